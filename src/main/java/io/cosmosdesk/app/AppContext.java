@@ -1,0 +1,76 @@
+package io.cosmosdesk.app;
+
+import io.cosmosdesk.browse.ResourceTreeViewModel;
+import io.cosmosdesk.cosmos.CosmosClientFactory;
+import io.cosmosdesk.cosmos.ResourceService;
+import io.cosmosdesk.ui.DialogService;
+import io.cosmosdesk.ui.TaskRunner;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.util.Callback;
+
+/**
+ * The composition root: builds the client factory, services, task runner, dialog service and
+ * view-models once, and hands controllers to {@code FXMLLoader.setControllerFactory}. No DI
+ * framework, no static singletons.
+ */
+public final class AppContext implements AutoCloseable {
+
+    private final AppDirectories directories;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final CosmosClientFactory clientFactory;
+    private final ResourceService resources;
+    private final MainViewModel mainViewModel;
+    private final Map<Class<?>, Supplier<Object>> controllers;
+
+    public AppContext(AppDirectories directories, TaskRunner tasks, DialogService dialogs,
+            CosmosClientFactory clientFactory) {
+        this.directories = directories;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.clientFactory = clientFactory;
+        this.resources = new ResourceService();
+        this.mainViewModel = new MainViewModel(clientFactory, tasks,
+                new ResourceTreeViewModel(resources, tasks));
+        this.controllers = Map.of(
+                MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs));
+    }
+
+    public AppDirectories directories() {
+        return directories;
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    public MainViewModel mainViewModel() {
+        return mainViewModel;
+    }
+
+    public CosmosClientFactory clientFactory() {
+        return clientFactory;
+    }
+
+    /** For {@code FXMLLoader.setControllerFactory}: every controller gets its dependencies by constructor. */
+    public Callback<Class<?>, Object> controllerFactory() {
+        return type -> {
+            Supplier<Object> supplier = controllers.get(type);
+            if (supplier == null) {
+                throw new IllegalArgumentException("No controller registered for " + type.getName());
+            }
+            return supplier.get();
+        };
+    }
+
+    @Override
+    public void close() {
+        mainViewModel.close();
+        tasks.shutdown();
+    }
+}

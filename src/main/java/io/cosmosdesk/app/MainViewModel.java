@@ -1,0 +1,134 @@
+package io.cosmosdesk.app;
+
+import io.cosmosdesk.browse.ResourceNode;
+import io.cosmosdesk.browse.ResourceTreeViewModel;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.cosmos.CosmosClientFactory;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.cosmos.CosmosErrors;
+import io.cosmosdesk.cosmos.Credentials;
+import io.cosmosdesk.ui.BackgroundTask;
+import io.cosmosdesk.ui.TaskRunner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The main window's state: open connections (via the tree), open container tabs, status line, theme. */
+public class MainViewModel implements AutoCloseable {
+
+    private final CosmosClientFactory clientFactory;
+    private final TaskRunner tasks;
+    private final ResourceTreeViewModel tree;
+    private final List<CosmosConnection> openConnections = new ArrayList<>();
+
+    // Properties
+    private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "Ready");
+    private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper(this, "connecting");
+    private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper(this, "windowTitle", "CosmosDesk");
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final ObservableList<ContainerInfo> openContainers = FXCollections.observableArrayList();
+    private final BooleanBinding busy;
+
+    public MainViewModel(CosmosClientFactory clientFactory, TaskRunner tasks, ResourceTreeViewModel tree) {
+        this.clientFactory = Objects.requireNonNull(clientFactory);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.tree = Objects.requireNonNull(tree);
+        this.busy = connecting.or(Bindings.notEqual(0, tree.loadsInFlightProperty()));
+        tree.setOnOpenContainer(this::openContainer);
+    }
+
+    public ResourceTreeViewModel tree() {
+        return tree;
+    }
+
+    public ReadOnlyStringProperty statusMessageProperty() {
+        return statusMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty connectingProperty() {
+        return connecting.getReadOnlyProperty();
+    }
+
+    /** True while anything runs in the background; drives the status bar's progress indicator. */
+    public BooleanBinding busyBinding() {
+        return busy;
+    }
+
+    public ReadOnlyStringProperty windowTitleProperty() {
+        return windowTitle.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** Containers whose Items tab is open, in tab order; opening an open one again selects it. */
+    public ObservableList<ContainerInfo> openContainers() {
+        return openContainers;
+    }
+
+    // Commands
+
+    /** Opens a connection in the background and adds it to the tree. */
+    public void connect(ConnectionProfile profile, Credentials credentials) {
+        connecting.set(true);
+        statusMessage.set("Connecting to " + profile.name() + "…");
+        tasks.start(BackgroundTask.of("Connecting to " + profile.name(), context -> clientFactory.open(profile,
+                credentials))
+                .onSuccess(connection -> {
+                    openConnections.add(connection);
+                    tree.addConnection(connection);
+                    statusMessage.set("Connected to " + profile.name());
+                    windowTitle.set("CosmosDesk — " + profile.name());
+                })
+                .onFailure(error -> statusMessage.set("Could not connect to " + profile.name() + ": "
+                        + CosmosErrors.classify(error).userMessage()))
+                .onFinally(() -> connecting.set(false)));
+    }
+
+    public void disconnect(ResourceNode connectionNode) {
+        CosmosConnection connection = connectionNode.connection();
+        tree.removeConnection(connectionNode);
+        openConnections.remove(connection);
+        closeInBackground(connection);
+        statusMessage.set("Disconnected from " + connection.profile().name());
+    }
+
+    public void openContainer(ContainerInfo container) {
+        if (!openContainers.contains(container)) {
+            openContainers.add(container);
+        }
+        statusMessage.set("Opened " + container.ref());
+    }
+
+    public void toggleTheme() {
+        theme.set(theme.get() == Theme.DARK ? Theme.LIGHT : Theme.DARK);
+    }
+
+    private void closeInBackground(CosmosConnection connection) {
+        tasks.start(BackgroundTask.of("Closing " + connection.profile().name(), context -> {
+            connection.close();
+            return null;
+        }));
+    }
+
+    /** Closes every open connection; called on exit. */
+    @Override
+    public void close() {
+        for (CosmosConnection connection : openConnections) {
+            connection.close();
+        }
+        openConnections.clear();
+    }
+}

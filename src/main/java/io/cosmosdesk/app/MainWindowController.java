@@ -1,0 +1,121 @@
+package io.cosmosdesk.app;
+
+import io.cosmosdesk.browse.ResourceNode;
+import io.cosmosdesk.browse.ResourceTreeView;
+import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.ui.DialogService;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.BorderPane;
+
+/** Thin controller of MainWindow.fxml: binds to {@link MainViewModel}, forwards user intent. */
+public class MainWindowController {
+
+    private final MainViewModel viewModel;
+    private final DialogService dialogs;
+
+    @FXML private BorderPane root;
+    @FXML private TreeView<ResourceNode> resourceTree;
+    @FXML private TextField treeFilter;
+    @FXML private Label treePlaceholder;
+    @FXML private TabPane tabs;
+    @FXML private Label connectionBadge;
+    @FXML private Label statusMessage;
+    @FXML private ProgressIndicator busyIndicator;
+
+    public MainWindowController(MainViewModel viewModel, DialogService dialogs) {
+        this.viewModel = viewModel;
+        this.dialogs = dialogs;
+    }
+
+    @FXML
+    private void initialize() {
+        ResourceTreeView.bind(resourceTree, viewModel.tree());
+        treeFilter.textProperty().bindBidirectional(viewModel.tree().filterTextProperty());
+        treePlaceholder.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.tree().connections()));
+        treePlaceholder.managedProperty().bind(treePlaceholder.visibleProperty());
+
+        statusMessage.textProperty().bind(viewModel.statusMessageProperty());
+        busyIndicator.visibleProperty().bind(viewModel.busyBinding());
+        connectionBadge.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> viewModel.tree().connections().isEmpty() ? "Not connected"
+                        : viewModel.tree().connections().size() == 1
+                                ? viewModel.tree().connections().get(0).label()
+                                : viewModel.tree().connections().size() + " connections",
+                viewModel.tree().connections()));
+
+        viewModel.themeProperty().addListener((obs, old, theme) -> theme.apply());
+        viewModel.themeProperty().get().apply();
+
+        viewModel.openContainers().addListener((ListChangeListener<ContainerInfo>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(this::addContainerTab);
+            }
+        });
+    }
+
+    private void addContainerTab(ContainerInfo container) {
+        Tab tab = new Tab(container.ref().containerId());
+        tab.setUserData(container);
+        tab.setTooltip(new javafx.scene.control.Tooltip(container.ref() + "  ·  partition key "
+                + container.partitionKeyLabel()));
+        Label pending = new Label("Items of " + container.ref() + " (partition key " + container.partitionKeyLabel()
+                + ")");
+        pending.getStyleClass().add("placeholder");
+        tab.setContent(pending);
+        tab.setOnClosed(event -> viewModel.openContainers().remove(container));
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+    }
+
+    @FXML
+    private void onNewConnection() {
+        dialogs.showInformation("Connect", "The connection dialog is not built yet. Start CosmosDesk with "
+                + "--connect-emulator to open the local emulator, or run the sandbox (mvn -Pdemo javafx:run).");
+    }
+
+    @FXML
+    private void onRefresh() {
+        TreeItem<ResourceNode> selected = resourceTree.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            viewModel.tree().refresh(selected.getValue());
+        } else if (!viewModel.tree().connections().isEmpty()) {
+            viewModel.tree().connections().forEach(viewModel.tree()::refresh);
+        }
+    }
+
+    @FXML
+    private void onToggleTheme() {
+        viewModel.toggleTheme();
+    }
+
+    @FXML
+    private void onShortcuts() {
+        dialogs.showInformation("Keyboard shortcuts", """
+                Ctrl+O        New connection
+                Ctrl+R        Refresh the selected tree node
+                Ctrl+Shift+T  Toggle dark theme
+                Enter         Open the selected container
+                F1            This list
+                Ctrl+Q        Quit""");
+    }
+
+    @FXML
+    private void onAbout() {
+        dialogs.showInformation("About CosmosDesk", "CosmosDesk " + AppVersion.current()
+                + "\nA desktop data browser for Azure Cosmos DB (NoSQL API).\nMIT licence.");
+    }
+
+    @FXML
+    private void onQuit() {
+        Platform.exit();
+    }
+}

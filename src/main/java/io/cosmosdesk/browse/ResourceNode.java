@@ -1,0 +1,133 @@
+package io.cosmosdesk.browse;
+
+import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import java.util.Objects;
+import java.util.function.Predicate;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * One row of the resource tree: a connection, a database, a container, or a message row such as
+ * "Loading…" or "Couldn't load — Retry". Plain model; the view mirrors it into TreeItems.
+ */
+public final class ResourceNode {
+
+    public enum Kind { CONNECTION, DATABASE, CONTAINER, LOADING, ERROR, EMPTY }
+
+    public enum LoadState { NOT_LOADED, LOADING, LOADED, FAILED }
+
+    // Properties
+    private final Kind kind;
+    private final String label;
+    private final String detail;
+    private final ResourceNode parent;
+    private final CosmosConnection connection;
+    private final ContainerInfo container;
+    private final ObservableList<ResourceNode> children = FXCollections.observableArrayList();
+    private final FilteredList<ResourceNode> visibleChildren = new FilteredList<>(children);
+    private final ObjectProperty<LoadState> loadState = new SimpleObjectProperty<>(LoadState.NOT_LOADED);
+    /** Bumped on every (re)load so that a late answer for an older load is dropped. */
+    long loadGeneration;
+
+    private ResourceNode(Kind kind, String label, String detail, ResourceNode parent, CosmosConnection connection,
+            ContainerInfo container) {
+        this.kind = kind;
+        this.label = Objects.requireNonNull(label);
+        this.detail = detail == null ? "" : detail;
+        this.parent = parent;
+        this.connection = connection;
+        this.container = container;
+    }
+
+    static ResourceNode connection(CosmosConnection connection) {
+        String detail = connection.profile().authKind().label() + (connection.profile().readOnly() ? " · read-only" : "");
+        return new ResourceNode(Kind.CONNECTION, connection.profile().name(), detail, null, connection, null);
+    }
+
+    static ResourceNode database(ResourceNode parent, String databaseId) {
+        return new ResourceNode(Kind.DATABASE, databaseId, "", parent, parent.connection, null);
+    }
+
+    static ResourceNode container(ResourceNode parent, ContainerInfo info) {
+        return new ResourceNode(Kind.CONTAINER, info.ref().containerId(), info.partitionKeyLabel(), parent,
+                parent.connection, info);
+    }
+
+    static ResourceNode message(ResourceNode parent, Kind kind, String text) {
+        return new ResourceNode(kind, text, "", parent, parent.connection, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Secondary text: the auth kind of a connection, the partition key path(s) of a container. */
+    public String detail() {
+        return detail;
+    }
+
+    public ResourceNode parent() {
+        return parent;
+    }
+
+    public CosmosConnection connection() {
+        return connection;
+    }
+
+    /** The container's facts; null unless {@link Kind#CONTAINER}. */
+    public ContainerInfo container() {
+        return container;
+    }
+
+    /** Database id for database and container rows. */
+    public String databaseId() {
+        return switch (kind) {
+            case DATABASE -> label;
+            case CONTAINER -> container.ref().databaseId();
+            default -> parent == null ? null : parent.databaseId();
+        };
+    }
+
+    public boolean isExpandable() {
+        return kind == Kind.CONNECTION || kind == Kind.DATABASE;
+    }
+
+    public ObservableList<ResourceNode> children() {
+        return children;
+    }
+
+    /** Children that pass the tree's filter. */
+    public ObservableList<ResourceNode> visibleChildren() {
+        return visibleChildren;
+    }
+
+    public ReadOnlyObjectProperty<LoadState> loadStateProperty() {
+        return loadState;
+    }
+
+    public LoadState loadState() {
+        return loadState.get();
+    }
+
+    void setLoadState(LoadState state) {
+        loadState.set(state);
+    }
+
+    void setFilter(Predicate<ResourceNode> predicate) {
+        visibleChildren.setPredicate(predicate);
+    }
+
+    @Override
+    public String toString() {
+        return kind + ":" + label;
+    }
+}

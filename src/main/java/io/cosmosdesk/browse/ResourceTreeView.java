@@ -1,0 +1,149 @@
+package io.cosmosdesk.browse;
+
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Mirrors {@link ResourceTreeViewModel}'s nodes into a {@link TreeView}; view code only. */
+public final class ResourceTreeView {
+
+    private ResourceTreeView() {
+    }
+
+    public static void bind(TreeView<ResourceNode> tree, ResourceTreeViewModel viewModel) {
+        TreeItem<ResourceNode> root = new TreeItem<>();
+        mirror(root, viewModel.connections(), viewModel);
+        tree.setRoot(root);
+        tree.setShowRoot(false);
+        tree.setCellFactory(view -> new ResourceCell(viewModel));
+        tree.setOnKeyPressed(event -> {
+            TreeItem<ResourceNode> selected = tree.getSelectionModel().getSelectedItem();
+            if (selected != null && event.getCode() == KeyCode.ENTER) {
+                activate(selected.getValue(), viewModel);
+                event.consume();
+            }
+        });
+    }
+
+    private static void activate(ResourceNode node, ResourceTreeViewModel viewModel) {
+        switch (node.kind()) {
+            case CONTAINER -> viewModel.open(node);
+            case ERROR -> viewModel.refresh(node);
+            default -> { }
+        }
+    }
+
+    private static void mirror(TreeItem<ResourceNode> item, ObservableList<ResourceNode> nodes,
+            ResourceTreeViewModel viewModel) {
+        item.getChildren().setAll(nodes.stream().map(node -> createItem(node, viewModel)).toList());
+        nodes.addListener((ListChangeListener<ResourceNode>) change ->
+                item.getChildren().setAll(nodes.stream().map(node -> findOrCreate(item, node, viewModel)).toList()));
+    }
+
+    private static TreeItem<ResourceNode> findOrCreate(TreeItem<ResourceNode> parent, ResourceNode node,
+            ResourceTreeViewModel viewModel) {
+        for (TreeItem<ResourceNode> existing : parent.getChildren()) {
+            if (existing.getValue() == node) {
+                return existing;
+            }
+        }
+        return createItem(node, viewModel);
+    }
+
+    private static TreeItem<ResourceNode> createItem(ResourceNode node, ResourceTreeViewModel viewModel) {
+        TreeItem<ResourceNode> item = new TreeItem<>(node);
+        if (node.isExpandable()) {
+            mirror(item, node.visibleChildren(), viewModel);
+            if (item.getChildren().isEmpty()) {
+                // a placeholder child makes the expand arrow show before anything is loaded
+                item.getChildren().add(new TreeItem<>());
+            }
+            item.expandedProperty().addListener((obs, was, expanded) -> {
+                if (expanded) {
+                    viewModel.expand(node);
+                }
+            });
+            item.setExpanded(node.kind() == ResourceNode.Kind.CONNECTION);
+        }
+        return item;
+    }
+
+    private static final class ResourceCell extends TreeCell<ResourceNode> {
+        private final ResourceTreeViewModel viewModel;
+
+        ResourceCell(ResourceTreeViewModel viewModel) {
+            this.viewModel = viewModel;
+            setOnMouseClicked(event -> {
+                if (getItem() != null && event.getButton() == MouseButton.PRIMARY
+                        && (event.getClickCount() == 2 || getItem().kind() == ResourceNode.Kind.ERROR)) {
+                    activate(getItem(), viewModel);
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(ResourceNode node, boolean empty) {
+            super.updateItem(node, empty);
+            getStyleClass().removeAll("resource-error", "resource-message");
+            if (empty || node == null) {
+                setText(null);
+                setGraphic(null);
+                setContextMenu(null);
+                return;
+            }
+            setText(null);
+            Label name = new Label(node.label());
+            HBox row = new HBox(6, icon(node), name);
+            if (!node.detail().isEmpty()) {
+                Label detail = new Label(node.detail());
+                detail.getStyleClass().add("resource-detail");
+                row.getChildren().add(detail);
+            }
+            if (node.kind() == ResourceNode.Kind.ERROR) {
+                getStyleClass().add("resource-error");
+                Label retry = new Label("Retry");
+                retry.getStyleClass().add("resource-retry");
+                row.getChildren().add(retry);
+            } else if (node.kind() == ResourceNode.Kind.LOADING || node.kind() == ResourceNode.Kind.EMPTY) {
+                getStyleClass().add("resource-message");
+            }
+            setGraphic(row);
+            setContextMenu(contextMenu(node));
+        }
+
+        private ContextMenu contextMenu(ResourceNode node) {
+            MenuItem refresh = new MenuItem("Refresh");
+            refresh.setOnAction(event -> viewModel.refresh(node));
+            if (node.kind() == ResourceNode.Kind.CONTAINER) {
+                MenuItem open = new MenuItem("Open items");
+                open.setOnAction(event -> viewModel.open(node));
+                return new ContextMenu(open, refresh);
+            }
+            return new ContextMenu(refresh);
+        }
+
+        private static FontIcon icon(ResourceNode node) {
+            Feather glyph = switch (node.kind()) {
+                case CONNECTION -> Feather.SERVER;
+                case DATABASE -> Feather.DATABASE;
+                case CONTAINER -> Feather.FOLDER;
+                case LOADING -> Feather.LOADER;
+                case ERROR -> Feather.ALERT_TRIANGLE;
+                case EMPTY -> Feather.INFO;
+            };
+            FontIcon icon = new FontIcon(glyph);
+            icon.getStyleClass().add("resource-icon");
+            return icon;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.cosmosdesk.cosmos;
+
+import com.azure.cosmos.CosmosAsyncClient;
+import com.azure.cosmos.CosmosClientBuilder;
+import com.azure.cosmos.GatewayConnectionConfig;
+import com.azure.cosmos.ThrottlingRetryOptions;
+import java.time.Duration;
+
+/**
+ * Builds the one {@link CosmosAsyncClient} of an open connection: gateway mode (works through
+ * proxies and firewalls, like the portal), timeouts suited to a desktop app, and the emulator's
+ * self-signed certificate accepted only for a local emulator endpoint.
+ */
+public class CosmosClientFactory {
+
+    /**
+     * The SDK accepts the emulator's self-signed certificate when this property is true, and only for
+     * endpoints on localhost; every other endpoint keeps full certificate validation.
+     */
+    static final String EMULATOR_CERT_PROPERTY = "COSMOS.EMULATOR_SERVER_CERTIFICATE_VALIDATION_DISABLED";
+
+    private static final String USER_AGENT_SUFFIX = "CosmosDesk";
+
+    public CosmosConnection open(ConnectionProfile profile, Credentials credentials) {
+        return new CosmosConnection(profile, createClient(profile, credentials));
+    }
+
+    protected CosmosAsyncClient createClient(ConnectionProfile profile, Credentials credentials) {
+        if (profile.authKind() == AuthKind.EMULATOR && !profile.isLocalEndpoint()) {
+            throw new CosmosDeskException(ErrorKind.CERTIFICATE,
+                    "The emulator kind accepts a self-signed certificate only on this machine (localhost). "
+                            + "For an emulator on another host, trust its certificate first.");
+        }
+        if (profile.authKind() == AuthKind.EMULATOR) {
+            System.setProperty(EMULATOR_CERT_PROPERTY, "true");
+        }
+        GatewayConnectionConfig gateway = new GatewayConnectionConfig()
+                .setIdleConnectionTimeout(Duration.ofSeconds(60));
+        ThrottlingRetryOptions throttling = new ThrottlingRetryOptions()
+                .setMaxRetryAttemptsOnThrottledRequests(9)
+                .setMaxRetryWaitTime(Duration.ofSeconds(30));
+        CosmosClientBuilder builder = new CosmosClientBuilder()
+                .endpoint(profile.endpoint().strip())
+                .gatewayMode(gateway)
+                .throttlingRetryOptions(throttling)
+                .contentResponseOnWriteEnabled(true)
+                .userAgentSuffix(USER_AGENT_SUFFIX);
+        if (profile.authKind() == AuthKind.EMULATOR || profile.isLocalEndpoint()) {
+            // the emulator and local servers have one region at the endpoint itself
+            builder.endpointDiscoveryEnabled(false);
+        }
+        if (credentials instanceof Credentials.AccountKey key) {
+            builder.key(key.key().strip());
+        } else if (credentials instanceof Credentials.Entra entra) {
+            builder.credential(entra.credential());
+        }
+        try {
+            return builder.buildAsyncClient();
+        } catch (RuntimeException e) {
+            throw CosmosErrors.map("Connecting to " + profile.name(), e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.cosmosdesk.ui;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a view-model may ask the user, without building a dialog itself. Implemented with
+ * JavaFX dialogs in the app and with fakes or mocks in view-model tests.
+ */
+public interface DialogService {
+
+    /** Shows an error that needs acknowledging (prefer inline banners for recoverable ones). */
+    void showError(String title, Throwable error);
+
+    /** Asks a yes/no question; true when the user chose {@code confirmLabel}. */
+    boolean confirm(String title, String message, String confirmLabel);
+
+    /**
+     * Asks the user to pick one of several choices (e.g. Overwrite / Reload / Keep editing); empty when
+     * the dialog was closed without a choice.
+     */
+    Optional<String> choose(String title, String message, List<String> choices);
+
+    /** Asks for a line of text; empty when cancelled. */
+    Optional<String> prompt(String title, String message, String initialValue);
+
+    void showInformation(String title, String message);
+}

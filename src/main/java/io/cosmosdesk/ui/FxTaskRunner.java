@@ -1,0 +1,144 @@
+package io.cosmosdesk.ui;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs work on a pool of daemon threads and delivers callbacks on the JavaFX application thread.
+ * The only class in CosmosDesk that calls {@link Platform#runLater}.
+ */
+public final class FxTaskRunner implements TaskRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
+
+    private final ExecutorService executor;
+
+    public FxTaskRunner() {
+        AtomicInteger counter = new AtomicInteger();
+        ThreadFactory threads = runnable -> {
+            Thread thread = new Thread(runnable, "cosmosdesk-task-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        this.executor = Executors.newCachedThreadPool(threads);
+    }
+
+    /** Runs {@code action} on the UI thread: now if already there, otherwise later. */
+    public static void onUiThread(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+
+    @Override
+    public <T> TaskHandle start(BackgroundTask<T> task) {
+        FxHandle<T> handle = new FxHandle<>(task);
+        handle.future = executor.submit(handle::runInBackground);
+        return handle;
+    }
+
+    @Override
+    public void shutdown() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class FxHandle<T> implements TaskHandle, TaskContext {
+        private final BackgroundTask<T> task;
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+        private final AtomicBoolean done = new AtomicBoolean();
+        /** Latest progress not yet shown; null when the UI thread has caught up. */
+        private final AtomicReference<double[]> pendingFraction = new AtomicReference<>();
+        private volatile String pendingMessage = "";
+        private volatile Future<?> future;
+
+        FxHandle(BackgroundTask<T> task) {
+            this.task = task;
+        }
+
+        void runInBackground() {
+            try {
+                T result = task.call(this);
+                finish(() -> task.succeeded(result));
+            } catch (CancellationException e) {
+                finish(task::cancelled);
+            } catch (Throwable error) {
+                if (cancelled.get()) {
+                    finish(task::cancelled);
+                } else {
+                    LOG.debug("Task '{}' failed", task.title(), error);
+                    finish(() -> task.failed(error));
+                }
+            }
+        }
+
+        private void finish(Runnable callback) {
+            onUiThread(() -> {
+                if (!done.compareAndSet(false, true)) {
+                    return;
+                }
+                if (cancelled.get()) {
+                    task.cancelled();
+                } else {
+                    callback.run();
+                }
+            });
+        }
+
+        @Override
+        public void cancel() {
+            if (done.get() || !cancelled.compareAndSet(false, true)) {
+                return;
+            }
+            Future<?> running = future;
+            if (running != null) {
+                running.cancel(true);
+            }
+            // deliver the cancellation at once: the work may take a while to notice
+            onUiThread(() -> {
+                if (done.compareAndSet(false, true)) {
+                    task.cancelled();
+                }
+            });
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled.get();
+        }
+
+        @Override
+        public boolean isDone() {
+            return done.get();
+        }
+
+        @Override
+        public void progress(double fraction, String message) {
+            pendingMessage = message;
+            if (pendingFraction.getAndSet(new double[] {fraction}) == null) {
+                Platform.runLater(() -> {
+                    double[] latest = pendingFraction.getAndSet(null);
+                    if (latest != null && !done.get()) {
+                        task.progressed(latest[0], pendingMessage);
+                    }
+                });
+            }
+        }
+    }
+}
