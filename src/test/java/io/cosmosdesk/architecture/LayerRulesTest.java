@@ -1,0 +1,64 @@
+package io.cosmosdesk.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The architecture of STYLE.md, enforced: logic never touches the scene graph or threads of its own. */
+class LayerRulesTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.cosmosdesk");
+    }
+
+    @Test
+    void viewModelsDoNotUseTheSceneGraph() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "javafx.fxml..")
+                .because("view-models are plain Java over javafx.beans and javafx.collections only")
+                .check(classes);
+    }
+
+    @Test
+    void servicesDoNotUseJavaFx() {
+        noClasses().that().resideInAnyPackage("io.cosmosdesk.cosmos..", "io.cosmosdesk.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .because("services run on background threads and are tested against the real server")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheFxTaskRunnerUsesRunLater() {
+        noClasses().that().haveNameNotMatching("io\\.cosmosdesk\\.ui\\.FxTaskRunner(\\$.*)?")
+                .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
+                .because("TaskRunner is the only door between background threads and the UI thread")
+                .check(classes);
+    }
+
+    @Test
+    void nobodyStartsRawThreads() {
+        noClasses().that().resideOutsideOfPackages("io.cosmosdesk.ui..", "io.cosmosdesk.sandbox..")
+                .should().callConstructor(Thread.class, Runnable.class)
+                .orShould().callConstructor(Thread.class, Runnable.class, String.class)
+                .because("background work goes through TaskRunner")
+                .check(classes);
+    }
+
+    @Test
+    void controllersLiveBesideTheirViews() {
+        classes().that().haveSimpleNameEndingWith("Controller")
+                .should().resideOutsideOfPackage("io.cosmosdesk.cosmos..")
+                .check(classes);
+    }
+}

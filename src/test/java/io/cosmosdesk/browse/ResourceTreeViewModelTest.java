@@ -1,0 +1,147 @@
+package io.cosmosdesk.browse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.cosmos.ContainerRef;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.ErrorKind;
+import io.cosmosdesk.cosmos.ResourceService;
+import io.cosmosdesk.ui.ImmediateTaskRunner;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ResourceTreeViewModelTest {
+
+    private final ResourceService resources = mock(ResourceService.class);
+    private CosmosConnection connection;
+
+    @BeforeEach
+    void setUp() {
+        connection = mock(CosmosConnection.class);
+        when(connection.profile()).thenReturn(ConnectionProfile.create("Local", AuthKind.EMULATOR,
+                "https://localhost:8081"));
+    }
+
+    private static ContainerInfo container(String db, String id, String... paths) {
+        return new ContainerInfo(new ContainerRef(db, id), List.of(paths), paths.length > 1, null);
+    }
+
+    @Test
+    void addingAConnectionLoadsItsDatabases() {
+        when(resources.readDatabases(connection)).thenReturn(List.of("retail", "iot"));
+        ResourceTreeViewModel tree = new ResourceTreeViewModel(resources, ImmediateTaskRunner.immediate());
+
+        ResourceNode node = tree.addConnection(connection);
+
+        assertThat(node.loadState()).isEqualTo(ResourceNode.LoadState.LOADED);
+        assertThat(node.visibleChildren()).extracting(ResourceNode::label).containsExactly("retail", "iot");
+        assertThat(tree.loadsInFlightProperty().get()).isZero();
+    }
+
+    @Test
+    void databasesLoadTheirContainersOnlyWhenExpanded() {
+        when(resources.readDatabases(connection)).thenReturn(List.of("iot"));
+        when(resources.readContainers(connection, "iot"))
+                .thenReturn(List.of(container("iot", "telemetry", "/tenantId", "/deviceId", "/day")));
+        ResourceTreeViewModel tree = new ResourceTreeViewModel(resources, ImmediateTaskRunner.immediate());
+        ResourceNode database = tree.addConnection(connection).children().get(0);
+        assertThat(database.loadState()).isEqualTo(ResourceNode.LoadState.NOT_LOADED);
+
+        tree.expand(database);
+
+        ResourceNode telemetry = database.children().get(0);
+        assertThat(telemetry.kind()).isEqualTo(ResourceNode.Kind.CONTAINER);
+        assertThat(telemetry.detail()).isEqualTo("/tenantId › /deviceId › /day");
+    }
+
+    @Test
+    void aFailedLoadShowsARetryRowWithTheSentenceAndRetryWorks() {
+        when(resources.readDatabases(connection))
+                .thenThrow(new CosmosDeskException(ErrorKind.UNREACHABLE))
+                .thenReturn(List.of("retail"));
+        ResourceTreeViewModel tree = new ResourceTreeViewModel(resources, ImmediateTaskRunner.immediate());
+
+        ResourceNode node = tree.addConnection(connection);
+
+        assertThat(node.loadState()).isEqualTo(ResourceNode.LoadState.FAILED);
+        ResourceNode error = node.children().get(0);
+        assertThat(error.kind()).isEqualTo(ResourceNode.Kind.ERROR);
+        assertThat(error.label()).startsWith("Couldn't load — Cannot reach the account");
+
+        tree.refresh(error);
+
+        assertThat(node.children()).extracting(ResourceNode::label).containsExactly("retail");
+    }
+
+    @Test
+    void aLateAnswerFromAnOlderLoadIsDropped() {
+        // the newer load's task runs first, so its call gets the first answer
+        when(resources.readDatabases(connection)).thenReturn(List.of("new"), List.of("old"));
+        ImmediateTaskRunner runner = ImmediateTaskRunner.deferred();
+        ResourceTreeViewModel tree = new ResourceTreeViewModel(resources, runner);
+        ResourceNode node = tree.addConnection(connection);
+        tree.refresh(node);
+
+        runner.runPending(1); // the newer load answers first
+        runner.runPending(0); // then the older one, late
+
+        assertThat(node.children()).extracting(ResourceNode::label).containsExactly("new");
+        assertThat(tree.loadsInFlightProperty().get()).isZero();
+    }
+
+    @Test
+    void filterMatchesDatabasesAndContainers() {
+        when(resources.readDatabases(connection)).thenReturn(List.of("retail", "iot", "support"));
+        when(resources.readContainers(eq(connection), any())).thenAnswer(call -> {
+            String db = call.getArgument(1);
+            return switch (db) {
+                case "retail" -> List.of(container(db, "orders", "/customerId"), container(db, "products", "/category"));
+                case "iot" -> List.of(container(db, "telemetry", "/tenantId"));
+                default -> List.of(container(db, "tickets", "/status"));
+            };
+        });
+        ResourceTreeViewModel tree = new ResourceTreeViewModel(resources, ImmediateTaskRunner.immediate());
+        ResourceNode root = tree.addConnection(connection);
+        new ArrayList<>(root.children()).forEach(tree::expand);
+
+        tree.filterTextProperty().set("ORD");
+
+        assertThat(root.visibleChildren()).extracting(ResourceNode::label).containsExactly("retail");
+        assertThat(root.visibleChildren().get(0).visibleChildren()).extracting(ResourceNode::label)
+                .containsExactly("orders");
+
+        tree.filterTextProperty().set("iot");
+        assertThat(root.visibleChildren()).extracting(ResourceNode::label).containsExactly("iot");
+        assertThat(root.visibleChildren().get(0).visibleChildren()).extracting(ResourceNode::label)
+                .containsExactly("telemetry");
+
+        tree.filterTextProperty().set("");
+        assertThat(root.visibleChildren()).hasSize(3);
+    }
+
+    @Test
+    void openingAContainerCarriesItsOwnReference() {
+        when(resources.readDatabases(connection)).thenReturn(List.of("retail"));
+        when(resources.readContainers(connection, "retail")).thenReturn(List.of(container("retail", "orders", "/c")));
+        ResourceTreeViewModel tree = new ResourceTreeViewModel(resources, ImmediateTaskRunner.immediate());
+        List<ContainerInfo> opened = new ArrayList<>();
+        tree.setOnOpenContainer(opened::add);
+        ResourceNode database = tree.addConnection(connection).children().get(0);
+        tree.expand(database);
+
+        tree.open(database.children().get(0));
+        tree.open(database); // databases do not open
+
+        assertThat(opened).extracting(info -> info.ref().toString()).containsExactly("retail/orders");
+    }
+}
