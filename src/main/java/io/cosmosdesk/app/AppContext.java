@@ -1,6 +1,11 @@
 package io.cosmosdesk.app;
 
 import io.cosmosdesk.browse.ResourceTreeViewModel;
+import io.cosmosdesk.connection.ConnectionDialog;
+import io.cosmosdesk.connection.ConnectionStore;
+import io.cosmosdesk.connection.EntraCredentials;
+import io.cosmosdesk.connection.SecretStore;
+import io.cosmosdesk.cosmos.AccountProbe;
 import io.cosmosdesk.cosmos.CosmosClientFactory;
 import io.cosmosdesk.cosmos.ResourceService;
 import io.cosmosdesk.ui.DialogService;
@@ -22,19 +27,34 @@ public final class AppContext implements AutoCloseable {
     private final CosmosClientFactory clientFactory;
     private final ResourceService resources;
     private final MainViewModel mainViewModel;
+    private final ConnectionStore connectionStore;
+    private final SecretStore secrets;
+    private final ConnectionDialog connectionDialog;
     private final Map<Class<?>, Supplier<Object>> controllers;
 
     public AppContext(AppDirectories directories, TaskRunner tasks, DialogService dialogs,
-            CosmosClientFactory clientFactory) {
+            CosmosClientFactory clientFactory, SecretStore secrets, Map<String, String> environment) {
         this.directories = directories;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.clientFactory = clientFactory;
+        this.secrets = secrets;
         this.resources = new ResourceService();
+        this.connectionStore = new ConnectionStore(directories.config());
         this.mainViewModel = new MainViewModel(clientFactory, tasks,
                 new ResourceTreeViewModel(resources, tasks));
+        this.connectionDialog = new ConnectionDialog(new AccountProbe(clientFactory, resources), connectionStore,
+                secrets, new EntraCredentials(), tasks, dialogs, environment, Theme.APP_STYLESHEET);
         this.controllers = Map.of(
-                MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs));
+                MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs, connectionDialog));
+    }
+
+    public ConnectionStore connectionStore() {
+        return connectionStore;
+    }
+
+    public SecretStore secrets() {
+        return secrets;
     }
 
     public AppDirectories directories() {

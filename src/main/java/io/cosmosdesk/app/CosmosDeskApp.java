@@ -1,5 +1,7 @@
 package io.cosmosdesk.app;
 
+import io.cosmosdesk.connection.KeyringSecretStore;
+import io.cosmosdesk.connection.SecretStore;
 import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.CosmosClientFactory;
 import io.cosmosdesk.cosmos.Credentials;
@@ -20,12 +22,20 @@ public class CosmosDeskApp extends Application {
     public static final String MAIN_WINDOW_FXML = "/fxml/MainWindow.fxml";
 
     private AppContext context;
+    private SecretStore secrets;
+
+    /** Runs on the launcher thread: the keychain probe may take a moment and must not delay the UI thread. */
+    @Override
+    public void init() {
+        secrets = KeyringSecretStore.detect();
+    }
 
     @Override
     public void start(Stage stage) {
         StartupOptions options = StartupOptions.parse(getParameters().getRaw(), System.getenv());
         FxDialogService dialogs = new FxDialogService(stage);
-        context = new AppContext(AppDirectories.detect(), new FxTaskRunner(), dialogs, new CosmosClientFactory());
+        context = new AppContext(AppDirectories.detect(), new FxTaskRunner(), dialogs, new CosmosClientFactory(),
+                secrets, System.getenv());
         MainViewModel main = context.mainViewModel();
         options.theme().map(Theme::fromName).ifPresent(main.themeProperty()::set);
 

@@ -36,6 +36,7 @@ public class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "Ready");
     private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper(this, "connecting");
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper(this, "windowTitle", "CosmosDesk");
+    private final ReadOnlyStringWrapper activeColorTag = new ReadOnlyStringWrapper(this, "activeColorTag");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final ObservableList<ContainerInfo> openContainers = FXCollections.observableArrayList();
     private final BooleanBinding busy;
@@ -69,6 +70,11 @@ public class MainViewModel implements AutoCloseable {
         return windowTitle.getReadOnlyProperty();
     }
 
+    /** The colour tag of the latest connection (e.g. "red" for production); null for none. */
+    public ReadOnlyStringProperty activeColorTagProperty() {
+        return activeColorTag.getReadOnlyProperty();
+    }
+
     public ObjectProperty<Theme> themeProperty() {
         return theme;
     }
@@ -90,17 +96,32 @@ public class MainViewModel implements AutoCloseable {
                     openConnections.add(connection);
                     tree.addConnection(connection);
                     statusMessage.set("Connected to " + profile.name());
-                    windowTitle.set("CosmosDesk — " + profile.name());
+                    windowTitle.set(titleFor(profile));
+                    activeColorTag.set(profile.colorTag());
                 })
                 .onFailure(error -> statusMessage.set("Could not connect to " + profile.name() + ": "
                         + CosmosErrors.classify(error).userMessage()))
                 .onFinally(() -> connecting.set(false)));
     }
 
+    private static String titleFor(ConnectionProfile profile) {
+        String tag = profile.colorTag() == null ? "" : " [" + profile.colorTag().toUpperCase(java.util.Locale.ROOT)
+                + "]";
+        return "CosmosDesk — " + profile.name() + tag + (profile.readOnly() ? " (read-only)" : "");
+    }
+
     public void disconnect(ResourceNode connectionNode) {
         CosmosConnection connection = connectionNode.connection();
         tree.removeConnection(connectionNode);
         openConnections.remove(connection);
+        if (openConnections.isEmpty()) {
+            windowTitle.set("CosmosDesk");
+            activeColorTag.set(null);
+        } else {
+            ConnectionProfile latest = openConnections.get(openConnections.size() - 1).profile();
+            windowTitle.set(titleFor(latest));
+            activeColorTag.set(latest.colorTag());
+        }
         closeInBackground(connection);
         statusMessage.set("Disconnected from " + connection.profile().name());
     }

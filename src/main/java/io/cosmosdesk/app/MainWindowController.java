@@ -2,6 +2,7 @@ package io.cosmosdesk.app;
 
 import io.cosmosdesk.browse.ResourceNode;
 import io.cosmosdesk.browse.ResourceTreeView;
+import io.cosmosdesk.connection.ConnectionDialog;
 import io.cosmosdesk.cosmos.ContainerInfo;
 import io.cosmosdesk.ui.DialogService;
 import javafx.application.Platform;
@@ -21,6 +22,7 @@ public class MainWindowController {
 
     private final MainViewModel viewModel;
     private final DialogService dialogs;
+    private final ConnectionDialog connectionDialog;
 
     @FXML private BorderPane root;
     @FXML private TreeView<ResourceNode> resourceTree;
@@ -31,9 +33,10 @@ public class MainWindowController {
     @FXML private Label statusMessage;
     @FXML private ProgressIndicator busyIndicator;
 
-    public MainWindowController(MainViewModel viewModel, DialogService dialogs) {
+    public MainWindowController(MainViewModel viewModel, DialogService dialogs, ConnectionDialog connectionDialog) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
+        this.connectionDialog = connectionDialog;
     }
 
     @FXML
@@ -52,6 +55,13 @@ public class MainWindowController {
                                 : viewModel.tree().connections().size() + " connections",
                 viewModel.tree().connections()));
 
+        viewModel.activeColorTagProperty().addListener((obs, old, tag) -> {
+            connectionBadge.getStyleClass().removeIf(style -> style.startsWith("tag-"));
+            if (tag != null) {
+                connectionBadge.getStyleClass().add("tag-" + tag);
+            }
+        });
+        ResourceTreeView.onDisconnect(resourceTree, viewModel::disconnect);
         viewModel.themeProperty().addListener((obs, old, theme) -> theme.apply());
         viewModel.themeProperty().get().apply();
 
@@ -78,8 +88,8 @@ public class MainWindowController {
 
     @FXML
     private void onNewConnection() {
-        dialogs.showInformation("Connect", "The connection dialog is not built yet. Start CosmosDesk with "
-                + "--connect-emulator to open the local emulator, or run the sandbox (mvn -Pdemo javafx:run).");
+        connectionDialog.show(root.getScene().getWindow(),
+                request -> viewModel.connect(request.profile(), request.credentials()));
     }
 
     @FXML

@@ -35,6 +35,13 @@ public final class ResourceTreeView {
         });
     }
 
+    /** Adds "Disconnect" to connection rows' context menus. */
+    public static void onDisconnect(TreeView<ResourceNode> tree, java.util.function.Consumer<ResourceNode> handler) {
+        tree.getProperties().put(DISCONNECT_KEY, handler);
+    }
+
+    private static final String DISCONNECT_KEY = "cosmosdesk.disconnect";
+
     private static void activate(ResourceNode node, ResourceTreeViewModel viewModel) {
         switch (node.kind()) {
             case CONTAINER -> viewModel.open(node);
@@ -128,6 +135,14 @@ public final class ResourceTreeView {
                 MenuItem open = new MenuItem("Open items");
                 open.setOnAction(event -> viewModel.open(node));
                 return new ContextMenu(open, refresh);
+            }
+            if (node.kind() == ResourceNode.Kind.CONNECTION
+                    && getTreeView().getProperties().get(DISCONNECT_KEY) instanceof java.util.function.Consumer<?> c) {
+                @SuppressWarnings("unchecked")
+                java.util.function.Consumer<ResourceNode> disconnect = (java.util.function.Consumer<ResourceNode>) c;
+                MenuItem item = new MenuItem("Disconnect");
+                item.setOnAction(event -> disconnect.accept(node));
+                return new ContextMenu(refresh, item);
             }
             return new ContextMenu(refresh);
         }

@@ -13,9 +13,10 @@ import java.util.UUID;
  * @param colorTag a CSS colour shown in the title and status bar so production stands out; may be null
  * @param readOnly writes are refused in the service layer, not only in the UI
  * @param tenantId optional Entra ID tenant; null for the default
+ * @param signIn how an Entra ID connection signs in; ignored for key and emulator connections
  */
 public record ConnectionProfile(String id, String name, AuthKind authKind, String endpoint, String tenantId,
-        String colorTag, boolean readOnly) {
+        String colorTag, boolean readOnly, SignInMethod signIn) {
 
     public static final String EMULATOR_ENDPOINT = "https://localhost:8081";
     /** The emulator's published, well-known key; not a secret. */
@@ -27,22 +28,24 @@ public record ConnectionProfile(String id, String name, AuthKind authKind, Strin
         Objects.requireNonNull(authKind, "authKind");
         Objects.requireNonNull(endpoint, "endpoint");
         name = name == null || name.isBlank() ? hostOf(endpoint) : name.strip();
+        signIn = signIn == null ? SignInMethod.AUTOMATIC : signIn;
     }
 
     public static ConnectionProfile create(String name, AuthKind authKind, String endpoint) {
-        return new ConnectionProfile(UUID.randomUUID().toString(), name, authKind, endpoint, null, null, false);
+        return new ConnectionProfile(UUID.randomUUID().toString(), name, authKind, endpoint, null, null, false,
+                SignInMethod.AUTOMATIC);
     }
 
     public ConnectionProfile withReadOnly(boolean value) {
-        return new ConnectionProfile(id, name, authKind, endpoint, tenantId, colorTag, value);
+        return new ConnectionProfile(id, name, authKind, endpoint, tenantId, colorTag, value, signIn);
     }
 
     public ConnectionProfile withColorTag(String value) {
-        return new ConnectionProfile(id, name, authKind, endpoint, tenantId, value, readOnly);
+        return new ConnectionProfile(id, name, authKind, endpoint, tenantId, value, readOnly, signIn);
     }
 
     public ConnectionProfile withTenantId(String value) {
-        return new ConnectionProfile(id, name, authKind, endpoint, value, colorTag, readOnly);
+        return new ConnectionProfile(id, name, authKind, endpoint, value, colorTag, readOnly, signIn);
     }
 
     /** True for endpoints on this machine, where the emulator's self-signed certificate may be accepted. */

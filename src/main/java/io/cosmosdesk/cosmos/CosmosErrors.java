@@ -47,10 +47,23 @@ public final class CosmosErrors {
             return new CosmosDeskException(ErrorKind.CANCELLED, ErrorKind.CANCELLED.defaultSentence(), 0, 0, null, 0,
                     error);
         }
+        if (isSignInFailure(error)) {
+            return EntraErrors.signInFailed(error);
+        }
         if (error instanceof CosmosException cosmos) {
             return fromCosmos(cosmos);
         }
         return fromTransport(error, error);
+    }
+
+    private static boolean isSignInFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.azure.identity.CredentialUnavailableException
+                    || t instanceof com.azure.core.exception.ClientAuthenticationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static CosmosDeskException fromCosmos(CosmosException e) {

@@ -31,7 +31,8 @@ class MainWindowSmokeTest {
     void start(Stage stage) {
         Path home = Path.of(System.getProperty("cosmosdesk.home", "target/test-home"));
         context = new AppContext(AppDirectories.detect(home.toString(), "Linux", home, java.util.Map.of()),
-                new FxTaskRunner(), mock(DialogService.class), new CosmosClientFactory());
+                new FxTaskRunner(), mock(DialogService.class), new CosmosClientFactory(),
+                new io.cosmosdesk.connection.NoSecretStore(), java.util.Map.of());
         stage.setScene(CosmosDeskApp.createMainScene(context));
         stage.setTitle("CosmosDesk");
         stage.setX(0);

@@ -1,0 +1,250 @@
+package io.cosmosdesk.connection;
+
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.SignInMethod;
+import io.cosmosdesk.ui.DialogService;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Thin controller of ConnectionDialog.fxml. */
+public class ConnectionDialogController {
+
+    private final ConnectionDialogViewModel viewModel;
+    private final DialogService dialogs;
+
+    @FXML private BorderPane root;
+    @FXML private ListView<ConnectionProfile> savedList;
+    @FXML private Button deleteButton;
+    @FXML private ToggleGroup kindGroup;
+    @FXML private ToggleButton emulatorKind;
+    @FXML private ToggleButton keyKind;
+    @FXML private ToggleButton entraKind;
+    @FXML private TextField nameField;
+    @FXML private TextField endpointField;
+    @FXML private Label connectionStringLabel;
+    @FXML private PasswordField connectionStringField;
+    @FXML private Label keyLabel;
+    @FXML private PasswordField keyField;
+    @FXML private Label signInLabel;
+    @FXML private ComboBox<SignInMethod> signInCombo;
+    @FXML private Label tenantLabel;
+    @FXML private TextField tenantField;
+    @FXML private ComboBox<String> colorCombo;
+    @FXML private CheckBox readOnlyCheck;
+    @FXML private CheckBox saveCheck;
+    @FXML private Label kindHint;
+    @FXML private VBox stepsBox;
+    @FXML private TextField deviceCodeField;
+    @FXML private Label messageLabel;
+    @FXML private Button testButton;
+    @FXML private Button stopButton;
+    @FXML private Button connectButton;
+    @FXML private ProgressIndicator busyIndicator;
+
+    public ConnectionDialogController(ConnectionDialogViewModel viewModel, DialogService dialogs) {
+        this.viewModel = viewModel;
+        this.dialogs = dialogs;
+    }
+
+    public ConnectionDialogViewModel viewModel() {
+        return viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        emulatorKind.setUserData(AuthKind.EMULATOR);
+        keyKind.setUserData(AuthKind.KEY);
+        entraKind.setUserData(AuthKind.ENTRA_ID);
+        selectKindToggle(viewModel.authKindProperty().get());
+        kindGroup.selectedToggleProperty().addListener((obs, old, toggle) -> {
+            if (toggle == null) {
+                old.setSelected(true); // one kind is always chosen
+            } else {
+                viewModel.authKindProperty().set((AuthKind) toggle.getUserData());
+            }
+        });
+        viewModel.authKindProperty().addListener((obs, old, kind) -> {
+            selectKindToggle(kind);
+            showFieldsFor(kind);
+        });
+
+        nameField.textProperty().bindBidirectional(viewModel.nameProperty());
+        endpointField.textProperty().bindBidirectional(viewModel.endpointProperty());
+        keyField.textProperty().bindBidirectional(viewModel.keyProperty());
+        connectionStringField.textProperty().bindBidirectional(viewModel.connectionStringProperty());
+        tenantField.textProperty().bindBidirectional(viewModel.tenantIdProperty());
+        signInCombo.getItems().setAll(SignInMethod.values());
+        signInCombo.valueProperty().bindBidirectional(viewModel.signInProperty());
+        colorCombo.getItems().setAll(ConnectionDialogViewModel.COLOR_TAGS);
+        colorCombo.valueProperty().bindBidirectional(viewModel.colorTagProperty());
+        readOnlyCheck.selectedProperty().bindBidirectional(viewModel.readOnlyProperty());
+        saveCheck.selectedProperty().bindBidirectional(viewModel.saveConnectionProperty());
+        saveCheck.setText("Save this connection (keys go to " + viewModel.secretStoreDescription() + ")");
+        showFieldsFor(viewModel.authKindProperty().get());
+
+        savedList.setItems(viewModel.savedConnections());
+        savedList.setCellFactory(list -> new SavedConnectionCell());
+        savedList.getSelectionModel().selectedItemProperty().addListener((obs, old, profile) -> {
+            if (profile != null) {
+                viewModel.edit(profile);
+            }
+        });
+        savedList.setOnMouseClicked(event -> {
+            if (event.getClickCount() == 2 && savedList.getSelectionModel().getSelectedItem() != null) {
+                viewModel.connect();
+            }
+        });
+        deleteButton.disableProperty().bind(savedList.getSelectionModel().selectedItemProperty().isNull());
+
+        viewModel.testSteps().addListener((ListChangeListener<TestStep>) change -> renderSteps());
+        messageLabel.textProperty().bind(viewModel.messageProperty());
+        viewModel.messageIsErrorProperty().addListener((obs, was, error) -> styleMessage(error));
+        deviceCodeField.textProperty().bind(viewModel.deviceCodeMessageProperty());
+        deviceCodeField.visibleProperty().bind(viewModel.deviceCodeMessageProperty().isNotEmpty());
+        deviceCodeField.managedProperty().bind(deviceCodeField.visibleProperty());
+
+        busyIndicator.visibleProperty().bind(viewModel.busyProperty());
+        stopButton.visibleProperty().bind(viewModel.busyProperty());
+        testButton.disableProperty().bind(viewModel.busyProperty());
+        connectButton.disableProperty().bind(viewModel.busyProperty());
+        viewModel.connectedProperty().addListener((obs, was, done) -> {
+            if (done) {
+                close();
+            }
+        });
+    }
+
+    private void selectKindToggle(AuthKind kind) {
+        kindGroup.getToggles().stream().filter(t -> t.getUserData() == kind).findFirst()
+                .ifPresent(t -> t.setSelected(true));
+    }
+
+    private void showFieldsFor(AuthKind kind) {
+        boolean entra = kind == AuthKind.ENTRA_ID;
+        setShown(!entra, keyLabel, keyField);
+        setShown(kind == AuthKind.KEY, connectionStringLabel, connectionStringField);
+        setShown(entra, signInLabel, signInCombo, tenantLabel, tenantField);
+        kindHint.setText(switch (kind) {
+            case EMULATOR -> "The emulator's well-known key and https://localhost:8081 are filled in. Its self-signed "
+                    + "certificate is accepted for this local endpoint only; every other endpoint keeps full TLS "
+                    + "checks.";
+            case KEY -> "Find the key in the Azure portal under Keys. Paste a connection string to fill both fields.";
+            case ENTRA_ID -> "Works for accounts with key access disabled. Your identity needs a data-plane role, "
+                    + "e.g. \"Cosmos DB Built-in Data Reader\" or \"Cosmos DB Built-in Data Contributor\". "
+                    + "Automatic honours AZURE_TOKEN_CREDENTIALS and an Azure CLI login.";
+        });
+    }
+
+    private static void setShown(boolean shown, Node... nodes) {
+        for (Node node : nodes) {
+            node.setVisible(shown);
+            node.setManaged(shown);
+        }
+    }
+
+    private void renderSteps() {
+        stepsBox.getChildren().setAll(viewModel.testSteps().stream().map(step -> {
+            FontIcon icon = new FontIcon(switch (step.status()) {
+                case RUNNING -> Feather.LOADER;
+                case PASSED -> Feather.CHECK_CIRCLE;
+                case FAILED -> Feather.X_CIRCLE;
+            });
+            icon.getStyleClass().add("step-" + step.status().name().toLowerCase(java.util.Locale.ROOT));
+            Label label = new Label(step.label() + (step.status() == TestStep.Status.RUNNING ? "…" : ""));
+            HBox row = new HBox(8, icon, label);
+            row.getStyleClass().add("test-step");
+            return (Node) row;
+        }).toList());
+    }
+
+    private void styleMessage(boolean error) {
+        messageLabel.getStyleClass().removeAll("message-error");
+        if (error) {
+            messageLabel.getStyleClass().add("message-error");
+        }
+    }
+
+    @FXML
+    private void onNew() {
+        savedList.getSelectionModel().clearSelection();
+        viewModel.newConnection();
+    }
+
+    @FXML
+    private void onDelete() {
+        ConnectionProfile selected = savedList.getSelectionModel().getSelectedItem();
+        if (selected != null && dialogs.confirm("Delete saved connection",
+                "Delete \"" + selected.name() + "\" and its saved key? The account itself is not touched.",
+                "Delete")) {
+            viewModel.deleteSaved(selected);
+        }
+    }
+
+    @FXML
+    private void onTest() {
+        viewModel.testConnection();
+    }
+
+    @FXML
+    private void onStop() {
+        viewModel.cancel();
+    }
+
+    @FXML
+    private void onConnect() {
+        viewModel.connect();
+    }
+
+    @FXML
+    private void onClose() {
+        viewModel.cancel();
+        close();
+    }
+
+    private void close() {
+        if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
+            stage.close();
+        }
+    }
+
+    private static final class SavedConnectionCell extends ListCell<ConnectionProfile> {
+        @Override
+        protected void updateItem(ConnectionProfile profile, boolean empty) {
+            super.updateItem(profile, empty);
+            getStyleClass().removeIf(style -> style.startsWith("tag-"));
+            if (empty || profile == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label name = new Label(profile.name());
+            Label kind = new Label(profile.authKind().label() + (profile.readOnly() ? " · read-only" : ""));
+            kind.getStyleClass().add("resource-detail");
+            VBox box = new VBox(1, name, kind);
+            if (profile.colorTag() != null) {
+                getStyleClass().add("tag-" + profile.colorTag());
+            }
+            setGraphic(box);
+        }
+    }
+}

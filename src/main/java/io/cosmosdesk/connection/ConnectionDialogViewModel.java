@@ -1,0 +1,419 @@
+package io.cosmosdesk.connection;
+
+import io.cosmosdesk.cosmos.AccountFacts;
+import io.cosmosdesk.cosmos.AccountProbe;
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.CosmosErrors;
+import io.cosmosdesk.cosmos.Credentials;
+import io.cosmosdesk.cosmos.SignInMethod;
+import io.cosmosdesk.ui.BackgroundTask;
+import io.cosmosdesk.ui.TaskHandle;
+import io.cosmosdesk.ui.TaskRunner;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The connection dialog: three kinds (Entra ID, key or connection string, local emulator), staged
+ * "Test connection", saved connections with keys in the OS keychain. Nothing typed is lost on failure.
+ */
+public class ConnectionDialogViewModel {
+
+    /** Colour tags offered; the view maps each to a style class. */
+    public static final java.util.List<String> COLOR_TAGS = java.util.List.of("none", "green", "blue", "yellow",
+            "orange", "red");
+
+    private final AccountProbe probe;
+    private final ConnectionStore store;
+    private final SecretStore secrets;
+    private final EntraCredentials entra;
+    private final TaskRunner tasks;
+    private Consumer<ConnectRequest> onConnect = request -> { };
+
+    // Properties
+    private final ObjectProperty<AuthKind> authKind = new SimpleObjectProperty<>(this, "authKind", AuthKind.EMULATOR);
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final StringProperty endpoint = new SimpleStringProperty(this, "endpoint",
+            ConnectionProfile.EMULATOR_ENDPOINT);
+    private final StringProperty key = new SimpleStringProperty(this, "key", ConnectionProfile.EMULATOR_KEY);
+    private final StringProperty connectionString = new SimpleStringProperty(this, "connectionString", "");
+    private final StringProperty tenantId = new SimpleStringProperty(this, "tenantId", "");
+    private final ObjectProperty<SignInMethod> signIn = new SimpleObjectProperty<>(this, "signIn",
+            SignInMethod.AUTOMATIC);
+    private final BooleanProperty readOnly = new SimpleBooleanProperty(this, "readOnly");
+    private final StringProperty colorTag = new SimpleStringProperty(this, "colorTag", "none");
+    private final BooleanProperty saveConnection = new SimpleBooleanProperty(this, "saveConnection", true);
+    private final ObservableList<ConnectionProfile> savedConnections = FXCollections.observableArrayList();
+    private final ObservableList<TestStep> testSteps = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected");
+    private final ReadOnlyStringWrapper deviceCodeMessage = new ReadOnlyStringWrapper(this, "deviceCodeMessage", "");
+    private String editingId;
+    private TaskHandle running = TaskHandle.NONE;
+
+    public ConnectionDialogViewModel(AccountProbe probe, ConnectionStore store, SecretStore secrets,
+            EntraCredentials entra, TaskRunner tasks) {
+        this.probe = Objects.requireNonNull(probe);
+        this.store = Objects.requireNonNull(store);
+        this.secrets = Objects.requireNonNull(secrets);
+        this.entra = Objects.requireNonNull(entra);
+        this.tasks = Objects.requireNonNull(tasks);
+        authKind.addListener((obs, old, kind) -> onKindChanged(old, kind));
+        connectionString.addListener((obs, old, text) -> fillFromConnectionString(text));
+    }
+
+    public void setOnConnect(Consumer<ConnectRequest> handler) {
+        this.onConnect = Objects.requireNonNull(handler);
+    }
+
+    public ObjectProperty<AuthKind> authKindProperty() {
+        return authKind;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty endpointProperty() {
+        return endpoint;
+    }
+
+    public StringProperty keyProperty() {
+        return key;
+    }
+
+    /** A pasted connection string; a valid one fills endpoint and key. */
+    public StringProperty connectionStringProperty() {
+        return connectionString;
+    }
+
+    public StringProperty tenantIdProperty() {
+        return tenantId;
+    }
+
+    public ObjectProperty<SignInMethod> signInProperty() {
+        return signIn;
+    }
+
+    public BooleanProperty readOnlyProperty() {
+        return readOnly;
+    }
+
+    public StringProperty colorTagProperty() {
+        return colorTag;
+    }
+
+    public BooleanProperty saveConnectionProperty() {
+        return saveConnection;
+    }
+
+    public ObservableList<ConnectionProfile> savedConnections() {
+        return savedConnections;
+    }
+
+    public ObservableList<TestStep> testSteps() {
+        return testSteps;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty messageIsErrorProperty() {
+        return messageIsError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Turns true once a connection was handed to the main window; the dialog then closes. */
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected.getReadOnlyProperty();
+    }
+
+    /** "To sign in, use a web browser to open … and enter the code …" while a device-code sign-in waits. */
+    public ReadOnlyStringProperty deviceCodeMessageProperty() {
+        return deviceCodeMessage.getReadOnlyProperty();
+    }
+
+    /** Where keys are saved, for the dialog's hint. */
+    public String secretStoreDescription() {
+        return secrets.description();
+    }
+
+    // Commands
+
+    /** Loads saved connections and applies COSMOS_ENDPOINT / COSMOS_KEY when set. */
+    public void initialize(Map<String, String> environment) {
+        savedConnections.setAll(store.load());
+        String envEndpoint = environment.get("COSMOS_ENDPOINT");
+        if (envEndpoint != null && !envEndpoint.isBlank()) {
+            String envKey = environment.get("COSMOS_KEY");
+            ConnectionProfile probeProfile = ConnectionProfile.create(null, AuthKind.KEY, envEndpoint);
+            if (envKey == null || envKey.isBlank()) {
+                authKind.set(AuthKind.ENTRA_ID);
+            } else if (probeProfile.isLocalEndpoint() && envKey.strip().equals(ConnectionProfile.EMULATOR_KEY)) {
+                authKind.set(AuthKind.EMULATOR);
+            } else {
+                authKind.set(AuthKind.KEY);
+            }
+            endpoint.set(envEndpoint.strip());
+            key.set(envKey == null ? "" : envKey.strip());
+        }
+    }
+
+    /** Fills the form from a saved connection; its key comes from the keychain when there is one. */
+    public void edit(ConnectionProfile profile) {
+        editingId = profile.id();
+        authKind.set(profile.authKind());
+        name.set(profile.name());
+        endpoint.set(profile.endpoint());
+        tenantId.set(profile.tenantId() == null ? "" : profile.tenantId());
+        signIn.set(profile.signIn());
+        readOnly.set(profile.readOnly());
+        colorTag.set(profile.colorTag() == null ? "none" : profile.colorTag());
+        if (profile.authKind() == AuthKind.EMULATOR) {
+            key.set(secrets.load(profile.id()).orElse(ConnectionProfile.EMULATOR_KEY));
+        } else if (profile.authKind() == AuthKind.KEY) {
+            Optional<String> saved = secrets.load(profile.id());
+            key.set(saved.orElse(""));
+            if (saved.isEmpty()) {
+                showMessage("Enter the account key: it is not saved (" + secrets.description() + ").", false);
+            }
+        }
+        testSteps.clear();
+    }
+
+    public void newConnection() {
+        editingId = null;
+        name.set("");
+        authKind.set(AuthKind.EMULATOR);
+        endpoint.set(ConnectionProfile.EMULATOR_ENDPOINT);
+        key.set(ConnectionProfile.EMULATOR_KEY);
+        readOnly.set(false);
+        colorTag.set("none");
+        testSteps.clear();
+        showMessage("", false);
+    }
+
+    public void deleteSaved(ConnectionProfile profile) {
+        store.remove(profile.id());
+        secrets.delete(profile.id());
+        savedConnections.setAll(store.load());
+        if (profile.id().equals(editingId)) {
+            editingId = null;
+        }
+    }
+
+    /** Runs the staged check and shows the account's facts; nothing is saved. */
+    public void testConnection() {
+        run(false);
+    }
+
+    /** Checks, saves when asked, then hands the connection to the main window. */
+    public void connect() {
+        run(true);
+    }
+
+    public void cancel() {
+        running.cancel();
+    }
+
+    private void run(boolean connectAfterwards) {
+        Optional<String> problem = validate();
+        if (problem.isPresent()) {
+            showMessage(problem.get(), true);
+            return;
+        }
+        running.cancel();
+        ConnectionProfile profile = currentProfile();
+        testSteps.clear();
+        deviceCodeMessage.set("");
+        showMessage(connectAfterwards ? "Connecting…" : "Testing…", false);
+        busy.set(true);
+        running = tasks.start(BackgroundTask.<ProbeResult>of("Testing " + profile.name(), context -> {
+            Credentials credentials = credentialsFor(profile, text -> context.progress(-1, "device-code:" + text));
+            AccountFacts facts = probe.probe(profile, credentials,
+                    stage -> context.progress(stage.ordinal() / 5.0, "stage:" + stage.name()));
+            return new ProbeResult(credentials, facts);
+        })
+                .onProgress((fraction, text) -> {
+                    if (text.startsWith("stage:")) {
+                        markStage(AccountProbe.Stage.valueOf(text.substring(6)));
+                    } else if (text.startsWith("device-code:")) {
+                        deviceCodeMessage.set(text.substring(12));
+                    }
+                })
+                .onSuccess(result -> {
+                    markStage(AccountProbe.Stage.LIST_DATABASES);
+                    completeRunningStep(TestStep.Status.PASSED, "");
+                    deviceCodeMessage.set("");
+                    showMessage(result.facts().summary(), false);
+                    if (connectAfterwards) {
+                        saveIfAsked(profile);
+                        onConnect.accept(new ConnectRequest(profile, result.credentials()));
+                        connected.set(true);
+                    }
+                })
+                .onFailure(error -> {
+                    String sentence = CosmosErrors.classify(error).userMessage();
+                    completeRunningStep(TestStep.Status.FAILED, sentence);
+                    showMessage(sentence, true);
+                })
+                .onCancelled(() -> {
+                    completeRunningStep(TestStep.Status.FAILED, "Cancelled");
+                    showMessage("Cancelled.", false);
+                })
+                .onFinally(() -> busy.set(false)));
+    }
+
+    private record ProbeResult(Credentials credentials, AccountFacts facts) {
+    }
+
+    /**
+     * Marks {@code stage} as running and the ones before it as passed. Progress is coalesced, so a fast
+     * stage may never be reported on its own.
+     */
+    private void markStage(AccountProbe.Stage stage) {
+        completeRunningStep(TestStep.Status.PASSED, "");
+        int next = testSteps.isEmpty() ? 0 : testSteps.get(testSteps.size() - 1).stage().ordinal() + 1;
+        for (int ordinal = next; ordinal <= stage.ordinal(); ordinal++) {
+            testSteps.add(new TestStep(AccountProbe.Stage.values()[ordinal],
+                    ordinal == stage.ordinal() ? TestStep.Status.RUNNING : TestStep.Status.PASSED, ""));
+        }
+    }
+
+    private void completeRunningStep(TestStep.Status status, String detail) {
+        for (int i = 0; i < testSteps.size(); i++) {
+            TestStep step = testSteps.get(i);
+            if (step.status() == TestStep.Status.RUNNING) {
+                testSteps.set(i, new TestStep(step.stage(), status, detail));
+            }
+        }
+    }
+
+    private void saveIfAsked(ConnectionProfile profile) {
+        if (!saveConnection.get()) {
+            return;
+        }
+        store.put(profile);
+        editingId = profile.id();
+        if (profile.authKind() != AuthKind.ENTRA_ID && !isWellKnownEmulatorKey(profile)) {
+            if (!secrets.save(profile.id(), key.get().strip())) {
+                showMessage("Connected. The connection was saved without its key (" + secrets.description()
+                        + ").", false);
+            }
+        }
+        savedConnections.setAll(store.load());
+    }
+
+    private boolean isWellKnownEmulatorKey(ConnectionProfile profile) {
+        return profile.authKind() == AuthKind.EMULATOR && ConnectionProfile.EMULATOR_KEY.equals(key.get().strip());
+    }
+
+    /** What is wrong with the form, in one sentence; empty when it can be tried. */
+    public Optional<String> validate() {
+        String url = endpoint.get() == null ? "" : endpoint.get().strip();
+        if (url.isEmpty()) {
+            return Optional.of("Enter the account endpoint, e.g. https://myaccount.documents.azure.com:443/");
+        }
+        try {
+            ConnectionString.validateEndpoint(url);
+            if (authKind.get() != AuthKind.ENTRA_ID) {
+                String text = key.get() == null ? "" : key.get().strip();
+                if (text.isEmpty()) {
+                    return Optional.of("Enter the account key, or paste a connection string.");
+                }
+                ConnectionString.validateKey(text);
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        if (authKind.get() == AuthKind.EMULATOR && !ConnectionProfile.create(null, AuthKind.EMULATOR, url)
+                .isLocalEndpoint()) {
+            return Optional.of("The \"Local emulator\" kind is for an emulator on this machine (localhost). For an "
+                    + "emulator on another host, use \"Account key\" after trusting its certificate.");
+        }
+        return Optional.empty();
+    }
+
+    ConnectionProfile currentProfile() {
+        String id = editingId == null ? UUID.randomUUID().toString() : editingId;
+        String tag = "none".equals(colorTag.get()) ? null : colorTag.get();
+        String tenant = tenantId.get() == null || tenantId.get().isBlank() ? null : tenantId.get().strip();
+        return new ConnectionProfile(id, name.get(), authKind.get(), endpoint.get().strip(), tenant, tag,
+                readOnly.get(), signIn.get());
+    }
+
+    private Credentials credentialsFor(ConnectionProfile profile, Consumer<String> deviceCode) {
+        if (profile.authKind() == AuthKind.ENTRA_ID) {
+            return new Credentials.Entra(entra.create(profile.signIn(), profile.tenantId(), deviceCode));
+        }
+        return new Credentials.AccountKey(key.get().strip());
+    }
+
+    private void onKindChanged(AuthKind old, AuthKind kind) {
+        if (kind == AuthKind.EMULATOR) {
+            if (endpoint.get() == null || endpoint.get().isBlank() || !isLocal(endpoint.get())) {
+                endpoint.set(ConnectionProfile.EMULATOR_ENDPOINT);
+            }
+            if (key.get() == null || key.get().isBlank()) {
+                key.set(ConnectionProfile.EMULATOR_KEY);
+            }
+        } else if (old == AuthKind.EMULATOR) {
+            // the emulator's presets are no use for an Azure account; keep anything the user typed
+            if (ConnectionProfile.EMULATOR_ENDPOINT.equals(endpoint.get())) {
+                endpoint.set("");
+            }
+            if (ConnectionProfile.EMULATOR_KEY.equals(key.get())) {
+                key.set("");
+            }
+        }
+        testSteps.clear();
+        showMessage("", false);
+    }
+
+    private static boolean isLocal(String url) {
+        return ConnectionProfile.create(null, AuthKind.EMULATOR, url).isLocalEndpoint();
+    }
+
+    private void fillFromConnectionString(String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        try {
+            ConnectionString parsed = ConnectionString.parse(text);
+            endpoint.set(parsed.endpoint());
+            if (authKind.get() == AuthKind.ENTRA_ID) {
+                authKind.set(AuthKind.KEY);
+            }
+            key.set(parsed.key());
+            showMessage("Filled the endpoint and key from the connection string.", false);
+        } catch (IllegalArgumentException e) {
+            showMessage(e.getMessage(), true);
+        }
+    }
+
+    private void showMessage(String text, boolean error) {
+        message.set(text);
+        messageIsError.set(error);
+    }
+}
