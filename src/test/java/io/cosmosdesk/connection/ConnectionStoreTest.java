@@ -1,0 +1,60 @@
+package io.cosmosdesk.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.SignInMethod;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectionStoreTest {
+
+    @TempDir
+    Path config;
+
+    @Test
+    void savesAndReloadsProfilesInAVersionedFile() throws Exception {
+        ConnectionStore store = new ConnectionStore(config);
+        ConnectionProfile prod = ConnectionProfile.create("Orders (prod)", AuthKind.ENTRA_ID,
+                "https://orders.documents.azure.com:443/").withColorTag("red").withReadOnly(true).withTenantId("contoso.onmicrosoft.com");
+        ConnectionProfile local = ConnectionProfile.create("Local", AuthKind.EMULATOR, "https://localhost:8081");
+        store.put(prod);
+        store.put(local);
+
+        ConnectionStore reopened = new ConnectionStore(config);
+        assertThat(reopened.load()).containsExactly(prod, local);
+        assertThat(reopened.load().get(0).signIn()).isEqualTo(SignInMethod.AUTOMATIC);
+        assertThat(Files.readString(store.file())).contains("\"version\" : 1");
+    }
+
+    @Test
+    void putReplacesByIdAndRemoveDeletes() {
+        ConnectionStore store = new ConnectionStore(config);
+        ConnectionProfile profile = ConnectionProfile.create("A", AuthKind.KEY, "https://a.documents.azure.com:443/");
+        store.put(profile);
+        store.put(profile.withReadOnly(true));
+        assertThat(store.load()).singleElement().satisfies(p -> assertThat(p.readOnly()).isTrue());
+        store.remove(profile.id());
+        assertThat(store.load()).isEmpty();
+    }
+
+    @Test
+    void anUnreadableFileIsKeptAsideNotLost() throws Exception {
+        Files.writeString(config.resolve("connections.json"), "{ this is not json");
+        ConnectionStore store = new ConnectionStore(config);
+        assertThat(store.load()).isEmpty();
+        assertThat(config.resolve("connections.json.unreadable")).exists();
+    }
+
+    @Test
+    void aNewerFormatIsReadAsFarAsKnown() throws Exception {
+        Files.writeString(config.resolve("connections.json"), """
+                {"version": 7, "futureSetting": true, "connections": [
+                  {"id": "1", "name": "X", "authKind": "KEY", "endpoint": "https://x.documents.azure.com:443/",
+                   "readOnly": false, "someNewField": 3}]}""");
+        assertThat(new ConnectionStore(config).load()).extracting(ConnectionProfile::name).containsExactly("X");
+    }
+}
