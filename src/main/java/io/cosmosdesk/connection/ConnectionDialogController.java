@@ -52,6 +52,7 @@ public class ConnectionDialogController {
     @FXML private ComboBox<String> colorCombo;
     @FXML private CheckBox readOnlyCheck;
     @FXML private CheckBox saveCheck;
+    @FXML private Label secretHint;
     @FXML private Label kindHint;
     @FXML private VBox stepsBox;
     @FXML private TextField deviceCodeField;
@@ -99,7 +100,10 @@ public class ConnectionDialogController {
         colorCombo.valueProperty().bindBidirectional(viewModel.colorTagProperty());
         readOnlyCheck.selectedProperty().bindBidirectional(viewModel.readOnlyProperty());
         saveCheck.selectedProperty().bindBidirectional(viewModel.saveConnectionProperty());
-        saveCheck.setText("Save this connection (keys go to " + viewModel.secretStoreDescription() + ")");
+        secretHint.setText(viewModel.secretStoreDescription());
+        secretHint.visibleProperty().bind(saveCheck.selectedProperty()
+                .and(viewModel.authKindProperty().isNotEqualTo(AuthKind.ENTRA_ID)));
+        secretHint.managedProperty().bind(secretHint.visibleProperty());
         showFieldsFor(viewModel.authKindProperty().get());
 
         savedList.setItems(viewModel.savedConnections());

@@ -196,7 +196,7 @@ public class ConnectionDialogViewModel {
             Optional<String> saved = secrets.load(profile.id());
             key.set(saved.orElse(""));
             if (saved.isEmpty()) {
-                showMessage("Enter the account key: it is not saved (" + secrets.description() + ").", false);
+                showMessage("Enter the account key: it was not saved. " + secrets.description(), false);
             }
         }
         testSteps.clear();
@@ -318,8 +318,8 @@ public class ConnectionDialogViewModel {
         editingId = profile.id();
         if (profile.authKind() != AuthKind.ENTRA_ID && !isWellKnownEmulatorKey(profile)) {
             if (!secrets.save(profile.id(), key.get().strip())) {
-                showMessage("Connected. The connection was saved without its key (" + secrets.description()
-                        + ").", false);
+                showMessage("Connected. The connection was saved without its key. " + secrets.description(),
+                        false);
             }
         }
         savedConnections.setAll(store.load());

@@ -75,6 +75,6 @@ public final class KeyringSecretStore implements SecretStore {
 
     @Override
     public String description() {
-        return "the OS keychain";
+        return "Keys are saved in the OS keychain, never in a file.";
     }
 }

@@ -26,6 +26,6 @@ public final class NoSecretStore implements SecretStore {
 
     @Override
     public String description() {
-        return "nowhere: no OS keychain was found, so you will be asked for the key each time";
+        return "No OS keychain was found on this machine, so keys are not saved: CosmosDesk asks for them each time.";
     }
 }

@@ -17,6 +17,6 @@ public interface SecretStore {
 
     void delete(String connectionId);
 
-    /** Where secrets go, for the dialog: e.g. "the GNOME keyring" or "nowhere (no keychain found)". */
+    /** One sentence for the dialog saying where keys go, e.g. "Keys are saved in the OS keychain, never in a file." */
     String description();
 }

@@ -258,7 +258,7 @@ class ConnectionDialogViewModelTest {
 
         @Override
         public String description() {
-            return "a test keychain";
+            return "Keys are saved in a test keychain.";
         }
     }
 }
