@@ -15,6 +15,18 @@ import java.util.function.Consumer;
  */
 public class EntraCredentials {
 
+    private final com.azure.core.util.Configuration configuration;
+
+    /** Reads AZURE_TOKEN_CREDENTIALS and friends from the environment. */
+    public EntraCredentials() {
+        this(com.azure.core.util.Configuration.getGlobalConfiguration());
+    }
+
+    /** With an explicit configuration (tests pin AZURE_TOKEN_CREDENTIALS this way). */
+    public EntraCredentials(com.azure.core.util.Configuration configuration) {
+        this.configuration = configuration;
+    }
+
     /** The public client id Azure tools use for interactive sign-in (Azure CLI's). */
     static final String PUBLIC_CLIENT_ID = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
 
@@ -26,7 +38,7 @@ public class EntraCredentials {
         String tenant = tenantId == null || tenantId.isBlank() ? null : tenantId.strip();
         return switch (method) {
             case AUTOMATIC -> {
-                DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder();
+                DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().configuration(configuration);
                 if (tenant != null) {
                     builder.tenantId(tenant);
                 }

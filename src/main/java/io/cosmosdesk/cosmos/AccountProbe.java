@@ -37,7 +37,8 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * "Test connection" in stages, each failing fast with its own sentence: the host resolves, the port
@@ -52,12 +53,24 @@ public class AccountProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US);
 
+    /** Resolves host names; replaceable in tests so none of them needs a real DNS server. */
+    @FunctionalInterface
+    public interface HostResolver {
+        InetAddress resolve(String host) throws UnknownHostException;
+    }
+
     private final CosmosClientFactory clientFactory;
     private final ResourceService resources;
+    private final HostResolver resolver;
 
     public AccountProbe(CosmosClientFactory clientFactory, ResourceService resources) {
+        this(clientFactory, resources, InetAddress::getByName);
+    }
+
+    public AccountProbe(CosmosClientFactory clientFactory, ResourceService resources, HostResolver resolver) {
         this.clientFactory = clientFactory;
         this.resources = resources;
+        this.resolver = resolver;
     }
 
     /**
@@ -109,9 +122,9 @@ public class AccountProbe {
         }
     }
 
-    private static InetAddress resolve(String host) {
+    private InetAddress resolve(String host) {
         try {
-            return InetAddress.getByName(host);
+            return resolver.resolve(host);
         } catch (UnknownHostException e) {
             throw new CosmosDeskException(ErrorKind.UNREACHABLE, "The host name \"" + host
                     + "\" could not be found: check the endpoint for typos, or your DNS/VPN.", 0, 0, null, 0, e);
@@ -264,14 +277,33 @@ public class AccountProbe {
         return names;
     }
 
-    /** Accepts any chain; used only to read a fingerprint or for the local emulator. */
-    private static final class RecordingTrustManager implements X509TrustManager {
+    /**
+     * Accepts any chain and host name; used only to read a fingerprint or for the local emulator's
+     * self-signed certificate. Extended, so the JDK does not add its own host-name check around it.
+     */
+    private static final class RecordingTrustManager extends X509ExtendedTrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
         }
 
         @Override
