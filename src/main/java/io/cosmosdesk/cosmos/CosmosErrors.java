@@ -50,10 +50,21 @@ public final class CosmosErrors {
         if (isSignInFailure(error)) {
             return EntraErrors.signInFailed(error);
         }
-        if (error instanceof CosmosException cosmos) {
+        CosmosException cosmos = firstCosmosException(error);
+        if (cosmos != null) {
             return fromCosmos(cosmos);
         }
         return fromTransport(error, error);
+    }
+
+    /** The SDK wraps failures at client start ("Client initialization failed") around the service's answer. */
+    private static CosmosException firstCosmosException(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CosmosException cosmos) {
+                return cosmos;
+            }
+        }
+        return null;
     }
 
     private static boolean isSignInFailure(Throwable error) {

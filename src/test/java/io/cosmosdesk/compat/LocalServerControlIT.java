@@ -1,0 +1,83 @@
+package io.cosmosdesk.compat;
+
+import static io.cosmosdesk.compat.Json.item;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.azure.cosmos.CosmosAsyncContainer;
+import com.azure.cosmos.CosmosException;
+import com.azure.cosmos.models.PartitionKey;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.sandbox.LocalCosmosServer;
+import io.cosmosdesk.sandbox.LocalCosmosServer.Fault;
+import io.cosmosdesk.sandbox.LocalCosmosServer.FaultMode;
+import io.cosmosdesk.sandbox.LocalCosmosServer.RecordedRequest;
+import io.cosmosdesk.testing.CosmosServerExtension;
+import io.cosmosdesk.testing.CosmosTestData;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The local server's own switches: injected faults and the request log. */
+@ExtendWith(CosmosServerExtension.class)
+class LocalServerControlIT {
+
+    private LocalCosmosServer server;
+
+    @AfterEach
+    void clearFaults() {
+        if (server != null) {
+            server.clearFaults();
+        }
+    }
+
+    @Test
+    void throttlingIsRetriedByTheSdk(LocalCosmosServer server, CosmosTestData data) {
+        this.server = server;
+        CosmosAsyncContainer container = data.createContainer("/pk");
+        server.clearRecentRequests();
+        server.setFault(Fault.of(FaultMode.THROTTLE, 2).onMethods("POST").onPathsContaining("/docs"));
+
+        assertThat(container.createItem(item("id", "1", "pk", "a")).block().getStatusCode()).isEqualTo(201);
+
+        List<RecordedRequest> creates = server.recentRequests().stream()
+                .filter(r -> r.method().equals("POST") && r.path().endsWith("/docs")).toList();
+        assertThat(creates).extracting(RecordedRequest::status).containsExactly(429, 429, 201);
+        assertThat(creates).extracting(RecordedRequest::fault).containsExactly("429", "429", null);
+    }
+
+    @Test
+    void unavailableSurfacesAsAnError(LocalCosmosServer server, CosmosTestData data) {
+        this.server = server;
+        CosmosAsyncContainer container = data.createContainer("/pk");
+        container.createItem(item("id", "1", "pk", "a")).block();
+        server.setFault(Fault.of(FaultMode.UNAVAILABLE, 20).onMethods("DELETE"));
+        assertThatThrownBy(() -> container.deleteItem("1", new PartitionKey("a")).block())
+                .isInstanceOfSatisfying(CosmosException.class, e -> assertThat(e.getStatusCode()).isEqualTo(503));
+        server.clearFaults();
+        assertThat(container.readItem("1", new PartitionKey("a"), ObjectNode.class).block().getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void requestLogShowsTheAuthTypeButNeverTheSignature(LocalCosmosServer server, CosmosTestData data) {
+        this.server = server;
+        CosmosAsyncContainer container = data.createContainer("/pk");
+        server.clearRecentRequests();
+        container.createItem(item("id", "1", "pk", "a")).block();
+        container.readItem("1", new PartitionKey("a"), ObjectNode.class).block();
+
+        List<RecordedRequest> requests = server.recentRequests();
+        assertThat(requests).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.authType()).isEqualTo("master");
+            assertThat(r.headers()).doesNotContainKey("authorization");
+            assertThat(r.headers().values()).noneMatch(v -> v.contains("sig="));
+        });
+        assertThat(requests).anySatisfy(r -> {
+            assertThat(r.method()).isEqualTo("GET");
+            assertThat(r.path()).endsWith("/docs/1");
+            assertThat(r.headers()).containsEntry("x-ms-documentdb-partitionkey", "[\"a\"]");
+            assertThat(r.status()).isEqualTo(200);
+        });
+    }
+}
