@@ -59,7 +59,7 @@ public class ConnectionDialogController {
     @FXML private Label messageLabel;
     @FXML private Button testButton;
     @FXML private Button stopButton;
-    @FXML private Button connectButton;
+    @FXML private Button dialogConnectButton;
     @FXML private ProgressIndicator busyIndicator;
 
     public ConnectionDialogController(ConnectionDialogViewModel viewModel, DialogService dialogs) {
@@ -130,7 +130,7 @@ public class ConnectionDialogController {
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         stopButton.visibleProperty().bind(viewModel.busyProperty());
         testButton.disableProperty().bind(viewModel.busyProperty());
-        connectButton.disableProperty().bind(viewModel.busyProperty());
+        dialogConnectButton.disableProperty().bind(viewModel.busyProperty());
         viewModel.connectedProperty().addListener((obs, was, done) -> {
             if (done) {
                 close();

@@ -121,8 +121,10 @@ public final class LocalCosmosServer implements AutoCloseable {
     private final URI endpoint;
     private final SSLContext control;
     private final StringBuilder stderr;
+    private final String accountKey;
 
-    private LocalCosmosServer(Process process, URI endpoint, StringBuilder stderr) {
+    private LocalCosmosServer(Process process, URI endpoint, StringBuilder stderr, String accountKey) {
+        this.accountKey = accountKey;
         this.process = process;
         this.endpoint = endpoint;
         this.stderr = stderr;
@@ -141,6 +143,20 @@ public final class LocalCosmosServer implements AutoCloseable {
 
     /** Starts {@code node server.js} in {@code serverDir} and waits until it listens. */
     public static LocalCosmosServer start(Path serverDir, Duration startTimeout) {
+        return start(serverDir, startTimeout, EMULATOR_KEY);
+    }
+
+    /** Like {@link #start()}, but the server accepts only {@code accountKey} (base64) for key auth. */
+    public static LocalCosmosServer startWithKey(String accountKey) {
+        String dir = System.getProperty(SERVER_DIR_PROPERTY);
+        if (dir == null || dir.isBlank()) {
+            throw new IllegalStateException("System property " + SERVER_DIR_PROPERTY + " is not set");
+        }
+        return start(Path.of(dir), DEFAULT_START_TIMEOUT, accountKey);
+    }
+
+    /** Starts the server with the key it verifies master-key signatures against. */
+    public static LocalCosmosServer start(Path serverDir, Duration startTimeout, String accountKey) {
         Path script = serverDir.resolve("server.js");
         if (!Files.isRegularFile(script)) {
             throw new IllegalStateException("No server.js in " + serverDir.toAbsolutePath());
@@ -153,7 +169,8 @@ public final class LocalCosmosServer implements AutoCloseable {
 
         Process process;
         try {
-            process = new ProcessBuilder("node", "server.js", "--port", "0", "--host", "127.0.0.1")
+            // the key goes through stdin-free argv only for throw-away test keys; the emulator key is public
+            process = new ProcessBuilder("node", "server.js", "--port", "0", "--host", "127.0.0.1", "--key", accountKey)
                     .directory(serverDir.toFile())
                     .start();
         } catch (IOException e) {
@@ -171,7 +188,8 @@ public final class LocalCosmosServer implements AutoCloseable {
             drain(process.getInputStream(), new StringBuilder(), "cosmos-server-stdout");
             // 127.0.0.1 counts as an emulator host for the SDK (as do localhost and ::1), and is
             // where the server listens, whatever "localhost" resolves to
-            return new LocalCosmosServer(process, URI.create("https://127.0.0.1:" + listeningPort + "/"), stderr);
+            return new LocalCosmosServer(process, URI.create("https://127.0.0.1:" + listeningPort + "/"), stderr,
+                    accountKey);
         } catch (TimeoutException | ExecutionException e) {
             destroyTree(process);
             throw new IllegalStateException("The local Cosmos server did not start within "
@@ -195,7 +213,7 @@ public final class LocalCosmosServer implements AutoCloseable {
 
     /** The key to use with {@link #endpoint()}. */
     public String key() {
-        return EMULATOR_KEY;
+        return accountKey;
     }
 
     /** Fails the next matching requests; rules add up until they are used or cleared. */

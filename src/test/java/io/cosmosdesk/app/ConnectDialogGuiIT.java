@@ -1,0 +1,97 @@
+package io.cosmosdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import io.cosmosdesk.browse.ResourceNode;
+import io.cosmosdesk.connection.NoSecretStore;
+import io.cosmosdesk.cosmos.CosmosClientFactory;
+import io.cosmosdesk.sandbox.LocalCosmosServer;
+import io.cosmosdesk.testing.CosmosServerExtension;
+import io.cosmosdesk.testing.CosmosTestData;
+import io.cosmosdesk.ui.DialogService;
+import io.cosmosdesk.ui.FxTaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Headless: a user fills the connection dialog, connects to the local server and sees its databases. */
+@ExtendWith({CosmosServerExtension.class, ApplicationExtension.class})
+class ConnectDialogGuiIT {
+
+    @TempDir
+    static Path home;
+
+    private AppContext context;
+
+    @Start
+    void start(Stage stage) {
+        AppDirectories directories = AppDirectories.detect(home.toString(), "Linux", home, Map.of());
+        context = new AppContext(directories, new FxTaskRunner(), mock(DialogService.class),
+                new CosmosClientFactory(), new NoSecretStore(), Map.of());
+        stage.setScene(CosmosDeskApp.createMainScene(context));
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1200);
+        stage.setHeight(800);
+        stage.show();
+    }
+
+    @Stop
+    void stop() {
+        context.close();
+    }
+
+    @AfterAll
+    static void resetGlobalStylesheet() {
+        Application.setUserAgentStylesheet(null);
+    }
+
+    @Test
+    void fillTheDialogConnectAndSeeTheDatabases(FxRobot robot, LocalCosmosServer server, CosmosTestData data)
+            throws Exception {
+        String database = data.createDatabase().getId();
+
+        robot.clickOn("#openConnectionButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#endpointField").tryQuery().isPresent());
+        robot.clickOn("#emulatorKind");
+        robot.clickOn("#nameField").write("Sandbox");
+        TextField endpoint = robot.lookup("#endpointField").queryAs(TextField.class);
+        // the glass robot types letters reliably but not every URL character on every keyboard map
+        robot.interact(() -> endpoint.setText(server.endpoint()));
+        robot.clickOn("#testButton");
+        Label message = robot.lookup("#messageLabel").queryAs(Label.class);
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.getText().matches(".*· \\d+ databases?$"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Test connection did not succeed; the dialog says: " + message.getText(), e);
+        }
+        robot.clickOn("#dialogConnectButton");
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !context.mainViewModel().tree().connections().isEmpty()
+                && context.mainViewModel().tree().connections().get(0).loadState() == ResourceNode.LoadState.LOADED);
+        ResourceNode connection = context.mainViewModel().tree().connections().get(0);
+        assertThat(connection.label()).isEqualTo("Sandbox");
+        assertThat(connection.children()).extracting(ResourceNode::label).contains(database);
+        assertThat(robot.lookup("#connectionBadge").queryAs(Label.class).getText()).isEqualTo("Sandbox");
+        assertThat(Window.getWindows()).as("the dialog closed").hasSize(1);
+        String saved = Files.readString(home.resolve("config").resolve("connections.json"));
+        assertThat(saved).contains("Sandbox").contains(server.endpoint())
+                .doesNotContain(server.key());
+    }
+}
