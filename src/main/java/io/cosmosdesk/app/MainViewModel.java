@@ -3,7 +3,7 @@ package io.cosmosdesk.app;
 import io.cosmosdesk.browse.ResourceNode;
 import io.cosmosdesk.browse.ResourceTreeViewModel;
 import io.cosmosdesk.cosmos.ConnectionProfile;
-import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosClientFactory;
 import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.cosmos.CosmosErrors;
@@ -37,8 +37,10 @@ public class MainViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper(this, "connecting");
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper(this, "windowTitle", "CosmosDesk");
     private final ReadOnlyStringWrapper activeColorTag = new ReadOnlyStringWrapper(this, "activeColorTag");
+    private final ObjectProperty<ContainerHandle> selectedContainer = new SimpleObjectProperty<>(this,
+            "selectedContainer");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
-    private final ObservableList<ContainerInfo> openContainers = FXCollections.observableArrayList();
+    private final ObservableList<ContainerHandle> openContainers = FXCollections.observableArrayList();
     private final BooleanBinding busy;
 
     public MainViewModel(CosmosClientFactory clientFactory, TaskRunner tasks, ResourceTreeViewModel tree) {
@@ -80,7 +82,7 @@ public class MainViewModel implements AutoCloseable {
     }
 
     /** Containers whose Items tab is open, in tab order; opening an open one again selects it. */
-    public ObservableList<ContainerInfo> openContainers() {
+    public ObservableList<ContainerHandle> openContainers() {
         return openContainers;
     }
 
@@ -114,6 +116,7 @@ public class MainViewModel implements AutoCloseable {
         CosmosConnection connection = connectionNode.connection();
         tree.removeConnection(connectionNode);
         openConnections.remove(connection);
+        openContainers.removeIf(handle -> handle.connection() == connection);
         if (openConnections.isEmpty()) {
             windowTitle.set("CosmosDesk");
             activeColorTag.set(null);
@@ -126,11 +129,18 @@ public class MainViewModel implements AutoCloseable {
         statusMessage.set("Disconnected from " + connection.profile().name());
     }
 
-    public void openContainer(ContainerInfo container) {
+    /** Opens the container's Items tab, or selects it when already open (see {@link #selectedContainerProperty()}). */
+    public void openContainer(ContainerHandle container) {
         if (!openContainers.contains(container)) {
             openContainers.add(container);
         }
+        selectedContainer.set(container);
         statusMessage.set("Opened " + container.ref());
+    }
+
+    /** The container whose tab should be in front. */
+    public ObjectProperty<ContainerHandle> selectedContainerProperty() {
+        return selectedContainer;
     }
 
     public void toggleTheme() {

@@ -3,6 +3,7 @@ package io.cosmosdesk.app;
 import io.cosmosdesk.browse.ResourceNode;
 import io.cosmosdesk.browse.ResourceTreeView;
 import io.cosmosdesk.connection.ConnectionDialog;
+import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.ContainerInfo;
 import io.cosmosdesk.ui.DialogService;
 import javafx.application.Platform;
@@ -65,23 +66,32 @@ public class MainWindowController {
         viewModel.themeProperty().addListener((obs, old, theme) -> theme.apply());
         viewModel.themeProperty().get().apply();
 
-        viewModel.openContainers().addListener((ListChangeListener<ContainerInfo>) change -> {
+        viewModel.openContainers().addListener((ListChangeListener<ContainerHandle>) change -> {
             while (change.next()) {
                 change.getAddedSubList().forEach(this::addContainerTab);
+                change.getRemoved().forEach(this::removeContainerTab);
             }
         });
+        viewModel.selectedContainerProperty().addListener((obs, old, handle) -> tabs.getTabs().stream()
+                .filter(tab -> tab.getUserData() == handle).findFirst()
+                .ifPresent(tab -> tabs.getSelectionModel().select(tab)));
     }
 
-    private void addContainerTab(ContainerInfo container) {
+    private void removeContainerTab(ContainerHandle handle) {
+        tabs.getTabs().removeIf(tab -> tab.getUserData() == handle);
+    }
+
+    private void addContainerTab(ContainerHandle handle) {
+        ContainerInfo container = handle.info();
         Tab tab = new Tab(container.ref().containerId());
-        tab.setUserData(container);
-        tab.setTooltip(new javafx.scene.control.Tooltip(container.ref() + "  ·  partition key "
+        tab.setUserData(handle);
+        tab.setTooltip(new javafx.scene.control.Tooltip(handle + "  ·  partition key "
                 + container.partitionKeyLabel()));
         Label pending = new Label("Items of " + container.ref() + " (partition key " + container.partitionKeyLabel()
                 + ")");
         pending.getStyleClass().add("placeholder");
         tab.setContent(pending);
-        tab.setOnClosed(event -> viewModel.openContainers().remove(container));
+        tab.setOnClosed(event -> viewModel.openContainers().remove(handle));
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
     }

@@ -1,5 +1,6 @@
 package io.cosmosdesk.browse;
 
+import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.ContainerInfo;
 import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.cosmos.CosmosErrors;
@@ -31,7 +32,7 @@ public class ResourceTreeViewModel {
     private final ObservableList<ResourceNode> connections = FXCollections.observableArrayList();
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ReadOnlyIntegerWrapper loadsInFlight = new ReadOnlyIntegerWrapper(this, "loadsInFlight");
-    private Consumer<ContainerInfo> openContainerHandler = info -> { };
+    private Consumer<ContainerHandle> openContainerHandler = handle -> { };
 
     public ResourceTreeViewModel(ResourceService resources, TaskRunner tasks) {
         this.resources = Objects.requireNonNull(resources);
@@ -53,7 +54,7 @@ public class ResourceTreeViewModel {
     }
 
     /** Who opens a container's Items tab (the main window). */
-    public void setOnOpenContainer(Consumer<ContainerInfo> handler) {
+    public void setOnOpenContainer(Consumer<ContainerHandle> handler) {
         this.openContainerHandler = Objects.requireNonNull(handler);
     }
 
@@ -88,7 +89,7 @@ public class ResourceTreeViewModel {
 
     public void open(ResourceNode node) {
         if (node.kind() == ResourceNode.Kind.CONTAINER) {
-            openContainerHandler.accept(node.container());
+            openContainerHandler.accept(new ContainerHandle(node.connection(), node.container()));
         }
     }
 

@@ -134,7 +134,7 @@ class ResourceTreeViewModelTest {
         when(resources.readDatabases(connection)).thenReturn(List.of("retail"));
         when(resources.readContainers(connection, "retail")).thenReturn(List.of(container("retail", "orders", "/c")));
         ResourceTreeViewModel tree = new ResourceTreeViewModel(resources, ImmediateTaskRunner.immediate());
-        List<ContainerInfo> opened = new ArrayList<>();
+        List<io.cosmosdesk.cosmos.ContainerHandle> opened = new ArrayList<>();
         tree.setOnOpenContainer(opened::add);
         ResourceNode database = tree.addConnection(connection).children().get(0);
         tree.expand(database);
@@ -142,6 +142,7 @@ class ResourceTreeViewModelTest {
         tree.open(database.children().get(0));
         tree.open(database); // databases do not open
 
-        assertThat(opened).extracting(info -> info.ref().toString()).containsExactly("retail/orders");
+        assertThat(opened).extracting(handle -> handle.ref().toString()).containsExactly("retail/orders");
+        assertThat(opened.get(0).connection()).isSameAs(connection);
     }
 }

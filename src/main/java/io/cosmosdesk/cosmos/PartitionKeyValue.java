@@ -1,0 +1,238 @@
+package io.cosmosdesk.cosmos;
+
+import com.azure.cosmos.models.PartitionKey;
+import com.azure.cosmos.models.PartitionKeyBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An item's partition key value: one component per partition key path (up to three for hierarchical
+ * keys). A component is a String, a Number (Long or Double), a Boolean, {@code null} (JSON null) or
+ * {@link #MISSING} (the property is absent), and null and missing are different values in Cosmos DB.
+ */
+public final class PartitionKeyValue {
+
+    /** Marks a component whose property is absent from the item. */
+    public static final Object MISSING = new Object() {
+        @Override
+        public String toString() {
+            return "(missing)";
+        }
+    };
+
+    private final List<Object> components;
+
+    private PartitionKeyValue(List<Object> components) {
+        for (Object c : components) {
+            if (!(c == null || c == MISSING || c instanceof String || c instanceof Boolean || c instanceof Long
+                    || c instanceof Double)) {
+                throw new IllegalArgumentException("Unsupported partition key component: " + c.getClass());
+            }
+        }
+        this.components = Collections.unmodifiableList(new ArrayList<>(components));
+    }
+
+    /** Components in path order; numbers are normalised to Long (integral) or Double. */
+    public static PartitionKeyValue of(Object... components) {
+        List<Object> normalised = new ArrayList<>();
+        for (Object component : components) {
+            normalised.add(normalise(component));
+        }
+        return new PartitionKeyValue(normalised);
+    }
+
+    /** Reads the value of each path (e.g. {@code /customer/id}) from an item. */
+    public static PartitionKeyValue fromItem(JsonNode item, List<String> paths) {
+        List<Object> components = new ArrayList<>();
+        for (String path : paths) {
+            components.add(componentOf(at(item, path)));
+        }
+        return new PartitionKeyValue(components);
+    }
+
+    /** The node at a partition key path, or null when any step is absent. */
+    public static JsonNode at(JsonNode item, String path) {
+        JsonNode node = item;
+        for (String step : steps(path)) {
+            if (node == null || !node.isObject() || !node.has(step)) {
+                return null;
+            }
+            node = node.get(step);
+        }
+        return node;
+    }
+
+    /** Writes this value into {@code item} at the given paths (MISSING removes the property). */
+    public void writeInto(ObjectNode item, List<String> paths) {
+        if (paths.size() != components.size()) {
+            throw new IllegalArgumentException("Expected " + paths.size() + " components, got " + components.size());
+        }
+        for (int i = 0; i < paths.size(); i++) {
+            List<String> steps = steps(paths.get(i));
+            ObjectNode parent = item;
+            for (int s = 0; s < steps.size() - 1; s++) {
+                JsonNode child = parent.get(steps.get(s));
+                if (!(child instanceof ObjectNode)) {
+                    if (components.get(i) == MISSING) {
+                        parent = null;
+                        break;
+                    }
+                    child = parent.putObject(steps.get(s));
+                }
+                parent = (ObjectNode) child;
+            }
+            if (parent == null) {
+                continue;
+            }
+            String last = steps.get(steps.size() - 1);
+            Object component = components.get(i);
+            if (component == MISSING) {
+                parent.remove(last);
+            } else {
+                parent.set(last, toJson(component));
+            }
+        }
+    }
+
+    public List<Object> components() {
+        return components;
+    }
+
+    public boolean hasMissing() {
+        return components.contains(MISSING);
+    }
+
+    /** The SDK's partition key. Hierarchical keys may not contain null or missing components. */
+    public PartitionKey toPartitionKey() {
+        if (components.size() == 1) {
+            Object only = components.get(0);
+            if (only == MISSING) {
+                return PartitionKey.NONE;
+            }
+            if (only == null) {
+                return new PartitionKey(null);
+            }
+            return new PartitionKey(only);
+        }
+        PartitionKeyBuilder builder = new PartitionKeyBuilder();
+        for (Object component : components) {
+            if (component == null || component == MISSING) {
+                throw new CosmosDeskException(ErrorKind.BAD_REQUEST,
+                        "A hierarchical partition key cannot have a null or missing level.");
+            }
+            if (component instanceof String s) {
+                builder.add(s);
+            } else if (component instanceof Boolean b) {
+                builder.add(b);
+            } else {
+                builder.add(((Number) component).doubleValue());
+            }
+        }
+        return builder.build();
+    }
+
+    /** For display: {@code "tenant-1" › "device-7"}, {@code 42}, {@code null}, {@code (missing)}. */
+    public String display() {
+        List<String> parts = new ArrayList<>();
+        for (Object component : components) {
+            parts.add(displayComponent(component));
+        }
+        return String.join(" › ", parts);
+    }
+
+    public static String displayComponent(Object component) {
+        if (component == MISSING) {
+            return "(missing)";
+        }
+        if (component == null) {
+            return "null";
+        }
+        if (component instanceof String s) {
+            return "\"" + s + "\"";
+        }
+        if (component instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
+            return String.valueOf(d);
+        }
+        return String.valueOf(component);
+    }
+
+    private static List<String> steps(String path) {
+        List<String> steps = new ArrayList<>();
+        for (String step : path.split("/")) {
+            if (!step.isEmpty()) {
+                steps.add(step.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return steps;
+    }
+
+    private static Object componentOf(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return MISSING;
+        }
+        if (node.isNull()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        // objects and arrays are not valid partition key values; keep their JSON text
+        return node.toString();
+    }
+
+    private static Object normalise(Object component) {
+        if (component instanceof Integer || component instanceof Short || component instanceof Byte) {
+            return ((Number) component).longValue();
+        }
+        if (component instanceof Float f) {
+            return f.doubleValue();
+        }
+        return component;
+    }
+
+    private static JsonNode toJson(Object component) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        if (component == null) {
+            return json.nullNode();
+        }
+        if (component instanceof String s) {
+            return json.textNode(s);
+        }
+        if (component instanceof Boolean b) {
+            return json.booleanNode(b);
+        }
+        if (component instanceof Long l) {
+            return json.numberNode(l);
+        }
+        return json.numberNode((Double) component);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PartitionKeyValue that && components.equals(that.components);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(components);
+    }
+
+    @Override
+    public String toString() {
+        return display();
+    }
+}
