@@ -46,7 +46,8 @@ public final class AppContext implements AutoCloseable {
         this.connectionDialog = new ConnectionDialog(new AccountProbe(clientFactory, resources), connectionStore,
                 secrets, new EntraCredentials(), tasks, dialogs, environment, Theme.APP_STYLESHEET);
         this.controllers = Map.of(
-                MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs, connectionDialog));
+                MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs, connectionDialog,
+                        environment));
     }
 
     public ConnectionStore connectionStore() {

@@ -90,13 +90,18 @@ public class MainViewModel implements AutoCloseable {
 
     /** Opens a connection in the background and adds it to the tree. */
     public void connect(ConnectionProfile profile, Credentials credentials) {
+        connect(profile, credentials, null, null);
+    }
+
+    /** Connects and then reveals (and opens) the given database/container, when named. */
+    public void connect(ConnectionProfile profile, Credentials credentials, String databaseId, String containerId) {
         connecting.set(true);
         statusMessage.set("Connecting to " + profile.name() + "…");
         tasks.start(BackgroundTask.of("Connecting to " + profile.name(), context -> clientFactory.open(profile,
                 credentials))
                 .onSuccess(connection -> {
                     openConnections.add(connection);
-                    tree.addConnection(connection);
+                    tree.addConnection(connection, databaseId, containerId);
                     statusMessage.set("Connected to " + profile.name());
                     windowTitle.set(titleFor(profile));
                     activeColorTag.set(profile.colorTag());

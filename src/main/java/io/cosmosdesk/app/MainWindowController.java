@@ -24,6 +24,7 @@ public class MainWindowController {
     private final MainViewModel viewModel;
     private final DialogService dialogs;
     private final ConnectionDialog connectionDialog;
+    private final java.util.Map<String, String> environment;
 
     @FXML private BorderPane root;
     @FXML private TreeView<ResourceNode> resourceTree;
@@ -34,7 +35,9 @@ public class MainWindowController {
     @FXML private Label statusMessage;
     @FXML private ProgressIndicator busyIndicator;
 
-    public MainWindowController(MainViewModel viewModel, DialogService dialogs, ConnectionDialog connectionDialog) {
+    public MainWindowController(MainViewModel viewModel, DialogService dialogs, ConnectionDialog connectionDialog,
+            java.util.Map<String, String> environment) {
+        this.environment = environment;
         this.viewModel = viewModel;
         this.dialogs = dialogs;
         this.connectionDialog = connectionDialog;
@@ -99,7 +102,8 @@ public class MainWindowController {
     @FXML
     private void onNewConnection() {
         connectionDialog.show(root.getScene().getWindow(),
-                request -> viewModel.connect(request.profile(), request.credentials()));
+                request -> viewModel.connect(request.profile(), request.credentials(),
+                        environment.get("COSMOS_DATABASE_NAME"), environment.get("COSMOS_CONTAINER_ID")));
     }
 
     @FXML

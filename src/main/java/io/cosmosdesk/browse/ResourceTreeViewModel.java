@@ -33,6 +33,8 @@ public class ResourceTreeViewModel {
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ReadOnlyIntegerWrapper loadsInFlight = new ReadOnlyIntegerWrapper(this, "loadsInFlight");
     private Consumer<ContainerHandle> openContainerHandler = handle -> { };
+    /** Connections waiting to reveal {database, container} once their children load. */
+    private final java.util.Map<ResourceNode, String[]> pendingReveals = new java.util.HashMap<>();
 
     public ResourceTreeViewModel(ResourceService resources, TaskRunner tasks) {
         this.resources = Objects.requireNonNull(resources);
@@ -61,10 +63,43 @@ public class ResourceTreeViewModel {
     // Commands
 
     public ResourceNode addConnection(CosmosConnection connection) {
+        return addConnection(connection, null, null);
+    }
+
+    /**
+     * Adds a connection and, when {@code databaseId} is given, expands that database once loaded and
+     * opens {@code containerId} in it (COSMOS_DATABASE_NAME / COSMOS_CONTAINER_ID).
+     */
+    public ResourceNode addConnection(CosmosConnection connection, String databaseId, String containerId) {
         ResourceNode node = ResourceNode.connection(connection);
+        if (databaseId != null && !databaseId.isBlank()) {
+            pendingReveals.put(node, new String[] {databaseId.strip(),
+                    containerId == null || containerId.isBlank() ? null : containerId.strip()});
+        }
         connections.add(node);
         load(node);
         return node;
+    }
+
+    private void revealIfPending(ResourceNode loaded) {
+        ResourceNode connection = loaded.kind() == ResourceNode.Kind.CONNECTION ? loaded : loaded.parent();
+        String[] target = pendingReveals.get(connection);
+        if (target == null) {
+            return;
+        }
+        if (loaded.kind() == ResourceNode.Kind.CONNECTION) {
+            loaded.children().stream().filter(db -> db.kind() == ResourceNode.Kind.DATABASE
+                    && db.label().equals(target[0])).findFirst().ifPresentOrElse(db -> {
+                        if (target[1] == null) {
+                            pendingReveals.remove(connection);
+                        }
+                        expand(db);
+                    }, () -> pendingReveals.remove(connection));
+        } else if (loaded.kind() == ResourceNode.Kind.DATABASE && loaded.label().equals(target[0])) {
+            pendingReveals.remove(connection);
+            loaded.children().stream().filter(c -> c.kind() == ResourceNode.Kind.CONTAINER
+                    && c.label().equals(target[1])).findFirst().ifPresent(this::open);
+        }
     }
 
     /** Removes the connection's node; the caller closes the connection. */
@@ -106,6 +141,7 @@ public class ResourceTreeViewModel {
                                 : children);
                         node.setLoadState(ResourceNode.LoadState.LOADED);
                         applyFilter();
+                        revealIfPending(node);
                     }
                 })
                 .onFailure(error -> {

@@ -130,6 +130,21 @@ class ResourceTreeViewModelTest {
     }
 
     @Test
+    void environmentTargetsAreRevealedAndOpenedOnceLoaded() {
+        when(resources.readDatabases(connection)).thenReturn(List.of("iot", "retail"));
+        when(resources.readContainers(connection, "retail"))
+                .thenReturn(List.of(container("retail", "orders", "/customerId"), container("retail", "products", "/c")));
+        ResourceTreeViewModel tree = new ResourceTreeViewModel(resources, ImmediateTaskRunner.immediate());
+        List<io.cosmosdesk.cosmos.ContainerHandle> opened = new ArrayList<>();
+        tree.setOnOpenContainer(opened::add);
+
+        ResourceNode root = tree.addConnection(connection, "retail", "products");
+
+        assertThat(root.children().get(1).loadState()).isEqualTo(ResourceNode.LoadState.LOADED);
+        assertThat(opened).extracting(handle -> handle.ref().toString()).containsExactly("retail/products");
+    }
+
+    @Test
     void openingAContainerCarriesItsOwnReference() {
         when(resources.readDatabases(connection)).thenReturn(List.of("retail"));
         when(resources.readContainers(connection, "retail")).thenReturn(List.of(container("retail", "orders", "/c")));
