@@ -7,6 +7,7 @@ import io.cosmosdesk.connection.EntraCredentials;
 import io.cosmosdesk.connection.SecretStore;
 import io.cosmosdesk.cosmos.AccountProbe;
 import io.cosmosdesk.cosmos.CosmosClientFactory;
+import io.cosmosdesk.cosmos.PinnedCertificates;
 import io.cosmosdesk.cosmos.ResourceService;
 import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.TaskRunner;
@@ -43,8 +44,10 @@ public final class AppContext implements AutoCloseable {
         this.connectionStore = new ConnectionStore(directories.config());
         this.mainViewModel = new MainViewModel(clientFactory, tasks,
                 new ResourceTreeViewModel(resources, tasks));
+        PinnedCertificates pins = new PinnedCertificates(directories.config());
+        pins.install();
         this.connectionDialog = new ConnectionDialog(new AccountProbe(clientFactory, resources), connectionStore,
-                secrets, new EntraCredentials(), tasks, dialogs, environment, Theme.APP_STYLESHEET);
+                secrets, new EntraCredentials(), pins, tasks, dialogs, environment, Theme.APP_STYLESHEET);
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs, connectionDialog,
                         environment));

@@ -1,6 +1,7 @@
 package io.cosmosdesk.connection;
 
 import io.cosmosdesk.cosmos.AccountProbe;
+import io.cosmosdesk.cosmos.PinnedCertificates;
 import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.TaskRunner;
 import java.io.IOException;
@@ -26,8 +27,9 @@ public class ConnectionDialog {
     private final String stylesheet;
 
     public ConnectionDialog(AccountProbe probe, ConnectionStore store, SecretStore secrets, EntraCredentials entra,
-            TaskRunner tasks, DialogService dialogs, Map<String, String> environment, String stylesheet) {
-        this.viewModels = () -> new ConnectionDialogViewModel(probe, store, secrets, entra, tasks);
+            PinnedCertificates pins, TaskRunner tasks, DialogService dialogs, Map<String, String> environment,
+            String stylesheet) {
+        this.viewModels = () -> new ConnectionDialogViewModel(probe, store, secrets, entra, tasks, pins);
         this.dialogs = dialogs;
         this.environment = environment;
         this.stylesheet = stylesheet;

@@ -57,6 +57,8 @@ public class ConnectionDialogController {
     @FXML private VBox stepsBox;
     @FXML private TextField deviceCodeField;
     @FXML private Label messageLabel;
+    @FXML private HBox trustBox;
+    @FXML private TextField fingerprintField;
     @FXML private Button testButton;
     @FXML private Button stopButton;
     @FXML private Button dialogConnectButton;
@@ -127,6 +129,9 @@ public class ConnectionDialogController {
         deviceCodeField.visibleProperty().bind(viewModel.deviceCodeMessageProperty().isNotEmpty());
         deviceCodeField.managedProperty().bind(deviceCodeField.visibleProperty());
 
+        fingerprintField.textProperty().bind(viewModel.untrustedFingerprintProperty());
+        trustBox.visibleProperty().bind(viewModel.untrustedFingerprintProperty().isNotEmpty());
+        trustBox.managedProperty().bind(trustBox.visibleProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         stopButton.visibleProperty().bind(viewModel.busyProperty());
         testButton.disableProperty().bind(viewModel.busyProperty());
@@ -207,6 +212,17 @@ public class ConnectionDialogController {
     @FXML
     private void onTest() {
         viewModel.testConnection();
+    }
+
+    @FXML
+    private void onTrust() {
+        String host = java.net.URI.create(viewModel.endpointProperty().get().strip()).getHost();
+        if (dialogs.confirm("Trust this certificate?", "Trust the certificate with SHA-256 fingerprint\n"
+                + viewModel.untrustedFingerprintProperty().get() + "\nfor " + host + " only?\n\nCompare it with the "
+                + "fingerprint your emulator or administrator shows. Every other host keeps full TLS checks.",
+                "Trust")) {
+            viewModel.trustCertificate();
+        }
     }
 
     @FXML

@@ -6,6 +6,7 @@ import io.cosmosdesk.cosmos.AuthKind;
 import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.CosmosErrors;
 import io.cosmosdesk.cosmos.Credentials;
+import io.cosmosdesk.cosmos.PinnedCertificates;
 import io.cosmosdesk.cosmos.SignInMethod;
 import io.cosmosdesk.ui.BackgroundTask;
 import io.cosmosdesk.ui.TaskHandle;
@@ -42,6 +43,7 @@ public class ConnectionDialogViewModel {
     private final ConnectionStore store;
     private final SecretStore secrets;
     private final EntraCredentials entra;
+    private final PinnedCertificates pins;
     private final TaskRunner tasks;
     private Consumer<ConnectRequest> onConnect = request -> { };
 
@@ -64,12 +66,21 @@ public class ConnectionDialogViewModel {
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected");
+    private final ReadOnlyStringWrapper untrustedFingerprint = new ReadOnlyStringWrapper(this,
+            "untrustedFingerprint", "");
     private final ReadOnlyStringWrapper deviceCodeMessage = new ReadOnlyStringWrapper(this, "deviceCodeMessage", "");
     private String editingId;
     private TaskHandle running = TaskHandle.NONE;
 
     public ConnectionDialogViewModel(AccountProbe probe, ConnectionStore store, SecretStore secrets,
             EntraCredentials entra, TaskRunner tasks) {
+        this(probe, store, secrets, entra, tasks, null);
+    }
+
+    /** @param pins where "Trust this certificate" pins a host's certificate; null disables trusting */
+    public ConnectionDialogViewModel(AccountProbe probe, ConnectionStore store, SecretStore secrets,
+            EntraCredentials entra, TaskRunner tasks, PinnedCertificates pins) {
+        this.pins = pins;
         this.probe = Objects.requireNonNull(probe);
         this.store = Objects.requireNonNull(store);
         this.secrets = Objects.requireNonNull(secrets);
@@ -152,6 +163,47 @@ public class ConnectionDialogViewModel {
     /** "To sign in, use a web browser to open … and enter the code …" while a device-code sign-in waits. */
     public ReadOnlyStringProperty deviceCodeMessageProperty() {
         return deviceCodeMessage.getReadOnlyProperty();
+    }
+
+    /**
+     * The SHA-256 fingerprint of a certificate the last test did not trust, for "Trust this certificate";
+     * empty otherwise.
+     */
+    public ReadOnlyStringProperty untrustedFingerprintProperty() {
+        return untrustedFingerprint.getReadOnlyProperty();
+    }
+
+    /**
+     * Pins the certificate shown by {@link #untrustedFingerprintProperty()} for this endpoint's host,
+     * after re-reading it and checking the fingerprint is still the same, then tests again. Every other
+     * host keeps full TLS validation.
+     */
+    public void trustCertificate() {
+        String expected = untrustedFingerprint.get();
+        if (pins == null || expected.isEmpty()) {
+            return;
+        }
+        java.net.URI uri = java.net.URI.create(endpoint.get().strip());
+        int port = uri.getPort() > 0 ? uri.getPort() : 443;
+        busy.set(true);
+        tasks.start(BackgroundTask.of("Trusting the certificate of " + uri.getHost(), context -> {
+            java.security.cert.X509Certificate certificate = PinnedCertificates.fetchServerCertificate(uri.getHost(),
+                    port, java.time.Duration.ofSeconds(5));
+            if (!PinnedCertificates.fingerprint(certificate).equals(expected)) {
+                throw new io.cosmosdesk.cosmos.CosmosDeskException(io.cosmosdesk.cosmos.ErrorKind.CERTIFICATE,
+                        "The server now presents a different certificate than the one shown: not trusted.");
+            }
+            return pins.trust(uri.getHost(), certificate);
+        })
+                .onSuccess(pin -> {
+                    untrustedFingerprint.set("");
+                    busy.set(false);
+                    testConnection();
+                })
+                .onFailure(error -> {
+                    busy.set(false);
+                    showMessage(CosmosErrors.classify(error).userMessage(), true);
+                }));
     }
 
     /** Where keys are saved, for the dialog's hint. */
@@ -247,6 +299,7 @@ public class ConnectionDialogViewModel {
         ConnectionProfile profile = currentProfile();
         testSteps.clear();
         deviceCodeMessage.set("");
+        untrustedFingerprint.set("");
         showMessage(connectAfterwards ? "Connecting…" : "Testing…", false);
         busy.set(true);
         running = tasks.start(BackgroundTask.<ProbeResult>of("Testing " + profile.name(), context -> {
@@ -274,9 +327,14 @@ public class ConnectionDialogViewModel {
                     }
                 })
                 .onFailure(error -> {
-                    String sentence = CosmosErrors.classify(error).userMessage();
-                    completeRunningStep(TestStep.Status.FAILED, sentence);
-                    showMessage(sentence, true);
+                    io.cosmosdesk.cosmos.CosmosDeskException mapped = CosmosErrors.classify(error);
+                    completeRunningStep(TestStep.Status.FAILED, mapped.userMessage());
+                    showMessage(mapped.userMessage(), true);
+                    if (mapped.kind() == io.cosmosdesk.cosmos.ErrorKind.CERTIFICATE && pins != null) {
+                        java.util.regex.Matcher fingerprint = java.util.regex.Pattern
+                                .compile("SHA-256 ([0-9A-F:]{95})").matcher(mapped.userMessage());
+                        untrustedFingerprint.set(fingerprint.find() ? fingerprint.group(1) : "");
+                    }
                 })
                 .onCancelled(() -> {
                     completeRunningStep(TestStep.Status.FAILED, "Cancelled");
@@ -346,11 +404,6 @@ public class ConnectionDialogViewModel {
             }
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
-        }
-        if (authKind.get() == AuthKind.EMULATOR && !ConnectionProfile.create(null, AuthKind.EMULATOR, url)
-                .isLocalEndpoint()) {
-            return Optional.of("The \"Local emulator\" kind is for an emulator on this machine (localhost). For an "
-                    + "emulator on another host, use \"Account key\" after trusting its certificate.");
         }
         return Optional.empty();
     }

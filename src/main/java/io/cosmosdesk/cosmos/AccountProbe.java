@@ -145,7 +145,7 @@ public class AccountProbe {
 
     private static void checkTls(String host, int port, Duration timeout) {
         try {
-            SSLContext context = SSLContext.getDefault();
+            SSLContext context = PinnedCertificates.currentSslContext();
             try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
                 socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
                 socket.setSoTimeout((int) timeout.toMillis());
@@ -158,8 +158,8 @@ public class AccountProbe {
             String fingerprint = fingerprintOf(host, port, timeout);
             String sentence = "The server's TLS certificate is not trusted"
                     + (fingerprint == null ? "." : " (SHA-256 " + fingerprint + ").")
-                    + " The local emulator uses a self-signed certificate: connect with the \"Local emulator\" "
-                    + "kind on this machine, or trust its certificate.";
+                    + " The emulator uses a self-signed certificate: on this machine connect with the \"Local "
+                    + "emulator\" kind; on another host, trust its certificate after checking the fingerprint.";
             throw new CosmosDeskException(ErrorKind.CERTIFICATE, sentence, 0, 0, null, 0, e);
         } catch (IOException | GeneralSecurityException e) {
             throw new CosmosDeskException(ErrorKind.UNREACHABLE, "TLS with " + host + ":" + port + " failed: "
@@ -170,16 +170,7 @@ public class AccountProbe {
     /** The SHA-256 fingerprint of the server's certificate, read without trusting it; null if unreadable. */
     public static String fingerprintOf(String host, int port, Duration timeout) {
         try {
-            SSLContext readOnly = SSLContext.getInstance("TLS");
-            readOnly.init(null, new TrustManager[] {new RecordingTrustManager()}, null);
-            try (SSLSocket socket = (SSLSocket) readOnly.getSocketFactory().createSocket()) {
-                socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
-                socket.setSoTimeout((int) timeout.toMillis());
-                socket.startHandshake();
-                Certificate[] chain = socket.getSession().getPeerCertificates();
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded());
-                return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
-            }
+            return PinnedCertificates.fingerprint(PinnedCertificates.fetchServerCertificate(host, port, timeout));
         } catch (IOException | GeneralSecurityException e) {
             return null;
         }
@@ -203,6 +194,9 @@ public class AccountProbe {
                 SSLContext context = SSLContext.getInstance("TLS");
                 context.init(null, new TrustManager[] {new RecordingTrustManager()}, null);
                 http.sslContext(context);
+            } else {
+                // full validation, plus certificates the user pinned for this host
+                http.sslContext(PinnedCertificates.currentSslContext());
             }
             response = http.build().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException | GeneralSecurityException e) {

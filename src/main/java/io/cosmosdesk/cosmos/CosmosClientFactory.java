@@ -26,12 +26,8 @@ public class CosmosClientFactory {
     }
 
     protected CosmosAsyncClient createClient(ConnectionProfile profile, Credentials credentials) {
-        if (profile.authKind() == AuthKind.EMULATOR && !profile.isLocalEndpoint()) {
-            throw new CosmosDeskException(ErrorKind.CERTIFICATE,
-                    "The emulator kind accepts a self-signed certificate only on this machine (localhost). "
-                            + "For an emulator on another host, trust its certificate first.");
-        }
-        if (profile.authKind() == AuthKind.EMULATOR) {
+        // an emulator on another host keeps full validation: its certificate must be pinned (PinnedCertificates)
+        if (profile.authKind() == AuthKind.EMULATOR && profile.isLocalEndpoint()) {
             System.setProperty(EMULATOR_CERT_PROPERTY, "true");
         }
         GatewayConnectionConfig gateway = new GatewayConnectionConfig()

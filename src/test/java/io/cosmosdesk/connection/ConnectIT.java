@@ -88,6 +88,34 @@ class ConnectIT {
     }
 
     @Test
+    void aPinnedCertificateIsTrustedForItsHostOnly(LocalCosmosServer server,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path config) throws Exception {
+        io.cosmosdesk.cosmos.PinnedCertificates pins = new io.cosmosdesk.cosmos.PinnedCertificates(config);
+        pins.install();
+        ConnectionProfile elsewhere = ConnectionProfile.create("Emulator elsewhere", AuthKind.KEY,
+                "https://localhost:" + server.port() + "/");
+        Credentials key = new Credentials.AccountKey(server.key());
+        assertThatThrownBy(() -> probe.probe(elsewhere, key, stage -> { }))
+                .isInstanceOfSatisfying(CosmosDeskException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ErrorKind.CERTIFICATE));
+
+        java.security.cert.X509Certificate certificate = io.cosmosdesk.cosmos.PinnedCertificates
+                .fetchServerCertificate("localhost", server.port(), Duration.ofSeconds(5));
+        pins.trust("localhost", certificate);
+
+        // the same (expired, CN=cosmosdb) certificate now passes for localhost: TLS, sign-in and listing
+        assertThat(probe.probe(elsewhere, key, stage -> { }).summary()).contains("database");
+        // but for any other host name it is still not trusted
+        ConnectionProfile otherName = ConnectionProfile.create("By address", AuthKind.KEY,
+                "https://127.0.0.1:" + server.port() + "/");
+        assertThatThrownBy(() -> probe.probe(otherName, key, stage -> { }))
+                .isInstanceOfSatisfying(CosmosDeskException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ErrorKind.CERTIFICATE));
+        assertThat(java.nio.file.Files.readString(config.resolve("trusted-certificates.json")))
+                .contains(io.cosmosdesk.cosmos.PinnedCertificates.fingerprint(certificate));
+    }
+
+    @Test
     void nothingListeningFailsWithinSeconds() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

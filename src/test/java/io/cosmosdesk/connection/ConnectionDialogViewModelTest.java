@@ -120,11 +120,14 @@ class ConnectionDialogViewModelTest {
         assertThat(viewModel.messageProperty().get()).contains("base64");
         verify(probe, never()).probe(any(), any(), any());
 
-        viewModel.authKindProperty().set(AuthKind.EMULATOR);
-        viewModel.endpointProperty().set("https://build-agent:8081");
-        viewModel.keyProperty().set(ConnectionProfile.EMULATOR_KEY);
+        viewModel.endpointProperty().set("  ");
         viewModel.testConnection();
-        assertThat(viewModel.messageProperty().get()).contains("emulator on this machine");
+        assertThat(viewModel.messageProperty().get()).startsWith("Enter the account endpoint");
+
+        viewModel.endpointProperty().set("http://orders.documents.azure.com");
+        viewModel.testConnection();
+        assertThat(viewModel.messageProperty().get()).contains("https://");
+        verify(probe, never()).probe(any(), any(), any());
     }
 
     @Test
