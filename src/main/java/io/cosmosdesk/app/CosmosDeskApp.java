@@ -1,5 +1,6 @@
 package io.cosmosdesk.app;
 
+import io.cosmosdesk.connection.DeferredSecretStore;
 import io.cosmosdesk.connection.KeyringSecretStore;
 import io.cosmosdesk.connection.SecretStore;
 import io.cosmosdesk.cosmos.ConnectionProfile;
@@ -24,10 +25,10 @@ public class CosmosDeskApp extends Application {
     private AppContext context;
     private SecretStore secrets;
 
-    /** Runs on the launcher thread: the keychain probe may take a moment and must not delay the UI thread. */
+    /** The keychain probe takes about a second: it runs in the background while the window opens. */
     @Override
     public void init() {
-        secrets = KeyringSecretStore.detect();
+        secrets = new DeferredSecretStore(KeyringSecretStore::detect);
     }
 
     @Override
