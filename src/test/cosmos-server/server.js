@@ -22,7 +22,7 @@
 "use strict";
 
 const { createHttpsServer } = require("@vercel/cosmosdb-server");
-const { checkAuthorization } = require("./auth");
+const { checkAuthorization, parseAuthorization } = require("./auth");
 
 const EMULATOR_KEY = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
 
@@ -87,16 +87,9 @@ function parseArgs(argv) {
 
 /** "master", "aad" or "resource" from the authorization header; never the signature. */
 function authTypeOf(req) {
-  const raw = req.headers.authorization;
-  if (!raw) return null;
-  let decoded;
-  try {
-    decoded = decodeURIComponent(raw);
-  } catch (e) {
-    decoded = raw;
-  }
-  const match = /(?:^|&)type=([^&]*)/i.exec(decoded);
-  return match ? match[1].toLowerCase() : "unknown";
+  const auth = parseAuthorization(req.headers.authorization);
+  if (!auth) return null;
+  return auth.type ? auth.type.toLowerCase() : "unknown";
 }
 
 function sendJson(res, status, body, headers = {}) {

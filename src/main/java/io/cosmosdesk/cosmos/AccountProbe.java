@@ -17,16 +17,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -36,9 +32,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * "Test connection" in stages, each failing fast with its own sentence: the host resolves, the port
@@ -191,9 +184,7 @@ public class AccountProbe {
             HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(timeout);
             if (acceptSelfSigned) {
                 // only for the emulator kind on this machine, like the SDK's emulator switch
-                SSLContext context = SSLContext.getInstance("TLS");
-                context.init(null, new TrustManager[] {new RecordingTrustManager()}, null);
-                http.sslContext(context);
+                http.sslContext(PinnedCertificates.acceptAnyContext());
             } else {
                 // full validation, plus certificates the user pinned for this host
                 http.sslContext(PinnedCertificates.currentSslContext());
@@ -269,40 +260,5 @@ public class AccountProbe {
         List<String> names = new ArrayList<>();
         locations.forEach(location -> names.add(location.path("name").asText()));
         return names;
-    }
-
-    /**
-     * Accepts any chain and host name; used only to read a fingerprint or for the local emulator's
-     * self-signed certificate. Extended, so the JDK does not add its own host-name check around it.
-     */
-    private static final class RecordingTrustManager extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }
