@@ -28,9 +28,11 @@ public final class AppContext implements AutoCloseable {
     private final CosmosClientFactory clientFactory;
     private final ResourceService resources;
     private final MainViewModel mainViewModel;
-    private final ConnectionStore connectionStore;
     private final SecretStore secrets;
-    private final ConnectionDialog connectionDialog;
+    private final Map<String, String> environment;
+    /** Built on first use: its dependencies (HTTP client, azure-identity) cost start-up time. */
+    private ConnectionDialog connectionDialog;
+    private ConnectionStore connectionStore;
     private final Map<Class<?>, Supplier<Object>> controllers;
 
     public AppContext(AppDirectories directories, TaskRunner tasks, DialogService dialogs,
@@ -41,20 +43,30 @@ public final class AppContext implements AutoCloseable {
         this.clientFactory = clientFactory;
         this.secrets = secrets;
         this.resources = new ResourceService();
-        this.connectionStore = new ConnectionStore(directories.config());
+        this.environment = environment;
         this.mainViewModel = new MainViewModel(clientFactory, tasks,
                 new ResourceTreeViewModel(resources, tasks));
-        PinnedCertificates pins = new PinnedCertificates(directories.config());
-        pins.install();
-        this.connectionDialog = new ConnectionDialog(new AccountProbe(clientFactory, resources), connectionStore,
-                secrets, new EntraCredentials(), pins, tasks, dialogs, environment, Theme.APP_STYLESHEET);
+        // pinned certificates must apply before the first client is built; cheap when there are none
+        new PinnedCertificates(directories.config()).install();
         this.controllers = Map.of(
-                MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs, connectionDialog,
-                        environment));
+                MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
+                        this::connectionDialog, environment));
     }
 
-    public ConnectionStore connectionStore() {
+    public synchronized ConnectionStore connectionStore() {
+        if (connectionStore == null) {
+            connectionStore = new ConnectionStore(directories.config());
+        }
         return connectionStore;
+    }
+
+    private synchronized ConnectionDialog connectionDialog() {
+        if (connectionDialog == null) {
+            connectionDialog = new ConnectionDialog(new AccountProbe(clientFactory, resources), connectionStore(),
+                    secrets, new EntraCredentials(), new PinnedCertificates(directories.config()), tasks, dialogs,
+                    environment, Theme.APP_STYLESHEET);
+        }
+        return connectionDialog;
     }
 
     public SecretStore secrets() {

@@ -23,7 +23,7 @@ public class MainWindowController {
 
     private final MainViewModel viewModel;
     private final DialogService dialogs;
-    private final ConnectionDialog connectionDialog;
+    private final java.util.function.Supplier<ConnectionDialog> connectionDialog;
     private final java.util.Map<String, String> environment;
 
     @FXML private BorderPane root;
@@ -35,8 +35,8 @@ public class MainWindowController {
     @FXML private Label statusMessage;
     @FXML private ProgressIndicator busyIndicator;
 
-    public MainWindowController(MainViewModel viewModel, DialogService dialogs, ConnectionDialog connectionDialog,
-            java.util.Map<String, String> environment) {
+    public MainWindowController(MainViewModel viewModel, DialogService dialogs,
+            java.util.function.Supplier<ConnectionDialog> connectionDialog, java.util.Map<String, String> environment) {
         this.environment = environment;
         this.viewModel = viewModel;
         this.dialogs = dialogs;
@@ -101,7 +101,7 @@ public class MainWindowController {
 
     @FXML
     private void onNewConnection() {
-        connectionDialog.show(root.getScene().getWindow(),
+        connectionDialog.get().show(root.getScene().getWindow(),
                 request -> viewModel.connect(request.profile(), request.credentials(),
                         environment.get("COSMOS_DATABASE_NAME"), environment.get("COSMOS_CONTAINER_ID")));
     }

@@ -30,9 +30,7 @@ public class ConnectionStore {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionStore.class);
 
     private final Path file;
-    private final ObjectMapper json = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private ObjectMapper json;
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SavedFile(int version, List<ConnectionProfile> connections) {
@@ -46,10 +44,21 @@ public class ConnectionStore {
         return file;
     }
 
+    /** Created on first use, so start-up does not pay for Jackson. */
+    private synchronized ObjectMapper json() {
+        if (json == null) {
+            json = new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        }
+        return json;
+    }
+
     public synchronized List<ConnectionProfile> load() {
         if (!Files.exists(file)) {
             return List.of();
         }
+        ObjectMapper json = json();
         try {
             JsonNode root = json.readTree(file.toFile());
             int version = root.path("version").asInt(0);
@@ -83,7 +92,7 @@ public class ConnectionStore {
         try {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), "connections", ".tmp");
-            json.writeValue(temp.toFile(), new SavedFile(FORMAT_VERSION, List.copyOf(connections)));
+            json().writeValue(temp.toFile(), new SavedFile(FORMAT_VERSION, List.copyOf(connections)));
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -54,7 +54,6 @@ public final class PinnedCertificates {
     private static volatile boolean installed;
 
     private final Path file;
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public PinnedCertificates(Path configDirectory) {
         this.file = configDirectory.resolve("trusted-certificates.json");
@@ -62,8 +61,12 @@ public final class PinnedCertificates {
 
     /** Loads saved pins and makes the JVM's default trust managers honour them. */
     public synchronized void install() {
+        List<Pin> saved = load();
+        if (saved.isEmpty() && !installed) {
+            return; // nothing pinned: the platform's trust managers stay as they are
+        }
         PINS.clear();
-        PINS.addAll(load());
+        PINS.addAll(saved);
         installProvider();
     }
 
@@ -82,12 +85,17 @@ public final class PinnedCertificates {
         return pin;
     }
 
+    /** Created on demand: most starts have no pinned certificate, and Jackson costs start-up time. */
+    private static ObjectMapper json() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
     private List<Pin> load() {
         if (!Files.exists(file)) {
             return List.of();
         }
         try {
-            return List.of(json.readValue(file.toFile(), Pin[].class));
+            return List.of(json().readValue(file.toFile(), Pin[].class));
         } catch (IOException e) {
             return List.of();
         }
@@ -97,7 +105,7 @@ public final class PinnedCertificates {
         try {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), "trusted", ".tmp");
-            json.writeValue(temp.toFile(), new ArrayList<>(PINS));
+            json().writeValue(temp.toFile(), new ArrayList<>(PINS));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save trusted certificates", e);

@@ -1,0 +1,78 @@
+package io.cosmosdesk.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.filter.ThresholdFilter;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ConfiguratorRank;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.util.FileSize;
+
+/**
+ * Logging set up in code rather than logback.xml: parsing XML costs start-up time before the first
+ * window. A rolling file in the per-user log folder ({@link AppDirectories}) gets INFO and up; the
+ * console only our own warnings. The SDK's long diagnostics go to the file only. No log line ever
+ * carries a key or token (see {@code Secrets}).
+ */
+@ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
+public final class LoggingConfigurator extends ContextAwareBase implements Configurator {
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        String logs = AppDirectories.detect().logs().toString();
+
+        PatternLayoutEncoder fileEncoder = encoder(context, "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n");
+        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        file.setContext(context);
+        file.setName("FILE");
+        file.setFile(logs + "/cosmosdesk.log");
+        file.setEncoder(fileEncoder);
+        SizeAndTimeBasedRollingPolicy<ILoggingEvent> rolling = new SizeAndTimeBasedRollingPolicy<>();
+        rolling.setContext(context);
+        rolling.setParent(file);
+        rolling.setFileNamePattern(logs + "/cosmosdesk.%d{yyyy-MM-dd}.%i.log");
+        rolling.setMaxFileSize(FileSize.valueOf("10MB"));
+        rolling.setMaxHistory(14);
+        rolling.setTotalSizeCap(FileSize.valueOf("100MB"));
+        rolling.start();
+        file.setRollingPolicy(rolling);
+        file.start();
+
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(context);
+        console.setName("CONSOLE");
+        console.setEncoder(encoder(context, "%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n"));
+        ThresholdFilter warnings = new ThresholdFilter();
+        warnings.setLevel("WARN");
+        warnings.start();
+        console.addFilter(warnings);
+        console.start();
+
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(file);
+        root.addAppender(console);
+        context.getLogger("io.cosmosdesk").setLevel(Level.INFO);
+        for (String chatty : new String[] {"com.azure", "io.netty", "reactor"}) {
+            Logger logger = context.getLogger(chatty);
+            logger.setLevel(Level.WARN);
+            logger.setAdditive(false);
+            logger.addAppender(file);
+        }
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(pattern);
+        encoder.start();
+        return encoder;
+    }
+}
