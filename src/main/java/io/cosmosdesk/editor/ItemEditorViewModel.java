@@ -77,6 +77,10 @@ public final class ItemEditorViewModel {
             "firstProblem");
     private final ObservableList<ValidationProblem> problems = FXCollections.observableArrayList();
     private final ObservableList<SystemProperty> systemProperties = FXCollections.observableArrayList();
+    // one wrapper each: a wrapper only weakly listens to its list, so listeners on a throw-away one get lost
+    private final ObservableList<ValidationProblem> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ObservableList<SystemProperty> systemPropertiesView =
+            FXCollections.unmodifiableObservableList(systemProperties);
 
     // ---- State
     private ContainerHandle handle;
@@ -173,11 +177,11 @@ public final class ItemEditorViewModel {
     }
 
     public ObservableList<ValidationProblem> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     public ObservableList<SystemProperty> systemProperties() {
-        return FXCollections.unmodifiableObservableList(systemProperties);
+        return systemPropertiesView;
     }
 
     public ContainerHandle handle() {
@@ -486,8 +490,8 @@ public final class ItemEditorViewModel {
                     String mine = ItemJson.pretty(edited);
                     String when = server.version().json().has("_ts")
                             ? " (saved " + SystemProperty.of(server.version().json()).stream()
-                                    .filter(p -> p.name().equals("_ts")).findFirst().map(SystemProperty::value)
-                                    .orElse("") + ")"
+                                    .filter(p -> p.name().equals("_ts")).findFirst()
+                                    .map(p -> p.value().replaceAll("\\s+\\(\\d+\\)$", "")).orElse("") + ")"
                             : "";
                     Optional<String> choice = dialogs.compare("Someone else changed this item",
                             "\"" + id + "\" was changed on the server after you opened it" + when + ". Your change "

@@ -34,6 +34,7 @@ public final class DiffView extends VBox {
         rows.getStyleClass().add("diff-list");
         rows.getItems().setAll(diff);
         rows.setCellFactory(list -> new RowCell());
+        rows.setFixedCellSize(22);
         VBox.setVgrow(rows, Priority.ALWAYS);
         int first = 0;
         while (first < diff.size() && diff.get(first).kind() == LineDiff.Kind.SAME) {

@@ -1,0 +1,349 @@
+package io.cosmosdesk.editor;
+
+import io.cosmosdesk.editor.ItemEditorViewModel.Mode;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.GenericStyledArea;
+
+/** Thin controller of ItemEditor.fxml: binds the view to {@link ItemEditorViewModel} and forwards intent. */
+public class ItemEditorController {
+
+    private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FORMAT = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+
+    private final ItemEditorViewModel viewModel;
+    private final JsonCodeArea codeArea = new JsonCodeArea();
+    private boolean syncing;
+
+    @FXML private VBox root;
+    @FXML private Button newButton;
+    @FXML private StackPane saveHolder;
+    @FXML private Button saveButton;
+    @FXML private Button discardButton;
+    @FXML private Button reloadButton;
+    @FXML private Button cloneButton;
+    @FXML private Button deleteButton;
+    @FXML private Button formatButton;
+    @FXML private Button findButton;
+    @FXML private Label stateLabel;
+    @FXML private HBox errorBanner;
+    @FXML private Label errorLabel;
+    @FXML private HBox findBar;
+    @FXML private TextField findField;
+    @FXML private Label findStatus;
+    @FXML private StackPane editorHost;
+    @FXML private VBox emptyState;
+    @FXML private ProgressIndicator busyIndicator;
+    @FXML private Label validationLabel;
+    @FXML private Label statusLabel;
+    @FXML private VBox systemPane;
+    @FXML private GridPane systemGrid;
+
+    public ItemEditorController(ItemEditorViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    public ItemEditorViewModel viewModel() {
+        return viewModel;
+    }
+
+    /** The code editor, for hosts that want to focus it. */
+    public JsonCodeArea codeArea() {
+        return codeArea;
+    }
+
+    @FXML
+    private void initialize() {
+        codeArea.setId("codeArea");
+        VirtualizedScrollPane<JsonCodeArea> scroller = new VirtualizedScrollPane<>(codeArea);
+        editorHost.getChildren().add(0, scroller);
+
+        BooleanBinding editing = viewModel.modeProperty().isEqualTo(Mode.EXISTING)
+                .or(viewModel.modeProperty().isEqualTo(Mode.NEW));
+        BooleanBinding existing = viewModel.modeProperty().isEqualTo(Mode.EXISTING);
+        scroller.visibleProperty().bind(editing);
+        emptyState.visibleProperty().bind(viewModel.modeProperty().isEqualTo(Mode.EMPTY));
+        busyIndicator.visibleProperty().bind(viewModel.modeProperty().isEqualTo(Mode.LOADING).or(viewModel.savingProperty()));
+        codeArea.editableProperty().bind(editing.and(viewModel.readOnlyProperty().not()));
+
+        // text: the area is the source while the user types; the view-model's own changes replace the document
+        codeArea.replaceText(viewModel.getText());
+        codeArea.textProperty().addListener((obs, old, text) -> {
+            if (!syncing) {
+                viewModel.textProperty().set(text);
+            }
+        });
+        viewModel.textProperty().addListener((obs, old, text) -> {
+            if (!text.equals(codeArea.getText())) {
+                syncing = true;
+                try {
+                    codeArea.setDocument(text);
+                } finally {
+                    syncing = false;
+                }
+            }
+        });
+
+        newButton.disableProperty().bind(viewModel.savingProperty().or(viewModel.readOnlyProperty()));
+        saveButton.disableProperty().bind(viewModel.canSaveProperty().not());
+        Tooltip saveTip = new Tooltip();
+        saveTip.textProperty().bind(Bindings.createStringBinding(() -> viewModel.saveBlockedReasonProperty().get()
+                .isEmpty() ? "Save (Ctrl+S)" : "Cannot save: " + viewModel.saveBlockedReasonProperty().get(),
+                viewModel.saveBlockedReasonProperty()));
+        Tooltip.install(saveHolder, saveTip);
+        discardButton.disableProperty().bind(viewModel.savingProperty().or(viewModel.dirtyProperty().not()
+                .and(viewModel.modeProperty().isNotEqualTo(Mode.NEW))));
+        reloadButton.disableProperty().bind(viewModel.savingProperty().or(existing.not()));
+        cloneButton.disableProperty().bind(viewModel.savingProperty().or(editing.not()).or(viewModel.readOnlyProperty()));
+        deleteButton.disableProperty().bind(viewModel.savingProperty().or(existing.not()).or(viewModel.readOnlyProperty()));
+        formatButton.disableProperty().bind(editing.not());
+        findButton.disableProperty().bind(editing.not());
+
+        stateLabel.textProperty().bind(Bindings.createStringBinding(this::stateText, viewModel.modeProperty(),
+                viewModel.dirtyProperty(), viewModel.savingProperty(), viewModel.readOnlyProperty()));
+        viewModel.readOnlyProperty().addListener((obs, old, value) -> toggleClass(root, "read-only", value));
+        viewModel.dirtyProperty().addListener((obs, old, value) -> toggleClass(stateLabel, "dirty", value));
+
+        errorLabel.textProperty().bind(viewModel.errorMessageProperty());
+        errorBanner.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
+        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+
+        findBar.setVisible(false);
+        findBar.managedProperty().bind(findBar.visibleProperty());
+        findField.textProperty().addListener((obs, old, query) -> {
+            codeArea.find(query, true);
+            updateFindStatus();
+        });
+        findField.setOnKeyPressed(this::onFindKey);
+
+        validationLabel.textProperty().bind(Bindings.createStringBinding(this::validationText,
+                viewModel.firstProblemProperty(), viewModel.modeProperty(), viewModel.validatingProperty()));
+        viewModel.firstProblemProperty().addListener((obs, old, problem) -> {
+            toggleClass(validationLabel, "invalid", problem != null);
+            codeArea.markErrorLine(problem == null ? 0 : problem.line());
+        });
+        validationLabel.setOnMouseClicked(event -> {
+            ValidationProblem problem = viewModel.firstProblemProperty().get();
+            if (problem != null && problem.hasLocation()) {
+                codeArea.moveToLineColumn(problem.line(), problem.column());
+                codeArea.requestFocus();
+            }
+        });
+        statusLabel.textProperty().bind(viewModel.statusMessageProperty());
+
+        systemPane.visibleProperty().bind(Bindings.isNotEmpty(viewModel.systemProperties()));
+        systemPane.managedProperty().bind(systemPane.visibleProperty());
+        viewModel.systemProperties().addListener((ListChangeListener<SystemProperty>) change -> fillSystemGrid());
+        fillSystemGrid();
+
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    private String stateText() {
+        if (viewModel.readOnlyProperty().get() && viewModel.modeProperty().get() != Mode.EMPTY) {
+            return "Read-only connection";
+        }
+        if (viewModel.savingProperty().get()) {
+            return "Saving…";
+        }
+        return switch (viewModel.modeProperty().get()) {
+            case NEW -> "● New item, not saved yet";
+            case EXISTING -> viewModel.dirtyProperty().get() ? "● Unsaved changes" : "";
+            case LOADING -> "Loading…";
+            case EMPTY -> "";
+        };
+    }
+
+    private String validationText() {
+        Mode mode = viewModel.modeProperty().get();
+        if (mode != Mode.EXISTING && mode != Mode.NEW) {
+            return "";
+        }
+        if (viewModel.validatingProperty().get()) {
+            return "Checking…";
+        }
+        ValidationProblem problem = viewModel.firstProblemProperty().get();
+        if (problem == null) {
+            return "✓ Valid JSON";
+        }
+        return "⚠ " + problem.sentence() + (problem.hasLocation() ? "  (click to go there)" : "");
+    }
+
+    private void fillSystemGrid() {
+        systemGrid.getChildren().clear();
+        int row = 0;
+        for (SystemProperty property : viewModel.systemProperties()) {
+            Label name = new Label(property.name());
+            name.getStyleClass().add("system-name");
+            // selectable but not editable: a read-only field people can copy from
+            TextField value = new TextField(property.value());
+            value.setEditable(false);
+            value.getStyleClass().addAll("system-value", "flat");
+            value.setId("system" + property.name());
+            systemGrid.addRow(row++, name, value);
+        }
+    }
+
+    private void onKey(KeyEvent event) {
+        if (SAVE.match(event)) {
+            if (viewModel.canSaveProperty().get()) {
+                viewModel.save();
+            } else if (!viewModel.saveBlockedReasonProperty().get().equals("No changes to save.")) {
+                viewModel.save(); // shows why in the banner
+            }
+            event.consume();
+        } else if (NEW.match(event)) {
+            if (!newButton.isDisabled()) {
+                onNew();
+            }
+            event.consume();
+        } else if (FORMAT.match(event)) {
+            viewModel.prettyPrint();
+            event.consume();
+        } else if (FIND.match(event)) {
+            onFind();
+            event.consume();
+        } else if (event.getCode() == KeyCode.ESCAPE && !event.isShortcutDown()) {
+            if (findBar.isVisible()) {
+                onCloseFind();
+            } else {
+                viewModel.discard();
+            }
+            event.consume();
+        } else if (event.getCode() == KeyCode.DELETE && !isTextInput(event.getTarget())) {
+            if (!deleteButton.isDisabled()) {
+                viewModel.delete();
+            }
+            event.consume();
+        }
+    }
+
+    private static boolean isTextInput(Object target) {
+        return target instanceof TextInputControl || target instanceof GenericStyledArea<?, ?, ?>;
+    }
+
+    private void onFindKey(KeyEvent event) {
+        if (event.getCode() == KeyCode.ENTER) {
+            codeArea.find(findField.getText(), !event.isShiftDown());
+            updateFindStatus();
+            event.consume();
+        }
+    }
+
+    private void updateFindStatus() {
+        String query = findField.getText();
+        if (query == null || query.isEmpty()) {
+            findStatus.setText("");
+            return;
+        }
+        int count = codeArea.countMatches(query, 10_000);
+        findStatus.setText(count == 0 ? "No matches"
+                : codeArea.currentMatchIndex(query) + " of " + (count >= 10_000 ? "10,000+" : count));
+    }
+
+    @FXML
+    private void onNew() {
+        if (viewModel.handle() == null) {
+            return;
+        }
+        viewModel.canLeave().thenAccept(leave -> {
+            if (leave) {
+                viewModel.newItem(viewModel.handle());
+                codeArea.requestFocus();
+            }
+        });
+    }
+
+    @FXML
+    private void onSave() {
+        viewModel.save();
+    }
+
+    @FXML
+    private void onDiscard() {
+        viewModel.discard();
+    }
+
+    @FXML
+    private void onReload() {
+        viewModel.reload();
+    }
+
+    @FXML
+    private void onClone() {
+        viewModel.cloneCurrent();
+        codeArea.requestFocus();
+    }
+
+    @FXML
+    private void onDelete() {
+        viewModel.delete();
+    }
+
+    @FXML
+    private void onFormat() {
+        viewModel.prettyPrint();
+    }
+
+    @FXML
+    private void onFind() {
+        findBar.setVisible(true);
+        String selected = codeArea.getSelectedText();
+        if (!selected.isEmpty() && selected.indexOf('\n') < 0) {
+            findField.setText(selected);
+        }
+        findField.requestFocus();
+        findField.selectAll();
+    }
+
+    @FXML
+    private void onFindNext() {
+        codeArea.find(findField.getText(), true);
+        updateFindStatus();
+    }
+
+    @FXML
+    private void onFindPrevious() {
+        codeArea.find(findField.getText(), false);
+        updateFindStatus();
+    }
+
+    @FXML
+    private void onCloseFind() {
+        findBar.setVisible(false);
+        codeArea.requestFocus();
+    }
+
+    @FXML
+    private void onDismissError() {
+        viewModel.clearError();
+    }
+
+    private static void toggleClass(Node node, String styleClass, boolean on) {
+        node.getStyleClass().remove(styleClass);
+        if (on) {
+            node.getStyleClass().add(styleClass);
+        }
+    }
+}
