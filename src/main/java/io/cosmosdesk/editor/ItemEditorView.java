@@ -1,5 +1,6 @@
 package io.cosmosdesk.editor;
 
+import io.cosmosdesk.ui.TaskRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javafx.fxml.FXMLLoader;
@@ -21,9 +22,10 @@ public final class ItemEditorView {
         this.controller = controller;
     }
 
-    public static ItemEditorView load(ItemEditorViewModel viewModel) {
+    /** {@code tasks} prepares large documents off the UI thread (the app's FxTaskRunner). */
+    public static ItemEditorView load(ItemEditorViewModel viewModel, TaskRunner tasks) {
         FXMLLoader loader = new FXMLLoader(ItemEditorView.class.getResource(FXML));
-        loader.setControllerFactory(type -> new ItemEditorController(viewModel));
+        loader.setControllerFactory(type -> new ItemEditorController(viewModel, tasks));
         try {
             Parent root = loader.load();
             return new ItemEditorView(root, loader.getController());

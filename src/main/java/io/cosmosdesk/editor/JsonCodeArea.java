@@ -7,6 +7,8 @@ import java.util.Locale;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.model.Paragraph;
+import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
+import org.fxmisc.richtext.model.StyledDocument;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.fxmisc.richtext.model.TwoDimensional;
@@ -53,13 +55,31 @@ public final class JsonCodeArea extends CodeArea {
 
     /** Replaces the whole text (an item was opened, reloaded or reformatted): caret to the top, no undo. */
     public void setDocument(String text) {
+        setDocument(buildDocument(text));
+    }
+
+    /**
+     * Splits text into the area's paragraph model. Pure and thread-safe: for large items it runs on a
+     * background thread, leaving the UI thread only the swap in {@link #setDocument(StyledDocument)}.
+     */
+    public StyledDocument<Collection<String>, String, Collection<String>> buildDocument(String text) {
+        return ReadOnlyStyledDocument.fromString(text, getInitialParagraphStyle(), getInitialTextStyle(),
+                getSegOps());
+    }
+
+    public void setDocument(StyledDocument<Collection<String>, String, Collection<String>> document) {
         clearBracketMarks();
         errorLine = -1;
-        replaceText(text);
+        replace(0, getLength(), document);
         moveTo(0);
         getUndoManager().forgetHistory();
         showParagraphAtTop(0);
         highlightVisible();
+    }
+
+    /** Appends a document (the next chunk of a large item) without moving the caret. */
+    public void appendDocument(StyledDocument<Collection<String>, String, Collection<String>> document) {
+        replace(getLength(), getLength(), document);
     }
 
     /** Moves the caret to a 1-based line and column and scrolls there. */

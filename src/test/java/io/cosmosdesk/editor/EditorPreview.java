@@ -70,8 +70,9 @@ public final class EditorPreview {
                 new ContainerInfo(new ContainerRef("shop", "orders"), List.of("/customerId"), false, null));
 
         FxDialogService dialogs = new FxDialogService(stage);
-        ItemEditorViewModel viewModel = new ItemEditorViewModel(items, new FxTaskRunner(), dialogs);
-        ItemEditorView view = ItemEditorView.load(viewModel);
+        FxTaskRunner tasks = new FxTaskRunner();
+        ItemEditorViewModel viewModel = new ItemEditorViewModel(items, tasks, dialogs);
+        ItemEditorView view = ItemEditorView.load(viewModel, tasks);
         Scene scene = new Scene(view.root(), 1200, 800);
         scene.getStylesheets().add(Theme.APP_STYLESHEET);
         stage.setScene(scene);

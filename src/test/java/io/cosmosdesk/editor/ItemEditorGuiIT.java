@@ -59,7 +59,7 @@ class ItemEditorGuiIT {
     void start(Stage stage) {
         tasks = new FxTaskRunner();
         editor = new ItemEditorViewModel(new ItemService(), tasks, new FxDialogService(stage));
-        ItemEditorView view = ItemEditorView.load(editor);
+        ItemEditorView view = ItemEditorView.load(editor, tasks);
         area = view.controller().codeArea();
         Scene scene = new Scene(view.root());
         scene.getStylesheets().add(Theme.APP_STYLESHEET);
