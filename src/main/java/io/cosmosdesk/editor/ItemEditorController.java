@@ -306,6 +306,9 @@ public class ItemEditorController {
             value.setEditable(false);
             value.getStyleClass().addAll("system-value", "flat");
             value.setId("system" + property.name());
+            value.setPrefColumnCount(60);
+            value.setMaxWidth(Double.MAX_VALUE);
+            GridPane.setHgrow(value, javafx.scene.layout.Priority.ALWAYS);
             systemGrid.addRow(row++, name, value);
         }
     }

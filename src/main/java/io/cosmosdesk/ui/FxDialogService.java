@@ -98,6 +98,7 @@ public final class FxDialogService implements DialogService {
         VBox content = new VBox(10, text, diff);
         VBox.setVgrow(diff, javafx.scene.layout.Priority.ALWAYS);
         content.setPrefSize(1000, 560);
+        dialog.getDialogPane().setPrefSize(1040, 700);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getStyleClass().add("compare-dialog");
         if (owner != null && owner.getScene() != null) {
