@@ -25,4 +25,12 @@ public interface DialogService {
     Optional<String> prompt(String title, String message, String initialValue);
 
     void showInformation(String title, String message);
+
+    /**
+     * Shows two versions of a text side by side, changed lines highlighted (e.g. the server's item and
+     * the user's edit after a lost-update conflict), and asks for one of {@code choices}; empty when the
+     * dialog was closed without a choice.
+     */
+    Optional<String> compare(String title, String message, String leftTitle, String leftText, String rightTitle,
+            String rightText, List<String> choices);
 }

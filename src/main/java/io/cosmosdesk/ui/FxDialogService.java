@@ -7,6 +7,9 @@ import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.Window;
@@ -72,5 +75,35 @@ public final class FxDialogService implements DialogService {
         alert.setTitle(title);
         alert.setHeaderText(title);
         alert.showAndWait();
+    }
+
+    @Override
+    public Optional<String> compare(String title, String message, String leftTitle, String leftText,
+            String rightTitle, String rightText, List<String> choices) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.setResizable(true);
+        for (int i = 0; i < choices.size(); i++) {
+            // the last choice (e.g. "Keep editing") is what closing the dialog means
+            ButtonBar.ButtonData data = i == choices.size() - 1 ? ButtonBar.ButtonData.CANCEL_CLOSE
+                    : ButtonBar.ButtonData.OTHER;
+            dialog.getDialogPane().getButtonTypes().add(new ButtonType(choices.get(i), data));
+        }
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.getStyleClass().add("dialog-message");
+        DiffView diff = new DiffView(leftTitle, leftText, rightTitle, rightText);
+        VBox content = new VBox(10, text, diff);
+        VBox.setVgrow(diff, javafx.scene.layout.Priority.ALWAYS);
+        content.setPrefSize(1000, 560);
+        dialog.getDialogPane().setPrefSize(1040, 700);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getStyleClass().add("compare-dialog");
+        if (owner != null && owner.getScene() != null) {
+            dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+        return dialog.showAndWait().map(ButtonType::getText);
     }
 }

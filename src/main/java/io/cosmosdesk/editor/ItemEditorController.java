@@ -1,0 +1,457 @@
+package io.cosmosdesk.editor;
+
+import io.cosmosdesk.editor.ItemEditorViewModel.Mode;
+import io.cosmosdesk.ui.BackgroundTask;
+import io.cosmosdesk.ui.TaskHandle;
+import io.cosmosdesk.ui.TaskRunner;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.GenericStyledArea;
+import org.fxmisc.richtext.model.StyledDocument;
+
+/** Thin controller of ItemEditor.fxml: binds the view to {@link ItemEditorViewModel} and forwards intent. */
+public class ItemEditorController {
+
+    private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FORMAT = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+
+    private static final int LARGE_DOCUMENT_CHARS = 64 * 1024;
+    private static final int CHUNK_LINES = 1500;
+
+    private final ItemEditorViewModel viewModel;
+    private final JsonCodeArea codeArea = new JsonCodeArea();
+    private final TaskRunner tasks;
+    private final javafx.beans.property.BooleanProperty documentPending =
+            new javafx.beans.property.SimpleBooleanProperty(this, "documentPending");
+    private boolean syncing;
+    /** The area's text, kept in step with its changes. */
+    private String mirror = "";
+    private TaskHandle pendingDocument = TaskHandle.NONE;
+    private long documentGeneration;
+
+    @FXML private VBox root;
+    @FXML private Button newButton;
+    @FXML private StackPane saveHolder;
+    @FXML private Button saveButton;
+    @FXML private Button discardButton;
+    @FXML private Button reloadButton;
+    @FXML private Button cloneButton;
+    @FXML private Button deleteButton;
+    @FXML private Button formatButton;
+    @FXML private Button findButton;
+    @FXML private Label stateLabel;
+    @FXML private HBox errorBanner;
+    @FXML private Label errorLabel;
+    @FXML private HBox findBar;
+    @FXML private TextField findField;
+    @FXML private Label findStatus;
+    @FXML private StackPane editorHost;
+    @FXML private VBox emptyState;
+    @FXML private ProgressIndicator busyIndicator;
+    @FXML private Label validationLabel;
+    @FXML private Label statusLabel;
+    @FXML private VBox systemPane;
+    @FXML private GridPane systemGrid;
+
+    public ItemEditorController(ItemEditorViewModel viewModel, TaskRunner tasks) {
+        this.viewModel = viewModel;
+        this.tasks = tasks;
+    }
+
+    /**
+     * Shows text set by the view-model. Large texts are split into paragraphs on a background thread (the
+     * area stays read-only until the swap), so opening a 2 MB item does not stall the UI thread.
+     */
+    private void showDocument(String text) {
+        pendingDocument.cancel();
+        long generation = ++documentGeneration;
+        mirror = text;
+        if (text.length() < LARGE_DOCUMENT_CHARS) {
+            documentPending.set(false);
+            swapIn(codeArea.buildDocument(text));
+            return;
+        }
+        documentPending.set(true);
+        pendingDocument = tasks.start(BackgroundTask.of("Preparing the editor", ctx -> chunks(text))
+                .onSuccess(documents -> {
+                    if (generation == documentGeneration) {
+                        swapIn(documents.get(0));
+                        appendRemaining(documents, generation);
+                    }
+                }));
+    }
+
+    /**
+     * Splits a large text into documents of {@link #CHUNK_LINES} lines, built off the UI thread. RichTextFX
+     * pays per paragraph when a document is swapped in (about 0.4 s for 150,000 lines), so the first chunk
+     * shows at once and the rest is appended one chunk per frame.
+     */
+    private List<StyledDocument<Collection<String>, String, Collection<String>>> chunks(String text) {
+        List<StyledDocument<Collection<String>, String, Collection<String>>> documents = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int end = start;
+            for (int lines = 0; lines < CHUNK_LINES && end >= 0; lines++) {
+                end = text.indexOf('\n', end + 1);
+            }
+            end = end < 0 ? text.length() : end;
+            // every chunk after the first starts with the line break that ends the previous one
+            documents.add(codeArea.buildDocument(text.substring(start, end)));
+            start = end;
+        }
+        if (documents.isEmpty()) {
+            documents.add(codeArea.buildDocument(""));
+        }
+        return documents;
+    }
+
+    private void appendRemaining(List<StyledDocument<Collection<String>, String, Collection<String>>> documents,
+            long generation) {
+        AnimationTimer appender = new AnimationTimer() {
+            private int next = 1;
+
+            @Override
+            public void handle(long now) {
+                if (generation != documentGeneration) {
+                    stop();
+                    return;
+                }
+                if (next >= documents.size()) {
+                    stop();
+                    codeArea.getUndoManager().forgetHistory();
+                    documentPending.set(false);
+                    return;
+                }
+                syncing = true;
+                try {
+                    codeArea.appendDocument(documents.get(next++));
+                } finally {
+                    syncing = false;
+                }
+            }
+        };
+        appender.start();
+    }
+
+    private void swapIn(StyledDocument<Collection<String>, String, Collection<String>> document) {
+        syncing = true;
+        try {
+            codeArea.setDocument(document);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    public ItemEditorViewModel viewModel() {
+        return viewModel;
+    }
+
+    /** The code editor, for hosts that want to focus it. */
+    public JsonCodeArea codeArea() {
+        return codeArea;
+    }
+
+    @FXML
+    private void initialize() {
+        codeArea.setId("codeArea");
+        VirtualizedScrollPane<JsonCodeArea> scroller = new VirtualizedScrollPane<>(codeArea);
+        editorHost.getChildren().add(0, scroller);
+
+        BooleanBinding editing = viewModel.modeProperty().isEqualTo(Mode.EXISTING)
+                .or(viewModel.modeProperty().isEqualTo(Mode.NEW));
+        BooleanBinding existing = viewModel.modeProperty().isEqualTo(Mode.EXISTING);
+        scroller.visibleProperty().bind(editing);
+        emptyState.visibleProperty().bind(viewModel.modeProperty().isEqualTo(Mode.EMPTY));
+        busyIndicator.visibleProperty().bind(viewModel.modeProperty().isEqualTo(Mode.LOADING)
+                .or(viewModel.savingProperty()).or(documentPending));
+        codeArea.editableProperty().bind(editing.and(viewModel.readOnlyProperty().not()).and(documentPending.not()));
+
+        // text: the area is the source while the user types; the view-model's own changes replace the
+        // document. A mirror string follows the area's edits, so no keystroke materialises the whole text.
+        codeArea.setDocument(viewModel.getText());
+        mirror = viewModel.getText();
+        codeArea.plainTextChanges().subscribe(change -> {
+            if (syncing) {
+                return;
+            }
+            int at = change.getPosition();
+            mirror = mirror.substring(0, at) + change.getInserted()
+                    + mirror.substring(at + change.getRemoved().length());
+            viewModel.textProperty().set(mirror);
+        });
+        viewModel.textProperty().addListener((obs, old, text) -> {
+            if (!text.equals(mirror)) {
+                showDocument(text);
+            }
+        });
+
+        newButton.disableProperty().bind(viewModel.savingProperty().or(viewModel.readOnlyProperty()));
+        saveButton.disableProperty().bind(viewModel.canSaveProperty().not());
+        Tooltip saveTip = new Tooltip();
+        saveTip.textProperty().bind(Bindings.createStringBinding(() -> viewModel.saveBlockedReasonProperty().get()
+                .isEmpty() ? "Save (Ctrl+S)" : "Cannot save: " + viewModel.saveBlockedReasonProperty().get(),
+                viewModel.saveBlockedReasonProperty()));
+        Tooltip.install(saveHolder, saveTip);
+        discardButton.disableProperty().bind(viewModel.savingProperty().or(viewModel.dirtyProperty().not()
+                .and(viewModel.modeProperty().isNotEqualTo(Mode.NEW))));
+        reloadButton.disableProperty().bind(viewModel.savingProperty().or(existing.not()));
+        cloneButton.disableProperty().bind(viewModel.savingProperty().or(editing.not()).or(viewModel.readOnlyProperty()));
+        deleteButton.disableProperty().bind(viewModel.savingProperty().or(existing.not()).or(viewModel.readOnlyProperty()));
+        formatButton.disableProperty().bind(editing.not());
+        findButton.disableProperty().bind(editing.not());
+
+        stateLabel.textProperty().bind(Bindings.createStringBinding(this::stateText, viewModel.modeProperty(),
+                viewModel.dirtyProperty(), viewModel.savingProperty(), viewModel.readOnlyProperty()));
+        viewModel.readOnlyProperty().addListener((obs, old, value) -> toggleClass(root, "read-only", value));
+        viewModel.dirtyProperty().addListener((obs, old, value) -> toggleClass(stateLabel, "dirty", value));
+
+        errorLabel.textProperty().bind(viewModel.errorMessageProperty());
+        errorBanner.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
+        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+
+        findBar.setVisible(false);
+        findBar.managedProperty().bind(findBar.visibleProperty());
+        findField.textProperty().addListener((obs, old, query) -> {
+            codeArea.find(query, true);
+            updateFindStatus();
+        });
+        findField.setOnKeyPressed(this::onFindKey);
+
+        validationLabel.textProperty().bind(Bindings.createStringBinding(this::validationText,
+                viewModel.firstProblemProperty(), viewModel.modeProperty(), viewModel.validatingProperty()));
+        viewModel.firstProblemProperty().addListener((obs, old, problem) -> {
+            toggleClass(validationLabel, "invalid", problem != null);
+            codeArea.markErrorLine(problem == null ? 0 : problem.line());
+        });
+        validationLabel.setOnMouseClicked(event -> {
+            ValidationProblem problem = viewModel.firstProblemProperty().get();
+            if (problem != null && problem.hasLocation()) {
+                codeArea.moveToLineColumn(problem.line(), problem.column());
+                codeArea.requestFocus();
+            }
+        });
+        statusLabel.textProperty().bind(viewModel.statusMessageProperty());
+
+        systemPane.visibleProperty().bind(Bindings.isNotEmpty(viewModel.systemProperties()));
+        systemPane.managedProperty().bind(systemPane.visibleProperty());
+        viewModel.systemProperties().addListener((ListChangeListener<SystemProperty>) change -> fillSystemGrid());
+        fillSystemGrid();
+
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    private String stateText() {
+        if (viewModel.readOnlyProperty().get() && viewModel.modeProperty().get() != Mode.EMPTY) {
+            return "Read-only connection";
+        }
+        if (viewModel.savingProperty().get()) {
+            return "Saving…";
+        }
+        return switch (viewModel.modeProperty().get()) {
+            case NEW -> "● New item, not saved yet";
+            case EXISTING -> viewModel.dirtyProperty().get() ? "● Unsaved changes" : "";
+            case LOADING -> "Loading…";
+            case EMPTY -> "";
+        };
+    }
+
+    private String validationText() {
+        Mode mode = viewModel.modeProperty().get();
+        if (mode != Mode.EXISTING && mode != Mode.NEW) {
+            return "";
+        }
+        if (viewModel.validatingProperty().get()) {
+            return "Checking…";
+        }
+        ValidationProblem problem = viewModel.firstProblemProperty().get();
+        if (problem == null) {
+            return "✓ Valid JSON";
+        }
+        return "⚠ " + problem.sentence() + (problem.hasLocation() ? "  (click to go there)" : "");
+    }
+
+    private void fillSystemGrid() {
+        systemGrid.getChildren().clear();
+        int row = 0;
+        for (SystemProperty property : viewModel.systemProperties()) {
+            Label name = new Label(property.name());
+            name.getStyleClass().add("system-name");
+            // selectable but not editable: a read-only field people can copy from
+            TextField value = new TextField(property.value());
+            value.setEditable(false);
+            value.getStyleClass().addAll("system-value", "flat");
+            value.setId("system" + property.name());
+            value.setPrefColumnCount(60);
+            value.setMaxWidth(Double.MAX_VALUE);
+            GridPane.setHgrow(value, javafx.scene.layout.Priority.ALWAYS);
+            systemGrid.addRow(row++, name, value);
+        }
+    }
+
+    private void onKey(KeyEvent event) {
+        if (SAVE.match(event)) {
+            if (viewModel.canSaveProperty().get()) {
+                viewModel.save();
+            } else if (!viewModel.saveBlockedReasonProperty().get().equals("No changes to save.")) {
+                viewModel.save(); // shows why in the banner
+            }
+            event.consume();
+        } else if (NEW.match(event)) {
+            if (!newButton.isDisabled()) {
+                onNew();
+            }
+            event.consume();
+        } else if (FORMAT.match(event)) {
+            viewModel.prettyPrint();
+            event.consume();
+        } else if (FIND.match(event)) {
+            onFind();
+            event.consume();
+        } else if (event.getCode() == KeyCode.ESCAPE && !event.isShortcutDown()) {
+            if (findBar.isVisible()) {
+                onCloseFind();
+            } else {
+                viewModel.discard();
+            }
+            event.consume();
+        } else if (event.getCode() == KeyCode.DELETE && !isTextInput(event.getTarget())) {
+            if (!deleteButton.isDisabled()) {
+                viewModel.delete();
+            }
+            event.consume();
+        }
+    }
+
+    private static boolean isTextInput(Object target) {
+        return target instanceof TextInputControl || target instanceof GenericStyledArea<?, ?, ?>;
+    }
+
+    private void onFindKey(KeyEvent event) {
+        if (event.getCode() == KeyCode.ENTER) {
+            codeArea.find(findField.getText(), !event.isShiftDown());
+            updateFindStatus();
+            event.consume();
+        }
+    }
+
+    private void updateFindStatus() {
+        String query = findField.getText();
+        if (query == null || query.isEmpty()) {
+            findStatus.setText("");
+            return;
+        }
+        int count = codeArea.countMatches(query, 10_000);
+        findStatus.setText(count == 0 ? "No matches"
+                : codeArea.currentMatchIndex(query) + " of " + (count >= 10_000 ? "10,000+" : count));
+    }
+
+    @FXML
+    private void onNew() {
+        if (viewModel.handle() == null) {
+            return;
+        }
+        viewModel.canLeave().thenAccept(leave -> {
+            if (leave) {
+                viewModel.newItem(viewModel.handle());
+                codeArea.requestFocus();
+            }
+        });
+    }
+
+    @FXML
+    private void onSave() {
+        viewModel.save();
+    }
+
+    @FXML
+    private void onDiscard() {
+        viewModel.discard();
+    }
+
+    @FXML
+    private void onReload() {
+        viewModel.reload();
+    }
+
+    @FXML
+    private void onClone() {
+        viewModel.cloneCurrent();
+        codeArea.requestFocus();
+    }
+
+    @FXML
+    private void onDelete() {
+        viewModel.delete();
+    }
+
+    @FXML
+    private void onFormat() {
+        viewModel.prettyPrint();
+    }
+
+    @FXML
+    private void onFind() {
+        findBar.setVisible(true);
+        String selected = codeArea.getSelectedText();
+        if (!selected.isEmpty() && selected.indexOf('\n') < 0) {
+            findField.setText(selected);
+        }
+        findField.requestFocus();
+        findField.selectAll();
+    }
+
+    @FXML
+    private void onFindNext() {
+        codeArea.find(findField.getText(), true);
+        updateFindStatus();
+    }
+
+    @FXML
+    private void onFindPrevious() {
+        codeArea.find(findField.getText(), false);
+        updateFindStatus();
+    }
+
+    @FXML
+    private void onCloseFind() {
+        findBar.setVisible(false);
+        codeArea.requestFocus();
+    }
+
+    @FXML
+    private void onDismissError() {
+        viewModel.clearError();
+    }
+
+    private static void toggleClass(Node node, String styleClass, boolean on) {
+        node.getStyleClass().remove(styleClass);
+        if (on) {
+            node.getStyleClass().add(styleClass);
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package io.cosmosdesk.editor;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+import org.fxmisc.richtext.model.Paragraph;
+import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
+import org.fxmisc.richtext.model.StyledDocument;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.fxmisc.richtext.model.TwoDimensional;
+import org.fxmisc.richtext.util.UndoUtils;
+import org.reactfx.collection.LiveList;
+
+/**
+ * A {@link CodeArea} for JSON: line numbers, syntax colours, bracket matching and find. Highlighting is
+ * lazy and per line: only paragraphs on screen (plus a margin) are lexed, when they scroll into view or
+ * are edited, so a 2 MB item costs the UI thread the same as a small one.
+ */
+public final class JsonCodeArea extends CodeArea {
+
+    /** Lines above and below the viewport highlighted ahead of scrolling. */
+    private static final int MARGIN = 40;
+    /** How far bracket matching searches before giving up. */
+    private static final int BRACKET_SEARCH_LINES = 20_000;
+
+    private final List<Integer> bracketMarks = new ArrayList<>();
+    private int errorLine = -1;
+    private String searchText;
+    private String searchLower;
+
+    public JsonCodeArea() {
+        getStyleClass().add("json-editor");
+        setParagraphGraphicFactory(LineNumberFactory.get(this));
+        // undo covers the user's typing only, never the highlighting
+        setUndoManager(UndoUtils.plainTextUndoManager(this));
+        plainTextChanges().subscribe(change -> {
+            int from = offsetToPosition(change.getPosition(), Bias.Forward).getMajor();
+            int to = offsetToPosition(Math.min(getLength(), change.getPosition() + change.getInserted().length()),
+                    Bias.Forward).getMajor();
+            if (to - from <= 200) {
+                for (int par = from; par <= to; par++) {
+                    highlightParagraph(par);
+                }
+            }
+            highlightVisible();
+        });
+        LiveList<?> visible = getVisibleParagraphs();
+        visible.addListener((javafx.collections.ListChangeListener<Object>) change -> highlightVisible());
+        caretPositionProperty().addListener((obs, old, position) -> matchBrackets());
+    }
+
+    /** Replaces the whole text (an item was opened, reloaded or reformatted): caret to the top, no undo. */
+    public void setDocument(String text) {
+        setDocument(buildDocument(text));
+    }
+
+    /**
+     * Splits text into the area's paragraph model. Pure and thread-safe: for large items it runs on a
+     * background thread, leaving the UI thread only the swap in {@link #setDocument(StyledDocument)}.
+     */
+    public StyledDocument<Collection<String>, String, Collection<String>> buildDocument(String text) {
+        return ReadOnlyStyledDocument.fromString(text, getInitialParagraphStyle(), getInitialTextStyle(),
+                getSegOps());
+    }
+
+    public void setDocument(StyledDocument<Collection<String>, String, Collection<String>> document) {
+        clearBracketMarks();
+        errorLine = -1;
+        replace(0, getLength(), document);
+        moveTo(0);
+        getUndoManager().forgetHistory();
+        showParagraphAtTop(0);
+        highlightVisible();
+    }
+
+    /** Appends a document (the next chunk of a large item) without moving the caret. */
+    public void appendDocument(StyledDocument<Collection<String>, String, Collection<String>> document) {
+        replace(getLength(), getLength(), document);
+    }
+
+    /** Moves the caret to a 1-based line and column and scrolls there. */
+    public void moveToLineColumn(int line, int column) {
+        int par = Math.max(0, Math.min(getParagraphs().size() - 1, line - 1));
+        int col = Math.max(0, Math.min(getParagraph(par).length(), column - 1));
+        moveTo(par, col);
+        requestFollowCaret();
+    }
+
+    /** Marks the line of a syntax error (1-based; 0 clears). */
+    public void markErrorLine(int line) {
+        if (errorLine >= 0 && errorLine < getParagraphs().size()) {
+            setParagraphStyle(errorLine, List.of());
+        }
+        errorLine = line > 0 && line <= getParagraphs().size() ? line - 1 : -1;
+        if (errorLine >= 0) {
+            setParagraphStyle(errorLine, List.of("error-line"));
+        }
+    }
+
+    /**
+     * Selects the next (or previous) case-insensitive occurrence of {@code query} after (before) the caret,
+     * wrapping around; returns false when there is none.
+     */
+    public boolean find(String query, boolean forward) {
+        if (query == null || query.isEmpty()) {
+            return false;
+        }
+        String haystack = lowerText();
+        String needle = query.toLowerCase(Locale.ROOT);
+        int found;
+        if (forward) {
+            int from = getSelection().getLength() > 0 ? getSelection().getEnd() : getCaretPosition();
+            found = haystack.indexOf(needle, from);
+            if (found < 0) {
+                found = haystack.indexOf(needle);
+            }
+        } else {
+            int from = (getSelection().getLength() > 0 ? getSelection().getStart() : getCaretPosition()) - 1;
+            found = from < 0 ? -1 : haystack.lastIndexOf(needle, from);
+            if (found < 0) {
+                found = haystack.lastIndexOf(needle);
+            }
+        }
+        if (found < 0) {
+            return false;
+        }
+        selectRange(found, found + needle.length());
+        requestFollowCaret();
+        return true;
+    }
+
+    /** How many times {@code query} occurs (case-insensitive), up to {@code limit}. */
+    public int countMatches(String query, int limit) {
+        if (query == null || query.isEmpty()) {
+            return 0;
+        }
+        String haystack = lowerText();
+        String needle = query.toLowerCase(Locale.ROOT);
+        int count = 0;
+        for (int at = haystack.indexOf(needle); at >= 0 && count < limit; at = haystack.indexOf(needle,
+                at + needle.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    /** 1-based index of the selected match among all matches, or 0. */
+    public int currentMatchIndex(String query) {
+        if (query == null || query.isEmpty() || getSelection().getLength() != query.length()) {
+            return 0;
+        }
+        String haystack = lowerText();
+        String needle = query.toLowerCase(Locale.ROOT);
+        int index = 0;
+        for (int at = haystack.indexOf(needle); at >= 0 && at <= getSelection().getStart();
+                at = haystack.indexOf(needle, at + needle.length())) {
+            index++;
+        }
+        return index;
+    }
+
+    private String lowerText() {
+        String text = getText();
+        if (!text.equals(searchText)) {
+            searchText = text;
+            searchLower = text.toLowerCase(Locale.ROOT);
+            if (searchLower.length() != text.length()) {
+                // a few characters change length when lower-cased; fall back to exact offsets
+                searchLower = text;
+            }
+        }
+        return searchLower;
+    }
+
+    // ---- highlighting
+
+    /** Highlights the paragraphs on screen (and a margin) that are not highlighted yet. */
+    public void highlightVisible() {
+        if (getParagraphs().isEmpty() || getVisibleParagraphs().isEmpty()) {
+            highlightRange(0, Math.min(getParagraphs().size() - 1, 2 * MARGIN));
+            return;
+        }
+        int first;
+        int last;
+        try {
+            first = visibleParToAllParIndex(0);
+            last = visibleParToAllParIndex(getVisibleParagraphs().size() - 1);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            first = 0;
+            last = 2 * MARGIN;
+        }
+        highlightRange(Math.max(0, first - MARGIN), Math.min(getParagraphs().size() - 1, last + MARGIN));
+    }
+
+    private void highlightRange(int first, int last) {
+        for (int par = first; par <= last; par++) {
+            Paragraph<Collection<String>, String, Collection<String>> paragraph = getParagraph(par);
+            if (paragraph.length() > 0 && paragraph.getStyleOfChar(0).isEmpty()) {
+                highlightParagraph(par);
+            }
+        }
+    }
+
+    private void highlightParagraph(int par) {
+        if (par < 0 || par >= getParagraphs().size()) {
+            return;
+        }
+        String line = getParagraph(par).getText();
+        if (line.isEmpty()) {
+            return;
+        }
+        setStyleSpans(par, 0, spans(line));
+    }
+
+    /** The style spans of one line; every character gets at least "json-plain", which marks it highlighted. */
+    public static StyleSpans<Collection<String>> spans(String line) {
+        StyleSpansBuilder<Collection<String>> builder = new StyleSpansBuilder<>();
+        for (JsonLexer.Token token : JsonLexer.lex(line)) {
+            builder.add(List.of(token.kind().styleClass()), token.length());
+        }
+        return builder.create();
+    }
+
+    // ---- bracket matching
+
+    private void matchBrackets() {
+        clearBracketMarks();
+        int caret = getCaretPosition();
+        TwoDimensional.Position position = offsetToPosition(caret, Bias.Forward);
+        int par = position.getMajor();
+        int col = position.getMinor();
+        List<Integer> here = JsonLexer.brackets(getParagraph(par).getText());
+        // the bracket just before the caret wins, then the one after it
+        for (int candidate : new int[] {col - 1, col}) {
+            for (int mark : here) {
+                int offset = mark >= 0 ? mark : -mark - 1;
+                if (offset == candidate) {
+                    int match = mark >= 0 ? searchForward(par, offset) : searchBackward(par, offset);
+                    int self = getAbsolutePosition(par, offset);
+                    markBracket(self, match >= 0 ? "bracket-match" : "bracket-unmatched");
+                    if (match >= 0) {
+                        markBracket(match, "bracket-match");
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    private int searchForward(int par, int offset) {
+        int depth = 0;
+        for (int p = par; p < getParagraphs().size() && p - par < BRACKET_SEARCH_LINES; p++) {
+            for (int mark : JsonLexer.brackets(getParagraph(p).getText())) {
+                int at = mark >= 0 ? mark : -mark - 1;
+                if (p == par && at < offset) {
+                    continue;
+                }
+                depth += mark >= 0 ? 1 : -1;
+                if (depth == 0) {
+                    return getAbsolutePosition(p, at);
+                }
+            }
+        }
+        return -1;
+    }
+
+    private int searchBackward(int par, int offset) {
+        int depth = 0;
+        for (int p = par; p >= 0 && par - p < BRACKET_SEARCH_LINES; p--) {
+            List<Integer> marks = JsonLexer.brackets(getParagraph(p).getText());
+            for (int i = marks.size() - 1; i >= 0; i--) {
+                int mark = marks.get(i);
+                int at = mark >= 0 ? mark : -mark - 1;
+                if (p == par && at > offset) {
+                    continue;
+                }
+                depth += mark >= 0 ? -1 : 1;
+                if (depth == 0) {
+                    return getAbsolutePosition(p, at);
+                }
+            }
+        }
+        return -1;
+    }
+
+    private void markBracket(int offset, String styleClass) {
+        if (offset < 0 || offset >= getLength()) {
+            return;
+        }
+        List<String> styles = new ArrayList<>(getStyleOfChar(offset));
+        if (styles.isEmpty()) {
+            styles.add(JsonLexer.Kind.BRACE.styleClass());
+        }
+        styles.add(styleClass);
+        setStyle(offset, offset + 1, styles);
+        bracketMarks.add(offset);
+    }
+
+    private void clearBracketMarks() {
+        for (int offset : bracketMarks) {
+            if (offset < getLength()) {
+                highlightParagraph(offsetToPosition(offset, Bias.Forward).getMajor());
+            }
+        }
+        bracketMarks.clear();
+    }
+}

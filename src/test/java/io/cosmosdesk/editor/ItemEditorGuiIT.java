@@ -1,0 +1,218 @@
+package io.cosmosdesk.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.azure.cosmos.CosmosAsyncClient;
+import com.azure.cosmos.CosmosAsyncContainer;
+import com.azure.cosmos.CosmosException;
+import com.azure.cosmos.models.PartitionKey;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.app.Theme;
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.cosmos.ContainerRef;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.cosmos.ItemService;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.sandbox.LocalCosmosServer;
+import io.cosmosdesk.testing.CosmosServerExtension;
+import io.cosmosdesk.testing.CosmosTestData;
+import io.cosmosdesk.ui.FxDialogService;
+import io.cosmosdesk.ui.FxTaskRunner;
+import io.cosmosdesk.ui.LineDiff;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Headless: the editor pane against the local server, driven by fx:id like a user would. */
+@ExtendWith({CosmosServerExtension.class, ApplicationExtension.class})
+class ItemEditorGuiIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private FxTaskRunner tasks;
+    private ItemEditorViewModel editor;
+    private JsonCodeArea area;
+    private CosmosAsyncContainer container;
+    private ContainerHandle handle;
+
+    @Start
+    void start(Stage stage) {
+        tasks = new FxTaskRunner();
+        editor = new ItemEditorViewModel(new ItemService(), tasks, new FxDialogService(stage));
+        ItemEditorView view = ItemEditorView.load(editor, tasks);
+        area = view.controller().codeArea();
+        Scene scene = new Scene(view.root());
+        scene.getStylesheets().add(Theme.APP_STYLESHEET);
+        stage.setScene(scene);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1200);
+        stage.setHeight(800);
+        stage.show();
+    }
+
+    @Stop
+    void stop() {
+        tasks.shutdown();
+    }
+
+    @AfterAll
+    static void resetGlobalStylesheet() {
+        Application.setUserAgentStylesheet(null);
+    }
+
+    @BeforeEach
+    void createContainer(CosmosAsyncClient client, LocalCosmosServer server, CosmosTestData data) {
+        container = data.createContainer("/pk");
+        ConnectionProfile profile = ConnectionProfile.create("it", AuthKind.EMULATOR, server.endpoint());
+        handle = new ContainerHandle(new CosmosConnection(profile, client),
+                new ContainerInfo(new ContainerRef(container.getDatabase().getId(), container.getId()),
+                        List.of("/pk"), false, null));
+    }
+
+    private ObjectNode serverItem(String id) {
+        return container.readItem(id, new PartitionKey("p"), ObjectNode.class).block().getItem();
+    }
+
+    private void openSeeded(FxRobot robot, String id) throws Exception {
+        container.createItem(JSON.readTree("{\"id\":\"" + id + "\",\"pk\":\"p\",\"status\":\"new\"}")).block();
+        robot.interact(() -> editor.open(handle, id, PartitionKeyValue.of("p")));
+        waitUntil(() -> editor.modeProperty().get() == ItemEditorViewModel.Mode.EXISTING);
+        waitUntil(() -> area.getText().contains("\"status\": \"new\""));
+    }
+
+    /** Edits the text in the area, as typing would (the view-model follows the area). */
+    private void replaceInArea(FxRobot robot, String from, String to) {
+        robot.interact(() -> {
+            int at = area.getText().indexOf(from);
+            assertThat(at).as(from).isNotNegative();
+            area.replaceText(at, at + from.length(), to);
+        });
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+    }
+
+    private static void clickDialogButton(FxRobot robot, String text) throws Exception {
+        waitUntil(() -> robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
+                .anyMatch(b -> text.equals(b.getText())));
+        Node button = robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
+                .filter(b -> text.equals(b.getText())).findFirst().orElseThrow();
+        robot.clickOn(button);
+    }
+
+    @Test
+    void editAndSaveWithCtrlS(FxRobot robot) throws Exception {
+        openSeeded(robot, "edit-1");
+        // a real keystroke into the editor, then the shortcut
+        robot.interact(() -> {
+            area.moveTo(area.getText().indexOf("new\"") + 3);
+            area.requestFocus();
+        });
+        robot.write("er");
+        waitUntil(() -> editor.isDirty());
+        assertThat(editor.getText()).contains("\"status\": \"newer\"");
+        assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isFalse();
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitUntil(() -> !editor.isDirty() && !editor.savingProperty().get());
+        assertThat(serverItem("edit-1").get("status").asText()).isEqualTo("newer");
+        assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).isEqualTo("Saved \"edit-1\".");
+    }
+
+    @Test
+    void invalidJsonDisablesSaveAndSaysWhere(FxRobot robot) throws Exception {
+        openSeeded(robot, "bad-1");
+        replaceInArea(robot, "\"pk\": \"p\",", "\"pk\": \"p\"");
+        waitUntil(() -> robot.lookup("#saveButton").queryButton().isDisabled());
+        assertThat(robot.lookup("#validationLabel").queryLabeled().getText())
+                .startsWith("⚠ Line 4, column 3: a comma is missing");
+    }
+
+    @Test
+    void createANewItem(FxRobot robot) throws Exception {
+        openSeeded(robot, "seed-1");
+        robot.clickOn("#newButton");
+        waitUntil(() -> editor.modeProperty().get() == ItemEditorViewModel.Mode.NEW);
+        String id = JSON.readTree(editor.getText()).get("id").asText();
+        replaceInArea(robot, "\"pk\": \"\"", "\"pk\": \"p\", \"made\": \"in the editor\"");
+        robot.clickOn("#saveButton");
+        waitUntil(() -> editor.modeProperty().get() == ItemEditorViewModel.Mode.EXISTING);
+        assertThat(serverItem(id).get("made").asText()).isEqualTo("in the editor");
+    }
+
+    @Test
+    void cloneSavesACopyWithANewId(FxRobot robot) throws Exception {
+        openSeeded(robot, "orig-1");
+        robot.clickOn("#cloneButton");
+        waitUntil(() -> editor.modeProperty().get() == ItemEditorViewModel.Mode.NEW);
+        String id = JSON.readTree(editor.getText()).get("id").asText();
+        assertThat(id).isNotEqualTo("orig-1");
+        robot.clickOn("#saveButton");
+        waitUntil(() -> editor.modeProperty().get() == ItemEditorViewModel.Mode.EXISTING);
+        assertThat(serverItem(id).get("status").asText()).isEqualTo("new");
+        assertThat(serverItem("orig-1").get("status").asText()).isEqualTo("new");
+    }
+
+    @Test
+    void deleteAfterConfirmation(FxRobot robot) throws Exception {
+        openSeeded(robot, "del-1");
+        robot.clickOn("#deleteButton");
+        clickDialogButton(robot, "Delete");
+        waitUntil(() -> editor.modeProperty().get() == ItemEditorViewModel.Mode.EMPTY);
+        try {
+            serverItem("del-1");
+            throw new AssertionError("the item still exists");
+        } catch (CosmosException e) {
+            assertThat(e.getStatusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aConcurrentChangeShowsTheCompareDialogAndNeverOverwritesUnasked(FxRobot robot) throws Exception {
+        openSeeded(robot, "race-1");
+        replaceInArea(robot, "\"new\"", "\"mine\"");
+        // someone else saves first
+        container.replaceItem(JSON.readTree("{\"id\":\"race-1\",\"pk\":\"p\",\"status\":\"theirs\"}"), "race-1",
+                new PartitionKey("p")).block();
+
+        robot.clickOn("#saveButton");
+        waitUntil(() -> robot.lookup("#diffList").tryQuery().isPresent());
+        ListView<LineDiff.Row> diff = robot.lookup("#diffList").queryListView();
+        assertThat(diff.getItems()).filteredOn(row -> row.kind() == LineDiff.Kind.CHANGED).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.left()).contains("theirs");
+                    assertThat(row.right()).contains("mine");
+                });
+        clickDialogButton(robot, "Keep editing");
+        waitUntil(() -> !editor.errorMessageProperty().get().isEmpty());
+        assertThat(editor.getText()).contains("\"mine\"");
+        assertThat(serverItem("race-1").get("status").asText()).as("their change stands").isEqualTo("theirs");
+        assertThat(robot.lookup("#errorLabel").queryLabeled().getText()).contains("someone else changed");
+
+        robot.clickOn("#saveButton");
+        clickDialogButton(robot, "Overwrite");
+        waitUntil(() -> !editor.isDirty() && !editor.savingProperty().get());
+        assertThat(serverItem("race-1").get("status").asText()).isEqualTo("mine");
+    }
+}
