@@ -154,8 +154,12 @@ public class ItemsTabController {
     private void bindGrid() {
         itemsTable.setItems(viewModel.rows());
         itemsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // selectedItems alone misses changes when rows are removed under a selection; resync on all three
         itemsTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ItemRow>) change ->
-                viewModel.setSelection(List.copyOf(itemsTable.getSelectionModel().getSelectedItems())));
+                syncSelection());
+        itemsTable.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) change ->
+                syncSelection());
+        viewModel.rows().addListener((ListChangeListener<ItemRow>) change -> syncSelection());
         itemsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         itemsTable.setRowFactory(table -> {
             TableRow<ItemRow> row = new TableRow<>();
@@ -202,6 +206,14 @@ public class ItemsTabController {
                     }
                 });
             }
+        }
+    }
+
+    private void syncSelection() {
+        List<ItemRow> selected = itemsTable.getSelectionModel().getSelectedItems().stream()
+                .filter(java.util.Objects::nonNull).toList();
+        if (!selected.equals(viewModel.selection())) {
+            viewModel.setSelection(selected);
         }
     }
 

@@ -95,6 +95,14 @@ public class ItemsViewModel implements AutoCloseable {
     private final ObservableList<ItemRow> selection = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ItemRow> selectedItem = new ReadOnlyObjectWrapper<>(this, "selectedItem");
     private final BooleanBinding filterOutdated;
+    // read-only views made once: an unmodifiable wrapper listens to its source weakly, so a wrapper made
+    // per call could be collected together with the listeners a view added to it
+    private final ObservableList<ItemRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<ItemColumn> columnsView = FXCollections.unmodifiableObservableList(columns);
+    private final ObservableList<String> filterHistoryView = FXCollections.unmodifiableObservableList(filterHistory);
+    private final ObservableList<String> filterSuggestionsView =
+            FXCollections.unmodifiableObservableList(filterSuggestions);
+    private final ObservableList<ItemRow> selectionView = FXCollections.unmodifiableObservableList(selection);
     private Consumer<ItemRow> onOpenItem = row -> { };
 
     // Query state
@@ -156,11 +164,11 @@ public class ItemsViewModel implements AutoCloseable {
 
     /** Loaded rows, in the order the service returned them. */
     public ObservableList<ItemRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     public ObservableList<ItemColumn> columns() {
-        return FXCollections.unmodifiableObservableList(columns);
+        return columnsView;
     }
 
     /** What the user is typing after {@code SELECT * FROM c}. */
@@ -184,12 +192,12 @@ public class ItemsViewModel implements AutoCloseable {
 
     /** Filters applied before, newest first, no duplicates. */
     public ObservableList<String> filterHistory() {
-        return FXCollections.unmodifiableObservableList(filterHistory);
+        return filterHistoryView;
     }
 
     /** History followed by useful defaults (by id, newest first, one per partition key path). */
     public ObservableList<String> filterSuggestions() {
-        return FXCollections.unmodifiableObservableList(filterSuggestions);
+        return filterSuggestionsView;
     }
 
     /** The service's complaint about the typed filter (e.g. a syntax error); null when none. */
@@ -272,7 +280,7 @@ public class ItemsViewModel implements AutoCloseable {
     }
 
     public ObservableList<ItemRow> selection() {
-        return FXCollections.unmodifiableObservableList(selection);
+        return selectionView;
     }
 
     /** The one selected row (id, partition key value and JSON); null when none or several are selected. */
