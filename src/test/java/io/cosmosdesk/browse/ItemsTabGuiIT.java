@@ -180,9 +180,10 @@ class ItemsTabGuiIT {
         });
         assertThat(robot.lookup("#itemPreview").queryAs(javafx.scene.control.TextArea.class).isVisible()).isFalse();
         robot.type(KeyCode.DELETE);
-        waitFor("the rows go", () -> table.getItems().size() == 27);
+        Label notice = robot.lookup("#noticeLabel").queryAs(Label.class);
+        waitFor("the summary shows", () -> "Deleted 3 items.".equals(notice.getText()));
+        assertThat(table.getItems()).hasSize(27);
         verify(dialogs).confirm(anyString(), anyString(), anyString());
-        assertThat(robot.lookup("#noticeLabel").queryAs(Label.class).getText()).isEqualTo("Deleted 3 items.");
         long left = container.queryItems("SELECT VALUE COUNT(1) FROM c", Long.class).blockFirst();
         assertThat(left).isEqualTo(247);
 
