@@ -1,6 +1,11 @@
 package io.cosmosdesk.app;
 
+import io.cosmosdesk.browse.ColumnSettingsStore;
+import io.cosmosdesk.browse.ItemsTab;
+import io.cosmosdesk.browse.ItemsViewModel;
 import io.cosmosdesk.browse.ResourceTreeViewModel;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.ItemQueryService;
 import io.cosmosdesk.connection.ConnectionDialog;
 import io.cosmosdesk.connection.ConnectionStore;
 import io.cosmosdesk.connection.EntraCredentials;
@@ -33,6 +38,8 @@ public final class AppContext implements AutoCloseable {
     /** Built on first use: its dependencies (HTTP client, azure-identity) cost start-up time. */
     private ConnectionDialog connectionDialog;
     private ConnectionStore connectionStore;
+    private final ItemQueryService itemQueries;
+    private final ColumnSettingsStore columnSettings;
     private final Map<Class<?>, Supplier<Object>> controllers;
 
     public AppContext(AppDirectories directories, TaskRunner tasks, DialogService dialogs,
@@ -48,9 +55,11 @@ public final class AppContext implements AutoCloseable {
                 new ResourceTreeViewModel(resources, tasks));
         // pinned certificates must apply before the first client is built; cheap when there are none
         new PinnedCertificates(directories.config()).install();
+        this.itemQueries = new ItemQueryService();
+        this.columnSettings = new ColumnSettingsStore(directories.config());
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
-                        this::connectionDialog, environment));
+                        this::connectionDialog, environment, this::openItemsTab));
     }
 
     public synchronized ConnectionStore connectionStore() {
@@ -91,6 +100,20 @@ public final class AppContext implements AutoCloseable {
 
     public CosmosClientFactory clientFactory() {
         return clientFactory;
+    }
+
+    /** A new view-model for one container's Items tab, bound to {@code handle} for life. */
+    public ItemsViewModel itemsViewModel(ContainerHandle handle) {
+        return new ItemsViewModel(handle, itemQueries, tasks, dialogs, columnSettings);
+    }
+
+    /** Loads {@code /fxml/ItemsTab.fxml} for {@code handle} and starts loading its first page. */
+    public ItemsTab openItemsTab(ContainerHandle handle) {
+        return ItemsTab.load(itemsViewModel(handle));
+    }
+
+    public ItemQueryService itemQueries() {
+        return itemQueries;
     }
 
     /** For {@code FXMLLoader.setControllerFactory}: every controller gets its dependencies by constructor. */

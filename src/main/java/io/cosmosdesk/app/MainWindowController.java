@@ -1,11 +1,15 @@
 package io.cosmosdesk.app;
 
+import io.cosmosdesk.browse.ItemsTab;
 import io.cosmosdesk.browse.ResourceNode;
 import io.cosmosdesk.browse.ResourceTreeView;
 import io.cosmosdesk.connection.ConnectionDialog;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.ContainerInfo;
 import io.cosmosdesk.ui.DialogService;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -25,6 +29,8 @@ public class MainWindowController {
     private final DialogService dialogs;
     private final java.util.function.Supplier<ConnectionDialog> connectionDialog;
     private final java.util.Map<String, String> environment;
+    private final Function<ContainerHandle, ItemsTab> itemsTabs;
+    private final Map<ContainerHandle, ItemsTab> openTabs = new HashMap<>();
 
     @FXML private BorderPane root;
     @FXML private TreeView<ResourceNode> resourceTree;
@@ -36,11 +42,18 @@ public class MainWindowController {
     @FXML private ProgressIndicator busyIndicator;
 
     public MainWindowController(MainViewModel viewModel, DialogService dialogs,
-            java.util.function.Supplier<ConnectionDialog> connectionDialog, java.util.Map<String, String> environment) {
+            java.util.function.Supplier<ConnectionDialog> connectionDialog, java.util.Map<String, String> environment,
+            Function<ContainerHandle, ItemsTab> itemsTabs) {
         this.environment = environment;
         this.viewModel = viewModel;
         this.dialogs = dialogs;
         this.connectionDialog = connectionDialog;
+        this.itemsTabs = itemsTabs;
+    }
+
+    /** The Items tab open for {@code handle}, if any (the editor is wired into its {@code editorHost}). */
+    public java.util.Optional<ItemsTab> itemsTab(ContainerHandle handle) {
+        return java.util.Optional.ofNullable(openTabs.get(handle));
     }
 
     @FXML
@@ -76,12 +89,21 @@ public class MainWindowController {
             }
         });
         viewModel.selectedContainerProperty().addListener((obs, old, handle) -> tabs.getTabs().stream()
-                .filter(tab -> tab.getUserData() == handle).findFirst()
+                .filter(tab -> handle != null && handle.equals(tab.getUserData())).findFirst()
                 .ifPresent(tab -> tabs.getSelectionModel().select(tab)));
+        // keep the view-model's idea of the front tab in step with the user's clicks, so that opening
+        // a container again from the tree brings its tab back to the front
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) ->
+                viewModel.selectedContainerProperty().set(tab != null && tab.getUserData() instanceof ContainerHandle
+                        handle ? handle : null));
     }
 
     private void removeContainerTab(ContainerHandle handle) {
-        tabs.getTabs().removeIf(tab -> tab.getUserData() == handle);
+        tabs.getTabs().removeIf(tab -> handle.equals(tab.getUserData()));
+        ItemsTab items = openTabs.remove(handle);
+        if (items != null) {
+            items.close();
+        }
     }
 
     private void addContainerTab(ContainerHandle handle) {
@@ -90,10 +112,9 @@ public class MainWindowController {
         tab.setUserData(handle);
         tab.setTooltip(new javafx.scene.control.Tooltip(handle + "  ·  partition key "
                 + container.partitionKeyLabel()));
-        Label pending = new Label("Items of " + container.ref() + " (partition key " + container.partitionKeyLabel()
-                + ")");
-        pending.getStyleClass().add("placeholder");
-        tab.setContent(pending);
+        ItemsTab items = itemsTabs.apply(handle);
+        openTabs.put(handle, items);
+        tab.setContent(items.view());
         tab.setOnClosed(event -> viewModel.openContainers().remove(handle));
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
@@ -128,6 +149,12 @@ public class MainWindowController {
                 Ctrl+R        Refresh the selected tree node
                 Ctrl+Shift+T  Toggle dark theme
                 Enter         Open the selected container
+
+                Items tab
+                F5, Shift+Enter  Apply the filter
+                Esc              Stop loading (keeps the rows)
+                Delete           Delete the selected items
+                Enter            Open the selected item
                 F1            This list
                 Ctrl+Q        Quit""");
     }

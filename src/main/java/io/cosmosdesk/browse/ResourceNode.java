@@ -54,8 +54,9 @@ public final class ResourceNode {
     }
 
     static ResourceNode container(ResourceNode parent, ContainerInfo info) {
-        return new ResourceNode(Kind.CONTAINER, info.ref().containerId(), info.partitionKeyLabel(), parent,
-                parent.connection, info);
+        String detail = info.partitionKeyLabel()
+                + (info.throughput() == null ? "" : " · " + String.format("%,d", info.throughput()) + " RU/s");
+        return new ResourceNode(Kind.CONTAINER, info.ref().containerId(), detail, parent, parent.connection, info);
     }
 
     static ResourceNode message(ResourceNode parent, Kind kind, String text) {

@@ -1,14 +1,26 @@
 package io.cosmosdesk.cosmos;
 
+import com.azure.cosmos.CosmosAsyncDatabase;
 import com.azure.cosmos.models.CosmosContainerProperties;
 import com.azure.cosmos.models.CosmosDatabaseProperties;
 import com.azure.cosmos.models.PartitionKeyDefinition;
 import com.azure.cosmos.models.PartitionKind;
+import com.azure.cosmos.models.ThroughputProperties;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import java.util.Comparator;
 import java.util.List;
 
 /** Reads the account's resources: databases and containers. Blocking; call through the TaskRunner. */
 public class ResourceService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResourceService.class);
+    private static final Duration THROUGHPUT_TIMEOUT = Duration.ofSeconds(5);
 
     public List<String> readDatabases(CosmosConnection connection) {
         try {
@@ -25,10 +37,14 @@ public class ResourceService {
 
     public List<ContainerInfo> readContainers(CosmosConnection connection, String databaseId) {
         try {
-            List<CosmosContainerProperties> containers = connection.client().getDatabase(databaseId)
-                    .readAllContainers().collectList().block();
-            return containers == null ? List.of() : containers.stream()
-                    .map(properties -> toInfo(databaseId, properties))
+            CosmosAsyncDatabase database = connection.client().getDatabase(databaseId);
+            List<CosmosContainerProperties> containers = database.readAllContainers().collectList().block();
+            if (containers == null) {
+                return List.of();
+            }
+            Map<String, Integer> throughputs = readThroughputs(database, containers);
+            return containers.stream()
+                    .map(properties -> toInfo(databaseId, properties, throughputs.get(properties.getId())))
                     .sorted(Comparator.comparing(info -> info.ref().containerId(), String.CASE_INSENSITIVE_ORDER))
                     .toList();
         } catch (RuntimeException e) {
@@ -36,10 +52,56 @@ public class ResourceService {
         }
     }
 
+    /**
+     * Each container's own provisioned throughput (manual RU/s, or the autoscale maximum). Containers
+     * without one (serverless accounts, shared database throughput, or a service that does not serve
+     * offers) are simply left out: no figure, no error.
+     */
+    private static Map<String, Integer> readThroughputs(CosmosAsyncDatabase database,
+            List<CosmosContainerProperties> containers) {
+        Map<String, Integer> figures = new ConcurrentHashMap<>();
+        try {
+            Flux.fromIterable(containers)
+                    .flatMap(properties -> database.getContainer(properties.getId()).readThroughput()
+                            .timeout(THROUGHPUT_TIMEOUT)
+                            .doOnNext(response -> {
+                                Integer figure = figureOf(response.getProperties());
+                                if (figure != null) {
+                                    figures.put(properties.getId(), figure);
+                                }
+                            })
+                            .onErrorResume(error -> {
+                                LOG.debug("No throughput for {}: {}", properties.getId(), error.toString());
+                                return Mono.empty();
+                            }), 4)
+                    .then()
+                    .block(THROUGHPUT_TIMEOUT.multipliedBy(2));
+        } catch (RuntimeException e) {
+            LOG.debug("Throughput of containers in {} not read", database.getId(), e);
+        }
+        return figures;
+    }
+
+    private static Integer figureOf(ThroughputProperties properties) {
+        if (properties == null) {
+            return null;
+        }
+        Integer manual = properties.getManualThroughput();
+        if (manual != null && manual > 0) {
+            return manual;
+        }
+        int autoscale = properties.getAutoscaleMaxThroughput();
+        return autoscale > 0 ? autoscale : null;
+    }
+
     static ContainerInfo toInfo(String databaseId, CosmosContainerProperties properties) {
+        return toInfo(databaseId, properties, null);
+    }
+
+    static ContainerInfo toInfo(String databaseId, CosmosContainerProperties properties, Integer throughput) {
         PartitionKeyDefinition key = properties.getPartitionKeyDefinition();
         List<String> paths = key == null || key.getPaths() == null ? List.of() : List.copyOf(key.getPaths());
         boolean hierarchical = key != null && key.getKind() == PartitionKind.MULTI_HASH;
-        return new ContainerInfo(new ContainerRef(databaseId, properties.getId()), paths, hierarchical, null);
+        return new ContainerInfo(new ContainerRef(databaseId, properties.getId()), paths, hierarchical, throughput);
     }
 }

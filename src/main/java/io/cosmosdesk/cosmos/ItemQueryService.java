@@ -1,0 +1,163 @@
+package io.cosmosdesk.cosmos;
+
+import com.azure.cosmos.CosmosAsyncContainer;
+import com.azure.cosmos.models.CosmosItemRequestOptions;
+import com.azure.cosmos.models.CosmosQueryRequestOptions;
+import com.azure.cosmos.models.FeedResponse;
+import com.azure.cosmos.models.SqlQuerySpec;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads and deletes the items of a container for the Items tab. Blocking: call through the
+ * TaskRunner. Every method takes the {@link ContainerHandle} its action was started on.
+ */
+public class ItemQueryService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ItemQueryService.class);
+
+    public static final int MAX_PAGE_SIZE = 1_000;
+    /** Cross-partition queries may answer with empty pages; skip at most this many to find items. */
+    private static final int MAX_PAGES_PER_CALL = 50;
+    private static final int DELETE_CONCURRENCY = 8;
+
+    /** Progress of a bulk delete: how many of the items have an outcome. */
+    @FunctionalInterface
+    public interface DeleteProgress {
+        void update(int done, int total);
+    }
+
+    /**
+     * Reads one page of {@code query}, starting at {@code continuationToken} (null for the first page).
+     * Empty pages the service returns on the way (cross-partition queries do that) are skipped and
+     * their RU counted, so a page with a continuation token always has items, or ends the query.
+     */
+    public ItemPage queryItemsPage(ContainerHandle handle, ItemQuery query, String continuationToken, int pageSize) {
+        Objects.requireNonNull(handle, "handle");
+        int size = Math.max(1, Math.min(MAX_PAGE_SIZE, pageSize));
+        SqlQuerySpec spec = query.toSqlQuerySpec();
+        long started = System.nanoTime();
+        try {
+            List<FeedResponse<ObjectNode>> pages = handle.container()
+                    .queryItems(spec, new CosmosQueryRequestOptions(), ObjectNode.class)
+                    .byPage(continuationToken, size)
+                    .takeUntil(page -> !page.getResults().isEmpty() || page.getContinuationToken() == null)
+                    .take(MAX_PAGES_PER_CALL)
+                    .collectList()
+                    .block();
+            List<ItemRow> rows = new ArrayList<>();
+            double charge = 0;
+            String next = null;
+            String activityId = null;
+            List<String> keyPaths = handle.info().partitionKeyPaths();
+            for (FeedResponse<ObjectNode> page : pages == null ? List.<FeedResponse<ObjectNode>>of() : pages) {
+                for (ObjectNode item : page.getResults()) {
+                    rows.add(ItemRow.of(item, keyPaths));
+                }
+                charge += page.getRequestCharge();
+                next = page.getContinuationToken();
+                activityId = page.getActivityId();
+            }
+            return new ItemPage(rows, next, charge, Duration.ofNanos(System.nanoTime() - started), activityId);
+        } catch (RuntimeException e) {
+            throw CosmosErrors.map("Querying items of " + handle.ref(), e);
+        }
+    }
+
+    /** Counts the items {@code query} selects (its sort is irrelevant and left out). */
+    public ItemCount countItems(ContainerHandle handle, ItemQuery query) {
+        SqlQuerySpec spec = query.toCountSpec();
+        try {
+            List<FeedResponse<Long>> pages = handle.container()
+                    .queryItems(spec, new CosmosQueryRequestOptions(), Long.class)
+                    .byPage()
+                    .collectList()
+                    .block();
+            long count = 0;
+            double charge = 0;
+            for (FeedResponse<Long> page : pages == null ? List.<FeedResponse<Long>>of() : pages) {
+                for (Long value : page.getResults()) {
+                    count += value == null ? 0 : value;
+                }
+                charge += page.getRequestCharge();
+            }
+            return new ItemCount(count, charge);
+        } catch (RuntimeException e) {
+            throw CosmosErrors.map("Counting items of " + handle.ref(), e);
+        }
+    }
+
+    /**
+     * Deletes the items, a few at a time. Throttled requests are retried by the SDK; an item that is
+     * already gone (404) counts as done; any other failure is recorded per item and the rest carry on.
+     * When {@code cancelled} turns true no new delete starts and the result lists the items left alone.
+     *
+     * @throws CosmosDeskException of kind READ_ONLY on a read-only connection, before anything is sent
+     */
+    public DeleteResult deleteItems(ContainerHandle handle, List<ItemRef> items, DeleteProgress progress,
+            BooleanSupplier cancelled) {
+        handle.connection().requireWritable();
+        CosmosAsyncContainer container = handle.container();
+        int total = items.size();
+        AtomicInteger done = new AtomicInteger();
+        List<Outcome> outcomes;
+        try {
+            outcomes = Flux.fromIterable(items)
+                    .takeWhile(item -> !cancelled.getAsBoolean())
+                    .flatMap(item -> deleteOne(container, item), DELETE_CONCURRENCY)
+                    .doOnNext(outcome -> progress.update(done.incrementAndGet(), total))
+                    .collectList()
+                    .block();
+        } catch (RuntimeException e) {
+            throw CosmosErrors.map("Deleting items of " + handle.ref(), e);
+        }
+        List<ItemRef> deleted = new ArrayList<>();
+        List<ItemRef> alreadyGone = new ArrayList<>();
+        List<DeleteResult.Failure> failures = new ArrayList<>();
+        Set<ItemRef> attempted = new HashSet<>();
+        double charge = 0;
+        for (Outcome outcome : outcomes == null ? List.<Outcome>of() : outcomes) {
+            attempted.add(outcome.item());
+            charge += outcome.charge();
+            if (outcome.failure() == null) {
+                deleted.add(outcome.item());
+            } else if (outcome.failure().kind() == ErrorKind.NOT_FOUND) {
+                alreadyGone.add(outcome.item());
+            } else {
+                failures.add(new DeleteResult.Failure(outcome.item(), outcome.failure().kind(),
+                        outcome.failure().userMessage()));
+            }
+        }
+        List<ItemRef> notAttempted = items.stream().filter(item -> !attempted.contains(item)).toList();
+        if (!failures.isEmpty()) {
+            DeleteResult.Failure first = failures.get(0);
+            LOG.warn("Deleting {} items of {}: {} failed, first {}: {}", total, handle.ref(), failures.size(),
+                    first.item(), first.message());
+        }
+        return new DeleteResult(deleted, alreadyGone, failures, notAttempted, charge);
+    }
+
+    private record Outcome(ItemRef item, double charge, CosmosDeskException failure) {
+    }
+
+    private static Mono<Outcome> deleteOne(CosmosAsyncContainer container, ItemRef item) {
+        return Mono.defer(() -> container.deleteItem(item.id(), item.partitionKey().toPartitionKey(),
+                        new CosmosItemRequestOptions()))
+                .map(response -> new Outcome(item, response.getRequestCharge(), null))
+                .onErrorResume(error -> {
+                    CosmosDeskException mapped = CosmosErrors.classify(error);
+                    return Mono.just(new Outcome(item, mapped.requestCharge(), mapped));
+                });
+    }
+}

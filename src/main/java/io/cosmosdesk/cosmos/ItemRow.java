@@ -1,0 +1,76 @@
+package io.cosmosdesk.cosmos;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One item as the grid holds it: id and partition key extracted, the JSON kept as compact UTF-8
+ * bytes rather than a Jackson tree (a tree costs several times the item's size; 100,000 rows must fit
+ * comfortably in memory). {@link #json()} parses a fresh, mutable copy on demand.
+ */
+public final class ItemRow {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final String id;
+    private final PartitionKeyValue partitionKey;
+    private final byte[] json;
+
+    private ItemRow(String id, PartitionKeyValue partitionKey, byte[] json) {
+        this.id = id;
+        this.partitionKey = partitionKey;
+        this.json = json;
+    }
+
+    /** Builds a row from an item as the SDK returned it; {@code partitionKeyPaths} are the container's. */
+    public static ItemRow of(ObjectNode item, List<String> partitionKeyPaths) {
+        Objects.requireNonNull(item, "item");
+        String id = item.hasNonNull("id") ? item.get("id").asText() : "";
+        try {
+            return new ItemRow(id, PartitionKeyValue.fromItem(item, partitionKeyPaths), MAPPER.writeValueAsBytes(item));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public PartitionKeyValue partitionKey() {
+        return partitionKey;
+    }
+
+    public ItemRef ref() {
+        return new ItemRef(id, partitionKey);
+    }
+
+    /** The item, parsed anew each call: callers may change it freely. */
+    public ObjectNode json() {
+        try {
+            return (ObjectNode) MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The item as compact JSON text. */
+    public String jsonText() {
+        return new String(json, StandardCharsets.UTF_8);
+    }
+
+    public int sizeInBytes() {
+        return json.length;
+    }
+
+    @Override
+    public String toString() {
+        return "ItemRow" + ref();
+    }
+}

@@ -1,0 +1,204 @@
+package io.cosmosdesk.browse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.azure.cosmos.CosmosAsyncContainer;
+import com.azure.cosmos.models.CosmosBulkOperations;
+import com.azure.cosmos.models.PartitionKey;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.app.AppContext;
+import io.cosmosdesk.app.AppDirectories;
+import io.cosmosdesk.app.CosmosDeskApp;
+import io.cosmosdesk.connection.NoSecretStore;
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.CosmosClientFactory;
+import io.cosmosdesk.cosmos.Credentials;
+import io.cosmosdesk.cosmos.ItemRow;
+import io.cosmosdesk.sandbox.LocalCosmosServer;
+import io.cosmosdesk.testing.CosmosServerExtension;
+import io.cosmosdesk.testing.CosmosTestData;
+import io.cosmosdesk.ui.DialogService;
+import io.cosmosdesk.ui.FxTaskRunner;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
+import javafx.application.Application;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Headless: a user opens a container from the tree, pages, filters, sorts and deletes in its Items tab. */
+@ExtendWith({CosmosServerExtension.class, ApplicationExtension.class})
+class ItemsTabGuiIT {
+
+    @TempDir
+    static Path home;
+
+    private AppContext context;
+    private final DialogService dialogs = mock(DialogService.class);
+
+    @Start
+    void start(Stage stage) {
+        AppDirectories directories = new AppDirectories(home.resolve("config"), home.resolve("data"), home.resolve("logs"));
+        context = new AppContext(directories, new FxTaskRunner(), dialogs, new CosmosClientFactory(),
+                new NoSecretStore(), Map.of());
+        stage.setScene(CosmosDeskApp.createMainScene(context));
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1200);
+        stage.setHeight(800);
+        stage.show();
+    }
+
+    @Stop
+    void stop() {
+        context.close();
+    }
+
+    @AfterAll
+    static void resetGlobalStylesheet() {
+        Application.setUserAgentStylesheet(null);
+    }
+
+    private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting until " + what, e);
+        }
+    }
+
+    private CosmosAsyncContainer seed(CosmosTestData data, int count) {
+        CosmosAsyncContainer container = data.createContainer("/customerId");
+        container.executeBulkOperations(Flux.fromStream(IntStream.range(0, count).mapToObj(i -> {
+            ObjectNode item = JsonNodeFactory.instance.objectNode()
+                    .put("id", String.format("order-%04d", i))
+                    .put("customerId", "cust-" + (i % 7))
+                    .put("n", i);
+            item.putObject("customer").put("name", "Customer " + (i % 7));
+            return CosmosBulkOperations.getCreateItemOperation(item, new PartitionKey("cust-" + (i % 7)));
+        }))).blockLast();
+        return container;
+    }
+
+    private TableView<ItemRow> openItemsTab(FxRobot robot, LocalCosmosServer server, CosmosAsyncContainer container)
+            throws Exception {
+        ConnectionProfile profile = ConnectionProfile.create("Local", AuthKind.EMULATOR, server.endpoint());
+        robot.interact(() -> context.mainViewModel().connect(profile, new Credentials.AccountKey(server.key())));
+        String databaseId = container.getDatabase().getId();
+        waitFor("the databases are listed", () -> !context.mainViewModel().tree().connections().isEmpty()
+                && context.mainViewModel().tree().connections().get(0).children().stream()
+                        .anyMatch(node -> node.label().equals(databaseId)));
+        ResourceNode database = context.mainViewModel().tree().connections().get(0).children().stream()
+                .filter(node -> node.label().equals(databaseId)).findFirst().orElseThrow();
+        robot.interact(() -> context.mainViewModel().tree().expand(database));
+        waitFor("the containers are listed", () -> database.children().stream()
+                .anyMatch(node -> node.kind() == ResourceNode.Kind.CONTAINER));
+        ResourceNode node = database.children().stream()
+                .filter(child -> child.label().equals(container.getId())).findFirst().orElseThrow();
+        robot.interact(() -> context.mainViewModel().tree().open(node));
+        // opening it again reuses the tab
+        robot.interact(() -> context.mainViewModel().tree().open(node));
+        assertThat(robot.lookup("#tabs").queryAs(TabPane.class).getTabs()).hasSize(2);
+        @SuppressWarnings("unchecked")
+        TableView<ItemRow> table = robot.lookup("#itemsTable").queryAs(TableView.class);
+        return table;
+    }
+
+    @Test
+    void pageLoadMoreFilterSortAndDelete(FxRobot robot, LocalCosmosServer server, CosmosTestData data)
+            throws Exception {
+        CosmosAsyncContainer container = seed(data, 250);
+        TableView<ItemRow> table = openItemsTab(robot, server, container);
+
+        waitFor("the first page shows", () -> table.getItems().size() == 100);
+        assertThat(table.getColumns()).extracting(column -> column.getId()).containsExactly("id", "/customerId");
+        Label status = robot.lookup("#statusLabel").queryAs(Label.class);
+        assertThat(status.getText()).startsWith("1–100 · more available · ").contains("RU page").endsWith(" ms");
+        Button loadMore = robot.lookup("#loadMoreButton").queryAs(Button.class);
+        assertThat(loadMore.isVisible()).isTrue();
+
+        robot.clickOn("#loadMoreButton");
+        waitFor("the second page is appended", () -> table.getItems().size() == 200);
+        robot.clickOn("#loadMoreButton");
+        waitFor("every item is loaded", () -> table.getItems().size() == 250);
+        waitFor("Load more hides without a continuation token", () -> !loadMore.isVisible());
+
+        // a user column by JSON path, then a typed filter applied with F5
+        TextField addColumn = robot.lookup("#addColumnField").queryAs(TextField.class);
+        robot.interact(() -> {
+            addColumn.setText("/n");
+            addColumn.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertThat(table.getColumns()).extracting(column -> column.getId()).containsExactly("id", "/customerId", "/n");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> filter = robot.lookup("#filterBox").queryAs(ComboBox.class);
+        robot.interact(() -> filter.getEditor().setText("WHERE c.n < 30"));
+        assertThat(robot.lookup("#outdatedLabel").queryAs(Label.class).isVisible()).isTrue();
+        robot.clickOn(filter.getEditor()).type(KeyCode.F5);
+        waitFor("the filter applies", () -> table.getItems().size() == 30);
+        assertThat(robot.lookup("#outdatedLabel").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(filter.getItems()).first().isEqualTo("WHERE c.n < 30");
+
+        // sort on the server by clicking the /n header twice: descending
+        robot.clickOn("/n");
+        waitFor("ascending", () -> table.getItems().size() == 30 && table.getItems().get(0).id().equals("order-0000"));
+        robot.clickOn("/n  ↑");
+        waitFor("descending", () -> table.getItems().size() == 30 && table.getItems().get(0).id().equals("order-0029"));
+        assertThat(robot.lookup("#sortLabel").queryAs(Label.class).getText())
+                .isEqualTo("Sorted on the server by /n ↓");
+
+        // select three rows and press Delete; the confirmation is mocked to say yes
+        when(dialogs.confirm(anyString(), anyString(), anyString())).thenReturn(true);
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().selectRange(0, 3);
+        });
+        assertThat(robot.lookup("#itemPreview").queryAs(javafx.scene.control.TextArea.class).isVisible()).isFalse();
+        robot.type(KeyCode.DELETE);
+        Label notice = robot.lookup("#noticeLabel").queryAs(Label.class);
+        waitFor("the summary shows", () -> "Deleted 3 items.".equals(notice.getText()));
+        assertThat(table.getItems()).hasSize(27);
+        verify(dialogs).confirm(anyString(), anyString(), anyString());
+        long left = container.queryItems("SELECT VALUE COUNT(1) FROM c", Long.class).blockFirst();
+        assertThat(left).isEqualTo(247);
+
+        // one selected row shows its JSON beside the grid
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
+        javafx.scene.control.TextArea preview = robot.lookup("#itemPreview").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(preview.isVisible()).isTrue();
+        assertThat(preview.getText()).contains("\"id\" : \"order-0026\"");
+
+        // no matches: the placeholder names the filter and offers Clear filter
+        robot.interact(() -> filter.getEditor().setText("WHERE c.n = -1"));
+        robot.clickOn("#applyFilterButton");
+        waitFor("no rows", () -> table.getItems().isEmpty()
+                && robot.lookup("No items match WHERE c.n = -1").tryQuery().isPresent());
+        robot.clickOn("Clear filter");
+        waitFor("all items again", () -> table.getItems().size() == 100);
+    }
+}

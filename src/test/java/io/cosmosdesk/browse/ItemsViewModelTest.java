@@ -1,0 +1,473 @@
+package io.cosmosdesk.browse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.azure.cosmos.CosmosAsyncClient;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.cosmos.ContainerRef;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.DeleteResult;
+import io.cosmosdesk.cosmos.ErrorKind;
+import io.cosmosdesk.cosmos.ItemCount;
+import io.cosmosdesk.cosmos.ItemPage;
+import io.cosmosdesk.cosmos.ItemQuery;
+import io.cosmosdesk.cosmos.ItemQueryService;
+import io.cosmosdesk.cosmos.ItemRef;
+import io.cosmosdesk.cosmos.ItemRow;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.ui.DialogService;
+import io.cosmosdesk.ui.ImmediateTaskRunner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
+
+/** The Items tab's view-model with a mocked service and a synchronous task runner; no toolkit. */
+class ItemsViewModelTest {
+
+    @TempDir
+    Path config;
+
+    private final ItemQueryService service = mock(ItemQueryService.class);
+    private final DialogService dialogs = mock(DialogService.class);
+    private ContainerHandle orders;
+    private ColumnSettingsStore settings;
+
+    @BeforeEach
+    void setUp() {
+        orders = handle("orders", false);
+        settings = new ColumnSettingsStore(config);
+    }
+
+    private static ContainerHandle handle(String container, boolean readOnly) {
+        ConnectionProfile profile = ConnectionProfile.create("Test", AuthKind.KEY, "https://acct.documents.azure.com:443/")
+                .withReadOnly(readOnly);
+        CosmosConnection connection = new CosmosConnection(profile, mock(CosmosAsyncClient.class));
+        return new ContainerHandle(connection, new ContainerInfo(new ContainerRef("retail", container),
+                List.of("/customerId"), false, null));
+    }
+
+    private static ItemRow row(String id, Object customerId) {
+        ObjectNode item = JsonNodeFactory.instance.objectNode().put("id", id);
+        if (customerId instanceof String s) {
+            item.put("customerId", s);
+        } else if (customerId == null) {
+            item.putNull("customerId");
+        }
+        item.putObject("customer").put("name", "Name of " + id);
+        return ItemRow.of(item, List.of("/customerId"));
+    }
+
+    private static List<ItemRow> rows(String prefix, int from, int count) {
+        return IntStream.range(from, from + count).mapToObj(i -> row(prefix + i, "c" + i)).toList();
+    }
+
+    private static ItemPage page(List<ItemRow> rows, String continuation, double charge) {
+        return new ItemPage(rows, continuation, charge, Duration.ofMillis(143), "act-1");
+    }
+
+    private ItemsViewModel viewModel(ImmediateTaskRunner tasks) {
+        return new ItemsViewModel(orders, service, tasks, dialogs, settings);
+    }
+
+    @Test
+    void firstPageThenLoadMoreAppendsWithTheContinuationTokenAndSumsTheCharge() {
+        when(service.queryItemsPage(eq(orders), any(), isNull(), eq(100))).thenReturn(page(rows("a", 0, 100), "t1", 12.4));
+        when(service.queryItemsPage(eq(orders), any(), eq("t1"), eq(100))).thenReturn(page(rows("a", 100, 20), null, 3.0));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+
+        vm.refresh();
+        assertThat(vm.rows()).hasSize(100);
+        assertThat(vm.hasMoreProperty().get()).isTrue();
+        assertThat(vm.statusTextProperty().get())
+                .isEqualTo("1–100 · more available · 12.4 RU page / 12.4 RU total · 143 ms");
+
+        vm.loadMore();
+        assertThat(vm.rows()).hasSize(120);
+        assertThat(vm.rows().get(100).id()).isEqualTo("a100");
+        assertThat(vm.hasMoreProperty().get()).isFalse();
+        assertThat(vm.statusTextProperty().get()).isEqualTo("1–120 · all loaded · 3.0 RU page / 15.4 RU total · 143 ms");
+        assertThat(vm.stateProperty().get()).isEqualTo(ItemsViewModel.State.ROWS);
+
+        vm.loadMore(); // no token: nothing to do
+        verify(service, never()).queryItemsPage(any(), any(), eq((String) null), eq(50));
+    }
+
+    @Test
+    void pageSizeIsClampedAndUsedForTheNextPage() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(List.of(), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.pageSizeProperty().set(5_000);
+        assertThat(vm.pageSizeProperty().get()).isEqualTo(1_000);
+        vm.pageSizeProperty().set(0);
+        assertThat(vm.pageSizeProperty().get()).isEqualTo(1);
+        vm.pageSizeProperty().set(250);
+        vm.refresh();
+        verify(service).queryItemsPage(orders, ItemQuery.all(), null, 250);
+    }
+
+    @Test
+    void anAnswerForAnOlderFilterIsDropped() {
+        ImmediateTaskRunner tasks = ImmediateTaskRunner.deferred();
+        when(service.queryItemsPage(any(), eq(ItemQuery.all()), any(), anyInt()))
+                .thenReturn(page(rows("old", 0, 100), "old-token", 5));
+        when(service.queryItemsPage(any(), eq(ItemQuery.filtered("WHERE c.status = 'paid'")), any(), anyInt()))
+                .thenReturn(page(rows("paid", 0, 3), null, 2));
+        ItemsViewModel vm = viewModel(tasks);
+
+        vm.refresh();                                      // slow: all items
+        vm.filterTextProperty().set("WHERE c.status = 'paid'");
+        vm.applyFilter();                                  // quick: the filter
+        tasks.runPending(1);                               // the filter's answer arrives first
+        tasks.runPending(0);                               // then the stale one
+
+        assertThat(vm.rows()).extracting(ItemRow::id).containsExactly("paid0", "paid1", "paid2");
+        assertThat(vm.hasMoreProperty().get()).as("the stale token must not be kept").isFalse();
+        assertThat(vm.statusTextProperty().get()).contains("2.0 RU total");
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aStaleLoadMoreAfterRefreshDoesNotAppendToTheNewRows() {
+        ImmediateTaskRunner tasks = ImmediateTaskRunner.deferred();
+        when(service.queryItemsPage(any(), any(), isNull(), anyInt()))
+                .thenReturn(page(rows("a", 0, 100), "t1", 1))
+                .thenReturn(page(rows("b", 0, 100), "t2", 1));
+        when(service.queryItemsPage(any(), any(), eq("t1"), anyInt())).thenReturn(page(rows("a", 100, 100), null, 1));
+        ItemsViewModel vm = viewModel(tasks);
+        vm.refresh();
+        tasks.runPending(0);
+        vm.loadMore();              // started on the first query
+        vm.refresh();               // user refreshes before it answers
+        tasks.runPending(1);        // stale load-more answer
+        tasks.runPending(2);        // the refresh
+
+        assertThat(vm.rows()).hasSize(100).allSatisfy(row -> assertThat(row.id()).startsWith("b"));
+    }
+
+    @Test
+    void everyCallCarriesTheContainerTheTabWasOpenedOn() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 2), null, 1));
+        when(service.countItems(any(), any())).thenReturn(new ItemCount(2, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.refresh();
+        vm.count();
+        ArgumentCaptor<ContainerHandle> target = ArgumentCaptor.forClass(ContainerHandle.class);
+        verify(service).queryItemsPage(target.capture(), any(), any(), anyInt());
+        assertThat(target.getValue()).isSameAs(orders);
+        verify(service).countItems(eq(orders), any());
+    }
+
+    @Test
+    void cancelStopsTheQueryKeepsTheRowsAndDropsTheLateAnswer() {
+        ImmediateTaskRunner tasks = ImmediateTaskRunner.deferred();
+        when(service.queryItemsPage(any(), any(), isNull(), anyInt())).thenReturn(page(rows("a", 0, 100), "t1", 1));
+        when(service.queryItemsPage(any(), any(), eq("t1"), anyInt())).thenReturn(page(rows("a", 100, 100), "t2", 1));
+        ItemsViewModel vm = viewModel(tasks);
+        vm.refresh();
+        tasks.runPending(0);
+        vm.loadMore();
+        assertThat(vm.busyProperty().get()).isTrue();
+
+        vm.cancel();
+        tasks.runPending(1);
+
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.rows()).hasSize(100);
+        assertThat(vm.hasMoreProperty().get()).as("the next page can still be loaded").isTrue();
+        vm.loadMore();
+        tasks.runPending(2);
+        assertThat(vm.rows()).hasSize(200);
+    }
+
+    @Test
+    void emptyContainerAndNoMatchesAreDifferentStates() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(List.of(), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.refresh();
+        assertThat(vm.stateProperty().get()).isEqualTo(ItemsViewModel.State.EMPTY_CONTAINER);
+
+        vm.filterTextProperty().set("c.status = 'x'");
+        vm.applyFilter();
+        assertThat(vm.stateProperty().get()).isEqualTo(ItemsViewModel.State.NO_MATCHES);
+        assertThat(vm.appliedFilterProperty().get()).isEqualTo("WHERE c.status = 'x'");
+    }
+
+    @Test
+    void aSyntaxErrorShowsUnderTheFilterNotAsABannerOrDialog() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenThrow(new CosmosDeskException(
+                ErrorKind.BAD_REQUEST, "Cosmos DB rejected the request: Syntax error, incorrect syntax near 'WHER'."));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.filterTextProperty().set("WHER c.x = 1");
+        vm.applyFilter();
+        assertThat(vm.filterErrorProperty().get()).contains("Syntax error");
+        assertThat(vm.errorMessageProperty().get()).isNull();
+        assertThat(vm.stateProperty().get()).isEqualTo(ItemsViewModel.State.FILTER_ERROR);
+        verify(dialogs, never()).showError(anyString(), any());
+    }
+
+    @Test
+    void otherFailuresShowABannerAndRetryRunsAgain() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt()))
+                .thenThrow(new CosmosDeskException(ErrorKind.UNREACHABLE, "Cannot reach the account."))
+                .thenReturn(page(rows("a", 0, 3), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.refresh();
+        assertThat(vm.errorMessageProperty().get()).isEqualTo("Could not load items: Cannot reach the account.");
+        assertThat(vm.stateProperty().get()).isEqualTo(ItemsViewModel.State.ERROR);
+
+        vm.retry();
+        assertThat(vm.errorMessageProperty().get()).isNull();
+        assertThat(vm.rows()).hasSize(3);
+    }
+
+    @Test
+    void filterHistoryIsNewestFirstWithoutDuplicatesCappedAndRememberedPerContainer() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(List.of(), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        for (String filter : List.of("WHERE c.a = 1", "WHERE c.b = 2", "WHERE c.a = 1")) {
+            vm.filterTextProperty().set(filter);
+            vm.applyFilter();
+        }
+        assertThat(vm.filterHistory()).containsExactly("WHERE c.a = 1", "WHERE c.b = 2");
+        assertThat(vm.filterSuggestions()).startsWith("WHERE c.a = 1", "WHERE c.b = 2")
+                .contains("WHERE c[\"customerId\"] = \"\"", "ORDER BY c._ts DESC");
+
+        for (int i = 0; i < 60; i++) {
+            vm.filterTextProperty().set("WHERE c.n = " + i);
+            vm.applyFilter();
+        }
+        assertThat(vm.filterHistory()).hasSize(ItemsViewModel.HISTORY_LIMIT).first().isEqualTo("WHERE c.n = 59");
+
+        ItemsViewModel reopened = viewModel(ImmediateTaskRunner.immediate());
+        assertThat(reopened.filterHistory()).first().isEqualTo("WHERE c.n = 59");
+        ItemsViewModel other = new ItemsViewModel(handle("invoices", false), service,
+                ImmediateTaskRunner.immediate(), dialogs, new ColumnSettingsStore(config));
+        assertThat(other.filterHistory()).isEmpty();
+    }
+
+    @Test
+    void columnsStartWithIdAndKeyAndUserColumnsAreRememberedPerContainer() {
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        assertThat(vm.columns()).extracting(ItemColumn::header).containsExactly("id", "/customerId");
+
+        assertThat(vm.addColumn("/customer/name")).isEmpty();
+        assertThat(vm.addColumn("/customer/name")).hasValueSatisfying(m -> assertThat(m).contains("already"));
+        assertThat(vm.addColumn("/a//b")).hasValueSatisfying(m -> assertThat(m).contains("empty level"));
+        assertThat(vm.addColumn("status")).isEmpty();
+
+        ItemsViewModel reopened = new ItemsViewModel(orders, service, ImmediateTaskRunner.immediate(), dialogs,
+                new ColumnSettingsStore(config));
+        assertThat(reopened.columns()).extracting(ItemColumn::header)
+                .containsExactly("id", "/customerId", "/customer/name", "/status");
+
+        reopened.removeColumn(reopened.columns().get(1)); // the key column stays
+        reopened.removeColumn(reopened.columns().get(2));
+        assertThat(new ItemsViewModel(orders, service, ImmediateTaskRunner.immediate(), dialogs,
+                new ColumnSettingsStore(config)).columns()).extracting(ItemColumn::header)
+                .containsExactly("id", "/customerId", "/status");
+    }
+
+    @Test
+    void cellsTellMissingNullAndEmptyStringApart() {
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.addColumn("/customer/name");
+        ItemColumn key = vm.columns().get(1);
+        ItemColumn name = vm.columns().get(2);
+        assertThat(vm.cellOf(row("a", "c1"), key)).isEqualTo(new ItemColumn.Cell("c1", ItemColumn.CellKind.TEXT));
+        assertThat(vm.cellOf(row("a", null), key)).isEqualTo(ItemColumn.Cell.NULL);
+        assertThat(vm.cellOf(row("a", 0), key)).isEqualTo(ItemColumn.Cell.MISSING);
+        assertThat(vm.cellOf(row("a", ""), key)).isEqualTo(ItemColumn.Cell.EMPTY_STRING);
+        assertThat(vm.cellOf(row("a", "c1"), name).text()).isEqualTo("Name of a");
+        vm.addColumn("/nope");
+        assertThat(vm.cellOf(row("a", "c1"), vm.columns().get(3))).isEqualTo(ItemColumn.Cell.MISSING);
+    }
+
+    @Test
+    void sortingCyclesAscendingDescendingOffOnTheServer() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 2), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.refresh();
+        ItemColumn key = vm.columns().get(1);
+
+        vm.sortBy(key);
+        assertThat(vm.currentSort().descending()).isFalse();
+        assertThat(vm.sortLabelProperty().get()).isEqualTo("Sorted on the server by /customerId ↑");
+        vm.sortBy(key);
+        assertThat(vm.currentSort().descending()).isTrue();
+        vm.sortBy(key);
+        assertThat(vm.currentSort()).isNull();
+        assertThat(vm.sortLabelProperty().get()).isEmpty();
+
+        ArgumentCaptor<ItemQuery> queries = ArgumentCaptor.forClass(ItemQuery.class);
+        verify(service, org.mockito.Mockito.times(4)).queryItemsPage(any(), queries.capture(), any(), anyInt());
+        assertThat(queries.getAllValues().get(2).toSqlQuerySpec().getQueryText())
+                .isEqualTo("SELECT * FROM c ORDER BY c[\"customerId\"] DESC");
+    }
+
+    @Test
+    void sortingIsRefusedWhileTheFilterOrdersItself() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 2), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.filterTextProperty().set("ORDER BY c._ts DESC");
+        vm.applyFilter();
+        vm.sortBy(vm.columns().get(0));
+        assertThat(vm.noticeProperty().get()).contains("own ORDER BY");
+        verify(service, org.mockito.Mockito.times(1)).queryItemsPage(any(), any(), any(), anyInt());
+    }
+
+    @Test
+    void findByIdRunsAParameterizedQuery() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 1), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.findById("x\" OR 1=1 --");
+        ArgumentCaptor<ItemQuery> query = ArgumentCaptor.forClass(ItemQuery.class);
+        verify(service).queryItemsPage(any(), query.capture(), any(), anyInt());
+        var spec = query.getValue().toSqlQuerySpec();
+        assertThat(spec.getQueryText()).isEqualTo("SELECT * FROM c WHERE c[\"id\"] = @p0");
+        assertThat(spec.getParameters().get(0).getValue(Object.class)).isEqualTo("x\" OR 1=1 --");
+    }
+
+    @Test
+    void countShowsTheFigureAndADroppedCountForAnOlderQueryIsIgnored() {
+        ImmediateTaskRunner tasks = ImmediateTaskRunner.deferred();
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 2), null, 1));
+        when(service.countItems(any(), any())).thenReturn(new ItemCount(12_000, 3.14));
+        ItemsViewModel vm = viewModel(tasks);
+        vm.refresh();
+        tasks.runPending(0);
+        vm.count();
+        assertThat(vm.countTextProperty().get()).isEqualTo("Counting…");
+        tasks.runPending(1);
+        assertThat(vm.countTextProperty().get()).isEqualTo("12,000 items in the container · 3.1 RU");
+    }
+
+    @Test
+    void deleteAsksFirstThenRemovesWhatIsGoneAndSummarisesFailures() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 5), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.refresh();
+        List<ItemRow> chosen = List.copyOf(vm.rows().subList(0, 4));
+        vm.setSelection(chosen);
+        ItemRef a0 = chosen.get(0).ref();
+        ItemRef a1 = chosen.get(1).ref();
+        ItemRef a2 = chosen.get(2).ref();
+        ItemRef a3 = chosen.get(3).ref();
+        when(dialogs.confirm(anyString(), anyString(), eq("Delete"))).thenReturn(true);
+        when(service.deleteItems(eq(orders), eq(List.of(a0, a1, a2, a3)), any(), any())).thenReturn(
+                new DeleteResult(List.of(a0, a1), List.of(a2),
+                        List.of(new DeleteResult.Failure(a3, ErrorKind.FORBIDDEN, "Not allowed.")), List.of(), 40));
+
+        vm.deleteSelected();
+
+        assertThat(vm.rows()).extracting(ItemRow::id).containsExactly("a3", "a4");
+        assertThat(vm.noticeProperty().get()).isEqualTo(
+                "Deleted 3 of 4 items. 1 was already gone. 1 failed: 'a3' (\"c3\") — Not allowed.");
+        assertThat(vm.deletingProperty().get()).isFalse();
+    }
+
+    @Test
+    void deleteDoesNothingWithoutConfirmation() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 2), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.refresh();
+        vm.setSelection(List.copyOf(vm.rows()));
+        vm.deleteSelected();
+        verify(service, never()).deleteItems(any(), any(), any(), any());
+        assertThat(vm.rows()).hasSize(2);
+    }
+
+    @Test
+    void deleteIsRefusedOnAReadOnlyConnectionWithoutAsking() {
+        ContainerHandle readOnly = handle("orders", true);
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 2), null, 1));
+        ItemsViewModel vm = new ItemsViewModel(readOnly, service, ImmediateTaskRunner.immediate(), dialogs, settings);
+        vm.refresh();
+        vm.setSelection(List.copyOf(vm.rows()));
+        vm.deleteSelected();
+        verify(dialogs, never()).confirm(anyString(), anyString(), anyString());
+        verify(service, never()).deleteItems(any(), any(), any(), any());
+        assertThat(vm.noticeProperty().get()).contains("read-only");
+    }
+
+    @Test
+    void cancellingADeleteStopsNewDeletesAndReportsWhatWasLeft() {
+        ImmediateTaskRunner tasks = ImmediateTaskRunner.deferred();
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 3), null, 1));
+        when(dialogs.confirm(anyString(), anyString(), anyString())).thenReturn(true);
+        AtomicReference<java.util.function.BooleanSupplier> stopFlag = new AtomicReference<>();
+        when(service.deleteItems(any(), any(), any(), any())).thenAnswer(call -> {
+            stopFlag.set(call.getArgument(3));
+            List<ItemRef> refs = call.getArgument(1);
+            List<ItemRef> deleted = new ArrayList<>();
+            List<ItemRef> left = new ArrayList<>();
+            for (ItemRef ref : refs) {
+                (stopFlag.get().getAsBoolean() ? left : deleted).add(ref);
+            }
+            return new DeleteResult(deleted, List.of(), List.of(), left, 1);
+        });
+        ItemsViewModel vm = viewModel(tasks);
+        vm.refresh();
+        tasks.runPending(0);
+        vm.setSelection(List.copyOf(vm.rows()));
+        vm.deleteSelected();
+        assertThat(vm.deletingProperty().get()).isTrue();
+        vm.cancel();
+        tasks.runPending(1);
+
+        assertThat(vm.rows()).hasSize(3);
+        assertThat(vm.noticeProperty().get()).isEqualTo("Stopped: deleted 0 of 3 items. 3 left untouched.");
+    }
+
+    @Test
+    void selectedItemIsTheOneSelectedRowAndOpenHandsItOver() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 3), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.refresh();
+        List<ItemRow> opened = new ArrayList<>();
+        vm.setOnOpenItem(opened::add);
+
+        vm.setSelection(List.of(vm.rows().get(1)));
+        assertThat(vm.selectedItemProperty().get().id()).isEqualTo("a1");
+        assertThat(vm.selectedItemProperty().get().partitionKey()).isEqualTo(PartitionKeyValue.of("c1"));
+        assertThat(vm.selectedItemProperty().get().json().get("customer").get("name").asText()).isEqualTo("Name of a1");
+        vm.openSelected();
+        assertThat(opened).extracting(ItemRow::id).containsExactly("a1");
+
+        vm.setSelection(List.copyOf(vm.rows()));
+        assertThat(vm.selectedItemProperty().get()).isNull();
+    }
+
+    @Test
+    void theOutdatedHintShowsWhileTheTypedFilterDiffersFromTheAppliedOne() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(List.of(), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.refresh();
+        assertThat(vm.filterOutdatedBinding().get()).isFalse();
+        vm.filterTextProperty().set("WHERE c.x = 1");
+        assertThat(vm.filterOutdatedBinding().get()).isTrue();
+        vm.applyFilter();
+        assertThat(vm.filterOutdatedBinding().get()).isFalse();
+    }
+}
