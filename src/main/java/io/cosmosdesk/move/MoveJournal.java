@@ -228,18 +228,18 @@ public final class MoveJournal implements AutoCloseable {
         }
     }
 
-    /** After a bad line, only blanks, NULs (unwritten blocks after a power loss) or one more unterminated line. */
+    /** A bad line is a torn tail only when no intact record follows it (NULs of unwritten blocks, a cut line). */
     private static boolean onlyBlankOrTornAfter(byte[] bytes, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            byte b = bytes[i];
-            if (b == '\n' && i < bytes.length - 1) {
-                for (int j = i + 1; j < bytes.length; j++) {
-                    if (bytes[j] != 0 && bytes[j] != '\n' && bytes[j] != ' ') {
-                        return false;
-                    }
-                }
-                return true;
+        int start = from;
+        while (start < bytes.length) {
+            int end = indexOf(bytes, (byte) '\n', start);
+            if (end < 0) {
+                end = bytes.length;
             }
+            if (parse(bytes, start, end) != null) {
+                return false;
+            }
+            start = end + 1;
         }
         return true;
     }
