@@ -51,7 +51,7 @@ class MoveCrashIT {
     @EnumSource(names = {"AFTER_PLAN_RECORDED", "AFTER_CREATE", "AFTER_CREATE_RECORDED", "AFTER_DELETE",
         "BEFORE_DONE_MARK"})
     void everyStepThenResume(MoveStep step, CosmosAsyncClient client, CosmosTestData data) {
-        MoveTestBed bed = new MoveTestBed(client, data.createContainer("/pk"), List.of("/pk"), false).seed(60,
+        MoveTestBed bed = new MoveTestBed(client, MoveTestBed.newContainer(data, "/pk"), List.of("/pk"), false).seed(60,
                 MoveCrashIT::keyOf, 1);
         crashThenRecover(bed, new MoveTestBed.CrashAt(step, 30), Recovery.RESUME, null);
         bed.assertAllMovedTo(TARGET);
@@ -61,7 +61,7 @@ class MoveCrashIT {
     @EnumSource(names = {"AFTER_PLAN_RECORDED", "AFTER_CREATE", "AFTER_CREATE_RECORDED", "AFTER_DELETE",
         "BEFORE_DONE_MARK"})
     void everyStepThenRollBack(MoveStep step, CosmosAsyncClient client, CosmosTestData data) {
-        MoveTestBed bed = new MoveTestBed(client, data.createContainer("/pk"), List.of("/pk"), false).seed(60,
+        MoveTestBed bed = new MoveTestBed(client, MoveTestBed.newContainer(data, "/pk"), List.of("/pk"), false).seed(60,
                 MoveCrashIT::keyOf, 2);
         crashThenRecover(bed, new MoveTestBed.CrashAt(step, 30), Recovery.ROLL_BACK, null);
         bed.assertAllWhereTheyWere();
@@ -70,7 +70,7 @@ class MoveCrashIT {
     @ParameterizedTest(name = "crash during roll back {0}, then roll back again")
     @EnumSource(names = {"AFTER_SOURCE_RESTORED", "AFTER_COPY_REMOVED"})
     void crashDuringRollBack(MoveStep step, CosmosAsyncClient client, CosmosTestData data) {
-        MoveTestBed bed = new MoveTestBed(client, data.createContainer("/pk"), List.of("/pk"), false).seed(60,
+        MoveTestBed bed = new MoveTestBed(client, MoveTestBed.newContainer(data, "/pk"), List.of("/pk"), false).seed(60,
                 MoveCrashIT::keyOf, 3);
         crashThenRecover(bed, new MoveTestBed.CrashAt(MoveStep.AFTER_CREATE, 45), Recovery.ROLL_BACK,
                 new MoveTestBed.CrashAt(step, 12));
@@ -79,7 +79,7 @@ class MoveCrashIT {
 
     @Test
     void aTornLastLineIsIgnored(CosmosAsyncClient client, CosmosTestData data) throws Exception {
-        MoveTestBed bed = new MoveTestBed(client, data.createContainer("/pk"), List.of("/pk"), false).seed(20,
+        MoveTestBed bed = new MoveTestBed(client, MoveTestBed.newContainer(data, "/pk"), List.of("/pk"), false).seed(20,
                 MoveCrashIT::keyOf, 4);
         MoveService crashing = new MoveService(home, tuning().withBatchSize(5),
                 new MoveTestBed.CrashAt(MoveStep.AFTER_CREATE_RECORDED, 12));
@@ -106,7 +106,7 @@ class MoveCrashIT {
         int crashes = 0;
         List<String> log = new ArrayList<>();
         for (int point = 0; point < RANDOM_CRASH_POINTS; point++) {
-            MoveTestBed bed = new MoveTestBed(client, data.createContainer("/pk"), List.of("/pk"), false)
+            MoveTestBed bed = new MoveTestBed(client, MoveTestBed.newContainer(data, "/pk"), List.of("/pk"), false)
                     .seed(1000, MoveCrashIT::keyOf, SEED + point);
             MoveTestBed.CrashAt first = new MoveTestBed.CrashAt(FORWARD[random.nextInt(FORWARD.length)],
                     random.nextInt(1000));

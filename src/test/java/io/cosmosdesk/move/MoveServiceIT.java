@@ -50,7 +50,7 @@ class MoveServiceIT {
     }
 
     private MoveTestBed bed(CosmosAsyncClient client, CosmosTestData data, int count) {
-        return new MoveTestBed(client, data.createContainer("/pk"), List.of("/pk"), false)
+        return new MoveTestBed(client, MoveTestBed.newContainer(data, "/pk"), List.of("/pk"), false)
                 .seed(count, i -> PartitionKeyValue.of("p" + i % 3), 7);
     }
 
@@ -165,7 +165,7 @@ class MoveServiceIT {
 
     @Test
     void movesToAndFromAMissingKey(CosmosAsyncClient client, CosmosTestData data) {
-        MoveTestBed bed = new MoveTestBed(client, data.createContainer("/pk"), List.of("/pk"), false)
+        MoveTestBed bed = new MoveTestBed(client, MoveTestBed.newContainer(data, "/pk"), List.of("/pk"), false)
                 .seed(8, i -> i < 4 ? PartitionKeyValue.of(PartitionKeyValue.MISSING) : PartitionKeyValue.of(i * 1L), 8);
         PartitionKeyValue missing = PartitionKeyValue.of(PartitionKeyValue.MISSING);
         MovePreview preview = service().previewMove(bed.handle, bed.sources(), missing);
@@ -184,7 +184,7 @@ class MoveServiceIT {
 
     @Test
     void hierarchicalKeysMoveOneValuePerLevel(CosmosAsyncClient client, CosmosTestData data) {
-        MoveTestBed bed = new MoveTestBed(client, data.createHierarchicalContainer("/tenant", "/region"),
+        MoveTestBed bed = new MoveTestBed(client, MoveTestBed.newContainer(data, "/tenant", "/region"),
                 List.of("/tenant", "/region"), false).seed(12, i -> PartitionKeyValue.of("t" + i % 2, "eu"), 9);
         PartitionKeyValue target = PartitionKeyValue.of("t9", "us");
         MoveReport report = service().moveItems(bed.handle, bed.sources(), target, MoveControl.none());

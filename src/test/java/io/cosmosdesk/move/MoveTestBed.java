@@ -65,6 +65,28 @@ final class MoveTestBed {
         }
     }
 
+    /**
+     * One database for every move IT container: the full suite creates a database per container elsewhere, and
+     * past roughly 60 databases in one server the SDK started failing on brand-new containers (404 on a
+     * RID-addressed collection, or "collectionRoutingMapValueHolder ... cannot be null"), which looks like a RID
+     * limit of the local server; fewer databases keep the move ITs clear of it.
+     */
+    private static com.azure.cosmos.CosmosAsyncDatabase database;
+
+    static synchronized CosmosAsyncContainer newContainer(io.cosmosdesk.testing.CosmosTestData data, String... paths) {
+        if (database == null) {
+            database = data.createDatabase();
+        }
+        com.azure.cosmos.models.PartitionKeyDefinition key = new com.azure.cosmos.models.PartitionKeyDefinition();
+        key.setPaths(List.of(paths));
+        key.setKind(paths.length > 1 ? com.azure.cosmos.models.PartitionKind.MULTI_HASH
+                : com.azure.cosmos.models.PartitionKind.HASH);
+        key.setVersion(com.azure.cosmos.models.PartitionKeyDefinitionVersion.V2);
+        String id = io.cosmosdesk.testing.CosmosTestData.uniqueName("move");
+        database.createContainer(new com.azure.cosmos.models.CosmosContainerProperties(id, key)).block();
+        return database.getContainer(id);
+    }
+
     final CosmosAsyncContainer container;
     final ContainerHandle handle;
     final List<String> paths;
@@ -103,7 +125,7 @@ final class MoveTestBed {
             PartitionKeyValue key = PartitionKeyValue.fromItem(item, paths);
             originals.put(item.get("id").asText(), item.deepCopy());
             if (key.hasMissing()) {
-                container.createItem(item, key.toPartitionKey(), null).block();
+                createWithRetry(item, key);
             } else {
                 bulk.add(CosmosBulkOperations.getCreateItemOperation(item, key.toPartitionKey()));
             }
@@ -111,6 +133,24 @@ final class MoveTestBed {
         List<CosmosBulkOperationResponse<Object>> responses =
                 container.executeBulkOperations(Flux.fromIterable(bulk)).collectList().block();
         assertThat(responses).allSatisfy(r -> assertThat(r.getResponse().getStatusCode()).isEqualTo(201));
+    }
+
+    /**
+     * Seeding only: the SDK's first point write to a brand-new container occasionally fails resolving its
+     * routing map under load ("collectionRoutingMapValueHolder ... cannot be null"); the mover retries such
+     * failures itself (status 0), and so does the seeding.
+     */
+    private void createWithRetry(ObjectNode item, PartitionKeyValue key) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                container.createItem(item, key.toPartitionKey(), null).block();
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Every item in the container, as the server holds it. */
