@@ -65,6 +65,9 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
             logger.setAdditive(false);
             logger.addAppender(file);
         }
+        // logs every per-operation bulk answer other than success (404, 409, 412) at ERROR; the mover handles
+        // and reports each one, so these lines would only alarm
+        context.getLogger("com.azure.cosmos.implementation.batch.BulkExecutor").setLevel(Level.OFF);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

@@ -1,0 +1,165 @@
+package io.cosmosdesk.move;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.move.ItemOperations.Op;
+import io.cosmosdesk.move.ItemOperations.Result;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Drives planned items forward, a batch at a time, keeping the journal ahead of the server: copies are
+ * created (bulk) only for items whose PLANNED is synced, sources are deleted (bulk, If-Match on the
+ * recorded ETag) only for items whose CREATED is synced. A source that changed meanwhile (412) gets its copy
+ * deleted again and is reported as changed during the move.
+ */
+final class ItemMover {
+
+    private final JobLog log;
+    private final List<String> paths;
+    private final ItemOperations ops;
+    private final MoveStepListener steps;
+
+    ItemMover(JobLog log, List<String> paths, ItemOperations ops, MoveStepListener steps) {
+        this.log = log;
+        this.paths = paths;
+        this.ops = ops;
+        this.steps = steps;
+    }
+
+    /** Every item must be planned (PLANNED synced); each continues from where its journal says it is. */
+    void advance(List<JobState.Item> items) {
+        createCopies(items.stream().filter(i -> !i.finished() && !i.created).toList());
+        deleteSources(items.stream().filter(i -> !i.finished() && i.created).toList());
+    }
+
+    private void createCopies(List<JobState.Item> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<Op> creates = new ArrayList<>(items.size());
+        for (JobState.Item item : items) {
+            creates.add(Op.create(item.index, item.id, item.target, ItemBodies.underKey(item.body, item.target, paths)));
+        }
+        Map<Integer, JobState.Item> byIndex = index(items);
+        List<JobState.Item> conflicts = new ArrayList<>();
+        List<JobState.Item> created = new ArrayList<>();
+        for (Result result : ops.run(creates)) {
+            JobState.Item item = byIndex.get(result.op().index());
+            if (result.ok()) {
+                steps.reached(MoveStep.AFTER_CREATE, item.index, item.id);
+                log.created(item, result.etag());
+                created.add(item);
+            } else if (result.status() == 409) {
+                conflicts.add(item);
+            } else {
+                log.finished(item, MoveOutcome.FAILED, "Could not create the copy: " + result.reason(), false);
+            }
+        }
+        created.addAll(recogniseOwnCopies(conflicts));
+        log.sync();
+        for (JobState.Item item : created) {
+            steps.reached(MoveStep.AFTER_CREATE_RECORDED, item.index, item.id);
+        }
+    }
+
+    /**
+     * A 409 is ours when the item in the target has the journal's content: a create whose answer was lost
+     * (retried after a dropped connection, or before a crash). Anything else is someone else's item.
+     */
+    private List<JobState.Item> recogniseOwnCopies(List<JobState.Item> conflicts) {
+        List<JobState.Item> ours = new ArrayList<>();
+        if (conflicts.isEmpty()) {
+            return ours;
+        }
+        List<Op> reads = conflicts.stream().map(i -> Op.read(i.index, i.id, i.target)).toList();
+        Map<Integer, JobState.Item> byIndex = index(conflicts);
+        for (Result read : ops.run(reads)) {
+            JobState.Item item = byIndex.get(read.op().index());
+            if (read.ok() && ItemBodies.sameContent(read.item(), item.body, paths)) {
+                steps.reached(MoveStep.AFTER_CREATE, item.index, item.id);
+                log.created(item, read.etag());
+                ours.add(item);
+            } else {
+                log.finished(item, MoveOutcome.CONFLICT, "An item with id \"" + item.id
+                        + "\" already exists in the target partition; it was left as it is.", false);
+            }
+        }
+        return ours;
+    }
+
+    private void deleteSources(List<JobState.Item> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<JobState.Item> toDelete = new ArrayList<>();
+        for (JobState.Item item : items) {
+            if (item.sourceDeleted) {
+                steps.reached(MoveStep.BEFORE_DONE_MARK, item.index, item.id);
+                log.finished(item, MoveOutcome.MOVED, null, false);
+            } else {
+                toDelete.add(item);
+            }
+        }
+        List<Op> deletes = toDelete.stream().map(i -> Op.delete(i.index, i.id, i.source, i.sourceEtag)).toList();
+        Map<Integer, JobState.Item> byIndex = index(toDelete);
+        Map<JobState.Item, String> compensate = new HashMap<>();
+        List<JobState.Item> compensateOrder = new ArrayList<>();
+        for (Result result : ops.run(deletes)) {
+            JobState.Item item = byIndex.get(result.op().index());
+            if (result.ok() || result.status() == 404) {
+                steps.reached(MoveStep.AFTER_DELETE, item.index, item.id);
+                log.sourceDeleted(item);
+                steps.reached(MoveStep.BEFORE_DONE_MARK, item.index, item.id);
+                log.finished(item, MoveOutcome.MOVED, result.ok() ? null : "The source was already gone.", false);
+            } else {
+                compensate.put(item, result.status() == 412 ? null
+                        : "Could not delete the source (" + result.reason() + "); the copy was removed again.");
+                compensateOrder.add(item);
+            }
+        }
+        removeCopies(compensateOrder, compensate);
+        log.sync();
+    }
+
+    /** Deletes our copies again (If-Match on the copy's ETag): the item stays where it was. */
+    private void removeCopies(List<JobState.Item> items, Map<JobState.Item, String> reasons) {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<Op> deletes = items.stream().map(i -> Op.delete(i.index, i.id, i.target, i.copyEtag)).toList();
+        Map<Integer, JobState.Item> byIndex = index(items);
+        for (Result result : ops.run(deletes)) {
+            JobState.Item item = byIndex.get(result.op().index());
+            String reason = reasons.get(item);
+            if (result.ok() || result.status() == 404) {
+                if (reason == null) {
+                    log.finished(item, MoveOutcome.CHANGED,
+                            "The source changed during the move; it was not moved and is unchanged.", true);
+                } else {
+                    log.finished(item, MoveOutcome.FAILED, reason, true);
+                }
+            } else {
+                log.finished(item, MoveOutcome.FAILED, "The source changed during the move and so did the copy ("
+                        + result.reason() + "): both versions were kept; compare and delete one.", false);
+            }
+        }
+    }
+
+    /** Removes a copy during recovery; used when the source changed before the copy was cleaned up. */
+    void removeCopiesOfChanged(List<JobState.Item> items) {
+        Map<JobState.Item, String> none = new HashMap<>();
+        removeCopies(items, none);
+    }
+
+    static Map<Integer, JobState.Item> index(List<JobState.Item> items) {
+        Map<Integer, JobState.Item> byIndex = new HashMap<>();
+        items.forEach(i -> byIndex.put(i.index, i));
+        return byIndex;
+    }
+
+    static ObjectNode bodyOrNull(Result result) {
+        return result.ok() ? result.item() : null;
+    }
+}

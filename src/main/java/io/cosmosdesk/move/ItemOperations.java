@@ -1,0 +1,312 @@
+package io.cosmosdesk.move;
+
+import com.azure.cosmos.CosmosAsyncContainer;
+import com.azure.cosmos.CosmosException;
+import com.azure.cosmos.models.CosmosBulkItemRequestOptions;
+import com.azure.cosmos.models.CosmosBulkItemResponse;
+import com.azure.cosmos.models.CosmosBulkOperationResponse;
+import com.azure.cosmos.models.CosmosBulkOperations;
+import com.azure.cosmos.models.CosmosItemOperation;
+import com.azure.cosmos.models.CosmosItemRequestOptions;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.CosmosErrors;
+import io.cosmosdesk.cosmos.ErrorKind;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs lists of item operations against one container: through the SDK's bulk execution where it can,
+ * point operations where it cannot (a MISSING partition key), retrying throttled (429) and unavailable
+ * (503, timeouts, dropped connections) operations with backoff. Every operation ends with a final
+ * {@link Result}; a server that stays unreachable ends the call with {@link ServerUnavailableException}.
+ */
+final class ItemOperations {
+
+    enum Kind { CREATE, DELETE, READ }
+
+    /** One operation; {@code index} ties its result back to the item in the job. */
+    record Op(int index, Kind kind, String id, PartitionKeyValue key, ObjectNode body, String ifMatch) {
+        static Op create(int index, String id, PartitionKeyValue key, ObjectNode body) {
+            return new Op(index, Kind.CREATE, id, key, body, null);
+        }
+
+        static Op delete(int index, String id, PartitionKeyValue key, String ifMatch) {
+            return new Op(index, Kind.DELETE, id, key, null, ifMatch);
+        }
+
+        static Op read(int index, String id, PartitionKeyValue key) {
+            return new Op(index, Kind.READ, id, key, null, null);
+        }
+    }
+
+    /** The final answer for one operation; {@code status} 0 with an error when it never got one. */
+    record Result(Op op, int status, String etag, ObjectNode item, double charge, Duration retryAfter,
+            CosmosDeskException error) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        boolean retryable() {
+            return status == 429 || status == 503 || status == 408 || status == 449 || status == 410
+                    || (status == 0 && error != null && error.kind() != ErrorKind.BAD_REQUEST);
+        }
+
+        String reason() {
+            if (error != null) {
+                return error.userMessage();
+            }
+            return "status " + status;
+        }
+    }
+
+    private final CosmosAsyncContainer container;
+    private final MoveTuning tuning;
+    private final Consumer<String> status;
+    private final Sleeper sleeper;
+    private double charge;
+
+    /** Waits between retry rounds; tests may shorten it. */
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    ItemOperations(CosmosAsyncContainer container, MoveTuning tuning, Consumer<String> status) {
+        this(container, tuning, status, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    ItemOperations(CosmosAsyncContainer container, MoveTuning tuning, Consumer<String> status, Sleeper sleeper) {
+        this.container = container;
+        this.tuning = tuning;
+        this.status = status;
+        this.sleeper = sleeper;
+    }
+
+    /** Request units charged so far. */
+    double charge() {
+        return charge;
+    }
+
+    /** Runs every operation to a final result, in the order given. */
+    List<Result> run(List<Op> ops) {
+        Map<Op, Result> finals = new HashMap<>();
+        List<Op> pending = ops;
+        int throttledRounds = 0;
+        int unavailableRounds = 0;
+        Duration backoff = tuning.backoffBase();
+        while (!pending.isEmpty()) {
+            List<Result> results = execute(pending);
+            List<Op> again = new ArrayList<>();
+            Duration wait = Duration.ZERO;
+            boolean throttled = false;
+            CosmosDeskException lastUnavailable = null;
+            for (Result result : results) {
+                charge += result.charge();
+                if (!result.retryable()) {
+                    finals.put(result.op(), result);
+                    continue;
+                }
+                again.add(result.op());
+                if (result.status() == 429) {
+                    throttled = true;
+                    Duration after = result.retryAfter() == null ? tuning.backoffBase() : result.retryAfter();
+                    wait = max(wait, after);
+                } else {
+                    lastUnavailable = result.error() != null ? result.error()
+                            : new CosmosDeskException(ErrorKind.UNREACHABLE, ErrorKind.UNREACHABLE.defaultSentence(),
+                                    result.status(), 0, null, 0, null);
+                }
+            }
+            if (again.isEmpty()) {
+                break;
+            }
+            if (lastUnavailable != null) {
+                unavailableRounds++;
+                if (unavailableRounds > tuning.maxUnavailableRounds()) {
+                    throw new ServerUnavailableException(lastUnavailable);
+                }
+                wait = max(wait, backoff);
+                backoff = min(backoff.multipliedBy(2), tuning.backoffMax());
+                status.accept("Server unavailable — retrying in " + seconds(wait) + " (" + unavailableRounds + "/"
+                        + tuning.maxUnavailableRounds() + ")…");
+            } else if (throttled) {
+                throttledRounds++;
+                status.accept("Throttled — retrying (" + throttledRounds + ")…");
+            }
+            pause(wait);
+            pending = again;
+        }
+        List<Result> ordered = new ArrayList<>(ops.size());
+        for (Op op : ops) {
+            ordered.add(finals.get(op));
+        }
+        return ordered;
+    }
+
+    /** Waits even when the thread was interrupted (a cancelled task): spinning would only hammer the server. */
+    private void pause(Duration wait) {
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    sleeper.sleep(Duration.ofNanos(left));
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private List<Result> execute(List<Op> ops) {
+        List<Op> bulk = new ArrayList<>();
+        List<Op> point = new ArrayList<>();
+        for (Op op : ops) {
+            // the SDK's bulk cannot address an item whose partition key is absent
+            (op.key().hasMissing() ? point : bulk).add(op);
+        }
+        List<Result> results = new ArrayList<>(ops.size());
+        if (!bulk.isEmpty()) {
+            results.addAll(executeBulk(bulk));
+        }
+        if (!point.isEmpty()) {
+            results.addAll(executePoint(point));
+        }
+        return results;
+    }
+
+    private List<Result> executeBulk(List<Op> ops) {
+        List<CosmosItemOperation> operations = new ArrayList<>(ops.size());
+        for (Op op : ops) {
+            operations.add(switch (op.kind()) {
+                case CREATE -> CosmosBulkOperations.getCreateItemOperation(op.body(), op.key().toPartitionKey(),
+                        new CosmosBulkItemRequestOptions(), op);
+                case DELETE -> CosmosBulkOperations.getDeleteItemOperation(op.id(), op.key().toPartitionKey(),
+                        op.ifMatch() == null ? new CosmosBulkItemRequestOptions()
+                                : new CosmosBulkItemRequestOptions().setIfMatchETag(op.ifMatch()), op);
+                case READ -> CosmosBulkOperations.getReadItemOperation(op.id(), op.key().toPartitionKey(), op);
+            });
+        }
+        List<CosmosBulkOperationResponse<Object>> responses;
+        try {
+            responses = blockWithoutInterrupt(container.executeBulkOperations(Flux.fromIterable(operations))
+                    .collectList());
+        } catch (RuntimeException e) {
+            CosmosDeskException error = CosmosErrors.classify(e);
+            List<Result> all = new ArrayList<>();
+            for (Op op : ops) {
+                all.add(new Result(op, statusOf(e), null, null, 0, null, error));
+            }
+            return all;
+        }
+        Map<Op, Result> byOp = new HashMap<>();
+        for (CosmosBulkOperationResponse<Object> response : responses) {
+            Op op = response.getOperation().getContext();
+            CosmosBulkItemResponse item = response.getResponse();
+            if (item != null) {
+                ObjectNode body = op.kind() == Kind.READ && item.isSuccessStatusCode()
+                        ? item.getItem(ObjectNode.class) : null;
+                byOp.put(op, new Result(op, item.getStatusCode(), item.getETag(), body, item.getRequestCharge(),
+                        item.getRetryAfterDuration(), null));
+            } else {
+                Throwable failure = response.getException();
+                byOp.put(op, new Result(op, statusOf(failure), null, null, 0, null, CosmosErrors.classify(failure)));
+            }
+        }
+        List<Result> results = new ArrayList<>(ops.size());
+        for (Op op : ops) {
+            Result result = byOp.get(op);
+            results.add(result != null ? result : new Result(op, 0, null, null, 0, null,
+                    new CosmosDeskException(ErrorKind.UNREACHABLE, "No answer for this operation.")));
+        }
+        return results;
+    }
+
+    private List<Result> executePoint(List<Op> ops) {
+        return blockWithoutInterrupt(Flux.fromIterable(ops)
+                .flatMapSequential(this::point, tuning.pointConcurrency())
+                .collectList());
+    }
+
+    private Mono<Result> point(Op op) {
+        Mono<Result> call = switch (op.kind()) {
+            case CREATE -> container.createItem(op.body(), op.key().toPartitionKey(), new CosmosItemRequestOptions())
+                    .map(r -> new Result(op, r.getStatusCode(), r.getETag(), null, r.getRequestCharge(), null, null));
+            case DELETE -> container.deleteItem(op.id(), op.key().toPartitionKey(),
+                            op.ifMatch() == null ? new CosmosItemRequestOptions()
+                                    : new CosmosItemRequestOptions().setIfMatchETag(op.ifMatch()))
+                    .map(r -> new Result(op, r.getStatusCode(), null, null, r.getRequestCharge(), null, null));
+            case READ -> container.readItem(op.id(), op.key().toPartitionKey(), ObjectNode.class)
+                    .map(r -> new Result(op, r.getStatusCode(), r.getETag(), r.getItem(), r.getRequestCharge(), null,
+                            null));
+        };
+        return call.onErrorResume(e -> Mono.just(failed(op, e)));
+    }
+
+    private static Result failed(Op op, Throwable e) {
+        Throwable error = CosmosErrors.unwrap(e);
+        if (error instanceof CosmosException cosmos && cosmos.getStatusCode() > 0) {
+            return new Result(op, cosmos.getStatusCode(), null, null, cosmos.getRequestCharge(),
+                    cosmos.getRetryAfterDuration(), CosmosErrors.classify(cosmos));
+        }
+        return new Result(op, 0, null, null, 0, null, CosmosErrors.classify(error));
+    }
+
+    private static int statusOf(Throwable e) {
+        Throwable error = e == null ? null : CosmosErrors.unwrap(e);
+        return error instanceof CosmosException cosmos ? cosmos.getStatusCode() : 0;
+    }
+
+    /**
+     * Blocks for the answer even when the thread is interrupted (a cancelled task): the operations are
+     * already on their way, and the journal must record how they ended.
+     */
+    private static <T> T blockWithoutInterrupt(Mono<T> mono) {
+        java.util.concurrent.CompletableFuture<T> future = mono.toFuture();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() < 1000 ? d.toMillis() + " ms" : (d.toMillis() + 500) / 1000 + " s";
+    }
+}

@@ -1,0 +1,194 @@
+package io.cosmosdesk.move;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.move.ItemOperations.Op;
+import io.cosmosdesk.move.ItemOperations.Result;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs one job on one thread: plans items a batch at a time (PLANNED synced before any write), hands them
+ * to the {@link ItemMover}, reports progress, honours Cancel between batches, and turns the journal into the
+ * final {@link MoveReport}.
+ */
+final class JobRunner {
+
+    private final JobLog log;
+    private final ContainerHandle handle;
+    private final MoveTuning tuning;
+    private final MoveControl control;
+    private final MoveStepListener steps;
+    private final ItemOperations ops;
+    private final ItemMover mover;
+    private final long startNanos = System.nanoTime();
+    private final int processedAtStart;
+    private volatile String status = "";
+
+    JobRunner(JobLog log, ContainerHandle handle, MoveTuning tuning, MoveControl control, MoveStepListener steps) {
+        this.log = log;
+        this.handle = handle;
+        this.tuning = tuning;
+        this.control = control;
+        this.steps = steps;
+        this.ops = new ItemOperations(handle.container(), tuning, this::status);
+        this.mover = new ItemMover(log, handle.info().partitionKeyPaths(), ops, steps);
+        this.processedAtStart = (int) log.state().items.stream().filter(JobState.Item::finished).count();
+    }
+
+    JobLog log() {
+        return log;
+    }
+
+    ItemOperations ops() {
+        return ops;
+    }
+
+    ItemMover mover() {
+        return mover;
+    }
+
+    /**
+     * Moves every item not yet started, batch by batch. {@code callerSources} holds the bodies the caller
+     * gave, by job index; others are read from the server. Ends the job (COMPLETED or CANCELLED).
+     */
+    void moveUnstarted(Map<Integer, MoveSource> callerSources) {
+        List<JobState.Item> unstarted = log.state().unstarted();
+        for (int from = 0; from < unstarted.size(); from += tuning.batchSize()) {
+            if (control.isCancelRequested()) {
+                break;
+            }
+            List<JobState.Item> batch = unstarted.subList(from, Math.min(unstarted.size(), from + tuning.batchSize()));
+            List<JobState.Item> planned = plan(batch, callerSources);
+            log.sync();
+            for (JobState.Item item : planned) {
+                steps.reached(MoveStep.AFTER_PLAN_RECORDED, item.index, item.id);
+            }
+            mover.advance(planned);
+            reportProgress();
+        }
+        boolean cancelled = false;
+        for (JobState.Item item : log.state().unstarted()) {
+            log.finished(item, MoveOutcome.NOT_STARTED, null, false);
+            cancelled = true;
+        }
+        log.end(cancelled ? "CANCELLED" : "COMPLETED");
+    }
+
+    /** Reads what must be read, settles items that need no write, records PLANNED for the rest (not synced). */
+    private List<JobState.Item> plan(List<JobState.Item> batch, Map<Integer, MoveSource> callerSources) {
+        List<String> paths = handle.info().partitionKeyPaths();
+        PartitionKeyValue target = log.state().target;
+        List<JobState.Item> toRead = new ArrayList<>();
+        List<JobState.Item> planned = new ArrayList<>();
+        for (JobState.Item item : batch) {
+            String problem = addressProblem(item.source);
+            if (problem != null) {
+                log.finished(item, MoveOutcome.FAILED, problem, false);
+            } else if (item.source.equals(target)) {
+                log.finished(item, MoveOutcome.ALREADY_IN_TARGET, null, false);
+            } else if (callerSources.containsKey(item.index) && callerSources.get(item.index).body() != null) {
+                MoveSource source = callerSources.get(item.index);
+                planIfValid(item, source.etag(), source.body(), planned);
+            } else if (log.state().editedBodies) {
+                // the edited text lived only in the editor that started the job: never move the stale server copy
+                log.finished(item, MoveOutcome.NOT_STARTED, "The edited version was not saved; edit it again.", false);
+            } else {
+                toRead.add(item);
+            }
+        }
+        if (!toRead.isEmpty()) {
+            List<Op> reads = toRead.stream().map(i -> Op.read(i.index, i.id, i.source)).toList();
+            Map<Integer, JobState.Item> byIndex = ItemMover.index(toRead);
+            for (Result read : ops.run(reads)) {
+                JobState.Item item = byIndex.get(read.op().index());
+                if (read.status() == 404) {
+                    log.finished(item, MoveOutcome.NOT_FOUND, null, false);
+                } else if (!read.ok()) {
+                    log.finished(item, MoveOutcome.FAILED, "Could not read it: " + read.reason(), false);
+                } else if (item.expectedEtag != null && !item.expectedEtag.equals(read.etag())) {
+                    log.finished(item, MoveOutcome.CHANGED,
+                            "It changed since it was selected; it was not moved.", false);
+                } else {
+                    planIfValid(item, read.etag(), read.item(), planned);
+                }
+            }
+        }
+        planned.sort((a, b) -> Integer.compare(a.index, b.index));
+        return planned;
+    }
+
+    private void planIfValid(JobState.Item item, String etag, ObjectNode body, List<JobState.Item> planned) {
+        if (etag == null || body == null || !item.id.equals(body.path("id").asText(null))) {
+            log.finished(item, MoveOutcome.FAILED, etag == null ? "Its ETag is not known; reload it and move again."
+                    : "Its body does not carry the id \"" + item.id + "\".", false);
+            return;
+        }
+        log.planned(item, etag, log.state().target, ItemBodies.withoutSystemProperties(body));
+        planned.add(item);
+    }
+
+    /** Why a partition key value cannot address an item (a hierarchical key with an absent or null level). */
+    static String addressProblem(PartitionKeyValue key) {
+        try {
+            key.toPartitionKey();
+            return null;
+        } catch (CosmosDeskException e) {
+            return e.userMessage();
+        }
+    }
+
+    private void status(String line) {
+        status = line;
+        reportProgress();
+    }
+
+    void reportProgress() {
+        List<JobState.Item> items = log.state().items;
+        int processed = 0;
+        int moved = 0;
+        int skipped = 0;
+        int conflicts = 0;
+        int changed = 0;
+        int failed = 0;
+        for (JobState.Item item : items) {
+            if (item.outcome == null) {
+                continue;
+            }
+            processed++;
+            switch (item.outcome) {
+                case MOVED, ROLLED_BACK -> moved++;
+                case CONFLICT -> conflicts++;
+                case CHANGED -> changed++;
+                case FAILED, UNFINISHED -> failed++;
+                default -> skipped++;
+            }
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        int doneThisRun = processed - processedAtStart;
+        Duration remaining = doneThisRun <= 0 ? null
+                : elapsed.multipliedBy(items.size() - processed).dividedBy(doneThisRun);
+        control.report(new MoveProgress(items.size(), processed, moved, skipped, conflicts, changed, failed, elapsed,
+                remaining, status));
+        status = "";
+    }
+
+    /** The report, from the journal: every item's outcome, UNFINISHED for those a stop left half-way. */
+    MoveReport report(MoveReport.Status jobStatus, String message) {
+        JobState state = log.state();
+        List<MoveReport.ItemResult> results = new ArrayList<>(state.items.size());
+        for (JobState.Item item : state.items) {
+            MoveOutcome outcome = item.outcome == null ? MoveOutcome.UNFINISHED : item.outcome;
+            PartitionKeyValue target = item.target == null ? state.target : item.target;
+            results.add(new MoveReport.ItemResult(item.id, item.source.display(), target.display(), outcome,
+                    Objects.requireNonNullElse(item.reason, "")));
+        }
+        return new MoveReport(state.jobId, jobStatus, message, results,
+                Duration.ofNanos(System.nanoTime() - startNanos), ops.charge(), log.journal().file());
+    }
+}

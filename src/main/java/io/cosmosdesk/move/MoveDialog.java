@@ -1,0 +1,84 @@
+package io.cosmosdesk.move;
+
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.ui.TaskRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Opens the move dialog (view side), a fresh view-model each time. The entry points the grid and the editor
+ * call; both are refused by the view-model (and the service) on read-only connections.
+ */
+public class MoveDialog {
+
+    public static final String FXML = "/fxml/MoveDialog.fxml";
+
+    private final MoveService service;
+    private final TaskRunner tasks;
+    private final String stylesheet;
+
+    public MoveDialog(MoveService service, TaskRunner tasks, String stylesheet) {
+        this.service = service;
+        this.tasks = tasks;
+        this.stylesheet = stylesheet;
+    }
+
+    /** The grid: a selection (ids, keys, and the loaded bodies and ETags when the grid has them). */
+    public Stage show(Window owner, ContainerHandle handle, List<MoveSource> items) {
+        return open(owner, new MoveDialogViewModel(service, tasks, handle, items));
+    }
+
+    /** The grid: every item a filter (the text after WHERE) matches; runs the query first. Blocks: call from a task. */
+    public List<MoveSource> itemsMatching(ContainerHandle handle, String filter) {
+        return service.findItemsToMove(handle, filter);
+    }
+
+    /**
+     * The editor: its item with the partition key value changed. {@code edited} is the edited body,
+     * {@code sourceEtag} the ETag the editor loaded (the move refuses if the item changed since).
+     */
+    public Stage showForEditedItem(Window owner, ContainerHandle handle, String id, PartitionKeyValue source,
+            String sourceEtag, com.fasterxml.jackson.databind.node.ObjectNode edited, PartitionKeyValue target) {
+        MoveDialogViewModel viewModel = new MoveDialogViewModel(service, tasks, handle,
+                List.of(new MoveSource(id, source, sourceEtag, edited)), true);
+        viewModel.showTarget(target);
+        Stage stage = open(owner, viewModel);
+        viewModel.preview();
+        return stage;
+    }
+
+    private Stage open(Window owner, MoveDialogViewModel viewModel) {
+        FXMLLoader loader = new FXMLLoader(MoveDialog.class.getResource(FXML));
+        loader.setControllerFactory(type -> new MoveDialogController(viewModel));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load the move dialog", e);
+        }
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("Move items");
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(stylesheet);
+        stage.setScene(scene);
+        // closing the window asks a running job to stop after its items in flight; never abandons it half-way
+        stage.setOnCloseRequest(event -> {
+            if (viewModel.runningProperty().get()) {
+                viewModel.cancel();
+                event.consume();
+            }
+        });
+        stage.show();
+        return stage;
+    }
+}

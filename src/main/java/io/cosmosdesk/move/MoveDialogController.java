@@ -1,0 +1,107 @@
+package io.cosmosdesk.move;
+
+import java.io.File;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/** Binds the move dialog to its view-model; forwards clicks, nothing else. */
+public final class MoveDialogController {
+
+    private final MoveDialogViewModel viewModel;
+
+    @FXML private VBox root;
+    @FXML private Label titleLabel;
+    @FXML private GridPane levelGrid;
+    @FXML private Label previewLabel;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label countsLabel;
+    @FXML private Label statusLabel;
+    @FXML private Label etaLabel;
+    @FXML private Label errorLabel;
+    @FXML private Button saveReportButton;
+    @FXML private Button previewButton;
+    @FXML private Button runButton;
+    @FXML private Button cancelButton;
+
+    public MoveDialogController(MoveDialogViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        titleLabel.setText(String.format("Move %,d item%s to another partition key value", viewModel.itemCount(),
+                viewModel.itemCount() == 1 ? "" : "s"));
+        int row = 0;
+        for (TargetLevel level : viewModel.levels()) {
+            ComboBox<TargetLevel.Kind> kind = new ComboBox<>();
+            kind.getItems().setAll(level.allowedKinds());
+            kind.valueProperty().bindBidirectional(level.kindProperty());
+            kind.setId("targetKind" + row);
+            TextField value = new TextField();
+            value.setId("targetValue" + row);
+            value.textProperty().bindBidirectional(level.textProperty());
+            value.disableProperty().bind(level.kindProperty().isEqualTo(TargetLevel.Kind.NULL)
+                    .or(level.kindProperty().isEqualTo(TargetLevel.Kind.MISSING)));
+            levelGrid.addRow(row++, new Label(level.path()), kind, value);
+        }
+        levelGrid.disableProperty().bind(viewModel.runningProperty().or(viewModel.reportProperty().isNotNull()));
+        previewLabel.textProperty().bind(viewModel.previewTextProperty());
+        progressBar.progressProperty().bind(viewModel.progressProperty());
+        progressBar.visibleProperty().bind(viewModel.runningProperty().or(viewModel.reportProperty().isNotNull()));
+        countsLabel.textProperty().bind(viewModel.countsTextProperty());
+        statusLabel.textProperty().bind(viewModel.statusTextProperty());
+        etaLabel.textProperty().bind(viewModel.etaTextProperty());
+        errorLabel.textProperty().bind(viewModel.errorMessageProperty());
+        errorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        previewButton.disableProperty().bind(viewModel.busyProperty().or(viewModel.runningProperty())
+                .or(viewModel.reportProperty().isNotNull()));
+        runButton.disableProperty().bind(viewModel.canRunBinding().not());
+        saveReportButton.visibleProperty().bind(viewModel.reportProperty().isNotNull());
+        cancelButton.textProperty().bind(Bindings.when(viewModel.reportProperty().isNotNull()).then("Close")
+                .otherwise("Cancel"));
+        cancelButton.disableProperty().bind(viewModel.cancelRequestedProperty().and(viewModel.runningProperty()));
+    }
+
+    @FXML
+    private void onPreview() {
+        viewModel.preview();
+    }
+
+    @FXML
+    private void onRun() {
+        viewModel.run();
+    }
+
+    /** While running: ask the job to stop (the window stays until it has). Otherwise: close. */
+    @FXML
+    private void onCancel() {
+        if (viewModel.runningProperty().get()) {
+            viewModel.cancel();
+        } else {
+            ((Stage) root.getScene().getWindow()).close();
+        }
+    }
+
+    @FXML
+    private void onSaveReport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the move report");
+        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("JSON", "*.json"),
+                new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        chooser.setInitialFileName("move-report.json");
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            viewModel.saveReport(file.toPath());
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package io.cosmosdesk.move;
+
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.CosmosErrors;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.ui.BackgroundTask;
+import io.cosmosdesk.ui.TaskContext;
+import io.cosmosdesk.ui.TaskHandle;
+import io.cosmosdesk.ui.TaskRunner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The move dialog: a target value per partition key level, a preview (count, ids already in the target,
+ * estimated RU), Run with progress, counts and ETA, Cancel, and the final report with Save.
+ */
+public final class MoveDialogViewModel {
+
+    // ---- Properties
+    private final ObservableList<TargetLevel> levels = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<MovePreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
+    private final ReadOnlyStringWrapper previewText = new ReadOnlyStringWrapper(this, "previewText", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper cancelRequested = new ReadOnlyBooleanWrapper(this, "cancelRequested");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper countsText = new ReadOnlyStringWrapper(this, "countsText", "");
+    private final ReadOnlyStringWrapper etaText = new ReadOnlyStringWrapper(this, "etaText", "");
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+    private final ReadOnlyObjectWrapper<MoveReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
+    private final BooleanBinding canRun;
+
+    private final MoveService service;
+    private final TaskRunner tasks;
+    private final ContainerHandle handle;
+    private final List<MoveSource> sources;
+    private final boolean editedItem;
+    private MoveControl control;
+    private TaskHandle previewTask = TaskHandle.NONE;
+    private int previewGeneration;
+
+    /** A selection (or every item of a filter) from the grid. */
+    public MoveDialogViewModel(MoveService service, TaskRunner tasks, ContainerHandle handle, List<MoveSource> sources) {
+        this(service, tasks, handle, sources, false);
+    }
+
+    /** {@code editedItem}: one item handed over by the editor, its body being the edited text. */
+    public MoveDialogViewModel(MoveService service, TaskRunner tasks, ContainerHandle handle, List<MoveSource> sources,
+            boolean editedItem) {
+        this.service = service;
+        this.tasks = tasks;
+        this.handle = handle;
+        this.sources = List.copyOf(sources);
+        this.editedItem = editedItem;
+        for (String path : handle.info().partitionKeyPaths()) {
+            TargetLevel level = new TargetLevel(path, handle.info().hierarchical());
+            level.kindProperty().addListener((o, a, b) -> targetEdited());
+            level.textProperty().addListener((o, a, b) -> targetEdited());
+            levels.add(level);
+        }
+        canRun = Bindings.createBooleanBinding(() -> preview.get() != null && !running.get() && report.get() == null
+                && !busy.get(), preview, running, report, busy);
+        if (handle.connection().profile().readOnly()) {
+            errorMessage.set("\"" + handle.connection().profile().name()
+                    + "\" is a read-only connection: items cannot be moved.");
+        }
+    }
+
+    public ObservableList<TargetLevel> levels() {
+        return levels;
+    }
+
+    public ReadOnlyObjectProperty<MovePreview> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty previewTextProperty() {
+        return previewText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty cancelRequestedProperty() {
+        return cancelRequested.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty countsTextProperty() {
+        return countsText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty etaTextProperty() {
+        return etaText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<MoveReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canRunBinding() {
+        return canRun;
+    }
+
+    public int itemCount() {
+        return sources.size();
+    }
+
+    // ---- Commands
+
+    /** Puts a value in the target fields (e.g. the editor's new value). */
+    public void showTarget(PartitionKeyValue value) {
+        for (int i = 0; i < levels.size() && i < value.components().size(); i++) {
+            levels.get(i).show(value.components().get(i));
+        }
+    }
+
+    /** The target as typed; throws IllegalArgumentException with a sentence when it is not valid. */
+    public PartitionKeyValue target() {
+        List<Object> components = new ArrayList<>();
+        for (TargetLevel level : levels) {
+            components.add(level.component());
+        }
+        return PartitionKeyValue.of(components.toArray());
+    }
+
+    public void preview() {
+        if (handle.connection().profile().readOnly()) {
+            return;
+        }
+        PartitionKeyValue target;
+        try {
+            target = target();
+        } catch (IllegalArgumentException e) {
+            errorMessage.set(e.getMessage());
+            return;
+        }
+        previewTask.cancel();
+        int generation = ++previewGeneration;
+        busy.set(true);
+        errorMessage.set("");
+        previewTask = tasks.start(BackgroundTask.of("Previewing the move",
+                        ctx -> service.previewMove(handle, sources, target))
+                .onSuccess(result -> {
+                    if (generation == previewGeneration) {
+                        preview.set(result);
+                        previewText.set(describe(result, target));
+                    }
+                })
+                .onFailure(error -> {
+                    if (generation == previewGeneration) {
+                        errorMessage.set(CosmosErrors.classify(error).userMessage());
+                    }
+                })
+                .onFinally(() -> {
+                    if (generation == previewGeneration) {
+                        busy.set(false);
+                    }
+                }));
+    }
+
+    public void run() {
+        if (!canRun.get()) {
+            return;
+        }
+        PartitionKeyValue target = target();
+        AtomicReference<MoveProgress> latest = new AtomicReference<>();
+        AtomicReference<TaskContext> context = new AtomicReference<>();
+        // progress goes through the task's coalescing channel; Cancel is a request the job honours between batches
+        MoveControl jobControl = new MoveControl(update -> {
+            latest.set(update);
+            TaskContext ctx = context.get();
+            if (ctx != null) {
+                ctx.progress(update.fraction(), update.status());
+            }
+        });
+        control = jobControl;
+        running.set(true);
+        cancelRequested.set(false);
+        errorMessage.set("");
+        statusText.set("Moving…");
+        tasks.start(BackgroundTask.<MoveReport>of("Moving items", ctx -> {
+                    context.set(ctx);
+                    return move(target, jobControl);
+                })
+                .onProgress((fraction, message) -> show(latest.get()))
+                .onSuccess(result -> {
+                    show(latest.get());
+                    report.set(result);
+                    progress.set(1);
+                    statusText.set(result.message());
+                })
+                .onFailure(error -> errorMessage.set(CosmosErrors.classify(error).userMessage()))
+                .onFinally(() -> running.set(false)));
+    }
+
+    /** Asks the job to stop after the items in flight; it then ends with a report. */
+    public void cancel() {
+        previewTask.cancel();
+        if (control != null && running.get()) {
+            control.requestCancel();
+            cancelRequested.set(true);
+            statusText.set("Cancelling: finishing the items in flight…");
+        }
+    }
+
+    public void saveReport(Path file) {
+        MoveReport current = report.get();
+        if (current == null) {
+            return;
+        }
+        try {
+            MoveReportWriter.save(current, file);
+        } catch (RuntimeException e) {
+            errorMessage.set(e.getMessage());
+        }
+    }
+
+    private MoveReport move(PartitionKeyValue target, MoveControl jobControl) {
+        if (editedItem && sources.size() == 1) {
+            MoveSource item = sources.get(0);
+            return service.moveEditedItem(handle, item.id(), item.partitionKey(), item.etag(), item.body(), target,
+                    jobControl);
+        }
+        return service.moveItems(handle, sources, target, jobControl);
+    }
+
+    private void targetEdited() {
+        preview.set(null);
+        previewText.set("");
+    }
+
+    private void show(MoveProgress update) {
+        if (update == null) {
+            return;
+        }
+        progress.set(update.fraction());
+        countsText.set(String.format("%,d of %,d · %,d moved · %,d skipped · %,d conflicts · %,d changed · %,d failed",
+                update.processed(), update.total(), update.moved(), update.skipped(), update.conflicts(),
+                update.changed(), update.failed()));
+        etaText.set(update.remaining() == null ? "" : "About " + human(update.remaining()) + " left");
+        if (!update.status().isEmpty()) {
+            statusText.set(update.status());
+        }
+    }
+
+    static String describe(MovePreview preview, PartitionKeyValue target) {
+        StringBuilder text = new StringBuilder(String.format("%,d items to move to %s", preview.toMove(),
+                target.display()));
+        if (preview.alreadyInTarget() > 0) {
+            text.append(String.format("; %,d already there (skipped)", preview.alreadyInTarget()));
+        }
+        if (!preview.existingInTarget().isEmpty()) {
+            List<String> shown = preview.existingInTarget().subList(0, Math.min(5, preview.existingInTarget().size()));
+            text.append(String.format("; %,d ids already exist in the target and will be reported as conflicts (%s%s)",
+                    preview.existingInTarget().size(), String.join(", ", shown),
+                    preview.existingInTarget().size() > shown.size() ? ", …" : ""));
+        }
+        text.append(String.format(". Estimated ≈ %,.0f RU.", preview.estimatedRequestUnits()));
+        return text.toString();
+    }
+
+    static String human(Duration duration) {
+        long seconds = Math.max(1, duration.toSeconds());
+        return seconds < 90 ? seconds + " s" : (seconds + 30) / 60 + " min";
+    }
+}

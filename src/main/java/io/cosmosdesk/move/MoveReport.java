@@ -1,0 +1,73 @@
+package io.cosmosdesk.move;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How a move job ended, item by item, for the final report (and its JSON/CSV export).
+ *
+ * @param status how the job as a whole ended
+ * @param message one sentence for the user about the job as a whole
+ * @param journal where the job's journal is (under done/ once the job ended)
+ */
+public record MoveReport(String jobId, Status status, String message, List<ItemResult> items, Duration duration,
+        double requestCharge, Path journal) {
+
+    public enum Status {
+        COMPLETED, CANCELLED, ROLLED_BACK,
+        /** The server stayed unreachable; the journal is intact and the job can be resumed or rolled back. */
+        INTERRUPTED
+    }
+
+    /** One item's line in the report. */
+    public record ItemResult(String id, String sourcePartitionKey, String targetPartitionKey, MoveOutcome outcome,
+            String reason) {
+    }
+
+    public MoveReport {
+        items = List.copyOf(items);
+    }
+
+    public long count(MoveOutcome outcome) {
+        return items.stream().filter(i -> i.outcome() == outcome).count();
+    }
+
+    public long moved() {
+        return count(MoveOutcome.MOVED);
+    }
+
+    /** Items that did not move because of what is on the server: changed, deleted, or already there. */
+    public long skipped() {
+        return count(MoveOutcome.ALREADY_IN_TARGET) + count(MoveOutcome.NOT_STARTED) + count(MoveOutcome.NOT_FOUND);
+    }
+
+    public long conflicts() {
+        return count(MoveOutcome.CONFLICT);
+    }
+
+    public long changedDuringMove() {
+        return count(MoveOutcome.CHANGED);
+    }
+
+    public long failures() {
+        return count(MoveOutcome.FAILED) + count(MoveOutcome.UNFINISHED);
+    }
+
+    /** e.g. "998 moved, 1 conflict, 1 changed during move, 0 failed". */
+    public String summary() {
+        StringBuilder text = new StringBuilder();
+        text.append(moved()).append(" moved");
+        if (count(MoveOutcome.ROLLED_BACK) > 0) {
+            text.append(", ").append(count(MoveOutcome.ROLLED_BACK)).append(" rolled back");
+        }
+        text.append(", ").append(skipped()).append(" skipped");
+        text.append(", ").append(conflicts()).append(conflicts() == 1 ? " conflict" : " conflicts");
+        text.append(", ").append(changedDuringMove()).append(" changed during move");
+        if (count(MoveOutcome.KEPT_IN_TARGET) > 0) {
+            text.append(", ").append(count(MoveOutcome.KEPT_IN_TARGET)).append(" kept in target");
+        }
+        text.append(", ").append(failures()).append(" failed");
+        return text.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package io.cosmosdesk.move;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The final report as JSON (summary plus items) or CSV (one line per item), chosen by the file's extension. */
+public final class MoveReportWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private MoveReportWriter() {
+    }
+
+    public static void save(MoveReport report, Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String text = name.endsWith(".csv") ? toCsv(report) : toJson(report);
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save the report to " + file, e);
+        }
+    }
+
+    public static String toJson(MoveReport report) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("job", report.jobId()).put("status", report.status().name()).put("message", report.message())
+                .put("summary", report.summary()).put("seconds", report.duration().toMillis() / 1000.0)
+                .put("requestCharge", report.requestCharge()).put("moved", report.moved())
+                .put("skipped", report.skipped()).put("conflicts", report.conflicts())
+                .put("changedDuringMove", report.changedDuringMove()).put("failed", report.failures());
+        ArrayNode items = root.putArray("items");
+        for (MoveReport.ItemResult item : report.items()) {
+            items.addObject().put("id", item.id()).put("source", item.sourcePartitionKey())
+                    .put("target", item.targetPartitionKey()).put("outcome", item.outcome().name())
+                    .put("description", item.outcome().label()).put("reason", item.reason());
+        }
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String toCsv(MoveReport report) {
+        StringBuilder csv = new StringBuilder("id,source,target,outcome,description,reason\r\n");
+        for (MoveReport.ItemResult item : report.items()) {
+            csv.append(cell(item.id())).append(',').append(cell(item.sourcePartitionKey())).append(',')
+                    .append(cell(item.targetPartitionKey())).append(',').append(item.outcome().name()).append(',')
+                    .append(cell(item.outcome().label())).append(',').append(cell(item.reason())).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    /** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula. */
+    private static String cell(String value) {
+        String text = value == null ? "" : value;
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

@@ -1,0 +1,209 @@
+package io.cosmosdesk.bench;
+
+import com.azure.cosmos.CosmosAsyncClient;
+import com.azure.cosmos.CosmosAsyncContainer;
+import com.azure.cosmos.models.CosmosBulkOperations;
+import com.azure.cosmos.models.CosmosContainerProperties;
+import com.azure.cosmos.models.CosmosItemOperation;
+import com.azure.cosmos.models.CosmosQueryRequestOptions;
+import com.azure.cosmos.models.PartitionKey;
+import com.azure.cosmos.models.PartitionKeyDefinition;
+import com.azure.cosmos.models.PartitionKeyDefinitionVersion;
+import com.azure.cosmos.models.PartitionKind;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.cosmos.ContainerRef;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.move.MoveControl;
+import io.cosmosdesk.move.MoveJournal;
+import io.cosmosdesk.move.MoveReport;
+import io.cosmosdesk.move.MoveService;
+import io.cosmosdesk.move.MoveSource;
+import io.cosmosdesk.move.MoveStepListener;
+import io.cosmosdesk.move.MoveTuning;
+import io.cosmosdesk.sandbox.LocalCosmosServer;
+import io.cosmosdesk.testing.CosmosServerExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import reactor.core.publisher.Flux;
+
+/**
+ * Moves 10,000 items (about 1 KB each, ten source partitions) with the journal on, and compares items/s with
+ * the raw SDK doing bulk create + bulk delete of the same items on the same server in the same run. Rounds
+ * alternate (raw, move, raw, move, ...) after a warm-up; the median of each is reported. Also measures what
+ * the journal's fsyncs cost on this disk.
+ */
+public final class MoveBenchmark {
+
+    private static final int ITEMS = Integer.getInteger("bench.move.items", 10_000);
+    private static final int ROUNDS = Integer.getInteger("bench.move.rounds", 3);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MoveBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (LocalCosmosServer server = LocalCosmosServer.start()) {
+            CosmosAsyncClient client = CosmosServerExtension.clientBuilder(server).buildAsyncClient();
+            try {
+                run(client);
+            } finally {
+                client.close();
+            }
+        }
+    }
+
+    private static void run(CosmosAsyncClient client) throws Exception {
+        client.createDatabaseIfNotExists("bench").block();
+        Path home = Path.of(System.getProperty("cosmosdesk.home", "target/bench-home")).resolve("moves");
+        MoveTuning tuning = MoveTuning.defaults();
+        System.out.printf("MoveBenchmark: %,d items of ~1 KB, batch %d, %d rounds each after a warm-up%n", ITEMS,
+                tuning.batchSize(), ROUNDS);
+
+        // warm-up: connections, JIT, the server's code paths
+        raw(client, items(2_000, 0));
+        move(client, items(2_000, 1), home, tuning);
+
+        List<Double> rawRates = new ArrayList<>();
+        List<Double> moveRates = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            double rawRate = raw(client, items(ITEMS, 10 + round));
+            double moveRate = move(client, items(ITEMS, 20 + round), home, tuning);
+            rawRates.add(rawRate);
+            moveRates.add(moveRate);
+            System.out.printf("  round %d: raw SDK %,.0f items/s, move %,.0f items/s (ratio %.2f)%n", round + 1,
+                    rawRate, moveRate, moveRate / rawRate);
+        }
+        double raw = median(rawRates);
+        double moved = median(moveRates);
+        System.out.printf("MoveBenchmark: raw SDK bulk create + bulk delete: %,.0f items/s (median)%n", raw);
+        System.out.printf("MoveBenchmark: moveItems with the journal on:    %,.0f items/s (median)%n", moved);
+        System.out.printf("MoveBenchmark: ratio %.2f (target >= 0.80)%n", moved / raw);
+        journalCost(home, tuning.batchSize());
+    }
+
+    private static List<ObjectNode> items(int count, long seed) {
+        Random random = new Random(seed);
+        List<ObjectNode> items = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ObjectNode item = JSON.createObjectNode().put("id", "i-" + seed + "-" + i).put("pk", "p" + i % 10);
+            item.put("n", i).put("price", random.nextInt(100_000) / 100.0);
+            item.put("description", "x".repeat(700 + random.nextInt(200)));
+            item.putObject("detail").put("colour", random.nextBoolean() ? "red" : "blue").putArray("tags").add("a").add("b");
+            items.add(item);
+        }
+        return items;
+    }
+
+    private static CosmosAsyncContainer seeded(CosmosAsyncClient client, List<ObjectNode> items) {
+        PartitionKeyDefinition key = new PartitionKeyDefinition();
+        key.setPaths(List.of("/pk"));
+        key.setKind(PartitionKind.HASH);
+        key.setVersion(PartitionKeyDefinitionVersion.V2);
+        String id = "c-" + System.nanoTime();
+        client.getDatabase("bench").createContainer(new CosmosContainerProperties(id, key)).block();
+        CosmosAsyncContainer container = client.getDatabase("bench").getContainer(id);
+        List<CosmosItemOperation> creates = items.stream()
+                .map(i -> CosmosBulkOperations.getCreateItemOperation(i, new PartitionKey(i.get("pk").asText())))
+                .toList();
+        container.executeBulkOperations(Flux.fromIterable(creates)).blockLast();
+        return container;
+    }
+
+    /** What a move does with no journal and no checks: bulk create the copies, then bulk delete the sources. */
+    private static double raw(CosmosAsyncClient client, List<ObjectNode> items) {
+        CosmosAsyncContainer container = seeded(client, items);
+        long start = System.nanoTime();
+        List<CosmosItemOperation> creates = new ArrayList<>(items.size());
+        for (ObjectNode item : items) {
+            ObjectNode copy = item.deepCopy().put("pk", "target");
+            creates.add(CosmosBulkOperations.getCreateItemOperation(copy, new PartitionKey("target")));
+        }
+        container.executeBulkOperations(Flux.fromIterable(creates)).blockLast();
+        List<CosmosItemOperation> deletes = items.stream()
+                .map(i -> CosmosBulkOperations.getDeleteItemOperation(i.get("id").asText(),
+                        new PartitionKey(i.get("pk").asText())))
+                .toList();
+        container.executeBulkOperations(Flux.fromIterable(deletes)).blockLast();
+        double rate = items.size() / ((System.nanoTime() - start) / 1e9);
+        requireAllIn(container, items.size());
+        container.delete().block();
+        return rate;
+    }
+
+    /** The mover as the grid hands it a selection: ids, keys, bodies and ETags already loaded. */
+    private static double move(CosmosAsyncClient client, List<ObjectNode> items, Path home, MoveTuning tuning) {
+        CosmosAsyncContainer container = seeded(client, items);
+        List<ObjectNode> loaded = container.queryItems("SELECT * FROM c", new CosmosQueryRequestOptions(),
+                ObjectNode.class).collectList().block();
+        List<MoveSource> sources = loaded.stream().map(i -> new MoveSource(i.get("id").asText(),
+                PartitionKeyValue.of(i.get("pk").asText()), i.get("_etag").asText(), i)).toList();
+        ContainerHandle handle = new ContainerHandle(new CosmosConnection(
+                ConnectionProfile.create("bench", AuthKind.EMULATOR, "https://127.0.0.1/"), client),
+                new ContainerInfo(new ContainerRef("bench", container.getId()), List.of("/pk"), false, null));
+        MoveService service = new MoveService(home, tuning, MoveStepListener.NONE);
+        long start = System.nanoTime();
+        MoveReport report = service.moveItems(handle, sources, PartitionKeyValue.of("target"), MoveControl.none());
+        double rate = items.size() / ((System.nanoTime() - start) / 1e9);
+        if (report.moved() != items.size()) {
+            throw new IllegalStateException("The move did not move everything: " + report.summary());
+        }
+        requireAllIn(container, items.size());
+        container.delete().block();
+        return rate;
+    }
+
+    private static void requireAllIn(CosmosAsyncContainer container, int expected) {
+        Long inTarget = container.queryItems("SELECT VALUE COUNT(1) FROM c", new CosmosQueryRequestOptions()
+                .setPartitionKey(new PartitionKey("target")), Long.class).blockFirst();
+        Long all = container.queryItems("SELECT VALUE COUNT(1) FROM c", new CosmosQueryRequestOptions(), Long.class)
+                .blockFirst();
+        if (inTarget == null || inTarget != expected || all == null || all != expected) {
+            throw new IllegalStateException("Expected " + expected + " items, all in the target; found " + inTarget
+                    + " in the target of " + all);
+        }
+    }
+
+    /** The journal as a move writes it (PLANNED bodies, CREATED, SOURCE_DELETED, DONE, 3 fsyncs per batch). */
+    private static void journalCost(Path home, int batchSize) throws Exception {
+        Path folder = Files.createDirectories(home.resolve("bench-fsync"));
+        List<ObjectNode> items = items(ITEMS, 99);
+        long start = System.nanoTime();
+        MoveJournal journal = MoveJournal.create(folder, "fsync-" + System.nanoTime(),
+                JsonNodeFactory.instance.objectNode().put("t", "JOB"));
+        for (int from = 0; from < items.size(); from += batchSize) {
+            List<ObjectNode> batch = items.subList(from, Math.min(items.size(), from + batchSize));
+            for (int i = 0; i < batch.size(); i++) {
+                ObjectNode planned = JsonNodeFactory.instance.objectNode().put("t", "PLANNED").put("n", from + i);
+                planned.set("body", batch.get(i));
+                journal.append(planned);
+            }
+            journal.sync();
+            batch.forEach(b -> journal.append(JsonNodeFactory.instance.objectNode().put("t", "CREATED").put("etag", "e")));
+            journal.sync();
+            batch.forEach(b -> journal.append(JsonNodeFactory.instance.objectNode().put("t", "DONE")));
+            journal.sync();
+        }
+        double total = (System.nanoTime() - start) / 1e6;
+        long bytes = Files.size(journal.file());
+        journal.close();
+        System.out.printf("MoveBenchmark: journal for %,d items: %,d KB, %d fsyncs taking %.1f ms (%.2f ms each); "
+                        + "writing it all took %.1f ms%n", ITEMS, bytes / 1024, journal.syncCount(),
+                journal.syncNanos() / 1e6, journal.syncNanos() / 1e6 / journal.syncCount(), total);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        return sorted.get(sorted.size() / 2);
+    }
+}

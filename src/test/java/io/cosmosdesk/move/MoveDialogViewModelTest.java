@@ -1,0 +1,189 @@
+package io.cosmosdesk.move;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.cosmos.ContainerRef;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.ErrorKind;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.ui.ImmediateTaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MoveDialogViewModelTest {
+
+    private final MoveService service = mock(MoveService.class);
+    private final ImmediateTaskRunner tasks = ImmediateTaskRunner.immediate();
+    private final List<MoveSource> sources = List.of(MoveSource.ref("a", PartitionKeyValue.of("p1")),
+            MoveSource.ref("b", PartitionKeyValue.of("p2")));
+
+    @TempDir
+    Path folder;
+
+    private static ContainerHandle handle(boolean readOnly, String... paths) {
+        CosmosConnection connection = mock(CosmosConnection.class);
+        when(connection.profile()).thenReturn(ConnectionProfile.create("Orders", AuthKind.EMULATOR,
+                "https://localhost:8081").withReadOnly(readOnly));
+        return new ContainerHandle(connection, new ContainerInfo(new ContainerRef("shop", "orders"), List.of(paths),
+                paths.length > 1, null));
+    }
+
+    private static MoveReport report(MoveReport.Status status, MoveOutcome... outcomes) {
+        List<MoveReport.ItemResult> items = new java.util.ArrayList<>();
+        for (int i = 0; i < outcomes.length; i++) {
+            items.add(new MoveReport.ItemResult("id-" + i, "\"p1\"", "\"t\"", outcomes[i], ""));
+        }
+        return new MoveReport("job", status, "Done.", items, Duration.ofSeconds(2), 10, Path.of("job.jsonl"));
+    }
+
+    @Test
+    void typedTargetsPerLevel() {
+        MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle(false, "/pk"), sources);
+        TargetLevel level = vm.levels().get(0);
+        assertThat(level.allowedKinds()).contains(TargetLevel.Kind.MISSING, TargetLevel.Kind.NULL);
+
+        level.textProperty().set("42");
+        level.kindProperty().set(TargetLevel.Kind.NUMBER);
+        assertThat(vm.target()).isEqualTo(PartitionKeyValue.of(42L));
+        level.kindProperty().set(TargetLevel.Kind.STRING);
+        assertThat(vm.target()).isEqualTo(PartitionKeyValue.of("42"));
+        level.kindProperty().set(TargetLevel.Kind.MISSING);
+        assertThat(vm.target()).isEqualTo(PartitionKeyValue.of(PartitionKeyValue.MISSING));
+        level.kindProperty().set(TargetLevel.Kind.BOOLEAN);
+        level.textProperty().set("yes");
+        vm.preview();
+        assertThat(vm.errorMessageProperty().get()).contains("true or false");
+
+        MoveDialogViewModel hierarchical = new MoveDialogViewModel(service, tasks, handle(false, "/t", "/r"), sources);
+        assertThat(hierarchical.levels()).hasSize(2);
+        assertThat(hierarchical.levels().get(0).allowedKinds()).doesNotContain(TargetLevel.Kind.MISSING,
+                TargetLevel.Kind.NULL);
+    }
+
+    @Test
+    void previewThenRunShowsTheReport() {
+        ContainerHandle handle = handle(false, "/pk");
+        MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, sources);
+        vm.levels().get(0).textProperty().set("t");
+        when(service.previewMove(handle, sources, PartitionKeyValue.of("t")))
+                .thenReturn(new MovePreview(2, 0, List.of("b"), 22));
+        assertThat(vm.canRunBinding().get()).isFalse();
+
+        vm.preview();
+        assertThat(vm.previewTextProperty().get()).contains("2 items to move", "1 ids already exist", "b", "22 RU");
+        assertThat(vm.canRunBinding().get()).isTrue();
+
+        when(service.moveItems(eq(handle), eq(sources), eq(PartitionKeyValue.of("t")), any())).thenAnswer(call -> {
+            MoveControl control = call.getArgument(3);
+            control.report(new MoveProgress(2, 1, 1, 0, 0, 0, 0, Duration.ofSeconds(1), Duration.ofSeconds(1), ""));
+            return report(MoveReport.Status.COMPLETED, MoveOutcome.MOVED, MoveOutcome.CONFLICT);
+        });
+        vm.run();
+        assertThat(vm.reportProperty().get().moved()).isEqualTo(1);
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.countsTextProperty().get()).contains("1 of 2", "1 moved");
+        assertThat(vm.etaTextProperty().get()).contains("1 s");
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.canRunBinding().get()).as("a job runs once").isFalse();
+    }
+
+    @Test
+    void editingTheTargetInvalidatesThePreview() {
+        ContainerHandle handle = handle(false, "/pk");
+        MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, sources);
+        when(service.previewMove(any(), anyList(), any())).thenReturn(new MovePreview(2, 0, List.of(), 4));
+        vm.preview();
+        assertThat(vm.canRunBinding().get()).isTrue();
+        vm.levels().get(0).textProperty().set("other");
+        assertThat(vm.canRunBinding().get()).isFalse();
+        assertThat(vm.previewProperty().get()).isNull();
+    }
+
+    @Test
+    void cancelAsksTheRunningJobToStop() {
+        ContainerHandle handle = handle(false, "/pk");
+        MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, sources);
+        when(service.previewMove(any(), anyList(), any())).thenReturn(new MovePreview(2, 0, List.of(), 4));
+        vm.preview();
+        when(service.moveItems(any(), anyList(), any(), any())).thenAnswer(call -> {
+            vm.cancel(); // the user presses Cancel while the job runs
+            MoveControl control = call.getArgument(3);
+            assertThat(control.isCancelRequested()).isTrue();
+            return report(MoveReport.Status.CANCELLED, MoveOutcome.MOVED, MoveOutcome.NOT_STARTED);
+        });
+        vm.run();
+        assertThat(vm.cancelRequestedProperty().get()).isTrue();
+        assertThat(vm.reportProperty().get().status()).isEqualTo(MoveReport.Status.CANCELLED);
+    }
+
+    @Test
+    void theEditorsItemMovesAsEdited() {
+        ContainerHandle handle = handle(false, "/pk");
+        ObjectNode edited = JsonNodeFactory.instance.objectNode().put("id", "a").put("pk", "new");
+        MoveSource item = new MoveSource("a", PartitionKeyValue.of("old"), "\"etag\"", edited);
+        MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, List.of(item), true);
+        vm.showTarget(PartitionKeyValue.of("new"));
+        when(service.previewMove(any(), anyList(), any())).thenReturn(new MovePreview(1, 0, List.of(), 11));
+        when(service.moveEditedItem(any(), any(), any(), any(), any(), any(), any()))
+                .thenReturn(report(MoveReport.Status.COMPLETED, MoveOutcome.MOVED));
+        vm.preview();
+        vm.run();
+        verify(service).moveEditedItem(eq(handle), eq("a"), eq(PartitionKeyValue.of("old")), eq("\"etag\""),
+                eq(edited), eq(PartitionKeyValue.of("new")), any());
+        verify(service, never()).moveItems(any(), anyList(), any(), any());
+    }
+
+    @Test
+    void readOnlyConnectionsSayWhyAndNeverPreview() {
+        MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle(true, "/pk"), sources);
+        assertThat(vm.errorMessageProperty().get()).contains("read-only");
+        vm.preview();
+        assertThat(vm.canRunBinding().get()).isFalse();
+        verify(service, never()).previewMove(any(), anyList(), any());
+    }
+
+    @Test
+    void serviceErrorsBecomeTheirSentence() {
+        MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle(false, "/pk"), sources);
+        when(service.previewMove(any(), anyList(), any()))
+                .thenThrow(new CosmosDeskException(ErrorKind.UNREACHABLE, "Cannot reach the account."));
+        vm.preview();
+        assertThat(vm.errorMessageProperty().get()).isEqualTo("Cannot reach the account.");
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void theReportSavesAsJsonOrCsv() throws Exception {
+        ContainerHandle handle = handle(false, "/pk");
+        MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, sources);
+        when(service.previewMove(any(), anyList(), any())).thenReturn(new MovePreview(2, 0, List.of(), 4));
+        when(service.moveItems(any(), anyList(), any(), any()))
+                .thenReturn(report(MoveReport.Status.COMPLETED, MoveOutcome.MOVED, MoveOutcome.CHANGED));
+        vm.preview();
+        vm.run();
+        vm.saveReport(folder.resolve("report.csv"));
+        vm.saveReport(folder.resolve("report.json"));
+        assertThat(Files.readAllLines(folder.resolve("report.csv"))).hasSize(3)
+                .first().isEqualTo("id,source,target,outcome,description,reason");
+        assertThat(Files.readString(folder.resolve("report.csv"))).contains("CHANGED,\"Changed during move, not moved\"");
+        assertThat(Files.readString(folder.resolve("report.json"))).contains("\"moved\" : 1", "\"changedDuringMove\" : 1");
+    }
+}
