@@ -6,6 +6,17 @@ import io.cosmosdesk.browse.ItemsViewModel;
 import io.cosmosdesk.browse.ResourceTreeViewModel;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.ItemQueryService;
+import io.cosmosdesk.cosmos.ItemService;
+import io.cosmosdesk.editor.ItemEditorViewModel;
+import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.ErrorKind;
+import io.cosmosdesk.move.MoveDialog;
+import io.cosmosdesk.move.MoveJobSummary;
+import io.cosmosdesk.move.RecoveryDialog;
+import io.cosmosdesk.move.RecoveryViewModel;
+import io.cosmosdesk.move.MoveService;
 import io.cosmosdesk.connection.ConnectionDialog;
 import io.cosmosdesk.connection.ConnectionStore;
 import io.cosmosdesk.connection.EntraCredentials;
@@ -39,6 +50,10 @@ public final class AppContext implements AutoCloseable {
     private ConnectionDialog connectionDialog;
     private ConnectionStore connectionStore;
     private final ItemQueryService itemQueries;
+    private final ItemService itemService;
+    private final MoveService moveService;
+    private final MoveDialog moveDialog;
+    private final java.util.Set<String> recoveryShown = new java.util.HashSet<>();
     private final ColumnSettingsStore columnSettings;
     private final Map<Class<?>, Supplier<Object>> controllers;
 
@@ -56,10 +71,13 @@ public final class AppContext implements AutoCloseable {
         // pinned certificates must apply before the first client is built; cheap when there are none
         new PinnedCertificates(directories.config()).install();
         this.itemQueries = new ItemQueryService();
+        this.itemService = new ItemService();
+        this.moveService = new MoveService(directories.data().resolve("moves"));
+        this.moveDialog = new MoveDialog(moveService, tasks, Theme.APP_STYLESHEET);
         this.columnSettings = new ColumnSettingsStore(directories.config());
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
-                        this::connectionDialog, environment, this::openItemsTab));
+                        this::connectionDialog, environment, this::openWorkspace, this::offerUnfinishedMoves));
     }
 
     public synchronized ConnectionStore connectionStore() {
@@ -108,8 +126,47 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** Loads {@code /fxml/ItemsTab.fxml} for {@code handle} and starts loading its first page. */
-    public ItemsTab openItemsTab(ContainerHandle handle) {
-        return ItemsTab.load(itemsViewModel(handle));
+    /**
+     * After a connection opens: if moves made on it were interrupted (crash, lost network), offer Resume or
+     * Roll back; each item then ends up existing exactly once.
+     */
+    public void offerUnfinishedMoves(javafx.stage.Window owner, CosmosConnection connection) {
+        RecoveryViewModel recovery = new RecoveryViewModel(moveService, tasks, this::containerOfJob);
+        recovery.jobs().addListener((javafx.collections.ListChangeListener<MoveJobSummary>) change -> {
+            boolean ours = recovery.jobs().stream()
+                    .anyMatch(job -> job.connectionName().equals(connection.profile().name()));
+            if (ours && !recoveryShown.contains(connection.profile().name())) {
+                recoveryShown.add(connection.profile().name());
+                RecoveryDialog.show(owner, recovery, Theme.APP_STYLESHEET);
+            }
+        });
+        recovery.load();
+    }
+
+    /** Runs in the background: the job's container on the open connection it was made with. */
+    private ContainerHandle containerOfJob(MoveJobSummary job) {
+        CosmosConnection connection = mainViewModel.openConnectionNamed(job.connectionName())
+                .orElseThrow(() -> new CosmosDeskException(ErrorKind.NOT_FOUND, "Connect to \"" + job.connectionName()
+                        + "\" first: this move was made on that connection."));
+        ContainerInfo info = resources.readContainers(connection, job.container().databaseId()).stream()
+                .filter(candidate -> candidate.ref().equals(job.container())).findFirst()
+                .orElseThrow(() -> new CosmosDeskException(ErrorKind.NOT_FOUND, "The container " + job.container()
+                        + " no longer exists."));
+        return new ContainerHandle(connection, info);
+    }
+
+    /** A container's tab content: the Items grid, the item editor beside it, and the move dialog. */
+    public ContainerWorkspace openWorkspace(ContainerHandle handle) {
+        return ContainerWorkspace.create(itemsViewModel(handle), new ItemEditorViewModel(itemService, tasks, dialogs),
+                moveDialog, tasks, dialogs);
+    }
+
+    public MoveService moveService() {
+        return moveService;
+    }
+
+    public MoveDialog moveDialog() {
+        return moveDialog;
     }
 
     public ItemQueryService itemQueries() {

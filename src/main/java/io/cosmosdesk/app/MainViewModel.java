@@ -30,7 +30,9 @@ public class MainViewModel implements AutoCloseable {
     private final CosmosClientFactory clientFactory;
     private final TaskRunner tasks;
     private final ResourceTreeViewModel tree;
-    private final List<CosmosConnection> openConnections = new ArrayList<>();
+    /** Read by background tasks (move recovery looks connections up by name), written on the UI thread. */
+    private final List<CosmosConnection> openConnections = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private java.util.function.Consumer<CosmosConnection> onConnected = connection -> { };
 
     // Properties
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "Ready");
@@ -102,6 +104,7 @@ public class MainViewModel implements AutoCloseable {
                 .onSuccess(connection -> {
                     openConnections.add(connection);
                     tree.addConnection(connection, databaseId, containerId);
+                    onConnected.accept(connection);
                     statusMessage.set("Connected to " + profile.name());
                     windowTitle.set(titleFor(profile));
                     activeColorTag.set(profile.colorTag());
@@ -115,6 +118,16 @@ public class MainViewModel implements AutoCloseable {
         String tag = profile.colorTag() == null ? "" : " [" + profile.colorTag().toUpperCase(java.util.Locale.ROOT)
                 + "]";
         return "CosmosDesk — " + profile.name() + tag + (profile.readOnly() ? " (read-only)" : "");
+    }
+
+    /** Hears every connection once it is open (e.g. to offer unfinished moves made on it). */
+    public void setOnConnected(java.util.function.Consumer<CosmosConnection> handler) {
+        this.onConnected = Objects.requireNonNull(handler);
+    }
+
+    /** The open connection with this name, if any; safe from any thread. */
+    public java.util.Optional<CosmosConnection> openConnectionNamed(String name) {
+        return openConnections.stream().filter(c -> c.profile().name().equals(name)).findFirst();
     }
 
     public void disconnect(ResourceNode connectionNode) {

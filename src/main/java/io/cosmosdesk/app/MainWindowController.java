@@ -29,8 +29,10 @@ public class MainWindowController {
     private final DialogService dialogs;
     private final java.util.function.Supplier<ConnectionDialog> connectionDialog;
     private final java.util.Map<String, String> environment;
-    private final Function<ContainerHandle, ItemsTab> itemsTabs;
-    private final Map<ContainerHandle, ItemsTab> openTabs = new HashMap<>();
+    private final Function<ContainerHandle, ContainerWorkspace> workspaces;
+    private final java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.cosmos.CosmosConnection>
+            unfinishedMoves;
+    private final Map<ContainerHandle, ContainerWorkspace> openTabs = new HashMap<>();
 
     @FXML private BorderPane root;
     @FXML private TreeView<ResourceNode> resourceTree;
@@ -43,17 +45,56 @@ public class MainWindowController {
 
     public MainWindowController(MainViewModel viewModel, DialogService dialogs,
             java.util.function.Supplier<ConnectionDialog> connectionDialog, java.util.Map<String, String> environment,
-            Function<ContainerHandle, ItemsTab> itemsTabs) {
+            Function<ContainerHandle, ContainerWorkspace> workspaces,
+            java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.cosmos.CosmosConnection> unfinishedMoves) {
+        this.unfinishedMoves = unfinishedMoves;
         this.environment = environment;
         this.viewModel = viewModel;
         this.dialogs = dialogs;
         this.connectionDialog = connectionDialog;
-        this.itemsTabs = itemsTabs;
+        this.workspaces = workspaces;
     }
 
     /** The Items tab open for {@code handle}, if any (the editor is wired into its {@code editorHost}). */
     public java.util.Optional<ItemsTab> itemsTab(ContainerHandle handle) {
+        return workspace(handle).map(ContainerWorkspace::items);
+    }
+
+    /** The grid and editor open for {@code handle}, if any. */
+    public java.util.Optional<ContainerWorkspace> workspace(ContainerHandle handle) {
         return java.util.Optional.ofNullable(openTabs.get(handle));
+    }
+
+    /**
+     * Asks each workspace in turn (Save / Discard / Cancel where there are unsaved edits); resolves true
+     * only when none of them has anything left to lose.
+     */
+    private java.util.concurrent.CompletableFuture<Boolean> canLeave(java.util.List<ContainerWorkspace> leaving) {
+        java.util.concurrent.CompletableFuture<Boolean> result = java.util.concurrent.CompletableFuture
+                .completedFuture(true);
+        for (ContainerWorkspace workspace : leaving) {
+            result = result.thenCompose(ok -> ok ? workspace.canLeave()
+                    : java.util.concurrent.CompletableFuture.completedFuture(false));
+        }
+        return result;
+    }
+
+    private void disconnectGuarded(ResourceNode connectionNode) {
+        java.util.List<ContainerWorkspace> affected = openTabs.values().stream()
+                .filter(workspace -> workspace.handle().connection() == connectionNode.connection()).toList();
+        canLeave(affected).thenAccept(ok -> {
+            if (ok) {
+                viewModel.disconnect(connectionNode);
+            }
+        });
+    }
+
+    private void quitGuarded() {
+        canLeave(java.util.List.copyOf(openTabs.values())).thenAccept(ok -> {
+            if (ok) {
+                Platform.exit();
+            }
+        });
     }
 
     @FXML
@@ -78,7 +119,21 @@ public class MainWindowController {
                 connectionBadge.getStyleClass().add("tag-" + tag);
             }
         });
-        ResourceTreeView.onDisconnect(resourceTree, viewModel::disconnect);
+        ResourceTreeView.onDisconnect(resourceTree, this::disconnectGuarded);
+        viewModel.setOnConnected(connection -> unfinishedMoves.accept(root.getScene().getWindow(), connection));
+        // closing the window asks about unsaved edits first, like File > Quit
+        root.sceneProperty().addListener((obs, oldScene, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o, oldWindow, window) -> {
+                    if (window != null) {
+                        window.setOnCloseRequest(event -> {
+                            event.consume();
+                            quitGuarded();
+                        });
+                    }
+                });
+            }
+        });
         viewModel.themeProperty().addListener((obs, old, theme) -> theme.apply());
         viewModel.themeProperty().get().apply();
 
@@ -100,9 +155,9 @@ public class MainWindowController {
 
     private void removeContainerTab(ContainerHandle handle) {
         tabs.getTabs().removeIf(tab -> handle.equals(tab.getUserData()));
-        ItemsTab items = openTabs.remove(handle);
-        if (items != null) {
-            items.close();
+        ContainerWorkspace workspace = openTabs.remove(handle);
+        if (workspace != null) {
+            workspace.close();
         }
     }
 
@@ -112,10 +167,20 @@ public class MainWindowController {
         tab.setUserData(handle);
         tab.setTooltip(new javafx.scene.control.Tooltip(handle + "  ·  partition key "
                 + container.partitionKeyLabel()));
-        ItemsTab items = itemsTabs.apply(handle);
-        openTabs.put(handle, items);
-        tab.setContent(items.view());
-        tab.setOnClosed(event -> viewModel.openContainers().remove(handle));
+        ContainerWorkspace workspace = workspaces.apply(handle);
+        openTabs.put(handle, workspace);
+        tab.setContent(workspace.view());
+        // the editor's dirty dot: the tab title follows the editor's ("id ●" while there are unsaved edits)
+        workspace.editor().dirtyProperty().addListener((obs, was, dirty) ->
+                tab.setText(container.ref().containerId() + (dirty ? " ●" : "")));
+        tab.setOnCloseRequest(event -> {
+            event.consume(); // closed below once nothing unsaved would be lost
+            workspace.canLeave().thenAccept(ok -> {
+                if (ok) {
+                    viewModel.openContainers().remove(handle);
+                }
+            });
+        });
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
     }
@@ -167,6 +232,6 @@ public class MainWindowController {
 
     @FXML
     private void onQuit() {
-        Platform.exit();
+        quitGuarded();
     }
 }

@@ -48,6 +48,8 @@ public class ItemsTabController {
 
     @FXML private BorderPane root;
     @FXML private Button deleteButton;
+    @FXML private Button newItemButton;
+    @FXML private Button moveButton;
     @FXML private Tooltip deleteTooltip;
     @FXML private Button countButton;
     @FXML private Label countLabel;
@@ -100,6 +102,11 @@ public class ItemsTabController {
         bindPreview();
         bindKeys();
 
+        newItemButton.setDisable(viewModel.isReadOnly());
+        moveButton.setDisable(viewModel.isReadOnly());
+        if (viewModel.isReadOnly()) {
+            moveButton.setTooltip(new javafx.scene.control.Tooltip("This connection is read-only: items cannot be moved."));
+        }
         deleteButton.disableProperty().bind(Bindings.isEmpty(viewModel.selection()).or(viewModel.deletingProperty())
                 .or(Bindings.createBooleanBinding(viewModel::isReadOnly)));
         if (viewModel.isReadOnly()) {
@@ -378,6 +385,16 @@ public class ItemsTabController {
     @FXML
     private void onRefresh() {
         viewModel.refresh();
+    }
+
+    @FXML
+    private void onNewItem() {
+        viewModel.newItem();
+    }
+
+    @FXML
+    private void onMove() {
+        viewModel.moveSelected();
     }
 
     @FXML

@@ -94,6 +94,8 @@ public class ItemsViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper deleteMessage = new ReadOnlyStringWrapper(this, "deleteMessage", "");
     private final ObservableList<ItemRow> selection = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ItemRow> selectedItem = new ReadOnlyObjectWrapper<>(this, "selectedItem");
+    private Consumer<List<ItemRow>> moveHandler = rows -> { };
+    private Runnable newItemHandler = () -> { };
     private final BooleanBinding filterOutdated;
     // read-only views made once: an unmodifiable wrapper listens to its source weakly, so a wrapper made
     // per call could be collected together with the listeners a view added to it
@@ -293,6 +295,42 @@ public class ItemsViewModel implements AutoCloseable {
     }
 
     /** Who opens an item (Enter or double-click); the item editor, once wired in. */
+    /** Who opens the move dialog for the given rows (empty: every item the applied filter matches). */
+    public void setOnMoveRequested(Consumer<List<ItemRow>> handler) {
+        this.moveHandler = java.util.Objects.requireNonNull(handler);
+    }
+
+    /** Who starts a new item (the editor beside the grid). */
+    public void setOnNewItem(Runnable handler) {
+        this.newItemHandler = java.util.Objects.requireNonNull(handler);
+    }
+
+    /** "Move to partition…": the selected rows, or with nothing selected every item the filter matches. */
+    public void moveSelected() {
+        moveHandler.accept(List.copyOf(selection()));
+    }
+
+    public void newItem() {
+        newItemHandler.run();
+    }
+
+    /** Shows a saved item's new version in its row (or as a new first row), without reloading the page. */
+    public void upsertRow(com.fasterxml.jackson.databind.node.ObjectNode item) {
+        ItemRow updated = ItemRow.of(item, handle.info().partitionKeyPaths());
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).ref().equals(updated.ref())) {
+                rows.set(i, updated);
+                return;
+            }
+        }
+        rows.add(0, updated);
+    }
+
+    /** Drops a deleted item's row. */
+    public void removeRow(String id, io.cosmosdesk.cosmos.PartitionKeyValue partitionKey) {
+        rows.removeIf(row -> row.id().equals(id) && row.partitionKey().equals(partitionKey));
+    }
+
     public void setOnOpenItem(Consumer<ItemRow> handler) {
         this.onOpenItem = Objects.requireNonNull(handler);
     }
