@@ -45,7 +45,10 @@ public final class ResourceNode {
     }
 
     static ResourceNode connection(CosmosConnection connection) {
-        String detail = connection.profile().authKind().label() + (connection.profile().readOnly() ? " · read-only" : "");
+        String kind = connection.profile().authKind().label();
+        String detail = (kind.equals(connection.profile().name()) ? "" : kind)
+                + (connection.profile().readOnly() ? (kind.equals(connection.profile().name()) ? "" : " · ")
+                        + "read-only" : "");
         return new ResourceNode(Kind.CONNECTION, connection.profile().name(), detail, null, connection, null);
     }
 

@@ -61,20 +61,20 @@ public class ItemEditorController {
     @FXML private Button discardButton;
     @FXML private Button reloadButton;
     @FXML private Button cloneButton;
-    @FXML private Button deleteButton;
+    @FXML private Button editorDeleteButton;
     @FXML private Button formatButton;
     @FXML private Button findButton;
     @FXML private Label stateLabel;
-    @FXML private HBox errorBanner;
-    @FXML private Label errorLabel;
+    @FXML private HBox editorErrorBanner;
+    @FXML private Label editorErrorLabel;
     @FXML private HBox findBar;
     @FXML private TextField findField;
     @FXML private Label findStatus;
-    @FXML private StackPane editorHost;
+    @FXML private StackPane editorBody;
     @FXML private VBox emptyState;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label validationLabel;
-    @FXML private Label statusLabel;
+    @FXML private Label editorStatusLabel;
     @FXML private VBox systemPane;
     @FXML private GridPane systemGrid;
 
@@ -180,7 +180,7 @@ public class ItemEditorController {
     private void initialize() {
         codeArea.setId("codeArea");
         VirtualizedScrollPane<JsonCodeArea> scroller = new VirtualizedScrollPane<>(codeArea);
-        editorHost.getChildren().add(0, scroller);
+        editorBody.getChildren().add(0, scroller);
 
         BooleanBinding editing = viewModel.modeProperty().isEqualTo(Mode.EXISTING)
                 .or(viewModel.modeProperty().isEqualTo(Mode.NEW));
@@ -221,7 +221,7 @@ public class ItemEditorController {
                 .and(viewModel.modeProperty().isNotEqualTo(Mode.NEW))));
         reloadButton.disableProperty().bind(viewModel.savingProperty().or(existing.not()));
         cloneButton.disableProperty().bind(viewModel.savingProperty().or(editing.not()).or(viewModel.readOnlyProperty()));
-        deleteButton.disableProperty().bind(viewModel.savingProperty().or(existing.not()).or(viewModel.readOnlyProperty()));
+        editorDeleteButton.disableProperty().bind(viewModel.savingProperty().or(existing.not()).or(viewModel.readOnlyProperty()));
         formatButton.disableProperty().bind(editing.not());
         findButton.disableProperty().bind(editing.not());
 
@@ -230,9 +230,9 @@ public class ItemEditorController {
         viewModel.readOnlyProperty().addListener((obs, old, value) -> toggleClass(root, "read-only", value));
         viewModel.dirtyProperty().addListener((obs, old, value) -> toggleClass(stateLabel, "dirty", value));
 
-        errorLabel.textProperty().bind(viewModel.errorMessageProperty());
-        errorBanner.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
-        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        editorErrorLabel.textProperty().bind(viewModel.errorMessageProperty());
+        editorErrorBanner.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
+        editorErrorBanner.managedProperty().bind(editorErrorBanner.visibleProperty());
 
         findBar.setVisible(false);
         findBar.managedProperty().bind(findBar.visibleProperty());
@@ -255,7 +255,7 @@ public class ItemEditorController {
                 codeArea.requestFocus();
             }
         });
-        statusLabel.textProperty().bind(viewModel.statusMessageProperty());
+        editorStatusLabel.textProperty().bind(viewModel.statusMessageProperty());
 
         systemPane.visibleProperty().bind(Bindings.isNotEmpty(viewModel.systemProperties()));
         systemPane.managedProperty().bind(systemPane.visibleProperty());
@@ -301,6 +301,7 @@ public class ItemEditorController {
         for (SystemProperty property : viewModel.systemProperties()) {
             Label name = new Label(property.name());
             name.getStyleClass().add("system-name");
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the value shrinks, never the name
             // selectable but not editable: a read-only field people can copy from
             TextField value = new TextField(property.value());
             value.setEditable(false);
@@ -340,7 +341,7 @@ public class ItemEditorController {
             }
             event.consume();
         } else if (event.getCode() == KeyCode.DELETE && !isTextInput(event.getTarget())) {
-            if (!deleteButton.isDisabled()) {
+            if (!editorDeleteButton.isDisabled()) {
                 viewModel.delete();
             }
             event.consume();

@@ -137,7 +137,7 @@ class ItemEditorGuiIT {
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         waitUntil(() -> !editor.isDirty() && !editor.savingProperty().get());
         assertThat(serverItem("edit-1").get("status").asText()).isEqualTo("newer");
-        assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).isEqualTo("Saved \"edit-1\".");
+        assertThat(robot.lookup("#editorStatusLabel").queryLabeled().getText()).isEqualTo("Saved \"edit-1\".");
     }
 
     @Test
@@ -177,7 +177,7 @@ class ItemEditorGuiIT {
     @Test
     void deleteAfterConfirmation(FxRobot robot) throws Exception {
         openSeeded(robot, "del-1");
-        robot.clickOn("#deleteButton");
+        robot.clickOn("#editorDeleteButton");
         clickDialogButton(robot, "Delete");
         waitUntil(() -> editor.modeProperty().get() == ItemEditorViewModel.Mode.EMPTY);
         try {
@@ -208,7 +208,7 @@ class ItemEditorGuiIT {
         waitUntil(() -> !editor.errorMessageProperty().get().isEmpty());
         assertThat(editor.getText()).contains("\"mine\"");
         assertThat(serverItem("race-1").get("status").asText()).as("their change stands").isEqualTo("theirs");
-        assertThat(robot.lookup("#errorLabel").queryLabeled().getText()).contains("someone else changed");
+        assertThat(robot.lookup("#editorErrorLabel").queryLabeled().getText()).contains("someone else changed");
 
         robot.clickOn("#saveButton");
         clickDialogButton(robot, "Overwrite");
