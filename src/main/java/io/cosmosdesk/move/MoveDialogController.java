@@ -44,6 +44,24 @@ public final class MoveDialogController {
         for (TargetLevel level : viewModel.levels()) {
             ComboBox<TargetLevel.Kind> kind = new ComboBox<>();
             kind.getItems().setAll(level.allowedKinds());
+            kind.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(TargetLevel.Kind value) {
+                    return value == null ? "" : switch (value.name()) {
+                        case "STRING" -> "Text";
+                        case "NUMBER" -> "Number";
+                        case "BOOLEAN" -> "true/false";
+                        case "NULL" -> "null";
+                        case "MISSING" -> "(missing)";
+                        default -> value.name().toLowerCase(java.util.Locale.ROOT);
+                    };
+                }
+
+                @Override
+                public TargetLevel.Kind fromString(String text) {
+                    return null;
+                }
+            });
             kind.valueProperty().bindBidirectional(level.kindProperty());
             kind.setId("targetKind" + row);
             TextField value = new TextField();

@@ -277,15 +277,17 @@ public final class MoveDialogViewModel {
     }
 
     static String describe(MovePreview preview, PartitionKeyValue target) {
-        StringBuilder text = new StringBuilder(String.format("%,d items to move to %s", preview.toMove(),
-                target.display()));
+        StringBuilder text = new StringBuilder(String.format("%,d %s to move to %s", preview.toMove(),
+                preview.toMove() == 1 ? "item" : "items", target.display()));
         if (preview.alreadyInTarget() > 0) {
             text.append(String.format("; %,d already there (skipped)", preview.alreadyInTarget()));
         }
         if (!preview.existingInTarget().isEmpty()) {
             List<String> shown = preview.existingInTarget().subList(0, Math.min(5, preview.existingInTarget().size()));
-            text.append(String.format("; %,d ids already exist in the target and will be reported as conflicts (%s%s)",
-                    preview.existingInTarget().size(), String.join(", ", shown),
+            int existing = preview.existingInTarget().size();
+            text.append(String.format("; %,d %s already in the target and will be reported as %s, not overwritten "
+                    + "(%s%s)", existing, existing == 1 ? "id is" : "ids are", existing == 1 ? "a conflict" : "conflicts",
+                    String.join(", ", shown),
                     preview.existingInTarget().size() > shown.size() ? ", …" : ""));
         }
         text.append(String.format(". Estimated ≈ %,.0f RU.", preview.estimatedRequestUnits()));

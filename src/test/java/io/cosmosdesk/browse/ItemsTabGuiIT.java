@@ -178,7 +178,8 @@ class ItemsTabGuiIT {
             table.requestFocus();
             table.getSelectionModel().selectRange(0, 3);
         });
-        assertThat(robot.lookup("#itemPreview").queryAs(javafx.scene.control.TextArea.class).isVisible()).isFalse();
+        // the item editor sits beside the grid (app.ContainerWorkspace puts it in the tab's editorHost)
+        assertThat(robot.lookup(".item-editor").tryQuery()).isPresent();
         robot.type(KeyCode.DELETE);
         Label notice = robot.lookup("#noticeLabel").queryAs(Label.class);
         waitFor("the summary shows", () -> "Deleted 3 items.".equals(notice.getText()));
@@ -187,11 +188,12 @@ class ItemsTabGuiIT {
         long left = container.queryItems("SELECT VALUE COUNT(1) FROM c", Long.class).blockFirst();
         assertThat(left).isEqualTo(247);
 
-        // one selected row shows its JSON beside the grid
+        // one selected row opens in the editor beside the grid
         robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
-        javafx.scene.control.TextArea preview = robot.lookup("#itemPreview").queryAs(javafx.scene.control.TextArea.class);
-        assertThat(preview.isVisible()).isTrue();
-        assertThat(preview.getText()).contains("\"id\" : \"order-0026\"");
+        io.cosmosdesk.editor.JsonCodeArea editor = robot.lookup(
+                (javafx.scene.Node node) -> node instanceof io.cosmosdesk.editor.JsonCodeArea)
+                .queryAs(io.cosmosdesk.editor.JsonCodeArea.class);
+        waitFor("the editor shows the selected item", () -> editor.getText().contains("\"order-0026\""));
 
         // no matches: the placeholder names the filter and offers Clear filter
         robot.interact(() -> filter.getEditor().setText("WHERE c.n = -1"));

@@ -88,7 +88,7 @@ class MoveDialogViewModelTest {
         assertThat(vm.canRunBinding().get()).isFalse();
 
         vm.preview();
-        assertThat(vm.previewTextProperty().get()).contains("2 items to move", "1 ids already exist", "b", "22 RU");
+        assertThat(vm.previewTextProperty().get()).contains("2 items to move", "1 id is already in the target", "b", "22 RU");
         assertThat(vm.canRunBinding().get()).isTrue();
 
         when(service.moveItems(eq(handle), eq(sources), eq(PartitionKeyValue.of("t")), any())).thenAnswer(call -> {

@@ -1,0 +1,151 @@
+package io.cosmosdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.mockito.Mockito.mock;
+
+import com.azure.cosmos.CosmosAsyncContainer;
+import com.azure.cosmos.CosmosException;
+import com.azure.cosmos.models.CosmosBulkOperations;
+import com.azure.cosmos.models.PartitionKey;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.browse.ResourceNode;
+import io.cosmosdesk.connection.NoSecretStore;
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.CosmosClientFactory;
+import io.cosmosdesk.cosmos.Credentials;
+import io.cosmosdesk.cosmos.ItemRow;
+import io.cosmosdesk.sandbox.LocalCosmosServer;
+import io.cosmosdesk.testing.CosmosServerExtension;
+import io.cosmosdesk.testing.CosmosTestData;
+import io.cosmosdesk.ui.DialogService;
+import io.cosmosdesk.ui.FxTaskRunner;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+import reactor.core.publisher.Flux;
+
+/** Headless: select an item in the grid, Move to partition…, preview, move; it is in the new partition only. */
+@ExtendWith({CosmosServerExtension.class, ApplicationExtension.class})
+class MoveFromGridGuiIT {
+
+    @TempDir
+    static Path home;
+
+    private AppContext context;
+
+    @Start
+    void start(Stage stage) {
+        AppDirectories directories = new AppDirectories(home.resolve("config"), home.resolve("data"), home.resolve("logs"));
+        context = new AppContext(directories, new FxTaskRunner(), mock(DialogService.class), new CosmosClientFactory(),
+                new NoSecretStore(), Map.of());
+        stage.setScene(CosmosDeskApp.createMainScene(context));
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1200);
+        stage.setHeight(800);
+        stage.show();
+    }
+
+    @Stop
+    void stop() {
+        context.close();
+    }
+
+    @AfterAll
+    static void resetGlobalStylesheet() {
+        Application.setUserAgentStylesheet(null);
+    }
+
+    private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting until " + what, e);
+        }
+    }
+
+    @Test
+    void moveTheSelectedItemToAnotherPartition(FxRobot robot, LocalCosmosServer server, CosmosTestData data)
+            throws Exception {
+        CosmosAsyncContainer container = data.createContainer("/customerId");
+        container.executeBulkOperations(Flux.fromStream(IntStream.range(0, 30).mapToObj(i -> {
+            ObjectNode item = JsonNodeFactory.instance.objectNode()
+                    .put("id", String.format("order-%02d", i)).put("customerId", "cust-" + (i % 3)).put("n", i);
+            return CosmosBulkOperations.getCreateItemOperation(item, new PartitionKey("cust-" + (i % 3)));
+        }))).blockLast();
+
+        robot.interact(() -> context.mainViewModel().connect(ConnectionProfile.create("Local", AuthKind.EMULATOR,
+                server.endpoint()), new Credentials.AccountKey(server.key())));
+        String databaseId = container.getDatabase().getId();
+        waitFor("the database is listed", () -> !context.mainViewModel().tree().connections().isEmpty()
+                && context.mainViewModel().tree().connections().get(0).children().stream()
+                        .anyMatch(node -> node.label().equals(databaseId)));
+        ResourceNode database = context.mainViewModel().tree().connections().get(0).children().stream()
+                .filter(node -> node.label().equals(databaseId)).findFirst().orElseThrow();
+        robot.interact(() -> context.mainViewModel().tree().expand(database));
+        waitFor("the container is listed", () -> database.children().stream()
+                .anyMatch(node -> node.label().equals(container.getId())));
+        ResourceNode node = database.children().stream().filter(child -> child.label().equals(container.getId()))
+                .findFirst().orElseThrow();
+        robot.interact(() -> context.mainViewModel().tree().open(node));
+        @SuppressWarnings("unchecked")
+        TableView<ItemRow> table = robot.lookup("#itemsTable").queryAs(TableView.class);
+        waitFor("the rows show", () -> table.getItems().size() == 30);
+
+        int index = IntStream.range(0, 30).filter(i -> table.getItems().get(i).id().equals("order-01")).findFirst()
+                .orElseThrow();
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(index));
+        robot.clickOn("#moveButton");
+        waitFor("the move dialog opens", () -> moveDialog().isPresent());
+        Node dialog = moveDialog().orElseThrow().getScene().getRoot();
+
+        TextField target = robot.from(dialog).lookup("#targetValue0").queryAs(TextField.class);
+        robot.clickOn(target).write("cust-9");
+        robot.clickOn(robot.from(dialog).lookup("#previewButton").queryButton());
+        Label preview = robot.from(dialog).lookup("#previewLabel").queryAs(Label.class);
+        waitFor("the preview shows", () -> preview.getText().startsWith("1 item to move to \"cust-9\""));
+        robot.clickOn(robot.from(dialog).lookup("#runButton").queryButton());
+        Label status = robot.from(dialog).lookup("#statusLabel").queryAs(Label.class);
+        waitFor("the move finishes", () -> status.getText().startsWith("Done"));
+        assertThat(status.getText()).contains("1 moved");
+
+        // exactly once, in the new partition, with its content
+        ObjectNode moved = container.readItem("order-01", new PartitionKey("cust-9"), ObjectNode.class).block()
+                .getItem();
+        assertThat(moved.get("n").asInt()).isEqualTo(1);
+        Throwable gone = catchThrowable(() -> container.readItem("order-01", new PartitionKey("cust-1"),
+                ObjectNode.class).block());
+        assertThat(gone).isInstanceOfSatisfying(CosmosException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
+
+        robot.clickOn(robot.from(dialog).lookup("#cancelButton").queryButton());
+        waitFor("the grid shows the item in its new partition", () -> table.getItems().stream()
+                .anyMatch(row -> row.id().equals("order-01") && row.partitionKey().display().equals("\"cust-9\"")));
+    }
+
+    private static java.util.Optional<Stage> moveDialog() {
+        return Window.getWindows().stream().filter(window -> window instanceof Stage stage
+                && "Move items".equals(stage.getTitle())).map(Stage.class::cast).findFirst();
+    }
+}
