@@ -474,25 +474,34 @@ public class ItemsTabController {
     }
 
     /** Shows a cell's value with its kind as a style class: (missing), null and "" each look different. */
+    /**
+     * A value with its kind as a pseudo-class (:missing, :null, :empty-string, :number, :structure). Cells are
+     * reused for many rows while scrolling and paging; a pseudo-class change only switches cached styles, where
+     * a style-class change would re-apply all CSS to the cell.
+     */
     private static final class ValueCell extends TableCell<ItemRow, ItemColumn.Cell> {
+        private static final java.util.Map<String, javafx.css.PseudoClass> KINDS = java.util.Map.of(
+                "MISSING", javafx.css.PseudoClass.getPseudoClass("missing"),
+                "NULL", javafx.css.PseudoClass.getPseudoClass("null"),
+                "EMPTY_STRING", javafx.css.PseudoClass.getPseudoClass("empty-string"),
+                "NUMBER", javafx.css.PseudoClass.getPseudoClass("number"),
+                "STRUCTURE", javafx.css.PseudoClass.getPseudoClass("structure"));
+        private javafx.css.PseudoClass shown;
+
         @Override
         protected void updateItem(ItemColumn.Cell cell, boolean empty) {
             super.updateItem(cell, empty);
-            getStyleClass().removeAll("cell-missing", "cell-null", "cell-empty-string", "cell-number",
-                    "cell-structure");
-            if (empty || cell == null) {
-                setText(null);
-                return;
+            javafx.css.PseudoClass kind = empty || cell == null ? null : KINDS.get(cell.kind().name());
+            if (kind != shown) {
+                if (shown != null) {
+                    pseudoClassStateChanged(shown, false);
+                }
+                if (kind != null) {
+                    pseudoClassStateChanged(kind, true);
+                }
+                shown = kind;
             }
-            setText(cell.text());
-            switch (cell.kind()) {
-                case MISSING -> getStyleClass().add("cell-missing");
-                case NULL -> getStyleClass().add("cell-null");
-                case EMPTY_STRING -> getStyleClass().add("cell-empty-string");
-                case NUMBER -> getStyleClass().add("cell-number");
-                case STRUCTURE -> getStyleClass().add("cell-structure");
-                default -> { }
-            }
+            setText(empty || cell == null ? null : cell.text());
         }
     }
 }

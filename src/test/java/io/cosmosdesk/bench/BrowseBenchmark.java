@@ -188,6 +188,7 @@ public final class BrowseBenchmark {
         print("ratio Items tab / faster raw SDK pass (items/s): %.2f (target >= 0.9)", (vmCount / vmSeconds) / bestRaw);
         print("longest FX-thread stall while loading: %d ms by 1 ms heartbeat, %d ms between pulses (target < 50 ms)",
                 stall.longestHeartbeatGap() / 1_000_000, stall.longestPulseGap() / 1_000_000);
+        print("where the FX thread was while more than 30 ms late:%s", stall.lateWhere());
 
         for (int i = 0; i < 3; i++) {
             System.gc();
@@ -211,8 +212,16 @@ public final class BrowseBenchmark {
         private final AtomicLong longestHeartbeat = new AtomicLong();
         private final AtomicLong longestPulse = new AtomicLong();
         private AnimationTimer pulses;
+        /** When the FX thread last ran a heartbeat; a watchdog samples its stack while it is late. */
+        private final AtomicLong lastBeat = new AtomicLong(System.nanoTime());
+        private volatile Thread fxThread;
+        private final java.util.Map<String, Integer> lateFrames = new java.util.concurrent.ConcurrentHashMap<>();
 
         void start() {
+            Platform.runLater(() -> fxThread = Thread.currentThread());
+            timer.scheduleAtFixedRate(() -> Platform.runLater(() -> lastBeat.set(System.nanoTime())), 1, 1,
+                    TimeUnit.MILLISECONDS);
+            timer.scheduleAtFixedRate(this::sampleIfLate, 5, 5, TimeUnit.MILLISECONDS);
             timer.scheduleAtFixedRate(() -> {
                 long posted = System.nanoTime();
                 Platform.runLater(() -> longestHeartbeat.accumulateAndGet(System.nanoTime() - posted, Math::max));
@@ -234,6 +243,36 @@ public final class BrowseBenchmark {
         void stop() {
             timer.shutdownNow();
             Platform.runLater(pulses::stop);
+        }
+
+        /** While the FX thread is more than 30 ms late, count the first of our/JavaFX's frames it is in. */
+        private void sampleIfLate() {
+            Thread fx = fxThread;
+            if (fx == null || System.nanoTime() - lastBeat.get() < 30_000_000L) {
+                return;
+            }
+            StackTraceElement[] stack = fx.getStackTrace();
+            StringBuilder key = new StringBuilder();
+            int shown = 0;
+            for (StackTraceElement frame : stack) {
+                String name = frame.getClassName();
+                if (name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")) {
+                    continue;
+                }
+                key.append(shown == 0 ? "" : " < ").append(name.substring(name.lastIndexOf('.') + 1)).append('.')
+                        .append(frame.getMethodName());
+                if (++shown == 4) {
+                    break;
+                }
+            }
+            lateFrames.merge(key.toString(), 1, Integer::sum);
+        }
+
+        /** Where the FX thread was while late, most sampled first (5 ms samples). */
+        String lateWhere() {
+            return lateFrames.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(6)
+                    .map(e -> e.getValue() * 5 + " ms in " + e.getKey())
+                    .collect(java.util.stream.Collectors.joining("\n    ", "\n    ", ""));
         }
 
         long longestHeartbeatGap() {
