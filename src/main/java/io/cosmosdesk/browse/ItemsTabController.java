@@ -147,8 +147,9 @@ public class ItemsTabController {
                 filterBox.getEditor().setText(filterBox.getValue());
             }
         });
-        filterBox.getEditor().setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.ENTER) {
+        // a filter, not a handler: the editable ComboBox consumes Enter itself before handlers see it
+        filterBox.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && !event.isShiftDown() && !filterBox.isShowing()) {
                 viewModel.applyFilter();
                 event.consume();
             }

@@ -202,5 +202,13 @@ class ItemsTabGuiIT {
                 && robot.lookup("No items match WHERE c.n = -1").tryQuery().isPresent());
         robot.clickOn("Clear filter");
         waitFor("all items again", () -> table.getItems().size() == 100);
+
+        // Enter in the filter box applies it (the editable ComboBox must not swallow the key)
+        robot.clickOn(filter.getEditor());
+        robot.interact(() -> filter.getEditor().setText("WHERE c.n = 7"));
+        robot.type(KeyCode.ENTER);
+        Label outdated = robot.lookup("#outdatedLabel").queryAs(Label.class);
+        waitFor("the filter applied with Enter", () -> !outdated.isVisible() && !table.getItems().isEmpty()
+                && table.getItems().stream().allMatch(row -> row.json().path("n").asInt() == 7));
     }
 }
