@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import io.cosmosdesk.browse.ResourceNode;
-import io.cosmosdesk.connection.NoSecretStore;
-import io.cosmosdesk.cosmos.CosmosClientFactory;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.CosmosTestData;
 import io.cosmosdesk.ui.DialogService;
-import io.cosmosdesk.ui.FxTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.Label;
@@ -41,15 +37,7 @@ class ConnectDialogGuiIT {
 
     @Start
     void start(Stage stage) {
-        AppDirectories directories = AppDirectories.detect(home.toString(), "Linux", home, Map.of());
-        context = new AppContext(directories, new FxTaskRunner(), mock(DialogService.class),
-                new CosmosClientFactory(), new NoSecretStore(), Map.of());
-        stage.setScene(CosmosDeskApp.createMainScene(context));
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1200);
-        stage.setHeight(800);
-        stage.show();
+        context = io.cosmosdesk.testing.MainWindowFixture.show(stage, home, mock(DialogService.class));
     }
 
     @Stop

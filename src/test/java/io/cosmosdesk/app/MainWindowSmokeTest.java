@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import io.cosmosdesk.browse.ResourceNode;
-import io.cosmosdesk.cosmos.CosmosClientFactory;
 import io.cosmosdesk.ui.DialogService;
-import io.cosmosdesk.ui.FxTaskRunner;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.control.Label;
@@ -29,17 +27,8 @@ class MainWindowSmokeTest {
 
     @Start
     void start(Stage stage) {
-        Path home = Path.of(System.getProperty("cosmosdesk.home", "target/test-home"));
-        context = new AppContext(AppDirectories.detect(home.toString(), "Linux", home, java.util.Map.of()),
-                new FxTaskRunner(), mock(DialogService.class), new CosmosClientFactory(),
-                new io.cosmosdesk.connection.NoSecretStore(), java.util.Map.of());
-        stage.setScene(CosmosDeskApp.createMainScene(context));
-        stage.setTitle("CosmosDesk");
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1200);
-        stage.setHeight(800);
-        stage.show();
+        context = io.cosmosdesk.testing.MainWindowFixture.show(stage,
+                Path.of(System.getProperty("cosmosdesk.home", "target/test-home")), mock(DialogService.class));
     }
 
     @Stop

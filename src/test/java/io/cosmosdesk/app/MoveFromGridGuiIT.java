@@ -11,22 +11,16 @@ import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.browse.ResourceNode;
-import io.cosmosdesk.connection.NoSecretStore;
 import io.cosmosdesk.cosmos.AuthKind;
 import io.cosmosdesk.cosmos.ConnectionProfile;
-import io.cosmosdesk.cosmos.CosmosClientFactory;
 import io.cosmosdesk.cosmos.Credentials;
 import io.cosmosdesk.cosmos.ItemRow;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.CosmosTestData;
 import io.cosmosdesk.ui.DialogService;
-import io.cosmosdesk.ui.FxTaskRunner;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -43,7 +37,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 import reactor.core.publisher.Flux;
 
 /** Headless: select an item in the grid, Move to partition…, preview, move; it is in the new partition only. */
@@ -57,15 +50,7 @@ class MoveFromGridGuiIT {
 
     @Start
     void start(Stage stage) {
-        AppDirectories directories = new AppDirectories(home.resolve("config"), home.resolve("data"), home.resolve("logs"));
-        context = new AppContext(directories, new FxTaskRunner(), mock(DialogService.class), new CosmosClientFactory(),
-                new NoSecretStore(), Map.of());
-        stage.setScene(CosmosDeskApp.createMainScene(context));
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1200);
-        stage.setHeight(800);
-        stage.show();
+        context = io.cosmosdesk.testing.MainWindowFixture.show(stage, home, mock(DialogService.class));
     }
 
     @Stop
@@ -79,11 +64,7 @@ class MoveFromGridGuiIT {
     }
 
     private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting until " + what, e);
-        }
+        io.cosmosdesk.testing.MainWindowFixture.waitFor(what, condition);
     }
 
     @Test

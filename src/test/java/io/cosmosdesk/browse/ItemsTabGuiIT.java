@@ -12,24 +12,16 @@ import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.app.AppContext;
-import io.cosmosdesk.app.AppDirectories;
-import io.cosmosdesk.app.CosmosDeskApp;
-import io.cosmosdesk.connection.NoSecretStore;
 import io.cosmosdesk.cosmos.AuthKind;
 import io.cosmosdesk.cosmos.ConnectionProfile;
-import io.cosmosdesk.cosmos.CosmosClientFactory;
 import io.cosmosdesk.cosmos.Credentials;
 import io.cosmosdesk.cosmos.ItemRow;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.CosmosTestData;
 import io.cosmosdesk.ui.DialogService;
-import io.cosmosdesk.ui.FxTaskRunner;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import javafx.application.Application;
 import javafx.scene.control.Button;
@@ -49,7 +41,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Headless: a user opens a container from the tree, pages, filters, sorts and deletes in its Items tab. */
 @ExtendWith({CosmosServerExtension.class, ApplicationExtension.class})
@@ -63,15 +54,7 @@ class ItemsTabGuiIT {
 
     @Start
     void start(Stage stage) {
-        AppDirectories directories = new AppDirectories(home.resolve("config"), home.resolve("data"), home.resolve("logs"));
-        context = new AppContext(directories, new FxTaskRunner(), dialogs, new CosmosClientFactory(),
-                new NoSecretStore(), Map.of());
-        stage.setScene(CosmosDeskApp.createMainScene(context));
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1200);
-        stage.setHeight(800);
-        stage.show();
+        context = io.cosmosdesk.testing.MainWindowFixture.show(stage, home, dialogs);
     }
 
     @Stop
@@ -85,11 +68,7 @@ class ItemsTabGuiIT {
     }
 
     private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting until " + what, e);
-        }
+        io.cosmosdesk.testing.MainWindowFixture.waitFor(what, condition);
     }
 
     private CosmosAsyncContainer seed(CosmosTestData data, int count) {

@@ -1,0 +1,51 @@
+package io.cosmosdesk.testing;
+
+import io.cosmosdesk.app.AppContext;
+import io.cosmosdesk.app.AppDirectories;
+import io.cosmosdesk.app.CosmosDeskApp;
+import io.cosmosdesk.connection.NoSecretStore;
+import io.cosmosdesk.cosmos.CosmosClientFactory;
+import io.cosmosdesk.ui.DialogService;
+import io.cosmosdesk.ui.FxTaskRunner;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real main window for headless GUI tests, built exactly as the app builds it (one AppContext, the
+ * FX task runner), with the given dialog service and all files under {@code home}.
+ */
+public final class MainWindowFixture {
+
+    private MainWindowFixture() {
+    }
+
+    /** Shows the main window in {@code stage} (at 0,0, 1200x800, inside Monocle's headless screen). */
+    public static AppContext show(Stage stage, Path home, DialogService dialogs) {
+        AppDirectories directories = new AppDirectories(home.resolve("config"), home.resolve("data"),
+                home.resolve("logs"));
+        AppContext context = new AppContext(directories, new FxTaskRunner(), dialogs, new CosmosClientFactory(),
+                new NoSecretStore(), Map.of());
+        stage.setScene(CosmosDeskApp.createMainScene(context));
+        stage.setTitle("CosmosDesk");
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1200);
+        stage.setHeight(800);
+        stage.show();
+        return context;
+    }
+
+    /** Waits up to 30 s; the failure names what did not happen. */
+    public static void waitFor(String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting until " + what, e);
+        }
+    }
+}
