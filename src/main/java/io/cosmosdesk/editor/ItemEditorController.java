@@ -48,7 +48,8 @@ public class ItemEditorController {
     private final TaskRunner tasks;
     private final javafx.beans.property.BooleanProperty documentPending =
             new javafx.beans.property.SimpleBooleanProperty(this, "documentPending");
-    private boolean syncing;
+    /** The user's edits, mirrored into the view-model; paused while the view-model's text is swapped in. */
+    private org.reactfx.Subscription followingEdits = org.reactfx.Subscription.EMPTY;
     /** The area's text, kept in step with its changes. */
     private String mirror = "";
     private TaskHandle pendingDocument = TaskHandle.NONE;
@@ -147,24 +148,36 @@ public class ItemEditorController {
                     documentPending.set(false);
                     return;
                 }
-                syncing = true;
-                try {
-                    codeArea.appendDocument(documents.get(next++));
-                } finally {
-                    syncing = false;
-                }
+                withoutFollowingEdits(() -> codeArea.appendDocument(documents.get(next++)));
             }
         };
         appender.start();
     }
 
-    private void swapIn(StyledDocument<Collection<String>, String, Collection<String>> document) {
-        syncing = true;
+    private void followEdits() {
+        followingEdits = codeArea.plainTextChanges().subscribe(change -> {
+            int at = change.getPosition();
+            mirror = mirror.substring(0, at) + change.getInserted()
+                    + mirror.substring(at + change.getRemoved().length());
+            viewModel.textProperty().set(mirror);
+        });
+    }
+
+    /**
+     * Runs a programmatic change with nobody listening to plain-text changes: RichTextFX builds each one
+     * by reading the whole removed text, which for a large item cost hundreds of ms on the UI thread.
+     */
+    private void withoutFollowingEdits(Runnable change) {
+        followingEdits.unsubscribe();
         try {
-            codeArea.setDocument(document);
+            change.run();
         } finally {
-            syncing = false;
+            followEdits();
         }
+    }
+
+    private void swapIn(StyledDocument<Collection<String>, String, Collection<String>> document) {
+        withoutFollowingEdits(() -> codeArea.setDocument(document));
     }
 
     public ItemEditorViewModel viewModel() {
@@ -195,15 +208,7 @@ public class ItemEditorController {
         // document. A mirror string follows the area's edits, so no keystroke materialises the whole text.
         codeArea.setDocument(viewModel.getText());
         mirror = viewModel.getText();
-        codeArea.plainTextChanges().subscribe(change -> {
-            if (syncing) {
-                return;
-            }
-            int at = change.getPosition();
-            mirror = mirror.substring(0, at) + change.getInserted()
-                    + mirror.substring(at + change.getRemoved().length());
-            viewModel.textProperty().set(mirror);
-        });
+        followEdits();
         viewModel.textProperty().addListener((obs, old, text) -> {
             if (!text.equals(mirror)) {
                 showDocument(text);

@@ -212,16 +212,10 @@ public final class BrowseBenchmark {
         private final AtomicLong longestHeartbeat = new AtomicLong();
         private final AtomicLong longestPulse = new AtomicLong();
         private AnimationTimer pulses;
-        /** When the FX thread last ran a heartbeat; a watchdog samples its stack while it is late. */
-        private final AtomicLong lastBeat = new AtomicLong(System.nanoTime());
-        private volatile Thread fxThread;
-        private final java.util.Map<String, Integer> lateFrames = new java.util.concurrent.ConcurrentHashMap<>();
+        private final FxLateSampler late = new FxLateSampler();
 
         void start() {
-            Platform.runLater(() -> fxThread = Thread.currentThread());
-            timer.scheduleAtFixedRate(() -> Platform.runLater(() -> lastBeat.set(System.nanoTime())), 1, 1,
-                    TimeUnit.MILLISECONDS);
-            timer.scheduleAtFixedRate(this::sampleIfLate, 5, 5, TimeUnit.MILLISECONDS);
+            late.start();
             timer.scheduleAtFixedRate(() -> {
                 long posted = System.nanoTime();
                 Platform.runLater(() -> longestHeartbeat.accumulateAndGet(System.nanoTime() - posted, Math::max));
@@ -242,37 +236,13 @@ public final class BrowseBenchmark {
 
         void stop() {
             timer.shutdownNow();
+            late.stop();
             Platform.runLater(pulses::stop);
         }
 
-        /** While the FX thread is more than 30 ms late, count the first of our/JavaFX's frames it is in. */
-        private void sampleIfLate() {
-            Thread fx = fxThread;
-            if (fx == null || System.nanoTime() - lastBeat.get() < 30_000_000L) {
-                return;
-            }
-            StackTraceElement[] stack = fx.getStackTrace();
-            StringBuilder key = new StringBuilder();
-            int shown = 0;
-            for (StackTraceElement frame : stack) {
-                String name = frame.getClassName();
-                if (name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")) {
-                    continue;
-                }
-                key.append(shown == 0 ? "" : " < ").append(name.substring(name.lastIndexOf('.') + 1)).append('.')
-                        .append(frame.getMethodName());
-                if (++shown == 4) {
-                    break;
-                }
-            }
-            lateFrames.merge(key.toString(), 1, Integer::sum);
-        }
-
-        /** Where the FX thread was while late, most sampled first (5 ms samples). */
+        /** Where the FX thread was while more than 30 ms late. */
         String lateWhere() {
-            return lateFrames.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(6)
-                    .map(e -> e.getValue() * 5 + " ms in " + e.getKey())
-                    .collect(java.util.stream.Collectors.joining("\n    ", "\n    ", ""));
+            return late.report();
         }
 
         long longestHeartbeatGap() {

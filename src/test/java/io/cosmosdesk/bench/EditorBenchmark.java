@@ -103,6 +103,8 @@ public final class EditorBenchmark {
             for (int size : sizes) {
                 String id = "item-" + size;
                 Heartbeat heartbeat = Heartbeat.start();
+                FxLateSampler late = new FxLateSampler();
+                late.start();
                 long t0 = System.nanoTime();
                 onFx(() -> {
                     editor.open(handle, id, PartitionKeyValue.of("p"));
@@ -117,6 +119,8 @@ public final class EditorBenchmark {
                 long fullMs = (System.nanoTime() - t0) / 1_000_000;
                 Thread.sleep(300); // let validation and the last pulses settle inside the heartbeat window
                 long stall = heartbeat.stop();
+                late.stop();
+                System.out.println("  where the UI thread was while late:" + late.report());
                 int lines = onFx(() -> area[0].getParagraphs().size());
                 if (round == 1) {
                     System.out.printf(Locale.ROOT, "%7.0f KB  %6d  %21d ms  %14d ms  %14d ms%n", size / 1024.0, lines,

@@ -1,0 +1,65 @@
+package io.cosmosdesk.bench;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+
+/**
+ * Tells where the FX thread is while it is late: a 1 ms beat is posted to it, and while the last beat is
+ * more than 30 ms old a watchdog samples the FX thread's stack every 5 ms. Figures for benchmarks only.
+ */
+final class FxLateSampler {
+
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "fx-late-sampler");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicLong lastBeat = new AtomicLong(System.nanoTime());
+    private final Map<String, Integer> lateFrames = new ConcurrentHashMap<>();
+    private volatile Thread fxThread;
+
+    void start() {
+        Platform.runLater(() -> fxThread = Thread.currentThread());
+        timer.scheduleAtFixedRate(() -> Platform.runLater(() -> lastBeat.set(System.nanoTime())), 1, 1,
+                TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(this::sampleIfLate, 5, 5, TimeUnit.MILLISECONDS);
+    }
+
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    private void sampleIfLate() {
+        Thread fx = fxThread;
+        if (fx == null || System.nanoTime() - lastBeat.get() < 30_000_000L) {
+            return;
+        }
+        StringBuilder key = new StringBuilder();
+        int shown = 0;
+        for (StackTraceElement frame : fx.getStackTrace()) {
+            String name = frame.getClassName();
+            if (name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")) {
+                continue;
+            }
+            key.append(shown == 0 ? "" : " < ").append(name.substring(name.lastIndexOf('.') + 1)).append('.')
+                    .append(frame.getMethodName());
+            if (++shown == 4) {
+                break;
+            }
+        }
+        lateFrames.merge(key.toString(), 1, Integer::sum);
+    }
+
+    /** Where the FX thread was while late, most sampled first (each sample stands for about 5 ms). */
+    String report() {
+        return lateFrames.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(6)
+                .map(e -> e.getValue() * 5 + " ms in " + e.getKey())
+                .collect(Collectors.joining("\n    ", "\n    ", ""));
+    }
+}
