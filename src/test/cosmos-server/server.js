@@ -286,6 +286,11 @@ async function handleControl(req, res, path, { server, faults, log }) {
 function main() {
   const args = parseArgs(process.argv.slice(2));
   const server = createHttpsServer({ keepAlive: true });
+  // Node closes idle keep-alive sockets after 5 s, but the Java SDK keeps pooled connections for 60 s: a
+  // request sent on a socket the server is just closing fails with "Connection prematurely closed". Keep
+  // idle connections longer than any client's pool does, as the real gateway does.
+  server.keepAliveTimeout = 120000;
+  server.headersTimeout = 125000;
   const cosmosHandlers = server.listeners("request");
   server.removeAllListeners("request");
   const faults = new FaultSwitch();
