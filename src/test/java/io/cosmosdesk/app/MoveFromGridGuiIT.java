@@ -10,14 +10,11 @@ import com.azure.cosmos.models.CosmosBulkOperations;
 import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cosmosdesk.browse.ResourceNode;
-import io.cosmosdesk.cosmos.AuthKind;
-import io.cosmosdesk.cosmos.ConnectionProfile;
-import io.cosmosdesk.cosmos.Credentials;
 import io.cosmosdesk.cosmos.ItemRow;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.CosmosTestData;
+import io.cosmosdesk.testing.MainWindowFixture;
 import io.cosmosdesk.ui.DialogService;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -77,20 +74,7 @@ class MoveFromGridGuiIT {
             return CosmosBulkOperations.getCreateItemOperation(item, new PartitionKey("cust-" + (i % 3)));
         }))).blockLast();
 
-        robot.interact(() -> context.mainViewModel().connect(ConnectionProfile.create("Local", AuthKind.EMULATOR,
-                server.endpoint()), new Credentials.AccountKey(server.key())));
-        String databaseId = container.getDatabase().getId();
-        waitFor("the database is listed", () -> !context.mainViewModel().tree().connections().isEmpty()
-                && context.mainViewModel().tree().connections().get(0).children().stream()
-                        .anyMatch(node -> node.label().equals(databaseId)));
-        ResourceNode database = context.mainViewModel().tree().connections().get(0).children().stream()
-                .filter(node -> node.label().equals(databaseId)).findFirst().orElseThrow();
-        robot.interact(() -> context.mainViewModel().tree().expand(database));
-        waitFor("the container is listed", () -> database.children().stream()
-                .anyMatch(node -> node.label().equals(container.getId())));
-        ResourceNode node = database.children().stream().filter(child -> child.label().equals(container.getId()))
-                .findFirst().orElseThrow();
-        robot.interact(() -> context.mainViewModel().tree().open(node));
+        MainWindowFixture.connectAndOpen(robot, context, server, container);
         @SuppressWarnings("unchecked")
         TableView<ItemRow> table = robot.lookup("#itemsTable").queryAs(TableView.class);
         waitFor("the rows show", () -> table.getItems().size() == 30);

@@ -12,9 +12,6 @@ import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.app.AppContext;
-import io.cosmosdesk.cosmos.AuthKind;
-import io.cosmosdesk.cosmos.ConnectionProfile;
-import io.cosmosdesk.cosmos.Credentials;
 import io.cosmosdesk.cosmos.ItemRow;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
@@ -86,20 +83,7 @@ class ItemsTabGuiIT {
 
     private TableView<ItemRow> openItemsTab(FxRobot robot, LocalCosmosServer server, CosmosAsyncContainer container)
             throws Exception {
-        ConnectionProfile profile = ConnectionProfile.create("Local", AuthKind.EMULATOR, server.endpoint());
-        robot.interact(() -> context.mainViewModel().connect(profile, new Credentials.AccountKey(server.key())));
-        String databaseId = container.getDatabase().getId();
-        waitFor("the databases are listed", () -> !context.mainViewModel().tree().connections().isEmpty()
-                && context.mainViewModel().tree().connections().get(0).children().stream()
-                        .anyMatch(node -> node.label().equals(databaseId)));
-        ResourceNode database = context.mainViewModel().tree().connections().get(0).children().stream()
-                .filter(node -> node.label().equals(databaseId)).findFirst().orElseThrow();
-        robot.interact(() -> context.mainViewModel().tree().expand(database));
-        waitFor("the containers are listed", () -> database.children().stream()
-                .anyMatch(node -> node.kind() == ResourceNode.Kind.CONTAINER));
-        ResourceNode node = database.children().stream()
-                .filter(child -> child.label().equals(container.getId())).findFirst().orElseThrow();
-        robot.interact(() -> context.mainViewModel().tree().open(node));
+        ResourceNode node = io.cosmosdesk.testing.MainWindowFixture.connectAndOpen(robot, context, server, container);
         // opening it again reuses the tab
         robot.interact(() -> context.mainViewModel().tree().open(node));
         assertThat(robot.lookup("#tabs").queryAs(TabPane.class).getTabs()).hasSize(2);

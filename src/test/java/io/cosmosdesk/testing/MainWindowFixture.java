@@ -3,6 +3,13 @@ package io.cosmosdesk.testing;
 import io.cosmosdesk.app.AppContext;
 import io.cosmosdesk.app.AppDirectories;
 import io.cosmosdesk.app.CosmosDeskApp;
+import io.cosmosdesk.browse.ResourceNode;
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.Credentials;
+import io.cosmosdesk.sandbox.LocalCosmosServer;
+import com.azure.cosmos.CosmosAsyncContainer;
+import org.testfx.api.FxRobot;
 import io.cosmosdesk.connection.NoSecretStore;
 import io.cosmosdesk.cosmos.CosmosClientFactory;
 import io.cosmosdesk.ui.DialogService;
@@ -38,6 +45,29 @@ public final class MainWindowFixture {
         stage.setHeight(800);
         stage.show();
         return context;
+    }
+
+    /**
+     * Connects to {@code server} as the emulator (connection "Local"), expands the container's database in
+     * the tree and opens the container, as a user would; returns the container's tree node.
+     */
+    public static ResourceNode connectAndOpen(FxRobot robot, AppContext context, LocalCosmosServer server,
+            CosmosAsyncContainer container) throws Exception {
+        ConnectionProfile profile = ConnectionProfile.create("Local", AuthKind.EMULATOR, server.endpoint());
+        robot.interact(() -> context.mainViewModel().connect(profile, new Credentials.AccountKey(server.key())));
+        String databaseId = container.getDatabase().getId();
+        waitFor("the database is listed", () -> !context.mainViewModel().tree().connections().isEmpty()
+                && context.mainViewModel().tree().connections().get(0).children().stream()
+                        .anyMatch(node -> node.label().equals(databaseId)));
+        ResourceNode database = context.mainViewModel().tree().connections().get(0).children().stream()
+                .filter(node -> node.label().equals(databaseId)).findFirst().orElseThrow();
+        robot.interact(() -> context.mainViewModel().tree().expand(database));
+        waitFor("the container is listed", () -> database.children().stream()
+                .anyMatch(node -> node.label().equals(container.getId())));
+        ResourceNode node = database.children().stream().filter(child -> child.label().equals(container.getId()))
+                .findFirst().orElseThrow();
+        robot.interact(() -> context.mainViewModel().tree().open(node));
+        return node;
     }
 
     /** Waits up to 30 s; the failure names what did not happen. */
