@@ -5,9 +5,7 @@ import io.cosmosdesk.ui.BackgroundTask;
 import io.cosmosdesk.ui.TaskHandle;
 import io.cosmosdesk.ui.TaskRunner;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
@@ -29,7 +27,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.GenericStyledArea;
-import org.fxmisc.richtext.model.StyledDocument;
 
 /** Thin controller of ItemEditor.fxml: binds the view to {@link ItemEditorViewModel} and forwards intent. */
 public class ItemEditorController {
@@ -40,11 +37,15 @@ public class ItemEditorController {
     private static final KeyCombination FORMAT = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
 
-    private static final int LARGE_DOCUMENT_CHARS = 64 * 1024;
-    private static final int CHUNK_LINES = 1500;
 
     private final ItemEditorViewModel viewModel;
-    private final JsonCodeArea codeArea = new JsonCodeArea();
+    /** The current area: each text the view-model sets comes in a new one (see {@link #showDocument}). */
+    private JsonCodeArea codeArea;
+    private BooleanBinding editing;
+    private BooleanBinding editable;
+    private final List<TextField> systemFields = new ArrayList<>();
+    /** The area had the focus when it was hidden for loading: the next area gets it back. */
+    private boolean focusReturnsToArea;
     private final TaskRunner tasks;
     private final javafx.beans.property.BooleanProperty documentPending =
             new javafx.beans.property.SimpleBooleanProperty(this, "documentPending");
@@ -85,73 +86,55 @@ public class ItemEditorController {
     }
 
     /**
-     * Shows text set by the view-model. Large texts are split into paragraphs on a background thread (the
-     * area stays read-only until the swap), so opening a 2 MB item does not stall the UI thread.
+     * Shows text set by the view-model in a fresh area. RichTextFX pays per paragraph to replace a
+     * document in place (0.2-0.5 s for a 2 MB item, most of it removing the old one) but nothing to build
+     * an area over a document made beforehand; so the text is split into paragraphs and its first screens
+     * highlighted on a background thread, and only the swap of areas runs on the UI thread. Until then
+     * the old area stays, read-only.
      */
     private void showDocument(String text) {
         pendingDocument.cancel();
         long generation = ++documentGeneration;
         mirror = text;
-        if (text.length() < LARGE_DOCUMENT_CHARS) {
-            documentPending.set(false);
-            swapIn(codeArea.buildDocument(text));
-            return;
-        }
         documentPending.set(true);
-        pendingDocument = tasks.start(BackgroundTask.of("Preparing the editor", ctx -> chunks(text))
-                .onSuccess(documents -> {
+        pendingDocument = tasks.start(BackgroundTask.of("Preparing the editor", ctx -> JsonCodeArea.prepare(text))
+                .onSuccess(document -> {
                     if (generation == documentGeneration) {
-                        swapIn(documents.get(0));
-                        appendRemaining(documents, generation);
+                        install(new JsonCodeArea(document));
+                        documentPending.set(false);
                     }
                 }));
     }
 
-    /**
-     * Splits a large text into documents of {@link #CHUNK_LINES} lines, built off the UI thread. RichTextFX
-     * pays per paragraph when a document is swapped in (about 0.4 s for 150,000 lines), so the first chunk
-     * shows at once and the rest is appended one chunk per frame.
-     */
-    private List<StyledDocument<Collection<String>, String, Collection<String>>> chunks(String text) {
-        List<StyledDocument<Collection<String>, String, Collection<String>>> documents = new ArrayList<>();
-        int start = 0;
-        while (start < text.length()) {
-            int end = start;
-            for (int lines = 0; lines < CHUNK_LINES && end >= 0; lines++) {
-                end = text.indexOf('\n', end + 1);
-            }
-            end = end < 0 ? text.length() : end;
-            // every chunk after the first starts with the line break that ends the previous one
-            documents.add(codeArea.buildDocument(text.substring(start, end)));
-            start = end;
+    /** Puts an area in place of the current one, wired like it; keeps the keyboard focus where it was. */
+    private void install(JsonCodeArea area) {
+        JsonCodeArea old = codeArea;
+        boolean hadFocus = old != null && old.getScene() != null && (old.getScene().getFocusOwner() == old
+                || focusReturnsToArea && isInEditor(old.getScene().getFocusOwner()));
+        focusReturnsToArea = false;
+        followingEdits.unsubscribe();
+        if (old != null) {
+            old.editableProperty().unbind();
+            old.dispose();
         }
-        if (documents.isEmpty()) {
-            documents.add(codeArea.buildDocument(""));
+        codeArea = area;
+        area.setId("codeArea");
+        area.editableProperty().bind(editable);
+        VirtualizedScrollPane<JsonCodeArea> scroller = new VirtualizedScrollPane<>(area);
+        scroller.visibleProperty().bind(editing);
+        if (old == null) {
+            editorBody.getChildren().add(0, scroller);
+        } else {
+            editorBody.getChildren().set(0, scroller);
         }
-        return documents;
-    }
-
-    private void appendRemaining(List<StyledDocument<Collection<String>, String, Collection<String>>> documents,
-            long generation) {
-        AnimationTimer appender = new AnimationTimer() {
-            private int next = 1;
-
-            @Override
-            public void handle(long now) {
-                if (generation != documentGeneration) {
-                    stop();
-                    return;
-                }
-                if (next >= documents.size()) {
-                    stop();
-                    codeArea.getUndoManager().forgetHistory();
-                    documentPending.set(false);
-                    return;
-                }
-                withoutFollowingEdits(() -> codeArea.appendDocument(documents.get(next++)));
-            }
-        };
-        appender.start();
+        ValidationProblem problem = viewModel.firstProblemProperty().get();
+        if (problem != null && problem.line() > 0) {
+            area.markErrorLine(problem.line());
+        }
+        followEdits();
+        if (hadFocus) {
+            area.requestFocus();
+        }
     }
 
     private void followEdits() {
@@ -163,52 +146,34 @@ public class ItemEditorController {
         });
     }
 
-    /**
-     * Runs a programmatic change with nobody listening to plain-text changes: RichTextFX builds each one
-     * by reading the whole removed text, which for a large item cost hundreds of ms on the UI thread.
-     */
-    private void withoutFollowingEdits(Runnable change) {
-        followingEdits.unsubscribe();
-        try {
-            change.run();
-        } finally {
-            followEdits();
-        }
-    }
-
-    private void swapIn(StyledDocument<Collection<String>, String, Collection<String>> document) {
-        withoutFollowingEdits(() -> codeArea.setDocument(document));
-    }
-
     public ItemEditorViewModel viewModel() {
         return viewModel;
     }
 
-    /** The code editor, for hosts that want to focus it. */
+    /** The code editor showing the current item, for hosts that want to focus it; replaced per item. */
     public JsonCodeArea codeArea() {
         return codeArea;
     }
 
     @FXML
     private void initialize() {
-        codeArea.setId("codeArea");
-        VirtualizedScrollPane<JsonCodeArea> scroller = new VirtualizedScrollPane<>(codeArea);
-        editorBody.getChildren().add(0, scroller);
-
-        BooleanBinding editing = viewModel.modeProperty().isEqualTo(Mode.EXISTING)
+        editing = viewModel.modeProperty().isEqualTo(Mode.EXISTING)
                 .or(viewModel.modeProperty().isEqualTo(Mode.NEW));
+        editable = editing.and(viewModel.readOnlyProperty().not()).and(documentPending.not());
+        editing.addListener((obs, was, now) -> {
+            if (!now && codeArea.getScene() != null && codeArea.getScene().getFocusOwner() == codeArea) {
+                focusReturnsToArea = true; // hiding the area for a reload passes the focus on; take it back
+            }
+        });
         BooleanBinding existing = viewModel.modeProperty().isEqualTo(Mode.EXISTING);
-        scroller.visibleProperty().bind(editing);
         emptyState.visibleProperty().bind(viewModel.modeProperty().isEqualTo(Mode.EMPTY));
         busyIndicator.visibleProperty().bind(viewModel.modeProperty().isEqualTo(Mode.LOADING)
                 .or(viewModel.savingProperty()).or(documentPending));
-        codeArea.editableProperty().bind(editing.and(viewModel.readOnlyProperty().not()).and(documentPending.not()));
 
-        // text: the area is the source while the user types; the view-model's own changes replace the
-        // document. A mirror string follows the area's edits, so no keystroke materialises the whole text.
-        codeArea.setDocument(viewModel.getText());
+        // text: the area is the source while the user types; the view-model's own changes bring a new
+        // area. A mirror string follows the area's edits, so no keystroke materialises the whole text.
         mirror = viewModel.getText();
-        followEdits();
+        install(new JsonCodeArea(JsonCodeArea.prepare(mirror)));
         viewModel.textProperty().addListener((obs, old, text) -> {
             if (!text.equals(mirror)) {
                 showDocument(text);
@@ -300,10 +265,25 @@ public class ItemEditorController {
         return "⚠ " + problem.sentence() + (problem.hasLocation() ? "  (click to go there)" : "");
     }
 
+    /** Fills the read-only system properties; reuses the fields when the names are the same (most opens). */
     private void fillSystemGrid() {
+        List<SystemProperty> properties = viewModel.systemProperties();
+        if (systemFields.size() == properties.size()) {
+            boolean same = true;
+            for (int i = 0; i < properties.size() && same; i++) {
+                same = systemFields.get(i).getId().equals("system" + properties.get(i).name());
+            }
+            if (same) {
+                for (int i = 0; i < properties.size(); i++) {
+                    systemFields.get(i).setText(properties.get(i).value());
+                }
+                return;
+            }
+        }
         systemGrid.getChildren().clear();
+        systemFields.clear();
         int row = 0;
-        for (SystemProperty property : viewModel.systemProperties()) {
+        for (SystemProperty property : properties) {
             Label name = new Label(property.name());
             name.getStyleClass().add("system-name");
             name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the value shrinks, never the name
@@ -316,6 +296,7 @@ public class ItemEditorController {
             value.setMaxWidth(Double.MAX_VALUE);
             GridPane.setHgrow(value, javafx.scene.layout.Priority.ALWAYS);
             systemGrid.addRow(row++, name, value);
+            systemFields.add(value);
         }
     }
 
@@ -452,6 +433,16 @@ public class ItemEditorController {
     @FXML
     private void onDismissError() {
         viewModel.clearError();
+    }
+
+    /** Whether the focus is nowhere or within this editor (not in the grid or elsewhere the user went). */
+    private boolean isInEditor(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at == root) {
+                return true;
+            }
+        }
+        return node == null;
     }
 
     private static void toggleClass(Node node, String styleClass, boolean on) {

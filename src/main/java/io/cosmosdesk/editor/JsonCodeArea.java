@@ -2,13 +2,15 @@ package io.cosmosdesk.editor;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.LineNumberFactory;
+import org.fxmisc.richtext.model.EditableStyledDocument;
 import org.fxmisc.richtext.model.Paragraph;
+import org.fxmisc.richtext.model.SegmentOps;
+import org.fxmisc.richtext.model.SimpleEditableStyledDocument;
 import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
-import org.fxmisc.richtext.model.StyledDocument;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.fxmisc.richtext.model.TwoDimensional;
@@ -22,19 +24,34 @@ import org.reactfx.collection.LiveList;
  */
 public final class JsonCodeArea extends CodeArea {
 
+    /** Lines highlighted by {@link #prepare} before the area is shown: a tall window's first screens. */
+    static final int PREPARED_LINES = 240;
     /** Lines above and below the viewport highlighted ahead of scrolling. */
     private static final int MARGIN = 40;
     /** How far bracket matching searches before giving up. */
-    private static final int BRACKET_SEARCH_LINES = 20_000;
+    private static final int BRACKET_SEARCH_LINES = 5_000;
+    /** A search result: the limit was reached before the matching bracket. */
+    private static final int GAVE_UP = -2;
 
     private final List<Integer> bracketMarks = new ArrayList<>();
+    private boolean highlightPending;
     private int errorLine = -1;
     private String searchText;
     private String searchLower;
 
     public JsonCodeArea() {
+        this(new SimpleEditableStyledDocument<>(Collections.<String>emptyList(), Collections.<String>emptyList()));
+    }
+
+    /**
+     * An area over a document built beforehand, possibly on a background thread (see {@link #prepare}):
+     * nothing here is proportional to the document's size, so a 2 MB item costs the UI thread no more
+     * than a small one.
+     */
+    public JsonCodeArea(EditableStyledDocument<Collection<String>, String, Collection<String>> document) {
+        super(document);
         getStyleClass().add("json-editor");
-        setParagraphGraphicFactory(LineNumberFactory.get(this));
+        setParagraphGraphicFactory(new LineNumberGutter(this));
         // undo covers the user's typing only, never the highlighting
         setUndoManager(UndoUtils.plainTextUndoManager(this));
         plainTextChanges().subscribe(change -> {
@@ -42,44 +59,43 @@ public final class JsonCodeArea extends CodeArea {
             int to = offsetToPosition(Math.min(getLength(), change.getPosition() + change.getInserted().length()),
                     Bias.Forward).getMajor();
             if (to - from <= 200) {
-                for (int par = from; par <= to; par++) {
-                    highlightParagraph(par);
-                }
+                restyle(from, to); // the edited lines kept their old colours
             }
-            highlightVisible();
+            if (!highlightPending) {
+                highlightPending = true;
+                requestLayout();
+            }
         });
         LiveList<?> visible = getVisibleParagraphs();
-        visible.addListener((javafx.collections.ListChangeListener<Object>) change -> highlightVisible());
+        // highlighting waits for the next layout: asking which lines are visible forces one, and doing
+        // that on every change (a style change is one) cost ~20 ms a time on a first keystroke
+        visible.addListener((javafx.collections.ListChangeListener<Object>) change -> {
+            if (!highlightPending) {
+                highlightPending = true;
+                requestLayout();
+            }
+        });
         caretPositionProperty().addListener((obs, old, position) -> matchBrackets());
     }
 
-    /** Replaces the whole text (an item was opened, reloaded or reformatted): caret to the top, no undo. */
-    public void setDocument(String text) {
-        setDocument(buildDocument(text));
-    }
-
     /**
-     * Splits text into the area's paragraph model. Pure and thread-safe: for large items it runs on a
-     * background thread, leaving the UI thread only the swap in {@link #setDocument(StyledDocument)}.
+     * Builds an editable document for {@link #JsonCodeArea(EditableStyledDocument)}, its first screens
+     * already highlighted. Pure and thread-safe: large items are prepared on a background thread.
      */
-    public StyledDocument<Collection<String>, String, Collection<String>> buildDocument(String text) {
-        return ReadOnlyStyledDocument.fromString(text, getInitialParagraphStyle(), getInitialTextStyle(),
-                getSegOps());
-    }
-
-    public void setDocument(StyledDocument<Collection<String>, String, Collection<String>> document) {
-        clearBracketMarks();
-        errorLine = -1;
-        replace(0, getLength(), document);
-        moveTo(0);
-        getUndoManager().forgetHistory();
-        showParagraphAtTop(0);
-        highlightVisible();
-    }
-
-    /** Appends a document (the next chunk of a large item) without moving the caret. */
-    public void appendDocument(StyledDocument<Collection<String>, String, Collection<String>> document) {
-        replace(getLength(), getLength(), document);
+    public static EditableStyledDocument<Collection<String>, String, Collection<String>> prepare(String text) {
+        SimpleEditableStyledDocument<Collection<String>, Collection<String>> document =
+                new SimpleEditableStyledDocument<>(ReadOnlyStyledDocument.fromString(text,
+                        Collections.<String>emptyList(), Collections.<String>emptyList(),
+                        SegmentOps.styledTextOps()));
+        List<String> lines = new ArrayList<>();
+        for (int par = 0; par < Math.min(PREPARED_LINES, document.getParagraphs().size()); par++) {
+            lines.add(document.getParagraphs().get(par).getText());
+        }
+        StyleSpans<Collection<String>> spans = spansOfLines(lines);
+        if (spans != null) {
+            document.setStyleSpans(0, spans);
+        }
+        return document;
     }
 
     /** Moves the caret to a 1-based line and column and scrolls there. */
@@ -178,6 +194,17 @@ public final class JsonCodeArea extends CodeArea {
 
     // ---- highlighting
 
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (highlightPending) {
+            // the lines are placed: finding the visible ones is cheap now, and styles set here are laid
+            // out in this same pass
+            highlightPending = false;
+            highlightVisible();
+        }
+    }
+
     /** Highlights the paragraphs on screen (and a margin) that are not highlighted yet. */
     public void highlightVisible() {
         if (getParagraphs().isEmpty() || getVisibleParagraphs().isEmpty()) {
@@ -196,13 +223,57 @@ public final class JsonCodeArea extends CodeArea {
         highlightRange(Math.max(0, first - MARGIN), Math.min(getParagraphs().size() - 1, last + MARGIN));
     }
 
+    /**
+     * Highlights the lines in [first, last] not highlighted yet, one style change per run of such lines:
+     * each change costs the UI thread about half a millisecond whatever its size.
+     */
     private void highlightRange(int first, int last) {
+        int par = first;
+        while (par <= last) {
+            if (isHighlighted(par)) {
+                par++;
+                continue;
+            }
+            int runStart = par;
+            while (par <= last && !isHighlighted(par)) {
+                par++;
+            }
+            restyle(runStart, par - 1);
+        }
+    }
+
+    private void restyle(int first, int last) {
+        List<String> lines = new ArrayList<>();
         for (int par = first; par <= last; par++) {
-            Paragraph<Collection<String>, String, Collection<String>> paragraph = getParagraph(par);
-            if (paragraph.length() > 0 && paragraph.getStyleOfChar(0).isEmpty()) {
-                highlightParagraph(par);
+            lines.add(getParagraph(par).getText());
+        }
+        StyleSpans<Collection<String>> spans = spansOfLines(lines);
+        if (spans != null) {
+            setStyleSpans(getAbsolutePosition(first, 0), spans);
+        }
+    }
+
+    /** Empty lines count as highlighted: there is nothing to colour and no way to mark them. */
+    private boolean isHighlighted(int par) {
+        Paragraph<Collection<String>, String, Collection<String>> paragraph = getParagraph(par);
+        return paragraph.length() == 0 || !paragraph.getStyleOfChar(0).isEmpty();
+    }
+
+    /** Style spans for consecutive lines (the line breaks between them included), or null when all are empty. */
+    static StyleSpans<Collection<String>> spansOfLines(List<String> lines) {
+        StyleSpansBuilder<Collection<String>> builder = new StyleSpansBuilder<>();
+        int total = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (i > 0) {
+                builder.add(Collections.emptyList(), 1);
+                total++;
+            }
+            for (JsonLexer.Token token : JsonLexer.lex(lines.get(i))) {
+                builder.add(List.of(token.kind().styleClass()), token.length());
+                total += token.length();
             }
         }
+        return total == 0 ? null : builder.create();
     }
 
     private void highlightParagraph(int par) {
@@ -240,6 +311,9 @@ public final class JsonCodeArea extends CodeArea {
                 int offset = mark >= 0 ? mark : -mark - 1;
                 if (offset == candidate) {
                     int match = mark >= 0 ? searchForward(par, offset) : searchBackward(par, offset);
+                    if (match == GAVE_UP) {
+                        return; // too far to tell: better no mark than a wrong "unmatched"
+                    }
                     int self = getAbsolutePosition(par, offset);
                     markBracket(self, match >= 0 ? "bracket-match" : "bracket-unmatched");
                     if (match >= 0) {
@@ -253,7 +327,10 @@ public final class JsonCodeArea extends CodeArea {
 
     private int searchForward(int par, int offset) {
         int depth = 0;
-        for (int p = par; p < getParagraphs().size() && p - par < BRACKET_SEARCH_LINES; p++) {
+        for (int p = par; p < getParagraphs().size(); p++) {
+            if (p - par >= BRACKET_SEARCH_LINES) {
+                return GAVE_UP;
+            }
             for (int mark : JsonLexer.brackets(getParagraph(p).getText())) {
                 int at = mark >= 0 ? mark : -mark - 1;
                 if (p == par && at < offset) {
@@ -270,7 +347,10 @@ public final class JsonCodeArea extends CodeArea {
 
     private int searchBackward(int par, int offset) {
         int depth = 0;
-        for (int p = par; p >= 0 && par - p < BRACKET_SEARCH_LINES; p--) {
+        for (int p = par; p >= 0; p--) {
+            if (par - p >= BRACKET_SEARCH_LINES) {
+                return GAVE_UP;
+            }
             List<Integer> marks = JsonLexer.brackets(getParagraph(p).getText());
             for (int i = marks.size() - 1; i >= 0; i--) {
                 int mark = marks.get(i);

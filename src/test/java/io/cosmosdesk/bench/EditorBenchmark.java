@@ -59,7 +59,7 @@ public final class EditorBenchmark {
         try (LocalCosmosServer server = LocalCosmosServer.start()) {
             CosmosAsyncClient client = CosmosServerExtension.clientBuilder(server).buildAsyncClient();
             try {
-                run(server, client);
+                run(server, client, args);
             } finally {
                 client.close();
             }
@@ -67,7 +67,7 @@ public final class EditorBenchmark {
         Platform.exit();
     }
 
-    private static void run(LocalCosmosServer server, CosmosAsyncClient client) throws Exception {
+    private static void run(LocalCosmosServer server, CosmosAsyncClient client, String[] args) throws Exception {
         client.createDatabaseIfNotExists("bench-editor").block();
         PartitionKeyDefinition key = new PartitionKeyDefinition();
         key.setPaths(List.of("/pk"));
@@ -75,8 +75,11 @@ public final class EditorBenchmark {
                 .block();
         CosmosAsyncContainer container = client.getDatabase("bench-editor").getContainer("items");
         int[] sizes = {10 * 1024, 500 * 1024, 2 * 1024 * 1024 - 16 * 1024};
+        java.util.Map<Integer, Integer> expectedLines = new java.util.HashMap<>();
         for (int size : sizes) {
-            container.upsertItem(item("item-" + size, size), new PartitionKey("p"), null).block();
+            ObjectNode item = item("item-" + size, size);
+            container.upsertItem(item, new PartitionKey("p"), null).block();
+            expectedLines.put(size, io.cosmosdesk.editor.ItemJson.pretty(item).split("\n", -1).length);
         }
 
         ConnectionProfile profile = ConnectionProfile.create("bench", AuthKind.EMULATOR, server.endpoint());
@@ -85,11 +88,11 @@ public final class EditorBenchmark {
         FxTaskRunner tasks = new FxTaskRunner();
         ItemEditorViewModel editor = new ItemEditorViewModel(new ItemService(), tasks,
                 new io.cosmosdesk.ui.FxDialogService(null));
-        JsonCodeArea[] area = new JsonCodeArea[1];
+        io.cosmosdesk.editor.ItemEditorController[] controller = new io.cosmosdesk.editor.ItemEditorController[1];
         onFx(() -> {
             Theme.LIGHT.apply();
             ItemEditorView view = ItemEditorView.load(editor, tasks);
-            area[0] = view.controller().codeArea();
+            controller[0] = view.controller();
             Stage stage = new Stage();
             Scene scene = new Scene(view.root(), 1200, 800);
             scene.getStylesheets().add(Theme.APP_STYLESHEET);
@@ -98,55 +101,98 @@ public final class EditorBenchmark {
             return null;
         });
 
-        System.out.println("item size   lines   first screen highlighted   all lines loaded   longest UI stall");
-        for (int round = 0; round < 2; round++) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
+        boolean where = args.length > 1 && args[1].equals("--where");
+        GcPauses gc = GcPauses.install();
+        java.util.Map<Integer, List<long[]>> figures = new java.util.TreeMap<>();
+        for (int round = 0; round < rounds; round++) {
             for (int size : sizes) {
                 String id = "item-" + size;
-                Heartbeat heartbeat = Heartbeat.start();
+                UiStallMeter heartbeat = UiStallMeter.start();
                 FxLateSampler late = new FxLateSampler();
                 late.start();
+                gc.reset();
+                if (where) {
+                    System.out.println("-- opening " + id);
+                }
                 long t0 = System.nanoTime();
                 onFx(() -> {
                     editor.open(handle, id, PartitionKeyValue.of("p"));
                     return null;
                 });
                 waitFor(() -> onFx(() -> editor.modeProperty().get() == ItemEditorViewModel.Mode.EXISTING
-                        && area[0].getLength() > 0 && !area[0].getParagraph(1).getStyleOfChar(2).isEmpty()
-                        && area[0].getParagraph(1).getText().contains(id)));
+                        && controller[0].codeArea().getLength() > 0
+                        && !controller[0].codeArea().getParagraph(1).getStyleOfChar(2).isEmpty()
+                        && controller[0].codeArea().getParagraph(1).getText().contains(id)));
                 long openMs = (System.nanoTime() - t0) / 1_000_000;
-                int expectedLines = io.cosmosdesk.editor.ItemJson.pretty(item(id, size)).split("\n", -1).length;
-                waitFor(() -> onFx(() -> area[0].getParagraphs().size() >= expectedLines && area[0].isEditable()));
+                int lineCount = expectedLines.get(size);
+                waitFor(() -> onFx(() -> controller[0].codeArea().getParagraphs().size() >= lineCount
+                        && controller[0].codeArea().isEditable()));
                 long fullMs = (System.nanoTime() - t0) / 1_000_000;
                 Thread.sleep(300); // let validation and the last pulses settle inside the heartbeat window
-                long stall = heartbeat.stop();
+                long[] stall = heartbeat.stop();
                 late.stop();
-                System.out.println("  where the UI thread was while late:" + late.report());
-                int lines = onFx(() -> area[0].getParagraphs().size());
-                if (round == 1) {
-                    System.out.printf(Locale.ROOT, "%7.0f KB  %6d  %21d ms  %14d ms  %14d ms%n", size / 1024.0, lines,
-                            openMs, fullMs, stall);
+                if (where && round == rounds - 1) {
+                    System.out.println("  " + size / 1024 + " KB, where the UI thread was while late:" + late.report());
+                }
+                if (round > 0) { // the first round warms the JIT up
+                    figures.computeIfAbsent(size, k -> new ArrayList<>())
+                            .add(new long[] {openMs, fullMs, stall[0], stall[1], gc.longestMs()});
                 }
             }
+        }
+        System.out.printf(Locale.ROOT, "opening an item, %d rounds after a warm-up round, GC: %s%n", rounds - 1,
+                gc.collectors());
+        System.out.println("UI stall = longest wait of a task posted to the UI thread (wall); UI busy = the UI "
+                + "thread's own CPU time within a wait (the rest: waiting for a core, GC, the software renderer)");
+        System.out.println("item size   lines   editable   UI stall median/max   UI busy median/max   longest GC pause");
+        for (var entry : figures.entrySet()) {
+            List<long[]> rows = entry.getValue();
+            System.out.printf(Locale.ROOT, "%7.0f KB  %6d  %6d ms  %10d / %4d ms  %9d / %4d ms  %13d ms%n",
+                    entry.getKey() / 1024.0, expectedLines.get(entry.getKey()), median(rows, 1), median(rows, 2),
+                    max(rows, 2), median(rows, 3), max(rows, 3), max(rows, 4));
         }
 
         // keystrokes in the 2 MB item: a typed character until the end of the next pulse's layout
         List<Long> latencies = new ArrayList<>();
-        Heartbeat heartbeat = Heartbeat.start();
+        UiStallMeter heartbeat = UiStallMeter.start();
+        FxLateSampler typingLate = new FxLateSampler();
+        typingLate.start();
         for (int i = 0; i < 30; i++) {
             AtomicLong done = new AtomicLong();
             long t0 = System.nanoTime();
             onFx(() -> {
-                JsonCodeArea codeArea = area[0];
+                JsonCodeArea codeArea = controller[0].codeArea();
+                long a = System.nanoTime();
                 codeArea.requestFocus();
+                long b = System.nanoTime();
                 codeArea.moveTo(20, 4);
+                long c = System.nanoTime();
+                if (where && latencies.size() < 3) {
+                    System.out.printf("  key %d: focus %d ms, moveTo %d ms%n", latencies.size(), (b - a) / 1000000, (c - b) / 1000000);
+                }
                 Runnable[] listener = new Runnable[1];
                 listener[0] = () -> {
                     done.set(System.nanoTime());
+                    if (where && latencies.size() < 3) {
+                        System.out.printf("  key: pulse done %d ms after start%n", (done.get() - a) / 1000000);
+                    }
                     codeArea.getScene().removePostLayoutPulseListener(listener[0]);
                 };
                 codeArea.getScene().addPostLayoutPulseListener(listener[0]);
+                long d = System.nanoTime();
                 codeArea.fireEvent(new KeyEvent(KeyEvent.KEY_TYPED, "x", "x", KeyCode.UNDEFINED, false, false, false,
                         false));
+                if (where && latencies.size() < 3) {
+                    System.out.printf("  key %d: typed %d ms%n", latencies.size(), (System.nanoTime() - d) / 1000000);
+                    long p0 = System.nanoTime();
+                    codeArea.getScene().addPreLayoutPulseListener(new Runnable() {
+                        public void run() {
+                            System.out.printf("  key: pulse starts %d ms after%n", (System.nanoTime() - p0) / 1000000);
+                            codeArea.getScene().removePreLayoutPulseListener(this);
+                        }
+                    });
+                }
                 Platform.requestNextPulse();
                 return null;
             });
@@ -155,11 +201,18 @@ public final class EditorBenchmark {
             Thread.sleep(40);
         }
         Thread.sleep(500);
-        long typingStall = heartbeat.stop();
+        long[] typingStall = heartbeat.stop();
+        typingLate.stop();
+        if (where) {
+            System.out.println("  typing, where the UI thread was while late:" + typingLate.report());
+        }
+        if (where) {
+            System.out.println("  keystroke latencies in order: " + latencies);
+        }
         Collections.sort(latencies);
         System.out.printf(Locale.ROOT, "keystroke-to-layout in the 2 MB item: median %d ms, p90 %d ms, max %d ms "
-                + "(30 keys); longest UI stall while typing and validating: %d ms%n", latencies.get(15),
-                latencies.get(26), latencies.get(29), typingStall);
+                + "(30 keys); longest UI stall while typing and validating: %d ms (UI busy %d ms)%n", latencies.get(15),
+                latencies.get(26), latencies.get(29), typingStall[0], typingStall[1]);
         boolean dirty = onFx(() -> editor.isDirty());
         System.out.println("(editor dirty after typing: " + dirty + ")");
         tasks.shutdown();
@@ -209,6 +262,49 @@ public final class EditorBenchmark {
         return value;
     }
 
+    private static long max(List<long[]> rows, int column) {
+        return rows.stream().mapToLong(r -> r[column]).max().orElse(0);
+    }
+
+    private static long median(List<long[]> rows, int column) {
+        long[] values = rows.stream().mapToLong(r -> r[column]).sorted().toArray();
+        return values[values.length / 2];
+    }
+
+    /** The longest stop-the-world collection since the last reset (concurrent cycles are not pauses). */
+    private static final class GcPauses {
+        private final AtomicLong longest = new AtomicLong();
+        private final List<String> names = new ArrayList<>();
+
+        static GcPauses install() {
+            GcPauses pauses = new GcPauses();
+            for (var bean : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                pauses.names.add(bean.getName());
+                if (bean.getName().contains("Cycles") || bean.getName().contains("Concurrent")) {
+                    continue;
+                }
+                ((javax.management.NotificationEmitter) bean).addNotificationListener((notification, handback) -> {
+                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                            (javax.management.openmbean.CompositeData) notification.getUserData());
+                    pauses.longest.accumulateAndGet(info.getGcInfo().getDuration(), Math::max);
+                }, null, null);
+            }
+            return pauses;
+        }
+
+        void reset() {
+            longest.set(0);
+        }
+
+        long longestMs() {
+            return longest.get();
+        }
+
+        String collectors() {
+            return String.join(", ", names);
+        }
+    }
+
     private interface Check {
         boolean test() throws Exception;
     }
@@ -220,29 +316,6 @@ public final class EditorBenchmark {
                 throw new IllegalStateException("timed out");
             }
             Thread.sleep(2);
-        }
-    }
-
-    /** Posts a task to the UI thread every 2 ms and records the longest wait before one ran. */
-    private static final class Heartbeat {
-        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        private final AtomicLong longestNanos = new AtomicLong();
-
-        static Heartbeat start() {
-            Heartbeat heartbeat = new Heartbeat();
-            heartbeat.timer.scheduleAtFixedRate(() -> {
-                long posted = System.nanoTime();
-                Platform.runLater(() -> heartbeat.longestNanos.accumulateAndGet(System.nanoTime() - posted,
-                        Math::max));
-            }, 0, 2, TimeUnit.MILLISECONDS);
-            return heartbeat;
-        }
-
-        long stop() throws InterruptedException {
-            timer.shutdownNow();
-            timer.awaitTermination(1, TimeUnit.SECONDS);
-            Thread.sleep(50);
-            return longestNanos.get() / 1_000_000;
         }
     }
 }

@@ -51,7 +51,7 @@ class ItemEditorGuiIT {
 
     private FxTaskRunner tasks;
     private ItemEditorViewModel editor;
-    private JsonCodeArea area;
+    private ItemEditorView view;
     private CosmosAsyncContainer container;
     private ContainerHandle handle;
 
@@ -59,8 +59,7 @@ class ItemEditorGuiIT {
     void start(Stage stage) {
         tasks = new FxTaskRunner();
         editor = new ItemEditorViewModel(new ItemService(), tasks, new FxDialogService(stage));
-        ItemEditorView view = ItemEditorView.load(editor, tasks);
-        area = view.controller().codeArea();
+        view = ItemEditorView.load(editor, tasks);
         Scene scene = new Scene(view.root());
         scene.getStylesheets().add(Theme.APP_STYLESHEET);
         stage.setScene(scene);
@@ -98,15 +97,15 @@ class ItemEditorGuiIT {
         container.createItem(JSON.readTree("{\"id\":\"" + id + "\",\"pk\":\"p\",\"status\":\"new\"}")).block();
         robot.interact(() -> editor.open(handle, id, PartitionKeyValue.of("p")));
         waitUntil(() -> editor.modeProperty().get() == ItemEditorViewModel.Mode.EXISTING);
-        waitUntil(() -> area.getText().contains("\"status\": \"new\""));
+        waitUntil(() -> area().getText().contains("\"status\": \"new\""));
     }
 
     /** Edits the text in the area, as typing would (the view-model follows the area). */
     private void replaceInArea(FxRobot robot, String from, String to) {
         robot.interact(() -> {
-            int at = area.getText().indexOf(from);
+            int at = area().getText().indexOf(from);
             assertThat(at).as(from).isNotNegative();
-            area.replaceText(at, at + from.length(), to);
+            area().replaceText(at, at + from.length(), to);
         });
     }
 
@@ -127,8 +126,8 @@ class ItemEditorGuiIT {
         openSeeded(robot, "edit-1");
         // a real keystroke into the editor, then the shortcut
         robot.interact(() -> {
-            area.moveTo(area.getText().indexOf("new\"") + 3);
-            area.requestFocus();
+            area().moveTo(area().getText().indexOf("new\"") + 3);
+            area().requestFocus();
         });
         robot.write("er");
         waitUntil(() -> editor.isDirty());
@@ -138,6 +137,37 @@ class ItemEditorGuiIT {
         waitUntil(() -> !editor.isDirty() && !editor.savingProperty().get());
         assertThat(serverItem("edit-1").get("status").asText()).isEqualTo("newer");
         assertThat(robot.lookup("#editorStatusLabel").queryLabeled().getText()).isEqualTo("Saved \"edit-1\".");
+    }
+
+    @Test
+    void aTwoMegabyteItemOpensHighlightedEditableAndColoursLinesScrolledTo(FxRobot robot) throws Exception {
+        ObjectNode big = JSON.createObjectNode().put("id", "big-1").put("pk", "p");
+        var lines = big.putArray("lines");
+        for (int i = 0; i < 36_000; i++) { // about 1.9 MB
+            lines.addObject().put("sku", "SKU-" + i).put("qty", i % 7).put("gift", i % 3 == 0).putNull("note");
+        }
+        container.createItem(big).block();
+        openSeeded(robot, "small-1");
+        robot.interact(() -> area().requestFocus());
+
+        robot.interact(() -> editor.open(handle, "big-1", PartitionKeyValue.of("p")));
+        waitUntil(() -> area().getText().contains("\"id\": \"big-1\"") && area().isEditable());
+        int lineCount = area().getParagraphs().size();
+        assertThat(lineCount).isGreaterThan(100_000);
+        // the first screen comes highlighted; the keyboard focus moved to the new area
+        assertThat(area().getParagraph(1).getStyleOfChar(4)).contains("json-key");
+        assertThat(area().getScene().getFocusOwner()).isSameAs(area());
+
+        // far lines are coloured when they scroll into view
+        int far = lineCount - 50;
+        assertThat(area().getParagraph(far).getStyleOfChar(area().getParagraph(far).length() - 1)).isEmpty();
+        robot.interact(() -> area().showParagraphAtTop(far));
+        waitUntil(() -> !area().getParagraph(far).getStyleOfChar(area().getParagraph(far).length() - 1).isEmpty());
+
+        // typing works at once and the view-model follows
+        robot.interact(() -> area().moveTo(far, area().getParagraph(far).length()));
+        robot.write(" ");
+        waitUntil(() -> editor.isDirty());
     }
 
     @Test
@@ -214,5 +244,10 @@ class ItemEditorGuiIT {
         clickDialogButton(robot, "Overwrite");
         waitUntil(() -> !editor.isDirty() && !editor.savingProperty().get());
         assertThat(serverItem("race-1").get("status").asText()).isEqualTo("mine");
+    }
+
+    /** The area showing the current item (each opened item comes in a fresh one). */
+    private JsonCodeArea area() {
+        return view.controller().codeArea();
     }
 }

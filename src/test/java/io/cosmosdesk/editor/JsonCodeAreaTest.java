@@ -1,0 +1,49 @@
+package io.cosmosdesk.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import java.util.List;
+import org.fxmisc.richtext.model.EditableStyledDocument;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.junit.jupiter.api.Test;
+
+/** The editor's document preparation, which runs off the UI thread: no JavaFX toolkit needed. */
+class JsonCodeAreaTest {
+
+    @Test
+    void prepareSplitsLinesAndHighlightsTheFirstScreensOnly() {
+        StringBuilder text = new StringBuilder("{\n  \"lines\": [\n");
+        for (int i = 0; i < 1_000; i++) {
+            text.append("    {\"sku\": \"SKU-").append(i).append("\", \"qty\": ").append(i).append("},\n");
+        }
+        text.append("\n    null\n  ]\n}");
+        EditableStyledDocument<Collection<String>, String, Collection<String>> document =
+                JsonCodeArea.prepare(text.toString());
+
+        assertThat(document.getText()).isEqualTo(text.toString());
+        assertThat(document.getParagraphs()).hasSize(1_006);
+        assertThat(document.getParagraphs().get(1).getStyleOfChar(3)).containsExactly("json-key");
+        assertThat(document.getParagraphs().get(2).getStyleOfChar(4)).containsExactly("json-brace");
+        int last = JsonCodeArea.PREPARED_LINES - 1;
+        assertThat(document.getParagraphs().get(last).getStyleOfChar(0)).isNotEmpty();
+        // beyond the prepared lines nothing is styled yet: the area colours them when they are shown
+        assertThat(document.getParagraphs().get(last + 1).getStyleOfChar(0)).isEmpty();
+    }
+
+    @Test
+    void spansCoverTheLinesAndTheBreaksBetweenThem() {
+        StyleSpans<Collection<String>> spans = JsonCodeArea.spansOfLines(List.of("{", "", "  \"a\": 1", "}"));
+        assertThat(spans.length()).isEqualTo(1 + 1 + 0 + 1 + 8 + 1 + 1);
+        assertThat(JsonCodeArea.spansOfLines(List.of("", ""))).isNotNull(); // one line break
+        assertThat(JsonCodeArea.spansOfLines(List.of(""))).isNull();
+        assertThat(JsonCodeArea.prepare("").getParagraphs()).hasSize(1);
+    }
+
+    @Test
+    void lineNumbersArePaddedToTheWidestNumber() {
+        assertThat(LineNumberGutter.pad(7, 3)).isEqualTo("  7");
+        assertThat(LineNumberGutter.pad(123, 3)).isEqualTo("123");
+        assertThat(LineNumberGutter.pad(1234, 3)).isEqualTo("1234");
+    }
+}
