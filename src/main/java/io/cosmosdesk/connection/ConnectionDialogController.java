@@ -102,7 +102,10 @@ public class ConnectionDialogController {
         colorCombo.valueProperty().bindBidirectional(viewModel.colorTagProperty());
         readOnlyCheck.selectedProperty().bindBidirectional(viewModel.readOnlyProperty());
         saveCheck.selectedProperty().bindBidirectional(viewModel.saveConnectionProperty());
-        secretHint.setText(viewModel.secretStoreDescription());
+        secretHint.textProperty().bind(viewModel.secretHintProperty());
+        keyField.disableProperty().bind(viewModel.loadingKeyProperty());
+        keyField.promptTextProperty().bind(javafx.beans.binding.Bindings.when(viewModel.loadingKeyProperty())
+                .then("Reading the saved key from the keychain…").otherwise(keyField.getPromptText()));
         secretHint.visibleProperty().bind(saveCheck.selectedProperty()
                 .and(viewModel.authKindProperty().isNotEqualTo(AuthKind.ENTRA_ID)));
         secretHint.managedProperty().bind(secretHint.visibleProperty());

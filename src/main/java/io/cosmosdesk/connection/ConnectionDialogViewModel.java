@@ -11,6 +11,7 @@ import io.cosmosdesk.cosmos.SignInMethod;
 import io.cosmosdesk.ui.BackgroundTask;
 import io.cosmosdesk.ui.TaskHandle;
 import io.cosmosdesk.ui.TaskRunner;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,8 +70,12 @@ public class ConnectionDialogViewModel {
     private final ReadOnlyStringWrapper untrustedFingerprint = new ReadOnlyStringWrapper(this,
             "untrustedFingerprint", "");
     private final ReadOnlyStringWrapper deviceCodeMessage = new ReadOnlyStringWrapper(this, "deviceCodeMessage", "");
+    private final ReadOnlyStringWrapper secretHint = new ReadOnlyStringWrapper(this, "secretHint",
+            "Checking for the system keychain…");
+    private final ReadOnlyBooleanWrapper loadingKey = new ReadOnlyBooleanWrapper(this, "loadingKey");
     private String editingId;
     private TaskHandle running = TaskHandle.NONE;
+    private TaskHandle keyLoad = TaskHandle.NONE;
 
     public ConnectionDialogViewModel(AccountProbe probe, ConnectionStore store, SecretStore secrets,
             EntraCredentials entra, TaskRunner tasks) {
@@ -88,6 +93,9 @@ public class ConnectionDialogViewModel {
         this.tasks = Objects.requireNonNull(tasks);
         authKind.addListener((obs, old, kind) -> onKindChanged(old, kind));
         connectionString.addListener((obs, old, text) -> fillFromConnectionString(text));
+        // the keychain is native code talking to a daemon (and may prompt to unlock): never on the UI thread
+        tasks.start(BackgroundTask.of("Checking the keychain", context -> secrets.description())
+                .onSuccess(secretHint::set));
     }
 
     public void setOnConnect(Consumer<ConnectRequest> handler) {
@@ -206,16 +214,22 @@ public class ConnectionDialogViewModel {
                 }));
     }
 
-    /** Where keys are saved, for the dialog's hint. */
-    public String secretStoreDescription() {
-        return secrets.description();
+    /** Where keys are saved, for the dialog's hint; known once the keychain has been looked for. */
+    public ReadOnlyStringProperty secretHintProperty() {
+        return secretHint.getReadOnlyProperty();
+    }
+
+    /** True while a saved connection's key is read from the keychain. */
+    public ReadOnlyBooleanProperty loadingKeyProperty() {
+        return loadingKey.getReadOnlyProperty();
     }
 
     // Commands
 
     /** Loads saved connections and applies COSMOS_ENDPOINT / COSMOS_KEY when set. */
     public void initialize(Map<String, String> environment) {
-        savedConnections.setAll(store.load());
+        tasks.start(BackgroundTask.of("Loading saved connections", context -> store.load())
+                .onSuccess(savedConnections::setAll));
         String envEndpoint = environment.get("COSMOS_ENDPOINT");
         if (envEndpoint != null && !envEndpoint.isBlank()) {
             String envKey = environment.get("COSMOS_KEY");
@@ -242,19 +256,51 @@ public class ConnectionDialogViewModel {
         signIn.set(profile.signIn());
         readOnly.set(profile.readOnly());
         colorTag.set(profile.colorTag() == null ? "none" : profile.colorTag());
-        if (profile.authKind() == AuthKind.EMULATOR) {
-            key.set(secrets.load(profile.id()).orElse(ConnectionProfile.EMULATOR_KEY));
-        } else if (profile.authKind() == AuthKind.KEY) {
-            Optional<String> saved = secrets.load(profile.id());
-            key.set(saved.orElse(""));
-            if (saved.isEmpty()) {
-                showMessage("Enter the account key: it was not saved. " + secrets.description(), false);
-            }
+        keyLoad.cancel();
+        loadingKey.set(false);
+        if (profile.authKind() == AuthKind.EMULATOR || profile.authKind() == AuthKind.KEY) {
+            loadKey(profile);
         }
         testSteps.clear();
     }
 
+    /**
+     * Reads a saved key in the background. The field stays empty and read-only meanwhile; a key that
+     * arrives after the user moved to another connection or typed one is dropped.
+     */
+    private void loadKey(ConnectionProfile profile) {
+        key.set("");
+        loadingKey.set(true);
+        String id = profile.id();
+        keyLoad = tasks.start(BackgroundTask.of("Reading the saved key", context -> secrets.load(id))
+                .onSuccess(saved -> {
+                    if (!id.equals(editingId) || !key.get().isEmpty()) {
+                        return;
+                    }
+                    if (profile.authKind() == AuthKind.EMULATOR) {
+                        key.set(saved.orElse(ConnectionProfile.EMULATOR_KEY));
+                    } else {
+                        key.set(saved.orElse(""));
+                        if (saved.isEmpty()) {
+                            showMessage("Enter the account key: it was not saved. " + secretHint.get(), false);
+                        }
+                    }
+                })
+                .onFailure(error -> {
+                    if (id.equals(editingId)) {
+                        showMessage("The saved key could not be read from the keychain: enter it again.", false);
+                    }
+                })
+                .onFinally(() -> {
+                    if (id.equals(editingId)) {
+                        loadingKey.set(false);
+                    }
+                }));
+    }
+
     public void newConnection() {
+        keyLoad.cancel();
+        loadingKey.set(false);
         editingId = null;
         name.set("");
         authKind.set(AuthKind.EMULATOR);
@@ -267,12 +313,17 @@ public class ConnectionDialogViewModel {
     }
 
     public void deleteSaved(ConnectionProfile profile) {
-        store.remove(profile.id());
-        secrets.delete(profile.id());
-        savedConnections.setAll(store.load());
         if (profile.id().equals(editingId)) {
             editingId = null;
         }
+        savedConnections.remove(profile);
+        tasks.start(BackgroundTask.of("Forgetting " + profile.name(), context -> {
+            store.remove(profile.id());
+            secrets.delete(profile.id());
+            return store.load();
+        }).onSuccess(savedConnections::setAll)
+                .onFailure(error -> showMessage("The connection could not be forgotten: "
+                        + CosmosErrors.classify(error).userMessage(), true)));
     }
 
     /** Runs the staged check and shows the account's facts; nothing is saved. */
@@ -302,11 +353,15 @@ public class ConnectionDialogViewModel {
         untrustedFingerprint.set("");
         showMessage(connectAfterwards ? "Connecting…" : "Testing…", false);
         busy.set(true);
+        // what to save is read here, on the UI thread; the saving itself runs with the probe
+        String keyToSave = connectAfterwards && saveConnection.get()
+                ? (key.get() == null ? "" : key.get().strip()) : null;
         running = tasks.start(BackgroundTask.<ProbeResult>of("Testing " + profile.name(), context -> {
             Credentials credentials = credentialsFor(profile, text -> context.progress(-1, "device-code:" + text));
             AccountFacts facts = probe.probe(profile, credentials,
                     stage -> context.progress(stage.ordinal() / 5.0, "stage:" + stage.name()));
-            return new ProbeResult(credentials, facts);
+            SaveOutcome saved = connectAfterwards ? saveIfAsked(profile, keyToSave) : SaveOutcome.NOT_ASKED;
+            return new ProbeResult(credentials, facts, saved);
         })
                 .onProgress((fraction, text) -> {
                     if (text.startsWith("stage:")) {
@@ -321,7 +376,14 @@ public class ConnectionDialogViewModel {
                     deviceCodeMessage.set("");
                     showMessage(result.facts().summary(), false);
                     if (connectAfterwards) {
-                        saveIfAsked(profile);
+                        if (result.saved() != SaveOutcome.NOT_ASKED) {
+                            editingId = profile.id();
+                            savedConnections.setAll(result.saved().connections());
+                            if (!result.saved().keySaved()) {
+                                showMessage("Connected. The connection was saved without its key. "
+                                        + secretHint.get(), false);
+                            }
+                        }
                         onConnect.accept(new ConnectRequest(profile, result.credentials()));
                         connected.set(true);
                     }
@@ -343,7 +405,7 @@ public class ConnectionDialogViewModel {
                 .onFinally(() -> busy.set(false)));
     }
 
-    private record ProbeResult(Credentials credentials, AccountFacts facts) {
+    private record ProbeResult(Credentials credentials, AccountFacts facts, SaveOutcome saved) {
     }
 
     /**
@@ -368,23 +430,26 @@ public class ConnectionDialogViewModel {
         }
     }
 
-    private void saveIfAsked(ConnectionProfile profile) {
-        if (!saveConnection.get()) {
-            return;
-        }
-        store.put(profile);
-        editingId = profile.id();
-        if (profile.authKind() != AuthKind.ENTRA_ID && !isWellKnownEmulatorKey(profile)) {
-            if (!secrets.save(profile.id(), key.get().strip())) {
-                showMessage("Connected. The connection was saved without its key. " + secrets.description(),
-                        false);
-            }
-        }
-        savedConnections.setAll(store.load());
+    /** What saving did, computed on the background thread: the saved list and whether the key went in. */
+    private record SaveOutcome(List<ConnectionProfile> connections, boolean keySaved) {
+        static final SaveOutcome NOT_ASKED = new SaveOutcome(List.of(), true);
     }
 
-    private boolean isWellKnownEmulatorKey(ConnectionProfile profile) {
-        return profile.authKind() == AuthKind.EMULATOR && ConnectionProfile.EMULATOR_KEY.equals(key.get().strip());
+    /** Runs on the background thread: the connection file and the keychain are I/O. */
+    private SaveOutcome saveIfAsked(ConnectionProfile profile, String keyToSave) {
+        if (keyToSave == null) {
+            return SaveOutcome.NOT_ASKED;
+        }
+        store.put(profile);
+        boolean keySaved = true;
+        if (profile.authKind() != AuthKind.ENTRA_ID && !isWellKnownEmulatorKey(profile, keyToSave)) {
+            keySaved = secrets.save(profile.id(), keyToSave);
+        }
+        return new SaveOutcome(store.load(), keySaved);
+    }
+
+    private static boolean isWellKnownEmulatorKey(ConnectionProfile profile, String keyToSave) {
+        return profile.authKind() == AuthKind.EMULATOR && ConnectionProfile.EMULATOR_KEY.equals(keyToSave);
     }
 
     /** What is wrong with the form, in one sentence; empty when it can be tried. */

@@ -235,6 +235,77 @@ class ConnectionDialogViewModelTest {
         assertThat(secrets.saved).doesNotContainKey(saved.id());
     }
 
+    @Test
+    void savedKeysAreReadFromTheKeychainInTheBackgroundAndNeverOverwriteWhatWasTyped() {
+        ImmediateTaskRunner tasks = ImmediateTaskRunner.deferred();
+        CountingSecretStore keychain = new CountingSecretStore();
+        ConnectionDialogViewModel dialog = new ConnectionDialogViewModel(probe, store, keychain, new EntraCredentials(),
+                tasks);
+        ConnectionProfile orders = ConnectionProfile.create("orders", AuthKind.KEY, AZURE);
+        ConnectionProfile billing = ConnectionProfile.create("billing", AuthKind.KEY,
+                "https://billing.documents.azure.com:443/");
+        keychain.saved.put(orders.id(), KEY);
+        keychain.saved.put(billing.id(), "YmlsbGluZyBrZXk=");
+
+        dialog.edit(orders);
+        assertThat(keychain.calls).isZero(); // nothing touched the keychain on the calling (UI) thread
+        assertThat(dialog.loadingKeyProperty().get()).isTrue();
+        assertThat(dialog.keyProperty().get()).isEmpty();
+        tasks.runAllPending();
+        assertThat(dialog.keyProperty().get()).isEqualTo(KEY);
+        assertThat(dialog.loadingKeyProperty().get()).isFalse();
+        assertThat(dialog.secretHintProperty().get()).isEqualTo("Keys are saved in a test keychain.");
+
+        // a slow answer for a connection the user already left is dropped
+        dialog.edit(orders);
+        dialog.edit(billing);
+        tasks.runAllPending();
+        assertThat(dialog.keyProperty().get()).isEqualTo("YmlsbGluZyBrZXk=");
+
+        // a key typed while the keychain answers wins
+        dialog.edit(orders);
+        dialog.keyProperty().set("dHlwZWQ=");
+        tasks.runAllPending();
+        assertThat(dialog.keyProperty().get()).isEqualTo("dHlwZWQ=");
+    }
+
+    /** A keychain that counts its calls. */
+    static final class CountingSecretStore implements SecretStore {
+        final Map<String, String> saved = new HashMap<>();
+        int calls;
+
+        @Override
+        public boolean isAvailable() {
+            calls++;
+            return true;
+        }
+
+        @Override
+        public boolean save(String connectionId, String secret) {
+            calls++;
+            saved.put(connectionId, secret);
+            return true;
+        }
+
+        @Override
+        public Optional<String> load(String connectionId) {
+            calls++;
+            return Optional.ofNullable(saved.get(connectionId));
+        }
+
+        @Override
+        public void delete(String connectionId) {
+            calls++;
+            saved.remove(connectionId);
+        }
+
+        @Override
+        public String description() {
+            calls++;
+            return "Keys are saved in a test keychain.";
+        }
+    }
+
     static final class FakeSecretStore implements SecretStore {
         final Map<String, String> saved = new HashMap<>();
 
