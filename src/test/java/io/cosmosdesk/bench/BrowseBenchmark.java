@@ -57,6 +57,8 @@ import reactor.core.publisher.Flux;
 public final class BrowseBenchmark {
 
     private static int maxSeconds;
+    /** The UI thread's CPU time in the longest CSS + layout pass of the window. */
+    private static final AtomicLong LONGEST_PULSE_CPU = new AtomicLong();
 
     private BrowseBenchmark() {
     }
@@ -167,7 +169,23 @@ public final class BrowseBenchmark {
             vmStart[0] = System.nanoTime();
             ItemsTab tab = ItemsTab.load(vm); // starts the first page
             Stage stage = new Stage();
-            stage.setScene(new Scene(tab.view(), 1200, 800));
+            Scene scene = new Scene(tab.view(), 1200, 800);
+            stage.setScene(scene);
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long[] pulseStart = new long[2];
+            scene.addPreLayoutPulseListener(() -> pulseStart[0] = threads.getCurrentThreadCpuTime());
+            scene.addPostLayoutPulseListener(() -> {
+                long cpu = threads.getCurrentThreadCpuTime() - pulseStart[0];
+                if (++pulseStart[1] > 0) {
+                    if (pulseStart[1] > 3) { // the window's first passes (first show) are not loading
+                        LONGEST_PULSE_CPU.accumulateAndGet(cpu, Math::max);
+                    }
+                    if (cpu > 40_000_000L || pulseStart[1] <= 3) {
+                        System.out.printf("  pass #%d: %d ms CPU, rows %d%n", pulseStart[1], cpu / 1_000_000,
+                                viewModel[0].rows().size());
+                    }
+                }
+            });
             stage.show();
             windowOpen[0] = System.nanoTime() - vmStart[0];
             // the stall watch covers loading, not the one-off FXML load and first show measured above
@@ -188,6 +206,9 @@ public final class BrowseBenchmark {
         print("ratio Items tab / faster raw SDK pass (items/s): %.2f (target >= 0.9)", (vmCount / vmSeconds) / bestRaw);
         print("longest FX-thread stall while loading: %d ms by 1 ms heartbeat, %d ms between pulses (target < 50 ms)",
                 stall.longestHeartbeatGap() / 1_000_000, stall.longestPulseGap() / 1_000_000);
+        print("UI stall (2 ms beat, wall) %d ms, of which the UI thread's own CPU %d ms (the rest: waiting for a core, "
+                + "GC, the software renderer)", stall.meterFigures()[0], stall.meterFigures()[1]);
+        print("longest CSS + layout pass of the window: %d ms of UI-thread CPU", LONGEST_PULSE_CPU.get() / 1_000_000);
         print("where the FX thread was while more than 30 ms late:%s", stall.lateWhere());
 
         for (int i = 0; i < 3; i++) {
@@ -213,9 +234,20 @@ public final class BrowseBenchmark {
         private final AtomicLong longestPulse = new AtomicLong();
         private AnimationTimer pulses;
         private final FxLateSampler late = new FxLateSampler();
+        private UiStallMeter meter;
+        private long[] meterFigures = {0, 0};
 
         void start() {
             late.start();
+            Thread starter = new Thread(() -> {
+                try {
+                    meter = UiStallMeter.start();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            starter.setDaemon(true);
+            starter.start();
             timer.scheduleAtFixedRate(() -> {
                 long posted = System.nanoTime();
                 Platform.runLater(() -> longestHeartbeat.accumulateAndGet(System.nanoTime() - posted, Math::max));
@@ -234,10 +266,18 @@ public final class BrowseBenchmark {
             pulses.start();
         }
 
-        void stop() {
+        void stop() throws InterruptedException {
             timer.shutdownNow();
             late.stop();
+            if (meter != null) {
+                meterFigures = meter.stop();
+            }
             Platform.runLater(pulses::stop);
+        }
+
+        /** {longest wait of a 2 ms beat, the UI thread's own CPU within the busiest wait}, ms. */
+        long[] meterFigures() {
+            return meterFigures;
         }
 
         /** Where the FX thread was while more than 30 ms late. */
