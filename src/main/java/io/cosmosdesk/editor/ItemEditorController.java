@@ -39,6 +39,8 @@ public class ItemEditorController {
 
 
     private final ItemEditorViewModel viewModel;
+    private static final int UNDOABLE_FORMAT_CHARS = 128 * 1024;
+
     /** The current area: each text the view-model sets comes in a new one (see {@link #showDocument}). */
     private JsonCodeArea codeArea;
     private BooleanBinding editing;
@@ -314,7 +316,7 @@ public class ItemEditorController {
             }
             event.consume();
         } else if (FORMAT.match(event)) {
-            viewModel.prettyPrint();
+            format();
             event.consume();
         } else if (FIND.match(event)) {
             onFind();
@@ -398,7 +400,26 @@ public class ItemEditorController {
 
     @FXML
     private void onFormat() {
-        viewModel.prettyPrint();
+        format();
+    }
+
+    /**
+     * Reformats the text. Up to {@link #UNDOABLE_FORMAT_CHARS} it is one edit in the area, so Ctrl+Z
+     * brings the user's own layout back; larger texts come in a fresh area like an opened item.
+     */
+    private void format() {
+        viewModel.formattedText().ifPresent(pretty -> {
+            if (pretty.equals(mirror)) {
+                return;
+            }
+            if (pretty.length() <= UNDOABLE_FORMAT_CHARS && !documentPending.get()) {
+                codeArea.replaceText(0, codeArea.getLength(), pretty);
+                codeArea.moveTo(0);
+                codeArea.showParagraphAtTop(0);
+            } else {
+                viewModel.textProperty().set(pretty);
+            }
+        });
     }
 
     @FXML

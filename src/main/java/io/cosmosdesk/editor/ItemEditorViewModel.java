@@ -347,15 +347,23 @@ public final class ItemEditorViewModel {
 
     /** Reformats valid JSON with two-space indentation. */
     public void prettyPrint() {
+        formattedText().ifPresent(text::set);
+    }
+
+    /**
+     * The text reformatted with two-space indentation, for a view that applies it itself (as one undoable
+     * edit); empty, with the reason in the error banner, when the text is not valid JSON.
+     */
+    public Optional<String> formattedText() {
         if (mode.get() != Mode.EXISTING && mode.get() != Mode.NEW) {
-            return;
+            return Optional.empty();
         }
         ItemValidator.Result result = currentValidation();
         if (result.item() == null) {
             errorMessage.set("Cannot format: " + result.firstProblem().sentence());
-            return;
+            return Optional.empty();
         }
-        text.set(ItemJson.pretty(result.item()));
+        return Optional.of(ItemJson.pretty(result.item()));
     }
 
     /**

@@ -171,6 +171,21 @@ class ItemEditorGuiIT {
     }
 
     @Test
+    void formatIsOneEditThatUndoBringsBack(FxRobot robot) throws Exception {
+        openSeeded(robot, "format-1");
+        replaceInArea(robot, "\"status\": \"new\"", "\"status\":   \"new\", \"tags\": [1,2]");
+        String mine = area().getText();
+        robot.interact(() -> area().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F).release(KeyCode.F, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> area().getText().contains("\"tags\": [\n    1,\n    2\n  ]"));
+        assertThat(editor.getText()).isEqualTo(area().getText());
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        waitUntil(() -> area().getText().equals(mine));
+        assertThat(editor.getText()).isEqualTo(mine);
+    }
+
+    @Test
     void invalidJsonDisablesSaveAndSaysWhere(FxRobot robot) throws Exception {
         openSeeded(robot, "bad-1");
         replaceInArea(robot, "\"pk\": \"p\",", "\"pk\": \"p\"");
