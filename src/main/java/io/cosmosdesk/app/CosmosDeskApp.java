@@ -48,7 +48,8 @@ public class CosmosDeskApp extends Application {
         stage.show();
 
         options.emulatorProfile().ifPresent(profile ->
-                main.connect(profile, new Credentials.AccountKey(ConnectionProfile.EMULATOR_KEY)));
+                main.connect(profile, new Credentials.AccountKey(ConnectionProfile.EMULATOR_KEY),
+                        options.databaseId().orElse(null), options.containerId().orElse(null)));
     }
 
     /** The main window's scene; also used by GUI tests so they drive exactly what users see. */

@@ -31,12 +31,14 @@ public final class ResourceNode {
     private final ObservableList<ResourceNode> children = FXCollections.observableArrayList();
     private final FilteredList<ResourceNode> visibleChildren = new FilteredList<>(children);
     private final ObjectProperty<LoadState> loadState = new SimpleObjectProperty<>(LoadState.NOT_LOADED);
+    private final javafx.beans.property.BooleanProperty expanded = new javafx.beans.property.SimpleBooleanProperty();
     /** Bumped on every (re)load so that a late answer for an older load is dropped. */
     long loadGeneration;
 
     private ResourceNode(Kind kind, String label, String detail, ResourceNode parent, CosmosConnection connection,
             ContainerInfo container) {
         this.kind = kind;
+        this.expanded.set(kind == Kind.CONNECTION); // connections open on arrival
         this.label = Objects.requireNonNull(label);
         this.detail = detail == null ? "" : detail;
         this.parent = parent;
@@ -112,6 +114,11 @@ public final class ResourceNode {
     /** Children that pass the tree's filter. */
     public ObservableList<ResourceNode> visibleChildren() {
         return visibleChildren;
+    }
+
+    /** Whether the node shows its children; the view follows it both ways. */
+    public javafx.beans.property.BooleanProperty expandedProperty() {
+        return expanded;
     }
 
     public ReadOnlyObjectProperty<LoadState> loadStateProperty() {

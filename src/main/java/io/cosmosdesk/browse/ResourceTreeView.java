@@ -26,6 +26,7 @@ public final class ResourceTreeView {
         tree.setRoot(root);
         tree.setShowRoot(false);
         tree.setCellFactory(view -> new ResourceCell(viewModel));
+        viewModel.revealedProperty().addListener((obs, old, node) -> select(tree, node));
         tree.setOnKeyPressed(event -> {
             TreeItem<ResourceNode> selected = tree.getSelectionModel().getSelectedItem();
             if (selected != null && event.getCode() == KeyCode.ENTER) {
@@ -33,6 +34,33 @@ public final class ResourceTreeView {
                 event.consume();
             }
         });
+    }
+
+    private static void select(TreeView<ResourceNode> tree, ResourceNode node) {
+        TreeItem<ResourceNode> item = find(tree.getRoot(), node);
+        if (item != null) {
+            tree.getSelectionModel().select(item);
+            int row = tree.getRow(item);
+            if (row >= 0) {
+                tree.scrollTo(Math.max(0, row - 3));
+            }
+        }
+    }
+
+    private static TreeItem<ResourceNode> find(TreeItem<ResourceNode> from, ResourceNode node) {
+        if (node == null || from == null) {
+            return null;
+        }
+        if (from.getValue() == node) {
+            return from;
+        }
+        for (TreeItem<ResourceNode> child : from.getChildren()) {
+            TreeItem<ResourceNode> found = find(child, node);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** Adds "Disconnect" to connection rows' context menus. */
@@ -75,12 +103,13 @@ public final class ResourceTreeView {
                 // a placeholder child makes the expand arrow show before anything is loaded
                 item.getChildren().add(new TreeItem<>());
             }
+            item.setExpanded(node.expandedProperty().get());
+            item.expandedProperty().bindBidirectional(node.expandedProperty());
             item.expandedProperty().addListener((obs, was, expanded) -> {
                 if (expanded) {
                     viewModel.expand(node);
                 }
             });
-            item.setExpanded(node.kind() == ResourceNode.Kind.CONNECTION);
         }
         return item;
     }

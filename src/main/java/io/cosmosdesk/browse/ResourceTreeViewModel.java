@@ -35,6 +35,8 @@ public class ResourceTreeViewModel {
     private Consumer<ContainerHandle> openContainerHandler = handle -> { };
     /** Connections waiting to reveal {database, container} once their children load. */
     private final java.util.Map<ResourceNode, String[]> pendingReveals = new java.util.HashMap<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ResourceNode> revealed =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "revealed");
 
     public ResourceTreeViewModel(ResourceService resources, TaskRunner tasks) {
         this.resources = Objects.requireNonNull(resources);
@@ -92,13 +94,18 @@ public class ResourceTreeViewModel {
                     && db.label().equals(target[0])).findFirst().ifPresentOrElse(db -> {
                         if (target[1] == null) {
                             pendingReveals.remove(connection);
+                            revealed.set(db);
                         }
+                        db.expandedProperty().set(true);
                         expand(db);
                     }, () -> pendingReveals.remove(connection));
         } else if (loaded.kind() == ResourceNode.Kind.DATABASE && loaded.label().equals(target[0])) {
             pendingReveals.remove(connection);
             loaded.children().stream().filter(c -> c.kind() == ResourceNode.Kind.CONTAINER
-                    && c.label().equals(target[1])).findFirst().ifPresent(this::open);
+                    && c.label().equals(target[1])).findFirst().ifPresent(container -> {
+                        revealed.set(container);
+                        open(container);
+                    });
         }
     }
 
@@ -106,6 +113,11 @@ public class ResourceTreeViewModel {
     public void removeConnection(ResourceNode node) {
         node.loadGeneration++;
         connections.remove(node);
+    }
+
+    /** The node last revealed for the user (after connecting with a database/container named): select it. */
+    public javafx.beans.property.ReadOnlyObjectProperty<ResourceNode> revealedProperty() {
+        return revealed.getReadOnlyProperty();
     }
 
     /** Loads a node's children the first time it is expanded. */

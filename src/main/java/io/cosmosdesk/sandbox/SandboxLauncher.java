@@ -48,7 +48,9 @@ public final class SandboxLauncher {
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
             seed(server);
-            List<String> appArgs = new ArrayList<>(List.of("--connect-emulator=" + server.endpoint()));
+            // the orders grid opens at once: sample data on screen without knowing where to click
+            List<String> appArgs = new ArrayList<>(List.of("--connect-emulator=" + server.endpoint(),
+                    "--open=retail/orders"));
             appArgs.addAll(List.of(args));
             System.out.println("Opening CosmosDesk on " + server.endpoint());
             Launcher.main(appArgs.toArray(String[]::new)); // returns when the app's window is closed

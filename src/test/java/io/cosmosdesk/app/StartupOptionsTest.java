@@ -26,4 +26,22 @@ class StartupOptionsTest {
         assertThat(options.theme().map(Theme::fromName)).hasValue(Theme.DARK);
         assertThat(StartupOptions.parse(List.of(), Map.of()).emulatorProfile()).isEmpty();
     }
+
+    @Test
+    void openNamesTheContainerToRevealAndFallsBackToTheEnvironment() {
+        StartupOptions options = StartupOptions.parse(List.of("--connect-emulator", "--open=retail/orders"),
+                Map.of("COSMOS_DATABASE_NAME", "other", "COSMOS_CONTAINER_ID", "x"));
+        assertThat(options.databaseId()).hasValue("retail");
+        assertThat(options.containerId()).hasValue("orders");
+
+        StartupOptions fromEnv = StartupOptions.parse(List.of("--connect-emulator"),
+                Map.of("COSMOS_DATABASE_NAME", "iot", "COSMOS_CONTAINER_ID", "telemetry"));
+        assertThat(fromEnv.databaseId()).hasValue("iot");
+        assertThat(fromEnv.containerId()).hasValue("telemetry");
+
+        StartupOptions databaseOnly = StartupOptions.parse(List.of("--open=support"), Map.of());
+        assertThat(databaseOnly.databaseId()).hasValue("support");
+        assertThat(databaseOnly.containerId()).isEmpty();
+        assertThat(StartupOptions.parse(List.of(), Map.of()).databaseId()).isEmpty();
+    }
 }

@@ -142,6 +142,11 @@ class ResourceTreeViewModelTest {
 
         assertThat(root.children().get(1).loadState()).isEqualTo(ResourceNode.LoadState.LOADED);
         assertThat(opened).extracting(handle -> handle.ref().toString()).containsExactly("retail/products");
+        // the tree shows where it went: the database expanded, the container selected
+        assertThat(root.expandedProperty().get()).isTrue();
+        assertThat(root.children().get(1).expandedProperty().get()).isTrue();
+        assertThat(root.children().get(0).expandedProperty().get()).isFalse();
+        assertThat(tree.revealedProperty().get()).isSameAs(root.children().get(1).children().get(1));
     }
 
     @Test
