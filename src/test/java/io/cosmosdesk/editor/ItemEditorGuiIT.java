@@ -186,6 +186,23 @@ class ItemEditorGuiIT {
     }
 
     @Test
+    void bracketsAtTheCaretAreMarkedAndFindSelectsMatches(FxRobot robot) throws Exception {
+        openSeeded(robot, "brackets-1");
+        robot.interact(() -> area().moveTo(1)); // just after the opening brace
+        int closing = area().getText().lastIndexOf('}');
+        waitUntil(() -> area().getStyleOfChar(closing).contains("bracket-match"));
+        assertThat(area().getStyleOfChar(0)).contains("bracket-match");
+        robot.interact(() -> area().moveTo(area().getText().indexOf("status")));
+        waitUntil(() -> !area().getStyleOfChar(closing).contains("bracket-match"));
+
+        robot.interact(() -> area().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        robot.write("NEW");
+        waitUntil(() -> "new".equals(area().getSelectedText()));
+        assertThat(robot.lookup("#findStatus").queryLabeled().getText()).isEqualTo("1 of 1");
+    }
+
+    @Test
     void invalidJsonDisablesSaveAndSaysWhere(FxRobot robot) throws Exception {
         openSeeded(robot, "bad-1");
         replaceInArea(robot, "\"pk\": \"p\",", "\"pk\": \"p\"");

@@ -9,7 +9,7 @@ import org.fxmisc.richtext.model.StyleSpans;
 import org.junit.jupiter.api.Test;
 
 /** The editor's document preparation, which runs off the UI thread: no JavaFX toolkit needed. */
-class JsonCodeAreaTest {
+class JsonHighlightingTest {
 
     @Test
     void prepareSplitsLinesAndHighlightsTheFirstScreensOnly() {
@@ -19,13 +19,13 @@ class JsonCodeAreaTest {
         }
         text.append("\n    null\n  ]\n}");
         EditableStyledDocument<Collection<String>, String, Collection<String>> document =
-                JsonCodeArea.prepare(text.toString());
+                JsonHighlighting.prepare(text.toString());
 
         assertThat(document.getText()).isEqualTo(text.toString());
         assertThat(document.getParagraphs()).hasSize(1_006);
         assertThat(document.getParagraphs().get(1).getStyleOfChar(3)).containsExactly("json-key");
         assertThat(document.getParagraphs().get(2).getStyleOfChar(4)).containsExactly("json-brace");
-        int last = JsonCodeArea.PREPARED_LINES - 1;
+        int last = JsonHighlighting.PREPARED_LINES - 1;
         assertThat(document.getParagraphs().get(last).getStyleOfChar(0)).isNotEmpty();
         // beyond the prepared lines nothing is styled yet: the area colours them when they are shown
         assertThat(document.getParagraphs().get(last + 1).getStyleOfChar(0)).isEmpty();
@@ -33,11 +33,11 @@ class JsonCodeAreaTest {
 
     @Test
     void spansCoverTheLinesAndTheBreaksBetweenThem() {
-        StyleSpans<Collection<String>> spans = JsonCodeArea.spansOfLines(List.of("{", "", "  \"a\": 1", "}"));
+        StyleSpans<Collection<String>> spans = JsonHighlighting.spansOfLines(List.of("{", "", "  \"a\": 1", "}"));
         assertThat(spans.length()).isEqualTo(1 + 1 + 0 + 1 + 8 + 1 + 1);
-        assertThat(JsonCodeArea.spansOfLines(List.of("", ""))).isNotNull(); // one line break
-        assertThat(JsonCodeArea.spansOfLines(List.of(""))).isNull();
-        assertThat(JsonCodeArea.prepare("").getParagraphs()).hasSize(1);
+        assertThat(JsonHighlighting.spansOfLines(List.of("", ""))).isNotNull(); // one line break
+        assertThat(JsonHighlighting.spansOfLines(List.of(""))).isNull();
+        assertThat(JsonHighlighting.prepare("").getParagraphs()).hasSize(1);
     }
 
     @Test
