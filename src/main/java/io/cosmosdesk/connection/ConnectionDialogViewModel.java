@@ -24,8 +24,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -49,17 +47,7 @@ public class ConnectionDialogViewModel {
     private Consumer<ConnectRequest> onConnect = request -> { };
 
     // Properties
-    private final ObjectProperty<AuthKind> authKind = new SimpleObjectProperty<>(this, "authKind", AuthKind.EMULATOR);
-    private final StringProperty name = new SimpleStringProperty(this, "name", "");
-    private final StringProperty endpoint = new SimpleStringProperty(this, "endpoint",
-            ConnectionProfile.EMULATOR_ENDPOINT);
-    private final StringProperty key = new SimpleStringProperty(this, "key", ConnectionProfile.EMULATOR_KEY);
-    private final StringProperty connectionString = new SimpleStringProperty(this, "connectionString", "");
-    private final StringProperty tenantId = new SimpleStringProperty(this, "tenantId", "");
-    private final ObjectProperty<SignInMethod> signIn = new SimpleObjectProperty<>(this, "signIn",
-            SignInMethod.AUTOMATIC);
-    private final BooleanProperty readOnly = new SimpleBooleanProperty(this, "readOnly");
-    private final StringProperty colorTag = new SimpleStringProperty(this, "colorTag", "none");
+    private final ConnectionForm form = new ConnectionForm(this::showMessage);
     private final BooleanProperty saveConnection = new SimpleBooleanProperty(this, "saveConnection", true);
     private final ObservableList<ConnectionProfile> savedConnections = FXCollections.observableArrayList();
     private final ObservableList<TestStep> testSteps = FXCollections.observableArrayList();
@@ -91,8 +79,10 @@ public class ConnectionDialogViewModel {
         this.secrets = Objects.requireNonNull(secrets);
         this.entra = Objects.requireNonNull(entra);
         this.tasks = Objects.requireNonNull(tasks);
-        authKind.addListener((obs, old, kind) -> onKindChanged(old, kind));
-        connectionString.addListener((obs, old, text) -> fillFromConnectionString(text));
+        form.authKind.addListener((obs, old, kind) -> {
+            testSteps.clear();
+            showMessage("", false);
+        });
         // the keychain is native code talking to a daemon (and may prompt to unlock): never on the UI thread
         tasks.start(BackgroundTask.of("Checking the keychain", context -> secrets.description())
                 .onSuccess(secretHint::set));
@@ -103,40 +93,40 @@ public class ConnectionDialogViewModel {
     }
 
     public ObjectProperty<AuthKind> authKindProperty() {
-        return authKind;
+        return form.authKind;
     }
 
     public StringProperty nameProperty() {
-        return name;
+        return form.name;
     }
 
     public StringProperty endpointProperty() {
-        return endpoint;
+        return form.endpoint;
     }
 
     public StringProperty keyProperty() {
-        return key;
+        return form.key;
     }
 
     /** A pasted connection string; a valid one fills endpoint and key. */
     public StringProperty connectionStringProperty() {
-        return connectionString;
+        return form.connectionString;
     }
 
     public StringProperty tenantIdProperty() {
-        return tenantId;
+        return form.tenantId;
     }
 
     public ObjectProperty<SignInMethod> signInProperty() {
-        return signIn;
+        return form.signIn;
     }
 
     public BooleanProperty readOnlyProperty() {
-        return readOnly;
+        return form.readOnly;
     }
 
     public StringProperty colorTagProperty() {
-        return colorTag;
+        return form.colorTag;
     }
 
     public BooleanProperty saveConnectionProperty() {
@@ -191,7 +181,7 @@ public class ConnectionDialogViewModel {
         if (pins == null || expected.isEmpty()) {
             return;
         }
-        java.net.URI uri = java.net.URI.create(endpoint.get().strip());
+        java.net.URI uri = java.net.URI.create(form.endpoint.get().strip());
         int port = uri.getPort() > 0 ? uri.getPort() : 443;
         busy.set(true);
         tasks.start(BackgroundTask.of("Trusting the certificate of " + uri.getHost(), context -> {
@@ -230,32 +220,13 @@ public class ConnectionDialogViewModel {
     public void initialize(Map<String, String> environment) {
         tasks.start(BackgroundTask.of("Loading saved connections", context -> store.load())
                 .onSuccess(savedConnections::setAll));
-        String envEndpoint = environment.get("COSMOS_ENDPOINT");
-        if (envEndpoint != null && !envEndpoint.isBlank()) {
-            String envKey = environment.get("COSMOS_KEY");
-            ConnectionProfile probeProfile = ConnectionProfile.create(null, AuthKind.KEY, envEndpoint);
-            if (envKey == null || envKey.isBlank()) {
-                authKind.set(AuthKind.ENTRA_ID);
-            } else if (probeProfile.isLocalEndpoint() && envKey.strip().equals(ConnectionProfile.EMULATOR_KEY)) {
-                authKind.set(AuthKind.EMULATOR);
-            } else {
-                authKind.set(AuthKind.KEY);
-            }
-            endpoint.set(envEndpoint.strip());
-            key.set(envKey == null ? "" : envKey.strip());
-        }
+        form.prefill(environment);
     }
 
     /** Fills the form from a saved connection; its key comes from the keychain when there is one. */
     public void edit(ConnectionProfile profile) {
         editingId = profile.id();
-        authKind.set(profile.authKind());
-        name.set(profile.name());
-        endpoint.set(profile.endpoint());
-        tenantId.set(profile.tenantId() == null ? "" : profile.tenantId());
-        signIn.set(profile.signIn());
-        readOnly.set(profile.readOnly());
-        colorTag.set(profile.colorTag() == null ? "none" : profile.colorTag());
+        form.fill(profile);
         keyLoad.cancel();
         loadingKey.set(false);
         if (profile.authKind() == AuthKind.EMULATOR || profile.authKind() == AuthKind.KEY) {
@@ -269,18 +240,18 @@ public class ConnectionDialogViewModel {
      * arrives after the user moved to another connection or typed one is dropped.
      */
     private void loadKey(ConnectionProfile profile) {
-        key.set("");
+        form.key.set("");
         loadingKey.set(true);
         String id = profile.id();
         keyLoad = tasks.start(BackgroundTask.of("Reading the saved key", context -> secrets.load(id))
                 .onSuccess(saved -> {
-                    if (!id.equals(editingId) || !key.get().isEmpty()) {
+                    if (!id.equals(editingId) || !form.key.get().isEmpty()) {
                         return;
                     }
                     if (profile.authKind() == AuthKind.EMULATOR) {
-                        key.set(saved.orElse(ConnectionProfile.EMULATOR_KEY));
+                        form.key.set(saved.orElse(ConnectionProfile.EMULATOR_KEY));
                     } else {
-                        key.set(saved.orElse(""));
+                        form.key.set(saved.orElse(""));
                         if (saved.isEmpty()) {
                             showMessage("Enter the account key: it was not saved. " + secretHint.get(), false);
                         }
@@ -302,12 +273,7 @@ public class ConnectionDialogViewModel {
         keyLoad.cancel();
         loadingKey.set(false);
         editingId = null;
-        name.set("");
-        authKind.set(AuthKind.EMULATOR);
-        endpoint.set(ConnectionProfile.EMULATOR_ENDPOINT);
-        key.set(ConnectionProfile.EMULATOR_KEY);
-        readOnly.set(false);
-        colorTag.set("none");
+        form.reset();
         testSteps.clear();
         showMessage("", false);
     }
@@ -355,7 +321,7 @@ public class ConnectionDialogViewModel {
         busy.set(true);
         // what to save is read here, on the UI thread; the saving itself runs with the probe
         String keyToSave = connectAfterwards && saveConnection.get()
-                ? (key.get() == null ? "" : key.get().strip()) : null;
+                ? form.typedKey() : null;
         running = tasks.start(BackgroundTask.<ProbeResult>of("Testing " + profile.name(), context -> {
             Credentials credentials = credentialsFor(profile, text -> context.progress(-1, "device-code:" + text));
             AccountFacts facts = probe.probe(profile, credentials,
@@ -454,80 +420,18 @@ public class ConnectionDialogViewModel {
 
     /** What is wrong with the form, in one sentence; empty when it can be tried. */
     public Optional<String> validate() {
-        String url = endpoint.get() == null ? "" : endpoint.get().strip();
-        if (url.isEmpty()) {
-            return Optional.of("Enter the account endpoint, e.g. https://myaccount.documents.azure.com:443/");
-        }
-        try {
-            ConnectionString.validateEndpoint(url);
-            if (authKind.get() != AuthKind.ENTRA_ID) {
-                String text = key.get() == null ? "" : key.get().strip();
-                if (text.isEmpty()) {
-                    return Optional.of("Enter the account key, or paste a connection string.");
-                }
-                ConnectionString.validateKey(text);
-            }
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
-        return Optional.empty();
+        return form.validate();
     }
 
     ConnectionProfile currentProfile() {
-        String id = editingId == null ? UUID.randomUUID().toString() : editingId;
-        String tag = "none".equals(colorTag.get()) ? null : colorTag.get();
-        String tenant = tenantId.get() == null || tenantId.get().isBlank() ? null : tenantId.get().strip();
-        return new ConnectionProfile(id, name.get(), authKind.get(), endpoint.get().strip(), tenant, tag,
-                readOnly.get(), signIn.get());
+        return form.toProfile(editingId == null ? UUID.randomUUID().toString() : editingId);
     }
 
     private Credentials credentialsFor(ConnectionProfile profile, Consumer<String> deviceCode) {
         if (profile.authKind() == AuthKind.ENTRA_ID) {
             return new Credentials.Entra(entra.create(profile.signIn(), profile.tenantId(), deviceCode));
         }
-        return new Credentials.AccountKey(key.get().strip());
-    }
-
-    private void onKindChanged(AuthKind old, AuthKind kind) {
-        if (kind == AuthKind.EMULATOR) {
-            if (endpoint.get() == null || endpoint.get().isBlank() || !isLocal(endpoint.get())) {
-                endpoint.set(ConnectionProfile.EMULATOR_ENDPOINT);
-            }
-            if (key.get() == null || key.get().isBlank()) {
-                key.set(ConnectionProfile.EMULATOR_KEY);
-            }
-        } else if (old == AuthKind.EMULATOR) {
-            // the emulator's presets are no use for an Azure account; keep anything the user typed
-            if (ConnectionProfile.EMULATOR_ENDPOINT.equals(endpoint.get())) {
-                endpoint.set("");
-            }
-            if (ConnectionProfile.EMULATOR_KEY.equals(key.get())) {
-                key.set("");
-            }
-        }
-        testSteps.clear();
-        showMessage("", false);
-    }
-
-    private static boolean isLocal(String url) {
-        return ConnectionProfile.create(null, AuthKind.EMULATOR, url).isLocalEndpoint();
-    }
-
-    private void fillFromConnectionString(String text) {
-        if (text == null || text.isBlank()) {
-            return;
-        }
-        try {
-            ConnectionString parsed = ConnectionString.parse(text);
-            endpoint.set(parsed.endpoint());
-            if (authKind.get() == AuthKind.ENTRA_ID) {
-                authKind.set(AuthKind.KEY);
-            }
-            key.set(parsed.key());
-            showMessage("Filled the endpoint and key from the connection string.", false);
-        } catch (IllegalArgumentException e) {
-            showMessage(e.getMessage(), true);
-        }
+        return new Credentials.AccountKey(form.typedKey());
     }
 
     private void showMessage(String text, boolean error) {
