@@ -78,13 +78,13 @@ public class SampleDataSeeder {
             new SampleContainer("retail", "invoices", hash("/customer/id"), SampleItems.INVOICE_COUNT,
                     SampleItems::invoices),
             new SampleContainer("iot", "telemetry", multiHash("/tenantId", "/deviceId", "/day"),
-                    SampleItems.TELEMETRY_COUNT, SampleItems::telemetry),
-            new SampleContainer("support", "tickets", hash("/status"), SampleItems.TICKET_COUNT,
-                    SampleItems::tickets),
-            new SampleContainer("support", "escalations", hash("/priority"), SampleItems.ESCALATION_COUNT,
-                    SampleItems::escalations),
-            new SampleContainer("support", "conversations", hash("/archived"), SampleItems.CONVERSATION_COUNT,
-                    SampleItems::conversations),
+                    SampleIot.TELEMETRY_COUNT, SampleIot::telemetry),
+            new SampleContainer("support", "tickets", hash("/status"), SampleSupport.TICKET_COUNT,
+                    SampleSupport::tickets),
+            new SampleContainer("support", "escalations", hash("/priority"), SampleSupport.ESCALATION_COUNT,
+                    SampleSupport::escalations),
+            new SampleContainer("support", "conversations", hash("/archived"), SampleSupport.CONVERSATION_COUNT,
+                    SampleSupport::conversations),
             // an empty container to try writes in
             new SampleContainer("scratch", "playground", hash("/id"), 0, Stream::empty));
 
