@@ -73,6 +73,10 @@ public final class AppContext implements AutoCloseable {
         this.itemQueries = new ItemQueryService();
         this.itemService = new ItemService();
         this.moveService = new MoveService(directories.data().resolve("moves"));
+        // finished journals hold item bodies: delete them after a while, off the UI thread
+        tasks.start(io.cosmosdesk.ui.BackgroundTask.of("Tidying finished move journals", context ->
+                io.cosmosdesk.move.FinishedJournals.prune(directories.data().resolve("moves"),
+                        io.cosmosdesk.move.FinishedJournals.KEEP, java.time.Clock.systemUTC())));
         this.moveDialog = new MoveDialog(moveService, tasks, Theme.APP_STYLESHEET);
         this.columnSettings = new ColumnSettingsStore(directories.config());
         this.controllers = Map.of(
