@@ -1,0 +1,321 @@
+package io.cosmosdesk.editor;
+
+import static io.cosmosdesk.editor.ItemEditorViewModel.DISCARD_CHANGES;
+import static io.cosmosdesk.editor.ItemEditorViewModel.KEEP_EDITING;
+import static io.cosmosdesk.editor.ItemEditorViewModel.MOVE_ITEM;
+import static io.cosmosdesk.editor.ItemEditorViewModel.OVERWRITE;
+import static io.cosmosdesk.editor.ItemEditorViewModel.RELOAD;
+import static io.cosmosdesk.editor.ItemEditorViewModel.SAVE_AS_NEW;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.CosmosErrors;
+import io.cosmosdesk.cosmos.ErrorKind;
+import io.cosmosdesk.cosmos.ItemService;
+import io.cosmosdesk.cosmos.ItemVersion;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.editor.ItemEditorViewModel.Mode;
+import io.cosmosdesk.ui.BackgroundTask;
+import io.cosmosdesk.ui.DialogService;
+import io.cosmosdesk.ui.TaskRunner;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The editor's writes to the server: Save and Delete. Every write is conditional on the ETag the text was
+ * based on; a 412 leads to the compare dialog (Overwrite / Reload / Keep editing), an item deleted meanwhile
+ * can be saved again as new, an id or partition-key change is never sent as a replace (a new item, or a
+ * hand-over to the move engine), and no failure touches what the user typed.
+ */
+final class ItemWrites {
+
+    private final ItemEditorState item;
+    private final ItemService items;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+
+    private int busyOperations;
+    private Consumer<DeletedItem> onDeleted = deleted -> { };
+    private Consumer<MoveRequest> onMoveRequested;
+
+    ItemWrites(ItemEditorState item, ItemService items, TaskRunner tasks, DialogService dialogs) {
+        this.item = Objects.requireNonNull(item);
+        this.items = Objects.requireNonNull(items);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.dialogs = Objects.requireNonNull(dialogs);
+    }
+
+    void setOnDeleted(Consumer<DeletedItem> callback) {
+        this.onDeleted = Objects.requireNonNull(callback);
+    }
+
+    /** Without a move engine, a partition-key change can only be undone. */
+    void setOnMoveRequested(Consumer<MoveRequest> callback) {
+        this.onMoveRequested = callback;
+    }
+
+    // ---- Saving
+
+    /**
+     * A replace with If-Match for an existing item, a create for a new one. {@code done} receives true
+     * once the user's text is saved or deliberately given up, false when it is still unsaved.
+     */
+    void save(Consumer<Boolean> done) {
+        Mode current = item.mode();
+        if (current != Mode.EXISTING && current != Mode.NEW || busyOperations > 0) {
+            done.accept(false);
+            return;
+        }
+        if (item.isReadOnly()) {
+            item.showError(item.readOnlySentence());
+            done.accept(false);
+            return;
+        }
+        ItemValidator.Result result = item.currentValidation();
+        if (!result.valid()) {
+            item.showError("Not saved: " + result.firstProblem().sentence() + " Your text is kept.");
+            done.accept(false);
+            return;
+        }
+        ObjectNode edited = ItemService.withoutSystemProperties(result.item());
+        String editedText = item.text();
+        ContainerHandle handle = item.handle();
+        if (current == Mode.NEW) {
+            write("Creating item", () -> items.createItem(handle, edited), edited, editedText,
+                    "Created \"" + edited.get("id").textValue() + "\".", done);
+            return;
+        }
+        String id = edited.get("id").textValue();
+        PartitionKeyValue key = PartitionKeyValue.fromItem(edited, handle.info().partitionKeyPaths());
+        if (!key.equals(item.originalKey())) {
+            partitionKeyChanged(edited, key, done);
+        } else if (!id.equals(item.originalId())) {
+            idChanged(edited, id, done);
+        } else {
+            String etag = item.loadedVersion().etag();
+            write("Saving item " + id, () -> items.replaceItem(handle, edited, etag), edited, editedText,
+                    "Saved \"" + id + "\".", done);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        ItemVersion run();
+    }
+
+    private void write(String taskTitle, Write work, ObjectNode edited, String editedText, String savedMessage,
+            Consumer<Boolean> done) {
+        item.showError("");
+        ContainerHandle container = item.handle();
+        Mode before = item.mode();
+        runBusy(BackgroundTask.of(taskTitle, ctx -> LoadedItem.of(work.run()))
+                .onSuccess(saved -> {
+                    if (container != item.handle()) {
+                        done.accept(true);
+                        return;
+                    }
+                    item.saved(saved, edited, editedText, savedMessage);
+                    done.accept(true);
+                })
+                .onFailure(error -> writeFailed(CosmosErrors.classify(error), before, edited, done)));
+    }
+
+    private void writeFailed(CosmosDeskException e, Mode before, ObjectNode edited, Consumer<Boolean> done) {
+        String id = edited.path("id").asText();
+        switch (e.kind()) {
+            case CHANGED_BY_SOMEONE_ELSE -> conflict(edited, done);
+            case NOT_FOUND -> {
+                if (before == Mode.EXISTING) {
+                    deletedMeanwhile(edited, done);
+                } else {
+                    notSaved(e.userMessage(), done);
+                }
+            }
+            case CONFLICT -> notSaved("an item with id \"" + id + "\" already exists in this partition. Change the "
+                    + "id, or open the existing item.", done);
+            default -> notSaved(e.userMessage(), done);
+        }
+    }
+
+    private void notSaved(String reason, Consumer<Boolean> done) {
+        item.showError("Not saved: " + lowerFirst(reason) + " Your text is kept in the editor.");
+        done.accept(false);
+    }
+
+    /** 412: show the server's version beside the user's and let the user decide; never overwrite on our own. */
+    private void conflict(ObjectNode edited, Consumer<Boolean> done) {
+        ContainerHandle container = item.handle();
+        String id = item.originalId();
+        PartitionKeyValue key = item.originalKey();
+        runBusy(BackgroundTask.of("Reading the server's version of " + id,
+                        ctx -> LoadedItem.of(items.readItem(container, id, key)))
+                .onSuccess(server -> {
+                    String mine = ItemJson.pretty(edited);
+                    String when = server.version().json().has("_ts")
+                            ? " (saved " + SystemProperty.of(server.version().json()).stream()
+                                    .filter(p -> p.name().equals("_ts")).findFirst()
+                                    .map(p -> p.value().replaceAll("\\s+\\(\\d+\\)$", "")).orElse("") + ")"
+                            : "";
+                    Optional<String> choice = dialogs.compare("Someone else changed this item",
+                            "\"" + id + "\" was changed on the server after you opened it" + when + ". Your change "
+                                    + "was not saved. Compare the two versions, then choose: Overwrite replaces "
+                                    + "their version with yours, Reload discards yours.",
+                            "On the server now", server.text(), "Yours", mine,
+                            List.of(OVERWRITE, RELOAD, KEEP_EDITING));
+                    if (choice.filter(OVERWRITE::equals).isPresent()) {
+                        String etag = server.version().etag();
+                        write("Overwriting item " + id, () -> items.overwriteItem(container, edited, etag), edited,
+                                item.text(), "Saved \"" + id + "\" over the other change.", done);
+                    } else if (choice.filter(RELOAD::equals).isPresent()) {
+                        item.show(server);
+                        item.showStatus("Reloaded \"" + id + "\" from the server; your changes were discarded.");
+                        done.accept(true);
+                    } else {
+                        item.showError("Not saved: someone else changed \"" + id + "\" since you opened it. Your "
+                                + "text is kept; Save again to compare with their version, or Reload.");
+                        done.accept(false);
+                    }
+                })
+                .onFailure(error -> {
+                    CosmosDeskException e = CosmosErrors.classify(error);
+                    if (e.kind() == ErrorKind.NOT_FOUND) {
+                        deletedMeanwhile(edited, done);
+                    } else {
+                        notSaved("someone else changed \"" + id + "\", and their version could not be read: "
+                                + e.userMessage(), done);
+                    }
+                }));
+    }
+
+    private void deletedMeanwhile(ObjectNode edited, Consumer<Boolean> done) {
+        String id = item.originalId();
+        Optional<String> choice = dialogs.choose("Item was deleted",
+                "\"" + id + "\" was deleted by someone else after you opened it. Your text is kept. Save it as a "
+                        + "new item, or discard it?", List.of(SAVE_AS_NEW, DISCARD_CHANGES, KEEP_EDITING));
+        if (choice.filter(SAVE_AS_NEW::equals).isPresent()) {
+            ContainerHandle container = item.handle();
+            write("Creating item " + id, () -> items.overwriteItem(container, edited, null), edited, item.text(),
+                    "Saved \"" + id + "\" again as a new item.", done);
+        } else if (choice.filter(DISCARD_CHANGES::equals).isPresent()) {
+            DeletedItem gone = new DeletedItem(item.handle(), id, item.originalKey());
+            item.clearItem();
+            item.showStatus("\"" + id + "\" was deleted by someone else.");
+            onDeleted.accept(gone);
+            done.accept(true);
+        } else {
+            item.showError("Not saved: \"" + id + "\" was deleted by someone else. Your text is kept; Save again "
+                    + "to recreate it.");
+            done.accept(false);
+        }
+    }
+
+    private void partitionKeyChanged(ObjectNode edited, PartitionKeyValue newKey, Consumer<Boolean> done) {
+        String explanation = "The partition key changed from " + item.originalKey().display() + " to "
+                + newKey.display() + ". Cosmos DB cannot change an item's partition key in place: the item has to "
+                + "be moved (created in the new partition, then deleted from the old one).";
+        if (onMoveRequested == null) {
+            item.showError("Not saved: " + explanation + " Moving is not available here; change the partition "
+                    + "key back to save your other changes. Your text is kept.");
+            done.accept(false);
+            return;
+        }
+        Optional<String> choice = dialogs.choose("Partition key changed", explanation,
+                List.of(MOVE_ITEM, KEEP_EDITING));
+        if (choice.filter(MOVE_ITEM::equals).isPresent()) {
+            item.showStatus("Moving \"" + item.originalId() + "\" to partition " + newKey.display() + "…");
+            onMoveRequested.accept(new MoveRequest(item.handle(), item.originalId(), item.originalKey(),
+                    item.loadedVersion().etag(), edited));
+        } else {
+            item.showError("Not saved: the partition key changed, which needs a move. Your text is kept; change "
+                    + "the key back, or Save again and choose Move item….");
+        }
+        done.accept(false);
+    }
+
+    private void idChanged(ObjectNode edited, String newId, Consumer<Boolean> done) {
+        String originalId = item.originalId();
+        Optional<String> choice = dialogs.choose("The id changed",
+                "An item's id cannot be changed in place. Save your text as a new item \"" + newId + "\" (the "
+                        + "original \"" + originalId + "\" stays as it is), or discard your changes?",
+                List.of(SAVE_AS_NEW, DISCARD_CHANGES, KEEP_EDITING));
+        if (choice.filter(SAVE_AS_NEW::equals).isPresent()) {
+            ContainerHandle container = item.handle();
+            write("Creating item " + newId, () -> items.createItem(container, edited), edited, item.text(),
+                    "Saved as a new item \"" + newId + "\"; \"" + originalId + "\" is unchanged.", done);
+        } else if (choice.filter(DISCARD_CHANGES::equals).isPresent()) {
+            item.revert();
+            done.accept(true);
+        } else {
+            item.showError("Not saved: the id changed. Your text is kept; change the id back, or Save again and "
+                    + "choose Save as new item.");
+            done.accept(false);
+        }
+    }
+
+    // ---- Deleting
+
+    /** Deletes the open item after confirmation, only if nobody changed it since it was read. */
+    void delete() {
+        if (item.mode() != Mode.EXISTING) {
+            return;
+        }
+        if (item.isReadOnly()) {
+            item.showError(item.readOnlySentence());
+            return;
+        }
+        String id = item.originalId();
+        PartitionKeyValue key = item.originalKey();
+        String message = "Delete item \"" + id + "\" (partition key " + key.display() + ")? This cannot be undone."
+                + (item.isDirty() ? " Your unsaved changes will be lost too." : "");
+        if (!dialogs.confirm("Delete item", message, "Delete")) {
+            return;
+        }
+        ContainerHandle container = item.handle();
+        String etag = item.loadedVersion().etag();
+        runBusy(BackgroundTask.of("Deleting item " + id, ctx -> {
+            items.deleteItem(container, id, key, etag);
+            return Boolean.TRUE;
+        }).onSuccess(done -> deleted(container, id, key, "Deleted \"" + id + "\"."))
+                .onFailure(error -> {
+                    CosmosDeskException e = CosmosErrors.classify(error);
+                    switch (e.kind()) {
+                        case NOT_FOUND -> deleted(container, id, key, "\"" + id + "\" was already deleted.");
+                        case CHANGED_BY_SOMEONE_ELSE -> item.showError("Not deleted: someone else changed \"" + id
+                                + "\" since you opened it. Reload to see their change, then delete again if you "
+                                + "still want to.");
+                        default -> item.showError("Not deleted: " + e.userMessage());
+                    }
+                }));
+    }
+
+    private void deleted(ContainerHandle container, String id, PartitionKeyValue key, String message) {
+        if (container == item.handle() && Objects.equals(id, item.originalId())) {
+            item.clearItem();
+        }
+        item.showStatus(message);
+        onDeleted.accept(new DeletedItem(container, id, key));
+    }
+
+    // ---- Helpers
+
+    /** Saving stays true until the last of overlapping writes (a save and its conflict re-read) ends. */
+    private <T> void runBusy(BackgroundTask<T> task) {
+        busyOperations++;
+        item.setSaving(true);
+        tasks.start(task.onFinally(() -> {
+            busyOperations--;
+            item.setSaving(busyOperations > 0);
+        }));
+    }
+
+    private static String lowerFirst(String sentence) {
+        if (sentence.length() > 1 && Character.isUpperCase(sentence.charAt(0))
+                && !Character.isUpperCase(sentence.charAt(1))) {
+            return Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
+        }
+        return sentence;
+    }
+}
