@@ -1,11 +1,7 @@
 package io.cosmosdesk.editor;
 
 import io.cosmosdesk.editor.ItemEditorViewModel.Mode;
-import io.cosmosdesk.ui.BackgroundTask;
-import io.cosmosdesk.ui.TaskHandle;
 import io.cosmosdesk.ui.TaskRunner;
-import java.util.ArrayList;
-import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
@@ -25,7 +21,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.GenericStyledArea;
 
 /** Thin controller of ItemEditor.fxml: binds the view to {@link ItemEditorViewModel} and forwards intent. */
@@ -37,26 +32,11 @@ public class ItemEditorController {
     private static final KeyCombination FORMAT = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
 
-
     private final ItemEditorViewModel viewModel;
-    private static final int UNDOABLE_FORMAT_CHARS = 128 * 1024;
-
-    /** The current area: each text the view-model sets comes in a new one (see {@link #showDocument}). */
-    private JsonCodeArea codeArea;
-    private BooleanBinding editing;
-    private BooleanBinding editable;
-    private final List<TextField> systemFields = new ArrayList<>();
-    /** The area had the focus when it was hidden for loading: the next area gets it back. */
-    private boolean focusReturnsToArea;
     private final TaskRunner tasks;
-    private final javafx.beans.property.BooleanProperty documentPending =
-            new javafx.beans.property.SimpleBooleanProperty(this, "documentPending");
-    /** The user's edits, mirrored into the view-model; paused while the view-model's text is swapped in. */
-    private org.reactfx.Subscription followingEdits = org.reactfx.Subscription.EMPTY;
-    /** The area's text, kept in step with its changes. */
-    private String mirror = "";
-    private TaskHandle pendingDocument = TaskHandle.NONE;
-    private long documentGeneration;
+    private EditorAreaHost areas;
+    private FindBar find;
+    private SystemPropertiesPane system;
 
     @FXML private VBox root;
     @FXML private Button newButton;
@@ -87,100 +67,25 @@ public class ItemEditorController {
         this.tasks = tasks;
     }
 
-    /**
-     * Shows text set by the view-model in a fresh area. RichTextFX pays per paragraph to replace a
-     * document in place (0.2-0.5 s for a 2 MB item, most of it removing the old one) but nothing to build
-     * an area over a document made beforehand; so the text is split into paragraphs and its first screens
-     * highlighted on a background thread, and only the swap of areas runs on the UI thread. Until then
-     * the old area stays, read-only.
-     */
-    private void showDocument(String text) {
-        pendingDocument.cancel();
-        long generation = ++documentGeneration;
-        mirror = text;
-        documentPending.set(true);
-        pendingDocument = tasks.start(BackgroundTask.of("Preparing the editor", ctx -> JsonCodeArea.prepare(text))
-                .onSuccess(document -> {
-                    if (generation == documentGeneration) {
-                        install(new JsonCodeArea(document));
-                        documentPending.set(false);
-                    }
-                }));
-    }
-
-    /** Puts an area in place of the current one, wired like it; keeps the keyboard focus where it was. */
-    private void install(JsonCodeArea area) {
-        JsonCodeArea old = codeArea;
-        boolean hadFocus = old != null && old.getScene() != null && (old.getScene().getFocusOwner() == old
-                || focusReturnsToArea && isInEditor(old.getScene().getFocusOwner()));
-        focusReturnsToArea = false;
-        followingEdits.unsubscribe();
-        if (old != null) {
-            old.editableProperty().unbind();
-            old.dispose();
-        }
-        codeArea = area;
-        area.setId("codeArea");
-        area.editableProperty().bind(editable);
-        VirtualizedScrollPane<JsonCodeArea> scroller = new VirtualizedScrollPane<>(area);
-        scroller.visibleProperty().bind(editing);
-        if (old == null) {
-            editorBody.getChildren().add(0, scroller);
-        } else {
-            editorBody.getChildren().set(0, scroller);
-        }
-        ValidationProblem problem = viewModel.firstProblemProperty().get();
-        if (problem != null && problem.line() > 0) {
-            area.markErrorLine(problem.line());
-        }
-        followEdits();
-        if (hadFocus) {
-            area.requestFocus();
-        }
-    }
-
-    private void followEdits() {
-        followingEdits = codeArea.plainTextChanges().subscribe(change -> {
-            int at = change.getPosition();
-            mirror = mirror.substring(0, at) + change.getInserted()
-                    + mirror.substring(at + change.getRemoved().length());
-            viewModel.textProperty().set(mirror);
-        });
-    }
-
     public ItemEditorViewModel viewModel() {
         return viewModel;
     }
 
     /** The code editor showing the current item, for hosts that want to focus it; replaced per item. */
     public JsonCodeArea codeArea() {
-        return codeArea;
+        return areas.area();
     }
 
     @FXML
     private void initialize() {
-        editing = viewModel.modeProperty().isEqualTo(Mode.EXISTING)
+        BooleanBinding editing = viewModel.modeProperty().isEqualTo(Mode.EXISTING)
                 .or(viewModel.modeProperty().isEqualTo(Mode.NEW));
-        editable = editing.and(viewModel.readOnlyProperty().not()).and(documentPending.not());
-        editing.addListener((obs, was, now) -> {
-            if (!now && codeArea.getScene() != null && codeArea.getScene().getFocusOwner() == codeArea) {
-                focusReturnsToArea = true; // hiding the area for a reload passes the focus on; take it back
-            }
-        });
         BooleanBinding existing = viewModel.modeProperty().isEqualTo(Mode.EXISTING);
+        areas = new EditorAreaHost(editorBody, root, viewModel.textProperty(), tasks, editing,
+                viewModel.readOnlyProperty(), viewModel.firstProblemProperty()::get);
         emptyState.visibleProperty().bind(viewModel.modeProperty().isEqualTo(Mode.EMPTY));
         busyIndicator.visibleProperty().bind(viewModel.modeProperty().isEqualTo(Mode.LOADING)
-                .or(viewModel.savingProperty()).or(documentPending));
-
-        // text: the area is the source while the user types; the view-model's own changes bring a new
-        // area. A mirror string follows the area's edits, so no keystroke materialises the whole text.
-        mirror = viewModel.getText();
-        install(new JsonCodeArea(JsonCodeArea.prepare(mirror)));
-        viewModel.textProperty().addListener((obs, old, text) -> {
-            if (!text.equals(mirror)) {
-                showDocument(text);
-            }
-        });
+                .or(viewModel.savingProperty()).or(areas.pendingProperty()));
 
         newButton.disableProperty().bind(viewModel.savingProperty().or(viewModel.readOnlyProperty()));
         saveButton.disableProperty().bind(viewModel.canSaveProperty().not());
@@ -206,33 +111,29 @@ public class ItemEditorController {
         editorErrorBanner.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
         editorErrorBanner.managedProperty().bind(editorErrorBanner.visibleProperty());
 
-        findBar.setVisible(false);
-        findBar.managedProperty().bind(findBar.visibleProperty());
-        findField.textProperty().addListener((obs, old, query) -> {
-            codeArea.find(query, true);
-            updateFindStatus();
-        });
-        findField.setOnKeyPressed(this::onFindKey);
+        find = new FindBar(findBar, findField, findStatus, areas::area);
 
         validationLabel.textProperty().bind(Bindings.createStringBinding(this::validationText,
                 viewModel.firstProblemProperty(), viewModel.modeProperty(), viewModel.validatingProperty()));
         viewModel.firstProblemProperty().addListener((obs, old, problem) -> {
             toggleClass(validationLabel, "invalid", problem != null);
-            codeArea.markErrorLine(problem == null ? 0 : problem.line());
+            areas.area().markErrorLine(problem == null ? 0 : problem.line());
         });
         validationLabel.setOnMouseClicked(event -> {
             ValidationProblem problem = viewModel.firstProblemProperty().get();
             if (problem != null && problem.hasLocation()) {
-                codeArea.moveToLineColumn(problem.line(), problem.column());
-                codeArea.requestFocus();
+                areas.area().moveToLineColumn(problem.line(), problem.column());
+                areas.area().requestFocus();
             }
         });
         editorStatusLabel.textProperty().bind(viewModel.statusMessageProperty());
 
         systemPane.visibleProperty().bind(Bindings.isNotEmpty(viewModel.systemProperties()));
         systemPane.managedProperty().bind(systemPane.visibleProperty());
-        viewModel.systemProperties().addListener((ListChangeListener<SystemProperty>) change -> fillSystemGrid());
-        fillSystemGrid();
+        system = new SystemPropertiesPane(systemGrid);
+        viewModel.systemProperties().addListener((ListChangeListener<SystemProperty>) change ->
+                system.show(viewModel.systemProperties()));
+        system.show(viewModel.systemProperties());
 
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
@@ -267,41 +168,6 @@ public class ItemEditorController {
         return "⚠ " + problem.sentence() + (problem.hasLocation() ? "  (click to go there)" : "");
     }
 
-    /** Fills the read-only system properties; reuses the fields when the names are the same (most opens). */
-    private void fillSystemGrid() {
-        List<SystemProperty> properties = viewModel.systemProperties();
-        if (systemFields.size() == properties.size()) {
-            boolean same = true;
-            for (int i = 0; i < properties.size() && same; i++) {
-                same = systemFields.get(i).getId().equals("system" + properties.get(i).name());
-            }
-            if (same) {
-                for (int i = 0; i < properties.size(); i++) {
-                    systemFields.get(i).setText(properties.get(i).value());
-                }
-                return;
-            }
-        }
-        systemGrid.getChildren().clear();
-        systemFields.clear();
-        int row = 0;
-        for (SystemProperty property : properties) {
-            Label name = new Label(property.name());
-            name.getStyleClass().add("system-name");
-            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the value shrinks, never the name
-            // selectable but not editable: a read-only field people can copy from
-            TextField value = new TextField(property.value());
-            value.setEditable(false);
-            value.getStyleClass().addAll("system-value", "flat");
-            value.setId("system" + property.name());
-            value.setPrefColumnCount(60);
-            value.setMaxWidth(Double.MAX_VALUE);
-            GridPane.setHgrow(value, javafx.scene.layout.Priority.ALWAYS);
-            systemGrid.addRow(row++, name, value);
-            systemFields.add(value);
-        }
-    }
-
     private void onKey(KeyEvent event) {
         if (SAVE.match(event)) {
             if (viewModel.canSaveProperty().get()) {
@@ -322,8 +188,8 @@ public class ItemEditorController {
             onFind();
             event.consume();
         } else if (event.getCode() == KeyCode.ESCAPE && !event.isShortcutDown()) {
-            if (findBar.isVisible()) {
-                onCloseFind();
+            if (find.isOpen()) {
+                find.close();
             } else {
                 viewModel.discard();
             }
@@ -340,25 +206,6 @@ public class ItemEditorController {
         return target instanceof TextInputControl || target instanceof GenericStyledArea<?, ?, ?>;
     }
 
-    private void onFindKey(KeyEvent event) {
-        if (event.getCode() == KeyCode.ENTER) {
-            codeArea.find(findField.getText(), !event.isShiftDown());
-            updateFindStatus();
-            event.consume();
-        }
-    }
-
-    private void updateFindStatus() {
-        String query = findField.getText();
-        if (query == null || query.isEmpty()) {
-            findStatus.setText("");
-            return;
-        }
-        int count = codeArea.countMatches(query, 10_000);
-        findStatus.setText(count == 0 ? "No matches"
-                : codeArea.currentMatchIndex(query) + " of " + (count >= 10_000 ? "10,000+" : count));
-    }
-
     @FXML
     private void onNew() {
         if (viewModel.handle() == null) {
@@ -367,7 +214,7 @@ public class ItemEditorController {
         viewModel.canLeave().thenAccept(leave -> {
             if (leave) {
                 viewModel.newItem(viewModel.handle());
-                codeArea.requestFocus();
+                areas.area().requestFocus();
             }
         });
     }
@@ -390,7 +237,7 @@ public class ItemEditorController {
     @FXML
     private void onClone() {
         viewModel.cloneCurrent();
-        codeArea.requestFocus();
+        areas.area().requestFocus();
     }
 
     @FXML
@@ -403,67 +250,34 @@ public class ItemEditorController {
         format();
     }
 
-    /**
-     * Reformats the text. Up to {@link #UNDOABLE_FORMAT_CHARS} it is one edit in the area, so Ctrl+Z
-     * brings the user's own layout back; larger texts come in a fresh area like an opened item.
-     */
+    /** Reformats the text; Ctrl+Z undoes it (see {@link EditorAreaHost#format}). */
     private void format() {
-        viewModel.formattedText().ifPresent(pretty -> {
-            if (pretty.equals(mirror)) {
-                return;
-            }
-            if (pretty.length() <= UNDOABLE_FORMAT_CHARS && !documentPending.get()) {
-                codeArea.replaceText(0, codeArea.getLength(), pretty);
-                codeArea.moveTo(0);
-                codeArea.showParagraphAtTop(0);
-            } else {
-                viewModel.textProperty().set(pretty);
-            }
-        });
+        viewModel.formattedText().ifPresent(areas::format);
     }
 
     @FXML
     private void onFind() {
-        findBar.setVisible(true);
-        String selected = codeArea.getSelectedText();
-        if (!selected.isEmpty() && selected.indexOf('\n') < 0) {
-            findField.setText(selected);
-        }
-        findField.requestFocus();
-        findField.selectAll();
+        find.open();
     }
 
     @FXML
     private void onFindNext() {
-        codeArea.find(findField.getText(), true);
-        updateFindStatus();
+        find.step(true);
     }
 
     @FXML
     private void onFindPrevious() {
-        codeArea.find(findField.getText(), false);
-        updateFindStatus();
+        find.step(false);
     }
 
     @FXML
     private void onCloseFind() {
-        findBar.setVisible(false);
-        codeArea.requestFocus();
+        find.close();
     }
 
     @FXML
     private void onDismissError() {
         viewModel.clearError();
-    }
-
-    /** Whether the focus is nowhere or within this editor (not in the grid or elsewhere the user went). */
-    private boolean isInEditor(Node node) {
-        for (Node at = node; at != null; at = at.getParent()) {
-            if (at == root) {
-                return true;
-            }
-        }
-        return node == null;
     }
 
     private static void toggleClass(Node node, String styleClass, boolean on) {
