@@ -1,27 +1,18 @@
 package io.cosmosdesk.browse;
 
 import io.cosmosdesk.cosmos.ItemRow;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -35,8 +26,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /** Thin controller of ItemsTab.fxml: binds the grid and bars to {@link ItemsViewModel}, forwards intent. */
 public class ItemsTabController {
@@ -76,10 +65,6 @@ public class ItemsTabController {
     @FXML private Label deleteLabel;
     @FXML private Button copyActivityButton;
 
-    private final Map<String, Double> columnWidths = new HashMap<>();
-    private final Label placeholderText = new Label();
-    private final Button placeholderAction = new Button();
-
     public ItemsTabController(ItemsViewModel viewModel) {
         this.viewModel = viewModel;
     }
@@ -105,7 +90,7 @@ public class ItemsTabController {
         newItemButton.setDisable(viewModel.isReadOnly());
         moveButton.setDisable(viewModel.isReadOnly());
         if (viewModel.isReadOnly()) {
-            moveButton.setTooltip(new javafx.scene.control.Tooltip("This connection is read-only: items cannot be moved."));
+            moveButton.setTooltip(new Tooltip("This connection is read-only: items cannot be moved."));
         }
         deleteButton.disableProperty().bind(Bindings.isEmpty(viewModel.selection()).or(viewModel.deletingProperty())
                 .or(Bindings.createBooleanBinding(viewModel::isReadOnly)));
@@ -178,43 +163,9 @@ public class ItemsTabController {
             });
             return row;
         });
-        rebuildColumns();
-        viewModel.columns().addListener((ListChangeListener<ItemColumn>) change -> rebuildColumns());
-        viewModel.appliedQueryProperty().addListener((obs, old, query) -> updateHeaders());
-
-        placeholderAction.setOnAction(event -> viewModel.clearFilter());
-        placeholderText.setWrapText(true);
-        VBox placeholder = new VBox(10, placeholderText, placeholderAction);
-        placeholder.setAlignment(Pos.CENTER);
-        placeholder.getStyleClass().add("grid-placeholder");
-        itemsTable.setPlaceholder(placeholder);
-        viewModel.stateProperty().addListener((obs, old, state) -> updatePlaceholder());
-        viewModel.appliedFilterProperty().addListener((obs, old, filter) -> updatePlaceholder());
-        updatePlaceholder();
-
-        // infinite scroll: reaching the end of the grid asks for the next page. The scroll bar exists
-        // once the skin has laid out, so look for it on layout until found.
-        itemsTable.needsLayoutProperty().addListener((obs, was, needs) -> hookInfiniteScroll());
-        itemsTable.skinProperty().addListener((obs, old, skin) -> hookInfiniteScroll());
-    }
-
-    private boolean infiniteScrollHooked;
-
-    private void hookInfiniteScroll() {
-        if (infiniteScrollHooked) {
-            return;
-        }
-        for (Node node : itemsTable.lookupAll(".scroll-bar")) {
-            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
-                infiniteScrollHooked = true;
-                bar.valueProperty().addListener((o, was, value) -> {
-                    if (bar.getMax() > 0 && value.doubleValue() >= bar.getMax() * 0.98
-                            && viewModel.hasMoreProperty().get()) {
-                        viewModel.loadMore();
-                    }
-                });
-            }
-        }
+        ItemGridColumns.bind(itemsTable, viewModel);
+        GridPlaceholder.install(itemsTable, viewModel);
+        InfiniteScroll.install(itemsTable, viewModel);
     }
 
     private void syncSelection() {
@@ -222,92 +173,6 @@ public class ItemsTabController {
                 .filter(java.util.Objects::nonNull).toList();
         if (!selected.equals(viewModel.selection())) {
             viewModel.setSelection(selected);
-        }
-    }
-
-    private void updatePlaceholder() {
-        String filter = viewModel.appliedFilterProperty().get();
-        placeholderAction.setVisible(false);
-        placeholderAction.setManaged(false);
-        switch (viewModel.stateProperty().get()) {
-            case LOADING -> placeholderText.setText("Loading items…");
-            case EMPTY_CONTAINER -> placeholderText.setText("This container has no items yet.\n"
-                    + "Create one with New Item in the editor, or import items.");
-            case NO_MATCHES -> {
-                placeholderText.setText("No items match " + filter);
-                showPlaceholderAction("Clear filter");
-            }
-            case FILTER_ERROR -> {
-                placeholderText.setText("The filter could not run: see the message under the filter box.");
-                showPlaceholderAction("Clear filter");
-            }
-            case ERROR -> placeholderText.setText("Items could not be loaded: see the message above and Retry.");
-            case STOPPED -> placeholderText.setText("Stopped before any item arrived. Refresh (F5) to load items.");
-            case ROWS -> placeholderText.setText("");
-        }
-    }
-
-    private void showPlaceholderAction(String text) {
-        placeholderAction.setText(text);
-        placeholderAction.setVisible(true);
-        placeholderAction.setManaged(true);
-    }
-
-    private void rebuildColumns() {
-        for (TableColumn<ItemRow, ?> existing : itemsTable.getColumns()) {
-            columnWidths.put(existing.getId(), existing.getWidth());
-        }
-        itemsTable.getColumns().clear();
-        for (ItemColumn column : viewModel.columns()) {
-            itemsTable.getColumns().add(tableColumn(column));
-        }
-        updateHeaders();
-    }
-
-    private TableColumn<ItemRow, ItemColumn.Cell> tableColumn(ItemColumn column) {
-        TableColumn<ItemRow, ItemColumn.Cell> tableColumn = new TableColumn<>();
-        tableColumn.setId(column.header());
-        tableColumn.setUserData(column);
-        tableColumn.setSortable(false);
-        tableColumn.setPrefWidth(columnWidths.getOrDefault(column.header(),
-                column.kind() == ItemColumn.Kind.ID ? 220.0 : 160.0));
-        tableColumn.setCellValueFactory(features ->
-                new ReadOnlyObjectWrapper<>(viewModel.cellOf(features.getValue(), column)));
-        tableColumn.setCellFactory(c -> new ValueCell());
-
-        Label header = new Label(column.header());
-        header.setMaxWidth(Double.MAX_VALUE);
-        header.getStyleClass().add("column-header-label");
-        header.setTooltip(new Tooltip(column.header() + (column.kind() == ItemColumn.Kind.PARTITION_KEY
-                ? " (partition key)" : "") + "\nClick to sort on the server (ORDER BY): ascending, descending, off"));
-        header.setOnMouseClicked(event -> {
-            if (event.getButton() == MouseButton.PRIMARY) {
-                viewModel.sortBy(column);
-            }
-        });
-        tableColumn.setGraphic(header);
-
-        MenuItem ascending = new MenuItem("Sort on the server by " + column.header());
-        ascending.setOnAction(event -> viewModel.sortBy(column));
-        ContextMenu menu = new ContextMenu(ascending);
-        if (column.removable()) {
-            MenuItem remove = new MenuItem("Remove column");
-            remove.setOnAction(event -> viewModel.removeColumn(column));
-            menu.getItems().add(remove);
-        }
-        tableColumn.setContextMenu(menu);
-        return tableColumn;
-    }
-
-    private void updateHeaders() {
-        var sort = viewModel.currentSort();
-        for (TableColumn<ItemRow, ?> tableColumn : itemsTable.getColumns()) {
-            ItemColumn column = (ItemColumn) tableColumn.getUserData();
-            if (tableColumn.getGraphic() instanceof Label header) {
-                String arrow = sort != null && sort.path().equals(column.path()) ? (sort.descending() ? "  ↓" : "  ↑")
-                        : "";
-                header.setText(column.header() + arrow);
-            }
         }
     }
 
@@ -471,38 +336,6 @@ public class ItemsTabController {
             ClipboardContent content = new ClipboardContent();
             content.putString(text);
             Clipboard.getSystemClipboard().setContent(content);
-        }
-    }
-
-    /** Shows a cell's value with its kind as a style class: (missing), null and "" each look different. */
-    /**
-     * A value with its kind as a pseudo-class (:missing, :null, :empty-string, :number, :structure). Cells are
-     * reused for many rows while scrolling and paging; a pseudo-class change only switches cached styles, where
-     * a style-class change would re-apply all CSS to the cell.
-     */
-    private static final class ValueCell extends TableCell<ItemRow, ItemColumn.Cell> {
-        private static final java.util.Map<String, javafx.css.PseudoClass> KINDS = java.util.Map.of(
-                "MISSING", javafx.css.PseudoClass.getPseudoClass("missing"),
-                "NULL", javafx.css.PseudoClass.getPseudoClass("null"),
-                "EMPTY_STRING", javafx.css.PseudoClass.getPseudoClass("empty-string"),
-                "NUMBER", javafx.css.PseudoClass.getPseudoClass("number"),
-                "STRUCTURE", javafx.css.PseudoClass.getPseudoClass("structure"));
-        private javafx.css.PseudoClass shown;
-
-        @Override
-        protected void updateItem(ItemColumn.Cell cell, boolean empty) {
-            super.updateItem(cell, empty);
-            javafx.css.PseudoClass kind = empty || cell == null ? null : KINDS.get(cell.kind().name());
-            if (kind != shown) {
-                if (shown != null) {
-                    pseudoClassStateChanged(shown, false);
-                }
-                if (kind != null) {
-                    pseudoClassStateChanged(kind, true);
-                }
-                shown = kind;
-            }
-            setText(empty || cell == null ? null : cell.text());
         }
     }
 }

@@ -3,6 +3,8 @@ package io.cosmosdesk.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -24,6 +26,21 @@ class LayerRulesTest {
     @Test
     void viewModelsDoNotUseTheSceneGraph() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "javafx.fxml..")
+                .because("view-models are plain Java over javafx.beans and javafx.collections only")
+                .check(classes);
+    }
+
+    /** A view-model split into parts (paging, counting, ...) keeps the rule for every part, whatever its name. */
+    @Test
+    void thePartsOfViewModelsDoNotUseTheSceneGraphEither() {
+        DescribedPredicate<JavaClass> partOfAViewModel = DescribedPredicate.describe(
+                "are used by a view-model of their own package",
+                type -> type.getDirectDependenciesToSelf().stream().anyMatch(use ->
+                        use.getOriginClass().getSimpleName().endsWith("ViewModel")
+                                && use.getOriginClass().getPackageName().equals(type.getPackageName())));
+        noClasses().that(partOfAViewModel)
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
                         "javafx.fxml..")
                 .because("view-models are plain Java over javafx.beans and javafx.collections only")

@@ -1,0 +1,102 @@
+package io.cosmosdesk.browse;
+
+import io.cosmosdesk.cosmos.ItemQuery;
+import io.cosmosdesk.cosmos.ItemRow;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+
+/**
+ * The grid's table columns, made from the view-model's {@link ItemColumn}s and remade when they change.
+ * Sorting happens on the server, so a header click asks the view-model rather than sorting the table, and the
+ * header shows the server's sort arrow. A width the user gave a column survives the rebuilds.
+ */
+final class ItemGridColumns {
+
+    private static final double ID_WIDTH = 220.0;
+    private static final double VALUE_WIDTH = 160.0;
+
+    private final TableView<ItemRow> table;
+    private final ItemsViewModel viewModel;
+    private final Map<String, Double> columnWidths = new HashMap<>();
+
+    private ItemGridColumns(TableView<ItemRow> table, ItemsViewModel viewModel) {
+        this.table = Objects.requireNonNull(table);
+        this.viewModel = Objects.requireNonNull(viewModel);
+    }
+
+    /** Fills {@code table} with the view-model's columns and keeps it in step with them and with the sort. */
+    static void bind(TableView<ItemRow> table, ItemsViewModel viewModel) {
+        ItemGridColumns columns = new ItemGridColumns(table, viewModel);
+        columns.rebuild();
+        viewModel.columns().addListener((ListChangeListener<ItemColumn>) change -> columns.rebuild());
+        viewModel.appliedQueryProperty().addListener((obs, old, query) -> columns.updateHeaders());
+    }
+
+    private void rebuild() {
+        for (TableColumn<ItemRow, ?> existing : table.getColumns()) {
+            columnWidths.put(existing.getId(), existing.getWidth());
+        }
+        table.getColumns().clear();
+        for (ItemColumn column : viewModel.columns()) {
+            table.getColumns().add(tableColumn(column));
+        }
+        updateHeaders();
+    }
+
+    private TableColumn<ItemRow, ItemColumn.Cell> tableColumn(ItemColumn column) {
+        TableColumn<ItemRow, ItemColumn.Cell> tableColumn = new TableColumn<>();
+        tableColumn.setId(column.header());
+        tableColumn.setUserData(column);
+        tableColumn.setSortable(false);
+        tableColumn.setPrefWidth(columnWidths.getOrDefault(column.header(),
+                column.kind() == ItemColumn.Kind.ID ? ID_WIDTH : VALUE_WIDTH));
+        tableColumn.setCellValueFactory(features ->
+                new ReadOnlyObjectWrapper<>(viewModel.cellOf(features.getValue(), column)));
+        tableColumn.setCellFactory(c -> new ItemValueCell());
+
+        Label header = new Label(column.header());
+        header.setMaxWidth(Double.MAX_VALUE);
+        header.getStyleClass().add("column-header-label");
+        header.setTooltip(new Tooltip(column.header() + (column.kind() == ItemColumn.Kind.PARTITION_KEY
+                ? " (partition key)" : "") + "\nClick to sort on the server (ORDER BY): ascending, descending, off"));
+        header.setOnMouseClicked(event -> {
+            if (event.getButton() == MouseButton.PRIMARY) {
+                viewModel.sortBy(column);
+            }
+        });
+        tableColumn.setGraphic(header);
+
+        MenuItem ascending = new MenuItem("Sort on the server by " + column.header());
+        ascending.setOnAction(event -> viewModel.sortBy(column));
+        ContextMenu menu = new ContextMenu(ascending);
+        if (column.removable()) {
+            MenuItem remove = new MenuItem("Remove column");
+            remove.setOnAction(event -> viewModel.removeColumn(column));
+            menu.getItems().add(remove);
+        }
+        tableColumn.setContextMenu(menu);
+        return tableColumn;
+    }
+
+    private void updateHeaders() {
+        ItemQuery.Sort sort = viewModel.currentSort();
+        for (TableColumn<ItemRow, ?> tableColumn : table.getColumns()) {
+            ItemColumn column = (ItemColumn) tableColumn.getUserData();
+            if (tableColumn.getGraphic() instanceof Label header) {
+                String arrow = sort != null && sort.path().equals(column.path()) ? (sort.descending() ? "  ↓" : "  ↑")
+                        : "";
+                header.setText(column.header() + arrow);
+            }
+        }
+    }
+}

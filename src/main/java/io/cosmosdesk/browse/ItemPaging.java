@@ -1,0 +1,342 @@
+package io.cosmosdesk.browse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.browse.ItemsViewModel.State;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.CosmosErrors;
+import io.cosmosdesk.cosmos.ErrorKind;
+import io.cosmosdesk.cosmos.ItemPage;
+import io.cosmosdesk.cosmos.ItemQuery;
+import io.cosmosdesk.cosmos.ItemQueryService;
+import io.cosmosdesk.cosmos.ItemRef;
+import io.cosmosdesk.cosmos.ItemRow;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.ui.BackgroundTask;
+import io.cosmosdesk.ui.TaskHandle;
+import io.cosmosdesk.ui.TaskRunner;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Runs the applied query of one container page by page with continuation tokens, and tells what the grid
+ * area shows: the rows, the state, the failure, the status strip. Each query gets a new generation and each
+ * page load an identity of its own; a reply for an older one is dropped, so a slow answer can never add rows
+ * (or a token) to the wrong query.
+ */
+final class ItemPaging {
+
+    static final int DEFAULT_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = ItemQueryService.MAX_PAGE_SIZE;
+    private static final int PARSED_CACHE_SIZE = 256;
+
+    private final ContainerHandle handle;
+    private final ItemQueryService service;
+    private final TaskRunner tasks;
+    private final Consumer<String> notice;
+
+    private final ObservableList<ItemRow> rows = FXCollections.observableArrayList();
+    // made once: an unmodifiable wrapper listens to its source weakly (see FilterHistory)
+    private final ObservableList<ItemRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ReadOnlyObjectWrapper<ItemQuery> appliedQuery = new ReadOnlyObjectWrapper<>(this, "appliedQuery",
+            ItemQuery.all());
+    private final ReadOnlyStringWrapper appliedFilter = new ReadOnlyStringWrapper(this, "appliedFilter", "");
+    private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper(this, "filterError");
+    private final ReadOnlyStringWrapper sortLabel = new ReadOnlyStringWrapper(this, "sortLabel", "");
+    private final IntegerProperty pageSize = new SimpleIntegerProperty(this, "pageSize", DEFAULT_PAGE_SIZE);
+    private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
+    private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper(this, "errorDetails");
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+    private final ReadOnlyStringWrapper activityId = new ReadOnlyStringWrapper(this, "activityId");
+
+    private String continuation;
+    private long queryGeneration;
+    /** The load in flight; its replies count only while it is still this object. */
+    private Object currentLoad;
+    private TaskHandle loadTask = TaskHandle.NONE;
+    private boolean lastFailureWasLoadMore;
+    private double totalCharge;
+    private final Map<ItemRow, JsonNode> parsed = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ItemRow, JsonNode> eldest) {
+            return size() > PARSED_CACHE_SIZE;
+        }
+    };
+
+    /** @param notice where an informational line goes (null clears it) */
+    ItemPaging(ContainerHandle handle, ItemQueryService service, TaskRunner tasks, Consumer<String> notice) {
+        this.handle = Objects.requireNonNull(handle);
+        this.service = Objects.requireNonNull(service);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.notice = Objects.requireNonNull(notice);
+        pageSize.addListener((obs, old, size) -> {
+            int clamped = Math.max(1, Math.min(MAX_PAGE_SIZE, size.intValue()));
+            if (clamped != size.intValue()) {
+                pageSize.set(clamped);
+            }
+        });
+    }
+
+    // Properties
+
+    ObservableList<ItemRow> rows() {
+        return rowsView;
+    }
+
+    ItemQuery appliedQuery() {
+        return appliedQuery.get();
+    }
+
+    ReadOnlyObjectProperty<ItemQuery> appliedQueryProperty() {
+        return appliedQuery.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty appliedFilterProperty() {
+        return appliedFilter.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty filterErrorProperty() {
+        return filterError.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty sortLabelProperty() {
+        return sortLabel.getReadOnlyProperty();
+    }
+
+    IntegerProperty pageSizeProperty() {
+        return pageSize;
+    }
+
+    ReadOnlyBooleanProperty hasMoreProperty() {
+        return hasMore.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty errorDetailsProperty() {
+        return errorDetails.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty activityIdProperty() {
+        return activityId.getReadOnlyProperty();
+    }
+
+    /** Changes with every query run (and on close); work started for an older generation is stale. */
+    long generation() {
+        return queryGeneration;
+    }
+
+    /** The row's JSON, parsed at most once while the row stays among the recently shown. */
+    JsonNode parsedJson(ItemRow row) {
+        return parsed.computeIfAbsent(row, ItemRow::json);
+    }
+
+    // Commands
+
+    /** Drops the rows on screen and whatever is loading, and loads the first page of {@code query}. */
+    void run(ItemQuery query) {
+        queryGeneration++;
+        loadTask.cancel();
+        currentLoad = null;
+        appliedQuery.set(query);
+        appliedFilter.set(query.describe());
+        ItemQuery.Sort sort = query.effectiveSort();
+        sortLabel.set(sort == null ? "" : "Sorted on the server by " + sort.path() + (sort.descending() ? " ↓" : " ↑"));
+        rows.clear();
+        parsed.clear();
+        continuation = null;
+        hasMore.set(false);
+        totalCharge = 0;
+        errorMessage.set(null);
+        errorDetails.set(null);
+        filterError.set(null);
+        notice.accept(null);
+        state.set(State.LOADING);
+        fetch(query, null, false);
+    }
+
+    /** Appends the next page, when there is one and nothing is loading. */
+    void loadMore() {
+        if (continuation == null || currentLoad != null) {
+            return;
+        }
+        fetch(appliedQuery.get(), continuation, true);
+    }
+
+    /**
+     * Loads the next page again when that is what failed last.
+     *
+     * @return false when the whole query should run again instead
+     */
+    boolean retryNextPage() {
+        if (lastFailureWasLoadMore && continuation != null) {
+            errorMessage.set(null);
+            loadMore();
+            return true;
+        }
+        return false;
+    }
+
+    /** Stops the page loading, keeping the rows already loaded (and the token, so "Load more" still works). */
+    void stop() {
+        if (currentLoad != null) {
+            currentLoad = null;
+            loadTask.cancel();
+            busy.set(false);
+            state.set(rows.isEmpty() ? State.STOPPED : State.ROWS);
+            updateStatus(null);
+            notice.accept("Stopped. " + (rows.isEmpty() ? "No items loaded." : "The rows already loaded are kept."));
+        }
+    }
+
+    /** Stops loading for good; late replies are dropped. */
+    void close() {
+        queryGeneration++;
+        currentLoad = null;
+        loadTask.cancel();
+        busy.set(false);
+    }
+
+    /** Shows a saved item's new version in its row (or as a new first row). */
+    void upsertRow(ObjectNode item) {
+        ItemRow updated = ItemRow.of(item, handle.info().partitionKeyPaths());
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).ref().equals(updated.ref())) {
+                rows.set(i, updated);
+                return;
+            }
+        }
+        rows.add(0, updated);
+    }
+
+    void removeRow(String id, PartitionKeyValue partitionKey) {
+        rows.removeIf(row -> row.id().equals(id) && row.partitionKey().equals(partitionKey));
+    }
+
+    /** Drops the rows of items that no longer exist, e.g. after a delete. */
+    void removeGone(Set<ItemRef> gone) {
+        rows.removeIf(row -> gone.contains(row.ref()));
+        parsed.keySet().removeIf(row -> gone.contains(row.ref()));
+        if (rows.isEmpty() && !hasMore.get() && state.get() == State.ROWS) {
+            state.set(emptyState(appliedQuery.get()));
+        }
+        updateStatus(null);
+    }
+
+    // Internals
+
+    private void fetch(ItemQuery query, String token, boolean append) {
+        Object load = new Object();
+        currentLoad = load;
+        ContainerHandle target = handle;
+        int size = pageSize.get();
+        busy.set(true);
+        statusText.set(append ? "Loading more…" : "Loading…");
+        loadTask = tasks.start(BackgroundTask.of("Loading items of " + target.ref(),
+                        context -> service.queryItemsPage(target, query, token, size))
+                .onSuccess(page -> {
+                    if (load == currentLoad) {
+                        showPage(page, query);
+                    }
+                })
+                .onFailure(error -> {
+                    if (load == currentLoad) {
+                        showFailure(error, query, append);
+                    }
+                })
+                .onFinally(() -> {
+                    if (load == currentLoad) {
+                        currentLoad = null;
+                        busy.set(false);
+                    }
+                }));
+    }
+
+    private void showPage(ItemPage page, ItemQuery query) {
+        rows.addAll(page.items());
+        continuation = page.continuationToken();
+        hasMore.set(page.hasMore());
+        totalCharge += page.requestCharge();
+        activityId.set(page.activityId());
+        errorMessage.set(null);
+        errorDetails.set(null);
+        state.set(rows.isEmpty() && !page.hasMore() ? emptyState(query) : State.ROWS);
+        updateStatus(page);
+    }
+
+    private void showFailure(Throwable error, ItemQuery query, boolean append) {
+        CosmosDeskException mapped = CosmosErrors.classify(error);
+        if (mapped.kind() == ErrorKind.CANCELLED) {
+            return;
+        }
+        lastFailureWasLoadMore = append;
+        if (!append && mapped.kind() == ErrorKind.BAD_REQUEST && !query.filter().isEmpty()) {
+            filterError.set(mapped.userMessage());
+            state.set(State.FILTER_ERROR);
+            statusText.set("The filter could not run");
+            return;
+        }
+        errorMessage.set((append ? "Could not load more items: " : "Could not load items: ") + mapped.userMessage());
+        errorDetails.set(mapped.details());
+        if (!append) {
+            state.set(State.ERROR);
+        }
+        updateStatus(null);
+    }
+
+    private static State emptyState(ItemQuery query) {
+        return query.filter().isEmpty() && query.conditions().isEmpty() ? State.EMPTY_CONTAINER : State.NO_MATCHES;
+    }
+
+    private void updateStatus(ItemPage latest) {
+        statusText.set(statusLine(rows.size(), hasMore.get(), latest, totalCharge));
+    }
+
+    /** "1–100 · more available · 12.4 RU page / 87.1 RU total · 143 ms"; {@code latest} null after no new page. */
+    static String statusLine(int loaded, boolean more, ItemPage latest, double totalCharge) {
+        List<String> parts = new ArrayList<>();
+        parts.add(loaded == 0 ? "0 items" : String.format(Locale.ROOT, "1–%,d", loaded));
+        parts.add(more ? "more available" : loaded == 0 ? "none loaded" : "all loaded");
+        if (latest != null) {
+            parts.add(String.format(Locale.ROOT, "%.1f RU page / %.1f RU total", latest.requestCharge(), totalCharge));
+            parts.add(latest.duration().toMillis() + " ms");
+        } else if (totalCharge > 0) {
+            parts.add(String.format(Locale.ROOT, "%.1f RU total", totalCharge));
+        }
+        return String.join(" · ", parts);
+    }
+}

@@ -1,0 +1,40 @@
+package io.cosmosdesk.browse;
+
+import io.cosmosdesk.cosmos.ItemRow;
+import java.util.Map;
+import javafx.css.PseudoClass;
+import javafx.scene.control.TableCell;
+
+/**
+ * A grid cell showing a value with its kind as a pseudo-class (:missing, :null, :empty-string, :number,
+ * :structure), so (missing), null and "" each look different. Cells are reused for many rows while
+ * scrolling and paging; a pseudo-class change only switches cached styles, where a style-class change would
+ * re-apply all CSS to the cell.
+ */
+final class ItemValueCell extends TableCell<ItemRow, ItemColumn.Cell> {
+
+    private static final Map<String, PseudoClass> KINDS = Map.of(
+            "MISSING", PseudoClass.getPseudoClass("missing"),
+            "NULL", PseudoClass.getPseudoClass("null"),
+            "EMPTY_STRING", PseudoClass.getPseudoClass("empty-string"),
+            "NUMBER", PseudoClass.getPseudoClass("number"),
+            "STRUCTURE", PseudoClass.getPseudoClass("structure"));
+
+    private PseudoClass shown;
+
+    @Override
+    protected void updateItem(ItemColumn.Cell cell, boolean empty) {
+        super.updateItem(cell, empty);
+        PseudoClass kind = empty || cell == null ? null : KINDS.get(cell.kind().name());
+        if (kind != shown) {
+            if (shown != null) {
+                pseudoClassStateChanged(shown, false);
+            }
+            if (kind != null) {
+                pseudoClassStateChanged(kind, true);
+            }
+            shown = kind;
+        }
+        setText(empty || cell == null ? null : cell.text());
+    }
+}
