@@ -350,7 +350,8 @@ class ItemsViewModelTest {
     }
 
     @Test
-    void countShowsTheFigureAndADroppedCountForAnOlderQueryIsIgnored() {
+    // a count answering for an older query is dropped: ItemCounterTest
+    void countShowsCountingThenTheFigureWithItsCharge() {
         ImmediateTaskRunner tasks = ImmediateTaskRunner.deferred();
         when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 2), null, 1));
         when(service.countItems(any(), any())).thenReturn(new ItemCount(12_000, 3.14));
