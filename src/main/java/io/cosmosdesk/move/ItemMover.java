@@ -9,43 +9,73 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Drives planned items forward, a batch at a time, keeping the journal ahead of the server: copies are
+ * Drives planned items forward a batch at a time, keeping the journal ahead of the server: copies are
  * created (bulk) only for items whose PLANNED is synced, sources are deleted (bulk, If-Match on the
  * recorded ETag) only for items whose CREATED is synced. A source that changed meanwhile (412) gets its copy
  * deleted again and is reported as changed during the move.
+ *
+ * <p>Batches overlap: the sources of one batch are deleted on a background call while the caller plans the
+ * next batch and its copies are created; the job thread records both as they end. Each item still goes
+ * PLANNED synced, create, CREATED synced, delete, in that order; only different items' steps interleave,
+ * and recovery decides item by item.
  */
 final class ItemMover {
+
+    /** A batch whose source deletes are running in the background, not yet recorded. */
+    private record Deleting(List<JobState.Item> items, BackgroundOperations.Call call) {
+    }
 
     private final JobLog log;
     private final List<String> paths;
     private final ItemOperations ops;
+    private final BackgroundOperations background;
     private final MoveStepListener steps;
+    private Deleting deleting;
 
-    ItemMover(JobLog log, List<String> paths, ItemOperations ops, MoveStepListener steps) {
+    ItemMover(JobLog log, List<String> paths, ItemOperations ops, BackgroundOperations background,
+            MoveStepListener steps) {
         this.log = log;
         this.paths = paths;
         this.ops = ops;
+        this.background = background;
         this.steps = steps;
     }
 
-    /** Every item must be planned (PLANNED synced); each continues from where its journal says it is. */
+    /**
+     * Every item must be planned (PLANNED synced); each continues from where its journal says it is. Starts
+     * the copies, records how the previous call's deletes ended while they are made, records the copies
+     * (synced), then starts deleting their sources and returns without waiting: those deletes overlap the
+     * caller's next batch. The next call, or {@link #finish}, records them.
+     */
     void advance(List<JobState.Item> items) {
-        createCopies(items.stream().filter(i -> !i.finished() && !i.created).toList());
-        deleteSources(items.stream().filter(i -> !i.finished() && i.created).toList());
+        List<JobState.Item> toCreate = items.stream().filter(i -> !i.finished() && !i.created).toList();
+        BackgroundOperations.Call creates = toCreate.isEmpty() ? null : background.start(createOps(toCreate));
+        finishDeletes();
+        if (creates != null) {
+            recordCopies(toCreate, background.await(creates));
+        }
+        startDeletes(items.stream().filter(i -> !i.finished() && i.created).toList());
     }
 
-    private void createCopies(List<JobState.Item> items) {
-        if (items.isEmpty()) {
-            return;
-        }
+    /** Waits for and records the deletes still running: afterwards every item given to {@link #advance} has ended. */
+    void finish() {
+        finishDeletes();
+        log.sync();
+    }
+
+    private List<Op> createOps(List<JobState.Item> items) {
         List<Op> creates = new ArrayList<>(items.size());
         for (JobState.Item item : items) {
             creates.add(Op.create(item.index, item.id, item.target, ItemBodies.underKey(item.body, item.target, paths)));
         }
+        return creates;
+    }
+
+    private void recordCopies(List<JobState.Item> items, List<Result> results) {
         Map<Integer, JobState.Item> byIndex = index(items);
         List<JobState.Item> conflicts = new ArrayList<>();
         List<JobState.Item> created = new ArrayList<>();
-        for (Result result : ops.run(creates)) {
+        for (Result result : results) {
             JobState.Item item = byIndex.get(result.op().index());
             if (result.ok()) {
                 steps.reached(MoveStep.AFTER_CREATE, item.index, item.id);
@@ -89,10 +119,8 @@ final class ItemMover {
         return ours;
     }
 
-    private void deleteSources(List<JobState.Item> items) {
-        if (items.isEmpty()) {
-            return;
-        }
+    /** Items whose CREATED is synced: ends those whose source is gone already, starts deleting the others. */
+    private void startDeletes(List<JobState.Item> items) {
         List<JobState.Item> toDelete = new ArrayList<>();
         for (JobState.Item item : items) {
             if (item.sourceDeleted) {
@@ -102,11 +130,24 @@ final class ItemMover {
                 toDelete.add(item);
             }
         }
+        if (toDelete.isEmpty()) {
+            return;
+        }
         List<Op> deletes = toDelete.stream().map(i -> Op.delete(i.index, i.id, i.source, i.sourceEtag)).toList();
-        Map<Integer, JobState.Item> byIndex = index(toDelete);
+        deleting = new Deleting(toDelete, background.start(deletes));
+    }
+
+    /** Records the deletes started last (not synced: a lost record only sends recovery to read the server). */
+    private void finishDeletes() {
+        if (deleting == null) {
+            return;
+        }
+        Deleting batch = deleting;
+        deleting = null;
+        Map<Integer, JobState.Item> byIndex = index(batch.items());
         Map<JobState.Item, String> compensate = new HashMap<>();
         List<JobState.Item> compensateOrder = new ArrayList<>();
-        for (Result result : ops.run(deletes)) {
+        for (Result result : background.await(batch.call())) {
             JobState.Item item = byIndex.get(result.op().index());
             if (result.ok() || result.status() == 404) {
                 steps.reached(MoveStep.AFTER_DELETE, item.index, item.id);
@@ -120,7 +161,6 @@ final class ItemMover {
             }
         }
         removeCopies(compensateOrder, compensate);
-        log.sync();
     }
 
     /** Deletes our copies again (If-Match on the copy's ETag): the item stays where it was. */

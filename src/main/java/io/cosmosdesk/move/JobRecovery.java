@@ -82,6 +82,8 @@ final class JobRecovery {
             runner.mover().advance(forward);
             runner.reportProgress();
         }
+        runner.mover().finish();
+        runner.reportProgress();
     }
 
     // ---- Roll back
