@@ -14,15 +14,18 @@ import java.util.Map;
  * recorded ETag) only for items whose CREATED is synced. A source that changed meanwhile (412) gets its copy
  * deleted again and is reported as changed during the move.
  *
- * <p>Batches overlap: the sources of one batch are deleted on a background call while the caller plans the
- * next batch and its copies are created; the job thread records both as they end. Each item still goes
- * PLANNED synced, create, CREATED synced, delete, in that order; only different items' steps interleave,
- * and recovery decides item by item.
+ * <p>Batches overlap, driven by the job thread: {@link #start} syncs the journal once, then starts deleting
+ * the sources of the batch whose copies were just recorded and creating the copies of the next batch, both
+ * as background calls; the caller plans the batch after while they run, and {@link #recordFinished} records
+ * how they ended. Each item still goes PLANNED synced, create, CREATED synced, delete, in that order; only
+ * different items' steps interleave, and recovery decides item by item. DONE and SOURCE_DELETED are synced
+ * with the next batch's records: a lost one only makes recovery read the server (source gone, our copy
+ * there: moved).
  */
 final class ItemMover {
 
-    /** A batch whose source deletes are running in the background, not yet recorded. */
-    private record Deleting(List<JobState.Item> items, BackgroundOperations.Call call) {
+    /** Background calls started by {@link #start} and the items they are for. */
+    private record Running(List<JobState.Item> items, BackgroundOperations.Call call) {
     }
 
     private final JobLog log;
@@ -30,7 +33,10 @@ final class ItemMover {
     private final ItemOperations ops;
     private final BackgroundOperations background;
     private final MoveStepListener steps;
-    private Deleting deleting;
+    private Running creating;
+    private Running deleting;
+    /** Copies recorded by {@link #recordFinished}: their sources are deleted once the journal is synced. */
+    private final List<JobState.Item> copied = new ArrayList<>();
 
     ItemMover(JobLog log, List<String> paths, ItemOperations ops, BackgroundOperations background,
             MoveStepListener steps) {
@@ -42,24 +48,58 @@ final class ItemMover {
     }
 
     /**
-     * Every item must be planned (PLANNED synced); each continues from where its journal says it is. Starts
-     * the copies, records how the previous call's deletes ended while they are made, records the copies
-     * (synced), then starts deleting their sources and returns without waiting: those deletes overlap the
-     * caller's next batch. The next call, or {@link #finish}, records them.
+     * Waits for the calls the last {@link #start} began and records how they ended (not synced): copies made
+     * (their sources are deleted by the next start), sources deleted, changed sources whose copies were removed.
      */
-    void advance(List<JobState.Item> items) {
-        List<JobState.Item> toCreate = items.stream().filter(i -> !i.finished() && !i.created).toList();
-        BackgroundOperations.Call creates = toCreate.isEmpty() ? null : background.start(createOps(toCreate));
-        finishDeletes();
-        if (creates != null) {
-            recordCopies(toCreate, background.await(creates));
+    void recordFinished() {
+        if (creating != null) {
+            Running batch = creating;
+            creating = null;
+            copied.addAll(recordCopies(batch.items(), background.await(batch.call())));
         }
-        startDeletes(items.stream().filter(i -> !i.finished() && i.created).toList());
+        if (deleting != null) {
+            Running batch = deleting;
+            deleting = null;
+            recordDeletes(batch.items(), background.await(batch.call()));
+        }
     }
 
-    /** Waits for and records the deletes still running: afterwards every item given to {@link #advance} has ended. */
+    /**
+     * Syncs the journal (PLANNED of {@code items}, and whatever {@link #recordFinished} recorded), then starts
+     * deleting the sources of the copies recorded since the last start and of {@code items} already copied
+     * (recovery), and creating the copies of the others; returns without waiting. Every item must have its
+     * PLANNED record written.
+     */
+    void start(List<JobState.Item> items) {
+        log.sync();
+        List<JobState.Item> toDelete = new ArrayList<>(copied);
+        copied.clear();
+        for (JobState.Item item : toDelete) {
+            steps.reached(MoveStep.AFTER_CREATE_RECORDED, item.index, item.id);
+        }
+        List<JobState.Item> toCreate = new ArrayList<>();
+        for (JobState.Item item : items) {
+            if (item.finished()) {
+                continue;
+            }
+            if (item.created) {
+                toDelete.add(item);
+            } else {
+                steps.reached(MoveStep.AFTER_PLAN_RECORDED, item.index, item.id);
+                toCreate.add(item);
+            }
+        }
+        startDeletes(toDelete);
+        if (!toCreate.isEmpty()) {
+            creating = new Running(toCreate, background.start(createOps(toCreate)));
+        }
+    }
+
+    /** Lets everything started end: afterwards every item given to {@link #start} has ended, synced. */
     void finish() {
-        finishDeletes();
+        recordFinished();
+        start(List.of());
+        recordFinished();
         log.sync();
     }
 
@@ -71,7 +111,8 @@ final class ItemMover {
         return creates;
     }
 
-    private void recordCopies(List<JobState.Item> items, List<Result> results) {
+    /** Records the copies made (CREATED, not synced) and returns the items now copied. */
+    private List<JobState.Item> recordCopies(List<JobState.Item> items, List<Result> results) {
         Map<Integer, JobState.Item> byIndex = index(items);
         List<JobState.Item> conflicts = new ArrayList<>();
         List<JobState.Item> created = new ArrayList<>();
@@ -88,10 +129,7 @@ final class ItemMover {
             }
         }
         created.addAll(recogniseOwnCopies(conflicts));
-        log.sync();
-        for (JobState.Item item : created) {
-            steps.reached(MoveStep.AFTER_CREATE_RECORDED, item.index, item.id);
-        }
+        return created;
     }
 
     /**
@@ -130,24 +168,17 @@ final class ItemMover {
                 toDelete.add(item);
             }
         }
-        if (toDelete.isEmpty()) {
-            return;
+        if (!toDelete.isEmpty()) {
+            List<Op> deletes = toDelete.stream().map(i -> Op.delete(i.index, i.id, i.source, i.sourceEtag)).toList();
+            deleting = new Running(toDelete, background.start(deletes));
         }
-        List<Op> deletes = toDelete.stream().map(i -> Op.delete(i.index, i.id, i.source, i.sourceEtag)).toList();
-        deleting = new Deleting(toDelete, background.start(deletes));
     }
 
-    /** Records the deletes started last (not synced: a lost record only sends recovery to read the server). */
-    private void finishDeletes() {
-        if (deleting == null) {
-            return;
-        }
-        Deleting batch = deleting;
-        deleting = null;
-        Map<Integer, JobState.Item> byIndex = index(batch.items());
+    private void recordDeletes(List<JobState.Item> items, List<Result> results) {
+        Map<Integer, JobState.Item> byIndex = index(items);
         Map<JobState.Item, String> compensate = new HashMap<>();
         List<JobState.Item> compensateOrder = new ArrayList<>();
-        for (Result result : background.await(batch.call())) {
+        for (Result result : results) {
             JobState.Item item = byIndex.get(result.op().index());
             if (result.ok() || result.status() == 404) {
                 steps.reached(MoveStep.AFTER_DELETE, item.index, item.id);

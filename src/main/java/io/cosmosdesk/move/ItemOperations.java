@@ -149,8 +149,8 @@ final class ItemOperations {
                 }
                 wait = max(wait, backoff);
                 backoff = min(backoff.multipliedBy(2), tuning.backoffMax());
-                statusLines.accept("Server unavailable — retrying in " + seconds(wait) + " (" + unavailableRounds + "/"
-                        + tuning.maxUnavailableRounds() + ")…");
+                statusLines.accept("Server unavailable — retrying in " + seconds(wait) + " (" + unavailableRounds
+                        + "/" + tuning.maxUnavailableRounds() + ")…");
             } else if (throttled) {
                 throttledRounds++;
                 statusLines.accept("Throttled — retrying (" + throttledRounds + ")…");

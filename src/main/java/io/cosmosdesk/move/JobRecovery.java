@@ -79,7 +79,8 @@ final class JobRecovery {
             }
             log.sync();
             runner.mover().removeCopiesOfChanged(removeCopies);
-            runner.mover().advance(forward);
+            runner.mover().recordFinished();
+            runner.mover().start(forward);
             runner.reportProgress();
         }
         runner.mover().finish();

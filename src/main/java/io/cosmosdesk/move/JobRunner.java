@@ -59,25 +59,32 @@ final class JobRunner implements AutoCloseable {
     /**
      * Moves every item not yet started, batch by batch. {@code callerSources} holds the bodies the caller
      * gave, by job index; others are read from the server. Ends the job (COMPLETED or CANCELLED).
+     *
+     * <p>A batch is planned while the server works on the one before (its copies) and the one before that
+     * (its deletes); Cancel, once those copies are recorded, leaves the planned batch unstarted.
      */
     void moveUnstarted(Map<Integer, MoveSource> callerSources) {
         List<JobState.Item> unstarted = log.state().unstarted();
+        boolean cancelled = false;
         for (int from = 0; from < unstarted.size(); from += tuning.batchSize()) {
             if (control.isCancelRequested()) {
+                cancelled = true;
                 break;
             }
             List<JobState.Item> batch = unstarted.subList(from, Math.min(unstarted.size(), from + tuning.batchSize()));
             List<JobState.Item> planned = plan(batch, callerSources);
-            log.sync();
-            for (JobState.Item item : planned) {
-                steps.reached(MoveStep.AFTER_PLAN_RECORDED, item.index, item.id);
+            mover.recordFinished();
+            if (control.isCancelRequested()) {
+                // planned, but nothing was written to the server for them
+                planned.forEach(item -> log.finished(item, MoveOutcome.NOT_STARTED, null, false));
+                cancelled = true;
+                break;
             }
-            mover.advance(planned);
+            mover.start(planned);
             reportProgress();
         }
         mover.finish();
         reportProgress();
-        boolean cancelled = false;
         for (JobState.Item item : log.state().unstarted()) {
             log.finished(item, MoveOutcome.NOT_STARTED, null, false);
             cancelled = true;
