@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Runs {@link ItemOperations#run} calls on a background thread, so that the server works on one batch while
+ * Runs {@link ItemOperations#run} calls in the background, so that the server works on one batch while
  * the job thread journals another. Only the job thread touches the journal and the job's state: it collects a
  * call's results with {@link #await}, and the status lines a background call reports (retry waits) are handed
  * to it there. {@link #close} waits for every call still running, so nothing writes to the server once a job
@@ -37,7 +37,6 @@ final class BackgroundOperations implements AutoCloseable {
     private final Consumer<String> status;
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
     private final List<Call> running = new ArrayList<>();
-    private ExecutorService threads;
     private volatile boolean stopping;
 
     /** {@code status}: where status lines go, on the job thread. */
@@ -46,17 +45,16 @@ final class BackgroundOperations implements AutoCloseable {
         this.status = status;
     }
 
-    /** Starts {@code operations} on the background thread. */
+    /**
+     * Starts {@code operations} in the background: on Reactor's bounded elastic scheduler, the pool meant for
+     * blocking work beside the SDK's own, so the move starts no threads of its own (the job itself runs
+     * through the TaskRunner).
+     */
     Call start(List<Op> operations) {
-        if (threads == null) {
-            threads = Executors.newCachedThreadPool(task -> {
-                Thread thread = new Thread(task, "cosmosdesk-move-operations");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        CompletableFuture<List<Result>> results = CompletableFuture.supplyAsync(
-                () -> ops.run(operations, events::add, () -> stopping), threads);
+        CompletableFuture<List<Result>> results = Mono.fromCallable(
+                        () -> ops.run(operations, events::add, () -> stopping))
+                .subscribeOn(Schedulers.boundedElastic())
+                .toFuture();
         results.whenComplete((r, e) -> events.add(CALL_ENDED));
         Call call = new Call(results);
         running.add(call);
@@ -122,9 +120,6 @@ final class BackgroundOperations implements AutoCloseable {
             }
         }
         running.clear();
-        if (threads != null) {
-            threads.shutdown();
-        }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
