@@ -16,8 +16,8 @@ import java.util.Map;
  *
  * <p>Batches overlap, driven by the job thread: {@link #start} syncs the journal once, then starts deleting
  * the sources of the batch whose copies were just recorded and creating the copies of the next batch, both
- * as background calls; the caller plans the batch after while they run, and {@link #recordFinished} records
- * how they ended. Each item still goes PLANNED synced, create, CREATED synced, delete, in that order; only
+ * as background calls; while they run it records the deletes started before, and the caller plans the batch
+ * after; {@link #recordFinished} records the copies. Each item still goes PLANNED synced, create, CREATED synced, delete, in that order; only
  * different items' steps interleave, and recovery decides item by item. DONE and SOURCE_DELETED are synced
  * with the next batch's records: a lost one only makes recovery read the server (source gone, our copy
  * there: moved).
@@ -48,8 +48,8 @@ final class ItemMover {
     }
 
     /**
-     * Waits for the calls the last {@link #start} began and records how they ended (not synced): copies made
-     * (their sources are deleted by the next start), sources deleted, changed sources whose copies were removed.
+     * Waits for the copies the last {@link #start} began and records them (CREATED, not synced): their sources
+     * are deleted by the next start.
      */
     void recordFinished() {
         if (creating != null) {
@@ -57,18 +57,13 @@ final class ItemMover {
             creating = null;
             copied.addAll(recordCopies(batch.items(), background.await(batch.call())));
         }
-        if (deleting != null) {
-            Running batch = deleting;
-            deleting = null;
-            recordDeletes(batch.items(), background.await(batch.call()));
-        }
     }
 
     /**
-     * Syncs the journal (PLANNED of {@code items}, and whatever {@link #recordFinished} recorded), then starts
+     * Syncs the journal (PLANNED of {@code items}, and whatever was recorded since the last sync), then starts
      * deleting the sources of the copies recorded since the last start and of {@code items} already copied
-     * (recovery), and creating the copies of the others; returns without waiting. Every item must have its
-     * PLANNED record written.
+     * (recovery), and creating the copies of the others. While those run it records the deletes the last
+     * start began (not synced), then returns. Every item must have its PLANNED record written.
      */
     void start(List<JobState.Item> items) {
         log.sync();
@@ -89,17 +84,23 @@ final class ItemMover {
                 toCreate.add(item);
             }
         }
+        Running earlierDeletes = deleting;
+        deleting = null;
         startDeletes(toDelete);
         if (!toCreate.isEmpty()) {
             creating = new Running(toCreate, background.start(createOps(toCreate)));
         }
+        // recorded only now, so that the server is never idle between one batch's copies and the next's
+        recordDeletes(earlierDeletes);
     }
 
     /** Lets everything started end: afterwards every item given to {@link #start} has ended, synced. */
     void finish() {
         recordFinished();
         start(List.of());
-        recordFinished();
+        Running lastDeletes = deleting;
+        deleting = null;
+        recordDeletes(lastDeletes);
         log.sync();
     }
 
@@ -174,11 +175,15 @@ final class ItemMover {
         }
     }
 
-    private void recordDeletes(List<JobState.Item> items, List<Result> results) {
-        Map<Integer, JobState.Item> byIndex = index(items);
+    /** Waits for {@code batch}'s deletes (none: nothing to do) and records how they ended, not synced. */
+    private void recordDeletes(Running batch) {
+        if (batch == null) {
+            return;
+        }
+        Map<Integer, JobState.Item> byIndex = index(batch.items());
         Map<JobState.Item, String> compensate = new HashMap<>();
         List<JobState.Item> compensateOrder = new ArrayList<>();
-        for (Result result : results) {
+        for (Result result : background.await(batch.call())) {
             JobState.Item item = byIndex.get(result.op().index());
             if (result.ok() || result.status() == 404) {
                 steps.reached(MoveStep.AFTER_DELETE, item.index, item.id);
