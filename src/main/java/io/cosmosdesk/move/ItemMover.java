@@ -9,43 +9,115 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Drives planned items forward, a batch at a time, keeping the journal ahead of the server: copies are
+ * Drives planned items forward a batch at a time, keeping the journal ahead of the server: copies are
  * created (bulk) only for items whose PLANNED is synced, sources are deleted (bulk, If-Match on the
  * recorded ETag) only for items whose CREATED is synced. A source that changed meanwhile (412) gets its copy
  * deleted again and is reported as changed during the move.
+ *
+ * <p>Batches overlap, driven by the job thread: {@link #start} syncs the journal once, then starts deleting
+ * the sources of the batch whose copies were just recorded and creating the copies of the next batch, both
+ * as background calls; while they run it records the deletes started before, and the caller plans the batch
+ * after; {@link #recordFinished} records the copies. Each item still goes PLANNED synced, create, CREATED synced, delete, in that order; only
+ * different items' steps interleave, and recovery decides item by item. DONE and SOURCE_DELETED are synced
+ * with the next batch's records: a lost one only makes recovery read the server (source gone, our copy
+ * there: moved).
  */
 final class ItemMover {
+
+    /** Background calls started by {@link #start} and the items they are for. */
+    private record Running(List<JobState.Item> items, BackgroundOperations.Call call) {
+    }
 
     private final JobLog log;
     private final List<String> paths;
     private final ItemOperations ops;
+    private final BackgroundOperations background;
     private final MoveStepListener steps;
+    private Running creating;
+    private Running deleting;
+    /** Copies recorded by {@link #recordFinished}: their sources are deleted once the journal is synced. */
+    private final List<JobState.Item> copied = new ArrayList<>();
 
-    ItemMover(JobLog log, List<String> paths, ItemOperations ops, MoveStepListener steps) {
+    ItemMover(JobLog log, List<String> paths, ItemOperations ops, BackgroundOperations background,
+            MoveStepListener steps) {
         this.log = log;
         this.paths = paths;
         this.ops = ops;
+        this.background = background;
         this.steps = steps;
     }
 
-    /** Every item must be planned (PLANNED synced); each continues from where its journal says it is. */
-    void advance(List<JobState.Item> items) {
-        createCopies(items.stream().filter(i -> !i.finished() && !i.created).toList());
-        deleteSources(items.stream().filter(i -> !i.finished() && i.created).toList());
+    /**
+     * Waits for the copies the last {@link #start} began and records them (CREATED, not synced): their sources
+     * are deleted by the next start.
+     */
+    void recordFinished() {
+        if (creating != null) {
+            Running batch = creating;
+            creating = null;
+            copied.addAll(recordCopies(batch.items(), background.await(batch.call())));
+        }
     }
 
-    private void createCopies(List<JobState.Item> items) {
-        if (items.isEmpty()) {
-            return;
+    /**
+     * Syncs the journal (PLANNED of {@code items}, and whatever was recorded since the last sync), then starts
+     * deleting the sources of the copies recorded since the last start and of {@code items} already copied
+     * (recovery), and creating the copies of the others. While those run it records the deletes the last
+     * start began (not synced), then returns. Every item must have its PLANNED record written.
+     */
+    void start(List<JobState.Item> items) {
+        log.sync();
+        List<JobState.Item> toDelete = new ArrayList<>(copied);
+        copied.clear();
+        for (JobState.Item item : toDelete) {
+            steps.reached(MoveStep.AFTER_CREATE_RECORDED, item.index, item.id);
         }
+        List<JobState.Item> toCreate = new ArrayList<>();
+        for (JobState.Item item : items) {
+            if (item.finished()) {
+                continue;
+            }
+            if (item.created) {
+                toDelete.add(item);
+            } else {
+                steps.reached(MoveStep.AFTER_PLAN_RECORDED, item.index, item.id);
+                toCreate.add(item);
+            }
+        }
+        Running earlierDeletes = deleting;
+        deleting = null;
+        startDeletes(toDelete);
+        if (!toCreate.isEmpty()) {
+            creating = new Running(toCreate, background.start(createOps(toCreate)));
+        }
+        // recorded only now, so that the server is never idle between one batch's copies and the next's
+        recordDeletes(earlierDeletes);
+    }
+
+    /** Lets everything started end: afterwards every item given to {@link #start} has ended, synced. */
+    void finish() {
+        recordFinished();
+        start(List.of());
+        Running lastDeletes = deleting;
+        deleting = null;
+        recordDeletes(lastDeletes);
+        log.sync();
+    }
+
+    private List<Op> createOps(List<JobState.Item> items) {
         List<Op> creates = new ArrayList<>(items.size());
         for (JobState.Item item : items) {
             creates.add(Op.create(item.index, item.id, item.target, ItemBodies.underKey(item.body, item.target, paths)));
         }
+        return creates;
+    }
+
+    /** Records the copies made (CREATED, not synced) and returns the items now copied. */
+    private List<JobState.Item> recordCopies(List<JobState.Item> items, List<Result> results) {
         Map<Integer, JobState.Item> byIndex = index(items);
         List<JobState.Item> conflicts = new ArrayList<>();
         List<JobState.Item> created = new ArrayList<>();
-        for (Result result : ops.run(creates)) {
+        for (Result result : results) {
             JobState.Item item = byIndex.get(result.op().index());
             if (result.ok()) {
                 steps.reached(MoveStep.AFTER_CREATE, item.index, item.id);
@@ -58,10 +130,7 @@ final class ItemMover {
             }
         }
         created.addAll(recogniseOwnCopies(conflicts));
-        log.sync();
-        for (JobState.Item item : created) {
-            steps.reached(MoveStep.AFTER_CREATE_RECORDED, item.index, item.id);
-        }
+        return created;
     }
 
     /**
@@ -89,10 +158,8 @@ final class ItemMover {
         return ours;
     }
 
-    private void deleteSources(List<JobState.Item> items) {
-        if (items.isEmpty()) {
-            return;
-        }
+    /** Items whose CREATED is synced: ends those whose source is gone already, starts deleting the others. */
+    private void startDeletes(List<JobState.Item> items) {
         List<JobState.Item> toDelete = new ArrayList<>();
         for (JobState.Item item : items) {
             if (item.sourceDeleted) {
@@ -102,11 +169,21 @@ final class ItemMover {
                 toDelete.add(item);
             }
         }
-        List<Op> deletes = toDelete.stream().map(i -> Op.delete(i.index, i.id, i.source, i.sourceEtag)).toList();
-        Map<Integer, JobState.Item> byIndex = index(toDelete);
+        if (!toDelete.isEmpty()) {
+            List<Op> deletes = toDelete.stream().map(i -> Op.delete(i.index, i.id, i.source, i.sourceEtag)).toList();
+            deleting = new Running(toDelete, background.start(deletes));
+        }
+    }
+
+    /** Waits for {@code batch}'s deletes (none: nothing to do) and records how they ended, not synced. */
+    private void recordDeletes(Running batch) {
+        if (batch == null) {
+            return;
+        }
+        Map<Integer, JobState.Item> byIndex = index(batch.items());
         Map<JobState.Item, String> compensate = new HashMap<>();
         List<JobState.Item> compensateOrder = new ArrayList<>();
-        for (Result result : ops.run(deletes)) {
+        for (Result result : background.await(batch.call())) {
             JobState.Item item = byIndex.get(result.op().index());
             if (result.ok() || result.status() == 404) {
                 steps.reached(MoveStep.AFTER_DELETE, item.index, item.id);
@@ -120,7 +197,6 @@ final class ItemMover {
             }
         }
         removeCopies(compensateOrder, compensate);
-        log.sync();
     }
 
     /** Deletes our copies again (If-Match on the copy's ETag): the item stays where it was. */

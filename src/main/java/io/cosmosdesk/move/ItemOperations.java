@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -67,11 +71,14 @@ final class ItemOperations {
         }
     }
 
+    private static final Duration GIVE_UP_CHECK = Duration.ofMillis(100);
+
     private final CosmosAsyncContainer container;
     private final MoveTuning tuning;
     private final Consumer<String> status;
     private final Sleeper sleeper;
-    private double charge;
+    /** Added to by calls on the job thread and by {@link BackgroundOperations}' thread at once. */
+    private final DoubleAdder charge = new DoubleAdder();
 
     /** Waits between retry rounds; tests may shorten it. */
     interface Sleeper {
@@ -79,7 +86,7 @@ final class ItemOperations {
     }
 
     ItemOperations(CosmosAsyncContainer container, MoveTuning tuning, Consumer<String> status) {
-        this(container, tuning, status, duration -> Thread.sleep(duration.toMillis()));
+        this(container, tuning, status, duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos()));
     }
 
     ItemOperations(CosmosAsyncContainer container, MoveTuning tuning, Consumer<String> status, Sleeper sleeper) {
@@ -91,11 +98,19 @@ final class ItemOperations {
 
     /** Request units charged so far. */
     double charge() {
-        return charge;
+        return charge.sum();
     }
 
     /** Runs every operation to a final result, in the order given. */
     List<Result> run(List<Op> ops) {
+        return run(ops, status, () -> false);
+    }
+
+    /**
+     * As {@link #run(List)}, telling retry waits to {@code statusLines}; once {@code giveUp} says so, a call
+     * that would start another retry round throws {@link CancellationException} instead.
+     */
+    List<Result> run(List<Op> ops, Consumer<String> statusLines, BooleanSupplier giveUp) {
         Map<Op, Result> finals = new HashMap<>();
         List<Op> pending = ops;
         int throttledRounds = 0;
@@ -108,7 +123,7 @@ final class ItemOperations {
             boolean throttled = false;
             CosmosDeskException lastUnavailable = null;
             for (Result result : results) {
-                charge += result.charge();
+                charge.add(result.charge());
                 if (!result.retryable()) {
                     finals.put(result.op(), result);
                     continue;
@@ -134,13 +149,16 @@ final class ItemOperations {
                 }
                 wait = max(wait, backoff);
                 backoff = min(backoff.multipliedBy(2), tuning.backoffMax());
-                status.accept("Server unavailable — retrying in " + seconds(wait) + " (" + unavailableRounds + "/"
-                        + tuning.maxUnavailableRounds() + ")…");
+                statusLines.accept("Server unavailable — retrying in " + seconds(wait) + " (" + unavailableRounds
+                        + "/" + tuning.maxUnavailableRounds() + ")…");
             } else if (throttled) {
                 throttledRounds++;
-                status.accept("Throttled — retrying (" + throttledRounds + ")…");
+                statusLines.accept("Throttled — retrying (" + throttledRounds + ")…");
             }
-            pause(wait);
+            pause(wait, giveUp);
+            if (giveUp.getAsBoolean()) {
+                throw new CancellationException("The job stopped; " + again.size() + " operations were not retried.");
+            }
             pending = again;
         }
         List<Result> ordered = new ArrayList<>(ops.size());
@@ -150,19 +168,21 @@ final class ItemOperations {
         return ordered;
     }
 
-    /** Waits even when the thread was interrupted (a cancelled task): spinning would only hammer the server. */
-    private void pause(Duration wait) {
+    /**
+     * Waits even when the thread was interrupted (a cancelled task): spinning would only hammer the server.
+     * Looks at {@code giveUp} every {@link #GIVE_UP_CHECK}, so a stopped job is not held up by a long backoff.
+     */
+    private void pause(Duration wait, BooleanSupplier giveUp) {
         boolean interrupted = Thread.interrupted();
         long deadline = System.nanoTime() + wait.toNanos();
         try {
-            while (true) {
+            while (!giveUp.getAsBoolean()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return;
                 }
                 try {
-                    sleeper.sleep(Duration.ofNanos(left));
-                    return;
+                    sleeper.sleep(Duration.ofNanos(Math.min(left, GIVE_UP_CHECK.toNanos())));
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }

@@ -79,9 +79,12 @@ final class JobRecovery {
             }
             log.sync();
             runner.mover().removeCopiesOfChanged(removeCopies);
-            runner.mover().advance(forward);
+            runner.mover().recordFinished();
+            runner.mover().start(forward);
             runner.reportProgress();
         }
+        runner.mover().finish();
+        runner.reportProgress();
     }
 
     // ---- Roll back

@@ -15,9 +15,10 @@ import java.util.Objects;
 /**
  * Runs one job on one thread: plans items a batch at a time (PLANNED synced before any write), hands them
  * to the {@link ItemMover}, reports progress, honours Cancel between batches, and turns the journal into the
- * final {@link MoveReport}.
+ * final {@link MoveReport}. The server works on the previous batch's deletes while a batch is planned; only
+ * this thread writes the journal. {@link #close} once the job returns or fails.
  */
-final class JobRunner {
+final class JobRunner implements AutoCloseable {
 
     private final JobLog log;
     private final ContainerHandle handle;
@@ -25,6 +26,7 @@ final class JobRunner {
     private final MoveControl control;
     private final MoveStepListener steps;
     private final ItemOperations ops;
+    private final BackgroundOperations background;
     private final ItemMover mover;
     private final long startNanos = System.nanoTime();
     private final int processedAtStart;
@@ -37,7 +39,8 @@ final class JobRunner {
         this.control = control;
         this.steps = steps;
         this.ops = new ItemOperations(handle.container(), tuning, this::status);
-        this.mover = new ItemMover(log, handle.info().partitionKeyPaths(), ops, steps);
+        this.background = new BackgroundOperations(ops, this::status);
+        this.mover = new ItemMover(log, handle.info().partitionKeyPaths(), ops, background, steps);
         this.processedAtStart = (int) log.state().items.stream().filter(JobState.Item::finished).count();
     }
 
@@ -56,28 +59,46 @@ final class JobRunner {
     /**
      * Moves every item not yet started, batch by batch. {@code callerSources} holds the bodies the caller
      * gave, by job index; others are read from the server. Ends the job (COMPLETED or CANCELLED).
+     *
+     * <p>A batch is planned while the server works on the one before (its copies) and the one before that
+     * (its deletes); Cancel, once those copies are recorded, leaves the planned batch unstarted.
      */
     void moveUnstarted(Map<Integer, MoveSource> callerSources) {
         List<JobState.Item> unstarted = log.state().unstarted();
+        boolean cancelled = false;
         for (int from = 0; from < unstarted.size(); from += tuning.batchSize()) {
             if (control.isCancelRequested()) {
+                cancelled = true;
                 break;
             }
             List<JobState.Item> batch = unstarted.subList(from, Math.min(unstarted.size(), from + tuning.batchSize()));
             List<JobState.Item> planned = plan(batch, callerSources);
-            log.sync();
-            for (JobState.Item item : planned) {
-                steps.reached(MoveStep.AFTER_PLAN_RECORDED, item.index, item.id);
+            mover.recordFinished();
+            if (control.isCancelRequested()) {
+                // planned, but nothing was written to the server for them
+                planned.forEach(item -> log.finished(item, MoveOutcome.NOT_STARTED, null, false));
+                cancelled = true;
+                break;
             }
-            mover.advance(planned);
+            mover.start(planned);
             reportProgress();
         }
-        boolean cancelled = false;
+        mover.finish();
+        reportProgress();
         for (JobState.Item item : log.state().unstarted()) {
             log.finished(item, MoveOutcome.NOT_STARTED, null, false);
             cancelled = true;
         }
         log.end(cancelled ? "CANCELLED" : "COMPLETED");
+    }
+
+    /**
+     * Waits for operations still running in the background (a job that failed half-way), retrying none of
+     * them: nothing reaches the server after the job has returned.
+     */
+    @Override
+    public void close() {
+        background.close();
     }
 
     /** Reads what must be read, settles items that need no write, records PLANNED for the rest (not synced). */

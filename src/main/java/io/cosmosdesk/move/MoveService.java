@@ -193,7 +193,11 @@ public class MoveService {
             return runner.report(MoveReport.Status.INTERRUPTED, e.last().userMessage()
                     + " The move stopped; nothing is lost: its journal is kept, and it can be resumed or rolled back.");
         } finally {
-            log.close();
+            try {
+                runner.close();
+            } finally {
+                log.close();
+            }
         }
     }
 

@@ -5,8 +5,9 @@ import java.time.Duration;
 /**
  * How a move paces itself.
  *
- * @param batchSize items planned, created and deleted together (one bulk call each); also how many items can be
- *        in flight when the user cancels
+ * @param batchSize items planned, created and deleted together (one bulk call each); one batch's copies are made
+ *        while the batch before has its sources deleted, so up to twice this many items can still finish after
+ *        the user cancels
  * @param pointConcurrency parallel point operations (reads, and writes the bulk API cannot do)
  * @param maxUnavailableRounds retry rounds for an unreachable or unavailable server before the job stops,
  *        resumably; throttling (429) is retried without such a limit

@@ -241,11 +241,14 @@ class MoveServiceIT {
         List<MoveSource> sources = bed.sources();
         server.setFault(Fault.of(FaultMode.THROTTLE, 12).onMethods("POST", "DELETE").onPathsContaining("/docs")
                 .retryAfter(Duration.ofMillis(20)));
-        MoveReport report = service().moveItems(bed.handle, sources, TARGET, MoveControl.none());
+        ProgressOnJobThread progress = new ProgressOnJobThread();
+        MoveReport report = service().moveItems(bed.handle, sources, TARGET, progress.control);
         assertThat(report.status()).isEqualTo(MoveReport.Status.COMPLETED);
         assertThat(report.moved()).isEqualTo(150);
         bed.assertAllMovedTo(TARGET);
         assertThat(server.recentRequests()).anyMatch(r -> "429".equals(r.fault()));
+        // the SDK's bulk execution retries 429s itself, so no status line is asserted here
+        progress.assertAllOnTheJobThread();
     }
 
     @Test
@@ -254,10 +257,35 @@ class MoveServiceIT {
         MoveTestBed bed = bed(client, data, 150);
         List<MoveSource> sources = bed.sources();
         server.setFault(Fault.of(FaultMode.UNAVAILABLE, 3).onMethods("POST", "DELETE").onPathsContaining("/docs"));
-        MoveReport report = service().moveItems(bed.handle, sources, TARGET, MoveControl.none());
+        ProgressOnJobThread progress = new ProgressOnJobThread();
+        MoveReport report = service().moveItems(bed.handle, sources, TARGET, progress.control);
         assertThat(report.moved()).isEqualTo(150);
         bed.assertAllMovedTo(TARGET);
         assertThat(server.recentRequests()).anyMatch(r -> "503".equals(r.fault()));
+        progress.assertTold("Server unavailable — retrying");
+        progress.assertAllOnTheJobThread();
+    }
+
+    /**
+     * Progress as the caller hears it. Copies and deletes run on a background thread, but the retry status lines
+     * they report reach the caller on the job's thread, like every other update.
+     */
+    private static final class ProgressOnJobThread {
+        final Thread jobThread = Thread.currentThread();
+        final List<MoveProgress> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final MoveControl control = new MoveControl(update -> {
+            updates.add(update);
+            threads.add(Thread.currentThread());
+        });
+
+        void assertTold(String statusStart) {
+            assertThat(updates).extracting(MoveProgress::status).anyMatch(s -> s.startsWith(statusStart));
+        }
+
+        void assertAllOnTheJobThread() {
+            assertThat(threads).isNotEmpty().containsOnly(jobThread);
+        }
     }
 
     @Test
