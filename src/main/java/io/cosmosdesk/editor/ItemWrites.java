@@ -126,7 +126,15 @@ final class ItemWrites {
     private void writeFailed(CosmosDeskException e, Mode before, ObjectNode edited, Consumer<Boolean> done) {
         String id = edited.path("id").asText();
         switch (e.kind()) {
-            case CHANGED_BY_SOMEONE_ELSE -> conflict(edited, done);
+            case CHANGED_BY_SOMEONE_ELSE -> {
+                if (before == Mode.EXISTING) {
+                    conflict(edited, done);
+                } else {
+                    // only a replace carries an ETag: a create has no version of its own to compare with
+                    notSaved("the server refused to create the item (412, a precondition failed); try Save "
+                            + "again.", done);
+                }
+            }
             case NOT_FOUND -> {
                 if (before == Mode.EXISTING) {
                     deletedMeanwhile(edited, done);

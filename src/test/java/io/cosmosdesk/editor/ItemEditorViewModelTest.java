@@ -391,6 +391,20 @@ class ItemEditorViewModelTest {
     }
 
     @Test
+    void aCreateAnswered412SaysSoWithoutAComparisonOrARead() {
+        editor.newItem(handle);
+        when(items.createItem(any(), any())).thenThrow(new CosmosDeskException(ErrorKind.CHANGED_BY_SOMEONE_ELSE));
+        String text = editor.getText();
+        editor.save();
+        assertThat(editor.errorMessageProperty().get()).isEqualTo("Not saved: the server refused to create the item (412, a "
+                + "precondition failed); try Save again. Your text is kept in the editor.");
+        assertThat(editor.getText()).isEqualTo(text);
+        assertThat(editor.modeProperty().get()).isEqualTo(ItemEditorViewModel.Mode.NEW);
+        verify(items, never()).readItem(any(), any(), any());
+        verifyNoInteractions(dialogs);
+    }
+
+    @Test
     void newItemTemplatesFillTheIdAndEveryPartitionKeyPath() {
         editor.newItem(handle(false, "/address/city"));
         ObjectNode nested = json(editor.getText());
