@@ -1,6 +1,7 @@
 package io.cosmosdesk.browse;
 
 import io.cosmosdesk.cosmos.ItemRow;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -145,7 +146,26 @@ public class ItemsTabController {
     }
 
     private void bindGrid() {
+        // a saved item's row is replaced in place, and the table drops the selection of a replaced row: note
+        // it before the table hears of the change (listeners run in the order added), select it again after
+        List<Integer> reselect = new ArrayList<>();
+        viewModel.rows().addListener((ListChangeListener<ItemRow>) change -> {
+            while (change.next()) {
+                if (change.wasReplaced()) {
+                    for (int i = change.getFrom(); i < change.getTo(); i++) {
+                        if (itemsTable.getSelectionModel().isSelected(i)) {
+                            reselect.add(i);
+                        }
+                    }
+                }
+            }
+        });
         itemsTable.setItems(viewModel.rows());
+        viewModel.rows().addListener((ListChangeListener<ItemRow>) change -> {
+            List<Integer> indices = List.copyOf(reselect);
+            reselect.clear();
+            indices.forEach(itemsTable.getSelectionModel()::select);
+        });
         itemsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         // selectedItems alone misses changes when rows are removed under a selection; resync on all three
         itemsTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ItemRow>) change ->

@@ -200,6 +200,30 @@ class ItemEditorViewModelTest {
     }
 
     @Test
+    void aSaveBecomesCleanWhenTheServerStoresADecimalAsADouble() {
+        openA();
+        // the user's own layout, and a decimal: sent exactly, stored and answered as a double
+        edit("\"n\": 1", "\"n\": 14.5,   \"tags\": [1,2]");
+        String typed = editor.getText();
+        when(items.replaceItem(eq(handle), any(), eq("\"e1\""))).thenAnswer(call -> {
+            ObjectNode stored = ((ObjectNode) call.getArgument(1)).deepCopy();
+            stored.put("n", 14.5d);
+            return version(stored.toString(), "\"e2\"");
+        });
+        editor.save();
+        assertThat(editor.isDirty()).as("dirty after the save").isFalse();
+        assertThat(editor.getText()).as("the user's layout is kept").isEqualTo(typed);
+
+        // stored differently (a number the server rounded): the server's text, clean
+        edit("\"n\": 14.5", "\"n\": 0.1000000000000000055511151231257827");
+        when(items.replaceItem(eq(handle), any(), eq("\"e2\"")))
+                .thenReturn(version("{\"id\":\"a\",\"pk\":\"p\",\"n\":0.1,\"tags\":[1,2]}", "\"e3\""));
+        editor.save();
+        assertThat(editor.isDirty()).as("dirty after the second save").isFalse();
+        assertThat(editor.getText()).contains("\"n\": 0.1,");
+    }
+
+    @Test
     void saveReplacesWithTheEtagItWasReadWithAndBecomesClean() {
         openA();
         edit("\"n\": 1", "\"n\": 2");
