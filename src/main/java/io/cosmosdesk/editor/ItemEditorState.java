@@ -57,9 +57,16 @@ final class ItemEditorState {
     private PartitionKeyValue originalKey;
     private String baseline = "";
     private Consumer<ObjectNode> onSaved = item -> { };
+    /** The banner says the text could not be saved as it is (invalid JSON, a bad id...). */
+    private boolean errorIsAboutTheText;
 
     ItemEditorState(TaskRunner tasks) {
         validation = new ItemValidation(tasks, this::refreshDerived);
+        validation.firstProblemProperty().addListener((obs, old, problem) -> {
+            if (problem == null && errorIsAboutTheText) {
+                showError("");
+            }
+        });
         text.addListener((obs, old, value) -> textChanged());
         mode.addListener((obs, old, value) -> refreshDerived());
         saving.addListener((obs, old, value) -> refreshDerived());
@@ -130,6 +137,13 @@ final class ItemEditorState {
     /** Shows a sentence in the error banner; an empty one hides the banner. */
     void showError(String message) {
         errorMessage.set(message);
+        errorIsAboutTheText = false;
+    }
+
+    /** As {@link #showError}, for a save refused over the text itself: the banner goes once the text is valid. */
+    void showTextError(String message) {
+        errorMessage.set(message);
+        errorIsAboutTheText = true;
     }
 
     ReadOnlyStringProperty statusMessageProperty() {

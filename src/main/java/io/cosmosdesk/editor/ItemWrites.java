@@ -76,7 +76,7 @@ final class ItemWrites {
         }
         ItemValidator.Result result = item.currentValidation();
         if (!result.valid()) {
-            item.showError("Not saved: " + result.firstProblem().sentence() + " Your text is kept.");
+            item.showTextError("Not saved: " + result.firstProblem().sentence() + " Your text is kept.");
             done.accept(false);
             return;
         }

@@ -127,7 +127,10 @@ class ItemsTabGuiIT {
         assertThat(robot.lookup("#outdatedLabel").queryAs(Label.class).isVisible()).isFalse();
         assertThat(filter.getItems()).first().isEqualTo("WHERE c.n < 30");
 
-        // sort on the server by clicking the /n header twice: descending
+        // sort on the server by clicking the /n header twice: descending (the grid widened first, as a user
+        // would drag the divider: it starts at half the tab)
+        robot.interact(() -> robot.lookup("#itemsSplit").queryAs(javafx.scene.control.SplitPane.class)
+                .setDividerPositions(0.7));
         robot.clickOn("/n");
         waitFor("ascending", () -> table.getItems().size() == 30 && table.getItems().get(0).id().equals("order-0000"));
         robot.clickOn("/n  ↑");

@@ -151,6 +151,25 @@ class ItemEditorViewModelTest {
     }
 
     @Test
+    void theNotSavedBannerOverInvalidTextGoesOnceTheTextIsValid() {
+        openA();
+        edit("\"n\": 1", "\"n\": ");
+        editor.save();
+        assertThat(editor.errorMessageProperty().get()).startsWith("Not saved: ");
+        edit("\"n\": ", "\"n\": 2,");
+        assertThat(editor.errorMessageProperty().get()).as("still invalid").startsWith("Not saved: ");
+        edit("\"n\": 2,", "\"n\": 2");
+        assertThat(editor.errorMessageProperty().get()).isEmpty();
+
+        // a refusal that is not about the text stays until the user acts
+        when(items.replaceItem(any(), any(), any())).thenThrow(new CosmosDeskException(ErrorKind.UNREACHABLE));
+        editor.save();
+        edit("\"n\": 2", "\"n\": 3");
+        assertThat(editor.errorMessageProperty().get()).startsWith("Not saved: ");
+        verify(items).replaceItem(any(), any(), any());
+    }
+
+    @Test
     void theIdRulesEachHaveASentence() {
         openA();
         assertProblem("{\"pk\": \"p\"}", "The item needs an \"id\" property");
