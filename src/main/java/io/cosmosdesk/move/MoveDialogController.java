@@ -1,6 +1,7 @@
 package io.cosmosdesk.move;
 
 import java.io.File;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -9,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -38,8 +40,12 @@ public final class MoveDialogController {
 
     @FXML
     private void initialize() {
-        titleLabel.setText(String.format("Move %,d item%s to another partition key value", viewModel.itemCount(),
-                viewModel.itemCount() == 1 ? "" : "s"));
+        titleLabel.setText(viewModel.title());
+        // the texts grow as the dialog goes on (preview, counts, the report): the window grows with them
+        for (Label grows : List.of(previewLabel, countsLabel, statusLabel, errorLabel)) {
+            grows.setMinHeight(Region.USE_PREF_SIZE);
+            grows.textProperty().addListener((obs, old, text) -> fitWindow());
+        }
         int row = 0;
         for (TargetLevel level : viewModel.levels()) {
             ComboBox<TargetLevel.Kind> kind = new ComboBox<>();
@@ -88,6 +94,12 @@ public final class MoveDialogController {
         cancelButton.textProperty().bind(Bindings.when(viewModel.reportProperty().isNotNull()).then("Close")
                 .otherwise("Cancel"));
         cancelButton.disableProperty().bind(viewModel.cancelRequestedProperty().and(viewModel.runningProperty()));
+    }
+
+    private void fitWindow() {
+        if (root.getScene() != null && root.getScene().getWindow() != null) {
+            root.getScene().getWindow().sizeToScene();
+        }
     }
 
     @FXML

@@ -34,7 +34,11 @@ public final class MoveDialogViewModel {
     // ---- Properties
     private final ObservableList<TargetLevel> levels = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<MovePreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
-    private final ReadOnlyStringWrapper previewText = new ReadOnlyStringWrapper(this, "previewText", "");
+    /** Shown until there is a preview: Move waits for one, and the user should know why. */
+    static final String PREVIEW_HINT = "Choose the target value, then Preview: Move is enabled once the preview shows "
+            + "what will change.";
+
+    private final ReadOnlyStringWrapper previewText = new ReadOnlyStringWrapper(this, "previewText", PREVIEW_HINT);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper cancelRequested = new ReadOnlyBooleanWrapper(this, "cancelRequested");
@@ -73,6 +77,11 @@ public final class MoveDialogViewModel {
             level.kindProperty().addListener((o, a, b) -> targetEdited());
             level.textProperty().addListener((o, a, b) -> targetEdited());
             levels.add(level);
+        }
+        // a hierarchical key is usually changed in one level: start from where the items are, when they share it
+        List<PartitionKeyValue> from = this.sources.stream().map(MoveSource::partitionKey).distinct().toList();
+        if (levels.size() > 1 && from.size() == 1 && from.get(0).components().size() == levels.size()) {
+            showTarget(from.get(0));
         }
         canRun = Bindings.createBooleanBinding(() -> preview.get() != null && !running.get() && report.get() == null
                 && !busy.get(), preview, running, report, busy);
@@ -136,6 +145,17 @@ public final class MoveDialogViewModel {
 
     public int itemCount() {
         return sources.size();
+    }
+
+    /** The dialog's heading: how many items, and where they are now. */
+    public String title() {
+        if (sources.size() == 1) {
+            MoveSource item = sources.get(0);
+            return "Move \"" + item.id() + "\" from " + item.partitionKey().display() + " to another partition key value";
+        }
+        long from = sources.stream().map(MoveSource::partitionKey).distinct().count();
+        return String.format("Move %,d items from %s to another partition key value", sources.size(),
+                from == 1 ? sources.get(0).partitionKey().display() : String.format("%,d partition key values", from));
     }
 
     // ---- Commands
@@ -220,6 +240,7 @@ public final class MoveDialogViewModel {
                     show(latest.get());
                     report.set(result);
                     progress.set(1);
+                    etaText.set("");
                     statusText.set(result.message());
                 })
                 .onFailure(error -> errorMessage.set(CosmosErrors.classify(error).userMessage()))
@@ -259,7 +280,7 @@ public final class MoveDialogViewModel {
 
     private void targetEdited() {
         preview.set(null);
-        previewText.set("");
+        previewText.set(PREVIEW_HINT);
     }
 
     private void show(MoveProgress update) {

@@ -24,6 +24,7 @@ import io.cosmosdesk.ui.ImmediateTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,24 @@ class MoveDialogViewModelTest {
     }
 
     @Test
+    void aHierarchicalTargetStartsFromTheItemsOwnKeyAndMoveWaitsForAPreview() {
+        List<MoveSource> fromOneKey = List.of(
+                new MoveSource("a", PartitionKeyValue.of("acme", "r1"), "\"e1\"", null),
+                new MoveSource("b", PartitionKeyValue.of("acme", "r1"), "\"e2\"", null));
+        MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle(false, "/t", "/r"), fromOneKey);
+        assertThat(vm.levels()).extracting(level -> level.textProperty().get()).containsExactly("acme", "r1");
+        assertThat(vm.title()).isEqualTo("Move 2 items from \"acme\" › \"r1\" to another partition key value");
+        assertThat(vm.previewTextProperty().get()).isEqualTo(MoveDialogViewModel.PREVIEW_HINT);
+        assertThat(vm.canRunBinding().get()).isFalse();
+
+        List<MoveSource> fromTwoKeys = List.of(fromOneKey.get(0),
+                new MoveSource("c", PartitionKeyValue.of("acme", "r2"), "\"e3\"", null));
+        MoveDialogViewModel mixed = new MoveDialogViewModel(service, tasks, handle(false, "/t", "/r"), fromTwoKeys);
+        assertThat(mixed.levels()).extracting(level -> level.textProperty().get()).containsExactly("", "");
+        assertThat(mixed.title()).isEqualTo("Move 2 items from 2 partition key values to another partition key value");
+    }
+
+    @Test
     void previewThenRunShowsTheReport() {
         ContainerHandle handle = handle(false, "/pk");
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, sources);
@@ -96,11 +115,14 @@ class MoveDialogViewModelTest {
             control.report(new MoveProgress(2, 1, 1, 0, 0, 0, 0, Duration.ofSeconds(1), Duration.ofSeconds(1), ""));
             return report(MoveReport.Status.COMPLETED, MoveOutcome.MOVED, MoveOutcome.CONFLICT);
         });
+        List<String> etas = new ArrayList<>();
+        vm.etaTextProperty().addListener((obs, old, eta) -> etas.add(eta));
         vm.run();
         assertThat(vm.reportProperty().get().moved()).isEqualTo(1);
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
         assertThat(vm.countsTextProperty().get()).contains("1 of 2", "1 moved");
-        assertThat(vm.etaTextProperty().get()).contains("1 s");
+        assertThat(etas).as("shown while running, gone once done").first().asString().contains("1 s");
+        assertThat(vm.etaTextProperty().get()).isEmpty();
         assertThat(vm.runningProperty().get()).isFalse();
         assertThat(vm.canRunBinding().get()).as("a job runs once").isFalse();
     }
