@@ -5,12 +5,16 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import javafx.collections.ListChangeListener;
+import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.model.EditableStyledDocument;
 import org.fxmisc.richtext.model.Paragraph;
 import org.fxmisc.richtext.model.SimpleEditableStyledDocument;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.util.UndoUtils;
+import org.fxmisc.wellbehaved.event.EventPattern;
+import org.fxmisc.wellbehaved.event.InputMap;
+import org.fxmisc.wellbehaved.event.Nodes;
 
 /**
  * A {@link CodeArea} for JSON: line numbers, syntax colours, bracket matching and find. Colouring is lazy
@@ -58,6 +62,22 @@ public final class JsonCodeArea extends CodeArea {
         // every change (a style change is one) cost ~20 ms a time on a first keystroke
         getVisibleParagraphs().addListener((ListChangeListener<Object>) change -> highlightAfterLayout());
         caretPositionProperty().addListener((obs, old, position) -> brackets.matchAtCaret());
+        // Enter keeps the indentation (one level more after { or [); Tab indents with spaces, as Format does
+        Nodes.addInputMap(this, InputMap.sequence(
+                InputMap.consume(EventPattern.keyPressed(KeyCode.ENTER), event -> newLineWithIndent()),
+                InputMap.consume(EventPattern.keyPressed(KeyCode.TAB), event -> replaceSelection(AutoIndent.LEVEL))));
+    }
+
+    private void newLineWithIndent() {
+        if (!isEditable()) {
+            return;
+        }
+        int paragraph = getCurrentParagraph();
+        AutoIndent.Insertion insertion = AutoIndent.newLine(getParagraph(paragraph).getText(), getCaretColumn());
+        int start = getSelection().getStart();
+        replaceSelection(insertion.text());
+        moveTo(start + insertion.caret());
+        requestFollowCaret();
     }
 
     /**

@@ -122,6 +122,17 @@ class ItemEditorGuiIT {
     }
 
     @Test
+    void enterKeepsTheIndentationAndOpensABlock(FxRobot robot) throws Exception {
+        openSeeded(robot, "indent-1");
+        robot.interact(() -> {
+            area().moveTo(area().getText().indexOf("\"new\"") + 5);
+            area().requestFocus();
+        });
+        robot.write(",").type(KeyCode.ENTER).write("\"tags\": [").type(KeyCode.ENTER).write("1");
+        waitUntil(() -> area().getText().contains("\"status\": \"new\",\n  \"tags\": [\n    1"));
+    }
+
+    @Test
     void editAndSaveWithCtrlS(FxRobot robot) throws Exception {
         openSeeded(robot, "edit-1");
         // a real keystroke into the editor, then the shortcut
