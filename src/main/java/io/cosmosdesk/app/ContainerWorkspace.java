@@ -98,6 +98,9 @@ public final class ContainerWorkspace {
             if (leave) {
                 shown = row.ref();
                 editor.open(handle, row.id(), row.partitionKey());
+            } else {
+                // the user stays on the edited item: the grid must not point (and act) at the clicked row
+                items.viewModel().selectOnly(shown);
             }
         });
     }
