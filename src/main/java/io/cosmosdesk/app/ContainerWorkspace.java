@@ -157,9 +157,12 @@ public final class ContainerWorkspace {
         return editor;
     }
 
-    /** Resolves true when nothing unsaved would be lost (asking Save / Discard / Cancel when it would). */
+    /**
+     * Before the whole workspace goes (closing its tab, disconnecting, quitting): resolves true when nothing
+     * unsaved would be lost, asking Save / Discard / Cancel, with the container named, when it would.
+     */
     public CompletableFuture<Boolean> canLeave() {
-        return editor.canLeave();
+        return editor.canLeaveContainer();
     }
 
     public void close() {

@@ -302,10 +302,22 @@ public final class ItemEditorViewModel {
      * the UI thread.
      */
     public CompletableFuture<Boolean> canLeave() {
+        return canLeave("");
+    }
+
+    /**
+     * {@link #canLeave()} before the whole container goes (its tab closes, the app quits): the question names
+     * the container too, since the user may be looking at another one.
+     */
+    public CompletableFuture<Boolean> canLeaveContainer() {
+        return canLeave(item.handle() == null ? "" : " in " + item.handle().ref());
+    }
+
+    private CompletableFuture<Boolean> canLeave(String where) {
         if (!item.isDirty() || !item.isEditing()) {
             return CompletableFuture.completedFuture(true);
         }
-        String name = item.mode() == Mode.NEW ? "The new item" : "\"" + item.originalId() + "\"";
+        String name = (item.mode() == Mode.NEW ? "The new item" : "\"" + item.originalId() + "\"") + where;
         ItemValidator.Result result = item.currentValidation();
         boolean savable = result.valid() && !item.isReadOnly();
         String message = name + " has unsaved changes."
