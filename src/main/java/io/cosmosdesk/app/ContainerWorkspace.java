@@ -11,11 +11,15 @@ import io.cosmosdesk.editor.ItemEditorView;
 import io.cosmosdesk.editor.ItemEditorViewModel;
 import io.cosmosdesk.editor.MoveRequest;
 import io.cosmosdesk.move.MoveDialog;
+import io.cosmosdesk.move.MoveDialogResult;
+import io.cosmosdesk.move.MoveOutcome;
+import io.cosmosdesk.move.MoveReport;
 import io.cosmosdesk.move.MoveSource;
 import io.cosmosdesk.ui.BackgroundTask;
 import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.TaskRunner;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.scene.Parent;
 import javafx.stage.Stage;
@@ -98,6 +102,9 @@ public final class ContainerWorkspace {
             if (leave) {
                 shown = row.ref();
                 editor.open(handle, row.id(), row.partitionKey());
+            } else {
+                // the user stays on the edited item: the grid must not point (and act) at the clicked row
+                items.viewModel().selectOnly(shown);
             }
         });
     }
@@ -106,7 +113,7 @@ public final class ContainerWorkspace {
         if (!rows.isEmpty()) {
             List<MoveSource> sources = rows.stream().map(row -> new MoveSource(row.id(), row.partitionKey(),
                     row.json().path("_etag").asText(null), row.json())).toList();
-            afterMove(moveDialog.show(owner(), handle, sources));
+            showMoveDialog(sources);
             return;
         }
         String filter = items.viewModel().appliedFilterProperty().get();
@@ -118,20 +125,86 @@ public final class ContainerWorkspace {
         }
         tasks.start(BackgroundTask.of("Finding items to move", context -> moveDialog.itemsMatching(handle,
                 filter == null ? "" : filter))
-                .onSuccess(sources -> afterMove(moveDialog.show(owner(), handle, sources)))
+                .onSuccess(this::showMoveDialog)
                 .onFailure(error -> dialogs.showError("Could not find the items to move",
                         CosmosErrors.classify(error))));
     }
 
-    private void moveEditedItem(MoveRequest request) {
-        PartitionKeyValue target = PartitionKeyValue.fromItem(request.edited(), handle.info().partitionKeyPaths());
-        afterMove(moveDialog.showForEditedItem(owner(), handle, request.id(), request.partitionKey(), request.etag(),
-                request.edited(), target));
+    /**
+     * The grid's move. When the item in the editor is among {@code sources}, its unsaved edits are settled
+     * first (they would not be part of the move) and it moves as the editor last read or saved it.
+     */
+    private void showMoveDialog(List<MoveSource> sources) {
+        ItemRef edited = shown;
+        boolean movesEdited = edited != null && sources.stream().anyMatch(source -> isItem(source, edited));
+        if (!movesEdited) {
+            moveDialog.show(owner(), handle, sources, result -> items.viewModel().refresh());
+            return;
+        }
+        editor.canLeave().thenAccept(leave -> {
+            if (!leave || !editor.shows(edited.id(), edited.partitionKey())) {
+                return;
+            }
+            List<MoveSource> current = sources.stream().map(source -> isItem(source, edited)
+                    ? new MoveSource(edited.id(), edited.partitionKey(), editor.loadedVersion().etag(),
+                            editor.loadedVersion().json())
+                    : source).toList();
+            moveDialog.show(owner(), handle, current, result -> {
+                items.viewModel().refresh();
+                if (endedInTarget(result.resultFor(edited.id(), edited.partitionKey()))) {
+                    follow(edited, result.target(), null);
+                }
+            });
+        });
     }
 
-    /** The grid shows the outcome once the dialog closes; the editor keeps its text until the user decides. */
-    private void afterMove(Stage dialog) {
-        dialog.setOnHidden(event -> items.viewModel().refresh());
+    private void moveEditedItem(MoveRequest request) {
+        PartitionKeyValue target = PartitionKeyValue.fromItem(request.edited(), handle.info().partitionKeyPaths());
+        moveDialog.showForEditedItem(owner(), handle, request.id(), request.partitionKey(), request.etag(),
+                request.edited(), target, result -> afterEditedItemMoved(request, result));
+    }
+
+    /** The editor follows its item when the move succeeded; otherwise it keeps the user's text and says why. */
+    private void afterEditedItemMoved(MoveRequest request, MoveDialogResult result) {
+        items.viewModel().refresh();
+        Optional<MoveReport.ItemResult> line = result.resultFor(request.id(), request.partitionKey());
+        if (endedInTarget(line)) {
+            follow(new ItemRef(request.id(), request.partitionKey()), result.target(), request.edited());
+        } else {
+            editor.notMoved(request.id(), request.partitionKey(), whyNotMoved(result, line));
+        }
+    }
+
+    private void follow(ItemRef from, PartitionKeyValue target, com.fasterxml.jackson.databind.node.ObjectNode body) {
+        if (editor.shows(from.id(), from.partitionKey())) {
+            shown = new ItemRef(from.id(), target);
+            editor.moved(from.id(), from.partitionKey(), target, body);
+        }
+    }
+
+    private static boolean endedInTarget(Optional<MoveReport.ItemResult> line) {
+        return line.map(MoveReport.ItemResult::outcome)
+                .filter(outcome -> outcome == MoveOutcome.MOVED || outcome == MoveOutcome.KEPT_IN_TARGET).isPresent();
+    }
+
+    private static String whyNotMoved(MoveDialogResult result, Optional<MoveReport.ItemResult> line) {
+        if (line.isPresent()) {
+            MoveReport.ItemResult item = line.get();
+            String reason = item.reason() == null || item.reason().isBlank() ? "" : " (" + item.reason() + ")";
+            return "the move ended with \"" + item.outcome().label() + "\"" + reason + ".";
+        }
+        if (!result.error().isBlank()) {
+            return result.error().endsWith(".") ? result.error() : result.error() + ".";
+        }
+        if (result.target() == null) {
+            return "the move dialog was closed before the move ran.";
+        }
+        return "the move stopped before this item (" + (result.report() == null ? "no report"
+                : result.report().message()) + ").";
+    }
+
+    private static boolean isItem(MoveSource source, ItemRef item) {
+        return source.id().equals(item.id()) && source.partitionKey().equals(item.partitionKey());
     }
 
     private Window owner() {
@@ -154,9 +227,12 @@ public final class ContainerWorkspace {
         return editor;
     }
 
-    /** Resolves true when nothing unsaved would be lost (asking Save / Discard / Cancel when it would). */
+    /**
+     * Before the whole workspace goes (closing its tab, disconnecting, quitting): resolves true when nothing
+     * unsaved would be lost, asking Save / Discard / Cancel, with the container named, when it would.
+     */
     public CompletableFuture<Boolean> canLeave() {
-        return editor.canLeave();
+        return editor.canLeaveContainer();
     }
 
     public void close() {

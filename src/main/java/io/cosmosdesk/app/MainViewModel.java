@@ -51,6 +51,15 @@ public class MainViewModel implements AutoCloseable {
         this.tree = Objects.requireNonNull(tree);
         this.busy = connecting.or(Bindings.notEqual(0, tree.loadsInFlightProperty()));
         tree.setOnOpenContainer(this::openContainer);
+        // the tree and the status bar follow the tab in front (selecting in the tree opens nothing, so no loop)
+        selectedContainer.addListener((obs, old, container) -> {
+            if (container != null) {
+                tree.reveal(container);
+                statusMessage.set("Showing " + container.ref());
+            } else if (openContainers.isEmpty()) {
+                statusMessage.set("Ready");
+            }
+        });
     }
 
     public ResourceTreeViewModel tree() {

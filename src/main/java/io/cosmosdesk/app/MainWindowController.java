@@ -73,10 +73,18 @@ public class MainWindowController {
         java.util.concurrent.CompletableFuture<Boolean> result = java.util.concurrent.CompletableFuture
                 .completedFuture(true);
         for (ContainerWorkspace workspace : leaving) {
-            result = result.thenCompose(ok -> ok ? workspace.canLeave()
+            result = result.thenCompose(ok -> ok ? canLeave(workspace)
                     : java.util.concurrent.CompletableFuture.completedFuture(false));
         }
         return result;
+    }
+
+    /** Brings a workspace with unsaved edits to the front before asking about them, so the user sees them. */
+    private java.util.concurrent.CompletableFuture<Boolean> canLeave(ContainerWorkspace workspace) {
+        if (workspace.editor().isDirty()) {
+            viewModel.selectedContainerProperty().set(workspace.handle());
+        }
+        return workspace.canLeave();
     }
 
     private void disconnectGuarded(ResourceNode connectionNode) {
@@ -175,7 +183,7 @@ public class MainWindowController {
                 tab.setText(container.ref().containerId() + (dirty ? " ●" : "")));
         tab.setOnCloseRequest(event -> {
             event.consume(); // closed below once nothing unsaved would be lost
-            workspace.canLeave().thenAccept(ok -> {
+            canLeave(workspace).thenAccept(ok -> {
                 if (ok) {
                     viewModel.openContainers().remove(handle);
                 }

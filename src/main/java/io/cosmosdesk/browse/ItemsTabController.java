@@ -173,6 +173,13 @@ public class ItemsTabController {
         itemsTable.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) change ->
                 syncSelection());
         viewModel.rows().addListener((ListChangeListener<ItemRow>) change -> syncSelection());
+        viewModel.setOnSelectionChosen(chosen -> {
+            itemsTable.getSelectionModel().clearSelection();
+            chosen.forEach(itemsTable.getSelectionModel()::select);
+            if (!chosen.isEmpty()) {
+                itemsTable.scrollTo(chosen.get(0));
+            }
+        });
         itemsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         itemsTable.setRowFactory(table -> {
             TableRow<ItemRow> row = new TableRow<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.ItemQuery;
 import io.cosmosdesk.cosmos.ItemQueryService;
+import io.cosmosdesk.cosmos.ItemRef;
 import io.cosmosdesk.cosmos.ItemRow;
 import io.cosmosdesk.cosmos.JsonPath;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
@@ -63,6 +64,7 @@ public class ItemsViewModel implements AutoCloseable {
     private Consumer<List<ItemRow>> moveHandler = rows -> { };
     private Runnable newItemHandler = () -> { };
     private Consumer<ItemRow> onOpenItem = row -> { };
+    private Consumer<List<ItemRow>> selectionShown = rows -> { };
 
     public ItemsViewModel(ContainerHandle handle, ItemQueryService service, TaskRunner tasks, DialogService dialogs,
             ColumnSettingsStore settings) {
@@ -234,6 +236,11 @@ public class ItemsViewModel implements AutoCloseable {
         this.onOpenItem = Objects.requireNonNull(handler);
     }
 
+    /** Who shows a selection the view-model chose (the grid), see {@link #selectOnly}. */
+    public void setOnSelectionChosen(Consumer<List<ItemRow>> view) {
+        this.selectionShown = Objects.requireNonNull(view);
+    }
+
     /** The cell of {@code row} in {@code column}; parses the row's JSON at most once while it stays visible. */
     public ItemColumn.Cell cellOf(ItemRow row, ItemColumn column) {
         return column.cellOf(row, pages::parsedJson);
@@ -335,6 +342,17 @@ public class ItemsViewModel implements AutoCloseable {
     public void setSelection(List<ItemRow> selected) {
         selection.setAll(selected);
         selectedItem.set(selected.size() == 1 ? selected.get(0) : null);
+    }
+
+    /**
+     * Selects only the loaded row of {@code item}, or nothing when it is null or not loaded; e.g. to put the
+     * grid back on the item the editor kept, so the toolbar's actions cannot hit another row.
+     */
+    public void selectOnly(ItemRef item) {
+        List<ItemRow> chosen = item == null ? List.of()
+                : rows().stream().filter(row -> row.ref().equals(item)).limit(1).toList();
+        setSelection(chosen);
+        selectionShown.accept(chosen);
     }
 
     /** Opens the selected item (Enter, double-click). */

@@ -120,6 +120,20 @@ public class ResourceTreeViewModel {
         return revealed.getReadOnlyProperty();
     }
 
+    /**
+     * Reveals (for the view to select) the tree node of an open container, e.g. when its tab comes to the
+     * front; opens nothing. A container whose node is not loaded, or filtered away, is left alone.
+     */
+    public void reveal(ContainerHandle handle) {
+        connections.stream().filter(connection -> connection.connection() == handle.connection())
+                .flatMap(connection -> connection.children().stream())
+                .filter(database -> database.kind() == ResourceNode.Kind.DATABASE
+                        && database.label().equals(handle.ref().databaseId()))
+                .flatMap(database -> database.children().stream())
+                .filter(node -> node.kind() == ResourceNode.Kind.CONTAINER && node.container().ref().equals(handle.ref()))
+                .findFirst().ifPresent(revealed::set);
+    }
+
     /** Loads a node's children the first time it is expanded. */
     public void expand(ResourceNode node) {
         if (node.isExpandable() && node.loadState() == ResourceNode.LoadState.NOT_LOADED) {

@@ -178,6 +178,58 @@ public final class ItemEditorViewModel {
     /** Opens an item, read fresh from the server. Call {@link #canLeave()} first. */
     public void open(ContainerHandle container, String id, PartitionKeyValue partitionKey) {
         Objects.requireNonNull(container, "container");
+        load(container, id, partitionKey, "", "Could not open item \"" + id + "\": ");
+    }
+
+    /**
+     * A move of the item shown here ended with it under {@code target}: the editor follows it and opens it
+     * from there (clean, with its new ETag). {@code movedBody} is what was moved (system properties removed);
+     * unsaved text that differs from it was not part of the move, so it is kept and the editor says so.
+     * Ignored when the editor shows another item by now.
+     */
+    public void moved(String id, PartitionKeyValue source, PartitionKeyValue target, ObjectNode movedBody) {
+        if (!shows(id, source)) {
+            return;
+        }
+        String where = "\"" + id + "\" to partition " + target.display();
+        if (item.isDirty() && !textIs(movedBody)) {
+            item.showStatus("");
+            item.showError("Moved " + where + " without your unsaved changes: they are kept here, but still "
+                    + "belong to its old partition " + source.display() + ". Copy what you need, then open the "
+                    + "item again.");
+            return;
+        }
+        load(item.handle(), id, target, "Moved " + where + ".",
+                "Moved " + where + ", but it could not be opened from there: ");
+    }
+
+    /**
+     * The move the editor handed over ({@link #setOnMoveRequested}) did not happen, or not completely: the
+     * text stays as typed (still unsaved) and the banner says why. Ignored when the editor shows another item.
+     */
+    public void notMoved(String id, PartitionKeyValue source, String reason) {
+        if (!shows(id, source)) {
+            return;
+        }
+        item.showStatus("");
+        item.showError("Not moved: " + reason + " Your text is kept; Save again to retry the move, or change the "
+                + "partition key back.");
+    }
+
+    /** True when the editor shows (or is opening) the item {@code id} read from {@code partitionKey}. */
+    public boolean shows(String id, PartitionKeyValue partitionKey) {
+        return item.mode() == Mode.EXISTING && Objects.equals(id, item.originalId())
+                && Objects.equals(partitionKey, item.originalKey());
+    }
+
+    private boolean textIs(ObjectNode body) {
+        ItemValidator.Result result = item.currentValidation();
+        return body != null && result.item() != null
+                && ItemService.withoutSystemProperties(result.item()).equals(body);
+    }
+
+    private void load(ContainerHandle container, String id, PartitionKeyValue partitionKey, String doneMessage,
+            String failurePrefix) {
         loading.cancel();
         long generation = ++loadGeneration;
         item.useContainer(container);
@@ -187,7 +239,7 @@ public final class ItemEditorViewModel {
                 .onSuccess(loadedItem -> {
                     if (generation == loadGeneration) {
                         item.show(loadedItem);
-                        item.showStatus("");
+                        item.showStatus(doneMessage);
                     }
                 })
                 .onFailure(error -> {
@@ -197,7 +249,7 @@ public final class ItemEditorViewModel {
                         item.showError(e.kind() == ErrorKind.NOT_FOUND
                                 ? "Item \"" + id + "\" no longer exists: it may have been deleted by someone else. "
                                         + "Refresh the list."
-                                : "Could not open item \"" + id + "\": " + e.userMessage());
+                                : failurePrefix + e.userMessage());
                     }
                 }));
     }
@@ -302,10 +354,22 @@ public final class ItemEditorViewModel {
      * the UI thread.
      */
     public CompletableFuture<Boolean> canLeave() {
+        return canLeave("");
+    }
+
+    /**
+     * {@link #canLeave()} before the whole container goes (its tab closes, the app quits): the question names
+     * the container too, since the user may be looking at another one.
+     */
+    public CompletableFuture<Boolean> canLeaveContainer() {
+        return canLeave(item.handle() == null ? "" : " in " + item.handle().ref());
+    }
+
+    private CompletableFuture<Boolean> canLeave(String where) {
         if (!item.isDirty() || !item.isEditing()) {
             return CompletableFuture.completedFuture(true);
         }
-        String name = item.mode() == Mode.NEW ? "The new item" : "\"" + item.originalId() + "\"";
+        String name = (item.mode() == Mode.NEW ? "The new item" : "\"" + item.originalId() + "\"") + where;
         ItemValidator.Result result = item.currentValidation();
         boolean savable = result.valid() && !item.isReadOnly();
         String message = name + " has unsaved changes."

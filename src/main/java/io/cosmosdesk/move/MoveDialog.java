@@ -6,6 +6,7 @@ import io.cosmosdesk.ui.TaskRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -31,9 +32,13 @@ public class MoveDialog {
         this.stylesheet = stylesheet;
     }
 
-    /** The grid: a selection (ids, keys, and the loaded bodies and ETags when the grid has them). */
-    public Stage show(Window owner, ContainerHandle handle, List<MoveSource> items) {
-        return open(owner, new MoveDialogViewModel(service, tasks, handle, items));
+    /**
+     * The grid: a selection (ids, keys, and the loaded bodies and ETags when the grid has them).
+     * {@code onClosed} hears how it ended once the window is closed.
+     */
+    public Stage show(Window owner, ContainerHandle handle, List<MoveSource> items,
+            Consumer<MoveDialogResult> onClosed) {
+        return open(owner, new MoveDialogViewModel(service, tasks, handle, items), onClosed);
     }
 
     /** The grid: every item a filter (the text after WHERE) matches; runs the query first. Blocks: call from a task. */
@@ -44,18 +49,20 @@ public class MoveDialog {
     /**
      * The editor: its item with the partition key value changed. {@code edited} is the edited body,
      * {@code sourceEtag} the ETag the editor loaded (the move refuses if the item changed since).
+     * {@code onClosed} hears how it ended once the window is closed, so the editor can follow its item.
      */
     public Stage showForEditedItem(Window owner, ContainerHandle handle, String id, PartitionKeyValue source,
-            String sourceEtag, com.fasterxml.jackson.databind.node.ObjectNode edited, PartitionKeyValue target) {
+            String sourceEtag, com.fasterxml.jackson.databind.node.ObjectNode edited, PartitionKeyValue target,
+            Consumer<MoveDialogResult> onClosed) {
         MoveDialogViewModel viewModel = new MoveDialogViewModel(service, tasks, handle,
                 List.of(new MoveSource(id, source, sourceEtag, edited)), true);
         viewModel.showTarget(target);
-        Stage stage = open(owner, viewModel);
+        Stage stage = open(owner, viewModel, onClosed);
         viewModel.preview();
         return stage;
     }
 
-    private Stage open(Window owner, MoveDialogViewModel viewModel) {
+    private Stage open(Window owner, MoveDialogViewModel viewModel, Consumer<MoveDialogResult> onClosed) {
         FXMLLoader loader = new FXMLLoader(MoveDialog.class.getResource(FXML));
         loader.setControllerFactory(type -> new MoveDialogController(viewModel));
         Parent root;
@@ -78,6 +85,7 @@ public class MoveDialog {
                 event.consume();
             }
         });
+        stage.setOnHidden(event -> onClosed.accept(viewModel.result()));
         stage.show();
         return stage;
     }

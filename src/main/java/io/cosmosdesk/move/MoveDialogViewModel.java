@@ -56,6 +56,8 @@ public final class MoveDialogViewModel {
     private final List<MoveSource> sources;
     private final boolean editedItem;
     private MoveControl control;
+    /** The target the job was started with; the fields may not say so any more once it ends. */
+    private PartitionKeyValue ranTarget;
     private TaskHandle previewTask = TaskHandle.NONE;
     private int previewGeneration;
 
@@ -158,6 +160,11 @@ public final class MoveDialogViewModel {
                 from == 1 ? sources.get(0).partitionKey().display() : String.format("%,d partition key values", from));
     }
 
+    /** How the dialog ended so far: the report (if a job ended), its target and the last error. */
+    public MoveDialogResult result() {
+        return new MoveDialogResult(report.get(), ranTarget, errorMessage.get());
+    }
+
     // ---- Commands
 
     /** Puts a value in the target fields (e.g. the editor's new value). */
@@ -216,6 +223,7 @@ public final class MoveDialogViewModel {
             return;
         }
         PartitionKeyValue target = target();
+        ranTarget = target;
         AtomicReference<MoveProgress> latest = new AtomicReference<>();
         AtomicReference<TaskContext> context = new AtomicReference<>();
         // progress goes through the task's coalescing channel; Cancel is a request the job honours between batches

@@ -2,7 +2,9 @@ package io.cosmosdesk.move;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How a move job ended, item by item, for the final report (and its JSON/CSV export).
@@ -27,6 +29,12 @@ public record MoveReport(String jobId, Status status, String message, List<ItemR
 
     public MoveReport {
         items = List.copyOf(items);
+    }
+
+    /** The line of the item {@code id} that was under {@code source}, if the job had it. */
+    public Optional<ItemResult> resultFor(String id, PartitionKeyValue source) {
+        String sourceText = source.display();
+        return items.stream().filter(i -> i.id().equals(id) && i.sourcePartitionKey().equals(sourceText)).findFirst();
     }
 
     public long count(MoveOutcome outcome) {

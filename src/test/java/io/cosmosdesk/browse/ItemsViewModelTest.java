@@ -471,4 +471,25 @@ class ItemsViewModelTest {
         vm.applyFilter();
         assertThat(vm.filterOutdatedBinding().get()).isFalse();
     }
+
+    @Test
+    void selectOnlyPutsTheSelectionOnTheLoadedRowOfAnItemOrClearsIt() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 3), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        List<List<ItemRow>> shown = new ArrayList<>();
+        vm.setOnSelectionChosen(shown::add);
+        vm.refresh();
+        vm.setSelection(List.of(vm.rows().get(2)));
+
+        vm.selectOnly(vm.rows().get(0).ref());
+        assertThat(vm.selection()).containsExactly(vm.rows().get(0));
+        assertThat(vm.selectedItemProperty().get()).isEqualTo(vm.rows().get(0));
+
+        vm.selectOnly(row("not-loaded", "c9").ref());
+        assertThat(vm.selection()).isEmpty();
+        assertThat(vm.selectedItemProperty().get()).isNull();
+
+        vm.selectOnly(null);
+        assertThat(shown).containsExactly(List.of(vm.rows().get(0)), List.of(), List.of());
+    }
 }

@@ -165,4 +165,26 @@ class ResourceTreeViewModelTest {
         assertThat(opened).extracting(handle -> handle.ref().toString()).containsExactly("retail/orders");
         assertThat(opened.get(0).connection()).isSameAs(connection);
     }
+
+    @Test
+    void revealingAnOpenContainerPointsAtItsNodeWithoutOpeningIt() {
+        when(resources.readDatabases(connection)).thenReturn(List.of("retail", "scratch"));
+        when(resources.readContainers(connection, "retail")).thenReturn(List.of(container("retail", "orders", "/c")));
+        when(resources.readContainers(connection, "scratch"))
+                .thenReturn(List.of(container("scratch", "orders", "/c"), container("scratch", "playground", "/p")));
+        ResourceTreeViewModel tree = new ResourceTreeViewModel(resources, ImmediateTaskRunner.immediate());
+        List<io.cosmosdesk.cosmos.ContainerHandle> opened = new ArrayList<>();
+        tree.setOnOpenContainer(opened::add);
+        ResourceNode node = tree.addConnection(connection);
+        node.children().forEach(tree::expand);
+        ResourceNode scratchOrders = node.children().get(1).children().get(0);
+
+        tree.reveal(new io.cosmosdesk.cosmos.ContainerHandle(connection, scratchOrders.container()));
+
+        assertThat(tree.revealedProperty().get()).isSameAs(scratchOrders);
+        assertThat(opened).isEmpty();
+        CosmosConnection other = mock(CosmosConnection.class);
+        tree.reveal(new io.cosmosdesk.cosmos.ContainerHandle(other, container("retail", "orders", "/c")));
+        assertThat(tree.revealedProperty().get()).isSameAs(scratchOrders);
+    }
 }

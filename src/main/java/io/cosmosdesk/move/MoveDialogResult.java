@@ -1,0 +1,23 @@
+package io.cosmosdesk.move;
+
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import java.util.Optional;
+
+/**
+ * How the move dialog ended, for whoever opened it (the editor follows its item, the grid refreshes).
+ *
+ * @param report the job's report; null when no job ran to an end (closed before Run, or the job failed)
+ * @param target the partition key value the job ran to; null when Run was never pressed
+ * @param error the dialog's last error sentence; empty when none
+ */
+public record MoveDialogResult(MoveReport report, PartitionKeyValue target, String error) {
+
+    public MoveDialogResult {
+        error = error == null ? "" : error;
+    }
+
+    /** How the item {@code id} under {@code source} ended; empty when no job reported on it. */
+    public Optional<MoveReport.ItemResult> resultFor(String id, PartitionKeyValue source) {
+        return report == null ? Optional.empty() : report.resultFor(id, source);
+    }
+}
