@@ -4,6 +4,7 @@ import io.cosmosdesk.browse.ItemsTab;
 import io.cosmosdesk.browse.ItemsViewModel;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosErrors;
+import io.cosmosdesk.cosmos.ItemQuery;
 import io.cosmosdesk.cosmos.ItemRef;
 import io.cosmosdesk.cosmos.ItemRow;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
@@ -109,15 +110,13 @@ public final class ContainerWorkspace {
             afterMove(moveDialog.show(owner(), handle, sources));
             return;
         }
-        String filter = items.viewModel().appliedFilterProperty().get();
-        String described = filter == null || filter.isBlank() ? "every item in " + handle.ref()
-                : "every item matching " + filter;
-        if (!dialogs.confirm("Move items", "No items are selected. Move " + described + "? You choose the target "
-                + "partition and see a preview before anything is changed.", "Continue")) {
+        // the query the grid ran (parameterised, go-to-id included), not the text it displays
+        ItemQuery query = items.viewModel().appliedQueryProperty().get();
+        if (!dialogs.confirm("Move items", "No items are selected. Move " + items.viewModel().describeEverythingShown()
+                + "? You choose the target partition and see a preview before anything is changed.", "Continue")) {
             return;
         }
-        tasks.start(BackgroundTask.of("Finding items to move", context -> moveDialog.itemsMatching(handle,
-                filter == null ? "" : filter))
+        tasks.start(BackgroundTask.of("Finding items to move", context -> moveDialog.itemsMatching(handle, query))
                 .onSuccess(sources -> afterMove(moveDialog.show(owner(), handle, sources)))
                 .onFailure(error -> dialogs.showError("Could not find the items to move",
                         CosmosErrors.classify(error))));

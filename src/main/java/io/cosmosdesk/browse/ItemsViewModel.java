@@ -41,6 +41,7 @@ public class ItemsViewModel implements AutoCloseable {
     public static final int DEFAULT_PAGE_SIZE = ItemPaging.DEFAULT_PAGE_SIZE;
     public static final int MAX_PAGE_SIZE = ItemPaging.MAX_PAGE_SIZE;
     public static final int HISTORY_LIMIT = FilterHistory.LIMIT;
+    private static final JsonPath ID_PATH = JsonPath.parse("/id");
 
     /** What the grid area shows. */
     public enum State { LOADING, ROWS, EMPTY_CONTAINER, NO_MATCHES, FILTER_ERROR, ERROR, STOPPED }
@@ -267,7 +268,7 @@ public class ItemsViewModel implements AutoCloseable {
             return;
         }
         filterText.set("");
-        runQuery(ItemQuery.where(JsonPath.parse("/id"), id.strip()));
+        runQuery(ItemQuery.where(ID_PATH, id.strip()));
     }
 
     /**
@@ -343,6 +344,37 @@ public class ItemsViewModel implements AutoCloseable {
         if (row != null) {
             onOpenItem.accept(row);
         }
+    }
+
+    /**
+     * What "every item shown" means, in words for a confirmation: {@code every item in retail/orders},
+     * {@code every item in retail/orders whose id is "INV-1"}, {@code every item in retail/orders where c.x = 1}.
+     * It describes the applied query, the one a move of everything would run.
+     */
+    public String describeEverythingShown() {
+        ItemQuery query = pages.appliedQuery();
+        String container = "every item in " + handle.ref();
+        if (!query.conditions().isEmpty()) {
+            return container + " " + String.join(" and ", query.conditions().stream()
+                    .map(ItemsViewModel::conditionInWords).toList());
+        }
+        String filter = query.filter();
+        int orderBy = filter.toUpperCase(java.util.Locale.ROOT).indexOf("ORDER BY");
+        String selection = (orderBy >= 0 ? filter.substring(0, orderBy) : filter).strip();
+        if (selection.isEmpty()) {
+            return container;
+        }
+        if (selection.regionMatches(true, 0, "WHERE ", 0, 6)) {
+            return container + " where " + selection.substring(6).strip();
+        }
+        return container + " selected by the filter " + selection;
+    }
+
+    private static String conditionInWords(ItemQuery.Condition condition) {
+        Object value = condition.value();
+        String shown = value == null ? "null" : value instanceof String text ? "\"" + text + "\"" : value.toString();
+        String what = condition.path().equals(ID_PATH) ? "id" : condition.path().toString();
+        return "whose " + what + " is " + shown;
     }
 
     /** "Move to partition…": the selected rows, or with nothing selected every item the filter matches. */

@@ -350,6 +350,24 @@ class ItemsViewModelTest {
     }
 
     @Test
+    void movingEverythingShownIsDescribedInWordsFromTheAppliedQuery() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 1), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.refresh();
+        assertThat(vm.describeEverythingShown()).isEqualTo("every item in retail/orders");
+
+        vm.findById("INV-2024-00318");
+        assertThat(vm.describeEverythingShown()).isEqualTo("every item in retail/orders whose id is \"INV-2024-00318\"");
+        // what a move of everything runs is the grid's own parameterised query, not the text it displays
+        var spec = vm.appliedQueryProperty().get().toSqlQuerySpec();
+        assertThat(spec.getQueryText()).isEqualTo("SELECT * FROM c WHERE c[\"id\"] = @p0");
+
+        vm.filterTextProperty().set("c.status = \"paid\" ORDER BY c.orderDate DESC");
+        vm.applyFilter();
+        assertThat(vm.describeEverythingShown()).isEqualTo("every item in retail/orders where c.status = \"paid\"");
+    }
+
+    @Test
     // a count answering for an older query is dropped: ItemCounterTest
     void countShowsCountingThenTheFigureWithItsCharge() {
         ImmediateTaskRunner tasks = ImmediateTaskRunner.deferred();
