@@ -79,6 +79,12 @@ public final class ContainerWorkspace {
             }
         }));
         grid.setOnMoveRequested(this::moveRows);
+        // an editor left empty by a failed open (e.g. "no longer exists") speaks of rows a new query replaces
+        grid.setOnNewQuery(() -> {
+            if (editor.modeProperty().get() == ItemEditorViewModel.Mode.EMPTY) {
+                editor.clearError();
+            }
+        });
         editor.setOnSaved(saved -> {
             grid.upsertRow(saved);
             shown = ItemRow.of(saved, handle.info().partitionKeyPaths()).ref();

@@ -61,6 +61,9 @@ public class ItemsViewModel implements AutoCloseable {
     private final ObservableList<ItemRow> selectionView = FXCollections.unmodifiableObservableList(selection);
     private final ReadOnlyObjectWrapper<ItemRow> selectedItem = new ReadOnlyObjectWrapper<>(this, "selectedItem");
     private final BooleanBinding filterOutdated;
+    private final StringProperty goToIdText = new SimpleStringProperty(this, "goToIdText", "");
+    private final javafx.beans.binding.StringBinding activeId;
+    private Runnable onNewQuery = () -> { };
     private Consumer<List<ItemRow>> moveHandler = rows -> { };
     private Runnable newItemHandler = () -> { };
     private Consumer<ItemRow> onOpenItem = row -> { };
@@ -82,6 +85,14 @@ public class ItemsViewModel implements AutoCloseable {
                 () -> !ItemQuery.filtered(filterText.get()).filter().equals(applied.get().filter())
                         && applied.get().conditions().isEmpty(),
                 filterText, applied);
+        this.activeId = Bindings.createStringBinding(() -> idShownBy(applied.get()), applied);
+    }
+
+    /** The id a "Go to id" query shows; null for any other query. */
+    private static String idShownBy(ItemQuery query) {
+        List<ItemQuery.Condition> conditions = query.conditions();
+        return conditions.size() == 1 && conditions.get(0).path().equals(ID_PATH)
+                && conditions.get(0).value() instanceof String id ? id : null;
     }
 
     // Properties
@@ -106,6 +117,16 @@ public class ItemsViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<ItemQuery> appliedQueryProperty() {
         return pages.appliedQueryProperty();
+    }
+
+    /** What the user typed into "Go to id"; emptied when another query replaces it (Clear, a typed filter). */
+    public StringProperty goToIdTextProperty() {
+        return goToIdText;
+    }
+
+    /** The id the grid is narrowed to by "Go to id"; null while another query is applied. */
+    public javafx.beans.binding.StringExpression activeIdProperty() {
+        return activeId;
     }
 
     /** The filter of the rows on screen, as the user reads it. */
@@ -225,6 +246,11 @@ public class ItemsViewModel implements AutoCloseable {
         this.moveHandler = Objects.requireNonNull(handler);
     }
 
+    /** Who is told that a new query starts, e.g. so messages about the rows it replaces can go. */
+    public void setOnNewQuery(Runnable handler) {
+        this.onNewQuery = Objects.requireNonNull(handler);
+    }
+
     /** Who starts a new item (the editor beside the grid). */
     public void setOnNewItem(Runnable handler) {
         this.newItemHandler = Objects.requireNonNull(handler);
@@ -253,13 +279,20 @@ public class ItemsViewModel implements AutoCloseable {
         if (!query.filter().isEmpty()) {
             history.remember(filterText.get().strip());
         }
+        goToIdText.set("");
         runQuery(query.withSort(pages.appliedQuery().sort()));
     }
 
-    /** Shows every item again, keeping the sort. */
+    /** Shows every item again, keeping the sort; empties the filter and "Go to id" boxes. */
     public void clearFilter() {
         filterText.set("");
+        goToIdText.set("");
         runQuery(ItemQuery.all().withSort(pages.appliedQuery().sort()));
+    }
+
+    /** Finds the item whose id is in the "Go to id" box. */
+    public void goToId() {
+        findById(goToIdText.get());
     }
 
     /** Finds an item by id with a parameterized query (the id is never put into the query text). */
@@ -267,6 +300,7 @@ public class ItemsViewModel implements AutoCloseable {
         if (id == null || id.isBlank()) {
             return;
         }
+        goToIdText.set(id.strip());
         filterText.set("");
         runQuery(ItemQuery.where(ID_PATH, id.strip()));
     }
@@ -418,6 +452,7 @@ public class ItemsViewModel implements AutoCloseable {
     private void runQuery(ItemQuery query) {
         // the count described the previous query; a late one is also dropped by the generation check
         counter.reset();
+        onNewQuery.run();
         pages.run(query);
     }
 }
