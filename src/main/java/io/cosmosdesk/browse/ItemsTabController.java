@@ -60,6 +60,7 @@ public class ItemsTabController {
     @FXML private Label editorPlaceholder;
     @FXML private ProgressBar loadingBar;
     @FXML private Label statusLabel;
+    @FXML private Tooltip statusTooltip;
     @FXML private Button loadMoreButton;
     @FXML private Button cancelButton;
     @FXML private Label sortLabel;
@@ -102,6 +103,7 @@ public class ItemsTabController {
         }
         countButton.disableProperty().bind(viewModel.countingProperty());
         countLabel.textProperty().bind(viewModel.countTextProperty());
+        visibleWhen(countLabel, viewModel.countTextProperty().isNotEmpty());
 
         pageSizeSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
                 ItemsViewModel.MAX_PAGE_SIZE, viewModel.pageSizeProperty().get(), 50));
@@ -139,6 +141,7 @@ public class ItemsTabController {
             viewModel.filterTextProperty().set(typed);
         });
         filterBox.getEditor().textProperty().bindBidirectional(viewModel.filterTextProperty());
+        filterBox.setPromptText(viewModel.filterHint());
         filterBox.setOnAction(event -> {
             // choosing from the list puts the text into the box; applying stays an explicit act
             if (filterBox.getValue() != null) {
@@ -201,11 +204,12 @@ public class ItemsTabController {
         visibleWhen(loadingBar, viewModel.busyProperty());
         visibleWhen(cancelButton, viewModel.busyProperty().or(viewModel.deletingProperty()));
         statusLabel.textProperty().bind(viewModel.statusTextProperty());
+        statusTooltip.textProperty().bind(viewModel.statusTextProperty());
         visibleWhen(loadMoreButton, viewModel.hasMoreProperty());
         loadMoreButton.disableProperty().bind(viewModel.busyProperty());
         sortLabel.textProperty().bind(viewModel.sortLabelProperty());
         goToIdLabel.textProperty().bind(Bindings.when(viewModel.activeIdProperty().isNull()).then("")
-                .otherwise(Bindings.concat("Only id \"", viewModel.activeIdProperty(), "\" (Clear shows all)")));
+                .otherwise(Bindings.concat("Only id \"", viewModel.activeIdProperty(), "\" · Clear shows all")));
         visibleWhen(goToIdLabel, viewModel.activeIdProperty().isNotNull());
         visibleWhen(deleteBar, viewModel.deletingProperty());
         deleteBar.progressProperty().bind(viewModel.deleteProgressProperty());

@@ -129,6 +129,15 @@ public class ItemsViewModel implements AutoCloseable {
         return activeId;
     }
 
+    /** The filter box's prompt, from this container's own first partition key path (short enough to show). */
+    public String filterHint() {
+        List<String> keyPaths = handle.info().partitionKeyPaths();
+        JsonPath example = keyPaths.isEmpty() ? ID_PATH : JsonPath.parse(keyPaths.get(0));
+        boolean plain = example.segments().stream().allMatch(segment -> segment.matches("[A-Za-z_][A-Za-z0-9_]*"));
+        String expression = plain ? "c." + String.join(".", example.segments()) : example.toSqlExpression();
+        return "e.g. " + expression + " = \"…\"";
+    }
+
     /** The filter of the rows on screen, as the user reads it. */
     public ReadOnlyStringProperty appliedFilterProperty() {
         return pages.appliedFilterProperty();

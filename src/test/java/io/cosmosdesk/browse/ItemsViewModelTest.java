@@ -427,6 +427,18 @@ class ItemsViewModelTest {
     }
 
     @Test
+    void aContainerKeyedOnIdShowsOneIdColumnAndHintsFromItsOwnKey() {
+        ConnectionProfile profile = ConnectionProfile.create("Test", AuthKind.KEY, "https://acct.documents.azure.com:443/");
+        ContainerHandle playground = new ContainerHandle(new CosmosConnection(profile, mock(CosmosAsyncClient.class)),
+                new ContainerInfo(new ContainerRef("scratch", "playground"), List.of("/id"), false, null));
+        ItemsViewModel vm = new ItemsViewModel(playground, service, ImmediateTaskRunner.immediate(), dialogs, settings);
+        assertThat(vm.columns()).extracting(ItemColumn::header).containsExactly("id");
+        assertThat(vm.filterHint()).isEqualTo("e.g. c.id = \"…\"");
+        assertThat(viewModel(ImmediateTaskRunner.immediate()).filterHint())
+                .isEqualTo("e.g. c.customerId = \"…\"");
+    }
+
+    @Test
     // a count answering for an older query is dropped: ItemCounterTest
     void countShowsCountingThenTheFigureWithItsCharge() {
         ImmediateTaskRunner tasks = ImmediateTaskRunner.deferred();
