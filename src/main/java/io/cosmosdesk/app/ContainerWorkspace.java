@@ -4,6 +4,7 @@ import io.cosmosdesk.browse.ItemsTab;
 import io.cosmosdesk.browse.ItemsViewModel;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosErrors;
+import io.cosmosdesk.cosmos.ItemQuery;
 import io.cosmosdesk.cosmos.ItemRef;
 import io.cosmosdesk.cosmos.ItemRow;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
@@ -82,6 +83,12 @@ public final class ContainerWorkspace {
             }
         }));
         grid.setOnMoveRequested(this::moveRows);
+        // an editor left empty by a failed open (e.g. "no longer exists") speaks of rows a new query replaces
+        grid.setOnNewQuery(() -> {
+            if (editor.modeProperty().get() == ItemEditorViewModel.Mode.EMPTY) {
+                editor.clearError();
+            }
+        });
         editor.setOnSaved(saved -> {
             grid.upsertRow(saved);
             shown = ItemRow.of(saved, handle.info().partitionKeyPaths()).ref();
@@ -116,15 +123,13 @@ public final class ContainerWorkspace {
             showMoveDialog(sources);
             return;
         }
-        String filter = items.viewModel().appliedFilterProperty().get();
-        String described = filter == null || filter.isBlank() ? "every item in " + handle.ref()
-                : "every item matching " + filter;
-        if (!dialogs.confirm("Move items", "No items are selected. Move " + described + "? You choose the target "
-                + "partition and see a preview before anything is changed.", "Continue")) {
+        // the query the grid ran (parameterised, go-to-id included), not the text it displays
+        ItemQuery query = items.viewModel().appliedQueryProperty().get();
+        if (!dialogs.confirm("Move items", "No items are selected. Move " + items.viewModel().describeEverythingShown()
+                + "? You choose the target partition and see a preview before anything is changed.", "Continue")) {
             return;
         }
-        tasks.start(BackgroundTask.of("Finding items to move", context -> moveDialog.itemsMatching(handle,
-                filter == null ? "" : filter))
+        tasks.start(BackgroundTask.of("Finding items to move", context -> moveDialog.itemsMatching(handle, query))
                 .onSuccess(this::showMoveDialog)
                 .onFailure(error -> dialogs.showError("Could not find the items to move",
                         CosmosErrors.classify(error))));

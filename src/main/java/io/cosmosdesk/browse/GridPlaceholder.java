@@ -42,9 +42,10 @@ final class GridPlaceholder {
         switch (viewModel.stateProperty().get()) {
             case LOADING -> text.setText("Loading items…");
             case EMPTY_CONTAINER -> text.setText("This container has no items yet.\n"
-                    + "Create one with New Item in the editor, or import items.");
+                    + "Create one with New item.");
             case NO_MATCHES -> {
-                text.setText("No items match " + filter);
+                String id = viewModel.activeIdProperty().get();
+                text.setText(id != null ? "No item has the id \"" + id + "\"." : "No items match " + filter);
                 showAction("Clear filter");
             }
             case FILTER_ERROR -> {

@@ -26,6 +26,9 @@ final class ItemColumns {
         columns.add(ItemColumn.id());
         List<String> keyPaths = handle.info().partitionKeyPaths();
         for (int level = 0; level < keyPaths.size(); level++) {
+            if (JsonPath.parse(keyPaths.get(level)).equals(ItemColumn.id().path())) {
+                continue; // keyed on /id: the id column already shows it
+            }
             columns.add(ItemColumn.partitionKey(keyPaths.get(level), level));
         }
         for (String saved : settings.columns(settingsKey)) {

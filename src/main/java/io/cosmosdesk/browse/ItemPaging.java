@@ -33,6 +33,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -89,6 +90,13 @@ final class ItemPaging {
         this.service = Objects.requireNonNull(service);
         this.tasks = Objects.requireNonNull(tasks);
         this.notice = Objects.requireNonNull(notice);
+        // rows also change outside a page load (a delete here or in the editor, a save, a move): the strip and
+        // the state follow the rows shown, whoever changed them
+        rows.addListener((ListChangeListener<ItemRow>) change -> {
+            if (currentLoad == null && state.get() != State.LOADING) {
+                rowsChangedOutsideALoad();
+            }
+        });
         pageSize.addListener((obs, old, size) -> {
             int clamped = Math.max(1, Math.min(MAX_PAGE_SIZE, size.intValue()));
             if (clamped != size.intValue()) {
@@ -251,10 +259,6 @@ final class ItemPaging {
     void removeGone(Set<ItemRef> gone) {
         rows.removeIf(row -> gone.contains(row.ref()));
         parsed.keySet().removeIf(row -> gone.contains(row.ref()));
-        if (rows.isEmpty() && !hasMore.get() && state.get() == State.ROWS) {
-            state.set(emptyState(appliedQuery.get()));
-        }
-        updateStatus(null);
     }
 
     // Internals
@@ -322,6 +326,16 @@ final class ItemPaging {
         return query.filter().isEmpty() && query.conditions().isEmpty() ? State.EMPTY_CONTAINER : State.NO_MATCHES;
     }
 
+    private void rowsChangedOutsideALoad() {
+        if (rows.isEmpty() && !hasMore.get() && state.get() == State.ROWS) {
+            state.set(emptyState(appliedQuery.get()));
+        } else if (!rows.isEmpty() && state.get() != State.ROWS) {
+            state.set(State.ROWS);
+        }
+        updateStatus(null);
+    }
+
+    /** @param latest the page just shown; null when the rows changed otherwise (the page's cost is then history) */
     private void updateStatus(ItemPage latest) {
         statusText.set(statusLine(rows.size(), hasMore.get(), latest, totalCharge));
     }

@@ -4,7 +4,9 @@ import io.cosmosdesk.cosmos.ItemRow;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -59,9 +61,11 @@ public class ItemsTabController {
     @FXML private Label editorPlaceholder;
     @FXML private ProgressBar loadingBar;
     @FXML private Label statusLabel;
+    @FXML private Tooltip statusTooltip;
     @FXML private Button loadMoreButton;
     @FXML private Button cancelButton;
     @FXML private Label sortLabel;
+    @FXML private Label goToIdLabel;
     @FXML private ProgressBar deleteBar;
     @FXML private Label deleteLabel;
     @FXML private Button copyActivityButton;
@@ -100,6 +104,7 @@ public class ItemsTabController {
         }
         countButton.disableProperty().bind(viewModel.countingProperty());
         countLabel.textProperty().bind(viewModel.countTextProperty());
+        visibleWhen(countLabel, viewModel.countTextProperty().isNotEmpty());
 
         pageSizeSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
                 ItemsViewModel.MAX_PAGE_SIZE, viewModel.pageSizeProperty().get(), 50));
@@ -125,8 +130,19 @@ public class ItemsTabController {
     }
 
     private void bindFilterBar() {
-        filterBox.setItems(viewModel.filterSuggestions());
+        // The box's own list, refreshed by hand: when an editable ComboBox's items are replaced while one of them
+        // is selected, it sets its value to null and back, which rewrites the editor (and so the typed filter).
+        // The typed text is the view-model's; the list must never change it.
+        ObservableList<String> choices = FXCollections.observableArrayList(viewModel.filterSuggestions());
+        filterBox.setItems(choices);
+        viewModel.filterSuggestions().addListener((ListChangeListener<String>) change -> {
+            String typed = viewModel.filterTextProperty().get();
+            filterBox.getSelectionModel().clearSelection();
+            choices.setAll(viewModel.filterSuggestions());
+            viewModel.filterTextProperty().set(typed);
+        });
         filterBox.getEditor().textProperty().bindBidirectional(viewModel.filterTextProperty());
+        filterBox.setPromptText(viewModel.filterHint());
         filterBox.setOnAction(event -> {
             // choosing from the list puts the text into the box; applying stays an explicit act
             if (filterBox.getValue() != null) {
@@ -141,6 +157,7 @@ public class ItemsTabController {
             }
         });
         visibleWhen(outdatedLabel, viewModel.filterOutdatedBinding());
+        findIdField.textProperty().bindBidirectional(viewModel.goToIdTextProperty());
         filterErrorLabel.textProperty().bind(viewModel.filterErrorProperty());
         visibleWhen(filterErrorLabel, viewModel.filterErrorProperty().isNotNull());
     }
@@ -214,9 +231,13 @@ public class ItemsTabController {
         visibleWhen(loadingBar, viewModel.busyProperty());
         visibleWhen(cancelButton, viewModel.busyProperty().or(viewModel.deletingProperty()));
         statusLabel.textProperty().bind(viewModel.statusTextProperty());
+        statusTooltip.textProperty().bind(viewModel.statusTextProperty());
         visibleWhen(loadMoreButton, viewModel.hasMoreProperty());
         loadMoreButton.disableProperty().bind(viewModel.busyProperty());
         sortLabel.textProperty().bind(viewModel.sortLabelProperty());
+        goToIdLabel.textProperty().bind(Bindings.when(viewModel.activeIdProperty().isNull()).then("")
+                .otherwise(Bindings.concat("Only id \"", viewModel.activeIdProperty(), "\" · Clear shows all")));
+        visibleWhen(goToIdLabel, viewModel.activeIdProperty().isNotNull());
         visibleWhen(deleteBar, viewModel.deletingProperty());
         deleteBar.progressProperty().bind(viewModel.deleteProgressProperty());
         deleteLabel.textProperty().bind(viewModel.deleteMessageProperty());
@@ -315,7 +336,7 @@ public class ItemsTabController {
 
     @FXML
     private void onFindId() {
-        viewModel.findById(findIdField.getText());
+        viewModel.goToId();
     }
 
     @FXML

@@ -42,6 +42,7 @@ public class ItemsViewModel implements AutoCloseable {
     public static final int DEFAULT_PAGE_SIZE = ItemPaging.DEFAULT_PAGE_SIZE;
     public static final int MAX_PAGE_SIZE = ItemPaging.MAX_PAGE_SIZE;
     public static final int HISTORY_LIMIT = FilterHistory.LIMIT;
+    private static final JsonPath ID_PATH = JsonPath.parse("/id");
 
     /** What the grid area shows. */
     public enum State { LOADING, ROWS, EMPTY_CONTAINER, NO_MATCHES, FILTER_ERROR, ERROR, STOPPED }
@@ -61,6 +62,9 @@ public class ItemsViewModel implements AutoCloseable {
     private final ObservableList<ItemRow> selectionView = FXCollections.unmodifiableObservableList(selection);
     private final ReadOnlyObjectWrapper<ItemRow> selectedItem = new ReadOnlyObjectWrapper<>(this, "selectedItem");
     private final BooleanBinding filterOutdated;
+    private final StringProperty goToIdText = new SimpleStringProperty(this, "goToIdText", "");
+    private final javafx.beans.binding.StringBinding activeId;
+    private Runnable onNewQuery = () -> { };
     private Consumer<List<ItemRow>> moveHandler = rows -> { };
     private Runnable newItemHandler = () -> { };
     private Consumer<ItemRow> onOpenItem = row -> { };
@@ -83,6 +87,14 @@ public class ItemsViewModel implements AutoCloseable {
                 () -> !ItemQuery.filtered(filterText.get()).filter().equals(applied.get().filter())
                         && applied.get().conditions().isEmpty(),
                 filterText, applied);
+        this.activeId = Bindings.createStringBinding(() -> idShownBy(applied.get()), applied);
+    }
+
+    /** The id a "Go to id" query shows; null for any other query. */
+    private static String idShownBy(ItemQuery query) {
+        List<ItemQuery.Condition> conditions = query.conditions();
+        return conditions.size() == 1 && conditions.get(0).path().equals(ID_PATH)
+                && conditions.get(0).value() instanceof String id ? id : null;
     }
 
     // Properties
@@ -107,6 +119,25 @@ public class ItemsViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<ItemQuery> appliedQueryProperty() {
         return pages.appliedQueryProperty();
+    }
+
+    /** What the user typed into "Go to id"; emptied when another query replaces it (Clear, a typed filter). */
+    public StringProperty goToIdTextProperty() {
+        return goToIdText;
+    }
+
+    /** The id the grid is narrowed to by "Go to id"; null while another query is applied. */
+    public javafx.beans.binding.StringExpression activeIdProperty() {
+        return activeId;
+    }
+
+    /** The filter box's prompt, from this container's own first partition key path (short enough to show). */
+    public String filterHint() {
+        List<String> keyPaths = handle.info().partitionKeyPaths();
+        JsonPath example = keyPaths.isEmpty() ? ID_PATH : JsonPath.parse(keyPaths.get(0));
+        boolean plain = example.segments().stream().allMatch(segment -> segment.matches("[A-Za-z_][A-Za-z0-9_]*"));
+        String expression = plain ? "c." + String.join(".", example.segments()) : example.toSqlExpression();
+        return "e.g. " + expression + " = \"…\"";
     }
 
     /** The filter of the rows on screen, as the user reads it. */
@@ -226,6 +257,11 @@ public class ItemsViewModel implements AutoCloseable {
         this.moveHandler = Objects.requireNonNull(handler);
     }
 
+    /** Who is told that a new query starts, e.g. so messages about the rows it replaces can go. */
+    public void setOnNewQuery(Runnable handler) {
+        this.onNewQuery = Objects.requireNonNull(handler);
+    }
+
     /** Who starts a new item (the editor beside the grid). */
     public void setOnNewItem(Runnable handler) {
         this.newItemHandler = Objects.requireNonNull(handler);
@@ -259,13 +295,20 @@ public class ItemsViewModel implements AutoCloseable {
         if (!query.filter().isEmpty()) {
             history.remember(filterText.get().strip());
         }
+        goToIdText.set("");
         runQuery(query.withSort(pages.appliedQuery().sort()));
     }
 
-    /** Shows every item again, keeping the sort. */
+    /** Shows every item again, keeping the sort; empties the filter and "Go to id" boxes. */
     public void clearFilter() {
         filterText.set("");
+        goToIdText.set("");
         runQuery(ItemQuery.all().withSort(pages.appliedQuery().sort()));
+    }
+
+    /** Finds the item whose id is in the "Go to id" box. */
+    public void goToId() {
+        findById(goToIdText.get());
     }
 
     /** Finds an item by id with a parameterized query (the id is never put into the query text). */
@@ -273,8 +316,9 @@ public class ItemsViewModel implements AutoCloseable {
         if (id == null || id.isBlank()) {
             return;
         }
+        goToIdText.set(id.strip());
         filterText.set("");
-        runQuery(ItemQuery.where(JsonPath.parse("/id"), id.strip()));
+        runQuery(ItemQuery.where(ID_PATH, id.strip()));
     }
 
     /**
@@ -363,6 +407,37 @@ public class ItemsViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * What "every item shown" means, in words for a confirmation: {@code every item in retail/orders},
+     * {@code every item in retail/orders whose id is "INV-1"}, {@code every item in retail/orders where c.x = 1}.
+     * It describes the applied query, the one a move of everything would run.
+     */
+    public String describeEverythingShown() {
+        ItemQuery query = pages.appliedQuery();
+        String container = "every item in " + handle.ref();
+        if (!query.conditions().isEmpty()) {
+            return container + " " + String.join(" and ", query.conditions().stream()
+                    .map(ItemsViewModel::conditionInWords).toList());
+        }
+        String filter = query.filter();
+        int orderBy = filter.toUpperCase(java.util.Locale.ROOT).indexOf("ORDER BY");
+        String selection = (orderBy >= 0 ? filter.substring(0, orderBy) : filter).strip();
+        if (selection.isEmpty()) {
+            return container;
+        }
+        if (selection.regionMatches(true, 0, "WHERE ", 0, 6)) {
+            return container + " where " + selection.substring(6).strip();
+        }
+        return container + " selected by the filter " + selection;
+    }
+
+    private static String conditionInWords(ItemQuery.Condition condition) {
+        Object value = condition.value();
+        String shown = value == null ? "null" : value instanceof String text ? "\"" + text + "\"" : value.toString();
+        String what = condition.path().equals(ID_PATH) ? "id" : condition.path().toString();
+        return "whose " + what + " is " + shown;
+    }
+
     /** "Move to partition…": the selected rows, or with nothing selected every item the filter matches. */
     public void moveSelected() {
         moveHandler.accept(List.copyOf(selection()));
@@ -404,6 +479,7 @@ public class ItemsViewModel implements AutoCloseable {
     private void runQuery(ItemQuery query) {
         // the count described the previous query; a late one is also dropped by the generation check
         counter.reset();
+        onNewQuery.run();
         pages.run(query);
     }
 }

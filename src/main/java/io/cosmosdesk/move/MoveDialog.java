@@ -1,6 +1,7 @@
 package io.cosmosdesk.move;
 
 import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.ItemQuery;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
 import io.cosmosdesk.ui.TaskRunner;
 import java.io.IOException;
@@ -41,9 +42,9 @@ public class MoveDialog {
         return open(owner, new MoveDialogViewModel(service, tasks, handle, items), onClosed);
     }
 
-    /** The grid: every item a filter (the text after WHERE) matches; runs the query first. Blocks: call from a task. */
-    public List<MoveSource> itemsMatching(ContainerHandle handle, String filter) {
-        return service.findItemsToMove(handle, filter);
+    /** The grid: every item the grid's query selects; runs the query first. Blocks: call from a task. */
+    public List<MoveSource> itemsMatching(ContainerHandle handle, ItemQuery query) {
+        return service.findItemsToMove(handle, query);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.CosmosErrors;
 import io.cosmosdesk.cosmos.ErrorKind;
+import io.cosmosdesk.cosmos.ItemQuery;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,12 +56,15 @@ public class MoveService {
         return folder;
     }
 
-    /** Every item the filter matches ({@code SELECT * FROM c WHERE <filter>}, as the user typed it), with bodies. */
-    public List<MoveSource> findItemsToMove(ContainerHandle handle, String filter) {
-        String query = "SELECT * FROM c" + (filter == null || filter.isBlank() ? "" : " WHERE " + filter);
+    /**
+     * Every item {@code query} selects, with bodies: the query the grid ran (typed filter or parameterised
+     * conditions such as "Go to id"), sent as a {@link SqlQuerySpec}, never pasted together from display text.
+     */
+    public List<MoveSource> findItemsToMove(ContainerHandle handle, ItemQuery query) {
         try {
             List<ObjectNode> items = handle.container()
-                    .queryItems(query, new CosmosQueryRequestOptions(), ObjectNode.class).collectList().block();
+                    .queryItems(query.toSqlQuerySpec(), new CosmosQueryRequestOptions(), ObjectNode.class)
+                    .collectList().block();
             List<String> paths = handle.info().partitionKeyPaths();
             return items.stream().map(i -> new MoveSource(i.path("id").asText(), PartitionKeyValue.fromItem(i, paths),
                     i.path("_etag").asText(null), i)).toList();

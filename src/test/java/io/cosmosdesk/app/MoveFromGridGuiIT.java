@@ -44,10 +44,11 @@ class MoveFromGridGuiIT {
     static Path home;
 
     private AppContext context;
+    private final DialogService dialogs = mock(DialogService.class);
 
     @Start
     void start(Stage stage) {
-        context = io.cosmosdesk.testing.MainWindowFixture.show(stage, home, mock(DialogService.class));
+        context = io.cosmosdesk.testing.MainWindowFixture.show(stage, home, dialogs);
     }
 
     @Stop
@@ -107,6 +108,46 @@ class MoveFromGridGuiIT {
         robot.clickOn(robot.from(dialog).lookup("#cancelButton").queryButton());
         waitFor("the grid shows the item in its new partition", () -> table.getItems().stream()
                 .anyMatch(row -> row.id().equals("order-01") && row.partitionKey().display().equals("\"cust-9\"")));
+    }
+
+    @Test
+    void withNothingSelectedAfterGoToIdTheMoveFindsThatItemWithTheGridsQuery(FxRobot robot, LocalCosmosServer server,
+            CosmosTestData data) throws Exception {
+        CosmosAsyncContainer container = data.createContainer("/customerId");
+        container.executeBulkOperations(Flux.fromStream(IntStream.range(0, 5).mapToObj(i -> {
+            ObjectNode item = JsonNodeFactory.instance.objectNode()
+                    .put("id", String.format("INV-%02d", i)).put("customerId", "cust-" + (i % 2)).put("n", i);
+            return CosmosBulkOperations.getCreateItemOperation(item, new PartitionKey("cust-" + (i % 2)));
+        }))).blockLast();
+        MainWindowFixture.connectAndOpen(robot, context, server, container);
+        @SuppressWarnings("unchecked")
+        TableView<ItemRow> table = robot.lookup("#itemsTable").queryAs(TableView.class);
+        waitFor("the rows show", () -> table.getItems().size() == 5);
+
+        TextField goToId = robot.lookup("#findIdField").queryAs(TextField.class);
+        robot.interact(() -> {
+            goToId.setText("INV-03");
+            goToId.fireEvent(new javafx.event.ActionEvent());
+        });
+        waitFor("only that item shows", () -> table.getItems().size() == 1);
+        org.mockito.Mockito.when(dialogs.confirm(org.mockito.ArgumentMatchers.anyString(),
+                org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString())).thenReturn(true);
+        robot.interact(() -> table.getSelectionModel().clearSelection());
+        robot.clickOn("#moveButton");
+        waitFor("the move dialog opens", () -> moveDialog().isPresent());
+        org.mockito.ArgumentCaptor<String> question = org.mockito.ArgumentCaptor.forClass(String.class);
+        org.mockito.Mockito.verify(dialogs).confirm(org.mockito.ArgumentMatchers.eq("Move items"), question.capture(),
+                org.mockito.ArgumentMatchers.anyString());
+        assertThat(question.getValue()).contains("whose id is \"INV-03\"").doesNotContain("/id");
+        org.mockito.Mockito.verify(dialogs, org.mockito.Mockito.never()).showError(
+                org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.any());
+
+        Node dialog = moveDialog().orElseThrow().getScene().getRoot();
+        robot.clickOn(robot.from(dialog).lookup("#targetValue0").queryAs(TextField.class)).write("cust-9");
+        robot.clickOn(robot.from(dialog).lookup("#previewButton").queryButton());
+        Label preview = robot.from(dialog).lookup("#previewLabel").queryAs(Label.class);
+        waitFor("the preview counts the one item", () -> preview.getText().startsWith("1 item to move to \"cust-9\""));
+        robot.clickOn(robot.from(dialog).lookup("#cancelButton").queryButton());
     }
 
     private static java.util.Optional<Stage> moveDialog() {

@@ -177,4 +177,83 @@ class ItemsTabGuiIT {
         waitFor("the filter applied with Enter", () -> !outdated.isVisible() && !table.getItems().isEmpty()
                 && table.getItems().stream().allMatch(row -> row.json().path("n").asInt() == 7));
     }
+
+    @Test
+    void theTypedFilterStaysInTheBoxWhetherItRunsOrFails(FxRobot robot, LocalCosmosServer server, CosmosTestData data)
+            throws Exception {
+        CosmosAsyncContainer container = seed(data, 20);
+        TableView<ItemRow> table = openItemsTab(robot, server, container);
+        waitFor("the rows show", () -> table.getItems().size() == 20);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> filter = robot.lookup("#filterBox").queryAs(ComboBox.class);
+        Label outdated = robot.lookup("#outdatedLabel").queryAs(Label.class);
+
+        // start from a suggestion, complete it, apply with the button
+        robot.interact(() -> filter.getSelectionModel().select("WHERE c.id = \"\""));
+        robot.interact(() -> filter.getEditor().setText("WHERE c.id = \"order-0003\""));
+        robot.clickOn("#applyFilterButton");
+        waitFor("one row", () -> table.getItems().size() == 1);
+        assertThat(filter.getEditor().getText()).isEqualTo("WHERE c.id = \"order-0003\"");
+        assertThat(outdated.isVisible()).isFalse();
+
+        // a list, applied with Enter
+        robot.clickOn(filter.getEditor());
+        robot.interact(() -> filter.getEditor().setText("WHERE c.id IN (\"order-0001\",\"order-0002\")"));
+        robot.type(KeyCode.ENTER);
+        waitFor("two rows", () -> table.getItems().size() == 2);
+        assertThat(filter.getEditor().getText()).isEqualTo("WHERE c.id IN (\"order-0001\",\"order-0002\")");
+        assertThat(outdated.isVisible()).isFalse();
+
+        // an invalid filter stays for the user to fix
+        robot.interact(() -> filter.getEditor().setText("WHERE c.n = AND"));
+        robot.type(KeyCode.ENTER);
+        Label filterError = robot.lookup("#filterErrorLabel").queryAs(Label.class);
+        javafx.scene.Node errorBanner = robot.lookup("#errorBanner").query();
+        // a 400 shows under the box; the local test server answers this one with a 500, shown in the banner
+        waitFor("the complaint shows", () -> filterError.isVisible() || errorBanner.isVisible());
+        assertThat(filter.getEditor().getText()).isEqualTo("WHERE c.n = AND");
+
+        // Enter again runs that same text, never an unfiltered query
+        robot.interact(() -> filter.getEditor().setText("WHERE c.id = \"order-0003\""));
+        robot.type(KeyCode.ENTER);
+        waitFor("one row again", () -> table.getItems().size() == 1 && !filterError.isVisible()
+                && !errorBanner.isVisible());
+        robot.type(KeyCode.ENTER);
+        waitFor("still filtered", () -> table.getItems().size() == 1);
+        assertThat(filter.getEditor().getText()).isEqualTo("WHERE c.id = \"order-0003\"");
+    }
+
+    @Test
+    void goToIdShowsInTheStatusStripClearEmptiesItAndANewQueryDropsAStaleEditorBanner(FxRobot robot,
+            LocalCosmosServer server, CosmosTestData data) throws Exception {
+        CosmosAsyncContainer container = seed(data, 10);
+        TableView<ItemRow> table = openItemsTab(robot, server, container);
+        waitFor("the rows show", () -> table.getItems().size() == 10);
+
+        // someone else deletes an item; opening its row says it no longer exists
+        int index = java.util.stream.IntStream.range(0, 10)
+                .filter(i -> table.getItems().get(i).id().equals("order-0004")).findFirst().orElseThrow();
+        container.deleteItem("order-0004", new PartitionKey("cust-4")).block();
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(index));
+        Label editorError = robot.lookup("#editorErrorLabel").queryAs(Label.class);
+        waitFor("the editor says it is gone", () -> editorError.getText().contains("no longer exists"));
+
+        // go to an id: the grid says it is narrowed to that id
+        TextField goToId = robot.lookup("#findIdField").queryAs(TextField.class);
+        robot.interact(() -> {
+            goToId.setText("order-0002");
+            goToId.fireEvent(new javafx.event.ActionEvent());
+        });
+        waitFor("one row", () -> table.getItems().size() == 1);
+        assertThat(editorError.getText()).as("the stale banner went with the new query").isEmpty();
+        Label goToIdLabel = robot.lookup("#goToIdLabel").queryAs(Label.class);
+        assertThat(goToIdLabel.isVisible()).isTrue();
+        assertThat(goToIdLabel.getText()).contains("order-0002");
+        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).startsWith("1–1 · all loaded");
+
+        robot.clickOn("#clearFilterButton");
+        waitFor("all rows again", () -> table.getItems().size() == 9);
+        assertThat(goToId.getText()).isEmpty();
+        assertThat(goToIdLabel.isVisible()).isFalse();
+    }
 }

@@ -350,6 +350,95 @@ class ItemsViewModelTest {
     }
 
     @Test
+    void movingEverythingShownIsDescribedInWordsFromTheAppliedQuery() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 1), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.refresh();
+        assertThat(vm.describeEverythingShown()).isEqualTo("every item in retail/orders");
+
+        vm.findById("INV-2024-00318");
+        assertThat(vm.describeEverythingShown()).isEqualTo("every item in retail/orders whose id is \"INV-2024-00318\"");
+        // what a move of everything runs is the grid's own parameterised query, not the text it displays
+        var spec = vm.appliedQueryProperty().get().toSqlQuerySpec();
+        assertThat(spec.getQueryText()).isEqualTo("SELECT * FROM c WHERE c[\"id\"] = @p0");
+
+        vm.filterTextProperty().set("c.status = \"paid\" ORDER BY c.orderDate DESC");
+        vm.applyFilter();
+        assertThat(vm.describeEverythingShown()).isEqualTo("every item in retail/orders where c.status = \"paid\"");
+    }
+
+    @Test
+    void theStatusStripFollowsRowsAddedOrRemovedOutsideAPageLoad() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(List.of(), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.refresh();
+        assertThat(vm.statusTextProperty().get()).startsWith("0 items · none loaded");
+        assertThat(vm.stateProperty().get()).isEqualTo(ItemsViewModel.State.EMPTY_CONTAINER);
+
+        // the editor saved a new item, then another
+        vm.upsertRow(JsonNodeFactory.instance.objectNode().put("id", "n1").put("customerId", "c1"));
+        vm.upsertRow(JsonNodeFactory.instance.objectNode().put("id", "n2").put("customerId", "c2"));
+        assertThat(vm.rows()).hasSize(2);
+        assertThat(vm.statusTextProperty().get()).startsWith("1–2 · all loaded");
+        assertThat(vm.stateProperty().get()).isEqualTo(ItemsViewModel.State.ROWS);
+
+        // the editor deleted one, then the other
+        vm.removeRow("n1", PartitionKeyValue.of("c1"));
+        assertThat(vm.statusTextProperty().get()).startsWith("1–1 · all loaded");
+        vm.removeRow("n2", PartitionKeyValue.of("c2"));
+        assertThat(vm.statusTextProperty().get()).startsWith("0 items · none loaded");
+        assertThat(vm.stateProperty().get()).isEqualTo(ItemsViewModel.State.EMPTY_CONTAINER);
+    }
+
+    @Test
+    void goToIdIsShownWhileActiveAndClearEmptiesItsBox() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 1), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.refresh();
+        assertThat(vm.activeIdProperty().get()).isNull();
+
+        vm.goToIdTextProperty().set(" a0 ");
+        vm.goToId();
+        assertThat(vm.activeIdProperty().get()).isEqualTo("a0");
+
+        vm.clearFilter();
+        assertThat(vm.goToIdTextProperty().get()).isEmpty();
+        assertThat(vm.activeIdProperty().get()).isNull();
+
+        // a typed filter replaces the go-to-id too
+        vm.findById("a0");
+        vm.filterTextProperty().set("WHERE c.x = 1");
+        vm.applyFilter();
+        assertThat(vm.goToIdTextProperty().get()).isEmpty();
+        assertThat(vm.activeIdProperty().get()).isNull();
+    }
+
+    @Test
+    void everyNewQueryIsAnnouncedSoStaleMessagesCanGo() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 1), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        List<String> told = new ArrayList<>();
+        vm.setOnNewQuery(() -> told.add("new query"));
+        vm.refresh();
+        vm.refresh();
+        vm.findById("a0");
+        vm.clearFilter();
+        assertThat(told).hasSize(4);
+    }
+
+    @Test
+    void aContainerKeyedOnIdShowsOneIdColumnAndHintsFromItsOwnKey() {
+        ConnectionProfile profile = ConnectionProfile.create("Test", AuthKind.KEY, "https://acct.documents.azure.com:443/");
+        ContainerHandle playground = new ContainerHandle(new CosmosConnection(profile, mock(CosmosAsyncClient.class)),
+                new ContainerInfo(new ContainerRef("scratch", "playground"), List.of("/id"), false, null));
+        ItemsViewModel vm = new ItemsViewModel(playground, service, ImmediateTaskRunner.immediate(), dialogs, settings);
+        assertThat(vm.columns()).extracting(ItemColumn::header).containsExactly("id");
+        assertThat(vm.filterHint()).isEqualTo("e.g. c.id = \"…\"");
+        assertThat(viewModel(ImmediateTaskRunner.immediate()).filterHint())
+                .isEqualTo("e.g. c.customerId = \"…\"");
+    }
+
+    @Test
     // a count answering for an older query is dropped: ItemCounterTest
     void countShowsCountingThenTheFigureWithItsCharge() {
         ImmediateTaskRunner tasks = ImmediateTaskRunner.deferred();
