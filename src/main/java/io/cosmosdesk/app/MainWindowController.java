@@ -38,6 +38,7 @@ public class MainWindowController {
     @FXML private TreeView<ResourceNode> resourceTree;
     @FXML private TextField treeFilter;
     @FXML private Label treePlaceholder;
+    @FXML private javafx.scene.layout.HBox treeSearchStatus;
     @FXML private TabPane tabs;
     @FXML private Label connectionBadge;
     @FXML private Label statusMessage;
@@ -101,6 +102,8 @@ public class MainWindowController {
     private void initialize() {
         ResourceTreeView.bind(resourceTree, viewModel.tree());
         treeFilter.textProperty().bindBidirectional(viewModel.tree().filterTextProperty());
+        treeSearchStatus.visibleProperty().bind(viewModel.tree().searchingProperty());
+        treeSearchStatus.managedProperty().bind(treeSearchStatus.visibleProperty());
         treePlaceholder.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.tree().connections()));
         treePlaceholder.managedProperty().bind(treePlaceholder.visibleProperty());
 
