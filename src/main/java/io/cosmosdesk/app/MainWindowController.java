@@ -38,6 +38,7 @@ public class MainWindowController {
     @FXML private TreeView<ResourceNode> resourceTree;
     @FXML private TextField treeFilter;
     @FXML private Label treePlaceholder;
+    @FXML private javafx.scene.layout.HBox treeSearchStatus;
     @FXML private TabPane tabs;
     @FXML private Label connectionBadge;
     @FXML private Label statusMessage;
@@ -109,6 +110,8 @@ public class MainWindowController {
     private void initialize() {
         ResourceTreeView.bind(resourceTree, viewModel.tree());
         treeFilter.textProperty().bindBidirectional(viewModel.tree().filterTextProperty());
+        treeSearchStatus.visibleProperty().bind(viewModel.tree().searchingProperty());
+        treeSearchStatus.managedProperty().bind(treeSearchStatus.visibleProperty());
         treePlaceholder.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.tree().connections()));
         treePlaceholder.managedProperty().bind(treePlaceholder.visibleProperty());
 
@@ -182,12 +185,8 @@ public class MainWindowController {
         workspace.editor().dirtyProperty().addListener((obs, was, dirty) ->
                 tab.setText(container.ref().containerId() + (dirty ? " ●" : "")));
         tab.setOnCloseRequest(event -> {
-            event.consume(); // closed below once nothing unsaved would be lost
-            canLeave(workspace).thenAccept(ok -> {
-                if (ok) {
-                    viewModel.openContainers().remove(handle);
-                }
-            });
+            event.consume(); // closed by closeGuarded once nothing unsaved would be lost
+            closeGuarded(handle);
         });
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
@@ -217,19 +216,36 @@ public class MainWindowController {
 
     @FXML
     private void onShortcuts() {
-        dialogs.showInformation("Keyboard shortcuts", """
-                Ctrl+O        New connection
-                Ctrl+R        Refresh the selected tree node
-                Ctrl+Shift+T  Toggle dark theme
-                Enter         Open the selected container
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.setTitle("Keyboard shortcuts");
+        dialog.setHeaderText("Keyboard shortcuts");
+        dialog.getDialogPane().getStyleClass().add("shortcuts-dialog");
+        dialog.getDialogPane().getStylesheets().addAll(root.getScene().getStylesheets());
+        dialog.getDialogPane().setContent(KeyboardShortcuts.sheet());
+        dialog.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
+        dialog.show();
+    }
 
-                Items tab
-                F5, Shift+Enter  Apply the filter
-                Esc              Stop loading (keeps the rows)
-                Delete           Delete the selected items
-                Enter            Open the selected item
-                F1            This list
-                Ctrl+Q        Quit""");
+    /** Ctrl+W: closes the front container tab through the same unsaved-changes guard as its × button. */
+    @FXML
+    private void onCloseTab() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        if (selected != null && selected.isClosable() && selected.getUserData() instanceof ContainerHandle handle) {
+            closeGuarded(handle);
+        }
+    }
+
+    private void closeGuarded(ContainerHandle handle) {
+        ContainerWorkspace workspace = openTabs.get(handle);
+        if (workspace == null) {
+            return;
+        }
+        canLeave(workspace).thenAccept(ok -> {
+            if (ok) {
+                viewModel.openContainers().remove(handle);
+            }
+        });
     }
 
     @FXML

@@ -1,5 +1,10 @@
 package io.cosmosdesk.browse;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ContextMenu;
@@ -22,7 +27,7 @@ public final class ResourceTreeView {
 
     public static void bind(TreeView<ResourceNode> tree, ResourceTreeViewModel viewModel) {
         TreeItem<ResourceNode> root = new TreeItem<>();
-        mirror(root, viewModel.connections(), viewModel);
+        mirror(root, viewModel.connections(), viewModel.connections(), viewModel);
         tree.setRoot(root);
         tree.setShowRoot(false);
         tree.setCellFactory(view -> new ResourceCell(viewModel));
@@ -78,31 +83,33 @@ public final class ResourceTreeView {
         }
     }
 
-    private static void mirror(TreeItem<ResourceNode> item, ObservableList<ResourceNode> nodes,
-            ResourceTreeViewModel viewModel) {
-        item.getChildren().setAll(nodes.stream().map(node -> createItem(node, viewModel)).toList());
-        nodes.addListener((ListChangeListener<ResourceNode>) change ->
-                item.getChildren().setAll(nodes.stream().map(node -> findOrCreate(item, node, viewModel)).toList()));
-    }
-
-    private static TreeItem<ResourceNode> findOrCreate(TreeItem<ResourceNode> parent, ResourceNode node,
-            ResourceTreeViewModel viewModel) {
-        for (TreeItem<ResourceNode> existing : parent.getChildren()) {
-            if (existing.getValue() == node) {
-                return existing;
+    /**
+     * Keeps {@code item}'s children in step with {@code visible}. Each node gets one TreeItem for its
+     * lifetime (kept while the node is in {@code all}, even when a filter hides it), so hiding and
+     * showing a node never rebuilds its item, its expand arrow or its listeners.
+     */
+    private static void mirror(TreeItem<ResourceNode> item, ObservableList<ResourceNode> visible,
+            ObservableList<ResourceNode> all, ResourceTreeViewModel viewModel) {
+        Map<ResourceNode, TreeItem<ResourceNode>> made = new IdentityHashMap<>();
+        Runnable sync = () -> {
+            Set<ResourceNode> alive = Collections.newSetFromMap(new IdentityHashMap<>());
+            alive.addAll(all);
+            made.keySet().retainAll(alive);
+            List<TreeItem<ResourceNode>> items = visible.stream()
+                    .map(node -> made.computeIfAbsent(node, created -> createItem(created, viewModel)))
+                    .toList();
+            if (!item.getChildren().equals(items)) {
+                item.getChildren().setAll(items);
             }
-        }
-        return createItem(node, viewModel);
+        };
+        sync.run();
+        visible.addListener((ListChangeListener<ResourceNode>) change -> sync.run());
     }
 
     private static TreeItem<ResourceNode> createItem(ResourceNode node, ResourceTreeViewModel viewModel) {
-        TreeItem<ResourceNode> item = new TreeItem<>(node);
+        TreeItem<ResourceNode> item = new NodeItem(node);
         if (node.isExpandable()) {
-            mirror(item, node.visibleChildren(), viewModel);
-            if (item.getChildren().isEmpty()) {
-                // a placeholder child makes the expand arrow show before anything is loaded
-                item.getChildren().add(new TreeItem<>());
-            }
+            mirror(item, node.visibleChildren(), node.children(), viewModel);
             item.setExpanded(node.expandedProperty().get());
             item.expandedProperty().bindBidirectional(node.expandedProperty());
             item.expandedProperty().addListener((obs, was, expanded) -> {
@@ -112,6 +119,18 @@ public final class ResourceTreeView {
             });
         }
         return item;
+    }
+
+    /** Connections and databases always show an expand arrow, also before their children are loaded. */
+    private static final class NodeItem extends TreeItem<ResourceNode> {
+        NodeItem(ResourceNode node) {
+            super(node);
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return !getValue().isExpandable();
+        }
     }
 
     private static final class ResourceCell extends TreeCell<ResourceNode> {

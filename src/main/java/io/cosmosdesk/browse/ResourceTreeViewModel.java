@@ -6,12 +6,20 @@ import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.cosmos.CosmosErrors;
 import io.cosmosdesk.cosmos.ResourceService;
 import io.cosmosdesk.ui.BackgroundTask;
+import io.cosmosdesk.ui.TaskHandle;
 import io.cosmosdesk.ui.TaskRunner;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -22,6 +30,11 @@ import javafx.collections.ObservableList;
 /**
  * The resource tree: connections → databases → containers, loaded lazily through the
  * {@link TaskRunner}, refreshable, filtered by a text that matches databases and containers.
+ *
+ * <p>A filter has to see containers of databases nobody has opened yet, so typing one loads those
+ * databases' container lists in the background ({@link #searchingProperty()} is true meanwhile) and
+ * expands the databases holding matches. Clearing the filter cancels the loads still running and
+ * collapses what the filter expanded, so the tree is back as the user left it.
  */
 public class ResourceTreeViewModel {
 
@@ -32,6 +45,11 @@ public class ResourceTreeViewModel {
     private final ObservableList<ResourceNode> connections = FXCollections.observableArrayList();
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ReadOnlyIntegerWrapper loadsInFlight = new ReadOnlyIntegerWrapper(this, "loadsInFlight");
+    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
+    /** Container-list loads the filter started, cancelled when the filter is cleared. */
+    private final Map<ResourceNode, TaskHandle> searchLoads = new HashMap<>();
+    /** Nodes the filter expanded to show matches; collapsed again when the filter is cleared. */
+    private final Set<ResourceNode> expandedByFilter = new LinkedHashSet<>();
     private Consumer<ContainerHandle> openContainerHandler = handle -> { };
     /** Connections waiting to reveal {database, container} once their children load. */
     private final java.util.Map<ResourceNode, String[]> pendingReveals = new java.util.HashMap<>();
@@ -55,6 +73,11 @@ public class ResourceTreeViewModel {
     /** Non-zero while any node is loading; the status bar's spinner binds to it. */
     public ReadOnlyIntegerProperty loadsInFlightProperty() {
         return loadsInFlight.getReadOnlyProperty();
+    }
+
+    /** True while a filter waits for container lists of databases that were never opened. */
+    public ReadOnlyBooleanProperty searchingProperty() {
+        return searching.getReadOnlyProperty();
     }
 
     /** Who opens a container's Items tab (the main window). */
@@ -154,12 +177,13 @@ public class ResourceTreeViewModel {
         }
     }
 
-    private void load(ResourceNode node) {
+    private TaskHandle load(ResourceNode node) {
+        searchLoads.remove(node); // a user's refresh supersedes the filter's load
         long generation = ++node.loadGeneration;
         node.setLoadState(ResourceNode.LoadState.LOADING);
         node.children().setAll(ResourceNode.message(node, ResourceNode.Kind.LOADING, "Loading…"));
         loadsInFlight.set(loadsInFlight.get() + 1);
-        tasks.start(BackgroundTask.of("Loading " + node.label(), context -> loadChildren(node))
+        return tasks.start(BackgroundTask.of("Loading " + node.label(), context -> loadChildren(node))
                 .onSuccess(children -> {
                     if (generation == node.loadGeneration) {
                         node.children().setAll(children.isEmpty()
@@ -176,9 +200,23 @@ public class ResourceTreeViewModel {
                         node.children().setAll(ResourceNode.message(node, ResourceNode.Kind.ERROR,
                                 "Couldn't load — " + sentence));
                         node.setLoadState(ResourceNode.LoadState.FAILED);
+                        applyFilter();
                     }
                 })
-                .onFinally(() -> loadsInFlight.set(loadsInFlight.get() - 1)));
+                .onCancelled(() -> {
+                    if (generation == node.loadGeneration) {
+                        // only the filter cancels loads: the node goes back to never opened
+                        node.children().clear();
+                        node.setLoadState(ResourceNode.LoadState.NOT_LOADED);
+                    }
+                })
+                .onFinally(() -> {
+                    loadsInFlight.set(loadsInFlight.get() - 1);
+                    if (generation == node.loadGeneration) {
+                        searchLoads.remove(node);
+                    }
+                    updateSearching();
+                }));
     }
 
     private List<ResourceNode> loadChildren(ResourceNode node) {
@@ -197,25 +235,85 @@ public class ResourceTreeViewModel {
 
     private void applyFilter() {
         String text = filterText.get() == null ? "" : filterText.get().strip().toLowerCase(Locale.ROOT);
+        if (text.isEmpty()) {
+            clearFilter();
+            return;
+        }
+        List<ResourceNode> toSearch = new ArrayList<>();
         for (ResourceNode connection : connections) {
-            connection.setFilter(text.isEmpty() ? null : database -> databaseMatches(database, text));
+            connection.setFilter(database -> databaseMatches(database, text));
+            boolean anyContainerMatches = false;
             for (ResourceNode database : connection.children()) {
-                Predicate<ResourceNode> containers = text.isEmpty() || matches(database, text) ? null
-                        : container -> matches(container, text);
-                database.setFilter(containers);
+                if (database.kind() != ResourceNode.Kind.DATABASE) {
+                    continue;
+                }
+                database.setFilter(matches(database, text) ? null : child -> child.kind() != ResourceNode.Kind.CONTAINER
+                        || matches(child, text));
+                if (database.loadState() == ResourceNode.LoadState.NOT_LOADED) {
+                    toSearch.add(database);
+                } else if (holdsMatchingContainer(database, text)) {
+                    anyContainerMatches = true;
+                    expandForFilter(database);
+                }
             }
+            if (anyContainerMatches) {
+                expandForFilter(connection);
+            }
+        }
+        // started last: an immediate runner answers inside start(), re-entering applyFilter
+        for (ResourceNode database : toSearch) {
+            if (database.loadState() == ResourceNode.LoadState.NOT_LOADED) {
+                TaskHandle handle = load(database);
+                if (!handle.isDone()) {
+                    searchLoads.put(database, handle);
+                }
+            }
+        }
+        updateSearching();
+    }
+
+    private void clearFilter() {
+        for (TaskHandle pending : List.copyOf(searchLoads.values())) {
+            pending.cancel();
+        }
+        searchLoads.clear();
+        for (ResourceNode node : expandedByFilter) {
+            node.expandedProperty().set(false);
+        }
+        expandedByFilter.clear();
+        for (ResourceNode connection : connections) {
+            connection.setFilter(null);
+            connection.children().forEach(database -> database.setFilter(null));
+        }
+        updateSearching();
+    }
+
+    private void expandForFilter(ResourceNode node) {
+        if (!node.expandedProperty().get()) {
+            expandedByFilter.add(node);
+            node.expandedProperty().set(true);
         }
     }
 
+    private void updateSearching() {
+        searching.set(!searchLoads.isEmpty());
+    }
+
+    /**
+     * A database shows under a filter when its name matches, when one of its containers does, or when
+     * its containers could not be loaded (its retry row says the search is incomplete there).
+     */
     private static boolean databaseMatches(ResourceNode database, String text) {
-        if (database.kind() != ResourceNode.Kind.DATABASE || matches(database, text)) {
-            return true;
-        }
-        return database.children().stream().anyMatch(child -> matches(child, text));
+        return database.kind() != ResourceNode.Kind.DATABASE || matches(database, text)
+                || database.loadState() == ResourceNode.LoadState.FAILED || holdsMatchingContainer(database, text);
+    }
+
+    private static boolean holdsMatchingContainer(ResourceNode database, String text) {
+        return database.children().stream()
+                .anyMatch(child -> child.kind() == ResourceNode.Kind.CONTAINER && matches(child, text));
     }
 
     private static boolean matches(ResourceNode node, String text) {
-        return node.kind() != ResourceNode.Kind.CONTAINER && node.kind() != ResourceNode.Kind.DATABASE
-                || node.label().toLowerCase(Locale.ROOT).contains(text);
+        return node.label().toLowerCase(Locale.ROOT).contains(text);
     }
 }

@@ -372,10 +372,11 @@ public final class ItemEditorViewModel {
         String name = (item.mode() == Mode.NEW ? "The new item" : "\"" + item.originalId() + "\"") + where;
         ItemValidator.Result result = item.currentValidation();
         boolean savable = result.valid() && !item.isReadOnly();
+        String why = savable ? "" : (item.isReadOnly() ? item.readOnlySentence()
+                : result.firstProblem().sentence()).strip();
         String message = name + " has unsaved changes."
                 + (savable ? " Save them before you go on?"
-                        : " They cannot be saved as they are (" + (item.isReadOnly() ? item.readOnlySentence()
-                                : result.firstProblem().sentence()) + ").");
+                        : " They cannot be saved as they are: " + why + (why.matches(".*[.?!]$") ? "" : "."));
         Optional<String> choice = dialogs.choose("Unsaved changes", message,
                 savable ? List.of(SAVE, DISCARD, CANCEL) : List.of(DISCARD, CANCEL));
         if (choice.filter(SAVE::equals).isPresent()) {

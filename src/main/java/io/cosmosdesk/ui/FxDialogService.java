@@ -37,26 +37,93 @@ public final class FxDialogService implements DialogService {
         alert.showAndWait();
     }
 
+    /**
+     * A confirmation always asks before something that cannot be taken back, so Cancel is the default
+     * (Enter never confirms by accident) and a destructive confirm button is drawn as a danger button.
+     */
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
-        ButtonType confirm = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, confirm, ButtonType.CANCEL);
+        ButtonType confirm = new ButtonType(confirmLabel, ButtonBar.ButtonData.OTHER);
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, confirm, cancel);
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
+        arrangeButtons(alert, List.of(confirm, cancel), cancel);
         return alert.showAndWait().filter(confirm::equals).isPresent();
     }
 
+    /**
+     * The choices keep the caller's order. The default (Enter) is the first choice that loses nothing,
+     * e.g. Save; destructive ones (Discard…, Delete…, Overwrite…) are danger buttons and never the default;
+     * the last choice (Cancel, Keep editing) is what Esc or closing the dialog means.
+     */
     @Override
     public Optional<String> choose(String title, String message, List<String> choices) {
-        List<ButtonType> buttons = choices.stream()
-                .map(choice -> new ButtonType(choice, ButtonBar.ButtonData.OTHER))
-                .toList();
+        List<ButtonType> buttons = new java.util.ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            buttons.add(new ButtonType(choices.get(i), i == choices.size() - 1 && choices.size() > 1
+                    ? ButtonBar.ButtonData.CANCEL_CLOSE : ButtonBar.ButtonData.OTHER));
+        }
+        ButtonType safe = buttons.stream().filter(button -> !isDestructive(button.getText())).findFirst()
+                .orElse(buttons.get(buttons.size() - 1));
         Alert alert = new Alert(Alert.AlertType.WARNING, message, buttons.toArray(ButtonType[]::new));
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
+        arrangeButtons(alert, buttons, safe);
         return alert.showAndWait().map(ButtonType::getText);
+    }
+
+    /**
+     * The scene hands its initial focus to the first button, whatever the default is; give it to the
+     * default instead, once, so Enter on the focused button and the default button are the same choice.
+     */
+    private static void focusFirst(javafx.scene.control.DialogPane pane, javafx.scene.control.Button button) {
+        javafx.scene.Scene scene = pane.getScene();
+        if (scene == null) {
+            return;
+        }
+        button.requestFocus();
+        javafx.beans.value.ChangeListener<javafx.scene.Node> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Node> obs,
+                    javafx.scene.Node old, javafx.scene.Node owner) {
+                scene.focusOwnerProperty().removeListener(this);
+                if (owner != button) {
+                    button.requestFocus();
+                }
+            }
+        };
+        if (scene.getFocusOwner() != button) {
+            scene.focusOwnerProperty().addListener(once);
+        }
+    }
+
+    /** Labels of choices that throw something away. */
+    static boolean isDestructive(String label) {
+        String verb = label.strip().toLowerCase(java.util.Locale.ROOT);
+        return verb.startsWith("delete") || verb.startsWith("discard") || verb.startsWith("remove")
+                || verb.startsWith("overwrite") || verb.startsWith("drop");
+    }
+
+    private static void arrangeButtons(Dialog<?> dialog, List<ButtonType> buttons, ButtonType defaultButton) {
+        javafx.scene.control.DialogPane pane = dialog.getDialogPane();
+        if (pane.lookup(".button-bar") instanceof ButtonBar bar) {
+            bar.setButtonOrder(ButtonBar.BUTTON_ORDER_NONE); // the caller's order, not the platform's
+        }
+        for (ButtonType type : buttons) {
+            if (pane.lookupButton(type) instanceof javafx.scene.control.Button button) {
+                button.setDefaultButton(type == defaultButton);
+                if (isDestructive(type.getText())) {
+                    button.getStyleClass().add("danger");
+                }
+                if (type == defaultButton) {
+                    // the default also holds the focus, so Space and Enter agree
+                    dialog.setOnShown(event -> focusFirst(pane, button));
+                }
+            }
+        }
     }
 
     @Override

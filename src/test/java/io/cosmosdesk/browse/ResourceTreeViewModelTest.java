@@ -129,6 +129,97 @@ class ResourceTreeViewModelTest {
         assertThat(root.visibleChildren()).hasSize(3);
     }
 
+    private void answerContainers() {
+        when(resources.readDatabases(connection)).thenReturn(List.of("retail", "iot", "support"));
+        when(resources.readContainers(eq(connection), any())).thenAnswer(call -> {
+            String db = call.getArgument(1);
+            return switch (db) {
+                case "retail" -> List.of(container(db, "orders", "/customerId"), container(db, "products", "/c"));
+                case "iot" -> List.of(container(db, "telemetry", "/tenantId"), container(db, "devices", "/id"));
+                default -> List.of(container(db, "tickets", "/status"));
+            };
+        });
+    }
+
+    @Test
+    void filterSearchesContainersOfDatabasesNeverExpandedAndExpandsTheDatabasesHoldingMatches() {
+        answerContainers();
+        ResourceTreeViewModel tree = new ResourceTreeViewModel(resources, ImmediateTaskRunner.immediate());
+        ResourceNode root = tree.addConnection(connection);
+
+        tree.filterTextProperty().set("tel");
+
+        assertThat(root.visibleChildren()).extracting(ResourceNode::label).containsExactly("iot");
+        ResourceNode iot = root.visibleChildren().get(0);
+        assertThat(iot.visibleChildren()).extracting(ResourceNode::label).containsExactly("telemetry");
+        assertThat(iot.expandedProperty().get()).isTrue();
+        assertThat(tree.searchingProperty().get()).isFalse();
+    }
+
+    @Test
+    void clearingTheFilterRestoresVisibilityAndExpandedStateAsTheUserLeftThem() {
+        answerContainers();
+        ResourceTreeViewModel tree = new ResourceTreeViewModel(resources, ImmediateTaskRunner.immediate());
+        ResourceNode root = tree.addConnection(connection);
+        ResourceNode retail = root.children().get(0);
+        retail.expandedProperty().set(true);
+        tree.expand(retail);
+
+        tree.filterTextProperty().set("e"); // matches containers in all three databases
+        tree.filterTextProperty().set("");
+
+        assertThat(root.visibleChildren()).extracting(ResourceNode::label).containsExactly("retail", "iot", "support");
+        assertThat(root.children()).extracting(db -> db.expandedProperty().get()).containsExactly(true, false, false);
+        assertThat(root.children()).allSatisfy(db -> assertThat(db.isExpandable()).isTrue());
+        assertThat(root.children().get(1).visibleChildren()).extracting(ResourceNode::label)
+                .containsExactly("telemetry", "devices");
+        assertThat(root.expandedProperty().get()).isTrue();
+    }
+
+    @Test
+    void filterShowsItIsSearchingAndClearingItCancelsTheSearchAndDropsItsLateAnswers() {
+        answerContainers();
+        ImmediateTaskRunner runner = ImmediateTaskRunner.deferred();
+        ResourceTreeViewModel tree = new ResourceTreeViewModel(resources, runner);
+        ResourceNode root = tree.addConnection(connection);
+        runner.runPending(0); // the databases arrive
+
+        tree.filterTextProperty().set("tel");
+        assertThat(tree.searchingProperty().get()).isTrue();
+        assertThat(runner.pendingCount()).isEqualTo(3);
+        assertThat(root.visibleChildren()).isEmpty(); // nothing known to match yet
+
+        tree.filterTextProperty().set("");
+        runner.runAllPending();
+
+        assertThat(tree.searchingProperty().get()).isFalse();
+        assertThat(tree.loadsInFlightProperty().get()).isZero();
+        assertThat(root.children()).allSatisfy(db -> {
+            assertThat(db.loadState()).isEqualTo(ResourceNode.LoadState.NOT_LOADED);
+            assertThat(db.children()).isEmpty();
+            assertThat(db.expandedProperty().get()).isFalse();
+        });
+        assertThat(root.visibleChildren()).hasSize(3);
+    }
+
+    @Test
+    void searchAnswersArrivingAfterTheFilterChangedAreJudgedByTheNewText() {
+        answerContainers();
+        ImmediateTaskRunner runner = ImmediateTaskRunner.deferred();
+        ResourceTreeViewModel tree = new ResourceTreeViewModel(resources, runner);
+        ResourceNode root = tree.addConnection(connection);
+        runner.runPending(0);
+
+        tree.filterTextProperty().set("tel");
+        tree.filterTextProperty().set("tick"); // no second round of loads for databases already loading
+        assertThat(runner.pendingCount()).isEqualTo(3);
+        runner.runAllPending();
+
+        assertThat(root.visibleChildren()).extracting(ResourceNode::label).containsExactly("support");
+        assertThat(root.children()).extracting(db -> db.expandedProperty().get()).containsExactly(false, false, true);
+        assertThat(tree.searchingProperty().get()).isFalse();
+    }
+
     @Test
     void environmentTargetsAreRevealedAndOpenedOnceLoaded() {
         when(resources.readDatabases(connection)).thenReturn(List.of("iot", "retail"));

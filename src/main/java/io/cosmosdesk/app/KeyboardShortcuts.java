@@ -1,0 +1,79 @@
+package io.cosmosdesk.app;
+
+import java.util.List;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+
+/**
+ * The F1 cheat sheet: every key the app answers to, grouped by where it works. Kept next to the
+ * accelerators it lists (MainWindow.fxml, ItemsTabController, ItemEditorController, FindBar); a key
+ * added there belongs here too.
+ */
+final class KeyboardShortcuts {
+
+    record Shortcut(String keys, String action) {
+    }
+
+    record Group(String area, List<Shortcut> shortcuts) {
+    }
+
+    static final List<Group> GROUPS = List.of(
+            new Group("Window", List.of(
+                    new Shortcut("Ctrl+O", "New connection"),
+                    new Shortcut("Ctrl+W", "Close the current tab (asks about unsaved changes)"),
+                    new Shortcut("Ctrl+Shift+T", "Toggle dark theme"),
+                    new Shortcut("F1", "This list"),
+                    new Shortcut("Ctrl+Q", "Quit (asks about unsaved changes)"))),
+            new Group("Resource tree", List.of(
+                    new Shortcut("Ctrl+R", "Refresh the selected connection or database"),
+                    new Shortcut("Enter", "Open the selected container; retry a failed load"))),
+            new Group("Items tab", List.of(
+                    new Shortcut("F5, Shift+Enter", "Apply the filter (Enter too, in the filter box)"),
+                    new Shortcut("Esc", "Stop loading or deleting (keeps the rows)"),
+                    new Shortcut("Enter", "Open the selected item in the editor"),
+                    new Shortcut("Delete", "Delete the selected items"))),
+            new Group("Item editor", List.of(
+                    new Shortcut("Ctrl+S", "Save"),
+                    new Shortcut("Ctrl+N", "New item"),
+                    new Shortcut("Ctrl+F", "Find in the item"),
+                    new Shortcut("Enter, Shift+Enter", "Next / previous match (in the find bar)"),
+                    new Shortcut("Ctrl+Shift+F", "Format the JSON"),
+                    new Shortcut("Ctrl+Z", "Undo (also undoes Format)"),
+                    new Shortcut("Esc", "Close the find bar, or discard changes"),
+                    new Shortcut("Delete", "Delete the item (outside the text)"))));
+
+    private KeyboardShortcuts() {
+    }
+
+    /** Two columns, keys and what they do, with a heading per group. */
+    static GridPane sheet() {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("shortcuts-sheet");
+        grid.setHgap(16);
+        grid.setVgap(4);
+        ColumnConstraints keys = new ColumnConstraints();
+        keys.setHalignment(HPos.RIGHT);
+        grid.getColumnConstraints().addAll(keys, new ColumnConstraints());
+        int row = 0;
+        for (Group group : GROUPS) {
+            Label heading = new Label(group.area());
+            heading.getStyleClass().add("shortcut-group");
+            if (row > 0) {
+                GridPane.setMargin(heading, new Insets(10, 0, 0, 0));
+            }
+            grid.add(heading, 0, row++, 2, 1);
+            GridPane.setHalignment(heading, HPos.LEFT);
+            for (Shortcut shortcut : group.shortcuts()) {
+                Label key = new Label(shortcut.keys());
+                key.getStyleClass().add("shortcut-keys");
+                Label action = new Label(shortcut.action());
+                action.getStyleClass().add("shortcut-action");
+                grid.addRow(row++, key, action);
+            }
+        }
+        return grid;
+    }
+}

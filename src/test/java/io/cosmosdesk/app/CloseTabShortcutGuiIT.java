@@ -1,0 +1,91 @@
+package io.cosmosdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.azure.cosmos.CosmosAsyncContainer;
+import io.cosmosdesk.sandbox.LocalCosmosServer;
+import io.cosmosdesk.testing.CosmosServerExtension;
+import io.cosmosdesk.testing.CosmosTestData;
+import io.cosmosdesk.testing.MainWindowFixture;
+import io.cosmosdesk.ui.DialogService;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.application.Application;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Headless: Ctrl+W closes the front container tab, asking first when the editor has unsaved changes. */
+@ExtendWith({CosmosServerExtension.class, ApplicationExtension.class})
+class CloseTabShortcutGuiIT {
+
+    @TempDir
+    static Path home;
+
+    private AppContext context;
+    private final DialogService dialogs = mock(DialogService.class);
+
+    @Start
+    void start(Stage stage) {
+        context = MainWindowFixture.show(stage, home, dialogs);
+    }
+
+    @Stop
+    void stop() {
+        context.close();
+    }
+
+    @AfterAll
+    static void resetGlobalStylesheet() {
+        Application.setUserAgentStylesheet(null);
+    }
+
+    private static Optional<javafx.scene.Node> editorArea(FxRobot robot) {
+        return robot.lookup(".json-editor").match((javafx.scene.Node node) -> node.getScene() != null
+                && node.isVisible() && node.getLayoutBounds().getHeight() > 0).tryQuery();
+    }
+
+    @Test
+    void ctrlWClosesTheTabThroughTheUnsavedChangesGuard(FxRobot robot, LocalCosmosServer server,
+            CosmosTestData data) throws Exception {
+        CosmosAsyncContainer container = data.createContainer("/customerId");
+        MainWindowFixture.connectAndOpen(robot, context, server, container);
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        MainWindowFixture.waitFor("the container's tab opens", () -> tabs.getTabs().size() == 2);
+
+        robot.clickOn("#newItemButton");
+        MainWindowFixture.waitFor("the editor shows the new item", () -> editorArea(robot).isPresent());
+        robot.clickOn(editorArea(robot).orElseThrow()).type(KeyCode.END).write("x"); // unsaved, not even valid
+        MainWindowFixture.waitFor("the tab shows the dirty dot",
+                () -> tabs.getSelectionModel().getSelectedItem().getText().endsWith("●"));
+
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL); // Cancel (mock: no choice)
+        WaitForAsyncUtils.waitForFxEvents();
+        verify(dialogs).choose(eq("Unsaved changes"), anyString(), anyList());
+        assertThat(tabs.getTabs()).hasSize(2);
+
+        when(dialogs.choose(eq("Unsaved changes"), anyString(), anyList())).thenReturn(Optional.of("Discard"));
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        MainWindowFixture.waitFor("the tab closes", () -> tabs.getTabs().size() == 1);
+        assertThat(tabs.getTabs().get(0).getText()).isEqualTo("Welcome");
+
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL); // Welcome stays
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tabs.getTabs()).hasSize(1);
+    }
+}

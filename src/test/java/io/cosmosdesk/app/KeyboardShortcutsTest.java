@@ -1,0 +1,67 @@
+package io.cosmosdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.mockito.Mockito.mock;
+
+import io.cosmosdesk.ui.DialogService;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+/** Headless: F1 shows every shortcut the app has, keys and actions in two aligned columns by area. */
+@ExtendWith(ApplicationExtension.class)
+class KeyboardShortcutsTest {
+
+    private AppContext context;
+
+    @Start
+    void start(Stage stage) {
+        context = io.cosmosdesk.testing.MainWindowFixture.show(stage,
+                Path.of(System.getProperty("cosmosdesk.home", "target/test-home")), mock(DialogService.class));
+    }
+
+    @Stop
+    void stop() {
+        context.close();
+    }
+
+    @AfterAll
+    static void resetGlobalStylesheet() {
+        Application.setUserAgentStylesheet(null);
+    }
+
+    @Test
+    void f1ListsEveryShortcutInAGridGroupedByArea(FxRobot robot) {
+        robot.type(KeyCode.F1);
+
+        GridPane sheet = robot.lookup(".shortcuts-sheet").queryAs(GridPane.class);
+        List<Label> keys = robot.from(sheet).lookup(".shortcut-keys").queryAllAs(Label.class).stream().toList();
+        List<Label> actions = robot.from(sheet).lookup(".shortcut-action").queryAllAs(Label.class).stream().toList();
+        assertThat(keys).extracting(Label::getText).contains("Ctrl+O", "Ctrl+W", "Ctrl+R", "Ctrl+Shift+T", "F1",
+                "Ctrl+Q", "F5, Shift+Enter", "Delete", "Ctrl+S", "Ctrl+N", "Ctrl+F", "Ctrl+Shift+F", "Esc");
+        assertThat(robot.from(sheet).lookup(".shortcut-group").queryAllAs(Label.class))
+                .extracting(Label::getText).containsExactly("Window", "Resource tree", "Items tab", "Item editor");
+        // aligned: every action starts at the same x, to the right of every key
+        double actionsX = actions.get(0).localToScene(actions.get(0).getBoundsInLocal()).getMinX();
+        for (int i = 0; i < actions.size(); i++) {
+            Bounds action = actions.get(i).localToScene(actions.get(i).getBoundsInLocal());
+            Bounds key = keys.get(i).localToScene(keys.get(i).getBoundsInLocal());
+            assertThat(action.getMinX()).as(actions.get(i).getText()).isCloseTo(actionsX, within(1.0));
+            assertThat(key.getMaxX()).as(keys.get(i).getText()).isLessThan(actionsX);
+        }
+        robot.type(KeyCode.ESCAPE);
+    }
+}

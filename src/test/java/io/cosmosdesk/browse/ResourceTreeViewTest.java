@@ -1,0 +1,141 @@
+package io.cosmosdesk.browse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.cosmos.ContainerRef;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.cosmos.ResourceService;
+import io.cosmosdesk.ui.ImmediateTaskRunner;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Headless: the tree view keeps its rows openable across a filter typed and cleared. */
+@ExtendWith(ApplicationExtension.class)
+class ResourceTreeViewTest {
+
+    private final ResourceService resources = mock(ResourceService.class);
+    private final ImmediateTaskRunner runner = ImmediateTaskRunner.deferred();
+    private ResourceTreeViewModel viewModel;
+    private TreeView<ResourceNode> tree;
+
+    @Start
+    void start(Stage stage) {
+        CosmosConnection connection = mock(CosmosConnection.class);
+        when(connection.profile()).thenReturn(ConnectionProfile.create("Local", AuthKind.EMULATOR,
+                "https://localhost:8081"));
+        when(resources.readDatabases(connection)).thenReturn(List.of("retail", "iot", "scratch", "support"));
+        when(resources.readContainers(eq(connection), any())).thenAnswer(call -> {
+            String db = call.getArgument(1);
+            return switch (db) {
+                case "retail" -> List.of(info(db, "orders"), info(db, "products"));
+                case "iot" -> List.of(info(db, "telemetry"));
+                case "scratch" -> List.of();
+                default -> List.of(info(db, "tickets"));
+            };
+        });
+        viewModel = new ResourceTreeViewModel(resources, runner);
+        tree = new TreeView<>();
+        ResourceTreeView.bind(tree, viewModel);
+        viewModel.addConnection(connection);
+        runner.runAllPending();
+        stage.setScene(new Scene(tree, 400, 500));
+        stage.show();
+    }
+
+    private static ContainerInfo info(String db, String id) {
+        return new ContainerInfo(new ContainerRef(db, id), List.of("/pk"), false, null);
+    }
+
+    private TreeItem<ResourceNode> database(String name) {
+        return tree.getRoot().getChildren().get(0).getChildren().stream()
+                .filter(item -> item.getValue().label().equals(name)).findFirst().orElseThrow();
+    }
+
+    private List<String> rows() {
+        return java.util.stream.IntStream.range(0, tree.getExpandedItemCount())
+                .mapToObj(row -> tree.getTreeItem(row).getValue().label()).toList();
+    }
+
+    @Test
+    void typingAFilterShowsMatchesInUnopenedDatabasesAndClearingItLeavesEveryDatabaseOpenable(FxRobot robot) {
+        robot.interact(() -> {
+            viewModel.filterTextProperty().set("tel");
+            runner.runAllPending();
+        });
+        assertThat(rows()).containsExactly("Local", "iot", "telemetry");
+
+        robot.interact(() -> viewModel.filterTextProperty().set(""));
+
+        // back as before: databases collapsed, each with its expand arrow
+        assertThat(rows()).containsExactly("Local", "retail", "iot", "scratch", "support");
+        assertEveryDatabaseHasItsArrow(robot);
+
+        robot.interact(() -> database("support").setExpanded(true));
+        assertThat(rows()).containsExactly("Local", "retail", "iot", "scratch", "support", "tickets");
+    }
+
+    @Test
+    void aFilterClearedBeforeItsSearchAnswersLeavesEveryDatabaseOpenable(FxRobot robot) {
+        robot.interact(() -> viewModel.filterTextProperty().set("tel"));
+        robot.interact(() -> {
+            viewModel.filterTextProperty().set("");
+            runner.runAllPending(); // the late answers are dropped
+        });
+
+        assertThat(rows()).containsExactly("Local", "retail", "iot", "scratch", "support");
+        assertEveryDatabaseHasItsArrow(robot);
+
+        robot.interact(() -> {
+            database("scratch").setExpanded(true);
+            runner.runAllPending();
+        });
+        assertThat(rows()).containsExactly("Local", "retail", "iot", "scratch", "No containers", "support");
+    }
+
+    private void assertEveryDatabaseHasItsArrow(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String name : List.of("retail", "iot", "scratch", "support")) {
+            assertThat(database(name).isLeaf()).as(name + " has an expand arrow").isFalse();
+            TreeCell<?> cell = robot.lookup(".tree-cell").match((TreeCell<?> c) -> c.getItem() instanceof ResourceNode node
+                    && node.label().equals(name)).queryAs(TreeCell.class);
+            Node arrow = cell.getDisclosureNode();
+            assertThat(arrow != null && arrow.isVisible()).as(name + "'s arrow is drawn").isTrue();
+        }
+    }
+
+    @Test
+    void hidingAndShowingADatabaseKeepsItsExpandedRowAndChildren(FxRobot robot) {
+        robot.interact(() -> {
+            database("retail").setExpanded(true);
+            runner.runAllPending();
+        });
+        TreeItem<ResourceNode> before = database("retail");
+
+        robot.interact(() -> {
+            viewModel.filterTextProperty().set("tick");
+            runner.runAllPending();
+        });
+        robot.interact(() -> viewModel.filterTextProperty().set(""));
+
+        assertThat(database("retail")).isSameAs(before);
+        assertThat(rows()).containsExactly("Local", "retail", "orders", "products", "iot", "scratch", "support");
+    }
+}
