@@ -51,6 +51,8 @@ public class ItemsViewModel implements AutoCloseable {
     private final ItemPaging pages;
     private final ItemColumns columns;
     private final FilterHistory history;
+    /** The filter being applied: remembered in the history once its first page has come. */
+    private String filterToRemember;
     private final ItemCounter counter;
     private final ItemDeletion deletion;
 
@@ -88,6 +90,16 @@ public class ItemsViewModel implements AutoCloseable {
                         && applied.get().conditions().isEmpty(),
                 filterText, applied);
         this.activeId = Bindings.createStringBinding(() -> idShownBy(applied.get()), applied);
+        // a filter joins the history once it has run: one the server refused would only be picked again
+        pages.stateProperty().addListener((obs, old, state) -> {
+            if (filterToRemember == null || state == State.LOADING) {
+                return;
+            }
+            if (state == State.ROWS || state == State.NO_MATCHES || state == State.EMPTY_CONTAINER) {
+                history.remember(filterToRemember);
+            }
+            filterToRemember = null;
+        });
     }
 
     /** The id a "Go to id" query shows; null for any other query. */
@@ -289,12 +301,10 @@ public class ItemsViewModel implements AutoCloseable {
         runQuery(pages.appliedQuery());
     }
 
-    /** Runs the typed filter (F5, Shift+Enter) and remembers it in the history. */
+    /** Runs the typed filter (F5, Shift+Enter); it joins the history once the server has run it. */
     public void applyFilter() {
         ItemQuery query = ItemQuery.filtered(filterText.get());
-        if (!query.filter().isEmpty()) {
-            history.remember(filterText.get().strip());
-        }
+        filterToRemember = query.filter().isEmpty() ? null : filterText.get().strip();
         goToIdText.set("");
         runQuery(query.withSort(pages.appliedQuery().sort()));
     }

@@ -225,6 +225,8 @@ class ItemsViewModelTest {
         assertThat(vm.errorMessageProperty().get()).isNull();
         assertThat(vm.stateProperty().get()).isEqualTo(ItemsViewModel.State.FILTER_ERROR);
         verify(dialogs, never()).showError(anyString(), any());
+        assertThat(vm.filterHistory()).as("a refused filter is not offered again").isEmpty();
+        assertThat(vm.filterTextProperty().get()).as("the text stays to be fixed").isEqualTo("WHER c.x = 1");
     }
 
     @Test
