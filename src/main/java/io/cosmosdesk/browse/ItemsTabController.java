@@ -142,7 +142,7 @@ public class ItemsTabController {
             viewModel.filterTextProperty().set(typed);
         });
         filterBox.getEditor().textProperty().bindBidirectional(viewModel.filterTextProperty());
-        filterBox.setPromptText(viewModel.filterHint());
+        filterBox.promptTextProperty().bind(viewModel.filterHintProperty());
         filterBox.setOnAction(event -> {
             // choosing from the list puts the text into the box; applying stays an explicit act
             if (filterBox.getValue() != null) {

@@ -1,5 +1,6 @@
 package io.cosmosdesk.browse;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.ItemQuery;
@@ -58,6 +59,8 @@ public class ItemsViewModel implements AutoCloseable {
 
     // Properties
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
+    private final ReadOnlyStringWrapper filterHint = new ReadOnlyStringWrapper(this, "filterHint");
+    private boolean hintHasValue;
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
     private final ObservableList<ItemRow> selection = FXCollections.observableArrayList();
     // made once: an unmodifiable wrapper listens to its source weakly (see FilterHistory)
@@ -90,6 +93,8 @@ public class ItemsViewModel implements AutoCloseable {
                         && applied.get().conditions().isEmpty(),
                 filterText, applied);
         this.activeId = Bindings.createStringBinding(() -> idShownBy(applied.get()), applied);
+        filterHint.set(hintFor(null));
+        pages.rows().addListener((javafx.collections.ListChangeListener<ItemRow>) change -> hintFromRows());
         // a filter joins the history once it has run: one the server refused would only be picked again
         pages.stateProperty().addListener((obs, old, state) -> {
             if (filterToRemember == null || state == State.LOADING) {
@@ -143,13 +148,44 @@ public class ItemsViewModel implements AutoCloseable {
         return activeId;
     }
 
-    /** The filter box's prompt, from this container's own first partition key path (short enough to show). */
+    /**
+     * The filter box's prompt, from this container's own first partition key path (short enough to show), with
+     * a real value of it once rows have come: {@code c.priority = 3} must not be written {@code "3"}.
+     */
     public String filterHint() {
+        return filterHint.get();
+    }
+
+    public ReadOnlyStringProperty filterHintProperty() {
+        return filterHint.getReadOnlyProperty();
+    }
+
+    private String hintFor(JsonNode value) {
         List<String> keyPaths = handle.info().partitionKeyPaths();
         JsonPath example = keyPaths.isEmpty() ? ID_PATH : JsonPath.parse(keyPaths.get(0));
         boolean plain = example.segments().stream().allMatch(segment -> segment.matches("[A-Za-z_][A-Za-z0-9_]*"));
         String expression = plain ? "c." + String.join(".", example.segments()) : example.toSqlExpression();
-        return "e.g. " + expression + " = \"…\"";
+        String shown = value == null || value.isMissingNode() || value.isNull() || value.isContainerNode() ? "\"…\""
+                : value.isTextual() && value.textValue().length() > 24 ? "\"…\"" : value.toString();
+        return "e.g. " + expression + " = " + shown;
+    }
+
+    /** Takes the example value from the first of the first rows that has one. */
+    private void hintFromRows() {
+        if (hintHasValue) {
+            return;
+        }
+        List<String> keyPaths = handle.info().partitionKeyPaths();
+        JsonPath example = keyPaths.isEmpty() ? ID_PATH : JsonPath.parse(keyPaths.get(0));
+        List<ItemRow> rows = pages.rows();
+        for (ItemRow row : rows.subList(0, Math.min(rows.size(), 20))) {
+            JsonNode value = example.read(pages.parsedJson(row));
+            if (value != null && !value.isMissingNode() && !value.isNull() && !value.isContainerNode()) {
+                filterHint.set(hintFor(value));
+                hintHasValue = true;
+                return;
+            }
+        }
     }
 
     /** The filter of the rows on screen, as the user reads it. */

@@ -441,6 +441,21 @@ class ItemsViewModelTest {
     }
 
     @Test
+    void theFilterHintShowsARealKeyValueOfItsType() {
+        ConnectionProfile profile = ConnectionProfile.create("Test", AuthKind.KEY, "https://acct.documents.azure.com:443/");
+        ContainerHandle escalations = new ContainerHandle(new CosmosConnection(profile, mock(CosmosAsyncClient.class)),
+                new ContainerInfo(new ContainerRef("support", "escalations"), List.of("/priority"), false, null));
+        ItemsViewModel vm = new ItemsViewModel(escalations, service, ImmediateTaskRunner.immediate(), dialogs, settings);
+        assertThat(vm.filterHint()).isEqualTo("e.g. c.priority = \"…\"");
+        ObjectNode missing = JsonNodeFactory.instance.objectNode().put("id", "m");
+        ObjectNode numeric = JsonNodeFactory.instance.objectNode().put("id", "n").put("priority", 3);
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(List.of(
+                ItemRow.of(missing, List.of("/priority")), ItemRow.of(numeric, List.of("/priority"))), null, 1));
+        vm.refresh();
+        assertThat(vm.filterHint()).isEqualTo("e.g. c.priority = 3");
+    }
+
+    @Test
     // a count answering for an older query is dropped: ItemCounterTest
     void countShowsCountingThenTheFigureWithItsCharge() {
         ImmediateTaskRunner tasks = ImmediateTaskRunner.deferred();
