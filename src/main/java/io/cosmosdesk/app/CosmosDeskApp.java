@@ -10,11 +10,16 @@ import io.cosmosdesk.ui.FxDialogService;
 import io.cosmosdesk.ui.FxTaskRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The JavaFX application: builds the {@link AppContext}, shows the main window, tears down on exit. */
@@ -24,11 +29,18 @@ public class CosmosDeskApp extends Application {
 
     private AppContext context;
     private SecretStore secrets;
+    private Path placementFile;
+    private Optional<WindowPlacement> savedPlacement = Optional.empty();
+    private WindowPlacement normal;
+    private Stage stage;
 
     /** The keychain probe takes about a second: it runs in the background while the window opens. */
     @Override
     public void init() {
         secrets = new DeferredSecretStore(KeyringSecretStore::detect);
+        // read here, on the launcher thread, not on the UI thread
+        placementFile = AppDirectories.detect().config().resolve(WindowPlacement.FILE_NAME);
+        savedPlacement = WindowPlacement.load(placementFile);
     }
 
     @Override
@@ -43,8 +55,7 @@ public class CosmosDeskApp extends Application {
         stage.setScene(createMainScene(context));
         stage.titleProperty().bind(main.windowTitleProperty());
         stage.getIcons().add(new Image(CosmosDeskApp.class.getResourceAsStream("/io/cosmosdesk/app/icon-256.png")));
-        stage.setWidth(1280);
-        stage.setHeight(800);
+        place(stage);
         stage.show();
 
         options.emulatorProfile().ifPresent(profile ->
@@ -66,8 +77,49 @@ public class CosmosDeskApp extends Application {
         }
     }
 
+    /** Opens where the window was last closed, when a screen still shows that place. */
+    private void place(Stage stage) {
+        List<WindowPlacement.Area> screens = Screen.getScreens().stream().map(s -> area(s.getVisualBounds())).toList();
+        WindowPlacement placement = WindowPlacement.choose(savedPlacement, area(Screen.getPrimary().getVisualBounds()),
+                screens);
+        stage.setX(placement.x());
+        stage.setY(placement.y());
+        stage.setWidth(placement.width());
+        stage.setHeight(placement.height());
+        stage.setMaximized(placement.maximized());
+        normal = placement;
+        // a maximised window reports the screen's bounds: remember the ones it returns to
+        javafx.beans.InvalidationListener remember = obs -> {
+            if (!stage.isMaximized() && !stage.isIconified()) {
+                normal = new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+            }
+        };
+        stage.xProperty().addListener(remember);
+        stage.yProperty().addListener(remember);
+        stage.widthProperty().addListener(remember);
+        stage.heightProperty().addListener(remember);
+        this.stage = stage;
+    }
+
+    private static WindowPlacement.Area area(Rectangle2D bounds) {
+        return new WindowPlacement.Area(bounds.getMinX(), bounds.getMinY(), bounds.getWidth(), bounds.getHeight());
+    }
+
+    private void savePlacement() {
+        if (stage == null || normal == null || placementFile == null) {
+            return;
+        }
+        try {
+            new WindowPlacement(normal.x(), normal.y(), normal.width(), normal.height(), stage.isMaximized())
+                    .save(placementFile);
+        } catch (IOException | RuntimeException e) {
+            // only a convenience: the next start opens at the default place
+        }
+    }
+
     @Override
     public void stop() {
+        savePlacement();
         if (context != null) {
             context.close();
         }

@@ -1,0 +1,89 @@
+package io.cosmosdesk.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the main window was when the app was last closed ({@code window.json} in the config folder), so it
+ * opens there again. A placement no longer on any screen (a monitor unplugged) is not used; a damaged file is
+ * ignored: this is a convenience, never a reason to fail.
+ */
+record WindowPlacement(double x, double y, double width, double height, boolean maximized) {
+
+    static final String FILE_NAME = "window.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double MIN_WIDTH = 640;
+    private static final double MIN_HEIGHT = 420;
+
+    /** A screen's usable area. */
+    record Area(double x, double y, double width, double height) {
+
+        boolean showsEnoughOf(WindowPlacement placement) {
+            // the title bar's middle must be reachable, or the user cannot move the window back
+            double titleX = placement.x + placement.width / 2;
+            double titleY = placement.y + 10;
+            return titleX >= x && titleX <= x + width && titleY >= y && titleY <= y + height;
+        }
+    }
+
+    static Optional<WindowPlacement> load(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            JsonNode node = JSON.readTree(file.toFile());
+            WindowPlacement placement = new WindowPlacement(node.path("x").asDouble(Double.NaN),
+                    node.path("y").asDouble(Double.NaN), node.path("width").asDouble(Double.NaN),
+                    node.path("height").asDouble(Double.NaN), node.path("maximized").asBoolean(false));
+            return placement.isValid() ? Optional.of(placement) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    void save(Path file) throws IOException {
+        ObjectNode node = JSON.createObjectNode().put("version", 1).put("x", x).put("y", y).put("width", width)
+                .put("height", height).put("maximized", maximized);
+        Files.createDirectories(file.getParent());
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temporary, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+        try {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private boolean isValid() {
+        return Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(width) && Double.isFinite(height)
+                && width >= MIN_WIDTH && height >= MIN_HEIGHT;
+    }
+
+    /**
+     * The placement to open with: {@code saved} when a screen still shows it (shrunk to that screen if it grew
+     * too big), otherwise a first-start size: 1280 x 800, or 90 % of a smaller screen, centred on {@code primary}.
+     */
+    static WindowPlacement choose(Optional<WindowPlacement> saved, Area primary, List<Area> screens) {
+        if (saved.isPresent()) {
+            for (Area screen : screens) {
+                if (screen.showsEnoughOf(saved.get())) {
+                    WindowPlacement p = saved.get();
+                    return new WindowPlacement(p.x, p.y, Math.min(p.width, screen.width),
+                            Math.min(p.height, screen.height), p.maximized);
+                }
+            }
+        }
+        double width = Math.min(1280, primary.width * 0.9);
+        double height = Math.min(800, primary.height * 0.9);
+        return new WindowPlacement(primary.x + (primary.width - width) / 2, primary.y + (primary.height - height) / 2,
+                width, height, false);
+    }
+}
