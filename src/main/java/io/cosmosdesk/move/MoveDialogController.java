@@ -7,6 +7,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -24,6 +25,7 @@ public final class MoveDialogController {
     @FXML private Label titleLabel;
     @FXML private GridPane levelGrid;
     @FXML private Label previewLabel;
+    @FXML private ListView<String> previewList;
     @FXML private ProgressBar progressBar;
     @FXML private Label countsLabel;
     @FXML private Label statusLabel;
@@ -79,6 +81,10 @@ public final class MoveDialogController {
         }
         levelGrid.disableProperty().bind(viewModel.runningProperty().or(viewModel.reportProperty().isNotNull()));
         previewLabel.textProperty().bind(viewModel.previewTextProperty());
+        previewList.setItems(viewModel.previewLines());
+        previewList.visibleProperty().bind(Bindings.isNotEmpty(viewModel.previewLines()));
+        previewList.managedProperty().bind(previewList.visibleProperty());
+        previewList.visibleProperty().addListener((obs, old, shown) -> fitWindow());
         progressBar.progressProperty().bind(viewModel.progressProperty());
         progressBar.visibleProperty().bind(viewModel.runningProperty().or(viewModel.reportProperty().isNotNull()));
         countsLabel.textProperty().bind(viewModel.countsTextProperty());

@@ -38,6 +38,8 @@ public final class MoveDialogViewModel {
     static final String PREVIEW_HINT = "Choose the target value, then Preview: Move is enabled once the preview shows "
             + "what will change.";
 
+    private final ObservableList<String> previewLines = FXCollections.observableArrayList();
+    private final ObservableList<String> previewLinesView = FXCollections.unmodifiableObservableList(previewLines);
     private final ReadOnlyStringWrapper previewText = new ReadOnlyStringWrapper(this, "previewText", PREVIEW_HINT);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -204,6 +206,7 @@ public final class MoveDialogViewModel {
                     if (generation == previewGeneration) {
                         preview.set(result);
                         previewText.set(describe(result, target));
+                        previewLines.setAll(lines(result, target));
                     }
                 })
                 .onFailure(error -> {
@@ -289,6 +292,7 @@ public final class MoveDialogViewModel {
     private void targetEdited() {
         preview.set(null);
         previewText.set(PREVIEW_HINT);
+        previewLines.clear();
     }
 
     private void show(MoveProgress update) {
@@ -321,6 +325,33 @@ public final class MoveDialogViewModel {
         }
         text.append(String.format(". Estimated ≈ %,.0f RU.", preview.estimatedRequestUnits()));
         return text.toString();
+    }
+
+    /** Shown in the preview list at most: the counts above say how many more. */
+    static final int PREVIEW_LINES = 200;
+
+    /** One line per item, old value → new value, saying which ones will be skipped or left as conflicts. */
+    List<String> lines(MovePreview result, PartitionKeyValue target) {
+        java.util.Set<String> conflicts = new java.util.HashSet<>(result.existingInTarget());
+        List<String> lines = new ArrayList<>();
+        for (MoveSource item : sources.subList(0, Math.min(sources.size(), PREVIEW_LINES))) {
+            String line = item.id() + "   " + item.partitionKey().display() + " → " + target.display();
+            if (item.partitionKey().equals(target)) {
+                line += "   (already there: skipped)";
+            } else if (conflicts.contains(item.id())) {
+                line += "   (the id exists there: conflict, left as it is)";
+            }
+            lines.add(line);
+        }
+        if (sources.size() > PREVIEW_LINES) {
+            lines.add(String.format("… and %,d more", sources.size() - PREVIEW_LINES));
+        }
+        return lines;
+    }
+
+    /** The preview as a list: each item's id, its current value and the target. */
+    public ObservableList<String> previewLines() {
+        return previewLinesView;
     }
 
     static String human(Duration duration) {

@@ -109,6 +109,13 @@ class MoveDialogViewModelTest {
         vm.preview();
         assertThat(vm.previewTextProperty().get()).contains("2 items to move", "1 id is already in the target", "b", "22 RU");
         assertThat(vm.canRunBinding().get()).isTrue();
+        assertThat(vm.previewLines()).containsExactly(
+                "a   " + sources.get(0).partitionKey().display() + " → \"t\"",
+                "b   " + sources.get(1).partitionKey().display() + " → \"t\"   (the id exists there: conflict, left as it is)");
+        vm.levels().get(0).textProperty().set("u");
+        assertThat(vm.previewLines()).as("a changed target needs a new preview").isEmpty();
+        vm.levels().get(0).textProperty().set("t");
+        vm.preview();
 
         when(service.moveItems(eq(handle), eq(sources), eq(PartitionKeyValue.of("t")), any())).thenAnswer(call -> {
             MoveControl control = call.getArgument(3);
