@@ -88,6 +88,11 @@ public class MoveDialog {
         });
         stage.setOnHidden(event -> onClosed.accept(viewModel.result()));
         stage.show();
+        // typing goes to the (first) target value, not to its type
+        javafx.scene.Node firstValue = root.lookup("#targetValue0");
+        if (firstValue != null) {
+            firstValue.requestFocus();
+        }
         return stage;
     }
 }

@@ -87,6 +87,10 @@ public final class MoveDialogController {
         previewList.visibleProperty().addListener((obs, old, shown) -> fitWindow());
         progressBar.progressProperty().bind(viewModel.progressProperty());
         progressBar.visibleProperty().bind(viewModel.runningProperty().or(viewModel.reportProperty().isNotNull()));
+        progressBar.managedProperty().bind(progressBar.visibleProperty());
+        for (Label line : List.of(countsLabel, etaLabel)) {
+            line.managedProperty().bind(line.textProperty().isNotEmpty());
+        }
         countsLabel.textProperty().bind(viewModel.countsTextProperty());
         statusLabel.textProperty().bind(viewModel.statusTextProperty());
         etaLabel.textProperty().bind(viewModel.etaTextProperty());
