@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -307,16 +308,19 @@ public class ConnectionDialogViewModel {
     }
 
     private void run(boolean connectAfterwards) {
+        // every attempt starts from nothing: no stage of an earlier test may still show as passed
+        running.cancel();
+        testSteps.clear();
+        deviceCodeMessage.set("");
+        untrustedFingerprint.set("");
         Optional<String> problem = validate();
         if (problem.isPresent()) {
             showMessage(problem.get(), true);
             return;
         }
-        running.cancel();
         ConnectionProfile profile = currentProfile();
-        testSteps.clear();
-        deviceCodeMessage.set("");
-        untrustedFingerprint.set("");
+        // progress is coalesced; the stage the probe last started is the one a failure belongs to
+        AtomicReference<AccountProbe.Stage> lastStarted = new AtomicReference<>();
         showMessage(connectAfterwards ? "Connecting…" : "Testing…", false);
         busy.set(true);
         // what to save is read here, on the UI thread; the saving itself runs with the probe
@@ -325,7 +329,10 @@ public class ConnectionDialogViewModel {
         running = tasks.start(BackgroundTask.<ProbeResult>of("Testing " + profile.name(), context -> {
             Credentials credentials = credentialsFor(profile, text -> context.progress(-1, "device-code:" + text));
             AccountFacts facts = probe.probe(profile, credentials,
-                    stage -> context.progress(stage.ordinal() / 5.0, "stage:" + stage.name()));
+                    stage -> {
+                        lastStarted.set(stage);
+                        context.progress(stage.ordinal() / 5.0, "stage:" + stage.name());
+                    });
             SaveOutcome saved = connectAfterwards ? saveIfAsked(profile, keyToSave) : SaveOutcome.NOT_ASKED;
             return new ProbeResult(credentials, facts, saved);
         })
@@ -356,6 +363,7 @@ public class ConnectionDialogViewModel {
                 })
                 .onFailure(error -> {
                     io.cosmosdesk.cosmos.CosmosDeskException mapped = CosmosErrors.classify(error);
+                    markStageReached(lastStarted.get());
                     completeRunningStep(TestStep.Status.FAILED, mapped.userMessage());
                     showMessage(mapped.userMessage(), true);
                     if (mapped.kind() == io.cosmosdesk.cosmos.ErrorKind.CERTIFICATE && pins != null) {
@@ -365,6 +373,7 @@ public class ConnectionDialogViewModel {
                     }
                 })
                 .onCancelled(() -> {
+                    markStageReached(lastStarted.get());
                     completeRunningStep(TestStep.Status.FAILED, "Cancelled");
                     showMessage("Cancelled.", false);
                 })
@@ -384,6 +393,14 @@ public class ConnectionDialogViewModel {
         for (int ordinal = next; ordinal <= stage.ordinal(); ordinal++) {
             testSteps.add(new TestStep(AccountProbe.Stage.values()[ordinal],
                     ordinal == stage.ordinal() ? TestStep.Status.RUNNING : TestStep.Status.PASSED, ""));
+        }
+    }
+
+    /** {@link #markStage} for the stage a probe got to, if it got to any and it is not shown yet. */
+    private void markStageReached(AccountProbe.Stage stage) {
+        if (stage != null && (testSteps.isEmpty()
+                || testSteps.get(testSteps.size() - 1).stage().compareTo(stage) < 0)) {
+            markStage(stage);
         }
     }
 

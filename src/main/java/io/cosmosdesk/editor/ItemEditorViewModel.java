@@ -312,7 +312,8 @@ public final class ItemEditorViewModel {
             return;
         }
         if (item.isDirty() && !dialogs.confirm("Reload item",
-                "Reload \"" + item.originalId() + "\" from the server? Your unsaved changes will be lost.", RELOAD)) {
+                "Reload \"" + item.originalId() + "\" from the server? Your unsaved changes will be lost.", RELOAD,
+                true)) {
             return;
         }
         open(item.handle(), item.originalId(), item.originalKey());

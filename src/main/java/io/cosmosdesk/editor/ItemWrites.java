@@ -17,6 +17,7 @@ import io.cosmosdesk.cosmos.ItemVersion;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
 import io.cosmosdesk.editor.ItemEditorViewModel.Mode;
 import io.cosmosdesk.ui.BackgroundTask;
+import io.cosmosdesk.ui.Choices;
 import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.TaskRunner;
 import java.util.List;
@@ -172,7 +173,8 @@ final class ItemWrites {
                                     + "was not saved. Compare the two versions, then choose: Overwrite replaces "
                                     + "their version with yours, Reload discards yours.",
                             "On the server now", server.text(), "Yours", mine,
-                            List.of(OVERWRITE, RELOAD, KEEP_EDITING));
+                            Choices.of(OVERWRITE, RELOAD, KEEP_EDITING).byDefault(KEEP_EDITING)
+                                    .destructive(OVERWRITE, RELOAD));
                     if (choice.filter(OVERWRITE::equals).isPresent()) {
                         String etag = server.version().etag();
                         write("Overwriting item " + id, () -> items.overwriteItem(container, edited, etag), edited,
@@ -202,7 +204,8 @@ final class ItemWrites {
         String id = item.originalId();
         Optional<String> choice = dialogs.choose("Item was deleted",
                 "\"" + id + "\" was deleted by someone else after you opened it. Your text is kept. Save it as a "
-                        + "new item, or discard it?", List.of(SAVE_AS_NEW, DISCARD_CHANGES, KEEP_EDITING));
+                        + "new item, or discard it?", Choices.of(SAVE_AS_NEW, DISCARD_CHANGES, KEEP_EDITING)
+                        .byDefault(KEEP_EDITING).destructive(DISCARD_CHANGES));
         if (choice.filter(SAVE_AS_NEW::equals).isPresent()) {
             ContainerHandle container = item.handle();
             write("Creating item " + id, () -> items.overwriteItem(container, edited, null), edited, item.text(),

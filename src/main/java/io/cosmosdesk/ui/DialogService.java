@@ -12,12 +12,25 @@ public interface DialogService {
     /** Shows an error that needs acknowledging (prefer inline banners for recoverable ones). */
     void showError(String title, Throwable error);
 
-    /** Asks a yes/no question; true when the user chose {@code confirmLabel}. */
+    /**
+     * Asks a yes/no question; true when the user chose {@code confirmLabel}. Whether the confirm button is
+     * a danger button is guessed from its label (Delete, Discard, ...); say so with the other overload.
+     */
     boolean confirm(String title, String message, String confirmLabel);
 
     /**
+     * Asks a yes/no question whose yes may throw something away, e.g. a Reload that loses the user's edits;
+     * {@code destructive} draws the confirm button as a danger button. Cancel is the default either way.
+     */
+    default boolean confirm(String title, String message, String confirmLabel, boolean destructive) {
+        return confirm(title, message, confirmLabel);
+    }
+
+    /**
      * Asks the user to pick one of several choices (e.g. Overwrite / Reload / Keep editing); empty when
-     * the dialog was closed without a choice.
+     * the dialog was closed without a choice. Pass {@link Choices} to say which choice Enter means and which
+     * throw something away; for a plain list both are guessed from the labels. The last choice is what Esc
+     * or closing the dialog means.
      */
     Optional<String> choose(String title, String message, List<String> choices);
 
@@ -28,8 +41,8 @@ public interface DialogService {
 
     /**
      * Shows two versions of a text side by side, changed lines highlighted (e.g. the server's item and
-     * the user's edit after a lost-update conflict), and asks for one of {@code choices}; empty when the
-     * dialog was closed without a choice.
+     * the user's edit after a lost-update conflict), and asks for one of {@code choices} (a {@link Choices},
+     * or a plain list as for {@link #choose}); empty when the dialog was closed without a choice.
      */
     Optional<String> compare(String title, String message, String leftTitle, String leftText, String rightTitle,
             String rightText, List<String> choices);

@@ -2,16 +2,23 @@ package io.cosmosdesk.ui;
 
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.CosmosErrors;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 
 /** {@link DialogService} with JavaFX dialogs owned by the main window. */
@@ -43,43 +50,66 @@ public final class FxDialogService implements DialogService {
      */
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
+        return confirm(title, message, confirmLabel, isDestructive(confirmLabel));
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel, boolean destructive) {
         ButtonType confirm = new ButtonType(confirmLabel, ButtonBar.ButtonData.OTHER);
         ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, confirm, cancel);
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
-        arrangeButtons(alert, List.of(confirm, cancel), cancel);
+        arrangeButtons(alert, List.of(confirm, cancel), cancel, label -> destructive && label.equals(confirmLabel));
         return alert.showAndWait().filter(confirm::equals).isPresent();
     }
 
     /**
-     * The choices keep the caller's order. The default (Enter) is the first choice that loses nothing,
-     * e.g. Save; destructive ones (Discard…, Delete…, Overwrite…) are danger buttons and never the default;
-     * the last choice (Cancel, Keep editing) is what Esc or closing the dialog means.
+     * The choices keep the caller's order. With {@link Choices} the caller names the default and the
+     * destructive ones; for a plain list the default (Enter) is the first choice that loses nothing, e.g.
+     * Save, and destructive ones (Discard…, Delete…, Overwrite…) are guessed from their labels. Destructive
+     * choices are danger buttons and never the default; the last choice (Cancel, Keep editing) is what Esc
+     * or closing the dialog means.
      */
     @Override
     public Optional<String> choose(String title, String message, List<String> choices) {
-        List<ButtonType> buttons = new java.util.ArrayList<>();
-        for (int i = 0; i < choices.size(); i++) {
-            buttons.add(new ButtonType(choices.get(i), i == choices.size() - 1 && choices.size() > 1
-                    ? ButtonBar.ButtonData.CANCEL_CLOSE : ButtonBar.ButtonData.OTHER));
-        }
-        ButtonType safe = buttons.stream().filter(button -> !isDestructive(button.getText())).findFirst()
-                .orElse(buttons.get(buttons.size() - 1));
+        List<ButtonType> buttons = buttonsFor(choices);
         Alert alert = new Alert(Alert.AlertType.WARNING, message, buttons.toArray(ButtonType[]::new));
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
-        arrangeButtons(alert, buttons, safe);
+        arrangeButtons(alert, buttons, defaultOf(choices, buttons), destructiveIn(choices));
         return alert.showAndWait().map(ButtonType::getText);
+    }
+
+    private static List<ButtonType> buttonsFor(List<String> choices) {
+        List<ButtonType> buttons = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            buttons.add(new ButtonType(choices.get(i), i == choices.size() - 1 && choices.size() > 1
+                    ? ButtonBar.ButtonData.CANCEL_CLOSE : ButtonBar.ButtonData.OTHER));
+        }
+        return buttons;
+    }
+
+    private static ButtonType defaultOf(List<String> choices, List<ButtonType> buttons) {
+        if (choices instanceof Choices named && named.safeDefault() != null) {
+            return buttons.get(choices.indexOf(named.safeDefault()));
+        }
+        Predicate<String> destructive = destructiveIn(choices);
+        return buttons.stream().filter(button -> !destructive.test(button.getText())).findFirst()
+                .orElse(buttons.get(buttons.size() - 1));
+    }
+
+    private static Predicate<String> destructiveIn(List<String> choices) {
+        return choices instanceof Choices named ? named::isDestructive : FxDialogService::isDestructive;
     }
 
     /**
      * The scene hands its initial focus to the first button, whatever the default is; give it to the
      * default instead, once, so Enter on the focused button and the default button are the same choice.
      */
-    private static void focusFirst(javafx.scene.control.DialogPane pane, javafx.scene.control.Button button) {
+    private static void focusFirst(DialogPane pane, Button button) {
         javafx.scene.Scene scene = pane.getScene();
         if (scene == null) {
             return;
@@ -107,15 +137,16 @@ public final class FxDialogService implements DialogService {
                 || verb.startsWith("overwrite") || verb.startsWith("drop");
     }
 
-    private static void arrangeButtons(Dialog<?> dialog, List<ButtonType> buttons, ButtonType defaultButton) {
-        javafx.scene.control.DialogPane pane = dialog.getDialogPane();
+    private static void arrangeButtons(Dialog<?> dialog, List<ButtonType> buttons, ButtonType defaultButton,
+            Predicate<String> destructive) {
+        DialogPane pane = dialog.getDialogPane();
         if (pane.lookup(".button-bar") instanceof ButtonBar bar) {
             bar.setButtonOrder(ButtonBar.BUTTON_ORDER_NONE); // the caller's order, not the platform's
         }
         for (ButtonType type : buttons) {
-            if (pane.lookupButton(type) instanceof javafx.scene.control.Button button) {
+            if (pane.lookupButton(type) instanceof Button button) {
                 button.setDefaultButton(type == defaultButton);
-                if (isDestructive(type.getText())) {
+                if (destructive.test(type.getText())) {
                     button.getStyleClass().add("danger");
                 }
                 if (type == defaultButton) {
@@ -144,6 +175,11 @@ public final class FxDialogService implements DialogService {
         alert.showAndWait();
     }
 
+    /** Wide enough for both columns of a JSON item, never wider than most of the screen. */
+    private static final double COMPARE_WIDTH = 1040;
+    private static final double COMPARE_HEIGHT = 700;
+
+    /** Buttons as in {@link #choose}: the caller's default (e.g. Keep editing) takes Enter, never Overwrite. */
     @Override
     public Optional<String> compare(String title, String message, String leftTitle, String leftText,
             String rightTitle, String rightText, List<String> choices) {
@@ -152,25 +188,36 @@ public final class FxDialogService implements DialogService {
         dialog.setTitle(title);
         dialog.setHeaderText(title);
         dialog.setResizable(true);
-        for (int i = 0; i < choices.size(); i++) {
-            // the last choice (e.g. "Keep editing") is what closing the dialog means
-            ButtonBar.ButtonData data = i == choices.size() - 1 ? ButtonBar.ButtonData.CANCEL_CLOSE
-                    : ButtonBar.ButtonData.OTHER;
-            dialog.getDialogPane().getButtonTypes().add(new ButtonType(choices.get(i), data));
-        }
+        List<ButtonType> buttons = buttonsFor(choices);
+        dialog.getDialogPane().getButtonTypes().addAll(buttons);
         Label text = new Label(message);
         text.setWrapText(true);
         text.getStyleClass().add("dialog-message");
         DiffView diff = new DiffView(leftTitle, leftText, rightTitle, rightText);
         VBox content = new VBox(10, text, diff);
-        VBox.setVgrow(diff, javafx.scene.layout.Priority.ALWAYS);
-        content.setPrefSize(1000, 560);
-        dialog.getDialogPane().setPrefSize(1040, 700);
-        dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().getStyleClass().add("compare-dialog");
+        VBox.setVgrow(diff, Priority.ALWAYS);
+        DialogPane pane = dialog.getDialogPane();
+        pane.setContent(content);
+        pane.getStyleClass().add("compare-dialog");
+        // the theme caps dialog panes at 600 px, too narrow for two columns: the app stylesheet (copied
+        // below) lifts the cap for .compare-dialog, the preferred size here does the rest
+        Rectangle2D screen = screenOf(owner);
+        pane.setPrefSize(Math.min(COMPARE_WIDTH, 0.9 * screen.getWidth()),
+                Math.min(COMPARE_HEIGHT, 0.9 * screen.getHeight()));
         if (owner != null && owner.getScene() != null) {
-            dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+            pane.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
+        arrangeButtons(dialog, buttons, defaultOf(choices, buttons), destructiveIn(choices));
         return dialog.showAndWait().map(ButtonType::getText);
+    }
+
+    /** The visual bounds of the screen the owner is on (the primary screen without an owner). */
+    private static Rectangle2D screenOf(Window owner) {
+        if (owner == null) {
+            return Screen.getPrimary().getVisualBounds();
+        }
+        return Screen.getScreensForRectangle(owner.getX(), owner.getY(), Math.max(1, owner.getWidth()),
+                Math.max(1, owner.getHeight())).stream().findFirst().orElse(Screen.getPrimary())
+                .getVisualBounds();
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
@@ -81,5 +82,41 @@ class ConnectDialogGuiIT {
         String saved = Files.readString(home.resolve("config").resolve("connections.json"));
         assertThat(saved).contains("Sandbox").contains(server.endpoint())
                 .doesNotContain(server.key());
+    }
+
+    /** A label cut with "…" draws less text than it holds. */
+    private static String drawn(Label label) {
+        javafx.scene.text.Text text = (javafx.scene.text.Text) label.lookup(".text");
+        return text == null ? "" : text.getText().replace("\n", " ").replaceAll(" +", " ").strip();
+    }
+
+    @Test
+    void aRefusedKeyAfterAPassingTestShowsOnlyTheStagesReachedAndTheWholeAdvice(FxRobot robot,
+            LocalCosmosServer server) throws Exception {
+        robot.clickOn("#openConnectionButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#endpointField").tryQuery().isPresent());
+        robot.clickOn("#emulatorKind");
+        TextField endpoint = robot.lookup("#endpointField").queryAs(TextField.class);
+        robot.interact(() -> endpoint.setText(server.endpoint()));
+        robot.clickOn("#testButton");
+        Label message = robot.lookup("#messageLabel").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.getText().matches(".*· \\d+ databases?$"));
+        javafx.scene.layout.VBox steps = robot.lookup("#stepsBox").queryAs(javafx.scene.layout.VBox.class);
+        assertThat(steps.getChildren()).hasSize(5);
+
+        robot.interact(() -> robot.lookup("#keyField").queryAs(javafx.scene.control.TextInputControl.class)
+                .setText(java.util.Base64.getEncoder().encodeToString(new byte[64])));
+        robot.clickOn("#testButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.getStyleClass().contains("message-error"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(message.getText()).contains("primary or secondary key");
+        assertThat(drawn(message)).as("the advice, whole").isEqualTo(message.getText().replaceAll("\\s+", " ").strip());
+        assertThat(steps.getChildren()).as("resolve, reach, TLS passed; sign-in failed; listing never reached")
+                .hasSize(4);
+        assertThat(steps.getChildren().get(3).lookup(".step-failed")).isNotNull();
+        Label hint = robot.lookup("#kindHint").queryAs(Label.class);
+        assertThat(drawn(hint)).isEqualTo(hint.getText().replaceAll("\\s+", " ").strip());
+        robot.type(KeyCode.ESCAPE);
     }
 }

@@ -64,4 +64,41 @@ class ConnectionDialogLayoutTest {
         assertThat(label.getWidth()).as("room for the whole label").isGreaterThanOrEqualTo(label.prefWidth(-1) - 0.5);
         robot.type(KeyCode.ESCAPE);
     }
+
+    /** A label cut with "…" draws less text than it holds. */
+    private static void assertShownWhole(Label label) {
+        assertThat(label.isVisible()).isTrue();
+        javafx.scene.text.Text drawn = (javafx.scene.text.Text) label.lookup(".text");
+        assertThat(drawn).as("the label's text node").isNotNull();
+        assertThat(drawn.getText().replace("\n", " ").replaceAll(" +", " ").strip())
+                .as("drawn text of %s", label.getId())
+                .isEqualTo(label.getText().replace("\n", " ").replaceAll(" +", " ").strip());
+    }
+
+    @Test
+    void hintsAndErrorsWrapInsteadOfBeingCut(FxRobot robot) throws Exception {
+        robot.clickOn("#openConnectionButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#savedList").tryQuery().isPresent());
+        robot.clickOn("#emulatorKind");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label kindHint = robot.lookup("#kindHint").queryAs(Label.class);
+        assertThat(kindHint.getText()).contains("full TLS");
+        assertShownWhole(kindHint);
+
+        robot.clickOn("#keyKind");
+        robot.lookup("#endpointField").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            robot.lookup("#endpointField").queryAs(javafx.scene.control.TextField.class)
+                    .setText("https://orders.documents.azure.com:443/");
+            robot.lookup("#keyField").queryAs(javafx.scene.control.TextInputControl.class)
+                    .setText("not a key, and long enough to be sure it is not one: not base64 at all!");
+        });
+        robot.clickOn("#testButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label message = robot.lookup("#messageLabel").queryAs(Label.class);
+        assertThat(message.getText()).isNotBlank();
+        assertShownWhole(message);
+        assertShownWhole(robot.lookup("#kindHint").queryAs(Label.class));
+        robot.type(KeyCode.ESCAPE);
+    }
 }

@@ -169,6 +169,45 @@ class ConnectionDialogViewModelTest {
     }
 
     @Test
+    void aTestThatCannotStartClearsTheStagesOfThePassedTestBefore() {
+        viewModel.authKindProperty().set(AuthKind.KEY);
+        viewModel.endpointProperty().set(AZURE);
+        viewModel.keyProperty().set(KEY);
+        probeSucceedsThroughAllStages();
+        viewModel.testConnection();
+        assertThat(viewModel.testSteps()).hasSize(AccountProbe.Stage.values().length);
+
+        viewModel.keyProperty().set("not base64!");
+        viewModel.testConnection();
+
+        assertThat(viewModel.messageIsErrorProperty().get()).isTrue();
+        assertThat(viewModel.messageProperty().get()).contains("base64");
+        assertThat(viewModel.testSteps()).isEmpty();
+    }
+
+    @Test
+    void aFailingTestAfterAPassingOneShowsOnlyTheStagesItReached() {
+        viewModel.authKindProperty().set(AuthKind.KEY);
+        viewModel.endpointProperty().set(AZURE);
+        viewModel.keyProperty().set(KEY);
+        probeSucceedsThroughAllStages();
+        viewModel.testConnection();
+        org.mockito.Mockito.doAnswer(call -> {
+            Consumer<AccountProbe.Stage> stages = call.getArgument(2);
+            stages.accept(AccountProbe.Stage.RESOLVE);
+            stages.accept(AccountProbe.Stage.REACH);
+            throw new CosmosDeskException(ErrorKind.UNREACHABLE, "Nothing answered on port 443.");
+        }).when(probe).probe(any(), any(), any());
+
+        viewModel.testConnection();
+
+        assertThat(viewModel.testSteps()).extracting(TestStep::stage)
+                .containsExactly(AccountProbe.Stage.RESOLVE, AccountProbe.Stage.REACH);
+        assertThat(viewModel.testSteps()).extracting(TestStep::status)
+                .containsExactly(TestStep.Status.PASSED, TestStep.Status.FAILED);
+    }
+
+    @Test
     void connectSavesTheProfileInTheFileAndTheKeyOnlyInTheKeychain() throws Exception {
         probeSucceedsThroughAllStages();
         viewModel.authKindProperty().set(AuthKind.KEY);

@@ -609,7 +609,7 @@ class ItemEditorViewModelTest {
         edit("\"n\": 1", "\"n\": 5");
         editor.reload();
         assertThat(editor.getText()).contains("\"n\": 5");
-        when(dialogs.confirm(eq("Reload item"), anyString(), eq("Reload"))).thenReturn(true);
+        when(dialogs.confirm(eq("Reload item"), anyString(), eq("Reload"), eq(true))).thenReturn(true);
         editor.reload();
         assertThat(editor.getText()).contains("\"n\": 1");
     }

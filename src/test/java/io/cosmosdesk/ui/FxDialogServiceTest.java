@@ -7,13 +7,18 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
+import javafx.scene.control.DialogPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -29,9 +34,28 @@ class FxDialogServiceTest {
 
     @Start
     void start(Stage stage) {
-        stage.setScene(new Scene(new StackPane(), 300, 200));
+        Scene scene = new Scene(new StackPane(), 1280, 800);
+        // as in the app: the compare dialog takes its owner's stylesheets
+        scene.getStylesheets().add(FxDialogServiceTest.class.getResource("/io/cosmosdesk/app/cosmosdesk.css")
+                .toExternalForm());
+        stage.setScene(scene);
         stage.show();
         dialogs = new FxDialogService(stage);
+    }
+
+    /** The 412 conflict dialog's choices as ItemWrites offers them. */
+    private static final Choices CONFLICT = Choices.of("Overwrite", "Reload", "Keep editing")
+            .byDefault("Keep editing").destructive("Overwrite", "Reload");
+
+    private AtomicReference<Optional<Optional<String>>> askConflict() throws Exception {
+        return ask(() -> dialogs.compare("Someone else changed this item", "\"a\" was changed on the server.",
+                "On the server now", "{\n  \"id\": \"a\",\n  \"n\": 1\n}", "Yours",
+                "{\n  \"id\": \"a\",\n  \"n\": 2\n}", CONFLICT));
+    }
+
+    private static Window dialogWindow() {
+        return Window.getWindows().stream().filter(window -> window.getScene() != null
+                && window.getScene().getRoot() instanceof DialogPane).findFirst().orElseThrow();
     }
 
     /** Opens the dialog on the FX thread (it waits there), returns where its answer will land. */
@@ -89,5 +113,68 @@ class FxDialogServiceTest {
         robot.type(KeyCode.ENTER);
 
         assertThat(answered(answer)).contains("Cancel");
+    }
+
+    @Test
+    void enterInTheConflictDialogKeepsEditingAndNeverOverwrites(FxRobot robot) throws Exception {
+        AtomicReference<Optional<Optional<String>>> answer = askConflict();
+
+        assertThat(button(robot, "Keep editing").isDefaultButton()).isTrue();
+        assertThat(button(robot, "Keep editing").isFocused()).isTrue();
+        assertThat(button(robot, "Overwrite").isDefaultButton()).isFalse();
+        assertThat(button(robot, "Overwrite").getStyleClass()).contains("danger");
+        assertThat(button(robot, "Reload").getStyleClass()).contains("danger");
+        assertThat(button(robot, "Keep editing").getStyleClass()).doesNotContain("danger");
+        robot.type(KeyCode.ENTER);
+
+        assertThat(answered(answer)).contains("Keep editing");
+    }
+
+    /** The app's theme caps dialog panes at 600 px; the compare dialog must not inherit that. */
+    @Test
+    void theConflictDialogOpensWideEnoughForBothColumnsAndCanBeResized(FxRobot robot) throws Exception {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        try {
+            AtomicReference<Optional<Optional<String>>> answer = askConflict();
+
+            Window window = dialogWindow();
+            double screenWidth = Screen.getPrimary().getVisualBounds().getWidth();
+            assertThat(window.getWidth()).isGreaterThanOrEqualTo(Math.min(1000, 0.85 * screenWidth))
+                    .isLessThanOrEqualTo(screenWidth);
+            assertThat(((Stage) window).isResizable()).isTrue();
+            robot.type(KeyCode.ESCAPE);
+
+            assertThat(answered(answer)).contains("Keep editing");
+        } finally {
+            Application.setUserAgentStylesheet(null);
+        }
+    }
+
+    @Test
+    void enterWhenTheEditedItemWasDeletedKeepsEditingRatherThanRecreatingIt(FxRobot robot) throws Exception {
+        AtomicReference<Optional<Optional<String>>> answer = ask(() -> dialogs.choose("Item was deleted",
+                "\"a\" was deleted by someone else after you opened it.",
+                Choices.of("Save as new item", "Discard changes", "Keep editing").byDefault("Keep editing")
+                        .destructive("Discard changes")));
+
+        assertThat(button(robot, "Keep editing").isDefaultButton()).isTrue();
+        assertThat(button(robot, "Keep editing").isFocused()).isTrue();
+        assertThat(button(robot, "Save as new item").isDefaultButton()).isFalse();
+        assertThat(button(robot, "Discard changes").getStyleClass()).contains("danger");
+        robot.type(KeyCode.ENTER);
+
+        assertThat(answered(answer)).contains("Keep editing");
+    }
+
+    @Test
+    void aReloadThatLosesEditsIsADangerButtonAndEnterCancels(FxRobot robot) throws Exception {
+        AtomicReference<Optional<Boolean>> answer = ask(() -> dialogs.confirm("Reload item",
+                "Reload \"a\" from the server? Your unsaved changes will be lost.", "Reload", true));
+
+        assertThat(button(robot, "Reload").getStyleClass()).contains("danger");
+        assertThat(button(robot, "Cancel").isDefaultButton()).isTrue();
+        robot.type(KeyCode.ENTER);
+
+        assertThat(answered(answer)).isFalse();
     }
 }
