@@ -166,7 +166,7 @@ public final class ContainerWorkspace {
     private void moveEditedItem(MoveRequest request) {
         PartitionKeyValue target = PartitionKeyValue.fromItem(request.edited(), handle.info().partitionKeyPaths());
         moveDialog.showForEditedItem(owner(), handle, request.id(), request.partitionKey(), request.etag(),
-                request.edited(), target, result -> afterEditedItemMoved(request, result));
+                request.edited(), target, request.overwrite(), result -> afterEditedItemMoved(request, result));
     }
 
     /** The editor follows its item when the move succeeded; otherwise it keeps the user's text and says why. */
@@ -175,6 +175,9 @@ public final class ContainerWorkspace {
         Optional<MoveReport.ItemResult> line = result.resultFor(request.id(), request.partitionKey());
         if (endedInTarget(line)) {
             follow(new ItemRef(request.id(), request.partitionKey()), result.target(), request.edited());
+        } else if (line.filter(item -> item.outcome() == MoveOutcome.CHANGED).isPresent()) {
+            // a retry would meet the same ETag: the lost-update choice a save gets, with their version shown
+            editor.changedBeforeMove(request.id(), request.partitionKey(), request.edited());
         } else {
             editor.notMoved(request.id(), request.partitionKey(), whyNotMoved(result, line));
         }

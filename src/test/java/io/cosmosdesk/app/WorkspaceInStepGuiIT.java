@@ -124,6 +124,57 @@ class WorkspaceInStepGuiIT {
     }
 
     @Test
+    void aMoveRefusedBecauseSomeoneElseChangedTheItemOffersCompareAndOverwriteMovesTheUsersVersion(FxRobot robot,
+            LocalCosmosServer server, CosmosTestData data) throws Exception {
+        CosmosAsyncContainer container = ordersContainer(data);
+        MainWindowFixture.connectAndOpen(robot, context, server, container);
+        selectRow(robot, "order-01");
+        replaceInEditor(robot, "\"cust-1\"", "\"cust-9\"");
+        replaceInEditor(robot, "\"n\": 1", "\"n\": 101");
+        // meanwhile another client changes the item
+        container.replaceItem(JsonNodeFactory.instance.objectNode().put("id", "order-01").put("customerId", "cust-1")
+                .put("n", 55), "order-01", new PartitionKey("cust-1"), null).block();
+        when(dialogs.choose(eq("Partition key changed"), anyString(), anyList())).thenReturn(Optional.of("Move item…"));
+        List<String> theirs = new ArrayList<>();
+        when(dialogs.compare(eq("Someone else changed this item"), anyString(), anyString(), anyString(), anyString(),
+                anyString(), anyList())).thenAnswer(call -> {
+                    theirs.add(call.getArgument(3));
+                    return Optional.of("Overwrite");
+                });
+
+        robot.clickOn(visible(robot, "#saveButton"));
+        waitFor("the move dialog opens", () -> moveDialog().isPresent());
+        Node dialog = moveDialog().orElseThrow().getScene().getRoot();
+        Label preview = robot.from(dialog).lookup("#previewLabel").queryAs(Label.class);
+        waitFor("the preview shows", () -> preview.getText().startsWith("1 item to move"));
+        robot.clickOn(robot.from(dialog).lookup("#runButton").queryButton());
+        Label status = robot.from(dialog).lookup("#statusLabel").queryAs(Label.class);
+        Label counts = robot.from(dialog).lookup("#countsLabel").queryAs(Label.class);
+        waitFor("the move finishes", () -> status.getText().startsWith("Done"));
+        assertThat(counts.getText()).contains("0 moved").contains("1 changed");
+        robot.clickOn(robot.from(dialog).lookup("#cancelButton").queryButton());
+
+        // their version is shown; Overwrite runs the move again (conditional on their ETag) without another click
+        waitFor("the move dialog opens again and runs", () -> moveDialog().map(stage -> {
+            Label again = robot.from(stage.getScene().getRoot()).lookup("#statusLabel").queryAs(Label.class);
+            return again.getText() != null && again.getText().startsWith("Done");
+        }).orElse(false));
+        assertThat(theirs).hasSize(1);
+        assertThat(theirs.get(0)).contains("\"n\": 55");
+        Node second = moveDialog().orElseThrow().getScene().getRoot();
+        assertThat(robot.from(second).lookup("#countsLabel").queryAs(Label.class).getText()).contains("1 moved");
+        robot.clickOn(robot.from(second).lookup("#cancelButton").queryButton());
+
+        waitFor("the editor shows the moved item", () -> statusText(robot).startsWith("Moved"));
+        assertThat(editorArea(robot).getText()).contains("\"cust-9\"").contains("\"n\": 101");
+        ObjectNode moved = container.readItem("order-01", new PartitionKey("cust-9"), ObjectNode.class).block()
+                .getItem();
+        assertThat(moved.get("n").asInt()).isEqualTo(101);
+        assertThat(container.queryItems("SELECT * FROM c WHERE c.id = 'order-01'", ObjectNode.class)
+                .collectList().block()).as("the old one is gone").hasSize(1);
+    }
+
+    @Test
     void aMoveClosedBeforeRunningKeepsTheTypedTextUnsavedWithAMessage(FxRobot robot, LocalCosmosServer server,
             CosmosTestData data) throws Exception {
         CosmosAsyncContainer container = ordersContainer(data);
