@@ -82,6 +82,8 @@ public final class ContainerWorkspace {
                 editorView.controller().codeArea().requestFocus();
             }
         }));
+        // the editor's New (button, Ctrl+N) takes the grid's path, so the workspace knows the editor left its item
+        editorView.controller().setOnNewItem(grid::newItem);
         grid.setOnMoveRequested(this::moveRows);
         // an editor left empty by a failed open (e.g. "no longer exists") speaks of rows a new query replaces
         grid.setOnNewQuery(() -> {

@@ -38,6 +38,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
@@ -234,6 +235,55 @@ class WorkspaceInStepGuiIT {
                 && table.getSelectionModel().getSelectedItem().id().equals("order-03"));
         assertThat(editorArea(robot).getText()).contains("\"n\": 33");
         assertThat(context.mainViewModel().openContainers()).hasSize(1);
+    }
+
+    // ---- keys that work across the tab
+
+    @Test
+    void ctrlNFromTheGridStartsANewItemThroughTheUnsavedChangesGuard(FxRobot robot, LocalCosmosServer server,
+            CosmosTestData data) throws Exception {
+        CosmosAsyncContainer container = ordersContainer(data);
+        MainWindowFixture.connectAndOpen(robot, context, server, container);
+        selectRow(robot, "order-03");
+        replaceInEditor(robot, "\"n\": 3", "\"n\": 33");
+        when(dialogs.choose(eq("Unsaved changes"), anyString(), anyList())).thenReturn(Optional.of("Cancel"));
+        robot.interact(() -> table(robot).requestFocus());
+
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+
+        org.mockito.Mockito.verify(dialogs).choose(eq("Unsaved changes"), anyString(), anyList());
+        assertThat(editorArea(robot).getText()).contains("\"n\": 33");
+
+        when(dialogs.choose(eq("Unsaved changes"), anyString(), anyList())).thenReturn(Optional.of("Discard"));
+        robot.interact(() -> table(robot).requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+
+        waitFor("a new item", () -> statusText(robot).startsWith("New item"));
+        assertThat(editorArea(robot).getText()).doesNotContain("order-03").contains("\"customerId\": \"\"");
+        assertThat(editorArea(robot).isFocused()).as("ready to type").isTrue();
+    }
+
+    @Test
+    void ctrlFInTheGridAndCtrlLAnywhereGoToTheFilterWhileCtrlFInTheEditorFinds(FxRobot robot,
+            LocalCosmosServer server, CosmosTestData data) throws Exception {
+        CosmosAsyncContainer container = ordersContainer(data);
+        MainWindowFixture.connectAndOpen(robot, context, server, container);
+        selectRow(robot, "order-02");
+        TextField filter = ((javafx.scene.control.ComboBox<?>) visible(robot, "#filterBox")).getEditor();
+
+        robot.interact(() -> table(robot).requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        waitFor("the filter box has the focus", filter::isFocused);
+
+        robot.interact(() -> editorArea(robot).requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        waitFor("the editor's find bar has the focus", () -> robot.lookup("#findField").tryQuery()
+                .map(Node::isFocused).orElse(false));
+        assertThat(filter.isFocused()).isFalse();
+
+        robot.interact(() -> editorArea(robot).requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitFor("Ctrl+L goes to the filter box", filter::isFocused);
     }
 
     // ---- tabs, the tree and the status bar
