@@ -85,6 +85,7 @@ public final class ContainerWorkspace {
         // the editor's New (button, Ctrl+N) takes the grid's path, so the workspace knows the editor left its item
         editorView.controller().setOnNewItem(grid::newItem);
         grid.setOnMoveRequested(this::moveRows);
+        grid.setOpenItem(() -> shown, editor::isDirty);
         // an editor left empty by a failed open (e.g. "no longer exists") speaks of rows a new query replaces
         grid.setOnNewQuery(() -> {
             if (editor.modeProperty().get() == ItemEditorViewModel.Mode.EMPTY) {

@@ -122,6 +122,10 @@ class WorkspaceInStepGuiIT {
         assertThat(visible(robot, "#editorDeleteButton").isDisabled()).isFalse();
         assertThat(robot.lookup("#editorErrorLabel").queryAllAs(Labeled.class)).allSatisfy(label ->
                 assertThat(label.getText()).isNullOrEmpty());
+        TableView<ItemRow> table = table(robot);
+        waitFor("the grid selects the moved item again", () -> table.getSelectionModel().getSelectedItems().size() == 1
+                && table.getSelectionModel().getSelectedItem().id().equals("order-01")
+                && table.getSelectionModel().getSelectedItem().partitionKey().display().equals("\"cust-9\""));
     }
 
     @Test
@@ -235,6 +239,32 @@ class WorkspaceInStepGuiIT {
                 && table.getSelectionModel().getSelectedItem().id().equals("order-03"));
         assertThat(editorArea(robot).getText()).contains("\"n\": 33");
         assertThat(context.mainViewModel().openContainers()).hasSize(1);
+    }
+
+    @Test
+    void goToIdFindingOneItemOpensItUnlessTheEditorHasUnsavedEdits(FxRobot robot, LocalCosmosServer server,
+            CosmosTestData data) throws Exception {
+        CosmosAsyncContainer container = ordersContainer(data);
+        MainWindowFixture.connectAndOpen(robot, context, server, container);
+        selectRow(robot, "order-01");
+        TableView<ItemRow> table = table(robot);
+
+        robot.clickOn(visible(robot, "#findIdField")).write("order-04").type(KeyCode.ENTER);
+
+        waitFor("the editor shows order-04", () -> editorArea(robot).getText().contains("\"order-04\"")
+                && !visible(robot, "#editorDeleteButton").isDisabled());
+        assertThat(table.getSelectionModel().getSelectedItem().id()).isEqualTo("order-04");
+
+        replaceInEditor(robot, "\"n\": 4", "\"n\": 44");
+        robot.interact(() -> ((TextField) visible(robot, "#findIdField")).clear());
+        robot.clickOn(visible(robot, "#findIdField")).write("order-05").type(KeyCode.ENTER);
+
+        waitFor("the grid shows order-05", () -> table.getItems().size() == 1
+                && table.getItems().get(0).id().equals("order-05"));
+        assertThat(editorArea(robot).getText()).as("unsaved edits stay").contains("\"n\": 44");
+        assertThat(table.getSelectionModel().getSelectedItems()).isEmpty();
+        org.mockito.Mockito.verify(dialogs, org.mockito.Mockito.never()).choose(eq("Unsaved changes"), anyString(),
+                anyList());
     }
 
     // ---- keys that work across the tab
