@@ -31,7 +31,7 @@ final class KeyboardShortcuts {
                     new Shortcut("Ctrl+R", "Refresh the selected connection or database"),
                     new Shortcut("Enter", "Open the selected container; retry a failed load"))),
             new Group("Items tab", List.of(
-                    new Shortcut("Ctrl+N", "New item (anywhere in the tab; asks about unsaved changes)"),
+                    new Shortcut("Ctrl+N", "New item, from anywhere in the tab"),
                     new Shortcut("Ctrl+L", "Go to the filter box"),
                     new Shortcut("Ctrl+F", "Go to the filter box (outside the editor)"),
                     new Shortcut("F5, Shift+Enter", "Apply the filter (Enter too, in the filter box)"),
