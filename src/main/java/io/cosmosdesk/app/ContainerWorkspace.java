@@ -82,7 +82,10 @@ public final class ContainerWorkspace {
                 editorView.controller().codeArea().requestFocus();
             }
         }));
+        // the editor's New (button, Ctrl+N) takes the grid's path, so the workspace knows the editor left its item
+        editorView.controller().setOnNewItem(grid::newItem);
         grid.setOnMoveRequested(this::moveRows);
+        grid.setOpenItem(() -> shown, editor::isDirty);
         // an editor left empty by a failed open (e.g. "no longer exists") speaks of rows a new query replaces
         grid.setOnNewQuery(() -> {
             if (editor.modeProperty().get() == ItemEditorViewModel.Mode.EMPTY) {
@@ -166,7 +169,7 @@ public final class ContainerWorkspace {
     private void moveEditedItem(MoveRequest request) {
         PartitionKeyValue target = PartitionKeyValue.fromItem(request.edited(), handle.info().partitionKeyPaths());
         moveDialog.showForEditedItem(owner(), handle, request.id(), request.partitionKey(), request.etag(),
-                request.edited(), target, result -> afterEditedItemMoved(request, result));
+                request.edited(), target, request.overwrite(), result -> afterEditedItemMoved(request, result));
     }
 
     /** The editor follows its item when the move succeeded; otherwise it keeps the user's text and says why. */
@@ -175,6 +178,9 @@ public final class ContainerWorkspace {
         Optional<MoveReport.ItemResult> line = result.resultFor(request.id(), request.partitionKey());
         if (endedInTarget(line)) {
             follow(new ItemRef(request.id(), request.partitionKey()), result.target(), request.edited());
+        } else if (line.filter(item -> item.outcome() == MoveOutcome.CHANGED).isPresent()) {
+            // a retry would meet the same ETag: the lost-update choice a save gets, with their version shown
+            editor.changedBeforeMove(request.id(), request.partitionKey(), request.edited());
         } else {
             editor.notMoved(request.id(), request.partitionKey(), whyNotMoved(result, line));
         }

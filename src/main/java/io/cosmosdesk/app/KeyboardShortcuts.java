@@ -31,13 +31,15 @@ final class KeyboardShortcuts {
                     new Shortcut("Ctrl+R", "Refresh the selected connection or database"),
                     new Shortcut("Enter", "Open the selected container; retry a failed load"))),
             new Group("Items tab", List.of(
+                    new Shortcut("Ctrl+N", "New item, from anywhere in the tab"),
+                    new Shortcut("Ctrl+L", "Go to the filter box"),
+                    new Shortcut("Ctrl+F", "Go to the filter box (outside the editor)"),
                     new Shortcut("F5, Shift+Enter", "Apply the filter (Enter too, in the filter box)"),
                     new Shortcut("Esc", "Stop loading or deleting (keeps the rows)"),
                     new Shortcut("Enter", "Open the selected item in the editor"),
                     new Shortcut("Delete", "Delete the selected items"))),
             new Group("Item editor", List.of(
                     new Shortcut("Ctrl+S", "Save"),
-                    new Shortcut("Ctrl+N", "New item"),
                     new Shortcut("Ctrl+F", "Find in the item"),
                     new Shortcut("Enter, Shift+Enter", "Next / previous match (in the find bar)"),
                     new Shortcut("Ctrl+Shift+F", "Format the JSON"),

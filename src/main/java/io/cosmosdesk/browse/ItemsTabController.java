@@ -24,6 +24,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
@@ -269,9 +271,24 @@ public class ItemsTabController {
         viewModel.setOnOpenItem(row -> itemPreview.requestFocus());
     }
 
+    private static final KeyCombination NEW_ITEM = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination GO_TO_FILTER = new KeyCodeCombination(KeyCode.L,
+            KeyCombination.SHORTCUT_DOWN);
+
     private void bindKeys() {
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.F5 || event.getCode() == KeyCode.ENTER && event.isShiftDown()) {
+            if (NEW_ITEM.match(event)) {
+                // the whole tab, the editor too: one path to a new item, through the host's unsaved-changes guard
+                if (!newItemButton.isDisabled()) {
+                    viewModel.newItem();
+                }
+                event.consume();
+            } else if (GO_TO_FILTER.match(event) || FIND.match(event) && !inEditor(event.getTarget())) {
+                // in the editor, Ctrl+F is its own find; everywhere else it means the filter
+                focusFilter();
+                event.consume();
+            } else if (event.getCode() == KeyCode.F5 || event.getCode() == KeyCode.ENTER && event.isShiftDown()) {
                 viewModel.applyFilter();
                 event.consume();
             } else if (event.getCode() == KeyCode.ESCAPE
@@ -289,6 +306,21 @@ public class ItemsTabController {
                 event.consume();
             }
         });
+    }
+
+    private boolean inEditor(Object target) {
+        for (Node node = target instanceof Node n ? n : null; node != null; node = node.getParent()) {
+            if (node == editorHost) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Ctrl+L anywhere in the tab, Ctrl+F outside the editor: the filter box, its text selected to type over. */
+    public void focusFilter() {
+        filterBox.requestFocus();
+        filterBox.getEditor().selectAll();
     }
 
     private static void visibleWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {

@@ -14,7 +14,9 @@ import io.cosmosdesk.ui.TaskRunner;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
@@ -72,6 +74,8 @@ public class ItemsViewModel implements AutoCloseable {
     private Runnable onNewQuery = () -> { };
     private Consumer<List<ItemRow>> moveHandler = rows -> { };
     private Runnable newItemHandler = () -> { };
+    private Supplier<ItemRef> openItem = () -> null;
+    private BooleanSupplier openItemHasUnsavedEdits = () -> false;
     private Consumer<ItemRow> onOpenItem = row -> { };
     private Consumer<List<ItemRow>> selectionShown = rows -> { };
 
@@ -105,6 +109,29 @@ public class ItemsViewModel implements AutoCloseable {
             }
             filterToRemember = null;
         });
+        pages.stateProperty().addListener((obs, old, state) -> {
+            if (old == State.LOADING && state == State.ROWS) {
+                firstPageShown();
+            }
+        });
+    }
+
+    /**
+     * A query's first page is in and nothing is selected (its rows replaced the old ones): "Go to id" that
+     * found exactly one item selects it, so the editor opens it, unless the editor holds unsaved edits;
+     * otherwise the row of the item the editor shows, when loaded, is selected again (e.g. after a move).
+     */
+    private void firstPageShown() {
+        List<ItemRow> loaded = rows();
+        if (activeId.get() != null && loaded.size() == 1 && !pages.hasMoreProperty().get()
+                && !openItemHasUnsavedEdits.getAsBoolean()) {
+            selectOnly(loaded.get(0).ref());
+            return;
+        }
+        ItemRef open = openItem.get();
+        if (selection.isEmpty() && open != null && loaded.stream().anyMatch(row -> row.ref().equals(open))) {
+            selectOnly(open);
+        }
     }
 
     /** The id a "Go to id" query shows; null for any other query. */
@@ -308,6 +335,16 @@ public class ItemsViewModel implements AutoCloseable {
     /** Who is told that a new query starts, e.g. so messages about the rows it replaces can go. */
     public void setOnNewQuery(Runnable handler) {
         this.onNewQuery = Objects.requireNonNull(handler);
+    }
+
+    /**
+     * The item open beside the grid (null for none or a new item) and whether it has unsaved edits: a new
+     * query's rows select it again when they contain it, and "Go to id" moves to its item only when nothing
+     * unsaved would be left behind.
+     */
+    public void setOpenItem(Supplier<ItemRef> item, BooleanSupplier hasUnsavedEdits) {
+        this.openItem = Objects.requireNonNull(item);
+        this.openItemHasUnsavedEdits = Objects.requireNonNull(hasUnsavedEdits);
     }
 
     /** Who starts a new item (the editor beside the grid). */
@@ -526,6 +563,8 @@ public class ItemsViewModel implements AutoCloseable {
         // the count described the previous query; a late one is also dropped by the generation check
         counter.reset();
         onNewQuery.run();
+        // the rows go, and with them whatever was selected among them
+        setSelection(List.of());
         pages.run(query);
     }
 }

@@ -2,6 +2,7 @@ package io.cosmosdesk.editor;
 
 import io.cosmosdesk.editor.ItemEditorViewModel.Mode;
 import io.cosmosdesk.ui.TaskRunner;
+import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
@@ -37,6 +38,7 @@ public class ItemEditorController {
     private EditorAreaHost areas;
     private FindBar find;
     private SystemPropertiesPane system;
+    private Runnable newItemHandler = this::startNewItem;
 
     @FXML private VBox root;
     @FXML private Button newButton;
@@ -206,8 +208,20 @@ public class ItemEditorController {
         return target instanceof TextInputControl || target instanceof GenericStyledArea<?, ?, ?>;
     }
 
+    /**
+     * Where New (button and Ctrl+N) goes: a host that shows the editor beside other views sets its own, so
+     * a new item starts the same way from everywhere; by default the editor starts it itself.
+     */
+    public void setOnNewItem(Runnable handler) {
+        this.newItemHandler = Objects.requireNonNull(handler);
+    }
+
     @FXML
     private void onNew() {
+        newItemHandler.run();
+    }
+
+    private void startNewItem() {
         if (viewModel.handle() == null) {
             return;
         }

@@ -216,6 +216,18 @@ public final class ItemEditorViewModel {
                 + "partition key back.");
     }
 
+    /**
+     * The move the editor handed over refused the item because someone else changed it since it was read
+     * ({@code edited} is what was to be moved): the compare dialog, as for a save, with Overwrite moving the
+     * user's version conditional on the server's current ETag. Ignored when the editor shows another item.
+     */
+    public void changedBeforeMove(String id, PartitionKeyValue source, ObjectNode edited) {
+        if (!shows(id, source)) {
+            return;
+        }
+        writes.moveRefusedAsChanged(edited);
+    }
+
     /** True when the editor shows (or is opening) the item {@code id} read from {@code partitionKey}. */
     public boolean shows(String id, PartitionKeyValue partitionKey) {
         return item.mode() == Mode.EXISTING && Objects.equals(id, item.originalId())

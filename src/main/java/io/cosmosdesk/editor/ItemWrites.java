@@ -158,6 +158,41 @@ final class ItemWrites {
     private void conflict(ObjectNode edited, Consumer<Boolean> done) {
         ContainerHandle container = item.handle();
         String id = item.originalId();
+        compareWithServer(edited, "Your change was not saved.", "Overwrite replaces their version with yours",
+                "Not saved", server -> write("Overwriting item " + id,
+                        () -> items.overwriteItem(container, edited, server.version().etag()), edited, item.text(),
+                        "Saved \"" + id + "\" over the other change.", done), done);
+    }
+
+    /**
+     * The move this editor handed over refused the item because someone else changed it since it was read:
+     * the same choice as for a save. Overwrite hands the move over again, conditional on the server's
+     * current ETag, so a change made after the compare is still refused.
+     */
+    void moveRefusedAsChanged(ObjectNode edited) {
+        ContainerHandle container = item.handle();
+        String id = item.originalId();
+        PartitionKeyValue key = item.originalKey();
+        PartitionKeyValue target = PartitionKeyValue.fromItem(edited, container.info().partitionKeyPaths());
+        if (onMoveRequested == null) {
+            return;
+        }
+        compareWithServer(edited, "It was not moved to partition " + target.display() + ".",
+                "Overwrite moves yours there in place of their version", "Not moved", server -> {
+                    item.showStatus("Moving \"" + id + "\" to partition " + target.display() + "…");
+                    onMoveRequested.accept(new MoveRequest(container, id, key, server.version().etag(), edited,
+                            true));
+                }, saved -> { });
+    }
+
+    /**
+     * Reads the server's version and shows it beside {@code edited}: Overwrite runs {@code overwrite} with it,
+     * Reload shows it (discarding the user's text), Keep editing keeps the text with a banner.
+     */
+    private void compareWithServer(ObjectNode edited, String whatHappened, String overwriteMeans, String notDone,
+            Consumer<LoadedItem> overwrite, Consumer<Boolean> done) {
+        ContainerHandle container = item.handle();
+        String id = item.originalId();
         PartitionKeyValue key = item.originalKey();
         runBusy(BackgroundTask.of("Reading the server's version of " + id,
                         ctx -> LoadedItem.of(items.readItem(container, id, key)))
@@ -169,22 +204,21 @@ final class ItemWrites {
                                     .map(p -> p.value().replaceAll("\\s+\\(\\d+\\)$", "")).orElse("") + ")"
                             : "";
                     Optional<String> choice = dialogs.compare("Someone else changed this item",
-                            "\"" + id + "\" was changed on the server after you opened it" + when + ". Your change "
-                                    + "was not saved. Compare the two versions, then choose: Overwrite replaces "
-                                    + "their version with yours, Reload discards yours.",
+                            "\"" + id + "\" was changed on the server after you opened it" + when + ". "
+                                    + whatHappened + " Compare the two versions, then choose: " + overwriteMeans
+                                    + ", Reload discards yours.",
                             "On the server now", server.text(), "Yours", mine,
                             Choices.of(OVERWRITE, RELOAD, KEEP_EDITING).byDefault(KEEP_EDITING)
                                     .destructive(OVERWRITE, RELOAD));
                     if (choice.filter(OVERWRITE::equals).isPresent()) {
-                        String etag = server.version().etag();
-                        write("Overwriting item " + id, () -> items.overwriteItem(container, edited, etag), edited,
-                                item.text(), "Saved \"" + id + "\" over the other change.", done);
+                        overwrite.accept(server);
                     } else if (choice.filter(RELOAD::equals).isPresent()) {
                         item.show(server);
                         item.showStatus("Reloaded \"" + id + "\" from the server; your changes were discarded.");
                         done.accept(true);
                     } else {
-                        item.showError("Not saved: someone else changed \"" + id + "\" since you opened it. Your "
+                        item.showStatus("");
+                        item.showError(notDone + ": someone else changed \"" + id + "\" since you opened it. Your "
                                 + "text is kept; Save again to compare with their version, or Reload.");
                         done.accept(false);
                     }
@@ -194,8 +228,9 @@ final class ItemWrites {
                     if (e.kind() == ErrorKind.NOT_FOUND) {
                         deletedMeanwhile(edited, done);
                     } else {
-                        notSaved("someone else changed \"" + id + "\", and their version could not be read: "
-                                + e.userMessage(), done);
+                        item.showError(notDone + ": someone else changed \"" + id + "\", and their version could "
+                                + "not be read: " + lowerFirst(e.userMessage()) + " Your text is kept in the editor.");
+                        done.accept(false);
                     }
                 }));
     }

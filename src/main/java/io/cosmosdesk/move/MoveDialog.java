@@ -51,15 +51,21 @@ public class MoveDialog {
      * The editor: its item with the partition key value changed. {@code edited} is the edited body,
      * {@code sourceEtag} the ETag the editor loaded (the move refuses if the item changed since).
      * {@code onClosed} hears how it ended once the window is closed, so the editor can follow its item.
+     * {@code runAtOnce}: the user already chose to move (Overwrite after a conflict), so the move runs as
+     * soon as the preview is in, still conditional on {@code sourceEtag}.
      */
     public Stage showForEditedItem(Window owner, ContainerHandle handle, String id, PartitionKeyValue source,
             String sourceEtag, com.fasterxml.jackson.databind.node.ObjectNode edited, PartitionKeyValue target,
-            Consumer<MoveDialogResult> onClosed) {
+            boolean runAtOnce, Consumer<MoveDialogResult> onClosed) {
         MoveDialogViewModel viewModel = new MoveDialogViewModel(service, tasks, handle,
                 List.of(new MoveSource(id, source, sourceEtag, edited)), true);
         viewModel.showTarget(target);
         Stage stage = open(owner, viewModel, onClosed);
-        viewModel.preview();
+        if (runAtOnce) {
+            viewModel.previewThenRun();
+        } else {
+            viewModel.preview();
+        }
         return stage;
     }
 

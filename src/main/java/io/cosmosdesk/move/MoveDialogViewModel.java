@@ -186,6 +186,18 @@ public final class MoveDialogViewModel {
     }
 
     public void preview() {
+        preview(false);
+    }
+
+    /**
+     * Preview, then Move without waiting for a click: for a move the user already chose elsewhere (the
+     * editor's Overwrite after someone else changed the item). Nothing runs when the preview fails.
+     */
+    public void previewThenRun() {
+        preview(true);
+    }
+
+    private void preview(boolean thenRun) {
         if (handle.connection().profile().readOnly()) {
             return;
         }
@@ -217,6 +229,9 @@ public final class MoveDialogViewModel {
                 .onFinally(() -> {
                     if (generation == previewGeneration) {
                         busy.set(false);
+                        if (thenRun && preview.get() != null) {
+                            run();
+                        }
                     }
                 }));
     }

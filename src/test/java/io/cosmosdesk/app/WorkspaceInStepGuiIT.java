@@ -38,6 +38,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
@@ -121,6 +122,61 @@ class WorkspaceInStepGuiIT {
         assertThat(visible(robot, "#editorDeleteButton").isDisabled()).isFalse();
         assertThat(robot.lookup("#editorErrorLabel").queryAllAs(Labeled.class)).allSatisfy(label ->
                 assertThat(label.getText()).isNullOrEmpty());
+        TableView<ItemRow> table = table(robot);
+        waitFor("the grid selects the moved item again", () -> table.getSelectionModel().getSelectedItems().size() == 1
+                && table.getSelectionModel().getSelectedItem().id().equals("order-01")
+                && table.getSelectionModel().getSelectedItem().partitionKey().display().equals("\"cust-9\""));
+    }
+
+    @Test
+    void aMoveRefusedBecauseSomeoneElseChangedTheItemOffersCompareAndOverwriteMovesTheUsersVersion(FxRobot robot,
+            LocalCosmosServer server, CosmosTestData data) throws Exception {
+        CosmosAsyncContainer container = ordersContainer(data);
+        MainWindowFixture.connectAndOpen(robot, context, server, container);
+        selectRow(robot, "order-01");
+        replaceInEditor(robot, "\"cust-1\"", "\"cust-9\"");
+        replaceInEditor(robot, "\"n\": 1", "\"n\": 101");
+        // meanwhile another client changes the item
+        container.replaceItem(JsonNodeFactory.instance.objectNode().put("id", "order-01").put("customerId", "cust-1")
+                .put("n", 55), "order-01", new PartitionKey("cust-1"), null).block();
+        when(dialogs.choose(eq("Partition key changed"), anyString(), anyList())).thenReturn(Optional.of("Move item…"));
+        List<String> theirs = new ArrayList<>();
+        when(dialogs.compare(eq("Someone else changed this item"), anyString(), anyString(), anyString(), anyString(),
+                anyString(), anyList())).thenAnswer(call -> {
+                    theirs.add(call.getArgument(3));
+                    return Optional.of("Overwrite");
+                });
+
+        robot.clickOn(visible(robot, "#saveButton"));
+        waitFor("the move dialog opens", () -> moveDialog().isPresent());
+        Node dialog = moveDialog().orElseThrow().getScene().getRoot();
+        Label preview = robot.from(dialog).lookup("#previewLabel").queryAs(Label.class);
+        waitFor("the preview shows", () -> preview.getText().startsWith("1 item to move"));
+        robot.clickOn(robot.from(dialog).lookup("#runButton").queryButton());
+        Label status = robot.from(dialog).lookup("#statusLabel").queryAs(Label.class);
+        Label counts = robot.from(dialog).lookup("#countsLabel").queryAs(Label.class);
+        waitFor("the move finishes", () -> status.getText().startsWith("Done"));
+        assertThat(counts.getText()).contains("0 moved").contains("1 changed");
+        robot.clickOn(robot.from(dialog).lookup("#cancelButton").queryButton());
+
+        // their version is shown; Overwrite runs the move again (conditional on their ETag) without another click
+        waitFor("the move dialog opens again and runs", () -> moveDialog().map(stage -> {
+            Label again = robot.from(stage.getScene().getRoot()).lookup("#statusLabel").queryAs(Label.class);
+            return again.getText() != null && again.getText().startsWith("Done");
+        }).orElse(false));
+        assertThat(theirs).hasSize(1);
+        assertThat(theirs.get(0)).contains("\"n\": 55");
+        Node second = moveDialog().orElseThrow().getScene().getRoot();
+        assertThat(robot.from(second).lookup("#countsLabel").queryAs(Label.class).getText()).contains("1 moved");
+        robot.clickOn(robot.from(second).lookup("#cancelButton").queryButton());
+
+        waitFor("the editor shows the moved item", () -> statusText(robot).startsWith("Moved"));
+        assertThat(editorArea(robot).getText()).contains("\"cust-9\"").contains("\"n\": 101");
+        ObjectNode moved = container.readItem("order-01", new PartitionKey("cust-9"), ObjectNode.class).block()
+                .getItem();
+        assertThat(moved.get("n").asInt()).isEqualTo(101);
+        assertThat(container.queryItems("SELECT * FROM c WHERE c.id = 'order-01'", ObjectNode.class)
+                .collectList().block()).as("the old one is gone").hasSize(1);
     }
 
     @Test
@@ -183,6 +239,81 @@ class WorkspaceInStepGuiIT {
                 && table.getSelectionModel().getSelectedItem().id().equals("order-03"));
         assertThat(editorArea(robot).getText()).contains("\"n\": 33");
         assertThat(context.mainViewModel().openContainers()).hasSize(1);
+    }
+
+    @Test
+    void goToIdFindingOneItemOpensItUnlessTheEditorHasUnsavedEdits(FxRobot robot, LocalCosmosServer server,
+            CosmosTestData data) throws Exception {
+        CosmosAsyncContainer container = ordersContainer(data);
+        MainWindowFixture.connectAndOpen(robot, context, server, container);
+        selectRow(robot, "order-01");
+        TableView<ItemRow> table = table(robot);
+
+        robot.clickOn(visible(robot, "#findIdField")).write("order-04").type(KeyCode.ENTER);
+
+        waitFor("the editor shows order-04", () -> editorArea(robot).getText().contains("\"order-04\"")
+                && !visible(robot, "#editorDeleteButton").isDisabled());
+        assertThat(table.getSelectionModel().getSelectedItem().id()).isEqualTo("order-04");
+
+        replaceInEditor(robot, "\"n\": 4", "\"n\": 44");
+        robot.interact(() -> ((TextField) visible(robot, "#findIdField")).clear());
+        robot.clickOn(visible(robot, "#findIdField")).write("order-05").type(KeyCode.ENTER);
+
+        waitFor("the grid shows order-05", () -> table.getItems().size() == 1
+                && table.getItems().get(0).id().equals("order-05"));
+        assertThat(editorArea(robot).getText()).as("unsaved edits stay").contains("\"n\": 44");
+        assertThat(table.getSelectionModel().getSelectedItems()).isEmpty();
+        org.mockito.Mockito.verify(dialogs, org.mockito.Mockito.never()).choose(eq("Unsaved changes"), anyString(),
+                anyList());
+    }
+
+    // ---- keys that work across the tab
+
+    @Test
+    void ctrlNFromTheGridStartsANewItemThroughTheUnsavedChangesGuard(FxRobot robot, LocalCosmosServer server,
+            CosmosTestData data) throws Exception {
+        CosmosAsyncContainer container = ordersContainer(data);
+        MainWindowFixture.connectAndOpen(robot, context, server, container);
+        selectRow(robot, "order-03");
+        replaceInEditor(robot, "\"n\": 3", "\"n\": 33");
+        when(dialogs.choose(eq("Unsaved changes"), anyString(), anyList())).thenReturn(Optional.of("Cancel"));
+        robot.interact(() -> table(robot).requestFocus());
+
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+
+        org.mockito.Mockito.verify(dialogs).choose(eq("Unsaved changes"), anyString(), anyList());
+        assertThat(editorArea(robot).getText()).contains("\"n\": 33");
+
+        when(dialogs.choose(eq("Unsaved changes"), anyString(), anyList())).thenReturn(Optional.of("Discard"));
+        robot.interact(() -> table(robot).requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+
+        waitFor("a new item", () -> statusText(robot).startsWith("New item"));
+        assertThat(editorArea(robot).getText()).doesNotContain("order-03").contains("\"customerId\": \"\"");
+        assertThat(editorArea(robot).isFocused()).as("ready to type").isTrue();
+    }
+
+    @Test
+    void ctrlFInTheGridAndCtrlLAnywhereGoToTheFilterWhileCtrlFInTheEditorFinds(FxRobot robot,
+            LocalCosmosServer server, CosmosTestData data) throws Exception {
+        CosmosAsyncContainer container = ordersContainer(data);
+        MainWindowFixture.connectAndOpen(robot, context, server, container);
+        selectRow(robot, "order-02");
+        TextField filter = ((javafx.scene.control.ComboBox<?>) visible(robot, "#filterBox")).getEditor();
+
+        robot.interact(() -> table(robot).requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        waitFor("the filter box has the focus", filter::isFocused);
+
+        robot.interact(() -> editorArea(robot).requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        waitFor("the editor's find bar has the focus", () -> robot.lookup("#findField").tryQuery()
+                .map(Node::isFocused).orElse(false));
+        assertThat(filter.isFocused()).isFalse();
+
+        robot.interact(() -> editorArea(robot).requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitFor("Ctrl+L goes to the filter box", filter::isFocused);
     }
 
     // ---- tabs, the tree and the status bar

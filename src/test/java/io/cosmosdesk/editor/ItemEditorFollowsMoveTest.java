@@ -118,6 +118,67 @@ class ItemEditorFollowsMoveTest {
         verify(items, never()).readItem(handle, "a", Q);
     }
 
+    // ---- someone else changed the item before the move could take it
+
+    private void serverNowHasTheirVersion() {
+        when(items.readItem(handle, "a", P)).thenReturn(version("{\"id\":\"a\",\"pk\":\"p\",\"n\":5}", "\"e2\""));
+    }
+
+    private void userAnswersCompareWith(String choice) {
+        when(dialogs.compare(eq("Someone else changed this item"), anyString(), eq("On the server now"), anyString(),
+                eq("Yours"), anyString(), anyList())).thenReturn(Optional.of(choice));
+    }
+
+    @Test
+    void aMoveRefusedAsChangedShowsTheirVersionAndOverwriteMovesMineConditionalOnTheirEtag() {
+        serverNowHasTheirVersion();
+        userAnswersCompareWith(ItemEditorViewModel.OVERWRITE);
+        ObjectNode mine = moves.get(0).edited();
+
+        editor.changedBeforeMove("a", P, mine);
+
+        verify(dialogs).compare(eq("Someone else changed this item"), anyString(), eq("On the server now"),
+                org.mockito.ArgumentMatchers.contains("\"n\": 5"), eq("Yours"),
+                org.mockito.ArgumentMatchers.contains("\"n\": 2"), anyList());
+        assertThat(moves).hasSize(2);
+        MoveRequest again = moves.get(1);
+        assertThat(again.etag()).as("conditional on the version the user saw").isEqualTo("\"e2\"");
+        assertThat(again.overwrite()).isTrue();
+        assertThat(again.edited()).isEqualTo(mine);
+        assertThat(again.id()).isEqualTo("a");
+        assertThat(again.partitionKey()).isEqualTo(P);
+        assertThat(editor.isDirty()).as("nothing is lost until the move succeeds").isTrue();
+        assertThat(editor.getText()).contains("\"pk\": \"q\"").contains("\"n\": 2");
+    }
+
+    @Test
+    void aMoveRefusedAsChangedThenKeepEditingKeepsTheTextAndMovesNothing() {
+        serverNowHasTheirVersion();
+        userAnswersCompareWith(ItemEditorViewModel.KEEP_EDITING);
+        String typed = editor.getText();
+
+        editor.changedBeforeMove("a", P, moves.get(0).edited());
+
+        assertThat(moves).hasSize(1);
+        assertThat(editor.getText()).isEqualTo(typed);
+        assertThat(editor.isDirty()).isTrue();
+        assertThat(editor.statusMessageProperty().get()).isEmpty();
+        assertThat(editor.errorMessageProperty().get()).startsWith("Not moved: someone else changed \"a\"");
+    }
+
+    @Test
+    void aMoveRefusedAsChangedThenReloadShowsTheirVersion() {
+        serverNowHasTheirVersion();
+        userAnswersCompareWith(ItemEditorViewModel.RELOAD);
+
+        editor.changedBeforeMove("a", P, moves.get(0).edited());
+
+        assertThat(moves).hasSize(1);
+        assertThat(editor.isDirty()).isFalse();
+        assertThat(editor.getText()).contains("\"n\": 5").contains("\"pk\": \"p\"");
+        assertThat(editor.loadedVersion().etag()).isEqualTo("\"e2\"");
+    }
+
     @Test
     void aMoveOfAnotherItemLeavesTheEditorAlone() {
         String typed = editor.getText();

@@ -181,6 +181,28 @@ class MoveDialogViewModelTest {
     }
 
     @Test
+    void previewThenRunMovesOnceThePreviewIsInAndNeverWhenItFails() {
+        ContainerHandle handle = handle(false, "/pk");
+        ObjectNode edited = JsonNodeFactory.instance.objectNode().put("id", "a").put("pk", "new");
+        MoveSource item = new MoveSource("a", PartitionKeyValue.of("old"), "\"theirs\"", edited);
+        MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, List.of(item), true);
+        vm.showTarget(PartitionKeyValue.of("new"));
+        when(service.previewMove(any(), anyList(), any()))
+                .thenThrow(new CosmosDeskException(ErrorKind.UNREACHABLE, "Cannot reach the account."))
+                .thenReturn(new MovePreview(1, 0, List.of(), 11));
+        when(service.moveEditedItem(any(), any(), any(), any(), any(), any(), any()))
+                .thenReturn(report(MoveReport.Status.COMPLETED, MoveOutcome.MOVED));
+
+        vm.previewThenRun();
+        verify(service, never()).moveEditedItem(any(), any(), any(), any(), any(), any(), any());
+
+        vm.previewThenRun();
+        verify(service).moveEditedItem(eq(handle), eq("a"), eq(PartitionKeyValue.of("old")), eq("\"theirs\""),
+                eq(edited), eq(PartitionKeyValue.of("new")), any());
+        assertThat(vm.reportProperty().get()).isNotNull();
+    }
+
+    @Test
     void readOnlyConnectionsSayWhyAndNeverPreview() {
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle(true, "/pk"), sources);
         assertThat(vm.errorMessageProperty().get()).contains("read-only");
