@@ -4,6 +4,7 @@ import io.cosmosdesk.browse.ItemsTab;
 import io.cosmosdesk.browse.ResourceNode;
 import io.cosmosdesk.browse.ResourceTreeView;
 import io.cosmosdesk.connection.ConnectionDialog;
+import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.ContainerInfo;
 import io.cosmosdesk.ui.DialogService;
@@ -174,22 +175,47 @@ public class MainWindowController {
 
     private void addContainerTab(ContainerHandle handle) {
         ContainerInfo container = handle.info();
-        Tab tab = new Tab(container.ref().containerId());
+        Tab tab = new Tab();
         tab.setUserData(handle);
-        tab.setTooltip(new javafx.scene.control.Tooltip(handle + "  ·  partition key "
-                + container.partitionKeyLabel()));
+        ConnectionProfile profile = handle.connection().profile();
+        tab.setTooltip(new javafx.scene.control.Tooltip(profile.name() + " › " + container.ref().databaseId() + " › "
+                + container.ref().containerId() + "  ·  partition key " + container.partitionKeyLabel()
+                + (profile.readOnly() ? "  ·  read-only connection" : "")));
         ContainerWorkspace workspace = workspaces.apply(handle);
         openTabs.put(handle, workspace);
         tab.setContent(workspace.view());
-        // the editor's dirty dot: the tab title follows the editor's ("id ●" while there are unsaved edits)
-        workspace.editor().dirtyProperty().addListener((obs, was, dirty) ->
-                tab.setText(container.ref().containerId() + (dirty ? " ●" : "")));
+        // the container's name; the connection's too while several are open (two "orders" tabs, one of them
+        // production, must not look alike); the editor's dirty dot while there are unsaved edits
+        tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> (viewModel.tree().connections().size() > 1 ? profile.name() + " › " : "")
+                        + container.ref().containerId() + (workspace.editor().dirtyProperty().get() ? " ●" : ""),
+                workspace.editor().dirtyProperty(), viewModel.tree().connections()));
+        tab.setGraphic(connectionMark(profile));
         tab.setOnCloseRequest(event -> {
             event.consume(); // closed by closeGuarded once nothing unsaved would be lost
             closeGuarded(handle);
         });
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
+    }
+
+    /** The connection's colour tag as a dot, and a lock for a read-only connection; null when neither. */
+    private static javafx.scene.Node connectionMark(ConnectionProfile profile) {
+        javafx.scene.layout.HBox mark = new javafx.scene.layout.HBox(3);
+        mark.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        if (profile.colorTag() != null && !profile.colorTag().isBlank()) {
+            try {
+                mark.getChildren().add(new javafx.scene.shape.Circle(4, javafx.scene.paint.Color.web(profile.colorTag())));
+            } catch (IllegalArgumentException e) {
+                // not a colour JavaFX knows: no dot
+            }
+        }
+        if (profile.readOnly()) {
+            org.kordamp.ikonli.javafx.FontIcon lock = new org.kordamp.ikonli.javafx.FontIcon("fth-lock");
+            lock.setIconSize(11);
+            mark.getChildren().add(lock);
+        }
+        return mark.getChildren().isEmpty() ? null : mark;
     }
 
     @FXML
