@@ -78,6 +78,7 @@ public final class ContainerWorkspace {
         grid.setOnNewItem(() -> editor.canLeave().thenAccept(leave -> {
             if (leave) {
                 shown = null;
+                grid.selectOnly(null); // the grid must not point at the item the editor left
                 editor.newItem(handle);
                 editorView.controller().codeArea().requestFocus();
             }

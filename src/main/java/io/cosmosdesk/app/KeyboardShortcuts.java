@@ -71,7 +71,9 @@ final class KeyboardShortcuts {
             for (Shortcut shortcut : group.shortcuts()) {
                 Label key = new Label(shortcut.keys());
                 key.getStyleClass().add("shortcut-keys");
+                key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a key cap is never cut
                 Label action = new Label(shortcut.action());
+                action.setWrapText(true);
                 action.getStyleClass().add("shortcut-action");
                 grid.addRow(row++, key, action);
             }

@@ -291,6 +291,7 @@ class WorkspaceInStepGuiIT {
         waitFor("a new item", () -> statusText(robot).startsWith("New item"));
         assertThat(editorArea(robot).getText()).doesNotContain("order-03").contains("\"customerId\": \"\"");
         assertThat(editorArea(robot).isFocused()).as("ready to type").isTrue();
+        assertThat(table(robot).getSelectionModel().getSelectedItems()).as("no row selected for a new item").isEmpty();
     }
 
     @Test
