@@ -37,6 +37,8 @@ final class ItemMover {
     private Running deleting;
     /** Copies recorded by {@link #recordFinished}: their sources are deleted once the journal is synced. */
     private final List<JobState.Item> copied = new ArrayList<>();
+    /** Copies not made by this job's create but found in the target with the same content (a 409). */
+    private final java.util.Set<JobState.Item> foundInTarget = new java.util.HashSet<>();
 
     ItemMover(JobLog log, List<String> paths, ItemOperations ops, BackgroundOperations background,
             MoveStepListener steps) {
@@ -150,6 +152,7 @@ final class ItemMover {
                 steps.reached(MoveStep.AFTER_CREATE, item.index, item.id);
                 log.created(item, read.etag());
                 ours.add(item);
+                foundInTarget.add(item);
             } else {
                 log.finished(item, MoveOutcome.CONFLICT, "An item with id \"" + item.id
                         + "\" already exists in the target partition; it was left as it is.", false);
@@ -185,7 +188,15 @@ final class ItemMover {
         List<JobState.Item> compensateOrder = new ArrayList<>();
         for (Result result : background.await(batch.call())) {
             JobState.Item item = byIndex.get(result.op().index());
-            if (result.ok() || result.status() == 404) {
+            if (!result.ok() && result.status() == 404 && foundInTarget.remove(item)) {
+                // the same content was in the target already and the source is gone: moved before, e.g. by an
+                // earlier move of the same rows; reported as such, not as a move of ours
+                steps.reached(MoveStep.AFTER_DELETE, item.index, item.id);
+                steps.reached(MoveStep.BEFORE_DONE_MARK, item.index, item.id);
+                log.finished(item, MoveOutcome.ALREADY_IN_TARGET, "It was moved before: it is in the target "
+                        + "partition and no longer in its source. Nothing was changed.", false);
+            } else if (result.ok() || result.status() == 404) {
+                foundInTarget.remove(item);
                 steps.reached(MoveStep.AFTER_DELETE, item.index, item.id);
                 log.sourceDeleted(item);
                 steps.reached(MoveStep.BEFORE_DONE_MARK, item.index, item.id);

@@ -117,6 +117,23 @@ class MoveServiceIT {
     }
 
     @Test
+    void movingTheSameRowsAgainReportsThemAsMovedBeforeNotAsMoved(CosmosAsyncClient client, CosmosTestData data) {
+        MoveTestBed bed = bed(client, data, 5);
+        List<MoveSource> stale = bed.sources();
+        assertThat(service().moveItems(bed.handle, stale, TARGET, MoveControl.none()).moved()).isEqualTo(5);
+
+        // the grid still showed the old rows: the same move again
+        MoveReport again = service().moveItems(bed.handle, stale, TARGET, MoveControl.none());
+        assertThat(again.moved()).isZero();
+        assertThat(again.failures()).isZero();
+        assertThat(again.items()).allSatisfy(item -> {
+            assertThat(item.outcome()).isEqualTo(MoveOutcome.ALREADY_IN_TARGET);
+            assertThat(item.reason()).contains("moved before");
+        });
+        bed.assertAllMovedTo(TARGET);
+    }
+
+    @Test
     void aSourceEditedDuringTheMoveIsNotMovedAndItsCopyIsRemoved(CosmosAsyncClient client, CosmosTestData data) {
         MoveTestBed bed = bed(client, data, 30);
         List<MoveSource> sources = bed.sources();
