@@ -149,6 +149,10 @@ public final class ItemValidator {
             } else if (value.isObject() || value.isArray()) {
                 problems.add(ValidationProblem.of("The partition key " + path + " must be a string, number, "
                         + "boolean or null, not " + kindOf(value) + "."));
+            } else if (requireKey && value.isTextual() && value.textValue().isEmpty()) {
+                // the new-item template's placeholder, left as it was: almost never the partition meant
+                problems.add(ValidationProblem.of("The partition key " + path + " is empty: fill it in, e.g. "
+                        + example(path) + "."));
             } else if (value.isNull() && hierarchical) {
                 problems.add(ValidationProblem.of("The partition key " + path + " is null: each level of a "
                         + "hierarchical partition key needs a value."));

@@ -424,6 +424,7 @@ class ItemEditorViewModelTest {
     @Test
     void createWithAnExistingIdSaysSo() {
         editor.newItem(handle);
+        edit("\"pk\": \"\"", "\"pk\": \"p\"");
         when(items.createItem(any(), any())).thenThrow(new CosmosDeskException(ErrorKind.CONFLICT));
         String id = editor.getText().replaceAll("(?s).*\"id\": \"([^\"]+)\".*", "$1");
         editor.save();
@@ -436,6 +437,7 @@ class ItemEditorViewModelTest {
     @Test
     void aCreateAnswered412SaysSoWithoutAComparisonOrARead() {
         editor.newItem(handle);
+        edit("\"pk\": \"\"", "\"pk\": \"p\"");
         when(items.createItem(any(), any())).thenThrow(new CosmosDeskException(ErrorKind.CHANGED_BY_SOMEONE_ELSE));
         String text = editor.getText();
         editor.save();
@@ -454,8 +456,13 @@ class ItemEditorViewModelTest {
         assertThat(nested.get("id").asText()).matches("[0-9a-f-]{36}");
         assertThat(nested.at("/address/city").asText()).isEmpty();
         assertThat(editor.modeProperty().get()).isEqualTo(ItemEditorViewModel.Mode.NEW);
+        // the template's empty key is a placeholder: Save waits until it is filled in
+        assertThat(editor.canSaveProperty().get()).isFalse();
+        assertThat(editor.firstProblemProperty().get().sentence())
+                .startsWith("The partition key /address/city is empty: fill it in");
+        edit("\"city\": \"\"", "\"city\": \"Lund\"");
         assertThat(editor.canSaveProperty().get()).isTrue();
-        assertThat(editor.titleProperty().get()).isEqualTo("New item");
+        assertThat(editor.titleProperty().get()).isEqualTo("New item ●");
 
         editor.newItem(handle(false, "/tenantId", "/userId"));
         ObjectNode hierarchical = json(editor.getText());

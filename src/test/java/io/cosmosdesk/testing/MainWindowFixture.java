@@ -72,10 +72,23 @@ public final class MainWindowFixture {
 
     /** Waits up to 30 s; the failure names what did not happen. */
     public static void waitFor(String what, Callable<Boolean> condition) throws Exception {
+        // a node looked up while the window is mid-change may not be there yet: "not yet", not a failure
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> last = new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+                try {
+                    return condition.call();
+                } catch (RuntimeException e) {
+                    last.set(e);
+                    return false;
+                }
+            });
         } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting until " + what, e);
+            AssertionError failure = new AssertionError("Timed out waiting until " + what, e);
+            if (last.get() != null) {
+                failure.addSuppressed(last.get());
+            }
+            throw failure;
         }
     }
 }
