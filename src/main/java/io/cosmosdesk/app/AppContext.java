@@ -13,6 +13,7 @@ import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.ErrorKind;
 import io.cosmosdesk.move.MoveDialog;
+import io.cosmosdesk.move.JobConnections;
 import io.cosmosdesk.move.MoveJobSummary;
 import io.cosmosdesk.move.RecoveryDialog;
 import io.cosmosdesk.move.RecoveryViewModel;
@@ -136,22 +137,23 @@ public final class AppContext implements AutoCloseable {
      */
     public void offerUnfinishedMoves(javafx.stage.Window owner, CosmosConnection connection) {
         RecoveryViewModel recovery = new RecoveryViewModel(moveService, tasks, this::containerOfJob);
+        // only the jobs made on this account (endpoint and name), and damaged journals, which name none
+        String shownKey = JobConnections.normaliseEndpoint(connection.profile().endpoint()) + "\n"
+                + connection.profile().name();
         recovery.jobs().addListener((javafx.collections.ListChangeListener<MoveJobSummary>) change -> {
             boolean ours = recovery.jobs().stream()
-                    .anyMatch(job -> job.connectionName().equals(connection.profile().name()));
-            if (ours && !recoveryShown.contains(connection.profile().name())) {
-                recoveryShown.add(connection.profile().name());
+                    .anyMatch(job -> JobConnections.ranOn(job, connection.profile()));
+            if (ours && !recoveryShown.contains(shownKey)) {
+                recoveryShown.add(shownKey);
                 RecoveryDialog.show(owner, recovery, Theme.APP_STYLESHEET);
             }
         });
-        recovery.load();
+        recovery.load(job -> job.problem() != null || JobConnections.ranOn(job, connection.profile()));
     }
 
     /** Runs in the background: the job's container on the open connection it was made with. */
     private ContainerHandle containerOfJob(MoveJobSummary job) {
-        CosmosConnection connection = mainViewModel.openConnectionNamed(job.connectionName())
-                .orElseThrow(() -> new CosmosDeskException(ErrorKind.NOT_FOUND, "Connect to \"" + job.connectionName()
-                        + "\" first: this move was made on that connection."));
+        CosmosConnection connection = JobConnections.require(job, mainViewModel.openConnections());
         ContainerInfo info = resources.readContainers(connection, job.container().databaseId()).stream()
                 .filter(candidate -> candidate.ref().equals(job.container())).findFirst()
                 .orElseThrow(() -> new CosmosDeskException(ErrorKind.NOT_FOUND, "The container " + job.container()

@@ -147,7 +147,7 @@ public final class ContainerWorkspace {
         ItemRef edited = shown;
         boolean movesEdited = edited != null && sources.stream().anyMatch(source -> isItem(source, edited));
         if (!movesEdited) {
-            moveDialog.show(owner(), handle, sources, result -> items.viewModel().refresh());
+            moveDialog.show(owner(), handle, sources, result -> refreshIfMoved(result));
             return;
         }
         editor.canLeave().thenAccept(leave -> {
@@ -159,7 +159,7 @@ public final class ContainerWorkspace {
                             editor.loadedVersion().json())
                     : source).toList();
             moveDialog.show(owner(), handle, current, result -> {
-                items.viewModel().refresh();
+                refreshIfMoved(result);
                 if (endedInTarget(result.resultFor(edited.id(), edited.partitionKey()))) {
                     follow(edited, result.target(), null);
                 }
@@ -174,8 +174,15 @@ public final class ContainerWorkspace {
     }
 
     /** The editor follows its item when the move succeeded; otherwise it keeps the user's text and says why. */
+    /** Closing the dialog without a move keeps the grid as it is, the user's selection included. */
+    private void refreshIfMoved(MoveDialogResult result) {
+        if (result.jobRan()) {
+            items.viewModel().refresh();
+        }
+    }
+
     private void afterEditedItemMoved(MoveRequest request, MoveDialogResult result) {
-        items.viewModel().refresh();
+        refreshIfMoved(result);
         Optional<MoveReport.ItemResult> line = result.resultFor(request.id(), request.partitionKey());
         if (endedInTarget(line)) {
             follow(new ItemRef(request.id(), request.partitionKey()), result.target(), request.edited());

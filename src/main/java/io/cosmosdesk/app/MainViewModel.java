@@ -135,6 +135,16 @@ public class MainViewModel implements AutoCloseable {
     }
 
     /** The open connection with this name, if any; safe from any thread. */
+    /** The open connection an unfinished move was made on: same endpoint and name (name only for old journals). */
+    public java.util.Optional<CosmosConnection> openConnectionOf(io.cosmosdesk.move.MoveJobSummary job) {
+        return io.cosmosdesk.move.JobConnections.find(job, openConnections);
+    }
+
+    /** The connections open now. */
+    public List<CosmosConnection> openConnections() {
+        return List.copyOf(openConnections);
+    }
+
     public java.util.Optional<CosmosConnection> openConnectionNamed(String name) {
         return openConnections.stream().filter(c -> c.profile().name().equals(name)).findFirst();
     }

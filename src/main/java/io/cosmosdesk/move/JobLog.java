@@ -14,7 +14,7 @@ import java.util.List;
  * durable only after {@link #sync()}; the mover syncs before the server writes they describe.
  *
  * <pre>
- * {"t":"JOB","v":1,"job":..,"connection":..,"database":..,"container":..,"paths":[..],"hierarchical":..,
+ * {"t":"JOB","v":1,"job":..,"connection":..,"endpoint":..,"database":..,"container":..,"paths":[..],"hierarchical":..,
  *  "target":[..],"created":..,"editedBodies":..,"items":[{"id":..,"pk":[..],"etag":..}, ...]}
  * {"t":"PLANNED","n":7,"id":..,"src":[..],"etag":..,"dst":[..],"body":{..}}
  * {"t":"CREATED","n":7,"etag":..}
@@ -42,6 +42,7 @@ final class JobLog implements AutoCloseable {
         ObjectNode header = JSON.objectNode();
         header.put("t", "JOB").put("v", VERSION).put("job", jobId)
                 .put("connection", handle.connection().profile().name())
+                .put("endpoint", handle.connection().profile().endpoint())
                 .put("database", handle.ref().databaseId()).put("container", handle.ref().containerId());
         ArrayNode paths = header.putArray("paths");
         handle.info().partitionKeyPaths().forEach(paths::add);

@@ -53,6 +53,8 @@ final class JobState {
     final String jobId;
     final Path file;
     final String connectionName;
+    /** The account's endpoint; "" in journals written before it was recorded. */
+    final String endpoint;
     final ContainerRef ref;
     final List<String> paths;
     final boolean hierarchical;
@@ -70,6 +72,7 @@ final class JobState {
         this.tornTail = contents.tornTail();
         this.jobId = header.path("job").asText();
         this.connectionName = header.path("connection").asText("");
+        this.endpoint = header.path("endpoint").asText("");
         this.ref = new ContainerRef(header.path("database").asText(), header.path("container").asText());
         List<String> keyPaths = new ArrayList<>();
         header.path("paths").forEach(p -> keyPaths.add(p.asText()));

@@ -57,6 +57,7 @@ public final class MoveDialogController {
                 public String toString(TargetLevel.Kind value) {
                     return value == null ? "" : switch (value.name()) {
                         case "STRING" -> "Text";
+                        case "EMPTY_STRING" -> "Empty text \"\"";
                         case "NUMBER" -> "Number";
                         case "BOOLEAN" -> "true/false";
                         case "NULL" -> "null";
@@ -76,6 +77,7 @@ public final class MoveDialogController {
             value.setId("targetValue" + row);
             value.textProperty().bindBidirectional(level.textProperty());
             value.disableProperty().bind(level.kindProperty().isEqualTo(TargetLevel.Kind.NULL)
+                    .or(level.kindProperty().isEqualTo(TargetLevel.Kind.EMPTY_STRING))
                     .or(level.kindProperty().isEqualTo(TargetLevel.Kind.MISSING)));
             levelGrid.addRow(row++, new Label(level.path()), kind, value);
         }

@@ -16,6 +16,11 @@ public record MoveDialogResult(MoveReport report, PartitionKeyValue target, Stri
         error = error == null ? "" : error;
     }
 
+    /** True when Run was pressed: items may have moved, so views of the container need a reload. */
+    public boolean jobRan() {
+        return target != null;
+    }
+
     /** How the item {@code id} under {@code source} ended; empty when no job reported on it. */
     public Optional<MoveReport.ItemResult> resultFor(String id, PartitionKeyValue source) {
         return report == null ? Optional.empty() : report.resultFor(id, source);

@@ -176,10 +176,10 @@ public class MoveService {
                 return null;
             }
             int finished = (int) state.items.stream().filter(JobState.Item::finished).count();
-            return new MoveJobSummary(state.jobId, file, state.connectionName, state.ref, state.target.display(),
+            return new MoveJobSummary(state.jobId, file, state.connectionName, state.endpoint, state.ref, state.target.display(),
                     state.created, state.items.size(), finished, state.inFlight().size(), state.rollbackStarted, null);
         } catch (CosmosDeskException e) {
-            return new MoveJobSummary(jobId, file, "", null, "", null, 0, 0, 0, false, e.userMessage());
+            return new MoveJobSummary(jobId, file, "", "", null, "", null, 0, 0, 0, false, e.userMessage());
         }
     }
 

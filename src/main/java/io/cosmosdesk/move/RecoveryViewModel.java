@@ -66,8 +66,14 @@ public final class RecoveryViewModel {
 
     /** Looks for unfinished jobs (call at start-up; the dialog opens only when there are some). */
     public void load() {
+        load(job -> true);
+    }
+
+    /** Looks for the unfinished jobs that {@code offered} accepts (e.g. those of the connection just opened). */
+    public void load(java.util.function.Predicate<MoveJobSummary> offered) {
         busy.set(true);
-        tasks.start(BackgroundTask.of("Looking for unfinished moves", ctx -> service.findUnfinishedJobs())
+        tasks.start(BackgroundTask.of("Looking for unfinished moves",
+                        ctx -> service.findUnfinishedJobs().stream().filter(offered).toList())
                 .onSuccess(jobs::setAll)
                 .onFailure(error -> errorMessage.set(CosmosErrors.classify(error).userMessage()))
                 .onFinally(() -> busy.set(false)));

@@ -10,8 +10,11 @@ import javafx.beans.property.StringProperty;
 /** One partition key level of the move target as the user types it: a path, a value type and the text. */
 public final class TargetLevel {
 
-    /** What the text means. NULL and MISSING take no text; hierarchical keys allow neither. */
-    public enum Kind { STRING, NUMBER, BOOLEAN, NULL, MISSING }
+    /**
+     * What the text means. NULL, MISSING and EMPTY_STRING take no text; hierarchical keys allow neither NULL nor
+     * MISSING. A blank STRING is refused: the empty string is only ever chosen explicitly, as EMPTY_STRING.
+     */
+    public enum Kind { STRING, EMPTY_STRING, NUMBER, BOOLEAN, NULL, MISSING }
 
     private final String path;
     private final List<Kind> allowedKinds;
@@ -20,7 +23,8 @@ public final class TargetLevel {
 
     TargetLevel(String path, boolean hierarchical) {
         this.path = path;
-        this.allowedKinds = hierarchical ? List.of(Kind.STRING, Kind.NUMBER, Kind.BOOLEAN) : List.of(Kind.values());
+        this.allowedKinds = hierarchical ? List.of(Kind.STRING, Kind.EMPTY_STRING, Kind.NUMBER, Kind.BOOLEAN)
+                : List.of(Kind.values());
     }
 
     public String path() {
@@ -53,6 +57,9 @@ public final class TargetLevel {
         } else if (component instanceof Number n) {
             kind.set(Kind.NUMBER);
             text.set(n.toString());
+        } else if (component.toString().isEmpty()) {
+            kind.set(Kind.EMPTY_STRING);
+            text.set("");
         } else {
             kind.set(Kind.STRING);
             text.set(component.toString());
@@ -63,8 +70,17 @@ public final class TargetLevel {
     Object component() {
         String value = text.get() == null ? "" : text.get();
         return switch (kind.get()) {
-            case STRING -> value;
+            case STRING -> {
+                if (value.isBlank()) {
+                    throw new IllegalArgumentException(blankMessage(path));
+                }
+                yield value;
+            }
+            case EMPTY_STRING -> "";
             case NUMBER -> {
+                if (value.isBlank()) {
+                    throw new IllegalArgumentException(blankMessage(path));
+                }
                 try {
                     yield value.strip().matches("-?\\d+") ? (Object) Long.parseLong(value.strip())
                             : (Object) Double.parseDouble(value.strip());
@@ -81,5 +97,11 @@ public final class TargetLevel {
             case NULL -> null;
             case MISSING -> PartitionKeyValue.MISSING;
         };
+    }
+
+    /** Why a blank level is refused, naming its path. */
+    static String blankMessage(String path) {
+        return "Type a value for " + path + ": every level of the target is set on each item (a blank is not "
+                + "\"keep\"; choose \"Empty text\" to set \"\").";
     }
 }

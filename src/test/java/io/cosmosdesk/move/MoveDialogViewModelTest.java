@@ -98,6 +98,42 @@ class MoveDialogViewModelTest {
     }
 
     @Test
+    void aBlankTextLevelIsRefusedNotTakenAsTheEmptyString() {
+        List<MoveSource> mixed = List.of(
+                new MoveSource("a", PartitionKeyValue.of("contoso", "dev-1", "2024-01-01"), "\"e1\"", null),
+                new MoveSource("b", PartitionKeyValue.of("contoso", "dev-2", "2024-01-02"), "\"e2\"", null));
+        ContainerHandle handle = handle(false, "/tenantId", "/deviceId", "/day");
+        MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, mixed);
+        vm.levels().get(0).textProperty().set("fabrikam");
+
+        vm.preview();
+        assertThat(vm.errorMessageProperty().get()).isEqualTo("Type a value for /deviceId: every level of the "
+                + "target is set on each item (a blank is not \"keep\"; choose \"Empty text\" to set \"\").");
+        verify(service, never()).previewMove(any(), anyList(), any());
+        assertThat(vm.canRunBinding().get()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(vm::target)
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/deviceId");
+
+        vm.levels().get(1).textProperty().set("   ");
+        org.assertj.core.api.Assertions.assertThatThrownBy(vm::target).hasMessageContaining("/deviceId");
+        vm.levels().get(1).textProperty().set("dev-9");
+        org.assertj.core.api.Assertions.assertThatThrownBy(vm::target).hasMessageContaining("/day");
+
+        // the empty string stays possible, but only as an explicit choice
+        vm.levels().get(2).kindProperty().set(TargetLevel.Kind.EMPTY_STRING);
+        assertThat(vm.target()).isEqualTo(PartitionKeyValue.of("fabrikam", "dev-9", ""));
+        assertThat(vm.levels().get(0).allowedKinds()).contains(TargetLevel.Kind.EMPTY_STRING);
+
+        MoveDialogViewModel single = new MoveDialogViewModel(service, tasks, handle(false, "/pk"), sources);
+        org.assertj.core.api.Assertions.assertThatThrownBy(single::target).hasMessageContaining("Type a value for /pk");
+        // an item already at "" shows the explicit choice, so starting from it keeps it
+        MoveDialogViewModel fromEmpty = new MoveDialogViewModel(service, tasks, handle(false, "/t", "/r"),
+                List.of(new MoveSource("a", PartitionKeyValue.of("acme", ""), "\"e\"", null)));
+        assertThat(fromEmpty.levels().get(1).kindProperty().get()).isEqualTo(TargetLevel.Kind.EMPTY_STRING);
+        assertThat(fromEmpty.target()).isEqualTo(PartitionKeyValue.of("acme", ""));
+    }
+
+    @Test
     void previewThenRunShowsTheReport() {
         ContainerHandle handle = handle(false, "/pk");
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, sources);
@@ -124,7 +160,9 @@ class MoveDialogViewModelTest {
         });
         List<String> etas = new ArrayList<>();
         vm.etaTextProperty().addListener((obs, old, eta) -> etas.add(eta));
+        assertThat(vm.result().jobRan()).as("closing now moves nothing: the grid keeps its selection").isFalse();
         vm.run();
+        assertThat(vm.result().jobRan()).isTrue();
         assertThat(vm.reportProperty().get().moved()).isEqualTo(1);
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
         assertThat(vm.countsTextProperty().get()).contains("1 of 2", "1 moved");
@@ -138,6 +176,7 @@ class MoveDialogViewModelTest {
     void editingTheTargetInvalidatesThePreview() {
         ContainerHandle handle = handle(false, "/pk");
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, sources);
+        vm.levels().get(0).textProperty().set("t");
         when(service.previewMove(any(), anyList(), any())).thenReturn(new MovePreview(2, 0, List.of(), 4));
         vm.preview();
         assertThat(vm.canRunBinding().get()).isTrue();
@@ -150,6 +189,7 @@ class MoveDialogViewModelTest {
     void cancelAsksTheRunningJobToStop() {
         ContainerHandle handle = handle(false, "/pk");
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, sources);
+        vm.levels().get(0).textProperty().set("t");
         when(service.previewMove(any(), anyList(), any())).thenReturn(new MovePreview(2, 0, List.of(), 4));
         vm.preview();
         when(service.moveItems(any(), anyList(), any(), any())).thenAnswer(call -> {
@@ -214,6 +254,7 @@ class MoveDialogViewModelTest {
     @Test
     void serviceErrorsBecomeTheirSentence() {
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle(false, "/pk"), sources);
+        vm.levels().get(0).textProperty().set("t");
         when(service.previewMove(any(), anyList(), any()))
                 .thenThrow(new CosmosDeskException(ErrorKind.UNREACHABLE, "Cannot reach the account."));
         vm.preview();
@@ -225,6 +266,7 @@ class MoveDialogViewModelTest {
     void theReportSavesAsJsonOrCsv() throws Exception {
         ContainerHandle handle = handle(false, "/pk");
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, sources);
+        vm.levels().get(0).textProperty().set("t");
         when(service.previewMove(any(), anyList(), any())).thenReturn(new MovePreview(2, 0, List.of(), 4));
         when(service.moveItems(any(), anyList(), any(), any()))
                 .thenReturn(report(MoveReport.Status.COMPLETED, MoveOutcome.MOVED, MoveOutcome.CHANGED));

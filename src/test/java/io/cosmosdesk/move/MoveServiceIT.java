@@ -341,6 +341,12 @@ class MoveServiceIT {
         List<MoveJobSummary> unfinished = service.findUnfinishedJobs();
         assertThat(unfinished).hasSize(1);
         assertThat(unfinished.get(0).inFlight()).isPositive();
+        assertThat(unfinished.get(0).endpoint()).as("the journal names the account, not just the connection")
+                .isEqualTo(bed.handle.connection().profile().endpoint());
+        assertThat(JobConnections.ranOn(unfinished.get(0), bed.handle.connection().profile())).isTrue();
+        assertThat(JobConnections.ranOn(unfinished.get(0), io.cosmosdesk.cosmos.ConnectionProfile.create(
+                bed.handle.connection().profile().name(), bed.handle.connection().profile().authKind(),
+                "https://localhost:1"))).as("same name, another account").isFalse();
 
         server.clearFaults();
         MoveReport resumed = service().resumeJob(bed.handle, unfinished.get(0).jobId(), MoveControl.none());

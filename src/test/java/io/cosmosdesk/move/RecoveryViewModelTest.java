@@ -25,7 +25,8 @@ class RecoveryViewModelTest {
     private final ContainerHandle handle = mock(ContainerHandle.class);
 
     private static MoveJobSummary job(String id, boolean rollingBack, String problem) {
-        return new MoveJobSummary(id, Path.of(id + ".jsonl"), "Orders", new ContainerRef("shop", "orders"), "\"t\"",
+        return new MoveJobSummary(id, Path.of(id + ".jsonl"), "Orders", "https://localhost:8081",
+                new ContainerRef("shop", "orders"), "\"t\"",
                 Instant.now(), 1000, 400, 100, rollingBack, problem);
     }
 
