@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +36,35 @@ public class ColumnSettingsStore {
         this.file = configDirectory.resolve(FILE_NAME);
     }
 
+    /**
+     * The key of a container: its account's endpoint normalised (scheme and host in lower case, no trailing
+     * slash), so the same account typed another way finds the same settings, then database and container.
+     */
     public static String keyOf(ContainerHandle handle) {
-        return handle.connection().profile().endpoint() + "|" + handle.ref().databaseId() + "|"
+        return normalizeEndpoint(handle.connection().profile().endpoint()) + "|" + handle.ref().databaseId() + "|"
                 + handle.ref().containerId();
+    }
+
+    /** {@code HTTPS://Acct.documents.azure.com:443/} becomes {@code https://acct.documents.azure.com:443}. */
+    static String normalizeEndpoint(String endpoint) {
+        String text = endpoint.strip();
+        int scheme = text.indexOf("://");
+        int authorityStart = scheme < 0 ? 0 : scheme + 3;
+        int pathStart = text.indexOf('/', authorityStart);
+        if (pathStart < 0) {
+            pathStart = text.length();
+        }
+        String normalized = text.substring(0, pathStart).toLowerCase(Locale.ROOT) + text.substring(pathStart);
+        while (normalized.endsWith("/")) {
+            normalized = normalized.substring(0, normalized.length() - 1);
+        }
+        return normalized;
+    }
+
+    /** A stored key in today's form: entries written by earlier versions kept the endpoint as typed. */
+    private static String normalizeKey(String key) {
+        int bar = key.indexOf('|');
+        return bar < 0 ? key : normalizeEndpoint(key.substring(0, bar)) + key.substring(bar);
     }
 
     public synchronized List<String> columns(String containerKey) {
@@ -57,7 +84,7 @@ public class ColumnSettingsStore {
     }
 
     private List<String> strings(String containerKey, String field) {
-        JsonNode values = containers().path(containerKey).path(field);
+        JsonNode values = entry(containers(), containerKey).path(field);
         List<String> result = new ArrayList<>();
         if (values.isArray()) {
             values.forEach(value -> {
@@ -71,11 +98,38 @@ public class ColumnSettingsStore {
 
     private void put(String containerKey, String field, List<String> values) {
         ObjectNode containers = containers();
-        JsonNode existing = containers.get(containerKey);
-        ObjectNode entry = existing instanceof ObjectNode object ? object : containers.putObject(containerKey);
+        JsonNode existing = entry(containers, containerKey);
+        ObjectNode entry = containers.putObject(containerKey);
+        if (existing instanceof ObjectNode object && object != entry) {
+            entry.setAll(object.deepCopy());
+        }
+        // entries under an older spelling of this key are folded into this one
+        List<String> older = new ArrayList<>();
+        containers.fieldNames().forEachRemaining(name -> {
+            if (!name.equals(containerKey) && normalizeKey(name).equals(containerKey)) {
+                older.add(name);
+            }
+        });
+        containers.remove(older);
         ArrayNode array = entry.putArray(field);
         values.forEach(array::add);
         write();
+    }
+
+    /** The entry of {@code containerKey}, or one saved under an older spelling of it; missing when none. */
+    private static JsonNode entry(ObjectNode containers, String containerKey) {
+        JsonNode exact = containers.get(containerKey);
+        if (exact instanceof ObjectNode) {
+            return exact;
+        }
+        var names = containers.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (normalizeKey(name).equals(containerKey) && containers.get(name) instanceof ObjectNode) {
+                return containers.get(name);
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     private ObjectNode containers() {

@@ -60,11 +60,13 @@ final class ItemColumns {
         return Optional.empty();
     }
 
-    /** Id and key columns stay. */
-    void remove(ItemColumn column) {
+    /** Id and key columns stay. @return whether the column was removed */
+    boolean remove(ItemColumn column) {
         if (column.removable() && columns.remove(column)) {
             save();
+            return true;
         }
+        return false;
     }
 
     private void addQuietly(JsonPath path) {

@@ -42,6 +42,7 @@ final class ItemDeletion {
     private final ReadOnlyDoubleWrapper deleteProgress = new ReadOnlyDoubleWrapper(this, "deleteProgress");
     private final ReadOnlyStringWrapper deleteMessage = new ReadOnlyStringWrapper(this, "deleteMessage", "");
     private AtomicBoolean deleteStop = new AtomicBoolean();
+    private final Runnable onStart;
 
     /**
      * @param notice where the outcome (or the refusal) is told to the user
@@ -49,6 +50,13 @@ final class ItemDeletion {
      */
     ItemDeletion(ContainerHandle handle, ItemQueryService service, TaskRunner tasks, DialogService dialogs,
             Consumer<String> notice, Consumer<Set<ItemRef>> onGone) {
+        this(handle, service, tasks, dialogs, notice, onGone, () -> { });
+    }
+
+    /** @param onStart told when a confirmed delete starts, e.g. to clear a selection of rows going away */
+    ItemDeletion(ContainerHandle handle, ItemQueryService service, TaskRunner tasks, DialogService dialogs,
+            Consumer<String> notice, Consumer<Set<ItemRef>> onGone, Runnable onStart) {
+        this.onStart = Objects.requireNonNull(onStart);
         this.handle = Objects.requireNonNull(handle);
         this.service = Objects.requireNonNull(service);
         this.tasks = Objects.requireNonNull(tasks);
@@ -84,6 +92,7 @@ final class ItemDeletion {
             return;
         }
         List<ItemRef> refs = chosen.stream().map(ItemRow::ref).toList();
+        onStart.run();
         AtomicBoolean stop = new AtomicBoolean();
         deleteStop = stop;
         ContainerHandle target = handle;

@@ -78,7 +78,10 @@ final class ItemGridColumns {
 
         MenuItem ascending = new MenuItem("Sort on the server by " + column.header());
         ascending.setOnAction(event -> viewModel.sortBy(column));
-        ContextMenu menu = new ContextMenu(ascending);
+        MenuItem resetSort = new MenuItem("Reset sort");
+        resetSort.setOnAction(event -> viewModel.removeSort());
+        ContextMenu menu = new ContextMenu(ascending, resetSort);
+        menu.setOnShowing(event -> resetSort.setDisable(viewModel.appliedQueryProperty().get().sort() == null));
         if (column.removable()) {
             MenuItem remove = new MenuItem("Remove column");
             remove.setOnAction(event -> viewModel.removeColumn(column));

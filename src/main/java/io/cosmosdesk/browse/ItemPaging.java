@@ -253,12 +253,21 @@ final class ItemPaging {
 
     void removeRow(String id, PartitionKeyValue partitionKey) {
         rows.removeIf(row -> row.id().equals(id) && row.partitionKey().equals(partitionKey));
+        loadMoreWhenRunOut();
     }
 
     /** Drops the rows of items that no longer exist, e.g. after a delete. */
     void removeGone(Set<ItemRef> gone) {
         rows.removeIf(row -> gone.contains(row.ref()));
         parsed.keySet().removeIf(row -> gone.contains(row.ref()));
+        loadMoreWhenRunOut();
+    }
+
+    /** Every loaded row went (e.g. deleted) while more pages exist: load the next one rather than show none. */
+    private void loadMoreWhenRunOut() {
+        if (rows.isEmpty() && hasMore.get() && state.get() == State.ROWS) {
+            loadMore();
+        }
     }
 
     // Internals
@@ -323,7 +332,11 @@ final class ItemPaging {
     }
 
     private static State emptyState(ItemQuery query) {
-        return query.filter().isEmpty() && query.conditions().isEmpty() ? State.EMPTY_CONTAINER : State.NO_MATCHES;
+        if (!query.filter().isEmpty() || !query.conditions().isEmpty()) {
+            return State.NO_MATCHES; // the grid also tells of a sort, which leaves out more
+        }
+        // never "the container is empty" under a sort: Cosmos leaves out the items without the sorted path
+        return query.effectiveSort() != null ? State.SORT_LEFT_OUT : State.EMPTY_CONTAINER;
     }
 
     private void rowsChangedOutsideALoad() {

@@ -67,6 +67,7 @@ public class ItemsTabController {
     @FXML private Button loadMoreButton;
     @FXML private Button cancelButton;
     @FXML private Label sortLabel;
+    @FXML private Button unsortButton;
     @FXML private Label goToIdLabel;
     @FXML private ProgressBar deleteBar;
     @FXML private Label deleteLabel;
@@ -110,6 +111,8 @@ public class ItemsTabController {
 
         pageSizeSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
                 ItemsViewModel.MAX_PAGE_SIZE, viewModel.pageSizeProperty().get(), 50));
+        // room for "1000" and a typed fifth digit beside the arrows
+        pageSizeSpinner.getEditor().setPrefColumnCount(5);
         pageSizeSpinner.getValueFactory().valueProperty().addListener((obs, old, size) -> {
             if (size != null) {
                 viewModel.pageSizeProperty().set(size);
@@ -237,6 +240,7 @@ public class ItemsTabController {
         visibleWhen(loadMoreButton, viewModel.hasMoreProperty());
         loadMoreButton.disableProperty().bind(viewModel.busyProperty());
         sortLabel.textProperty().bind(viewModel.sortLabelProperty());
+        visibleWhen(unsortButton, viewModel.sortLabelProperty().isNotEmpty());
         goToIdLabel.textProperty().bind(Bindings.when(viewModel.activeIdProperty().isNull()).then("")
                 .otherwise(Bindings.concat("Only id \"", viewModel.activeIdProperty(), "\" · Clear shows all")));
         visibleWhen(goToIdLabel, viewModel.activeIdProperty().isNotNull());
@@ -399,6 +403,11 @@ public class ItemsTabController {
     @FXML
     private void onLoadMore() {
         viewModel.loadMore();
+    }
+
+    @FXML
+    private void onUnsort() {
+        viewModel.removeSort();
     }
 
     @FXML

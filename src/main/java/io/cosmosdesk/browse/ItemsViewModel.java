@@ -48,7 +48,12 @@ public class ItemsViewModel implements AutoCloseable {
     private static final JsonPath ID_PATH = JsonPath.parse("/id");
 
     /** What the grid area shows. */
-    public enum State { LOADING, ROWS, EMPTY_CONTAINER, NO_MATCHES, FILTER_ERROR, ERROR, STOPPED }
+    public enum State {
+        LOADING, ROWS, EMPTY_CONTAINER, NO_MATCHES,
+        /** No rows under a server-side sort: Cosmos leaves out items that lack the sorted path. */
+        SORT_LEFT_OUT,
+        FILTER_ERROR, ERROR, STOPPED
+    }
 
     private final ContainerHandle handle;
     private final ItemPaging pages;
@@ -90,7 +95,9 @@ public class ItemsViewModel implements AutoCloseable {
         this.columns = new ItemColumns(handle, settings);
         this.history = new FilterHistory(handle, settings);
         this.counter = new ItemCounter(handle, service, tasks, pages::generation);
-        this.deletion = new ItemDeletion(handle, service, tasks, dialogs, notice::set, pages::removeGone);
+        // the rows being deleted must not stay selected: the grid would move through them and open one going away
+        this.deletion = new ItemDeletion(handle, service, tasks, dialogs, notice::set, pages::removeGone,
+                () -> selectOnly(null));
         ReadOnlyObjectProperty<ItemQuery> applied = pages.appliedQueryProperty();
         this.filterOutdated = Bindings.createBooleanBinding(
                 () -> !ItemQuery.filtered(filterText.get()).filter().equals(applied.get().filter())
@@ -104,7 +111,8 @@ public class ItemsViewModel implements AutoCloseable {
             if (filterToRemember == null || state == State.LOADING) {
                 return;
             }
-            if (state == State.ROWS || state == State.NO_MATCHES || state == State.EMPTY_CONTAINER) {
+            if (state == State.ROWS || state == State.NO_MATCHES || state == State.EMPTY_CONTAINER
+                    || state == State.SORT_LEFT_OUT) {
                 history.remember(filterToRemember);
             }
             filterToRemember = null;
@@ -461,8 +469,24 @@ public class ItemsViewModel implements AutoCloseable {
         return columns.add(pathText);
     }
 
+    /** Removes a user column; when the grid is sorted by it, the sort goes too (it could not be undone otherwise). */
     public void removeColumn(ItemColumn column) {
-        columns.remove(column);
+        if (!columns.remove(column)) {
+            return;
+        }
+        ItemQuery.Sort sort = pages.appliedQuery().sort();
+        if (sort != null && sort.path().equals(column.path())
+                && columns().stream().noneMatch(shown -> shown.path().equals(sort.path()))) {
+            removeSort();
+        }
+    }
+
+    /** Drops the server-side sort ("Unsort") and runs the query again unsorted; nothing when unsorted. */
+    public void removeSort() {
+        ItemQuery query = pages.appliedQuery();
+        if (query.sort() != null) {
+            runQuery(query.withSort(null));
+        }
     }
 
     /** The rows the user selected in the grid. */

@@ -258,4 +258,57 @@ class ItemsTabGuiIT {
         assertThat(goToId.getText()).isEmpty();
         assertThat(goToIdLabel.isVisible()).isFalse();
     }
+
+    @Test
+    void aPageSizeOfAThousandFitsAndASortThatLeavesEveryItemOutSaysSoAndCanBeRemoved(FxRobot robot,
+            LocalCosmosServer server, CosmosTestData data) throws Exception {
+        CosmosAsyncContainer container = seed(data, 12);
+        TableView<ItemRow> table = openItemsTab(robot, server, container);
+        waitFor("the rows show", () -> table.getItems().size() == 12);
+
+        // page size 1000: all four digits fit in the spinner's box (it showed "100")
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> pageSize = robot.lookup("#pageSizeSpinner")
+                .queryAs(javafx.scene.control.Spinner.class);
+        robot.interact(() -> pageSize.getValueFactory().setValue(1000));
+        robot.interact(() -> { });
+        TextField editor = pageSize.getEditor();
+        assertThat(editor.getText()).isEqualTo("1000");
+        javafx.scene.text.Text fiveDigits = new javafx.scene.text.Text("10000");
+        fiveDigits.setFont(editor.getFont());
+        double room = editor.getWidth() - editor.snappedLeftInset() - editor.snappedRightInset();
+        assertThat(room).as("room for five digits").isGreaterThanOrEqualTo(fiveDigits.getLayoutBounds().getWidth());
+
+        // sort by a property no item has: Cosmos leaves them all out; the grid must not call the container empty
+        TextField addColumn = robot.lookup("#addColumnField").queryAs(TextField.class);
+        robot.interact(() -> {
+            addColumn.setText("/nowhere");
+            addColumn.fireEvent(new javafx.event.ActionEvent());
+        });
+        robot.interact(() -> robot.lookup("#itemsSplit").queryAs(javafx.scene.control.SplitPane.class)
+                .setDividerPositions(0.7));
+        robot.clickOn("/nowhere");
+        Label placeholder = (Label) ((javafx.scene.layout.VBox) table.getPlaceholder()).getChildren().get(0);
+        waitFor("the sorted query ran", () -> robot.lookup("#sortLabel").queryAs(Label.class).getText()
+                .equals("Sorted on the server by /nowhere ↑") && !placeholder.getText().startsWith("Loading"));
+        assertThat(table.getItems()).isEmpty();
+        Label sortNote = (Label) ((javafx.scene.layout.VBox) table.getPlaceholder()).getChildren().get(1);
+        assertThat(placeholder.getText()).doesNotContain("no items yet");
+        assertThat(sortNote.isVisible()).isTrue();
+        assertThat(sortNote.getText()).contains("leaves out items that have no /nowhere");
+        Button unsort = robot.lookup("#unsortButton").queryAs(Button.class);
+        assertThat(unsort.isVisible()).isTrue();
+
+        robot.clickOn("Remove sort");
+        waitFor("the items are back, unsorted", () -> table.getItems().size() == 12);
+        assertThat(robot.lookup("#sortLabel").queryAs(Label.class).getText()).isEmpty();
+        assertThat(unsort.isVisible()).isFalse();
+
+        // the unsort button resets a sort too, and removing the sorted column drops it
+        robot.clickOn("/nowhere");
+        waitFor("sorted again", () -> unsort.isVisible());
+        robot.clickOn("#unsortButton");
+        waitFor("unsorted again", () -> !unsort.isVisible() && table.getItems().size() == 12);
+    }
+
 }

@@ -650,4 +650,101 @@ class ItemsViewModelTest {
         vm.refresh();
         assertThat(vm.selection()).isEmpty();
     }
+
+    @Test
+    void aServerSortWithNoRowsSaysItemsWithoutThePathAreLeftOutAndOffersToRemoveTheSort() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(List.of(), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.addColumn("/x");
+        vm.refresh();
+        assertThat(vm.stateProperty().get()).isEqualTo(ItemsViewModel.State.EMPTY_CONTAINER);
+
+        vm.sortBy(vm.columns().get(2));
+        assertThat(vm.stateProperty().get()).isNotEqualTo(ItemsViewModel.State.EMPTY_CONTAINER)
+                .isEqualTo(ItemsViewModel.State.SORT_LEFT_OUT);
+
+        // filtered and sorted: no matches (the grid adds that the sort leaves out more), never "empty container"
+        vm.filterTextProperty().set("c.status = 'x'");
+        vm.applyFilter();
+        assertThat(vm.stateProperty().get()).isEqualTo(ItemsViewModel.State.NO_MATCHES);
+        assertThat(vm.currentSort()).isNotNull();
+
+        vm.removeSort();
+        assertThat(vm.currentSort()).isNull();
+        assertThat(vm.sortLabelProperty().get()).isEmpty();
+        assertThat(vm.stateProperty().get()).isEqualTo(ItemsViewModel.State.NO_MATCHES);
+    }
+
+    @Test
+    void removingTheSortedColumnDropsTheSort() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 2), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.addColumn("/x");
+        vm.addColumn("/y");
+        vm.refresh();
+        vm.sortBy(vm.columns().get(2));
+        assertThat(vm.sortLabelProperty().get()).isEqualTo("Sorted on the server by /x ↑");
+
+        vm.removeColumn(vm.columns().get(3)); // another column: the sort stays
+        assertThat(vm.currentSort()).isNotNull();
+
+        vm.removeColumn(vm.columns().get(2));
+        assertThat(vm.currentSort()).isNull();
+        assertThat(vm.sortLabelProperty().get()).isEmpty();
+        vm.refresh();
+        assertThat(vm.currentSort()).isNull();
+    }
+
+    @Test
+    void deletingEveryLoadedRowLoadsTheNextPage() {
+        when(service.queryItemsPage(any(), any(), isNull(), anyInt())).thenReturn(page(rows("a", 0, 3), "t1", 1));
+        when(service.queryItemsPage(any(), any(), eq("t1"), anyInt())).thenReturn(page(rows("a", 3, 2), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.refresh();
+        List<ItemRow> all = List.copyOf(vm.rows());
+        List<ItemRef> refs = all.stream().map(ItemRow::ref).toList();
+        vm.setSelection(all);
+        when(dialogs.confirm(anyString(), anyString(), eq("Delete"))).thenReturn(true);
+        when(service.deleteItems(eq(orders), eq(refs), any(), any()))
+                .thenReturn(new DeleteResult(refs, List.of(), List.of(), List.of(), 30));
+
+        vm.deleteSelected();
+
+        assertThat(vm.rows()).extracting(ItemRow::id).containsExactly("a3", "a4");
+        assertThat(vm.stateProperty().get()).isEqualTo(ItemsViewModel.State.ROWS);
+        assertThat(vm.statusTextProperty().get()).startsWith("1–2 · all loaded");
+    }
+
+    @Test
+    void aDeleteClearsTheSelectionWhenItStartsSoNothingOpensRowsGoingAway() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 5), null, 1));
+        ImmediateTaskRunner tasks = ImmediateTaskRunner.deferred();
+        ItemsViewModel vm = viewModel(tasks);
+        List<List<ItemRow>> shown = new ArrayList<>();
+        vm.setOnSelectionChosen(shown::add);
+        vm.refresh();
+        tasks.runPending(0);
+        List<ItemRow> chosen = List.copyOf(vm.rows().subList(0, 3));
+        vm.setSelection(chosen);
+        when(dialogs.confirm(anyString(), anyString(), eq("Delete"))).thenReturn(true);
+
+        vm.deleteSelected();
+
+        assertThat(vm.deletingProperty().get()).isTrue();
+        assertThat(vm.selection()).isEmpty();
+        assertThat(vm.selectedItemProperty().get()).isNull();
+        assertThat(shown).isNotEmpty();
+        assertThat(shown.get(shown.size() - 1)).isEmpty();
+        verify(service, never()).deleteItems(any(), any(), any(), any());
+    }
+
+    @Test
+    void aDeleteNotConfirmedKeepsTheSelection() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 2), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.refresh();
+        vm.setSelection(List.of(vm.rows().get(0)));
+        vm.deleteSelected();
+        assertThat(vm.selection()).hasSize(1);
+    }
 }
