@@ -130,7 +130,6 @@ public final class AppContext implements AutoCloseable {
         return new ItemsViewModel(handle, itemQueries, tasks, dialogs, columnSettings);
     }
 
-    /** Loads {@code /fxml/ItemsTab.fxml} for {@code handle} and starts loading its first page. */
     /**
      * After a connection opens: if moves made on it were interrupted (crash, lost network), offer Resume or
      * Roll back; each item then ends up existing exactly once.
@@ -138,7 +137,7 @@ public final class AppContext implements AutoCloseable {
     public void offerUnfinishedMoves(javafx.stage.Window owner, CosmosConnection connection) {
         RecoveryViewModel recovery = new RecoveryViewModel(moveService, tasks, this::containerOfJob);
         // only the jobs made on this account (endpoint and name), and damaged journals, which name none
-        String shownKey = JobConnections.normaliseEndpoint(connection.profile().endpoint()) + "\n"
+        String shownKey = io.cosmosdesk.cosmos.ConnectionProfile.normaliseEndpoint(connection.profile().endpoint()) + "\n"
                 + connection.profile().name();
         recovery.jobs().addListener((javafx.collections.ListChangeListener<MoveJobSummary>) change -> {
             boolean ours = recovery.jobs().stream()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,30 +41,14 @@ public class ColumnSettingsStore {
      * slash), so the same account typed another way finds the same settings, then database and container.
      */
     public static String keyOf(ContainerHandle handle) {
-        return normalizeEndpoint(handle.connection().profile().endpoint()) + "|" + handle.ref().databaseId() + "|"
+        return ConnectionProfile.normaliseEndpoint(handle.connection().profile().endpoint()) + "|" + handle.ref().databaseId() + "|"
                 + handle.ref().containerId();
-    }
-
-    /** {@code HTTPS://Acct.documents.azure.com:443/} becomes {@code https://acct.documents.azure.com:443}. */
-    static String normalizeEndpoint(String endpoint) {
-        String text = endpoint.strip();
-        int scheme = text.indexOf("://");
-        int authorityStart = scheme < 0 ? 0 : scheme + 3;
-        int pathStart = text.indexOf('/', authorityStart);
-        if (pathStart < 0) {
-            pathStart = text.length();
-        }
-        String normalized = text.substring(0, pathStart).toLowerCase(Locale.ROOT) + text.substring(pathStart);
-        while (normalized.endsWith("/")) {
-            normalized = normalized.substring(0, normalized.length() - 1);
-        }
-        return normalized;
     }
 
     /** A stored key in today's form: entries written by earlier versions kept the endpoint as typed. */
     private static String normalizeKey(String key) {
         int bar = key.indexOf('|');
-        return bar < 0 ? key : normalizeEndpoint(key.substring(0, bar)) + key.substring(bar);
+        return bar < 0 ? key : ConnectionProfile.normaliseEndpoint(key.substring(0, bar)) + key.substring(bar);
     }
 
     public synchronized List<String> columns(String containerKey) {

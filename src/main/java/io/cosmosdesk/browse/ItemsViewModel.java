@@ -67,6 +67,8 @@ public class ItemsViewModel implements AutoCloseable {
     // Properties
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ReadOnlyStringWrapper filterHint = new ReadOnlyStringWrapper(this, "filterHint");
+    /** The path the filter hint shows: the first partition key path (the id when there is none). */
+    private final JsonPath hintPath;
     private boolean hintHasValue;
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
     private final ObservableList<ItemRow> selection = FXCollections.observableArrayList();
@@ -104,6 +106,8 @@ public class ItemsViewModel implements AutoCloseable {
                         && applied.get().conditions().isEmpty(),
                 filterText, applied);
         this.activeId = Bindings.createStringBinding(() -> idShownBy(applied.get()), applied);
+        List<String> keyPaths = handle.info().partitionKeyPaths();
+        this.hintPath = keyPaths.isEmpty() ? ID_PATH : JsonPath.parse(keyPaths.get(0));
         filterHint.set(hintFor(null));
         pages.rows().addListener((javafx.collections.ListChangeListener<ItemRow>) change -> hintFromRows());
         // a filter joins the history once it has run: one the server refused would only be picked again
@@ -195,14 +199,16 @@ public class ItemsViewModel implements AutoCloseable {
         return filterHint.getReadOnlyProperty();
     }
 
+    /** The hint for {@code value} of {@link #hintPath}; a placeholder when there is no usable example. */
     private String hintFor(JsonNode value) {
-        List<String> keyPaths = handle.info().partitionKeyPaths();
-        JsonPath example = keyPaths.isEmpty() ? ID_PATH : JsonPath.parse(keyPaths.get(0));
-        boolean plain = example.segments().stream().allMatch(segment -> segment.matches("[A-Za-z_][A-Za-z0-9_]*"));
-        String expression = plain ? "c." + String.join(".", example.segments()) : example.toSqlExpression();
-        String shown = value == null || value.isMissingNode() || value.isNull() || value.isContainerNode() ? "\"…\""
-                : value.isTextual() && value.textValue().length() > 24 ? "\"…\"" : value.toString();
-        return "e.g. " + expression + " = " + shown;
+        boolean plain = hintPath.segments().stream().allMatch(segment -> segment.matches("[A-Za-z_][A-Za-z0-9_]*"));
+        String expression = plain ? "c." + String.join(".", hintPath.segments()) : hintPath.toSqlExpression();
+        boolean usable = isExample(value) && !(value.isTextual() && value.textValue().length() > 24);
+        return "e.g. " + expression + " = " + (usable ? value.toString() : "\"…\"");
+    }
+
+    private static boolean isExample(JsonNode value) {
+        return value != null && !value.isMissingNode() && !value.isNull() && !value.isContainerNode();
     }
 
     /** Takes the example value from the first of the first rows that has one. */
@@ -210,12 +216,10 @@ public class ItemsViewModel implements AutoCloseable {
         if (hintHasValue) {
             return;
         }
-        List<String> keyPaths = handle.info().partitionKeyPaths();
-        JsonPath example = keyPaths.isEmpty() ? ID_PATH : JsonPath.parse(keyPaths.get(0));
         List<ItemRow> rows = pages.rows();
         for (ItemRow row : rows.subList(0, Math.min(rows.size(), 20))) {
-            JsonNode value = example.read(pages.parsedJson(row));
-            if (value != null && !value.isMissingNode() && !value.isNull() && !value.isContainerNode()) {
+            JsonNode value = hintPath.read(pages.parsedJson(row));
+            if (isExample(value)) {
                 filterHint.set(hintFor(value));
                 hintHasValue = true;
                 return;

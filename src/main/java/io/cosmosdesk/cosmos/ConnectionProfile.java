@@ -1,6 +1,8 @@
 package io.cosmosdesk.cosmos;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -62,5 +64,33 @@ public record ConnectionProfile(String id, String name, AuthKind authKind, Strin
         } catch (IllegalArgumentException e) {
             return endpoint;
         }
+    }
+
+    /**
+     * An endpoint as compared and used as a key (saved settings, move journals): lower-case scheme and host,
+     * no trailing slash. {@code HTTPS://Acct.Documents.Azure.com:443/} becomes
+     * {@code https://acct.documents.azure.com:443}.
+     */
+    public static String normaliseEndpoint(String endpoint) {
+        if (endpoint == null) {
+            return "";
+        }
+        String text = endpoint.strip();
+        try {
+            URI uri = new URI(text);
+            if (uri.getScheme() != null && uri.getHost() != null) {
+                String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+                text = uri.getScheme().toLowerCase(Locale.ROOT) + "://"
+                        + (uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@")
+                        + uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                        + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            }
+        } catch (URISyntaxException e) {
+            // not a URI: compare it as typed, less its trailing slashes
+        }
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return text;
     }
 }

@@ -4,9 +4,7 @@ import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.ErrorKind;
-import java.net.URI;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -19,37 +17,13 @@ public final class JobConnections {
     private JobConnections() {
     }
 
-    /** Lower-case scheme and host, no trailing slash: "HTTPS://Acct.Documents.Azure.com:443/" → "https://acct.documents.azure.com:443". */
-    public static String normaliseEndpoint(String endpoint) {
-        if (endpoint == null) {
-            return "";
-        }
-        String text = endpoint.strip();
-        try {
-            URI uri = new URI(text);
-            if (uri.getScheme() != null && uri.getHost() != null) {
-                String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-                text = uri.getScheme().toLowerCase(Locale.ROOT) + "://"
-                        + (uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@")
-                        + uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                        + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            }
-        } catch (java.net.URISyntaxException e) {
-            // not a URI: compare it as typed, less its trailing slashes
-        }
-        while (text.endsWith("/")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        return text;
-    }
-
     /** True when the job was made on this connection (endpoint and name; name only for old journals). */
     public static boolean ranOn(MoveJobSummary job, ConnectionProfile profile) {
         if (job.problem() != null || !job.connectionName().equals(profile.name())) {
             return false;
         }
         return job.endpoint().isBlank()
-                || normaliseEndpoint(job.endpoint()).equals(normaliseEndpoint(profile.endpoint()));
+                || ConnectionProfile.normaliseEndpoint(job.endpoint()).equals(ConnectionProfile.normaliseEndpoint(profile.endpoint()));
     }
 
     /** The open connection the job was made on. */

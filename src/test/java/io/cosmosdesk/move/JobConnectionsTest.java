@@ -32,12 +32,12 @@ class JobConnectionsTest {
 
     @Test
     void endpointsAreComparedWithLowerCaseSchemeAndHostAndNoTrailingSlash() {
-        assertThat(JobConnections.normaliseEndpoint("HTTPS://Acct.Documents.Azure.COM:443/"))
+        assertThat(ConnectionProfile.normaliseEndpoint("HTTPS://Acct.Documents.Azure.COM:443/"))
                 .isEqualTo("https://acct.documents.azure.com:443");
-        assertThat(JobConnections.normaliseEndpoint(" https://localhost:8081// ")).isEqualTo("https://localhost:8081");
-        assertThat(JobConnections.normaliseEndpoint("https://localhost:8081"))
-                .isNotEqualTo(JobConnections.normaliseEndpoint("https://localhost:8082"));
-        assertThat(JobConnections.normaliseEndpoint(null)).isEmpty();
+        assertThat(ConnectionProfile.normaliseEndpoint(" https://localhost:8081// ")).isEqualTo("https://localhost:8081");
+        assertThat(ConnectionProfile.normaliseEndpoint("https://localhost:8081"))
+                .isNotEqualTo(ConnectionProfile.normaliseEndpoint("https://localhost:8082"));
+        assertThat(ConnectionProfile.normaliseEndpoint(null)).isEmpty();
     }
 
     @Test
