@@ -271,8 +271,6 @@ public class ItemsTabController {
                 editorPlaceholder.setText(viewModel.selection().size() + " items selected");
             }
         });
-        // until the item editor is wired in, "open" moves the focus to the preview
-        viewModel.setOnOpenItem(row -> itemPreview.requestFocus());
     }
 
     private static final KeyCombination NEW_ITEM = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
