@@ -416,6 +416,44 @@ class ItemsViewModelTest {
     }
 
     @Test
+    void aRowCreatedHereThatALaterPageBringsAgainShowsOnceAndTheStatusCountsItOnce() {
+        when(service.queryItemsPage(eq(orders), any(), isNull(), anyInt())).thenReturn(page(rows("a", 0, 2), "t1", 1));
+        when(service.queryItemsPage(eq(orders), any(), eq("t1"), anyInt()))
+                .thenReturn(page(List.of(row("a2", "c2"), row("TEST-DUP-1", "c9")), "t2", 1));
+        when(service.queryItemsPage(eq(orders), any(), eq("t2"), anyInt()))
+                .thenReturn(page(List.of(row("a3", "c3")), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.refresh();
+
+        vm.upsertRow(row("TEST-DUP-1", "c9").json()); // saved in the editor: shown at once as the first row
+        vm.loadMore();
+        vm.loadMore();
+
+        assertThat(vm.rows()).extracting(ItemRow::id).containsExactly("TEST-DUP-1", "a0", "a1", "a2", "a3");
+        assertThat(vm.statusTextProperty().get()).startsWith("1–5 · all loaded");
+    }
+
+    @Test
+    void underASortARowSavedHereThatALaterPageBringsAgainAtItsNewPlaceShowsOnce() {
+        ItemRow moved = row("a1", "c1");
+        when(service.queryItemsPage(eq(orders), any(), isNull(), anyInt())).thenReturn(page(rows("a", 0, 3), "t1", 1));
+        when(service.queryItemsPage(eq(orders), any(), eq("t1"), anyInt()))
+                .thenReturn(page(List.of(row("a3", "c3"), moved, row("a1", "other-partition")), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.addColumn("/n");
+        vm.sortBy(vm.columns().get(vm.columns().size() - 1));
+
+        vm.upsertRow(moved.json().deepCopy().put("n", 999)); // its sort value changed: the server puts it later
+        vm.loadMore();
+
+        assertThat(vm.rows()).extracting(row -> row.ref().toString()).containsExactly(row("a0", "c0").ref().toString(),
+                moved.ref().toString(), row("a2", "c2").ref().toString(), row("a3", "c3").ref().toString(),
+                row("a1", "other-partition").ref().toString());
+        assertThat(vm.rows().get(1).json().get("n").asInt()).as("the row keeps the saved version").isEqualTo(999);
+        assertThat(vm.statusTextProperty().get()).startsWith("1–5 · all loaded");
+    }
+
+    @Test
     void everyNewQueryIsAnnouncedSoStaleMessagesCanGo() {
         when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 1), null, 1));
         ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
