@@ -87,6 +87,11 @@ public final class ContainerWorkspaceViewModel {
             public void moveRows(List<ItemRow> rows) {
                 ContainerWorkspaceViewModel.this.moveRows(rows);
             }
+
+            @Override
+            public void itemsGone(Set<ItemRef> gone) {
+                itemsDeleted(gone);
+            }
         });
         grid.selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
@@ -195,8 +200,14 @@ public final class ContainerWorkspaceViewModel {
     /** {@code gone} no longer exist: their rows go, and the editor lets go of the shown one among them. */
     public void itemsDeleted(Set<ItemRef> gone) {
         gone.forEach(item -> grid.removeRow(item.id(), item.partitionKey()));
-        if (shown.get() != null && gone.contains(shown.get())) {
+        ItemRef open = shown.get();
+        if (open != null && gone.contains(open)) {
             shown.set(null);
+            // deleted from the grid: Save and Delete must not stay on an item that is gone
+            if (editor.shows(open.id(), open.partitionKey())
+                    || editor.modeProperty().get() == ItemEditorViewModel.Mode.LOADING) {
+                editor.deleted(open.id());
+            }
         }
     }
 

@@ -23,6 +23,7 @@ import io.cosmosdesk.cosmos.ContainerInfo;
 import io.cosmosdesk.cosmos.ContainerRef;
 import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.DeleteResult;
 import io.cosmosdesk.cosmos.ErrorKind;
 import io.cosmosdesk.cosmos.ItemPage;
 import io.cosmosdesk.cosmos.ItemQueryService;
@@ -221,6 +222,42 @@ class ContainerWorkspaceViewModelTest {
         ArgumentCaptor<String> message = ArgumentCaptor.forClass(String.class);
         verify(dialogs).choose(eq("Unsaved changes"), message.capture(), anyList());
         assertThat(message.getValue()).contains("\"x\" in retail/orders has unsaved changes");
+    }
+
+    @Test
+    void deletingTheShownItemFromTheGridEmptiesTheEditor() {
+        serverReturns(rows("a", 0, 3));
+        grid.refresh();
+        select("a0");
+        grid.setSelection(List.of(grid.rows().get(0), grid.rows().get(1)));
+        assertThat(editor.shows("a0", PartitionKeyValue.of("c0"))).as("two rows selected: the editor keeps a0").isTrue();
+        when(dialogs.confirm(anyString(), anyString(), eq("Delete"))).thenReturn(true);
+        when(queries.deleteItems(eq(orders), anyList(), any(), any())).thenReturn(new DeleteResult(
+                List.of(ref("a0", "c0"), ref("a1", "c1")), List.of(), List.of(), List.of(), 10));
+
+        grid.deleteSelected();
+
+        assertThat(grid.rows()).extracting(ItemRow::id).containsExactly("a2");
+        assertThat(editor.modeProperty().get()).isEqualTo(Mode.EMPTY);
+        assertThat(editor.canSaveProperty().get()).isFalse();
+        assertThat(editor.statusMessageProperty().get()).isEqualTo("Deleted \"a0\".");
+        assertThat(workspace.shownItemProperty().get()).isNull();
+    }
+
+    @Test
+    void deletingOtherRowsFromTheGridLeavesTheEditorAlone() {
+        serverReturns(rows("a", 0, 3));
+        grid.refresh();
+        select("a0");
+        grid.setSelection(List.of(grid.rows().get(1), grid.rows().get(2)));
+        when(dialogs.confirm(anyString(), anyString(), eq("Delete"))).thenReturn(true);
+        when(queries.deleteItems(eq(orders), anyList(), any(), any())).thenReturn(new DeleteResult(
+                List.of(ref("a1", "c1"), ref("a2", "c2")), List.of(), List.of(), List.of(), 10));
+
+        grid.deleteSelected();
+
+        assertThat(editor.shows("a0", PartitionKeyValue.of("c0"))).isTrue();
+        assertThat(workspace.shownItemProperty().get()).isEqualTo(ref("a0", "c0"));
     }
 
     // ---- a new query's rows
