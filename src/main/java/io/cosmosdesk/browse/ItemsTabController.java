@@ -202,6 +202,13 @@ public class ItemsTabController {
                 itemsTable.scrollTo(chosen.get(0));
             }
         });
+        // a new query's rows (sort, filter, go to id) start at the first row, not where the old ones were
+        // scrolled to; this runs after the view-model's own first-page rules, which may select a row further down
+        viewModel.stateProperty().addListener((obs, old, state) -> {
+            if (old == ItemsViewModel.State.LOADING && state == ItemsViewModel.State.ROWS) {
+                itemsTable.scrollTo(0);
+            }
+        });
         itemsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         itemsTable.setRowFactory(table -> {
             TableRow<ItemRow> row = new TableRow<>();
