@@ -14,7 +14,6 @@ import io.cosmosdesk.move.MoveSource;
 import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.TaskRunner;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.scene.Parent;
 import javafx.stage.Window;
@@ -79,11 +78,6 @@ public final class ContainerWorkspace {
 
     public ItemEditorViewModel editor() {
         return viewModel.editor();
-    }
-
-    /** See {@link ContainerWorkspaceViewModel#requestLeave()}. */
-    public CompletableFuture<Boolean> canLeave() {
-        return viewModel.requestLeave();
     }
 
     public void close() {
