@@ -83,10 +83,10 @@ public class MainWindowController {
 
     /** Brings a workspace with unsaved edits to the front before asking about them, so the user sees them. */
     private java.util.concurrent.CompletableFuture<Boolean> canLeave(ContainerWorkspace workspace) {
-        if (workspace.editor().isDirty()) {
+        if (workspace.viewModel().hasUnsavedEdits()) {
             viewModel.selectedContainerProperty().set(workspace.handle());
         }
-        return workspace.canLeave();
+        return workspace.viewModel().requestLeave();
     }
 
     private void disconnectGuarded(ResourceNode connectionNode) {
@@ -188,8 +188,8 @@ public class MainWindowController {
         // production, must not look alike); the editor's dirty dot while there are unsaved edits
         tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> (viewModel.tree().connections().size() > 1 ? profile.name() + " › " : "")
-                        + container.ref().containerId() + (workspace.editor().dirtyProperty().get() ? " ●" : ""),
-                workspace.editor().dirtyProperty(), viewModel.tree().connections()));
+                        + container.ref().containerId() + (workspace.viewModel().hasUnsavedEdits() ? " ●" : ""),
+                workspace.viewModel().unsavedEditsProperty(), viewModel.tree().connections()));
         tab.setGraphic(connectionMark(profile));
         tab.setOnCloseRequest(event -> {
             event.consume(); // closed by closeGuarded once nothing unsaved would be lost

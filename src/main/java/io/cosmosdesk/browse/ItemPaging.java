@@ -17,6 +17,7 @@ import io.cosmosdesk.ui.BackgroundTask;
 import io.cosmosdesk.ui.TaskHandle;
 import io.cosmosdesk.ui.TaskRunner;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -300,7 +301,7 @@ final class ItemPaging {
     }
 
     private void showPage(ItemPage page, ItemQuery query) {
-        rows.addAll(page.items());
+        rows.addAll(notLoadedYet(page.items()));
         continuation = page.continuationToken();
         hasMore.set(page.hasMore());
         totalCharge += page.requestCharge();
@@ -309,6 +310,20 @@ final class ItemPaging {
         errorDetails.set(null);
         state.set(rows.isEmpty() && !page.hasMore() ? emptyState(query) : State.ROWS);
         updateStatus(page);
+    }
+
+    /**
+     * The rows of {@code page} not on screen already. A row can come twice: one the user created or saved was
+     * put in locally (see {@link #upsertRow}), and a later page of the same query brings it again, maybe at
+     * another place under a sort. Each item shows once, where it is already, so the status counts distinct items.
+     */
+    private List<ItemRow> notLoadedYet(List<ItemRow> page) {
+        if (rows.isEmpty() && page.size() < 2) {
+            return page;
+        }
+        Set<ItemRef> seen = new HashSet<>(rows.size() + page.size());
+        rows.forEach(row -> seen.add(row.ref()));
+        return page.stream().filter(row -> seen.add(row.ref())).toList();
     }
 
     private void showFailure(Throwable error, ItemQuery query, boolean append) {

@@ -202,6 +202,13 @@ public class ItemsTabController {
                 itemsTable.scrollTo(chosen.get(0));
             }
         });
+        // a new query's rows (sort, filter, go to id) start at the first row, not where the old ones were
+        // scrolled to; this runs after the view-model's own first-page rules, which may select a row further down
+        viewModel.stateProperty().addListener((obs, old, state) -> {
+            if (old == ItemsViewModel.State.LOADING && state == ItemsViewModel.State.ROWS) {
+                itemsTable.scrollTo(0);
+            }
+        });
         itemsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         itemsTable.setRowFactory(table -> {
             TableRow<ItemRow> row = new TableRow<>();
@@ -271,8 +278,6 @@ public class ItemsTabController {
                 editorPlaceholder.setText(viewModel.selection().size() + " items selected");
             }
         });
-        // until the item editor is wired in, "open" moves the focus to the preview
-        viewModel.setOnOpenItem(row -> itemPreview.requestFocus());
     }
 
     private static final KeyCombination NEW_ITEM = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);

@@ -14,14 +14,15 @@ import io.cosmosdesk.ui.TaskRunner;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -78,13 +79,27 @@ public class ItemsViewModel implements AutoCloseable {
     private final BooleanBinding filterOutdated;
     private final StringProperty goToIdText = new SimpleStringProperty(this, "goToIdText", "");
     private final javafx.beans.binding.StringBinding activeId;
-    private Runnable onNewQuery = () -> { };
-    private Consumer<List<ItemRow>> moveHandler = rows -> { };
-    private Runnable newItemHandler = () -> { };
-    private Supplier<ItemRef> openItem = () -> null;
-    private BooleanSupplier openItemHasUnsavedEdits = () -> false;
-    private Consumer<ItemRow> onOpenItem = row -> { };
+    private final ReadOnlyIntegerWrapper queriesRun = new ReadOnlyIntegerWrapper(this, "queriesRun");
+    private Host host = new Host() { };
     private Consumer<List<ItemRow>> selectionShown = rows -> { };
+
+    /**
+     * Where the grid's requests that reach beyond it go: the workspace that shows the grid beside the item
+     * editor and the move dialog (see {@code ContainerWorkspaceViewModel}). Without one they do nothing.
+     */
+    public interface Host {
+        /** Enter or double-click on one row. */
+        default void openItem(ItemRow row) { }
+
+        /** New item (toolbar, Ctrl+N). */
+        default void newItem() { }
+
+        /** Move to partition: the selected rows, or none for every item the applied query matches. */
+        default void moveRows(List<ItemRow> rows) { }
+
+        /** Items deleted from the grid (or found already gone); their rows have been removed. */
+        default void itemsGone(Set<ItemRef> gone) { }
+    }
 
     public ItemsViewModel(ContainerHandle handle, ItemQueryService service, TaskRunner tasks, DialogService dialogs,
             ColumnSettingsStore settings) {
@@ -98,8 +113,10 @@ public class ItemsViewModel implements AutoCloseable {
         this.history = new FilterHistory(handle, settings);
         this.counter = new ItemCounter(handle, service, tasks, pages::generation);
         // the rows being deleted must not stay selected: the grid would move through them and open one going away
-        this.deletion = new ItemDeletion(handle, service, tasks, dialogs, notice::set, pages::removeGone,
-                () -> selectOnly(null));
+        this.deletion = new ItemDeletion(handle, service, tasks, dialogs, notice::set, gone -> {
+            pages.removeGone(gone);
+            host.itemsGone(gone);
+        }, () -> selectOnly(null));
         ReadOnlyObjectProperty<ItemQuery> applied = pages.appliedQueryProperty();
         this.filterOutdated = Bindings.createBooleanBinding(
                 () -> !ItemQuery.filtered(filterText.get()).filter().equals(applied.get().filter())
@@ -121,29 +138,6 @@ public class ItemsViewModel implements AutoCloseable {
             }
             filterToRemember = null;
         });
-        pages.stateProperty().addListener((obs, old, state) -> {
-            if (old == State.LOADING && state == State.ROWS) {
-                firstPageShown();
-            }
-        });
-    }
-
-    /**
-     * A query's first page is in and nothing is selected (its rows replaced the old ones): "Go to id" that
-     * found exactly one item selects it, so the editor opens it, unless the editor holds unsaved edits;
-     * otherwise the row of the item the editor shows, when loaded, is selected again (e.g. after a move).
-     */
-    private void firstPageShown() {
-        List<ItemRow> loaded = rows();
-        if (activeId.get() != null && loaded.size() == 1 && !pages.hasMoreProperty().get()
-                && !openItemHasUnsavedEdits.getAsBoolean()) {
-            selectOnly(loaded.get(0).ref());
-            return;
-        }
-        ItemRef open = openItem.get();
-        if (selection.isEmpty() && open != null && loaded.stream().anyMatch(row -> row.ref().equals(open))) {
-            selectOnly(open);
-        }
     }
 
     /** The id a "Go to id" query shows; null for any other query. */
@@ -339,34 +333,14 @@ public class ItemsViewModel implements AutoCloseable {
         return handle.connection().profile().readOnly();
     }
 
-    /** Who opens the move dialog for the given rows (empty: every item the applied filter matches). */
-    public void setOnMoveRequested(Consumer<List<ItemRow>> handler) {
-        this.moveHandler = Objects.requireNonNull(handler);
+    /** Who takes the grid's requests that reach beyond it (open, new, move, deleted items). */
+    public void setHost(Host host) {
+        this.host = Objects.requireNonNull(host);
     }
 
-    /** Who is told that a new query starts, e.g. so messages about the rows it replaces can go. */
-    public void setOnNewQuery(Runnable handler) {
-        this.onNewQuery = Objects.requireNonNull(handler);
-    }
-
-    /**
-     * The item open beside the grid (null for none or a new item) and whether it has unsaved edits: a new
-     * query's rows select it again when they contain it, and "Go to id" moves to its item only when nothing
-     * unsaved would be left behind.
-     */
-    public void setOpenItem(Supplier<ItemRef> item, BooleanSupplier hasUnsavedEdits) {
-        this.openItem = Objects.requireNonNull(item);
-        this.openItemHasUnsavedEdits = Objects.requireNonNull(hasUnsavedEdits);
-    }
-
-    /** Who starts a new item (the editor beside the grid). */
-    public void setOnNewItem(Runnable handler) {
-        this.newItemHandler = Objects.requireNonNull(handler);
-    }
-
-    /** Who opens an item (Enter or double-click): the item editor beside the grid. */
-    public void setOnOpenItem(Consumer<ItemRow> handler) {
-        this.onOpenItem = Objects.requireNonNull(handler);
+    /** Counts the queries run (refresh, filter, sort, go to id...): each replaces the rows on screen. */
+    public ReadOnlyIntegerProperty queriesRunProperty() {
+        return queriesRun.getReadOnlyProperty();
     }
 
     /** Who shows a selection the view-model chose (the grid), see {@link #selectOnly}. */
@@ -514,7 +488,7 @@ public class ItemsViewModel implements AutoCloseable {
     public void openSelected() {
         ItemRow row = selectedItem.get();
         if (row != null) {
-            onOpenItem.accept(row);
+            host.openItem(row);
         }
     }
 
@@ -551,11 +525,11 @@ public class ItemsViewModel implements AutoCloseable {
 
     /** "Move to partition…": the selected rows, or with nothing selected every item the filter matches. */
     public void moveSelected() {
-        moveHandler.accept(List.copyOf(selection()));
+        host.moveRows(List.copyOf(selection()));
     }
 
     public void newItem() {
-        newItemHandler.run();
+        host.newItem();
     }
 
     /** Shows a saved item's new version in its row (or as a new first row), without reloading the page. */
@@ -590,7 +564,7 @@ public class ItemsViewModel implements AutoCloseable {
     private void runQuery(ItemQuery query) {
         // the count described the previous query; a late one is also dropped by the generation check
         counter.reset();
-        onNewQuery.run();
+        queriesRun.set(queriesRun.get() + 1);
         // the rows go, and with them whatever was selected among them
         setSelection(List.of());
         pages.run(query);

@@ -134,15 +134,21 @@ final class ItemEditorState {
         return errorMessage.getReadOnlyProperty();
     }
 
-    /** Shows a sentence in the error banner; an empty one hides the banner. */
+    /**
+     * Shows a sentence in the error banner; an empty one hides the banner. A failure makes the status line
+     * stale (e.g. "Saved … over the other change" beside a later "Not saved: …"), so it goes.
+     */
     void showError(String message) {
         errorMessage.set(message);
         errorIsAboutTheText = false;
+        if (!message.isEmpty()) {
+            statusMessage.set("");
+        }
     }
 
     /** As {@link #showError}, for a save refused over the text itself: the banner goes once the text is valid. */
     void showTextError(String message) {
-        errorMessage.set(message);
+        showError(message);
         errorIsAboutTheText = true;
     }
 
@@ -239,8 +245,10 @@ final class ItemEditorState {
     /** The server now holds {@code saved}, written from {@code edited} (the text {@code editedText}). */
     void saved(LoadedItem saved, ObjectNode edited, String editedText, String message) {
         ObjectNode stored = ItemService.withoutSystemProperties(saved.version().json());
-        // keep the user's own formatting (and caret) when the server stored exactly what was sent
-        boolean storedAsSent = stored.equals(NUMBERS_BY_VALUE, edited);
+        // an item just created shows as the server holds it, formatted from the top-left (one typed on a single
+        // line must not stay there, scrolled right); a replace keeps the user's own formatting (and caret)
+        // when the server stored exactly what was sent
+        boolean storedAsSent = mode.get() != Mode.NEW && stored.equals(NUMBERS_BY_VALUE, edited);
         loaded = saved.version();
         originalId = saved.version().id();
         originalKey = PartitionKeyValue.fromItem(stored, handle.info().partitionKeyPaths());

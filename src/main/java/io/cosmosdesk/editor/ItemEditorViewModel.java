@@ -412,6 +412,15 @@ public final class ItemEditorViewModel {
         item.showError("");
     }
 
+    /**
+     * The item shown (or opening) here was deleted by this user outside the editor, e.g. from the grid: the
+     * editor lets go of it, so Save and Delete cannot act on an item that is gone, and says so.
+     */
+    public void deleted(String id) {
+        clear();
+        item.showStatus("Deleted \"" + id + "\".");
+    }
+
     /** A new or cloned item replaces whatever was loading, so a late answer cannot overwrite it. */
     private void startNew(ObjectNode template, String message) {
         loading.cancel();

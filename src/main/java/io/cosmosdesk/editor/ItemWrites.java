@@ -271,7 +271,9 @@ final class ItemWrites {
         Optional<String> choice = dialogs.choose("Partition key changed", explanation,
                 List.of(MOVE_ITEM, KEEP_EDITING));
         if (choice.filter(MOVE_ITEM::equals).isPresent()) {
-            item.showStatus("Moving \"" + item.originalId() + "\" to partition " + newKey.display() + "…");
+            // nothing moves until the user presses Move in the dialog: the outcome is told when it closes
+            item.showError("");
+            item.showStatus("");
             onMoveRequested.accept(new MoveRequest(item.handle(), item.originalId(), item.originalKey(),
                     item.loadedVersion().etag(), edited));
         } else {

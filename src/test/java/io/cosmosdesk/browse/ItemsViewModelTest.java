@@ -416,11 +416,49 @@ class ItemsViewModelTest {
     }
 
     @Test
+    void aRowCreatedHereThatALaterPageBringsAgainShowsOnceAndTheStatusCountsItOnce() {
+        when(service.queryItemsPage(eq(orders), any(), isNull(), anyInt())).thenReturn(page(rows("a", 0, 2), "t1", 1));
+        when(service.queryItemsPage(eq(orders), any(), eq("t1"), anyInt()))
+                .thenReturn(page(List.of(row("a2", "c2"), row("TEST-DUP-1", "c9")), "t2", 1));
+        when(service.queryItemsPage(eq(orders), any(), eq("t2"), anyInt()))
+                .thenReturn(page(List.of(row("a3", "c3")), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.refresh();
+
+        vm.upsertRow(row("TEST-DUP-1", "c9").json()); // saved in the editor: shown at once as the first row
+        vm.loadMore();
+        vm.loadMore();
+
+        assertThat(vm.rows()).extracting(ItemRow::id).containsExactly("TEST-DUP-1", "a0", "a1", "a2", "a3");
+        assertThat(vm.statusTextProperty().get()).startsWith("1–5 · all loaded");
+    }
+
+    @Test
+    void underASortARowSavedHereThatALaterPageBringsAgainAtItsNewPlaceShowsOnce() {
+        ItemRow moved = row("a1", "c1");
+        when(service.queryItemsPage(eq(orders), any(), isNull(), anyInt())).thenReturn(page(rows("a", 0, 3), "t1", 1));
+        when(service.queryItemsPage(eq(orders), any(), eq("t1"), anyInt()))
+                .thenReturn(page(List.of(row("a3", "c3"), moved, row("a1", "other-partition")), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.addColumn("/n");
+        vm.sortBy(vm.columns().get(vm.columns().size() - 1));
+
+        vm.upsertRow(moved.json().deepCopy().put("n", 999)); // its sort value changed: the server puts it later
+        vm.loadMore();
+
+        assertThat(vm.rows()).extracting(row -> row.ref().toString()).containsExactly(row("a0", "c0").ref().toString(),
+                moved.ref().toString(), row("a2", "c2").ref().toString(), row("a3", "c3").ref().toString(),
+                row("a1", "other-partition").ref().toString());
+        assertThat(vm.rows().get(1).json().get("n").asInt()).as("the row keeps the saved version").isEqualTo(999);
+        assertThat(vm.statusTextProperty().get()).startsWith("1–5 · all loaded");
+    }
+
+    @Test
     void everyNewQueryIsAnnouncedSoStaleMessagesCanGo() {
         when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 1), null, 1));
         ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
         List<String> told = new ArrayList<>();
-        vm.setOnNewQuery(() -> told.add("new query"));
+        vm.queriesRunProperty().addListener((obs, old, count) -> told.add("new query"));
         vm.refresh();
         vm.refresh();
         vm.findById("a0");
@@ -553,7 +591,12 @@ class ItemsViewModelTest {
         ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
         vm.refresh();
         List<ItemRow> opened = new ArrayList<>();
-        vm.setOnOpenItem(opened::add);
+        vm.setHost(new ItemsViewModel.Host() {
+            @Override
+            public void openItem(ItemRow row) {
+                opened.add(row);
+            }
+        });
 
         vm.setSelection(List.of(vm.rows().get(1)));
         assertThat(vm.selectedItemProperty().get().id()).isEqualTo("a1");
@@ -597,58 +640,6 @@ class ItemsViewModelTest {
 
         vm.selectOnly(null);
         assertThat(shown).containsExactly(List.of(vm.rows().get(0)), List.of(), List.of());
-    }
-
-    @Test
-    void goToIdThatFindsExactlyOneItemSelectsItUnlessTheOpenItemHasUnsavedEdits() {
-        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 1), null, 1));
-        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
-        boolean[] unsaved = {false};
-        vm.setOpenItem(() -> row("other", "c7").ref(), () -> unsaved[0]);
-        List<List<ItemRow>> shown = new ArrayList<>();
-        vm.setOnSelectionChosen(shown::add);
-
-        vm.findById("a0");
-        assertThat(vm.selectedItemProperty().get()).isEqualTo(vm.rows().get(0));
-        assertThat(shown).containsExactly(List.of(vm.rows().get(0)));
-
-        unsaved[0] = true;
-        vm.findById("a0");
-        assertThat(vm.selection()).as("the editor keeps its unsaved item").isEmpty();
-
-        // a plain query showing one row is no "go to": nothing is chosen for the user
-        unsaved[0] = false;
-        vm.refresh();
-        vm.clearFilter();
-        assertThat(vm.selection()).isEmpty();
-    }
-
-    @Test
-    void goToIdFindingSeveralItemsSelectsNone() {
-        when(service.queryItemsPage(any(), any(), any(), anyInt()))
-                .thenReturn(page(List.of(row("dup", "c1"), row("dup", "c2")), null, 1));
-        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
-
-        vm.findById("dup");
-
-        assertThat(vm.selection()).isEmpty();
-    }
-
-    @Test
-    void aNewQuerySelectsTheOpenItemAgainWhenItsRowsContainIt() {
-        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 3), null, 1));
-        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
-        ItemRef[] open = {row("a1", "c1").ref()};
-        vm.setOpenItem(() -> open[0], () -> true);
-        vm.refresh();
-        vm.setSelection(List.of(vm.rows().get(2)));
-
-        vm.refresh();
-        assertThat(vm.selection()).containsExactly(vm.rows().get(1));
-
-        open[0] = row("elsewhere", "c9").ref();
-        vm.refresh();
-        assertThat(vm.selection()).isEmpty();
     }
 
     @Test

@@ -262,6 +262,36 @@ class ItemEditorViewModelTest {
     }
 
     @Test
+    void aNewItemTypedOnOneLineShowsAsTheServerHoldsItFormattedOnceCreated() {
+        editor.newItem(handle);
+        editor.textProperty().set("{\"id\":\"TEST-DUP-1\",\"pk\":\"p\",\"n\":1}");
+        when(items.createItem(eq(handle), any()))
+                .thenReturn(version("{\"id\":\"TEST-DUP-1\",\"pk\":\"p\",\"n\":1}", "\"e1\""));
+
+        editor.save();
+
+        assertThat(editor.getText()).isEqualTo("{\n  \"id\": \"TEST-DUP-1\",\n  \"pk\": \"p\",\n  \"n\": 1\n}");
+        assertThat(editor.isDirty()).isFalse();
+        assertThat(editor.statusMessageProperty().get()).isEqualTo("Created \"TEST-DUP-1\".");
+    }
+
+    @Test
+    void aFailureTakesTheStaleStatusLineAway() {
+        conflictOnSave();
+        choose(ItemEditorViewModel.OVERWRITE);
+        when(items.overwriteItem(eq(handle), any(), eq("\"e9\"")))
+                .thenReturn(version("{\"id\":\"a\",\"pk\":\"p\",\"n\":2}", "\"e3\""));
+        editor.save();
+        assertThat(editor.statusMessageProperty().get()).isEqualTo("Saved \"a\" over the other change.");
+
+        editor.textProperty().set(editor.getText() + "\n\n\n}");
+        editor.save();
+
+        assertThat(editor.errorMessageProperty().get()).startsWith("Not saved: Line ");
+        assertThat(editor.statusMessageProperty().get()).as("no 'Saved' beside 'Not saved'").isEmpty();
+    }
+
+    @Test
     void systemPropertiesTypedIntoTheTextAreNotSent() {
         openA();
         edit("\"n\": 1", "\"n\": 2, \"_etag\": \"forged\", \"_ts\": 1");
