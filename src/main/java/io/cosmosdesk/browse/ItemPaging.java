@@ -9,6 +9,7 @@ import io.cosmosdesk.cosmos.CosmosErrors;
 import io.cosmosdesk.cosmos.ErrorKind;
 import io.cosmosdesk.cosmos.ItemPage;
 import io.cosmosdesk.cosmos.ItemQuery;
+import io.cosmosdesk.cosmos.ItemPageStream;
 import io.cosmosdesk.cosmos.ItemQueryService;
 import io.cosmosdesk.cosmos.ItemRef;
 import io.cosmosdesk.cosmos.ItemRow;
@@ -37,10 +38,14 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
- * Runs the applied query of one container page by page with continuation tokens, and tells what the grid
- * area shows: the rows, the state, the failure, the status strip. Each query gets a new generation and each
- * page load an identity of its own; a reply for an older one is dropped, so a slow answer can never add rows
- * (or a token) to the wrong query.
+ * Runs the applied query of one container page by page, and tells what the grid area shows: the rows, the
+ * state, the failure, the status strip. Each query gets a new generation and each page load an identity of its
+ * own; a reply for an older one is dropped, so a slow answer can never add rows (or a token) to the wrong query.
+ *
+ * <p>A query generation reads its pages from one {@link ItemPageStream} (one page pulled per load, none read
+ * ahead). The stream is closed when the query changes, the tab closes or the user stops loading, which also
+ * cancels a page still loading; after a stop or a failure the next page comes from a new stream started at the
+ * last page's continuation token.
  */
 final class ItemPaging {
 
@@ -71,6 +76,9 @@ final class ItemPaging {
     private final ReadOnlyStringWrapper activityId = new ReadOnlyStringWrapper(this, "activityId");
 
     private String continuation;
+    /** The applied query's open page stream (null until the next load opens one), and its page size. */
+    private ItemPageStream stream;
+    private int streamPageSize;
     private long queryGeneration;
     /** The load in flight; its replies count only while it is still this object. */
     private Object currentLoad;
@@ -179,6 +187,7 @@ final class ItemPaging {
     void run(ItemQuery query) {
         queryGeneration++;
         loadTask.cancel();
+        closeStream();
         currentLoad = null;
         appliedQuery.set(query);
         appliedFilter.set(query.describe());
@@ -224,6 +233,7 @@ final class ItemPaging {
         if (currentLoad != null) {
             currentLoad = null;
             loadTask.cancel();
+            closeStream();
             busy.set(false);
             state.set(rows.isEmpty() ? State.STOPPED : State.ROWS);
             updateStatus(null);
@@ -236,6 +246,7 @@ final class ItemPaging {
         queryGeneration++;
         currentLoad = null;
         loadTask.cancel();
+        closeStream();
         busy.set(false);
     }
 
@@ -275,12 +286,19 @@ final class ItemPaging {
     private void fetch(ItemQuery query, String token, boolean append) {
         Object load = new Object();
         currentLoad = load;
-        ContainerHandle target = handle;
         int size = pageSize.get();
+        if (stream != null && streamPageSize != size) {
+            closeStream(); // the page size changed: carry on from the token with the new size
+        }
+        if (stream == null) {
+            // lazy: nothing is sent before the background task asks for the page
+            stream = service.openItemPages(handle, query, token, size);
+            streamPageSize = size;
+        }
+        ItemPageStream pages = stream;
         busy.set(true);
         statusText.set(append ? "Loading more…" : "Loading…");
-        loadTask = tasks.start(BackgroundTask.of("Loading items of " + target.ref(),
-                        context -> service.queryItemsPage(target, query, token, size))
+        loadTask = tasks.start(BackgroundTask.of("Loading items of " + handle.ref(), context -> pages.next())
                 .onSuccess(page -> {
                     if (load == currentLoad) {
                         showPage(page, query);
@@ -288,6 +306,7 @@ final class ItemPaging {
                 })
                 .onFailure(error -> {
                     if (load == currentLoad) {
+                        closeStream(); // the next try starts a new stream at the last page's token
                         showFailure(error, query, append);
                     }
                 })
@@ -299,9 +318,19 @@ final class ItemPaging {
                 }));
     }
 
+    private void closeStream() {
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
+    }
+
     private void showPage(ItemPage page, ItemQuery query) {
         rows.addAll(page.items());
         continuation = page.continuationToken();
+        if (!page.hasMore()) {
+            closeStream();
+        }
         hasMore.set(page.hasMore());
         totalCharge += page.requestCharge();
         activityId.set(page.activityId());
