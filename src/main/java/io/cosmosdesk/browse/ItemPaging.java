@@ -52,6 +52,12 @@ final class ItemPaging {
     static final int DEFAULT_PAGE_SIZE = 100;
     static final int MAX_PAGE_SIZE = ItemQueryService.MAX_PAGE_SIZE;
     private static final int PARSED_CACHE_SIZE = 256;
+    /**
+     * A query's first page goes into an empty grid this many rows per frame until a screen is full, then the
+     * rest: creating and styling a whole screen of fresh cells (on a cold JVM) in one frame stalls the UI thread.
+     */
+    static final int ROWS_PER_FIRST_FRAMES = 12;
+    private static final int STAGED_FRAMES = 3;
 
     private final ContainerHandle handle;
     private final ItemQueryService service;
@@ -83,6 +89,8 @@ final class ItemPaging {
     /** The load in flight; its replies count only while it is still this object. */
     private Object currentLoad;
     private TaskHandle loadTask = TaskHandle.NONE;
+    /** Adds what is left of a page being shown over several frames; null when none is. */
+    private PageRest pageRest;
     private boolean lastFailureWasLoadMore;
     private double totalCharge;
     private final Map<ItemRow, JsonNode> parsed = new LinkedHashMap<>(16, 0.75f, true) {
@@ -189,6 +197,7 @@ final class ItemPaging {
         loadTask.cancel();
         closeStream();
         currentLoad = null;
+        pageRest = null;
         appliedQuery.set(query);
         appliedFilter.set(query.describe());
         ItemQuery.Sort sort = query.effectiveSort();
@@ -231,6 +240,10 @@ final class ItemPaging {
     /** Stops the page loading, keeping the rows already loaded (and the token, so "Load more" still works). */
     void stop() {
         if (currentLoad != null) {
+            if (pageRest != null) {
+                pageRest.finish(); // the page is in: show all of it, so the next page's token fits the rows
+                return;
+            }
             currentLoad = null;
             loadTask.cancel();
             closeStream();
@@ -245,6 +258,7 @@ final class ItemPaging {
     void close() {
         queryGeneration++;
         currentLoad = null;
+        pageRest = null;
         loadTask.cancel();
         closeStream();
         busy.set(false);
@@ -301,7 +315,7 @@ final class ItemPaging {
         loadTask = tasks.start(BackgroundTask.of("Loading items of " + handle.ref(), context -> pages.next())
                 .onSuccess(page -> {
                     if (load == currentLoad) {
-                        showPage(page, query);
+                        showPage(page, query, load);
                     }
                 })
                 .onFailure(error -> {
@@ -311,7 +325,7 @@ final class ItemPaging {
                     }
                 })
                 .onFinally(() -> {
-                    if (load == currentLoad) {
+                    if (load == currentLoad && pageRest == null) {
                         currentLoad = null;
                         busy.set(false);
                     }
@@ -325,8 +339,10 @@ final class ItemPaging {
         }
     }
 
-    private void showPage(ItemPage page, ItemQuery query) {
-        rows.addAll(page.items());
+    private void showPage(ItemPage page, ItemQuery query, Object load) {
+        List<ItemRow> items = page.items();
+        boolean staged = rows.isEmpty() && items.size() > ROWS_PER_FIRST_FRAMES;
+        rows.addAll(staged ? items.subList(0, ROWS_PER_FIRST_FRAMES) : items);
         continuation = page.continuationToken();
         if (!page.hasMore()) {
             closeStream();
@@ -338,6 +354,58 @@ final class ItemPaging {
         errorDetails.set(null);
         state.set(rows.isEmpty() && !page.hasMore() ? emptyState(query) : State.ROWS);
         updateStatus(page);
+        if (staged) {
+            pageRest = new PageRest(page, load, ROWS_PER_FIRST_FRAMES);
+            tasks.inNextFrame(pageRest);
+        }
+    }
+
+    /**
+     * The rows of a shown page not yet in the grid, added in later frames: one more part per frame for the first
+     * few frames, then all the rest. The load stays current (busy, so no next page is asked for) until the last
+     * row is in; a new query or a close drops it, a stop adds all of it at once.
+     */
+    private final class PageRest implements Runnable {
+        private final ItemPage page;
+        private final Object load;
+        private int next;
+        private int frame = 1;
+
+        PageRest(ItemPage page, Object load, int next) {
+            this.page = page;
+            this.load = load;
+            this.next = next;
+        }
+
+        @Override
+        public void run() {
+            addUpTo(frame < STAGED_FRAMES ? next + ROWS_PER_FIRST_FRAMES : Integer.MAX_VALUE);
+            if (pageRest == this) {
+                frame++;
+                tasks.inNextFrame(this);
+            }
+        }
+
+        /** Adds every row left now. */
+        void finish() {
+            addUpTo(Integer.MAX_VALUE);
+        }
+
+        private void addUpTo(int end) {
+            if (pageRest != this || load != currentLoad) {
+                return; // a new query or a close came first
+            }
+            List<ItemRow> items = page.items();
+            int to = Math.min(items.size(), end);
+            rows.addAll(items.subList(next, to));
+            next = to;
+            if (to == items.size()) {
+                pageRest = null;
+                updateStatus(page);
+                currentLoad = null;
+                busy.set(false);
+            }
+        }
     }
 
     private void showFailure(Throwable error, ItemQuery query, boolean append) {
