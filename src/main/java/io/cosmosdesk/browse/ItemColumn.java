@@ -21,6 +21,18 @@ public record ItemColumn(Kind kind, JsonPath path, int keyLevel) {
         public static final Cell NULL = new Cell("null", CellKind.NULL);
         public static final Cell EMPTY_STRING = new Cell("\"\"", CellKind.EMPTY_STRING);
 
+        // written out: the grid compares a cell's old and new value for every visible cell on every layout, and a
+        // record's generated equals runs through method handles that are slow until the JIT has warmed up
+        @Override
+        public boolean equals(Object other) {
+            return other == this || other instanceof Cell cell && cell.kind == kind && Objects.equals(cell.text, text);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(text) + kind.hashCode();
+        }
+
         @Override
         public String toString() {
             return text;

@@ -9,6 +9,7 @@ import io.cosmosdesk.cosmos.CosmosErrors;
 import io.cosmosdesk.cosmos.ErrorKind;
 import io.cosmosdesk.cosmos.ItemPage;
 import io.cosmosdesk.cosmos.ItemQuery;
+import io.cosmosdesk.cosmos.ItemPageStream;
 import io.cosmosdesk.cosmos.ItemQueryService;
 import io.cosmosdesk.cosmos.ItemRef;
 import io.cosmosdesk.cosmos.ItemRow;
@@ -38,16 +39,26 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
- * Runs the applied query of one container page by page with continuation tokens, and tells what the grid
- * area shows: the rows, the state, the failure, the status strip. Each query gets a new generation and each
- * page load an identity of its own; a reply for an older one is dropped, so a slow answer can never add rows
- * (or a token) to the wrong query.
+ * Runs the applied query of one container page by page, and tells what the grid area shows: the rows, the
+ * state, the failure, the status strip. Each query gets a new generation and each page load an identity of its
+ * own; a reply for an older one is dropped, so a slow answer can never add rows (or a token) to the wrong query.
+ *
+ * <p>A query generation reads its pages from one {@link ItemPageStream} (one page pulled per load, none read
+ * ahead). The stream is closed when the query changes, the tab closes or the user stops loading, which also
+ * cancels a page still loading; after a stop or a failure the next page comes from a new stream started at the
+ * last page's continuation token.
  */
 final class ItemPaging {
 
     static final int DEFAULT_PAGE_SIZE = 100;
     static final int MAX_PAGE_SIZE = ItemQueryService.MAX_PAGE_SIZE;
     private static final int PARSED_CACHE_SIZE = 256;
+    /**
+     * A query's first page goes into an empty grid this many rows per frame until a screen is full, then the
+     * rest: creating and styling a whole screen of fresh cells (on a cold JVM) in one frame stalls the UI thread.
+     */
+    static final int ROWS_PER_FIRST_FRAMES = 12;
+    private static final int STAGED_FRAMES = 3;
 
     private final ContainerHandle handle;
     private final ItemQueryService service;
@@ -72,10 +83,15 @@ final class ItemPaging {
     private final ReadOnlyStringWrapper activityId = new ReadOnlyStringWrapper(this, "activityId");
 
     private String continuation;
+    /** The applied query's open page stream (null until the next load opens one), and its page size. */
+    private ItemPageStream stream;
+    private int streamPageSize;
     private long queryGeneration;
     /** The load in flight; its replies count only while it is still this object. */
     private Object currentLoad;
     private TaskHandle loadTask = TaskHandle.NONE;
+    /** Adds what is left of a page being shown over several frames; null when none is. */
+    private PageRest pageRest;
     private boolean lastFailureWasLoadMore;
     private double totalCharge;
     private final Map<ItemRow, JsonNode> parsed = new LinkedHashMap<>(16, 0.75f, true) {
@@ -180,7 +196,9 @@ final class ItemPaging {
     void run(ItemQuery query) {
         queryGeneration++;
         loadTask.cancel();
+        closeStream();
         currentLoad = null;
+        pageRest = null;
         appliedQuery.set(query);
         appliedFilter.set(query.describe());
         ItemQuery.Sort sort = query.effectiveSort();
@@ -223,8 +241,13 @@ final class ItemPaging {
     /** Stops the page loading, keeping the rows already loaded (and the token, so "Load more" still works). */
     void stop() {
         if (currentLoad != null) {
+            if (pageRest != null) {
+                pageRest.finish(); // the page is in: show all of it, so the next page's token fits the rows
+                return;
+            }
             currentLoad = null;
             loadTask.cancel();
+            closeStream();
             busy.set(false);
             state.set(rows.isEmpty() ? State.STOPPED : State.ROWS);
             updateStatus(null);
@@ -236,7 +259,9 @@ final class ItemPaging {
     void close() {
         queryGeneration++;
         currentLoad = null;
+        pageRest = null;
         loadTask.cancel();
+        closeStream();
         busy.set(false);
     }
 
@@ -276,33 +301,53 @@ final class ItemPaging {
     private void fetch(ItemQuery query, String token, boolean append) {
         Object load = new Object();
         currentLoad = load;
-        ContainerHandle target = handle;
         int size = pageSize.get();
+        if (stream != null && streamPageSize != size) {
+            closeStream(); // the page size changed: carry on from the token with the new size
+        }
+        if (stream == null) {
+            // lazy: nothing is sent before the background task asks for the page
+            stream = service.openItemPages(handle, query, token, size);
+            streamPageSize = size;
+        }
+        ItemPageStream pages = stream;
         busy.set(true);
         statusText.set(append ? "Loading more…" : "Loading…");
-        loadTask = tasks.start(BackgroundTask.of("Loading items of " + target.ref(),
-                        context -> service.queryItemsPage(target, query, token, size))
+        loadTask = tasks.start(BackgroundTask.of("Loading items of " + handle.ref(), context -> pages.next())
                 .onSuccess(page -> {
                     if (load == currentLoad) {
-                        showPage(page, query);
+                        showPage(page, query, load);
                     }
                 })
                 .onFailure(error -> {
                     if (load == currentLoad) {
+                        closeStream(); // the next try starts a new stream at the last page's token
                         showFailure(error, query, append);
                     }
                 })
                 .onFinally(() -> {
-                    if (load == currentLoad) {
+                    if (load == currentLoad && pageRest == null) {
                         currentLoad = null;
                         busy.set(false);
                     }
                 }));
     }
 
-    private void showPage(ItemPage page, ItemQuery query) {
-        rows.addAll(notLoadedYet(page.items()));
+    private void closeStream() {
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
+    }
+
+    private void showPage(ItemPage page, ItemQuery query, Object load) {
+        List<ItemRow> items = notLoadedYet(page.items());
+        boolean staged = rows.isEmpty() && items.size() > ROWS_PER_FIRST_FRAMES;
+        rows.addAll(staged ? items.subList(0, ROWS_PER_FIRST_FRAMES) : items);
         continuation = page.continuationToken();
+        if (!page.hasMore()) {
+            closeStream();
+        }
         hasMore.set(page.hasMore());
         totalCharge += page.requestCharge();
         activityId.set(page.activityId());
@@ -310,6 +355,60 @@ final class ItemPaging {
         errorDetails.set(null);
         state.set(rows.isEmpty() && !page.hasMore() ? emptyState(query) : State.ROWS);
         updateStatus(page);
+        if (staged) {
+            pageRest = new PageRest(page, items, load, ROWS_PER_FIRST_FRAMES);
+            tasks.inNextFrame(pageRest);
+        }
+    }
+
+    /**
+     * The rows of a shown page not yet in the grid, added in later frames: one more part per frame for the first
+     * few frames, then all the rest. The load stays current (busy, so no next page is asked for) until the last
+     * row is in; a new query or a close drops it, a stop adds all of it at once.
+     */
+    private final class PageRest implements Runnable {
+        private final ItemPage page;
+        private final List<ItemRow> items;
+        private final Object load;
+        private int next;
+        private int frame = 1;
+
+        PageRest(ItemPage page, List<ItemRow> items, Object load, int next) {
+            this.page = page;
+            this.items = items;
+            this.load = load;
+            this.next = next;
+        }
+
+        @Override
+        public void run() {
+            addUpTo(frame < STAGED_FRAMES ? next + ROWS_PER_FIRST_FRAMES : Integer.MAX_VALUE);
+            if (pageRest == this) {
+                frame++;
+                tasks.inNextFrame(this);
+            }
+        }
+
+        /** Adds every row left now. */
+        void finish() {
+            addUpTo(Integer.MAX_VALUE);
+        }
+
+        private void addUpTo(int end) {
+            if (pageRest != this || load != currentLoad) {
+                return; // a new query or a close came first
+            }
+            int to = Math.min(items.size(), end);
+            // a row the user created meanwhile is not added twice
+            rows.addAll(notLoadedYet(items.subList(next, to)));
+            next = to;
+            if (to == items.size()) {
+                pageRest = null;
+                updateStatus(page);
+                currentLoad = null;
+                busy.set(false);
+            }
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.cosmosdesk.browse;
 
 import io.cosmosdesk.cosmos.ItemRow;
+import java.util.EnumMap;
 import java.util.Map;
 import javafx.css.PseudoClass;
 import javafx.scene.control.TableCell;
@@ -13,19 +14,19 @@ import javafx.scene.control.TableCell;
  */
 final class ItemValueCell extends TableCell<ItemRow, ItemColumn.Cell> {
 
-    private static final Map<String, PseudoClass> KINDS = Map.of(
-            "MISSING", PseudoClass.getPseudoClass("missing"),
-            "NULL", PseudoClass.getPseudoClass("null"),
-            "EMPTY_STRING", PseudoClass.getPseudoClass("empty-string"),
-            "NUMBER", PseudoClass.getPseudoClass("number"),
-            "STRUCTURE", PseudoClass.getPseudoClass("structure"));
+    private static final Map<ItemColumn.CellKind, PseudoClass> KINDS = new EnumMap<>(Map.of(
+            ItemColumn.CellKind.MISSING, PseudoClass.getPseudoClass("missing"),
+            ItemColumn.CellKind.NULL, PseudoClass.getPseudoClass("null"),
+            ItemColumn.CellKind.EMPTY_STRING, PseudoClass.getPseudoClass("empty-string"),
+            ItemColumn.CellKind.NUMBER, PseudoClass.getPseudoClass("number"),
+            ItemColumn.CellKind.STRUCTURE, PseudoClass.getPseudoClass("structure")));
 
     private PseudoClass shown;
 
     @Override
     protected void updateItem(ItemColumn.Cell cell, boolean empty) {
         super.updateItem(cell, empty);
-        PseudoClass kind = empty || cell == null ? null : KINDS.get(cell.kind().name());
+        PseudoClass kind = empty || cell == null ? null : KINDS.get(cell.kind());
         if (kind != shown) {
             if (shown != null) {
                 pseudoClassStateChanged(shown, false);

@@ -44,35 +44,59 @@ public class ItemQueryService {
      * their RU counted, so a page with a continuation token always has items, or ends the query.
      */
     public ItemPage queryItemsPage(ContainerHandle handle, ItemQuery query, String continuationToken, int pageSize) {
+        try {
+            return readPage(handle, query, continuationToken, pageSize).block();
+        } catch (RuntimeException e) {
+            throw CosmosErrors.map("Querying items of " + handle.ref(), e);
+        }
+    }
+
+    /**
+     * The pages of {@code query} from {@code continuationToken} on (null: from the start), one per
+     * {@link ItemPageStream#next()}; nothing is sent before the first. The caller closes it when it wants no
+     * more pages (a new query, a closed tab, a stop), which also cancels a page still loading.
+     */
+    public ItemPageStream openItemPages(ContainerHandle handle, ItemQuery query, String continuationToken,
+            int pageSize) {
+        Objects.requireNonNull(handle, "handle");
+        Objects.requireNonNull(query, "query");
+        return new TokenPageStream("Querying items of " + handle.ref(), continuationToken,
+                token -> readPage(handle, query, token, pageSize));
+    }
+
+    /** One page as a Mono: nothing is sent until it is subscribed, and cancelling it stops the query. */
+    private static Mono<ItemPage> readPage(ContainerHandle handle, ItemQuery query, String continuationToken,
+            int pageSize) {
         Objects.requireNonNull(handle, "handle");
         int size = Math.max(1, Math.min(MAX_PAGE_SIZE, pageSize));
         SqlQuerySpec spec = query.toSqlQuerySpec();
-        long started = System.nanoTime();
-        try {
-            List<FeedResponse<ObjectNode>> pages = handle.container()
+        List<String> keyPaths = handle.info().partitionKeyPaths();
+        return Mono.defer(() -> {
+            long started = System.nanoTime();
+            return handle.container()
                     .queryItems(spec, new CosmosQueryRequestOptions(), ObjectNode.class)
                     .byPage(continuationToken, size)
                     .takeUntil(page -> !page.getResults().isEmpty() || page.getContinuationToken() == null)
                     .take(MAX_PAGES_PER_CALL)
                     .collectList()
-                    .block();
-            List<ItemRow> rows = new ArrayList<>();
-            double charge = 0;
-            String next = null;
-            String activityId = null;
-            List<String> keyPaths = handle.info().partitionKeyPaths();
-            for (FeedResponse<ObjectNode> page : pages == null ? List.<FeedResponse<ObjectNode>>of() : pages) {
-                for (ObjectNode item : page.getResults()) {
-                    rows.add(ItemRow.of(item, keyPaths));
-                }
-                charge += page.getRequestCharge();
-                next = page.getContinuationToken();
-                activityId = page.getActivityId();
+                    .map(pages -> toPage(pages, keyPaths, started));
+        });
+    }
+
+    private static ItemPage toPage(List<FeedResponse<ObjectNode>> pages, List<String> keyPaths, long started) {
+        List<ItemRow> rows = new ArrayList<>();
+        double charge = 0;
+        String next = null;
+        String activityId = null;
+        for (FeedResponse<ObjectNode> page : pages) {
+            for (ObjectNode item : page.getResults()) {
+                rows.add(ItemRow.of(item, keyPaths));
             }
-            return new ItemPage(rows, next, charge, Duration.ofNanos(System.nanoTime() - started), activityId);
-        } catch (RuntimeException e) {
-            throw CosmosErrors.map("Querying items of " + handle.ref(), e);
+            charge += page.getRequestCharge();
+            next = page.getContinuationToken();
+            activityId = page.getActivityId();
         }
+        return new ItemPage(rows, next, charge, Duration.ofNanos(System.nanoTime() - started), activityId);
     }
 
     /** Counts the items {@code query} selects (its sort is irrelevant and left out). */

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,24 @@ public final class FxTaskRunner implements TaskRunner {
         FxHandle<T> handle = new FxHandle<>(task);
         handle.future = executor.submit(handle::runInBackground);
         return handle;
+    }
+
+    @Override
+    public void inNextFrame(Runnable action) {
+        onUiThread(() -> new AnimationTimer() {
+            private boolean skippedCurrent;
+
+            @Override
+            public void handle(long now) {
+                // the first call can come in the pulse that is about to lay out the change just made
+                if (!skippedCurrent) {
+                    skippedCurrent = true;
+                    return;
+                }
+                stop();
+                action.run();
+            }
+        }.start());
     }
 
     @Override

@@ -12,6 +12,15 @@ public interface TaskRunner {
     /** Starts the task; its callbacks are delivered on the UI thread. */
     <T> TaskHandle start(BackgroundTask<T> task);
 
+    /**
+     * Runs {@code action} on the UI thread in a later frame (pulse), after the current one has been laid out
+     * and shown: for spreading one large UI change over frames. Runs it at once where there are no frames
+     * (tests).
+     */
+    default void inNextFrame(Runnable action) {
+        action.run();
+    }
+
     /** Stops accepting work and interrupts running tasks; called on exit. */
     void shutdown();
 }

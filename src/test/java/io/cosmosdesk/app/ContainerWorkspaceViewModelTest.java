@@ -79,6 +79,8 @@ class ContainerWorkspaceViewModelTest {
         grid = new ItemsViewModel(orders, queries, tasks, dialogs, new ColumnSettingsStore(config));
         editor = new ItemEditorViewModel(items, tasks, dialogs);
         workspace = new ContainerWorkspaceViewModel(grid, editor, mover, tasks, dialogs);
+        // the grid pages through a stream: each page answered by queryItemsPage at its token, as stubbed below
+        io.cosmosdesk.browse.PageByPageStream.answerPageByPage(queries, new java.util.ArrayList<>());
         // the server holds each item as its row says
         when(items.readItem(eq(orders), anyString(), any())).thenAnswer(call -> version(
                 call.getArgument(1), call.<PartitionKeyValue>getArgument(2).display().replace("\"", ""), "\"e1\""));

@@ -88,6 +88,8 @@ public final class BrowseBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        print("load average at start: %.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
         int items = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int pageSize = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         maxSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 0;
@@ -147,6 +149,10 @@ public final class BrowseBenchmark {
         AtomicLong firstPage = new AtomicLong();
         long[] vmStart = new long[1];
         long[] windowOpen = new long[1];
+        // paging is timed from a query started on the shown window: opening the window and loading its FXML
+        // (about a second on a cold JVM) is reported on its own, not spread over the items/s
+        boolean[] measuring = new boolean[1];
+        long[] pagingStart = new long[1];
         Platform.runLater(() -> {
             ItemsViewModel vm = new ItemsViewModel(handle, new ItemQueryService(), tasks, new NoDialogs(),
                     new ColumnSettingsStore(home));
@@ -155,9 +161,9 @@ public final class BrowseBenchmark {
             vm.addColumn("/customer/name");
             vm.addColumn("/total");
             vm.busyProperty().addListener((obs, was, busy) -> {
-                if (!busy) {
+                if (!busy && measuring[0]) {
                     if (firstPage.get() == 0) {
-                        firstPage.set(System.nanoTime() - vmStart[0]);
+                        firstPage.set(System.nanoTime() - pagingStart[0]);
                     }
                     if (vm.hasMoreProperty().get() && vm.rows().size() < target) {
                         vm.loadMore();
@@ -190,20 +196,28 @@ public final class BrowseBenchmark {
             windowOpen[0] = System.nanoTime() - vmStart[0];
             // the stall watch covers loading, not the one-off FXML load and first show measured above
             stall.start();
+            Platform.runLater(() -> {
+                measuring[0] = true;
+                pagingStart[0] = System.nanoTime();
+                vm.refresh(); // drops the page the tab's load started, runs the query again on the shown window
+            });
         });
         if (!done.await(30, TimeUnit.MINUTES)) {
             print("the Items tab did not finish within 30 minutes");
         }
-        double vmSeconds = (System.nanoTime() - vmStart[0]) / 1e9;
+        double vmSeconds = (System.nanoTime() - pagingStart[0]) / 1e9;
         stall.stop();
         int vmCount = viewModel[0].rows().size();
-        print("Items tab:    %,d items in %.2f s = %,.0f items/s; first page %d ms (window open incl. FXML load %d ms)",
+        print("Items tab:    %,d items in %.2f s = %,.0f items/s; first page %d ms (window open incl. FXML load %d ms, "
+                + "before the timed query)",
                 vmCount, vmSeconds, vmCount / vmSeconds, firstPage.get() / 1_000_000, windowOpen[0] / 1_000_000);
         RawPass rawAfter = rawPass(container, pageSize, target);
         print("raw SDK again: %,d items in %.2f s = %,.0f items/s", rawAfter.items(), rawAfter.seconds(),
                 rawAfter.rate());
         double bestRaw = Math.max(rawBefore.rate(), rawAfter.rate());
-        print("ratio Items tab / faster raw SDK pass (items/s): %.2f (target >= 0.9)", (vmCount / vmSeconds) / bestRaw);
+        print("ratio Items tab / faster raw SDK pass (items/s): %.2f (target >= 0.9); load average now %.2f",
+                (vmCount / vmSeconds) / bestRaw,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         print("longest FX-thread stall while loading: %d ms by 1 ms heartbeat, %d ms between pulses (target < 50 ms)",
                 stall.longestHeartbeatGap() / 1_000_000, stall.longestPulseGap() / 1_000_000);
         print("UI stall (2 ms beat, wall) %d ms, of which the UI thread's own CPU %d ms (the rest: waiting for a core, "

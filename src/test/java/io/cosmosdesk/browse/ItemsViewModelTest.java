@@ -54,10 +54,14 @@ class ItemsViewModelTest {
     private ContainerHandle orders;
     private ColumnSettingsStore settings;
 
+    /** Every page stream the view-model opened, oldest first. */
+    private final List<PageByPageStream> streams = new ArrayList<>();
+
     @BeforeEach
     void setUp() {
         orders = handle("orders", false);
         settings = new ColumnSettingsStore(config);
+        PageByPageStream.answerPageByPage(service, streams);
     }
 
     private static ContainerHandle handle(String container, boolean readOnly) {
