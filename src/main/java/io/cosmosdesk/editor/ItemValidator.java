@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ItemService;
+import io.cosmosdesk.cosmos.JsonPath;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -174,16 +175,16 @@ public final class ItemValidator {
     }
 
     private static String example(String path) {
-        String[] steps = path.substring(1).split("/");
+        List<String> steps = JsonPath.fromPointer(path).segments();
         StringBuilder json = new StringBuilder();
-        for (int i = 0; i < steps.length; i++) {
-            json.append('"').append(steps[i]).append("\": ");
-            if (i < steps.length - 1) {
+        for (int i = 0; i < steps.size(); i++) {
+            json.append('"').append(steps.get(i)).append("\": ");
+            if (i < steps.size() - 1) {
                 json.append("{ ");
             }
         }
         json.append("\"…\"");
-        json.append(" }".repeat(steps.length - 1));
+        json.append(" }".repeat(Math.max(0, steps.size() - 1)));
         return json.toString();
     }
 
