@@ -5,7 +5,6 @@ import com.azure.cosmos.models.CosmosItemResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,10 +14,6 @@ import java.util.Objects;
  * TaskRunner. Failures are {@link CosmosDeskException}s (see {@link CosmosErrors}).
  */
 public class ItemService {
-
-    /** Properties the service owns; shown read-only and never sent back. */
-    public static final List<String> SYSTEM_PROPERTIES = List.of("_rid", "_self", "_etag", "_ts", "_attachments",
-            "_lsn");
 
     /** Cosmos DB's limit on an item's size. */
     public static final int MAX_ITEM_BYTES = 2 * 1024 * 1024;
@@ -92,13 +87,6 @@ public class ItemService {
         }
     }
 
-    /** A copy of {@code item} without the service's system properties. */
-    public static ObjectNode withoutSystemProperties(ObjectNode item) {
-        ObjectNode copy = item.deepCopy();
-        copy.remove(SYSTEM_PROPERTIES);
-        return copy;
-    }
-
     /** The size Cosmos DB counts: the item's compact UTF-8 JSON. */
     public static int sizeInBytes(ObjectNode item) {
         try {
@@ -109,7 +97,7 @@ public class ItemService {
     }
 
     private static ObjectNode writable(ObjectNode json) {
-        ObjectNode body = withoutSystemProperties(json);
+        ObjectNode body = ItemContent.withoutSystemProperties(json);
         if (!body.path("id").isTextual() || body.get("id").textValue().isEmpty()) {
             throw new CosmosDeskException(ErrorKind.BAD_REQUEST, "The item needs a non-empty string \"id\".");
         }

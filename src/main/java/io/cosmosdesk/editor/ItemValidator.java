@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.cosmos.ItemContent;
 import io.cosmosdesk.cosmos.ItemService;
 import io.cosmosdesk.cosmos.JsonPath;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
@@ -167,7 +168,7 @@ public final class ItemValidator {
         if ((long) text.length() * 3 <= ItemService.MAX_ITEM_BYTES) {
             return;
         }
-        int size = ItemService.sizeInBytes(ItemService.withoutSystemProperties(item));
+        int size = ItemService.sizeInBytes(ItemContent.withoutSystemProperties(item));
         if (size > ItemService.MAX_ITEM_BYTES) {
             problems.add(ValidationProblem.of(String.format(Locale.ROOT,
                     "The item is %.2f MB; Cosmos DB accepts items up to 2 MB.", size / (1024.0 * 1024.0))));

@@ -3,6 +3,7 @@ package io.cosmosdesk.move;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.ItemContent;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
 import io.cosmosdesk.move.ItemOperations.Op;
 import io.cosmosdesk.move.ItemOperations.Result;
@@ -150,7 +151,7 @@ final class JobRunner implements AutoCloseable {
                     : "Its body does not carry the id \"" + item.id + "\".", false);
             return;
         }
-        log.planned(item, etag, log.state().target, ItemBodies.withoutSystemProperties(body));
+        log.planned(item, etag, log.state().target, ItemContent.withoutSystemProperties(body));
         planned.add(item);
     }
 
