@@ -3,6 +3,7 @@ package io.cosmosdesk.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.json.Json;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import java.util.Optional;
 record WindowPlacement(double x, double y, double width, double height, boolean maximized) {
 
     static final String FILE_NAME = "window.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final double MIN_WIDTH = 640;
     private static final double MIN_HEIGHT = 420;
 

@@ -1,12 +1,11 @@
 package io.cosmosdesk.connection;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -47,9 +46,7 @@ public class ConnectionStore {
     /** Created on first use, so start-up does not pay for Jackson. */
     private synchronized ObjectMapper json() {
         if (json == null) {
-            json = new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            json = Json.MAPPER;
         }
         return json;
     }
@@ -92,7 +89,7 @@ public class ConnectionStore {
         try {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), "connections", ".tmp");
-            json().writeValue(temp.toFile(), new SavedFile(FORMAT_VERSION, List.copyOf(connections)));
+            Json.pretty().writeValue(temp.toFile(), new SavedFile(FORMAT_VERSION, List.copyOf(connections)));
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -4,6 +4,7 @@ import com.azure.cosmos.models.CosmosItemRequestOptions;
 import com.azure.cosmos.models.CosmosItemResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -18,7 +19,7 @@ public class ItemService {
     /** Cosmos DB's limit on an item's size. */
     public static final int MAX_ITEM_BYTES = 2 * 1024 * 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     public ItemVersion readItem(ContainerHandle handle, String id, PartitionKeyValue partitionKey) {
         Objects.requireNonNull(id, "id");

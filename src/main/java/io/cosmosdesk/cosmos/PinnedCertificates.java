@@ -1,7 +1,7 @@
 package io.cosmosdesk.cosmos;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cosmosdesk.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -85,9 +85,9 @@ public final class PinnedCertificates {
         return pin;
     }
 
-    /** Created on demand: most starts have no pinned certificate, and Jackson costs start-up time. */
+    /** Reached on demand: most starts have no pinned certificate, and Jackson costs start-up time. */
     private static ObjectMapper json() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        return Json.MAPPER;
     }
 
     private List<Pin> load() {
@@ -105,7 +105,7 @@ public final class PinnedCertificates {
         try {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), "trusted", ".tmp");
-            json().writeValue(temp.toFile(), new ArrayList<>(PINS));
+            Json.pretty().writeValue(temp.toFile(), new ArrayList<>(PINS));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save trusted certificates", e);

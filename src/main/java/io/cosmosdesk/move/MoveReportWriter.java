@@ -1,9 +1,9 @@
 package io.cosmosdesk.move;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import java.util.Locale;
 /** The final report as JSON (summary plus items) or CSV (one line per item), chosen by the file's extension. */
 public final class MoveReportWriter {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private MoveReportWriter() {
     }
@@ -43,7 +43,7 @@ public final class MoveReportWriter {
                     .put("description", item.outcome().label()).put("reason", item.reason());
         }
         try {
-            return JSON.writeValueAsString(root);
+            return Json.pretty().writeValueAsString(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

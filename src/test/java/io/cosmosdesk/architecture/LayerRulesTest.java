@@ -73,6 +73,16 @@ class LayerRulesTest {
     }
 
     @Test
+    void oneConfiguredObjectMapper() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.cosmosdesk.json.Json")
+                .should().callConstructorWhere(DescribedPredicate.describe("an ObjectMapper constructor",
+                        call -> call.getTargetOwner().isAssignableTo(com.fasterxml.jackson.databind.ObjectMapper.class)))
+                .orShould().callMethod(com.fasterxml.jackson.databind.json.JsonMapper.class, "builder")
+                .because("io.cosmosdesk.json.Json holds the one configured mapper; variants are readers and writers")
+                .check(classes);
+    }
+
+    @Test
     void controllersLiveBesideTheirViews() {
         classes().that().haveSimpleNameEndingWith("Controller")
                 .should().resideOutsideOfPackage("io.cosmosdesk.cosmos..")
