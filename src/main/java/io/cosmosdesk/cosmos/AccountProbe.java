@@ -154,7 +154,7 @@ public class AccountProbe {
                     + (fingerprint == null ? "." : " (SHA-256 " + fingerprint + ").")
                     + " The emulator uses a self-signed certificate: on this machine connect with the \"Local "
                     + "emulator\" kind; on another host, trust its certificate after checking the fingerprint.";
-            throw new CosmosDeskException(ErrorKind.CERTIFICATE, sentence, 0, 0, null, 0, e);
+            throw CosmosDeskException.untrustedCertificate(sentence, fingerprint, e);
         } catch (IOException | GeneralSecurityException e) {
             throw new CosmosDeskException(ErrorKind.UNREACHABLE, "TLS with " + host + ":" + port + " failed: "
                     + e.getMessage(), 0, 0, null, 0, e);
