@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Point operations on single items. Every write is conditional: replace and delete send the ETag the
@@ -61,7 +62,8 @@ public class ItemService {
                     .replaceItem(body, id, partitionKey.toPartitionKey(), options(expectedEtag)).block();
             return version(response, body);
         } catch (RuntimeException e) {
-            throw CosmosErrors.map("Saving item '" + id + "' in " + handle, e);
+            throw CosmosErrors.map("Saving item '" + id + "' in " + handle, e,
+                    Set.of(ErrorKind.CHANGED_BY_SOMEONE_ELSE));
         }
     }
 
@@ -84,7 +86,8 @@ public class ItemService {
         try {
             handle.container().deleteItem(id, partitionKey.toPartitionKey(), options(expectedEtag)).block();
         } catch (RuntimeException e) {
-            throw CosmosErrors.map("Deleting item '" + id + "' of " + handle, e);
+            throw CosmosErrors.map("Deleting item '" + id + "' of " + handle, e,
+                    Set.of(ErrorKind.NOT_FOUND, ErrorKind.CHANGED_BY_SOMEONE_ELSE));
         }
     }
 
