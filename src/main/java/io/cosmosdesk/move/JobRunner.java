@@ -200,12 +200,16 @@ final class JobRunner implements AutoCloseable {
         status = "";
     }
 
-    /** The report, from the journal: every item's outcome, UNFINISHED for those a stop left half-way. */
+    /**
+     * The report, from the journal: every item's outcome, UNFINISHED for those a stop left half-way, NEVER_STARTED
+     * for those it stopped before planning (nothing was written for them).
+     */
     MoveReport report(MoveReport.Status jobStatus, String message) {
         JobState state = log.state();
         List<MoveReport.ItemResult> results = new ArrayList<>(state.items.size());
         for (JobState.Item item : state.items) {
-            MoveOutcome outcome = item.outcome == null ? MoveOutcome.UNFINISHED : item.outcome;
+            MoveOutcome outcome = item.outcome != null ? item.outcome
+                    : item.planned ? MoveOutcome.UNFINISHED : MoveOutcome.NEVER_STARTED;
             PartitionKeyValue target = item.target == null ? state.target : item.target;
             results.add(new MoveReport.ItemResult(item.id, item.source.display(), target.display(), outcome,
                     Objects.requireNonNullElse(item.reason, "")));

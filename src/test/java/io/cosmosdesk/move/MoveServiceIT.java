@@ -356,6 +356,31 @@ class MoveServiceIT {
     }
 
     @Test
+    void aStoppedJobsReportSaysWhichItemsWereNeverStarted(CosmosAsyncClient client, CosmosTestData data,
+            LocalCosmosServer server) {
+        this.server = server;
+        MoveTestBed bed = bed(client, data, 200);
+        MoveService service = new MoveService(home, MoveTuning.defaults().withBatchSize(20)
+                .withBackoff(2, Duration.ofMillis(20), Duration.ofMillis(50)), (step, index, id) -> {
+                    if (step == MoveStep.AFTER_CREATE_RECORDED && index == 10) {
+                        server.setFault(Fault.of(FaultMode.UNAVAILABLE, 100_000).onPathsContaining("/docs"));
+                    }
+                });
+
+        MoveReport stopped = service.moveItems(bed.handle, bed.sources(), TARGET, MoveControl.none());
+
+        assertThat(stopped.status()).isEqualTo(MoveReport.Status.INTERRUPTED);
+        long neverStarted = stopped.count(MoveOutcome.NEVER_STARTED);
+        long unfinished = stopped.count(MoveOutcome.UNFINISHED);
+        assertThat(unfinished).isPositive();
+        assertThat(neverStarted).as("the batches after the stop were never planned").isPositive();
+        assertThat(unfinished).as("only the batches planned before the stop").isLessThanOrEqualTo(3 * 20);
+        assertThat(stopped.moved() + unfinished + neverStarted).isEqualTo(200);
+        assertThat(stopped.summary()).endsWith(", " + neverStarted + " not started");
+        assertThat(MoveOutcome.NEVER_STARTED.label()).doesNotContain("Roll back");
+    }
+
+    @Test
     void theEditorHandsOverItsEditedItem(CosmosAsyncClient client, CosmosTestData data) {
         MoveTestBed bed = bed(client, data, 3);
         MoveSource loaded = bed.sources().get(1);
