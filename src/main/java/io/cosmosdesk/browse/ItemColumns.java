@@ -80,24 +80,19 @@ final class ItemColumns {
         if (checked.stream().anyMatch(row -> path.read(parsed.apply(row)) != null)) {
             return Optional.empty();
         }
-        String which = checked.size() < rows.size()
-                ? String.format(Locale.ROOT, "None of the first %,d loaded items", checked.size())
-                : checked.size() == 1 ? "The loaded item does not" : String.format(Locale.ROOT,
-                        "None of the %,d loaded items", checked.size());
-        String verb = which.startsWith("None") ? " has " : " have ";
-        StringBuilder text = new StringBuilder(which).append(verb).append(path)
+        String subject = checked.size() < rows.size()
+                ? String.format(Locale.ROOT, "None of the first %,d loaded items has", checked.size())
+                : checked.size() == 1 ? "The loaded item does not have"
+                : String.format(Locale.ROOT, "None of the %,d loaded items has", checked.size());
+        StringBuilder text = new StringBuilder(subject).append(' ').append(path)
                 .append(": its cells show (missing). Names are case-sensitive.");
         List<String> segments = path.segments();
         String last = segments.get(segments.size() - 1);
         if (last.contains(".") && !last.startsWith(".") && !last.endsWith(".") && !last.contains("..")) {
             List<String> split = new ArrayList<>(segments.subList(0, segments.size() - 1));
             split.addAll(List.of(last.split("\\.")));
-            if (split.size() <= 16) {
-                text.append(" For a nested property write ").append(JsonPath.fromPointer(
-                        "/" + String.join("/", split.stream().map(s -> s.replace("~", "~0").replace("/", "~1"))
-                                .toList())))
-                        .append(" or ").append(String.join(".", split)).append('.');
-            }
+            text.append(" For a nested property write ").append(JsonPath.of(split)).append(" or ")
+                    .append(String.join(".", split)).append('.');
         }
         return Optional.of(text.toString());
     }

@@ -68,6 +68,11 @@ public final class JsonPath {
         return new JsonPath(segments);
     }
 
+    /** The path of these property names (or array indexes), as they are: no parsing, no escapes. */
+    public static JsonPath of(List<String> segments) {
+        return new JsonPath(segments);
+    }
+
     public List<String> segments() {
         return segments;
     }

@@ -95,5 +95,7 @@ class JsonPathTest {
         assertThat(JsonPath.fromPointer("/s~1l").readThroughObjects(item).asInt()).isEqualTo(2);
         assertThat(JsonPath.fromPointer("/t/id").segments()).isEqualTo(List.of("t", "id"));
         assertThat(JsonPath.fromPointer("/t/id").pointer().toString()).isEqualTo("/t/id");
+        assertThat(JsonPath.of(List.of("a/b", "c~d")).toString()).isEqualTo("/a~1b/c~0d");
+        assertThat(JsonPath.of(List.of("a/b", "c~d"))).isEqualTo(JsonPath.parse("[\"a/b\"][\"c~d\"]"));
     }
 }
