@@ -269,6 +269,40 @@ class MoveServiceIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(180)
+    void throttlingThatNeverEndsStopsTheJobResumablyAfterBoundedRounds(CosmosAsyncClient client,
+            CosmosTestData data, LocalCosmosServer server) {
+        this.server = server;
+        MoveTestBed seeded = bed(client, data, 5);
+        // no SDK retries of its own, so every 429 reaches the job's rounds at once
+        CosmosAsyncClient noSdkRetries = CosmosServerExtension.clientBuilder(server)
+                .throttlingRetryOptions(new com.azure.cosmos.ThrottlingRetryOptions()
+                        .setMaxRetryAttemptsOnThrottledRequests(0))
+                .buildAsyncClient();
+        try {
+            MoveTestBed bed = new MoveTestBed(noSdkRetries, seeded.container, List.of("/pk"), false);
+            // once the first batch is planned (the queries before it stay unthrottled), every write gets a 429
+            MoveService service = new MoveService(home, MoveTuning.defaults().withBatchSize(50)
+                    .withBackoff(4, Duration.ofMillis(50), Duration.ofMillis(200)), (step, index, id) -> {
+                        if (step == MoveStep.AFTER_PLAN_RECORDED && index == 0) {
+                            server.setFault(Fault.of(FaultMode.THROTTLE, 1_000_000).onMethods("POST")
+                                    .onPathsContaining("/docs").retryAfter(Duration.ofMillis(5)));
+                        }
+                    });
+
+            MoveReport stopped = service.moveItems(bed.handle, seeded.sources(), TARGET, MoveControl.none());
+
+            assertThat(stopped.status()).isEqualTo(MoveReport.Status.INTERRUPTED);
+            assertThat(stopped.message()).startsWith(ErrorKind.THROTTLED.defaultSentence())
+                    .contains("can be resumed");
+            server.clearFaults();
+            assertThat(service.findUnfinishedJobs()).hasSize(1);
+        } finally {
+            noSdkRetries.close();
+        }
+    }
+
+    @Test
     void unavailableAnswersAreRetried(CosmosAsyncClient client, CosmosTestData data, LocalCosmosServer server) {
         this.server = server;
         MoveTestBed bed = bed(client, data, 150);
