@@ -3,23 +3,22 @@ package io.cosmosdesk.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.json.Json;
+import io.cosmosdesk.json.JsonFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Where the main window was when the app was last closed ({@code window.json} in the config folder), so it
  * opens there again. A placement no longer on any screen (a monitor unplugged) is not used; a damaged file is
- * ignored: this is a convenience, never a reason to fail.
+ * set aside ({@link JsonFiles}): this is a convenience, never a reason to fail.
  */
 record WindowPlacement(double x, double y, double width, double height, boolean maximized) {
 
     static final String FILE_NAME = "window.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final double MIN_WIDTH = 640;
     private static final double MIN_HEIGHT = 420;
 
@@ -35,16 +34,17 @@ record WindowPlacement(double x, double y, double width, double height, boolean 
     }
 
     static Optional<WindowPlacement> load(Path file) {
+        Optional<JsonNode> read = JsonFiles.read(file);
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
-            JsonNode node = JSON.readTree(file.toFile());
+            JsonNode node = read.get();
             WindowPlacement placement = new WindowPlacement(node.path("x").asDouble(Double.NaN),
                     node.path("y").asDouble(Double.NaN), node.path("width").asDouble(Double.NaN),
                     node.path("height").asDouble(Double.NaN), node.path("maximized").asBoolean(false));
             return placement.isValid() ? Optional.of(placement) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
@@ -52,14 +52,7 @@ record WindowPlacement(double x, double y, double width, double height, boolean 
     void save(Path file) throws IOException {
         ObjectNode node = JSON.createObjectNode().put("version", 1).put("x", x).put("y", y).put("width", width)
                 .put("height", height).put("maximized", maximized);
-        Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temporary, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
-        try {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        JsonFiles.write(file, node);
     }
 
     private boolean isValid() {

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.json.Json;
+import io.cosmosdesk.json.JsonFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +29,7 @@ public class ColumnSettingsStore {
     public static final String FILE_NAME = "items-tabs.json";
 
     private final Path file;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = Json.MAPPER;
     private ObjectNode root;
 
     public ColumnSettingsStore(Path configDirectory) {
@@ -125,23 +125,15 @@ public class ColumnSettingsStore {
     }
 
     private ObjectNode read() {
-        if (!Files.exists(file)) {
+        Optional<JsonNode> node = JsonFiles.read(file);
+        if (node.isEmpty()) {
             return fresh();
         }
-        try {
-            JsonNode node = mapper.readTree(file.toFile());
-            if (node instanceof ObjectNode object && object.path("version").asInt() == VERSION) {
-                return object;
-            }
-            LOG.warn("Ignoring {}: unknown version", file);
-        } catch (IOException e) {
-            LOG.warn("Ignoring unreadable {}: {}", file, e.getMessage());
-            try {
-                Files.move(file, file.resolveSibling(FILE_NAME + ".damaged"), StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException ignored) {
-                // keep going with empty settings
-            }
+        if (node.get() instanceof ObjectNode object && object.path("version").asInt() == VERSION) {
+            return object;
         }
+        // kept, not overwritten by the next save: it may be a newer version's settings
+        JsonFiles.setAside(file, "not version " + VERSION + " settings");
         return fresh();
     }
 
@@ -154,14 +146,7 @@ public class ColumnSettingsStore {
 
     private void write() {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(FILE_NAME + ".tmp");
-            mapper.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), root);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            JsonFiles.write(file, root);
         } catch (IOException e) {
             LOG.warn("Could not save {}: {}", file, e.getMessage());
         }

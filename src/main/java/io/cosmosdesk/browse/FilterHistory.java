@@ -59,7 +59,7 @@ final class FilterHistory {
         List<String> defaults = new ArrayList<>();
         defaults.add("WHERE c.id = \"\"");
         for (String path : partitionKeyPaths) {
-            defaults.add("WHERE " + JsonPath.parse(path).toSqlExpression() + " = \"\"");
+            defaults.add("WHERE " + JsonPath.fromPointer(path).toSqlExpression() + " = \"\"");
         }
         defaults.add("ORDER BY c._ts DESC");
         for (String suggestion : defaults) {

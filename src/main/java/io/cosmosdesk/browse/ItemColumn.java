@@ -53,7 +53,7 @@ public record ItemColumn(Kind kind, JsonPath path, int keyLevel) {
     }
 
     public static ItemColumn partitionKey(String path, int level) {
-        return new ItemColumn(Kind.PARTITION_KEY, JsonPath.parse(path), level);
+        return new ItemColumn(Kind.PARTITION_KEY, JsonPath.fromPointer(path), level);
     }
 
     public static ItemColumn user(JsonPath path) {

@@ -1,10 +1,15 @@
 package io.cosmosdesk.browse;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.ItemRow;
 import io.cosmosdesk.cosmos.JsonPath;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -13,6 +18,8 @@ import javafx.collections.ObservableList;
  * user added, which are remembered in the {@link ColumnSettingsStore}.
  */
 final class ItemColumns {
+
+    private static final int ROWS_CHECKED = 1_000;
 
     private final ColumnSettingsStore settings;
     private final String settingsKey;
@@ -26,7 +33,7 @@ final class ItemColumns {
         columns.add(ItemColumn.id());
         List<String> keyPaths = handle.info().partitionKeyPaths();
         for (int level = 0; level < keyPaths.size(); level++) {
-            if (JsonPath.parse(keyPaths.get(level)).equals(ItemColumn.id().path())) {
+            if (JsonPath.fromPointer(keyPaths.get(level)).equals(ItemColumn.id().path())) {
                 continue; // keyed on /id: the id column already shows it
             }
             columns.add(ItemColumn.partitionKey(keyPaths.get(level), level));
@@ -58,6 +65,36 @@ final class ItemColumns {
         addQuietly(path);
         save();
         return Optional.empty();
+    }
+
+    /**
+     * A sentence for the notice when none of the loaded rows has a value (null included) at {@code path}, so a
+     * mistyped path does not just fill a column with "(missing)"; empty when one has, or nothing is loaded.
+     * Looks at the first {@value #ROWS_CHECKED} rows at most.
+     */
+    static Optional<String> noValueNotice(JsonPath path, List<ItemRow> rows, Function<ItemRow, JsonNode> parsed) {
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ItemRow> checked = rows.size() > ROWS_CHECKED ? rows.subList(0, ROWS_CHECKED) : rows;
+        if (checked.stream().anyMatch(row -> path.read(parsed.apply(row)) != null)) {
+            return Optional.empty();
+        }
+        String subject = checked.size() < rows.size()
+                ? String.format(Locale.ROOT, "None of the first %,d loaded items has", checked.size())
+                : checked.size() == 1 ? "The loaded item does not have"
+                : String.format(Locale.ROOT, "None of the %,d loaded items has", checked.size());
+        StringBuilder text = new StringBuilder(subject).append(' ').append(path)
+                .append(": its cells show (missing). Names are case-sensitive.");
+        List<String> segments = path.segments();
+        String last = segments.get(segments.size() - 1);
+        if (last.contains(".") && !last.startsWith(".") && !last.endsWith(".") && !last.contains("..")) {
+            List<String> split = new ArrayList<>(segments.subList(0, segments.size() - 1));
+            split.addAll(List.of(last.split("\\.")));
+            text.append(" For a nested property write ").append(JsonPath.of(split)).append(" or ")
+                    .append(String.join(".", split)).append('.');
+        }
+        return Optional.of(text.toString());
     }
 
     /** Id and key columns stay. @return whether the column was removed */

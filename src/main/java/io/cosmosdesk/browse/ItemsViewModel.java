@@ -439,12 +439,17 @@ public class ItemsViewModel implements AutoCloseable {
     }
 
     /**
-     * Adds a column showing {@code pathText} (e.g. {@code /customer/name}), remembered for this container.
+     * Adds a column showing {@code pathText} (e.g. {@code /customer/name} or {@code customer.name}), remembered
+     * for this container; the notice says so when no loaded item has that path.
      *
      * @return the reason when the path is not usable or already shown
      */
     public Optional<String> addColumn(String pathText) {
-        return columns.add(pathText);
+        Optional<String> problem = columns.add(pathText);
+        if (problem.isEmpty()) {
+            ItemColumns.noValueNotice(JsonPath.parse(pathText), rows(), pages::parsedJson).ifPresent(notice::set);
+        }
+        return problem;
     }
 
     /** Removes a user column; when the grid is sorted by it, the sort goes too (it could not be undone otherwise). */

@@ -327,20 +327,21 @@ public class ConnectionDialogViewModel {
         String keyToSave = connectAfterwards && saveConnection.get()
                 ? form.typedKey() : null;
         running = tasks.start(BackgroundTask.<ProbeResult>of("Testing " + profile.name(), context -> {
-            Credentials credentials = credentialsFor(profile, text -> context.progress(-1, "device-code:" + text));
+            Credentials credentials = credentialsFor(profile,
+                    text -> context.publish(new ProbeProgress.DeviceCodeShown(text)));
             AccountFacts facts = probe.probe(profile, credentials,
                     stage -> {
                         lastStarted.set(stage);
-                        context.progress(stage.ordinal() / 5.0, "stage:" + stage.name());
+                        context.publish(new ProbeProgress.StageStarted(stage));
                     });
             SaveOutcome saved = connectAfterwards ? saveIfAsked(profile, keyToSave) : SaveOutcome.NOT_ASKED;
             return new ProbeResult(credentials, facts, saved);
         })
-                .onProgress((fraction, text) -> {
-                    if (text.startsWith("stage:")) {
-                        markStage(AccountProbe.Stage.valueOf(text.substring(6)));
-                    } else if (text.startsWith("device-code:")) {
-                        deviceCodeMessage.set(text.substring(12));
+                .onUpdate(update -> {
+                    if (update instanceof ProbeProgress.StageStarted started) {
+                        markStage(started.stage());
+                    } else if (update instanceof ProbeProgress.DeviceCodeShown code) {
+                        deviceCodeMessage.set(code.message());
                     }
                 })
                 .onSuccess(result -> {
@@ -367,9 +368,7 @@ public class ConnectionDialogViewModel {
                     completeRunningStep(TestStep.Status.FAILED, mapped.userMessage());
                     showMessage(mapped.userMessage(), true);
                     if (mapped.kind() == io.cosmosdesk.cosmos.ErrorKind.CERTIFICATE && pins != null) {
-                        java.util.regex.Matcher fingerprint = java.util.regex.Pattern
-                                .compile("SHA-256 ([0-9A-F:]{95})").matcher(mapped.userMessage());
-                        untrustedFingerprint.set(fingerprint.find() ? fingerprint.group(1) : "");
+                        untrustedFingerprint.set(mapped.certificateFingerprint().orElse(""));
                     }
                 })
                 .onCancelled(() -> {

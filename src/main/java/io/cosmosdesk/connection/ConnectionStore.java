@@ -1,18 +1,15 @@
 package io.cosmosdesk.connection;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.json.Json;
+import io.cosmosdesk.json.JsonFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Saved connections in {@code connections.json} in the config folder: profiles only, never secrets.
- * The file is versioned ({@code "version": 1}) so a later release can migrate it; it is written to a
- * temporary file and moved into place so a crash never leaves half a file.
+ * The file is versioned ({@code "version": 1}) so a later release can migrate it; it is written with
+ * {@link JsonFiles} so a crash never leaves half a file, and a damaged one is set aside, not lost.
  */
 public class ConnectionStore {
 
@@ -47,20 +44,19 @@ public class ConnectionStore {
     /** Created on first use, so start-up does not pay for Jackson. */
     private synchronized ObjectMapper json() {
         if (json == null) {
-            json = new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            json = Json.MAPPER;
         }
         return json;
     }
 
     public synchronized List<ConnectionProfile> load() {
-        if (!Files.exists(file)) {
+        Optional<JsonNode> read = JsonFiles.read(file);
+        if (read.isEmpty()) {
             return List.of();
         }
         ObjectMapper json = json();
         try {
-            JsonNode root = json.readTree(file.toFile());
+            JsonNode root = read.get();
             int version = root.path("version").asInt(0);
             if (version > FORMAT_VERSION) {
                 LOG.warn("connections.json has format {} from a newer CosmosDesk; reading what this one knows",
@@ -69,13 +65,7 @@ public class ConnectionStore {
             ObjectNode migrated = migrate((ObjectNode) root, version);
             return List.copyOf(json.treeToValue(migrated, SavedFile.class).connections());
         } catch (IOException | ClassCastException e) {
-            Path backup = file.resolveSibling("connections.json.unreadable");
-            LOG.warn("Could not read saved connections; kept the file as {}", backup.getFileName(), e);
-            try {
-                Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException ignored) {
-                // the original file stays where it is
-            }
+            JsonFiles.setAside(file, "not saved connections (" + e.getClass().getSimpleName() + ")");
             return List.of();
         }
     }
@@ -90,14 +80,7 @@ public class ConnectionStore {
 
     public synchronized void save(List<ConnectionProfile> connections) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "connections", ".tmp");
-            json().writeValue(temp.toFile(), new SavedFile(FORMAT_VERSION, List.copyOf(connections)));
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            JsonFiles.write(file, new SavedFile(FORMAT_VERSION, List.copyOf(connections)));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save connections to " + file, e);
         }

@@ -4,6 +4,7 @@ import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenRequestContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cosmosdesk.json.Json;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -43,7 +44,7 @@ public class AccountProbe {
     /** The stages, in order, as the dialog lists them. */
     public enum Stage { RESOLVE, REACH, TLS, AUTHENTICATE, LIST_DATABASES }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US);
 
     /** Resolves host names; replaceable in tests so none of them needs a real DNS server. */
@@ -153,7 +154,7 @@ public class AccountProbe {
                     + (fingerprint == null ? "." : " (SHA-256 " + fingerprint + ").")
                     + " The emulator uses a self-signed certificate: on this machine connect with the \"Local "
                     + "emulator\" kind; on another host, trust its certificate after checking the fingerprint.";
-            throw new CosmosDeskException(ErrorKind.CERTIFICATE, sentence, 0, 0, null, 0, e);
+            throw CosmosDeskException.untrustedCertificate(sentence, fingerprint, e);
         } catch (IOException | GeneralSecurityException e) {
             throw new CosmosDeskException(ErrorKind.UNREACHABLE, "TLS with " + host + ":" + port + " failed: "
                     + e.getMessage(), 0, 0, null, 0, e);

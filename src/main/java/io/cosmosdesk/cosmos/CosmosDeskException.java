@@ -1,6 +1,7 @@
 package io.cosmosdesk.cosmos;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A failure the user can understand: a kind, one sentence to show, and the diagnostic facts
@@ -16,10 +17,17 @@ public final class CosmosDeskException extends RuntimeException {
     private final int subStatusCode;
     private final String activityId;
     private final double requestCharge;
+    private final String certificateFingerprint;
 
     public CosmosDeskException(ErrorKind kind, String userMessage, int statusCode, int subStatusCode,
             String activityId, double requestCharge, Throwable cause) {
+        this(kind, userMessage, statusCode, subStatusCode, activityId, requestCharge, cause, null);
+    }
+
+    private CosmosDeskException(ErrorKind kind, String userMessage, int statusCode, int subStatusCode,
+            String activityId, double requestCharge, Throwable cause, String certificateFingerprint) {
         super(userMessage, cause);
+        this.certificateFingerprint = certificateFingerprint;
         this.kind = Objects.requireNonNull(kind);
         this.userMessage = userMessage == null ? kind.defaultSentence() : userMessage;
         this.statusCode = statusCode;
@@ -34,6 +42,11 @@ public final class CosmosDeskException extends RuntimeException {
 
     public CosmosDeskException(ErrorKind kind) {
         this(kind, kind.defaultSentence());
+    }
+
+    /** A {@link ErrorKind#CERTIFICATE} failure carrying the SHA-256 fingerprint of the certificate not trusted. */
+    public static CosmosDeskException untrustedCertificate(String userMessage, String fingerprint, Throwable cause) {
+        return new CosmosDeskException(ErrorKind.CERTIFICATE, userMessage, 0, 0, null, 0, cause, fingerprint);
     }
 
     public ErrorKind kind() {
@@ -60,6 +73,11 @@ public final class CosmosDeskException extends RuntimeException {
 
     public double requestCharge() {
         return requestCharge;
+    }
+
+    /** The SHA-256 fingerprint (colon-separated hex) of a certificate that was not trusted, when it could be read. */
+    public Optional<String> certificateFingerprint() {
+        return Optional.ofNullable(certificateFingerprint);
     }
 
     /** The text behind "Copy details": the sentence plus diagnostics, never credentials. */

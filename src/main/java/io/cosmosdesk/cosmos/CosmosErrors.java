@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -27,8 +28,20 @@ public final class CosmosErrors {
 
     /** Maps any failure of a Cosmos call; {@code action} names what was attempted, e.g. "Saving item 'a1'". */
     public static CosmosDeskException map(String action, Throwable failure) {
+        return map(action, failure, Set.of());
+    }
+
+    /**
+     * {@link #map(String, Throwable)} for a call where some outcomes are part of the flow, not faults (a 412 that
+     * opens the compare dialog, a 404 on a delete that means "already gone"): those get one INFO line without
+     * the SDK's diagnostics; anything else is logged as a failure, with them.
+     */
+    public static CosmosDeskException map(String action, Throwable failure, Set<ErrorKind> expected) {
         CosmosDeskException mapped = classify(failure);
-        if (mapped.kind() != ErrorKind.CANCELLED) {
+        if (expected.contains(mapped.kind())) {
+            LOG.info("{}: {} (status {}/{}, activity {})", action, mapped.kind(), mapped.statusCode(),
+                    mapped.subStatusCode(), mapped.activityId());
+        } else if (mapped.kind() != ErrorKind.CANCELLED) {
             LOG.warn("{} failed: {} (status {}/{}, activity {}): {}", action, mapped.kind(), mapped.statusCode(),
                     mapped.subStatusCode(), mapped.activityId(),
                     Secrets.redact(String.valueOf(rootCause(failure).getMessage())));

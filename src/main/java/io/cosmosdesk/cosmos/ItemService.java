@@ -4,9 +4,10 @@ import com.azure.cosmos.models.CosmosItemRequestOptions;
 import com.azure.cosmos.models.CosmosItemResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.json.Json;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Point operations on single items. Every write is conditional: replace and delete send the ETag the
@@ -16,14 +17,10 @@ import java.util.Objects;
  */
 public class ItemService {
 
-    /** Properties the service owns; shown read-only and never sent back. */
-    public static final List<String> SYSTEM_PROPERTIES = List.of("_rid", "_self", "_etag", "_ts", "_attachments",
-            "_lsn");
-
     /** Cosmos DB's limit on an item's size. */
     public static final int MAX_ITEM_BYTES = 2 * 1024 * 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     public ItemVersion readItem(ContainerHandle handle, String id, PartitionKeyValue partitionKey) {
         Objects.requireNonNull(id, "id");
@@ -65,7 +62,8 @@ public class ItemService {
                     .replaceItem(body, id, partitionKey.toPartitionKey(), options(expectedEtag)).block();
             return version(response, body);
         } catch (RuntimeException e) {
-            throw CosmosErrors.map("Saving item '" + id + "' in " + handle, e);
+            throw CosmosErrors.map("Saving item '" + id + "' in " + handle, e,
+                    Set.of(ErrorKind.CHANGED_BY_SOMEONE_ELSE));
         }
     }
 
@@ -88,15 +86,9 @@ public class ItemService {
         try {
             handle.container().deleteItem(id, partitionKey.toPartitionKey(), options(expectedEtag)).block();
         } catch (RuntimeException e) {
-            throw CosmosErrors.map("Deleting item '" + id + "' of " + handle, e);
+            throw CosmosErrors.map("Deleting item '" + id + "' of " + handle, e,
+                    Set.of(ErrorKind.NOT_FOUND, ErrorKind.CHANGED_BY_SOMEONE_ELSE));
         }
-    }
-
-    /** A copy of {@code item} without the service's system properties. */
-    public static ObjectNode withoutSystemProperties(ObjectNode item) {
-        ObjectNode copy = item.deepCopy();
-        copy.remove(SYSTEM_PROPERTIES);
-        return copy;
     }
 
     /** The size Cosmos DB counts: the item's compact UTF-8 JSON. */
@@ -109,7 +101,7 @@ public class ItemService {
     }
 
     private static ObjectNode writable(ObjectNode json) {
-        ObjectNode body = withoutSystemProperties(json);
+        ObjectNode body = ItemContent.withoutSystemProperties(json);
         if (!body.path("id").isTextual() || body.get("id").textValue().isEmpty()) {
             throw new CosmosDeskException(ErrorKind.BAD_REQUEST, "The item needs a non-empty string \"id\".");
         }

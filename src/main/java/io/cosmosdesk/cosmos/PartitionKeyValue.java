@@ -3,6 +3,7 @@ package io.cosmosdesk.cosmos;
 import com.azure.cosmos.models.PartitionKey;
 import com.azure.cosmos.models.PartitionKeyBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ public final class PartitionKeyValue {
             return "(missing)";
         }
     };
+
+    private static final String MISSING_MARKER = "missing";
 
     private final List<Object> components;
 
@@ -57,14 +60,33 @@ public final class PartitionKeyValue {
 
     /** The node at a partition key path, or null when any step is absent. */
     public static JsonNode at(JsonNode item, String path) {
-        JsonNode node = item;
-        for (String step : steps(path)) {
-            if (node == null || !node.isObject() || !node.has(step)) {
-                return null;
+        return JsonPath.fromPointer(path).readThroughObjects(item);
+    }
+
+    /**
+     * This value as a JSON array, one element per level, {@code {"missing":true}} for {@link #MISSING}: how the
+     * move journal stores keys. {@link #fromJsonArray} reads it back.
+     */
+    public ArrayNode toJsonArray() {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (Object component : components) {
+            if (component == MISSING) {
+                array.addObject().put(MISSING_MARKER, true);
+            } else {
+                array.add(toJson(component));
             }
-            node = node.get(step);
         }
-        return node;
+        return array;
+    }
+
+    /** Reads what {@link #toJsonArray} wrote. */
+    public static PartitionKeyValue fromJsonArray(JsonNode array) {
+        List<Object> components = new ArrayList<>();
+        for (JsonNode node : array) {
+            boolean missing = node.isObject() && node.path(MISSING_MARKER).asBoolean();
+            components.add(missing ? MISSING : componentOf(node));
+        }
+        return new PartitionKeyValue(components);
     }
 
     /** Writes this value into {@code item} at the given paths (MISSING removes the property). */
@@ -73,7 +95,7 @@ public final class PartitionKeyValue {
             throw new IllegalArgumentException("Expected " + paths.size() + " components, got " + components.size());
         }
         for (int i = 0; i < paths.size(); i++) {
-            List<String> steps = steps(paths.get(i));
+            List<String> steps = JsonPath.fromPointer(paths.get(i)).segments();
             ObjectNode parent = item;
             for (int s = 0; s < steps.size() - 1; s++) {
                 JsonNode child = parent.get(steps.get(s));
@@ -159,16 +181,6 @@ public final class PartitionKeyValue {
             return String.valueOf(d);
         }
         return String.valueOf(component);
-    }
-
-    private static List<String> steps(String path) {
-        List<String> steps = new ArrayList<>();
-        for (String step : path.split("/")) {
-            if (!step.isEmpty()) {
-                steps.add(step.replace("~1", "/").replace("~0", "~"));
-            }
-        }
-        return steps;
     }
 
     private static Object componentOf(JsonNode node) {

@@ -1,14 +1,14 @@
 package io.cosmosdesk.cosmos;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cosmosdesk.json.Json;
+import io.cosmosdesk.json.JsonFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.KeyStore;
@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.ManagerFactoryParameters;
 import javax.net.ssl.SSLContext;
@@ -85,28 +86,27 @@ public final class PinnedCertificates {
         return pin;
     }
 
-    /** Created on demand: most starts have no pinned certificate, and Jackson costs start-up time. */
+    /** Reached on demand: most starts have no pinned certificate, and Jackson costs start-up time. */
     private static ObjectMapper json() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        return Json.MAPPER;
     }
 
     private List<Pin> load() {
-        if (!Files.exists(file)) {
+        Optional<JsonNode> read = JsonFiles.read(file);
+        if (read.isEmpty()) {
             return List.of();
         }
         try {
-            return List.of(json().readValue(file.toFile(), Pin[].class));
+            return List.of(json().treeToValue(read.get(), Pin[].class));
         } catch (IOException e) {
+            JsonFiles.setAside(file, "not a list of trusted certificates");
             return List.of();
         }
     }
 
     private void save() {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "trusted", ".tmp");
-            json().writeValue(temp.toFile(), new ArrayList<>(PINS));
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            JsonFiles.write(file, new ArrayList<>(PINS));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save trusted certificates", e);
         }

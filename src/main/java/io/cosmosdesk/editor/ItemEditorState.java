@@ -1,15 +1,13 @@
 package io.cosmosdesk.editor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.ErrorKind;
-import io.cosmosdesk.cosmos.ItemService;
+import io.cosmosdesk.cosmos.ItemContent;
 import io.cosmosdesk.cosmos.ItemVersion;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
 import io.cosmosdesk.editor.ItemEditorViewModel.Mode;
 import io.cosmosdesk.ui.TaskRunner;
-import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -238,17 +236,13 @@ final class ItemEditorState {
         setTextAndRevalidate(baseline);
     }
 
-    /** Node equality where numbers count by value: 14.5 sent as a decimal comes back as a double. */
-    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> a.equals(b)
-            || a.isNumber() && b.isNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0 ? 0 : 1;
-
     /** The server now holds {@code saved}, written from {@code edited} (the text {@code editedText}). */
     void saved(LoadedItem saved, ObjectNode edited, String editedText, String message) {
-        ObjectNode stored = ItemService.withoutSystemProperties(saved.version().json());
+        ObjectNode stored = ItemContent.withoutSystemProperties(saved.version().json());
         // an item just created shows as the server holds it, formatted from the top-left (one typed on a single
         // line must not stay there, scrolled right); a replace keeps the user's own formatting (and caret)
         // when the server stored exactly what was sent
-        boolean storedAsSent = mode.get() != Mode.NEW && stored.equals(NUMBERS_BY_VALUE, edited);
+        boolean storedAsSent = mode.get() != Mode.NEW && ItemContent.equalByValue(stored, edited);
         loaded = saved.version();
         originalId = saved.version().id();
         originalKey = PartitionKeyValue.fromItem(stored, handle.info().partitionKeyPaths());

@@ -5,6 +5,7 @@ import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.CosmosErrors;
 import io.cosmosdesk.cosmos.ErrorKind;
+import io.cosmosdesk.cosmos.ItemContent;
 import io.cosmosdesk.cosmos.ItemService;
 import io.cosmosdesk.cosmos.ItemVersion;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
@@ -237,7 +238,7 @@ public final class ItemEditorViewModel {
     private boolean textIs(ObjectNode body) {
         ItemValidator.Result result = item.currentValidation();
         return body != null && result.item() != null
-                && ItemService.withoutSystemProperties(result.item()).equals(body);
+                && ItemContent.equalByValue(ItemContent.withoutSystemProperties(result.item()), body);
     }
 
     private void load(ContainerHandle container, String id, PartitionKeyValue partitionKey, String doneMessage,
@@ -292,7 +293,7 @@ public final class ItemEditorViewModel {
             return;
         }
         String source = result.item().path("id").asText("");
-        ObjectNode copy = ItemService.withoutSystemProperties(result.item());
+        ObjectNode copy = ItemContent.withoutSystemProperties(result.item());
         copy.put("id", UUID.randomUUID().toString());
         startNew(copy, "Copy of \"" + source + "\" with a new id: change what you need, then Save to create it.");
     }

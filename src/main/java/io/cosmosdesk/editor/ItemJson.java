@@ -1,15 +1,17 @@
 package io.cosmosdesk.editor;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.json.Json;
 
 /**
  * How the editor reads and writes item text: strict (duplicate keys are errors, numbers kept exactly as
@@ -17,12 +19,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class ItemJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            // 1.50 stays 1.50: what the user typed is what is saved
-            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+    // 1.50 stays 1.50: what the user typed is what is saved
+    private static final JsonNodeFactory EXACT = JsonNodeFactory.withExactBigDecimals(true);
+    private static final ObjectReader STRICT = Json.MAPPER.reader()
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(EXACT);
 
     private static final ObjectWriter PRETTY;
 
@@ -35,7 +37,7 @@ public final class ItemJson {
                         .withArrayEmptySeparator(""));
         printer.indentObjectsWith(indenter);
         printer.indentArraysWith(indenter);
-        PRETTY = MAPPER.writer(printer);
+        PRETTY = Json.MAPPER.writer(printer);
     }
 
     private ItemJson() {
@@ -43,7 +45,7 @@ public final class ItemJson {
 
     /** Parses text; throws Jackson's exception (with its location) when it is not valid JSON. */
     public static JsonNode parse(String text) throws JsonProcessingException {
-        return MAPPER.readTree(text);
+        return STRICT.readTree(text);
     }
 
     public static String pretty(JsonNode node) {
@@ -55,6 +57,6 @@ public final class ItemJson {
     }
 
     public static ObjectNode newObject() {
-        return MAPPER.createObjectNode();
+        return EXACT.objectNode();
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.cosmos.ItemContent;
 import io.cosmosdesk.cosmos.ItemService;
+import io.cosmosdesk.cosmos.JsonPath;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -166,7 +168,7 @@ public final class ItemValidator {
         if ((long) text.length() * 3 <= ItemService.MAX_ITEM_BYTES) {
             return;
         }
-        int size = ItemService.sizeInBytes(ItemService.withoutSystemProperties(item));
+        int size = ItemService.sizeInBytes(ItemContent.withoutSystemProperties(item));
         if (size > ItemService.MAX_ITEM_BYTES) {
             problems.add(ValidationProblem.of(String.format(Locale.ROOT,
                     "The item is %.2f MB; Cosmos DB accepts items up to 2 MB.", size / (1024.0 * 1024.0))));
@@ -174,16 +176,16 @@ public final class ItemValidator {
     }
 
     private static String example(String path) {
-        String[] steps = path.substring(1).split("/");
+        List<String> steps = JsonPath.fromPointer(path).segments();
         StringBuilder json = new StringBuilder();
-        for (int i = 0; i < steps.length; i++) {
-            json.append('"').append(steps[i]).append("\": ");
-            if (i < steps.length - 1) {
+        for (int i = 0; i < steps.size(); i++) {
+            json.append('"').append(steps.get(i)).append("\": ");
+            if (i < steps.size() - 1) {
                 json.append("{ ");
             }
         }
         json.append("\"…\"");
-        json.append(" }".repeat(steps.length - 1));
+        json.append(" }".repeat(Math.max(0, steps.size() - 1)));
         return json.toString();
     }
 

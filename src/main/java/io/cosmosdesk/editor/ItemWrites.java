@@ -12,6 +12,7 @@ import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.CosmosErrors;
 import io.cosmosdesk.cosmos.ErrorKind;
+import io.cosmosdesk.cosmos.ItemContent;
 import io.cosmosdesk.cosmos.ItemService;
 import io.cosmosdesk.cosmos.ItemVersion;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
@@ -81,7 +82,7 @@ final class ItemWrites {
             done.accept(false);
             return;
         }
-        ObjectNode edited = ItemService.withoutSystemProperties(result.item());
+        ObjectNode edited = ItemContent.withoutSystemProperties(result.item());
         String editedText = item.text();
         ContainerHandle handle = item.handle();
         if (current == Mode.NEW) {

@@ -2,7 +2,7 @@ package io.cosmosdesk.editor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cosmosdesk.cosmos.ItemService;
+import io.cosmosdesk.cosmos.ItemContent;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,10 +15,10 @@ public record SystemProperty(String name, String value) {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    /** The system properties present in {@code item}, in {@link ItemService#SYSTEM_PROPERTIES} order. */
+    /** The system properties present in {@code item}, in {@link ItemContent#SYSTEM_PROPERTIES} order. */
     public static List<SystemProperty> of(ObjectNode item) {
         List<SystemProperty> properties = new ArrayList<>();
-        for (String name : ItemService.SYSTEM_PROPERTIES) {
+        for (String name : ItemContent.SYSTEM_PROPERTIES) {
             JsonNode value = item.get(name);
             if (value != null) {
                 properties.add(new SystemProperty(name, display(name, value)));

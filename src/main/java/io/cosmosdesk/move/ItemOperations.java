@@ -23,8 +23,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Runs lists of item operations against one container: through the SDK's bulk execution where it can,
@@ -72,6 +74,11 @@ final class ItemOperations {
     }
 
     private static final Duration GIVE_UP_CHECK = Duration.ofMillis(100);
+    /**
+     * Rounds of 429s before the job stops (resumable). Each 429 reaching us already went through the SDK's own
+     * throttling retries (up to 9 over 30 s), so this many rounds means the account is saturated for minutes.
+     */
+    static final int MAX_THROTTLED_ROUNDS = 20;
 
     private final CosmosAsyncContainer container;
     private final MoveTuning tuning;
@@ -112,17 +119,52 @@ final class ItemOperations {
      */
     List<Result> run(List<Op> ops, Consumer<String> statusLines, BooleanSupplier giveUp) {
         Map<Op, Result> finals = new HashMap<>();
-        List<Op> pending = ops;
-        int throttledRounds = 0;
-        int unavailableRounds = 0;
-        Duration backoff = tuning.backoffBase();
-        while (!pending.isEmpty()) {
-            List<Result> results = execute(pending);
+        Rounds rounds = new Rounds(ops, tuning.backoffBase());
+        // one round runs every pending operation; Reactor's Retry runs the next round after the wait, until the
+        // rounds allowed are used up. All of it on this thread: the pause below is the only wait.
+        Mono.fromRunnable(() -> rounds.runOnce(finals))
+                .retryWhen(Retry.from(signals -> signals.map(signal -> {
+                    if (!(signal.failure() instanceof RetryRound round)) {
+                        throw Exceptions.propagate(signal.failure());
+                    }
+                    prepareNextRound(rounds, round, statusLines);
+                    pause(round.delay(), giveUp);
+                    if (giveUp.getAsBoolean()) {
+                        throw new CancellationException("The job stopped; " + rounds.pending.size()
+                                + " operations were not retried.");
+                    }
+                    return signal;
+                })))
+                .block();
+        List<Result> ordered = new ArrayList<>(ops.size());
+        for (Op op : ops) {
+            ordered.add(finals.get(op));
+        }
+        return ordered;
+    }
+
+    /** Where the retry rounds of one {@link #run} stand. */
+    private final class Rounds {
+        List<Op> pending;
+        int throttled;
+        int unavailable;
+        Duration backoff;
+
+        Rounds(List<Op> ops, Duration backoff) {
+            this.pending = ops;
+            this.backoff = backoff;
+        }
+
+        /** Runs the pending operations; throws {@link RetryRound} when some are worth another round. */
+        void runOnce(Map<Op, Result> finals) {
+            if (pending.isEmpty()) {
+                return;
+            }
             List<Op> again = new ArrayList<>();
             Duration wait = Duration.ZERO;
-            boolean throttled = false;
+            boolean wasThrottled = false;
             CosmosDeskException lastUnavailable = null;
-            for (Result result : results) {
+            for (Result result : execute(pending)) {
                 charge.add(result.charge());
                 if (!result.retryable()) {
                     finals.put(result.op(), result);
@@ -130,42 +172,71 @@ final class ItemOperations {
                 }
                 again.add(result.op());
                 if (result.status() == 429) {
-                    throttled = true;
-                    Duration after = result.retryAfter() == null ? tuning.backoffBase() : result.retryAfter();
-                    wait = max(wait, after);
+                    wasThrottled = true;
+                    wait = max(wait, result.retryAfter() == null ? tuning.backoffBase() : result.retryAfter());
                 } else {
                     lastUnavailable = result.error() != null ? result.error()
                             : new CosmosDeskException(ErrorKind.UNREACHABLE, ErrorKind.UNREACHABLE.defaultSentence(),
                                     result.status(), 0, null, 0, null);
                 }
             }
-            if (again.isEmpty()) {
-                break;
-            }
-            if (lastUnavailable != null) {
-                unavailableRounds++;
-                if (unavailableRounds > tuning.maxUnavailableRounds()) {
-                    throw new ServerUnavailableException(lastUnavailable);
-                }
-                wait = max(wait, backoff);
-                backoff = min(backoff.multipliedBy(2), tuning.backoffMax());
-                statusLines.accept("Server unavailable — retrying in " + seconds(wait) + " (" + unavailableRounds
-                        + "/" + tuning.maxUnavailableRounds() + ")…");
-            } else if (throttled) {
-                throttledRounds++;
-                statusLines.accept("Throttled — retrying (" + throttledRounds + ")…");
-            }
-            pause(wait, giveUp);
-            if (giveUp.getAsBoolean()) {
-                throw new CancellationException("The job stopped; " + again.size() + " operations were not retried.");
-            }
             pending = again;
+            if (!again.isEmpty()) {
+                throw new RetryRound(wait, wasThrottled, lastUnavailable);
+            }
         }
-        List<Result> ordered = new ArrayList<>(ops.size());
-        for (Op op : ops) {
-            ordered.add(finals.get(op));
+    }
+
+    /** Counts the round and works out its wait; throws {@link ServerUnavailableException} when none is left. */
+    private void prepareNextRound(Rounds rounds, RetryRound round, Consumer<String> statusLines) {
+        if (round.lastUnavailable() != null) {
+            rounds.unavailable++;
+            if (rounds.unavailable > tuning.maxUnavailableRounds()) {
+                throw new ServerUnavailableException(round.lastUnavailable());
+            }
+            round.delayAtLeast(rounds.backoff);
+            rounds.backoff = min(rounds.backoff.multipliedBy(2), tuning.backoffMax());
+            statusLines.accept("Server unavailable — retrying in " + seconds(round.delay()) + " ("
+                    + rounds.unavailable + "/" + tuning.maxUnavailableRounds() + ")…");
+        } else if (round.throttled()) {
+            rounds.throttled++;
+            if (rounds.throttled > MAX_THROTTLED_ROUNDS) {
+                throw new ServerUnavailableException(new CosmosDeskException(ErrorKind.THROTTLED,
+                        ErrorKind.THROTTLED.defaultSentence(), 429, 0, null, 0, null));
+            }
+            statusLines.accept("Throttled — retrying (" + rounds.throttled + "/" + MAX_THROTTLED_ROUNDS + ")…");
         }
-        return ordered;
+    }
+
+    /** Some operations of a round are worth another: throttled (429) or the server unavailable. */
+    private static final class RetryRound extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private Duration delay;
+        private final boolean throttled;
+        private final transient CosmosDeskException lastUnavailable;
+
+        RetryRound(Duration delay, boolean throttled, CosmosDeskException lastUnavailable) {
+            super(null, null, false, false);
+            this.delay = delay;
+            this.throttled = throttled;
+            this.lastUnavailable = lastUnavailable;
+        }
+
+        Duration delay() {
+            return delay;
+        }
+
+        void delayAtLeast(Duration other) {
+            delay = max(delay, other);
+        }
+
+        boolean throttled() {
+            return throttled;
+        }
+
+        CosmosDeskException lastUnavailable() {
+            return lastUnavailable;
+        }
     }
 
     /**

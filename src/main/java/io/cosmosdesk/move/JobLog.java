@@ -47,13 +47,13 @@ final class JobLog implements AutoCloseable {
         ArrayNode paths = header.putArray("paths");
         handle.info().partitionKeyPaths().forEach(paths::add);
         header.put("hierarchical", handle.info().hierarchical());
-        header.set("target", PartitionKeyJson.write(target));
+        header.set("target", target.toJsonArray());
         header.put("created", Instant.now().toString());
         header.put("editedBodies", editedBodies);
         ArrayNode items = header.putArray("items");
         for (MoveSource source : sources) {
             ObjectNode item = items.addObject().put("id", source.id());
-            item.set("pk", PartitionKeyJson.write(source.partitionKey()));
+            item.set("pk", source.partitionKey().toJsonArray());
             item.put("etag", source.etag());
         }
         MoveJournal journal = MoveJournal.create(folder, jobId, header);
@@ -81,9 +81,9 @@ final class JobLog implements AutoCloseable {
 
     void planned(JobState.Item item, String sourceEtag, PartitionKeyValue target, ObjectNode body) {
         ObjectNode record = record("PLANNED", item).put("id", item.id);
-        record.set("src", PartitionKeyJson.write(item.source));
+        record.set("src", item.source.toJsonArray());
         record.put("etag", sourceEtag);
-        record.set("dst", PartitionKeyJson.write(target));
+        record.set("dst", target.toJsonArray());
         record.set("body", body);
         write(record);
     }

@@ -3,6 +3,7 @@ package io.cosmosdesk.move;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.ItemContent;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
 import io.cosmosdesk.move.ItemOperations.Op;
 import io.cosmosdesk.move.ItemOperations.Result;
@@ -150,7 +151,7 @@ final class JobRunner implements AutoCloseable {
                     : "Its body does not carry the id \"" + item.id + "\".", false);
             return;
         }
-        log.planned(item, etag, log.state().target, ItemBodies.withoutSystemProperties(body));
+        log.planned(item, etag, log.state().target, ItemContent.withoutSystemProperties(body));
         planned.add(item);
     }
 
@@ -199,12 +200,16 @@ final class JobRunner implements AutoCloseable {
         status = "";
     }
 
-    /** The report, from the journal: every item's outcome, UNFINISHED for those a stop left half-way. */
+    /**
+     * The report, from the journal: every item's outcome, UNFINISHED for those a stop left half-way, NEVER_STARTED
+     * for those it stopped before planning (nothing was written for them).
+     */
     MoveReport report(MoveReport.Status jobStatus, String message) {
         JobState state = log.state();
         List<MoveReport.ItemResult> results = new ArrayList<>(state.items.size());
         for (JobState.Item item : state.items) {
-            MoveOutcome outcome = item.outcome == null ? MoveOutcome.UNFINISHED : item.outcome;
+            MoveOutcome outcome = item.outcome != null ? item.outcome
+                    : item.planned ? MoveOutcome.UNFINISHED : MoveOutcome.NEVER_STARTED;
             PartitionKeyValue target = item.target == null ? state.target : item.target;
             results.add(new MoveReport.ItemResult(item.id, item.source.display(), target.display(), outcome,
                     Objects.requireNonNullElse(item.reason, "")));

@@ -78,12 +78,12 @@ final class JobState {
         header.path("paths").forEach(p -> keyPaths.add(p.asText()));
         this.paths = List.copyOf(keyPaths);
         this.hierarchical = header.path("hierarchical").asBoolean();
-        this.target = PartitionKeyJson.read(header.path("target"));
+        this.target = PartitionKeyValue.fromJsonArray(header.path("target"));
         this.created = Instant.parse(header.path("created").asText());
         this.editedBodies = header.path("editedBodies").asBoolean();
         int index = 0;
         for (JsonNode item : header.path("items")) {
-            items.add(new Item(index++, item.path("id").asText(), PartitionKeyJson.read(item.path("pk")),
+            items.add(new Item(index++, item.path("id").asText(), PartitionKeyValue.fromJsonArray(item.path("pk")),
                     item.hasNonNull("etag") ? item.get("etag").asText() : null));
         }
     }
@@ -115,7 +115,7 @@ final class JobState {
             case "PLANNED" -> {
                 item.planned = true;
                 item.sourceEtag = record.path("etag").asText();
-                item.target = PartitionKeyJson.read(record.path("dst"));
+                item.target = PartitionKeyValue.fromJsonArray(record.path("dst"));
                 item.body = (ObjectNode) record.get("body");
             }
             case "CREATED" -> {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.ErrorKind;
+import io.cosmosdesk.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -32,7 +33,7 @@ public final class MoveJournal implements AutoCloseable {
 
     public static final String EXTENSION = ".jsonl";
     static final String DONE_FOLDER = "done";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private Path file;
     private final FileChannel channel;

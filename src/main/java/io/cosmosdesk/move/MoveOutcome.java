@@ -11,7 +11,9 @@ public enum MoveOutcome {
     NOT_STARTED("Not started: the move was cancelled before this item"),
     ROLLED_BACK("Rolled back: it is in its source partition again"),
     KEPT_IN_TARGET("Changed after it was moved, so it was left in the target partition"),
-    UNFINISHED("Unfinished: the job stopped before this item ended; Resume or Roll back the job");
+    UNFINISHED("Unfinished: the job stopped before this item ended; Resume or Roll back the job"),
+    /** Only in the report of a stopped job: never planned, so nothing was written for it; never journaled. */
+    NEVER_STARTED("Not started: the job stopped before this item, nothing was written for it; Resume moves it");
 
     private final String label;
 

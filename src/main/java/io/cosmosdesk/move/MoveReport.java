@@ -76,6 +76,9 @@ public record MoveReport(String jobId, Status status, String message, List<ItemR
             text.append(", ").append(count(MoveOutcome.KEPT_IN_TARGET)).append(" kept in target");
         }
         text.append(", ").append(failures()).append(" failed");
+        if (count(MoveOutcome.NEVER_STARTED) > 0) {
+            text.append(", ").append(count(MoveOutcome.NEVER_STARTED)).append(" not started");
+        }
         return text.toString();
     }
 }

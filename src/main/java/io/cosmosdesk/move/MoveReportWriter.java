@@ -1,20 +1,25 @@
 package io.cosmosdesk.move;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /** The final report as JSON (summary plus items) or CSV (one line per item), chosen by the file's extension. */
 public final class MoveReportWriter {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.MAPPER;
+    /** RFC 4180: commas, quotes and line breaks quoted, CRLF between records. */
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder()
+            .setHeader("id", "source", "target", "outcome", "description", "reason").get();
 
     private MoveReportWriter() {
     }
@@ -43,31 +48,29 @@ public final class MoveReportWriter {
                     .put("description", item.outcome().label()).put("reason", item.reason());
         }
         try {
-            return JSON.writeValueAsString(root);
+            return Json.pretty().writeValueAsString(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public static String toCsv(MoveReport report) {
-        StringBuilder csv = new StringBuilder("id,source,target,outcome,description,reason\r\n");
-        for (MoveReport.ItemResult item : report.items()) {
-            csv.append(cell(item.id())).append(',').append(cell(item.sourcePartitionKey())).append(',')
-                    .append(cell(item.targetPartitionKey())).append(',').append(item.outcome().name()).append(',')
-                    .append(cell(item.outcome().label())).append(',').append(cell(item.reason())).append("\r\n");
+        StringBuilder csv = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(csv, CSV)) {
+            for (MoveReport.ItemResult item : report.items()) {
+                printer.printRecord(defused(item.id()), defused(item.sourcePartitionKey()),
+                        defused(item.targetPartitionKey()), item.outcome().name(), defused(item.outcome().label()),
+                        defused(item.reason()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return csv.toString();
     }
 
-    /** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula. */
-    private static String cell(String value) {
+    /** A leading = + - @ is defused so a spreadsheet never runs a cell as a formula. */
+    private static String defused(String value) {
         String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }

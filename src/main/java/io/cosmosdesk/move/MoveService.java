@@ -9,6 +9,7 @@ import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.CosmosErrors;
 import io.cosmosdesk.cosmos.ErrorKind;
 import io.cosmosdesk.cosmos.ItemQuery;
+import io.cosmosdesk.cosmos.JsonPath;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -246,7 +247,7 @@ public class MoveService {
             // a PartitionKey.NONE-scoped query reaches no partition; filter on the absent property instead
             String path = handle.info().partitionKeyPaths().get(0);
             SqlQuerySpec query = new SqlQuerySpec("SELECT c.id FROM c WHERE ARRAY_CONTAINS(@ids, c.id) AND NOT "
-                    + "IS_DEFINED(c" + propertyPath(path) + ")", idsParameter);
+                    + "IS_DEFINED(" + JsonPath.fromPointer(path).toSqlExpression() + ")", idsParameter);
             return handle.container().queryItems(query, new CosmosQueryRequestOptions(), ObjectNode.class)
                     .map(n -> n.path("id").asText()).collectList().block();
         }
@@ -254,18 +255,6 @@ public class MoveService {
         return handle.container().queryItems(query,
                         new CosmosQueryRequestOptions().setPartitionKey(key.toPartitionKey()), ObjectNode.class)
                 .map(n -> n.path("id").asText()).collectList().block();
-    }
-
-    /** {@code /customer/id} as {@code ["customer"]["id"]}, quoted so any property name works. */
-    static String propertyPath(String path) {
-        StringBuilder text = new StringBuilder();
-        for (String step : path.split("/")) {
-            if (!step.isEmpty()) {
-                String name = step.replace("~1", "/").replace("~0", "~");
-                text.append("[\"").append(name.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"]");
-            }
-        }
-        return text.toString();
     }
 
     /**

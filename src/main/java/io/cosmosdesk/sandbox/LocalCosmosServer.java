@@ -3,6 +3,7 @@ package io.cosmosdesk.sandbox;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cosmosdesk.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +59,7 @@ public final class LocalCosmosServer implements AutoCloseable {
     private static final Pattern READY_LINE =
             Pattern.compile("^cosmosdb-server listening on https://([^\\s/]+):(\\d+)\\s*$");
     private static final String CONTROL = "/_cosmosdesk/";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** How an injected fault fails the requests it matches. */
     public enum FaultMode {

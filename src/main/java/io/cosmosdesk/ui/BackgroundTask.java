@@ -34,6 +34,7 @@ public final class BackgroundTask<T> {
     private Runnable onCancelled = () -> { };
     private Runnable onFinally = () -> { };
     private ProgressListener onProgress = (fraction, message) -> { };
+    private Consumer<Object> onUpdate = update -> { };
 
     private BackgroundTask(String title, Work<T> work) {
         this.title = Objects.requireNonNull(title);
@@ -71,6 +72,12 @@ public final class BackgroundTask<T> {
         return this;
     }
 
+    /** Receives what the work {@link TaskContext#publish publishes}, on the UI thread, each one in order. */
+    public BackgroundTask<T> onUpdate(Consumer<Object> callback) {
+        this.onUpdate = Objects.requireNonNull(callback);
+        return this;
+    }
+
     public String title() {
         return title;
     }
@@ -105,5 +112,9 @@ public final class BackgroundTask<T> {
 
     void progressed(double fraction, String message) {
         onProgress.onProgress(fraction, message);
+    }
+
+    void updated(Object update) {
+        onUpdate.accept(update);
     }
 }

@@ -159,5 +159,14 @@ public final class FxTaskRunner implements TaskRunner {
                 });
             }
         }
+
+        @Override
+        public void publish(Object update) {
+            Platform.runLater(() -> {
+                if (!done.get()) {
+                    task.updated(update);
+                }
+            });
+        }
     }
 }

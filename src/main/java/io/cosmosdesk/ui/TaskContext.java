@@ -17,4 +17,11 @@ public interface TaskContext {
      * runners coalesce updates so the UI thread sees at most one pending update.
      */
     void progress(double fraction, String message);
+
+    /**
+     * Hands a typed value to the task's {@link BackgroundTask#onUpdate} listener on the UI thread (a stage
+     * reached, a code to show): every update arrives, in order, unlike coalesced progress. Never encode such
+     * values in a progress message for the other side to parse.
+     */
+    void publish(Object update);
 }

@@ -2,12 +2,17 @@ package io.cosmosdesk.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +74,81 @@ class LayerRulesTest {
                 .should().callConstructor(Thread.class, Runnable.class)
                 .orShould().callConstructor(Thread.class, Runnable.class, String.class)
                 .because("background work goes through TaskRunner")
+                .check(classes);
+    }
+
+    /** The move package's dialogs and their view-models are UI; everything else in it is the engine. */
+    private static final DescribedPredicate<JavaClass> PART_OF_THE_MOVE_ENGINE = DescribedPredicate.describe(
+            "are part of the move engine (io.cosmosdesk.move, not a dialog, controller or view-model)", type -> {
+                String topLevel = topLevelName(type);
+                String simple = topLevel.substring(topLevel.lastIndexOf('.') + 1);
+                return type.getPackageName().startsWith("io.cosmosdesk.move")
+                        && !simple.endsWith("Dialog") && !simple.endsWith("DialogController")
+                        && !simple.endsWith("ViewModel")
+                        // a row of MoveDialogViewModel (one partition key level to edit), bound by the dialog
+                        && !simple.equals("TargetLevel");
+            });
+
+    @Test
+    void theMoveEngineUsesNoJavaFx() {
+        noClasses().that(PART_OF_THE_MOVE_ENGINE)
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .because("moves run on background threads, are resumed after a crash and are tested against the "
+                        + "real server; only the dialogs and their view-models are UI")
+                .check(classes);
+    }
+
+    /**
+     * The classes that may start or use a thread pool of their own, each with the reason. Everything else runs
+     * through the TaskRunner (or the SDK's own threads).
+     */
+    private static final Map<String, String> THREAD_POOL_OWNERS = Map.of(
+            "io.cosmosdesk.ui.FxTaskRunner",
+            "it is the TaskRunner: the one pool for background work, with callbacks on the FX thread",
+            "io.cosmosdesk.move.BackgroundOperations",
+            "a move's blocking SDK calls run on Reactor's boundedElastic, the pool meant for blocking work beside "
+                    + "the SDK's own, while the job thread (a TaskRunner task) journals their results",
+            "io.cosmosdesk.connection.DeferredSecretStore",
+            "probing the OS keychain loads native code (about a second) and must not delay the first window; one "
+                    + "short task on the common pool at start-up, before any TaskRunner exists",
+            "io.cosmosdesk.sandbox.LocalCosmosServer",
+            "sandbox only: reads the server's output for its ready line while start() waits with a timeout");
+
+    private static String topLevelName(JavaClass type) {
+        String name = type.getName();
+        int nested = name.indexOf('$');
+        return nested < 0 ? name : name.substring(0, nested);
+    }
+
+    @Test
+    void threadPoolsOnlyWhereDocumented() {
+        DescribedPredicate<JavaMethodCall> usesAPool = DescribedPredicate.describe("uses Executors, a Reactor "
+                + "scheduler, or a CompletableFuture *Async method on the common pool", call -> {
+                    String owner = call.getTargetOwner().getName();
+                    if (owner.equals("java.util.concurrent.Executors")
+                            || owner.equals("reactor.core.scheduler.Schedulers")) {
+                        return true;
+                    }
+                    return owner.equals(CompletableFuture.class.getName()) && call.getName().endsWith("Async")
+                            && call.getTarget().getRawParameterTypes().stream()
+                                    .noneMatch(parameter -> parameter.isAssignableTo(Executor.class));
+                });
+        noClasses().that(DescribedPredicate.describe("are not on the documented allow-list",
+                        type -> !THREAD_POOL_OWNERS.containsKey(topLevelName(type))))
+                .should().callMethodWhere(usesAPool)
+                .because("background work goes through TaskRunner; a class with a reason of its own is added to "
+                        + "THREAD_POOL_OWNERS with that reason")
+                .check(classes);
+        assertThat(THREAD_POOL_OWNERS.keySet()).allMatch(classes::contain);
+    }
+
+    @Test
+    void oneConfiguredObjectMapper() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.cosmosdesk.json.Json")
+                .should().callConstructorWhere(DescribedPredicate.describe("an ObjectMapper constructor",
+                        call -> call.getTargetOwner().isAssignableTo(com.fasterxml.jackson.databind.ObjectMapper.class)))
+                .orShould().callMethod(com.fasterxml.jackson.databind.json.JsonMapper.class, "builder")
+                .because("io.cosmosdesk.json.Json holds the one configured mapper; variants are readers and writers")
                 .check(classes);
     }
 

@@ -10,8 +10,10 @@ import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.ContainerInfo;
 import io.cosmosdesk.cosmos.ContainerRef;
 import io.cosmosdesk.cosmos.CosmosConnection;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +37,24 @@ class ColumnSettingsStoreTest {
         assertThat(key).isEqualTo("https://acct.documents.azure.com:443|retail|orders");
         // another account stays apart
         assertThat(ColumnSettingsStore.keyOf(handle("https://other.documents.azure.com:443/"))).isNotEqualTo(key);
+    }
+
+    @Test
+    void settingsOfAnotherVersionAreSetAsideBeforeTheNextSaveNotOverwritten() throws Exception {
+        String newer = "{\"version\": 2, \"containers\": {}}";
+        Files.writeString(config.resolve(ColumnSettingsStore.FILE_NAME), newer);
+        ColumnSettingsStore store = new ColumnSettingsStore(config);
+        String key = ColumnSettingsStore.keyOf(handle("https://acct.documents.azure.com:443/"));
+
+        assertThat(store.columns(key)).isEmpty();
+        store.saveColumns(key, List.of("/x"));
+
+        try (Stream<Path> files = Files.list(config)) {
+            Path aside = files.filter(p -> p.getFileName().toString().startsWith("items-tabs.json.damaged-"))
+                    .findFirst().orElseThrow();
+            assertThat(Files.readString(aside)).isEqualTo(newer);
+        }
+        assertThat(new ColumnSettingsStore(config).columns(key)).containsExactly("/x");
     }
 
     @Test

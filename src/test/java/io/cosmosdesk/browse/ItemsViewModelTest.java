@@ -296,6 +296,28 @@ class ItemsViewModelTest {
     }
 
     @Test
+    void aDottedColumnPathReadsTheNestedPropertyAndAPathNoLoadedItemHasIsNamed() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 3), null, 1));
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.refresh();
+
+        assertThat(vm.addColumn("customer.name")).isEmpty();
+        ItemColumn name = vm.columns().get(2);
+        assertThat(name.header()).isEqualTo("/customer/name");
+        assertThat(vm.cellOf(vm.rows().get(0), name).text()).isEqualTo("Name of a0");
+        assertThat(vm.noticeProperty().get()).isNull();
+
+        assertThat(vm.addColumn("/customer.name")).isEmpty();
+        assertThat(vm.noticeProperty().get()).isEqualTo("None of the 3 loaded items has /customer.name: its cells "
+                + "show (missing). Names are case-sensitive. For a nested property write /customer/name or "
+                + "customer.name.");
+
+        vm.dismissNotice();
+        assertThat(vm.addColumn("c[\"customer\"].Name")).isEmpty();
+        assertThat(vm.noticeProperty().get()).startsWith("None of the 3 loaded items has /customer/Name:");
+    }
+
+    @Test
     void cellsTellMissingNullAndEmptyStringApart() {
         ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
         vm.addColumn("/customer/name");

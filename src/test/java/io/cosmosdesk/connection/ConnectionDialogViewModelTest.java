@@ -14,6 +14,7 @@ import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.Credentials;
 import io.cosmosdesk.cosmos.ErrorKind;
+import io.cosmosdesk.cosmos.PinnedCertificates;
 import io.cosmosdesk.ui.ImmediateTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,6 +141,49 @@ class ConnectionDialogViewModelTest {
         assertThat(viewModel.messageProperty().get()).contains("West Europe").contains("Session").contains("3 databases");
         assertThat(store.load()).isEmpty();
         assertThat(handedOver).isEmpty();
+    }
+
+    @Test
+    void anUntrustedCertificateOffersTheFingerprintTheFailureCarries() {
+        viewModel = new ConnectionDialogViewModel(probe, store, secrets, new EntraCredentials(),
+                ImmediateTaskRunner.immediate(), new PinnedCertificates(config));
+        viewModel.authKindProperty().set(AuthKind.KEY);
+        viewModel.endpointProperty().set(AZURE);
+        viewModel.keyProperty().set(KEY);
+        String fingerprint = String.join(":", java.util.Collections.nCopies(32, "AB"));
+        // the sentence need not contain the fingerprint: it travels as a field
+        when(probe.probe(any(), any(), any())).thenThrow(
+                CosmosDeskException.untrustedCertificate("The server's TLS certificate is not trusted.", fingerprint,
+                        null));
+
+        viewModel.testConnection();
+
+        assertThat(viewModel.untrustedFingerprintProperty().get()).isEqualTo(fingerprint);
+    }
+
+    @Test
+    void aDeviceCodeSignInShowsItsCodeWhileTheProbeWaits() {
+        EntraCredentials entra = mock(EntraCredentials.class);
+        when(entra.create(any(), any(), any())).thenAnswer(call -> {
+            Consumer<String> deviceCode = call.getArgument(2);
+            deviceCode.accept("To sign in, open https://microsoft.com/devicelogin and enter the code ABC: 123");
+            return mock(com.azure.core.credential.TokenCredential.class);
+        });
+        viewModel = new ConnectionDialogViewModel(probe, store, secrets, entra, ImmediateTaskRunner.immediate());
+        viewModel.authKindProperty().set(AuthKind.ENTRA_ID);
+        viewModel.endpointProperty().set(AZURE);
+        viewModel.signInProperty().set(io.cosmosdesk.cosmos.SignInMethod.DEVICE_CODE);
+        List<String> shownDuringProbe = new ArrayList<>();
+        when(probe.probe(any(), any(), any())).thenAnswer(call -> {
+            shownDuringProbe.add(viewModel.deviceCodeMessageProperty().get());
+            return facts();
+        });
+
+        viewModel.testConnection();
+
+        assertThat(shownDuringProbe).containsExactly(
+                "To sign in, open https://microsoft.com/devicelogin and enter the code ABC: 123");
+        assertThat(viewModel.deviceCodeMessageProperty().get()).isEmpty();
     }
 
     @Test

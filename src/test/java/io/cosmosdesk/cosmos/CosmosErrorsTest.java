@@ -21,6 +21,32 @@ class CosmosErrorsTest {
     }
 
     @Test
+    void anExpectedOutcomeIsOneInfoLineAndOnlyTheUnexpectedGetsAWarningWithDiagnostics() {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(CosmosErrors.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+                new ch.qos.logback.core.read.ListAppender<>();
+        events.start();
+        log.addAppender(events);
+        try {
+            RuntimeException changed = new CompletionException(new CosmosDeskException(ErrorKind.CHANGED_BY_SOMEONE_ELSE,
+                    "Changed by someone else.", 412, 0, "act-1", 1, new IllegalStateException("3 KB of diagnostics")));
+            CosmosErrors.map("Saving item 'a'", changed, java.util.Set.of(ErrorKind.CHANGED_BY_SOMEONE_ELSE));
+            CosmosErrors.map("Saving item 'a'", changed);
+
+            java.util.List<ch.qos.logback.classic.spi.ILoggingEvent> shown = events.list.stream()
+                    .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.INFO)).toList();
+            assertThat(shown).extracting(e -> e.getLevel().toString()).containsExactly("INFO", "WARN");
+            assertThat(shown.get(0).getFormattedMessage())
+                    .isEqualTo("Saving item 'a': CHANGED_BY_SOMEONE_ELSE (status 412/0, activity act-1)")
+                    .doesNotContain("diagnostics");
+            assertThat(shown.get(1).getFormattedMessage()).contains("3 KB of diagnostics");
+        } finally {
+            log.detachAppender(events);
+        }
+    }
+
+    @Test
     void ourOwnErrorsPassThroughUnchanged() {
         CosmosDeskException readOnly = new CosmosDeskException(ErrorKind.READ_ONLY);
         assertThat(CosmosErrors.classify(new CompletionException(readOnly))).isSameAs(readOnly);

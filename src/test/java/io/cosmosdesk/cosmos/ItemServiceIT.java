@@ -107,7 +107,7 @@ class ItemServiceIT {
         theirs.replaceItem(json("{\"id\":\"c\",\"pk\":\"p\",\"owner\":\"them\"}"), "c", new PartitionKey("p"))
                 .block();
 
-        ObjectNode edited = ItemService.withoutSystemProperties(mine.json());
+        ObjectNode edited = ItemContent.withoutSystemProperties(mine.json());
         edited.put("owner", "me, edited");
         assertThatThrownBy(() -> service.replaceItem(handle, edited, mine.etag()))
                 .isInstanceOfSatisfying(CosmosDeskException.class,

@@ -91,6 +91,19 @@ class ItemEditorFollowsMoveTest {
     }
 
     @Test
+    void aMovedBodyWhoseNumbersAreWrittenDifferentlyIsStillTheTextShown() {
+        when(items.readItem(handle, "a", Q)).thenReturn(version("{\"id\":\"a\",\"pk\":\"q\",\"n\":2}", "\"e7\""));
+        ObjectNode movedBody = moves.get(0).edited().deepCopy();
+        movedBody.put("n", 2.0); // the same value as the text's 2, as a double: the server may hand back either
+
+        editor.moved("a", P, Q, movedBody);
+
+        assertThat(editor.errorMessageProperty().get()).isEmpty();
+        assertThat(editor.shows("a", Q)).isTrue();
+        assertThat(editor.isDirty()).isFalse();
+    }
+
+    @Test
     void aMoveThatDidNotHappenKeepsTheTextUnsavedAndSaysWhy() {
         String typed = editor.getText();
 

@@ -269,6 +269,40 @@ class MoveServiceIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(180)
+    void throttlingThatNeverEndsStopsTheJobResumablyAfterBoundedRounds(CosmosAsyncClient client,
+            CosmosTestData data, LocalCosmosServer server) {
+        this.server = server;
+        MoveTestBed seeded = bed(client, data, 5);
+        // no SDK retries of its own, so every 429 reaches the job's rounds at once
+        CosmosAsyncClient noSdkRetries = CosmosServerExtension.clientBuilder(server)
+                .throttlingRetryOptions(new com.azure.cosmos.ThrottlingRetryOptions()
+                        .setMaxRetryAttemptsOnThrottledRequests(0))
+                .buildAsyncClient();
+        try {
+            MoveTestBed bed = new MoveTestBed(noSdkRetries, seeded.container, List.of("/pk"), false);
+            // once the first batch is planned (the queries before it stay unthrottled), every write gets a 429
+            MoveService service = new MoveService(home, MoveTuning.defaults().withBatchSize(50)
+                    .withBackoff(4, Duration.ofMillis(50), Duration.ofMillis(200)), (step, index, id) -> {
+                        if (step == MoveStep.AFTER_PLAN_RECORDED && index == 0) {
+                            server.setFault(Fault.of(FaultMode.THROTTLE, 1_000_000).onMethods("POST")
+                                    .onPathsContaining("/docs").retryAfter(Duration.ofMillis(5)));
+                        }
+                    });
+
+            MoveReport stopped = service.moveItems(bed.handle, seeded.sources(), TARGET, MoveControl.none());
+
+            assertThat(stopped.status()).isEqualTo(MoveReport.Status.INTERRUPTED);
+            assertThat(stopped.message()).startsWith(ErrorKind.THROTTLED.defaultSentence())
+                    .contains("can be resumed");
+            server.clearFaults();
+            assertThat(service.findUnfinishedJobs()).hasSize(1);
+        } finally {
+            noSdkRetries.close();
+        }
+    }
+
+    @Test
     void unavailableAnswersAreRetried(CosmosAsyncClient client, CosmosTestData data, LocalCosmosServer server) {
         this.server = server;
         MoveTestBed bed = bed(client, data, 150);
@@ -353,6 +387,31 @@ class MoveServiceIT {
         assertThat(resumed.status()).isEqualTo(MoveReport.Status.COMPLETED);
         assertThat(resumed.moved()).isEqualTo(200);
         bed.assertAllMovedTo(TARGET);
+    }
+
+    @Test
+    void aStoppedJobsReportSaysWhichItemsWereNeverStarted(CosmosAsyncClient client, CosmosTestData data,
+            LocalCosmosServer server) {
+        this.server = server;
+        MoveTestBed bed = bed(client, data, 200);
+        MoveService service = new MoveService(home, MoveTuning.defaults().withBatchSize(20)
+                .withBackoff(2, Duration.ofMillis(20), Duration.ofMillis(50)), (step, index, id) -> {
+                    if (step == MoveStep.AFTER_CREATE_RECORDED && index == 10) {
+                        server.setFault(Fault.of(FaultMode.UNAVAILABLE, 100_000).onPathsContaining("/docs"));
+                    }
+                });
+
+        MoveReport stopped = service.moveItems(bed.handle, bed.sources(), TARGET, MoveControl.none());
+
+        assertThat(stopped.status()).isEqualTo(MoveReport.Status.INTERRUPTED);
+        long neverStarted = stopped.count(MoveOutcome.NEVER_STARTED);
+        long unfinished = stopped.count(MoveOutcome.UNFINISHED);
+        assertThat(unfinished).isPositive();
+        assertThat(neverStarted).as("the batches after the stop were never planned").isPositive();
+        assertThat(unfinished).as("only the batches planned before the stop").isLessThanOrEqualTo(3 * 20);
+        assertThat(stopped.moved() + unfinished + neverStarted).isEqualTo(200);
+        assertThat(stopped.summary()).endsWith(", " + neverStarted + " not started");
+        assertThat(MoveOutcome.NEVER_STARTED.label()).doesNotContain("Roll back");
     }
 
     @Test

@@ -118,5 +118,10 @@ public final class ImmediateTaskRunner implements TaskRunner {
         public void progress(double fraction, String message) {
             task.progressed(fraction, message);
         }
+
+        @Override
+        public void publish(Object update) {
+            task.updated(update);
+        }
     }
 }
