@@ -71,6 +71,8 @@ final class ItemPaging {
     private final ReadOnlyStringWrapper activityId = new ReadOnlyStringWrapper(this, "activityId");
 
     private String continuation;
+    /** What was shown before the query now loading: a filter the server refuses puts it back. */
+    private Shown before;
     private long queryGeneration;
     /** The load in flight; its replies count only while it is still this object. */
     private Object currentLoad;
@@ -180,10 +182,13 @@ final class ItemPaging {
         queryGeneration++;
         loadTask.cancel();
         currentLoad = null;
+        if (state.get() != State.LOADING && state.get() != State.FILTER_ERROR) {
+            before = new Shown(appliedQuery.get(), List.copyOf(rows), continuation, hasMore.get(), totalCharge,
+                    state.get());
+        }
         appliedQuery.set(query);
         appliedFilter.set(query.describe());
-        ItemQuery.Sort sort = query.effectiveSort();
-        sortLabel.set(sort == null ? "" : "Sorted on the server by " + sort.path() + (sort.descending() ? " ↓" : " ↑"));
+        sortLabel.set(sortLabelOf(query));
         rows.clear();
         parsed.clear();
         continuation = null;
@@ -300,6 +305,7 @@ final class ItemPaging {
     }
 
     private void showPage(ItemPage page, ItemQuery query) {
+        before = null;
         rows.addAll(page.items());
         continuation = page.continuationToken();
         hasMore.set(page.hasMore());
@@ -318,7 +324,11 @@ final class ItemPaging {
         }
         lastFailureWasLoadMore = append;
         if (!append && mapped.kind() == ErrorKind.BAD_REQUEST && !query.filter().isEmpty()) {
-            filterError.set(mapped.userMessage());
+            filterError.set(FilterErrors.sentence(mapped.userMessage()));
+            if (before != null && !before.rows().isEmpty()) {
+                showAgain(before);
+                return;
+            }
             state.set(State.FILTER_ERROR);
             statusText.set("The filter could not run");
             return;
@@ -329,6 +339,29 @@ final class ItemPaging {
             state.set(State.ERROR);
         }
         updateStatus(null);
+    }
+
+    /** Puts back the rows of the query before a refused filter: the grid keeps them until a query succeeds. */
+    private void showAgain(Shown shown) {
+        appliedQuery.set(shown.query());
+        appliedFilter.set(shown.query().describe());
+        sortLabel.set(sortLabelOf(shown.query()));
+        rows.setAll(shown.rows());
+        continuation = shown.continuation();
+        hasMore.set(shown.hasMore());
+        totalCharge = shown.totalCharge();
+        state.set(shown.state());
+        updateStatus(null);
+    }
+
+    private static String sortLabelOf(ItemQuery query) {
+        ItemQuery.Sort sort = query.effectiveSort();
+        return sort == null ? "" : "Sorted on the server by " + sort.path() + (sort.descending() ? " ↓" : " ↑");
+    }
+
+    /** The rows on screen and the query that loaded them. */
+    private record Shown(ItemQuery query, List<ItemRow> rows, String continuation, boolean hasMore,
+            double totalCharge, State state) {
     }
 
     private static State emptyState(ItemQuery query) {

@@ -115,8 +115,9 @@ public class ItemsViewModel implements AutoCloseable {
             if (filterToRemember == null || state == State.LOADING) {
                 return;
             }
-            if (state == State.ROWS || state == State.NO_MATCHES || state == State.EMPTY_CONTAINER
-                    || state == State.SORT_LEFT_OUT) {
+            // a refused filter puts the rows before it back: that is no success of the filter
+            if (pages.filterErrorProperty().get() == null && (state == State.ROWS || state == State.NO_MATCHES
+                    || state == State.EMPTY_CONTAINER || state == State.SORT_LEFT_OUT)) {
                 history.remember(filterToRemember);
             }
             filterToRemember = null;
