@@ -413,8 +413,14 @@ public class ItemsViewModel implements AutoCloseable {
             return;
         }
         goToIdText.set(id.strip());
+        String setAside = filterText.get() == null ? "" : filterText.get().strip();
         filterText.set("");
         runQuery(ItemQuery.where(ID_PATH, id.strip()));
+        if (!setAside.isEmpty()) {
+            // the rows would otherwise seem filtered by a text that is gone from the box without a word
+            notice.set("Go to id looks in the whole container, so the filter box was emptied (it held: "
+                    + setAside + ").");
+        }
     }
 
     /**

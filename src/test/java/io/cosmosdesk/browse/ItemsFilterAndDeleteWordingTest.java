@@ -109,4 +109,20 @@ class ItemsFilterAndDeleteWordingTest {
         verify(service).queryItemsPage(any(), eq(ItemQuery.all()), eq("t1"), anyInt());
     }
 
+    @Test
+    void goToIdSaysThatItSetTheTypedFilterAside() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows(1), null));
+        ItemsViewModel vm = viewModel();
+        vm.filterTextProperty().set("WHERE c.status = \"paid\"");
+        vm.applyFilter();
+
+        vm.goToIdTextProperty().set("order-0");
+        vm.goToId();
+
+        assertThat(vm.noticeProperty().get()).isEqualTo("Go to id looks in the whole container, so the filter box"
+                + " was emptied (it held: WHERE c.status = \"paid\").");
+        vm.clearFilter();
+        vm.goToId(); // nothing typed: nothing set aside, nothing said
+        assertThat(vm.noticeProperty().get()).isNull();
+    }
 }
