@@ -125,4 +125,37 @@ class ItemsFilterAndDeleteWordingTest {
         vm.goToId(); // nothing typed: nothing set aside, nothing said
         assertThat(vm.noticeProperty().get()).isNull();
     }
+
+    @Test
+    void theDeleteConfirmationListsTheFirstTwentyItemsAndHowManyMore() {
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows(25), null));
+        ItemsViewModel vm = viewModel();
+        vm.refresh();
+        vm.setSelection(List.copyOf(vm.rows()));
+        vm.deleteSelected();
+
+        ArgumentCaptor<String> message = ArgumentCaptor.forClass(String.class);
+        verify(dialogs).confirm(eq("Delete 25 items"), message.capture(), eq("Delete"));
+        assertThat(message.getValue()).startsWith("Delete these 25 items from ")
+                .contains("\n'order-0' (\"c0\")\n'order-1' (\"c1\")\n")
+                .contains("\n'order-19' (\"c19\")\nand 5 more\n\nThis cannot be undone.")
+                .doesNotContain("order-20");
+    }
+
+    @Test
+    void aVeryLongIdIsCutInTheConfirmationSoItsButtonsStayOnScreen() {
+        String longId = "x".repeat(200);
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(List.of(ItemRow.of(
+                JsonNodeFactory.instance.objectNode().put("id", longId).put("customerId", "c"),
+                List.of("/customerId"))), null));
+        ItemsViewModel vm = viewModel();
+        vm.refresh();
+        vm.setSelection(List.copyOf(vm.rows()));
+        vm.deleteSelected();
+
+        ArgumentCaptor<String> message = ArgumentCaptor.forClass(String.class);
+        verify(dialogs).confirm(anyString(), message.capture(), eq("Delete"));
+        assertThat(message.getValue().lines()).allSatisfy(line -> assertThat(line.length()).isLessThan(120));
+        assertThat(message.getValue()).contains("'xxxxxxxx").contains("…");
+    }
 }
