@@ -13,6 +13,8 @@ import io.cosmosdesk.testing.MainWindowFixture;
 import io.cosmosdesk.ui.DialogService;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Region;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 
-/** Headless: the Items toolbar keeps its layout when a count comes in. */
+/** Headless: the Items toolbar keeps its layout when a count comes in; File > Disconnect closes a connection. */
 @ExtendWith(CosmosServerExtension.class)
 class ItemsToolbarGuiIT {
 
@@ -51,5 +53,23 @@ class ItemsToolbarGuiIT {
         assertThat(count.getText()).startsWith("30 items");
         assertThat(goToId.localToScene(goToId.getBoundsInLocal())).isEqualTo(before);
         assertThat(toolbar.getHeight()).isEqualTo(toolbarHeight);
+    }
+
+    @Test
+    void fileDisconnectClosesTheConnectionOfTheTabInFront(FxRobot robot, LocalCosmosServer server,
+            CosmosTestData data) throws Exception {
+        MenuItem disconnect = robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().get(0).getItems().stream()
+                .filter(item -> "disconnectMenuItem".equals(item.getId())).findFirst().orElseThrow();
+        assertThat(disconnect.isDisable()).as("nothing to disconnect yet").isTrue();
+
+        CosmosAsyncContainer container = data.seedOrders(3, 1);
+        MainWindowFixture.connectAndOpen(robot, app.context(), server, container);
+        MainWindowFixture.waitFor("Disconnect is offered", () -> !disconnect.isDisable());
+
+        robot.clickOn("File").clickOn("Disconnect");
+        MainWindowFixture.waitFor("the connection is gone",
+                () -> app.context().mainViewModel().tree().connections().isEmpty());
+        assertThat(app.context().mainViewModel().openContainers()).isEmpty();
+        assertThat(disconnect.isDisable()).isTrue();
     }
 }
