@@ -22,11 +22,11 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The TestFX start/stop every headless GUI test of the main window needs, in one place: before each test the
- * real main window is shown ({@link MainWindowFixture#show}) with all files under a fresh folder; after it the
- * {@link AppContext} is closed, every window (dialogs left open included) goes, pressed keys are released and
- * the global stylesheet the theme set is reset, so the next test class starts clean. Test methods may take an
- * {@link FxRobot} parameter.
+ * The TestFX start/stop every headless GUI test needs, in one place: before each test a window is shown
+ * (for {@link #mainWindow} the real main window, {@link MainWindowFixture#show}, with all files under a fresh
+ * folder); after it the test's stop step runs (the {@link AppContext} is closed), every window (dialogs left
+ * open included) goes, pressed keys are released and the global stylesheet a theme set is reset, so the next
+ * test starts clean. Test methods may take an {@link FxRobot} parameter.
  *
  * <pre>
  * private final DialogService dialogs = mock(DialogService.class);
@@ -41,24 +41,53 @@ import org.testfx.util.WaitForAsyncUtils;
 public final class FxAppExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
     private final Supplier<DialogService> dialogs;
+    private final Consumer<Stage> start;
     private final FxRobot robot = new FxRobot();
     private Consumer<Stage> afterShow = stage -> { };
+    private Consumer<AppContext> onShown = context -> { };
+    private Runnable onStop = () -> { };
+    private Supplier<Path> homeFolder;
     private Application application;
     private AppContext context;
     private Path home;
+    private boolean ownHome;
 
-    private FxAppExtension(Supplier<DialogService> dialogs) {
-        this.dialogs = Objects.requireNonNull(dialogs);
+    private FxAppExtension(Supplier<DialogService> dialogs, Consumer<Stage> start) {
+        this.dialogs = dialogs;
+        this.start = start;
     }
 
     /** The main window with the dialog service {@code dialogs} gives (asked once per test, on the FX thread). */
     public static FxAppExtension mainWindow(Supplier<DialogService> dialogs) {
-        return new FxAppExtension(dialogs);
+        return new FxAppExtension(Objects.requireNonNull(dialogs), null);
     }
 
-    /** Runs on the FX thread right after the window is shown, e.g. to resize it. */
+    /** Any window: {@code start} fills and shows the primary stage on the FX thread, as {@code @Start} did. */
+    public static FxAppExtension showing(Consumer<Stage> start) {
+        return new FxAppExtension(null, Objects.requireNonNull(start));
+    }
+
+    /** Runs on the FX thread right after the window is shown, e.g. to keep the stage or resize it. */
     public FxAppExtension afterShow(Consumer<Stage> step) {
         this.afterShow = Objects.requireNonNull(step);
+        return this;
+    }
+
+    /** Hears the main window's context once it is shown, e.g. to keep it in a field of the test. */
+    public FxAppExtension onShown(Consumer<AppContext> listener) {
+        this.onShown = Objects.requireNonNull(listener);
+        return this;
+    }
+
+    /** Runs on the FX thread after each test, before the windows go (the main window's context closes anyway). */
+    public FxAppExtension onStop(Runnable step) {
+        this.onStop = Objects.requireNonNull(step);
+        return this;
+    }
+
+    /** Where the main window keeps its files, when the test needs a folder of its own (default: a fresh one). */
+    public FxAppExtension home(Supplier<Path> folder) {
+        this.homeFolder = Objects.requireNonNull(folder);
         return this;
     }
 
@@ -74,19 +103,29 @@ public final class FxAppExtension implements BeforeEachCallback, AfterEachCallba
 
     @Override
     public void beforeEach(ExtensionContext extension) throws Exception {
-        home = Files.createTempDirectory("cosmosdesk-gui-");
+        ownHome = homeFolder == null;
+        home = ownHome ? Files.createTempDirectory("cosmosdesk-gui-") : homeFolder.get();
         FxToolkit.registerPrimaryStage();
         application = FxToolkit.setupApplication(() -> new Application() {
             @Override
             public void start(Stage stage) {
-                context = MainWindowFixture.show(stage, home, dialogs.get());
+                if (FxAppExtension.this.start != null) {
+                    FxAppExtension.this.start.accept(stage);
+                } else {
+                    context = MainWindowFixture.show(stage, home, dialogs.get());
+                    onShown.accept(context);
+                }
                 afterShow.accept(stage);
             }
 
             @Override
             public void stop() {
-                if (context != null) {
-                    context.close();
+                try {
+                    onStop.run();
+                } finally {
+                    if (context != null) {
+                        context.close();
+                    }
                 }
             }
         });
@@ -104,7 +143,9 @@ public final class FxAppExtension implements BeforeEachCallback, AfterEachCallba
             FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(null));
             application = null;
             context = null;
-            deleteQuietly(home);
+            if (ownHome) {
+                deleteQuietly(home);
+            }
         }
     }
 
