@@ -7,10 +7,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.azure.cosmos.CosmosAsyncContainer;
-import com.azure.cosmos.models.CosmosBulkOperations;
 import com.azure.cosmos.models.PartitionKey;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.app.AppContext;
 import io.cosmosdesk.cosmos.ItemRow;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
@@ -19,7 +16,6 @@ import io.cosmosdesk.testing.CosmosTestData;
 import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.ui.DialogService;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -30,7 +26,6 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import reactor.core.publisher.Flux;
 import org.testfx.api.FxRobot;
 
 /** Headless: a user opens a container from the tree, pages, filters, sorts and deletes in its Items tab. */
@@ -49,16 +44,7 @@ class ItemsTabGuiIT {
     }
 
     private CosmosAsyncContainer seed(CosmosTestData data, int count) {
-        CosmosAsyncContainer container = data.createContainer("/customerId");
-        container.executeBulkOperations(Flux.fromStream(IntStream.range(0, count).mapToObj(i -> {
-            ObjectNode item = JsonNodeFactory.instance.objectNode()
-                    .put("id", String.format("order-%04d", i))
-                    .put("customerId", "cust-" + (i % 7))
-                    .put("n", i);
-            item.putObject("customer").put("name", "Customer " + (i % 7));
-            return CosmosBulkOperations.getCreateItemOperation(item, new PartitionKey("cust-" + (i % 7)));
-        }))).blockLast();
-        return container;
+        return data.seedOrders(count, 7);
     }
 
     private TableView<ItemRow> openItemsTab(FxRobot robot, LocalCosmosServer server, CosmosAsyncContainer container)
