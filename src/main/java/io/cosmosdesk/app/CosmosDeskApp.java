@@ -77,21 +77,27 @@ public class CosmosDeskApp extends Application {
         }
     }
 
-    /** Opens where the window was last closed, when a screen still shows that place. */
+    /**
+     * Opens where the window was last closed, when a screen still shows that place. The size is set before
+     * showing and once more when shown: some window managers (openbox) map a new window at 200 x 200 and
+     * would otherwise keep it. The stage never goes below the usable minimum, and a passing size below it
+     * is never remembered.
+     */
     private void place(Stage stage) {
         List<WindowPlacement.Area> screens = Screen.getScreens().stream().map(s -> area(s.getVisualBounds())).toList();
         WindowPlacement placement = WindowPlacement.choose(savedPlacement, area(Screen.getPrimary().getVisualBounds()),
                 screens);
-        stage.setX(placement.x());
-        stage.setY(placement.y());
-        stage.setWidth(placement.width());
-        stage.setHeight(placement.height());
-        stage.setMaximized(placement.maximized());
+        stage.setMinWidth(Math.min(WindowPlacement.MIN_WIDTH, placement.width()));
+        stage.setMinHeight(Math.min(WindowPlacement.MIN_HEIGHT, placement.height()));
+        apply(stage, placement);
+        stage.setOnShown(shown -> apply(stage, placement));
         normal = placement;
         // a maximised window reports the screen's bounds: remember the ones it returns to
         javafx.beans.InvalidationListener remember = obs -> {
-            if (!stage.isMaximized() && !stage.isIconified()) {
-                normal = new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+            WindowPlacement now = new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                    false);
+            if (!stage.isMaximized() && !stage.isIconified() && now.isValid()) {
+                normal = now;
             }
         };
         stage.xProperty().addListener(remember);
@@ -99,6 +105,14 @@ public class CosmosDeskApp extends Application {
         stage.widthProperty().addListener(remember);
         stage.heightProperty().addListener(remember);
         this.stage = stage;
+    }
+
+    private static void apply(Stage stage, WindowPlacement placement) {
+        stage.setX(placement.x());
+        stage.setY(placement.y());
+        stage.setWidth(placement.width());
+        stage.setHeight(placement.height());
+        stage.setMaximized(placement.maximized());
     }
 
     private static WindowPlacement.Area area(Rectangle2D bounds) {

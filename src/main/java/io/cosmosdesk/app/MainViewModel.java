@@ -149,6 +149,21 @@ public class MainViewModel implements AutoCloseable {
         return openConnections.stream().filter(c -> c.profile().name().equals(name)).findFirst();
     }
 
+    /**
+     * The connection row File &gt; Disconnect closes: the connection of the row selected in the tree (any row
+     * under it), else of the tab in front, else the only one open; empty when that leaves no single choice.
+     */
+    public java.util.Optional<ResourceNode> connectionToDisconnect(ResourceNode selectedInTree) {
+        CosmosConnection chosen = selectedInTree != null && selectedInTree.connection() != null
+                ? selectedInTree.connection()
+                : selectedContainer.get() != null ? selectedContainer.get().connection() : null;
+        List<ResourceNode> connections = tree.connections();
+        if (chosen == null) {
+            return connections.size() == 1 ? java.util.Optional.of(connections.get(0)) : java.util.Optional.empty();
+        }
+        return connections.stream().filter(node -> node.connection() == chosen).findFirst();
+    }
+
     public void disconnect(ResourceNode connectionNode) {
         CosmosConnection connection = connectionNode.connection();
         tree.removeConnection(connectionNode);

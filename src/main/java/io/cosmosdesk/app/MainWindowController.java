@@ -44,6 +44,7 @@ public class MainWindowController {
     @FXML private Label connectionBadge;
     @FXML private Label statusMessage;
     @FXML private ProgressIndicator busyIndicator;
+    @FXML private javafx.scene.control.MenuItem disconnectMenuItem;
 
     public MainWindowController(MainViewModel viewModel, DialogService dialogs,
             java.util.function.Supplier<ConnectionDialog> connectionDialog, java.util.Map<String, String> environment,
@@ -99,6 +100,16 @@ public class MainWindowController {
         });
     }
 
+    private java.util.Optional<ResourceNode> connectionToDisconnect() {
+        TreeItem<ResourceNode> selected = resourceTree.getSelectionModel().getSelectedItem();
+        return viewModel.connectionToDisconnect(selected == null ? null : selected.getValue());
+    }
+
+    @FXML
+    private void onDisconnect() {
+        connectionToDisconnect().ifPresent(this::disconnectGuarded);
+    }
+
     private void quitGuarded() {
         canLeave(java.util.List.copyOf(openTabs.values())).thenAccept(ok -> {
             if (ok) {
@@ -132,6 +143,10 @@ public class MainWindowController {
             }
         });
         ResourceTreeView.onDisconnect(resourceTree, this::disconnectGuarded);
+        // File > Disconnect: the connection of the row selected in the tree, else of the tab in front
+        disconnectMenuItem.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> connectionToDisconnect().isEmpty(), resourceTree.getSelectionModel().selectedItemProperty(),
+                viewModel.selectedContainerProperty(), viewModel.tree().connections()));
         viewModel.setOnConnected(connection -> unfinishedMoves.accept(root.getScene().getWindow(), connection));
         // closing the window asks about unsaved edits first, like File > Quit
         root.sceneProperty().addListener((obs, oldScene, scene) -> {

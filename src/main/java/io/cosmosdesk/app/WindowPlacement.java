@@ -13,14 +13,17 @@ import java.util.Optional;
 /**
  * Where the main window was when the app was last closed ({@code window.json} in the config folder), so it
  * opens there again. A placement no longer on any screen (a monitor unplugged) is not used; a damaged file is
- * set aside ({@link JsonFiles}): this is a convenience, never a reason to fail.
+ * set aside ({@link JsonFiles}): this is a convenience, never a reason to fail. Nothing smaller than
+ * {@link #MIN_WIDTH} x {@link #MIN_HEIGHT} is ever saved or restored: some window managers briefly shrink a new
+ * window to 200 x 200, and that size must not become the next start's size.
  */
 record WindowPlacement(double x, double y, double width, double height, boolean maximized) {
 
     static final String FILE_NAME = "window.json";
     private static final ObjectMapper JSON = Json.MAPPER;
-    private static final double MIN_WIDTH = 640;
-    private static final double MIN_HEIGHT = 420;
+    /** The smallest usable main window: also the stage's minimum size. */
+    static final double MIN_WIDTH = 640;
+    static final double MIN_HEIGHT = 420;
 
     /** A screen's usable area. */
     record Area(double x, double y, double width, double height) {
@@ -49,20 +52,26 @@ record WindowPlacement(double x, double y, double width, double height, boolean 
         }
     }
 
+    /** Writes this placement, unless it is below the usable minimum (then the file is left as it was). */
     void save(Path file) throws IOException {
+        if (!isValid()) {
+            return;
+        }
         ObjectNode node = JSON.createObjectNode().put("version", 1).put("x", x).put("y", y).put("width", width)
                 .put("height", height).put("maximized", maximized);
         JsonFiles.write(file, node);
     }
 
-    private boolean isValid() {
+    /** Finite and at least the usable minimum in both directions. */
+    boolean isValid() {
         return Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(width) && Double.isFinite(height)
                 && width >= MIN_WIDTH && height >= MIN_HEIGHT;
     }
 
     /**
      * The placement to open with: {@code saved} when a screen still shows it (shrunk to that screen if it grew
-     * too big), otherwise a first-start size: 1280 x 800, or 90 % of a smaller screen, centred on {@code primary}.
+     * too big), otherwise a first-start size: 1280 x 800, or 90 % of a smaller screen (but never below the
+     * usable minimum unless the screen itself is smaller), centred on {@code primary}.
      */
     static WindowPlacement choose(Optional<WindowPlacement> saved, Area primary, List<Area> screens) {
         if (saved.isPresent()) {
@@ -74,8 +83,8 @@ record WindowPlacement(double x, double y, double width, double height, boolean 
                 }
             }
         }
-        double width = Math.min(1280, primary.width * 0.9);
-        double height = Math.min(800, primary.height * 0.9);
+        double width = Math.min(primary.width, Math.max(MIN_WIDTH, Math.min(1280, primary.width * 0.9)));
+        double height = Math.min(primary.height, Math.max(MIN_HEIGHT, Math.min(800, primary.height * 0.9)));
         return new WindowPlacement(primary.x + (primary.width - width) / 2, primary.y + (primary.height - height) / 2,
                 width, height, false);
     }

@@ -31,6 +31,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 final class ItemDeletion {
 
     private static final int FAILURES_LISTED = 5;
+    /** The confirmation names this many items, then says how many more. */
+    static final int ITEMS_LISTED = 20;
+    private static final int ID_SHOWN_LENGTH = 60;
 
     private final ContainerHandle handle;
     private final ItemQueryService service;
@@ -77,6 +80,25 @@ final class ItemDeletion {
         return deleteMessage.getReadOnlyProperty();
     }
 
+    /** What the confirmation says: the container, then the items by id and partition key (the first 20). */
+    String confirmation(List<ItemRow> chosen) {
+        if (chosen.size() == 1) {
+            return "Delete item " + shown(chosen.get(0).ref()) + " from " + handle + "?\nThis cannot be undone.";
+        }
+        StringBuilder text = new StringBuilder("Delete these " + chosen.size() + " items from " + handle + "?\n");
+        chosen.stream().limit(ITEMS_LISTED).forEach(row -> text.append("\n").append(shown(row.ref())));
+        if (chosen.size() > ITEMS_LISTED) {
+            text.append("\nand ").append(chosen.size() - ITEMS_LISTED).append(" more");
+        }
+        return text.append("\n\nThis cannot be undone.").toString();
+    }
+
+    /** An item as listed: a very long id is cut, so the dialog stays narrow enough to show its buttons. */
+    private static String shown(ItemRef ref) {
+        String text = ref.toString();
+        return text.length() <= ID_SHOWN_LENGTH ? text : text.substring(0, ID_SHOWN_LENGTH - 1) + "…";
+    }
+
     void delete(List<ItemRow> chosen) {
         if (chosen.isEmpty() || deleting.get()) {
             return;
@@ -86,9 +108,8 @@ final class ItemDeletion {
                     + "\" is a read-only connection: items cannot be deleted.");
             return;
         }
-        String what = chosen.size() == 1 ? "item " + chosen.get(0).ref() : chosen.size() + " selected items";
         if (!dialogs.confirm("Delete " + (chosen.size() == 1 ? "item" : chosen.size() + " items"),
-                "Delete " + what + " from " + handle + "?\nThis cannot be undone.", "Delete")) {
+                confirmation(chosen), "Delete")) {
             return;
         }
         List<ItemRef> refs = chosen.stream().map(ItemRow::ref).toList();

@@ -86,6 +86,8 @@ final class ItemPaging {
     /** The applied query's open page stream (null until the next load opens one), and its page size. */
     private ItemPageStream stream;
     private int streamPageSize;
+    /** What was shown before the query now loading: a filter the server refuses puts it back. */
+    private Shown before;
     private long queryGeneration;
     /** The load in flight; its replies count only while it is still this object. */
     private Object currentLoad;
@@ -194,15 +196,21 @@ final class ItemPaging {
 
     /** Drops the rows on screen and whatever is loading, and loads the first page of {@code query}. */
     void run(ItemQuery query) {
+        if (pageRest != null) {
+            pageRest.finish(); // the rows shown before are whole, should a refused filter put them back
+        }
         queryGeneration++;
         loadTask.cancel();
         closeStream();
         currentLoad = null;
         pageRest = null;
+        if (state.get() != State.LOADING && state.get() != State.FILTER_ERROR) {
+            before = new Shown(appliedQuery.get(), List.copyOf(rows), continuation, hasMore.get(), totalCharge,
+                    state.get());
+        }
         appliedQuery.set(query);
         appliedFilter.set(query.describe());
-        ItemQuery.Sort sort = query.effectiveSort();
-        sortLabel.set(sort == null ? "" : "Sorted on the server by " + sort.path() + (sort.descending() ? " ↓" : " ↑"));
+        sortLabel.set(sortLabelOf(query));
         rows.clear();
         parsed.clear();
         continuation = null;
@@ -344,6 +352,7 @@ final class ItemPaging {
         List<ItemRow> items = notLoadedYet(page.items());
         boolean staged = rows.isEmpty() && items.size() > ROWS_PER_FIRST_FRAMES;
         rows.addAll(staged ? items.subList(0, ROWS_PER_FIRST_FRAMES) : items);
+        before = null;
         continuation = page.continuationToken();
         if (!page.hasMore()) {
             closeStream();
@@ -432,7 +441,11 @@ final class ItemPaging {
         }
         lastFailureWasLoadMore = append;
         if (!append && mapped.kind() == ErrorKind.BAD_REQUEST && !query.filter().isEmpty()) {
-            filterError.set(mapped.userMessage());
+            filterError.set(FilterErrors.sentence(mapped.userMessage()));
+            if (before != null && !before.rows().isEmpty()) {
+                showAgain(before);
+                return;
+            }
             state.set(State.FILTER_ERROR);
             statusText.set("The filter could not run");
             return;
@@ -443,6 +456,29 @@ final class ItemPaging {
             state.set(State.ERROR);
         }
         updateStatus(null);
+    }
+
+    /** Puts back the rows of the query before a refused filter: the grid keeps them until a query succeeds. */
+    private void showAgain(Shown shown) {
+        appliedQuery.set(shown.query());
+        appliedFilter.set(shown.query().describe());
+        sortLabel.set(sortLabelOf(shown.query()));
+        rows.setAll(shown.rows());
+        continuation = shown.continuation();
+        hasMore.set(shown.hasMore());
+        totalCharge = shown.totalCharge();
+        state.set(shown.state());
+        updateStatus(null);
+    }
+
+    private static String sortLabelOf(ItemQuery query) {
+        ItemQuery.Sort sort = query.effectiveSort();
+        return sort == null ? "" : "Sorted on the server by " + sort.path() + (sort.descending() ? " ↓" : " ↑");
+    }
+
+    /** The rows on screen and the query that loaded them. */
+    private record Shown(ItemQuery query, List<ItemRow> rows, String continuation, boolean hasMore,
+            double totalCharge, State state) {
     }
 
     private static State emptyState(ItemQuery query) {

@@ -132,8 +132,9 @@ public class ItemsViewModel implements AutoCloseable {
             if (filterToRemember == null || state == State.LOADING) {
                 return;
             }
-            if (state == State.ROWS || state == State.NO_MATCHES || state == State.EMPTY_CONTAINER
-                    || state == State.SORT_LEFT_OUT) {
+            // a refused filter puts the rows before it back: that is no success of the filter
+            if (pages.filterErrorProperty().get() == null && (state == State.ROWS || state == State.NO_MATCHES
+                    || state == State.EMPTY_CONTAINER || state == State.SORT_LEFT_OUT)) {
                 history.remember(filterToRemember);
             }
             filterToRemember = null;
@@ -386,8 +387,14 @@ public class ItemsViewModel implements AutoCloseable {
             return;
         }
         goToIdText.set(id.strip());
+        String setAside = filterText.get() == null ? "" : filterText.get().strip();
         filterText.set("");
         runQuery(ItemQuery.where(ID_PATH, id.strip()));
+        if (!setAside.isEmpty()) {
+            // the rows would otherwise seem filtered by a text that is gone from the box without a word
+            notice.set("Go to id looks in the whole container, so the filter box was emptied (it held: "
+                    + setAside + ").");
+        }
     }
 
     /**

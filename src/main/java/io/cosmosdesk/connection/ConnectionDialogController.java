@@ -45,6 +45,12 @@ public class ConnectionDialogController {
     @FXML private PasswordField connectionStringField;
     @FXML private Label keyLabel;
     @FXML private PasswordField keyField;
+    @FXML private TextField keyPlain;
+    @FXML private javafx.scene.control.ToggleButton showKeyToggle;
+    @FXML private javafx.scene.layout.HBox keyBox;
+    @FXML private TextField connectionStringPlain;
+    @FXML private javafx.scene.control.ToggleButton showConnectionStringToggle;
+    @FXML private javafx.scene.layout.HBox connectionStringBox;
     @FXML private Label signInLabel;
     @FXML private ComboBox<SignInMethod> signInCombo;
     @FXML private Label tenantLabel;
@@ -95,6 +101,8 @@ public class ConnectionDialogController {
         endpointField.textProperty().bindBidirectional(viewModel.endpointProperty());
         keyField.textProperty().bindBidirectional(viewModel.keyProperty());
         connectionStringField.textProperty().bindBidirectional(viewModel.connectionStringProperty());
+        io.cosmosdesk.ui.SecretReveal.attach(keyField, keyPlain, showKeyToggle);
+        io.cosmosdesk.ui.SecretReveal.attach(connectionStringField, connectionStringPlain, showConnectionStringToggle);
         tenantField.textProperty().bindBidirectional(viewModel.tenantIdProperty());
         signInCombo.getItems().setAll(SignInMethod.values());
         signInCombo.valueProperty().bindBidirectional(viewModel.signInProperty());
@@ -153,8 +161,8 @@ public class ConnectionDialogController {
 
     private void showFieldsFor(AuthKind kind) {
         boolean entra = kind == AuthKind.ENTRA_ID;
-        setShown(!entra, keyLabel, keyField);
-        setShown(kind == AuthKind.KEY, connectionStringLabel, connectionStringField);
+        setShown(!entra, keyLabel, keyBox);
+        setShown(kind == AuthKind.KEY, connectionStringLabel, connectionStringBox);
         setShown(entra, signInLabel, signInCombo, tenantLabel, tenantField);
         kindHint.setText(switch (kind) {
             case EMULATOR -> "The emulator's well-known key and https://localhost:8081 are filled in. Its self-signed "

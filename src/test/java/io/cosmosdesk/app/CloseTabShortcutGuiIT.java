@@ -12,48 +12,28 @@ import com.azure.cosmos.CosmosAsyncContainer;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.CosmosTestData;
+import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.testing.MainWindowFixture;
 import io.cosmosdesk.ui.DialogService;
-import java.nio.file.Path;
 import java.util.Optional;
-import javafx.application.Application;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Headless: Ctrl+W closes the front container tab, asking first when the editor has unsaved changes. */
-@ExtendWith({CosmosServerExtension.class, ApplicationExtension.class})
+@ExtendWith(CosmosServerExtension.class)
 class CloseTabShortcutGuiIT {
-
-    @TempDir
-    static Path home;
 
     private AppContext context;
     private final DialogService dialogs = mock(DialogService.class);
 
-    @Start
-    void start(Stage stage) {
-        context = MainWindowFixture.show(stage, home, dialogs);
-    }
-
-    @Stop
-    void stop() {
-        context.close();
-    }
-
-    @AfterAll
-    static void resetGlobalStylesheet() {
-        Application.setUserAgentStylesheet(null);
-    }
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.mainWindow(() -> dialogs)
+            .onShown(shown -> context = shown);
 
     private static Optional<javafx.scene.Node> editorArea(FxRobot robot) {
         return robot.lookup(".json-editor").match((javafx.scene.Node node) -> node.getScene() != null

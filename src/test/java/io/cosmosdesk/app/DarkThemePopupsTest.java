@@ -4,45 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.mockito.Mockito.mock;
 
+import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.ui.DialogService;
-import java.nio.file.Path;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Headless: in the dark theme a popup fills its window, leaving no margin the window system paints light. */
-@ExtendWith(ApplicationExtension.class)
 class DarkThemePopupsTest {
 
     private AppContext context;
     private Stage stage;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        context = io.cosmosdesk.testing.MainWindowFixture.show(stage,
-                Path.of(System.getProperty("cosmosdesk.home", "target/test-home")), mock(DialogService.class));
-    }
-
-    @Stop
-    void stop() {
-        context.close();
-    }
-
-    @AfterAll
-    static void resetGlobalStylesheet() {
-        Application.setUserAgentStylesheet(null);
-    }
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.mainWindow(() -> mock(DialogService.class))
+            .onShown(shown -> context = shown).afterShow(shown -> stage = shown);
 
     @Test
     void aTooltipInTheDarkThemeHasNoShadowMarginAroundIt(FxRobot robot) {

@@ -4,44 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.mockito.Mockito.mock;
 
+import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.ui.DialogService;
-import java.nio.file.Path;
 import java.util.List;
-import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** Headless: F1 shows every shortcut the app has, keys and actions in two aligned columns by area. */
-@ExtendWith(ApplicationExtension.class)
 class KeyboardShortcutsTest {
 
     private AppContext context;
 
-    @Start
-    void start(Stage stage) {
-        context = io.cosmosdesk.testing.MainWindowFixture.show(stage,
-                Path.of(System.getProperty("cosmosdesk.home", "target/test-home")), mock(DialogService.class));
-    }
-
-    @Stop
-    void stop() {
-        context.close();
-    }
-
-    @AfterAll
-    static void resetGlobalStylesheet() {
-        Application.setUserAgentStylesheet(null);
-    }
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.mainWindow(() -> mock(DialogService.class))
+            .onShown(shown -> context = shown);
 
     @Test
     void f1ListsEveryShortcutInAGridGroupedByArea(FxRobot robot) {

@@ -14,52 +14,33 @@ import io.cosmosdesk.cosmos.ItemRow;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.CosmosTestData;
+import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.testing.MainWindowFixture;
 import io.cosmosdesk.ui.DialogService;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 import reactor.core.publisher.Flux;
 
 /** Headless: select an item in the grid, Move to partition…, preview, move; it is in the new partition only. */
-@ExtendWith({CosmosServerExtension.class, ApplicationExtension.class})
+@ExtendWith(CosmosServerExtension.class)
 class MoveFromGridGuiIT {
-
-    @TempDir
-    static Path home;
 
     private AppContext context;
     private final DialogService dialogs = mock(DialogService.class);
 
-    @Start
-    void start(Stage stage) {
-        context = io.cosmosdesk.testing.MainWindowFixture.show(stage, home, dialogs);
-    }
-
-    @Stop
-    void stop() {
-        context.close();
-    }
-
-    @AfterAll
-    static void resetGlobalStylesheet() {
-        Application.setUserAgentStylesheet(null);
-    }
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.mainWindow(() -> dialogs)
+            .onShown(shown -> context = shown);
 
     private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
         io.cosmosdesk.testing.MainWindowFixture.waitFor(what, condition);

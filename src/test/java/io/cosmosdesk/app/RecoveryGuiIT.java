@@ -28,32 +28,29 @@ import io.cosmosdesk.move.MoveTuning;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.CosmosTestData;
+import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.testing.MainWindowFixture;
 import io.cosmosdesk.ui.DialogService;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 import reactor.core.publisher.Flux;
 
 /**
  * Headless: a move crashes half-way (the app died); on the next connection to that account the app offers
  * the unfinished move, and Resume finishes it: every item exists exactly once, in the target partition.
  */
-@ExtendWith({CosmosServerExtension.class, ApplicationExtension.class})
+@ExtendWith(CosmosServerExtension.class)
 class RecoveryGuiIT {
 
     @TempDir
@@ -61,24 +58,13 @@ class RecoveryGuiIT {
 
     private AppContext context;
 
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.mainWindow(() -> mock(DialogService.class))
+            .home(() -> home).onShown(shown -> context = shown);
+
     /** Stands for the process dying at a step of the move. */
     private static final class Crash extends Error {
         private static final long serialVersionUID = 1L;
-    }
-
-    @Start
-    void start(Stage stage) {
-        context = MainWindowFixture.show(stage, home, mock(DialogService.class));
-    }
-
-    @Stop
-    void stop() {
-        context.close();
-    }
-
-    @AfterAll
-    static void resetGlobalStylesheet() {
-        Application.setUserAgentStylesheet(null);
     }
 
     @Test

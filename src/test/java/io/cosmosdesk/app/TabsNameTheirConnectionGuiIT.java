@@ -10,45 +10,25 @@ import io.cosmosdesk.cosmos.Credentials;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.CosmosTestData;
+import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.testing.MainWindowFixture;
 import io.cosmosdesk.ui.DialogService;
-import java.nio.file.Path;
-import javafx.application.Application;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** Headless: the same container open on two connections (one read-only, tagged red) gives two tabs told apart. */
-@ExtendWith({CosmosServerExtension.class, ApplicationExtension.class})
+@ExtendWith(CosmosServerExtension.class)
 class TabsNameTheirConnectionGuiIT {
-
-    @TempDir
-    static Path home;
 
     private AppContext context;
 
-    @Start
-    void start(Stage stage) {
-        context = MainWindowFixture.show(stage, home, mock(DialogService.class));
-    }
-
-    @Stop
-    void stop() {
-        context.close();
-    }
-
-    @AfterAll
-    static void resetGlobalStylesheet() {
-        Application.setUserAgentStylesheet(null);
-    }
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.mainWindow(() -> mock(DialogService.class))
+            .onShown(shown -> context = shown);
 
     @Test
     void twoConnectionsToTheSameContainerGiveTabsToldApart(FxRobot robot, LocalCosmosServer server,

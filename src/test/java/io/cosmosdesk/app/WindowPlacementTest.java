@@ -54,4 +54,25 @@ class WindowPlacementTest {
         assertThat(small.width()).isEqualTo(1152);
         assertThat(small.height()).isEqualTo(684);
     }
+
+    @Test
+    void aPlacementBelowTheUsableMinimumIsNeverSaved() throws Exception {
+        Path file = config.resolve(WindowPlacement.FILE_NAME);
+        new WindowPlacement(100, 50, 1500, 900, false).save(file);
+
+        // what some window managers report for a moment while a new window is mapped
+        new WindowPlacement(160, 120, 200, 200, false).save(file);
+        new WindowPlacement(160, 120, 1500, 300, false).save(file);
+
+        assertThat(WindowPlacement.load(file)).contains(new WindowPlacement(100, 50, 1500, 900, false));
+    }
+
+    @Test
+    void theFirstStartIsNeverBelowTheMinimumOnAScreenThatHasRoom() {
+        WindowPlacement.Area small = new WindowPlacement.Area(0, 0, 700, 460);
+        WindowPlacement first = WindowPlacement.choose(Optional.empty(), small, List.of(small));
+        assertThat(first.width()).isEqualTo(WindowPlacement.MIN_WIDTH);
+        assertThat(first.height()).isEqualTo(WindowPlacement.MIN_HEIGHT);
+        assertThat(first.isValid()).isTrue();
+    }
 }

@@ -19,15 +19,14 @@ import io.cosmosdesk.editor.JsonCodeArea;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.CosmosTestData;
+import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.testing.MainWindowFixture;
 import io.cosmosdesk.ui.DialogService;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import javafx.application.Application;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -42,14 +41,10 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 import reactor.core.publisher.Flux;
 
 /**
@@ -57,31 +52,16 @@ import reactor.core.publisher.Flux;
  * move the editor follows its item; a cancelled row change puts the grid back on the edited item; quitting
  * shows and names the container with unsaved edits; the tree and status bar follow the tab in front.
  */
-@ExtendWith({CosmosServerExtension.class, ApplicationExtension.class})
+@ExtendWith(CosmosServerExtension.class)
 class WorkspaceInStepGuiIT {
-
-    @TempDir
-    static Path home;
 
     private final DialogService dialogs = mock(DialogService.class);
     private AppContext context;
     private Stage stage;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        context = MainWindowFixture.show(stage, home, dialogs);
-    }
-
-    @Stop
-    void stop() {
-        context.close();
-    }
-
-    @AfterAll
-    static void resetGlobalStylesheet() {
-        Application.setUserAgentStylesheet(null);
-    }
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.mainWindow(() -> dialogs)
+            .onShown(shown -> context = shown).afterShow(shown -> stage = shown);
 
     private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
         MainWindowFixture.waitFor(what, condition);

@@ -7,20 +7,15 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.azure.cosmos.CosmosAsyncContainer;
-import com.azure.cosmos.models.CosmosBulkOperations;
 import com.azure.cosmos.models.PartitionKey;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.app.AppContext;
 import io.cosmosdesk.cosmos.ItemRow;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.CosmosTestData;
+import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.ui.DialogService;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
-import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -28,57 +23,28 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import reactor.core.publisher.Flux;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** Headless: a user opens a container from the tree, pages, filters, sorts and deletes in its Items tab. */
-@ExtendWith({CosmosServerExtension.class, ApplicationExtension.class})
+@ExtendWith(CosmosServerExtension.class)
 class ItemsTabGuiIT {
-
-    @TempDir
-    static Path home;
 
     private AppContext context;
     private final DialogService dialogs = mock(DialogService.class);
 
-    @Start
-    void start(Stage stage) {
-        context = io.cosmosdesk.testing.MainWindowFixture.show(stage, home, dialogs);
-    }
-
-    @Stop
-    void stop() {
-        context.close();
-    }
-
-    @AfterAll
-    static void resetGlobalStylesheet() {
-        Application.setUserAgentStylesheet(null);
-    }
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.mainWindow(() -> dialogs)
+            .onShown(shown -> context = shown);
 
     private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
         io.cosmosdesk.testing.MainWindowFixture.waitFor(what, condition);
     }
 
     private CosmosAsyncContainer seed(CosmosTestData data, int count) {
-        CosmosAsyncContainer container = data.createContainer("/customerId");
-        container.executeBulkOperations(Flux.fromStream(IntStream.range(0, count).mapToObj(i -> {
-            ObjectNode item = JsonNodeFactory.instance.objectNode()
-                    .put("id", String.format("order-%04d", i))
-                    .put("customerId", "cust-" + (i % 7))
-                    .put("n", i);
-            item.putObject("customer").put("name", "Customer " + (i % 7));
-            return CosmosBulkOperations.getCreateItemOperation(item, new PartitionKey("cust-" + (i % 7)));
-        }))).blockLast();
-        return container;
+        return data.seedOrders(count, 7);
     }
 
     private TableView<ItemRow> openItemsTab(FxRobot robot, LocalCosmosServer server, CosmosAsyncContainer container)

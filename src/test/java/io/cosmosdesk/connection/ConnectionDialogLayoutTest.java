@@ -4,47 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import io.cosmosdesk.app.AppContext;
+import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.ui.DialogService;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Headless: the connection dialog explains its empty saved list and shows its labels whole. */
-@ExtendWith(ApplicationExtension.class)
 class ConnectionDialogLayoutTest {
-
-    @TempDir
-    static Path home;
 
     private AppContext context;
 
-    @Start
-    void start(Stage stage) {
-        context = io.cosmosdesk.testing.MainWindowFixture.show(stage, home, mock(DialogService.class));
-    }
-
-    @Stop
-    void stop() {
-        context.close();
-    }
-
-    @AfterAll
-    static void resetGlobalStylesheet() {
-        Application.setUserAgentStylesheet(null);
-    }
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.mainWindow(() -> mock(DialogService.class))
+            .onShown(shown -> context = shown);
 
     @Test
     void emptySavedListSaysWhatAppearsThereAndConnectionStringIsNotCut(FxRobot robot) throws Exception {

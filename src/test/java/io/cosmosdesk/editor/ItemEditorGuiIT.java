@@ -20,31 +20,28 @@ import io.cosmosdesk.cosmos.PartitionKeyValue;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.CosmosTestData;
+import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.ui.FxDialogService;
 import io.cosmosdesk.ui.FxTaskRunner;
 import io.cosmosdesk.ui.LineDiff;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Headless: the editor pane against the local server, driven by fx:id like a user would. */
-@ExtendWith({CosmosServerExtension.class, ApplicationExtension.class})
+@ExtendWith(CosmosServerExtension.class)
 class ItemEditorGuiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,8 +52,10 @@ class ItemEditorGuiIT {
     private CosmosAsyncContainer container;
     private ContainerHandle handle;
 
-    @Start
-    void start(Stage stage) {
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.showing(this::start).onStop(this::stop);
+
+    private void start(Stage stage) {
         tasks = new FxTaskRunner();
         editor = new ItemEditorViewModel(new ItemService(), tasks, new FxDialogService(stage));
         view = ItemEditorView.load(editor, tasks);
@@ -70,14 +69,8 @@ class ItemEditorGuiIT {
         stage.show();
     }
 
-    @Stop
-    void stop() {
+    private void stop() {
         tasks.shutdown();
-    }
-
-    @AfterAll
-    static void resetGlobalStylesheet() {
-        Application.setUserAgentStylesheet(null);
     }
 
     @BeforeEach

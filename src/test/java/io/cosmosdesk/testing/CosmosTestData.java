@@ -3,10 +3,19 @@ package io.cosmosdesk.testing;
 import com.azure.cosmos.CosmosAsyncClient;
 import com.azure.cosmos.CosmosAsyncContainer;
 import com.azure.cosmos.CosmosAsyncDatabase;
+import com.azure.cosmos.models.CosmosBulkOperationResponse;
+import com.azure.cosmos.models.CosmosBulkOperations;
 import com.azure.cosmos.models.CosmosContainerProperties;
 import com.azure.cosmos.models.PartitionKeyDefinition;
 import com.azure.cosmos.models.PartitionKeyDefinitionVersion;
+import com.azure.cosmos.models.PartitionKey;
 import com.azure.cosmos.models.PartitionKind;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import reactor.core.publisher.Flux;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,5 +65,59 @@ public final class CosmosTestData {
         CosmosAsyncDatabase database = createDatabase();
         database.createContainer(properties).block();
         return database.getContainer(properties.getId());
+    }
+
+    /**
+     * A new container keyed by {@code /customerId} holding {@code count} orders: ids {@code order-0000},
+     * {@code order-0001}…, {@code customerId} {@code cust-(i % customers)}, {@code n} = i and a nested
+     * {@code customer.name}; the shape most grid tests want.
+     */
+    public CosmosAsyncContainer seedOrders(int count, int customers) {
+        CosmosAsyncContainer container = createContainer("/customerId");
+        insert(container, "/customerId", count, i -> {
+            ObjectNode item = JsonNodeFactory.instance.objectNode()
+                    .put("id", String.format("order-%04d", i))
+                    .put("customerId", "cust-" + (i % customers))
+                    .put("n", i);
+            item.putObject("customer").put("name", "Customer " + (i % customers));
+            return item;
+        });
+        return container;
+    }
+
+    /**
+     * Creates {@code count} items made by {@code item} in one bulk run, each in the partition its value at
+     * {@code keyPath} (a top-level string, number or boolean) names; fails, naming the item, when any create fails.
+     */
+    public static void insert(CosmosAsyncContainer container, String keyPath, int count, IntFunction<ObjectNode> item) {
+        String field = keyPath.substring(1);
+        List<CosmosBulkOperationResponse<Object>> failed = container.executeBulkOperations(Flux.fromStream(
+                        IntStream.range(0, count).mapToObj(item).map(json -> CosmosBulkOperations.getCreateItemOperation(
+                                json, keyOf(json.get(field))))))
+                .filter(response -> response.getException() != null || response.getResponse() == null
+                        || !response.getResponse().isSuccessStatusCode())
+                .collectList().block();
+        if (failed != null && !failed.isEmpty()) {
+            CosmosBulkOperationResponse<Object> first = failed.get(0);
+            throw new IllegalStateException(failed.size() + " of " + count + " seed items were not created, e.g. "
+                    + first.getOperation().getId() + ": " + (first.getException() != null ? first.getException()
+                    : "status " + first.getResponse().getStatusCode()), first.getException());
+        }
+    }
+
+    private static PartitionKey keyOf(JsonNode value) {
+        if (value == null) {
+            return PartitionKey.NONE;
+        }
+        if (value.isNull()) {
+            return new PartitionKey(null);
+        }
+        if (value.isNumber()) {
+            return new PartitionKey(value.doubleValue());
+        }
+        if (value.isBoolean()) {
+            return new PartitionKey(value.booleanValue());
+        }
+        return new PartitionKey(value.asText());
     }
 }

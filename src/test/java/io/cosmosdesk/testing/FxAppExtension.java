@@ -1,0 +1,172 @@
+package io.cosmosdesk.testing;
+
+import io.cosmosdesk.app.AppContext;
+import io.cosmosdesk.ui.DialogService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The TestFX start/stop every headless GUI test needs, in one place: before each test a window is shown
+ * (for {@link #mainWindow} the real main window, {@link MainWindowFixture#show}, with all files under a fresh
+ * folder); after it the test's stop step runs (the {@link AppContext} is closed), every window (dialogs left
+ * open included) goes, pressed keys are released and the global stylesheet a theme set is reset, so the next
+ * test starts clean. Test methods may take an {@link FxRobot} parameter.
+ *
+ * <pre>
+ * private final DialogService dialogs = mock(DialogService.class);
+ * &#64;RegisterExtension
+ * final FxAppExtension app = FxAppExtension.mainWindow(() -&gt; dialogs);
+ * ... app.context() ...
+ * </pre>
+ *
+ * Register it after {@link CosmosServerExtension} (declared with {@code @ExtendWith} on the class) so the
+ * server is up first; it replaces TestFX's {@code ApplicationExtension} and its {@code @Start}/{@code @Stop}.
+ */
+public final class FxAppExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+    private final Supplier<DialogService> dialogs;
+    private final Consumer<Stage> start;
+    private final FxRobot robot = new FxRobot();
+    private Consumer<Stage> afterShow = stage -> { };
+    private Consumer<AppContext> onShown = context -> { };
+    private Runnable onStop = () -> { };
+    private Supplier<Path> homeFolder;
+    private Application application;
+    private AppContext context;
+    private Path home;
+    private boolean ownHome;
+
+    private FxAppExtension(Supplier<DialogService> dialogs, Consumer<Stage> start) {
+        this.dialogs = dialogs;
+        this.start = start;
+    }
+
+    /** The main window with the dialog service {@code dialogs} gives (asked once per test, on the FX thread). */
+    public static FxAppExtension mainWindow(Supplier<DialogService> dialogs) {
+        return new FxAppExtension(Objects.requireNonNull(dialogs), null);
+    }
+
+    /** Any window: {@code start} fills and shows the primary stage on the FX thread, as {@code @Start} did. */
+    public static FxAppExtension showing(Consumer<Stage> start) {
+        return new FxAppExtension(null, Objects.requireNonNull(start));
+    }
+
+    /** Runs on the FX thread right after the window is shown, e.g. to keep the stage or resize it. */
+    public FxAppExtension afterShow(Consumer<Stage> step) {
+        this.afterShow = Objects.requireNonNull(step);
+        return this;
+    }
+
+    /** Hears the main window's context once it is shown, e.g. to keep it in a field of the test. */
+    public FxAppExtension onShown(Consumer<AppContext> listener) {
+        this.onShown = Objects.requireNonNull(listener);
+        return this;
+    }
+
+    /** Runs on the FX thread after each test, before the windows go (the main window's context closes anyway). */
+    public FxAppExtension onStop(Runnable step) {
+        this.onStop = Objects.requireNonNull(step);
+        return this;
+    }
+
+    /** Where the main window keeps its files, when the test needs a folder of its own (default: a fresh one). */
+    public FxAppExtension home(Supplier<Path> folder) {
+        this.homeFolder = Objects.requireNonNull(folder);
+        return this;
+    }
+
+    /** The running app's context; set once the window is shown. */
+    public AppContext context() {
+        return Objects.requireNonNull(context, "the main window is not shown yet");
+    }
+
+    /** This test's settings folder (config, data and logs live under it). */
+    public Path home() {
+        return Objects.requireNonNull(home, "the main window is not shown yet");
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext extension) throws Exception {
+        ownHome = homeFolder == null;
+        home = ownHome ? Files.createTempDirectory("cosmosdesk-gui-") : homeFolder.get();
+        FxToolkit.registerPrimaryStage();
+        application = FxToolkit.setupApplication(() -> new Application() {
+            @Override
+            public void start(Stage stage) {
+                if (FxAppExtension.this.start != null) {
+                    FxAppExtension.this.start.accept(stage);
+                } else {
+                    context = MainWindowFixture.show(stage, home, dialogs.get());
+                    onShown.accept(context);
+                }
+                afterShow.accept(stage);
+            }
+
+            @Override
+            public void stop() {
+                try {
+                    onStop.run();
+                } finally {
+                    if (context != null) {
+                        context.close();
+                    }
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext extension) throws Exception {
+        try {
+            if (application != null) {
+                FxToolkit.cleanupAfterTest(robot, application);
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+        } finally {
+            FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(null));
+            application = null;
+            context = null;
+            if (ownHome) {
+                deleteQuietly(home);
+            }
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
+        return parameter.getParameter().getType() == FxRobot.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
+        return robot;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is no test failure
+        }
+    }
+}
