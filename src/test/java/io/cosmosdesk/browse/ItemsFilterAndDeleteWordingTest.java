@@ -47,6 +47,8 @@ class ItemsFilterAndDeleteWordingTest {
             new ContainerInfo(new ContainerRef("retail", "orders"), List.of("/customerId"), false, null));
 
     private ItemsViewModel viewModel() {
+        // the grid pages through a stream: each page answered by queryItemsPage at its token, as stubbed
+        PageByPageStream.answerPageByPage(service, new java.util.ArrayList<>());
         return new ItemsViewModel(orders, service, ImmediateTaskRunner.immediate(), dialogs,
                 new ColumnSettingsStore(config));
     }
