@@ -280,7 +280,10 @@ main() {
     xdotool mousemove --window "$main_window" 143 18 click 1
     deadline=$(( $(now_ms) + 10000 ))
     until [ "$(visible_windows)" -gt "$windows_before" ]; do
-        [ "$(now_ms)" -lt "$deadline" ] || fail "clicking Help opened no menu within 10 s"
+        if [ "$(now_ms)" -ge "$deadline" ]; then
+            say "no menu window seen within 10 s; clicking About's place anyway (the dialog check decides)"
+            break
+        fi
         sleep 0.05
     done
     xdotool mousemove --window "$main_window" 200 90 click 1
