@@ -193,8 +193,8 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 size_mb() { du -sm "$1" | cut -f1; }
 file_mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 
-# The sandbox (local server launcher with a trust-all TLS client, fault switch) is test code: no jar of an
-# installer may contain it.
+# The sandbox (local server launcher with a trust-all TLS client, fault switch) is test code: the app's jar
+# in an installer must not contain it.
 check_no_sandbox() {
     local jar
     for jar in "$@"; do
@@ -226,9 +226,9 @@ check_rpm() {
     fi
     mkdir -p "$out/smoke-rpm-jar"
     rm -rf "$out/smoke-rpm-jar"/*
-    (cd "$out/smoke-rpm-jar" && rpm2cpio "$rpm_file" | cpio -idm --quiet './opt/cosmosdesk/lib/app/*.jar') \
+    (cd "$out/smoke-rpm-jar" && rpm2cpio "$rpm_file" | cpio -idm --quiet './opt/cosmosdesk/lib/app/cosmosdesk-*.jar') \
         || fail "cannot unpack the app's jar from $rpm_file"
-    check_no_sandbox "$out/smoke-rpm-jar/opt/cosmosdesk/lib/app/"*.jar
+    check_no_sandbox "$out/smoke-rpm-jar/opt/cosmosdesk/lib/app/"cosmosdesk-*.jar
 }
 
 main() {
@@ -256,7 +256,7 @@ main() {
     state=$(dpkg-query -W -f='${Status}' cosmosdesk)
     [ "$state" = "install ok installed" ] || fail "package state is '$state' (see $out/smoke-apt.log)"
     [ -x "$launcher" ] || fail "no launcher at $launcher"
-    check_no_sandbox "$install_dir"/lib/app/*.jar
+    check_no_sandbox "$install_dir"/lib/app/cosmosdesk-*.jar
 
     begin "first start of the installed app"
     start_xvfb
