@@ -66,9 +66,11 @@ training_run() {
         wait "$pid" || true
         return 0
     fi
+    local outcome="showed no main window within 120 s"
+    kill -0 "$pid" 2>/dev/null || outcome="exited before showing its main window"
     kill -TERM "$pid" 2>/dev/null || true
     wait "$pid" || true
-    echo "finish-runtime: the training run showed no main window within 120 s; the end of $work/training.log:" >&2
+    echo "finish-runtime: the training run $outcome; the end of $work/training.log:" >&2
     tail -n 15 "$work/training.log" | sed 's/^/    /' >&2
     return 1
 }
