@@ -341,7 +341,7 @@ main() {
     echo "  installed size:             $(size_mb "$install_dir") MB"
     echo "  app-image size:             $(size_mb "$out/app-image/CosmosDesk") MB"
     echo "  jlink runtime size:         $(size_mb "$install_dir/lib/runtime") MB (CDS archive $(size_mb "$install_dir/lib/runtime/lib/server/classes.jsa") MB)"
-    echo "  first start on this display: $first_start_ms ms to the main window (fresh settings folders)"
+    echo "  first start:                $first_start_ms ms to the main window (fresh settings folders, new display)"
     echo "  start to main window:       median $median_cds ms of $runs (${times_cds[*]}) with the trained CDS archive (target < 800 ms)"
     echo "  same, CDS off:              median $median_nocds ms of $runs (${times_nocds[*]})"
     echo "  screenshots:                $out/smoke-main-window.png, smoke-about.png, smoke-connect-attempt.png"
