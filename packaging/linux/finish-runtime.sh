@@ -8,11 +8,19 @@
 #     --generate-cds-archive) is replaced by one dumped from the classes CosmosDesk really loads until its
 #     main window shows. Only classes from the runtime image (JDK and JavaFX) are archived: the archive then
 #     stays valid wherever the package installs the app, which a dynamic archive of the class path on
-#     JDK 17 does not. The training run needs an X display: its own Xvfb if installed, else DISPLAY;
-#     without either it keeps jlink's archive and says so.
+#     JDK 17 does not. The training run needs an X display (its own Xvfb if installed, else DISPLAY) and
+#     GTK 3 for JavaFX's glass toolkit. When the trained archive cannot be made, the build fails with the
+#     reason: an installer with jlink's default archive starts markedly slower, and nobody reads warnings.
 #
 # Usage: finish-runtime.sh RUNTIME_DIR JAVAFX_JAR_DIR APP_CLASSPATH WORK_DIR JDK_HOME
-set -euo pipefail
+set -Eeuo pipefail
+# with set -e a failing command inside $(...) or a pipeline ends the script without a word: say where
+trap 'echo "finish-runtime: FAILED at line $LINENO: $BASH_COMMAND (exit $?)" >&2' ERR
+
+fail() {
+    echo "finish-runtime: FAILED: $*" >&2
+    exit 1
+}
 
 runtime=$1
 javafx_dir=$2
@@ -34,14 +42,11 @@ install_javafx_natives() {
 wait_for_main_window() {
     local pid=$1
     local tick
-    for tick in $(seq 1 600); do
+    # a machine's first JavaFX start builds font caches and GTK's first-run state: allow two minutes
+    for tick in $(seq 1 1200); do
         kill -0 "$pid" 2>/dev/null || return 1
-        if command -v xdotool >/dev/null; then
-            xdotool search --onlyvisible --name '^CosmosDesk' >/dev/null 2>&1 && return 0
-        elif command -v xwininfo >/dev/null; then
-            xwininfo -root -tree 2>/dev/null | grep -q '"CosmosDesk' && return 0
-        elif [ "$tick" -ge 150 ]; then
-            return 0 # no way to look: 15 s is ample for the window to show
+        if xdotool search --onlyvisible --name '^CosmosDesk' >/dev/null 2>&1; then
+            return 0
         fi
         sleep 0.1
     done
@@ -56,49 +61,81 @@ training_run() {
         >"$work/training.log" 2>&1 &
     local pid=$!
     if wait_for_main_window "$pid"; then
-        sleep 2
+        sleep 2 # what the window loads right after showing (first layout, CSS, status bar) belongs in the archive
         kill -TERM "$pid"
         wait "$pid" || true
         return 0
     fi
+    local outcome="showed no main window within 120 s"
+    kill -0 "$pid" 2>/dev/null || outcome="exited before showing its main window"
     kill -TERM "$pid" 2>/dev/null || true
     wait "$pid" || true
-    echo "finish-runtime: the training run showed no main window; see $work/training.log" >&2
+    echo "finish-runtime: the training run $outcome; the end of $work/training.log:" >&2
+    tail -n 15 "$work/training.log" | sed 's/^/    /' >&2
     return 1
 }
 
-train_cds_archive() {
-    local xvfb_pid=""
-    if command -v Xvfb >/dev/null; then
-        local display_number=$(( 90 + RANDOM % 400 ))
-        Xvfb ":$display_number" -screen 0 1600x1000x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-        xvfb_pid=$!
-        export DISPLAY=":$display_number"
-        sleep 1
-    elif [ -z "${DISPLAY:-}" ]; then
-        echo "finish-runtime: WARNING no Xvfb and no DISPLAY: keeping jlink's default CDS archive" >&2
-        return 0
+# Checks what the training run needs before starting it, so a missing package is named, not guessed at.
+check_training_needs() {
+    command -v xdotool >/dev/null \
+        || fail "xdotool is not installed; the CDS training run needs it to see the main window (apt-get install xdotool)"
+    if ! command -v Xvfb >/dev/null && [ -z "${DISPLAY:-}" ]; then
+        fail "no Xvfb and no DISPLAY: the CDS training run needs an X display (apt-get install xvfb)"
     fi
-    local trained=0
-    training_run && trained=1
+    # (grep without -q: with pipefail, grep -q quitting early can fail ldconfig with SIGPIPE)
+    if ! /sbin/ldconfig -p 2>/dev/null | grep 'libgtk-3\.so\.0' >/dev/null; then
+        fail "GTK 3 is not installed; JavaFX cannot open a window for the CDS training run (apt-get install libgtk-3-0)"
+    fi
+}
+
+# Starts a private Xvfb on a free display (Xvfb picks it: -displayfd) and waits until it accepts clients.
+xvfb_pid=""
+start_xvfb() {
+    local display_file="$work/xvfb.display"
+    rm -f "$display_file"
+    Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$display_file" >"$work/xvfb.log" 2>&1 &
+    xvfb_pid=$!
+    local tick
+    for tick in $(seq 1 300); do
+        if [ -s "$display_file" ]; then
+            export DISPLAY=":$(head -n 1 "$display_file")"
+            return 0
+        fi
+        kill -0 "$xvfb_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    fail "Xvfb did not start (see $work/xvfb.log)"
+}
+
+stop_xvfb() {
     if [ -n "$xvfb_pid" ]; then
-        kill "$xvfb_pid" && wait "$xvfb_pid" 2>/dev/null || true
+        kill "$xvfb_pid" 2>/dev/null || true
+        wait "$xvfb_pid" 2>/dev/null || true
+        xvfb_pid=""
     fi
-    if [ "$trained" != 1 ]; then
-        echo "finish-runtime: WARNING keeping jlink's default CDS archive" >&2
-        return 0
+}
+trap stop_xvfb EXIT
+
+train_cds_archive() {
+    check_training_needs
+    if command -v Xvfb >/dev/null; then
+        start_xvfb
     fi
+    training_run || fail "no trained CDS archive: the training run of the app did not show its main window"
+    stop_xvfb
 
     local server="$runtime/lib/server"
     # Classes from the class path are listed too; a dump without -cp skips them ("Preload Warning").
     "$runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$work/app.classlist" \
-        -XX:SharedArchiveFile="$work/classes.jsa" >"$work/cds-dump.log" 2>&1
+        -XX:SharedArchiveFile="$work/classes.jsa" >"$work/cds-dump.log" 2>&1 \
+        || fail "dumping the CDS archive failed (see $work/cds-dump.log)"
     rm -f "$server/classes.jsa" "$server/classes_nocoops.jsa" # the latter only serves heaps over 32 GB
     mv "$work/classes.jsa" "$server/classes.jsa"
     "$runtime/bin/java" -Xshare:on -version >/dev/null 2>&1 \
-        || { echo "finish-runtime: the new CDS archive does not load" >&2; return 1; }
-    echo "finish-runtime: CDS archive trained on $(grep -vc '^@' "$work/app.classlist") loaded classes" \
-        "($(du -m "$server/classes.jsa" | cut -f1) MB)"
+        || fail "the new CDS archive does not load (java -Xshare:on -version fails)"
+    local classes
+    classes=$(grep -vc '^@' "$work/app.classlist" || true)
+    echo "finish-runtime: CDS archive trained on $classes loaded classes ($(du -m "$server/classes.jsa" | cut -f1) MB)"
 }
 
 install_javafx_natives

@@ -13,19 +13,38 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The architecture of STYLE.md, enforced: logic never touches the scene graph or threads of its own. */
 class LayerRulesTest {
 
+    private static final Pattern TEST_CLASS = Pattern.compile(".*(IT|Test)(\\$[^/]*)?\\.class$");
+
+    /**
+     * The app's classes, and the sandbox's (src/sandbox/java): it is compiled with the tests so that no
+     * installer ships it, but it is not test code and keeps the rules.
+     */
+    private static final ImportOption APP_AND_SANDBOX = location ->
+            ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location)
+                    || location.contains("/io/cosmosdesk/sandbox/") && !location.matches(TEST_CLASS);
+
     private static JavaClasses classes;
 
     @BeforeAll
     static void importClasses() {
         classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(APP_AND_SANDBOX)
                 .importPackages("io.cosmosdesk");
+    }
+
+    @Test
+    void theRulesSeeTheSandboxButNoTests() {
+        org.assertj.core.api.Assertions.assertThat(classes.contain("io.cosmosdesk.sandbox.SandboxLauncher"))
+                .as("sandbox classes are imported").isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.contain("io.cosmosdesk.sandbox.SampleDataSeederIT"))
+                .as("tests are not").isFalse();
     }
 
     @Test
