@@ -161,7 +161,7 @@ public final class ContainerWorkspace {
             moveDialog.show(owner(), handle, current, result -> {
                 refreshIfMoved(result);
                 if (endedInTarget(result.resultFor(edited.id(), edited.partitionKey()))) {
-                    follow(edited, result.target(), null);
+                    follow(edited, result.targetFor(edited.partitionKey()), null);
                 }
             });
         });
@@ -185,7 +185,8 @@ public final class ContainerWorkspace {
         refreshIfMoved(result);
         Optional<MoveReport.ItemResult> line = result.resultFor(request.id(), request.partitionKey());
         if (endedInTarget(line)) {
-            follow(new ItemRef(request.id(), request.partitionKey()), result.target(), request.edited());
+            follow(new ItemRef(request.id(), request.partitionKey()), result.targetFor(request.partitionKey()),
+                    request.edited());
         } else if (line.filter(item -> item.outcome() == MoveOutcome.CHANGED).isPresent()) {
             // a retry would meet the same ETag: the lost-update choice a save gets, with their version shown
             editor.changedBeforeMove(request.id(), request.partitionKey(), request.edited());

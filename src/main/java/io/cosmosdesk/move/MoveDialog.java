@@ -94,6 +94,7 @@ public class MoveDialog {
         });
         stage.setOnHidden(event -> onClosed.accept(viewModel.result()));
         stage.show();
+        viewModel.loadSuggestions();
         // typing goes to the (first) target value, not to its type
         javafx.scene.Node firstValue = root.lookup("#targetValue0");
         if (firstValue != null) {

@@ -8,6 +8,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -56,6 +58,7 @@ public final class MoveDialogController {
                 @Override
                 public String toString(TargetLevel.Kind value) {
                     return value == null ? "" : switch (value.name()) {
+                        case "KEEP" -> "Keep each item's own";
                         case "STRING" -> "Text";
                         case "EMPTY_STRING" -> "Empty text \"\"";
                         case "NUMBER" -> "Number";
@@ -79,7 +82,12 @@ public final class MoveDialogController {
             value.disableProperty().bind(level.kindProperty().isEqualTo(TargetLevel.Kind.NULL)
                     .or(level.kindProperty().isEqualTo(TargetLevel.Kind.EMPTY_STRING))
                     .or(level.kindProperty().isEqualTo(TargetLevel.Kind.MISSING)));
-            levelGrid.addRow(row++, new Label(level.path()), kind, value);
+            // a kept level says what it keeps; typing a value replaces "keep" with that value
+            value.promptTextProperty().bind(Bindings.when(level.kindProperty().isEqualTo(TargetLevel.Kind.KEEP))
+                    .then(level.keepHint()).otherwise(""));
+            GridPane.setHgrow(value, javafx.scene.layout.Priority.ALWAYS);
+            levelGrid.addRow(row, new Label(level.path()), kind, value, suggestionsButton(level, row));
+            row++;
         }
         levelGrid.disableProperty().bind(viewModel.runningProperty().or(viewModel.reportProperty().isNotNull()));
         previewLabel.textProperty().bind(viewModel.previewTextProperty());
@@ -106,6 +114,23 @@ public final class MoveDialogController {
         cancelButton.textProperty().bind(Bindings.when(viewModel.reportProperty().isNotNull()).then("Close")
                 .otherwise("Cancel"));
         cancelButton.disableProperty().bind(viewModel.cancelRequestedProperty().and(viewModel.runningProperty()));
+    }
+
+    /** A menu of the level's existing values (the selection's, then the container's); picking one sets it. */
+    private static MenuButton suggestionsButton(TargetLevel level, int row) {
+        MenuButton button = new MenuButton("Values");
+        button.setId("targetSuggestions" + row);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        Runnable fill = () -> button.getItems().setAll(level.suggestions().stream().map(value -> {
+            MenuItem item = new MenuItem(io.cosmosdesk.cosmos.PartitionKeyValue.displayComponent(value));
+            item.setMnemonicParsing(false);
+            item.setOnAction(event -> level.choose(value));
+            return item;
+        }).toList());
+        fill.run();
+        level.suggestions().addListener((javafx.collections.ListChangeListener<Object>) change -> fill.run());
+        button.disableProperty().bind(Bindings.isEmpty(level.suggestions()));
+        return button;
     }
 
     private void fitWindow() {

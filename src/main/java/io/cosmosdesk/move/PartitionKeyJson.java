@@ -7,7 +7,10 @@ import io.cosmosdesk.cosmos.PartitionKeyValue;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Partition key values in the journal: a JSON array, one element per level, {@code {"missing":true}} for MISSING. */
+/**
+ * Partition key values in the journal: a JSON array, one element per level, {@code {"missing":true}} for MISSING.
+ * A {@link MoveTarget} adds {@code {"keep":true}} for a level each item keeps.
+ */
 final class PartitionKeyJson {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -33,6 +36,31 @@ final class PartitionKeyJson {
             }
         }
         return array;
+    }
+
+    static ArrayNode write(MoveTarget target) {
+        ArrayNode array = JSON.arrayNode();
+        for (Object level : target.levels()) {
+            if (level == MoveTarget.KEEP) {
+                array.addObject().put("keep", true);
+            } else {
+                array.addAll(write(PartitionKeyValue.of(level)));
+            }
+        }
+        return array;
+    }
+
+    /** A target as written by {@link #write(MoveTarget)}; a plain value (journals before "keep") reads as one. */
+    static MoveTarget readTarget(JsonNode array) {
+        List<Object> levels = new ArrayList<>();
+        for (JsonNode node : array) {
+            if (node.isObject() && node.path("keep").asBoolean()) {
+                levels.add(MoveTarget.KEEP);
+            } else {
+                levels.add(read(JSON.arrayNode().add(node)).components().get(0));
+            }
+        }
+        return MoveTarget.ofLevels(levels.toArray());
     }
 
     static PartitionKeyValue read(JsonNode array) {
