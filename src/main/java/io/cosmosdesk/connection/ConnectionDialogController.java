@@ -183,6 +183,11 @@ public class ConnectionDialogController {
             });
             icon.getStyleClass().add("step-" + step.status().name().toLowerCase(java.util.Locale.ROOT));
             Label label = new Label(step.label() + (step.status() == TestStep.Status.RUNNING ? "…" : ""));
+            // a failed stage carries its sentence (wrong key, untrusted certificate): shown whole, wrapped
+            label.setWrapText(true);
+            label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            label.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(label, javafx.scene.layout.Priority.ALWAYS);
             HBox row = new HBox(8, icon, label);
             row.getStyleClass().add("test-step");
             return (Node) row;

@@ -12,6 +12,8 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -23,7 +25,9 @@ public final class MoveDialogController {
 
     private final MoveDialogViewModel viewModel;
 
-    @FXML private VBox root;
+    @FXML private BorderPane root;
+    @FXML private ScrollPane contentScroll;
+    @FXML private VBox content;
     @FXML private Label titleLabel;
     @FXML private GridPane levelGrid;
     @FXML private Label previewLabel;
@@ -89,6 +93,12 @@ public final class MoveDialogController {
             levelGrid.addRow(row, new Label(level.path()), kind, value, suggestionsButton(level, row));
             row++;
         }
+        contentScroll.viewportBoundsProperty().addListener((obs, old, bounds) -> {
+            if (old == null || Math.abs(old.getWidth() - bounds.getWidth()) > 0.5) {
+                fitWindow();
+            }
+        });
+        fitWindow();
         levelGrid.disableProperty().bind(viewModel.runningProperty().or(viewModel.reportProperty().isNotNull()));
         previewLabel.textProperty().bind(viewModel.previewTextProperty());
         previewList.setItems(viewModel.previewLines());
@@ -133,9 +143,16 @@ public final class MoveDialogController {
         return button;
     }
 
+    /**
+     * The content's whole height is asked for (a scroll pane on its own asks for one line of each wrapped
+     * label); the window grows to it up to most of the screen, and the content scrolls beyond that.
+     */
     private void fitWindow() {
-        if (root.getScene() != null && root.getScene().getWindow() != null) {
-            root.getScene().getWindow().sizeToScene();
+        double width = contentScroll.getViewportBounds().getWidth() > 0 ? contentScroll.getViewportBounds().getWidth()
+                : root.getPrefWidth();
+        contentScroll.setPrefViewportHeight(Math.ceil(content.prefHeight(width)));
+        if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
+            io.cosmosdesk.ui.DialogSizing.fitToScene(stage);
         }
     }
 
