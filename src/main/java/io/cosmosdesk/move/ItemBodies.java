@@ -31,6 +31,14 @@ public final class ItemBodies {
     private ItemBodies() {
     }
 
+    /** Equal JSON values, numbers by value (1.0 equals 1); null arguments equal only each other. */
+    public static boolean sameValue(JsonNode a, JsonNode b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.equals(NUMBERS_BY_VALUE, b);
+    }
+
     /** A copy without system properties. */
     public static ObjectNode withoutSystemProperties(ObjectNode item) {
         ObjectNode copy = item.deepCopy();

@@ -207,6 +207,12 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<String> compare(String title, String message, String leftTitle, String leftText,
             String rightTitle, String rightText, List<String> choices) {
+        return compare(title, message, null, leftTitle, leftText, rightTitle, rightText, choices);
+    }
+
+    @Override
+    public Optional<String> compare(String title, String message, String baseText, String leftTitle, String leftText,
+            String rightTitle, String rightText, List<String> choices) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(title);
@@ -217,7 +223,7 @@ public final class FxDialogService implements DialogService {
         Label text = new Label(message);
         text.getStyleClass().add("dialog-message");
         Rectangle2D screen = screenOf(owner);
-        DiffView diff = new DiffView(leftTitle, leftText, rightTitle, rightText);
+        DiffView diff = new DiffView(baseText, leftTitle, leftText, rightTitle, rightText);
         VBox content = new VBox(10, DialogSizing.scrollingMessage(text, 0.2 * screen.getHeight()), diff);
         VBox.setVgrow(diff, Priority.ALWAYS);
         DialogPane pane = dialog.getDialogPane();
