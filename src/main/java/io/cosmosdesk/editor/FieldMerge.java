@@ -70,7 +70,10 @@ public final class FieldMerge {
             }
             String path = at + "/" + name.replace("~", "~0").replace("/", "~1");
             JsonNode value;
-            if (ItemBodies.sameValue(t, y)) {
+            if (b instanceof ObjectNode bo && t instanceof ObjectNode to && y instanceof ObjectNode yo) {
+                // field by field, also when one side alone changed it: the changes name the fields, not the object
+                value = mergeObjects(path, bo, to, yo, changes, false);
+            } else if (ItemBodies.sameValue(t, y)) {
                 value = t;
                 if (!ItemBodies.sameValue(b, t)) {
                     changes.add(new Change(path, Side.BOTH_ALIKE));
@@ -81,8 +84,6 @@ public final class FieldMerge {
             } else if (ItemBodies.sameValue(b, t)) {
                 value = y;
                 changes.add(new Change(path, Side.YOURS));
-            } else if (b instanceof ObjectNode bo && t instanceof ObjectNode to && y instanceof ObjectNode yo) {
-                value = mergeObjects(path, bo, to, yo, changes, false);
             } else {
                 value = y;
                 changes.add(new Change(path, Side.CLASH));

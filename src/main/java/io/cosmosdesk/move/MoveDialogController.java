@@ -49,6 +49,10 @@ public final class MoveDialogController {
     @FXML
     private void initialize() {
         titleLabel.setText(viewModel.title());
+        if (viewModel.levels().size() > 1) {
+            // a preview line holds two hierarchical keys: old › … → new › …
+            root.setPrefWidth(960);
+        }
         // the texts grow as the dialog goes on (preview, counts, the report): the window grows with them
         for (Label grows : List.of(previewLabel, countsLabel, statusLabel, errorLabel)) {
             grows.setMinHeight(Region.USE_PREF_SIZE);
@@ -98,6 +102,15 @@ public final class MoveDialogController {
                 fitWindow();
             }
         });
+        // lines that appear or go (the error banner, counts) change the height as much as longer texts do
+        for (Label shows : List.of(errorLabel, countsLabel, etaLabel)) {
+            shows.managedProperty().addListener((obs, old, managed) -> fitWindow());
+        }
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(this::fitIfAsked);
+            }
+        });
         fitWindow();
         levelGrid.disableProperty().bind(viewModel.runningProperty().or(viewModel.reportProperty().isNotNull()));
         previewLabel.textProperty().bind(viewModel.previewTextProperty());
@@ -143,11 +156,23 @@ public final class MoveDialogController {
         return button;
     }
 
+    private boolean fitAsked;
+
     /**
-     * The content's whole height is asked for (a scroll pane on its own asks for one line of each wrapped
+     * Asks for a fit once the pulse's layout is done (resizing the window in the middle of one left it stale):
+     * the content's whole height is asked for (a scroll pane on its own asks for one line of each wrapped
      * label); the window grows to it up to most of the screen, and the content scrolls beyond that.
      */
     private void fitWindow() {
+        fitAsked = true;
+        root.requestLayout();
+    }
+
+    private void fitIfAsked() {
+        if (!fitAsked) {
+            return;
+        }
+        fitAsked = false;
         double width = contentScroll.getViewportBounds().getWidth() > 0 ? contentScroll.getViewportBounds().getWidth()
                 : root.getPrefWidth();
         contentScroll.setPrefViewportHeight(Math.ceil(content.prefHeight(width)));

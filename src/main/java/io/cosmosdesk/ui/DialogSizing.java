@@ -45,19 +45,20 @@ public final class DialogSizing {
     }
 
     /**
-     * Resizes a shown dialog to its content (grown messages), never past its maximum, and moves it up when
-     * its bottom (the buttons) would leave the screen.
+     * Resizes a shown dialog's height to its content (grown messages), never past its maximum, and moves it up
+     * when its bottom (the buttons) would leave the screen. The height is set once, already capped: growing to
+     * the full content first and shrinking after left the scene at the first size on some window systems.
      */
     public static void fitToScene(Stage stage) {
-        if (!stage.isShowing()) {
+        javafx.scene.Scene scene = stage.getScene();
+        if (!stage.isShowing() || scene == null || scene.getRoot() == null) {
             return;
         }
-        stage.sizeToScene();
-        if (stage.getHeight() > stage.getMaxHeight()) {
-            stage.setHeight(stage.getMaxHeight());
-        }
-        if (stage.getWidth() > stage.getMaxWidth()) {
-            stage.setWidth(stage.getMaxWidth());
+        double chrome = Double.isNaN(stage.getHeight()) ? 0 : Math.max(0, stage.getHeight() - scene.getHeight());
+        double wanted = Math.ceil(scene.getRoot().prefHeight(scene.getWidth())) + chrome;
+        double height = Math.min(stage.getMaxHeight(), Math.max(stage.getMinHeight(), wanted));
+        if (Math.abs(height - stage.getHeight()) > 0.5) {
+            stage.setHeight(height);
         }
         Rectangle2D screen = screenOf(stage);
         if (stage.getY() + stage.getHeight() > screen.getMaxY()) {

@@ -56,6 +56,11 @@ class FieldMergeTest {
         assertThat(result.changes()).containsExactly(new Change("/address/city", Side.THEIRS),
                 new Change("/address/zip", Side.YOURS), new Change("/tags", Side.CLASH));
         assertThat(result.merged().get("address")).isEqualTo(json("{'city':'Bergen','zip':'2'}"));
+
+        // one side alone changing a nested field is named by its own path, not by the whole object
+        FieldMerge.Result oneSide = FieldMerge.merge(base, base, json(
+                "{'id':'a','address':{'city':'Oslo','zip':'3'},'tags':['x','y']}"));
+        assertThat(oneSide.changes()).containsExactly(new Change("/address/zip", Side.YOURS));
     }
 
     @Test
