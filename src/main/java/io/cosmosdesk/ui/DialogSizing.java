@@ -56,9 +56,13 @@ public final class DialogSizing {
         }
         double chrome = Double.isNaN(stage.getHeight()) ? 0 : Math.max(0, stage.getHeight() - scene.getHeight());
         double wanted = Math.ceil(scene.getRoot().prefHeight(scene.getWidth())) + chrome;
-        double height = Math.min(stage.getMaxHeight(), Math.max(stage.getMinHeight(), wanted));
-        if (Math.abs(height - stage.getHeight()) > 0.5) {
-            stage.setHeight(height);
+        if (wanted <= stage.getMaxHeight()) {
+            // the window system takes the content size (sizeToScene) where it ignored a plain height under X11
+            if (Math.abs(wanted - stage.getHeight()) > 0.5) {
+                stage.sizeToScene();
+            }
+        } else if (Math.abs(stage.getMaxHeight() - stage.getHeight()) > 0.5) {
+            stage.setHeight(stage.getMaxHeight());
         }
         Rectangle2D screen = screenOf(stage);
         if (stage.getY() + stage.getHeight() > screen.getMaxY()) {
