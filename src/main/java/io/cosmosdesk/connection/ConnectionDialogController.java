@@ -57,6 +57,7 @@ public class ConnectionDialogController {
     @FXML private VBox stepsBox;
     @FXML private TextField deviceCodeField;
     @FXML private Label messageLabel;
+    @FXML private javafx.scene.control.ScrollPane formScroll;
     @FXML private HBox trustBox;
     @FXML private TextField fingerprintField;
     @FXML private Button testButton;
@@ -127,6 +128,13 @@ public class ConnectionDialogController {
 
         viewModel.testSteps().addListener((ListChangeListener<TestStep>) change -> renderSteps());
         messageLabel.textProperty().bind(viewModel.messageProperty());
+        // the test's stages and its sentence come last in the form: scroll them into view (1.0 stays the bottom
+        // while the form grows), so a wrong-key or certificate message is never left below the fold
+        messageLabel.textProperty().addListener((obs, old, text) -> {
+            if (text != null && !text.isBlank()) {
+                formScroll.setVvalue(formScroll.getVmax());
+            }
+        });
         viewModel.messageIsErrorProperty().addListener((obs, was, error) -> styleMessage(error));
         deviceCodeField.textProperty().bind(viewModel.deviceCodeMessageProperty());
         deviceCodeField.visibleProperty().bind(viewModel.deviceCodeMessageProperty().isNotEmpty());
