@@ -58,6 +58,7 @@ public class ConnectionDialogController {
     @FXML private TextField deviceCodeField;
     @FXML private Label messageLabel;
     @FXML private javafx.scene.control.ScrollPane formScroll;
+    private boolean scrollToMessage;
     @FXML private HBox trustBox;
     @FXML private TextField fingerprintField;
     @FXML private Button testButton;
@@ -132,7 +133,19 @@ public class ConnectionDialogController {
         // while the form grows), so a wrong-key or certificate message is never left below the fold
         messageLabel.textProperty().addListener((obs, old, text) -> {
             if (text != null && !text.isBlank()) {
-                formScroll.setVvalue(formScroll.getVmax());
+                scrollToMessage = true;
+                root.requestLayout();
+            }
+        });
+        // after the pulse's layout, when the grown form's height is known
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(() -> {
+                    if (scrollToMessage) {
+                        scrollToMessage = false;
+                        formScroll.setVvalue(formScroll.getVmax());
+                    }
+                });
             }
         });
         viewModel.messageIsErrorProperty().addListener((obs, was, error) -> styleMessage(error));
