@@ -39,6 +39,21 @@ public final class FieldMerge {
         public List<String> paths(Side side) {
             return changes.stream().filter(change -> change.side() == side).map(Change::path).toList();
         }
+
+        /** "They changed /status, /email. You changed /phone." (and "You both changed …" for clashes). */
+        public String whoChangedWhat() {
+            List<String> parts = new ArrayList<>();
+            if (!paths(Side.THEIRS).isEmpty()) {
+                parts.add("They changed " + String.join(", ", paths(Side.THEIRS)) + ".");
+            }
+            if (!paths(Side.YOURS).isEmpty()) {
+                parts.add("You changed " + String.join(", ", paths(Side.YOURS)) + ".");
+            }
+            if (!paths(Side.CLASH).isEmpty()) {
+                parts.add("You both changed " + String.join(", ", paths(Side.CLASH)) + ".");
+            }
+            return String.join(" ", parts);
+        }
     }
 
     private FieldMerge() {

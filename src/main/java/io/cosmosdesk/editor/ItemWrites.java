@@ -236,7 +236,7 @@ final class ItemWrites {
                     String action = canMerge ? MERGE : OVERWRITE;
                     Optional<String> choice = dialogs.compare("Someone else changed this item",
                             "\"" + id + "\" was changed on the server after you opened it" + when + ". "
-                                    + whatHappened + " " + whose(merge) + " " + choose,
+                                    + whatHappened + " " + merge.whoChangedWhat() + " " + choose,
                             base == null ? null : ItemJson.pretty(base),
                             "On the server now", server.text(), "Yours", mine,
                             canMerge ? Choices.of(MERGE, RELOAD, KEEP_EDITING).byDefault(KEEP_EDITING)
@@ -266,24 +266,6 @@ final class ItemWrites {
                         done.accept(false);
                     }
                 }));
-    }
-
-    /** "They changed /status, /email. You changed /phone." from the field merge. */
-    static String whose(FieldMerge.Result merge) {
-        List<String> parts = new java.util.ArrayList<>();
-        List<String> theirs = merge.paths(FieldMerge.Side.THEIRS);
-        List<String> yours = merge.paths(FieldMerge.Side.YOURS);
-        List<String> both = merge.paths(FieldMerge.Side.CLASH);
-        if (!theirs.isEmpty()) {
-            parts.add("They changed " + String.join(", ", theirs) + ".");
-        }
-        if (!yours.isEmpty()) {
-            parts.add("You changed " + String.join(", ", yours) + ".");
-        }
-        if (!both.isEmpty()) {
-            parts.add("You both changed " + String.join(", ", both) + ".");
-        }
-        return String.join(" ", parts);
     }
 
     private void deletedMeanwhile(ObjectNode edited, Consumer<Boolean> done) {
