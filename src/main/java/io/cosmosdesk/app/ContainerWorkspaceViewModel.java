@@ -287,7 +287,7 @@ public final class ContainerWorkspaceViewModel {
             mover.show(handle, current, result -> {
                 refreshIfMoved(result);
                 if (endedInTarget(result.resultFor(edited.id(), edited.partitionKey()))) {
-                    itemMoved(edited, result.target(), null);
+                    itemMoved(edited, result.targetFor(edited.partitionKey()), null);
                 }
             });
         });
@@ -310,7 +310,8 @@ public final class ContainerWorkspaceViewModel {
         refreshIfMoved(result);
         Optional<MoveReport.ItemResult> line = result.resultFor(request.id(), request.partitionKey());
         if (endedInTarget(line)) {
-            itemMoved(new ItemRef(request.id(), request.partitionKey()), result.target(), request.edited());
+            itemMoved(new ItemRef(request.id(), request.partitionKey()), result.targetFor(request.partitionKey()),
+                    request.edited());
         } else if (line.filter(item -> item.outcome() == MoveOutcome.CHANGED).isPresent()) {
             // a retry would meet the same ETag: the lost-update choice a save gets, with their version shown
             editor.changedBeforeMove(request.id(), request.partitionKey(), request.edited());

@@ -55,6 +55,7 @@ public class ConnectionDialog {
         Scene scene = new Scene(root);
         scene.getStylesheets().add(stylesheet);
         stage.setScene(scene);
+        io.cosmosdesk.ui.DialogSizing.capToScreen(stage, owner);
         stage.setOnHidden(event -> viewModel.cancel());
         stage.show();
         return stage;

@@ -63,6 +63,8 @@ public class ConnectionDialogController {
     @FXML private VBox stepsBox;
     @FXML private TextField deviceCodeField;
     @FXML private Label messageLabel;
+    @FXML private javafx.scene.control.ScrollPane formScroll;
+    private boolean scrollToMessage;
     @FXML private HBox trustBox;
     @FXML private TextField fingerprintField;
     @FXML private Button testButton;
@@ -135,6 +137,25 @@ public class ConnectionDialogController {
 
         viewModel.testSteps().addListener((ListChangeListener<TestStep>) change -> renderSteps());
         messageLabel.textProperty().bind(viewModel.messageProperty());
+        // the test's stages and its sentence come last in the form: scroll them into view (1.0 stays the bottom
+        // while the form grows), so a wrong-key or certificate message is never left below the fold
+        messageLabel.textProperty().addListener((obs, old, text) -> {
+            if (text != null && !text.isBlank()) {
+                scrollToMessage = true;
+                root.requestLayout();
+            }
+        });
+        // after the pulse's layout, when the grown form's height is known
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(() -> {
+                    if (scrollToMessage) {
+                        scrollToMessage = false;
+                        formScroll.setVvalue(formScroll.getVmax());
+                    }
+                });
+            }
+        });
         viewModel.messageIsErrorProperty().addListener((obs, was, error) -> styleMessage(error));
         deviceCodeField.textProperty().bind(viewModel.deviceCodeMessageProperty());
         deviceCodeField.visibleProperty().bind(viewModel.deviceCodeMessageProperty().isNotEmpty());
@@ -191,6 +212,11 @@ public class ConnectionDialogController {
             });
             icon.getStyleClass().add("step-" + step.status().name().toLowerCase(java.util.Locale.ROOT));
             Label label = new Label(step.label() + (step.status() == TestStep.Status.RUNNING ? "…" : ""));
+            // a failed stage carries its sentence (wrong key, untrusted certificate): shown whole, wrapped
+            label.setWrapText(true);
+            label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            label.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(label, javafx.scene.layout.Priority.ALWAYS);
             HBox row = new HBox(8, icon, label);
             row.getStyleClass().add("test-step");
             return (Node) row;

@@ -155,14 +155,30 @@ final class ItemWrites {
         done.accept(false);
     }
 
-    /** 412: show the server's version beside the user's and let the user decide; never overwrite on our own. */
+    /** The compare dialog's choice that saves the server's version with the user's changed fields. */
+    static final String MERGE = "Merge";
+
+    /**
+     * 412: show the server's version beside the user's, each change marked as theirs or yours, and let the user
+     * decide; never overwrite on our own. Changes to different fields merge (Merge: the server's version plus
+     * the user's changed fields, conditional on the server's current ETag); Overwrite is offered only when both
+     * changed the same field, and even then keeps their changes to the other fields.
+     */
     private void conflict(ObjectNode edited, Consumer<Boolean> done) {
         ContainerHandle container = item.handle();
         String id = item.originalId();
-        compareWithServer(edited, "Your change was not saved.", "Overwrite replaces their version with yours",
-                "Not saved", server -> write("Overwriting item " + id,
-                        () -> items.overwriteItem(container, edited, server.version().etag()), edited, item.text(),
-                        "Saved \"" + id + "\" over the other change.", done), done);
+        compareWithServer(edited, true, "Your change was not saved.", "Not saved", (server, merge) -> {
+            ObjectNode toSave = ItemContent.withoutSystemProperties(merge.merged());
+            String text = ItemJson.pretty(toSave);
+            // the editor shows what is saved: their changes joined with the user's
+            item.textProperty().set(text);
+            boolean clash = merge.hasClash();
+            write((clash ? "Overwriting item " : "Merging item ") + id,
+                    () -> items.overwriteItem(container, toSave, server.version().etag()), toSave, text,
+                    clash ? "Saved \"" + id + "\" with your values where you both changed a field ("
+                            + String.join(", ", merge.paths(FieldMerge.Side.CLASH)) + "); their other changes were kept."
+                            : "Merged: saved \"" + id + "\" with their changes and yours.", done);
+        }, done);
     }
 
     /**
@@ -178,8 +194,8 @@ final class ItemWrites {
         if (onMoveRequested == null) {
             return;
         }
-        compareWithServer(edited, "It was not moved to partition " + target.display() + ".",
-                "Overwrite moves yours there in place of their version", "Not moved", server -> {
+        compareWithServer(edited, false, "It was not moved to partition " + target.display() + ".", "Not moved",
+                (server, merge) -> {
                     item.showStatus("Moving \"" + id + "\" to partition " + target.display() + "…");
                     onMoveRequested.accept(new MoveRequest(container, id, key, server.version().etag(), edited,
                             true));
@@ -187,14 +203,19 @@ final class ItemWrites {
     }
 
     /**
-     * Reads the server's version and shows it beside {@code edited}: Overwrite runs {@code overwrite} with it,
-     * Reload shows it (discarding the user's text), Keep editing keeps the text with a banner.
+     * Reads the server's version and shows it beside {@code edited}, each changed line marked as theirs or yours
+     * against the version the user opened. {@code merging} (a save): with no field changed by both, Merge runs
+     * {@code save} with the merged version; with a clash, Overwrite does (yours at the clashes). Otherwise (a
+     * move): Overwrite runs {@code save}. Reload shows the server's version (discarding the user's text), Keep
+     * editing keeps the text with a banner.
      */
-    private void compareWithServer(ObjectNode edited, String whatHappened, String overwriteMeans, String notDone,
-            Consumer<LoadedItem> overwrite, Consumer<Boolean> done) {
+    private void compareWithServer(ObjectNode edited, boolean merging, String whatHappened, String notDone,
+            java.util.function.BiConsumer<LoadedItem, FieldMerge.Result> save, Consumer<Boolean> done) {
         ContainerHandle container = item.handle();
         String id = item.originalId();
         PartitionKeyValue key = item.originalKey();
+        ObjectNode base = item.loadedVersion() == null ? null
+                : ItemContent.withoutSystemProperties(item.loadedVersion().json());
         runBusy(BackgroundTask.of("Reading the server's version of " + id,
                         ctx -> LoadedItem.of(items.readItem(container, id, key)))
                 .onSuccess(server -> {
@@ -204,15 +225,27 @@ final class ItemWrites {
                                     .filter(p -> p.name().equals("_ts")).findFirst()
                                     .map(p -> p.value().replaceAll("\\s+\\(\\d+\\)$", "")).orElse("") + ")"
                             : "";
+                    ObjectNode theirs = ItemContent.withoutSystemProperties(server.version().json());
+                    ObjectNode yours = ItemContent.withoutSystemProperties(edited);
+                    FieldMerge.Result merge = FieldMerge.merge(base == null ? theirs : base, theirs, yours);
+                    boolean canMerge = merging && base != null && !merge.hasClash();
+                    String choose = canMerge ? "Merge keeps both: their changes and yours are saved together; "
+                            + "Reload discards yours."
+                            : merging ? "Overwrite saves your values where you both changed a field and keeps "
+                                    + "their other changes; Reload discards yours."
+                            : "Overwrite moves yours there in place of their version, Reload discards yours.";
+                    String action = canMerge ? MERGE : OVERWRITE;
                     Optional<String> choice = dialogs.compare("Someone else changed this item",
                             "\"" + id + "\" was changed on the server after you opened it" + when + ". "
-                                    + whatHappened + " Compare the two versions, then choose: " + overwriteMeans
-                                    + ", Reload discards yours.",
+                                    + whatHappened + " " + merge.whoChangedWhat() + " " + choose,
+                            base == null ? null : ItemJson.pretty(base),
                             "On the server now", server.text(), "Yours", mine,
-                            Choices.of(OVERWRITE, RELOAD, KEEP_EDITING).byDefault(KEEP_EDITING)
-                                    .destructive(OVERWRITE, RELOAD));
-                    if (choice.filter(OVERWRITE::equals).isPresent()) {
-                        overwrite.accept(server);
+                            canMerge ? Choices.of(MERGE, RELOAD, KEEP_EDITING).byDefault(KEEP_EDITING)
+                                    .destructive(RELOAD)
+                                    : Choices.of(OVERWRITE, RELOAD, KEEP_EDITING).byDefault(KEEP_EDITING)
+                                            .destructive(OVERWRITE, RELOAD));
+                    if (choice.filter(action::equals).isPresent()) {
+                        save.accept(server, merge);
                     } else if (choice.filter(RELOAD::equals).isPresent()) {
                         item.show(server);
                         item.showStatus("Reloaded \"" + id + "\" from the server; your changes were discarded.");

@@ -15,14 +15,15 @@ import java.util.List;
  *
  * <pre>
  * {"t":"JOB","v":1,"job":..,"connection":..,"endpoint":..,"database":..,"container":..,"paths":[..],"hierarchical":..,
- *  "target":[..],"created":..,"editedBodies":..,"items":[{"id":..,"pk":[..],"etag":..}, ...]}
+ *  "target":[..],"created":..,"editedBodies":..,"items":[{"id":..,"pk":[..],"etag":..,"dst":[..]}, ...]}
  * {"t":"PLANNED","n":7,"id":..,"src":[..],"etag":..,"dst":[..],"body":{..}}
  * {"t":"CREATED","n":7,"etag":..}
  * {"t":"SOURCE_DELETED","n":7}
  * {"t":"DONE"|"COMPENSATED"|"FAILED"|"SKIPPED"|"ROLLED_BACK","n":7,"outcome":..,"reason":..}
  * {"t":"ROLLBACK_STARTED"}   {"t":"SOURCE_RESTORED","n":7,"etag":..}   {"t":"END","status":..}
  * </pre>
- * Partition key values are arrays with one element per level; {@code {"missing":true}} marks MISSING.
+ * Partition key values are arrays with one element per level; {@code {"missing":true}} marks MISSING. The
+ * header's target may hold {@code {"keep":true}} levels; each item's {@code dst} is its own resolved target.
  */
 final class JobLog implements AutoCloseable {
 
@@ -37,7 +38,7 @@ final class JobLog implements AutoCloseable {
         this.state = state;
     }
 
-    static JobLog create(Path folder, String jobId, ContainerHandle handle, PartitionKeyValue target,
+    static JobLog create(Path folder, String jobId, ContainerHandle handle, MoveTarget target,
             List<MoveSource> sources, boolean editedBodies) {
         ObjectNode header = JSON.objectNode();
         header.put("t", "JOB").put("v", VERSION).put("job", jobId)
@@ -55,6 +56,7 @@ final class JobLog implements AutoCloseable {
             ObjectNode item = items.addObject().put("id", source.id());
             item.set("pk", source.partitionKey().toJsonArray());
             item.put("etag", source.etag());
+            item.set("dst", target.resolve(source.partitionKey()).toJsonArray());
         }
         MoveJournal journal = MoveJournal.create(folder, jobId, header);
         return new JobLog(journal, JobState.replay(MoveJournal.read(journal.file())));

@@ -105,14 +105,13 @@ final class JobRunner implements AutoCloseable {
     /** Reads what must be read, settles items that need no write, records PLANNED for the rest (not synced). */
     private List<JobState.Item> plan(List<JobState.Item> batch, Map<Integer, MoveSource> callerSources) {
         List<String> paths = handle.info().partitionKeyPaths();
-        PartitionKeyValue target = log.state().target;
         List<JobState.Item> toRead = new ArrayList<>();
         List<JobState.Item> planned = new ArrayList<>();
         for (JobState.Item item : batch) {
             String problem = addressProblem(item.source);
             if (problem != null) {
                 log.finished(item, MoveOutcome.FAILED, problem, false);
-            } else if (item.source.equals(target)) {
+            } else if (item.source.equals(item.target)) {
                 log.finished(item, MoveOutcome.ALREADY_IN_TARGET, null, false);
             } else if (callerSources.containsKey(item.index) && callerSources.get(item.index).body() != null) {
                 MoveSource source = callerSources.get(item.index);
@@ -151,7 +150,7 @@ final class JobRunner implements AutoCloseable {
                     : "Its body does not carry the id \"" + item.id + "\".", false);
             return;
         }
-        log.planned(item, etag, log.state().target, ItemContent.withoutSystemProperties(body));
+        log.planned(item, etag, item.target, ItemContent.withoutSystemProperties(body));
         planned.add(item);
     }
 
@@ -210,8 +209,7 @@ final class JobRunner implements AutoCloseable {
         for (JobState.Item item : state.items) {
             MoveOutcome outcome = item.outcome != null ? item.outcome
                     : item.planned ? MoveOutcome.UNFINISHED : MoveOutcome.NEVER_STARTED;
-            PartitionKeyValue target = item.target == null ? state.target : item.target;
-            results.add(new MoveReport.ItemResult(item.id, item.source.display(), target.display(), outcome,
+            results.add(new MoveReport.ItemResult(item.id, item.source.display(), item.target.display(), outcome,
                     Objects.requireNonNullElse(item.reason, "")));
         }
         return new MoveReport(state.jobId, jobStatus, message, results,

@@ -24,6 +24,7 @@ final class JobState {
         final String expectedEtag;
         boolean planned;
         String sourceEtag;
+        /** Where this item moves: the job's target resolved against its own key (PLANNED records it again). */
         PartitionKeyValue target;
         ObjectNode body;
         boolean created;
@@ -58,7 +59,8 @@ final class JobState {
     final ContainerRef ref;
     final List<String> paths;
     final boolean hierarchical;
-    final PartitionKeyValue target;
+    /** The job's target as chosen; each item's own key is {@link Item#target}. */
+    final MoveTarget target;
     final Instant created;
     final boolean editedBodies;
     final List<Item> items = new ArrayList<>();
@@ -78,13 +80,16 @@ final class JobState {
         header.path("paths").forEach(p -> keyPaths.add(p.asText()));
         this.paths = List.copyOf(keyPaths);
         this.hierarchical = header.path("hierarchical").asBoolean();
-        this.target = PartitionKeyValue.fromJsonArray(header.path("target"));
+        this.target = MoveTarget.fromJsonArray(header.path("target"));
         this.created = Instant.parse(header.path("created").asText());
         this.editedBodies = header.path("editedBodies").asBoolean();
         int index = 0;
         for (JsonNode item : header.path("items")) {
-            items.add(new Item(index++, item.path("id").asText(), PartitionKeyValue.fromJsonArray(item.path("pk")),
-                    item.hasNonNull("etag") ? item.get("etag").asText() : null));
+            Item entry = new Item(index++, item.path("id").asText(), PartitionKeyValue.fromJsonArray(item.path("pk")),
+                    item.hasNonNull("etag") ? item.get("etag").asText() : null);
+            // each item's own target, recorded when the job began (journals before "dst" resolve it the same way)
+            entry.target = item.has("dst") ? PartitionKeyValue.fromJsonArray(item.get("dst")) : target.resolve(entry.source);
+            items.add(entry);
         }
     }
 

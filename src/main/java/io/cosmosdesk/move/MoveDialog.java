@@ -85,6 +85,7 @@ public class MoveDialog {
         Scene scene = new Scene(root);
         scene.getStylesheets().add(stylesheet);
         stage.setScene(scene);
+        io.cosmosdesk.ui.DialogSizing.capToScreen(stage, owner);
         // closing the window asks a running job to stop after its items in flight; never abandons it half-way
         stage.setOnCloseRequest(event -> {
             if (viewModel.runningProperty().get()) {
@@ -94,6 +95,7 @@ public class MoveDialog {
         });
         stage.setOnHidden(event -> onClosed.accept(viewModel.result()));
         stage.show();
+        viewModel.loadSuggestions();
         // typing goes to the (first) target value, not to its type
         javafx.scene.Node firstValue = root.lookup("#targetValue0");
         if (firstValue != null) {

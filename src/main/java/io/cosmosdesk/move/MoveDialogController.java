@@ -8,8 +8,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -21,7 +25,9 @@ public final class MoveDialogController {
 
     private final MoveDialogViewModel viewModel;
 
-    @FXML private VBox root;
+    @FXML private BorderPane root;
+    @FXML private ScrollPane contentScroll;
+    @FXML private VBox content;
     @FXML private Label titleLabel;
     @FXML private GridPane levelGrid;
     @FXML private Label previewLabel;
@@ -43,6 +49,10 @@ public final class MoveDialogController {
     @FXML
     private void initialize() {
         titleLabel.setText(viewModel.title());
+        if (viewModel.levels().size() > 1) {
+            // a preview line holds two hierarchical keys: old › … → new › …
+            root.setPrefWidth(960);
+        }
         // the texts grow as the dialog goes on (preview, counts, the report): the window grows with them
         for (Label grows : List.of(previewLabel, countsLabel, statusLabel, errorLabel)) {
             grows.setMinHeight(Region.USE_PREF_SIZE);
@@ -56,6 +66,7 @@ public final class MoveDialogController {
                 @Override
                 public String toString(TargetLevel.Kind value) {
                     return value == null ? "" : switch (value.name()) {
+                        case "KEEP" -> "Keep each item's own";
                         case "STRING" -> "Text";
                         case "EMPTY_STRING" -> "Empty text \"\"";
                         case "NUMBER" -> "Number";
@@ -79,8 +90,28 @@ public final class MoveDialogController {
             value.disableProperty().bind(level.kindProperty().isEqualTo(TargetLevel.Kind.NULL)
                     .or(level.kindProperty().isEqualTo(TargetLevel.Kind.EMPTY_STRING))
                     .or(level.kindProperty().isEqualTo(TargetLevel.Kind.MISSING)));
-            levelGrid.addRow(row++, new Label(level.path()), kind, value);
+            // a kept level says what it keeps; typing a value replaces "keep" with that value
+            value.promptTextProperty().bind(Bindings.when(level.kindProperty().isEqualTo(TargetLevel.Kind.KEEP))
+                    .then(level.keepHint()).otherwise(""));
+            GridPane.setHgrow(value, javafx.scene.layout.Priority.ALWAYS);
+            levelGrid.addRow(row, new Label(level.path()), kind, value, suggestionsButton(level, row));
+            row++;
         }
+        contentScroll.viewportBoundsProperty().addListener((obs, old, bounds) -> {
+            if (old == null || Math.abs(old.getWidth() - bounds.getWidth()) > 0.5) {
+                fitWindow();
+            }
+        });
+        // lines that appear or go (the error banner, counts) change the height as much as longer texts do
+        for (Label shows : List.of(errorLabel, countsLabel, etaLabel)) {
+            shows.managedProperty().addListener((obs, old, managed) -> fitWindow());
+        }
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(this::fitIfAsked);
+            }
+        });
+        fitWindow();
         levelGrid.disableProperty().bind(viewModel.runningProperty().or(viewModel.reportProperty().isNotNull()));
         previewLabel.textProperty().bind(viewModel.previewTextProperty());
         previewList.setItems(viewModel.previewLines());
@@ -108,9 +139,45 @@ public final class MoveDialogController {
         cancelButton.disableProperty().bind(viewModel.cancelRequestedProperty().and(viewModel.runningProperty()));
     }
 
+    /** A menu of the level's existing values (the selection's, then the container's); picking one sets it. */
+    private static MenuButton suggestionsButton(TargetLevel level, int row) {
+        MenuButton button = new MenuButton("Values");
+        button.setId("targetSuggestions" + row);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        Runnable fill = () -> button.getItems().setAll(level.suggestions().stream().map(value -> {
+            MenuItem item = new MenuItem(io.cosmosdesk.cosmos.PartitionKeyValue.displayComponent(value));
+            item.setMnemonicParsing(false);
+            item.setOnAction(event -> level.choose(value));
+            return item;
+        }).toList());
+        fill.run();
+        level.suggestions().addListener((javafx.collections.ListChangeListener<Object>) change -> fill.run());
+        button.disableProperty().bind(Bindings.isEmpty(level.suggestions()));
+        return button;
+    }
+
+    private boolean fitAsked;
+
+    /**
+     * Asks for a fit once the pulse's layout is done (resizing the window in the middle of one left it stale):
+     * the content's whole height is asked for (a scroll pane on its own asks for one line of each wrapped
+     * label); the window grows to it up to most of the screen, and the content scrolls beyond that.
+     */
     private void fitWindow() {
-        if (root.getScene() != null && root.getScene().getWindow() != null) {
-            root.getScene().getWindow().sizeToScene();
+        fitAsked = true;
+        root.requestLayout();
+    }
+
+    private void fitIfAsked() {
+        if (!fitAsked) {
+            return;
+        }
+        fitAsked = false;
+        double width = contentScroll.getViewportBounds().getWidth() > 0 ? contentScroll.getViewportBounds().getWidth()
+                : root.getPrefWidth();
+        contentScroll.setPrefViewportHeight(Math.ceil(content.prefHeight(width)));
+        if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
+            io.cosmosdesk.ui.DialogSizing.fitToScene(stage);
         }
     }
 

@@ -59,7 +59,7 @@ public final class MoveDialogViewModel {
     private final boolean editedItem;
     private MoveControl control;
     /** The target the job was started with; the fields may not say so any more once it ends. */
-    private PartitionKeyValue ranTarget;
+    private MoveTarget ranTarget;
     private TaskHandle previewTask = TaskHandle.NONE;
     private int previewGeneration;
 
@@ -76,16 +76,16 @@ public final class MoveDialogViewModel {
         this.handle = handle;
         this.sources = List.copyOf(sources);
         this.editedItem = editedItem;
-        for (String path : handle.info().partitionKeyPaths()) {
-            TargetLevel level = new TargetLevel(path, handle.info().hierarchical());
+        // a hierarchical key is usually changed in one level: every level starts as "keep each item's own"
+        List<String> paths = handle.info().partitionKeyPaths();
+        for (int i = 0; i < paths.size(); i++) {
+            int at = i;
+            List<Object> current = this.sources.stream().map(MoveSource::partitionKey)
+                    .filter(key -> key.components().size() > at).map(key -> key.components().get(at)).toList();
+            TargetLevel level = new TargetLevel(paths.get(i), handle.info().hierarchical(), current);
             level.kindProperty().addListener((o, a, b) -> targetEdited());
             level.textProperty().addListener((o, a, b) -> targetEdited());
             levels.add(level);
-        }
-        // a hierarchical key is usually changed in one level: start from where the items are, when they share it
-        List<PartitionKeyValue> from = this.sources.stream().map(MoveSource::partitionKey).distinct().toList();
-        if (levels.size() > 1 && from.size() == 1 && from.get(0).components().size() == levels.size()) {
-            showTarget(from.get(0));
         }
         canRun = Bindings.createBooleanBinding(() -> preview.get() != null && !running.get() && report.get() == null
                 && !busy.get(), preview, running, report, busy);
@@ -176,13 +176,31 @@ public final class MoveDialogViewModel {
         }
     }
 
+    /**
+     * Adds each level's existing values in the container to its suggestions (in the background; a failure
+     * only leaves the selection's own values).
+     */
+    public void loadSuggestions() {
+        for (TargetLevel level : levels) {
+            tasks.start(BackgroundTask.of("Reading the values of " + level.path(),
+                            ctx -> service.suggestTargetValues(handle, level.path(), TargetLevel.MAX_SUGGESTIONS))
+                    .onSuccess(values -> level.addSuggestions(values == null ? List.of() : values))
+                    .onFailure(error -> { }));
+        }
+    }
+
     /** The target as typed; throws IllegalArgumentException with a sentence when it is not valid. */
-    public PartitionKeyValue target() {
+    public MoveTarget target() {
         List<Object> components = new ArrayList<>();
         for (TargetLevel level : levels) {
             components.add(level.component());
         }
-        return PartitionKeyValue.of(components.toArray());
+        MoveTarget target = MoveTarget.ofLevels(components.toArray());
+        if (target.keepsAll()) {
+            throw new IllegalArgumentException("Choose a new value for at least one level: every level is set to "
+                    + "keep each item's own.");
+        }
+        return target;
     }
 
     public void preview() {
@@ -201,7 +219,7 @@ public final class MoveDialogViewModel {
         if (handle.connection().profile().readOnly()) {
             return;
         }
-        PartitionKeyValue target;
+        MoveTarget target;
         try {
             target = target();
         } catch (IllegalArgumentException e) {
@@ -213,7 +231,7 @@ public final class MoveDialogViewModel {
         busy.set(true);
         errorMessage.set("");
         previewTask = tasks.start(BackgroundTask.of("Previewing the move",
-                        ctx -> service.previewMove(handle, sources, target))
+                        ctx -> service.previewMoveTo(handle, sources, target))
                 .onSuccess(result -> {
                     if (generation == previewGeneration) {
                         preview.set(result);
@@ -240,7 +258,7 @@ public final class MoveDialogViewModel {
         if (!canRun.get()) {
             return;
         }
-        PartitionKeyValue target = target();
+        MoveTarget target = target();
         ranTarget = target;
         AtomicReference<MoveProgress> latest = new AtomicReference<>();
         AtomicReference<TaskContext> context = new AtomicReference<>();
@@ -295,13 +313,13 @@ public final class MoveDialogViewModel {
         }
     }
 
-    private MoveReport move(PartitionKeyValue target, MoveControl jobControl) {
+    private MoveReport move(MoveTarget target, MoveControl jobControl) {
         if (editedItem && sources.size() == 1) {
             MoveSource item = sources.get(0);
-            return service.moveEditedItem(handle, item.id(), item.partitionKey(), item.etag(), item.body(), target,
-                    jobControl);
+            return service.moveEditedItem(handle, item.id(), item.partitionKey(), item.etag(), item.body(),
+                    target.resolve(item.partitionKey()), jobControl);
         }
-        return service.moveItems(handle, sources, target, jobControl);
+        return service.moveItemsTo(handle, sources, target, jobControl);
     }
 
     private void targetEdited() {
@@ -324,9 +342,9 @@ public final class MoveDialogViewModel {
         }
     }
 
-    static String describe(MovePreview preview, PartitionKeyValue target) {
+    String describe(MovePreview preview, MoveTarget target) {
         StringBuilder text = new StringBuilder(String.format("%,d %s to move to %s", preview.toMove(),
-                preview.toMove() == 1 ? "item" : "items", target.display()));
+                preview.toMove() == 1 ? "item" : "items", target.display(handle.info().partitionKeyPaths())));
         if (preview.alreadyInTarget() > 0) {
             text.append(String.format("; %,d already there (skipped)", preview.alreadyInTarget()));
         }
@@ -345,13 +363,17 @@ public final class MoveDialogViewModel {
     /** Shown in the preview list at most: the counts above say how many more. */
     static final int PREVIEW_LINES = 200;
 
-    /** One line per item, old value → new value, saying which ones will be skipped or left as conflicts. */
-    List<String> lines(MovePreview result, PartitionKeyValue target) {
+    /**
+     * One line per item, old value → its own new value (kept levels stay), saying which ones will be skipped or
+     * left as conflicts.
+     */
+    List<String> lines(MovePreview result, MoveTarget target) {
         java.util.Set<String> conflicts = new java.util.HashSet<>(result.existingInTarget());
         List<String> lines = new ArrayList<>();
         for (MoveSource item : sources.subList(0, Math.min(sources.size(), PREVIEW_LINES))) {
-            String line = item.id() + "   " + item.partitionKey().display() + " → " + target.display();
-            if (item.partitionKey().equals(target)) {
+            PartitionKeyValue to = target.resolve(item.partitionKey());
+            String line = item.id() + "   " + item.partitionKey().display() + " → " + to.display();
+            if (item.partitionKey().equals(to)) {
                 line += "   (already there: skipped)";
             } else if (conflicts.contains(item.id())) {
                 line += "   (the id exists there: conflict, left as it is)";

@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,18 +77,36 @@ public class MoveService {
 
     /** What moving {@code sources} to {@code target} would do; writes nothing. */
     public MovePreview previewMove(ContainerHandle handle, List<MoveSource> sources, PartitionKeyValue target) {
+        return previewMoveTo(handle, sources, MoveTarget.of(target));
+    }
+
+    /** What moving {@code sources} to {@code target} would do, each item to its own resolved key; writes nothing. */
+    public MovePreview previewMoveTo(ContainerHandle handle, List<MoveSource> sources, MoveTarget target) {
         handle.connection().requireWritable();
         requireValidTarget(handle, target);
-        int same = (int) sources.stream().filter(s -> s.partitionKey().equals(target)).count();
-        List<String> ids = new ArrayList<>(new LinkedHashSet<>(sources.stream()
-                .filter(s -> !s.partitionKey().equals(target)).map(MoveSource::id).toList()));
+        int same = 0;
+        // ids to look for, by the key they would move to: one query per key (and per 500 ids)
+        Map<PartitionKeyValue, LinkedHashSet<String>> idsByTarget = new LinkedHashMap<>();
+        for (MoveSource source : sources) {
+            PartitionKeyValue to = target.resolve(source.partitionKey());
+            if (source.partitionKey().equals(to)) {
+                same++;
+            } else {
+                idsByTarget.computeIfAbsent(to, k -> new LinkedHashSet<>()).add(source.id());
+            }
+        }
         try {
             List<String> existing = new ArrayList<>();
-            for (int from = 0; from < ids.size(); from += PREVIEW_IDS_PER_QUERY) {
-                existing.addAll(idsUnderKey(handle, ids.subList(from, Math.min(ids.size(), from + PREVIEW_IDS_PER_QUERY)),
-                        target));
+            int toMove = 0;
+            for (Map.Entry<PartitionKeyValue, LinkedHashSet<String>> group : idsByTarget.entrySet()) {
+                List<String> ids = new ArrayList<>(group.getValue());
+                toMove += ids.size();
+                for (int from = 0; from < ids.size(); from += PREVIEW_IDS_PER_QUERY) {
+                    existing.addAll(idsUnderKey(handle, ids.subList(from,
+                            Math.min(ids.size(), from + PREVIEW_IDS_PER_QUERY)), group.getKey()));
+                }
             }
-            return new MovePreview(sources.size(), same, existing, estimateCharge(handle, sources, ids.size()));
+            return new MovePreview(sources.size(), same, existing, estimateCharge(handle, sources, toMove));
         } catch (CosmosDeskException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -95,8 +114,45 @@ public class MoveService {
         }
     }
 
+    /**
+     * Up to {@code limit} distinct values of the partition key level {@code path} in the container, as
+     * suggestions for a move target (strings, numbers, booleans).
+     */
+    public List<Object> suggestTargetValues(ContainerHandle handle, String path, int limit) {
+        SqlQuerySpec query = new SqlQuerySpec("SELECT DISTINCT VALUE " + JsonPath.fromPointer(path).toSqlExpression() + " FROM c");
+        try {
+            List<com.fasterxml.jackson.databind.JsonNode> values = handle.container()
+                    .queryItems(query, new CosmosQueryRequestOptions(), com.fasterxml.jackson.databind.JsonNode.class)
+                    .take(limit).collectList().block();
+            List<Object> suggestions = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode value : values) {
+                if (value.isTextual()) {
+                    suggestions.add(value.textValue());
+                } else if (value.isBoolean()) {
+                    suggestions.add(value.booleanValue());
+                } else if (value.isIntegralNumber() && value.canConvertToLong()) {
+                    suggestions.add(value.longValue());
+                } else if (value.isNumber()) {
+                    suggestions.add(value.doubleValue());
+                }
+            }
+            return suggestions;
+        } catch (RuntimeException e) {
+            throw CosmosErrors.map("Reading the partition key values", e);
+        }
+    }
+
     /** Moves {@code sources} to {@code target}; returns the report (also when the server stayed unreachable). */
     public MoveReport moveItems(ContainerHandle handle, List<MoveSource> sources, PartitionKeyValue target,
+            MoveControl control) {
+        return moveItems(handle, sources, MoveTarget.of(target), false, control);
+    }
+
+    /**
+     * Moves each of {@code sources} to {@code target} resolved against its own key (levels marked
+     * {@link MoveTarget#KEEP} keep the item's value); the journal records each item's own target.
+     */
+    public MoveReport moveItemsTo(ContainerHandle handle, List<MoveSource> sources, MoveTarget target,
             MoveControl control) {
         return moveItems(handle, sources, target, false, control);
     }
@@ -108,10 +164,11 @@ public class MoveService {
      */
     public MoveReport moveEditedItem(ContainerHandle handle, String id, PartitionKeyValue source, String sourceEtag,
             ObjectNode edited, PartitionKeyValue target, MoveControl control) {
-        return moveItems(handle, List.of(new MoveSource(id, source, sourceEtag, edited)), target, true, control);
+        return moveItems(handle, List.of(new MoveSource(id, source, sourceEtag, edited)), MoveTarget.of(target), true,
+                control);
     }
 
-    private MoveReport moveItems(ContainerHandle handle, List<MoveSource> sources, PartitionKeyValue target,
+    private MoveReport moveItems(ContainerHandle handle, List<MoveSource> sources, MoveTarget target,
             boolean editedBodies, MoveControl control) {
         handle.connection().requireWritable();
         requireValidTarget(handle, target);
@@ -177,7 +234,8 @@ public class MoveService {
                 return null;
             }
             int finished = (int) state.items.stream().filter(JobState.Item::finished).count();
-            return new MoveJobSummary(state.jobId, file, state.connectionName, state.endpoint, state.ref, state.target.display(),
+            return new MoveJobSummary(state.jobId, file, state.connectionName, state.endpoint, state.ref,
+                    state.target.display(state.paths),
                     state.created, state.items.size(), finished, state.inFlight().size(), state.rollbackStarted, null);
         } catch (CosmosDeskException e) {
             return new MoveJobSummary(jobId, file, "", "", null, "", null, 0, 0, 0, false, e.userMessage());
@@ -228,16 +286,19 @@ public class MoveService {
         return log;
     }
 
-    /** One value per level; hierarchical keys cannot have a missing (or null) level. */
-    static void requireValidTarget(ContainerHandle handle, PartitionKeyValue target) {
+    /** One value (or keep) per level; hierarchical keys cannot have a missing (or null) level. */
+    static void requireValidTarget(ContainerHandle handle, MoveTarget target) {
         int levels = handle.info().partitionKeyPaths().size();
-        if (target.components().size() != levels) {
+        if (target.levels().size() != levels) {
             throw new CosmosDeskException(ErrorKind.BAD_REQUEST,
                     "The target needs one value per partition key level (" + levels + ").");
         }
-        if (levels > 1 && (target.hasMissing() || target.components().contains(null))) {
+        if (levels > 1 && (target.levels().contains(PartitionKeyValue.MISSING) || target.levels().contains(null))) {
             throw new CosmosDeskException(ErrorKind.BAD_REQUEST,
                     "A hierarchical partition key cannot have a missing or null level.");
+        }
+        if (levels == 1 && target.keepsAny()) {
+            throw new CosmosDeskException(ErrorKind.BAD_REQUEST, "Choose the value to move to.");
         }
     }
 

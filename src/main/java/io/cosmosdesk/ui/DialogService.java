@@ -46,4 +46,13 @@ public interface DialogService {
      */
     Optional<String> compare(String title, String message, String leftTitle, String leftText, String rightTitle,
             String rightText, List<String> choices);
+
+    /**
+     * {@link #compare} with the version both texts started from ({@code baseText}), so each changed line is
+     * marked as the left side's (theirs) or the right side's (yours).
+     */
+    default Optional<String> compare(String title, String message, String baseText, String leftTitle, String leftText,
+            String rightTitle, String rightText, List<String> choices) {
+        return compare(title, message, leftTitle, leftText, rightTitle, rightText, choices);
+    }
 }

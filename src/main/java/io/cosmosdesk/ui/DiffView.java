@@ -11,18 +11,27 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Two texts side by side, one virtualised row per line pair, changed lines highlighted. */
+/**
+ * Two texts side by side, one virtualised row per line pair, changed lines highlighted. Given the version both
+ * started from, each changed line is marked as theirs (left) or yours (right), and lines both changed stand out.
+ */
 public final class DiffView extends VBox {
 
     private final ListView<LineDiff.Row> rows = new ListView<>();
 
     public DiffView(String leftTitle, String leftText, String rightTitle, String rightText) {
+        this(null, leftTitle, leftText, rightTitle, rightText);
+    }
+
+    /** {@code baseText}: the version both sides started from; null when unknown (no theirs/yours marks). */
+    public DiffView(String baseText, String leftTitle, String leftText, String rightTitle, String rightText) {
         getStyleClass().add("diff-view");
-        List<LineDiff.Row> diff = LineDiff.compare(leftText, rightText);
+        List<LineDiff.Row> diff = LineDiff.compare(baseText, leftText, rightText);
         long changed = LineDiff.changedRows(diff);
 
-        Label summary = new Label(changed == 0 ? "The two versions are the same."
-                : changed == 1 ? "1 line differs (highlighted)." : changed + " lines differ (highlighted).");
+        Label summary = new Label(summary(diff, changed, baseText != null));
+        summary.setId("diffSummary");
+        summary.setWrapText(true);
         summary.getStyleClass().add("diff-summary");
         Label left = new Label(leftTitle);
         Label right = new Label(rightTitle);
@@ -45,6 +54,21 @@ public final class DiffView extends VBox {
         }
         setSpacing(6);
         getChildren().addAll(summary, titles, rows);
+    }
+
+    private static String summary(List<LineDiff.Row> diff, long changed, boolean marked) {
+        if (changed == 0) {
+            return "The two versions are the same.";
+        }
+        String lines = changed == 1 ? "1 line differs" : changed + " lines differ";
+        if (!marked) {
+            return lines + " (highlighted).";
+        }
+        long theirs = LineDiff.rowsOf(diff, LineDiff.Origin.THEIRS);
+        long yours = LineDiff.rowsOf(diff, LineDiff.Origin.YOURS);
+        long both = LineDiff.rowsOf(diff, LineDiff.Origin.BOTH);
+        return lines + ": " + theirs + " changed by them (marked \"theirs\", blue), " + yours + " by you (marked "
+                + "\"yours\", green)" + (both > 0 ? ", " + both + " by both (marked \"both\", red)" : "") + ".";
     }
 
     public ListView<LineDiff.Row> rows() {
@@ -70,11 +94,13 @@ public final class DiffView extends VBox {
         private final Label leftText = line();
         private final Label rightNumber = number();
         private final Label rightText = line();
+        private final Label leftOrigin = origin();
+        private final Label rightOrigin = origin();
         private final GridPane content;
 
         RowCell() {
-            HBox left = new HBox(leftNumber, leftText);
-            HBox right = new HBox(rightNumber, rightText);
+            HBox left = new HBox(leftNumber, leftOrigin, leftText);
+            HBox right = new HBox(rightNumber, rightOrigin, rightText);
             left.getStyleClass().add("diff-side");
             right.getStyleClass().add("diff-side");
             left.setAlignment(Pos.CENTER_LEFT);
@@ -91,6 +117,15 @@ public final class DiffView extends VBox {
             return label;
         }
 
+        /** "theirs" / "yours" / "both" beside a changed line; empty on unchanged lines. */
+        private static Label origin() {
+            Label label = new Label();
+            label.getStyleClass().add("diff-origin");
+            label.setMinWidth(44);
+            label.setAlignment(Pos.CENTER);
+            return label;
+        }
+
         private static Label line() {
             Label label = new Label();
             label.getStyleClass().add("diff-line");
@@ -100,7 +135,8 @@ public final class DiffView extends VBox {
         @Override
         protected void updateItem(LineDiff.Row row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeAll("diff-changed", "diff-added", "diff-removed");
+            getStyleClass().removeAll("diff-changed", "diff-added", "diff-removed", "diff-theirs", "diff-yours",
+                    "diff-both");
             if (empty || row == null) {
                 setGraphic(null);
                 return;
@@ -113,6 +149,24 @@ public final class DiffView extends VBox {
                 case CHANGED -> getStyleClass().add("diff-changed");
                 case ADDED -> getStyleClass().add("diff-added");
                 case REMOVED -> getStyleClass().add("diff-removed");
+                default -> { }
+            }
+            leftOrigin.setText("");
+            rightOrigin.setText("");
+            switch (row.origin()) {
+                case THEIRS -> {
+                    getStyleClass().add("diff-theirs");
+                    (row.left() != null ? leftOrigin : rightOrigin).setText("theirs");
+                }
+                case YOURS -> {
+                    getStyleClass().add("diff-yours");
+                    (row.right() != null ? rightOrigin : leftOrigin).setText("yours");
+                }
+                case BOTH -> {
+                    getStyleClass().add("diff-both");
+                    leftOrigin.setText("both");
+                    rightOrigin.setText("both");
+                }
                 default -> { }
             }
             setGraphic(content);

@@ -18,7 +18,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Screen;
 import javafx.stage.Window;
 
 /** {@link DialogService} with JavaFX dialogs owned by the main window. */
@@ -41,6 +40,7 @@ public final class FxDialogService implements DialogService {
         details.setEditable(false);
         details.setWrapText(true);
         alert.getDialogPane().setExpandableContent(details);
+        fitMessage(alert, mapped.userMessage());
         alert.showAndWait();
     }
 
@@ -62,6 +62,7 @@ public final class FxDialogService implements DialogService {
         alert.setTitle(title);
         alert.setHeaderText(title);
         arrangeButtons(alert, List.of(confirm, cancel), cancel, label -> destructive && label.equals(confirmLabel));
+        fitMessage(alert, message);
         return alert.showAndWait().filter(confirm::equals).isPresent();
     }
 
@@ -80,7 +81,29 @@ public final class FxDialogService implements DialogService {
         alert.setTitle(title);
         alert.setHeaderText(title);
         arrangeButtons(alert, buttons, defaultOf(choices, buttons), destructiveIn(choices));
+        fitMessage(alert, message);
         return alert.showAndWait().map(ButtonType::getText);
+    }
+
+    /** A message dialog's width; its height follows the message, up to most of the screen. */
+    private static final double MESSAGE_WIDTH = 560;
+
+    /**
+     * Shows {@code message} whole, wrapped, scrolling when it is taller than half the screen; the buttons sit
+     * below it and the dialog never outgrows the screen, so they stay visible however long the message is.
+     */
+    private void fitMessage(Dialog<?> dialog, String message) {
+        DialogPane pane = dialog.getDialogPane();
+        Label text = new Label(message);
+        text.getStyleClass().add("dialog-message");
+        Rectangle2D screen = screenOf(owner);
+        double width = Math.min(MESSAGE_WIDTH, 0.9 * screen.getWidth());
+        javafx.scene.control.ScrollPane scroll = DialogSizing.scrollingMessage(text, 0.5 * screen.getHeight());
+        scroll.setPrefWidth(width);
+        scroll.getStyleClass().add("dialog-message-scroll");
+        pane.setContent(scroll);
+        pane.setPrefWidth(width);
+        pane.setMaxHeight(DialogSizing.maxHeight(owner));
     }
 
     private static List<ButtonType> buttonsFor(List<String> choices) {
@@ -172,6 +195,7 @@ public final class FxDialogService implements DialogService {
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
+        fitMessage(alert, message);
         alert.showAndWait();
     }
 
@@ -183,6 +207,12 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<String> compare(String title, String message, String leftTitle, String leftText,
             String rightTitle, String rightText, List<String> choices) {
+        return compare(title, message, null, leftTitle, leftText, rightTitle, rightText, choices);
+    }
+
+    @Override
+    public Optional<String> compare(String title, String message, String baseText, String leftTitle, String leftText,
+            String rightTitle, String rightText, List<String> choices) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(title);
@@ -191,17 +221,16 @@ public final class FxDialogService implements DialogService {
         List<ButtonType> buttons = buttonsFor(choices);
         dialog.getDialogPane().getButtonTypes().addAll(buttons);
         Label text = new Label(message);
-        text.setWrapText(true);
         text.getStyleClass().add("dialog-message");
-        DiffView diff = new DiffView(leftTitle, leftText, rightTitle, rightText);
-        VBox content = new VBox(10, text, diff);
+        Rectangle2D screen = screenOf(owner);
+        DiffView diff = new DiffView(baseText, leftTitle, leftText, rightTitle, rightText);
+        VBox content = new VBox(10, DialogSizing.scrollingMessage(text, 0.2 * screen.getHeight()), diff);
         VBox.setVgrow(diff, Priority.ALWAYS);
         DialogPane pane = dialog.getDialogPane();
         pane.setContent(content);
         pane.getStyleClass().add("compare-dialog");
-        // the theme caps dialog panes at 600 px, too narrow for two columns: the app stylesheet (copied
-        // below) lifts the cap for .compare-dialog, the preferred size here does the rest
-        Rectangle2D screen = screenOf(owner);
+        // the app stylesheet (copied below) lifts the theme's 600 px width cap; the preferred size does the rest
+        pane.setMaxHeight(DialogSizing.maxHeight(owner));
         pane.setPrefSize(Math.min(COMPARE_WIDTH, 0.9 * screen.getWidth()),
                 Math.min(COMPARE_HEIGHT, 0.9 * screen.getHeight()));
         if (owner != null && owner.getScene() != null) {
@@ -211,13 +240,7 @@ public final class FxDialogService implements DialogService {
         return dialog.showAndWait().map(ButtonType::getText);
     }
 
-    /** The visual bounds of the screen the owner is on (the primary screen without an owner). */
     private static Rectangle2D screenOf(Window owner) {
-        if (owner == null) {
-            return Screen.getPrimary().getVisualBounds();
-        }
-        return Screen.getScreensForRectangle(owner.getX(), owner.getY(), Math.max(1, owner.getWidth()),
-                Math.max(1, owner.getHeight())).stream().findFirst().orElse(Screen.getPrimary())
-                .getVisualBounds();
+        return DialogSizing.screenOf(owner);
     }
 }

@@ -102,6 +102,9 @@ class ConnectDialogGuiIT {
         assertThat(steps.getChildren().get(3).lookup(".step-failed")).isNotNull();
         Label hint = robot.lookup("#kindHint").queryAs(Label.class);
         assertThat(drawn(hint)).isEqualTo(hint.getText().replaceAll("\\s+", " ").strip());
+        for (String button : java.util.List.of("#testButton", "#closeButton", "#dialogConnectButton")) {
+            io.cosmosdesk.testing.DialogAssertions.assertInsideItsWindow(robot.lookup(button).query());
+        }
         robot.type(KeyCode.ESCAPE);
     }
 }

@@ -360,7 +360,7 @@ class ContainerWorkspaceViewModelTest {
         PartitionKeyValue target = PartitionKeyValue.of("c8");
         done.getValue().accept(new MoveDialogResult(new MoveReport("job", MoveReport.Status.COMPLETED, "Moved.",
                 List.of(new MoveReport.ItemResult("a0", PartitionKeyValue.of("c0").display(), target.display(),
-                        MoveOutcome.MOVED, "")), Duration.ZERO, 1, null), target, ""));
+                        MoveOutcome.MOVED, "")), Duration.ZERO, 1, null), io.cosmosdesk.move.MoveTarget.of(target), ""));
 
         assertThat(workspace.shownItemProperty().get()).isEqualTo(ref("a0", "c8"));
         assertThat(editor.shows("a0", target)).isTrue();

@@ -1,6 +1,7 @@
 package io.cosmosdesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -122,9 +123,9 @@ class WorkspaceInStepGuiIT {
                 .put("n", 55), "order-01", new PartitionKey("cust-1"), null).block();
         when(dialogs.choose(eq("Partition key changed"), anyString(), anyList())).thenReturn(Optional.of("Move item…"));
         List<String> theirs = new ArrayList<>();
-        when(dialogs.compare(eq("Someone else changed this item"), anyString(), anyString(), anyString(), anyString(),
-                anyString(), anyList())).thenAnswer(call -> {
-                    theirs.add(call.getArgument(3));
+        when(dialogs.compare(eq("Someone else changed this item"), anyString(), any(), anyString(), anyString(),
+                anyString(), anyString(), anyList())).thenAnswer(call -> {
+                    theirs.add(call.getArgument(4));
                     return Optional.of("Overwrite");
                 });
 

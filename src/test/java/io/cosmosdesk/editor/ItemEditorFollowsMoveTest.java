@@ -1,6 +1,7 @@
 package io.cosmosdesk.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -139,8 +140,8 @@ class ItemEditorFollowsMoveTest {
     }
 
     private void userAnswersCompareWith(String choice) {
-        when(dialogs.compare(eq("Someone else changed this item"), anyString(), eq("On the server now"), anyString(),
-                eq("Yours"), anyString(), anyList())).thenReturn(Optional.of(choice));
+        when(dialogs.compare(eq("Someone else changed this item"), anyString(), any(), eq("On the server now"),
+                anyString(), eq("Yours"), anyString(), anyList())).thenReturn(Optional.of(choice));
     }
 
     @Test
@@ -151,7 +152,7 @@ class ItemEditorFollowsMoveTest {
 
         editor.changedBeforeMove("a", P, mine);
 
-        verify(dialogs).compare(eq("Someone else changed this item"), anyString(), eq("On the server now"),
+        verify(dialogs).compare(eq("Someone else changed this item"), anyString(), any(), eq("On the server now"),
                 org.mockito.ArgumentMatchers.contains("\"n\": 5"), eq("Yours"),
                 org.mockito.ArgumentMatchers.contains("\"n\": 2"), anyList());
         assertThat(moves).hasSize(2);

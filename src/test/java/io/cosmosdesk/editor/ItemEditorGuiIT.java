@@ -282,6 +282,44 @@ class ItemEditorGuiIT {
         assertThat(serverItem("race-1").get("status").asText()).isEqualTo("mine");
     }
 
+    /**
+     * The bug: Overwrite reverted another client's status and email. Now: they change status and email, the user
+     * changes the phone; the compare marks whose each change is and Merge saves both, losing nothing of theirs.
+     */
+    @Test
+    void changesToDifferentFieldsAreMarkedTheirsAndYoursAndMergeSavesBoth(FxRobot robot) throws Exception {
+        container.createItem(JSON.readTree("{\"id\":\"merge-1\",\"pk\":\"p\",\"status\":\"new\","
+                + "\"email\":\"a@example.com\",\"phone\":\"111\"}")).block();
+        robot.interact(() -> editor.open(handle, "merge-1", PartitionKeyValue.of("p")));
+        waitUntil(() -> area().getText().contains("\"phone\": \"111\""));
+        // another client changes status and email
+        container.replaceItem(JSON.readTree("{\"id\":\"merge-1\",\"pk\":\"p\",\"status\":\"shipped\","
+                + "\"email\":\"b@example.com\",\"phone\":\"111\"}"), "merge-1", new PartitionKey("p")).block();
+        replaceInArea(robot, "\"111\"", "\"222\"");
+
+        robot.clickOn("#saveButton");
+        waitUntil(() -> robot.lookup("#diffList").tryQuery().isPresent());
+        ListView<LineDiff.Row> diff = robot.lookup("#diffList").queryListView();
+        assertThat(diff.getItems()).filteredOn(row -> row.kind() != LineDiff.Kind.SAME)
+                .extracting(LineDiff.Row::origin, row -> row.left().strip())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(LineDiff.Origin.THEIRS, "\"status\": \"shipped\","),
+                        org.assertj.core.groups.Tuple.tuple(LineDiff.Origin.THEIRS, "\"email\": \"b@example.com\","),
+                        org.assertj.core.groups.Tuple.tuple(LineDiff.Origin.YOURS, "\"phone\": \"111\""));
+        assertThat(robot.lookup("#diffSummary").queryLabeled().getText())
+                .contains("2 changed by them", "1 by you");
+        assertThat(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Button b
+                && "Overwrite".equals(b.getText())).tryQuery()).as("nothing clashes: no Overwrite").isEmpty();
+
+        clickDialogButton(robot, "Merge");
+        waitUntil(() -> !editor.isDirty() && !editor.savingProperty().get());
+        com.fasterxml.jackson.databind.JsonNode saved = serverItem("merge-1");
+        assertThat(saved.get("status").asText()).as("theirs kept").isEqualTo("shipped");
+        assertThat(saved.get("email").asText()).as("theirs kept").isEqualTo("b@example.com");
+        assertThat(saved.get("phone").asText()).as("yours saved").isEqualTo("222");
+        assertThat(editor.getText()).contains("\"shipped\"", "\"222\"");
+    }
+
     /** The area showing the current item (each opened item comes in a fresh one). */
     private JsonCodeArea area() {
         return view.controller().codeArea();

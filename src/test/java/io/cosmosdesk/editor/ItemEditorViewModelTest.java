@@ -278,11 +278,12 @@ class ItemEditorViewModelTest {
     @Test
     void aFailureTakesTheStaleStatusLineAway() {
         conflictOnSave();
-        choose(ItemEditorViewModel.OVERWRITE);
+        choose(ItemWrites.MERGE); // their change and ours touch different fields: Merge is offered
         when(items.overwriteItem(eq(handle), any(), eq("\"e9\"")))
-                .thenReturn(version("{\"id\":\"a\",\"pk\":\"p\",\"n\":2}", "\"e3\""));
+                .thenReturn(version("{\"id\":\"a\",\"pk\":\"p\",\"n\":2,\"theirs\":true}", "\"e3\""));
         editor.save();
-        assertThat(editor.statusMessageProperty().get()).isEqualTo("Saved \"a\" over the other change.");
+        assertThat(editor.statusMessageProperty().get())
+                .isEqualTo("Merged: saved \"a\" with their changes and yours.");
 
         editor.textProperty().set(editor.getText() + "\n\n\n}");
         editor.save();
@@ -313,26 +314,48 @@ class ItemEditorViewModelTest {
     }
 
     private void choose(String choice) {
-        when(dialogs.compare(anyString(), anyString(), anyString(), anyString(), anyString(), anyString(), anyList()))
-                .thenReturn(Optional.ofNullable(choice));
+        when(dialogs.compare(anyString(), anyString(), any(), anyString(), anyString(), anyString(), anyString(),
+                anyList())).thenReturn(Optional.ofNullable(choice));
     }
 
     @Test
-    void aConflictShowsBothVersionsAndOverwriteIsConditionalOnTheNewestEtag() {
+    void aConflictOnDifferentFieldsOffersMergeWhichKeepsTheirsAndYoursConditionalOnTheNewestEtag() {
         conflictOnSave();
-        choose(ItemEditorViewModel.OVERWRITE);
+        choose(ItemWrites.MERGE);
         when(items.overwriteItem(eq(handle), any(), eq("\"e9\"")))
-                .thenReturn(version("{\"id\":\"a\",\"pk\":\"p\",\"n\":2}", "\"e10\""));
+                .thenReturn(version("{\"id\":\"a\",\"pk\":\"p\",\"n\":2,\"theirs\":true}", "\"e10\""));
         editor.save();
 
-        verify(dialogs).compare(eq("Someone else changed this item"), anyString(), eq("On the server now"),
+        verify(dialogs).compare(eq("Someone else changed this item"),
+                org.mockito.ArgumentMatchers.contains("They changed /theirs. You changed /n."),
+                eq("{\n  \"id\": \"a\",\n  \"pk\": \"p\",\n  \"n\": 1\n}"), eq("On the server now"),
                 eq("{\n  \"id\": \"a\",\n  \"pk\": \"p\",\n  \"n\": 1,\n  \"theirs\": true\n}"), eq("Yours"),
                 eq("{\n  \"id\": \"a\",\n  \"pk\": \"p\",\n  \"n\": 2\n}"),
-                eq(List.of("Overwrite", "Reload", "Keep editing")));
-        verify(items).overwriteItem(eq(handle), eq(json("{\"id\":\"a\",\"pk\":\"p\",\"n\":2}")), eq("\"e9\""));
+                eq(List.of("Merge", "Reload", "Keep editing")));
+        verify(items).overwriteItem(eq(handle), eq(json("{\"id\":\"a\",\"pk\":\"p\",\"n\":2,\"theirs\":true}")),
+                eq("\"e9\""));
+        assertThat(editor.getText()).contains("\"theirs\": true").contains("\"n\": 2");
         assertThat(editor.isDirty()).isFalse();
         assertThat(editor.loadedVersion().etag()).isEqualTo("\"e10\"");
         assertThat(saved).hasSize(1);
+    }
+
+    @Test
+    void aClashOnTheSameFieldOffersOverwriteWhichStillKeepsTheirOtherChanges() throws Exception {
+        conflictOnSave();
+        when(items.readItem(handle, "a", PK))
+                .thenReturn(version("{\"id\":\"a\",\"pk\":\"p\",\"n\":7,\"theirs\":true}", "\"e9\""));
+        choose(ItemEditorViewModel.OVERWRITE);
+        when(items.overwriteItem(eq(handle), any(), eq("\"e9\"")))
+                .thenReturn(version("{\"id\":\"a\",\"pk\":\"p\",\"n\":2,\"theirs\":true}", "\"e10\""));
+        editor.save();
+
+        verify(dialogs).compare(eq("Someone else changed this item"),
+                org.mockito.ArgumentMatchers.contains("You both changed /n."), anyString(), anyString(), anyString(),
+                anyString(), anyString(), eq(List.of("Overwrite", "Reload", "Keep editing")));
+        verify(items).overwriteItem(eq(handle), eq(json("{\"id\":\"a\",\"pk\":\"p\",\"n\":2,\"theirs\":true}")),
+                eq("\"e9\""));
+        assertThat(editor.isDirty()).isFalse();
     }
 
     @Test

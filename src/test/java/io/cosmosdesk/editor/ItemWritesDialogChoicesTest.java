@@ -76,7 +76,7 @@ class ItemWritesDialogChoicesTest {
 
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<String>> choices = ArgumentCaptor.forClass(List.class);
-        verify(dialogs).compare(eq("Someone else changed this item"), anyString(), anyString(), anyString(),
+        verify(dialogs).compare(eq("Someone else changed this item"), anyString(), any(), anyString(), anyString(),
                 anyString(), anyString(), choices.capture());
         Choices asked = asked(choices);
         assertThat(asked).containsExactly("Overwrite", "Reload", "Keep editing");

@@ -63,11 +63,11 @@ class MoveDialogViewModelTest {
 
         level.textProperty().set("42");
         level.kindProperty().set(TargetLevel.Kind.NUMBER);
-        assertThat(vm.target()).isEqualTo(PartitionKeyValue.of(42L));
+        assertThat(vm.target()).isEqualTo(MoveTarget.of(PartitionKeyValue.of(42L)));
         level.kindProperty().set(TargetLevel.Kind.STRING);
-        assertThat(vm.target()).isEqualTo(PartitionKeyValue.of("42"));
+        assertThat(vm.target()).isEqualTo(MoveTarget.of(PartitionKeyValue.of("42")));
         level.kindProperty().set(TargetLevel.Kind.MISSING);
-        assertThat(vm.target()).isEqualTo(PartitionKeyValue.of(PartitionKeyValue.MISSING));
+        assertThat(vm.target()).isEqualTo(MoveTarget.of(PartitionKeyValue.of(PartitionKeyValue.MISSING)));
         level.kindProperty().set(TargetLevel.Kind.BOOLEAN);
         level.textProperty().set("yes");
         vm.preview();
@@ -80,21 +80,72 @@ class MoveDialogViewModelTest {
     }
 
     @Test
-    void aHierarchicalTargetStartsFromTheItemsOwnKeyAndMoveWaitsForAPreview() {
+    void aHierarchicalTargetKeepsEveryLevelUntilTheUserTypesAndMoveWaitsForAPreview() {
         List<MoveSource> fromOneKey = List.of(
                 new MoveSource("a", PartitionKeyValue.of("acme", "r1"), "\"e1\"", null),
                 new MoveSource("b", PartitionKeyValue.of("acme", "r1"), "\"e2\"", null));
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle(false, "/t", "/r"), fromOneKey);
-        assertThat(vm.levels()).extracting(level -> level.textProperty().get()).containsExactly("acme", "r1");
+        assertThat(vm.levels()).extracting(level -> level.kindProperty().get())
+                .containsExactly(TargetLevel.Kind.KEEP, TargetLevel.Kind.KEEP);
+        assertThat(vm.levels()).extracting(TargetLevel::keepHint).containsExactly("keep \"acme\"", "keep \"r1\"");
+        assertThat(vm.levels().get(1).suggestions()).containsExactly("r1");
         assertThat(vm.title()).isEqualTo("Move 2 items from \"acme\" › \"r1\" to another partition key value");
         assertThat(vm.previewTextProperty().get()).isEqualTo(MoveDialogViewModel.PREVIEW_HINT);
         assertThat(vm.canRunBinding().get()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(vm::target).hasMessageContaining("at least one level");
+        vm.preview();
+        verify(service, never()).previewMoveTo(any(), anyList(), any());
+
+        vm.levels().get(1).textProperty().set("r2");
+        assertThat(vm.levels().get(1).kindProperty().get()).as("typing replaces keep").isEqualTo(TargetLevel.Kind.STRING);
+        assertThat(vm.target()).isEqualTo(MoveTarget.ofLevels(MoveTarget.KEEP, "r2"));
 
         List<MoveSource> fromTwoKeys = List.of(fromOneKey.get(0),
                 new MoveSource("c", PartitionKeyValue.of("acme", "r2"), "\"e3\"", null));
         MoveDialogViewModel mixed = new MoveDialogViewModel(service, tasks, handle(false, "/t", "/r"), fromTwoKeys);
-        assertThat(mixed.levels()).extracting(level -> level.textProperty().get()).containsExactly("", "");
+        assertThat(mixed.levels().get(1).keepHint()).isEqualTo("keep each item's own (2 values)");
+        assertThat(mixed.levels().get(1).suggestions()).containsExactly("r1", "r2");
         assertThat(mixed.title()).isEqualTo("Move 2 items from 2 partition key values to another partition key value");
+    }
+
+    @Test
+    void keptLevelsResolvePerItemInThePreviewAndTheMove() {
+        List<MoveSource> twoDays = List.of(
+                new MoveSource("a", PartitionKeyValue.of("contoso", "dev-1", "2024-01-01"), "\"e1\"", null),
+                new MoveSource("b", PartitionKeyValue.of("contoso", "dev-1", "2024-01-02"), "\"e2\"", null),
+                new MoveSource("c", PartitionKeyValue.of("contoso", "dev-2", "2024-01-02"), "\"e3\"", null));
+        ContainerHandle handle = handle(false, "/tenantId", "/deviceId", "/day");
+        MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, twoDays);
+        vm.levels().get(1).textProperty().set("dev-9");
+        MoveTarget target = MoveTarget.ofLevels(MoveTarget.KEEP, "dev-9", MoveTarget.KEEP);
+        when(service.previewMoveTo(handle, twoDays, target)).thenReturn(new MovePreview(3, 0, List.of(), 30));
+
+        vm.preview();
+        assertThat(vm.previewTextProperty().get()).contains("3 items to move to (each item's own /tenantId) › "
+                + "\"dev-9\" › (each item's own /day)");
+        assertThat(vm.previewLines()).containsExactly(
+                "a   \"contoso\" › \"dev-1\" › \"2024-01-01\" → \"contoso\" › \"dev-9\" › \"2024-01-01\"",
+                "b   \"contoso\" › \"dev-1\" › \"2024-01-02\" → \"contoso\" › \"dev-9\" › \"2024-01-02\"",
+                "c   \"contoso\" › \"dev-2\" › \"2024-01-02\" → \"contoso\" › \"dev-9\" › \"2024-01-02\"");
+        when(service.moveItemsTo(eq(handle), eq(twoDays), eq(target), any()))
+                .thenReturn(report(MoveReport.Status.COMPLETED, MoveOutcome.MOVED, MoveOutcome.MOVED, MoveOutcome.MOVED));
+        vm.run();
+        verify(service).moveItemsTo(eq(handle), eq(twoDays), eq(target), any());
+        assertThat(vm.result().targetFor(twoDays.get(0).partitionKey()))
+                .isEqualTo(PartitionKeyValue.of("contoso", "dev-9", "2024-01-01"));
+    }
+
+    @Test
+    void suggestionsAddTheContainersValuesAfterTheSelections() {
+        ContainerHandle handle = handle(false, "/tenantId", "/deviceId");
+        List<MoveSource> one = List.of(new MoveSource("a", PartitionKeyValue.of("contoso", "dev-1"), "\"e\"", null));
+        when(service.suggestTargetValues(handle, "/deviceId", TargetLevel.MAX_SUGGESTIONS))
+                .thenReturn(List.of("dev-1", "dev-2", "dev-3"));
+        MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, one);
+        vm.loadSuggestions();
+        assertThat(vm.levels().get(1).suggestions()).containsExactly("dev-1", "dev-2", "dev-3");
+        vm.levels().get(1).choose("dev-3");
+        assertThat(vm.target()).isEqualTo(MoveTarget.ofLevels(MoveTarget.KEEP, "dev-3"));
     }
 
     @Test
@@ -105,10 +156,13 @@ class MoveDialogViewModelTest {
         ContainerHandle handle = handle(false, "/tenantId", "/deviceId", "/day");
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, mixed);
         vm.levels().get(0).textProperty().set("fabrikam");
+        // Text chosen for a level and left blank: refused, never taken as "" nor as keep
+        vm.levels().get(1).kindProperty().set(TargetLevel.Kind.STRING);
+        vm.levels().get(2).kindProperty().set(TargetLevel.Kind.STRING);
 
         vm.preview();
-        assertThat(vm.errorMessageProperty().get()).isEqualTo("Type a value for /deviceId: every level of the "
-                + "target is set on each item (a blank is not \"keep\"; choose \"Empty text\" to set \"\").");
+        assertThat(vm.errorMessageProperty().get()).isEqualTo("Type a value for /deviceId, or choose \"Keep each "
+                + "item's own\" to leave it as it is (a blank is not \"keep\"; choose \"Empty text\" to set \"\").");
         verify(service, never()).previewMove(any(), anyList(), any());
         assertThat(vm.canRunBinding().get()).isFalse();
         org.assertj.core.api.Assertions.assertThatThrownBy(vm::target)
@@ -121,16 +175,17 @@ class MoveDialogViewModelTest {
 
         // the empty string stays possible, but only as an explicit choice
         vm.levels().get(2).kindProperty().set(TargetLevel.Kind.EMPTY_STRING);
-        assertThat(vm.target()).isEqualTo(PartitionKeyValue.of("fabrikam", "dev-9", ""));
+        assertThat(vm.target()).isEqualTo(MoveTarget.of(PartitionKeyValue.of("fabrikam", "dev-9", "")));
         assertThat(vm.levels().get(0).allowedKinds()).contains(TargetLevel.Kind.EMPTY_STRING);
 
         MoveDialogViewModel single = new MoveDialogViewModel(service, tasks, handle(false, "/pk"), sources);
         org.assertj.core.api.Assertions.assertThatThrownBy(single::target).hasMessageContaining("Type a value for /pk");
-        // an item already at "" shows the explicit choice, so starting from it keeps it
+        // an existing "" is shown as the explicit choice
         MoveDialogViewModel fromEmpty = new MoveDialogViewModel(service, tasks, handle(false, "/t", "/r"),
                 List.of(new MoveSource("a", PartitionKeyValue.of("acme", ""), "\"e\"", null)));
+        fromEmpty.showTarget(PartitionKeyValue.of("acme", ""));
         assertThat(fromEmpty.levels().get(1).kindProperty().get()).isEqualTo(TargetLevel.Kind.EMPTY_STRING);
-        assertThat(fromEmpty.target()).isEqualTo(PartitionKeyValue.of("acme", ""));
+        assertThat(fromEmpty.target()).isEqualTo(MoveTarget.of(PartitionKeyValue.of("acme", "")));
     }
 
     @Test
@@ -138,7 +193,7 @@ class MoveDialogViewModelTest {
         ContainerHandle handle = handle(false, "/pk");
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, sources);
         vm.levels().get(0).textProperty().set("t");
-        when(service.previewMove(handle, sources, PartitionKeyValue.of("t")))
+        when(service.previewMoveTo(handle, sources, MoveTarget.of(PartitionKeyValue.of("t"))))
                 .thenReturn(new MovePreview(2, 0, List.of("b"), 22));
         assertThat(vm.canRunBinding().get()).isFalse();
 
@@ -153,7 +208,7 @@ class MoveDialogViewModelTest {
         vm.levels().get(0).textProperty().set("t");
         vm.preview();
 
-        when(service.moveItems(eq(handle), eq(sources), eq(PartitionKeyValue.of("t")), any())).thenAnswer(call -> {
+        when(service.moveItemsTo(eq(handle), eq(sources), eq(MoveTarget.of(PartitionKeyValue.of("t"))), any())).thenAnswer(call -> {
             MoveControl control = call.getArgument(3);
             control.report(new MoveProgress(2, 1, 1, 0, 0, 0, 0, Duration.ofSeconds(1), Duration.ofSeconds(1), ""));
             return report(MoveReport.Status.COMPLETED, MoveOutcome.MOVED, MoveOutcome.CONFLICT);
@@ -177,7 +232,7 @@ class MoveDialogViewModelTest {
         ContainerHandle handle = handle(false, "/pk");
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, sources);
         vm.levels().get(0).textProperty().set("t");
-        when(service.previewMove(any(), anyList(), any())).thenReturn(new MovePreview(2, 0, List.of(), 4));
+        when(service.previewMoveTo(any(), anyList(), any())).thenReturn(new MovePreview(2, 0, List.of(), 4));
         vm.preview();
         assertThat(vm.canRunBinding().get()).isTrue();
         vm.levels().get(0).textProperty().set("other");
@@ -190,9 +245,9 @@ class MoveDialogViewModelTest {
         ContainerHandle handle = handle(false, "/pk");
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, sources);
         vm.levels().get(0).textProperty().set("t");
-        when(service.previewMove(any(), anyList(), any())).thenReturn(new MovePreview(2, 0, List.of(), 4));
+        when(service.previewMoveTo(any(), anyList(), any())).thenReturn(new MovePreview(2, 0, List.of(), 4));
         vm.preview();
-        when(service.moveItems(any(), anyList(), any(), any())).thenAnswer(call -> {
+        when(service.moveItemsTo(any(), anyList(), any(), any())).thenAnswer(call -> {
             vm.cancel(); // the user presses Cancel while the job runs
             MoveControl control = call.getArgument(3);
             assertThat(control.isCancelRequested()).isTrue();
@@ -210,7 +265,7 @@ class MoveDialogViewModelTest {
         MoveSource item = new MoveSource("a", PartitionKeyValue.of("old"), "\"etag\"", edited);
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, List.of(item), true);
         vm.showTarget(PartitionKeyValue.of("new"));
-        when(service.previewMove(any(), anyList(), any())).thenReturn(new MovePreview(1, 0, List.of(), 11));
+        when(service.previewMoveTo(any(), anyList(), any())).thenReturn(new MovePreview(1, 0, List.of(), 11));
         when(service.moveEditedItem(any(), any(), any(), any(), any(), any(), any()))
                 .thenReturn(report(MoveReport.Status.COMPLETED, MoveOutcome.MOVED));
         vm.preview();
@@ -227,7 +282,7 @@ class MoveDialogViewModelTest {
         MoveSource item = new MoveSource("a", PartitionKeyValue.of("old"), "\"theirs\"", edited);
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, List.of(item), true);
         vm.showTarget(PartitionKeyValue.of("new"));
-        when(service.previewMove(any(), anyList(), any()))
+        when(service.previewMoveTo(any(), anyList(), any()))
                 .thenThrow(new CosmosDeskException(ErrorKind.UNREACHABLE, "Cannot reach the account."))
                 .thenReturn(new MovePreview(1, 0, List.of(), 11));
         when(service.moveEditedItem(any(), any(), any(), any(), any(), any(), any()))
@@ -255,7 +310,7 @@ class MoveDialogViewModelTest {
     void serviceErrorsBecomeTheirSentence() {
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle(false, "/pk"), sources);
         vm.levels().get(0).textProperty().set("t");
-        when(service.previewMove(any(), anyList(), any()))
+        when(service.previewMoveTo(any(), anyList(), any()))
                 .thenThrow(new CosmosDeskException(ErrorKind.UNREACHABLE, "Cannot reach the account."));
         vm.preview();
         assertThat(vm.errorMessageProperty().get()).isEqualTo("Cannot reach the account.");
@@ -267,8 +322,8 @@ class MoveDialogViewModelTest {
         ContainerHandle handle = handle(false, "/pk");
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, sources);
         vm.levels().get(0).textProperty().set("t");
-        when(service.previewMove(any(), anyList(), any())).thenReturn(new MovePreview(2, 0, List.of(), 4));
-        when(service.moveItems(any(), anyList(), any(), any()))
+        when(service.previewMoveTo(any(), anyList(), any())).thenReturn(new MovePreview(2, 0, List.of(), 4));
+        when(service.moveItemsTo(any(), anyList(), any(), any()))
                 .thenReturn(report(MoveReport.Status.COMPLETED, MoveOutcome.MOVED, MoveOutcome.CHANGED));
         vm.preview();
         vm.run();

@@ -216,6 +216,50 @@ class MoveServiceIT {
                 .isInstanceOf(CosmosDeskException.class);
     }
 
+    /**
+     * iot/telemetry-like rows (/tenantId › /deviceId › /day) from two days moved to another device: only the device
+     * changes, each row keeps its own day (the bug: every row got one day). A crash half-way and a resume keep it
+     * exact, because the journal holds each item's own target.
+     */
+    @Test
+    void keptLevelsStayEachItemsOwnAlsoAfterACrashAndResume(CosmosAsyncClient client, CosmosTestData data) {
+        List<String> paths = List.of("/tenantId", "/deviceId", "/day");
+        MoveTestBed bed = new MoveTestBed(client, MoveTestBed.newContainer(data, paths.toArray(String[]::new)), paths,
+                false).seed(9, i -> PartitionKeyValue.of("contoso", "dev-" + i % 3, "2024-05-0" + (1 + i % 2)), 11);
+        List<MoveSource> device1 = bed.sources().stream()
+                .filter(s -> s.partitionKey().components().get(1).equals("dev-1")).toList();
+        assertThat(device1).extracting(s -> s.partitionKey().components().get(2)).containsOnly("2024-05-01",
+                "2024-05-02").contains("2024-05-01", "2024-05-02");
+        MoveTarget target = MoveTarget.ofLevels(MoveTarget.KEEP, "dev-9", MoveTarget.KEEP);
+
+        MovePreview preview = service().previewMoveTo(bed.handle, device1, target);
+        assertThat(preview.toMove()).isEqualTo(device1.size());
+        assertThat(preview.existingInTarget()).isEmpty();
+
+        MoveTestBed.CrashAt crash = new MoveTestBed.CrashAt(MoveStep.AFTER_CREATE, 1);
+        MoveService crashing = new MoveService(home, MoveTuning.defaults().withBatchSize(2), crash);
+        assertThatThrownBy(() -> crashing.moveItemsTo(bed.handle, device1, target, MoveControl.none()))
+                .isInstanceOf(MoveTestBed.SimulatedCrash.class);
+        List<MoveJobSummary> unfinished = service().findUnfinishedJobs();
+        assertThat(unfinished).hasSize(1);
+        assertThat(unfinished.get(0).targetPartitionKey()).isEqualTo("(each item's own /tenantId) › \"dev-9\" › "
+                + "(each item's own /day)");
+        MoveReport report = service().resumeJob(bed.handle, unfinished.get(0).jobId(), MoveControl.none());
+
+        assertThat(report.moved()).isEqualTo(device1.size());
+        Map<String, PartitionKeyValue> expected = new HashMap<>();
+        for (MoveSource source : bed.sources()) {
+            expected.put(source.id(), bed.originalKey(source.id()));
+        }
+        for (MoveSource moved : device1) {
+            List<Object> own = moved.partitionKey().components();
+            expected.put(moved.id(), PartitionKeyValue.of(own.get(0), "dev-9", own.get(2)));
+        }
+        bed.assertEachExactlyOnce(expected, Map.of());
+        assertThat(report.items()).allSatisfy(item -> assertThat(item.targetPartitionKey())
+                .isEqualTo(expected.get(item.id()).display()));
+    }
+
     @Test
     void readOnlyConnectionsCannotMove(CosmosAsyncClient client, CosmosTestData data) {
         MoveTestBed writable = bed(client, data, 2);

@@ -76,6 +76,27 @@ class FxDialogServiceTest {
         return answer.get().orElse(null);
     }
 
+    /** A sentence repeated until it is far taller than any screen. */
+    static String longMessage() {
+        return String.join("\n", java.util.Collections.nCopies(120,
+                "The server refused the request: the key was not accepted for this account, try the other key."));
+    }
+
+    @Test
+    void aLongMessageScrollsAndTheButtonsStayInsideTheWindow(FxRobot robot) throws Exception {
+        AtomicReference<Optional<Optional<String>>> answer = ask(() -> dialogs.choose("Unsaved changes",
+                longMessage(), Choices.of("Save", "Discard", "Cancel").byDefault("Save").destructive("Discard")));
+
+        for (String label : List.of("Save", "Discard", "Cancel")) {
+            io.cosmosdesk.testing.DialogAssertions.assertInsideItsWindow(button(robot, label));
+        }
+        javafx.scene.control.Label message = robot.lookup(".dialog-message").queryAs(javafx.scene.control.Label.class);
+        assertThat(message.getText()).isEqualTo(longMessage());
+        assertThat(message.getParent()).as("the message scrolls").isNotNull();
+        robot.clickOn(button(robot, "Cancel"));
+        assertThat(answered(answer)).contains("Cancel");
+    }
+
     @Test
     void enterInADeleteConfirmationCancels(FxRobot robot) throws Exception {
         AtomicReference<Optional<Boolean>> answer = ask(() -> dialogs.confirm("Delete item",

@@ -1,0 +1,101 @@
+package io.cosmosdesk.ui;
+
+import javafx.geometry.Rectangle2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Region;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * How every dialog grows with its messages: its content scrolls, its buttons stay outside the scrolling part,
+ * and the window is never taller (or wider) than most of the screen it is on, so the buttons stay visible.
+ */
+public final class DialogSizing {
+
+    /** The share of the screen's visible height (and width) a dialog may take. */
+    static final double SCREEN_SHARE = 0.9;
+
+    private DialogSizing() {
+    }
+
+    /** The visual bounds of the screen {@code window} is on (the primary screen without one). */
+    public static Rectangle2D screenOf(Window window) {
+        if (window == null || Double.isNaN(window.getX())) {
+            return Screen.getPrimary().getVisualBounds();
+        }
+        return Screen.getScreensForRectangle(window.getX(), window.getY(), Math.max(1, window.getWidth()),
+                Math.max(1, window.getHeight())).stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+    }
+
+    /** The tallest a dialog may be on {@code window}'s screen. */
+    public static double maxHeight(Window window) {
+        return SCREEN_SHARE * screenOf(window).getHeight();
+    }
+
+    public static double maxWidth(Window window) {
+        return SCREEN_SHARE * screenOf(window).getWidth();
+    }
+
+    /** Caps a dialog stage at most of its owner's screen; call before showing it. */
+    public static void capToScreen(Stage stage, Window owner) {
+        stage.setMaxHeight(maxHeight(owner));
+        stage.setMaxWidth(maxWidth(owner));
+    }
+
+    /**
+     * Resizes a shown dialog's height to its content (grown messages), never past its maximum, and moves it up
+     * when its bottom (the buttons) would leave the screen. The height is set once, already capped: growing to
+     * the full content first and shrinking after left the scene at the first size on some window systems.
+     */
+    public static void fitToScene(Stage stage) {
+        javafx.scene.Scene scene = stage.getScene();
+        if (!stage.isShowing() || scene == null || scene.getRoot() == null) {
+            return;
+        }
+        double chrome = Double.isNaN(stage.getHeight()) ? 0 : Math.max(0, stage.getHeight() - scene.getHeight());
+        double wanted = Math.ceil(scene.getRoot().prefHeight(scene.getWidth())) + chrome;
+        if (wanted <= stage.getMaxHeight()) {
+            // the window system takes the content size (sizeToScene) where it ignored a plain height under X11
+            if (Math.abs(wanted - stage.getHeight()) > 0.5) {
+                stage.sizeToScene();
+            }
+        } else if (Math.abs(stage.getMaxHeight() - stage.getHeight()) > 0.5) {
+            stage.setHeight(stage.getMaxHeight());
+        }
+        Rectangle2D screen = screenOf(stage);
+        if (stage.getY() + stage.getHeight() > screen.getMaxY()) {
+            stage.setY(Math.max(screen.getMinY(), screen.getMaxY() - stage.getHeight()));
+        }
+    }
+
+    /**
+     * A message of any length: wrapped, shown whole up to {@code maxHeight}, scrolled beyond it. The scroll
+     * pane asks for the wrapped text's height at its current width (a plain scroll pane would ask for one line).
+     */
+    public static ScrollPane scrollingMessage(Label message, double maxHeight) {
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.setMaxWidth(Double.MAX_VALUE);
+        ScrollPane scroll = new ScrollPane(message);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        Runnable fit = () -> {
+            double width = scroll.getViewportBounds().getWidth();
+            if (width <= 0) {
+                width = scroll.getPrefWidth() > 0 ? scroll.getPrefWidth() : 480;
+            }
+            scroll.setPrefViewportHeight(Math.min(maxHeight, Math.ceil(message.prefHeight(width))));
+        };
+        fit.run();
+        scroll.viewportBoundsProperty().addListener((obs, old, bounds) -> {
+            if (old == null || Math.abs(old.getWidth() - bounds.getWidth()) > 0.5) {
+                fit.run();
+            }
+        });
+        message.textProperty().addListener((obs, old, text) -> fit.run());
+        return scroll;
+    }
+}
