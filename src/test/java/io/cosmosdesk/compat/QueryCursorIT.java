@@ -71,15 +71,16 @@ class QueryCursorIT {
     }
 
     private void assertSamePagesWithAndWithoutCursors(String sql, Supplier<CosmosQueryRequestOptions> options) {
-        long hitsBefore = cursors.stats().hits();
+        ServerCursors.Stats before = cursors.stats();
         List<Page> withCursors = pageThrough(sql, options.get(), false, () -> { });
-        long hits = cursors.stats().hits() - hitsBefore;
+        ServerCursors.Stats after = cursors.stats();
         List<Page> rerunEachPage = pageThrough(sql, options.get(), true, () -> { });
 
         assertThat(withCursors).as(sql).isEqualTo(rerunEachPage);
         assertThat(withCursors.size()).as(sql).isGreaterThan(2);
-        // every page after the first was cut from the cursor
-        assertThat(hits).as(sql).isEqualTo(withCursors.size() - 1);
+        // every page after the first was cut from the cursor (the SDK may also have fetched a page ahead)
+        assertThat(after.misses() - before.misses()).as(sql).isZero();
+        assertThat(after.hits() - before.hits()).as(sql).isGreaterThanOrEqualTo(withCursors.size() - 1);
     }
 
     @Test
