@@ -21,6 +21,9 @@ import reactor.core.Exceptions;
 public final class CosmosErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(CosmosErrors.class);
+    private static final java.util.regex.Pattern QUERY_ERROR_MESSAGE = java.util.regex.Pattern.compile(
+            "\\\\?\"errors\\\\?\"\\s*:\\s*\\[.*?\\\\?\"message\\\\?\"\\s*:\\s*\\\\?\"(.*?)\\\\?\"",
+            java.util.regex.Pattern.DOTALL);
 
     private CosmosErrors() {
     }
@@ -244,6 +247,12 @@ public final class CosmosErrors {
             return "";
         }
         String trimmed = text.strip();
+        // a query the service cannot parse: Message: {"errors":[{"severity":"Error","location":{..},
+        // "code":"SC1001","message":"Syntax error, incorrect syntax near 'AND'."}]} (maybe with escaped quotes)
+        java.util.regex.Matcher queryError = QUERY_ERROR_MESSAGE.matcher(trimmed);
+        if (queryError.find()) {
+            return queryError.group(1);
+        }
         // the service embeds its JSON error as {"code":..,"message":"Message: {\"Errors\":[\"...\"]}..."}
         int errors = trimmed.indexOf("\"Errors\":[\"");
         if (errors >= 0) {
