@@ -19,10 +19,13 @@
 //   GET    /_cosmosdesk/requests  last 200 Cosmos requests (method, path, status, authType, some x-ms headers)
 //   DELETE /_cosmosdesk/requests  clears the log
 //   POST   /_cosmosdesk/reset     drops every database (and its throughput)
+//   GET    /_cosmosdesk/cursors   query cursors: live count, cap, idle time and hits/misses since start
+//   DELETE /_cosmosdesk/cursors   drops every live cursor (their continuations then run the query again)
 "use strict";
 
 const { createHttpsServer } = require("@vercel/cosmosdb-server");
 const { checkAuthorization, parseAuthorization } = require("./auth");
+const { cursors } = require("@vercel/cosmosdb-server/lib/account/query-cursors");
 
 const EMULATOR_KEY = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
 
@@ -270,9 +273,15 @@ async function handleControl(req, res, path, { server, faults, log }) {
       case "DELETE /requests":
         log.clear();
         return sendJson(res, 204);
+      case "GET /cursors":
+        return sendJson(res, 200, cursors.describe());
+      case "DELETE /cursors":
+        cursors.clear();
+        return sendJson(res, 204);
       case "POST /reset":
         req.resume();
         dropAllDatabases(server.account);
+        cursors.clear();
         return sendJson(res, 204);
       default:
         req.resume();

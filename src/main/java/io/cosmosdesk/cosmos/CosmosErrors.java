@@ -22,6 +22,9 @@ import reactor.core.Exceptions;
 public final class CosmosErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(CosmosErrors.class);
+    private static final java.util.regex.Pattern QUERY_ERROR_MESSAGE = java.util.regex.Pattern.compile(
+            "\\\\?\"errors\\\\?\"\\s*:\\s*\\[.*?\\\\?\"message\\\\?\"\\s*:\\s*\\\\?\"(.*?)\\\\?\"",
+            java.util.regex.Pattern.DOTALL);
 
     private CosmosErrors() {
     }
@@ -41,13 +44,61 @@ public final class CosmosErrors {
         if (expected.contains(mapped.kind())) {
             LOG.info("{}: {} (status {}/{}, activity {})", action, mapped.kind(), mapped.statusCode(),
                     mapped.subStatusCode(), mapped.activityId());
-        } else if (mapped.kind() != ErrorKind.CANCELLED) {
+            return mapped;
+        }
+        if (mapped.kind() == ErrorKind.UNKNOWN && !(unwrap(failure) instanceof CosmosDeskException)) {
+            // nothing we know: name the operation and the failure's own words, and keep the whole trace in the log
+            LOG.warn("{} failed with an unclassified error (status {}/{}, activity {})", action, mapped.statusCode(),
+                    mapped.subStatusCode(), mapped.activityId(), failure);
+            return new CosmosDeskException(ErrorKind.UNKNOWN, unclassifiedSentence(action, failure),
+                    mapped.statusCode(), mapped.subStatusCode(), mapped.activityId(), mapped.requestCharge(),
+                    mapped.getCause() == null ? failure : mapped.getCause());
+        }
+        if (mapped.kind() != ErrorKind.CANCELLED) {
             LOG.warn("{} failed: {} (status {}/{}, activity {}): {}", action, mapped.kind(), mapped.statusCode(),
                     mapped.subStatusCode(), mapped.activityId(),
                     Secrets.redact(String.valueOf(rootCause(failure).getMessage())));
             LOG.debug("{} failure detail", action, failure);
         }
         return mapped;
+    }
+
+    /**
+     * The sentence for a failure nothing else explains: "Loading items failed: Cannot invoke
+     * "PartitionKind.ordinal()" because … is null (NullPointerException). The full error is in the log
+     * (cosmosdesk.log)." Package names are dropped from the message, which is cut to one line of at most 200
+     * characters; keys and tokens never appear.
+     */
+    static String unclassifiedSentence(String action, Throwable failure) {
+        Throwable error = unwrap(failure);
+        CosmosException cosmos = firstCosmosException(error);
+        String message;
+        String what;
+        if (cosmos != null) {
+            message = serviceMessage(cosmos);
+            what = "status " + cosmos.getStatusCode();
+        } else {
+            Throwable root = error;
+            while ((root.getMessage() == null || root.getMessage().isBlank()) && root.getCause() != null
+                    && root.getCause() != root) {
+                root = root.getCause();
+            }
+            message = root.getMessage() == null ? "" : Secrets.redact(root.getMessage());
+            what = root.getClass().getSimpleName();
+        }
+        String shortMessage = shorten(firstLine(message));
+        String subject = action == null || action.isBlank() ? "The Cosmos DB call" : action.strip();
+        return subject + " failed: " + (shortMessage.isEmpty() ? "" : shortMessage + " ") + "(" + what + ")."
+                + " The full error is in the log (cosmosdesk.log).";
+    }
+
+    /** Drops package qualifiers ("com.azure.cosmos.models.PartitionKind" -> "PartitionKind") and caps the length. */
+    private static String shorten(String message) {
+        String plain = message.replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+(?=[A-Z])", "");
+        while (plain.endsWith(".")) {
+            plain = plain.substring(0, plain.length() - 1);
+        }
+        return plain.length() > 200 ? plain.substring(0, 200) + "…" : plain;
     }
 
     /** Classifies without logging; for callers that decide themselves whether a failure is worth a log line. */
@@ -211,6 +262,12 @@ public final class CosmosErrors {
             return "";
         }
         String trimmed = text.strip();
+        // a query the service cannot parse: Message: {"errors":[{"severity":"Error","location":{..},
+        // "code":"SC1001","message":"Syntax error, incorrect syntax near 'AND'."}]} (maybe with escaped quotes)
+        java.util.regex.Matcher queryError = QUERY_ERROR_MESSAGE.matcher(trimmed);
+        if (queryError.find()) {
+            return queryError.group(1);
+        }
         // the service embeds its JSON error as {"code":..,"message":"Message: {\"Errors\":[\"...\"]}..."}
         int errors = trimmed.indexOf("\"Errors\":[\"");
         if (errors >= 0) {

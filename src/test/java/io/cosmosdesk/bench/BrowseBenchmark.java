@@ -308,7 +308,7 @@ public final class BrowseBenchmark {
         }
     }
 
-    private static ObjectNode order(int i, Random random) {
+    static ObjectNode order(int i, Random random) {
         JsonNodeFactory json = JsonNodeFactory.instance;
         int customer = (int) (Math.pow(random.nextDouble(), 2) * 5_000);
         ObjectNode order = json.objectNode()

@@ -63,6 +63,42 @@ class CosmosErrorsTest {
     }
 
     @Test
+    void anUnclassifiedSdkFailureNamesTheOperationItsOwnMessageAndTheLog() {
+        NullPointerException npe = new NullPointerException("Cannot invoke \"com.azure.cosmos.models.PartitionKind"
+                + ".ordinal()\" because the return value of \"com.azure.cosmos.models.PartitionKeyDefinition.getKind()\""
+                + " is null");
+        CosmosDeskException mapped = CosmosErrors.map("Loading items of 'orders'", new CompletionException(npe));
+
+        assertThat(mapped.kind()).isEqualTo(ErrorKind.UNKNOWN);
+        assertThat(mapped.userMessage()).isEqualTo("Loading items of 'orders' failed: Cannot invoke"
+                + " \"PartitionKind.ordinal()\" because the return value of \"PartitionKeyDefinition.getKind()\" is null"
+                + " (NullPointerException). The full error is in the log (cosmosdesk.log).");
+        assertThat(mapped.userMessage()).doesNotContain("Something went wrong");
+        assertThat(mapped.getCause()).isSameAs(npe);
+    }
+
+    @Test
+    void anUnclassifiedServiceAnswerNamesTheOperationAndStatus() {
+        CosmosDeskException mapped = CosmosErrors.map("Running the query",
+                com.azure.cosmos.BridgeInternal.createCosmosException(500, "Internal error in the query engine"));
+        assertThat(mapped.kind()).isEqualTo(ErrorKind.UNKNOWN);
+        assertThat(mapped.userMessage()).startsWith("Running the query failed: ")
+                .contains("Internal error in the query engine").contains("(status 500)")
+                .endsWith("The full error is in the log (cosmosdesk.log).")
+                .doesNotContain("Something went wrong");
+    }
+
+    @Test
+    void anUnclassifiedSentenceNeverCarriesAKeyAndStaysShort() {
+        String key = ConnectionProfile.EMULATOR_KEY;
+        CosmosDeskException mapped = CosmosErrors.map("Connecting",
+                new IllegalStateException("bad AccountEndpoint=https://x/;AccountKey=" + key + ";" + "x".repeat(500)));
+        assertThat(mapped.userMessage()).doesNotContain(key).contains("AccountKey=***").hasSizeLessThan(320);
+        assertThat(CosmosErrors.map("Reading", new IllegalStateException()).userMessage())
+                .isEqualTo("Reading failed: (IllegalStateException). The full error is in the log (cosmosdesk.log).");
+    }
+
+    @Test
     void forbiddenNamesTheBuiltInRoles() {
         assertThat(ErrorKind.FORBIDDEN.defaultSentence())
                 .contains("Cosmos DB Built-in Data Reader").contains("Cosmos DB Built-in Data Contributor");
