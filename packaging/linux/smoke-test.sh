@@ -18,6 +18,7 @@ out="$repo/target/packaging"
 runs=${RUNS:-5}
 install_dir=/opt/cosmosdesk
 launcher="$install_dir/bin/CosmosDesk"
+metainfo_name=io.cosmosdesk.CosmosDesk.metainfo.xml
 deb_size_limit_mb=60
 rpm_size_limit_mb=60
 
@@ -32,7 +33,7 @@ ensure_tools() {
     local missing=() pair
     for pair in Xvfb:xvfb xdotool:xdotool import:imagemagick xwininfo:x11-utils fakeroot:fakeroot \
                 objcopy:binutils dpkg-deb:dpkg xdg-desktop-menu:xdg-utils rpmbuild:rpm fc-list:fontconfig \
-                unzip:unzip rpm2cpio:rpm2cpio cpio:cpio; do
+                unzip:unzip rpm2cpio:rpm2cpio cpio:cpio appstreamcli:appstream; do
         command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
     done
     # JavaFX's glass toolkit needs GTK 3 for the build's CDS training run (the .deb pulls it in only later)
@@ -214,7 +215,8 @@ check_rpm() {
         || fail "rpm -qpl cannot read $rpm_file: $(cat "$out/smoke-rpm-query.log")"
     for path in "$launcher" "$install_dir/lib/runtime/bin/java" "$install_dir/lib/runtime/lib/server/classes.jsa" \
                 "$install_dir/lib/runtime/lib/libglass.so" "$install_dir/lib/app/CosmosDesk.cfg" \
-                "$install_dir/lib/cosmosdesk-CosmosDesk.desktop" "$install_dir/lib/CosmosDesk.png"; do
+                "$install_dir/lib/cosmosdesk-CosmosDesk.desktop" "$install_dir/lib/CosmosDesk.png" \
+                "$install_dir/lib/app/$metainfo_name"; do
         grep -qx "$path" "$out/smoke-rpm-files.txt" || fail "the .rpm does not install $path (list: $out/smoke-rpm-files.txt)"
     done
     rpm -qpR "$rpm_file" >"$out/smoke-rpm-requires.txt" 2>>"$out/smoke-rpm-query.log" \
@@ -257,6 +259,10 @@ main() {
     [ "$state" = "install ok installed" ] || fail "package state is '$state' (see $out/smoke-apt.log)"
     [ -x "$launcher" ] || fail "no launcher at $launcher"
     check_no_sandbox "$install_dir"/lib/app/cosmosdesk-*.jar
+    [ -f "/usr/share/metainfo/$metainfo_name" ] \
+        || fail "postinst did not install the AppStream metainfo /usr/share/metainfo/$metainfo_name"
+    appstreamcli validate --no-net "/usr/share/metainfo/$metainfo_name" >"$out/smoke-appstream.log" 2>&1 \
+        || fail "the installed AppStream metainfo is not valid: $(tail -n 5 "$out/smoke-appstream.log")"
 
     begin "first start of the installed app"
     start_xvfb
@@ -350,6 +356,8 @@ main() {
     begin "uninstalling"
     uninstall
     [ ! -e "$install_dir" ] || fail "$install_dir is still there after apt-get remove"
+    [ ! -e "/usr/share/metainfo/$metainfo_name" ] \
+        || fail "/usr/share/metainfo/$metainfo_name is still there after apt-get remove"
     keep_installed=1 # nothing left to remove
     step="checking the sizes"
     awk -v s="$deb_mb" -v l="$deb_size_limit_mb" 'BEGIN { exit !(s < l) }' \
