@@ -353,8 +353,8 @@ class WorkspaceInStepGuiIT {
                 .queryAs(Node.class));
 
         waitFor("the first tab is in front", () -> tabOf(tabs, first) == tabs.getSelectionModel().getSelectedItem());
-        assertThat(tree.getSelectionModel().getSelectedItem()).isNotNull();
-        assertThat(tree.getSelectionModel().getSelectedItem().getValue().label()).isEqualTo(first.getId());
+        assertThat(tree.getSelectionModel().getSelectedItem()).extracting(item -> item.getValue().label())
+                .isEqualTo(first.getId());
         assertThat(tree.getSelectionModel().getSelectedItem().getValue().databaseId())
                 .isEqualTo(first.getDatabase().getId());
         assertThat(status.getText()).isEqualTo("Showing " + first.getDatabase().getId() + "/" + first.getId());

@@ -213,8 +213,9 @@ class ItemEditorViewModelTest {
 
     private void assertProblem(String text, String expected) {
         editor.textProperty().set(text);
-        assertThat(editor.firstProblemProperty().get()).as(text).isNotNull();
-        assertThat(editor.firstProblemProperty().get().sentence()).as(text).contains(expected);
+        assertThat(editor.firstProblemProperty().get()).as(text)
+                .extracting(ValidationProblem::sentence, org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains(expected);
         assertThat(editor.canSaveProperty().get()).isFalse();
     }
 

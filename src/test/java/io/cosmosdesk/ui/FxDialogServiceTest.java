@@ -92,7 +92,9 @@ class FxDialogServiceTest {
         }
         javafx.scene.control.Label message = robot.lookup(".dialog-message").queryAs(javafx.scene.control.Label.class);
         assertThat(message.getText()).isEqualTo(longMessage());
-        assertThat(message.getParent()).as("the message scrolls").isNotNull();
+        javafx.scene.control.ScrollPane scroll =
+                robot.lookup(".dialog-message-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        assertThat(scroll.getContent()).as("the message scrolls").isSameAs(message);
         robot.clickOn(button(robot, "Cancel"));
         assertThat(answered(answer)).contains("Cancel");
     }
