@@ -10,6 +10,7 @@ import io.cosmosdesk.cosmos.ItemService;
 import io.cosmosdesk.cosmos.ItemVersion;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
 import io.cosmosdesk.ui.BackgroundTask;
+import io.cosmosdesk.ui.Choices;
 import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.TaskHandle;
 import io.cosmosdesk.ui.TaskRunner;
@@ -43,15 +44,6 @@ public final class ItemEditorViewModel {
 
     public enum Mode { EMPTY, LOADING, EXISTING, NEW }
 
-    public static final String SAVE = "Save";
-    public static final String DISCARD = "Discard";
-    public static final String CANCEL = "Cancel";
-    public static final String OVERWRITE = "Overwrite";
-    public static final String RELOAD = "Reload";
-    public static final String KEEP_EDITING = "Keep editing";
-    public static final String MOVE_ITEM = "Move item…";
-    public static final String SAVE_AS_NEW = "Save as new item";
-    public static final String DISCARD_CHANGES = "Discard changes";
 
     private final ItemService items;
     private final TaskRunner tasks;
@@ -307,14 +299,14 @@ public final class ItemEditorViewModel {
     public void discard() {
         if (item.mode() == Mode.NEW) {
             if (!item.isDirty() || dialogs.confirm("Discard new item", "Discard this new item? It was never saved.",
-                    DISCARD)) {
+                    EditorChoice.DISCARD.label())) {
                 item.clearItem();
             }
             return;
         }
         if (item.mode() == Mode.EXISTING && item.isDirty()
                 && dialogs.confirm("Discard changes", "Discard your unsaved changes to \"" + item.originalId()
-                        + "\"?", DISCARD)) {
+                        + "\"?", EditorChoice.DISCARD.label())) {
             item.revert();
         }
     }
@@ -325,7 +317,8 @@ public final class ItemEditorViewModel {
             return;
         }
         if (item.isDirty() && !dialogs.confirm("Reload item",
-                "Reload \"" + item.originalId() + "\" from the server? Your unsaved changes will be lost.", RELOAD,
+                "Reload \"" + item.originalId() + "\" from the server? Your unsaved changes will be lost.",
+                EditorChoice.RELOAD.label(),
                 true)) {
             return;
         }
@@ -391,18 +384,25 @@ public final class ItemEditorViewModel {
         String message = name + " has unsaved changes."
                 + (savable ? " Save them before you go on?"
                         : " They cannot be saved as they are: " + why + (why.matches(".*[.?!]$") ? "" : "."));
-        Optional<String> choice = dialogs.choose("Unsaved changes", message,
-                savable ? List.of(SAVE, DISCARD, CANCEL) : List.of(DISCARD, CANCEL));
-        if (choice.filter(SAVE::equals).isPresent()) {
-            CompletableFuture<Boolean> decision = new CompletableFuture<>();
-            writes.save(decision::complete);
-            return decision;
+        Choices<EditorChoice> choices = savable
+                ? Choices.of(EditorChoice.SAVE, EditorChoice.DISCARD, EditorChoice.CANCEL)
+                        .byDefault(EditorChoice.SAVE).destructive(EditorChoice.DISCARD)
+                : Choices.of(EditorChoice.DISCARD, EditorChoice.CANCEL).byDefault(EditorChoice.CANCEL)
+                        .destructive(EditorChoice.DISCARD);
+        switch (dialogs.choose("Unsaved changes", message, choices).orElse(EditorChoice.CANCEL)) {
+            case SAVE -> {
+                CompletableFuture<Boolean> decision = new CompletableFuture<>();
+                writes.save(decision::complete);
+                return decision;
+            }
+            case DISCARD -> {
+                item.revert();
+                return CompletableFuture.completedFuture(true);
+            }
+            default -> {
+                return CompletableFuture.completedFuture(false);
+            }
         }
-        if (choice.filter(DISCARD::equals).isPresent()) {
-            item.revert();
-            return CompletableFuture.completedFuture(true);
-        }
-        return CompletableFuture.completedFuture(false);
     }
 
     /** Empties the editor (e.g. on disconnect), after {@link #canLeave()}. */

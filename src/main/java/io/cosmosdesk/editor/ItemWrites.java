@@ -1,11 +1,12 @@
 package io.cosmosdesk.editor;
 
-import static io.cosmosdesk.editor.ItemEditorViewModel.DISCARD_CHANGES;
-import static io.cosmosdesk.editor.ItemEditorViewModel.KEEP_EDITING;
-import static io.cosmosdesk.editor.ItemEditorViewModel.MOVE_ITEM;
-import static io.cosmosdesk.editor.ItemEditorViewModel.OVERWRITE;
-import static io.cosmosdesk.editor.ItemEditorViewModel.RELOAD;
-import static io.cosmosdesk.editor.ItemEditorViewModel.SAVE_AS_NEW;
+import static io.cosmosdesk.editor.EditorChoice.DISCARD_CHANGES;
+import static io.cosmosdesk.editor.EditorChoice.KEEP_EDITING;
+import static io.cosmosdesk.editor.EditorChoice.MERGE;
+import static io.cosmosdesk.editor.EditorChoice.MOVE_ITEM;
+import static io.cosmosdesk.editor.EditorChoice.OVERWRITE;
+import static io.cosmosdesk.editor.EditorChoice.RELOAD;
+import static io.cosmosdesk.editor.EditorChoice.SAVE_AS_NEW;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ContainerHandle;
@@ -21,7 +22,6 @@ import io.cosmosdesk.ui.BackgroundTask;
 import io.cosmosdesk.ui.Choices;
 import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.TaskRunner;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -155,9 +155,6 @@ final class ItemWrites {
         done.accept(false);
     }
 
-    /** The compare dialog's choice that saves the server's version with the user's changed fields. */
-    static final String MERGE = "Merge";
-
     /**
      * 412: show the server's version beside the user's, each change marked as theirs or yours, and let the user
      * decide; never overwrite on our own. Changes to different fields merge (Merge: the server's version plus
@@ -234,8 +231,7 @@ final class ItemWrites {
                             : merging ? "Overwrite saves your values where you both changed a field and keeps "
                                     + "their other changes; Reload discards yours."
                             : "Overwrite moves yours there in place of their version, Reload discards yours.";
-                    String action = canMerge ? MERGE : OVERWRITE;
-                    Optional<String> choice = dialogs.compare("Someone else changed this item",
+                    Optional<EditorChoice> choice = dialogs.compare("Someone else changed this item",
                             "\"" + id + "\" was changed on the server after you opened it" + when + ". "
                                     + whatHappened + " " + merge.whoChangedWhat() + " " + choose,
                             base == null ? null : ItemJson.pretty(base),
@@ -244,9 +240,9 @@ final class ItemWrites {
                                     .destructive(RELOAD)
                                     : Choices.of(OVERWRITE, RELOAD, KEEP_EDITING).byDefault(KEEP_EDITING)
                                             .destructive(OVERWRITE, RELOAD));
-                    if (choice.filter(action::equals).isPresent()) {
+                    if (choice.orElse(KEEP_EDITING) == (canMerge ? MERGE : OVERWRITE)) {
                         save.accept(server, merge);
-                    } else if (choice.filter(RELOAD::equals).isPresent()) {
+                    } else if (choice.orElse(KEEP_EDITING) == RELOAD) {
                         item.show(server);
                         item.showStatus("Reloaded \"" + id + "\" from the server; your changes were discarded.");
                         done.accept(true);
@@ -271,15 +267,15 @@ final class ItemWrites {
 
     private void deletedMeanwhile(ObjectNode edited, Consumer<Boolean> done) {
         String id = item.originalId();
-        Optional<String> choice = dialogs.choose("Item was deleted",
+        EditorChoice choice = dialogs.choose("Item was deleted",
                 "\"" + id + "\" was deleted by someone else after you opened it. Your text is kept. Save it as a "
                         + "new item, or discard it?", Choices.of(SAVE_AS_NEW, DISCARD_CHANGES, KEEP_EDITING)
-                        .byDefault(KEEP_EDITING).destructive(DISCARD_CHANGES));
-        if (choice.filter(SAVE_AS_NEW::equals).isPresent()) {
+                        .byDefault(KEEP_EDITING).destructive(DISCARD_CHANGES)).orElse(KEEP_EDITING);
+        if (choice == SAVE_AS_NEW) {
             ContainerHandle container = item.handle();
             write("Creating item " + id, () -> items.overwriteItem(container, edited, null), edited, item.text(),
                     "Saved \"" + id + "\" again as a new item.", done);
-        } else if (choice.filter(DISCARD_CHANGES::equals).isPresent()) {
+        } else if (choice == DISCARD_CHANGES) {
             DeletedItem gone = new DeletedItem(item.handle(), id, item.originalKey());
             item.clearItem();
             item.showStatus("\"" + id + "\" was deleted by someone else.");
@@ -302,9 +298,9 @@ final class ItemWrites {
             done.accept(false);
             return;
         }
-        Optional<String> choice = dialogs.choose("Partition key changed", explanation,
-                List.of(MOVE_ITEM, KEEP_EDITING));
-        if (choice.filter(MOVE_ITEM::equals).isPresent()) {
+        EditorChoice choice = dialogs.choose("Partition key changed", explanation,
+                Choices.of(MOVE_ITEM, KEEP_EDITING).byDefault(MOVE_ITEM)).orElse(KEEP_EDITING);
+        if (choice == MOVE_ITEM) {
             // nothing moves until the user presses Move in the dialog: the outcome is told when it closes
             item.showError("");
             item.showStatus("");
@@ -319,15 +315,16 @@ final class ItemWrites {
 
     private void idChanged(ObjectNode edited, String newId, Consumer<Boolean> done) {
         String originalId = item.originalId();
-        Optional<String> choice = dialogs.choose("The id changed",
+        EditorChoice choice = dialogs.choose("The id changed",
                 "An item's id cannot be changed in place. Save your text as a new item \"" + newId + "\" (the "
                         + "original \"" + originalId + "\" stays as it is), or discard your changes?",
-                List.of(SAVE_AS_NEW, DISCARD_CHANGES, KEEP_EDITING));
-        if (choice.filter(SAVE_AS_NEW::equals).isPresent()) {
+                Choices.of(SAVE_AS_NEW, DISCARD_CHANGES, KEEP_EDITING).byDefault(SAVE_AS_NEW)
+                        .destructive(DISCARD_CHANGES)).orElse(KEEP_EDITING);
+        if (choice == SAVE_AS_NEW) {
             ContainerHandle container = item.handle();
             write("Creating item " + newId, () -> items.createItem(container, edited), edited, item.text(),
                     "Saved as a new item \"" + newId + "\"; \"" + originalId + "\" is unchanged.", done);
-        } else if (choice.filter(DISCARD_CHANGES::equals).isPresent()) {
+        } else if (choice == DISCARD_CHANGES) {
             item.revert();
             done.accept(true);
         } else {

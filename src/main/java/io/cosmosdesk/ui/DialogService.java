@@ -1,6 +1,5 @@
 package io.cosmosdesk.ui;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,12 +26,12 @@ public interface DialogService {
     }
 
     /**
-     * Asks the user to pick one of several choices (e.g. Overwrite / Reload / Keep editing); empty when
-     * the dialog was closed without a choice. Pass {@link Choices} to say which choice Enter means and which
-     * throw something away; for a plain list both are guessed from the labels. The last choice is what Esc
-     * or closing the dialog means.
+     * Asks the user to pick one of several choices (e.g. Overwrite / Reload / Keep editing) and answers with
+     * the chosen constant; empty when the dialog was closed without a choice. {@link Choices} says which choice
+     * Enter means and which throw something away (guessed from the labels when it names neither). The last
+     * choice is what Esc or closing the dialog means.
      */
-    Optional<String> choose(String title, String message, List<String> choices);
+    <C extends Enum<C> & Choice> Optional<C> choose(String title, String message, Choices<C> choices);
 
     /** Asks for a line of text; empty when cancelled. */
     Optional<String> prompt(String title, String message, String initialValue);
@@ -41,18 +40,18 @@ public interface DialogService {
 
     /**
      * Shows two versions of a text side by side, changed lines highlighted (e.g. the server's item and
-     * the user's edit after a lost-update conflict), and asks for one of {@code choices} (a {@link Choices},
-     * or a plain list as for {@link #choose}); empty when the dialog was closed without a choice.
+     * the user's edit after a lost-update conflict), and asks for one of {@code choices} as {@link #choose}
+     * does; empty when the dialog was closed without a choice.
      */
-    Optional<String> compare(String title, String message, String leftTitle, String leftText, String rightTitle,
-            String rightText, List<String> choices);
+    <C extends Enum<C> & Choice> Optional<C> compare(String title, String message, String leftTitle,
+            String leftText, String rightTitle, String rightText, Choices<C> choices);
 
     /**
      * {@link #compare} with the version both texts started from ({@code baseText}), so each changed line is
      * marked as the left side's (theirs) or the right side's (yours).
      */
-    default Optional<String> compare(String title, String message, String baseText, String leftTitle, String leftText,
-            String rightTitle, String rightText, List<String> choices) {
+    default <C extends Enum<C> & Choice> Optional<C> compare(String title, String message, String baseText,
+            String leftTitle, String leftText, String rightTitle, String rightText, Choices<C> choices) {
         return compare(title, message, leftTitle, leftText, rightTitle, rightText, choices);
     }
 }

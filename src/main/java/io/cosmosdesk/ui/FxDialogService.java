@@ -67,14 +67,14 @@ public final class FxDialogService implements DialogService {
     }
 
     /**
-     * The choices keep the caller's order. With {@link Choices} the caller names the default and the
-     * destructive ones; for a plain list the default (Enter) is the first choice that loses nothing, e.g.
-     * Save, and destructive ones (Discard…, Delete…, Overwrite…) are guessed from their labels. Destructive
-     * choices are danger buttons and never the default; the last choice (Cancel, Keep editing) is what Esc
-     * or closing the dialog means.
+     * The choices keep the caller's order. The caller names the default and the destructive ones; when it
+     * names neither, the default (Enter) is the first choice that loses nothing, e.g. Save, and destructive
+     * ones (Discard…, Delete…, Overwrite…) are guessed from their labels. Destructive choices are danger
+     * buttons and never the default; the last choice (Cancel, Keep editing) is what Esc or closing the dialog
+     * means.
      */
     @Override
-    public Optional<String> choose(String title, String message, List<String> choices) {
+    public <C extends Enum<C> & Choice> Optional<C> choose(String title, String message, Choices<C> choices) {
         List<ButtonType> buttons = buttonsFor(choices);
         Alert alert = new Alert(Alert.AlertType.WARNING, message, buttons.toArray(ButtonType[]::new));
         alert.initOwner(owner);
@@ -82,7 +82,14 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(title);
         arrangeButtons(alert, buttons, defaultOf(choices, buttons), destructiveIn(choices));
         fitMessage(alert, message);
-        return alert.showAndWait().map(ButtonType::getText);
+        return alert.showAndWait().map(button -> answer(choices, buttons, button));
+    }
+
+    /** The constant behind the pressed button; null (no answer) for a button that is not one of the choices. */
+    private static <C extends Enum<C> & Choice> C answer(Choices<C> choices, List<ButtonType> buttons,
+            ButtonType pressed) {
+        int index = buttons.indexOf(pressed);
+        return index < 0 ? null : choices.all().get(index);
     }
 
     /** A message dialog's width; its height follows the message, up to most of the screen. */
@@ -106,26 +113,32 @@ public final class FxDialogService implements DialogService {
         pane.setMaxHeight(DialogSizing.maxHeight(owner));
     }
 
-    private static List<ButtonType> buttonsFor(List<String> choices) {
+    private static List<ButtonType> buttonsFor(Choices<?> choices) {
+        List<String> labels = choices.labels();
         List<ButtonType> buttons = new ArrayList<>();
-        for (int i = 0; i < choices.size(); i++) {
-            buttons.add(new ButtonType(choices.get(i), i == choices.size() - 1 && choices.size() > 1
+        for (int i = 0; i < labels.size(); i++) {
+            buttons.add(new ButtonType(labels.get(i), i == labels.size() - 1 && labels.size() > 1
                     ? ButtonBar.ButtonData.CANCEL_CLOSE : ButtonBar.ButtonData.OTHER));
         }
         return buttons;
     }
 
-    private static ButtonType defaultOf(List<String> choices, List<ButtonType> buttons) {
-        if (choices instanceof Choices named && named.safeDefault() != null) {
-            return buttons.get(choices.indexOf(named.safeDefault()));
+    private static <C extends Enum<C> & Choice> ButtonType defaultOf(Choices<C> choices, List<ButtonType> buttons) {
+        if (choices.safeDefault() != null) {
+            return buttons.get(choices.all().indexOf(choices.safeDefault()));
         }
         Predicate<String> destructive = destructiveIn(choices);
         return buttons.stream().filter(button -> !destructive.test(button.getText())).findFirst()
                 .orElse(buttons.get(buttons.size() - 1));
     }
 
-    private static Predicate<String> destructiveIn(List<String> choices) {
-        return choices instanceof Choices named ? named::isDestructive : FxDialogService::isDestructive;
+    /** Which labels are destructive: as the caller named them, else guessed from the labels. */
+    private static <C extends Enum<C> & Choice> Predicate<String> destructiveIn(Choices<C> choices) {
+        if (!choices.isNamed()) {
+            return FxDialogService::isDestructive;
+        }
+        List<String> labels = choices.labels();
+        return label -> labels.contains(label) && choices.isDestructive(choices.all().get(labels.indexOf(label)));
     }
 
     /**
@@ -205,14 +218,14 @@ public final class FxDialogService implements DialogService {
 
     /** Buttons as in {@link #choose}: the caller's default (e.g. Keep editing) takes Enter, never Overwrite. */
     @Override
-    public Optional<String> compare(String title, String message, String leftTitle, String leftText,
-            String rightTitle, String rightText, List<String> choices) {
+    public <C extends Enum<C> & Choice> Optional<C> compare(String title, String message, String leftTitle,
+            String leftText, String rightTitle, String rightText, Choices<C> choices) {
         return compare(title, message, null, leftTitle, leftText, rightTitle, rightText, choices);
     }
 
     @Override
-    public Optional<String> compare(String title, String message, String baseText, String leftTitle, String leftText,
-            String rightTitle, String rightText, List<String> choices) {
+    public <C extends Enum<C> & Choice> Optional<C> compare(String title, String message, String baseText,
+            String leftTitle, String leftText, String rightTitle, String rightText, Choices<C> choices) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(title);
@@ -237,7 +250,7 @@ public final class FxDialogService implements DialogService {
             pane.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
         arrangeButtons(dialog, buttons, defaultOf(choices, buttons), destructiveIn(choices));
-        return dialog.showAndWait().map(ButtonType::getText);
+        return dialog.showAndWait().map(button -> answer(choices, buttons, button));
     }
 
     private static Rectangle2D screenOf(Window owner) {

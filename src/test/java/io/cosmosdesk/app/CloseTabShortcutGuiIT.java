@@ -1,7 +1,7 @@
 package io.cosmosdesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.azure.cosmos.CosmosAsyncContainer;
+import io.cosmosdesk.editor.EditorChoice;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.CosmosTestData;
@@ -56,10 +57,11 @@ class CloseTabShortcutGuiIT {
 
         robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL); // Cancel (mock: no choice)
         WaitForAsyncUtils.waitForFxEvents();
-        verify(dialogs).choose(eq("Unsaved changes"), anyString(), anyList());
+        verify(dialogs).choose(eq("Unsaved changes"), anyString(), any());
         assertThat(tabs.getTabs()).hasSize(2);
 
-        when(dialogs.choose(eq("Unsaved changes"), anyString(), anyList())).thenReturn(Optional.of("Discard"));
+        when(dialogs.<EditorChoice>choose(eq("Unsaved changes"), anyString(), any()))
+                .thenReturn(Optional.of(EditorChoice.DISCARD));
         robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
         MainWindowFixture.waitFor("the tab closes", () -> tabs.getTabs().size() == 1);
         assertThat(tabs.getTabs().get(0).getText()).isEqualTo("Welcome");

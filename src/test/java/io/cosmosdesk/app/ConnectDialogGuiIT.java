@@ -99,7 +99,9 @@ class ConnectDialogGuiIT {
         assertThat(drawn(message)).as("the advice, whole").isEqualTo(message.getText().replaceAll("\\s+", " ").strip());
         assertThat(steps.getChildren()).as("resolve, reach, TLS passed; sign-in failed; listing never reached")
                 .hasSize(4);
-        assertThat(steps.getChildren().get(3).lookup(".step-failed")).isNotNull();
+        assertThat(steps.getChildren().get(3).lookup(".step-failed")).as("sign-in marked failed")
+                .isInstanceOfSatisfying(org.kordamp.ikonli.javafx.FontIcon.class, icon -> assertThat(icon.getIconCode())
+                        .isEqualTo(org.kordamp.ikonli.feather.Feather.X_CIRCLE));
         Label hint = robot.lookup("#kindHint").queryAs(Label.class);
         assertThat(drawn(hint)).isEqualTo(hint.getText().replaceAll("\\s+", " ").strip());
         for (String button : java.util.List.of("#testButton", "#closeButton", "#dialogConnectButton")) {

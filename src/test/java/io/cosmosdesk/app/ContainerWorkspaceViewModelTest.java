@@ -32,6 +32,7 @@ import io.cosmosdesk.cosmos.ItemRow;
 import io.cosmosdesk.cosmos.ItemService;
 import io.cosmosdesk.cosmos.ItemVersion;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.editor.EditorChoice;
 import io.cosmosdesk.editor.ItemEditorViewModel;
 import io.cosmosdesk.editor.ItemEditorViewModel.Mode;
 import io.cosmosdesk.move.MoveDialogResult;
@@ -122,8 +123,8 @@ class ContainerWorkspaceViewModelTest {
         editor.textProperty().set(editor.getText().replace(from, to));
     }
 
-    private void answerUnsavedChanges(String choice) {
-        when(dialogs.choose(eq("Unsaved changes"), anyString(), anyList())).thenReturn(Optional.of(choice));
+    private void answerUnsavedChanges(EditorChoice choice) {
+        when(dialogs.<EditorChoice>choose(eq("Unsaved changes"), anyString(), any())).thenReturn(Optional.of(choice));
     }
 
     // ---- which item is shown
@@ -146,7 +147,7 @@ class ContainerWorkspaceViewModelTest {
         grid.refresh();
         select("a0");
         typeInEditor("\"n\": 1", "\"n\": 2");
-        answerUnsavedChanges(ItemEditorViewModel.CANCEL);
+        answerUnsavedChanges(EditorChoice.CANCEL);
 
         select("a2");
 
@@ -162,7 +163,7 @@ class ContainerWorkspaceViewModelTest {
         grid.refresh();
         select("a0");
         typeInEditor("\"n\": 1", "\"n\": 2");
-        answerUnsavedChanges(ItemEditorViewModel.DISCARD);
+        answerUnsavedChanges(EditorChoice.DISCARD);
 
         select("a2");
 
@@ -198,12 +199,12 @@ class ContainerWorkspaceViewModelTest {
         grid.refresh();
         select("a0");
         typeInEditor("\"n\": 1", "\"n\": 2");
-        answerUnsavedChanges(ItemEditorViewModel.CANCEL);
+        answerUnsavedChanges(EditorChoice.CANCEL);
 
         assertThat(workspace.newItem()).isCompletedWithValue(false);
         assertThat(editor.modeProperty().get()).isEqualTo(Mode.EXISTING);
 
-        answerUnsavedChanges(ItemEditorViewModel.DISCARD);
+        answerUnsavedChanges(EditorChoice.DISCARD);
         grid.newItem(); // the toolbar and Ctrl+N take the same path
 
         assertThat(editor.modeProperty().get()).isEqualTo(Mode.NEW);
@@ -217,12 +218,12 @@ class ContainerWorkspaceViewModelTest {
         workspace.openItem(ref("x", "c9"));
         typeInEditor("\"n\": 1", "\"n\": 2");
         assertThat(workspace.hasUnsavedEdits()).isTrue();
-        answerUnsavedChanges(ItemEditorViewModel.CANCEL);
+        answerUnsavedChanges(EditorChoice.CANCEL);
 
         assertThat(workspace.requestLeave()).isCompletedWithValue(false);
 
         ArgumentCaptor<String> message = ArgumentCaptor.forClass(String.class);
-        verify(dialogs).choose(eq("Unsaved changes"), message.capture(), anyList());
+        verify(dialogs).choose(eq("Unsaved changes"), message.capture(), any());
         assertThat(message.getValue()).contains("\"x\" in retail/orders has unsaved changes");
     }
 
@@ -279,7 +280,7 @@ class ContainerWorkspaceViewModelTest {
         assertThat(editor.shows("other", PartitionKeyValue.of("c7"))).isTrue();
 
         // a plain query showing one row is no "go to": nothing is chosen for the user
-        answerUnsavedChanges(ItemEditorViewModel.DISCARD);
+        answerUnsavedChanges(EditorChoice.DISCARD);
         workspace.newItem();
         grid.clearFilter();
         assertThat(grid.selection()).isEmpty();
@@ -345,7 +346,7 @@ class ContainerWorkspaceViewModelTest {
         grid.refresh();
         select("a0");
         typeInEditor("\"n\": 1", "\"n\": 2");
-        answerUnsavedChanges(ItemEditorViewModel.DISCARD);
+        answerUnsavedChanges(EditorChoice.DISCARD);
 
         grid.moveSelected();
 

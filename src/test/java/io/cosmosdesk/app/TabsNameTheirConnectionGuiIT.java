@@ -51,6 +51,11 @@ class TabsNameTheirConnectionGuiIT {
         assertThat(prod.getText()).isEqualTo("Prod › " + container.getId());
         assertThat(prod.getTooltip().getText()).startsWith("Prod › " + container.getDatabase().getId() + " › "
                 + container.getId()).endsWith("read-only connection");
-        assertThat(prod.getGraphic()).as("colour dot and lock").isNotNull();
+        assertThat(prod.getGraphic()).as("colour dot and lock").isInstanceOfSatisfying(javafx.scene.layout.HBox.class,
+                mark -> assertThat(mark.getChildren()).satisfiesExactly(
+                        dot -> assertThat(dot).isInstanceOfSatisfying(javafx.scene.shape.Circle.class,
+                                circle -> assertThat(circle.getFill()).isEqualTo(javafx.scene.paint.Color.web("#d1242f"))),
+                        lock -> assertThat(lock).isInstanceOfSatisfying(org.kordamp.ikonli.javafx.FontIcon.class,
+                                icon -> assertThat(icon.getIconLiteral()).isEqualTo("fth-lock"))));
     }
 }

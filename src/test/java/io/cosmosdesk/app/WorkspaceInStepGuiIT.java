@@ -2,7 +2,6 @@ package io.cosmosdesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.browse.ResourceNode;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.ItemRow;
+import io.cosmosdesk.editor.EditorChoice;
 import io.cosmosdesk.editor.JsonCodeArea;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
@@ -89,7 +89,8 @@ class WorkspaceInStepGuiIT {
         selectRow(robot, "order-01");
         replaceInEditor(robot, "\"cust-1\"", "\"cust-9\"");
         replaceInEditor(robot, "\"n\": 1", "\"n\": 101");
-        when(dialogs.choose(eq("Partition key changed"), anyString(), anyList())).thenReturn(Optional.of("Move item…"));
+        when(dialogs.<EditorChoice>choose(eq("Partition key changed"), anyString(), any()))
+                .thenReturn(Optional.of(EditorChoice.MOVE_ITEM));
 
         robot.clickOn(visible(robot, "#saveButton"));
         runTheMove(robot, null);
@@ -121,12 +122,14 @@ class WorkspaceInStepGuiIT {
         // meanwhile another client changes the item
         container.replaceItem(JsonNodeFactory.instance.objectNode().put("id", "order-01").put("customerId", "cust-1")
                 .put("n", 55), "order-01", new PartitionKey("cust-1"), null).block();
-        when(dialogs.choose(eq("Partition key changed"), anyString(), anyList())).thenReturn(Optional.of("Move item…"));
+        when(dialogs.<EditorChoice>choose(eq("Partition key changed"), anyString(), any()))
+                .thenReturn(Optional.of(EditorChoice.MOVE_ITEM));
         List<String> theirs = new ArrayList<>();
-        when(dialogs.compare(eq("Someone else changed this item"), anyString(), any(), anyString(), anyString(),
-                anyString(), anyString(), anyList())).thenAnswer(call -> {
+        when(dialogs.<EditorChoice>compare(eq("Someone else changed this item"),
+                anyString(), any(), anyString(), anyString(),
+                anyString(), anyString(), any())).thenAnswer(call -> {
                     theirs.add(call.getArgument(4));
-                    return Optional.of("Overwrite");
+                    return Optional.of(EditorChoice.OVERWRITE);
                 });
 
         robot.clickOn(visible(robot, "#saveButton"));
@@ -169,7 +172,8 @@ class WorkspaceInStepGuiIT {
         selectRow(robot, "order-01");
         replaceInEditor(robot, "\"cust-1\"", "\"cust-9\"");
         String typed = editorArea(robot).getText();
-        when(dialogs.choose(eq("Partition key changed"), anyString(), anyList())).thenReturn(Optional.of("Move item…"));
+        when(dialogs.<EditorChoice>choose(eq("Partition key changed"), anyString(), any()))
+                .thenReturn(Optional.of(EditorChoice.MOVE_ITEM));
 
         robot.clickOn(visible(robot, "#saveButton"));
         waitFor("the move dialog opens", () -> moveDialog().isPresent());
@@ -211,7 +215,8 @@ class WorkspaceInStepGuiIT {
         MainWindowFixture.connectAndOpen(robot, context, server, container);
         selectRow(robot, "order-03");
         replaceInEditor(robot, "\"n\": 3", "\"n\": 33");
-        when(dialogs.choose(eq("Unsaved changes"), anyString(), anyList())).thenReturn(Optional.of("Cancel"));
+        when(dialogs.<EditorChoice>choose(eq("Unsaved changes"), anyString(), any()))
+                .thenReturn(Optional.of(EditorChoice.CANCEL));
 
         robot.clickOn(robot.from(visible(robot, "#itemsTable")).lookup(".table-row-cell")
                 .match((javafx.scene.control.TableRow<ItemRow> row) -> row.getItem() != null
@@ -247,7 +252,7 @@ class WorkspaceInStepGuiIT {
         assertThat(editorArea(robot).getText()).as("unsaved edits stay").contains("\"n\": 44");
         assertThat(table.getSelectionModel().getSelectedItems()).isEmpty();
         org.mockito.Mockito.verify(dialogs, org.mockito.Mockito.never()).choose(eq("Unsaved changes"), anyString(),
-                anyList());
+                any());
     }
 
     // ---- keys that work across the tab
@@ -259,15 +264,17 @@ class WorkspaceInStepGuiIT {
         MainWindowFixture.connectAndOpen(robot, context, server, container);
         selectRow(robot, "order-03");
         replaceInEditor(robot, "\"n\": 3", "\"n\": 33");
-        when(dialogs.choose(eq("Unsaved changes"), anyString(), anyList())).thenReturn(Optional.of("Cancel"));
+        when(dialogs.<EditorChoice>choose(eq("Unsaved changes"), anyString(), any()))
+                .thenReturn(Optional.of(EditorChoice.CANCEL));
         robot.interact(() -> table(robot).requestFocus());
 
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
 
-        org.mockito.Mockito.verify(dialogs).choose(eq("Unsaved changes"), anyString(), anyList());
+        org.mockito.Mockito.verify(dialogs).choose(eq("Unsaved changes"), anyString(), any());
         assertThat(editorArea(robot).getText()).contains("\"n\": 33");
 
-        when(dialogs.choose(eq("Unsaved changes"), anyString(), anyList())).thenReturn(Optional.of("Discard"));
+        when(dialogs.<EditorChoice>choose(eq("Unsaved changes"), anyString(), any()))
+                .thenReturn(Optional.of(EditorChoice.DISCARD));
         robot.interact(() -> table(robot).requestFocus());
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
 
@@ -315,9 +322,9 @@ class WorkspaceInStepGuiIT {
         waitFor("the second tab is in front", () -> second.getId().equals(tabs.getSelectionModel()
                 .getSelectedItem().getText()));
         List<String> asked = new ArrayList<>();
-        when(dialogs.choose(eq("Unsaved changes"), anyString(), anyList())).thenAnswer(call -> {
+        when(dialogs.<EditorChoice>choose(eq("Unsaved changes"), anyString(), any())).thenAnswer(call -> {
             asked.add(tabs.getSelectionModel().getSelectedItem().getText() + " | " + call.getArgument(1));
-            return Optional.of("Cancel");
+            return Optional.of(EditorChoice.CANCEL);
         });
 
         robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
@@ -353,8 +360,8 @@ class WorkspaceInStepGuiIT {
                 .queryAs(Node.class));
 
         waitFor("the first tab is in front", () -> tabOf(tabs, first) == tabs.getSelectionModel().getSelectedItem());
-        assertThat(tree.getSelectionModel().getSelectedItem()).isNotNull();
-        assertThat(tree.getSelectionModel().getSelectedItem().getValue().label()).isEqualTo(first.getId());
+        assertThat(tree.getSelectionModel().getSelectedItem()).extracting(item -> item.getValue().label())
+                .isEqualTo(first.getId());
         assertThat(tree.getSelectionModel().getSelectedItem().getValue().databaseId())
                 .isEqualTo(first.getDatabase().getId());
         assertThat(status.getText()).isEqualTo("Showing " + first.getDatabase().getId() + "/" + first.getId());

@@ -352,7 +352,8 @@ public final class BrowseBenchmark {
         }
 
         @Override
-        public Optional<String> choose(String title, String message, List<String> choices) {
+        public <C extends Enum<C> & io.cosmosdesk.ui.Choice> Optional<C> choose(String title, String message,
+                io.cosmosdesk.ui.Choices<C> choices) {
             return Optional.empty();
         }
 
@@ -366,8 +367,9 @@ public final class BrowseBenchmark {
         }
 
         @Override
-        public Optional<String> compare(String title, String message, String leftTitle, String leftText,
-                String rightTitle, String rightText, List<String> choices) {
+        public <C extends Enum<C> & io.cosmosdesk.ui.Choice> Optional<C> compare(String title, String message,
+                String leftTitle, String leftText, String rightTitle, String rightText,
+                io.cosmosdesk.ui.Choices<C> choices) {
             return Optional.empty();
         }
     }

@@ -189,7 +189,7 @@ class ConnectIT {
                 new com.azure.core.credential.TokenRequestContext().addScopes("https://127.0.0.1/.default"))
                 .block(Duration.ofSeconds(60)));
 
-        assertThat(failure).isNotNull();
+        assertThat(failure).isInstanceOf(com.azure.core.exception.ClientAuthenticationException.class);
         CosmosDeskException signIn = io.cosmosdesk.cosmos.EntraErrors.signInFailed(failure);
         assertThat(signIn.userMessage()).contains("Sign in with browser").contains("Device code").contains("az login");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));

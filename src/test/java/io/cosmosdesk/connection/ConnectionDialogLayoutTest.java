@@ -47,7 +47,8 @@ class ConnectionDialogLayoutTest {
     private static void assertShownWhole(Label label) {
         assertThat(label.isVisible()).isTrue();
         javafx.scene.text.Text drawn = (javafx.scene.text.Text) label.lookup(".text");
-        assertThat(drawn).as("the label's text node").isNotNull();
+        assertThat(drawn).as("the label's text node").extracting(javafx.scene.text.Text::getText)
+                .isEqualTo(label.getText());
         assertThat(drawn.getText().replace("\n", " ").replaceAll(" +", " ").strip())
                 .as("drawn text of %s", label.getId())
                 .isEqualTo(label.getText().replace("\n", " ").replaceAll(" +", " ").strip());

@@ -53,7 +53,8 @@ class PartitionKeyValueTest {
         assertThat(PartitionKeyValue.of(PartitionKeyValue.MISSING).toPartitionKey()).isEqualTo(PartitionKey.NONE);
         assertThat(PartitionKeyValue.of("a").toPartitionKey()).isEqualTo(new PartitionKey("a"));
         assertThat(PartitionKeyValue.of(42).toPartitionKey()).isEqualTo(new PartitionKey(42L));
-        assertThat(PartitionKeyValue.of("t", "d", "2026-11-24").toPartitionKey()).isNotNull();
+        assertThat(PartitionKeyValue.of("t", "d", "2026-11-24").toPartitionKey()).isEqualTo(
+                new com.azure.cosmos.models.PartitionKeyBuilder().add("t").add("d").add("2026-11-24").build());
         assertThatThrownBy(() -> PartitionKeyValue.of("t", null).toPartitionKey())
                 .isInstanceOf(CosmosDeskException.class);
     }

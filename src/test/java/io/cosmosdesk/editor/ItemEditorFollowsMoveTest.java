@@ -2,7 +2,6 @@ package io.cosmosdesk.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -54,8 +53,8 @@ class ItemEditorFollowsMoveTest {
         editor.open(handle, "a", P);
         editor.textProperty().set(editor.getText().replace("\"pk\": \"p\"", "\"pk\": \"q\"")
                 .replace("\"n\": 1", "\"n\": 2"));
-        when(dialogs.choose(eq("Partition key changed"), anyString(), anyList()))
-                .thenReturn(Optional.of(ItemEditorViewModel.MOVE_ITEM));
+        when(dialogs.<EditorChoice>choose(eq("Partition key changed"), anyString(), any()))
+                .thenReturn(Optional.of(EditorChoice.MOVE_ITEM));
         editor.save();
         assertThat(moves).hasSize(1);
         // nothing has moved yet: the user still has to press Move in the dialog
@@ -139,22 +138,23 @@ class ItemEditorFollowsMoveTest {
         when(items.readItem(handle, "a", P)).thenReturn(version("{\"id\":\"a\",\"pk\":\"p\",\"n\":5}", "\"e2\""));
     }
 
-    private void userAnswersCompareWith(String choice) {
-        when(dialogs.compare(eq("Someone else changed this item"), anyString(), any(), eq("On the server now"),
-                anyString(), eq("Yours"), anyString(), anyList())).thenReturn(Optional.of(choice));
+    private void userAnswersCompareWith(EditorChoice choice) {
+        when(dialogs.<EditorChoice>compare(eq("Someone else changed this item"),
+                anyString(), any(), eq("On the server now"),
+                anyString(), eq("Yours"), anyString(), any())).thenReturn(Optional.of(choice));
     }
 
     @Test
     void aMoveRefusedAsChangedShowsTheirVersionAndOverwriteMovesMineConditionalOnTheirEtag() {
         serverNowHasTheirVersion();
-        userAnswersCompareWith(ItemEditorViewModel.OVERWRITE);
+        userAnswersCompareWith(EditorChoice.OVERWRITE);
         ObjectNode mine = moves.get(0).edited();
 
         editor.changedBeforeMove("a", P, mine);
 
         verify(dialogs).compare(eq("Someone else changed this item"), anyString(), any(), eq("On the server now"),
                 org.mockito.ArgumentMatchers.contains("\"n\": 5"), eq("Yours"),
-                org.mockito.ArgumentMatchers.contains("\"n\": 2"), anyList());
+                org.mockito.ArgumentMatchers.contains("\"n\": 2"), any());
         assertThat(moves).hasSize(2);
         MoveRequest again = moves.get(1);
         assertThat(again.etag()).as("conditional on the version the user saw").isEqualTo("\"e2\"");
@@ -169,7 +169,7 @@ class ItemEditorFollowsMoveTest {
     @Test
     void aMoveRefusedAsChangedThenKeepEditingKeepsTheTextAndMovesNothing() {
         serverNowHasTheirVersion();
-        userAnswersCompareWith(ItemEditorViewModel.KEEP_EDITING);
+        userAnswersCompareWith(EditorChoice.KEEP_EDITING);
         String typed = editor.getText();
 
         editor.changedBeforeMove("a", P, moves.get(0).edited());
@@ -184,7 +184,7 @@ class ItemEditorFollowsMoveTest {
     @Test
     void aMoveRefusedAsChangedThenReloadShowsTheirVersion() {
         serverNowHasTheirVersion();
-        userAnswersCompareWith(ItemEditorViewModel.RELOAD);
+        userAnswersCompareWith(EditorChoice.RELOAD);
 
         editor.changedBeforeMove("a", P, moves.get(0).edited());
 
@@ -208,12 +208,12 @@ class ItemEditorFollowsMoveTest {
 
     @Test
     void leavingTheContainerNamesItInTheQuestion() {
-        when(dialogs.choose(eq("Unsaved changes"), anyString(), anyList()))
-                .thenReturn(Optional.of(ItemEditorViewModel.CANCEL));
+        when(dialogs.<EditorChoice>choose(eq("Unsaved changes"), anyString(), any()))
+                .thenReturn(Optional.of(EditorChoice.CANCEL));
 
         assertThat(editor.canLeaveContainer()).isCompletedWithValue(false);
 
         verify(dialogs).choose(eq("Unsaved changes"), eq("\"a\" in db/orders has unsaved changes. Save them before "
-                + "you go on?"), anyList());
+                + "you go on?"), any());
     }
 }

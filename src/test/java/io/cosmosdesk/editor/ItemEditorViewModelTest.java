@@ -1,8 +1,8 @@
 package io.cosmosdesk.editor;
 
+import static io.cosmosdesk.testing.ChoiceMatchers.offering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -213,8 +213,9 @@ class ItemEditorViewModelTest {
 
     private void assertProblem(String text, String expected) {
         editor.textProperty().set(text);
-        assertThat(editor.firstProblemProperty().get()).as(text).isNotNull();
-        assertThat(editor.firstProblemProperty().get().sentence()).as(text).contains(expected);
+        assertThat(editor.firstProblemProperty().get()).as(text)
+                .extracting(ValidationProblem::sentence, org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains(expected);
         assertThat(editor.canSaveProperty().get()).isFalse();
     }
 
@@ -278,7 +279,7 @@ class ItemEditorViewModelTest {
     @Test
     void aFailureTakesTheStaleStatusLineAway() {
         conflictOnSave();
-        choose(ItemWrites.MERGE); // their change and ours touch different fields: Merge is offered
+        choose(EditorChoice.MERGE); // their change and ours touch different fields: Merge is offered
         when(items.overwriteItem(eq(handle), any(), eq("\"e9\"")))
                 .thenReturn(version("{\"id\":\"a\",\"pk\":\"p\",\"n\":2,\"theirs\":true}", "\"e3\""));
         editor.save();
@@ -313,15 +314,16 @@ class ItemEditorViewModelTest {
                 .thenReturn(version("{\"id\":\"a\",\"pk\":\"p\",\"n\":1,\"theirs\":true}", "\"e9\""));
     }
 
-    private void choose(String choice) {
-        when(dialogs.compare(anyString(), anyString(), any(), anyString(), anyString(), anyString(), anyString(),
-                anyList())).thenReturn(Optional.ofNullable(choice));
+    private void choose(EditorChoice choice) {
+        when(dialogs.<EditorChoice>compare(anyString(),
+                anyString(), any(), anyString(), anyString(), anyString(), anyString(),
+                any())).thenReturn(Optional.ofNullable(choice));
     }
 
     @Test
     void aConflictOnDifferentFieldsOffersMergeWhichKeepsTheirsAndYoursConditionalOnTheNewestEtag() {
         conflictOnSave();
-        choose(ItemWrites.MERGE);
+        choose(EditorChoice.MERGE);
         when(items.overwriteItem(eq(handle), any(), eq("\"e9\"")))
                 .thenReturn(version("{\"id\":\"a\",\"pk\":\"p\",\"n\":2,\"theirs\":true}", "\"e10\""));
         editor.save();
@@ -331,7 +333,7 @@ class ItemEditorViewModelTest {
                 eq("{\n  \"id\": \"a\",\n  \"pk\": \"p\",\n  \"n\": 1\n}"), eq("On the server now"),
                 eq("{\n  \"id\": \"a\",\n  \"pk\": \"p\",\n  \"n\": 1,\n  \"theirs\": true\n}"), eq("Yours"),
                 eq("{\n  \"id\": \"a\",\n  \"pk\": \"p\",\n  \"n\": 2\n}"),
-                eq(List.of("Merge", "Reload", "Keep editing")));
+                offering(EditorChoice.MERGE, EditorChoice.RELOAD, EditorChoice.KEEP_EDITING));
         verify(items).overwriteItem(eq(handle), eq(json("{\"id\":\"a\",\"pk\":\"p\",\"n\":2,\"theirs\":true}")),
                 eq("\"e9\""));
         assertThat(editor.getText()).contains("\"theirs\": true").contains("\"n\": 2");
@@ -345,14 +347,15 @@ class ItemEditorViewModelTest {
         conflictOnSave();
         when(items.readItem(handle, "a", PK))
                 .thenReturn(version("{\"id\":\"a\",\"pk\":\"p\",\"n\":7,\"theirs\":true}", "\"e9\""));
-        choose(ItemEditorViewModel.OVERWRITE);
+        choose(EditorChoice.OVERWRITE);
         when(items.overwriteItem(eq(handle), any(), eq("\"e9\"")))
                 .thenReturn(version("{\"id\":\"a\",\"pk\":\"p\",\"n\":2,\"theirs\":true}", "\"e10\""));
         editor.save();
 
         verify(dialogs).compare(eq("Someone else changed this item"),
                 org.mockito.ArgumentMatchers.contains("You both changed /n."), anyString(), anyString(), anyString(),
-                anyString(), anyString(), eq(List.of("Overwrite", "Reload", "Keep editing")));
+                anyString(), anyString(),
+                        offering(EditorChoice.OVERWRITE, EditorChoice.RELOAD, EditorChoice.KEEP_EDITING));
         verify(items).overwriteItem(eq(handle), eq(json("{\"id\":\"a\",\"pk\":\"p\",\"n\":2,\"theirs\":true}")),
                 eq("\"e9\""));
         assertThat(editor.isDirty()).isFalse();
@@ -361,7 +364,7 @@ class ItemEditorViewModelTest {
     @Test
     void reloadAfterAConflictShowsTheServersVersion() {
         conflictOnSave();
-        choose(ItemEditorViewModel.RELOAD);
+        choose(EditorChoice.RELOAD);
         editor.save();
         assertThat(editor.getText()).contains("\"theirs\": true").doesNotContain("\"n\": 2");
         assertThat(editor.isDirty()).isFalse();
@@ -372,7 +375,7 @@ class ItemEditorViewModelTest {
     @Test
     void keepEditingOrClosingTheDialogKeepsTheTextAndTheOldEtagSoTheNextSaveAsksAgain() {
         conflictOnSave();
-        for (String choice : new String[] {ItemEditorViewModel.KEEP_EDITING, null}) {
+        for (EditorChoice choice : new EditorChoice[] {EditorChoice.KEEP_EDITING, null}) {
             choose(choice);
             editor.save();
             assertThat(editor.getText()).contains("\"n\": 2");
@@ -389,8 +392,8 @@ class ItemEditorViewModelTest {
         openA();
         edit("\"n\": 1", "\"n\": 2");
         when(items.replaceItem(any(), any(), any())).thenThrow(new CosmosDeskException(ErrorKind.NOT_FOUND));
-        when(dialogs.choose(eq("Item was deleted"), anyString(), anyList()))
-                .thenReturn(Optional.of(ItemEditorViewModel.SAVE_AS_NEW));
+        when(dialogs.<EditorChoice>choose(eq("Item was deleted"), anyString(), any()))
+                .thenReturn(Optional.of(EditorChoice.SAVE_AS_NEW));
         when(items.overwriteItem(eq(handle), any(), eq(null)))
                 .thenReturn(version("{\"id\":\"a\",\"pk\":\"p\",\"n\":2}", "\"e5\""));
         editor.save();
@@ -404,15 +407,15 @@ class ItemEditorViewModelTest {
         editor.setOnMoveRequested(moves::add);
         openA();
         edit("\"pk\": \"p\"", "\"pk\": \"q\"");
-        when(dialogs.choose(eq("Partition key changed"), anyString(), anyList()))
-                .thenReturn(Optional.of(ItemEditorViewModel.MOVE_ITEM));
+        when(dialogs.<EditorChoice>choose(eq("Partition key changed"), anyString(), any()))
+                .thenReturn(Optional.of(EditorChoice.MOVE_ITEM));
         editor.save();
 
         verify(dialogs).choose(eq("Partition key changed"),
                 eq("The partition key changed from \"p\" to \"q\". Cosmos DB cannot change an item's partition key "
                         + "in place: the item has to be moved (created in the new partition, then deleted from "
                         + "the old one)."),
-                eq(List.of("Move item…", "Keep editing")));
+                offering(EditorChoice.MOVE_ITEM, EditorChoice.KEEP_EDITING));
         assertThat(moves).singleElement().satisfies(move -> {
             assertThat(move.id()).isEqualTo("a");
             assertThat(move.partitionKey()).isEqualTo(PK);
@@ -440,8 +443,8 @@ class ItemEditorViewModelTest {
     void anIdChangeOffersSaveAsNewOrDiscard() {
         openA();
         edit("\"id\": \"a\"", "\"id\": \"b\"");
-        when(dialogs.choose(eq("The id changed"), anyString(), anyList()))
-                .thenReturn(Optional.of(ItemEditorViewModel.SAVE_AS_NEW));
+        when(dialogs.<EditorChoice>choose(eq("The id changed"), anyString(), any()))
+                .thenReturn(Optional.of(EditorChoice.SAVE_AS_NEW));
         when(items.createItem(eq(handle), any())).thenReturn(version("{\"id\":\"b\",\"pk\":\"p\",\"n\":1}", "\"b1\""));
         editor.save();
         verify(items).createItem(handle, json("{\"id\":\"b\",\"pk\":\"p\",\"n\":1}"));
@@ -450,8 +453,8 @@ class ItemEditorViewModelTest {
         assertThat(editor.statusMessageProperty().get()).contains("\"a\" is unchanged");
 
         edit("\"id\": \"b\"", "\"id\": \"c\"");
-        when(dialogs.choose(eq("The id changed"), anyString(), anyList()))
-                .thenReturn(Optional.of(ItemEditorViewModel.DISCARD_CHANGES));
+        when(dialogs.<EditorChoice>choose(eq("The id changed"), anyString(), any()))
+                .thenReturn(Optional.of(EditorChoice.DISCARD_CHANGES));
         editor.save();
         assertThat(editor.getText()).contains("\"id\": \"b\"");
         assertThat(editor.isDirty()).isFalse();
@@ -583,15 +586,15 @@ class ItemEditorViewModelTest {
     void canLeaveAsksSaveDiscardCancel() {
         openA();
         edit("\"n\": 1", "\"n\": 2");
-        when(dialogs.choose(eq("Unsaved changes"), anyString(), anyList()))
-                .thenReturn(Optional.of(ItemEditorViewModel.CANCEL));
+        when(dialogs.<EditorChoice>choose(eq("Unsaved changes"), anyString(), any()))
+                .thenReturn(Optional.of(EditorChoice.CANCEL));
         assertThat(editor.canLeave()).isCompletedWithValue(false);
         assertThat(editor.getText()).contains("\"n\": 2");
-        verify(dialogs).choose("Unsaved changes", "\"a\" has unsaved changes. Save them before you go on?",
-                List.of("Save", "Discard", "Cancel"));
+        verify(dialogs).choose(eq("Unsaved changes"), eq("\"a\" has unsaved changes. Save them before you go on?"),
+                offering(EditorChoice.SAVE, EditorChoice.DISCARD, EditorChoice.CANCEL));
 
-        when(dialogs.choose(eq("Unsaved changes"), anyString(), anyList()))
-                .thenReturn(Optional.of(ItemEditorViewModel.SAVE));
+        when(dialogs.<EditorChoice>choose(eq("Unsaved changes"), anyString(), any()))
+                .thenReturn(Optional.of(EditorChoice.SAVE));
         when(items.replaceItem(any(), any(), any())).thenThrow(new CosmosDeskException(ErrorKind.UNREACHABLE));
         assertThat(editor.canLeave()).as("a failed save keeps the user here").isCompletedWithValue(false);
 
@@ -601,8 +604,8 @@ class ItemEditorViewModelTest {
         assertThat(editor.isDirty()).isFalse();
 
         edit("\"n\": 2", "\"n\": 3");
-        when(dialogs.choose(eq("Unsaved changes"), anyString(), anyList()))
-                .thenReturn(Optional.of(ItemEditorViewModel.DISCARD));
+        when(dialogs.<EditorChoice>choose(eq("Unsaved changes"), anyString(), any()))
+                .thenReturn(Optional.of(EditorChoice.DISCARD));
         assertThat(editor.canLeave()).isCompletedWithValue(true);
         assertThat(editor.getText()).contains("\"n\": 2");
     }
@@ -611,10 +614,10 @@ class ItemEditorViewModelTest {
     void canLeaveWithInvalidTextOffersOnlyDiscardOrCancel() {
         openA();
         editor.textProperty().set("{ broken");
-        when(dialogs.choose(anyString(), anyString(), anyList())).thenReturn(Optional.empty());
+        when(dialogs.<EditorChoice>choose(anyString(), anyString(), any())).thenReturn(Optional.empty());
         assertThat(editor.canLeave()).isCompletedWithValue(false);
         verify(dialogs).choose(eq("Unsaved changes"), org.mockito.ArgumentMatchers.contains("cannot be saved"),
-                eq(List.of("Discard", "Cancel")));
+                offering(EditorChoice.DISCARD, EditorChoice.CANCEL));
         assertThat(editor.getText()).isEqualTo("{ broken");
     }
 

@@ -38,7 +38,9 @@ class ItemValidationTest {
         validation.validate("{\"id\":\"a\",", PATHS, false);
         assertThat(validation.isValid()).isFalse();
         assertThat(validation.problems()).hasSize(1);
-        assertThat(validation.firstProblemProperty().get()).isNotNull();
+        assertThat(validation.firstProblemProperty().get()).isEqualTo(validation.problems().get(0));
+        assertThat(validation.firstProblemProperty().get().sentence()).isEqualTo(
+                "Line 1, column 11: the JSON ends too early: a closing } or ] or a quote is missing.");
     }
 
     @Test
@@ -52,7 +54,8 @@ class ItemValidationTest {
         deferred.runAllPending();
         assertThat(validation.isValidating()).isFalse();
         assertThat(validation.isValid()).isFalse();
-        assertThat(validation.firstProblemProperty().get()).isNotNull();
+        assertThat(validation.firstProblemProperty().get().sentence()).isEqualTo("Line 1, column " + longItem(false).length()
+                + ": expected a property name in double quotes (is there a comma too many before a } ?).");
         assertThat(changes).isEqualTo(2);
     }
 

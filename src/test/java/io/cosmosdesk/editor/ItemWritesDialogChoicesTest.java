@@ -2,7 +2,6 @@ package io.cosmosdesk.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -62,9 +61,9 @@ class ItemWritesDialogChoicesTest {
         return new ItemVersion(item, etag);
     }
 
-    private static Choices asked(ArgumentCaptor<List<String>> choices) {
-        assertThat(choices.getValue()).isInstanceOf(Choices.class);
-        return (Choices) choices.getValue();
+    @SuppressWarnings("unchecked")
+    private static ArgumentCaptor<Choices<EditorChoice>> captor() {
+        return ArgumentCaptor.forClass(Choices.class);
     }
 
     @Test
@@ -74,30 +73,29 @@ class ItemWritesDialogChoicesTest {
         when(items.readItem(handle, "a", PK)).thenReturn(version("{\"id\":\"a\",\"pk\":\"p\",\"n\":3}", "\"e9\""));
         editor.save();
 
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<List<String>> choices = ArgumentCaptor.forClass(List.class);
+        ArgumentCaptor<Choices<EditorChoice>> choices = captor();
         verify(dialogs).compare(eq("Someone else changed this item"), anyString(), any(), anyString(), anyString(),
                 anyString(), anyString(), choices.capture());
-        Choices asked = asked(choices);
-        assertThat(asked).containsExactly("Overwrite", "Reload", "Keep editing");
-        assertThat(asked.safeDefault()).isEqualTo("Keep editing");
-        assertThat(asked.isDestructive("Overwrite")).isTrue();
-        assertThat(asked.isDestructive("Reload")).isTrue();
+        Choices<EditorChoice> asked = choices.getValue();
+        assertThat(asked.all()).containsExactly(EditorChoice.OVERWRITE, EditorChoice.RELOAD, EditorChoice.KEEP_EDITING);
+        assertThat(asked.labels()).containsExactly("Overwrite", "Reload", "Keep editing");
+        assertThat(asked.safeDefault()).isEqualTo(EditorChoice.KEEP_EDITING);
+        assertThat(asked.isDestructive(EditorChoice.OVERWRITE)).isTrue();
+        assertThat(asked.isDestructive(EditorChoice.RELOAD)).isTrue();
     }
 
     @Test
     void theItemWasDeletedDialogDefaultsToKeepEditingNotToRecreatingIt() {
         when(items.replaceItem(any(), any(), any())).thenThrow(new CosmosDeskException(ErrorKind.NOT_FOUND));
-        when(dialogs.choose(eq("Item was deleted"), anyString(), anyList())).thenReturn(Optional.empty());
+        when(dialogs.<EditorChoice>choose(eq("Item was deleted"), anyString(), any())).thenReturn(Optional.empty());
         editor.save();
 
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<List<String>> choices = ArgumentCaptor.forClass(List.class);
+        ArgumentCaptor<Choices<EditorChoice>> choices = captor();
         verify(dialogs).choose(eq("Item was deleted"), anyString(), choices.capture());
-        Choices asked = asked(choices);
-        assertThat(asked.safeDefault()).isEqualTo("Keep editing");
-        assertThat(asked.isDestructive("Discard changes")).isTrue();
-        assertThat(asked.isDestructive("Save as new item")).isFalse();
+        Choices<EditorChoice> asked = choices.getValue();
+        assertThat(asked.safeDefault()).isEqualTo(EditorChoice.KEEP_EDITING);
+        assertThat(asked.isDestructive(EditorChoice.DISCARD_CHANGES)).isTrue();
+        assertThat(asked.isDestructive(EditorChoice.SAVE_AS_NEW)).isFalse();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.cosmosdesk.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -44,12 +44,12 @@ class UnsavedChangesMessageTest {
         ItemEditorViewModel editor = new ItemEditorViewModel(items, ImmediateTaskRunner.immediate(), dialogs);
         editor.open(handle, "a", PartitionKeyValue.of("p"));
         editor.textProperty().set("{ \"id\": \"a\", \"pk\": \"p\", }"); // a comma too many before }
-        when(dialogs.choose(anyString(), anyString(), anyList())).thenReturn(Optional.empty());
+        when(dialogs.<EditorChoice>choose(anyString(), anyString(), any())).thenReturn(Optional.empty());
 
         editor.canLeave();
 
         ArgumentCaptor<String> message = ArgumentCaptor.forClass(String.class);
-        verify(dialogs).choose(eq("Unsaved changes"), message.capture(), anyList());
+        verify(dialogs).choose(eq("Unsaved changes"), message.capture(), any());
         assertThat(message.getValue()).startsWith("\"a\" has unsaved changes. They cannot be saved as they are: ")
                 .doesNotContain(").)").doesNotContain(".).").endsWith(".");
         assertThat(message.getValue().chars().filter(c -> c == '(').count())

@@ -285,8 +285,8 @@ class MoveDialogViewModelTest {
         when(service.previewMoveTo(any(), anyList(), any()))
                 .thenThrow(new CosmosDeskException(ErrorKind.UNREACHABLE, "Cannot reach the account."))
                 .thenReturn(new MovePreview(1, 0, List.of(), 11));
-        when(service.moveEditedItem(any(), any(), any(), any(), any(), any(), any()))
-                .thenReturn(report(MoveReport.Status.COMPLETED, MoveOutcome.MOVED));
+        MoveReport moved = report(MoveReport.Status.COMPLETED, MoveOutcome.MOVED);
+        when(service.moveEditedItem(any(), any(), any(), any(), any(), any(), any())).thenReturn(moved);
 
         vm.previewThenRun();
         verify(service, never()).moveEditedItem(any(), any(), any(), any(), any(), any(), any());
@@ -294,7 +294,7 @@ class MoveDialogViewModelTest {
         vm.previewThenRun();
         verify(service).moveEditedItem(eq(handle), eq("a"), eq(PartitionKeyValue.of("old")), eq("\"theirs\""),
                 eq(edited), eq(PartitionKeyValue.of("new")), any());
-        assertThat(vm.reportProperty().get()).isNotNull();
+        assertThat(vm.reportProperty().get()).isSameAs(moved);
     }
 
     @Test

@@ -16,7 +16,8 @@ public final class DialogAssertions {
 
     /** {@code node} is shown, drawn inside its window's bounds, and the window fits the screen's visible area. */
     public static void assertInsideItsWindow(Node node) {
-        assertThat(node.getScene()).as("%s is in a scene", node).isNotNull();
+        assertThat(node.getScene()).as("%s is in a scene of a shown window", node)
+                .extracting(scene -> scene.getWindow() != null && scene.getWindow().isShowing()).isEqualTo(true);
         Window window = node.getScene().getWindow();
         assertThat(node.isVisible()).as("%s is visible", node).isTrue();
         Bounds bounds = node.localToScreen(node.getBoundsInLocal());

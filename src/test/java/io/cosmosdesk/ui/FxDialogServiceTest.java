@@ -44,10 +44,27 @@ class FxDialogServiceTest {
     }
 
     /** The 412 conflict dialog's choices as ItemWrites offers them. */
-    private static final Choices CONFLICT = Choices.of("Overwrite", "Reload", "Keep editing")
-            .byDefault("Keep editing").destructive("Overwrite", "Reload");
+    private static final Choices<Answer> CONFLICT = Choices.of(Answer.OVERWRITE, Answer.RELOAD, Answer.KEEP_EDITING)
+            .byDefault(Answer.KEEP_EDITING).destructive(Answer.OVERWRITE, Answer.RELOAD);
 
-    private AtomicReference<Optional<Optional<String>>> askConflict() throws Exception {
+    /** The answers these dialogs offer, as the editor's own enum would name them. */
+    enum Answer implements Choice {
+        SAVE("Save"), DISCARD("Discard"), CANCEL("Cancel"), OVERWRITE("Overwrite"), RELOAD("Reload"),
+        KEEP_EDITING("Keep editing"), SAVE_AS_NEW("Save as new item"), DISCARD_CHANGES("Discard changes");
+
+        private final String label;
+
+        Answer(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
+
+    private AtomicReference<Optional<Optional<Answer>>> askConflict() throws Exception {
         return ask(() -> dialogs.compare("Someone else changed this item", "\"a\" was changed on the server.",
                 "On the server now", "{\n  \"id\": \"a\",\n  \"n\": 1\n}", "Yours",
                 "{\n  \"id\": \"a\",\n  \"n\": 2\n}", CONFLICT));
@@ -84,17 +101,20 @@ class FxDialogServiceTest {
 
     @Test
     void aLongMessageScrollsAndTheButtonsStayInsideTheWindow(FxRobot robot) throws Exception {
-        AtomicReference<Optional<Optional<String>>> answer = ask(() -> dialogs.choose("Unsaved changes",
-                longMessage(), Choices.of("Save", "Discard", "Cancel").byDefault("Save").destructive("Discard")));
+        AtomicReference<Optional<Optional<Answer>>> answer = ask(() -> dialogs.choose("Unsaved changes",
+                longMessage(), Choices.of(Answer.SAVE, Answer.DISCARD, Answer.CANCEL).byDefault(Answer.SAVE)
+                        .destructive(Answer.DISCARD)));
 
         for (String label : List.of("Save", "Discard", "Cancel")) {
             io.cosmosdesk.testing.DialogAssertions.assertInsideItsWindow(button(robot, label));
         }
         javafx.scene.control.Label message = robot.lookup(".dialog-message").queryAs(javafx.scene.control.Label.class);
         assertThat(message.getText()).isEqualTo(longMessage());
-        assertThat(message.getParent()).as("the message scrolls").isNotNull();
+        javafx.scene.control.ScrollPane scroll =
+                robot.lookup(".dialog-message-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        assertThat(scroll.getContent()).as("the message scrolls").isSameAs(message);
         robot.clickOn(button(robot, "Cancel"));
-        assertThat(answered(answer)).contains("Cancel");
+        assertThat(answered(answer)).contains(Answer.CANCEL);
     }
 
     @Test
@@ -112,8 +132,9 @@ class FxDialogServiceTest {
 
     @Test
     void enterInUnsavedChangesSavesAndDiscardIsADangerButton(FxRobot robot) throws Exception {
-        AtomicReference<Optional<Optional<String>>> answer = ask(() -> dialogs.choose("Unsaved changes",
-                "\"a\" has unsaved changes. Save them before you go on?", List.of("Save", "Discard", "Cancel")));
+        AtomicReference<Optional<Optional<Answer>>> answer = ask(() -> dialogs.choose("Unsaved changes",
+                "\"a\" has unsaved changes. Save them before you go on?",
+                Choices.of(Answer.SAVE, Answer.DISCARD, Answer.CANCEL)));
 
         assertThat(button(robot, "Save").isDefaultButton()).isTrue();
         assertThat(button(robot, "Discard").isDefaultButton()).isFalse();
@@ -121,24 +142,36 @@ class FxDialogServiceTest {
         assertThat(button(robot, "Save").getStyleClass()).doesNotContain("danger");
         robot.type(KeyCode.ENTER);
 
-        assertThat(answered(answer)).contains("Save");
+        assertThat(answered(answer)).contains(Answer.SAVE);
     }
 
     @Test
     void whenNothingCanBeSavedEnterCancelsRatherThanDiscards(FxRobot robot) throws Exception {
-        AtomicReference<Optional<Optional<String>>> answer = ask(() -> dialogs.choose("Unsaved changes",
+        AtomicReference<Optional<Optional<Answer>>> answer = ask(() -> dialogs.choose("Unsaved changes",
                 "\"a\" has unsaved changes. They cannot be saved as they are: the JSON ends too early.",
-                List.of("Discard", "Cancel")));
+                Choices.of(Answer.DISCARD, Answer.CANCEL)));
 
         assertThat(button(robot, "Cancel").isDefaultButton()).isTrue();
         robot.type(KeyCode.ENTER);
 
-        assertThat(answered(answer)).contains("Cancel");
+        assertThat(answered(answer)).contains(Answer.CANCEL);
+    }
+
+    @Test
+    void theAnswerIsTheConstantBehindThePressedButton(FxRobot robot) throws Exception {
+        AtomicReference<Optional<Optional<Answer>>> answer = ask(() -> dialogs.choose("Unsaved changes",
+                "\"a\" has unsaved changes. Save them before you go on?",
+                Choices.of(Answer.SAVE, Answer.DISCARD, Answer.CANCEL).byDefault(Answer.SAVE)
+                        .destructive(Answer.DISCARD)));
+
+        robot.clickOn(button(robot, "Discard"));
+
+        assertThat(answered(answer)).contains(Answer.DISCARD);
     }
 
     @Test
     void enterInTheConflictDialogKeepsEditingAndNeverOverwrites(FxRobot robot) throws Exception {
-        AtomicReference<Optional<Optional<String>>> answer = askConflict();
+        AtomicReference<Optional<Optional<Answer>>> answer = askConflict();
 
         assertThat(button(robot, "Keep editing").isDefaultButton()).isTrue();
         assertThat(button(robot, "Keep editing").isFocused()).isTrue();
@@ -148,7 +181,7 @@ class FxDialogServiceTest {
         assertThat(button(robot, "Keep editing").getStyleClass()).doesNotContain("danger");
         robot.type(KeyCode.ENTER);
 
-        assertThat(answered(answer)).contains("Keep editing");
+        assertThat(answered(answer)).contains(Answer.KEEP_EDITING);
     }
 
     /** The app's theme caps dialog panes at 600 px; the compare dialog must not inherit that. */
@@ -156,7 +189,7 @@ class FxDialogServiceTest {
     void theConflictDialogOpensWideEnoughForBothColumnsAndCanBeResized(FxRobot robot) throws Exception {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         try {
-            AtomicReference<Optional<Optional<String>>> answer = askConflict();
+            AtomicReference<Optional<Optional<Answer>>> answer = askConflict();
 
             Window window = dialogWindow();
             double screenWidth = Screen.getPrimary().getVisualBounds().getWidth();
@@ -165,7 +198,7 @@ class FxDialogServiceTest {
             assertThat(((Stage) window).isResizable()).isTrue();
             robot.type(KeyCode.ESCAPE);
 
-            assertThat(answered(answer)).contains("Keep editing");
+            assertThat(answered(answer)).contains(Answer.KEEP_EDITING);
         } finally {
             Application.setUserAgentStylesheet(null);
         }
@@ -173,10 +206,10 @@ class FxDialogServiceTest {
 
     @Test
     void enterWhenTheEditedItemWasDeletedKeepsEditingRatherThanRecreatingIt(FxRobot robot) throws Exception {
-        AtomicReference<Optional<Optional<String>>> answer = ask(() -> dialogs.choose("Item was deleted",
+        AtomicReference<Optional<Optional<Answer>>> answer = ask(() -> dialogs.choose("Item was deleted",
                 "\"a\" was deleted by someone else after you opened it.",
-                Choices.of("Save as new item", "Discard changes", "Keep editing").byDefault("Keep editing")
-                        .destructive("Discard changes")));
+                Choices.of(Answer.SAVE_AS_NEW, Answer.DISCARD_CHANGES, Answer.KEEP_EDITING)
+                        .byDefault(Answer.KEEP_EDITING).destructive(Answer.DISCARD_CHANGES)));
 
         assertThat(button(robot, "Keep editing").isDefaultButton()).isTrue();
         assertThat(button(robot, "Keep editing").isFocused()).isTrue();
@@ -184,7 +217,7 @@ class FxDialogServiceTest {
         assertThat(button(robot, "Discard changes").getStyleClass()).contains("danger");
         robot.type(KeyCode.ENTER);
 
-        assertThat(answered(answer)).contains("Keep editing");
+        assertThat(answered(answer)).contains(Answer.KEEP_EDITING);
     }
 
     @Test
