@@ -369,8 +369,11 @@ public final class LocalCosmosServer implements AutoCloseable {
         }
     }
 
-    /** The server's certificate is self-signed; the control channel only ever talks to loopback. */
-    private static SSLContext trustAllContext() {
+    /**
+     * The server's certificate is self-signed; the control channel (and test helpers talking to the server's own
+     * routes) only ever talk to this loopback server. Sandbox and tests only: the app never trusts all.
+     */
+    public static SSLContext trustAllContext() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {new X509TrustManager() {

@@ -21,8 +21,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -32,9 +30,6 @@ import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -56,7 +51,7 @@ class PartitionKeyDefinitionIT {
         String signature = Base64.getEncoder().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
         HttpsURLConnection connection = (HttpsURLConnection) URI.create(server.endpoint())
                 .resolve("/dbs/" + databaseId + "/colls").toURL().openConnection();
-        connection.setSSLSocketFactory(trustAll().getSocketFactory());
+        connection.setSSLSocketFactory(io.cosmosdesk.sandbox.LocalCosmosServer.trustAllContext().getSocketFactory());
         connection.setHostnameVerifier((host, session) -> true); // the loopback test server's self-signed certificate
         connection.setRequestMethod("POST");
         connection.setRequestProperty("x-ms-date", date);
@@ -111,24 +106,5 @@ class PartitionKeyDefinitionIT {
         List<ObjectNode> found = container.queryItems("SELECT * FROM c",
                 new CosmosQueryRequestOptions().setPartitionKey(key), ObjectNode.class).collectList().block();
         assertThat(found).extracting(i -> i.get("id").asText()).containsExactly("2");
-    }
-
-    private static SSLContext trustAll() throws GeneralSecurityException {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, new SecureRandom());
-        return context;
     }
 }

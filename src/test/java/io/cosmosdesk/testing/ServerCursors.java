@@ -1,19 +1,13 @@
 package io.cosmosdesk.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /** The local server's query-cursor switch ({@code /_cosmosdesk/cursors}): counts, and dropping every cursor. */
 public final class ServerCursors {
@@ -22,7 +16,7 @@ public final class ServerCursors {
     }
 
     private final LocalCosmosServer server;
-    private final SSLContext tls = trustAll();
+    private final SSLContext tls = io.cosmosdesk.sandbox.LocalCosmosServer.trustAllContext();
 
     public ServerCursors(LocalCosmosServer server) {
         this.server = server;
@@ -62,33 +56,9 @@ public final class ServerCursors {
 
     private static JsonNode readJson(String text) {
         try {
-            return new ObjectMapper().readTree(text);
+            return io.cosmosdesk.json.Json.MAPPER.readTree(text);
         } catch (IOException e) {
             throw new IllegalStateException("unreadable cursor stats: " + text, e);
-        }
-    }
-
-    /** The server's certificate is self-signed; this only ever talks to the loopback test server. */
-    private static SSLContext trustAll() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, new SecureRandom());
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TLS unavailable", e);
         }
     }
 }
