@@ -190,6 +190,32 @@ $(tail -n 15 "$out/smoke-stderr.log")"
 $(tail -n 15 "$out/smoke-stderr.log")"
 }
 
+# The floor no start can beat: an empty JavaFX window started the same way on the same runtime (the installed
+# runtime, its trained CDS archive, a class path), compiled here against the build's JavaFX jars.
+build_empty_window() {
+    local dir="$out/empty-window"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    cat >"$dir/EmptyWindow.java" <<'JAVA'
+public class EmptyWindow extends javafx.application.Application {
+    @Override
+    public void start(javafx.stage.Stage stage) {
+        stage.setTitle("CosmosDesk (empty JavaFX window)");
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 1280, 800));
+        stage.show();
+    }
+
+    public static void main(String[] args) {
+        launch(args);
+    }
+}
+JAVA
+    ls "$out"/javafx/javafx-graphics-*.jar >/dev/null 2>&1 \
+        || fail "no JavaFX jars in $out/javafx to compile the empty window against (build the installers first)"
+    javac --release 17 -cp "$out/javafx/*" -d "$dir" "$dir/EmptyWindow.java" >"$dir/javac.log" 2>&1 \
+        || fail "cannot compile the empty JavaFX window: $(tail -n 5 "$dir/javac.log")"
+}
+
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 size_mb() { du -sm "$1" | cut -f1; }
 file_mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
@@ -315,11 +341,15 @@ main() {
     [ "$openjfx_after" = "$openjfx_before" ] \
         || fail "JavaFX unpacked native libraries into ~/.openjfx ($openjfx_before files before, $openjfx_after after)"
 
-    begin "timing $runs starts (installed launcher, trained CDS archive)"
-    local times_cds=() times_nocds=() i
+    begin "timing $runs starts (installed launcher, trained CDS archive), each followed by an empty JavaFX window"
+    build_empty_window
+    local times_cds=() times_nocds=() times_empty=() i
     for i in $(seq 1 "$runs"); do
         start_until_main_window "$launcher"
         times_cds+=("$elapsed_ms")
+        stop_app
+        start_until_main_window "$install_dir/lib/runtime/bin/java" -cp "$out/empty-window" EmptyWindow
+        times_empty+=("$elapsed_ms")
         stop_app
     done
     begin "timing $runs starts (same runtime and class path, CDS off)"
@@ -335,11 +365,12 @@ main() {
     done
 
     step="printing the figures"
-    local deb_mb rpm_mb median_cds median_nocds
+    local deb_mb rpm_mb median_cds median_nocds median_empty
     deb_mb=$(file_mb "$deb")
     rpm_mb=$(file_mb "$rpm_file")
     median_cds=$(printf '%s\n' "${times_cds[@]}" | median)
     median_nocds=$(printf '%s\n' "${times_nocds[@]}" | median)
+    median_empty=$(printf '%s\n' "${times_empty[@]}" | median)
     echo
     echo "CosmosDesk installer figures ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
     echo "  .deb installer size:        $deb_mb MB (target < $deb_size_limit_mb MB)"
@@ -350,6 +381,8 @@ main() {
     echo "  first start:                $first_start_ms ms to the main window (fresh settings folders, new display)"
     echo "  start to main window:       median $median_cds ms of $runs (${times_cds[*]}) with the trained CDS archive (target < 800 ms)"
     echo "  same, CDS off:              median $median_nocds ms of $runs (${times_nocds[*]})"
+    echo "  empty JavaFX window:        median $median_empty ms of $runs (${times_empty[*]}), same runtime, alternating with the app"
+    echo "start ratio to an empty JavaFX window: $(awk -v a="$median_cds" -v e="$median_empty" 'BEGIN { printf "%.2f", a / e }') (target <= 1.3)"
     echo "  screenshots:                $out/smoke-main-window.png, smoke-about.png, smoke-connect-attempt.png"
     echo
 
