@@ -110,19 +110,8 @@ public final class BrowseBenchmark {
 
     private static void run(LocalCosmosServer server, CosmosAsyncClient client, int items, int pageSize)
             throws Exception {
-        client.createDatabaseIfNotExists("bench").block();
-        client.getDatabase("bench").createContainerIfNotExists(new CosmosContainerProperties("orders", "/customerId"))
-                .block();
-        CosmosAsyncContainer container = client.getDatabase("bench").getContainer("orders");
-
         long seedStart = System.nanoTime();
-        Random random = new Random(42);
-        Flux<CosmosItemOperation> operations = Flux.fromStream(IntStream.range(0, items).mapToObj(i -> {
-            ObjectNode order = order(i, random);
-            return CosmosBulkOperations.getCreateItemOperation(order,
-                    new PartitionKey(order.get("customerId").asText()));
-        }));
-        container.executeBulkOperations(operations).blockLast();
+        CosmosAsyncContainer container = seedOrders(client, items);
         print("seeded %,d items (~%d bytes each) in %.1f s", items, order(0, new Random(1)).toString().length(),
                 seconds(seedStart));
 
@@ -308,6 +297,22 @@ public final class BrowseBenchmark {
         }
     }
 
+
+    /** bench/orders (key /customerId) filled with {@code items} of {@link #order}'s items, by bulk create. */
+    static CosmosAsyncContainer seedOrders(CosmosAsyncClient client, int items) {
+        client.createDatabaseIfNotExists("bench").block();
+        client.getDatabase("bench").createContainerIfNotExists(new CosmosContainerProperties("orders", "/customerId"))
+                .block();
+        CosmosAsyncContainer container = client.getDatabase("bench").getContainer("orders");
+        Random random = new Random(42);
+        Flux<CosmosItemOperation> operations = Flux.fromStream(IntStream.range(0, items).mapToObj(i -> {
+            ObjectNode order = order(i, random);
+            return CosmosBulkOperations.getCreateItemOperation(order,
+                    new PartitionKey(order.get("customerId").asText()));
+        }));
+        container.executeBulkOperations(operations).blockLast();
+        return container;
+    }
     static ObjectNode order(int i, Random random) {
         JsonNodeFactory json = JsonNodeFactory.instance;
         int customer = (int) (Math.pow(random.nextDouble(), 2) * 5_000);

@@ -2,21 +2,15 @@ package io.cosmosdesk.bench;
 
 import com.azure.cosmos.CosmosAsyncClient;
 import com.azure.cosmos.CosmosAsyncContainer;
-import com.azure.cosmos.models.CosmosBulkOperations;
-import com.azure.cosmos.models.CosmosContainerProperties;
-import com.azure.cosmos.models.CosmosItemOperation;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.FeedResponse;
 import com.azure.cosmos.models.ModelBridgeInternal;
-import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.ServerCursors;
 import java.util.Locale;
 import java.util.Random;
-import java.util.stream.IntStream;
-import reactor.core.publisher.Flux;
 
 /**
  * The local server's query paging through the raw SDK (figures printed, not asserted): items/s paging the whole
@@ -62,17 +56,8 @@ public final class ServerPagingBenchmark {
     }
 
     private static void run(ServerCursors cursors, CosmosAsyncClient client, int items, int pageSize, String query) {
-        client.createDatabaseIfNotExists("bench").block();
-        client.getDatabase("bench").createContainerIfNotExists(new CosmosContainerProperties("orders", "/customerId"))
-                .block();
-        CosmosAsyncContainer container = client.getDatabase("bench").getContainer("orders");
         long seedStart = System.nanoTime();
-        Random random = new Random(42);
-        Flux<CosmosItemOperation> operations = Flux.fromStream(IntStream.range(0, items).mapToObj(i -> {
-            ObjectNode order = BrowseBenchmark.order(i, random);
-            return CosmosBulkOperations.getCreateItemOperation(order, new PartitionKey(order.get("customerId").asText()));
-        }));
-        container.executeBulkOperations(operations).blockLast();
+        CosmosAsyncContainer container = BrowseBenchmark.seedOrders(client, items);
         print("seeded %,d items (~%d bytes each) in %.1f s; query %s, page size %,d", items,
                 BrowseBenchmark.order(0, new Random(1)).toString().length(), seconds(seedStart), query, pageSize);
 
