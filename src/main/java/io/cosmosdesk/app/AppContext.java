@@ -60,6 +60,7 @@ public final class AppContext implements AutoCloseable {
     private final ToolTabs toolTabs = new ToolTabs();
     private final ContainerActions containerActions = new ContainerActions();
     private final AppActions appActions = new AppActions();
+    private final TreeActions treeActions = new TreeActions();
     private final io.cosmosdesk.settings.SettingsStore settings;
 
     public AppContext(AppDirectories directories, TaskRunner tasks, DialogService dialogs,
@@ -86,11 +87,14 @@ public final class AppContext implements AutoCloseable {
         this.columnSettings = new ColumnSettingsStore(directories.config());
         this.settings = new io.cosmosdesk.settings.SettingsStore(directories.config());
         // features plug in here: tool tabs, container actions, menu actions (see ToolTabs, ContainerActions)
+        new AccountActions(new io.cosmosdesk.manage.ResourceAdmin(),
+                new io.cosmosdesk.manage.ManageDialogs(Theme.APP_STYLESHEET), dialogs, tasks, mainViewModel, toolTabs)
+                .install(containerActions, treeActions);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
                         this::connectionDialog, environment, this::openWorkspace, this::offerUnfinishedMoves,
-                        toolTabs, containerActions, appActions));
+                        toolTabs, containerActions, appActions, treeActions));
     }
 
     public synchronized ConnectionStore connectionStore() {
@@ -182,6 +186,11 @@ public final class AppContext implements AutoCloseable {
     /** What features offer on a container (tree menu, Container menu, Items toolbar). */
     public ContainerActions containerActions() {
         return containerActions;
+    }
+
+    /** What features offer in the tree's menus of connections and databases. */
+    public TreeActions treeActions() {
+        return treeActions;
     }
 
     /** What features add to the menu bar. */
