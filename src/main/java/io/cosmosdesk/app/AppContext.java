@@ -86,6 +86,7 @@ public final class AppContext implements AutoCloseable {
         this.columnSettings = new ColumnSettingsStore(directories.config());
         this.settings = new io.cosmosdesk.settings.SettingsStore(directories.config());
         // features plug in here: tool tabs, container actions, menu actions (see ToolTabs, ContainerActions)
+        new io.cosmosdesk.changes.ChangesFeature(directories.data(), tasks).install(toolTabs, containerActions);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,

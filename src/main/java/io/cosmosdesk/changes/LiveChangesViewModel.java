@@ -10,9 +10,16 @@ import io.cosmosdesk.ui.TaskRunner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.binding.StringExpression;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -40,6 +47,9 @@ public final class LiveChangesViewModel {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /** How a point in time is typed: {@code 2026-12-06 08:30}, seconds optional. */
+    public static final DateTimeFormatter TYPED_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
+
     /** Failures after which reading again cannot help until the user does something. */
     private static final Set<ErrorKind> FATAL = Set.of(ErrorKind.NOT_FOUND, ErrorKind.UNAUTHORIZED,
             ErrorKind.FORBIDDEN, ErrorKind.BAD_REQUEST);
@@ -59,6 +69,7 @@ public final class LiveChangesViewModel {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STOPPED);
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper startError = new ReadOnlyStringWrapper("");
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<FeedPositions.Saved> savedPosition = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<AllVersionsSupport> allVersions = new ReadOnlyObjectWrapper<>();
@@ -66,6 +77,9 @@ public final class LiveChangesViewModel {
     private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<java.time.Instant> positionSavedAt = new ReadOnlyObjectWrapper<>();
+
+    private final StringBinding status;
+    private final StringBinding title;
 
     private ChangeFeedSession session;
     private List<FeedCursor> cursors = List.of();
@@ -88,6 +102,34 @@ public final class LiveChangesViewModel {
         this.pace = new PollingPace(handle.connection().profile().isLocalEndpoint()
                 ? PollingPace.LOCAL_CEILING : PollingPace.ACCOUNT_CEILING);
         this.visibleRows = new FilteredList<>(captured.rows());
+        this.status = Bindings.createStringBinding(this::describe, state, captured.totalProperty(),
+                captured.droppedProperty(), captured.waitingProperty(), positionSavedAt);
+        this.title = Bindings.createStringBinding(() -> "Changes · " + handle.ref().containerId() + switch (state.get()) {
+            case PAUSED -> " (paused)";
+            case STOPPED, FAILED -> " (stopped)";
+            default -> "";
+        }, state);
+    }
+
+    private String describe() {
+        long total = captured.totalProperty().get();
+        String counts = String.format("%,d %s captured", total, total == 1 ? "change" : "changes");
+        long dropped = captured.droppedCount();
+        if (dropped > 0) {
+            counts += String.format(" · the newest %,d kept, %,d older ones counted only", CapturedRows.MAX_ROWS,
+                    dropped);
+        }
+        return switch (state.get()) {
+            case STARTING -> "Starting… · " + counts;
+            case LIVE -> "Live: new changes show within " + String.format("%.1f", pace.ceiling().toMillis() / 1000.0)
+                    + " s · " + counts;
+            case PAUSED -> String.format("Paused: %,d new %s waiting, shown on Resume · ",
+                    captured.waitingProperty().get(), captured.waitingProperty().get() == 1 ? "change" : "changes")
+                    + counts;
+            case STOPPED -> "Stopped" + (positionSavedAt.get() == null ? "" : " · where it stopped is saved")
+                    + " · " + counts;
+            case FAILED -> "Stopped by an error · " + counts;
+        };
     }
 
     // Properties
@@ -105,6 +147,16 @@ public final class LiveChangesViewModel {
         return captured;
     }
 
+    /** One line for the status bar: live or paused, how many captured, waiting and dropped. */
+    public StringExpression statusProperty() {
+        return status;
+    }
+
+    /** The tab's text: "Changes · orders", with "(paused)" or "(stopped)". */
+    public StringExpression titleProperty() {
+        return title;
+    }
+
     public ReadOnlyObjectProperty<State> stateProperty() {
         return state.getReadOnlyProperty();
     }
@@ -115,6 +167,11 @@ public final class LiveChangesViewModel {
 
     public StringProperty filterTextProperty() {
         return filterText;
+    }
+
+    /** Why the typed point in time cannot be used; empty when it can. */
+    public ReadOnlyStringProperty startErrorProperty() {
+        return startError.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty filterErrorProperty() {
@@ -203,6 +260,23 @@ public final class LiveChangesViewModel {
                 .onFailure(error -> failed(current, error)));
     }
 
+    /**
+     * Starts from a point in time typed as {@code yyyy-MM-dd HH:mm[:ss]} in {@code zone}; false (and a sentence in
+     * {@link #startErrorProperty}) when it is not a time.
+     */
+    public boolean startFromTyped(String typed, ZoneId zone) {
+        try {
+            LocalDateTime at = LocalDateTime.parse(typed == null ? "" : typed.strip(), TYPED_TIME);
+            startError.set("");
+            start(ChangeFeedStart.pointInTime(at.atZone(zone).toInstant()));
+            return true;
+        } catch (DateTimeParseException e) {
+            startError.set("Type the point in time as year-month-day hours:minutes, e.g. "
+                    + LocalDateTime.now(clock.withZone(zone)).withSecond(0).withNano(0).format(TYPED_TIME) + ".");
+            return false;
+        }
+    }
+
     /** Stops showing new rows; they are still read and kept, and shown on {@link #resume}. */
     public void pause() {
         if (state.get() == State.LIVE || state.get() == State.STARTING) {
@@ -264,6 +338,15 @@ public final class LiveChangesViewModel {
     // Rounds
 
     private void scheduleRound(long current, Duration wait) {
+        try {
+            startRound(current, wait);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the app is shutting down: its task runner takes no more work
+            state.set(State.STOPPED);
+        }
+    }
+
+    private void startRound(long current, Duration wait) {
         List<FeedCursor> from = cursors;
         ChangeFeedSession reading = session;
         round = taskRunner.start(BackgroundTask.of("Reading changes", ctx -> {
