@@ -112,6 +112,9 @@ public class ChangesTabController {
         }, viewModel.allVersionsProperty()));
         showOnlyWhenText(allVersionsLabel);
         statusLabel.textProperty().bind(viewModel.statusProperty());
+        Tooltip statusTip = new Tooltip();
+        statusTip.textProperty().bind(viewModel.statusProperty());
+        statusLabel.setTooltip(statusTip);
         exportLabel.textProperty().bind(viewModel.exportMessageProperty());
     }
 
@@ -143,6 +146,10 @@ public class ChangesTabController {
     private void offerSaved(FeedPositions.Saved saved) {
         if (saved != null && !startChoice.getItems().contains(StartChoice.SAVED)) {
             startChoice.getItems().add(StartChoice.SAVED);
+        }
+        if (saved != null && viewModel.stateProperty().get() == LiveChangesViewModel.State.STOPPED) {
+            // stopped by the user: Start continues where it stopped unless they choose otherwise
+            startChoice.getSelectionModel().select(StartChoice.SAVED);
         }
         startChoice.setTooltip(saved == null ? startChoice.getTooltip() : new Tooltip(
                 "Where it stopped: the position saved at " + format(saved.savedAt()) + " when this container's "

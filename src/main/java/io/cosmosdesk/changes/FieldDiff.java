@@ -20,6 +20,7 @@ public final class FieldDiff {
     public record FieldChange(JsonPath path, JsonNode before, JsonNode after) {
     }
 
+    static final String UNCHANGED = "same fields as before (written or read again)";
     private static final int MAX_VALUE_CHARS = 40;
     private static final int MAX_FIELDS_SHOWN = 6;
 
@@ -33,10 +34,13 @@ public final class FieldDiff {
         return changes;
     }
 
-    /** The compact line for a list of changes; "no field changed" when it is empty (a rewrite of the same body). */
+    /**
+     * The compact line for a list of changes; when it is empty the item was written again with the same fields, or
+     * read again (a restart from the beginning).
+     */
     public static String summary(List<FieldChange> changes) {
         if (changes.isEmpty()) {
-            return "no field changed";
+            return UNCHANGED;
         }
         List<String> parts = new ArrayList<>();
         for (FieldChange change : changes.subList(0, Math.min(MAX_FIELDS_SHOWN, changes.size()))) {

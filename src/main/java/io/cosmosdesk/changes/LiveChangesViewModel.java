@@ -113,21 +113,18 @@ public final class LiveChangesViewModel {
 
     private String describe() {
         long total = captured.totalProperty().get();
-        String counts = String.format("%,d %s captured", total, total == 1 ? "change" : "changes");
+        String counts = String.format("%,d %s", total, total == 1 ? "change" : "changes");
         long dropped = captured.droppedCount();
         if (dropped > 0) {
-            counts += String.format(" · the newest %,d kept, %,d older ones counted only", CapturedRows.MAX_ROWS,
-                    dropped);
+            counts += String.format(" (newest %,d kept, %,d older counted only)", CapturedRows.MAX_ROWS, dropped);
         }
+        int waiting = captured.waitingProperty().get();
         return switch (state.get()) {
             case STARTING -> "Starting… · " + counts;
-            case LIVE -> "Live: new changes show within " + String.format("%.1f", pace.ceiling().toMillis() / 1000.0)
-                    + " s · " + counts;
-            case PAUSED -> String.format("Paused: %,d new %s waiting, shown on Resume · ",
-                    captured.waitingProperty().get(), captured.waitingProperty().get() == 1 ? "change" : "changes")
-                    + counts;
-            case STOPPED -> "Stopped" + (positionSavedAt.get() == null ? "" : " · where it stopped is saved")
-                    + " · " + counts;
+            case LIVE -> "Live, checking every " + String.format("%.1f", pace.ceiling().toMillis() / 1000.0)
+                    + " s at most · " + counts;
+            case PAUSED -> String.format("Paused: %,d new waiting, shown on Resume · ", waiting) + counts;
+            case STOPPED -> "Stopped" + (positionSavedAt.get() == null ? "" : ", position saved") + " · " + counts;
             case FAILED -> "Stopped by an error · " + counts;
         };
     }
@@ -424,7 +421,10 @@ public final class LiveChangesViewModel {
         taskRunner.start(BackgroundTask.of("Saving where live changes stopped", ctx -> {
             saveIfMoved(handle, position);
             return clock.instant();
-        }).onSuccess(positionSavedAt::set)
+        }).onSuccess(at -> {
+            positionSavedAt.set(at);
+            savedPosition.set(new FeedPositions.Saved(at, position));
+        })
                 .onFailure(error -> errorMessage.set("Could not save where live changes stopped: "
                         + error.getMessage())));
     }

@@ -139,10 +139,12 @@ class LiveChangesViewModelTest {
         step();
         assertThat(vm.visibleRows()).extracting(ChangeRow::id).containsExactly("a");
         assertThat(vm.captured().waitingProperty().get()).isEqualTo(3);
+        assertThat(vm.statusProperty().get()).isEqualTo("Paused: 3 new waiting, shown on Resume · 4 changes");
         assertThat(vm.stateProperty().get()).isEqualTo(LiveChangesViewModel.State.PAUSED);
 
         vm.resume();
         assertThat(vm.visibleRows()).extracting(ChangeRow::id).containsExactly("a", "b", "c", "d");
+        assertThat(vm.statusProperty().get()).isEqualTo("Live, checking every 0.4 s at most · 4 changes");
         assertThat(vm.captured().waitingProperty().get()).isZero();
         assertThat(vm.captured().totalProperty().get()).isEqualTo(4);
     }
@@ -192,6 +194,9 @@ class LiveChangesViewModelTest {
         vm.stop();
         step();
         assertThat(vm.positionSavedAtProperty().get()).isEqualTo(Instant.parse("2026-12-06T08:00:00Z"));
+        assertThat(vm.savedPositionProperty().get().cursors())
+                .containsExactly(new FeedCursor("range-0", "after-page-1"));
+        assertThat(vm.statusProperty().get()).isEqualTo("Stopped, position saved · 1 change");
         assertThat(positions.load(handle)).get().extracting(FeedPositions.Saved::cursors)
                 .isEqualTo(List.of(new FeedCursor("range-0", "after-page-1")));
 
