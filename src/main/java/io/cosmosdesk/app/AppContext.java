@@ -62,6 +62,9 @@ public final class AppContext implements AutoCloseable {
     private final AppActions appActions = new AppActions();
     private final TreeActions treeActions = new TreeActions();
     private final io.cosmosdesk.settings.SettingsStore settings;
+    /** The Items view-model of each open workspace, for features acting on a container's grid (schema). */
+    private final Map<ContainerHandle, java.lang.ref.WeakReference<ItemsViewModel>> grids = new java.util.HashMap<>();
+    private final io.cosmosdesk.schema.SchemaFeature schema;
 
     public AppContext(AppDirectories directories, TaskRunner tasks, DialogService dialogs,
             CosmosClientFactory clientFactory, SecretStore secrets, Map<String, String> environment) {
@@ -91,6 +94,11 @@ public final class AppContext implements AutoCloseable {
                 new io.cosmosdesk.manage.ManageDialogs(Theme.APP_STYLESHEET), dialogs, tasks, mainViewModel, toolTabs)
                 .install(containerActions, treeActions);
         new io.cosmosdesk.changes.ChangesFeature(directories.data(), tasks).install(toolTabs, containerActions);
+        this.schema = new io.cosmosdesk.schema.SchemaFeature(new io.cosmosdesk.schema.SchemaService(), tasks, dialogs,
+                new io.cosmosdesk.schema.ItemsGrids(mainViewModel::openContainer, handle -> java.util.Optional
+                        .ofNullable(grids.get(handle)).map(java.lang.ref.WeakReference::get)),
+                new io.cosmosdesk.schema.FieldPathCatalog(directories.data()));
+        schema.install(toolTabs, containerActions);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
@@ -140,7 +148,14 @@ public final class AppContext implements AutoCloseable {
 
     /** A new view-model for one container's Items tab, bound to {@code handle} for life. */
     public ItemsViewModel itemsViewModel(ContainerHandle handle) {
-        return new ItemsViewModel(handle, itemQueries, tasks, dialogs, columnSettings);
+        ItemsViewModel grid = new ItemsViewModel(handle, itemQueries, tasks, dialogs, columnSettings);
+        grids.put(handle, new java.lang.ref.WeakReference<>(grid));
+        return grid;
+    }
+
+    /** Schema insight: the Schema tab per container and the sampled field paths (query completion, filter box). */
+    public io.cosmosdesk.schema.SchemaFeature schema() {
+        return schema;
     }
 
     /**
