@@ -150,7 +150,7 @@ public final class MoveBenchmark {
         ContainerHandle handle = new ContainerHandle(new CosmosConnection(
                 ConnectionProfile.create("bench", AuthKind.EMULATOR, "https://127.0.0.1/"), client),
                 new ContainerInfo(new ContainerRef("bench", container.getId()), List.of("/pk"), false, null));
-        MoveService service = new MoveService(home, tuning, MoveStepListener.NONE);
+        MoveService service = new MoveService(home, tuning, MoveStepListener.NONE, io.cosmosdesk.testing.TestAudit.writes());
         long start = System.nanoTime();
         MoveReport report = service.moveItems(handle, sources, PartitionKeyValue.of("target"), MoveControl.none());
         double rate = items.size() / ((System.nanoTime() - start) / 1e9);
