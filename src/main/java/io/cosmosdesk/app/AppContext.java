@@ -79,7 +79,10 @@ public final class AppContext implements AutoCloseable {
                 new ResourceTreeViewModel(resources, tasks));
         // pinned certificates must apply before the first client is built; cheap when there are none
         new PinnedCertificates(directories.config()).install();
-        this.auditLog = new AuditLog(directories.data().resolve("audit"));
+        this.settings = new io.cosmosdesk.settings.SettingsStore(directories.config());
+        // retention asked at each day's first write: a changed setting applies without a restart
+        this.auditLog = new AuditLog(directories.data().resolve("audit"),
+                () -> settings.current().auditRetentionDays(), java.time.Clock.systemUTC());
         AuditedWrites writes = new AuditedWrites(auditLog);
         this.itemQueries = new ItemQueryService(writes);
         this.itemService = new ItemService(writes);
@@ -90,8 +93,8 @@ public final class AppContext implements AutoCloseable {
                         io.cosmosdesk.move.FinishedJournals.KEEP, java.time.Clock.systemUTC())));
         this.moveDialog = new MoveDialog(moveService, tasks, Theme.APP_STYLESHEET);
         this.columnSettings = new ColumnSettingsStore(directories.config());
-        this.settings = new io.cosmosdesk.settings.SettingsStore(directories.config());
         // features plug in here: tool tabs, container actions, menu actions (see ToolTabs, ContainerActions)
+        new io.cosmosdesk.audit.AuditFeature(auditLog, tasks).install(toolTabs, appActions, settings);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,

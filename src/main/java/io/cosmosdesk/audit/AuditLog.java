@@ -52,6 +52,8 @@ public final class AuditLog implements AutoCloseable {
     private final Clock clock;
     private FileChannel channel;
     private LocalDate day;
+    private final java.util.concurrent.atomic.AtomicLong appendNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong bytesWritten = new java.util.concurrent.atomic.AtomicLong();
 
     /** {@code folder}: {@code AppDirectories.data()/audit}. */
     public AuditLog(Path folder) {
@@ -99,6 +101,7 @@ public final class AuditLog implements AutoCloseable {
         if (entries.isEmpty()) {
             return;
         }
+        long start = System.nanoTime();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(entries.size() * 512);
         for (AuditEntry entry : entries) {
             try {
@@ -117,11 +120,23 @@ public final class AuditLog implements AutoCloseable {
                     out.write(buffer);
                 }
                 out.force(false);
+                bytesWritten.addAndGet(bytes.size());
             } catch (IOException e) {
                 LOG.error("Could not append {} entries to the audit log in {}: {}", entries.size(), folder,
                         e.toString());
             }
         }
+        appendNanos.addAndGet(System.nanoTime() - start);
+    }
+
+    /** Time spent in {@link #append} so far (serialising, writing, syncing), for benchmarks. */
+    public long appendNanos() {
+        return appendNanos.get();
+    }
+
+    /** Bytes appended so far, for benchmarks. */
+    public long bytesWritten() {
+        return bytesWritten.get();
     }
 
     /**

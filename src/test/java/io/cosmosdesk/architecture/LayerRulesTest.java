@@ -213,6 +213,15 @@ class LayerRulesTest {
         assertThat(ONLY_THE_AUDITED_DOOR_WRITES.evaluate(bypass).hasViolation()).isTrue();
     }
 
+    /** Only the benchmark's baseline (test sources) turns recording off. */
+    @Test
+    void nothingInTheAppTurnsTheAuditLogOff() {
+        noClasses().that().doNotHaveFullyQualifiedName(AuditedWrites.class.getName())
+                .should().callConstructor(AuditedWrites.class, io.cosmosdesk.audit.AuditLog.class, boolean.class)
+                .because("every write the app makes is recorded")
+                .check(classes);
+    }
+
     /** Writes straight through the SDK: what the rule must refuse. Never called. */
     static final class BypassesTheAuditLog {
         void write(CosmosAsyncContainer container, com.fasterxml.jackson.databind.node.ObjectNode item) {
