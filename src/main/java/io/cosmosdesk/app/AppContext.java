@@ -1,5 +1,7 @@
 package io.cosmosdesk.app;
 
+import io.cosmosdesk.audit.AuditLog;
+import io.cosmosdesk.audit.AuditedWrites;
 import io.cosmosdesk.browse.ColumnSettingsStore;
 import io.cosmosdesk.browse.ItemsTab;
 import io.cosmosdesk.browse.ItemsViewModel;
@@ -51,6 +53,8 @@ public final class AppContext implements AutoCloseable {
     private ConnectionDialog connectionDialog;
     private ConnectionStore connectionStore;
     private final ItemQueryService itemQueries;
+    /** Every write any feature makes is recorded here, through the one {@code AuditedWrites}. */
+    private final AuditLog auditLog;
     private final ItemService itemService;
     private final MoveService moveService;
     private final MoveDialog moveDialog;
@@ -79,16 +83,20 @@ public final class AppContext implements AutoCloseable {
                 new ResourceTreeViewModel(resources, tasks));
         // pinned certificates must apply before the first client is built; cheap when there are none
         new PinnedCertificates(directories.config()).install();
-        this.itemQueries = new ItemQueryService();
-        this.itemService = new ItemService();
-        this.moveService = new MoveService(directories.data().resolve("moves"));
+        this.settings = new io.cosmosdesk.settings.SettingsStore(directories.config());
+        // retention asked at each day's first write: a changed setting applies without a restart
+        this.auditLog = new AuditLog(directories.data().resolve("audit"),
+                () -> settings.current().auditRetentionDays(), java.time.Clock.systemUTC());
+        AuditedWrites writes = new AuditedWrites(auditLog);
+        this.itemQueries = new ItemQueryService(writes);
+        this.itemService = new ItemService(writes);
+        this.moveService = new MoveService(directories.data().resolve("moves"), writes);
         // finished journals hold item bodies: delete them after a while, off the UI thread
         tasks.start(io.cosmosdesk.ui.BackgroundTask.of("Tidying finished move journals", context ->
                 io.cosmosdesk.move.FinishedJournals.prune(directories.data().resolve("moves"),
                         io.cosmosdesk.move.FinishedJournals.KEEP, java.time.Clock.systemUTC())));
         this.moveDialog = new MoveDialog(moveService, tasks, Theme.APP_STYLESHEET);
         this.columnSettings = new ColumnSettingsStore(directories.config());
-        this.settings = new io.cosmosdesk.settings.SettingsStore(directories.config());
         // features plug in here: tool tabs, container actions, menu actions (see ToolTabs, ContainerActions)
         new AccountActions(new io.cosmosdesk.manage.ResourceAdmin(),
                 new io.cosmosdesk.manage.ManageDialogs(Theme.APP_STYLESHEET), dialogs, tasks, mainViewModel, toolTabs)
@@ -99,6 +107,7 @@ public final class AppContext implements AutoCloseable {
                         .ofNullable(grids.get(handle)).map(java.lang.ref.WeakReference::get)),
                 new io.cosmosdesk.schema.FieldPathCatalog(directories.data()));
         schema.install(toolTabs, containerActions);
+        new io.cosmosdesk.audit.AuditFeature(auditLog, tasks).install(toolTabs, appActions, settings);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
@@ -230,6 +239,15 @@ public final class AppContext implements AutoCloseable {
         return itemQueries;
     }
 
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /** The one audited door for writes: features that write (import, copy, patch) take it from here. */
+    public AuditedWrites writes() {
+        return itemService.writes();
+    }
+
     /** For {@code FXMLLoader.setControllerFactory}: every controller gets its dependencies by constructor. */
     public Callback<Class<?>, Object> controllerFactory() {
         return type -> {
@@ -245,5 +263,6 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         mainViewModel.close();
         tasks.shutdown();
+        auditLog.close();
     }
 }
