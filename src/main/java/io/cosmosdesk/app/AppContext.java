@@ -61,6 +61,8 @@ public final class AppContext implements AutoCloseable {
     private final ContainerActions containerActions = new ContainerActions();
     private final AppActions appActions = new AppActions();
     private final io.cosmosdesk.settings.SettingsStore settings;
+    private final io.cosmosdesk.jobs.Jobs jobs;
+    private final io.cosmosdesk.transfer.ExportFeature exports;
 
     public AppContext(AppDirectories directories, TaskRunner tasks, DialogService dialogs,
             CosmosClientFactory clientFactory, SecretStore secrets, Map<String, String> environment) {
@@ -86,6 +88,11 @@ public final class AppContext implements AutoCloseable {
         this.columnSettings = new ColumnSettingsStore(directories.config());
         this.settings = new io.cosmosdesk.settings.SettingsStore(directories.config());
         // features plug in here: tool tabs, container actions, menu actions (see ToolTabs, ContainerActions)
+        this.jobs = new io.cosmosdesk.jobs.Jobs(tasks);
+        new io.cosmosdesk.jobs.JobsFeature(jobs, toolTabs).install(appActions);
+        this.exports = new io.cosmosdesk.transfer.ExportFeature(new io.cosmosdesk.transfer.ExportDialog(
+                new io.cosmosdesk.transfer.ExportService(), tasks, jobs, dialogs, Theme.APP_STYLESHEET), toolTabs);
+        exports.install(containerActions);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
@@ -189,6 +196,16 @@ public final class AppContext implements AutoCloseable {
         return appActions;
     }
 
+    /** Long jobs (exports, imports, copies, moves, bulk deletes), shown in the Jobs panel. */
+    public io.cosmosdesk.jobs.Jobs jobs() {
+        return jobs;
+    }
+
+    /** Export: {@code exports().dialog().show(window, new ExportSource(container, query, null))}. */
+    public io.cosmosdesk.transfer.ExportFeature exports() {
+        return exports;
+    }
+
     public io.cosmosdesk.settings.SettingsStore settings() {
         return settings;
     }
@@ -218,6 +235,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        jobs.cancelAll(); // an export in progress removes its partial file
         mainViewModel.close();
         tasks.shutdown();
     }

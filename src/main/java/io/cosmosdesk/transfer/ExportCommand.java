@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** {@code CosmosDesk export}: a container or a query to a JSON, JSON Lines or CSV file, without a window. */
@@ -47,8 +46,9 @@ public final class ExportCommand implements Command {
 
                 Writes every item of the container, or what --query selects, streamed page by page (memory stays the
                 same whatever the size). The file appears only when complete: it is written beside PATH as a hidden
-                .part file (readable by you only) and moved into place at the end; an interrupted or failed export
-                leaves no file. An existing PATH is kept unless --overwrite is given.
+                .part file (readable by you only) and moved into place at the end: a failed export removes it, and
+                one killed or interrupted (Ctrl+C) leaves at most that hidden .part file, never PATH. An existing
+                PATH is kept unless --overwrite is given.
 
                 Options:
                   --database DB          the database
@@ -116,16 +116,6 @@ public final class ExportCommand implements Command {
     private static int export(ExportSource source, ExportOptions options, Path file, boolean overwrite, boolean quiet,
             CliIO io) {
         StderrProgress context = new StderrProgress(io, quiet);
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> { // Ctrl+C: stop, and let the export remove its .part file
-            context.cancelled = true;
-            try {
-                finished.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "export-interrupted");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             if (!quiet) {
                 io.err().println("Exporting " + source.describe() + " as " + options.format().label() + " to "
@@ -137,18 +127,11 @@ public final class ExportCommand implements Command {
             return Cli.OK;
         } catch (CancellationException e) {
             context.endLine();
-            io.err().println("Export interrupted: no file was written.");
+            io.err().println("Export cancelled: no file was written.");
             return Cli.SOME_FAILED;
         } catch (ExportException e) {
             context.endLine();
             throw new CliException(statusOf(e), e.sentence(), e);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it has what it waited for
-            }
         }
     }
 
