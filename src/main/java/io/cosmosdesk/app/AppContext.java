@@ -69,6 +69,8 @@ public final class AppContext implements AutoCloseable {
     /** The Items view-model of each open workspace, for features acting on a container's grid (schema). */
     private final Map<ContainerHandle, java.lang.ref.WeakReference<ItemsViewModel>> grids = new java.util.HashMap<>();
     private final io.cosmosdesk.schema.SchemaFeature schema;
+    private final io.cosmosdesk.jobs.Jobs jobs;
+    private final io.cosmosdesk.transfer.ExportFeature exports;
 
     public AppContext(AppDirectories directories, TaskRunner tasks, DialogService dialogs,
             CosmosClientFactory clientFactory, SecretStore secrets, Map<String, String> environment) {
@@ -108,6 +110,11 @@ public final class AppContext implements AutoCloseable {
                 new io.cosmosdesk.schema.FieldPathCatalog(directories.data()));
         schema.install(toolTabs, containerActions);
         new io.cosmosdesk.audit.AuditFeature(auditLog, tasks).install(toolTabs, appActions, settings);
+        this.jobs = new io.cosmosdesk.jobs.Jobs(tasks);
+        new io.cosmosdesk.jobs.JobsFeature(jobs, toolTabs).install(appActions);
+        this.exports = new io.cosmosdesk.transfer.ExportFeature(new io.cosmosdesk.transfer.ExportDialog(
+                new io.cosmosdesk.transfer.ExportService(), tasks, jobs, dialogs, Theme.APP_STYLESHEET), toolTabs);
+        exports.install(containerActions);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
@@ -223,6 +230,16 @@ public final class AppContext implements AutoCloseable {
         return appActions;
     }
 
+    /** Long jobs (exports, imports, copies, moves, bulk deletes), shown in the Jobs panel. */
+    public io.cosmosdesk.jobs.Jobs jobs() {
+        return jobs;
+    }
+
+    /** Export: {@code exports().dialog().show(window, new ExportSource(container, query, null))}. */
+    public io.cosmosdesk.transfer.ExportFeature exports() {
+        return exports;
+    }
+
     public io.cosmosdesk.settings.SettingsStore settings() {
         return settings;
     }
@@ -261,6 +278,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        jobs.cancelAll(); // an export in progress removes its partial file
         mainViewModel.close();
         tasks.shutdown();
         auditLog.close();

@@ -220,6 +220,11 @@ public class MainWindowController {
                     workspace.viewModel().grid().applyFilter();
                 });
             }
+
+            @Override
+            public java.util.Optional<io.cosmosdesk.cosmos.ItemQuery> gridQuery(ContainerHandle container) {
+                return workspace(container).map(workspace -> workspace.viewModel().grid().appliedQueryProperty().get());
+            }
         });
         toolTabs.tabs().addListener((ListChangeListener<ToolTab>) change -> {
             while (change.next()) {
