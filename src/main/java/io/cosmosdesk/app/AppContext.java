@@ -86,6 +86,8 @@ public final class AppContext implements AutoCloseable {
         this.columnSettings = new ColumnSettingsStore(directories.config());
         this.settings = new io.cosmosdesk.settings.SettingsStore(directories.config());
         // features plug in here: tool tabs, container actions, menu actions (see ToolTabs, ContainerActions)
+        new io.cosmosdesk.query.QueryFeature(new io.cosmosdesk.query.QueryService(), itemService, tasks, dialogs,
+                settings).install(toolTabs, containerActions);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,

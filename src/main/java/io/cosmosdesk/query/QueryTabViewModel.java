@@ -72,6 +72,7 @@ public final class QueryTabViewModel {
     private final ReadOnlyBooleanWrapper limitReached = new ReadOnlyBooleanWrapper(this, "limitReached");
     // Properties: the results
     private final ObservableList<QueryResult> results = FXCollections.observableArrayList();
+    private final ObservableList<QueryResult> readOnlyResults = FXCollections.unmodifiableObservableList(results);
     private final ReadOnlyStringWrapper rangeLabel = new ReadOnlyStringWrapper(this, "rangeLabel", "");
     private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper(this, "canNext");
     private final ReadOnlyBooleanWrapper canPrevious = new ReadOnlyBooleanWrapper(this, "canPrevious");
@@ -171,7 +172,7 @@ public final class QueryTabViewModel {
     }
 
     public ObservableList<QueryResult> results() {
-        return FXCollections.unmodifiableObservableList(results);
+        return readOnlyResults;
     }
 
     /** "1–100, more available". */
@@ -439,7 +440,6 @@ public final class QueryTabViewModel {
         for (int i = Math.max(0, from); i <= to && i < pages.size(); i++) {
             shown.addAll(pages.get(i).results());
         }
-        results.setAll(shown);
         if (from < 0 || pages.isEmpty()) {
             rangeLabel.set("");
         } else if (from == to) {
@@ -449,6 +449,7 @@ public final class QueryTabViewModel {
             rangeLabel.set(new QueryPage(from + 1, pages.get(from).firstIndex(), shown, last.hasMore(), 0, 0, 0,
                     java.time.Duration.ZERO, null, QueryMetricsSummary.NONE, IndexAdvice.NONE).rangeLabel());
         }
+        results.setAll(shown); // last: a view reacting to the rows finds the label and the rest already set
         updateNavigation();
     }
 
