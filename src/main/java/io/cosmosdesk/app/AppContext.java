@@ -115,6 +115,8 @@ public final class AppContext implements AutoCloseable {
         this.exports = new io.cosmosdesk.transfer.ExportFeature(new io.cosmosdesk.transfer.ExportDialog(
                 new io.cosmosdesk.transfer.ExportService(), tasks, jobs, dialogs, Theme.APP_STYLESHEET), toolTabs);
         exports.install(containerActions);
+        new io.cosmosdesk.query.QueryFeature(new io.cosmosdesk.query.QueryService(), itemService, tasks, dialogs,
+                settings).install(toolTabs, containerActions);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
