@@ -55,7 +55,10 @@ public final class MoveDialogViewModel {
     private final MoveService service;
     private final TaskRunner tasks;
     private final ContainerHandle handle;
+    /** The selection, or for {@link #matching} its first items (the preview lines and suggestions). */
     private final List<MoveSource> sources;
+    /** Every item a query selects (read a page at a time by the preview and the move); null for a selection. */
+    private final MatchingItems matching;
     private final boolean editedItem;
     private MoveControl control;
     /** The target the job was started with; the fields may not say so any more once it ends. */
@@ -71,10 +74,21 @@ public final class MoveDialogViewModel {
     /** {@code editedItem}: one item handed over by the editor, its body being the edited text. */
     public MoveDialogViewModel(MoveService service, TaskRunner tasks, ContainerHandle handle, List<MoveSource> sources,
             boolean editedItem) {
+        this(service, tasks, handle, sources, null, editedItem);
+    }
+
+    /** Every item a query selects (the grid's Move with nothing selected): never all in memory. */
+    public MoveDialogViewModel(MoveService service, TaskRunner tasks, ContainerHandle handle, MatchingItems matching) {
+        this(service, tasks, handle, matching.firstItems(), matching, false);
+    }
+
+    private MoveDialogViewModel(MoveService service, TaskRunner tasks, ContainerHandle handle,
+            List<MoveSource> sources, MatchingItems matching, boolean editedItem) {
         this.service = service;
         this.tasks = tasks;
         this.handle = handle;
         this.sources = List.copyOf(sources);
+        this.matching = matching;
         this.editedItem = editedItem;
         // a hierarchical key is usually changed in one level: every level starts as "keep each item's own"
         List<String> paths = handle.info().partitionKeyPaths();
@@ -148,11 +162,15 @@ public final class MoveDialogViewModel {
     }
 
     public int itemCount() {
-        return sources.size();
+        return matching == null ? sources.size() : (int) Math.min(Integer.MAX_VALUE, matching.count());
     }
 
     /** The dialog's heading: how many items, and where they are now. */
     public String title() {
+        if (matching != null) {
+            return String.format("Move %,d %s (every item the query selects) to another partition key value",
+                    matching.count(), matching.count() == 1 ? "item" : "items");
+        }
         if (sources.size() == 1) {
             MoveSource item = sources.get(0);
             return "Move \"" + item.id() + "\" from " + item.partitionKey().display() + " to another partition key value";
@@ -231,7 +249,8 @@ public final class MoveDialogViewModel {
         busy.set(true);
         errorMessage.set("");
         previewTask = tasks.start(BackgroundTask.of("Previewing the move",
-                        ctx -> service.previewMoveTo(handle, sources, target))
+                        ctx -> matching != null ? service.previewMoveTo(handle, matching, target)
+                                : service.previewMoveTo(handle, sources, target))
                 .onSuccess(result -> {
                     if (generation == previewGeneration) {
                         preview.set(result);
@@ -319,6 +338,9 @@ public final class MoveDialogViewModel {
             return service.moveEditedItem(handle, item.id(), item.partitionKey(), item.etag(), item.body(),
                     target.resolve(item.partitionKey()), jobControl);
         }
+        if (matching != null) {
+            return service.moveItemsTo(handle, matching, target, jobControl);
+        }
         return service.moveItemsTo(handle, sources, target, jobControl);
     }
 
@@ -348,13 +370,13 @@ public final class MoveDialogViewModel {
         if (preview.alreadyInTarget() > 0) {
             text.append(String.format("; %,d already there (skipped)", preview.alreadyInTarget()));
         }
-        if (!preview.existingInTarget().isEmpty()) {
+        if (preview.conflicts() > 0) {
             List<String> shown = preview.existingInTarget().subList(0, Math.min(5, preview.existingInTarget().size()));
-            int existing = preview.existingInTarget().size();
+            int existing = preview.conflicts();
             text.append(String.format("; %,d %s already in the target and will be reported as %s, not overwritten "
                     + "(%s%s)", existing, existing == 1 ? "id is" : "ids are", existing == 1 ? "a conflict" : "conflicts",
                     String.join(", ", shown),
-                    preview.existingInTarget().size() > shown.size() ? ", …" : ""));
+                    existing > shown.size() ? ", …" : ""));
         }
         text.append(String.format(". Estimated ≈ %,.0f RU.", preview.estimatedRequestUnits()));
         return text.toString();
@@ -380,8 +402,9 @@ public final class MoveDialogViewModel {
             }
             lines.add(line);
         }
-        if (sources.size() > PREVIEW_LINES) {
-            lines.add(String.format("… and %,d more", sources.size() - PREVIEW_LINES));
+        long count = matching == null ? sources.size() : Math.max(matching.count(), sources.size());
+        if (count > Math.min(sources.size(), PREVIEW_LINES)) {
+            lines.add(String.format("… and %,d more", count - Math.min(sources.size(), PREVIEW_LINES)));
         }
         return lines;
     }
