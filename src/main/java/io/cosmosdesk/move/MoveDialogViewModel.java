@@ -365,48 +365,16 @@ public final class MoveDialogViewModel {
     }
 
     String describe(MovePreview preview, MoveTarget target) {
-        StringBuilder text = new StringBuilder(String.format("%,d %s to move to %s", preview.toMove(),
-                preview.toMove() == 1 ? "item" : "items", target.display(handle.info().partitionKeyPaths())));
-        if (preview.alreadyInTarget() > 0) {
-            text.append(String.format("; %,d already there (skipped)", preview.alreadyInTarget()));
-        }
-        if (preview.conflicts() > 0) {
-            List<String> shown = preview.existingInTarget().subList(0, Math.min(5, preview.existingInTarget().size()));
-            int existing = preview.conflicts();
-            text.append(String.format("; %,d %s already in the target and will be reported as %s, not overwritten "
-                    + "(%s%s)", existing, existing == 1 ? "id is" : "ids are", existing == 1 ? "a conflict" : "conflicts",
-                    String.join(", ", shown),
-                    existing > shown.size() ? ", …" : ""));
-        }
-        text.append(String.format(". Estimated ≈ %,.0f RU.", preview.estimatedRequestUnits()));
-        return text.toString();
+        return MovePreviewText.describe(preview, target, handle.info().partitionKeyPaths());
     }
 
     /** Shown in the preview list at most: the counts above say how many more. */
-    static final int PREVIEW_LINES = 200;
+    static final int PREVIEW_LINES = MovePreviewText.LINES;
 
-    /**
-     * One line per item, old value → its own new value (kept levels stay), saying which ones will be skipped or
-     * left as conflicts.
-     */
     List<String> lines(MovePreview result, MoveTarget target) {
-        java.util.Set<String> conflicts = new java.util.HashSet<>(result.existingInTarget());
-        List<String> lines = new ArrayList<>();
-        for (MoveSource item : sources.subList(0, Math.min(sources.size(), PREVIEW_LINES))) {
-            PartitionKeyValue to = target.resolve(item.partitionKey());
-            String line = item.id() + "   " + item.partitionKey().display() + " → " + to.display();
-            if (item.partitionKey().equals(to)) {
-                line += "   (already there: skipped)";
-            } else if (conflicts.contains(item.id())) {
-                line += "   (the id exists there: conflict, left as it is)";
-            }
-            lines.add(line);
-        }
-        long count = matching == null ? sources.size() : Math.max(matching.count(), sources.size());
-        if (count > Math.min(sources.size(), PREVIEW_LINES)) {
-            lines.add(String.format("… and %,d more", count - Math.min(sources.size(), PREVIEW_LINES)));
-        }
-        return lines;
+        // every item a query selects: the preview counted them, the first few are at hand
+        long total = matching == null ? sources.size() : Math.max(result.total(), sources.size());
+        return MovePreviewText.lines(result, target, sources, total);
     }
 
     /** The preview as a list: each item's id, its current value and the target. */
