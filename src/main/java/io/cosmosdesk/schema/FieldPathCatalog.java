@@ -44,8 +44,10 @@ public final class FieldPathCatalog implements AutoCloseable {
     }
 
     private final Path file;
+    /** One daemon thread writes the file, in order, so a caller on the UI thread never waits for the disk. */
     private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "cosmosdesk-field-paths");
+        Thread thread = Executors.defaultThreadFactory().newThread(runnable);
+        thread.setName("cosmosdesk-field-paths");
         thread.setDaemon(true);
         return thread;
     });

@@ -138,7 +138,10 @@ class LayerRulesTest {
             "probing the OS keychain loads native code (about a second) and must not delay the first window; one "
                     + "short task on the common pool at start-up, before any TaskRunner exists",
             "io.cosmosdesk.sandbox.LocalCosmosServer",
-            "sandbox only: reads the server's output for its ready line while start() waits with a timeout");
+            "sandbox only: reads the server's output for its ready line while start() waits with a timeout",
+            "io.cosmosdesk.schema.FieldPathCatalog",
+            "one daemon thread writes the sampled field paths file in order, so the UI thread that hands over a "
+                    + "schema never waits for the disk");
 
     private static String topLevelName(JavaClass type) {
         String name = type.getName();
