@@ -234,6 +234,10 @@ public final class QueryTabController {
         nextButton.disableProperty().bind(model.canNextProperty().not());
         loadAllButton.disableProperty().bind(model.canNextProperty().not());
 
+        // the table's own "No columns in table" would show under ours: our label is its placeholder
+        ((javafx.scene.layout.Pane) resultsPlaceholder.getParent()).getChildren().remove(resultsPlaceholder);
+        resultsTable.setPlaceholder(resultsPlaceholder);
+        resultsPlaceholder.setMouseTransparent(false);
         resultsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         resultsTable.getSelectionModel().setCellSelectionEnabled(false);
         resultsTable.setItems(model.results());
