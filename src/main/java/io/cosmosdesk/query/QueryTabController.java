@@ -65,8 +65,8 @@ public final class QueryTabController {
     @FXML private RadioButton allPartitionsRadio;
     @FXML private RadioButton onePartitionRadio;
     @FXML private HBox scopeLevels;
-    @FXML private HBox errorBanner;
-    @FXML private Label errorLabel;
+    @FXML private HBox queryErrorBanner;
+    @FXML private Label queryErrorLabel;
     @FXML private Button goOnButton;
     @FXML private Label scopeShownLabel;
     @FXML private Label readOnlyLabel;
@@ -222,9 +222,9 @@ public final class QueryTabController {
     }
 
     private void bindResults() {
-        errorLabel.textProperty().bind(model.errorProperty());
-        errorBanner.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        queryErrorLabel.textProperty().bind(model.errorProperty());
+        queryErrorBanner.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        queryErrorBanner.managedProperty().bind(queryErrorBanner.visibleProperty());
         goOnButton.visibleProperty().bind(model.limitReachedProperty());
         goOnButton.managedProperty().bind(goOnButton.visibleProperty());
         scopeShownLabel.textProperty().bind(model.scopeShownProperty());
