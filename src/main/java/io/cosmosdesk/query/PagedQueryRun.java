@@ -3,7 +3,18 @@ package io.cosmosdesk.query;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.CosmosErrors;
 import io.cosmosdesk.cosmos.ErrorKind;
+import com.azure.cosmos.models.FeedResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,8 +29,10 @@ import reactor.core.publisher.Mono;
  * and drains the query in the background (measured on the local server: with one page requested at a time and 3
  * pulled, all 30 of 30 pages of a cross-partition query and 15 of 15 single-partition pages were requested within
  * 3 s; see also {@code TokenPageStream}). An open stream would read, bill and buffer what the user never asked for
- * and make the request-unit limit meaningless. {@link #readAhead} gives Load all the overlap an open stream would,
- * bounded to one page.
+ * and make the request-unit limit meaningless. While {@link #readAhead} is on (Load all, where every page is
+ * wanted), pages come from one open SDK stream instead, which the SDK reads ahead at full speed; it is disposed as
+ * soon as the request-unit limit is reached or read-ahead is turned off, and paging carries on by token from the
+ * last page delivered. What the SDK had read ahead by then is billed but not counted or shown.
  */
 final class PagedQueryRun implements QueryRun {
 
@@ -32,6 +45,11 @@ final class PagedQueryRun implements QueryRun {
     private final QueryRequest request;
     private final QueryGuards guards;
     private final PageReader reader;
+    private final Function<String, Flux<FeedResponse<JsonNode>>> streamer;
+    private final BiFunction<List<FeedResponse<JsonNode>>, Duration, QueryService.PageRead> converter;
+    private volatile Disposable stream;
+    private volatile BlockingQueue<Object> streamed;
+    private long lastDelivered;
 
     private String continuationToken;
     private boolean started;
@@ -44,10 +62,14 @@ final class PagedQueryRun implements QueryRun {
     private volatile CompletableFuture<QueryService.PageRead> pending;
     private volatile CompletableFuture<QueryService.PageRead> waiting;
 
-    PagedQueryRun(QueryRequest request, QueryGuards guards, PageReader reader) {
+    PagedQueryRun(QueryRequest request, QueryGuards guards, PageReader reader,
+            Function<String, Flux<FeedResponse<JsonNode>>> streamer,
+            BiFunction<List<FeedResponse<JsonNode>>, Duration, QueryService.PageRead> converter) {
         this.request = request;
         this.guards = guards;
         this.reader = reader;
+        this.streamer = streamer;
+        this.converter = converter;
         this.limit = guards.requestUnitLimit();
     }
 
@@ -58,6 +80,9 @@ final class PagedQueryRun implements QueryRun {
         }
         if (ended) {
             throw new IllegalStateException("The query has no more pages.");
+        }
+        if (readAhead && streamer != null) {
+            return deliver(fromStream());
         }
         CompletableFuture<QueryService.PageRead> reply = pending;
         if (reply == null) {
@@ -84,7 +109,12 @@ final class PagedQueryRun implements QueryRun {
             waiting = null;
             inFlight = null;
         }
+        return deliver(read);
+    }
+
+    private QueryPage deliver(QueryService.PageRead read) {
         started = true;
+        lastDelivered = System.nanoTime();
         continuationToken = read.continuationToken();
         ended = continuationToken == null;
         QueryTotals before = totals;
@@ -92,10 +122,77 @@ final class PagedQueryRun implements QueryRun {
                 read.requestCharge(), read.roundTrips(), read.retries(), read.duration(), read.activityId(),
                 read.metrics(), read.advice());
         totals = before.plus(page);
-        if (readAhead && !ended && totals.requestCharge() < limit) {
-            pending = fetch();
+        if (ended || (limit > 0 && totals.requestCharge() >= limit)) {
+            stopStream();
         }
         return page;
+    }
+
+    /** The next page of the open stream (opened from the current token if needed), empty pages merged in. */
+    private QueryService.PageRead fromStream() {
+        checkLimit();
+        BlockingQueue<Object> queue = streamed;
+        if (queue == null) {
+            BlockingQueue<Object> opened = new LinkedBlockingQueue<>();
+            streamed = opened;
+            queue = opened;
+            lastDelivered = System.nanoTime();
+            stream = streamer.apply(continuationToken).subscribe(opened::add,
+                    error -> opened.add(new StreamFailure(error)), () -> opened.add(StreamEnd.END));
+        }
+        List<FeedResponse<JsonNode>> pages = new ArrayList<>();
+        long since = lastDelivered;
+        try {
+            while (true) {
+                Object next = queue.poll(guards.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                if (closed) {
+                    throw new CancellationException("The query run was closed.");
+                }
+                if (next == null) {
+                    ended = true;
+                    stopStream();
+                    throw failure(new TimeoutException());
+                }
+                if (next instanceof StreamFailure failed) {
+                    ended = true;
+                    stopStream();
+                    throw failure(failed.error());
+                }
+                if (next == StreamEnd.END) {
+                    if (pages.isEmpty()) { // the SDK ended without a last page: an empty one ends the run
+                        ended = true;
+                        stopStream();
+                        return converter.apply(List.of(), Duration.ofNanos(System.nanoTime() - since));
+                    }
+                    break;
+                }
+                @SuppressWarnings("unchecked")
+                FeedResponse<JsonNode> page = (FeedResponse<JsonNode>) next;
+                pages.add(page);
+                if (!page.getResults().isEmpty() || page.getContinuationToken() == null) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            close();
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Interrupted while waiting for a page.");
+        }
+        return converter.apply(pages, Duration.ofNanos(System.nanoTime() - since));
+    }
+
+    private record StreamFailure(Throwable error) {
+    }
+
+    private enum StreamEnd { END }
+
+    private void stopStream() {
+        Disposable open = stream;
+        stream = null;
+        streamed = null;
+        if (open != null) {
+            open.dispose();
+        }
     }
 
     private void checkLimit() {
@@ -179,6 +276,9 @@ final class PagedQueryRun implements QueryRun {
     @Override
     public void readAhead(boolean on) {
         readAhead = on;
+        if (!on) {
+            stopStream(); // paging goes on by token from the last page delivered
+        }
     }
 
     @Override
@@ -191,6 +291,11 @@ final class PagedQueryRun implements QueryRun {
     @Override
     public void close() {
         closed = true;
+        BlockingQueue<Object> queue = streamed;
+        stopStream();
+        if (queue != null) {
+            queue.add(StreamEnd.END); // wakes a next() waiting on the stream
+        }
         Disposable loading = inFlight;
         if (loading != null) {
             loading.dispose();

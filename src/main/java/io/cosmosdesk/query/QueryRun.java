@@ -26,8 +26,10 @@ public interface QueryRun extends AutoCloseable {
     QueryTotals totals();
 
     /**
-     * While on, the next page is fetched as soon as one is delivered (one page in flight at most): for Load all and
-     * exports, where every page is wanted anyway. Off by default, so a user reading page 1 pays for page 1 only.
+     * While on, pages come from one open SDK stream that reads ahead as fast as the service answers: for Load all and
+     * exports, where every page is wanted anyway. It stops at the request-unit limit (pages the SDK had read ahead
+     * by then are billed but not shown) and when turned off, and paging carries on from the last page delivered.
+     * Off by default, so a user reading page 1 pays for page 1 only.
      */
     void readAhead(boolean on);
 

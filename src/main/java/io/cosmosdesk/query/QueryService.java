@@ -17,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,7 +39,19 @@ public class QueryService {
         SqlQuerySpec spec = request.toSqlQuerySpec();
         List<String> keyPaths = request.handle().info().partitionKeyPaths();
         request.scope().applyTo(new CosmosQueryRequestOptions(), keyPaths); // validates before anything is sent
-        return new PagedQueryRun(request, guards, (token, budget, first) -> readPage(request, spec, token, budget, first));
+        return new PagedQueryRun(request, guards, (token, budget, first) -> readPage(request, spec, token, budget, first),
+                token -> streamPages(request, spec, token),
+                (pages, took) -> toPageRead(pages, keyPaths, took));
+    }
+
+    /** Every page from {@code token} on through one SDK stream, which reads ahead as fast as the service answers. */
+    private static Flux<FeedResponse<JsonNode>> streamPages(QueryRequest request, SqlQuerySpec spec, String token) {
+        return Flux.defer(() -> {
+            CosmosQueryRequestOptions options = new CosmosQueryRequestOptions().setQueryMetricsEnabled(true);
+            request.scope().applyTo(options, request.handle().info().partitionKeyPaths());
+            return request.handle().container().queryItems(spec, options, JsonNode.class)
+                    .byPage(token, request.pageSize());
+        });
     }
 
     private static Mono<PageRead> readPage(QueryRequest request, SqlQuerySpec spec, String token, double budget,
@@ -69,7 +82,7 @@ public class QueryService {
             int retries, Duration duration, String activityId, QueryMetricsSummary metrics, IndexAdvice advice) {
     }
 
-    private static PageRead toPageRead(List<FeedResponse<JsonNode>> pages, List<String> keyPaths, Duration took) {
+    static PageRead toPageRead(List<FeedResponse<JsonNode>> pages, List<String> keyPaths, Duration took) {
         List<QueryResult> results = new ArrayList<>();
         double charge = 0;
         String next = null;

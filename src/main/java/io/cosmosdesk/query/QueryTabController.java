@@ -65,8 +65,8 @@ public final class QueryTabController {
     @FXML private RadioButton allPartitionsRadio;
     @FXML private RadioButton onePartitionRadio;
     @FXML private HBox scopeLevels;
-    @FXML private HBox errorBanner;
-    @FXML private Label errorLabel;
+    @FXML private HBox queryErrorBanner;
+    @FXML private Label queryErrorLabel;
     @FXML private Button goOnButton;
     @FXML private Label scopeShownLabel;
     @FXML private Label readOnlyLabel;
@@ -222,9 +222,9 @@ public final class QueryTabController {
     }
 
     private void bindResults() {
-        errorLabel.textProperty().bind(model.errorProperty());
-        errorBanner.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        queryErrorLabel.textProperty().bind(model.errorProperty());
+        queryErrorBanner.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        queryErrorBanner.managedProperty().bind(queryErrorBanner.visibleProperty());
         goOnButton.visibleProperty().bind(model.limitReachedProperty());
         goOnButton.managedProperty().bind(goOnButton.visibleProperty());
         scopeShownLabel.textProperty().bind(model.scopeShownProperty());
@@ -234,6 +234,10 @@ public final class QueryTabController {
         nextButton.disableProperty().bind(model.canNextProperty().not());
         loadAllButton.disableProperty().bind(model.canNextProperty().not());
 
+        // the table's own "No columns in table" would show under ours: our label is its placeholder
+        ((javafx.scene.layout.Pane) resultsPlaceholder.getParent()).getChildren().remove(resultsPlaceholder);
+        resultsTable.setPlaceholder(resultsPlaceholder);
+        resultsPlaceholder.setMouseTransparent(false);
         resultsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         resultsTable.getSelectionModel().setCellSelectionEnabled(false);
         resultsTable.setItems(model.results());

@@ -219,6 +219,57 @@ class QueryServiceIT {
     }
 
     @Test
+    void readAheadStreamsTheSamePagesAndPagingGoesOnByTokenWhenItIsTurnedOff(CosmosAsyncClient client,
+            LocalCosmosServer server, CosmosTestData data) {
+        ContainerHandle handle = orders(client, server, data);
+        QueryRequest request = new QueryRequest(handle, "SELECT VALUE c.id FROM c", List.of(),
+                QueryScope.crossPartition(), 7, false);
+        List<String> byToken = new ArrayList<>();
+        all(request).forEach(v -> byToken.add(v.asText()));
+
+        List<String> mixed = new ArrayList<>();
+        try (QueryRun run = service.open(request, QueryGuards.DEFAULTS)) {
+            run.next().results().forEach(r -> mixed.add(r.json().asText()));
+            run.readAhead(true);
+            for (int i = 0; i < 3; i++) {
+                QueryPage page = run.next();
+                assertThat(page.results()).hasSize(7);
+                assertThat(page.requestCharge()).isPositive();
+                page.results().forEach(r -> mixed.add(r.json().asText()));
+            }
+            run.readAhead(false);
+            while (run.hasMore()) {
+                run.next().results().forEach(r -> mixed.add(r.json().asText()));
+            }
+            assertThat(run.totals().results()).isEqualTo(60);
+        }
+        assertThat(mixed).containsExactlyElementsOf(byToken);
+    }
+
+    @Test
+    void readAheadStopsAtTheRequestUnitLimit(CosmosAsyncClient client, LocalCosmosServer server,
+            CosmosTestData data) {
+        ContainerHandle handle = orders(client, server, data);
+        QueryRequest request = new QueryRequest(handle, "SELECT * FROM c", List.of(), QueryScope.crossPartition(), 10,
+                false);
+        double onePage;
+        try (QueryRun probe = service.open(request, QueryGuards.DEFAULTS)) {
+            onePage = probe.next().requestCharge();
+        }
+        try (QueryRun run = service.open(request, new QueryGuards(onePage * 2.5, Duration.ofSeconds(30)))) {
+            run.readAhead(true);
+            List<QueryPage> pages = new ArrayList<>();
+            assertThatThrownBy(() -> {
+                while (run.hasMore()) {
+                    pages.add(run.next());
+                }
+            }).isInstanceOfSatisfying(QueryException.class,
+                    e -> assertThat(e.reason()).isEqualTo(QueryException.Reason.REQUEST_UNIT_LIMIT));
+            assertThat(pages).hasSizeBetween(2, 4);
+        }
+    }
+
+    @Test
     void aSyntaxErrorSaysWhereRelativeToTheTextThatRan(CosmosAsyncClient client, LocalCosmosServer server,
             CosmosTestData data) {
         ContainerHandle handle = orders(client, server, data);

@@ -44,6 +44,15 @@ class QueryTabGuiIT {
 
         robot.clickOn(editor);
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("SELECT * FROM c WHERE c.n < @max");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        MainWindowFixture.waitFor("the missing value is refused", () -> robot.lookup("#queryErrorLabel").tryQuery()
+                .map(label -> ((javafx.scene.control.Label) label).getText().equals(
+                        "Parameter @max has no value: type one, or set its type to null.")
+                        && label.getParent().isVisible()).orElse(false));
+
+        robot.clickOn(editor);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write("SELECT * FROM c WHERE c.n < 5");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
 

@@ -142,6 +142,17 @@ class QueryTabViewModelTest {
     }
 
     @Test
+    void aTextParameterLeftEmptyIsRefusedByTheRealServiceBeforeAnyRequest() {
+        QueryTabViewModel real = new QueryTabViewModel(orders, new QueryService(), items, tasks, dialogs,
+                () -> QueryGuards.DEFAULTS, (handle, ref) -> opened.add(ref));
+        real.textProperty().set("SELECT c.id FROM c WHERE c.status = @status");
+        real.caretProperty().set(10);
+        real.run();
+        assertThat(real.errorProperty().get()).isEqualTo("Parameter @status has no value: type one, or set its type "
+                + "to null.");
+    }
+
+    @Test
     void onlyTheParametersOfTheStatementThatRunsAreSent() {
         model.textProperty().set("SELECT * FROM c WHERE c.a = @a;\nSELECT * FROM c WHERE c.b = @b");
         model.parameters().get(1).valueProperty().set("x");
