@@ -64,7 +64,13 @@ public final class AppContext implements AutoCloseable {
     private final ToolTabs toolTabs = new ToolTabs();
     private final ContainerActions containerActions = new ContainerActions();
     private final AppActions appActions = new AppActions();
+    private final TreeActions treeActions = new TreeActions();
     private final io.cosmosdesk.settings.SettingsStore settings;
+    /** The Items view-model of each open workspace, for features acting on a container's grid (schema). */
+    private final Map<ContainerHandle, java.lang.ref.WeakReference<ItemsViewModel>> grids = new java.util.HashMap<>();
+    private final io.cosmosdesk.schema.SchemaFeature schema;
+    private final io.cosmosdesk.jobs.Jobs jobs;
+    private final io.cosmosdesk.transfer.ExportFeature exports;
 
     public AppContext(AppDirectories directories, TaskRunner tasks, DialogService dialogs,
             CosmosClientFactory clientFactory, SecretStore secrets, Map<String, String> environment) {
@@ -94,12 +100,28 @@ public final class AppContext implements AutoCloseable {
         this.moveDialog = new MoveDialog(moveService, tasks, Theme.APP_STYLESHEET);
         this.columnSettings = new ColumnSettingsStore(directories.config());
         // features plug in here: tool tabs, container actions, menu actions (see ToolTabs, ContainerActions)
+        new AccountActions(new io.cosmosdesk.manage.ResourceAdmin(),
+                new io.cosmosdesk.manage.ManageDialogs(Theme.APP_STYLESHEET), dialogs, tasks, mainViewModel, toolTabs)
+                .install(containerActions, treeActions);
+        new io.cosmosdesk.changes.ChangesFeature(directories.data(), tasks).install(toolTabs, containerActions);
+        this.schema = new io.cosmosdesk.schema.SchemaFeature(new io.cosmosdesk.schema.SchemaService(), tasks, dialogs,
+                new io.cosmosdesk.schema.ItemsGrids(mainViewModel::openContainer, handle -> java.util.Optional
+                        .ofNullable(grids.get(handle)).map(java.lang.ref.WeakReference::get)),
+                new io.cosmosdesk.schema.FieldPathCatalog(directories.data()));
+        schema.install(toolTabs, containerActions);
         new io.cosmosdesk.audit.AuditFeature(auditLog, tasks).install(toolTabs, appActions, settings);
+        this.jobs = new io.cosmosdesk.jobs.Jobs(tasks);
+        new io.cosmosdesk.jobs.JobsFeature(jobs, toolTabs).install(appActions);
+        this.exports = new io.cosmosdesk.transfer.ExportFeature(new io.cosmosdesk.transfer.ExportDialog(
+                new io.cosmosdesk.transfer.ExportService(), tasks, jobs, dialogs, Theme.APP_STYLESHEET), toolTabs);
+        exports.install(containerActions);
+        new io.cosmosdesk.query.QueryFeature(new io.cosmosdesk.query.QueryService(), itemService, tasks, dialogs,
+                settings).install(toolTabs, containerActions);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
                         this::connectionDialog, environment, this::openWorkspace, this::offerUnfinishedMoves,
-                        toolTabs, containerActions, appActions));
+                        toolTabs, containerActions, appActions, treeActions));
     }
 
     public synchronized ConnectionStore connectionStore() {
@@ -144,7 +166,14 @@ public final class AppContext implements AutoCloseable {
 
     /** A new view-model for one container's Items tab, bound to {@code handle} for life. */
     public ItemsViewModel itemsViewModel(ContainerHandle handle) {
-        return new ItemsViewModel(handle, itemQueries, tasks, dialogs, columnSettings);
+        ItemsViewModel grid = new ItemsViewModel(handle, itemQueries, tasks, dialogs, columnSettings);
+        grids.put(handle, new java.lang.ref.WeakReference<>(grid));
+        return grid;
+    }
+
+    /** Schema insight: the Schema tab per container and the sampled field paths (query completion, filter box). */
+    public io.cosmosdesk.schema.SchemaFeature schema() {
+        return schema;
     }
 
     /**
@@ -193,9 +222,24 @@ public final class AppContext implements AutoCloseable {
         return containerActions;
     }
 
+    /** What features offer in the tree's menus of connections and databases. */
+    public TreeActions treeActions() {
+        return treeActions;
+    }
+
     /** What features add to the menu bar. */
     public AppActions appActions() {
         return appActions;
+    }
+
+    /** Long jobs (exports, imports, copies, moves, bulk deletes), shown in the Jobs panel. */
+    public io.cosmosdesk.jobs.Jobs jobs() {
+        return jobs;
+    }
+
+    /** Export: {@code exports().dialog().show(window, new ExportSource(container, query, null))}. */
+    public io.cosmosdesk.transfer.ExportFeature exports() {
+        return exports;
     }
 
     public io.cosmosdesk.settings.SettingsStore settings() {
@@ -236,6 +280,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        jobs.cancelAll(); // an export in progress removes its partial file
         mainViewModel.close();
         tasks.shutdown();
         auditLog.close();

@@ -43,7 +43,9 @@ import reactor.core.publisher.Flux;
  * Moves 10,000 items (about 1 KB each, ten source partitions) with the journal on, and compares items/s with
  * the raw SDK doing bulk create + bulk delete of the same items on the same server in the same run. Rounds
  * alternate (raw, move, raw, move, ...) after a warm-up; the median of each is reported. Also measures what
- * the journal's fsyncs cost on this disk.
+ * the journal's fsyncs cost on this disk. With sizes as arguments ({@code -Dbench.args="100000 1000000"}) it
+ * moves every item of a container of each size instead, reporting the heap and the ratio to the raw SDK
+ * ({@link MoveAtScale}).
  */
 public final class MoveBenchmark {
 
@@ -58,7 +60,15 @@ public final class MoveBenchmark {
         try (LocalCosmosServer server = LocalCosmosServer.start()) {
             CosmosAsyncClient client = CosmosServerExtension.clientBuilder(server).buildAsyncClient();
             try {
-                run(client);
+                if (args.length == 0) {
+                    run(client);
+                } else {
+                    client.createDatabaseIfNotExists("bench").block();
+                    Path home = Path.of(System.getProperty("cosmosdesk.home", "target/bench-home")).resolve("moves");
+                    for (String size : args) {
+                        MoveAtScale.run(client, home, Integer.parseInt(size.replace(",", "").replace("_", "")));
+                    }
+                }
             } finally {
                 client.close();
             }

@@ -98,13 +98,13 @@ class MoveCrashIT {
         JobState journal = JobState.replay(MoveJournal.read(crashing.findUnfinishedJobs().get(0).journal()));
         Map<String, List<PartitionKeyValue>> onServer = keysById(bed);
         for (int i = 0; i < 20; i++) {
-            JobState.Item item = journal.items.get(i);
+            JobState.Item item = journal.item(i);
             assertThat(item.created && !item.sourceDeleted && !item.finished()).as("journal of item " + i).isTrue();
             assertThat(onServer.get(item.id)).as("item " + i + " on the server").containsExactly(TARGET);
         }
-        assertThat(onServer.get(journal.items.get(21).id)).as("item 21 on the server")
-                .containsExactlyInAnyOrder(bed.originalKey(journal.items.get(21).id), TARGET);
-        assertThat(journal.items.get(21).created).isFalse();
+        assertThat(onServer.get(journal.item(21).id)).as("item 21 on the server")
+                .containsExactlyInAnyOrder(bed.originalKey(journal.item(21).id), TARGET);
+        assertThat(journal.item(21).created).isFalse();
 
         recoverAndCheck(bed, recovery);
     }
@@ -134,12 +134,12 @@ class MoveCrashIT {
         JobState journal = JobState.replay(MoveJournal.read(file));
         Map<String, List<PartitionKeyValue>> onServer = keysById(bed);
         for (int i = 20; i < 40; i++) {
-            JobState.Item item = journal.items.get(i);
+            JobState.Item item = journal.item(i);
             assertThat(item.created && !item.sourceDeleted && !item.finished()).as("journal of item " + i).isTrue();
             assertThat(onServer.get(item.id)).as("item " + i + " on the server").containsExactly(TARGET);
         }
         for (int i = 40; i < 60; i++) {
-            JobState.Item item = journal.items.get(i);
+            JobState.Item item = journal.item(i);
             assertThat(item.planned && !item.created).as("journal of item " + i).isTrue();
             assertThat(onServer.get(item.id)).as("item " + i + " on the server")
                     .containsExactlyInAnyOrder(bed.originalKey(item.id), TARGET);
