@@ -271,6 +271,8 @@ public class MoveService {
         JobLog log = runner.log();
         try {
             work.run();
+            // the audit entries of the job's writes are on disk before it reports
+            writes.flush();
             String end = log.state().endStatus;
             MoveReport.Status status = "CANCELLED".equals(end) ? MoveReport.Status.CANCELLED
                     : "ROLLED_BACK".equals(end) ? MoveReport.Status.ROLLED_BACK : MoveReport.Status.COMPLETED;
@@ -284,6 +286,7 @@ public class MoveService {
             try {
                 runner.close();
             } finally {
+                writes.flush();
                 log.close();
             }
         }
