@@ -4,6 +4,7 @@ import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.SqlParameter;
 import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.audit.AuditedWrites;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.CosmosErrors;
@@ -41,17 +42,22 @@ public class MoveService {
     private final Path folder;
     private final MoveTuning tuning;
     private final MoveStepListener steps;
+    private final AuditedWrites writes;
 
-    /** {@code folder}: where journals live, {@code AppDirectories.data()/moves}. */
-    public MoveService(Path folder) {
-        this(folder, MoveTuning.defaults(), MoveStepListener.NONE);
+    /**
+     * {@code folder}: where journals live, {@code AppDirectories.data()/moves}; {@code writes}: the audited door
+     * every copy and delete goes through.
+     */
+    public MoveService(Path folder, AuditedWrites writes) {
+        this(folder, MoveTuning.defaults(), MoveStepListener.NONE, writes);
     }
 
     /** For tests and benchmarks: other pacing, and a listener told at every step (crash injection). */
-    public MoveService(Path folder, MoveTuning tuning, MoveStepListener steps) {
+    public MoveService(Path folder, MoveTuning tuning, MoveStepListener steps, AuditedWrites writes) {
         this.folder = folder;
         this.tuning = tuning;
         this.steps = steps;
+        this.writes = java.util.Objects.requireNonNull(writes);
     }
 
     public Path folder() {
@@ -178,7 +184,7 @@ public class MoveService {
         for (int i = 0; i < sources.size(); i++) {
             callerSources.put(i, sources.get(i));
         }
-        JobRunner runner = new JobRunner(log, handle, tuning, control, steps);
+        JobRunner runner = new JobRunner(log, handle, tuning, control, steps, writes);
         return run(runner, () -> runner.moveUnstarted(callerSources), "COMPLETED");
     }
 
@@ -191,7 +197,7 @@ public class MoveService {
             throw new CosmosDeskException(ErrorKind.BAD_REQUEST,
                     "A roll back of this move was started; it can only be rolled back.");
         }
-        JobRunner runner = new JobRunner(log, handle, tuning, control, steps);
+        JobRunner runner = new JobRunner(log, handle, tuning, control, steps, writes);
         JobRecovery recovery = new JobRecovery(runner, handle.info().partitionKeyPaths(), tuning, steps);
         return run(runner, () -> {
             recovery.resume();
@@ -203,7 +209,7 @@ public class MoveService {
     public MoveReport rollBackJob(ContainerHandle handle, String jobId, MoveControl control) {
         handle.connection().requireWritable();
         JobLog log = openJob(handle, jobId);
-        JobRunner runner = new JobRunner(log, handle, tuning, control, steps);
+        JobRunner runner = new JobRunner(log, handle, tuning, control, steps, writes);
         JobRecovery recovery = new JobRecovery(runner, handle.info().partitionKeyPaths(), tuning, steps);
         return run(runner, recovery::rollBack, "ROLLED_BACK");
     }
