@@ -86,7 +86,11 @@ public final class SchemaFeature {
 
             @Override
             public void sampled(ContainerHandle container, SchemaSummary summary) {
-                catalog.remember(container, summary);
+                tasks.start(io.cosmosdesk.ui.BackgroundTask.of("Saving the field paths of " + container.ref(),
+                        context -> {
+                            catalog.remember(container, summary);
+                            return null;
+                        }));
             }
         };
     }
