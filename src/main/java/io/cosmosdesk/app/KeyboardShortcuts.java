@@ -25,6 +25,7 @@ final class KeyboardShortcuts {
                     new Shortcut("Ctrl+O", "New connection"),
                     new Shortcut("Ctrl+W", "Close the current tab (asks about unsaved changes)"),
                     new Shortcut("Ctrl+Shift+T", "Toggle dark theme"),
+                    new Shortcut("Ctrl+J", "The Jobs panel (exports and other long jobs)"),
                     new Shortcut("F1", "This list"),
                     new Shortcut("Ctrl+Q", "Quit (asks about unsaved changes)"))),
             new Group("Resource tree", List.of(
@@ -37,7 +38,8 @@ final class KeyboardShortcuts {
                     new Shortcut("F5, Shift+Enter", "Apply the filter (Enter too, in the filter box)"),
                     new Shortcut("Esc", "Stop loading or deleting (keeps the rows)"),
                     new Shortcut("Enter", "Open the selected item in the editor"),
-                    new Shortcut("Delete", "Delete the selected items"))),
+                    new Shortcut("Delete", "Delete the selected items"),
+                    new Shortcut("Ctrl+Shift+E", "Export the grid's items (its filter) or the whole container"))),
             new Group("Item editor", List.of(
                     new Shortcut("Ctrl+S", "Save"),
                     new Shortcut("Ctrl+F", "Find in the item"),
