@@ -111,11 +111,9 @@ public final class ExportDialogController {
     }
 
     private void fitWindow() {
-        javafx.application.Platform.runLater(() -> {
-            if (root.getScene() != null && root.getScene().getWindow() != null) {
-                root.getScene().getWindow().sizeToScene();
-            }
-        });
+        if (root.getScene() != null && root.getScene().getWindow() != null) {
+            root.getScene().getWindow().sizeToScene();
+        }
     }
 
     @FXML
