@@ -159,7 +159,7 @@ public class ChangesTabController {
 
     private void bindTable() {
         changesTable.setItems(viewModel.visibleRows());
-        changesTable.setPlaceholder(new Label("No changes yet: they appear here as items are created or changed."));
+        changesTable.setPlaceholder(new Label("No changes captured yet. While live, items appear here as they are created or changed."));
         timeColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
                 cell.getValue().modified() == null ? "" : format(cell.getValue().modified())));
         idColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().id()));
