@@ -47,6 +47,10 @@ final class KeyboardShortcuts {
                     new Shortcut("Alt+Left, Alt+Right", "Previous / next page of results"),
                     new Shortcut("Enter", "Open the selected result in the item editor (whole items)"),
                     new Shortcut("Delete", "Delete the selected results (whole items)"))),
+            new Group("Live changes tab", List.of(
+                    new Shortcut("Space", "Pause / resume (in the list; nothing is lost while paused)"),
+                    new Shortcut("Enter, double-click", "Open the selected change's item in the editor"),
+                    new Shortcut("Enter", "Apply the filter (in the Show box); start from the typed time"))),
             new Group("Item editor", List.of(
                     new Shortcut("Ctrl+S", "Save"),
                     new Shortcut("Ctrl+F", "Find in the item"),

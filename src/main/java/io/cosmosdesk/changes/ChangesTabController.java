@@ -27,6 +27,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -158,7 +159,7 @@ public class ChangesTabController {
 
     private void bindTable() {
         changesTable.setItems(viewModel.visibleRows());
-        changesTable.setPlaceholder(new Label("No changes yet: they appear here as items are created or changed."));
+        changesTable.setPlaceholder(new Label("No changes captured yet. While live, items appear here as they are created or changed."));
         timeColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
                 cell.getValue().modified() == null ? "" : format(cell.getValue().modified())));
         idColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().id()));
@@ -198,8 +199,10 @@ public class ChangesTabController {
                 changesTable.scrollTo(changesTable.getItems().size() - 1);
             }
         });
-        root.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.SPACE && !(event.getTarget() instanceof TextField)) {
+        // Space pauses and resumes while the table has the focus (a filter: the table would take it for itself);
+        // on a button, a check box or in a text field it keeps its usual meaning
+        changesTable.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.SPACE && !event.isShortcutDown() && !pauseButton.isDisabled()) {
                 onPauseOrResume();
                 event.consume();
             }

@@ -46,6 +46,8 @@ import reactor.core.publisher.Mono;
  */
 public final class ChangesBenchmark {
 
+    private static final AtomicLong LONGEST_PASS_CPU = new AtomicLong();
+
     private ChangesBenchmark() {
     }
 
@@ -99,7 +101,17 @@ public final class ChangesBenchmark {
             ToolTabs toolTabs = new ToolTabs();
             tab[0] = new ChangesFeature(home, tasks).open(toolTabs, handle);
             Stage stage = new Stage();
-            stage.setScene(new Scene((Parent) tab[0].view(), 1200, 800));
+            Scene scene = new Scene((Parent) tab[0].view(), 1200, 800);
+            stage.setScene(scene);
+            // the UI thread's CPU in each CSS + layout pass, once the window is shown
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long[] passStart = new long[2];
+            scene.addPreLayoutPulseListener(() -> passStart[0] = threads.getCurrentThreadCpuTime());
+            scene.addPostLayoutPulseListener(() -> {
+                if (++passStart[1] > 3) {
+                    LONGEST_PASS_CPU.accumulateAndGet(threads.getCurrentThreadCpuTime() - passStart[0], Math::max);
+                }
+            });
             stage.show();
             tab[0].viewModel().captured().rows().addListener((ListChangeListener<ChangeRow>) change -> {
                 long now = System.currentTimeMillis();
@@ -155,6 +167,7 @@ public final class ChangesBenchmark {
         print("worst lag of any row: %,d ms (write started to row on screen)", worstLagMs.get());
         print("FX thread's longest stall (2 ms beat, wall): %d ms, of which its own CPU %d ms (target < 50 ms)",
                 stall[0], stall[1]);
+        print("longest CSS + layout pass: %d ms of UI-thread CPU", LONGEST_PASS_CPU.get() / 1_000_000);
         print("kept %,d rows, %,d older ones counted only", tab[0].viewModel().captured().rows().size(),
                 tab[0].viewModel().captured().droppedCount());
         Platform.runLater(tab[0]::close);
