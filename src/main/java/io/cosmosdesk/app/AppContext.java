@@ -104,10 +104,11 @@ public final class AppContext implements AutoCloseable {
                 new io.cosmosdesk.manage.ManageDialogs(Theme.APP_STYLESHEET), dialogs, tasks, mainViewModel, toolTabs)
                 .install(containerActions, treeActions);
         new io.cosmosdesk.changes.ChangesFeature(directories.data(), tasks).install(toolTabs, containerActions);
+        io.cosmosdesk.schema.ItemsGrids schemaGrids = new io.cosmosdesk.schema.ItemsGrids(
+                mainViewModel::openContainer, handle -> java.util.Optional.ofNullable(grids.get(handle))
+                        .map(java.lang.ref.WeakReference::get));
         this.schema = new io.cosmosdesk.schema.SchemaFeature(new io.cosmosdesk.schema.SchemaService(), tasks, dialogs,
-                new io.cosmosdesk.schema.ItemsGrids(mainViewModel::openContainer, handle -> java.util.Optional
-                        .ofNullable(grids.get(handle)).map(java.lang.ref.WeakReference::get)),
-                new io.cosmosdesk.schema.FieldPathCatalog(directories.data()));
+                schemaGrids, new io.cosmosdesk.schema.FieldPathCatalog(directories.data()));
         schema.install(toolTabs, containerActions);
         new io.cosmosdesk.audit.AuditFeature(auditLog, tasks).install(toolTabs, appActions, settings);
         this.jobs = new io.cosmosdesk.jobs.Jobs(tasks);
@@ -115,8 +116,10 @@ public final class AppContext implements AutoCloseable {
         this.exports = new io.cosmosdesk.transfer.ExportFeature(new io.cosmosdesk.transfer.ExportDialog(
                 new io.cosmosdesk.transfer.ExportService(), tasks, jobs, dialogs, Theme.APP_STYLESHEET), toolTabs);
         exports.install(containerActions);
-        new io.cosmosdesk.query.QueryFeature(new io.cosmosdesk.query.QueryService(), itemService, tasks, dialogs,
-                settings).install(toolTabs, containerActions);
+        io.cosmosdesk.query.QueryFeature queries = new io.cosmosdesk.query.QueryFeature(
+                new io.cosmosdesk.query.QueryService(), itemService, tasks, dialogs, settings);
+        queries.install(toolTabs, containerActions);
+        schemaGrids.openQueriesWith((container, sql) -> queries.open(container).viewModel().textProperty().set(sql));
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,

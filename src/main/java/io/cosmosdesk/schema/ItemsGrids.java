@@ -14,6 +14,7 @@ public final class ItemsGrids implements SchemaFeature.Grids {
 
     private final Consumer<ContainerHandle> openContainer;
     private final Function<ContainerHandle, Optional<ItemsViewModel>> gridOf;
+    private java.util.function.BiConsumer<ContainerHandle, String> queries;
 
     /**
      * @param openContainer opens or fronts the container's workspace (at once, on the UI thread)
@@ -23,6 +24,20 @@ public final class ItemsGrids implements SchemaFeature.Grids {
             Function<ContainerHandle, Optional<ItemsViewModel>> gridOf) {
         this.openContainer = Objects.requireNonNull(openContainer);
         this.gridOf = Objects.requireNonNull(gridOf);
+    }
+
+    /** Where starter queries go: a new query tab on the container with the text in it. */
+    public void openQueriesWith(java.util.function.BiConsumer<ContainerHandle, String> opener) {
+        this.queries = Objects.requireNonNull(opener);
+    }
+
+    @Override
+    public boolean openQuery(ContainerHandle container, String sql) {
+        if (queries == null) {
+            return false;
+        }
+        queries.accept(container, sql);
+        return true;
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class SchemaTabController {
     /** The tree's rows by field, updated in place as figures fill in, so selection and expansion stay. */
     private final Map<FieldPath, TreeItem<FieldSummary>> rows = new HashMap<>();
     private final TreeItem<FieldSummary> treeRoot = new TreeItem<>();
+    private long detailShownAt;
 
     @FXML private BorderPane root;
     @FXML private ChoiceBox<SampleSize> sampleSizeChoice;
@@ -121,7 +122,18 @@ public final class SchemaTabController {
         for (Button button : java.util.List.of(addColumnButton, sortButton, copyPathButton, queryButton)) {
             button.disableProperty().bind(viewModel.selectedFieldProperty().isNull());
         }
-        viewModel.selectedFieldProperty().addListener((obs, old, field) -> showDetail(field));
+        viewModel.selectedFieldProperty().addListener((obs, old, field) -> {
+            // while figures fill in, the same field's pane is rebuilt at most once a second; a new pick at once
+            boolean samePick = old != null && field != null && old.path().equals(field.path());
+            if (!samePick || !viewModel.busyProperty().get() || System.nanoTime() - detailShownAt > 1_000_000_000L) {
+                showDetail(field);
+            }
+        });
+        viewModel.busyProperty().addListener((obs, old, busy) -> {
+            if (!busy) {
+                showDetail(viewModel.selectedFieldProperty().get());
+            }
+        });
         showDetail(null);
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.F5 && !viewModel.busyProperty().get()) {
@@ -184,6 +196,7 @@ public final class SchemaTabController {
     }
 
     private void showDetail(FieldSummary field) {
+        detailShownAt = System.nanoTime();
         detailBox.getChildren().setAll(field == null
                 ? java.util.List.of(new Label(viewModel.summaryProperty().get().itemsInspected() == 0
                         ? "Figures for each field appear here." : "Pick a field to see its figures."))

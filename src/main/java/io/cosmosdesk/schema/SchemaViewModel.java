@@ -182,10 +182,18 @@ public final class SchemaViewModel implements AutoCloseable {
         progress.set(target == Long.MAX_VALUE ? -1 : 0);
         status.set("Reading items…");
         howDrawn.set("");
+        // only the newest snapshot matters: progress is coalesced by the runner, so a busy UI thread gets one
+        // update to apply, never a queue of stale ones
+        java.util.concurrent.atomic.AtomicReference<SampleProgress> latest =
+                new java.util.concurrent.atomic.AtomicReference<>();
         running = tasks.start(BackgroundTask.of("Analysing the schema of " + handle.ref(),
-                        context -> service.sample(handle, target, context::publish, context::isCancelled))
-                .onUpdate(update -> {
-                    if (run == generation && update instanceof SampleProgress step) {
+                        context -> service.sample(handle, target, step -> {
+                            latest.set(step);
+                            context.progress(step.fraction(), "");
+                        }, context::isCancelled))
+                .onProgress((fraction, message) -> {
+                    SampleProgress step = latest.getAndSet(null);
+                    if (run == generation && step != null) {
                         show(step);
                     }
                 })

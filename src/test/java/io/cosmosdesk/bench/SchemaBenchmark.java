@@ -107,6 +107,7 @@ public final class SchemaBenchmark {
             }
             statistics.summary();
             long with = usedAfterGc();
+            java.lang.ref.Reference.reachabilityFence(statistics);
             statistics = null; // NOPMD: measured by its absence
             long without = usedAfterGc();
             print("heap held by the statistics after %,7d items: %,6.1f MB", n, (with - without) / 1e6);
@@ -224,7 +225,7 @@ public final class SchemaBenchmark {
                     .put("note", "line note " + random.nextInt(100_000));
         }
         item.putArray("tags").add("t" + random.nextInt(20)).add("t" + random.nextInt(20));
-        item.put("comment", "x".repeat(120 + random.nextInt(200)));
+        item.put("comment", "x".repeat(300 + random.nextInt(200)));
         return item;
     }
 
