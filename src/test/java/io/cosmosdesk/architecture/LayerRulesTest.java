@@ -141,7 +141,10 @@ class LayerRulesTest {
             "one daemon thread writes and syncs the audit entries of jobs (moves, imports) in order while the server "
                     + "works on the next batch; the job waits for it (flush) before it reports",
             "io.cosmosdesk.sandbox.LocalCosmosServer",
-            "sandbox only: reads the server's output for its ready line while start() waits with a timeout");
+            "sandbox only: reads the server's output for its ready line while start() waits with a timeout",
+            "io.cosmosdesk.schema.FieldPathCatalog",
+            "one daemon thread writes the sampled field paths file in order, so the UI thread that hands over a "
+                    + "schema never waits for the disk");
 
     private static String topLevelName(JavaClass type) {
         String name = type.getName();
