@@ -38,6 +38,13 @@ final class KeyboardShortcuts {
                     new Shortcut("Esc", "Stop loading or deleting (keeps the rows)"),
                     new Shortcut("Enter", "Open the selected item in the editor"),
                     new Shortcut("Delete", "Delete the selected items"))),
+            new Group("Query tab", List.of(
+                    new Shortcut("Ctrl+T", "New query on the selected container"),
+                    new Shortcut("Ctrl+Enter, F5, Shift+Enter", "Run the selection, or the statement under the cursor"),
+                    new Shortcut("Esc", "Stop the query (keeps the results read)"),
+                    new Shortcut("Alt+Left, Alt+Right", "Previous / next page of results"),
+                    new Shortcut("Enter", "Open the selected result in the item editor (whole items)"),
+                    new Shortcut("Delete", "Delete the selected results (whole items)"))),
             new Group("Item editor", List.of(
                     new Shortcut("Ctrl+S", "Save"),
                     new Shortcut("Ctrl+F", "Find in the item"),

@@ -1,6 +1,7 @@
 package io.cosmosdesk.move;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.audit.AuditOperation;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.ErrorKind;
 import io.cosmosdesk.move.ItemOperations.Op;
@@ -185,7 +186,8 @@ final class JobRecovery {
         ItemOperations ops = runner.ops();
         if (!restore.isEmpty()) {
             List<Op> creates = restore.stream()
-                    .map(i -> Op.create(i.index, i.id, i.source, ItemBodies.underKey(i.body, i.source, paths)))
+                    .map(i -> Op.create(i.index, i.id, i.source, ItemBodies.underKey(i.body, i.source, paths),
+                            AuditOperation.MOVE_RESTORE_SOURCE))
                     .toList();
             Map<Integer, JobState.Item> byIndex = ItemMover.index(restore);
             for (Result result : ops.run(creates)) {
@@ -202,7 +204,8 @@ final class JobRecovery {
             }
             log.sync();
         }
-        List<Op> deletes = removeCopy.stream().map(i -> Op.delete(i.index, i.id, i.target, i.copyEtag)).toList();
+        List<Op> deletes = removeCopy.stream().map(i -> Op.delete(i.index, i.id, i.target, i.copyEtag,
+                ItemBodies.underKey(i.body, i.target, paths), AuditOperation.MOVE_REMOVE_COPY)).toList();
         Map<Integer, JobState.Item> byIndex = ItemMover.index(removeCopy);
         for (Result result : ops.run(deletes)) {
             JobState.Item item = byIndex.get(result.op().index());

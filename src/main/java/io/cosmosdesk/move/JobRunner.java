@@ -1,6 +1,7 @@
 package io.cosmosdesk.move;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.audit.AuditedWrites;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.ItemContent;
@@ -35,13 +36,14 @@ final class JobRunner implements AutoCloseable {
     private final int processedAtStart;
     private volatile String status = "";
 
-    JobRunner(JobLog log, ContainerHandle handle, MoveTuning tuning, MoveControl control, MoveStepListener steps) {
+    JobRunner(JobLog log, ContainerHandle handle, MoveTuning tuning, MoveControl control, MoveStepListener steps,
+            AuditedWrites writes) {
         this.log = log;
         this.handle = handle;
         this.tuning = tuning;
         this.control = control;
         this.steps = steps;
-        this.ops = new ItemOperations(handle.container(), tuning, this::status);
+        this.ops = new ItemOperations(writes, handle, log.state().jobId, tuning, this::status);
         this.background = new BackgroundOperations(ops, this::status);
         this.mover = new ItemMover(log, handle.info().partitionKeyPaths(), ops, background, steps);
         this.processedAtStart = log.state().finishedCount();

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import io.cosmosdesk.files.PrivateFiles;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -53,9 +54,10 @@ public final class MoveJournal implements AutoCloseable {
     /** Creates {@code <jobId>.jsonl} in {@code folder} with its header, synced (file and folder). */
     public static MoveJournal create(Path folder, String jobId, ObjectNode header) {
         try {
-            Files.createDirectories(folder);
+            // it holds whole item bodies: readable by the user alone
+            PrivateFiles.createFolder(folder);
             Path file = folder.resolve(jobId + EXTENSION);
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            FileChannel channel = PrivateFiles.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             MoveJournal journal = new MoveJournal(file, channel, lock(channel, file));
             journal.append(header);
             journal.sync();
@@ -70,7 +72,9 @@ public final class MoveJournal implements AutoCloseable {
     public static MoveJournal openForAppend(Path file) {
         Contents contents = read(file);
         try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            // one made world-readable by an earlier version is narrowed, with its folder
+            PrivateFiles.restrict(file.toAbsolutePath().getParent());
+            FileChannel channel = PrivateFiles.open(file, StandardOpenOption.WRITE);
             FileLock lock = lock(channel, file);
             channel.truncate(contents.validLength());
             channel.position(contents.validLength());
@@ -300,7 +304,7 @@ public final class MoveJournal implements AutoCloseable {
         close();
         Path done = file.getParent().resolve(DONE_FOLDER);
         try {
-            Files.createDirectories(done);
+            PrivateFiles.createFolder(done);
             Path target = done.resolve(file.getFileName());
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
             syncFolder(file.getParent());

@@ -3,6 +3,7 @@ package io.cosmosdesk.move;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.audit.AuditedWrites;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.CosmosErrors;
@@ -39,17 +40,22 @@ public class MoveService {
     private final Path folder;
     private final MoveTuning tuning;
     private final MoveStepListener steps;
+    private final AuditedWrites writes;
 
-    /** {@code folder}: where journals live, {@code AppDirectories.data()/moves}. */
-    public MoveService(Path folder) {
-        this(folder, MoveTuning.defaults(), MoveStepListener.NONE);
+    /**
+     * {@code folder}: where journals live, {@code AppDirectories.data()/moves}; {@code writes}: the audited door
+     * every copy and delete goes through.
+     */
+    public MoveService(Path folder, AuditedWrites writes) {
+        this(folder, MoveTuning.defaults(), MoveStepListener.NONE, writes);
     }
 
     /** For tests and benchmarks: other pacing, and a listener told at every step (crash injection). */
-    public MoveService(Path folder, MoveTuning tuning, MoveStepListener steps) {
+    public MoveService(Path folder, MoveTuning tuning, MoveStepListener steps, AuditedWrites writes) {
         this.folder = folder;
         this.tuning = tuning;
         this.steps = steps;
+        this.writes = java.util.Objects.requireNonNull(writes);
     }
 
     public Path folder() {
@@ -167,7 +173,7 @@ public class MoveService {
         requireValidTarget(handle, target);
         SqlQuerySpec query = matching.query().toSqlQuerySpec();
         JobLog log = JobLog.createStreamed(folder, newJobId(), handle, target, query, matching.count());
-        JobRunner runner = new JobRunner(log, handle, tuning, control, steps);
+        JobRunner runner = new JobRunner(log, handle, tuning, control, steps, writes);
         return run(runner, () -> runner.moveUnstarted(Map.of(), new QueryPages(handle, query, pageSize(), tuning)),
                 "COMPLETED");
     }
@@ -192,7 +198,7 @@ public class MoveService {
         for (int i = 0; i < sources.size(); i++) {
             callerSources.put(i, sources.get(i));
         }
-        JobRunner runner = new JobRunner(log, handle, tuning, control, steps);
+        JobRunner runner = new JobRunner(log, handle, tuning, control, steps, writes);
         return run(runner, () -> runner.moveUnstarted(callerSources, null), "COMPLETED");
     }
 
@@ -217,7 +223,7 @@ public class MoveService {
             throw new CosmosDeskException(ErrorKind.BAD_REQUEST,
                     "A roll back of this move was started; it can only be rolled back.");
         }
-        JobRunner runner = new JobRunner(log, handle, tuning, control, steps);
+        JobRunner runner = new JobRunner(log, handle, tuning, control, steps, writes);
         JobRecovery recovery = new JobRecovery(runner, handle.info().partitionKeyPaths(), tuning, steps);
         JobState state = log.state();
         QueryPages more = state.streamed && !state.listingComplete
@@ -233,7 +239,7 @@ public class MoveService {
     public MoveReport rollBackJob(ContainerHandle handle, String jobId, MoveControl control) {
         handle.connection().requireWritable();
         JobLog log = openJob(handle, jobId);
-        JobRunner runner = new JobRunner(log, handle, tuning, control, steps);
+        JobRunner runner = new JobRunner(log, handle, tuning, control, steps, writes);
         JobRecovery recovery = new JobRecovery(runner, handle.info().partitionKeyPaths(), tuning, steps);
         return run(runner, recovery::rollBack, "ROLLED_BACK");
     }
@@ -275,6 +281,8 @@ public class MoveService {
         JobLog log = runner.log();
         try {
             work.run();
+            // the audit entries of the job's writes are on disk before it reports
+            writes.flush();
             String end = log.state().endStatus;
             MoveReport.Status status = "CANCELLED".equals(end) ? MoveReport.Status.CANCELLED
                     : "ROLLED_BACK".equals(end) ? MoveReport.Status.ROLLED_BACK : MoveReport.Status.COMPLETED;
@@ -288,6 +296,7 @@ public class MoveService {
             try {
                 runner.close();
             } finally {
+                writes.flush();
                 log.close();
             }
         }

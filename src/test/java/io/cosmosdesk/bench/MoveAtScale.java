@@ -69,7 +69,7 @@ final class MoveAtScale {
         ContainerHandle handle = new ContainerHandle(new CosmosConnection(
                 ConnectionProfile.create("bench", AuthKind.EMULATOR, "https://127.0.0.1/"), client),
                 new ContainerInfo(new ContainerRef("bench", container.getId()), List.of("/pk"), false, null));
-        MoveService service = new MoveService(home, tuning, MoveStepListener.NONE);
+        MoveService service = new MoveService(home, tuning, MoveStepListener.NONE, io.cosmosdesk.testing.TestAudit.writes());
         System.gc();
         long before = usedHeap();
         try (HeapWatch heap = new HeapWatch()) {

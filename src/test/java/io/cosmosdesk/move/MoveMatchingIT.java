@@ -37,7 +37,7 @@ class MoveMatchingIT {
     Path home;
 
     private MoveService service() {
-        return new MoveService(home, MoveTuning.defaults().withBatchSize(BATCH), MoveStepListener.NONE);
+        return new MoveService(home, MoveTuning.defaults().withBatchSize(BATCH), MoveStepListener.NONE, io.cosmosdesk.testing.TestAudit.writes());
     }
 
     private MoveTestBed bed(CosmosAsyncClient client, CosmosTestData data) {
@@ -109,7 +109,7 @@ class MoveMatchingIT {
         MoveTestBed bed = bed(client, data);
         MatchingItems matching = service().findItemsToMove(bed.handle, ItemQuery.all());
         MoveService crashing = new MoveService(home, MoveTuning.defaults().withBatchSize(BATCH),
-                new MoveTestBed.CrashAt(MoveStep.AFTER_CREATE, 130));
+                new MoveTestBed.CrashAt(MoveStep.AFTER_CREATE, 130), io.cosmosdesk.testing.TestAudit.writes());
         assertThatThrownBy(() -> crashing.moveItemsTo(bed.handle, matching, MoveTarget.of(TARGET),
                 MoveControl.none())).isInstanceOf(MoveTestBed.SimulatedCrash.class);
         List<MoveJobSummary> unfinished = service().findUnfinishedJobs();
@@ -140,7 +140,7 @@ class MoveMatchingIT {
             if (step == MoveStep.AFTER_CREATE && index == 50) {
                 control.requestCancel();
             }
-        });
+        }, io.cosmosdesk.testing.TestAudit.writes());
         MoveReport report = service.moveItemsTo(bed.handle, matching, MoveTarget.of(TARGET), control);
 
         assertThat(report.status()).isEqualTo(MoveReport.Status.CANCELLED);
