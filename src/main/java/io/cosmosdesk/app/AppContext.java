@@ -116,7 +116,7 @@ public final class AppContext implements AutoCloseable {
                 new io.cosmosdesk.transfer.ExportService(), tasks, jobs, dialogs, Theme.APP_STYLESHEET), toolTabs);
         exports.install(containerActions);
         new io.cosmosdesk.query.QueryFeature(new io.cosmosdesk.query.QueryService(), itemService, tasks, dialogs,
-                settings).install(toolTabs, containerActions);
+                settings, exports.dialog()::show).install(toolTabs, containerActions);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,

@@ -120,7 +120,7 @@ public final class QueryBenchmark {
     private static Pass tab(ContainerHandle handle, int pageSize, boolean loadAll) {
         DialogService dialogs = mock(DialogService.class);
         when(dialogs.confirm(anyString(), anyString(), anyString())).thenReturn(true);
-        QueryTabViewModel model = new QueryTabViewModel(handle, new QueryService(), new ItemService(),
+        QueryTabViewModel model = new QueryTabViewModel(handle, new QueryService(), new ItemService(io.cosmosdesk.testing.TestAudit.writes()),
                 ImmediateTaskRunner.immediate(), dialogs, () -> new QueryGuards(0, Duration.ofMinutes(5), 9),
                 (container, item) -> { });
         model.textProperty().set(QUERY);
