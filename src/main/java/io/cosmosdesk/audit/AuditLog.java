@@ -24,6 +24,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -52,6 +55,11 @@ public final class AuditLog implements AutoCloseable {
     private final Clock clock;
     private FileChannel channel;
     private LocalDate day;
+    private final Object queueLock = new Object();
+    /** The last queued append: {@link #appendLater} chains onto it, {@link #flush} waits for it. */
+    private CompletableFuture<Void> queued = CompletableFuture.completedFuture(null);
+    /** One thread writing queued entries in order; made on first use, daemon, stopped by {@link #close}. */
+    private ExecutorService writer;
     private final java.util.concurrent.atomic.AtomicLong appendNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong bytesWritten = new java.util.concurrent.atomic.AtomicLong();
 
@@ -137,6 +145,57 @@ public final class AuditLog implements AutoCloseable {
     /** Bytes appended so far, for benchmarks. */
     public long bytesWritten() {
         return bytesWritten.get();
+    }
+
+    /**
+     * Queues {@code entries} for the log's own writer thread and returns at once: for jobs (moves, imports) whose
+     * many writes would otherwise wait for serialising and syncing their entries between batches. Entries keep
+     * their order; {@link #flush} waits until everything queued is written and synced, and a job calls it before
+     * it reports (see {@link AuditedWrites#flush}).
+     */
+    public void appendLater(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        synchronized (queueLock) {
+            queued = queued.thenRunAsync(() -> append(entries), writer());
+        }
+    }
+
+    /** Waits until every entry given to {@link #appendLater} is written and synced. */
+    public void flush() {
+        CompletableFuture<Void> last;
+        synchronized (queueLock) {
+            last = queued;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                last.get();
+                break;
+            } catch (InterruptedException e) {
+                // the entries are on their way to disk: the caller must not report before they are there
+                interrupted = true;
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.error("Writing queued audit entries failed: {}", e.getCause().toString());
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ExecutorService writer() {
+        if (writer == null) {
+            writer = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = Executors.defaultThreadFactory().newThread(task);
+                thread.setName("audit-log-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return writer;
     }
 
     /**
@@ -280,7 +339,16 @@ public final class AuditLog implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        closeChannel();
+    public void close() {
+        flush();
+        synchronized (queueLock) {
+            if (writer != null) {
+                writer.shutdown();
+                writer = null;
+            }
+        }
+        synchronized (this) {
+            closeChannel();
+        }
     }
 }

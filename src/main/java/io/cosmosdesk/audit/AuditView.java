@@ -21,8 +21,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -99,12 +100,14 @@ final class AuditView extends BorderPane {
         DatePicker from = new DatePicker();
         from.setId("auditFrom");
         from.setPromptText("From day");
-        from.setPrefWidth(130);
+        from.setPrefWidth(140);
+        from.setMinWidth(Region.USE_PREF_SIZE);
         from.valueProperty().bindBidirectional(viewModel.fromProperty());
         DatePicker to = new DatePicker();
         to.setId("auditTo");
         to.setPromptText("To day");
-        to.setPrefWidth(130);
+        to.setPrefWidth(140);
+        to.setMinWidth(Region.USE_PREF_SIZE);
         to.valueProperty().bindBidirectional(viewModel.toProperty());
         Button refresh = new Button("Show");
         refresh.setId("auditRefresh");
@@ -117,10 +120,13 @@ final class AuditView extends BorderPane {
         for (TextField field : new TextField[] {connection, container, id}) {
             field.setOnAction(e -> viewModel.refresh());
         }
-        HBox bar = new HBox(6, connection, container, id, operation, from, to, refresh, export);
+        for (javafx.scene.control.Control control : new javafx.scene.control.Control[] {refresh, export, operation}) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // wraps onto a second row in a narrow window rather than squeezing the buttons to "..."
+        FlowPane bar = new FlowPane(6, 6, connection, container, id, operation, from, to, refresh, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
-        HBox.setHgrow(id, Priority.ALWAYS);
         return bar;
     }
 
@@ -128,7 +134,7 @@ final class AuditView extends BorderPane {
         TextField field = new TextField(text);
         field.setId(id);
         field.setPromptText(prompt);
-        field.setPrefColumnCount(12);
+        field.setPrefColumnCount(10);
         return field;
     }
 

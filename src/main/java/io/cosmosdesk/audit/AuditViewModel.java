@@ -201,11 +201,8 @@ public final class AuditViewModel {
         if (body == null || body.isNull()) {
             return "";
         }
-        try {
-            return Json.pretty().writeValueAsString(body);
-        } catch (IOException e) {
-            return body.toString();
-        }
+        // as the editor shows items, so an entry reads like the item did
+        return io.cosmosdesk.editor.ItemJson.pretty(body);
     }
 
     /** One line about an entry: outcome, error, ETags, job. */

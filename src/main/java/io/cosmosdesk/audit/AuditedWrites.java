@@ -78,6 +78,27 @@ public final class AuditedWrites {
         }
     }
 
+    /**
+     * A job's entries: queued for the log's writer thread (serialised and synced while the server works on the
+     * next batch); the job calls {@link #flush} before it reports. Single writes and writes outside a job are
+     * synced before their call returns.
+     */
+    private void record(List<AuditEntry> recorded, String job) {
+        if (!recording) {
+            return;
+        }
+        if (job == null) {
+            log.append(recorded);
+        } else {
+            log.appendLater(recorded);
+        }
+    }
+
+    /** Waits until the entries of jobs' writes are written and synced: a job calls it before it reports. */
+    public void flush() {
+        log.flush();
+    }
+
     // ---- One item
 
     /** Creates {@code body}; returns the server's answer (content on write asked for). */
@@ -222,7 +243,7 @@ public final class AuditedWrites {
                 recorded.add(entries.of(handle, result, job));
             }
         }
-        record(recorded);
+        record(recorded, job);
         return ordered(writes, results);
     }
 
@@ -250,7 +271,7 @@ public final class AuditedWrites {
                     recorded.add(entries.of(handle, result, job));
                 }
             }
-            record(recorded);
+            record(recorded, job);
             results.addAll(done);
         }
         return results;

@@ -58,9 +58,13 @@ public final class ItemHistoryDialog {
         detail.setId("historyDetail");
         detail.setWrapText(true);
         detail.setPadding(new Insets(6));
+        // "this version": what the chosen write left; "the version before": what it replaced or deleted
         Button restoreButton = new Button("Restore this version");
         restoreButton.setId("restoreVersionButton");
         restoreButton.getStyleClass().add("accent");
+        Button restoreBefore = new Button("Restore the version before");
+        restoreBefore.setId("restoreBeforeButton");
+        restoreBefore.setDisable(true);
         Stage stage = new Stage();
         viewModel.selectedProperty().addListener((o, was, entry) -> {
             if (entry != null && list.getSelectionModel().getSelectedItem() != entry) {
@@ -71,11 +75,16 @@ public final class ItemHistoryDialog {
                     AuditViewModel.pretty(entry.before()), entry.ok() ? "After" : "Attempted",
                     AuditViewModel.pretty(entry.after())));
             restoreButton.setDisable(!viewModel.canRestore(entry));
+            restoreBefore.setDisable(!viewModel.canRestoreBefore(entry));
         });
         restoreButton.setDisable(true);
         restoreButton.setOnAction(e -> {
             stage.close();
             viewModel.restoreSelected(restore);
+        });
+        restoreBefore.setOnAction(e -> {
+            stage.close();
+            viewModel.restoreBeforeSelected(restore);
         });
         Button close = new Button("Close");
         close.setCancelButton(true);
@@ -85,7 +94,7 @@ public final class ItemHistoryDialog {
         status.textProperty().bind(viewModel.statusProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox buttons = new HBox(8, status, gap, restoreButton, close);
+        HBox buttons = new HBox(8, status, gap, restoreBefore, restoreButton, close);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.setPadding(new Insets(8));
         BorderPane lower = new BorderPane(diff);

@@ -84,6 +84,22 @@ public final class ItemHistoryViewModel {
         return version instanceof ObjectNode node ? node.deepCopy() : null;
     }
 
+    /** Whether the version before {@code entry}'s write can be restored (replaces and deletes keep it). */
+    public boolean canRestoreBefore(AuditEntry entry) {
+        return entry != null && entry.before() instanceof ObjectNode && entry.after() != null
+                && !handle.connection().profile().readOnly();
+    }
+
+    /** Hands the version before the selected entry's write to {@code restore}; false when there is none. */
+    public boolean restoreBeforeSelected(Consumer<ObjectNode> restore) {
+        AuditEntry entry = selected.get();
+        if (!canRestoreBefore(entry)) {
+            return false;
+        }
+        restore.accept(((ObjectNode) entry.before()).deepCopy());
+        return true;
+    }
+
     /** Whether Restore this version applies to {@code entry}. */
     public boolean canRestore(AuditEntry entry) {
         return entry != null && versionOf(entry) != null && !handle.connection().profile().readOnly();

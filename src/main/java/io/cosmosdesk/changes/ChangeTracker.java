@@ -12,41 +12,54 @@ import java.util.Map;
 /**
  * Turns the items the change feed returns into rows: remembers the last version of each item seen in this tab,
  * so the next version's row says which fields changed. The memory is bounded: the versions of the
- * {@link #DEFAULT_REMEMBERED} most recently changed items are kept; an item changed again after its version was
- * dropped says so instead of a diff. Thread-confined: one session's rounds use it one after the other.
+ * {@link #DEFAULT_REMEMBERED} most recently changed items are kept, within {@link #DEFAULT_REMEMBERED_CHARS}; an
+ * item changed again after its version was dropped says so instead of a diff. Thread-confined: one session's rounds use it one after the other.
  */
 public final class ChangeTracker {
 
     public static final int DEFAULT_REMEMBERED = 20_000;
+    /** About 50 MB of JSON text: large items are forgotten sooner than small ones. */
+    public static final long DEFAULT_REMEMBERED_CHARS = 50_000_000L;
     static final String EARLIER_VERSION_DROPPED = "changed (its earlier version is no longer held)";
 
+    /** The last version seen of an item, and its size. */
+    private record Seen(ObjectNode version, int chars) {
+    }
+
     private final List<String> partitionKeyPaths;
-    private final Map<ItemRef, ObjectNode> lastSeen;
+    private final int remembered;
+    private final long rememberedChars;
+    private final Map<ItemRef, Seen> lastSeen;
+    private long heldChars;
     private final Map<ItemRef, Boolean> forgotten;
     private long sequence;
 
     public ChangeTracker(List<String> partitionKeyPaths) {
-        this(partitionKeyPaths, DEFAULT_REMEMBERED);
+        this(partitionKeyPaths, DEFAULT_REMEMBERED, DEFAULT_REMEMBERED_CHARS);
     }
 
-    ChangeTracker(List<String> partitionKeyPaths, int remembered) {
+    ChangeTracker(List<String> partitionKeyPaths, int remembered, long rememberedChars) {
         this.partitionKeyPaths = List.copyOf(partitionKeyPaths);
-        this.lastSeen = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<ItemRef, ObjectNode> eldest) {
-                if (size() > remembered) {
-                    rememberForgotten(eldest.getKey());
-                    return true;
-                }
-                return false;
-            }
-        };
+        this.remembered = remembered;
+        this.rememberedChars = rememberedChars;
+        this.lastSeen = new LinkedHashMap<>(16, 0.75f, true);
         this.forgotten = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<ItemRef, Boolean> eldest) {
                 return size() > remembered;
             }
         };
+    }
+
+    /** Drops the versions of the items changed longest ago while over the count or the size budget. */
+    private void forgetOldest() {
+        var eldest = lastSeen.entrySet().iterator();
+        while ((lastSeen.size() > remembered || heldChars > rememberedChars) && lastSeen.size() > 1) {
+            Map.Entry<ItemRef, Seen> entry = eldest.next();
+            heldChars -= entry.getValue().chars();
+            rememberForgotten(entry.getKey());
+            eldest.remove();
+        }
     }
 
     private void rememberForgotten(ItemRef ref) {
@@ -58,7 +71,11 @@ public final class ChangeTracker {
         String id = item.path("id").asText("");
         PartitionKeyValue key = PartitionKeyValue.fromItem(item, partitionKeyPaths);
         ItemRef ref = new ItemRef(id, key);
-        ObjectNode before = lastSeen.put(ref, item);
+        int chars = estimatedChars(item);
+        Seen seen = lastSeen.put(ref, new Seen(item, chars));
+        ObjectNode before = seen == null ? null : seen.version();
+        heldChars += chars - (seen == null ? 0 : seen.chars());
+        forgetOldest();
         ChangeRow.Kind kind;
         String summary;
         if (before != null) {
@@ -74,7 +91,7 @@ public final class ChangeTracker {
         JsonNode ts = item.get("_ts");
         Instant modified = ts != null && ts.canConvertToLong() ? Instant.ofEpochSecond(ts.longValue()) : null;
         sequence++;
-        return new ChangeRow(sequence, modified, id, key, kind, summary, item, estimatedChars(item));
+        return new ChangeRow(sequence, modified, id, key, kind, summary, item, chars);
     }
 
     /** The item's size as JSON text, near enough for a memory budget without writing it out. */

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.files.PrivateFiles;
 import io.cosmosdesk.json.Json;
 import io.cosmosdesk.json.JsonFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -106,16 +106,6 @@ public final class FeedPositions {
     }
 
     private void createPrivateFolder() throws IOException {
-        if (Files.isDirectory(folder)) {
-            return;
-        }
-        Files.createDirectories(folder.getParent());
-        try {
-            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createDirectories(folder);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            // made by another tab in the meantime
-        }
+        PrivateFiles.createFolder(folder);
     }
 }

@@ -418,6 +418,14 @@ public final class LiveChangesViewModel {
         if (position.isEmpty()) {
             return;
         }
+        try {
+            startSave(position);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the app is shutting down: the position of the last save stays
+        }
+    }
+
+    private void startSave(List<FeedCursor> position) {
         taskRunner.start(BackgroundTask.of("Saving where live changes stopped", ctx -> {
             saveIfMoved(handle, position);
             return clock.instant();

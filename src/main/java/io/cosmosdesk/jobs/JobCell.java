@@ -76,7 +76,7 @@ final class JobCell extends ListCell<Job> {
         cancel.setVisible(running);
         cancel.setManaged(running);
         cancel.setOnAction(event -> job.cancel());
-        bar.setVisible(running || job.state() == JobState.DONE);
+        bar.setVisible(running);
         bar.setManaged(bar.isVisible());
         Path made = job.fileProperty().get();
         fileRow.setVisible(made != null);

@@ -176,7 +176,7 @@ final class ItemMover {
         }
         if (!toDelete.isEmpty()) {
             List<Op> deletes = toDelete.stream().map(i -> Op.delete(i.index, i.id, i.source, i.sourceEtag,
-                    ItemBodies.underKey(i.body, i.source, paths), AuditOperation.MOVE_DELETE_SOURCE)).toList();
+                    i.body, AuditOperation.MOVE_DELETE_SOURCE)).toList(); // the journal's body: the source's own
             deleting = new Running(toDelete, background.start(deletes));
         }
     }

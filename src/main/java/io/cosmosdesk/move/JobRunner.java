@@ -128,16 +128,16 @@ final class JobRunner implements AutoCloseable {
                     fresh.add(source);
                 }
             }
-            if (fresh.isEmpty()) {
-                continue;
-            }
-            List<JobState.Item> batch = log.listed(fresh);
-            Map<Integer, MoveSource> bodies = new HashMap<>();
-            for (int i = 0; i < batch.size(); i++) {
-                bodies.put(batch.get(i).index, fresh.get(i));
-            }
-            if (moveBatch(batch, bodies)) {
-                return true;
+            for (int from = 0; from < fresh.size(); from += tuning.batchSize()) {
+                List<MoveSource> part = fresh.subList(from, Math.min(fresh.size(), from + tuning.batchSize()));
+                List<JobState.Item> batch = log.listed(part);
+                Map<Integer, MoveSource> bodies = new HashMap<>();
+                for (int i = 0; i < batch.size(); i++) {
+                    bodies.put(batch.get(i).index, part.get(i));
+                }
+                if (moveBatch(batch, bodies)) {
+                    return true;
+                }
             }
         }
         log.listingComplete();

@@ -35,6 +35,8 @@ public class MoveService {
 
     private static final DateTimeFormatter JOB_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
+    private static final int QUERY_PAGE = 1_000;
+
     private final Path folder;
     private final MoveTuning tuning;
     private final MoveStepListener steps;
@@ -172,8 +174,8 @@ public class MoveService {
         SqlQuerySpec query = matching.query().toSqlQuerySpec();
         JobLog log = JobLog.createStreamed(folder, newJobId(), handle, target, query, matching.count());
         JobRunner runner = new JobRunner(log, handle, tuning, control, steps, writes);
-        return run(runner, () -> runner.moveUnstarted(Map.of(), new QueryPages(handle, query, tuning.batchSize(),
-                tuning)), "COMPLETED");
+        return run(runner, () -> runner.moveUnstarted(Map.of(), new QueryPages(handle, query, pageSize(), tuning)),
+                "COMPLETED");
     }
 
     /**
@@ -200,6 +202,14 @@ public class MoveService {
         return run(runner, () -> runner.moveUnstarted(callerSources, null), "COMPLETED");
     }
 
+    /**
+     * Items per query page when a move reads its query: at least a batch, and no fewer than a thousand (each page
+     * is a query execution of its own; the move splits pages into batches).
+     */
+    private int pageSize() {
+        return Math.max(tuning.batchSize(), QUERY_PAGE);
+    }
+
     private static String newJobId() {
         return LocalDateTime.now().format(JOB_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -217,7 +227,7 @@ public class MoveService {
         JobRecovery recovery = new JobRecovery(runner, handle.info().partitionKeyPaths(), tuning, steps);
         JobState state = log.state();
         QueryPages more = state.streamed && !state.listingComplete
-                ? new QueryPages(handle, JobLog.query(state.query), tuning.batchSize(), tuning) : null;
+                ? new QueryPages(handle, JobLog.query(state.query), pageSize(), tuning) : null;
         return run(runner, () -> {
             recovery.resume();
             // a streamed job reads its query again from the start: what moved is under its target now
@@ -271,6 +281,8 @@ public class MoveService {
         JobLog log = runner.log();
         try {
             work.run();
+            // the audit entries of the job's writes are on disk before it reports
+            writes.flush();
             String end = log.state().endStatus;
             MoveReport.Status status = "CANCELLED".equals(end) ? MoveReport.Status.CANCELLED
                     : "ROLLED_BACK".equals(end) ? MoveReport.Status.ROLLED_BACK : MoveReport.Status.COMPLETED;
@@ -284,6 +296,7 @@ public class MoveService {
             try {
                 runner.close();
             } finally {
+                writes.flush();
                 log.close();
             }
         }

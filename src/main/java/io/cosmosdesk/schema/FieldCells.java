@@ -12,7 +12,7 @@ import javafx.scene.layout.StackPane;
 /** The cells of the schema's field tree: name with its warnings, a presence bar, a bar of type shares. */
 final class FieldCells {
 
-    static final double BAR_WIDTH = 70;
+    static final double BAR_WIDTH = 56;
 
     private FieldCells() {
     }
@@ -64,6 +64,11 @@ final class FieldCells {
             private final StackPane bar = bar(fill);
             private final HBox box = new HBox(6, bar, label);
 
+            {
+                box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                label.setMinWidth(Region.USE_PREF_SIZE);
+            }
+
             @Override
             protected void updateItem(FieldSummary field, boolean empty) {
                 super.updateItem(field, empty);
@@ -102,6 +107,7 @@ final class FieldCells {
                 stack.setMinSize(BAR_WIDTH, 10);
                 stack.setMaxSize(BAR_WIDTH, 10);
                 HBox.setHgrow(label, Priority.ALWAYS);
+                box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             }
 
             @Override
@@ -109,6 +115,7 @@ final class FieldCells {
                 super.updateItem(field, empty);
                 if (empty || field == null) {
                     setGraphic(null);
+                    setTooltip(null);
                     return;
                 }
                 stack.getChildren().clear();
@@ -122,6 +129,7 @@ final class FieldCells {
                     stack.getChildren().add(part);
                 }
                 label.setText(MarkdownExport.types(field));
+                setTooltip(new Tooltip(MarkdownExport.types(field) + "\n" + SchemaFormat.figures(field)));
                 setGraphic(box);
             }
         };

@@ -15,18 +15,16 @@ import java.util.Iterator;
 import java.util.List;
 
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The field paths each container's last schema sample found, kept on disk ({@value #FILE_NAME} in the data folder,
  * a private file) so query completion and the grid's filter box can offer them without sampling again. Keyed by
- * endpoint + database + container, as the grid's own settings are. Writes happen on a background thread, one at a
- * time, so a caller on the UI thread never waits for the disk.
+ * endpoint + database + container, as the grid's own settings are. {@link #remember} writes the file: call it off the UI
+ * thread (the Schema tab does, through the TaskRunner).
  */
-public final class FieldPathCatalog implements AutoCloseable {
+public final class FieldPathCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(FieldPathCatalog.class);
     public static final String FILE_NAME = "field-paths.json";
@@ -44,11 +42,6 @@ public final class FieldPathCatalog implements AutoCloseable {
     }
 
     private final Path file;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "cosmosdesk-field-paths");
-        thread.setDaemon(true);
-        return thread;
-    });
     private ObjectNode root;
 
     public FieldPathCatalog(Path dataFolder) {
@@ -61,10 +54,13 @@ public final class FieldPathCatalog implements AutoCloseable {
                 + handle.ref().databaseId() + "|" + handle.ref().containerId();
     }
 
-    /** Replaces the container's paths with those of {@code summary}; the file is written in the background. */
-    public synchronized void remember(ContainerHandle handle, SchemaSummary summary) {
+    /** Replaces the container's paths with those of {@code summary} and saves the file (blocking). */
+    public void remember(ContainerHandle handle, SchemaSummary summary) {
+        remember(keyOf(handle), summary);
+    }
+
+    public synchronized void remember(String key, SchemaSummary summary) {
         ObjectNode containers = containers();
-        String key = keyOf(handle);
         containers.remove(key);
         ObjectNode entry = containers.putObject(key); // re-added last: the newest
         entry.put("sampledAt", Instant.now().toString());
@@ -84,14 +80,11 @@ public final class FieldPathCatalog implements AutoCloseable {
             Iterator<String> oldest = containers.fieldNames();
             containers.remove(oldest.next());
         }
-        ObjectNode snapshot = root.deepCopy();
-        writer.execute(() -> {
-            try {
-                JsonFiles.write(file, snapshot);
-            } catch (IOException e) {
-                LOG.warn("Could not save {}: {}", file, e.getMessage());
-            }
-        });
+        try {
+            JsonFiles.write(file, root);
+        } catch (IOException e) {
+            LOG.warn("Could not save {}: {}", file, e.getMessage());
+        }
     }
 
     /** The container's known paths, most present first; empty when it was never sampled. */
@@ -122,15 +115,6 @@ public final class FieldPathCatalog implements AutoCloseable {
         }
     }
 
-    /** Waits for pending writes (tests, shutdown). */
-    public void flush() {
-        try {
-            writer.submit(() -> { }).get();
-        } catch (Exception e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private ObjectNode containers() {
         if (root == null) {
             root = read();
@@ -151,12 +135,6 @@ public final class FieldPathCatalog implements AutoCloseable {
         fresh.put("version", VERSION);
         fresh.putObject("containers");
         return fresh;
-    }
-
-    @Override
-    public void close() {
-        flush();
-        writer.shutdown();
     }
 
 }

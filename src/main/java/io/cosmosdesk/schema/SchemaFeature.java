@@ -52,10 +52,15 @@ public final class SchemaFeature {
 
     /** Fronts the container's Schema tab, opening one if there is none. */
     public void open(ContainerHandle container) {
-        ToolTab tab = toolTabs.find(tool -> SchemaTab.KIND.equals(tool.kind()) && container.equals(tool.container()))
-                .orElseGet(() -> new SchemaTab(new SchemaViewModel(container, service, tasks, dialogs, host()),
-                        tasks));
-        toolTabs.open(tab);
+        java.util.Optional<ToolTab> open = toolTabs.find(tool -> SchemaTab.KIND.equals(tool.kind())
+                && container.equals(tool.container()));
+        if (open.isPresent()) {
+            toolTabs.select(open.get());
+            return;
+        }
+        SchemaViewModel viewModel = new SchemaViewModel(container, service, tasks, dialogs, host());
+        toolTabs.open(new SchemaTab(viewModel, tasks));
+        viewModel.analyse(); // the default sample (1,000 items) is cheap: the figures start filling in at once
     }
 
     public FieldPathCatalog catalog() {
@@ -86,7 +91,11 @@ public final class SchemaFeature {
 
             @Override
             public void sampled(ContainerHandle container, SchemaSummary summary) {
-                catalog.remember(container, summary);
+                tasks.start(io.cosmosdesk.ui.BackgroundTask.of("Saving the field paths of " + container.ref(),
+                        context -> {
+                            catalog.remember(container, summary);
+                            return null;
+                        }));
             }
         };
     }

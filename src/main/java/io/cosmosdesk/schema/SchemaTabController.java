@@ -107,6 +107,11 @@ public final class SchemaTabController {
                 viewModel.selectedPathProperty().set(item == null || item.getValue() == null ? null
                         : item.getValue().path()));
         viewModel.summaryProperty().addListener((obs, old, summary) -> showSummary(summary));
+        viewModel.busyProperty().addListener((obs, old, busy) -> {
+            if (busy && rows.isEmpty()) {
+                treePlaceholder.setText("Reading items…");
+            }
+        });
         viewModel.finishedProperty().addListener((obs, old, done) -> {
             if (done) {
                 sortByPresence(treeRoot);

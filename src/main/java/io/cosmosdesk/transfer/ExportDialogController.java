@@ -53,7 +53,7 @@ public final class ExportDialogController {
         wholeContainer.setMnemonicParsing(false);
         givenSource.setMnemonicParsing(false);
         if (viewModel.offersChoiceOfSource()) {
-            givenSource.setText("Only the items of " + given.describe());
+            givenSource.setText(given.describeSelection());
         } else {
             givenSource.setVisible(false);
             givenSource.setManaged(false);
@@ -91,8 +91,13 @@ public final class ExportDialogController {
         noSample.getStyleClass().add("hint");
         fieldList.setPlaceholder(noSample);
         var isCsv = csv.selectedProperty();
-        fieldsBox.disableProperty().bind(isCsv.not());
-        fieldsLabel.disableProperty().bind(isCsv.not());
+        // the columns take room only when they matter; the window follows its content
+        fieldsBox.visibleProperty().bind(isCsv);
+        fieldsBox.managedProperty().bind(isCsv);
+        fieldsLabel.visibleProperty().bind(isCsv);
+        fieldsLabel.managedProperty().bind(isCsv);
+        isCsv.addListener((obs, old, now) -> fitWindow());
+        viewModel.errorMessageProperty().addListener((obs, old, now) -> fitWindow());
         allFields.disableProperty().bind(viewModel.samplingProperty());
         noFields.disableProperty().bind(viewModel.samplingProperty());
         fieldsMessage.textProperty().bind(viewModel.fieldsMessageProperty());
@@ -103,6 +108,14 @@ public final class ExportDialogController {
         errorLabel.textProperty().bind(viewModel.errorMessageProperty());
         errorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+    }
+
+    private void fitWindow() {
+        javafx.application.Platform.runLater(() -> {
+            if (root.getScene() != null && root.getScene().getWindow() != null) {
+                root.getScene().getWindow().sizeToScene();
+            }
+        });
     }
 
     @FXML

@@ -92,6 +92,7 @@ public class ExportService {
     public ExportResult export(ExportSource source, ExportOptions options, Path target, boolean replaceExisting,
             TaskContext context) {
         Path file = ExportFiles.checkTarget(target, replaceExisting);
+        context.progress(-1, "Reading the first items…");
         long started = System.nanoTime();
         CompletableFuture<Long> expected = countAsync(source);
         Path part = null;

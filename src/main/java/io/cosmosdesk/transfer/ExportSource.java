@@ -46,11 +46,30 @@ public record ExportSource(ContainerHandle container, SqlQuerySpec query, Partit
         return scope == null && query.getQueryText().strip().equalsIgnoreCase("SELECT * FROM c");
     }
 
-    /** One line for titles and reports: {@code retail/orders where c.status = "paid"}. */
+    /** One line for titles and reports: {@code retail/orders WHERE c.status = "paid"}, {@code retail/orders: SELECT …}. */
     public String describe() {
-        String where = isWholeContainer() ? "" : " — " + query.getQueryText().strip();
+        String text = query.getQueryText().strip();
+        Matcher select = SELECT_ALL.matcher(text);
+        String where = select.matches() ? (select.group(2).isBlank() ? "" : " " + select.group(2).strip()) : ": " + text;
         String partition = scope == null ? "" : " (partition " + scope.display() + ")";
         return container.ref() + where + partition;
+    }
+
+    /**
+     * What a user picks when choosing this source over the whole container: {@code Only the items matching WHERE
+     * c.status = "paid"} for a grid filter, {@code Only the results of SELECT c.id FROM c} for a query.
+     */
+    public String describeSelection() {
+        String text = query.getQueryText().strip();
+        Matcher select = SELECT_ALL.matcher(text);
+        String partition = scope == null ? "" : " in partition " + scope.display();
+        if (select.matches() && select.group(2).isBlank()) {
+            return "Only the items" + partition;
+        }
+        if (select.matches()) {
+            return "Only the items matching " + select.group(2).strip() + partition;
+        }
+        return "Only the results of " + text + partition;
     }
 
     /**

@@ -137,6 +137,9 @@ class LayerRulesTest {
             "io.cosmosdesk.connection.DeferredSecretStore",
             "probing the OS keychain loads native code (about a second) and must not delay the first window; one "
                     + "short task on the common pool at start-up, before any TaskRunner exists",
+            "io.cosmosdesk.audit.AuditLog",
+            "one daemon thread writes and syncs the audit entries of jobs (moves, imports) in order while the server "
+                    + "works on the next batch; the job waits for it (flush) before it reports",
             "io.cosmosdesk.sandbox.LocalCosmosServer",
             "sandbox only: reads the server's output for its ready line while start() waits with a timeout");
 

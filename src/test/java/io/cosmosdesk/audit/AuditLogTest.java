@@ -52,6 +52,24 @@ class AuditLogTest {
     }
 
     @Test
+    void queuedEntriesKeepTheirOrderAndAreOnDiskAfterFlush() {
+        Path folder = home.resolve("audit");
+        try (AuditLog log = log(folder, 90, NOW)) {
+            log.append(entry("a", "create"));
+            for (int batch = 0; batch < 20; batch++) {
+                log.appendLater(List.of(entry("q" + batch + "-1", "move-copy"), entry("q" + batch + "-2", "move-copy")));
+            }
+            log.flush();
+            List<AuditEntry> oldestFirst = new java.util.ArrayList<>(log.read(e -> true, 100));
+            java.util.Collections.reverse(oldestFirst);
+            assertThat(oldestFirst).hasSize(41);
+            assertThat(oldestFirst.get(0).id()).isEqualTo("a");
+            assertThat(oldestFirst.get(1).id()).isEqualTo("q0-1");
+            assertThat(oldestFirst.get(40).id()).isEqualTo("q19-2");
+        }
+    }
+
+    @Test
     void aTornLastLineIsSkippedAndTheNextEntryStartsOnALineOfItsOwn() throws Exception {
         Path folder = home.resolve("audit");
         try (AuditLog log = log(folder, 90, NOW)) {

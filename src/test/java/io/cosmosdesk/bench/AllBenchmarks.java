@@ -10,7 +10,7 @@ import java.util.List;
 public final class AllBenchmarks {
 
     private static final List<String> BENCHMARKS = List.of("BrowseBenchmark", "EditorBenchmark", "MoveBenchmark",
-            "ChangesBenchmark");
+            "ChangesBenchmark", "ExportBenchmark");
 
     private AllBenchmarks() {
     }

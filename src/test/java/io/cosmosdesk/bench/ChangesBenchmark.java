@@ -131,7 +131,7 @@ public final class ChangesBenchmark {
         AtomicInteger written = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long writeStart = System.nanoTime();
-        Flux.interval(Duration.ofMillis(50)).take((long) seconds * 20)
+        Flux.interval(Duration.ofMillis(50)).take((long) seconds * 20).onBackpressureBuffer()
                 .concatMap(tick -> Flux.range((int) (tick * perTick), perTick)
                         .flatMap(i -> writer.createItem(order(i), new PartitionKey("cust-" + (i % 200)), null)
                                 .doOnSuccess(response -> written.incrementAndGet())

@@ -53,6 +53,7 @@ final class MoveAtScale {
 
     private static final int SEED_CHUNK = 5_000;
     private static final int RAW_PAGE = 1_000;
+    private static final String RAW_FILTER = "WHERE c.pk != 'target'";
 
     private MoveAtScale() {
     }
@@ -73,7 +74,8 @@ final class MoveAtScale {
         long before = usedHeap();
         try (HeapWatch heap = new HeapWatch()) {
             long start = System.nanoTime();
-            MatchingItems matching = service.findItemsToMove(handle, ItemQuery.all());
+            // the raw pass's query: a move of "everything" would also meet its own copies and pass over them
+            MatchingItems matching = service.findItemsToMove(handle, ItemQuery.filtered(RAW_FILTER));
             MoveReport report = service.moveItemsTo(handle, matching, MoveTarget.of(PartitionKeyValue.of("target")),
                     MoveControl.none());
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -100,7 +102,7 @@ final class MoveAtScale {
         String continuation = null;
         int moved = 0;
         do {
-            FeedResponse<ObjectNode> page = container.queryItems("SELECT * FROM c WHERE c.pk != 'target'",
+            FeedResponse<ObjectNode> page = container.queryItems("SELECT * FROM c " + RAW_FILTER,
                     new CosmosQueryRequestOptions(), ObjectNode.class).byPage(continuation, RAW_PAGE).next().block();
             continuation = page.getContinuationToken();
             List<CosmosItemOperation> creates = new ArrayList<>();

@@ -123,4 +123,21 @@ class ChangeFeedIT {
                 FeedRange.forFullRange()));
         assertThat(result.ids()).containsExactly("new");
     }
+
+    /** The server keeps a log of writes and compacts it; an item written a thousand times is still listed once. */
+    @Test
+    void anItemWrittenManyTimesIsListedOnceAtItsLastChange() {
+        container.createItem(item("id", "busy", "pk", "a")).block();
+        container.createItem(item("id", "quiet", "pk", "b")).block();
+        Result start = drain(CosmosChangeFeedRequestOptions.createForProcessingFromNow(FeedRange.forFullRange()));
+        reactor.core.publisher.Flux.range(0, 1_100)
+                .concatMap(n -> container.upsertItem(item("id", "busy", "pk", "a", "n", n)))
+                .blockLast();
+        container.upsertItem(item("id", "quiet", "pk", "b", "n", 1)).block();
+
+        assertThat(drain(CosmosChangeFeedRequestOptions.createForProcessingFromBeginning(FeedRange.forFullRange()))
+                .ids()).containsExactly("busy", "quiet");
+        assertThat(drain(CosmosChangeFeedRequestOptions.createForProcessingFromContinuation(start.continuation()))
+                .ids()).containsExactly("busy", "quiet");
+    }
 }

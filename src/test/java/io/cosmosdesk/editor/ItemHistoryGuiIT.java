@@ -164,6 +164,8 @@ class ItemHistoryGuiIT {
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent()
                 && robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
                         .anyMatch(b -> "Keep editing".equals(b.getText())));
+        // the compare dialog: the server's version beside the one to restore
+        assertThat(robot.lookup(node -> node instanceof io.cosmosdesk.ui.DiffView).tryQuery()).isPresent();
         Node keep = robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
                 .filter(b -> "Keep editing".equals(b.getText())).findFirst().orElseThrow();
         robot.clickOn(keep);
