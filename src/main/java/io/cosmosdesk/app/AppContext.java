@@ -117,7 +117,7 @@ public final class AppContext implements AutoCloseable {
                 new io.cosmosdesk.transfer.ExportService(), tasks, jobs, dialogs, Theme.APP_STYLESHEET), toolTabs);
         exports.install(containerActions);
         io.cosmosdesk.query.QueryFeature queries = new io.cosmosdesk.query.QueryFeature(
-                new io.cosmosdesk.query.QueryService(), itemService, tasks, dialogs, settings);
+                new io.cosmosdesk.query.QueryService(), itemService, tasks, dialogs, settings, exports.dialog()::show);
         queries.install(toolTabs, containerActions);
         schemaGrids.openQueriesWith((container, sql) -> queries.open(container).viewModel().textProperty().set(sql));
 

@@ -22,11 +22,15 @@ public final class QueryFeature {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final SettingsStore settings;
+    private final java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.transfer.ExportSource> export;
     private ToolTabs toolTabs;
     private int opened;
 
+    /** @param export opens the export dialog for a query's results (transfer's ExportDialog) */
     public QueryFeature(QueryService service, ItemService items, TaskRunner tasks, DialogService dialogs,
-            SettingsStore settings) {
+            SettingsStore settings,
+            java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.transfer.ExportSource> export) {
+        this.export = export;
         this.service = service;
         this.items = items;
         this.tasks = tasks;
@@ -45,7 +49,7 @@ public final class QueryFeature {
                 () -> QueryGuards.of(settings.current()), toolTabs::openItem);
         model.pageSizeProperty().set(QueryRequest.PAGE_SIZES.contains(settings.current().pageSize())
                 ? settings.current().pageSize() : 100);
-        QueryToolTab tab = new QueryToolTab(model, ++opened);
+        QueryToolTab tab = new QueryToolTab(model, ++opened, export);
         toolTabs.open(tab);
         return tab;
     }

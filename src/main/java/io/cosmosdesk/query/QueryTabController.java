@@ -43,6 +43,7 @@ public final class QueryTabController {
     private static final int JSON_SHOWN = 2_000;
 
     private final QueryTabViewModel model;
+    private final java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.transfer.ExportSource> export;
     private final Map<QueryResult, JsonNode> parsed = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<QueryResult, JsonNode> eldest) {
@@ -88,8 +89,11 @@ public final class QueryTabController {
     @FXML private TextArea adviceList;
     @FXML private TextArea policyFragment;
 
-    public QueryTabController(QueryTabViewModel model) {
+    /** @param export opens the export dialog for a query's results; null hides Export */
+    public QueryTabController(QueryTabViewModel model,
+            java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.transfer.ExportSource> export) {
         this.model = Objects.requireNonNull(model);
+        this.export = export;
     }
 
     public QueryTabViewModel viewModel() {
@@ -112,8 +116,8 @@ public final class QueryTabController {
                 editor.area().requestFocus();
             }
         });
-        exportButton.setVisible(false);
-        exportButton.setManaged(false);
+        exportButton.setVisible(export != null);
+        exportButton.setManaged(export != null);
         bindToolbar();
         bindParameters();
         bindScope();
@@ -407,7 +411,7 @@ public final class QueryTabController {
 
     @FXML
     private void onExport() {
-        // shown only once an export dialog is wired in (QueryFeature)
+        model.exportSource().ifPresent(source -> export.accept(root.getScene().getWindow(), source));
     }
 
     @FXML

@@ -87,6 +87,7 @@ public final class QueryTabViewModel {
     private int shownTo = -1;
     private QueryRun run;
     private QueryText.Statement ranStatement;
+    private QueryRequest ranRequest;
     private int generation;
     private TaskHandle task = TaskHandle.NONE;
 
@@ -240,6 +241,7 @@ public final class QueryTabViewModel {
         int current = ++generation;
         run = opened;
         ranStatement = statement;
+        ranRequest = request;
         pages.clear();
         showPages(-1, -1);
         totals.set(QueryTotals.NONE);
@@ -337,6 +339,19 @@ public final class QueryTabViewModel {
                 status.set(describeTotals(totals.get()));
             }
         }).onFailure(failure -> failed(current, failure)).onFinally(() -> finished(current)));
+    }
+
+    /**
+     * What Export reads: the query of the last run with its parameters and scope; empty (with a sentence shown) before
+     * any run.
+     */
+    public java.util.Optional<io.cosmosdesk.transfer.ExportSource> exportSource() {
+        if (ranRequest == null) {
+            error.set("Run the query first: Export reads every result of the query that ran.");
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new io.cosmosdesk.transfer.ExportSource(handle, ranRequest.toSqlQuerySpec(),
+                ranRequest.scope().partitionKey()));
     }
 
     /** Opens a whole item in the container's editor; projections say they cannot be opened. */

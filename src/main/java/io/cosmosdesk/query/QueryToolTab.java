@@ -16,12 +16,15 @@ public final class QueryToolTab implements ToolTab {
     public static final String FXML = "/fxml/QueryTab.fxml";
 
     private final QueryTabViewModel model;
+    private final java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.transfer.ExportSource> export;
     private final ReadOnlyStringWrapper title;
     private QueryTabController controller;
     private Node view;
 
-    QueryToolTab(QueryTabViewModel model, int number) {
+    QueryToolTab(QueryTabViewModel model, int number,
+            java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.transfer.ExportSource> export) {
         this.model = model;
+        this.export = export;
         this.title = new ReadOnlyStringWrapper(this, "title", "Query " + number + " · " + model.container().ref()
                 .containerId());
     }
@@ -47,7 +50,7 @@ public final class QueryToolTab implements ToolTab {
             FXMLLoader loader = new FXMLLoader(QueryToolTab.class.getResource(FXML));
             loader.setControllerFactory(type -> {
                 if (type == QueryTabController.class) {
-                    return new QueryTabController(model);
+                    return new QueryTabController(model, export);
                 }
                 throw new IllegalArgumentException("No controller registered for " + type.getName());
             });

@@ -307,6 +307,28 @@ class QueryTabViewModelTest {
     }
 
     @Test
+    void exportReadsTheQueryThatRanWithItsParametersAndScope() {
+        assertThat(model.exportSource()).isEmpty();
+        assertThat(model.errorProperty().get()).startsWith("Run the query first");
+        model.textProperty().set("SELECT * FROM c WHERE c.n > @min");
+        model.parameters().get(0).typeProperty().set(ParameterType.NUMBER);
+        model.parameters().get(0).valueProperty().set("3");
+        model.scope().allPartitionsProperty().set(false);
+        model.scope().levels().get(0).set("c1");
+        answer(page(1, 2, false));
+        model.run();
+        model.textProperty().set("SELECT VALUE 1"); // edited after the run: Export still reads what ran
+        io.cosmosdesk.transfer.ExportSource source = model.exportSource().orElseThrow();
+        assertThat(source.query().getQueryText()).isEqualTo("SELECT * FROM c WHERE c.n > @min");
+        assertThat(source.query().getParameters()).singleElement().satisfies(p -> {
+            assertThat(p.getName()).isEqualTo("@min");
+            assertThat(p.getValue(Object.class)).isEqualTo(3L);
+        });
+        assertThat(source.scope()).isEqualTo(PartitionKeyValue.of("c1"));
+        assertThat(source.container()).isEqualTo(orders);
+    }
+
+    @Test
     void theScopeIsSentAndShownAboveTheResults() {
         model.scope().allPartitionsProperty().set(false);
         answer(page(1, 1, false));
