@@ -190,6 +190,12 @@ public final class QueryTabController {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
+                ParameterRow current = empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (current != null && current == bound) {
+                    // the value changed because the user is typing in this field: binding again would replace the
+                    // text and put the caret back at the start (typing "C-1" gave "1-C")
+                    return;
+                }
                 if (bound != null) {
                     field.textProperty().unbindBidirectional(bound.valueProperty());
                     bound = null;

@@ -51,6 +51,14 @@ class QueryTabGuiIT {
                         "Parameter @max has no value: type one, or set its type to null.")
                         && label.getParent().isVisible()).orElse(false));
 
+        // the value typed in the parameter's field is taken as typed, character by character
+        javafx.scene.control.TextField valueField = robot.lookup("#parametersTable .text-field")
+                .queryAs(javafx.scene.control.TextField.class);
+        robot.clickOn(valueField).write("C-115");
+        TableView<?> parameters = robot.lookup("#parametersTable").queryAs(TableView.class);
+        assertThat(((io.cosmosdesk.query.ParameterRow) parameters.getItems().get(0)).valueProperty().get())
+                .isEqualTo("C-115");
+
         robot.clickOn(editor);
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write("SELECT * FROM c WHERE c.n < 5");
