@@ -66,7 +66,8 @@ public final class ItemValidator {
         return new Result(item, problems);
     }
 
-    static ValidationProblem syntaxProblem(JsonProcessingException e) {
+    /** A JSON syntax error as a problem with its line and column, in words a user can act on. */
+    public static ValidationProblem syntaxProblem(JsonProcessingException e) {
         JsonLocation location = e.getLocation();
         int line = location == null ? 0 : Math.max(1, location.getLineNr());
         int column = location == null ? 0 : Math.max(1, location.getColumnNr());
