@@ -33,30 +33,35 @@ import reactor.util.retry.Retry;
  * point operations where it cannot (a MISSING partition key), retrying throttled (429) and unavailable
  * (503, timeouts, dropped connections) operations with backoff. Every operation ends with a final
  * {@link Result}; a server that stays unreachable ends the call with {@link ServerUnavailableException}.
+ * Public for the other long jobs (import, copy), which write the same way.
  */
-final class ItemOperations {
+public final class ItemOperations {
 
-    enum Kind { CREATE, DELETE, READ }
+    public enum Kind { CREATE, UPSERT, DELETE, READ }
 
     /** One operation; {@code index} ties its result back to the item in the job. */
-    record Op(int index, Kind kind, String id, PartitionKeyValue key, ObjectNode body, String ifMatch) {
-        static Op create(int index, String id, PartitionKeyValue key, ObjectNode body) {
+    public record Op(int index, Kind kind, String id, PartitionKeyValue key, ObjectNode body, String ifMatch) {
+        public static Op create(int index, String id, PartitionKeyValue key, ObjectNode body) {
             return new Op(index, Kind.CREATE, id, key, body, null);
         }
 
-        static Op delete(int index, String id, PartitionKeyValue key, String ifMatch) {
+        public static Op upsert(int index, String id, PartitionKeyValue key, ObjectNode body) {
+            return new Op(index, Kind.UPSERT, id, key, body, null);
+        }
+
+        public static Op delete(int index, String id, PartitionKeyValue key, String ifMatch) {
             return new Op(index, Kind.DELETE, id, key, null, ifMatch);
         }
 
-        static Op read(int index, String id, PartitionKeyValue key) {
+        public static Op read(int index, String id, PartitionKeyValue key) {
             return new Op(index, Kind.READ, id, key, null, null);
         }
     }
 
     /** The final answer for one operation; {@code status} 0 with an error when it never got one. */
-    record Result(Op op, int status, String etag, ObjectNode item, double charge, Duration retryAfter,
+    public record Result(Op op, int status, String etag, ObjectNode item, double charge, Duration retryAfter,
             CosmosDeskException error) {
-        boolean ok() {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
 
@@ -65,7 +70,7 @@ final class ItemOperations {
                     || (status == 0 && error != null && error.kind() != ErrorKind.BAD_REQUEST);
         }
 
-        String reason() {
+        public String reason() {
             if (error != null) {
                 return error.userMessage();
             }
@@ -92,7 +97,7 @@ final class ItemOperations {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    ItemOperations(CosmosAsyncContainer container, MoveTuning tuning, Consumer<String> status) {
+    public ItemOperations(CosmosAsyncContainer container, MoveTuning tuning, Consumer<String> status) {
         this(container, tuning, status, duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos()));
     }
 
@@ -104,12 +109,12 @@ final class ItemOperations {
     }
 
     /** Request units charged so far. */
-    double charge() {
+    public double charge() {
         return charge.sum();
     }
 
     /** Runs every operation to a final result, in the order given. */
-    List<Result> run(List<Op> ops) {
+    public List<Result> run(List<Op> ops) {
         return run(ops, status, () -> false);
     }
 
@@ -117,7 +122,7 @@ final class ItemOperations {
      * As {@link #run(List)}, telling retry waits to {@code statusLines}; once {@code giveUp} says so, a call
      * that would start another retry round throws {@link CancellationException} instead.
      */
-    List<Result> run(List<Op> ops, Consumer<String> statusLines, BooleanSupplier giveUp) {
+    public List<Result> run(List<Op> ops, Consumer<String> statusLines, BooleanSupplier giveUp) {
         Map<Op, Result> finals = new HashMap<>();
         Rounds rounds = new Rounds(ops, tuning.backoffBase());
         // one round runs every pending operation; Reactor's Retry runs the next round after the wait, until the
@@ -288,6 +293,8 @@ final class ItemOperations {
             operations.add(switch (op.kind()) {
                 case CREATE -> CosmosBulkOperations.getCreateItemOperation(op.body(), op.key().toPartitionKey(),
                         new CosmosBulkItemRequestOptions(), op);
+                case UPSERT -> CosmosBulkOperations.getUpsertItemOperation(op.body(), op.key().toPartitionKey(),
+                        new CosmosBulkItemRequestOptions(), op);
                 case DELETE -> CosmosBulkOperations.getDeleteItemOperation(op.id(), op.key().toPartitionKey(),
                         op.ifMatch() == null ? new CosmosBulkItemRequestOptions()
                                 : new CosmosBulkItemRequestOptions().setIfMatchETag(op.ifMatch()), op);
@@ -338,6 +345,8 @@ final class ItemOperations {
     private Mono<Result> point(Op op) {
         Mono<Result> call = switch (op.kind()) {
             case CREATE -> container.createItem(op.body(), op.key().toPartitionKey(), new CosmosItemRequestOptions())
+                    .map(r -> new Result(op, r.getStatusCode(), r.getETag(), null, r.getRequestCharge(), null, null));
+            case UPSERT -> container.upsertItem(op.body(), op.key().toPartitionKey(), new CosmosItemRequestOptions())
                     .map(r -> new Result(op, r.getStatusCode(), r.getETag(), null, r.getRequestCharge(), null, null));
             case DELETE -> container.deleteItem(op.id(), op.key().toPartitionKey(),
                             op.ifMatch() == null ? new CosmosItemRequestOptions()
