@@ -168,7 +168,8 @@ final class ImportJournal {
         if (!Files.exists(file)) {
             throw new ImportInputException("The import cannot be resumed: " + file + " is gone.");
         }
-        if (!fingerprint(file).equals(state.header().path("fingerprint"))) {
+        // by value: a size written as a long reads back as an int
+        if (!io.cosmosdesk.cosmos.ItemContent.equalByValue(fingerprint(file), state.header().path("fingerprint"))) {
             throw new ImportInputException("The import cannot be resumed: " + file.getFileName()
                     + " changed since it started, so its rows may not be the same. Start a new import.");
         }
