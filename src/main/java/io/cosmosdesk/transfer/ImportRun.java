@@ -1,11 +1,7 @@
 package io.cosmosdesk.transfer;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ContainerHandle;
-import io.cosmosdesk.cosmos.ItemContent;
 import io.cosmosdesk.move.ItemOperations;
-import io.cosmosdesk.move.ItemOperations.Op;
-import io.cosmosdesk.move.ItemOperations.Result;
 import io.cosmosdesk.move.MoveJournal;
 import io.cosmosdesk.move.MoveTuning;
 import java.time.Duration;
@@ -25,7 +21,7 @@ final class ImportRun {
     private final List<String> keyPaths;
     private final MoveJournal journal;
     private final ImportReportWriter report;
-    private final ItemOperations ops;
+    private final BatchWriter writer;
     private final MoveTuning tuning;
     private final ImportStep.Listener steps;
     private final ImportControl control;
@@ -49,7 +45,8 @@ final class ImportRun {
         this.doneThrough = resumed == null ? 0 : resumed.doneThrough();
         this.counts = resumed == null ? new ImportCounts() : resumed.counts();
         this.batch = resumed == null ? 0 : resumed.batches();
-        this.ops = new ItemOperations(target.container(), tuning, line -> status = line);
+        this.writer = new BatchWriter(new ItemOperations(target.container(), tuning, line -> status = line),
+                request.mode(), line -> status = line);
     }
 
     /** Runs to the end of the file or a cancel; true when cancelled. */
@@ -91,23 +88,11 @@ final class ImportRun {
         journal.appendAndSync(ImportJournal.batch(batch, rows.get(0).row(), rows.get(rows.size() - 1).row()));
         steps.reached(ImportStep.AFTER_BATCH_RECORDED, batch);
 
-        List<Op> writes = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            PreparedRow row = rows.get(i);
-            if (row.ok()) {
-                writes.add(request.mode() == ImportMode.UPSERT ? Op.upsert(i, row.id(), row.key(), row.body())
-                        : Op.create(i, row.id(), row.key(), row.body()));
-            }
-        }
-        Result[] written = new Result[rows.size()];
-        for (Result result : ops.run(writes, line -> status = line, () -> false)) {
-            written[result.op().index()] = result;
-        }
-        Result[] existing = readConflicts(rows, written);
+        List<BatchWriter.Settled> settled = writer.write(rows);
         steps.reached(ImportStep.AFTER_WRITES, batch);
-
-        for (int i = 0; i < rows.size(); i++) {
-            settle(rows.get(i), written[i], existing[i]);
+        for (BatchWriter.Settled row : settled) {
+            counts.add(row.outcome());
+            report.add(row.row(), row.outcome(), row.status(), row.reason());
         }
         report.flush();
         steps.reached(ImportStep.AFTER_REPORT_WRITTEN, batch);
@@ -115,53 +100,6 @@ final class ImportRun {
                 report.failedLength(), counts));
         status = null;
         control.report(progress());
-    }
-
-    /** The items already there for every 409, to tell our own earlier write from someone else's item. */
-    private Result[] readConflicts(List<PreparedRow> rows, Result[] written) {
-        Result[] existing = new Result[rows.size()];
-        List<Op> reads = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (written[i] != null && written[i].status() == 409) {
-                reads.add(Op.read(i, rows.get(i).id(), rows.get(i).key()));
-            }
-        }
-        if (!reads.isEmpty()) {
-            for (Result result : ops.run(reads, line -> status = line, () -> false)) {
-                existing[result.op().index()] = result;
-            }
-        }
-        return existing;
-    }
-
-    private void settle(PreparedRow row, Result write, Result existing) {
-        RowOutcome outcome;
-        String reason = null;
-        int status = write == null ? 0 : write.status();
-        if (!row.ok()) {
-            outcome = RowOutcome.INVALID;
-            reason = row.problem();
-        } else if (write.ok()) {
-            outcome = request.mode() == ImportMode.UPSERT ? RowOutcome.UPSERTED : RowOutcome.CREATED;
-        } else if (status == 409 && existing != null && existing.ok() && sameContent(existing.item(), row.body())) {
-            outcome = RowOutcome.IDENTICAL;
-        } else if (status == 409 && request.mode() == ImportMode.SKIP_EXISTING) {
-            outcome = RowOutcome.SKIPPED;
-            reason = "An item with this id already exists in this partition; it was left as it is.";
-        } else if (status == 409) {
-            outcome = RowOutcome.CONFLICT;
-            reason = "An item with this id already exists in this partition with other content; it was not "
-                    + "overwritten.";
-        } else {
-            outcome = RowOutcome.FAILED;
-            reason = write.reason();
-        }
-        counts.add(outcome);
-        report.add(row, outcome, status, reason);
-    }
-
-    static boolean sameContent(ObjectNode onServer, ObjectNode ours) {
-        return onServer != null && ItemContent.equalByValue(ItemContent.withoutSystemProperties(onServer), ours);
     }
 
     ImportProgress progress() {
