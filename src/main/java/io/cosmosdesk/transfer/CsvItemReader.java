@@ -3,6 +3,7 @@ package io.cosmosdesk.transfer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.cosmos.JsonPath;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -14,7 +15,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads CSV (RFC 4180): the header row names field paths (see {@link CsvCells}), each further row is an item.
+ * Reads CSV (RFC 4180): the header row names field paths ({@link CsvHeader}), each further row is an item whose
+ * cells mean what export wrote ({@link CsvCells}, shared with export: notes/transfer-shared.md).
  * The delimiter is the one chosen, or detected from the header row. A row with a different number of cells
  * than the header is a bad row; broken quoting ends the file with a row saying where.
  */
@@ -27,7 +29,7 @@ final class CsvItemReader implements ItemReader {
     private final CsvOptions options;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
-    private final List<List<String>> paths;
+    private final List<JsonPath> paths;
     private final char delimiter;
     private long row;
     private boolean finished;
@@ -68,7 +70,7 @@ final class CsvItemReader implements ItemReader {
         List<String> names = new ArrayList<>(header.size());
         header.forEach(names::add);
         try {
-            this.paths = CsvCells.headerPaths(names, input.fileName());
+            this.paths = headerPaths(names, input.fileName());
         } catch (ImportInputException e) {
             input.close();
             throw e;
@@ -110,9 +112,36 @@ final class CsvItemReader implements ItemReader {
         return delimiter;
     }
 
-    /** The header's field paths, dotted. */
-    List<String> columns() {
-        return paths.stream().map(p -> String.join(".", p)).toList();
+    /** The header's field paths. */
+    List<JsonPath> columns() {
+        return paths;
+    }
+
+    /** The header row's paths ({@link CsvHeader#parse}); an empty or repeated name is a sentence. */
+    static List<JsonPath> headerPaths(List<String> header, String fileName) {
+        List<JsonPath> paths = new ArrayList<>(header.size());
+        java.util.Map<JsonPath, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String cell = header.get(i).strip();
+            if (cell.isEmpty()) {
+                throw new ImportInputException("The header row of " + fileName + " has an empty name in column "
+                        + (i + 1) + ": each column needs a field path such as customer.name.");
+            }
+            JsonPath path;
+            try {
+                path = CsvHeader.parse(cell);
+            } catch (IllegalArgumentException e) {
+                throw new ImportInputException("The header row of " + fileName + " has a field path it cannot read "
+                        + "in column " + (i + 1) + " (" + cell + "): " + e.getMessage());
+            }
+            Integer before = seen.put(path, i);
+            if (before != null) {
+                throw new ImportInputException("The header row of " + fileName + " names " + cell + " twice "
+                        + "(columns " + (before + 1) + " and " + (i + 1) + ").");
+            }
+            paths.add(path);
+        }
+        return paths;
     }
 
     @Override
@@ -144,13 +173,14 @@ final class CsvItemReader implements ItemReader {
         }
         ObjectNode item = JsonNodeFactory.instance.objectNode();
         for (int i = 0; i < paths.size(); i++) {
-            JsonNode value = CsvCells.value(record.get(i), options.inferTypes());
+            JsonNode value = CsvCells.decode(paths.get(i), record.get(i), options.inferTypes());
             if (value == null) {
                 continue;
             }
-            String clash = CsvCells.put(item, paths.get(i), value);
-            if (clash != null) {
-                return SourceRow.problem(row, line, clash);
+            try {
+                CsvCells.put(item, paths.get(i), value);
+            } catch (IllegalArgumentException clash) {
+                return SourceRow.problem(row, line, clash.getMessage());
             }
         }
         return SourceRow.item(row, line, item);

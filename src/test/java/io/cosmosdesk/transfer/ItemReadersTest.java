@@ -243,9 +243,9 @@ class ItemReadersTest {
     void csvHeaderProblemsGetSentences() throws IOException {
         Path twice = file("d.csv", "id,a,a\n1,2,3\n");
         assertThatThrownBy(() -> readAll(twice, ImportFormat.CSV)).hasMessageContaining("names a twice");
-        Path dotted = file("b.csv", "id,[\"a.b\"],c.x\n1,2,3\n");
+        Path dotted = file("b.csv", "id,[\"a.b\"],k.x,[\"c\"].y\n1,2,3,4\n");
         assertThat(readAll(dotted, ImportFormat.CSV).get(0).item())
-                .isEqualTo(json("{\"id\":1,\"a.b\":2,\"c\":{\"x\":3}}"));
+                .isEqualTo(json("{\"id\":\"1\",\"a.b\":2,\"k\":{\"x\":3},\"c\":{\"y\":4}}"));
     }
 
     @Test
