@@ -86,6 +86,8 @@ public final class AppContext implements AutoCloseable {
         this.columnSettings = new ColumnSettingsStore(directories.config());
         this.settings = new io.cosmosdesk.settings.SettingsStore(directories.config());
         // features plug in here: tool tabs, container actions, menu actions (see ToolTabs, ContainerActions)
+        io.cosmosdesk.transfer.TransferImportFeature.install(directories.data().resolve("imports"), tasks, dialogs,
+                Theme.APP_STYLESHEET, containerActions);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
