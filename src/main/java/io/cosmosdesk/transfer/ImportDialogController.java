@@ -64,6 +64,7 @@ public final class ImportDialogController {
                 viewModel.modeProperty()));
         keepTextBox.selectedProperty().bindBidirectional(viewModel.keepTextProperty());
         keepTextBox.visibleProperty().bind(viewModel.formatProperty().isEqualTo(ImportFormat.CSV));
+        keepTextBox.managedProperty().bind(keepTextBox.visibleProperty());
         generateIdsBox.selectedProperty().bindBidirectional(viewModel.generateIdsProperty());
         skipInvalidBox.selectedProperty().bindBidirectional(viewModel.skipInvalidProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
