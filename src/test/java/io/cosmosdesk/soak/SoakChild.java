@@ -33,7 +33,7 @@ import java.util.List;
  * every unfinished job in the folder from its journal.
  *
  * <pre>
- * SoakChild run     import|move ENDPOINT KEY DB CONTAINER FOLDER FILE MODE STEP N
+ * SoakChild run     import|move ENDPOINT KEY DB CONTAINER FOLDER FILE MODE STEP N LOST_ANSWERS
  * SoakChild recover import|move ENDPOINT KEY DB CONTAINER FOLDER
  * </pre>
  */
@@ -68,10 +68,12 @@ public final class SoakChild {
         Runtime.getRuntime().halt(0);
     }
 
-    private static void run(String kind, ContainerHandle handle, Path folder, String[] args) {
+    private static void run(String kind, ContainerHandle handle, Path folder, String[] args) throws Exception {
         String step = args[9];
         long n = Long.parseLong(args[10]);
+        int lostAnswers = Integer.parseInt(args[11]);
         if (kind.equals("import")) {
+            armLostAnswers(args[2], lostAnswers);
             ImportStep crashAt = ImportStep.valueOf(step);
             ImportService service = new ImportService(folder, IMPORT_TUNING, (reached, batch) -> {
                 if (reached == crashAt && (batch == n || reached == ImportStep.BEFORE_END)) {
@@ -87,7 +89,9 @@ public final class SoakChild {
                     Runtime.getRuntime().halt(CRASHED);
                 }
             };
-            new MoveService(folder, MOVE_TUNING, listener).moveItems(handle, sources(handle), MOVE_TARGET,
+            List<MoveSource> sources = sources(handle);
+            armLostAnswers(args[2], lostAnswers); // after the job's own query, so only its writes lose answers
+            new MoveService(folder, MOVE_TUNING, listener).moveItems(handle, sources, MOVE_TARGET,
                     MoveControl.none());
         }
     }
@@ -103,6 +107,28 @@ public final class SoakChild {
             for (MoveJobSummary job : service.findUnfinishedJobs()) {
                 service.resumeJob(handle, job.jobId(), MoveControl.none());
             }
+        }
+    }
+
+    /** The server applies the next {@code count} writes to /docs and drops their answers (its control route). */
+    private static void armLostAnswers(String endpoint, int count) throws Exception {
+        if (count == 0) {
+            return;
+        }
+        javax.net.ssl.HttpsURLConnection connection = (javax.net.ssl.HttpsURLConnection) java.net.URI.create(
+                endpoint.replaceAll("/$", "") + "/_cosmosdesk/faults").toURL().openConnection();
+        connection.setSSLSocketFactory(io.cosmosdesk.sandbox.LocalCosmosServer.trustAllContext().getSocketFactory());
+        connection.setHostnameVerifier((host, session) -> true); // loopback, self-signed for "cosmosdb"
+        connection.setRequestMethod("POST");
+        connection.setRequestProperty("content-type", "application/json");
+        connection.setDoOutput(true);
+        try (var out = connection.getOutputStream()) {
+            out.write(("{\"mode\":\"applyThenDrop\",\"count\":" + count
+                    + ",\"methods\":[\"POST\",\"DELETE\"],\"pathContains\":\"/docs\"}").getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (connection.getResponseCode() != 200) {
+            throw new IllegalStateException("fault switch answered " + connection.getResponseCode());
         }
     }
 

@@ -17,8 +17,6 @@ import io.cosmosdesk.json.Json;
 import io.cosmosdesk.move.ItemBodies;
 import io.cosmosdesk.move.MoveStep;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
-import io.cosmosdesk.sandbox.LocalCosmosServer.Fault;
-import io.cosmosdesk.sandbox.LocalCosmosServer.FaultMode;
 import io.cosmosdesk.transfer.ImportMode;
 import io.cosmosdesk.transfer.ImportStep;
 import java.io.BufferedWriter;
@@ -127,9 +125,9 @@ public final class SoakRun {
         ImportMode mode = ImportMode.values()[random.nextInt(ImportMode.values().length)];
         Trial result = new Trial();
         result.what = "import of " + count + " (" + mode + "), crash " + step + " of batch " + batch;
-        armLostAnswers(server, random, result);
+        String lost = lostAnswers(random, result);
         result.crashed = child(result, "run", "import", server, container, folder, file.toString(), mode.name(),
-                step.name(), String.valueOf(batch));
+                step.name(), String.valueOf(batch), lost);
         server.clearFaults();
         child(result, "recover", "import", server, container, folder);
         check(container, items, result, false);
@@ -148,25 +146,26 @@ public final class SoakRun {
         MoveStep step = forward[random.nextInt(forward.length)];
         int index = random.nextInt(count);
         Path folder = home.resolve("move-" + trial);
+        Files.createDirectories(folder);
         Trial result = new Trial();
         result.what = "move of " + count + ", crash " + step + " of item " + index;
-        armLostAnswers(server, random, result);
+        String lost = lostAnswers(random, result);
         result.crashed = child(result, "run", "move", server, container, folder, "-", "-", step.name(),
-                String.valueOf(index));
+                String.valueOf(index), lost);
         server.clearFaults();
         child(result, "recover", "move", server, container, folder);
         check(container, items, result, true);
         return result;
     }
 
-    /** One trial in three: the server applies the next few writes and drops their answers. */
-    private static void armLostAnswers(LocalCosmosServer server, Random random, Trial trial) {
+    /** One trial in three: the server applies the job's next few writes and drops their answers (armed by the child). */
+    private static String lostAnswers(Random random, Trial trial) {
         if (random.nextInt(3) == 0) {
             int count = 1 + random.nextInt(3);
-            server.setFault(Fault.of(FaultMode.APPLY_THEN_DROP, count).onMethods("POST", "DELETE")
-                    .onPathsContaining("/docs"));
             trial.what += ", " + count + " answers lost";
+            return String.valueOf(count);
         }
+        return "0";
     }
 
     /** Runs a child JVM; true when it died at its crash point. */
