@@ -26,8 +26,9 @@ public final class Cli {
     private static final Set<String> HELP = Set.of("--help", "-h", "help", "-?");
 
     /** Every command, in the order {@code --help} lists them. Add yours here. */
-    static final List<Command> COMMANDS = List.of(new io.cosmosdesk.transfer.ImportCommand(),
-            new io.cosmosdesk.transfer.CopyCommand());
+    static final List<Command> COMMANDS = List.of(new io.cosmosdesk.transfer.ExportCommand(),
+            new io.cosmosdesk.transfer.ImportCommand(), new io.cosmosdesk.transfer.CopyCommand(),
+            new io.cosmosdesk.schema.SchemaCommand());
 
     private Cli() {
     }

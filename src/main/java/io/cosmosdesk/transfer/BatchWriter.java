@@ -1,6 +1,7 @@
 package io.cosmosdesk.transfer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.audit.AuditOperation;
 import io.cosmosdesk.cosmos.ItemContent;
 import io.cosmosdesk.move.ItemOperations;
 import io.cosmosdesk.move.ItemOperations.Op;
@@ -24,11 +25,17 @@ final class BatchWriter {
     private final ItemOperations ops;
     private final ImportMode mode;
     private final Consumer<String> status;
+    private final AuditOperation create;
+    private final AuditOperation upsert;
 
-    BatchWriter(ItemOperations ops, ImportMode mode, Consumer<String> status) {
+    /** {@code create}/{@code upsert}: how the writes are recorded in the audit log (import or copy). */
+    BatchWriter(ItemOperations ops, ImportMode mode, Consumer<String> status, AuditOperation create,
+            AuditOperation upsert) {
         this.ops = ops;
         this.mode = mode;
         this.status = status;
+        this.create = create;
+        this.upsert = upsert;
     }
 
     /** Writes the rows that are ok and settles every row, in order. */
@@ -37,8 +44,8 @@ final class BatchWriter {
         for (int i = 0; i < rows.size(); i++) {
             PreparedRow row = rows.get(i);
             if (row.ok()) {
-                writes.add(mode == ImportMode.UPSERT ? Op.upsert(i, row.id(), row.key(), row.body())
-                        : Op.create(i, row.id(), row.key(), row.body()));
+                writes.add(mode == ImportMode.UPSERT ? Op.upsert(i, row.id(), row.key(), row.body(), upsert)
+                        : Op.create(i, row.id(), row.key(), row.body(), create));
             }
         }
         Result[] written = new Result[rows.size()];

@@ -24,6 +24,11 @@ final class CommandSupport {
         return AppDirectories.detect().data().resolve("imports");
     }
 
+    /** The audited door for one command run: CLI writes are audited like the app's. Close the log at the end. */
+    static io.cosmosdesk.audit.AuditLog auditLog() {
+        return new io.cosmosdesk.audit.AuditLog(AppDirectories.detect().data().resolve("audit"));
+    }
+
     /** Progress to stderr, at most one line every two seconds. */
     static Consumer<ImportProgress> progressLines(CliIO io, boolean quiet) {
         long[] last = {0};

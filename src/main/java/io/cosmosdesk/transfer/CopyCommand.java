@@ -68,7 +68,8 @@ public final class CopyCommand implements Command {
         args.flag("to-emulator");
         args.rejectUnknown();
         try (CosmosConnection from = CliConnections.open(args, io, "");
-                CosmosConnection to = otherAccount ? CliConnections.open(args, io, "to-") : null) {
+                CosmosConnection to = otherAccount ? CliConnections.open(args, io, "to-") : null;
+                io.cosmosdesk.audit.AuditLog audit = CommandSupport.auditLog()) {
             ContainerHandle source = CliConnections.container(from, database, container);
             CopyTarget target = new CopyTarget(to != null ? to : from, toDatabase, toContainer);
             if (!quiet) {
@@ -77,7 +78,8 @@ public final class CopyCommand implements Command {
             }
             ImportControl control = new ImportControl(CommandSupport.progressLines(io, quiet));
             ImportResult result = CommandSupport.cancellable(control, () -> new CopyService(
-                    CommandSupport.importsFolder().resolve("reports")).copyItems(source,
+                    CommandSupport.importsFolder().resolve("reports"), new io.cosmosdesk.audit.AuditedWrites(audit))
+                    .copyItems(source,
                     query == null ? null : new SqlQuerySpec(query), target, mode, control));
             return CommandSupport.finish(result, "Copied", io);
         } catch (CosmosDeskException e) {

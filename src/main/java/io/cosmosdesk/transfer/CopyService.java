@@ -9,6 +9,8 @@ import com.azure.cosmos.models.FeedResponse;
 import com.azure.cosmos.models.PartitionKeyDefinition;
 import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.audit.AuditOperation;
+import io.cosmosdesk.audit.AuditedWrites;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.CosmosErrors;
@@ -37,15 +39,17 @@ public final class CopyService {
     private static final DateTimeFormatter JOB_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path reports;
+    private final AuditedWrites writes;
     private final MoveTuning tuning;
 
     /** {@code reports}: where copy reports go ({@code AppDirectories.data()/imports/reports}). */
-    public CopyService(Path reports) {
-        this(reports, MoveTuning.defaults());
+    public CopyService(Path reports, AuditedWrites writes) {
+        this(reports, writes, MoveTuning.defaults());
     }
 
-    public CopyService(Path reports, MoveTuning tuning) {
+    public CopyService(Path reports, AuditedWrites writes, MoveTuning tuning) {
         this.reports = reports;
+        this.writes = writes;
         this.tuning = tuning;
     }
 
@@ -70,8 +74,12 @@ public final class CopyService {
             throw new CosmosDeskException(ErrorKind.UNKNOWN, "Cannot create the folder " + reports + ": " + e.getMessage());
         }
         String[] status = new String[1];
-        BatchWriter writer = new BatchWriter(new ItemOperations(to, tuning, line -> status[0] = line), mode,
-                line -> status[0] = line);
+        ContainerHandle targetHandle = new ContainerHandle(target.connection(), new io.cosmosdesk.cosmos.ContainerInfo(
+                new io.cosmosdesk.cosmos.ContainerRef(target.database(), target.container()), keyPaths,
+                keyPaths.size() > 1, null));
+        BatchWriter writer = new BatchWriter(new ItemOperations(writes, targetHandle, jobId, tuning,
+                line -> status[0] = line), mode, line -> status[0] = line, AuditOperation.COPY_CREATE,
+                AuditOperation.COPY_UPSERT);
         ItemPreparation preparation = new ItemPreparation(keyPaths, false, jobId);
         ImportCounts counts = new ImportCounts();
         long started = System.nanoTime();
@@ -111,6 +119,8 @@ public final class CopyService {
             throw e;
         } catch (RuntimeException e) {
             throw CosmosErrors.map("Copying items from " + source, e);
+        } finally {
+            writes.flush(); // the copy's audit entries are on disk before it reports
         }
     }
 

@@ -85,9 +85,11 @@ public final class ImportCommand implements Command {
         args.optional("key-env");
         args.flag("emulator");
         args.rejectUnknown();
-        try (CosmosConnection connection = CliConnections.open(args, io, "")) {
+        try (CosmosConnection connection = CliConnections.open(args, io, "");
+                io.cosmosdesk.audit.AuditLog audit = CommandSupport.auditLog()) {
             ContainerHandle target = CliConnections.container(connection, database, containerName);
-            return importInto(target, request, quiet, io);
+            return importInto(new ImportService(CommandSupport.importsFolder(),
+                    new io.cosmosdesk.audit.AuditedWrites(audit)), target, request, quiet, io);
         } catch (ImportInputException e) {
             throw new CliException(Cli.BAD_INPUT, e.sentence(), e);
         } catch (CosmosDeskException e) {
@@ -95,8 +97,8 @@ public final class ImportCommand implements Command {
         }
     }
 
-    private static int importInto(ContainerHandle target, ImportRequest request, boolean quiet, CliIO io) {
-        ImportService service = new ImportService(CommandSupport.importsFolder());
+    private static int importInto(ImportService service, ContainerHandle target, ImportRequest request, boolean quiet,
+            CliIO io) {
         ImportControl control = new ImportControl(CommandSupport.progressLines(io, quiet));
         Optional<ImportService.UnfinishedImport> unfinished = service.findUnfinished(target, request.file());
         if (unfinished.isPresent()) {

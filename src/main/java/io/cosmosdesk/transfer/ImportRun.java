@@ -1,5 +1,7 @@
 package io.cosmosdesk.transfer;
 
+import io.cosmosdesk.audit.AuditOperation;
+import io.cosmosdesk.audit.AuditedWrites;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.move.ItemOperations;
 import io.cosmosdesk.move.MoveJournal;
@@ -32,7 +34,8 @@ final class ImportRun {
     private volatile String status;
     private ItemReader reader;
 
-    ImportRun(ContainerHandle target, ImportRequest request, List<String> keyPaths, MoveJournal journal,
+    ImportRun(AuditedWrites writes, String jobId, ContainerHandle target, ImportRequest request, List<String> keyPaths,
+            MoveJournal journal,
             ImportReportWriter report, MoveTuning tuning, ImportStep.Listener steps, ImportControl control,
             ImportJournal.State resumed) {
         this.request = request;
@@ -45,8 +48,8 @@ final class ImportRun {
         this.doneThrough = resumed == null ? 0 : resumed.doneThrough();
         this.counts = resumed == null ? new ImportCounts() : resumed.counts();
         this.batch = resumed == null ? 0 : resumed.batches();
-        this.writer = new BatchWriter(new ItemOperations(target.container(), tuning, line -> status = line),
-                request.mode(), line -> status = line);
+        this.writer = new BatchWriter(new ItemOperations(writes, target, jobId, tuning, line -> status = line),
+                request.mode(), line -> status = line, AuditOperation.IMPORT_CREATE, AuditOperation.IMPORT_UPSERT);
     }
 
     /** Runs to the end of the file or a cancel; true when cancelled. */

@@ -1,5 +1,6 @@
 package io.cosmosdesk.transfer;
 
+import io.cosmosdesk.audit.AuditedWrites;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.ErrorKind;
@@ -30,16 +31,19 @@ public final class ImportService {
     private static final DateTimeFormatter JOB_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path folder;
+    private final AuditedWrites writes;
     private final MoveTuning tuning;
     private final ImportStep.Listener steps;
 
-    public ImportService(Path folder) {
-        this(folder, MoveTuning.defaults(), ImportStep.Listener.NONE);
+    /** {@code writes}: the audited door every write goes through (AppContext's, or one per command run). */
+    public ImportService(Path folder, AuditedWrites writes) {
+        this(folder, writes, MoveTuning.defaults(), ImportStep.Listener.NONE);
     }
 
     /** For tests and benchmarks: other pacing, and a listener told at every step (crash injection). */
-    public ImportService(Path folder, MoveTuning tuning, ImportStep.Listener steps) {
+    public ImportService(Path folder, AuditedWrites writes, MoveTuning tuning, ImportStep.Listener steps) {
         this.folder = folder;
+        this.writes = writes;
         this.tuning = tuning;
         this.steps = steps;
     }
@@ -71,7 +75,8 @@ public final class ImportService {
         MoveJournal journal = MoveJournal.create(privateFolder(folder), jobId,
                 ImportJournal.header(jobId, request, target, keyPaths, report, failed));
         privateFile(journal.file());
-        return run(target, request, keyPaths, journal, new ImportReportWriter(report, failed, 0, 0), control, null);
+        return run(jobId, target, request, keyPaths, journal, new ImportReportWriter(report, failed, 0, 0), control,
+                null);
     }
 
     /** Continues an import a crash or an outage stopped, from its journal. */
@@ -92,14 +97,15 @@ public final class ImportService {
         MoveJournal journal = MoveJournal.openForAppend(journalFile);
         ImportReportWriter report = new ImportReportWriter(Path.of(state.header().path("report").asText()),
                 Path.of(state.header().path("failed").asText()), state.reportLength(), state.failedLength());
-        return run(target, state.request(), keyPaths, journal, report, control, state);
+        return run(state.jobId(), target, state.request(), keyPaths, journal, report, control, state);
     }
 
-    private ImportResult run(ContainerHandle target, ImportRequest request, List<String> keyPaths, MoveJournal journal,
-            ImportReportWriter report, ImportControl control, ImportJournal.State resumed) {
+    private ImportResult run(String jobId, ContainerHandle target, ImportRequest request, List<String> keyPaths,
+            MoveJournal journal, ImportReportWriter report, ImportControl control, ImportJournal.State resumed) {
         boolean finished = false;
         try {
-            ImportRun run = new ImportRun(target, request, keyPaths, journal, report, tuning, steps, control, resumed);
+            ImportRun run = new ImportRun(writes, jobId, target, request, keyPaths, journal, report, tuning, steps,
+                    control, resumed);
             boolean cancelled;
             try {
                 cancelled = run.run();
@@ -111,6 +117,7 @@ public final class ImportService {
             finished = true;
             return new ImportResult(run.progress(), report.reportFile(), report.failedFile(), cancelled);
         } finally {
+            writes.flush(); // the job's audit entries are on disk before it reports
             report.close();
             if (finished) {
                 journal.closeAsFinished();

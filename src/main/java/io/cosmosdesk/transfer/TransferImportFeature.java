@@ -12,9 +12,9 @@ public final class TransferImportFeature {
     private TransferImportFeature() {
     }
 
-    public static void install(Path importsFolder, TaskRunner tasks, DialogService dialogs, String stylesheet,
-            ContainerActions containerActions) {
-        ImportDialog dialog = new ImportDialog(new ImportService(importsFolder), tasks, dialogs, stylesheet);
+    public static void install(Path importsFolder, io.cosmosdesk.audit.AuditedWrites writes, TaskRunner tasks,
+            DialogService dialogs, String stylesheet, ContainerActions containerActions) {
+        ImportDialog dialog = new ImportDialog(new ImportService(importsFolder, writes), tasks, dialogs, stylesheet);
         containerActions.add(new ContainerAction("Import…", null, true,
                 (window, container) -> dialog.show(window, container, null)));
         containerActions.setFileDrop(new ContainerActions.FileDrop(ImportDialog::importable,

@@ -141,7 +141,8 @@ public final class ImportBenchmark {
         ContainerHandle handle = new ContainerHandle(connection, new ContainerInfo(
                 new ContainerRef("bench", container.getId()), List.of("/pk"), false, null));
         long start = System.nanoTime();
-        ImportResult result = new ImportService(home.resolve("imports")).importItems(handle,
+        ImportResult result = new ImportService(home.resolve("imports"), io.cosmosdesk.testing.TestAudit.writes(
+                home.resolve("audit"))).importItems(handle,
                 ImportRequest.of(file, ImportFormat.JSONL).withSkipInvalid(true), control);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!result.allFine()) {

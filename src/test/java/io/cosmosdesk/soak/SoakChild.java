@@ -75,7 +75,7 @@ public final class SoakChild {
         if (kind.equals("import")) {
             armLostAnswers(args[2], lostAnswers);
             ImportStep crashAt = ImportStep.valueOf(step);
-            ImportService service = new ImportService(folder, IMPORT_TUNING, (reached, batch) -> {
+            ImportService service = new ImportService(folder, writes(folder), IMPORT_TUNING, (reached, batch) -> {
                 if (reached == crashAt && (batch == n || reached == ImportStep.BEFORE_END)) {
                     Runtime.getRuntime().halt(CRASHED);
                 }
@@ -91,19 +91,19 @@ public final class SoakChild {
             };
             List<MoveSource> sources = sources(handle);
             armLostAnswers(args[2], lostAnswers); // after the job's own query, so only its writes lose answers
-            new MoveService(folder, MOVE_TUNING, listener).moveItems(handle, sources, MOVE_TARGET,
+            new MoveService(folder, MOVE_TUNING, listener, writes(folder)).moveItems(handle, sources, MOVE_TARGET,
                     MoveControl.none());
         }
     }
 
     private static void recover(String kind, ContainerHandle handle, Path folder) {
         if (kind.equals("import")) {
-            ImportService service = new ImportService(folder, IMPORT_TUNING, ImportStep.Listener.NONE);
+            ImportService service = new ImportService(folder, writes(folder), IMPORT_TUNING, ImportStep.Listener.NONE);
             for (ImportService.UnfinishedImport job : service.findUnfinished()) {
                 service.resume(handle, job.journal(), ImportControl.none());
             }
         } else {
-            MoveService service = new MoveService(folder, MOVE_TUNING, MoveStepListener.NONE);
+            MoveService service = new MoveService(folder, MOVE_TUNING, MoveStepListener.NONE, writes(folder));
             for (MoveJobSummary job : service.findUnfinishedJobs()) {
                 service.resumeJob(handle, job.jobId(), MoveControl.none());
             }
@@ -130,6 +130,11 @@ public final class SoakChild {
         if (connection.getResponseCode() != 200) {
             throw new IllegalStateException("fault switch answered " + connection.getResponseCode());
         }
+    }
+
+    /** The audited door, its log beside the trial's journals (each child JVM opens its own). */
+    private static io.cosmosdesk.audit.AuditedWrites writes(Path folder) {
+        return new io.cosmosdesk.audit.AuditedWrites(new io.cosmosdesk.audit.AuditLog(folder.resolve("audit")));
     }
 
     static ContainerHandle handle(CosmosAsyncClient client, String database, String container) {

@@ -58,7 +58,8 @@ class CopyServiceIT {
     }
 
     private CopyService service() {
-        return new CopyService(dir.resolve("reports"), MoveTuning.defaults().withBatchSize(40));
+        return new CopyService(dir.resolve("reports"), io.cosmosdesk.testing.TestAudit.writes(),
+                MoveTuning.defaults().withBatchSize(40));
     }
 
     private static CosmosAsyncContainer seeded(CosmosAsyncClient client, CosmosTestData data, List<ObjectNode> items) {

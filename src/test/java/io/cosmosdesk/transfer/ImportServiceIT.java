@@ -51,7 +51,7 @@ class ImportServiceIT {
     }
 
     private ImportService service(int batch, ImportStep.Listener steps) {
-        return new ImportService(dir.resolve("imports"), tuning(batch), steps);
+        return new ImportService(dir.resolve("imports"), io.cosmosdesk.testing.TestAudit.writes(), tuning(batch), steps);
     }
 
     private ContainerHandle handle(CosmosAsyncClient client, CosmosAsyncContainer container, boolean readOnly) {
