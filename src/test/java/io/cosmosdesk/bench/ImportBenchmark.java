@@ -78,12 +78,15 @@ public final class ImportBenchmark {
 
         List<ObjectNode> items = read(file);
         double raw = raw(container(client), items);
+        System.out.printf("ImportBenchmark: raw SDK bulk create (items in memory): %,.0f items/s%n", raw);
         items = null;
         System.gc();
         HeapSampler heap = new HeapSampler();
         heap.start();
         double ours = ours(client, container(client), file, home, ImportControl.none());
         heap.stopSampling();
+        System.out.printf("ImportBenchmark: ImportService from JSON Lines:          %,.0f items/s, ratio %.2f "
+                + "(target >= 0.80); peak heap %,d MB used incl. garbage%n", ours, ours / raw, heap.peak.get() >> 20);
         // the live set, not garbage: a full GC every 20 batches of a second import, the largest heap left after it
         AtomicLong live = new AtomicLong();
         long[] batches = {0};
