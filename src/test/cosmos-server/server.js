@@ -12,8 +12,10 @@
 // turns that off for manual use) or on SIGTERM/SIGINT.
 //
 // Routes of our own, answered before the Cosmos router:
-//   POST   /_cosmosdesk/faults    {"mode":"429"|"503"|"drop"|"timeout","count":N,"retryAfterMs":100,
-//                                  "methods":["POST"],"pathContains":"/docs"}  -> next N matching requests fail
+//   POST   /_cosmosdesk/faults    {"mode":"429"|"503"|"drop"|"timeout"|"applyThenDrop","count":N,"retryAfterMs":100,
+//                                  "methods":["POST"],"pathContains":"/docs"}  -> next N matching requests fail;
+//                                  applyThenDrop handles the request (a write is applied) and then drops the
+//                                  connection instead of answering: the lost answer journals exist for
 //   GET    /_cosmosdesk/faults    active fault rules
 //   DELETE /_cosmosdesk/faults    clears them
 //   GET    /_cosmosdesk/requests  last 200 Cosmos requests (method, path, status, authType, some x-ms headers)
@@ -31,7 +33,8 @@ const EMULATOR_KEY = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8
 
 const CONTROL_PREFIX = "/_cosmosdesk/";
 const REQUEST_LOG_SIZE = 200;
-const FAULT_MODES = new Set(["429", "503", "drop", "timeout"]);
+const FAULT_MODES = new Set(["429", "503", "drop", "timeout", "applyThenDrop"]);
+const APPLIED_FIRST = "applyThenDrop";
 // for debugging a client: COSMOS_SERVER_LOG_ALL_HEADERS=1 logs every header but authorization
 const LOG_ALL_HEADERS = Boolean(process.env.COSMOS_SERVER_LOG_ALL_HEADERS);
 // headers worth seeing in the request log; never authorization itself
@@ -244,6 +247,29 @@ class RequestLog {
   }
 }
 
+/**
+ * The request is handled as usual (a write is applied to the account), but its answer never leaves: the
+ * connection is destroyed where the response would be sent, as when a network drops it on the way back.
+ */
+function dropAnswer(req, res) {
+  const socket = req.socket;
+  let dropped = false;
+  const drop = () => {
+    if (!dropped) {
+      dropped = true;
+      socket.destroy();
+    }
+    return res;
+  };
+  res.writeHead = drop;
+  res.write = () => {
+    drop();
+    return true;
+  };
+  res.end = drop;
+  res.flushHeaders = drop;
+}
+
 function dropAllDatabases(account) {
   if (!account) return;
   [...account.databases._data.values()].forEach((db) => {
@@ -313,7 +339,7 @@ function main() {
     }
     const entry = log.record(req, path, res);
     const rule = faults.take(req, path);
-    if (rule) {
+    if (rule && rule.mode !== APPLIED_FIRST) {
       entry.fault = rule.mode;
       faults.apply(rule, req, res);
       return;
@@ -324,6 +350,10 @@ function main() {
       sendJson(res, denied.status, denied.body,
         denied.subStatus ? { "x-ms-substatus": String(denied.subStatus) } : {});
       return;
+    }
+    if (rule) {
+      entry.fault = rule.mode;
+      dropAnswer(req, res);
     }
     cosmosHandlers.forEach((handler) => handler.call(server, req, res));
   });

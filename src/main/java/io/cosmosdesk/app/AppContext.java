@@ -120,6 +120,8 @@ public final class AppContext implements AutoCloseable {
                 new io.cosmosdesk.query.QueryService(), itemService, tasks, dialogs, settings, exports.dialog()::show);
         queries.install(toolTabs, containerActions);
         schemaGrids.openQueriesWith((container, sql) -> queries.open(container).viewModel().textProperty().set(sql));
+        io.cosmosdesk.transfer.TransferImportFeature.install(directories.data().resolve("imports"), writes, tasks,
+                dialogs, Theme.APP_STYLESHEET, containerActions);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,

@@ -271,6 +271,9 @@ public class MainWindowController {
                     node -> action.run().accept(window(), new ContainerHandle(node.connection(), node.container()))));
         }
         ResourceTreeView.setContainerActions(resourceTree, treeActions);
+        containerActions.fileDrop().ifPresent(drop -> ResourceTreeView.setFileDrop(resourceTree,
+                new ResourceTreeView.FileDrop(drop.accepts(), (node, files) -> drop.run().run(window(),
+                        new ContainerHandle(node.connection(), node.container()), files.get(0).toPath()))));
         for (ResourceNode.Kind kind : new ResourceNode.Kind[] {ResourceNode.Kind.CONNECTION,
                 ResourceNode.Kind.DATABASE}) {
             ResourceTreeView.setActions(resourceTree, kind, this.treeActions.all().stream()
@@ -300,6 +303,21 @@ public class MainWindowController {
 
     /** The Items toolbar's feature buttons of a newly opened workspace. */
     private void addToolbarActions(ContainerWorkspace workspace) {
+        // a file dropped onto the container's Items tab (grid or editor) starts the drop feature, e.g. an import
+        containerActions.fileDrop().ifPresent(drop -> {
+            workspace.view().addEventHandler(javafx.scene.input.DragEvent.DRAG_OVER, event -> {
+                if (event.getDragboard().hasFiles() && drop.accepts().test(event.getDragboard().getFiles())) {
+                    event.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+                }
+            });
+            workspace.view().addEventHandler(javafx.scene.input.DragEvent.DRAG_DROPPED, event -> {
+                if (event.getDragboard().hasFiles() && drop.accepts().test(event.getDragboard().getFiles())) {
+                    drop.run().run(window(), workspace.handle(), event.getDragboard().getFiles().get(0).toPath());
+                    event.setDropCompleted(true);
+                    event.consume();
+                }
+            });
+        });
         for (ContainerAction action : containerActions.all()) {
             if (action.onToolbar()) {
                 workspace.items().controller().addToolbarAction(action.label().replace("_", ""),

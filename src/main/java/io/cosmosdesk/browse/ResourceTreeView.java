@@ -41,6 +41,17 @@ public final class ResourceTreeView {
         tree.getProperties().put(ACTIONS_KEY + kind, List.copyOf(actions));
     }
 
+    private static final String FILE_DROP_KEY = "cosmosdesk.fileDrop";
+
+    /** A file dropped onto a container node: {@code accepts} decides, {@code run} gets the node and the files. */
+    public record FileDrop(java.util.function.Predicate<List<java.io.File>> accepts,
+            java.util.function.BiConsumer<ResourceNode, List<java.io.File>> run) {
+    }
+
+    public static void setFileDrop(TreeView<ResourceNode> tree, FileDrop drop) {
+        tree.getProperties().put(FILE_DROP_KEY, drop);
+    }
+
     public static void bind(TreeView<ResourceNode> tree, ResourceTreeViewModel viewModel) {
         TreeItem<ResourceNode> root = new TreeItem<>();
         mirror(root, viewModel.connections(), viewModel.connections(), viewModel);
@@ -154,6 +165,24 @@ public final class ResourceTreeView {
 
         ResourceCell(ResourceTreeViewModel viewModel) {
             this.viewModel = viewModel;
+            setOnDragOver(event -> {
+                if (fileDrop() instanceof FileDrop drop && getItem() != null
+                        && getItem().kind() == ResourceNode.Kind.CONTAINER && event.getDragboard().hasFiles()
+                        && drop.accepts().test(event.getDragboard().getFiles())) {
+                    event.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+                    event.consume();
+                }
+            });
+            setOnDragDropped(event -> {
+                boolean done = false;
+                if (fileDrop() instanceof FileDrop drop && getItem() != null
+                        && getItem().kind() == ResourceNode.Kind.CONTAINER && event.getDragboard().hasFiles()) {
+                    drop.run().accept(getItem(), List.copyOf(event.getDragboard().getFiles()));
+                    done = true;
+                }
+                event.setDropCompleted(done);
+                event.consume();
+            });
             setOnMouseClicked(event -> {
                 if (getItem() != null && event.getButton() == MouseButton.PRIMARY
                         && (event.getClickCount() == 2 || getItem().kind() == ResourceNode.Kind.ERROR)) {
@@ -190,6 +219,10 @@ public final class ResourceTreeView {
             }
             setGraphic(row);
             setContextMenu(contextMenu(node));
+        }
+
+        private Object fileDrop() {
+            return getTreeView() == null ? null : getTreeView().getProperties().get(FILE_DROP_KEY);
         }
 
         private ContextMenu contextMenu(ResourceNode node) {

@@ -27,6 +27,7 @@ public final class Cli {
 
     /** Every command, in the order {@code --help} lists them. Add yours here. */
     static final List<Command> COMMANDS = List.of(new io.cosmosdesk.transfer.ExportCommand(),
+            new io.cosmosdesk.transfer.ImportCommand(), new io.cosmosdesk.transfer.CopyCommand(),
             new io.cosmosdesk.schema.SchemaCommand());
 
     private Cli() {

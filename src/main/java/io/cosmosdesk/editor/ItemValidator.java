@@ -61,12 +61,13 @@ public final class ItemValidator {
         }
         List<ValidationProblem> problems = new ArrayList<>();
         checkId(item.get("id"), problems);
-        checkPartitionKey(item, partitionKeyPaths, requireKey, problems);
+        checkPartitionKey(item, partitionKeyPaths, requireKey, requireKey, problems);
         checkSize(text, item, problems);
         return new Result(item, problems);
     }
 
-    static ValidationProblem syntaxProblem(JsonProcessingException e) {
+    /** A JSON syntax error as a problem with its line and column, in words a user can act on. */
+    public static ValidationProblem syntaxProblem(JsonProcessingException e) {
         JsonLocation location = e.getLocation();
         int line = location == null ? 0 : Math.max(1, location.getLineNr());
         int column = location == null ? 0 : Math.max(1, location.getColumnNr());
@@ -138,8 +139,20 @@ public final class ItemValidator {
         }
     }
 
+    /**
+     * The id and partition key rules for an item that is already parsed (an imported row): an id Cosmos DB
+     * accepts, and every partition key level present with a valid type. An empty string is a valid key here
+     * (a file may mean it); the size is the caller's to check, as it measures the bytes it sends.
+     */
+    public static List<ValidationProblem> checkIdAndKey(ObjectNode item, List<String> partitionKeyPaths) {
+        List<ValidationProblem> problems = new ArrayList<>(0);
+        checkId(item.get("id"), problems);
+        checkPartitionKey(item, partitionKeyPaths, true, false, problems);
+        return problems;
+    }
+
     private static void checkPartitionKey(ObjectNode item, List<String> paths, boolean requireKey,
-            List<ValidationProblem> problems) {
+            boolean refuseEmpty, List<ValidationProblem> problems) {
         boolean hierarchical = paths.size() > 1;
         for (String path : paths) {
             JsonNode value = PartitionKeyValue.at(item, path);
@@ -151,7 +164,7 @@ public final class ItemValidator {
             } else if (value.isObject() || value.isArray()) {
                 problems.add(ValidationProblem.of("The partition key " + path + " must be a string, number, "
                         + "boolean or null, not " + kindOf(value) + "."));
-            } else if (requireKey && value.isTextual() && value.textValue().isEmpty()) {
+            } else if (refuseEmpty && value.isTextual() && value.textValue().isEmpty()) {
                 // the new-item template's placeholder, left as it was: almost never the partition meant
                 problems.add(ValidationProblem.of("The partition key " + path + " is empty: fill it in, e.g. "
                         + example(path) + "."));

@@ -29,33 +29,39 @@ import reactor.util.retry.Retry;
  * (503, timeouts, dropped connections) operations with backoff. Every operation ends with a final
  * {@link Result}; a server that stays unreachable ends the call with {@link ServerUnavailableException}.
  */
-final class ItemOperations {
+public final class ItemOperations {
 
-    enum Kind { CREATE, DELETE, READ }
+    public enum Kind { CREATE, UPSERT, DELETE, READ }
 
     /**
      * One operation; {@code index} ties its result back to the item in the job. {@code purpose} is how a write is
      * recorded in the audit log, {@code body} what a create writes or, for a delete, the item being deleted (the
      * log's "before").
      */
-    record Op(int index, Kind kind, String id, PartitionKeyValue key, ObjectNode body, String ifMatch,
+    public record Op(int index, Kind kind, String id, PartitionKeyValue key, ObjectNode body, String ifMatch,
             AuditOperation purpose) {
-        static Op create(int index, String id, PartitionKeyValue key, ObjectNode body, AuditOperation purpose) {
+        public static Op create(int index, String id, PartitionKeyValue key, ObjectNode body, AuditOperation purpose) {
             return new Op(index, Kind.CREATE, id, key, body, null, purpose);
         }
 
-        static Op delete(int index, String id, PartitionKeyValue key, String ifMatch, ObjectNode deleted,
+        /** Import and copy in upsert mode (the log's "before" is not known: the item may not exist). */
+        public static Op upsert(int index, String id, PartitionKeyValue key, ObjectNode body, AuditOperation purpose) {
+            return new Op(index, Kind.UPSERT, id, key, body, null, purpose);
+        }
+
+        public static Op delete(int index, String id, PartitionKeyValue key, String ifMatch, ObjectNode deleted,
                 AuditOperation purpose) {
             return new Op(index, Kind.DELETE, id, key, deleted, ifMatch, purpose);
         }
 
-        static Op read(int index, String id, PartitionKeyValue key) {
+        public static Op read(int index, String id, PartitionKeyValue key) {
             return new Op(index, Kind.READ, id, key, null, null, null);
         }
 
         Write<Op> write() {
             return switch (kind) {
                 case CREATE -> Write.create(purpose, id, key, body, this);
+                case UPSERT -> Write.upsert(purpose, id, key, body, null, this);
                 case DELETE -> Write.delete(purpose, id, key, ifMatch, body, this);
                 case READ -> Write.read(id, key, this);
             };
@@ -63,9 +69,9 @@ final class ItemOperations {
     }
 
     /** The final answer for one operation; {@code status} 0 with an error when it never got one. */
-    record Result(Op op, int status, String etag, ObjectNode item, double charge, Duration retryAfter,
+    public record Result(Op op, int status, String etag, ObjectNode item, double charge, Duration retryAfter,
             CosmosDeskException error) {
-        boolean ok() {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
 
@@ -74,7 +80,7 @@ final class ItemOperations {
                     || (status == 0 && error != null && error.kind() != ErrorKind.BAD_REQUEST);
         }
 
-        String reason() {
+        public String reason() {
             if (error != null) {
                 return error.userMessage();
             }
@@ -104,7 +110,7 @@ final class ItemOperations {
     }
 
     /** {@code job}: the move's job id, which ties its entries together in the audit log. */
-    ItemOperations(AuditedWrites writes, ContainerHandle handle, String job, MoveTuning tuning,
+    public ItemOperations(AuditedWrites writes, ContainerHandle handle, String job, MoveTuning tuning,
             Consumer<String> status) {
         this(writes, handle, job, tuning, status, duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos()));
     }
@@ -120,12 +126,12 @@ final class ItemOperations {
     }
 
     /** Request units charged so far. */
-    double charge() {
+    public double charge() {
         return charge.sum();
     }
 
     /** Runs every operation to a final result, in the order given. */
-    List<Result> run(List<Op> ops) {
+    public List<Result> run(List<Op> ops) {
         return run(ops, status, () -> false);
     }
 
@@ -133,7 +139,7 @@ final class ItemOperations {
      * As {@link #run(List)}, telling retry waits to {@code statusLines}; once {@code giveUp} says so, a call
      * that would start another retry round throws {@link CancellationException} instead.
      */
-    List<Result> run(List<Op> ops, Consumer<String> statusLines, BooleanSupplier giveUp) {
+    public List<Result> run(List<Op> ops, Consumer<String> statusLines, BooleanSupplier giveUp) {
         Map<Op, Result> finals = new HashMap<>();
         Rounds rounds = new Rounds(ops, tuning.backoffBase());
         // one round runs every pending operation; Reactor's Retry runs the next round after the wait, until the

@@ -3,7 +3,7 @@ package io.cosmosdesk.move;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 
 /** The server stayed unreachable or unavailable through every retry; the job stops and can be resumed. */
-final class ServerUnavailableException extends RuntimeException {
+public final class ServerUnavailableException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -11,7 +11,7 @@ final class ServerUnavailableException extends RuntimeException {
         super(last.userMessage(), last);
     }
 
-    CosmosDeskException last() {
+    public CosmosDeskException last() {
         return (CosmosDeskException) getCause();
     }
 }

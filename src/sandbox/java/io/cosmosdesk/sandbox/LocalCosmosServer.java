@@ -70,7 +70,12 @@ public final class LocalCosmosServer implements AutoCloseable {
         /** The connection is destroyed without an answer. */
         DROP("drop"),
         /** The request is never answered. */
-        TIMEOUT("timeout");
+        TIMEOUT("timeout"),
+        /**
+         * The request is handled (a write is applied) and then the connection is destroyed instead of answering:
+         * the client never learns that its write succeeded.
+         */
+        APPLY_THEN_DROP("applyThenDrop");
 
         private final String wireName;
 

@@ -59,6 +59,24 @@ class LocalServerControlIT {
         assertThat(container.readItem("1", new PartitionKey("a"), ObjectNode.class).block().getStatusCode()).isEqualTo(200);
     }
 
+    /** The case journals exist for: the write is applied, and the answer is lost on the way back. */
+    @Test
+    void applyThenDropWritesTheItemButTheClientNeverHearsOfIt(LocalCosmosServer server, CosmosTestData data) {
+        this.server = server;
+        CosmosAsyncContainer container = data.createContainer("/pk");
+        server.clearRecentRequests();
+        server.setFault(Fault.of(FaultMode.APPLY_THEN_DROP, 1).onMethods("POST").onPathsContaining("/docs"));
+
+        assertThatThrownBy(() -> container.createItem(item("id", "1", "pk", "a", "n", 7)).block())
+                .isInstanceOf(CosmosException.class);
+
+        ObjectNode stored = container.readItem("1", new PartitionKey("a"), ObjectNode.class).block().getItem();
+        assertThat(stored.get("n").asInt()).isEqualTo(7);
+        List<RecordedRequest> creates = server.recentRequests().stream()
+                .filter(r -> r.method().equals("POST") && r.path().endsWith("/docs")).toList();
+        assertThat(creates.get(0).fault()).isEqualTo("applyThenDrop");
+    }
+
     @Test
     void requestLogShowsTheAuthTypeButNeverTheSignature(LocalCosmosServer server, CosmosTestData data) {
         this.server = server;
