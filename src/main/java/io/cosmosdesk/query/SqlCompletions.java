@@ -31,14 +31,19 @@ public final class SqlCompletions {
     private static final Pattern IN_ARRAY = Pattern.compile("(?i)\\b(?:FROM|JOIN)\\s+(" + NAME + ")\\s+IN\\s+("
             + NAME + ")(" + STEP + "*)");
 
-    /** What the popup shows: the completions, and the typed word they replace (up to the caret). */
-    public record Result(String typed, int caret, List<Completion> items) {
+    /**
+     * What the popup shows: the completions, and the typed word they replace (up to the caret).
+     *
+     * @param fields whether these are field paths (after an alias and a dot): worth waiting for while the
+     *     container's paths are still being read
+     */
+    public record Result(String typed, int caret, List<Completion> items, boolean fields) {
         public boolean isEmpty() {
             return items.isEmpty();
         }
     }
 
-    private static final Result NONE = new Result("", 0, List.of());
+    private static final Result NONE = new Result("", 0, List.of(), false);
 
     private SqlCompletions() {
     }
@@ -89,7 +94,7 @@ public final class SqlCompletions {
         if (ranked.size() == 1 && ranked.get(0).insertText().equals(typed)) {
             return NONE; // the word is complete: nothing to offer
         }
-        return new Result(typed, caret, ranked);
+        return new Result(typed, caret, ranked, false);
     }
 
     private static Result fields(String text, Matcher chain, int dotEnd, int wordStart, int caret, String typed,
@@ -130,7 +135,7 @@ public final class SqlCompletions {
             candidates.add(new Completion(Completion.Kind.FIELD, label, insert.toString(),
                     plainFirst ? wordStart : dot, 0, rest.size()));
         }
-        return new Result(typed, caret, CompletionRanking.rank(candidates, typed, LIMIT));
+        return new Result(typed, caret, CompletionRanking.rank(candidates, typed, LIMIT), true);
     }
 
     /**
