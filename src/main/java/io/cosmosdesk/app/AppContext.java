@@ -57,6 +57,10 @@ public final class AppContext implements AutoCloseable {
     private final java.util.Set<String> recoveryShown = new java.util.HashSet<>();
     private final ColumnSettingsStore columnSettings;
     private final Map<Class<?>, Supplier<Object>> controllers;
+    private final ToolTabs toolTabs = new ToolTabs();
+    private final ContainerActions containerActions = new ContainerActions();
+    private final AppActions appActions = new AppActions();
+    private final io.cosmosdesk.settings.SettingsStore settings;
 
     public AppContext(AppDirectories directories, TaskRunner tasks, DialogService dialogs,
             CosmosClientFactory clientFactory, SecretStore secrets, Map<String, String> environment) {
@@ -80,9 +84,13 @@ public final class AppContext implements AutoCloseable {
                         io.cosmosdesk.move.FinishedJournals.KEEP, java.time.Clock.systemUTC())));
         this.moveDialog = new MoveDialog(moveService, tasks, Theme.APP_STYLESHEET);
         this.columnSettings = new ColumnSettingsStore(directories.config());
+        this.settings = new io.cosmosdesk.settings.SettingsStore(directories.config());
+        // features plug in here: tool tabs, container actions, menu actions (see ToolTabs, ContainerActions)
+
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
-                        this::connectionDialog, environment, this::openWorkspace, this::offerUnfinishedMoves));
+                        this::connectionDialog, environment, this::openWorkspace, this::offerUnfinishedMoves,
+                        toolTabs, containerActions, appActions));
     }
 
     public synchronized ConnectionStore connectionStore() {
@@ -164,6 +172,25 @@ public final class AppContext implements AutoCloseable {
     public ContainerWorkspace openWorkspace(ContainerHandle handle) {
         return ContainerWorkspace.create(itemsViewModel(handle), new ItemEditorViewModel(itemService, tasks, dialogs),
                 moveDialog, tasks, dialogs);
+    }
+
+    /** The tabs beside the container workspaces (queries, schema, live changes, audit log, jobs). */
+    public ToolTabs toolTabs() {
+        return toolTabs;
+    }
+
+    /** What features offer on a container (tree menu, Container menu, Items toolbar). */
+    public ContainerActions containerActions() {
+        return containerActions;
+    }
+
+    /** What features add to the menu bar. */
+    public AppActions appActions() {
+        return appActions;
+    }
+
+    public io.cosmosdesk.settings.SettingsStore settings() {
+        return settings;
     }
 
     public MoveService moveService() {

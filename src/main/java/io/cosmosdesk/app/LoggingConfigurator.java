@@ -47,6 +47,8 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
         console.setName("CONSOLE");
+        // never stdout: command-line commands print their data there (CosmosDesk schema > schema.json)
+        console.setTarget("System.err");
         console.setEncoder(encoder(context, "%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n"));
         ThresholdFilter warnings = new ThresholdFilter();
         warnings.setLevel("WARN");

@@ -34,6 +34,9 @@ public class MainWindowController {
     private final java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.cosmos.CosmosConnection>
             unfinishedMoves;
     private final Map<ContainerHandle, ContainerWorkspace> openTabs = new HashMap<>();
+    private final ToolTabs toolTabs;
+    private final ContainerActions containerActions;
+    private final AppActions appActions;
 
     @FXML private BorderPane root;
     @FXML private TreeView<ResourceNode> resourceTree;
@@ -45,12 +48,22 @@ public class MainWindowController {
     @FXML private Label statusMessage;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private javafx.scene.control.MenuItem disconnectMenuItem;
+    @FXML private javafx.scene.control.Menu fileMenu;
+    @FXML private javafx.scene.control.SeparatorMenuItem fileActionsEnd;
+    @FXML private javafx.scene.control.Menu viewMenu;
+    @FXML private javafx.scene.control.Menu containerMenu;
+    @FXML private javafx.scene.control.Menu toolsMenu;
+    @FXML private javafx.scene.control.Menu helpMenu;
 
     public MainWindowController(MainViewModel viewModel, DialogService dialogs,
             java.util.function.Supplier<ConnectionDialog> connectionDialog, java.util.Map<String, String> environment,
             Function<ContainerHandle, ContainerWorkspace> workspaces,
-            java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.cosmos.CosmosConnection> unfinishedMoves) {
+            java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.cosmos.CosmosConnection> unfinishedMoves,
+            ToolTabs toolTabs, ContainerActions containerActions, AppActions appActions) {
         this.unfinishedMoves = unfinishedMoves;
+        this.toolTabs = toolTabs;
+        this.containerActions = containerActions;
+        this.appActions = appActions;
         this.environment = environment;
         this.viewModel = viewModel;
         this.dialogs = dialogs;
@@ -93,7 +106,9 @@ public class MainWindowController {
     private void disconnectGuarded(ResourceNode connectionNode) {
         java.util.List<ContainerWorkspace> affected = openTabs.values().stream()
                 .filter(workspace -> workspace.handle().connection() == connectionNode.connection()).toList();
-        canLeave(affected).thenAccept(ok -> {
+        canLeave(affected).thenCompose(ok -> ok ? toolTabs.closeAll(tool -> tool.container() != null
+                && tool.container().connection() == connectionNode.connection())
+                : java.util.concurrent.CompletableFuture.completedFuture(false)).thenAccept(ok -> {
             if (ok) {
                 viewModel.disconnect(connectionNode);
             }
@@ -111,11 +126,14 @@ public class MainWindowController {
     }
 
     private void quitGuarded() {
-        canLeave(java.util.List.copyOf(openTabs.values())).thenAccept(ok -> {
-            if (ok) {
-                Platform.exit();
-            }
-        });
+        canLeave(java.util.List.copyOf(openTabs.values()))
+                .thenCompose(ok -> ok ? toolTabs.closeAll(tool -> true)
+                        : java.util.concurrent.CompletableFuture.completedFuture(false))
+                .thenAccept(ok -> {
+                    if (ok) {
+                        Platform.exit();
+                    }
+                });
     }
 
     @FXML
@@ -175,9 +193,132 @@ public class MainWindowController {
                 .ifPresent(tab -> tabs.getSelectionModel().select(tab)));
         // keep the view-model's idea of the front tab in step with the user's clicks, so that opening
         // a container again from the tree brings its tab back to the front
-        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) ->
-                viewModel.selectedContainerProperty().set(tab != null && tab.getUserData() instanceof ContainerHandle
-                        handle ? handle : null));
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            viewModel.selectedContainerProperty().set(tab != null && tab.getUserData() instanceof ContainerHandle
+                    handle ? handle : null);
+            toolTabs.frontedByUser(tab != null && tab.getUserData() instanceof ToolTab tool ? tool : null);
+        });
+        bindToolTabs();
+        installActions();
+    }
+
+    private void bindToolTabs() {
+        toolTabs.setHost(new ToolTabs.Host() {
+            @Override
+            public void openItem(ContainerHandle container, io.cosmosdesk.cosmos.ItemRef item) {
+                viewModel.openContainer(container);
+                workspace(container).ifPresent(workspace -> workspace.viewModel().openItem(item));
+            }
+
+            @Override
+            public void setFilter(ContainerHandle container, String whereClause) {
+                viewModel.openContainer(container);
+                workspace(container).ifPresent(workspace -> {
+                    workspace.viewModel().grid().filterTextProperty().set(whereClause);
+                    workspace.viewModel().grid().applyFilter();
+                });
+            }
+        });
+        toolTabs.tabs().addListener((ListChangeListener<ToolTab>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(tool -> tabs.getTabs().removeIf(tab -> tab.getUserData() == tool));
+                change.getAddedSubList().forEach(this::addToolTab);
+            }
+        });
+        toolTabs.selectedProperty().addListener((obs, old, tool) -> tabs.getTabs().stream()
+                .filter(tab -> tool != null && tab.getUserData() == tool).findFirst()
+                .ifPresent(tab -> tabs.getSelectionModel().select(tab)));
+    }
+
+    private void addToolTab(ToolTab tool) {
+        Tab tab = new Tab();
+        tab.setUserData(tool);
+        tab.getStyleClass().add("tool-tab-" + tool.kind());
+        tab.textProperty().bind(tool.title());
+        if (tool.container() != null) {
+            ConnectionProfile profile = tool.container().connection().profile();
+            tab.setGraphic(connectionMark(profile));
+            tab.setTooltip(new javafx.scene.control.Tooltip(profile.name() + " › " + tool.container().ref()
+                    .databaseId() + " › " + tool.container().ref().containerId()));
+        }
+        tab.setContent(tool.view());
+        tab.setOnCloseRequest(event -> {
+            event.consume(); // closed through the tool's own guard
+            toolTabs.close(tool);
+        });
+        tabs.getTabs().add(tab);
+    }
+
+    /** The features' commands: the Container menu, the tree's container menu, the Items toolbar, other menus. */
+    private void installActions() {
+        javafx.scene.control.MenuItem openItems = new javafx.scene.control.MenuItem("_Open items");
+        openItems.setOnAction(event -> currentContainer().ifPresent(viewModel::openContainer));
+        containerMenu.getItems().add(openItems);
+        java.util.List<ResourceTreeView.NodeAction> treeActions = new java.util.ArrayList<>();
+        for (ContainerAction action : containerActions.all()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(action.label());
+            item.setAccelerator(action.accelerator());
+            item.setOnAction(event -> currentContainer().ifPresent(handle -> action.run().accept(window(), handle)));
+            containerMenu.getItems().add(item);
+            treeActions.add(new ResourceTreeView.NodeAction(action.label(),
+                    node -> action.run().accept(window(), new ContainerHandle(node.connection(), node.container()))));
+        }
+        ResourceTreeView.setContainerActions(resourceTree, treeActions);
+        // enabled while there is a container to act on: selected in the tree, or in front
+        containerMenu.setOnShowing(event -> {
+            boolean none = currentContainer().isEmpty();
+            containerMenu.getItems().forEach(item -> item.setDisable(none));
+        });
+        for (AppAction action : appActions.all()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(action.label());
+            item.setAccelerator(action.accelerator());
+            item.setOnAction(event -> action.run().accept(window()));
+            switch (action.menu()) {
+                case "File" -> fileMenu.getItems().add(fileMenu.getItems().indexOf(fileActionsEnd), item);
+                case "View" -> viewMenu.getItems().add(item);
+                case "Help" -> helpMenu.getItems().add(item);
+                default -> toolsMenu.getItems().add(item);
+            }
+        }
+        toolsMenu.setVisible(!toolsMenu.getItems().isEmpty());
+    }
+
+    /** The Items toolbar's feature buttons of a newly opened workspace. */
+    private void addToolbarActions(ContainerWorkspace workspace) {
+        for (ContainerAction action : containerActions.all()) {
+            if (action.onToolbar()) {
+                workspace.items().controller().addToolbarAction(action.label().replace("_", ""),
+                        action.accelerator() == null ? null : action.label().replace("_", "").replace("…", "")
+                                + " (" + action.accelerator().getDisplayText() + ")",
+                        () -> action.run().accept(window(), workspace.handle()));
+            }
+        }
+    }
+
+    /** The container selected in the tree, else the one of the tab in front (its workspace or a tool on it). */
+    private java.util.Optional<ContainerHandle> currentContainer() {
+        TreeItem<ResourceNode> selected = resourceTree.getSelectionModel().getSelectedItem();
+        if (selected != null && selected.getValue().kind() == ResourceNode.Kind.CONTAINER
+                && resourceTree.isFocused()) {
+            return java.util.Optional.of(new ContainerHandle(selected.getValue().connection(),
+                    selected.getValue().container()));
+        }
+        Tab front = tabs.getSelectionModel().getSelectedItem();
+        if (front != null && front.getUserData() instanceof ContainerHandle handle) {
+            return java.util.Optional.of(handle);
+        }
+        if (front != null && front.getUserData() instanceof ToolTab tool && tool.container() != null) {
+            return java.util.Optional.of(tool.container());
+        }
+        if (selected != null && selected.getValue().kind() == ResourceNode.Kind.CONTAINER) {
+            return java.util.Optional.of(new ContainerHandle(selected.getValue().connection(),
+                    selected.getValue().container()));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private javafx.stage.Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     private void removeContainerTab(ContainerHandle handle) {
@@ -199,6 +340,7 @@ public class MainWindowController {
         ContainerWorkspace workspace = workspaces.apply(handle);
         openTabs.put(handle, workspace);
         tab.setContent(workspace.view());
+        addToolbarActions(workspace);
         // the container's name; the connection's too while several are open (two "orders" tabs, one of them
         // production, must not look alike); the editor's dirty dot while there are unsaved edits
         tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
@@ -274,6 +416,8 @@ public class MainWindowController {
         Tab selected = tabs.getSelectionModel().getSelectedItem();
         if (selected != null && selected.isClosable() && selected.getUserData() instanceof ContainerHandle handle) {
             closeGuarded(handle);
+        } else if (selected != null && selected.getUserData() instanceof ToolTab tool) {
+            toolTabs.close(tool);
         }
     }
 

@@ -44,6 +44,7 @@ public class ItemsTabController {
     @FXML private Button deleteButton;
     @FXML private Button newItemButton;
     @FXML private Button moveButton;
+    @FXML private javafx.scene.layout.FlowPane itemsToolbar;
     @FXML private Tooltip deleteTooltip;
     @FXML private Button countButton;
     @FXML private Label countLabel;
@@ -431,5 +432,24 @@ public class ItemsTabController {
             content.putString(text);
             Clipboard.getSystemClipboard().setContent(content);
         }
+    }
+
+    /**
+     * Adds a feature's button (New query, Schema, Export…) to the toolbar, after the item commands and before
+     * Count, in the order added.
+     */
+    public Button addToolbarAction(String label, String tooltip, Runnable run) {
+        Button button = new Button(label);
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        button.getStyleClass().add("toolbar-action");
+        if (tooltip != null) {
+            button.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        }
+        button.setOnAction(event -> run.run());
+        var children = itemsToolbar.getChildren();
+        int at = children.indexOf(moveButton) + 1 + (int) children.stream()
+                .filter(node -> node.getStyleClass().contains("toolbar-action")).count();
+        children.add(Math.min(at, children.size()), button);
+        return button;
     }
 }

@@ -25,6 +25,17 @@ public final class ResourceTreeView {
     private ResourceTreeView() {
     }
 
+    /** A command a feature offers in a container's context menu, after "Open items". */
+    public record NodeAction(String label, java.util.function.Consumer<ResourceNode> run) {
+    }
+
+    private static final String CONTAINER_ACTIONS_KEY = "cosmosdesk.containerActions";
+
+    /** The feature commands shown in every container's context menu, after "Open items". */
+    public static void setContainerActions(TreeView<ResourceNode> tree, List<NodeAction> actions) {
+        tree.getProperties().put(CONTAINER_ACTIONS_KEY, List.copyOf(actions));
+    }
+
     public static void bind(TreeView<ResourceNode> tree, ResourceTreeViewModel viewModel) {
         TreeItem<ResourceNode> root = new TreeItem<>();
         mirror(root, viewModel.connections(), viewModel.connections(), viewModel);
@@ -182,7 +193,17 @@ public final class ResourceTreeView {
             if (node.kind() == ResourceNode.Kind.CONTAINER) {
                 MenuItem open = new MenuItem("Open items");
                 open.setOnAction(event -> viewModel.open(node));
-                return new ContextMenu(open, refresh);
+                ContextMenu menu = new ContextMenu(open);
+                if (getTreeView().getProperties().get(CONTAINER_ACTIONS_KEY) instanceof List<?> actions) {
+                    for (Object each : actions) {
+                        NodeAction action = (NodeAction) each;
+                        MenuItem item = new MenuItem(action.label());
+                        item.setOnAction(event -> action.run().accept(node));
+                        menu.getItems().add(item);
+                    }
+                }
+                menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), refresh);
+                return menu;
             }
             if (node.kind() == ResourceNode.Kind.CONNECTION
                     && getTreeView().getProperties().get(DISCONNECT_KEY) instanceof java.util.function.Consumer<?> c) {

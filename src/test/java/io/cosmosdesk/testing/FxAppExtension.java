@@ -45,6 +45,7 @@ public final class FxAppExtension implements BeforeEachCallback, AfterEachCallba
     private final FxRobot robot = new FxRobot();
     private Consumer<Stage> afterShow = stage -> { };
     private Consumer<AppContext> onShown = context -> { };
+    private Consumer<AppContext> beforeShow = context -> { };
     private Runnable onStop = () -> { };
     private Supplier<Path> homeFolder;
     private Application application;
@@ -74,6 +75,12 @@ public final class FxAppExtension implements BeforeEachCallback, AfterEachCallba
     }
 
     /** Hears the main window's context once it is shown, e.g. to keep it in a field of the test. */
+    /** Runs before the main window loads: register container or menu actions here. */
+    public FxAppExtension beforeShow(Consumer<AppContext> listener) {
+        this.beforeShow = Objects.requireNonNull(listener);
+        return this;
+    }
+
     public FxAppExtension onShown(Consumer<AppContext> listener) {
         this.onShown = Objects.requireNonNull(listener);
         return this;
@@ -112,7 +119,7 @@ public final class FxAppExtension implements BeforeEachCallback, AfterEachCallba
                 if (FxAppExtension.this.start != null) {
                     FxAppExtension.this.start.accept(stage);
                 } else {
-                    context = MainWindowFixture.show(stage, home, dialogs.get());
+                    context = MainWindowFixture.show(stage, home, dialogs.get(), beforeShow);
                     onShown.accept(context);
                 }
                 afterShow.accept(stage);

@@ -33,10 +33,17 @@ public final class MainWindowFixture {
 
     /** Shows the main window in {@code stage} (at 0,0, 1200x800, inside Monocle's headless screen). */
     public static AppContext show(Stage stage, Path home, DialogService dialogs) {
+        return show(stage, home, dialogs, context -> { });
+    }
+
+    /** As {@link #show(Stage, Path, DialogService)}, letting a test register actions before the window loads. */
+    public static AppContext show(Stage stage, Path home, DialogService dialogs,
+            java.util.function.Consumer<AppContext> beforeShow) {
         AppDirectories directories = new AppDirectories(home.resolve("config"), home.resolve("data"),
                 home.resolve("logs"));
         AppContext context = new AppContext(directories, new FxTaskRunner(), dialogs, new CosmosClientFactory(),
                 new NoSecretStore(), Map.of());
+        beforeShow.accept(context);
         stage.setScene(CosmosDeskApp.createMainScene(context));
         stage.setTitle("CosmosDesk");
         stage.setX(0);
