@@ -86,6 +86,15 @@ public final class AppContext implements AutoCloseable {
         this.columnSettings = new ColumnSettingsStore(directories.config());
         this.settings = new io.cosmosdesk.settings.SettingsStore(directories.config());
         // features plug in here: tool tabs, container actions, menu actions (see ToolTabs, ContainerActions)
+        // File > Settings…: saved values apply at once; new connections take retries and regions from them
+        io.cosmosdesk.settings.SettingsFeature settingsFeature = new io.cosmosdesk.settings.SettingsFeature(settings,
+                () -> connectionStore().load(), Theme.APP_STYLESHEET);
+        clientFactory.useOptions(profile -> io.cosmosdesk.settings.SettingsFeature.clientOptions(settings.current(),
+                profile));
+        settingsFeature.bindTheme(mainViewModel.themeProperty(), Theme::settingsName, Theme::fromName);
+        appActions.add(new AppAction("File", "Settings…", new javafx.scene.input.KeyCodeCombination(
+                javafx.scene.input.KeyCode.COMMA, javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
+                settingsFeature::open));
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
