@@ -147,12 +147,17 @@ public final class SqlCompletion {
         list.setPrefHeight(Math.max(1, Math.min(VISIBLE_ROWS, result.items().size())) * ROW_HEIGHT + 4);
         shown = result;
         if (!popup.isShowing()) {
-            Bounds caret = area.getCaretBounds().orElse(null);
-            if (caret == null || area.getScene() == null) {
+            if (area.getScene() == null) {
+                return;
+            }
+            // the caret is off screen before the area scrolls to it: then under the area's top left corner
+            Bounds at = area.getCaretBounds().orElseGet(() -> area.localToScreen(area.getBoundsInLocal()));
+            if (at == null) {
                 return;
             }
             popup.getScene().getStylesheets().setAll(area.getScene().getStylesheets());
-            popup.show(area, caret.getMinX(), caret.getMaxY() + 2);
+            popup.show(area, at.getMinX(), at.getMinY() + (area.getCaretBounds().isPresent() ? at.getHeight() + 2
+                    : 24));
         }
     }
 
