@@ -3,6 +3,7 @@ package io.cosmosdesk.query;
 import java.util.function.Function;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** A row of the history and saved-query lists: the query's first lines in monospace, a line of facts under it. */
@@ -20,6 +21,8 @@ final class QueryListCell<T> extends ListCell<T> {
         this.textOf = textOf;
         this.factsOf = factsOf;
         text.getStyleClass().add("query-list-text");
+        text.setMinHeight(Region.USE_PREF_SIZE); // a two-line query is not cut to one and a half
+        facts.setMinHeight(Region.USE_PREF_SIZE);
         facts.getStyleClass().add("query-list-facts");
     }
 
