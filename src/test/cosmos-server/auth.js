@@ -56,6 +56,36 @@ function sign(key, verb, type, link, date) {
 }
 
 /**
+ * Creating, replacing or deleting databases and containers, and changing throughput (offers): the operations an
+ * Entra ID token cannot do over the data plane.
+ */
+function isControlPlaneWrite(method, pathname) {
+  const parts = pathname.split("/").filter((part) => part.length > 0);
+  if (method === "GET" || method === "HEAD") {
+    return false;
+  }
+  if (parts[0] === "offers") {
+    return method === "PUT" || method === "POST";
+  }
+  if (parts[0] !== "dbs") {
+    return false;
+  }
+  if (parts.length === 1) {
+    return method === "POST"; // create database
+  }
+  if (parts.length === 2) {
+    return method === "PUT" || method === "DELETE"; // replace / delete database
+  }
+  if (parts.length === 3 && parts[2] === "colls") {
+    return method === "POST"; // create container
+  }
+  if (parts.length === 4 && parts[2] === "colls") {
+    return method === "PUT" || method === "DELETE"; // replace / delete container
+  }
+  return false;
+}
+
+/**
  * Returns null when the request may proceed, or { status, body } to answer instead.
  */
 function checkAuthorization(req, pathname, key) {
@@ -65,7 +95,21 @@ function checkAuthorization(req, pathname, key) {
   }
   const type = auth.type.toLowerCase();
   if (type === "aad") {
-    return auth.sig ? null : { status: 401, body: { code: "Unauthorized", message: "AAD token is missing." } };
+    if (!auth.sig) {
+      return { status: 401, body: { code: "Unauthorized", message: "AAD token is missing." } };
+    }
+    if (isControlPlaneWrite(req.method, pathname)) {
+      // the real service: data-plane RBAC does not cover these; they need the control plane (ARM) or the key
+      return {
+        status: 403,
+        subStatus: 5300,
+        body: {
+          code: "Forbidden",
+          message: `Request blocked by Auth: The given request [${req.method} ${pathname}] cannot be authorized by AAD token in data plane. Learn more: https://aka.ms/cosmos-native-rbac.`
+        }
+      };
+    }
+    return null;
   }
   if (type !== "master") {
     return { status: 401, body: { code: "Unauthorized", message: `Authorization type '${auth.type}' is not supported by this server.` } };
@@ -91,4 +135,4 @@ function checkAuthorization(req, pathname, key) {
   };
 }
 
-module.exports = { checkAuthorization, signingTargets, parseAuthorization };
+module.exports = { checkAuthorization, signingTargets, parseAuthorization, isControlPlaneWrite };

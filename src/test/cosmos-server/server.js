@@ -321,7 +321,8 @@ function main() {
     const denied = args.auth ? checkAuthorization(req, path, args.key) : null;
     if (denied) {
       req.resume();
-      sendJson(res, denied.status, denied.body);
+      sendJson(res, denied.status, denied.body,
+        denied.subStatus ? { "x-ms-substatus": String(denied.subStatus) } : {});
       return;
     }
     cosmosHandlers.forEach((handler) => handler.call(server, req, res));

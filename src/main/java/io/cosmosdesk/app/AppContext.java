@@ -1,5 +1,7 @@
 package io.cosmosdesk.app;
 
+import io.cosmosdesk.audit.AuditLog;
+import io.cosmosdesk.audit.AuditedWrites;
 import io.cosmosdesk.browse.ColumnSettingsStore;
 import io.cosmosdesk.browse.ItemsTab;
 import io.cosmosdesk.browse.ItemsViewModel;
@@ -51,6 +53,8 @@ public final class AppContext implements AutoCloseable {
     private ConnectionDialog connectionDialog;
     private ConnectionStore connectionStore;
     private final ItemQueryService itemQueries;
+    /** Every write any feature makes is recorded here, through the one {@code AuditedWrites}. */
+    private final AuditLog auditLog;
     private final ItemService itemService;
     private final MoveService moveService;
     private final MoveDialog moveDialog;
@@ -60,7 +64,13 @@ public final class AppContext implements AutoCloseable {
     private final ToolTabs toolTabs = new ToolTabs();
     private final ContainerActions containerActions = new ContainerActions();
     private final AppActions appActions = new AppActions();
+    private final TreeActions treeActions = new TreeActions();
     private final io.cosmosdesk.settings.SettingsStore settings;
+    /** The Items view-model of each open workspace, for features acting on a container's grid (schema). */
+    private final Map<ContainerHandle, java.lang.ref.WeakReference<ItemsViewModel>> grids = new java.util.HashMap<>();
+    private final io.cosmosdesk.schema.SchemaFeature schema;
+    private final io.cosmosdesk.jobs.Jobs jobs;
+    private final io.cosmosdesk.transfer.ExportFeature exports;
 
     public AppContext(AppDirectories directories, TaskRunner tasks, DialogService dialogs,
             CosmosClientFactory clientFactory, SecretStore secrets, Map<String, String> environment) {
@@ -75,16 +85,20 @@ public final class AppContext implements AutoCloseable {
                 new ResourceTreeViewModel(resources, tasks));
         // pinned certificates must apply before the first client is built; cheap when there are none
         new PinnedCertificates(directories.config()).install();
-        this.itemQueries = new ItemQueryService();
-        this.itemService = new ItemService();
-        this.moveService = new MoveService(directories.data().resolve("moves"));
+        this.settings = new io.cosmosdesk.settings.SettingsStore(directories.config());
+        // retention asked at each day's first write: a changed setting applies without a restart
+        this.auditLog = new AuditLog(directories.data().resolve("audit"),
+                () -> settings.current().auditRetentionDays(), java.time.Clock.systemUTC());
+        AuditedWrites writes = new AuditedWrites(auditLog);
+        this.itemQueries = new ItemQueryService(writes);
+        this.itemService = new ItemService(writes);
+        this.moveService = new MoveService(directories.data().resolve("moves"), writes);
         // finished journals hold item bodies: delete them after a while, off the UI thread
         tasks.start(io.cosmosdesk.ui.BackgroundTask.of("Tidying finished move journals", context ->
                 io.cosmosdesk.move.FinishedJournals.prune(directories.data().resolve("moves"),
                         io.cosmosdesk.move.FinishedJournals.KEEP, java.time.Clock.systemUTC())));
         this.moveDialog = new MoveDialog(moveService, tasks, Theme.APP_STYLESHEET);
         this.columnSettings = new ColumnSettingsStore(directories.config());
-        this.settings = new io.cosmosdesk.settings.SettingsStore(directories.config());
         // features plug in here: tool tabs, container actions, menu actions (see ToolTabs, ContainerActions)
         // File > Settings…: saved values apply at once; new connections take retries and regions from them
         io.cosmosdesk.settings.SettingsFeature settingsFeature = new io.cosmosdesk.settings.SettingsFeature(settings,
@@ -95,11 +109,28 @@ public final class AppContext implements AutoCloseable {
         appActions.add(new AppAction("File", "Settings…", new javafx.scene.input.KeyCodeCombination(
                 javafx.scene.input.KeyCode.COMMA, javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
                 settingsFeature::open));
+        new AccountActions(new io.cosmosdesk.manage.ResourceAdmin(),
+                new io.cosmosdesk.manage.ManageDialogs(Theme.APP_STYLESHEET), dialogs, tasks, mainViewModel, toolTabs)
+                .install(containerActions, treeActions);
+        new io.cosmosdesk.changes.ChangesFeature(directories.data(), tasks).install(toolTabs, containerActions);
+        this.schema = new io.cosmosdesk.schema.SchemaFeature(new io.cosmosdesk.schema.SchemaService(), tasks, dialogs,
+                new io.cosmosdesk.schema.ItemsGrids(mainViewModel::openContainer, handle -> java.util.Optional
+                        .ofNullable(grids.get(handle)).map(java.lang.ref.WeakReference::get)),
+                new io.cosmosdesk.schema.FieldPathCatalog(directories.data()));
+        schema.install(toolTabs, containerActions);
+        new io.cosmosdesk.audit.AuditFeature(auditLog, tasks).install(toolTabs, appActions, settings);
+        this.jobs = new io.cosmosdesk.jobs.Jobs(tasks);
+        new io.cosmosdesk.jobs.JobsFeature(jobs, toolTabs).install(appActions);
+        this.exports = new io.cosmosdesk.transfer.ExportFeature(new io.cosmosdesk.transfer.ExportDialog(
+                new io.cosmosdesk.transfer.ExportService(), tasks, jobs, dialogs, Theme.APP_STYLESHEET), toolTabs);
+        exports.install(containerActions);
+        new io.cosmosdesk.query.QueryFeature(new io.cosmosdesk.query.QueryService(), itemService, tasks, dialogs,
+                settings).install(toolTabs, containerActions);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
                         this::connectionDialog, environment, this::openWorkspace, this::offerUnfinishedMoves,
-                        toolTabs, containerActions, appActions));
+                        toolTabs, containerActions, appActions, treeActions));
     }
 
     public synchronized ConnectionStore connectionStore() {
@@ -144,7 +175,14 @@ public final class AppContext implements AutoCloseable {
 
     /** A new view-model for one container's Items tab, bound to {@code handle} for life. */
     public ItemsViewModel itemsViewModel(ContainerHandle handle) {
-        return new ItemsViewModel(handle, itemQueries, tasks, dialogs, columnSettings);
+        ItemsViewModel grid = new ItemsViewModel(handle, itemQueries, tasks, dialogs, columnSettings);
+        grids.put(handle, new java.lang.ref.WeakReference<>(grid));
+        return grid;
+    }
+
+    /** Schema insight: the Schema tab per container and the sampled field paths (query completion, filter box). */
+    public io.cosmosdesk.schema.SchemaFeature schema() {
+        return schema;
     }
 
     /**
@@ -193,9 +231,24 @@ public final class AppContext implements AutoCloseable {
         return containerActions;
     }
 
+    /** What features offer in the tree's menus of connections and databases. */
+    public TreeActions treeActions() {
+        return treeActions;
+    }
+
     /** What features add to the menu bar. */
     public AppActions appActions() {
         return appActions;
+    }
+
+    /** Long jobs (exports, imports, copies, moves, bulk deletes), shown in the Jobs panel. */
+    public io.cosmosdesk.jobs.Jobs jobs() {
+        return jobs;
+    }
+
+    /** Export: {@code exports().dialog().show(window, new ExportSource(container, query, null))}. */
+    public io.cosmosdesk.transfer.ExportFeature exports() {
+        return exports;
     }
 
     public io.cosmosdesk.settings.SettingsStore settings() {
@@ -214,6 +267,15 @@ public final class AppContext implements AutoCloseable {
         return itemQueries;
     }
 
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /** The one audited door for writes: features that write (import, copy, patch) take it from here. */
+    public AuditedWrites writes() {
+        return itemService.writes();
+    }
+
     /** For {@code FXMLLoader.setControllerFactory}: every controller gets its dependencies by constructor. */
     public Callback<Class<?>, Object> controllerFactory() {
         return type -> {
@@ -227,7 +289,9 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        jobs.cancelAll(); // an export in progress removes its partial file
         mainViewModel.close();
         tasks.shutdown();
+        auditLog.close();
     }
 }

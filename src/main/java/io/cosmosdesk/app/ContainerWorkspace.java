@@ -8,6 +8,7 @@ import io.cosmosdesk.cosmos.PartitionKeyValue;
 import io.cosmosdesk.editor.ItemEditorView;
 import io.cosmosdesk.editor.ItemEditorViewModel;
 import io.cosmosdesk.editor.MoveRequest;
+import io.cosmosdesk.move.MatchingItems;
 import io.cosmosdesk.move.MoveDialog;
 import io.cosmosdesk.move.MoveDialogResult;
 import io.cosmosdesk.move.MoveSource;
@@ -94,8 +95,13 @@ public final class ContainerWorkspace {
         }
 
         @Override
-        public List<MoveSource> itemsMatching(ContainerHandle handle, ItemQuery query) {
+        public MatchingItems itemsMatching(ContainerHandle handle, ItemQuery query) {
             return dialog.itemsMatching(handle, query);
+        }
+
+        @Override
+        public void showMatching(ContainerHandle handle, MatchingItems matching, Consumer<MoveDialogResult> done) {
+            dialog.showMatching(owner.get(), handle, matching, done);
         }
 
         @Override

@@ -13,6 +13,7 @@ import io.cosmosdesk.editor.MoveRequest;
 import io.cosmosdesk.move.MoveDialogResult;
 import io.cosmosdesk.move.MoveOutcome;
 import io.cosmosdesk.move.MoveReport;
+import io.cosmosdesk.move.MatchingItems;
 import io.cosmosdesk.move.MoveSource;
 import io.cosmosdesk.ui.BackgroundTask;
 import io.cosmosdesk.ui.DialogService;
@@ -44,10 +45,13 @@ public final class ContainerWorkspaceViewModel {
     /** The move dialog, as this view-model sees it (the view implements it over {@code MoveDialog}). */
     public interface Mover {
         /** The items {@code query} selects, as move sources. Blocking: called on a background thread. */
-        List<MoveSource> itemsMatching(ContainerHandle handle, ItemQuery query);
+        MatchingItems itemsMatching(ContainerHandle handle, ItemQuery query);
 
         /** Shows the dialog for {@code sources}; {@code done} is told how it ended (on the UI thread). */
         void show(ContainerHandle handle, List<MoveSource> sources, Consumer<MoveDialogResult> done);
+
+        /** The dialog for every item a query selects, read a page at a time when the preview and the move run. */
+        void showMatching(ContainerHandle handle, MatchingItems matching, Consumer<MoveDialogResult> done);
 
         /** Shows the dialog for the edited item whose partition key the user changed to {@code target}. */
         void showForEditedItem(MoveRequest request, PartitionKeyValue target, Consumer<MoveDialogResult> done);
@@ -236,7 +240,7 @@ public final class ContainerWorkspaceViewModel {
             return;
         }
         tasks.start(BackgroundTask.of("Finding items to move", context -> mover.itemsMatching(handle, query))
-                .onSuccess(this::showMoveDialog)
+                .onSuccess(this::showMatchingMoveDialog)
                 .onFailure(error -> dialogs.showError("Could not find the items to move",
                         CosmosErrors.classify(error))));
     }
@@ -287,6 +291,30 @@ public final class ContainerWorkspaceViewModel {
             mover.show(handle, current, result -> {
                 refreshIfMoved(result);
                 if (endedInTarget(result.resultFor(edited.id(), edited.partitionKey()))) {
+                    itemMoved(edited, result.targetFor(edited.partitionKey()), null);
+                }
+            });
+        });
+    }
+
+    /**
+     * The grid's move of everything its query selects. The item in the editor may be among them: its unsaved
+     * edits are settled first, and the editor follows it when it moved.
+     */
+    private void showMatchingMoveDialog(MatchingItems matching) {
+        ItemRef edited = shown.get();
+        if (edited == null) {
+            mover.showMatching(handle, matching, this::refreshIfMoved);
+            return;
+        }
+        editor.canLeave().thenAccept(leave -> {
+            if (!leave) {
+                return;
+            }
+            mover.showMatching(handle, matching, result -> {
+                refreshIfMoved(result);
+                if (editor.shows(edited.id(), edited.partitionKey())
+                        && endedInTarget(result.resultFor(edited.id(), edited.partitionKey()))) {
                     itemMoved(edited, result.targetFor(edited.partitionKey()), null);
                 }
             });

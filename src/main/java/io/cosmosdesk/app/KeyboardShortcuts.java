@@ -25,6 +25,7 @@ final class KeyboardShortcuts {
                     new Shortcut("Ctrl+O", "New connection"),
                     new Shortcut("Ctrl+W", "Close the current tab (asks about unsaved changes)"),
                     new Shortcut("Ctrl+Shift+T", "Toggle dark theme"),
+                    new Shortcut("Ctrl+J", "The Jobs panel (exports and other long jobs)"),
                     new Shortcut("F1", "This list"),
                     new Shortcut("Ctrl+Q", "Quit (asks about unsaved changes)"))),
             new Group("Resource tree", List.of(
@@ -37,7 +38,15 @@ final class KeyboardShortcuts {
                     new Shortcut("F5, Shift+Enter", "Apply the filter (Enter too, in the filter box)"),
                     new Shortcut("Esc", "Stop loading or deleting (keeps the rows)"),
                     new Shortcut("Enter", "Open the selected item in the editor"),
-                    new Shortcut("Delete", "Delete the selected items"))),
+                    new Shortcut("Delete", "Delete the selected items"),
+                    new Shortcut("Ctrl+Shift+E", "Export the grid's items (its filter) or the whole container"))),
+            new Group("Query tab", List.of(
+                    new Shortcut("Ctrl+T", "New query on the selected container"),
+                    new Shortcut("Ctrl+Enter, F5, Shift+Enter", "Run the selection, or the statement under the cursor"),
+                    new Shortcut("Esc", "Stop the query (keeps the results read)"),
+                    new Shortcut("Alt+Left, Alt+Right", "Previous / next page of results"),
+                    new Shortcut("Enter", "Open the selected result in the item editor (whole items)"),
+                    new Shortcut("Delete", "Delete the selected results (whole items)"))),
             new Group("Item editor", List.of(
                     new Shortcut("Ctrl+S", "Save"),
                     new Shortcut("Ctrl+F", "Find in the item"),

@@ -13,6 +13,11 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.util.FileSize;
+import io.cosmosdesk.files.PrivateFiles;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Logging set up in code rather than logback.xml: parsing XML costs start-up time before the first
@@ -25,7 +30,9 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        String logs = AppDirectories.detect().logs().toString();
+        Path logsFolder = AppDirectories.detect().logs();
+        prepareFolder(logsFolder);
+        String logs = logsFolder.toString();
 
         PatternLayoutEncoder fileEncoder = encoder(context, "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n");
         RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
@@ -43,6 +50,7 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
         rolling.start();
         file.setRollingPolicy(rolling);
         file.start();
+        restrictQuietly(Path.of(file.getFile()));
 
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
@@ -71,6 +79,33 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
         // and reports each one, so these lines would only alarm
         context.getLogger("com.azure.cosmos.implementation.batch.BulkExecutor").setLevel(Level.OFF);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * Logs name items, containers and accounts: the folder is the user's alone (0700) and log files left readable
+     * by others by an earlier version are narrowed (0600). Files logback makes later (a roll-over) get the umask's
+     * permissions inside this folder, which no one else can enter.
+     */
+    static void prepareFolder(Path folder) {
+        try {
+            PrivateFiles.createFolder(folder);
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.log")) {
+                for (Path log : files) {
+                    PrivateFiles.restrict(log);
+                }
+            }
+        } catch (IOException e) {
+            // logging is not set up yet: say it where it can be seen
+            System.err.println("CosmosDesk: could not make the log folder " + folder + " private: " + e);
+        }
+    }
+
+    private static void restrictQuietly(Path file) {
+        try {
+            PrivateFiles.restrict(file);
+        } catch (IOException e) {
+            System.err.println("CosmosDesk: could not make the log file " + file + " private: " + e);
+        }
     }
 
     private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {

@@ -37,6 +37,7 @@ public class MainWindowController {
     private final ToolTabs toolTabs;
     private final ContainerActions containerActions;
     private final AppActions appActions;
+    private final TreeActions treeActions;
 
     @FXML private BorderPane root;
     @FXML private TreeView<ResourceNode> resourceTree;
@@ -59,7 +60,8 @@ public class MainWindowController {
             java.util.function.Supplier<ConnectionDialog> connectionDialog, java.util.Map<String, String> environment,
             Function<ContainerHandle, ContainerWorkspace> workspaces,
             java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.cosmos.CosmosConnection> unfinishedMoves,
-            ToolTabs toolTabs, ContainerActions containerActions, AppActions appActions) {
+            ToolTabs toolTabs, ContainerActions containerActions, AppActions appActions, TreeActions treeActions) {
+        this.treeActions = treeActions;
         this.unfinishedMoves = unfinishedMoves;
         this.toolTabs = toolTabs;
         this.containerActions = containerActions;
@@ -218,6 +220,11 @@ public class MainWindowController {
                     workspace.viewModel().grid().applyFilter();
                 });
             }
+
+            @Override
+            public java.util.Optional<io.cosmosdesk.cosmos.ItemQuery> gridQuery(ContainerHandle container) {
+                return workspace(container).map(workspace -> workspace.viewModel().grid().appliedQueryProperty().get());
+            }
         });
         toolTabs.tabs().addListener((ListChangeListener<ToolTab>) change -> {
             while (change.next()) {
@@ -264,6 +271,14 @@ public class MainWindowController {
                     node -> action.run().accept(window(), new ContainerHandle(node.connection(), node.container()))));
         }
         ResourceTreeView.setContainerActions(resourceTree, treeActions);
+        for (ResourceNode.Kind kind : new ResourceNode.Kind[] {ResourceNode.Kind.CONNECTION,
+                ResourceNode.Kind.DATABASE}) {
+            ResourceTreeView.setActions(resourceTree, kind, this.treeActions.all().stream()
+                    .filter(action -> action.kind() == kind)
+                    .map(action -> new ResourceTreeView.NodeAction(action.label(),
+                            node -> action.run().accept(window(), node)))
+                    .toList());
+        }
         // enabled while there is a container to act on: selected in the tree, or in front
         containerMenu.setOnShowing(event -> {
             boolean none = currentContainer().isEmpty();

@@ -24,6 +24,11 @@ public final class ToolTabs {
 
         /** Fronts the container's Items tab, opening it if needed, and applies {@code whereClause} as its filter. */
         void setFilter(ContainerHandle container, String whereClause);
+
+        /** The query (filter and sort) the container's open Items tab shows; empty when no tab is open. */
+        default Optional<io.cosmosdesk.cosmos.ItemQuery> gridQuery(ContainerHandle container) {
+            return Optional.empty();
+        }
     }
 
     private final ObservableList<ToolTab> tabs = FXCollections.observableArrayList();
@@ -106,6 +111,11 @@ public final class ToolTabs {
 
     public void setFilter(ContainerHandle container, String whereClause) {
         host.setFilter(container, whereClause);
+    }
+
+    /** The query (filter and sort) the container's open Items tab shows; empty when none is open. */
+    public Optional<io.cosmosdesk.cosmos.ItemQuery> gridQuery(ContainerHandle container) {
+        return host.gridQuery(container);
     }
 
     void setHost(Host host) {

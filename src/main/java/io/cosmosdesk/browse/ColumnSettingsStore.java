@@ -55,6 +55,11 @@ public class ColumnSettingsStore {
         return strings(containerKey, "columns");
     }
 
+    /** True once columns were saved for the container: the user's choice, even an empty one, then always wins. */
+    public synchronized boolean hasColumns(String containerKey) {
+        return entry(containers(), containerKey).path("columns").isArray();
+    }
+
     public synchronized void saveColumns(String containerKey, List<String> paths) {
         put(containerKey, "columns", paths);
     }

@@ -20,12 +20,16 @@ import javafx.collections.ObservableList;
 final class ItemColumns {
 
     private static final int ROWS_CHECKED = 1_000;
+    /** Columns shown by default on a container the user never chose columns for. */
+    static final int DEFAULT_COLUMNS = 6;
 
     private final ColumnSettingsStore settings;
     private final String settingsKey;
     private final ObservableList<ItemColumn> columns = FXCollections.observableArrayList();
     // made once: an unmodifiable wrapper listens to its source weakly (see FilterHistory)
     private final ObservableList<ItemColumn> columnsView = FXCollections.unmodifiableObservableList(columns);
+    /** False once the user chose columns (saved settings exist) or the defaults were proposed. */
+    private boolean defaultsOpen;
 
     ItemColumns(ContainerHandle handle, ColumnSettingsStore settings) {
         this.settings = Objects.requireNonNull(settings);
@@ -38,6 +42,7 @@ final class ItemColumns {
             }
             columns.add(ItemColumn.partitionKey(keyPaths.get(level), level));
         }
+        defaultsOpen = !settings.hasColumns(settingsKey);
         for (String saved : settings.columns(settingsKey)) {
             try {
                 addQuietly(JsonPath.parse(saved));
@@ -62,6 +67,7 @@ final class ItemColumns {
         if (columns.stream().anyMatch(column -> column.path().equals(path))) {
             return Optional.of("The grid already shows " + path + ".");
         }
+        defaultsOpen = false;
         addQuietly(path);
         save();
         return Optional.empty();
@@ -97,9 +103,41 @@ final class ItemColumns {
         return Optional.of(text.toString());
     }
 
+    /**
+     * On a container the user never chose columns for, shows after id and the partition key the top-level fields
+     * most present in {@code firstRows} (at most {@value #DEFAULT_COLUMNS}, fields holding plain values first). Not
+     * saved: they become the user's columns only when the user changes the columns. Once per grid.
+     */
+    void proposeDefaults(List<JsonNode> firstRows) {
+        if (!defaultsOpen || firstRows.isEmpty()) {
+            return;
+        }
+        defaultsOpen = false;
+        java.util.Map<String, int[]> counts = new java.util.LinkedHashMap<>();
+        for (JsonNode row : firstRows) {
+            row.fields().forEachRemaining(field -> {
+                String name = field.getKey();
+                if (name.startsWith("_") || columns.stream().anyMatch(c -> c.path().equals(JsonPath.of(List.of(name))))) {
+                    return;
+                }
+                int[] count = counts.computeIfAbsent(name, n -> new int[2]);
+                count[0]++;
+                if (!field.getValue().isContainerNode()) {
+                    count[1]++;
+                }
+            });
+        }
+        counts.entrySet().stream()
+                .sorted((a, b) -> a.getValue()[0] != b.getValue()[0] ? Integer.compare(b.getValue()[0], a.getValue()[0])
+                        : Integer.compare(b.getValue()[1], a.getValue()[1]))
+                .limit(DEFAULT_COLUMNS)
+                .forEach(entry -> addQuietly(JsonPath.of(List.of(entry.getKey()))));
+    }
+
     /** Id and key columns stay. @return whether the column was removed */
     boolean remove(ItemColumn column) {
         if (column.removable() && columns.remove(column)) {
+            defaultsOpen = false;
             save();
             return true;
         }

@@ -24,6 +24,8 @@ final class ItemGridColumns {
 
     private static final double ID_WIDTH = 220.0;
     private static final double VALUE_WIDTH = 160.0;
+    private static final double MIN_FITTED_WIDTH = 70.0;
+    private static final double MAX_FITTED_WIDTH = 320.0;
 
     private final TableView<ItemRow> table;
     private final ItemsViewModel viewModel;
@@ -59,7 +61,8 @@ final class ItemGridColumns {
         tableColumn.setUserData(column);
         tableColumn.setSortable(false);
         tableColumn.setPrefWidth(columnWidths.getOrDefault(column.header(),
-                column.kind() == ItemColumn.Kind.ID ? ID_WIDTH : VALUE_WIDTH));
+                column.kind() == ItemColumn.Kind.ID ? ID_WIDTH
+                        : column.kind() == ItemColumn.Kind.USER ? fittedWidth(column) : VALUE_WIDTH));
         tableColumn.setCellValueFactory(features ->
                 new ReadOnlyObjectWrapper<>(viewModel.cellOf(features.getValue(), column)));
         tableColumn.setCellFactory(c -> new ItemValueCell());
@@ -89,6 +92,18 @@ final class ItemGridColumns {
         }
         tableColumn.setContextMenu(menu);
         return tableColumn;
+    }
+
+    /** Wide enough for the header and the loaded cells (the first 50 rows), within sensible bounds. */
+    private double fittedWidth(ItemColumn column) {
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(column.header());
+        double widest = measure.getLayoutBounds().getWidth() + 24; // header padding and the sort arrow
+        int rows = Math.min(50, table.getItems().size());
+        for (int i = 0; i < rows; i++) {
+            measure.setText(viewModel.cellOf(table.getItems().get(i), column).text());
+            widest = Math.max(widest, measure.getLayoutBounds().getWidth() + 16);
+        }
+        return Math.max(MIN_FITTED_WIDTH, Math.min(MAX_FITTED_WIDTH, Math.ceil(widest)));
     }
 
     private void updateHeaders() {

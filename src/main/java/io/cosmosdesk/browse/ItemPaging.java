@@ -17,12 +17,7 @@ import io.cosmosdesk.cosmos.PartitionKeyValue;
 import io.cosmosdesk.ui.BackgroundTask;
 import io.cosmosdesk.ui.TaskHandle;
 import io.cosmosdesk.ui.TaskRunner;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -61,7 +56,6 @@ final class ItemPaging {
     private static final int STAGED_FRAMES = 3;
 
     private final ContainerHandle handle;
-    private final ItemQueryService service;
     private final TaskRunner tasks;
     private final Consumer<String> notice;
 
@@ -83,9 +77,8 @@ final class ItemPaging {
     private final ReadOnlyStringWrapper activityId = new ReadOnlyStringWrapper(this, "activityId");
 
     private String continuation;
-    /** The applied query's open page stream (null until the next load opens one), and its page size. */
-    private ItemPageStream stream;
-    private int streamPageSize;
+    /** The applied query's open page stream. */
+    private final PageStreams stream;
     /** What was shown before the query now loading: a filter the server refuses puts it back. */
     private Shown before;
     private long queryGeneration;
@@ -93,22 +86,17 @@ final class ItemPaging {
     private Object currentLoad;
     private TaskHandle loadTask = TaskHandle.NONE;
     /** Adds what is left of a page being shown over several frames; null when none is. */
-    private PageRest pageRest;
+    private StagedPage pageRest;
     private boolean lastFailureWasLoadMore;
     private double totalCharge;
-    private final Map<ItemRow, JsonNode> parsed = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ItemRow, JsonNode> eldest) {
-            return size() > PARSED_CACHE_SIZE;
-        }
-    };
+    private final RecentlyParsed parsed = new RecentlyParsed(PARSED_CACHE_SIZE);
 
     /** @param notice where an informational line goes (null clears it) */
     ItemPaging(ContainerHandle handle, ItemQueryService service, TaskRunner tasks, Consumer<String> notice) {
         this.handle = Objects.requireNonNull(handle);
-        this.service = Objects.requireNonNull(service);
         this.tasks = Objects.requireNonNull(tasks);
         this.notice = Objects.requireNonNull(notice);
+        this.stream = new PageStreams(Objects.requireNonNull(service), handle);
         // rows also change outside a page load (a delete here or in the editor, a save, a move): the strip and
         // the state follow the rows shown, whoever changed them
         rows.addListener((ListChangeListener<ItemRow>) change -> {
@@ -189,7 +177,7 @@ final class ItemPaging {
 
     /** The row's JSON, parsed at most once while the row stays among the recently shown. */
     JsonNode parsedJson(ItemRow row) {
-        return parsed.computeIfAbsent(row, ItemRow::json);
+        return parsed.of(row);
     }
 
     // Commands
@@ -210,7 +198,7 @@ final class ItemPaging {
         }
         appliedQuery.set(query);
         appliedFilter.set(query.describe());
-        sortLabel.set(sortLabelOf(query));
+        sortLabel.set(PagingText.sortLabelOf(query));
         rows.clear();
         parsed.clear();
         continuation = null;
@@ -275,14 +263,7 @@ final class ItemPaging {
 
     /** Shows a saved item's new version in its row (or as a new first row). */
     void upsertRow(ObjectNode item) {
-        ItemRow updated = ItemRow.of(item, handle.info().partitionKeyPaths());
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).ref().equals(updated.ref())) {
-                rows.set(i, updated);
-                return;
-            }
-        }
-        rows.add(0, updated);
+        LoadedRows.upsert(rows, ItemRow.of(item, handle.info().partitionKeyPaths()));
     }
 
     void removeRow(String id, PartitionKeyValue partitionKey) {
@@ -293,7 +274,7 @@ final class ItemPaging {
     /** Drops the rows of items that no longer exist, e.g. after a delete. */
     void removeGone(Set<ItemRef> gone) {
         rows.removeIf(row -> gone.contains(row.ref()));
-        parsed.keySet().removeIf(row -> gone.contains(row.ref()));
+        parsed.forget(gone);
         loadMoreWhenRunOut();
     }
 
@@ -309,16 +290,7 @@ final class ItemPaging {
     private void fetch(ItemQuery query, String token, boolean append) {
         Object load = new Object();
         currentLoad = load;
-        int size = pageSize.get();
-        if (stream != null && streamPageSize != size) {
-            closeStream(); // the page size changed: carry on from the token with the new size
-        }
-        if (stream == null) {
-            // lazy: nothing is sent before the background task asks for the page
-            stream = service.openItemPages(handle, query, token, size);
-            streamPageSize = size;
-        }
-        ItemPageStream pages = stream;
+        ItemPageStream pages = stream.forPage(query, token, pageSize.get());
         busy.set(true);
         statusText.set(append ? "Loading more…" : "Loading…");
         loadTask = tasks.start(BackgroundTask.of("Loading items of " + handle.ref(), context -> pages.next())
@@ -342,10 +314,7 @@ final class ItemPaging {
     }
 
     private void closeStream() {
-        if (stream != null) {
-            stream.close();
-            stream = null;
-        }
+        stream.close();
     }
 
     private void showPage(ItemPage page, ItemQuery query, Object load) {
@@ -362,76 +331,43 @@ final class ItemPaging {
         activityId.set(page.activityId());
         errorMessage.set(null);
         errorDetails.set(null);
-        state.set(rows.isEmpty() && !page.hasMore() ? emptyState(query) : State.ROWS);
+        state.set(rows.isEmpty() && !page.hasMore() ? PagingText.emptyState(query) : State.ROWS);
         updateStatus(page);
         if (staged) {
-            pageRest = new PageRest(page, items, load, ROWS_PER_FIRST_FRAMES);
+            pageRest = new StagedPage(this, page, items, load, ROWS_PER_FIRST_FRAMES, STAGED_FRAMES);
             tasks.inNextFrame(pageRest);
         }
     }
 
-    /**
-     * The rows of a shown page not yet in the grid, added in later frames: one more part per frame for the first
-     * few frames, then all the rest. The load stays current (busy, so no next page is asked for) until the last
-     * row is in; a new query or a close drops it, a stop adds all of it at once.
-     */
-    private final class PageRest implements Runnable {
-        private final ItemPage page;
-        private final List<ItemRow> items;
-        private final Object load;
-        private int next;
-        private int frame = 1;
-
-        PageRest(ItemPage page, List<ItemRow> items, Object load, int next) {
-            this.page = page;
-            this.items = items;
-            this.load = load;
-            this.next = next;
-        }
-
-        @Override
-        public void run() {
-            addUpTo(frame < STAGED_FRAMES ? next + ROWS_PER_FIRST_FRAMES : Integer.MAX_VALUE);
-            if (pageRest == this) {
-                frame++;
-                tasks.inNextFrame(this);
-            }
-        }
-
-        /** Adds every row left now. */
-        void finish() {
-            addUpTo(Integer.MAX_VALUE);
-        }
-
-        private void addUpTo(int end) {
-            if (pageRest != this || load != currentLoad) {
-                return; // a new query or a close came first
-            }
-            int to = Math.min(items.size(), end);
-            // a row the user created meanwhile is not added twice
-            rows.addAll(notLoadedYet(items.subList(next, to)));
-            next = to;
-            if (to == items.size()) {
-                pageRest = null;
-                updateStatus(page);
-                currentLoad = null;
-                busy.set(false);
-            }
-        }
+    /** True while {@code rest} is the page being shown over several frames and its load is still current. */
+    boolean isShowing(StagedPage rest, Object load) {
+        return pageRest == rest && load == currentLoad;
     }
 
-    /**
-     * The rows of {@code page} not on screen already. A row can come twice: one the user created or saved was
-     * put in locally (see {@link #upsertRow}), and a later page of the same query brings it again, maybe at
-     * another place under a sort. Each item shows once, where it is already, so the status counts distinct items.
-     */
+    /** True while {@code rest} is the page being shown over several frames. */
+    boolean isStaging(StagedPage rest) {
+        return pageRest == rest;
+    }
+
+    /** Adds rows of a page shown over several frames (those not on screen already). */
+    void addStaged(List<ItemRow> staged) {
+        rows.addAll(notLoadedYet(staged));
+    }
+
+    /** The last row of a page shown over several frames is in: the load ends. */
+    void stagedPageShown(ItemPage page) {
+        pageRest = null;
+        updateStatus(page);
+        currentLoad = null;
+        busy.set(false);
+    }
+
+    void inNextFrame(Runnable work) {
+        tasks.inNextFrame(work);
+    }
+
     private List<ItemRow> notLoadedYet(List<ItemRow> page) {
-        if (rows.isEmpty() && page.size() < 2) {
-            return page;
-        }
-        Set<ItemRef> seen = new HashSet<>(rows.size() + page.size());
-        rows.forEach(row -> seen.add(row.ref()));
-        return page.stream().filter(row -> seen.add(row.ref())).toList();
+        return LoadedRows.notLoadedYet(rows, page);
     }
 
     private void showFailure(Throwable error, ItemQuery query, boolean append) {
@@ -462,7 +398,7 @@ final class ItemPaging {
     private void showAgain(Shown shown) {
         appliedQuery.set(shown.query());
         appliedFilter.set(shown.query().describe());
-        sortLabel.set(sortLabelOf(shown.query()));
+        sortLabel.set(PagingText.sortLabelOf(shown.query()));
         rows.setAll(shown.rows());
         continuation = shown.continuation();
         hasMore.set(shown.hasMore());
@@ -471,27 +407,14 @@ final class ItemPaging {
         updateStatus(null);
     }
 
-    private static String sortLabelOf(ItemQuery query) {
-        ItemQuery.Sort sort = query.effectiveSort();
-        return sort == null ? "" : "Sorted on the server by " + sort.path() + (sort.descending() ? " ↓" : " ↑");
-    }
-
     /** The rows on screen and the query that loaded them. */
     private record Shown(ItemQuery query, List<ItemRow> rows, String continuation, boolean hasMore,
             double totalCharge, State state) {
     }
 
-    private static State emptyState(ItemQuery query) {
-        if (!query.filter().isEmpty() || !query.conditions().isEmpty()) {
-            return State.NO_MATCHES; // the grid also tells of a sort, which leaves out more
-        }
-        // never "the container is empty" under a sort: Cosmos leaves out the items without the sorted path
-        return query.effectiveSort() != null ? State.SORT_LEFT_OUT : State.EMPTY_CONTAINER;
-    }
-
     private void rowsChangedOutsideALoad() {
         if (rows.isEmpty() && !hasMore.get() && state.get() == State.ROWS) {
-            state.set(emptyState(appliedQuery.get()));
+            state.set(PagingText.emptyState(appliedQuery.get()));
         } else if (!rows.isEmpty() && state.get() != State.ROWS) {
             state.set(State.ROWS);
         }
@@ -505,15 +428,6 @@ final class ItemPaging {
 
     /** "1–100 · more available · 12.4 RU page / 87.1 RU total · 143 ms"; {@code latest} null after no new page. */
     static String statusLine(int loaded, boolean more, ItemPage latest, double totalCharge) {
-        List<String> parts = new ArrayList<>();
-        parts.add(loaded == 0 ? "0 items" : String.format(Locale.ROOT, "1–%,d", loaded));
-        parts.add(more ? "more available" : loaded == 0 ? "none loaded" : "all loaded");
-        if (latest != null) {
-            parts.add(String.format(Locale.ROOT, "%.1f RU page / %.1f RU total", latest.requestCharge(), totalCharge));
-            parts.add(latest.duration().toMillis() + " ms");
-        } else if (totalCharge > 0) {
-            parts.add(String.format(Locale.ROOT, "%.1f RU total", totalCharge));
-        }
-        return String.join(" · ", parts);
+        return PagingText.statusLine(loaded, more, latest, totalCharge);
     }
 }

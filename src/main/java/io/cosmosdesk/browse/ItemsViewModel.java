@@ -126,7 +126,10 @@ public class ItemsViewModel implements AutoCloseable {
         List<String> keyPaths = handle.info().partitionKeyPaths();
         this.hintPath = keyPaths.isEmpty() ? ID_PATH : JsonPath.parse(keyPaths.get(0));
         filterHint.set(hintFor(null));
-        pages.rows().addListener((javafx.collections.ListChangeListener<ItemRow>) change -> hintFromRows());
+        pages.rows().addListener((javafx.collections.ListChangeListener<ItemRow>) change -> {
+            hintFromRows();
+            defaultColumnsFromRows();
+        });
         // a filter joins the history once it has run: one the server refused would only be picked again
         pages.stateProperty().addListener((obs, old, state) -> {
             if (filterToRemember == null || state == State.LOADING) {
@@ -219,6 +222,15 @@ public class ItemsViewModel implements AutoCloseable {
                 hintHasValue = true;
                 return;
             }
+        }
+    }
+
+    /** The first rows of a container the user never chose columns for propose its default columns. */
+    private void defaultColumnsFromRows() {
+        List<ItemRow> rows = pages.rows();
+        if (!rows.isEmpty()) {
+            columns.proposeDefaults(rows.subList(0, Math.min(rows.size(), 100)).stream()
+                    .map(pages::parsedJson).toList());
         }
     }
 

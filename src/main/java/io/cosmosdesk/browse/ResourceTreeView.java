@@ -29,11 +29,16 @@ public final class ResourceTreeView {
     public record NodeAction(String label, java.util.function.Consumer<ResourceNode> run) {
     }
 
-    private static final String CONTAINER_ACTIONS_KEY = "cosmosdesk.containerActions";
+    private static final String ACTIONS_KEY = "cosmosdesk.actions.";
 
     /** The feature commands shown in every container's context menu, after "Open items". */
     public static void setContainerActions(TreeView<ResourceNode> tree, List<NodeAction> actions) {
-        tree.getProperties().put(CONTAINER_ACTIONS_KEY, List.copyOf(actions));
+        setActions(tree, ResourceNode.Kind.CONTAINER, actions);
+    }
+
+    /** The feature commands shown first in the context menu of every node of {@code kind}. */
+    public static void setActions(TreeView<ResourceNode> tree, ResourceNode.Kind kind, List<NodeAction> actions) {
+        tree.getProperties().put(ACTIONS_KEY + kind, List.copyOf(actions));
     }
 
     public static void bind(TreeView<ResourceNode> tree, ResourceTreeViewModel viewModel) {
@@ -190,30 +195,33 @@ public final class ResourceTreeView {
         private ContextMenu contextMenu(ResourceNode node) {
             MenuItem refresh = new MenuItem("Refresh");
             refresh.setOnAction(event -> viewModel.refresh(node));
+            ContextMenu menu = new ContextMenu();
             if (node.kind() == ResourceNode.Kind.CONTAINER) {
                 MenuItem open = new MenuItem("Open items");
                 open.setOnAction(event -> viewModel.open(node));
-                ContextMenu menu = new ContextMenu(open);
-                if (getTreeView().getProperties().get(CONTAINER_ACTIONS_KEY) instanceof List<?> actions) {
-                    for (Object each : actions) {
-                        NodeAction action = (NodeAction) each;
-                        MenuItem item = new MenuItem(action.label());
-                        item.setOnAction(event -> action.run().accept(node));
-                        menu.getItems().add(item);
-                    }
-                }
-                menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), refresh);
-                return menu;
+                menu.getItems().add(open);
             }
+            if (getTreeView().getProperties().get(ACTIONS_KEY + node.kind()) instanceof List<?> actions) {
+                for (Object each : actions) {
+                    NodeAction action = (NodeAction) each;
+                    MenuItem item = new MenuItem(action.label());
+                    item.setOnAction(event -> action.run().accept(node));
+                    menu.getItems().add(item);
+                }
+            }
+            if (!menu.getItems().isEmpty()) {
+                menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            }
+            menu.getItems().add(refresh);
             if (node.kind() == ResourceNode.Kind.CONNECTION
                     && getTreeView().getProperties().get(DISCONNECT_KEY) instanceof java.util.function.Consumer<?> c) {
                 @SuppressWarnings("unchecked")
                 java.util.function.Consumer<ResourceNode> disconnect = (java.util.function.Consumer<ResourceNode>) c;
                 MenuItem item = new MenuItem("Disconnect");
                 item.setOnAction(event -> disconnect.accept(node));
-                return new ContextMenu(refresh, item);
+                menu.getItems().add(item);
             }
-            return new ContextMenu(refresh);
+            return menu;
         }
 
         private static FontIcon icon(ResourceNode node) {

@@ -26,7 +26,8 @@ public final class Cli {
     private static final Set<String> HELP = Set.of("--help", "-h", "help", "-?");
 
     /** Every command, in the order {@code --help} lists them. Add yours here. */
-    static final List<Command> COMMANDS = List.of();
+    static final List<Command> COMMANDS = List.of(new io.cosmosdesk.transfer.ExportCommand(),
+            new io.cosmosdesk.schema.SchemaCommand());
 
     private Cli() {
     }

@@ -1,11 +1,14 @@
 package io.cosmosdesk.cosmos;
 
 import com.azure.cosmos.CosmosAsyncContainer;
-import com.azure.cosmos.models.CosmosItemRequestOptions;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.FeedResponse;
 import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.audit.AuditOperation;
+import io.cosmosdesk.audit.AuditedWrites;
+import io.cosmosdesk.audit.Write;
+import io.cosmosdesk.audit.WriteResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,6 +34,13 @@ public class ItemQueryService {
     /** Cross-partition queries may answer with empty pages; skip at most this many to find items. */
     private static final int MAX_PAGES_PER_CALL = 50;
     private static final int DELETE_CONCURRENCY = 8;
+
+    private final AuditedWrites writes;
+
+    /** {@code writes}: the one audited door every write goes through (here: bulk deletes). */
+    public ItemQueryService(AuditedWrites writes) {
+        this.writes = Objects.requireNonNull(writes);
+    }
 
     /** Progress of a bulk delete: how many of the items have an outcome. */
     @FunctionalInterface
@@ -131,36 +141,44 @@ public class ItemQueryService {
      */
     public DeleteResult deleteItems(ContainerHandle handle, List<ItemRef> items, DeleteProgress progress,
             BooleanSupplier cancelled) {
-        handle.connection().requireWritable();
-        CosmosAsyncContainer container = handle.container();
         int total = items.size();
         AtomicInteger done = new AtomicInteger();
-        List<Outcome> outcomes;
+        List<Write<ItemRef>> deletes = new ArrayList<>(items.size());
+        for (ItemRef item : items) {
+            // no ETag: the user asked for these items to go whatever their version; the audited door reads each
+            // one first and deletes exactly that version, so the log holds what was deleted
+            deletes.add(Write.delete(AuditOperation.BULK_DELETE, item.id(), item.partitionKey(), null, null, item));
+        }
+        List<WriteResult<ItemRef>> outcomes;
         try {
-            outcomes = Flux.fromIterable(items)
-                    .takeWhile(item -> !cancelled.getAsBoolean())
-                    .flatMap(item -> deleteOne(container, item), DELETE_CONCURRENCY)
-                    .doOnNext(outcome -> progress.update(done.incrementAndGet(), total))
-                    .collectList()
-                    .block();
+            outcomes = writes.each(handle, deletes, DELETE_CONCURRENCY, cancelled,
+                    outcome -> progress.update(done.incrementAndGet(), total), null);
         } catch (RuntimeException e) {
             throw CosmosErrors.map("Deleting items of " + handle.ref(), e);
+        }
+        for (WriteResult<ItemRef> outcome : outcomes) {
+            if (outcome.error() != null && outcome.error().kind() == ErrorKind.READ_ONLY) {
+                // refused before anything was sent (and recorded as refused)
+                throw outcome.error();
+            }
         }
         List<ItemRef> deleted = new ArrayList<>();
         List<ItemRef> alreadyGone = new ArrayList<>();
         List<DeleteResult.Failure> failures = new ArrayList<>();
         Set<ItemRef> attempted = new HashSet<>();
         double charge = 0;
-        for (Outcome outcome : outcomes == null ? List.<Outcome>of() : outcomes) {
-            attempted.add(outcome.item());
+        for (WriteResult<ItemRef> outcome : outcomes) {
+            ItemRef item = outcome.write().context();
+            attempted.add(item);
             charge += outcome.charge();
-            if (outcome.failure() == null) {
-                deleted.add(outcome.item());
-            } else if (outcome.failure().kind() == ErrorKind.NOT_FOUND) {
-                alreadyGone.add(outcome.item());
+            if (outcome.ok()) {
+                deleted.add(item);
+            } else if (outcome.error() != null && outcome.error().kind() == ErrorKind.NOT_FOUND) {
+                alreadyGone.add(item);
             } else {
-                failures.add(new DeleteResult.Failure(outcome.item(), outcome.failure().kind(),
-                        outcome.failure().userMessage()));
+                CosmosDeskException failure = outcome.error() != null ? outcome.error()
+                        : new CosmosDeskException(ErrorKind.UNKNOWN, "status " + outcome.status());
+                failures.add(new DeleteResult.Failure(item, failure.kind(), failure.userMessage()));
             }
         }
         List<ItemRef> notAttempted = items.stream().filter(item -> !attempted.contains(item)).toList();
@@ -170,18 +188,5 @@ public class ItemQueryService {
                     first.item(), first.message());
         }
         return new DeleteResult(deleted, alreadyGone, failures, notAttempted, charge);
-    }
-
-    private record Outcome(ItemRef item, double charge, CosmosDeskException failure) {
-    }
-
-    private static Mono<Outcome> deleteOne(CosmosAsyncContainer container, ItemRef item) {
-        return Mono.defer(() -> container.deleteItem(item.id(), item.partitionKey().toPartitionKey(),
-                        new CosmosItemRequestOptions()))
-                .map(response -> new Outcome(item, response.getRequestCharge(), null))
-                .onErrorResume(error -> {
-                    CosmosDeskException mapped = CosmosErrors.classify(error);
-                    return Mono.just(new Outcome(item, mapped.requestCharge(), mapped));
-                });
     }
 }

@@ -47,6 +47,7 @@ public class ItemEditorController {
     @FXML private Button discardButton;
     @FXML private Button reloadButton;
     @FXML private Button cloneButton;
+    @FXML private Button historyButton;
     @FXML private Button editorDeleteButton;
     @FXML private Button formatButton;
     @FXML private Button findButton;
@@ -101,6 +102,7 @@ public class ItemEditorController {
         reloadButton.disableProperty().bind(viewModel.savingProperty().or(existing.not()));
         cloneButton.disableProperty().bind(viewModel.savingProperty().or(editing.not()).or(viewModel.readOnlyProperty()));
         editorDeleteButton.disableProperty().bind(viewModel.savingProperty().or(existing.not()).or(viewModel.readOnlyProperty()));
+        historyButton.disableProperty().bind(viewModel.savingProperty().or(existing.not()));
         formatButton.disableProperty().bind(editing.not());
         findButton.disableProperty().bind(editing.not());
 
@@ -252,6 +254,12 @@ public class ItemEditorController {
     private void onClone() {
         viewModel.cloneCurrent();
         areas.area().requestFocus();
+    }
+
+    @FXML
+    private void onHistory() {
+        viewModel.history().ifPresent(history -> io.cosmosdesk.audit.ItemHistoryDialog.show(
+                root.getScene() == null ? null : root.getScene().getWindow(), history, viewModel::restoreVersion));
     }
 
     @FXML

@@ -1,6 +1,8 @@
 package io.cosmosdesk.editor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.audit.AuditOperation;
+import io.cosmosdesk.audit.ItemHistoryViewModel;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.CosmosErrors;
@@ -293,6 +295,33 @@ public final class ItemEditorViewModel {
     /** Saves (Ctrl+S): a replace with If-Match for an existing item, a create for a new one. */
     public void save() {
         writes.save(saved -> { });
+    }
+
+    /** The open item's history in the audit log; empty when no item is open (or there is no log, in tests). */
+    public Optional<ItemHistoryViewModel> history() {
+        if (item.mode() != Mode.EXISTING || items.writes() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ItemHistoryViewModel(items.writes().log(), tasks, item.handle(), item.originalId(),
+                item.originalKey()));
+    }
+
+    /**
+     * Restore this version (from the item's history): the editor shows {@code version} and saves it conditionally
+     * on the ETag it opened the item with, so a change made since leads to the compare dialog, never a blind
+     * overwrite. Recorded in the audit log as a restore. Only for the open item (same id and partition key).
+     */
+    public void restoreVersion(ObjectNode version) {
+        if (item.mode() != Mode.EXISTING || version == null
+                || !item.originalId().equals(version.path("id").asText(null))) {
+            return;
+        }
+        if (item.isDirty() && !dialogs.confirm("Restore this version", "Restoring that version replaces your unsaved "
+                + "changes to \"" + item.originalId() + "\" in the editor.", "Restore", true)) {
+            return;
+        }
+        item.textProperty().set(ItemJson.pretty(ItemContent.withoutSystemProperties(version)));
+        writes.save(saved -> { }, AuditOperation.RESTORE);
     }
 
     /** Esc: back to the last loaded or saved text (asks first when there are changes). */

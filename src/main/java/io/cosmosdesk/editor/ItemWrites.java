@@ -9,6 +9,7 @@ import static io.cosmosdesk.editor.EditorChoice.RELOAD;
 import static io.cosmosdesk.editor.EditorChoice.SAVE_AS_NEW;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.audit.AuditOperation;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.CosmosErrors;
@@ -66,6 +67,11 @@ final class ItemWrites {
      * once the user's text is saved or deliberately given up, false when it is still unsaved.
      */
     void save(Consumer<Boolean> done) {
+        save(done, null);
+    }
+
+    /** As {@link #save(Consumer)}, an existing item's replace recorded as {@code operation} (null: a save). */
+    void save(Consumer<Boolean> done, AuditOperation operation) {
         Mode current = item.mode();
         if (current != Mode.EXISTING && current != Mode.NEW || busyOperations > 0) {
             done.accept(false);
@@ -98,8 +104,11 @@ final class ItemWrites {
             idChanged(edited, id, done);
         } else {
             String etag = item.loadedVersion().etag();
-            write("Saving item " + id, () -> items.replaceItem(handle, edited, etag), edited, editedText,
-                    "Saved \"" + id + "\".", done);
+            ObjectNode loaded = item.loadedVersion().json();
+            write("Saving item " + id, () -> operation == null ? items.replaceItem(handle, edited, etag)
+                    : items.replaceItem(handle, edited, etag, loaded, operation), edited, editedText,
+                    operation == AuditOperation.RESTORE ? "Restored that version of \"" + id + "\"."
+                            : "Saved \"" + id + "\".", done);
         }
     }
 

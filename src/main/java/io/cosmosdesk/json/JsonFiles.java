@@ -62,7 +62,9 @@ public final class JsonFiles {
     public static void write(Path file, Object value) throws IOException {
         byte[] bytes = Json.pretty().writeValueAsBytes(value);
         Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
+        // settings and saved connections are the user's alone; a folder that exists is left as it is
+        io.cosmosdesk.files.PrivateFiles.createMissingFolders(folder);
+        // a temporary file is created 0600 on POSIX, and the move keeps that
         Path temp = Files.createTempFile(folder, file.getFileName() + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,

@@ -1,6 +1,7 @@
 package io.cosmosdesk.move;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.audit.AuditOperation;
 import io.cosmosdesk.move.ItemOperations.Op;
 import io.cosmosdesk.move.ItemOperations.Result;
 import java.util.ArrayList;
@@ -109,7 +110,8 @@ final class ItemMover {
     private List<Op> createOps(List<JobState.Item> items) {
         List<Op> creates = new ArrayList<>(items.size());
         for (JobState.Item item : items) {
-            creates.add(Op.create(item.index, item.id, item.target, ItemBodies.underKey(item.body, item.target, paths)));
+            creates.add(Op.create(item.index, item.id, item.target, ItemBodies.underKey(item.body, item.target, paths),
+                    AuditOperation.MOVE_COPY));
         }
         return creates;
     }
@@ -173,7 +175,8 @@ final class ItemMover {
             }
         }
         if (!toDelete.isEmpty()) {
-            List<Op> deletes = toDelete.stream().map(i -> Op.delete(i.index, i.id, i.source, i.sourceEtag)).toList();
+            List<Op> deletes = toDelete.stream().map(i -> Op.delete(i.index, i.id, i.source, i.sourceEtag,
+                    i.body, AuditOperation.MOVE_DELETE_SOURCE)).toList(); // the journal's body: the source's own
             deleting = new Running(toDelete, background.start(deletes));
         }
     }
@@ -215,7 +218,8 @@ final class ItemMover {
         if (items.isEmpty()) {
             return;
         }
-        List<Op> deletes = items.stream().map(i -> Op.delete(i.index, i.id, i.target, i.copyEtag)).toList();
+        List<Op> deletes = items.stream().map(i -> Op.delete(i.index, i.id, i.target, i.copyEtag,
+                ItemBodies.underKey(i.body, i.target, paths), AuditOperation.MOVE_REMOVE_COPY)).toList();
         Map<Integer, JobState.Item> byIndex = index(items);
         for (Result result : ops.run(deletes)) {
             JobState.Item item = byIndex.get(result.op().index());

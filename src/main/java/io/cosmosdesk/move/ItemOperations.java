@@ -1,16 +1,12 @@
 package io.cosmosdesk.move;
 
-import com.azure.cosmos.CosmosAsyncContainer;
-import com.azure.cosmos.CosmosException;
-import com.azure.cosmos.models.CosmosBulkItemRequestOptions;
-import com.azure.cosmos.models.CosmosBulkItemResponse;
-import com.azure.cosmos.models.CosmosBulkOperationResponse;
-import com.azure.cosmos.models.CosmosBulkOperations;
-import com.azure.cosmos.models.CosmosItemOperation;
-import com.azure.cosmos.models.CosmosItemRequestOptions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.audit.AuditOperation;
+import io.cosmosdesk.audit.AuditedWrites;
+import io.cosmosdesk.audit.Write;
+import io.cosmosdesk.audit.WriteResult;
+import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosDeskException;
-import io.cosmosdesk.cosmos.CosmosErrors;
 import io.cosmosdesk.cosmos.ErrorKind;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
 import java.time.Duration;
@@ -24,7 +20,6 @@ import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import reactor.core.Exceptions;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -38,18 +33,32 @@ final class ItemOperations {
 
     enum Kind { CREATE, DELETE, READ }
 
-    /** One operation; {@code index} ties its result back to the item in the job. */
-    record Op(int index, Kind kind, String id, PartitionKeyValue key, ObjectNode body, String ifMatch) {
-        static Op create(int index, String id, PartitionKeyValue key, ObjectNode body) {
-            return new Op(index, Kind.CREATE, id, key, body, null);
+    /**
+     * One operation; {@code index} ties its result back to the item in the job. {@code purpose} is how a write is
+     * recorded in the audit log, {@code body} what a create writes or, for a delete, the item being deleted (the
+     * log's "before").
+     */
+    record Op(int index, Kind kind, String id, PartitionKeyValue key, ObjectNode body, String ifMatch,
+            AuditOperation purpose) {
+        static Op create(int index, String id, PartitionKeyValue key, ObjectNode body, AuditOperation purpose) {
+            return new Op(index, Kind.CREATE, id, key, body, null, purpose);
         }
 
-        static Op delete(int index, String id, PartitionKeyValue key, String ifMatch) {
-            return new Op(index, Kind.DELETE, id, key, null, ifMatch);
+        static Op delete(int index, String id, PartitionKeyValue key, String ifMatch, ObjectNode deleted,
+                AuditOperation purpose) {
+            return new Op(index, Kind.DELETE, id, key, deleted, ifMatch, purpose);
         }
 
         static Op read(int index, String id, PartitionKeyValue key) {
-            return new Op(index, Kind.READ, id, key, null, null);
+            return new Op(index, Kind.READ, id, key, null, null, null);
+        }
+
+        Write<Op> write() {
+            return switch (kind) {
+                case CREATE -> Write.create(purpose, id, key, body, this);
+                case DELETE -> Write.delete(purpose, id, key, ifMatch, body, this);
+                case READ -> Write.read(id, key, this);
+            };
         }
     }
 
@@ -80,7 +89,9 @@ final class ItemOperations {
      */
     static final int MAX_THROTTLED_ROUNDS = 20;
 
-    private final CosmosAsyncContainer container;
+    private final AuditedWrites writes;
+    private final ContainerHandle handle;
+    private final String job;
     private final MoveTuning tuning;
     private final Consumer<String> status;
     private final Sleeper sleeper;
@@ -92,12 +103,17 @@ final class ItemOperations {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    ItemOperations(CosmosAsyncContainer container, MoveTuning tuning, Consumer<String> status) {
-        this(container, tuning, status, duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos()));
+    /** {@code job}: the move's job id, which ties its entries together in the audit log. */
+    ItemOperations(AuditedWrites writes, ContainerHandle handle, String job, MoveTuning tuning,
+            Consumer<String> status) {
+        this(writes, handle, job, tuning, status, duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos()));
     }
 
-    ItemOperations(CosmosAsyncContainer container, MoveTuning tuning, Consumer<String> status, Sleeper sleeper) {
-        this.container = container;
+    ItemOperations(AuditedWrites writes, ContainerHandle handle, String job, MoveTuning tuning,
+            Consumer<String> status, Sleeper sleeper) {
+        this.writes = writes;
+        this.handle = handle;
+        this.job = job;
         this.tuning = tuning;
         this.status = status;
         this.sleeper = sleeper;
@@ -282,111 +298,23 @@ final class ItemOperations {
         return results;
     }
 
+    /** Through the audited door: every write of a move is in the audit log before the journal records it. */
     private List<Result> executeBulk(List<Op> ops) {
-        List<CosmosItemOperation> operations = new ArrayList<>(ops.size());
-        for (Op op : ops) {
-            operations.add(switch (op.kind()) {
-                case CREATE -> CosmosBulkOperations.getCreateItemOperation(op.body(), op.key().toPartitionKey(),
-                        new CosmosBulkItemRequestOptions(), op);
-                case DELETE -> CosmosBulkOperations.getDeleteItemOperation(op.id(), op.key().toPartitionKey(),
-                        op.ifMatch() == null ? new CosmosBulkItemRequestOptions()
-                                : new CosmosBulkItemRequestOptions().setIfMatchETag(op.ifMatch()), op);
-                case READ -> CosmosBulkOperations.getReadItemOperation(op.id(), op.key().toPartitionKey(), op);
-            });
-        }
-        List<CosmosBulkOperationResponse<Object>> responses;
-        try {
-            responses = blockWithoutInterrupt(container.executeBulkOperations(Flux.fromIterable(operations))
-                    .collectList());
-        } catch (RuntimeException e) {
-            CosmosDeskException error = CosmosErrors.classify(e);
-            List<Result> all = new ArrayList<>();
-            for (Op op : ops) {
-                all.add(new Result(op, statusOf(e), null, null, 0, null, error));
-            }
-            return all;
-        }
-        Map<Op, Result> byOp = new HashMap<>();
-        for (CosmosBulkOperationResponse<Object> response : responses) {
-            Op op = response.getOperation().getContext();
-            CosmosBulkItemResponse item = response.getResponse();
-            if (item != null) {
-                ObjectNode body = op.kind() == Kind.READ && item.isSuccessStatusCode()
-                        ? item.getItem(ObjectNode.class) : null;
-                byOp.put(op, new Result(op, item.getStatusCode(), item.getETag(), body, item.getRequestCharge(),
-                        item.getRetryAfterDuration(), null));
-            } else {
-                Throwable failure = response.getException();
-                byOp.put(op, new Result(op, statusOf(failure), null, null, 0, null, CosmosErrors.classify(failure)));
-            }
-        }
-        List<Result> results = new ArrayList<>(ops.size());
-        for (Op op : ops) {
-            Result result = byOp.get(op);
-            results.add(result != null ? result : new Result(op, 0, null, null, 0, null,
-                    new CosmosDeskException(ErrorKind.UNREACHABLE, "No answer for this operation.")));
-        }
-        return results;
+        return results(writes.bulk(handle, ops.stream().map(Op::write).toList(), job));
     }
 
     private List<Result> executePoint(List<Op> ops) {
-        return blockWithoutInterrupt(Flux.fromIterable(ops)
-                .flatMapSequential(this::point, tuning.pointConcurrency())
-                .collectList());
+        return results(writes.each(handle, ops.stream().map(Op::write).toList(), tuning.pointConcurrency(),
+                () -> false, result -> { }, job));
     }
 
-    private Mono<Result> point(Op op) {
-        Mono<Result> call = switch (op.kind()) {
-            case CREATE -> container.createItem(op.body(), op.key().toPartitionKey(), new CosmosItemRequestOptions())
-                    .map(r -> new Result(op, r.getStatusCode(), r.getETag(), null, r.getRequestCharge(), null, null));
-            case DELETE -> container.deleteItem(op.id(), op.key().toPartitionKey(),
-                            op.ifMatch() == null ? new CosmosItemRequestOptions()
-                                    : new CosmosItemRequestOptions().setIfMatchETag(op.ifMatch()))
-                    .map(r -> new Result(op, r.getStatusCode(), null, null, r.getRequestCharge(), null, null));
-            case READ -> container.readItem(op.id(), op.key().toPartitionKey(), ObjectNode.class)
-                    .map(r -> new Result(op, r.getStatusCode(), r.getETag(), r.getItem(), r.getRequestCharge(), null,
-                            null));
-        };
-        return call.onErrorResume(e -> Mono.just(failed(op, e)));
-    }
-
-    private static Result failed(Op op, Throwable e) {
-        Throwable error = CosmosErrors.unwrap(e);
-        if (error instanceof CosmosException cosmos && cosmos.getStatusCode() > 0) {
-            return new Result(op, cosmos.getStatusCode(), null, null, cosmos.getRequestCharge(),
-                    cosmos.getRetryAfterDuration(), CosmosErrors.classify(cosmos));
+    private static List<Result> results(List<WriteResult<Op>> answers) {
+        List<Result> results = new ArrayList<>(answers.size());
+        for (WriteResult<Op> answer : answers) {
+            results.add(new Result(answer.write().context(), answer.status(), answer.etag(), answer.item(),
+                    answer.charge(), answer.retryAfter(), answer.ok() ? null : answer.error()));
         }
-        return new Result(op, 0, null, null, 0, null, CosmosErrors.classify(error));
-    }
-
-    private static int statusOf(Throwable e) {
-        Throwable error = e == null ? null : CosmosErrors.unwrap(e);
-        return error instanceof CosmosException cosmos ? cosmos.getStatusCode() : 0;
-    }
-
-    /**
-     * Blocks for the answer even when the thread is interrupted (a cancelled task): the operations are
-     * already on their way, and the journal must record how they ended.
-     */
-    private static <T> T blockWithoutInterrupt(Mono<T> mono) {
-        java.util.concurrent.CompletableFuture<T> future = mono.toFuture();
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return future.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return results;
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -1,12 +1,17 @@
 package io.cosmosdesk.move;
 
+import com.azure.cosmos.models.SqlParameter;
+import com.azure.cosmos.models.SqlQuerySpec;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.json.Json;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,6 +21,9 @@ import java.util.List;
  * <pre>
  * {"t":"JOB","v":1,"job":..,"connection":..,"endpoint":..,"database":..,"container":..,"paths":[..],"hierarchical":..,
  *  "target":[..],"created":..,"editedBodies":..,"items":[{"id":..,"pk":[..],"etag":..,"dst":[..]}, ...]}
+ *   a streamed job (every item a query selects) has no "items" but "streamed":true,"expected":n,
+ *   "query":{"sql":..,"parameters":[{"name":..,"value":..}]}, and lists its items a batch at a time:
+ * {"t":"ITEMS","from":500,"items":[{"id":..,"pk":[..],"etag":..,"dst":[..]}, ...]}   {"t":"LISTED"} (query read to its end)
  * {"t":"PLANNED","n":7,"id":..,"src":[..],"etag":..,"dst":[..],"body":{..}}
  * {"t":"CREATED","n":7,"etag":..}
  * {"t":"SOURCE_DELETED","n":7}
@@ -40,6 +48,36 @@ final class JobLog implements AutoCloseable {
 
     static JobLog create(Path folder, String jobId, ContainerHandle handle, MoveTarget target,
             List<MoveSource> sources, boolean editedBodies) {
+        ObjectNode header = header(jobId, handle, target, editedBodies);
+        ArrayNode items = header.putArray("items");
+        for (MoveSource source : sources) {
+            items.add(listing(source, target));
+        }
+        return create(folder, jobId, header);
+    }
+
+    /**
+     * A job over every item {@code query} selects: the header holds the query and its count ({@code expected}),
+     * the items are {@link #listed} a batch at a time as the query is read.
+     */
+    static JobLog createStreamed(Path folder, String jobId, ContainerHandle handle, MoveTarget target,
+            SqlQuerySpec query, long expected) {
+        ObjectNode header = header(jobId, handle, target, false).put("streamed", true).put("expected", expected);
+        ObjectNode spec = header.putObject("query").put("sql", query.getQueryText());
+        ArrayNode parameters = spec.putArray("parameters");
+        for (SqlParameter parameter : query.getParameters()) {
+            parameters.addObject().put("name", parameter.getName())
+                    .set("value", Json.MAPPER.valueToTree(parameter.getValue(Object.class)));
+        }
+        return create(folder, jobId, header);
+    }
+
+    private static JobLog create(Path folder, String jobId, ObjectNode header) {
+        MoveJournal journal = MoveJournal.create(folder, jobId, header);
+        return new JobLog(journal, JobState.replay(journal.file()));
+    }
+
+    private static ObjectNode header(String jobId, ContainerHandle handle, MoveTarget target, boolean editedBodies) {
         ObjectNode header = JSON.objectNode();
         header.put("t", "JOB").put("v", VERSION).put("job", jobId)
                 .put("connection", handle.connection().profile().name())
@@ -51,22 +89,54 @@ final class JobLog implements AutoCloseable {
         header.set("target", target.toJsonArray());
         header.put("created", Instant.now().toString());
         header.put("editedBodies", editedBodies);
-        ArrayNode items = header.putArray("items");
-        for (MoveSource source : sources) {
-            ObjectNode item = items.addObject().put("id", source.id());
-            item.set("pk", source.partitionKey().toJsonArray());
-            item.put("etag", source.etag());
-            item.set("dst", target.resolve(source.partitionKey()).toJsonArray());
+        return header;
+    }
+
+    private static ObjectNode listing(MoveSource source, MoveTarget target) {
+        ObjectNode item = JSON.objectNode().put("id", source.id());
+        item.set("pk", source.partitionKey().toJsonArray());
+        item.put("etag", source.etag());
+        item.set("dst", target.resolve(source.partitionKey()).toJsonArray());
+        return item;
+    }
+
+    /** The query of a streamed job, as {@link #createStreamed} recorded it. */
+    static SqlQuerySpec query(ObjectNode spec) {
+        List<SqlParameter> parameters = new ArrayList<>();
+        for (JsonNode parameter : spec.path("parameters")) {
+            parameters.add(new SqlParameter(parameter.path("name").asText(),
+                    Json.MAPPER.convertValue(parameter.get("value"), Object.class)));
         }
-        MoveJournal journal = MoveJournal.create(folder, jobId, header);
-        return new JobLog(journal, JobState.replay(MoveJournal.read(journal.file())));
+        return new SqlQuerySpec(spec.path("sql").asText(), parameters);
+    }
+
+    /**
+     * Adds {@code sources} to a streamed job (an ITEMS record, durable with the next sync, which comes before any
+     * write for them) and returns them as the job's items, in order.
+     */
+    List<JobState.Item> listed(List<MoveSource> sources) {
+        int first = state.listed();
+        ObjectNode record = JSON.objectNode().put("t", "ITEMS").put("from", first);
+        ArrayNode items = record.putArray("items");
+        sources.forEach(source -> items.add(listing(source, state.target)));
+        write(record);
+        List<JobState.Item> listed = new ArrayList<>(sources.size());
+        for (int index = first; index < state.listed(); index++) {
+            listed.add(state.item(index));
+        }
+        return listed;
+    }
+
+    /** The streamed job's query was read to its end: every item it selects is listed. */
+    void listingComplete() {
+        write(JSON.objectNode().put("t", "LISTED"));
     }
 
     /** Continues an existing job: cuts a torn tail, locks the journal, replays it. */
     static JobLog open(Path file) {
         MoveJournal journal = MoveJournal.openForAppend(file);
         try {
-            return new JobLog(journal, JobState.replay(MoveJournal.read(file)));
+            return new JobLog(journal, JobState.replay(file));
         } catch (RuntimeException e) {
             journal.close();
             throw e;

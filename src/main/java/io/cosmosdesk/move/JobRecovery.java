@@ -1,13 +1,20 @@
 package io.cosmosdesk.move;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.audit.AuditOperation;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.ErrorKind;
 import io.cosmosdesk.move.ItemOperations.Op;
 import io.cosmosdesk.move.ItemOperations.Result;
 import io.cosmosdesk.move.RecoveryDecisions.Copy;
 import io.cosmosdesk.move.RecoveryDecisions.Source;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
@@ -89,22 +96,70 @@ final class JobRecovery {
 
     // ---- Roll back
 
-    /** Puts every item the job touched back under its source value, then ends the job as ROLLED_BACK. */
+    /**
+     * Puts every item the job touched back under its source value, then ends the job as ROLLED_BACK. Items in
+     * flight go first; the moved ones are read back from their PLANNED records in the journal a batch at a time,
+     * so a roll back of any size holds one batch of bodies.
+     */
     void rollBack() {
         if (!log.state().rollbackStarted) {
             log.rollbackStarted();
         }
-        List<JobState.Item> touched = log.state().items.stream()
-                .filter(i -> i.planned && (i.outcome == null || i.outcome == MoveOutcome.MOVED))
-                .toList();
-        for (int from = 0; from < touched.size(); from += tuning.batchSize()) {
-            rollBackBatch(touched.subList(from, Math.min(touched.size(), from + tuning.batchSize())));
+        List<JobState.Item> inFlight = log.state().inFlight();
+        for (int from = 0; from < inFlight.size(); from += tuning.batchSize()) {
+            rollBackBatch(inFlight.subList(from, Math.min(inFlight.size(), from + tuning.batchSize())));
             runner.reportProgress();
+        }
+        BitSet moved = log.state().movedItems();
+        if (!moved.isEmpty()) {
+            log.sync();
+            Path file = log.journal().file();
+            List<JobState.Item> batch = new ArrayList<>();
+            // only what is in the file now: the records this roll back appends meanwhile are not read back
+            MoveJournal.scan(file, sizeOf(file), record -> {
+                int index = record.path("n").asInt(-1);
+                if ("PLANNED".equals(record.path("t").asText()) && index >= 0 && moved.get(index)
+                        && log.state().item(index) == null) {
+                    batch.add(movedItem(record));
+                    if (batch.size() == tuning.batchSize()) {
+                        rollBackBatch(List.copyOf(batch));
+                        batch.clear();
+                        runner.reportProgress();
+                    }
+                }
+            });
+            if (!batch.isEmpty()) {
+                rollBackBatch(batch);
+                runner.reportProgress();
+            }
         }
         for (JobState.Item item : log.state().unstarted()) {
             log.finished(item, MoveOutcome.NOT_STARTED, "The job was rolled back before this item.", false);
         }
         log.end("ROLLED_BACK");
+    }
+
+    /** A moved item as its PLANNED record describes it, taken back into the job's state to be rolled back. */
+    private JobState.Item movedItem(ObjectNode planned) {
+        JobState.Item item = new JobState.Item(planned.path("n").asInt(), planned.path("id").asText(),
+                PartitionKeyValue.fromJsonArray(planned.path("src")), null);
+        item.planned = true;
+        item.sourceEtag = planned.path("etag").asText();
+        item.target = PartitionKeyValue.fromJsonArray(planned.path("dst"));
+        item.body = (ObjectNode) planned.get("body");
+        item.created = true;
+        item.sourceDeleted = true;
+        item.outcome = MoveOutcome.MOVED;
+        log.state().reopen(item);
+        return item;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the move journal " + file, e);
+        }
     }
 
     private void rollBackBatch(List<JobState.Item> batch) {
@@ -131,7 +186,8 @@ final class JobRecovery {
         ItemOperations ops = runner.ops();
         if (!restore.isEmpty()) {
             List<Op> creates = restore.stream()
-                    .map(i -> Op.create(i.index, i.id, i.source, ItemBodies.underKey(i.body, i.source, paths)))
+                    .map(i -> Op.create(i.index, i.id, i.source, ItemBodies.underKey(i.body, i.source, paths),
+                            AuditOperation.MOVE_RESTORE_SOURCE))
                     .toList();
             Map<Integer, JobState.Item> byIndex = ItemMover.index(restore);
             for (Result result : ops.run(creates)) {
@@ -148,7 +204,8 @@ final class JobRecovery {
             }
             log.sync();
         }
-        List<Op> deletes = removeCopy.stream().map(i -> Op.delete(i.index, i.id, i.target, i.copyEtag)).toList();
+        List<Op> deletes = removeCopy.stream().map(i -> Op.delete(i.index, i.id, i.target, i.copyEtag,
+                ItemBodies.underKey(i.body, i.target, paths), AuditOperation.MOVE_REMOVE_COPY)).toList();
         Map<Integer, JobState.Item> byIndex = ItemMover.index(removeCopy);
         for (Result result : ops.run(deletes)) {
             JobState.Item item = byIndex.get(result.op().index());

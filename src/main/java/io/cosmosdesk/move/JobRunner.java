@@ -1,6 +1,7 @@
 package io.cosmosdesk.move;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.audit.AuditedWrites;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.ItemContent;
@@ -9,9 +10,11 @@ import io.cosmosdesk.move.ItemOperations.Op;
 import io.cosmosdesk.move.ItemOperations.Result;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Runs one job on one thread: plans items a batch at a time (PLANNED synced before any write), hands them
@@ -33,16 +36,17 @@ final class JobRunner implements AutoCloseable {
     private final int processedAtStart;
     private volatile String status = "";
 
-    JobRunner(JobLog log, ContainerHandle handle, MoveTuning tuning, MoveControl control, MoveStepListener steps) {
+    JobRunner(JobLog log, ContainerHandle handle, MoveTuning tuning, MoveControl control, MoveStepListener steps,
+            AuditedWrites writes) {
         this.log = log;
         this.handle = handle;
         this.tuning = tuning;
         this.control = control;
         this.steps = steps;
-        this.ops = new ItemOperations(handle.container(), tuning, this::status);
+        this.ops = new ItemOperations(writes, handle, log.state().jobId, tuning, this::status);
         this.background = new BackgroundOperations(ops, this::status);
         this.mover = new ItemMover(log, handle.info().partitionKeyPaths(), ops, background, steps);
-        this.processedAtStart = (int) log.state().items.stream().filter(JobState.Item::finished).count();
+        this.processedAtStart = log.state().finishedCount();
     }
 
     JobLog log() {
@@ -58,31 +62,23 @@ final class JobRunner implements AutoCloseable {
     }
 
     /**
-     * Moves every item not yet started, batch by batch. {@code callerSources} holds the bodies the caller
-     * gave, by job index; others are read from the server. Ends the job (COMPLETED or CANCELLED).
+     * Moves every item not yet started, batch by batch, then, for a job over a query ({@code more} not null),
+     * every further item the query selects as it reads it, a page at a time. {@code callerSources} holds the
+     * bodies the caller gave, by job index; others are read from the server. Ends the job (COMPLETED or
+     * CANCELLED).
      *
      * <p>A batch is planned while the server works on the one before (its copies) and the one before that
      * (its deletes); Cancel, once those copies are recorded, leaves the planned batch unstarted.
      */
-    void moveUnstarted(Map<Integer, MoveSource> callerSources) {
+    void moveUnstarted(Map<Integer, MoveSource> callerSources, QueryPages more) {
         List<JobState.Item> unstarted = log.state().unstarted();
         boolean cancelled = false;
-        for (int from = 0; from < unstarted.size(); from += tuning.batchSize()) {
-            if (control.isCancelRequested()) {
-                cancelled = true;
-                break;
-            }
-            List<JobState.Item> batch = unstarted.subList(from, Math.min(unstarted.size(), from + tuning.batchSize()));
-            List<JobState.Item> planned = plan(batch, callerSources);
-            mover.recordFinished();
-            if (control.isCancelRequested()) {
-                // planned, but nothing was written to the server for them
-                planned.forEach(item -> log.finished(item, MoveOutcome.NOT_STARTED, null, false));
-                cancelled = true;
-                break;
-            }
-            mover.start(planned);
-            reportProgress();
+        for (int from = 0; from < unstarted.size() && !cancelled; from += tuning.batchSize()) {
+            cancelled = moveBatch(unstarted.subList(from, Math.min(unstarted.size(), from + tuning.batchSize())),
+                    callerSources);
+        }
+        if (!cancelled && more != null) {
+            cancelled = moveMatching(more);
         }
         mover.finish();
         reportProgress();
@@ -91,6 +87,61 @@ final class JobRunner implements AutoCloseable {
             cancelled = true;
         }
         log.end(cancelled ? "CANCELLED" : "COMPLETED");
+    }
+
+    /** Plans and starts one batch; true when Cancel stopped the job before it (nothing written for it). */
+    private boolean moveBatch(List<JobState.Item> batch, Map<Integer, MoveSource> sources) {
+        if (control.isCancelRequested()) {
+            return true;
+        }
+        List<JobState.Item> planned = plan(batch, sources);
+        mover.recordFinished();
+        if (control.isCancelRequested()) {
+            // planned, but nothing was written to the server for them
+            planned.forEach(item -> log.finished(item, MoveOutcome.NOT_STARTED, null, false));
+            return true;
+        }
+        mover.start(planned);
+        reportProgress();
+        return false;
+    }
+
+    /**
+     * Lists and moves the items the job's query selects, page by page. Items already under their target value
+     * are passed over unlisted (also the copies this job made, which a query may meet again), and so are items
+     * this job ended without moving (a resume reads the query again from its start). True when cancelled.
+     */
+    private boolean moveMatching(QueryPages pages) {
+        JobState state = log.state();
+        while (true) {
+            if (control.isCancelRequested()) {
+                return true;
+            }
+            List<MoveSource> page = pages.next();
+            if (page == null) {
+                break;
+            }
+            List<MoveSource> fresh = new ArrayList<>(page.size());
+            for (MoveSource source : page) {
+                if (!source.partitionKey().equals(state.target.resolve(source.partitionKey()))
+                        && !state.endedInSource(source.id(), source.partitionKey())) {
+                    fresh.add(source);
+                }
+            }
+            for (int from = 0; from < fresh.size(); from += tuning.batchSize()) {
+                List<MoveSource> part = fresh.subList(from, Math.min(fresh.size(), from + tuning.batchSize()));
+                List<JobState.Item> batch = log.listed(part);
+                Map<Integer, MoveSource> bodies = new HashMap<>();
+                for (int i = 0; i < batch.size(); i++) {
+                    bodies.put(batch.get(i).index, part.get(i));
+                }
+                if (moveBatch(batch, bodies)) {
+                    return true;
+                }
+            }
+        }
+        log.listingComplete();
+        return false;
     }
 
     /**
@@ -170,31 +221,19 @@ final class JobRunner implements AutoCloseable {
     }
 
     void reportProgress() {
-        List<JobState.Item> items = log.state().items;
-        int processed = 0;
-        int moved = 0;
-        int skipped = 0;
-        int conflicts = 0;
-        int changed = 0;
-        int failed = 0;
-        for (JobState.Item item : items) {
-            if (item.outcome == null) {
-                continue;
-            }
-            processed++;
-            switch (item.outcome) {
-                case MOVED, ROLLED_BACK -> moved++;
-                case CONFLICT -> conflicts++;
-                case CHANGED -> changed++;
-                case FAILED, UNFINISHED -> failed++;
-                default -> skipped++;
-            }
-        }
+        JobState state = log.state();
+        int processed = state.finishedCount();
+        int moved = state.count(MoveOutcome.MOVED) + state.count(MoveOutcome.ROLLED_BACK);
+        int conflicts = state.count(MoveOutcome.CONFLICT);
+        int changed = state.count(MoveOutcome.CHANGED);
+        int failed = state.count(MoveOutcome.FAILED) + state.count(MoveOutcome.UNFINISHED);
+        int skipped = processed - moved - conflicts - changed - failed;
+        int total = state.total();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         int doneThisRun = processed - processedAtStart;
         Duration remaining = doneThisRun <= 0 ? null
-                : elapsed.multipliedBy(items.size() - processed).dividedBy(doneThisRun);
-        control.report(new MoveProgress(items.size(), processed, moved, skipped, conflicts, changed, failed, elapsed,
+                : elapsed.multipliedBy(Math.max(0, total - processed)).dividedBy(doneThisRun);
+        control.report(new MoveProgress(total, processed, moved, skipped, conflicts, changed, failed, elapsed,
                 remaining, status));
         status = "";
     }
@@ -205,14 +244,20 @@ final class JobRunner implements AutoCloseable {
      */
     MoveReport report(MoveReport.Status jobStatus, String message) {
         JobState state = log.state();
-        List<MoveReport.ItemResult> results = new ArrayList<>(state.items.size());
-        for (JobState.Item item : state.items) {
-            MoveOutcome outcome = item.outcome != null ? item.outcome
-                    : item.planned ? MoveOutcome.UNFINISHED : MoveOutcome.NEVER_STARTED;
-            results.add(new MoveReport.ItemResult(item.id, item.source.display(), item.target.display(), outcome,
-                    Objects.requireNonNullElse(item.reason, "")));
+        Map<MoveOutcome, Long> counts = new EnumMap<>(MoveOutcome.class);
+        for (MoveOutcome outcome : MoveOutcome.values()) {
+            if (state.count(outcome) > 0) {
+                counts.put(outcome, (long) state.count(outcome));
+            }
         }
-        return new MoveReport(state.jobId, jobStatus, message, results,
+        TreeMap<Integer, MoveReport.ItemResult> results = new TreeMap<>(state.lines());
+        for (JobState.Item item : state.open()) {
+            MoveOutcome outcome = item.planned ? MoveOutcome.UNFINISHED : MoveOutcome.NEVER_STARTED;
+            counts.merge(outcome, 1L, Long::sum);
+            results.put(item.index, new MoveReport.ItemResult(item.id, item.source.display(), item.target.display(),
+                    outcome, ""));
+        }
+        return new MoveReport(state.jobId, jobStatus, message, List.copyOf(results.values()), counts,
                 Duration.ofNanos(System.nanoTime() - startNanos), ops.charge(), log.journal().file());
     }
 }

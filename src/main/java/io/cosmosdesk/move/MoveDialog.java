@@ -42,9 +42,15 @@ public class MoveDialog {
         return open(owner, new MoveDialogViewModel(service, tasks, handle, items), onClosed);
     }
 
-    /** The grid: every item the grid's query selects; runs the query first. Blocks: call from a task. */
-    public List<MoveSource> itemsMatching(ContainerHandle handle, ItemQuery query) {
+    /** The grid: every item the grid's query selects; counts them and reads the first few. Blocks: call from a task. */
+    public MatchingItems itemsMatching(ContainerHandle handle, ItemQuery query) {
         return service.findItemsToMove(handle, query);
+    }
+
+    /** The grid: every item its query selects, read a page at a time by the preview and the move. */
+    public Stage showMatching(Window owner, ContainerHandle handle, MatchingItems matching,
+            Consumer<MoveDialogResult> onClosed) {
+        return open(owner, new MoveDialogViewModel(service, tasks, handle, matching), onClosed);
     }
 
     /**

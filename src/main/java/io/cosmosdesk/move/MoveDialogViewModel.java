@@ -55,7 +55,10 @@ public final class MoveDialogViewModel {
     private final MoveService service;
     private final TaskRunner tasks;
     private final ContainerHandle handle;
+    /** The selection, or for {@link #matching} its first items (the preview lines and suggestions). */
     private final List<MoveSource> sources;
+    /** Every item a query selects (read a page at a time by the preview and the move); null for a selection. */
+    private final MatchingItems matching;
     private final boolean editedItem;
     private MoveControl control;
     /** The target the job was started with; the fields may not say so any more once it ends. */
@@ -71,10 +74,21 @@ public final class MoveDialogViewModel {
     /** {@code editedItem}: one item handed over by the editor, its body being the edited text. */
     public MoveDialogViewModel(MoveService service, TaskRunner tasks, ContainerHandle handle, List<MoveSource> sources,
             boolean editedItem) {
+        this(service, tasks, handle, sources, null, editedItem);
+    }
+
+    /** Every item a query selects (the grid's Move with nothing selected): never all in memory. */
+    public MoveDialogViewModel(MoveService service, TaskRunner tasks, ContainerHandle handle, MatchingItems matching) {
+        this(service, tasks, handle, matching.firstItems(), matching, false);
+    }
+
+    private MoveDialogViewModel(MoveService service, TaskRunner tasks, ContainerHandle handle,
+            List<MoveSource> sources, MatchingItems matching, boolean editedItem) {
         this.service = service;
         this.tasks = tasks;
         this.handle = handle;
         this.sources = List.copyOf(sources);
+        this.matching = matching;
         this.editedItem = editedItem;
         // a hierarchical key is usually changed in one level: every level starts as "keep each item's own"
         List<String> paths = handle.info().partitionKeyPaths();
@@ -148,11 +162,15 @@ public final class MoveDialogViewModel {
     }
 
     public int itemCount() {
-        return sources.size();
+        return matching == null ? sources.size() : (int) Math.min(Integer.MAX_VALUE, matching.count());
     }
 
     /** The dialog's heading: how many items, and where they are now. */
     public String title() {
+        if (matching != null) {
+            return String.format("Move %,d %s (every item the query selects) to another partition key value",
+                    matching.count(), matching.count() == 1 ? "item" : "items");
+        }
         if (sources.size() == 1) {
             MoveSource item = sources.get(0);
             return "Move \"" + item.id() + "\" from " + item.partitionKey().display() + " to another partition key value";
@@ -231,7 +249,8 @@ public final class MoveDialogViewModel {
         busy.set(true);
         errorMessage.set("");
         previewTask = tasks.start(BackgroundTask.of("Previewing the move",
-                        ctx -> service.previewMoveTo(handle, sources, target))
+                        ctx -> matching != null ? service.previewMoveTo(handle, matching, target)
+                                : service.previewMoveTo(handle, sources, target))
                 .onSuccess(result -> {
                     if (generation == previewGeneration) {
                         preview.set(result);
@@ -319,6 +338,9 @@ public final class MoveDialogViewModel {
             return service.moveEditedItem(handle, item.id(), item.partitionKey(), item.etag(), item.body(),
                     target.resolve(item.partitionKey()), jobControl);
         }
+        if (matching != null) {
+            return service.moveItemsTo(handle, matching, target, jobControl);
+        }
         return service.moveItemsTo(handle, sources, target, jobControl);
     }
 
@@ -343,47 +365,16 @@ public final class MoveDialogViewModel {
     }
 
     String describe(MovePreview preview, MoveTarget target) {
-        StringBuilder text = new StringBuilder(String.format("%,d %s to move to %s", preview.toMove(),
-                preview.toMove() == 1 ? "item" : "items", target.display(handle.info().partitionKeyPaths())));
-        if (preview.alreadyInTarget() > 0) {
-            text.append(String.format("; %,d already there (skipped)", preview.alreadyInTarget()));
-        }
-        if (!preview.existingInTarget().isEmpty()) {
-            List<String> shown = preview.existingInTarget().subList(0, Math.min(5, preview.existingInTarget().size()));
-            int existing = preview.existingInTarget().size();
-            text.append(String.format("; %,d %s already in the target and will be reported as %s, not overwritten "
-                    + "(%s%s)", existing, existing == 1 ? "id is" : "ids are", existing == 1 ? "a conflict" : "conflicts",
-                    String.join(", ", shown),
-                    preview.existingInTarget().size() > shown.size() ? ", …" : ""));
-        }
-        text.append(String.format(". Estimated ≈ %,.0f RU.", preview.estimatedRequestUnits()));
-        return text.toString();
+        return MovePreviewText.describe(preview, target, handle.info().partitionKeyPaths());
     }
 
     /** Shown in the preview list at most: the counts above say how many more. */
-    static final int PREVIEW_LINES = 200;
+    static final int PREVIEW_LINES = MovePreviewText.LINES;
 
-    /**
-     * One line per item, old value → its own new value (kept levels stay), saying which ones will be skipped or
-     * left as conflicts.
-     */
     List<String> lines(MovePreview result, MoveTarget target) {
-        java.util.Set<String> conflicts = new java.util.HashSet<>(result.existingInTarget());
-        List<String> lines = new ArrayList<>();
-        for (MoveSource item : sources.subList(0, Math.min(sources.size(), PREVIEW_LINES))) {
-            PartitionKeyValue to = target.resolve(item.partitionKey());
-            String line = item.id() + "   " + item.partitionKey().display() + " → " + to.display();
-            if (item.partitionKey().equals(to)) {
-                line += "   (already there: skipped)";
-            } else if (conflicts.contains(item.id())) {
-                line += "   (the id exists there: conflict, left as it is)";
-            }
-            lines.add(line);
-        }
-        if (sources.size() > PREVIEW_LINES) {
-            lines.add(String.format("… and %,d more", sources.size() - PREVIEW_LINES));
-        }
-        return lines;
+        // every item a query selects: the preview counted them, the first few are at hand
+        long total = matching == null ? sources.size() : Math.max(result.total(), sources.size());
+        return MovePreviewText.lines(result, target, sources, total);
     }
 
     /** The preview as a list: each item's id, its current value and the target. */

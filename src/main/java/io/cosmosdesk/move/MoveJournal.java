@@ -9,7 +9,9 @@ import io.cosmosdesk.cosmos.ErrorKind;
 import io.cosmosdesk.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import io.cosmosdesk.files.PrivateFiles;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -20,6 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The durable record of one move job: a file of JSON lines in the moves folder, appended to and never
@@ -51,9 +54,10 @@ public final class MoveJournal implements AutoCloseable {
     /** Creates {@code <jobId>.jsonl} in {@code folder} with its header, synced (file and folder). */
     public static MoveJournal create(Path folder, String jobId, ObjectNode header) {
         try {
-            Files.createDirectories(folder);
+            // it holds whole item bodies: readable by the user alone
+            PrivateFiles.createFolder(folder);
             Path file = folder.resolve(jobId + EXTENSION);
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            FileChannel channel = PrivateFiles.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             MoveJournal journal = new MoveJournal(file, channel, lock(channel, file));
             journal.append(header);
             journal.sync();
@@ -68,7 +72,9 @@ public final class MoveJournal implements AutoCloseable {
     public static MoveJournal openForAppend(Path file) {
         Contents contents = read(file);
         try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            // one made world-readable by an earlier version is narrowed, with its folder
+            PrivateFiles.restrict(file.toAbsolutePath().getParent());
+            FileChannel channel = PrivateFiles.open(file, StandardOpenOption.WRITE);
             FileLock lock = lock(channel, file);
             channel.truncate(contents.validLength());
             channel.position(contents.validLength());
@@ -86,38 +92,168 @@ public final class MoveJournal implements AutoCloseable {
 
     /** Reads a journal; a damaged line anywhere but at the end is an error, a torn last line is not. */
     public static Contents read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        List<ObjectNode> records = new ArrayList<>();
+        Scan scan = scan(file, records::add);
+        return new Contents(file, scan.header(), List.copyOf(records.subList(1, records.size())), scan.tornTail(),
+                scan.validLength());
+    }
+
+    /** What {@link #scan} found besides the records: the header, a torn last line, where the intact part ends. */
+    public record Scan(ObjectNode header, boolean tornTail, long validLength) {
+    }
+
+    /**
+     * Reads a journal line by line, handing each record (the header first) to {@code records} as it is read, so a
+     * journal of any length is read in constant memory (beyond what {@code records} keeps). The same rules as
+     * {@link #read}: a damaged line followed by an intact record is an error (thrown after the records before
+     * it were handed over), a torn tail is not.
+     */
+    public static Scan scan(Path file, Consumer<ObjectNode> records) {
+        return scan(file, Long.MAX_VALUE, records);
+    }
+
+    /** {@link #scan(Path, Consumer)} of the first {@code limit} bytes only (what was there when a reader began). */
+    public static Scan scan(Path file, long limit, Consumer<ObjectNode> records) {
+        try (InputStream in = limited(Files.newInputStream(file), limit)) {
+            LineReader lines = new LineReader(in);
+            ObjectNode header = null;
+            long validLength = 0;
+            int lineNumber = 0;
+            int firstBadLine = 0;
+            boolean torn = false;
+            byte[] line;
+            while ((line = lines.next()) != null) {
+                lineNumber++;
+                if (firstBadLine != 0) {
+                    // after a bad line only more damage may follow: an intact record means the bad line is not a tail
+                    if (parse(line, lines.length()) != null) {
+                        throw damaged(file, firstBadLine);
+                    }
+                    continue;
+                }
+                if (!lines.complete()) {
+                    torn = true; // no newline: the write was cut short
+                    break;
+                }
+                ObjectNode record = parse(line, lines.length());
+                if (record == null) {
+                    torn = true;
+                    firstBadLine = lineNumber;
+                    continue;
+                }
+                if (header == null) {
+                    if (!"JOB".equals(record.path("t").asText())) {
+                        throw damaged(file, 1);
+                    }
+                    header = record;
+                }
+                records.accept(record);
+                validLength = lines.position();
+            }
+            if (header == null) {
+                throw damaged(file, 1);
+            }
+            return new Scan(header, torn, validLength);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the move journal " + file, e);
         }
-        List<ObjectNode> lines = new ArrayList<>();
-        int start = 0;
-        long validLength = 0;
-        boolean torn = false;
-        while (start < bytes.length) {
-            int end = indexOf(bytes, (byte) '\n', start);
-            if (end < 0) {
-                torn = true; // no newline: the write was cut short
-                break;
-            }
-            ObjectNode line = parse(bytes, start, end);
-            if (line == null) {
-                if (!onlyBlankOrTornAfter(bytes, end + 1)) {
-                    throw damaged(file, lines.size() + 1);
+    }
+
+    private static InputStream limited(InputStream in, long limit) {
+        return new java.io.FilterInputStream(in) {
+            private long left = limit;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
                 }
-                torn = true;
-                break;
+                int b = super.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
             }
-            lines.add(line);
-            start = end + 1;
-            validLength = start;
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int read = super.read(buffer, offset, (int) Math.min(length, left));
+                if (read > 0) {
+                    left -= read;
+                }
+                return read;
+            }
+        };
+    }
+
+    /** Lines of bytes, each without its newline; the last one may have none (a cut write). */
+    private static final class LineReader {
+        private final InputStream in;
+        private byte[] buffer = new byte[8192];
+        private int length;
+        private boolean complete;
+        private long position;
+
+        LineReader(InputStream in) {
+            this.in = in;
         }
-        if (lines.isEmpty() || !"JOB".equals(lines.get(0).path("t").asText())) {
-            throw damaged(file, 1);
+
+        private final byte[] chunk = new byte[1 << 16];
+        private int chunkLength;
+        private int chunkAt;
+
+        /** The next line (valid up to {@link #length()}), or null at the end. */
+        byte[] next() throws IOException {
+            length = 0;
+            while (true) {
+                if (chunkAt == chunkLength) {
+                    chunkLength = in.read(chunk);
+                    chunkAt = 0;
+                    if (chunkLength <= 0) {
+                        chunkLength = 0;
+                        complete = false;
+                        return length == 0 ? null : buffer;
+                    }
+                }
+                int start = chunkAt;
+                while (chunkAt < chunkLength && chunk[chunkAt] != '\n') {
+                    chunkAt++;
+                }
+                append(start, chunkAt - start);
+                position += chunkAt - start;
+                if (chunkAt < chunkLength) {
+                    chunkAt++; // the newline
+                    position++;
+                    complete = true;
+                    return buffer;
+                }
+            }
         }
-        return new Contents(file, lines.get(0), List.copyOf(lines.subList(1, lines.size())), torn, validLength);
+
+        private void append(int from, int count) {
+            if (length + count > buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + count));
+            }
+            System.arraycopy(chunk, from, buffer, length, count);
+            length += count;
+        }
+
+        int length() {
+            return length;
+        }
+
+        /** True when the line ended with a newline. */
+        boolean complete() {
+            return complete;
+        }
+
+        /** Bytes read so far: after a complete line, where the next one starts. */
+        long position() {
+            return position;
+        }
     }
 
     /** Appends one record; durable only after {@link #sync()}. */
@@ -168,7 +304,7 @@ public final class MoveJournal implements AutoCloseable {
         close();
         Path done = file.getParent().resolve(DONE_FOLDER);
         try {
-            Files.createDirectories(done);
+            PrivateFiles.createFolder(done);
             Path target = done.resolve(file.getFileName());
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
             syncFolder(file.getParent());
@@ -220,38 +356,13 @@ public final class MoveJournal implements AutoCloseable {
         }
     }
 
-    private static ObjectNode parse(byte[] bytes, int start, int end) {
+    private static ObjectNode parse(byte[] bytes, int length) {
         try {
-            JsonNode node = JSON.readTree(new String(bytes, start, end - start, StandardCharsets.UTF_8));
+            JsonNode node = JSON.readTree(new String(bytes, 0, length, StandardCharsets.UTF_8));
             return node instanceof ObjectNode object && object.has("t") ? object : null;
         } catch (JsonProcessingException e) {
             return null;
         }
-    }
-
-    /** A bad line is a torn tail only when no intact record follows it (NULs of unwritten blocks, a cut line). */
-    private static boolean onlyBlankOrTornAfter(byte[] bytes, int from) {
-        int start = from;
-        while (start < bytes.length) {
-            int end = indexOf(bytes, (byte) '\n', start);
-            if (end < 0) {
-                end = bytes.length;
-            }
-            if (parse(bytes, start, end) != null) {
-                return false;
-            }
-            start = end + 1;
-        }
-        return true;
-    }
-
-    private static int indexOf(byte[] bytes, byte value, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == value) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static CosmosDeskException damaged(Path file, int line) {

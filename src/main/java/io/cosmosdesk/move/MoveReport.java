@@ -3,7 +3,10 @@ package io.cosmosdesk.move;
 import java.nio.file.Path;
 import java.time.Duration;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,10 +14,16 @@ import java.util.Optional;
  *
  * @param status how the job as a whole ended
  * @param message one sentence for the user about the job as a whole
+ * @param items the items' lines in job order: every item's up to {@link #LINES} items; in a larger job the
+ *        first {@link #LINES} and then only those of items that did not simply move (the journal has every one)
+ * @param counts items per outcome, all of them, listed or not
  * @param journal where the job's journal is (under done/ once the job ended)
  */
-public record MoveReport(String jobId, Status status, String message, List<ItemResult> items, Duration duration,
-        double requestCharge, Path journal) {
+public record MoveReport(String jobId, Status status, String message, List<ItemResult> items,
+        Map<MoveOutcome, Long> counts, Duration duration, double requestCharge, Path journal) {
+
+    /** Lines every report keeps, whatever the outcomes. */
+    public static final int LINES = JobState.REPORT_LINES;
 
     public enum Status {
         COMPLETED, CANCELLED, ROLLED_BACK,
@@ -29,6 +38,24 @@ public record MoveReport(String jobId, Status status, String message, List<ItemR
 
     public MoveReport {
         items = List.copyOf(items);
+        counts = counts.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(counts));
+    }
+
+    /** A report listing every item: the counts are those of {@code items}. */
+    public MoveReport(String jobId, Status status, String message, List<ItemResult> items, Duration duration,
+            double requestCharge, Path journal) {
+        this(jobId, status, message, items, countsOf(items), duration, requestCharge, journal);
+    }
+
+    private static Map<MoveOutcome, Long> countsOf(List<ItemResult> items) {
+        Map<MoveOutcome, Long> counts = new EnumMap<>(MoveOutcome.class);
+        items.forEach(item -> counts.merge(item.outcome(), 1L, Long::sum));
+        return counts;
+    }
+
+    /** Items the report has no line for (moved items of a large job): see the journal. */
+    public long linesLeftOut() {
+        return counts.values().stream().mapToLong(Long::longValue).sum() - items.size();
     }
 
     /** The line of the item {@code id} that was under {@code source}, if the job had it. */
@@ -38,7 +65,7 @@ public record MoveReport(String jobId, Status status, String message, List<ItemR
     }
 
     public long count(MoveOutcome outcome) {
-        return items.stream().filter(i -> i.outcome() == outcome).count();
+        return counts.getOrDefault(outcome, 0L);
     }
 
     public long moved() {

@@ -41,6 +41,10 @@ public final class MoveReportWriter {
                 .put("requestCharge", report.requestCharge()).put("moved", report.moved())
                 .put("skipped", report.skipped()).put("conflicts", report.conflicts())
                 .put("changedDuringMove", report.changedDuringMove()).put("failed", report.failures());
+        if (report.linesLeftOut() > 0) {
+            // a large job lists the items that did not simply move; every item's record is in the journal
+            root.put("itemsNotListed", report.linesLeftOut()).put("journal", report.journal().toString());
+        }
         ArrayNode items = root.putArray("items");
         for (MoveReport.ItemResult item : report.items()) {
             items.addObject().put("id", item.id()).put("source", item.sourcePartitionKey())

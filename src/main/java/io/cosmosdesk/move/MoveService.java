@@ -1,9 +1,9 @@
 package io.cosmosdesk.move;
 
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
-import com.azure.cosmos.models.SqlParameter;
 import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.audit.AuditedWrites;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.CosmosErrors;
@@ -19,8 +19,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,22 +34,28 @@ import java.util.stream.Stream;
 public class MoveService {
 
     private static final DateTimeFormatter JOB_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final int PREVIEW_IDS_PER_QUERY = 500;
+
+    private static final int QUERY_PAGE = 1_000;
 
     private final Path folder;
     private final MoveTuning tuning;
     private final MoveStepListener steps;
+    private final AuditedWrites writes;
 
-    /** {@code folder}: where journals live, {@code AppDirectories.data()/moves}. */
-    public MoveService(Path folder) {
-        this(folder, MoveTuning.defaults(), MoveStepListener.NONE);
+    /**
+     * {@code folder}: where journals live, {@code AppDirectories.data()/moves}; {@code writes}: the audited door
+     * every copy and delete goes through.
+     */
+    public MoveService(Path folder, AuditedWrites writes) {
+        this(folder, MoveTuning.defaults(), MoveStepListener.NONE, writes);
     }
 
     /** For tests and benchmarks: other pacing, and a listener told at every step (crash injection). */
-    public MoveService(Path folder, MoveTuning tuning, MoveStepListener steps) {
+    public MoveService(Path folder, MoveTuning tuning, MoveStepListener steps, AuditedWrites writes) {
         this.folder = folder;
         this.tuning = tuning;
         this.steps = steps;
+        this.writes = java.util.Objects.requireNonNull(writes);
     }
 
     public Path folder() {
@@ -59,20 +63,45 @@ public class MoveService {
     }
 
     /**
-     * Every item {@code query} selects, with bodies: the query the grid ran (typed filter or parameterised
-     * conditions such as "Go to id"), sent as a {@link SqlQuerySpec}, never pasted together from display text.
+     * Every item {@code query} selects, as a move's sources: the query the grid ran (typed filter or
+     * parameterised conditions such as "Go to id"), sent as a {@link SqlQuerySpec}, never pasted together from
+     * display text. Reads its count and its first {@link MatchingItems#SAMPLE} items only: the preview and the
+     * move read the rest a page at a time.
      */
-    public List<MoveSource> findItemsToMove(ContainerHandle handle, ItemQuery query) {
+    public MatchingItems findItemsToMove(ContainerHandle handle, ItemQuery query) {
         try {
-            List<ObjectNode> items = handle.container()
-                    .queryItems(query.toSqlQuerySpec(), new CosmosQueryRequestOptions(), ObjectNode.class)
-                    .collectList().block();
-            List<String> paths = handle.info().partitionKeyPaths();
-            return items.stream().map(i -> new MoveSource(i.path("id").asText(), PartitionKeyValue.fromItem(i, paths),
-                    i.path("_etag").asText(null), i)).toList();
+            Long count = handle.container().queryItems(query.toCountSpec(), new CosmosQueryRequestOptions(), Long.class)
+                    .blockFirst();
+            QueryPages pages = new QueryPages(handle, query.toSqlQuerySpec(), MatchingItems.SAMPLE, tuning);
+            List<MoveSource> first = pages.next();
+            return new MatchingItems(query, count == null ? 0 : count, first == null ? List.of() : first);
+        } catch (CosmosDeskException e) {
+            throw e;
+        } catch (ServerUnavailableException e) {
+            throw e.last();
         } catch (RuntimeException e) {
             throw CosmosErrors.map("Finding the items to move", e);
         }
+    }
+
+    /**
+     * What moving every item {@code matching} selects to {@code target} would do, read a page at a time
+     * (conflicts looked up per page); writes nothing.
+     */
+    public MovePreview previewMoveTo(ContainerHandle handle, MatchingItems matching, MoveTarget target) {
+        handle.connection().requireWritable();
+        requireValidTarget(handle, target);
+        QueryPages pages = new QueryPages(handle, matching.query().toSqlQuerySpec(), tuning.batchSize(), tuning);
+        MovePreviewer counts = new MovePreviewer();
+        try {
+            List<MoveSource> page;
+            while ((page = pages.next()) != null) {
+                counts.add(handle, page, target);
+            }
+        } catch (ServerUnavailableException e) {
+            throw e.last();
+        }
+        return counts.preview(handle, matching.firstItems(), 0);
     }
 
     /** What moving {@code sources} to {@code target} would do; writes nothing. */
@@ -84,34 +113,9 @@ public class MoveService {
     public MovePreview previewMoveTo(ContainerHandle handle, List<MoveSource> sources, MoveTarget target) {
         handle.connection().requireWritable();
         requireValidTarget(handle, target);
-        int same = 0;
-        // ids to look for, by the key they would move to: one query per key (and per 500 ids)
-        Map<PartitionKeyValue, LinkedHashSet<String>> idsByTarget = new LinkedHashMap<>();
-        for (MoveSource source : sources) {
-            PartitionKeyValue to = target.resolve(source.partitionKey());
-            if (source.partitionKey().equals(to)) {
-                same++;
-            } else {
-                idsByTarget.computeIfAbsent(to, k -> new LinkedHashSet<>()).add(source.id());
-            }
-        }
-        try {
-            List<String> existing = new ArrayList<>();
-            int toMove = 0;
-            for (Map.Entry<PartitionKeyValue, LinkedHashSet<String>> group : idsByTarget.entrySet()) {
-                List<String> ids = new ArrayList<>(group.getValue());
-                toMove += ids.size();
-                for (int from = 0; from < ids.size(); from += PREVIEW_IDS_PER_QUERY) {
-                    existing.addAll(idsUnderKey(handle, ids.subList(from,
-                            Math.min(ids.size(), from + PREVIEW_IDS_PER_QUERY)), group.getKey()));
-                }
-            }
-            return new MovePreview(sources.size(), same, existing, estimateCharge(handle, sources, toMove));
-        } catch (CosmosDeskException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw CosmosErrors.map("Previewing the move", e);
-        }
+        MovePreviewer counts = new MovePreviewer();
+        counts.add(handle, sources, target);
+        return counts.preview(handle, sources, sources.stream().filter(s -> s.body() == null).count());
     }
 
     /**
@@ -158,6 +162,23 @@ public class MoveService {
     }
 
     /**
+     * Moves every item {@code matching}'s query selects when the move runs, each to {@code target} resolved
+     * against its own key, reading the query a page at a time: the journal lists the items a batch at a time, so
+     * neither memory nor the journal's header grows with the selection. Items already under their target value
+     * are passed over (not listed).
+     */
+    public MoveReport moveItemsTo(ContainerHandle handle, MatchingItems matching, MoveTarget target,
+            MoveControl control) {
+        handle.connection().requireWritable();
+        requireValidTarget(handle, target);
+        SqlQuerySpec query = matching.query().toSqlQuerySpec();
+        JobLog log = JobLog.createStreamed(folder, newJobId(), handle, target, query, matching.count());
+        JobRunner runner = new JobRunner(log, handle, tuning, control, steps, writes);
+        return run(runner, () -> runner.moveUnstarted(Map.of(), new QueryPages(handle, query, pageSize(), tuning)),
+                "COMPLETED");
+    }
+
+    /**
      * Moves the editor's item: {@code edited} is the edited body (its partition key value is taken from
      * {@code target}), {@code sourceEtag} the ETag the editor loaded. If the item changed on the server since,
      * nothing moves and the report says "changed during move".
@@ -172,14 +193,25 @@ public class MoveService {
             boolean editedBodies, MoveControl control) {
         handle.connection().requireWritable();
         requireValidTarget(handle, target);
-        String jobId = LocalDateTime.now().format(JOB_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        JobLog log = JobLog.create(folder, jobId, handle, target, sources, editedBodies);
+        JobLog log = JobLog.create(folder, newJobId(), handle, target, sources, editedBodies);
         Map<Integer, MoveSource> callerSources = new HashMap<>();
         for (int i = 0; i < sources.size(); i++) {
             callerSources.put(i, sources.get(i));
         }
-        JobRunner runner = new JobRunner(log, handle, tuning, control, steps);
-        return run(runner, () -> runner.moveUnstarted(callerSources), "COMPLETED");
+        JobRunner runner = new JobRunner(log, handle, tuning, control, steps, writes);
+        return run(runner, () -> runner.moveUnstarted(callerSources, null), "COMPLETED");
+    }
+
+    /**
+     * Items per query page when a move reads its query: at least a batch, and no fewer than a thousand (each page
+     * is a query execution of its own; the move splits pages into batches).
+     */
+    private int pageSize() {
+        return Math.max(tuning.batchSize(), QUERY_PAGE);
+    }
+
+    private static String newJobId() {
+        return LocalDateTime.now().format(JOB_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Finishes an unfinished job: settles the items in flight, then moves the ones never started. */
@@ -191,11 +223,15 @@ public class MoveService {
             throw new CosmosDeskException(ErrorKind.BAD_REQUEST,
                     "A roll back of this move was started; it can only be rolled back.");
         }
-        JobRunner runner = new JobRunner(log, handle, tuning, control, steps);
+        JobRunner runner = new JobRunner(log, handle, tuning, control, steps, writes);
         JobRecovery recovery = new JobRecovery(runner, handle.info().partitionKeyPaths(), tuning, steps);
+        JobState state = log.state();
+        QueryPages more = state.streamed && !state.listingComplete
+                ? new QueryPages(handle, JobLog.query(state.query), pageSize(), tuning) : null;
         return run(runner, () -> {
             recovery.resume();
-            runner.moveUnstarted(Map.of());
+            // a streamed job reads its query again from the start: what moved is under its target now
+            runner.moveUnstarted(Map.of(), more);
         }, "COMPLETED");
     }
 
@@ -203,7 +239,7 @@ public class MoveService {
     public MoveReport rollBackJob(ContainerHandle handle, String jobId, MoveControl control) {
         handle.connection().requireWritable();
         JobLog log = openJob(handle, jobId);
-        JobRunner runner = new JobRunner(log, handle, tuning, control, steps);
+        JobRunner runner = new JobRunner(log, handle, tuning, control, steps, writes);
         JobRecovery recovery = new JobRecovery(runner, handle.info().partitionKeyPaths(), tuning, steps);
         return run(runner, recovery::rollBack, "ROLLED_BACK");
     }
@@ -229,14 +265,13 @@ public class MoveService {
         String name = file.getFileName().toString();
         String jobId = name.substring(0, name.length() - MoveJournal.EXTENSION.length());
         try {
-            JobState state = JobState.replay(MoveJournal.read(file));
+            JobState state = JobState.replay(file);
             if (state.ended()) {
                 return null;
             }
-            int finished = (int) state.items.stream().filter(JobState.Item::finished).count();
             return new MoveJobSummary(state.jobId, file, state.connectionName, state.endpoint, state.ref,
-                    state.target.display(state.paths),
-                    state.created, state.items.size(), finished, state.inFlight().size(), state.rollbackStarted, null);
+                    state.target.display(state.paths), state.created, state.total(), state.finishedCount(),
+                    state.inFlight().size(), state.rollbackStarted, null);
         } catch (CosmosDeskException e) {
             return new MoveJobSummary(jobId, file, "", "", null, "", null, 0, 0, 0, false, e.userMessage());
         }
@@ -246,12 +281,14 @@ public class MoveService {
         JobLog log = runner.log();
         try {
             work.run();
+            // the audit entries of the job's writes are on disk before it reports
+            writes.flush();
             String end = log.state().endStatus;
             MoveReport.Status status = "CANCELLED".equals(end) ? MoveReport.Status.CANCELLED
                     : "ROLLED_BACK".equals(end) ? MoveReport.Status.ROLLED_BACK : MoveReport.Status.COMPLETED;
             MoveReport report = runner.report(status, null);
-            return new MoveReport(report.jobId(), status, messageFor(report), report.items(), report.duration(),
-                    report.requestCharge(), report.journal());
+            return new MoveReport(report.jobId(), status, messageFor(report), report.items(), report.counts(),
+                    report.duration(), report.requestCharge(), report.journal());
         } catch (ServerUnavailableException e) {
             return runner.report(MoveReport.Status.INTERRUPTED, e.last().userMessage()
                     + " The move stopped; nothing is lost: its journal is kept, and it can be resumed or rolled back.");
@@ -259,6 +296,7 @@ public class MoveService {
             try {
                 runner.close();
             } finally {
+                writes.flush();
                 log.close();
             }
         }
@@ -302,41 +340,4 @@ public class MoveService {
         }
     }
 
-    private static List<String> idsUnderKey(ContainerHandle handle, List<String> ids, PartitionKeyValue key) {
-        SqlParameter idsParameter = new SqlParameter("@ids", ids);
-        if (key.hasMissing()) {
-            // a PartitionKey.NONE-scoped query reaches no partition; filter on the absent property instead
-            String path = handle.info().partitionKeyPaths().get(0);
-            SqlQuerySpec query = new SqlQuerySpec("SELECT c.id FROM c WHERE ARRAY_CONTAINS(@ids, c.id) AND NOT "
-                    + "IS_DEFINED(" + JsonPath.fromPointer(path).toSqlExpression() + ")", idsParameter);
-            return handle.container().queryItems(query, new CosmosQueryRequestOptions(), ObjectNode.class)
-                    .map(n -> n.path("id").asText()).collectList().block();
-        }
-        SqlQuerySpec query = new SqlQuerySpec("SELECT c.id FROM c WHERE ARRAY_CONTAINS(@ids, c.id)", idsParameter);
-        return handle.container().queryItems(query,
-                        new CosmosQueryRequestOptions().setPartitionKey(key.toPartitionKey()), ObjectNode.class)
-                .map(n -> n.path("id").asText()).collectList().block();
-    }
-
-    /**
-     * A create and a conditional delete per item, scaled from a sample point read: writes of an item cost about
-     * five times its read (Cosmos DB's rule of thumb for default indexing); items without a body add a read.
-     */
-    private static double estimateCharge(ContainerHandle handle, List<MoveSource> sources, int toMove) {
-        if (toMove == 0) {
-            return 0;
-        }
-        MoveSource sample = sources.get(0);
-        double read = 1;
-        if (JobRunner.addressProblem(sample.partitionKey()) == null) {
-            try {
-                read = Math.max(1, handle.container().readItem(sample.id(), sample.partitionKey().toPartitionKey(),
-                        ObjectNode.class).block().getRequestCharge());
-            } catch (RuntimeException e) {
-                read = 1;
-            }
-        }
-        long withoutBody = sources.stream().filter(s -> s.body() == null).count();
-        return toMove * read * 10 + withoutBody * read;
-    }
 }

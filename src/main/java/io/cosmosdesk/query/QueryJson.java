@@ -35,7 +35,7 @@ final class QueryJson {
     static QueryDraft readDraft(JsonNode node) {
         JsonNode scope = node.path("scope");
         return new QueryDraft(node.path("text").asText(""), readParameters(node.path("parameters")),
-                scope.isArray() ? QueryScope.of(PartitionKeyValue.fromJsonArray(scope)) : QueryScope.crossPartition());
+                scope.isArray() ? QueryScope.partition(PartitionKeyValue.fromJsonArray(scope)) : QueryScope.crossPartition());
     }
 
     static ArrayNode writeParameters(List<QueryParameter> parameters) {

@@ -1,13 +1,15 @@
 package io.cosmosdesk.query;
 
+import com.azure.cosmos.models.CosmosQueryRequestOptions;
+import com.azure.cosmos.models.FeedRange;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
+import java.util.List;
 
 /**
- * Where a query runs: across all partitions, or in one partition key value. For a hierarchical key the
- * value may hold fewer components than the key has levels: a prefix, which runs over every partition
- * under it.
+ * Where a query runs: across all partitions, or in one partition key value (every level of the key, or a prefix of
+ * a hierarchical key, which covers every partition starting with those levels).
  *
- * @param partitionKey the value or prefix; null for all partitions
+ * @param partitionKey null for cross-partition
  */
 public record QueryScope(PartitionKeyValue partitionKey) {
 
@@ -17,16 +19,45 @@ public record QueryScope(PartitionKeyValue partitionKey) {
         return CROSS_PARTITION;
     }
 
-    public static QueryScope of(PartitionKeyValue partitionKey) {
-        return partitionKey == null ? CROSS_PARTITION : new QueryScope(partitionKey);
+    public static QueryScope partition(PartitionKeyValue value) {
+        return new QueryScope(java.util.Objects.requireNonNull(value, "value"));
     }
 
     public boolean isCrossPartition() {
         return partitionKey == null;
     }
 
-    /** What the scope line above the results says. */
-    public String display() {
-        return isCrossPartition() ? "All partitions" : "Partition key: " + partitionKey.display();
+    /** Whether the value names fewer levels than the container's key has. */
+    public boolean isPrefix(List<String> keyPaths) {
+        return partitionKey != null && partitionKey.components().size() < keyPaths.size();
+    }
+
+    /** For the line above the results: "All partitions", "Partition "cust-1"", "Partitions starting "t1" › "d2"". */
+    public String describe(List<String> keyPaths) {
+        if (partitionKey == null) {
+            return "All partitions";
+        }
+        if (isPrefix(keyPaths)) {
+            return "Partitions starting " + partitionKey.display() + " (" + String.join(" › ",
+                    keyPaths.subList(0, partitionKey.components().size())) + ")";
+        }
+        return "Partition " + partitionKey.display();
+    }
+
+    /** Sets the scope on the SDK options; checks the value against the container's key paths first. */
+    void applyTo(CosmosQueryRequestOptions options, List<String> keyPaths) {
+        if (partitionKey == null) {
+            return;
+        }
+        int levels = partitionKey.components().size();
+        if (levels == 0 || levels > keyPaths.size()) {
+            throw new QueryInputException("The partition key value has " + levels + " level(s), but the container's "
+                    + "key has " + keyPaths.size() + " (" + String.join(" › ", keyPaths) + ").");
+        }
+        if (levels < keyPaths.size()) {
+            options.setFeedRange(FeedRange.forLogicalPartition(partitionKey.toPartitionKey()));
+        } else {
+            options.setPartitionKey(partitionKey.toPartitionKey());
+        }
     }
 }

@@ -394,4 +394,28 @@ class ContainerWorkspaceViewModelTest {
 
         verify(mover, never()).itemsMatching(any(), any());
     }
+
+    @Test
+    void movingEverythingAQuerySelectsHandsTheDialogTheQueryNotAListAndTheEditorFollowsItsItem() {
+        serverReturns(rows("a", 0, 2));
+        grid.refresh();
+        select("a0");
+        when(dialogs.confirm(eq("Move items"), anyString(), eq("Continue"))).thenReturn(true);
+        io.cosmosdesk.move.MatchingItems matching = new io.cosmosdesk.move.MatchingItems(
+                io.cosmosdesk.cosmos.ItemQuery.all(), 500_000, List.of());
+        when(mover.itemsMatching(eq(orders), any())).thenReturn(matching);
+        grid.setSelection(List.of());
+
+        grid.moveSelected();
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Consumer<MoveDialogResult>> done = ArgumentCaptor.forClass(Consumer.class);
+        verify(mover).showMatching(eq(orders), eq(matching), done.capture());
+        verify(mover, never()).show(any(), anyList(), any());
+        PartitionKeyValue target = PartitionKeyValue.of("c8");
+        done.getValue().accept(new MoveDialogResult(new MoveReport("job", MoveReport.Status.COMPLETED, "Moved.",
+                List.of(new MoveReport.ItemResult("a0", PartitionKeyValue.of("c0").display(), target.display(),
+                        MoveOutcome.MOVED, "")), Duration.ZERO, 1, null), io.cosmosdesk.move.MoveTarget.of(target), ""));
+        assertThat(workspace.shownItemProperty().get()).isEqualTo(ref("a0", "c8"));
+    }
 }

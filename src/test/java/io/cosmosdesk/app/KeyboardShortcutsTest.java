@@ -34,7 +34,7 @@ class KeyboardShortcutsTest {
         assertThat(keys).extracting(Label::getText).contains("Ctrl+O", "Ctrl+W", "Ctrl+R", "Ctrl+Shift+T", "F1",
                 "Ctrl+Q", "F5, Shift+Enter", "Delete", "Ctrl+S", "Ctrl+N", "Ctrl+F", "Ctrl+Shift+F", "Esc");
         assertThat(robot.from(sheet).lookup(".shortcut-group").queryAllAs(Label.class))
-                .extracting(Label::getText).containsExactly("Window", "Resource tree", "Items tab", "Item editor");
+                .extracting(Label::getText).containsExactly("Window", "Resource tree", "Items tab", "Query tab", "Item editor");
         // aligned: every action starts at the same x, to the right of every key
         double actionsX = actions.get(0).localToScene(actions.get(0).getBoundsInLocal()).getMinX();
         for (int i = 0; i < actions.size(); i++) {

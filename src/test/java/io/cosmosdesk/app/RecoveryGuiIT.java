@@ -88,7 +88,7 @@ class RecoveryGuiIT {
                 }
             };
             MoveService crashing = new MoveService(home.resolve("data").resolve("moves"),
-                    MoveTuning.defaults().withBatchSize(5), dies);
+                    MoveTuning.defaults().withBatchSize(5), dies, io.cosmosdesk.testing.TestAudit.writes());
             List<MoveSource> sources = IntStream.range(0, 10)
                     .mapToObj(i -> MoveSource.ref("item-" + i, PartitionKeyValue.of("a"))).toList();
             assertThat(catchThrowable(() -> crashing.moveItems(handle, sources, PartitionKeyValue.of("b"),

@@ -10,7 +10,14 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.azure.cosmos.CosmosAsyncContainer;
+import com.azure.cosmos.CosmosAsyncStoredProcedure;
+import com.azure.cosmos.CosmosContainer;
+import com.azure.cosmos.CosmosStoredProcedure;
+import com.tngtech.archunit.lang.ArchRule;
+import io.cosmosdesk.audit.AuditedWrites;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
@@ -130,6 +137,9 @@ class LayerRulesTest {
             "io.cosmosdesk.connection.DeferredSecretStore",
             "probing the OS keychain loads native code (about a second) and must not delay the first window; one "
                     + "short task on the common pool at start-up, before any TaskRunner exists",
+            "io.cosmosdesk.audit.AuditLog",
+            "one daemon thread writes and syncs the audit entries of jobs (moves, imports) in order while the server "
+                    + "works on the next batch; the job waits for it (flush) before it reports",
             "io.cosmosdesk.sandbox.LocalCosmosServer",
             "sandbox only: reads the server's output for its ready line while start() waits with a timeout");
 
@@ -169,6 +179,57 @@ class LayerRulesTest {
                 .orShould().callMethod(com.fasterxml.jackson.databind.json.JsonMapper.class, "builder")
                 .because("io.cosmosdesk.json.Json holds the one configured mapper; variants are readers and writers")
                 .check(classes);
+    }
+
+    /** The SDK's methods that change items, on the containers and stored procedures (async and blocking). */
+    private static final Set<String> SDK_ITEM_WRITES = Set.of("createItem", "replaceItem", "upsertItem", "deleteItem",
+            "patchItem", "executeBulkOperations", "executeCosmosBatch", "deleteAllItemsByPartitionKey", "execute");
+    private static final Set<String> SDK_WRITERS = Set.of(CosmosAsyncContainer.class.getName(),
+            CosmosContainer.class.getName(), CosmosAsyncStoredProcedure.class.getName(),
+            CosmosStoredProcedure.class.getName());
+    private static final DescribedPredicate<JavaMethodCall> AN_SDK_ITEM_WRITE = DescribedPredicate.describe(
+            "a Cosmos SDK method that writes items (" + String.join(", ", new java.util.TreeSet<>(SDK_ITEM_WRITES))
+                    + ")", call -> SDK_WRITERS.contains(call.getTargetOwner().getName())
+                    && SDK_ITEM_WRITES.contains(call.getName()));
+
+    /** Where item writes may be sent from: the audited door, and the sandbox's seeding (test machinery). */
+    private static final ArchRule ONLY_THE_AUDITED_DOOR_WRITES = noClasses()
+            .that(DescribedPredicate.describe("are not io.cosmosdesk.audit.AuditedWrites or the sandbox",
+                    type -> !topLevelName(type).equals(AuditedWrites.class.getName())
+                            && !type.getPackageName().startsWith("io.cosmosdesk.sandbox")))
+            .should().callMethodWhere(AN_SDK_ITEM_WRITE)
+            .because("every write CosmosDesk makes is recorded in the audit log by AuditedWrites before the UI "
+                    + "reports it (see notes/audit-shared.md)");
+
+    @Test
+    void everyItemWriteGoesThroughTheAuditedDoor() {
+        ONLY_THE_AUDITED_DOOR_WRITES.check(classes);
+    }
+
+    /** The rule is not vacuous: the door itself makes such calls, and a class that bypasses it is caught. */
+    @Test
+    void theAuditRuleSeesWritesAndCatchesABypass() {
+        assertThat(classes.get(AuditedWrites.class).getMethodCallsFromSelf())
+                .anyMatch(AN_SDK_ITEM_WRITE::test)
+                .anyMatch(call -> call.getName().equals("executeBulkOperations"));
+        JavaClasses bypass = new ClassFileImporter().importClasses(BypassesTheAuditLog.class);
+        assertThat(ONLY_THE_AUDITED_DOOR_WRITES.evaluate(bypass).hasViolation()).isTrue();
+    }
+
+    /** Only the benchmark's baseline (test sources) turns recording off. */
+    @Test
+    void nothingInTheAppTurnsTheAuditLogOff() {
+        noClasses().that().doNotHaveFullyQualifiedName(AuditedWrites.class.getName())
+                .should().callConstructor(AuditedWrites.class, io.cosmosdesk.audit.AuditLog.class, boolean.class)
+                .because("every write the app makes is recorded")
+                .check(classes);
+    }
+
+    /** Writes straight through the SDK: what the rule must refuse. Never called. */
+    static final class BypassesTheAuditLog {
+        void write(CosmosAsyncContainer container, com.fasterxml.jackson.databind.node.ObjectNode item) {
+            container.upsertItem(item).block();
+        }
     }
 
     @Test

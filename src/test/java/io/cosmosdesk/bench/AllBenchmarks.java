@@ -9,7 +9,8 @@ import java.util.List;
  */
 public final class AllBenchmarks {
 
-    private static final List<String> BENCHMARKS = List.of("BrowseBenchmark", "EditorBenchmark", "MoveBenchmark");
+    private static final List<String> BENCHMARKS = List.of("BrowseBenchmark", "EditorBenchmark", "MoveBenchmark",
+            "ChangesBenchmark", "ExportBenchmark");
 
     private AllBenchmarks() {
     }

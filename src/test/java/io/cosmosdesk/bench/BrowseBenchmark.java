@@ -143,7 +143,7 @@ public final class BrowseBenchmark {
         boolean[] measuring = new boolean[1];
         long[] pagingStart = new long[1];
         Platform.runLater(() -> {
-            ItemsViewModel vm = new ItemsViewModel(handle, new ItemQueryService(), tasks, new NoDialogs(),
+            ItemsViewModel vm = new ItemsViewModel(handle, new ItemQueryService(io.cosmosdesk.testing.TestAudit.writes()), tasks, new NoDialogs(),
                     new ColumnSettingsStore(home));
             viewModel[0] = vm;
             vm.pageSizeProperty().set(pageSize);

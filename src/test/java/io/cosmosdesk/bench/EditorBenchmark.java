@@ -86,7 +86,7 @@ public final class EditorBenchmark {
         ContainerHandle handle = new ContainerHandle(new CosmosConnection(profile, client),
                 new ContainerInfo(new ContainerRef("bench-editor", "items"), List.of("/pk"), false, null));
         FxTaskRunner tasks = new FxTaskRunner();
-        ItemEditorViewModel editor = new ItemEditorViewModel(new ItemService(), tasks,
+        ItemEditorViewModel editor = new ItemEditorViewModel(new ItemService(io.cosmosdesk.testing.TestAudit.writes()), tasks,
                 new io.cosmosdesk.ui.FxDialogService(null));
         io.cosmosdesk.editor.ItemEditorController[] controller = new io.cosmosdesk.editor.ItemEditorController[1];
         onFx(() -> {

@@ -13,6 +13,9 @@ import com.azure.cosmos.models.PartitionKind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.audit.AuditLog;
+import io.cosmosdesk.audit.AuditedWrites;
+import io.cosmosdesk.audit.UnauditedWrites;
 import io.cosmosdesk.cosmos.AuthKind;
 import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerHandle;
@@ -40,7 +43,9 @@ import reactor.core.publisher.Flux;
  * Moves 10,000 items (about 1 KB each, ten source partitions) with the journal on, and compares items/s with
  * the raw SDK doing bulk create + bulk delete of the same items on the same server in the same run. Rounds
  * alternate (raw, move, raw, move, ...) after a warm-up; the median of each is reported. Also measures what
- * the journal's fsyncs cost on this disk.
+ * the journal's fsyncs cost on this disk. With sizes as arguments ({@code -Dbench.args="100000 1000000"}) it
+ * moves every item of a container of each size instead, reporting the heap and the ratio to the raw SDK
+ * ({@link MoveAtScale}).
  */
 public final class MoveBenchmark {
 
@@ -55,7 +60,15 @@ public final class MoveBenchmark {
         try (LocalCosmosServer server = LocalCosmosServer.start()) {
             CosmosAsyncClient client = CosmosServerExtension.clientBuilder(server).buildAsyncClient();
             try {
-                run(client);
+                if (args.length == 0) {
+                    run(client);
+                } else {
+                    client.createDatabaseIfNotExists("bench").block();
+                    Path home = Path.of(System.getProperty("cosmosdesk.home", "target/bench-home")).resolve("moves");
+                    for (String size : args) {
+                        MoveAtScale.run(client, home, Integer.parseInt(size.replace(",", "").replace("_", "")));
+                    }
+                }
             } finally {
                 client.close();
             }
@@ -69,25 +82,54 @@ public final class MoveBenchmark {
         System.out.printf("MoveBenchmark: %,d items of ~1 KB, batch %d, %d rounds each after a warm-up (load %.2f)%n",
                 ITEMS, tuning.batchSize(), ROUNDS, load());
 
+        // the audit log of the audited rounds, and the baseline's door that records nothing
+        AuditLog auditLog = new AuditLog(home.resolveSibling("audit-" + System.nanoTime()));
+        AuditedWrites audited = new AuditedWrites(auditLog);
+        AuditedWrites unaudited = UnauditedWrites.baselineFor(auditLog);
+
         // warm-up: connections, JIT, the server's code paths
         raw(client, items(2_000, 0));
-        move(client, items(2_000, 1), home, tuning);
+        move(client, items(2_000, 1), home, tuning, unaudited);
+        move(client, items(2_000, 2), home, tuning, audited);
+        long warmNanos = auditLog.appendNanos();
+        long warmBytes = auditLog.bytesWritten();
 
         List<Double> rawRates = new ArrayList<>();
         List<Double> moveRates = new ArrayList<>();
+        List<Double> auditedRates = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             double rawRate = raw(client, items(ITEMS, 10 + round));
-            double moveRate = move(client, items(ITEMS, 20 + round), home, tuning);
+            // the two kinds of move alternate which goes first, so neither always gets the warmer server
+            double moveRate;
+            double auditedRate;
+            if (round % 2 == 0) {
+                moveRate = move(client, items(ITEMS, 20 + round), home, tuning, unaudited);
+                auditedRate = move(client, items(ITEMS, 30 + round), home, tuning, audited);
+            } else {
+                auditedRate = move(client, items(ITEMS, 30 + round), home, tuning, audited);
+                moveRate = move(client, items(ITEMS, 20 + round), home, tuning, unaudited);
+            }
             rawRates.add(rawRate);
             moveRates.add(moveRate);
-            System.out.printf("  round %d: raw SDK %,.0f items/s, move %,.0f items/s (ratio %.2f)%n", round + 1,
-                    rawRate, moveRate, moveRate / rawRate);
+            auditedRates.add(auditedRate);
+            System.out.printf("  round %d: raw SDK %,.0f items/s, move %,.0f items/s (ratio %.2f), move with the "
+                    + "audit log %,.0f items/s (audit cost %.1f %%)%n", round + 1, rawRate, moveRate,
+                    moveRate / rawRate, auditedRate, 100 * (1 - auditedRate / moveRate));
         }
         double raw = median(rawRates);
         double moved = median(moveRates);
+        double movedAudited = median(auditedRates);
         System.out.printf("MoveBenchmark: raw SDK bulk create + bulk delete: %,.0f items/s (median)%n", raw);
         System.out.printf("MoveBenchmark: moveItems with the journal on:    %,.0f items/s (median)%n", moved);
         System.out.printf("MoveBenchmark: ratio %.2f (target >= 0.80); load %.2f%n", moved / raw, load());
+        System.out.printf("MoveBenchmark: moveItems with the audit log on:  %,.0f items/s (median); the audit log "
+                + "costs %.1f %% of the move's rate (target < 10 %%)%n", movedAudited,
+                100 * (1 - movedAudited / moved));
+        System.out.printf("MoveBenchmark: audit log per %,d-item move: %.1f MB, %.0f ms appending (serialise, "
+                + "write, fsync; off the job thread while the server works on the next batch)%n", ITEMS,
+                (auditLog.bytesWritten() - warmBytes) / 1e6 / ROUNDS,
+                (auditLog.appendNanos() - warmNanos) / 1e6 / ROUNDS);
+        auditLog.close();
         journalCost(home, tuning.batchSize());
     }
 
@@ -141,7 +183,8 @@ public final class MoveBenchmark {
     }
 
     /** The mover as the grid hands it a selection: ids, keys, bodies and ETags already loaded. */
-    private static double move(CosmosAsyncClient client, List<ObjectNode> items, Path home, MoveTuning tuning) {
+    private static double move(CosmosAsyncClient client, List<ObjectNode> items, Path home, MoveTuning tuning,
+            AuditedWrites writes) {
         CosmosAsyncContainer container = seeded(client, items);
         List<ObjectNode> loaded = container.queryItems("SELECT * FROM c", new CosmosQueryRequestOptions(),
                 ObjectNode.class).collectList().block();
@@ -150,7 +193,7 @@ public final class MoveBenchmark {
         ContainerHandle handle = new ContainerHandle(new CosmosConnection(
                 ConnectionProfile.create("bench", AuthKind.EMULATOR, "https://127.0.0.1/"), client),
                 new ContainerInfo(new ContainerRef("bench", container.getId()), List.of("/pk"), false, null));
-        MoveService service = new MoveService(home, tuning, MoveStepListener.NONE);
+        MoveService service = new MoveService(home, tuning, MoveStepListener.NONE, writes);
         long start = System.nanoTime();
         MoveReport report = service.moveItems(handle, sources, PartitionKeyValue.of("target"), MoveControl.none());
         double rate = items.size() / ((System.nanoTime() - start) / 1e9);

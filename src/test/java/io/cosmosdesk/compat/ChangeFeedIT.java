@@ -2,8 +2,10 @@ package io.cosmosdesk.compat;
 
 import static io.cosmosdesk.compat.Json.item;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.cosmos.CosmosAsyncContainer;
+import com.azure.cosmos.CosmosException;
 import com.azure.cosmos.models.CosmosChangeFeedRequestOptions;
 import com.azure.cosmos.models.FeedRange;
 import com.azure.cosmos.models.FeedResponse;
@@ -90,5 +92,52 @@ class ChangeFeedIT {
         Result result = drain(CosmosChangeFeedRequestOptions
                 .createForProcessingFromBeginning(FeedRange.forLogicalPartition(new PartitionKey("a"))));
         assertThat(result.ids()).containsExactly("a1", "a2");
+    }
+
+    /**
+     * All versions and deletes needs continuous backup, which this server (like an account without it) does not
+     * have: it refuses the mode with 400 instead of answering latest versions in the wrong format.
+     */
+    @Test
+    void allVersionsAndDeletesIsRefusedAsWithoutContinuousBackup() {
+        container.createItem(item("id", "x", "pk", "a")).block();
+        CosmosChangeFeedRequestOptions options = CosmosChangeFeedRequestOptions
+                .createForProcessingFromNow(FeedRange.forFullRange()).allVersionsAndDeletes();
+        assertThatThrownBy(() -> container.queryChangeFeed(options, ObjectNode.class).byPage().blockFirst())
+                .isInstanceOfSatisfying(CosmosException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(400);
+                    assertThat(e.getMessage()).contains("all versions and deletes");
+                });
+    }
+
+    @Test
+    void fromAPointInTimeSeesItemsChangedSince() throws InterruptedException {
+        container.createItem(item("id", "old", "pk", "a")).block();
+        // _ts has whole seconds: the next second is strictly after the first write
+        java.time.Instant after = java.time.Instant.ofEpochSecond(java.time.Instant.now().getEpochSecond() + 1);
+        while (java.time.Instant.now().isBefore(after)) {
+            Thread.sleep(20);
+        }
+        container.createItem(item("id", "new", "pk", "b")).block();
+        Result result = drain(CosmosChangeFeedRequestOptions.createForProcessingFromPointInTime(after,
+                FeedRange.forFullRange()));
+        assertThat(result.ids()).containsExactly("new");
+    }
+
+    /** The server keeps a log of writes and compacts it; an item written a thousand times is still listed once. */
+    @Test
+    void anItemWrittenManyTimesIsListedOnceAtItsLastChange() {
+        container.createItem(item("id", "busy", "pk", "a")).block();
+        container.createItem(item("id", "quiet", "pk", "b")).block();
+        Result start = drain(CosmosChangeFeedRequestOptions.createForProcessingFromNow(FeedRange.forFullRange()));
+        reactor.core.publisher.Flux.range(0, 1_100)
+                .concatMap(n -> container.upsertItem(item("id", "busy", "pk", "a", "n", n)))
+                .blockLast();
+        container.upsertItem(item("id", "quiet", "pk", "b", "n", 1)).block();
+
+        assertThat(drain(CosmosChangeFeedRequestOptions.createForProcessingFromBeginning(FeedRange.forFullRange()))
+                .ids()).containsExactly("busy", "quiet");
+        assertThat(drain(CosmosChangeFeedRequestOptions.createForProcessingFromContinuation(start.continuation()))
+                .ids()).containsExactly("busy", "quiet");
     }
 }

@@ -28,7 +28,7 @@ import reactor.core.publisher.Flux;
 @ExtendWith(CosmosServerExtension.class)
 class ItemPageStreamIT {
 
-    private final ItemQueryService service = new ItemQueryService();
+    private final ItemQueryService service = new ItemQueryService(io.cosmosdesk.testing.TestAudit.writes());
 
     private static ContainerHandle seeded(CosmosAsyncClient client, LocalCosmosServer server, CosmosTestData data,
             int total) {

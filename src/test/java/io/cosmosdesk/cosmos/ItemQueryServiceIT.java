@@ -27,7 +27,7 @@ import reactor.core.publisher.Flux;
 @ExtendWith(CosmosServerExtension.class)
 class ItemQueryServiceIT {
 
-    private final ItemQueryService service = new ItemQueryService();
+    private final ItemQueryService service = new ItemQueryService(io.cosmosdesk.testing.TestAudit.writes());
 
     private static ObjectNode item(Object... namesAndValues) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();

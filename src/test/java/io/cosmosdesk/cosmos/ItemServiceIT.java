@@ -26,7 +26,7 @@ class ItemServiceIT {
     /** A second, independent client: "someone else" changing items behind the editor's back. */
     private static CosmosAsyncClient otherClient;
 
-    private final ItemService service = new ItemService();
+    private final ItemService service = new ItemService(io.cosmosdesk.testing.TestAudit.writes());
 
     @BeforeAll
     static void startOtherClient(LocalCosmosServer server) {

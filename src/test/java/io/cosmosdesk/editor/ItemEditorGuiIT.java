@@ -57,7 +57,7 @@ class ItemEditorGuiIT {
 
     private void start(Stage stage) {
         tasks = new FxTaskRunner();
-        editor = new ItemEditorViewModel(new ItemService(), tasks, new FxDialogService(stage));
+        editor = new ItemEditorViewModel(new ItemService(io.cosmosdesk.testing.TestAudit.writes()), tasks, new FxDialogService(stage));
         view = ItemEditorView.load(editor, tasks);
         Scene scene = new Scene(view.root());
         scene.getStylesheets().add(Theme.APP_STYLESHEET);

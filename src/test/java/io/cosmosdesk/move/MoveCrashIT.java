@@ -91,20 +91,20 @@ class MoveCrashIT {
         MoveTestBed bed = new MoveTestBed(client, MoveTestBed.newContainer(data, "/pk"), List.of("/pk"), false).seed(60,
                 MoveCrashIT::keyOf, 5);
         MoveService crashing = new MoveService(home, tuning().withBatchSize(20),
-                new MoveTestBed.CrashAt(MoveStep.AFTER_CREATE, 20));
+                new MoveTestBed.CrashAt(MoveStep.AFTER_CREATE, 20), io.cosmosdesk.testing.TestAudit.writes());
         assertThatThrownBy(() -> crashing.moveItems(bed.handle, bed.sources(), TARGET, MoveControl.none()))
                 .isInstanceOf(MoveTestBed.SimulatedCrash.class);
 
         JobState journal = JobState.replay(MoveJournal.read(crashing.findUnfinishedJobs().get(0).journal()));
         Map<String, List<PartitionKeyValue>> onServer = keysById(bed);
         for (int i = 0; i < 20; i++) {
-            JobState.Item item = journal.items.get(i);
+            JobState.Item item = journal.item(i);
             assertThat(item.created && !item.sourceDeleted && !item.finished()).as("journal of item " + i).isTrue();
             assertThat(onServer.get(item.id)).as("item " + i + " on the server").containsExactly(TARGET);
         }
-        assertThat(onServer.get(journal.items.get(21).id)).as("item 21 on the server")
-                .containsExactlyInAnyOrder(bed.originalKey(journal.items.get(21).id), TARGET);
-        assertThat(journal.items.get(21).created).isFalse();
+        assertThat(onServer.get(journal.item(21).id)).as("item 21 on the server")
+                .containsExactlyInAnyOrder(bed.originalKey(journal.item(21).id), TARGET);
+        assertThat(journal.item(21).created).isFalse();
 
         recoverAndCheck(bed, recovery);
     }
@@ -122,7 +122,7 @@ class MoveCrashIT {
         MoveTestBed bed = new MoveTestBed(client, MoveTestBed.newContainer(data, "/pk"), List.of("/pk"), false).seed(60,
                 MoveCrashIT::keyOf, 6);
         SyncedLength synced = new SyncedLength(home, new MoveTestBed.CrashAt(MoveStep.AFTER_DELETE, 5));
-        MoveService crashing = new MoveService(home, tuning().withBatchSize(20), synced);
+        MoveService crashing = new MoveService(home, tuning().withBatchSize(20), synced, io.cosmosdesk.testing.TestAudit.writes());
         assertThatThrownBy(() -> crashing.moveItems(bed.handle, bed.sources(), TARGET, MoveControl.none()))
                 .isInstanceOf(MoveTestBed.SimulatedCrash.class);
         Path file = crashing.findUnfinishedJobs().get(0).journal();
@@ -134,12 +134,12 @@ class MoveCrashIT {
         JobState journal = JobState.replay(MoveJournal.read(file));
         Map<String, List<PartitionKeyValue>> onServer = keysById(bed);
         for (int i = 20; i < 40; i++) {
-            JobState.Item item = journal.items.get(i);
+            JobState.Item item = journal.item(i);
             assertThat(item.created && !item.sourceDeleted && !item.finished()).as("journal of item " + i).isTrue();
             assertThat(onServer.get(item.id)).as("item " + i + " on the server").containsExactly(TARGET);
         }
         for (int i = 40; i < 60; i++) {
-            JobState.Item item = journal.items.get(i);
+            JobState.Item item = journal.item(i);
             assertThat(item.planned && !item.created).as("journal of item " + i).isTrue();
             assertThat(onServer.get(item.id)).as("item " + i + " on the server")
                     .containsExactlyInAnyOrder(bed.originalKey(item.id), TARGET);
@@ -188,7 +188,7 @@ class MoveCrashIT {
 
     /** Recovers with a new service, as after a restart, and checks every item is exactly once where it belongs. */
     private void recoverAndCheck(MoveTestBed bed, Recovery recovery) {
-        MoveService restarted = new MoveService(home, tuning(), MoveStepListener.NONE);
+        MoveService restarted = new MoveService(home, tuning(), MoveStepListener.NONE, io.cosmosdesk.testing.TestAudit.writes());
         MoveReport report = recover(restarted, bed, recovery);
         assertThat(report.failures()).as(report.summary()).isZero();
         assertThat(restarted.findUnfinishedJobs()).isEmpty();
@@ -205,13 +205,13 @@ class MoveCrashIT {
         MoveTestBed bed = new MoveTestBed(client, MoveTestBed.newContainer(data, "/pk"), List.of("/pk"), false).seed(20,
                 MoveCrashIT::keyOf, 4);
         MoveService crashing = new MoveService(home, tuning().withBatchSize(5),
-                new MoveTestBed.CrashAt(MoveStep.AFTER_CREATE_RECORDED, 12));
+                new MoveTestBed.CrashAt(MoveStep.AFTER_CREATE_RECORDED, 12), io.cosmosdesk.testing.TestAudit.writes());
         assertThatThrownBy(() -> crashing.moveItems(bed.handle, bed.sources(), TARGET, MoveControl.none()))
                 .isInstanceOf(MoveTestBed.SimulatedCrash.class);
         Path journal = crashing.findUnfinishedJobs().get(0).journal();
         java.nio.file.Files.writeString(journal, "{\"t\":\"DONE\",\"n\":12,\"outc", java.nio.file.StandardOpenOption.APPEND);
 
-        MoveService restarted = new MoveService(home, tuning(), MoveStepListener.NONE);
+        MoveService restarted = new MoveService(home, tuning(), MoveStepListener.NONE, io.cosmosdesk.testing.TestAudit.writes());
         MoveReport report = restarted.resumeJob(bed.handle, restarted.findUnfinishedJobs().get(0).jobId(),
                 MoveControl.none());
         assertThat(report.moved()).isEqualTo(20);
@@ -264,20 +264,20 @@ class MoveCrashIT {
      */
     private int crashThenRecover(MoveTestBed bed, MoveTestBed.CrashAt first, Recovery recovery,
             MoveTestBed.CrashAt second) {
-        MoveService crashing = new MoveService(home, tuning(), first);
+        MoveService crashing = new MoveService(home, tuning(), first, io.cosmosdesk.testing.TestAudit.writes());
         assertThatThrownBy(() -> crashing.moveItems(bed.handle, bed.sources(), TARGET, MoveControl.none()))
                 .isInstanceOf(MoveTestBed.SimulatedCrash.class);
         assertThat(first.crashed).isTrue();
         int crashes = 1;
         if (second != null) {
-            MoveService again = new MoveService(home, tuning(), second);
+            MoveService again = new MoveService(home, tuning(), second, io.cosmosdesk.testing.TestAudit.writes());
             try {
                 recover(again, bed, recovery);
             } catch (MoveTestBed.SimulatedCrash expected) {
                 crashes++;
             }
         }
-        MoveService restarted = new MoveService(home, tuning(), MoveStepListener.NONE);
+        MoveService restarted = new MoveService(home, tuning(), MoveStepListener.NONE, io.cosmosdesk.testing.TestAudit.writes());
         if (!restarted.findUnfinishedJobs().isEmpty()) {
             MoveReport report = recover(restarted, bed, recovery);
             assertThat(report.status()).isEqualTo(recovery == Recovery.RESUME ? MoveReport.Status.COMPLETED

@@ -334,4 +334,36 @@ class MoveDialogViewModelTest {
         assertThat(Files.readString(folder.resolve("report.csv"))).contains("CHANGED,\"Changed during move, not moved\"");
         assertThat(Files.readString(folder.resolve("report.json"))).contains("\"moved\" : 1", "\"changedDuringMove\" : 1");
     }
+
+    @Test
+    void everyItemAQuerySelectsIsPreviewedAndMovedThroughTheQueryNeverAsAList() {
+        ContainerHandle handle = handle(false, "/pk");
+        List<MoveSource> first = new ArrayList<>();
+        for (int i = 0; i < MatchingItems.SAMPLE; i++) {
+            first.add(new MoveSource("i" + i, PartitionKeyValue.of("p" + i % 2), "\"e\"", null));
+        }
+        MatchingItems matching = new MatchingItems(io.cosmosdesk.cosmos.ItemQuery.all(), 1_000_000, first);
+        MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, matching);
+        assertThat(vm.title()).isEqualTo("Move 1,000,000 items (every item the query selects) to another partition "
+                + "key value");
+        assertThat(vm.itemCount()).isEqualTo(1_000_000);
+        vm.levels().get(0).textProperty().set("t");
+        MoveTarget target = MoveTarget.of(PartitionKeyValue.of("t"));
+        when(service.previewMoveTo(handle, matching, target))
+                .thenReturn(new MovePreview(1_000_002, 0, List.of("i7"), 3_000, 9_000));
+
+        vm.preview();
+
+        assertThat(vm.previewTextProperty().get()).startsWith("1,000,002 items to move to \"t\"")
+                .contains("3,000 ids are already in the target").contains("(i7, …)");
+        assertThat(vm.previewLines()).hasSize(MoveDialogViewModel.PREVIEW_LINES + 1)
+                .endsWith("… and 999,802 more").contains("i7   \"p1\" → \"t\"   (the id exists there: conflict, left as it is)");
+        when(service.moveItemsTo(eq(handle), eq(matching), eq(target), any()))
+                .thenReturn(report(MoveReport.Status.COMPLETED, MoveOutcome.MOVED));
+        vm.run();
+        verify(service).moveItemsTo(eq(handle), eq(matching), eq(target), any());
+        verify(service, never()).previewMoveTo(any(), anyList(), any());
+        verify(service, never()).moveItemsTo(any(), anyList(), any(), any());
+        assertThat(vm.reportProperty().get()).isNotNull();
+    }
 }

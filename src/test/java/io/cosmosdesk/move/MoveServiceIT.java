@@ -46,7 +46,7 @@ class MoveServiceIT {
 
     private MoveService service() {
         return new MoveService(home, MoveTuning.defaults().withBatchSize(50)
-                .withBackoff(4, Duration.ofMillis(50), Duration.ofMillis(200)), MoveStepListener.NONE);
+                .withBackoff(4, Duration.ofMillis(50), Duration.ofMillis(200)), MoveStepListener.NONE, io.cosmosdesk.testing.TestAudit.writes());
     }
 
     private MoveTestBed bed(CosmosAsyncClient client, CosmosTestData data, int count) {
@@ -143,7 +143,7 @@ class MoveServiceIT {
                 bed.container.replaceItem(edited, id, bed.originalKey(id).toPartitionKey()).block();
             }
         };
-        MoveService service = new MoveService(home, MoveTuning.defaults().withBatchSize(50), editor);
+        MoveService service = new MoveService(home, MoveTuning.defaults().withBatchSize(50), editor, io.cosmosdesk.testing.TestAudit.writes());
         MoveReport report = service.moveItems(bed.handle, sources, TARGET, MoveControl.none());
 
         assertThat(report.moved()).isEqualTo(29);
@@ -237,7 +237,7 @@ class MoveServiceIT {
         assertThat(preview.existingInTarget()).isEmpty();
 
         MoveTestBed.CrashAt crash = new MoveTestBed.CrashAt(MoveStep.AFTER_CREATE, 1);
-        MoveService crashing = new MoveService(home, MoveTuning.defaults().withBatchSize(2), crash);
+        MoveService crashing = new MoveService(home, MoveTuning.defaults().withBatchSize(2), crash, io.cosmosdesk.testing.TestAudit.writes());
         assertThatThrownBy(() -> crashing.moveItemsTo(bed.handle, device1, target, MoveControl.none()))
                 .isInstanceOf(MoveTestBed.SimulatedCrash.class);
         List<MoveJobSummary> unfinished = service().findUnfinishedJobs();
@@ -280,7 +280,7 @@ class MoveServiceIT {
             if (step == MoveStep.AFTER_CREATE && index == 60) {
                 control.requestCancel();
             }
-        });
+        }, io.cosmosdesk.testing.TestAudit.writes());
         MoveReport report = service.moveItems(bed.handle, bed.sources(), TARGET, control);
 
         assertThat(report.status()).isEqualTo(MoveReport.Status.CANCELLED);
@@ -332,7 +332,7 @@ class MoveServiceIT {
                             server.setFault(Fault.of(FaultMode.THROTTLE, 1_000_000).onMethods("POST")
                                     .onPathsContaining("/docs").retryAfter(Duration.ofMillis(5)));
                         }
-                    });
+                    }, io.cosmosdesk.testing.TestAudit.writes());
 
             MoveReport stopped = service.moveItems(bed.handle, seeded.sources(), TARGET, MoveControl.none());
 
@@ -393,7 +393,7 @@ class MoveServiceIT {
                     if (step == MoveStep.AFTER_CREATE_RECORDED && index == 70) {
                         server.setFault(Fault.of(FaultMode.DROP, 6).onPathsContaining("/docs"));
                     }
-                });
+                }, io.cosmosdesk.testing.TestAudit.writes());
         MoveReport report = service.moveItems(bed.handle, bed.sources(), TARGET, MoveControl.none());
         assertThat(report.status()).isEqualTo(MoveReport.Status.COMPLETED);
         assertThat(report.moved()).isEqualTo(200);
@@ -411,7 +411,7 @@ class MoveServiceIT {
                     if (step == MoveStep.AFTER_CREATE_RECORDED && index == 120) {
                         server.setFault(Fault.of(FaultMode.UNAVAILABLE, 100_000).onPathsContaining("/docs"));
                     }
-                });
+                }, io.cosmosdesk.testing.TestAudit.writes());
         MoveReport stopped = service.moveItems(bed.handle, bed.sources(), TARGET, MoveControl.none());
         assertThat(stopped.status()).isEqualTo(MoveReport.Status.INTERRUPTED);
         assertThat(stopped.message()).contains("can be resumed");
@@ -443,7 +443,7 @@ class MoveServiceIT {
                     if (step == MoveStep.AFTER_CREATE_RECORDED && index == 10) {
                         server.setFault(Fault.of(FaultMode.UNAVAILABLE, 100_000).onPathsContaining("/docs"));
                     }
-                });
+                }, io.cosmosdesk.testing.TestAudit.writes());
 
         MoveReport stopped = service.moveItems(bed.handle, bed.sources(), TARGET, MoveControl.none());
 

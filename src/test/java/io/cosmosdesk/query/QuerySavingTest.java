@@ -34,7 +34,7 @@ class QuerySavingTest {
     void aNewQueryIsSavedUnderTheNameTheUserGivesSuggestedByItsComment() {
         SavedQueries saved = saved();
         when(dialogs.prompt(anyString(), anyString(), eq("big orders"))).thenReturn(Optional.of(" Big orders "));
-        List<QueryParameter> parameters = List.of(new QueryParameter("min", ParameterType.NUMBER, "100"));
+        List<QueryParameter> parameters = List.of(new QueryParameter("@min", ParameterType.NUMBER, "100"));
         Optional<QuerySaving.Origin> origin = new QuerySaving(saved, dialogs).save(QuerySaving.Origin.NONE,
                 "-- big orders\nSELECT * FROM c WHERE c.total > @min", parameters);
         assertThat(origin).contains(new QuerySaving.Origin(null, "Big orders"));

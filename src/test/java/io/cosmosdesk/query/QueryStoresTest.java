@@ -25,8 +25,8 @@ class QueryStoresTest {
 
     private static QueryDraft draft(String text) {
         return new QueryDraft(text, List.of(new QueryParameter("@city", ParameterType.TEXT, "Lyon"),
-                new QueryParameter("min", ParameterType.NUMBER, "2.5"), new QueryParameter("n", ParameterType.NULL,
-                        null)), QueryScope.of(PartitionKeyValue.of("tenant-1", 42L)));
+                new QueryParameter("@min", ParameterType.NUMBER, "2.5"), new QueryParameter("@n", ParameterType.NULL,
+                        "")), QueryScope.partition(PartitionKeyValue.of("tenant-1", 42L)));
     }
 
     private static QueryHistory.Entry run(String text, int second) {
@@ -49,7 +49,7 @@ class QueryStoresTest {
         assertThat(orders.get(0)).isEqualTo(run("SELECT VALUE COUNT(1) FROM c", 2));
         assertThat(orders.get(0).query().scope().partitionKey()).isEqualTo(PartitionKeyValue.of("tenant-1", 42L));
         assertThat(orders.get(0).query().parameters()).extracting(QueryParameter::name)
-                .containsExactly("city", "min", "n");
+                .containsExactly("@city", "@min", "@n");
         assertThat(reopened.entries(PRODUCTS)).hasSize(1);
         assertPrivate(folder, history.fileOf(ORDERS));
     }
@@ -117,7 +117,7 @@ class QueryStoresTest {
                 new OpenQueryTabs.OpenTab("Sandbox", "https://127.0.0.1:8081", "retail", "orders",
                         draft("SELECT * FROM c\n-- second line"), "/home/me/q.sql", null),
                 new OpenQueryTabs.OpenTab("Prod", "https://prod.documents.azure.com:443", "iot", "telemetry",
-                        new QueryDraft("SELECT TOP 5 * FROM c", List.of(), QueryScope.of(PartitionKeyValue.of("t1"))),
+                        new QueryDraft("SELECT TOP 5 * FROM c", List.of(), QueryScope.partition(PartitionKeyValue.of("t1"))),
                         null, "top five"),
                 new OpenQueryTabs.OpenTab("Sandbox", "https://127.0.0.1:8081", "retail", "orders",
                         QueryDraft.of(""), null, null));

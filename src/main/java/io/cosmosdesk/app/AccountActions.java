@@ -1,0 +1,134 @@
+package io.cosmosdesk.app;
+
+import io.cosmosdesk.browse.ResourceNode;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.ContainerRef;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.ErrorKind;
+import io.cosmosdesk.manage.CreateResourceViewModel;
+import io.cosmosdesk.manage.ManageDialogs;
+import io.cosmosdesk.manage.ResourceAdmin;
+import io.cosmosdesk.ui.BackgroundTask;
+import io.cosmosdesk.ui.DialogService;
+import io.cosmosdesk.ui.TaskRunner;
+import java.util.Optional;
+import java.util.function.Predicate;
+import javafx.stage.Window;
+
+/**
+ * New database / New container / Delete database / Delete container: the tree's menus and the Container menu.
+ * After a create the tree shows the new resource (a new container opens); after a delete the tree follows and the
+ * tabs of what was deleted close, since nothing in them could be saved any more.
+ */
+final class AccountActions {
+
+    private final ResourceAdmin admin;
+    private final ManageDialogs dialogs;
+    private final DialogService messages;
+    private final TaskRunner tasks;
+    private final MainViewModel main;
+    private final ToolTabs toolTabs;
+
+    AccountActions(ResourceAdmin admin, ManageDialogs dialogs, DialogService messages, TaskRunner tasks,
+            MainViewModel main, ToolTabs toolTabs) {
+        this.admin = admin;
+        this.dialogs = dialogs;
+        this.messages = messages;
+        this.tasks = tasks;
+        this.main = main;
+        this.toolTabs = toolTabs;
+    }
+
+    void install(ContainerActions containers, TreeActions tree) {
+        tree.add(new TreeAction(ResourceNode.Kind.CONNECTION, "New database…", this::newDatabase));
+        tree.add(new TreeAction(ResourceNode.Kind.DATABASE, "New container…", this::newContainer));
+        tree.add(new TreeAction(ResourceNode.Kind.DATABASE, "Delete database…", this::deleteDatabase));
+        containers.add(new ContainerAction("Delete container…", null, false, this::deleteContainer));
+    }
+
+    private boolean writable(CosmosConnection connection, String what) {
+        if (connection.profile().readOnly()) {
+            messages.showInformation(what, "\"" + connection.profile().name()
+                    + "\" is a read-only connection: databases and containers cannot be created or deleted on it.");
+            return false;
+        }
+        return true;
+    }
+
+    private void newDatabase(Window owner, ResourceNode connectionNode) {
+        if (!writable(connectionNode.connection(), "New database")) {
+            return;
+        }
+        dialogs.showCreate(owner, CreateResourceViewModel.forDatabase(admin, tasks, connectionNode.connection()),
+                created -> main.tree().refresh(connectionNode));
+    }
+
+    private void newContainer(Window owner, ResourceNode databaseNode) {
+        CosmosConnection connection = databaseNode.connection();
+        if (!writable(connection, "New container")) {
+            return;
+        }
+        dialogs.showCreate(owner, CreateResourceViewModel.forContainer(admin, tasks, connection,
+                databaseNode.databaseId()), created -> {
+                    main.tree().refresh(databaseNode);
+                    main.openContainer(new ContainerHandle(connection, created));
+                });
+    }
+
+    private void deleteDatabase(Window owner, ResourceNode databaseNode) {
+        CosmosConnection connection = databaseNode.connection();
+        String database = databaseNode.databaseId();
+        if (!writable(connection, "Delete database") || !dialogs.confirmDelete(owner, "database", database,
+                "Every container in it and every item in them will be deleted.")) {
+            return;
+        }
+        tasks.start(BackgroundTask.of("Deleting database " + database, context -> {
+            admin.deleteDatabase(connection, database);
+            return Boolean.TRUE;
+        }).onSuccess(done -> {
+            closeTabs(handle -> handle.connection() == connection && handle.ref().databaseId().equals(database));
+            Optional.ofNullable(databaseNode.parent()).ifPresent(main.tree()::refresh);
+        }).onFailure(failure -> deleteFailed("Delete database", failure, databaseNode)));
+    }
+
+    private void deleteContainer(Window owner, ContainerHandle handle) {
+        if (!writable(handle.connection(), "Delete container") || !dialogs.confirmDelete(owner, "container",
+                handle.ref().containerId(), "Every item in " + handle.ref() + " will be deleted.")) {
+            return;
+        }
+        ContainerRef ref = handle.ref();
+        tasks.start(BackgroundTask.of("Deleting container " + ref, context -> {
+            admin.deleteContainer(handle.connection(), ref);
+            return Boolean.TRUE;
+        }).onSuccess(done -> {
+            closeTabs(open -> open.connection() == handle.connection() && open.ref().equals(ref));
+            databaseNode(handle).ifPresent(main.tree()::refresh);
+        }).onFailure(failure -> deleteFailed("Delete container", failure, databaseNode(handle).orElse(null))));
+    }
+
+    private void deleteFailed(String title, Throwable failure, ResourceNode toRefresh) {
+        // gone already (someone else deleted it): the tree catches up instead of an error
+        if (failure instanceof CosmosDeskException cosmos && cosmos.kind() == ErrorKind.NOT_FOUND
+                && toRefresh != null) {
+            main.tree().refresh(toRefresh.kind() == ResourceNode.Kind.DATABASE && toRefresh.parent() != null
+                    && title.contains("database") ? toRefresh.parent() : toRefresh);
+            return;
+        }
+        messages.showError(title, failure);
+    }
+
+    /** Closes the workspace and tool tabs of deleted containers: nothing in them could be saved any more. */
+    private void closeTabs(Predicate<ContainerHandle> deleted) {
+        toolTabs.closeAll(tool -> tool.container() != null && deleted.test(tool.container()));
+        main.openContainers().removeIf(deleted);
+    }
+
+    private Optional<ResourceNode> databaseNode(ContainerHandle handle) {
+        return main.tree().connections().stream().filter(node -> node.connection() == handle.connection())
+                .flatMap(node -> node.children().stream())
+                .filter(node -> node.kind() == ResourceNode.Kind.DATABASE
+                        && handle.ref().databaseId().equals(node.databaseId()))
+                .findFirst();
+    }
+}

@@ -1,0 +1,186 @@
+package io.cosmosdesk.audit;
+
+import io.cosmosdesk.ui.DiffView;
+import java.io.File;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * The audit log tab's content: filters, the entries (newest first), and the chosen entry's before and after side by
+ * side. Binds to {@link AuditViewModel}; nothing else.
+ */
+final class AuditView extends BorderPane {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final AuditViewModel viewModel;
+    private final TableView<AuditEntry> table = new TableView<>();
+    private final StackPane diff = new StackPane();
+    private final Label detail = new Label();
+
+    AuditView(AuditViewModel viewModel, ZoneId zone) {
+        this.viewModel = viewModel;
+        setId("auditView");
+        setTop(filters());
+        table.setId("auditEntries");
+        table.setItems(viewModel.entries());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No entries. Every write CosmosDesk makes is listed here."));
+        table.getColumns().addAll(Arrays.asList(
+                column("Time", 150, e -> TIME.format(e.instant().atZone(zone))),
+                column("Operation", 130, AuditEntry::operation),
+                column("Outcome", 90, e -> e.outcome() + (e.errorKind() == null ? "" : " (" + e.errorKind() + ")")),
+                column("Connection", 120, AuditEntry::connection),
+                column("Container", 150, e -> e.database() + "/" + e.container()),
+                column("Id", 160, AuditEntry::id),
+                column("Partition key", 110, AuditEntry::partitionKeyDisplay),
+                column("User", 80, AuditEntry::user)));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                viewModel.select(now);
+            }
+        });
+        viewModel.selectedProperty().addListener((o, was, now) -> show(now));
+
+        detail.setId("auditDetail");
+        detail.setWrapText(true);
+        detail.setPadding(new Insets(6));
+        BorderPane lower = new BorderPane(diff);
+        lower.setTop(detail);
+        SplitPane split = new SplitPane(table, lower);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.45);
+        setCenter(split);
+
+        Label status = new Label();
+        status.setId("auditStatus");
+        status.textProperty().bind(viewModel.statusProperty());
+        status.setPadding(new Insets(4, 8, 4, 8));
+        setBottom(status);
+        show(viewModel.selectedProperty().get());
+    }
+
+    private Node filters() {
+        TextField connection = field("auditConnection", "Connection", viewModel.connectionProperty().get());
+        connection.textProperty().bindBidirectional(viewModel.connectionProperty());
+        TextField container = field("auditContainer", "Database/container", "");
+        container.textProperty().bindBidirectional(viewModel.containerProperty());
+        TextField id = field("auditId", "Item id", "");
+        id.textProperty().bindBidirectional(viewModel.idProperty());
+        ComboBox<AuditOperation> operation = new ComboBox<>();
+        operation.setId("auditOperation");
+        operation.getItems().add(null);
+        operation.getItems().addAll(AuditOperation.values());
+        operation.setButtonCell(operationCell());
+        operation.setCellFactory(list -> operationCell());
+        operation.valueProperty().bindBidirectional(viewModel.operationProperty());
+        DatePicker from = new DatePicker();
+        from.setId("auditFrom");
+        from.setPromptText("From day");
+        from.setPrefWidth(140);
+        from.setMinWidth(Region.USE_PREF_SIZE);
+        from.valueProperty().bindBidirectional(viewModel.fromProperty());
+        DatePicker to = new DatePicker();
+        to.setId("auditTo");
+        to.setPromptText("To day");
+        to.setPrefWidth(140);
+        to.setMinWidth(Region.USE_PREF_SIZE);
+        to.valueProperty().bindBidirectional(viewModel.toProperty());
+        Button refresh = new Button("Show");
+        refresh.setId("auditRefresh");
+        refresh.setDefaultButton(true);
+        refresh.setOnAction(e -> viewModel.refresh());
+        refresh.disableProperty().bind(viewModel.busyProperty());
+        Button export = new Button("Export…");
+        export.setId("auditExport");
+        export.setOnAction(e -> export());
+        for (TextField field : new TextField[] {connection, container, id}) {
+            field.setOnAction(e -> viewModel.refresh());
+        }
+        for (javafx.scene.control.Control control : new javafx.scene.control.Control[] {refresh, export, operation}) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // wraps onto a second row in a narrow window rather than squeezing the buttons to "..."
+        FlowPane bar = new FlowPane(6, 6, connection, container, id, operation, from, to, refresh, export);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6));
+        return bar;
+    }
+
+    private static TextField field(String id, String prompt, String text) {
+        TextField field = new TextField(text);
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(10);
+        return field;
+    }
+
+    private static ListCell<AuditOperation> operationCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(AuditOperation item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? "Any operation" : item.code());
+            }
+        };
+    }
+
+    private static TableColumn<AuditEntry, String> column(String title, double width,
+            Function<AuditEntry, String> value) {
+        TableColumn<AuditEntry, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private void show(AuditEntry entry) {
+        if (entry == null) {
+            detail.setText("Choose an entry to see the item before and after the write.");
+            diff.getChildren().clear();
+            return;
+        }
+        if (table.getSelectionModel().getSelectedItem() != entry) {
+            table.getSelectionModel().select(entry);
+        }
+        detail.setText(AuditViewModel.describe(entry));
+        DiffView view = new DiffView("Before", AuditViewModel.pretty(entry.before()),
+                entry.ok() ? "After" : "Attempted", AuditViewModel.pretty(entry.after()));
+        view.setId("auditDiff");
+        VBox.setVgrow(view, Priority.ALWAYS);
+        diff.getChildren().setAll(view);
+    }
+
+    private void export() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the audit entries shown");
+        chooser.setInitialFileName("audit-export.jsonl");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON Lines", "*.jsonl"));
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            viewModel.export(file.toPath());
+        }
+    }
+}

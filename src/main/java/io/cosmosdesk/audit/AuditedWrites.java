@@ -1,0 +1,487 @@
+package io.cosmosdesk.audit;
+
+import com.azure.cosmos.CosmosAsyncContainer;
+import com.azure.cosmos.CosmosException;
+import com.azure.cosmos.models.CosmosBulkItemRequestOptions;
+import com.azure.cosmos.models.CosmosBulkItemResponse;
+import com.azure.cosmos.models.CosmosBulkOperationResponse;
+import com.azure.cosmos.models.CosmosBulkOperations;
+import com.azure.cosmos.models.CosmosItemOperation;
+import com.azure.cosmos.models.CosmosItemRequestOptions;
+import com.azure.cosmos.models.CosmosItemResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.CosmosErrors;
+import io.cosmosdesk.cosmos.ErrorKind;
+import io.cosmosdesk.cosmos.ItemContent;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one door to Cosmos DB's item writes (create, replace, upsert, delete, bulk): every write CosmosDesk makes
+ * passes here, and each is recorded in the {@link AuditLog} before the caller learns how it ended, so nothing
+ * the UI reports as done is missing from the log. Refused writes (read-only connection, an audit log that
+ * cannot be written, a caller's own refusal through {@link #refused}) are recorded as such, and failed ones with
+ * their error kind. {@code LayerRulesTest} proves no other class calls the SDK's write methods.
+ *
+ * <p>Single-item methods block and throw the SDK's failure (after recording it) for the caller to map; the
+ * many-item ones ({@link #bulk}, {@link #each}) never throw for a write's failure: each {@link WriteResult} says
+ * how it ended. Call them off the UI thread.
+ */
+public final class AuditedWrites {
+
+    /** Entries of a many-item call are appended (and synced) at least this often. */
+    static final int CHUNK = 100;
+    /** A delete of "whatever version" re-reads this many times at most when the item keeps changing. */
+    private static final int READ_THEN_DELETE_ATTEMPTS = 3;
+
+    private final AuditLog log;
+    private final AuditEntries entries;
+
+    /** Whether entries are written: always, except for a benchmark's baseline (see the package-private ctor). */
+    private final boolean recording;
+
+    public AuditedWrites(AuditLog log) {
+        this(log, true);
+    }
+
+    /**
+     * {@code recording} false writes nothing to the log: only for the benchmark that measures what the audit log
+     * costs (MoveBenchmark's baseline), from this package's test sources; the app never builds one.
+     */
+    AuditedWrites(AuditLog log, boolean recording) {
+        this.log = log;
+        this.recording = recording;
+        this.entries = new AuditEntries(log, System.getProperty("user.name", ""));
+    }
+
+    public AuditLog log() {
+        return log;
+    }
+
+    private void record(AuditEntry entry) {
+        if (recording) {
+            log.append(entry);
+        }
+    }
+
+    private void record(List<AuditEntry> recorded) {
+        if (recording) {
+            log.append(recorded);
+        }
+    }
+
+    /**
+     * A job's entries: queued for the log's writer thread (serialised and synced while the server works on the
+     * next batch); the job calls {@link #flush} before it reports. Single writes and writes outside a job are
+     * synced before their call returns.
+     */
+    private void record(List<AuditEntry> recorded, String job) {
+        if (!recording) {
+            return;
+        }
+        if (job == null) {
+            log.append(recorded);
+        } else {
+            log.appendLater(recorded);
+        }
+    }
+
+    /** Waits until the entries of jobs' writes are written and synced: a job calls it before it reports. */
+    public void flush() {
+        log.flush();
+    }
+
+    // ---- One item
+
+    /** Creates {@code body}; returns the server's answer (content on write asked for). */
+    public CosmosItemResponse<ObjectNode> create(ContainerHandle handle, AuditOperation operation, ObjectNode body,
+            PartitionKeyValue key) {
+        Write<Void> write = Write.create(operation, idOf(body), key, body, null);
+        requireAllowed(handle, write, null);
+        return single(handle, write, () -> handle.container().createItem(body, key.toPartitionKey(), options(null)));
+    }
+
+    /**
+     * Replaces the item with {@code body}, only if it still has {@code ifMatch}. {@code before} is the version the
+     * ETag belongs to, as the caller has it; null makes this read it first, so the log still says what was replaced.
+     */
+    public CosmosItemResponse<ObjectNode> replace(ContainerHandle handle, AuditOperation operation, ObjectNode body,
+            PartitionKeyValue key, String ifMatch, ObjectNode before) {
+        String id = idOf(body);
+        requireAllowed(handle, Write.replace(operation, id, key, body, ifMatch, before, null), null);
+        ObjectNode known = before != null ? before : readVersion(handle, id, key, ifMatch);
+        Write<Void> write = Write.replace(operation, id, key, body, ifMatch, known, null);
+        return single(handle, write, () -> handle.container().replaceItem(body, id, key.toPartitionKey(),
+                options(ifMatch)));
+    }
+
+    /** Creates or replaces {@code body} (imports and copies that were asked to); {@code before} as for replace. */
+    public CosmosItemResponse<ObjectNode> upsert(ContainerHandle handle, AuditOperation operation, ObjectNode body,
+            PartitionKeyValue key, ObjectNode before) {
+        Write<Void> write = Write.upsert(operation, idOf(body), key, body, before, null);
+        requireAllowed(handle, write, null);
+        return single(handle, write, () -> handle.container().upsertItem(body, key.toPartitionKey(), options(null)));
+    }
+
+    /** Deletes the item, only if it still has {@code ifMatch} (when given); {@code before} as for replace. */
+    public void delete(ContainerHandle handle, AuditOperation operation, String id, PartitionKeyValue key,
+            String ifMatch, ObjectNode before) {
+        requireAllowed(handle, Write.delete(operation, id, key, ifMatch, before, null), null);
+        ObjectNode known = before != null ? before : readVersion(handle, id, key, ifMatch);
+        Write<Void> write = Write.delete(operation, id, key, ifMatch, known, null);
+        single(handle, write, () -> handle.container().deleteItem(id, key.toPartitionKey(), options(ifMatch)));
+    }
+
+    /**
+     * Records a write the caller refused before sending it (too large, no id, no ETag) and returns {@code why}
+     * for the caller to throw.
+     */
+    public CosmosDeskException refused(ContainerHandle handle, Write<?> write, CosmosDeskException why) {
+        record(entries.refused(handle, write, why, null));
+        return why;
+    }
+
+    @FunctionalInterface
+    private interface Call<R> {
+        Mono<CosmosItemResponse<R>> start();
+    }
+
+    /** Sends one write the caller has checked with {@link #requireAllowed}, and records how it ended. */
+    private <R> CosmosItemResponse<R> single(ContainerHandle handle, Write<Void> write, Call<R> call) {
+        CosmosItemResponse<R> response;
+        try {
+            response = call.start().block();
+        } catch (RuntimeException e) {
+            record(entries.failed(handle, write, CosmosErrors.classify(e), statusOf(e), null));
+            throw e;
+        }
+        if (response == null) {
+            CosmosDeskException none = new CosmosDeskException(ErrorKind.UNKNOWN, "Cosmos DB returned no answer.");
+            record(entries.failed(handle, write, none, 0, null));
+            throw none;
+        }
+        Object item = response.getItem();
+        record(entries.ok(handle, write, response.getStatusCode(), response.getETag(),
+                item instanceof ObjectNode node ? node : null, null));
+        return response;
+    }
+
+    /** Read-only connections and an unwritable audit log refuse a write before anything is sent; recorded. */
+    private void requireAllowed(ContainerHandle handle, Write<?> write, String job) {
+        try {
+            handle.connection().requireWritable();
+            log.requireWritable();
+        } catch (CosmosDeskException refused) {
+            record(entries.refused(handle, write, refused, job));
+            throw refused;
+        }
+    }
+
+    // ---- Many items
+
+    /**
+     * Runs {@code writes} (and reads) through the SDK's bulk execution, in chunks; returns one result per write,
+     * in the order given. Blocks until every answer is in, even when the thread is interrupted: the operations
+     * are on their way, and callers such as the move journal must record how they ended.
+     *
+     * @param job ties the entries together in the log (a move's job id), or null
+     */
+    public <T> List<WriteResult<T>> bulk(ContainerHandle handle, List<Write<T>> writes, String job) {
+        List<WriteResult<T>> results = new ArrayList<>(writes.size());
+        List<Write<T>> allowed = allowed(handle, writes, job, results);
+        if (allowed.isEmpty()) {
+            return results;
+        }
+        CosmosAsyncContainer container = handle.container();
+        List<CosmosItemOperation> operations = new ArrayList<>(allowed.size());
+        for (Write<T> write : allowed) {
+            operations.add(bulkOperation(write));
+        }
+        Map<Write<T>, WriteResult<T>> byWrite = new java.util.IdentityHashMap<>();
+        try {
+            List<CosmosBulkOperationResponse<Write<T>>> responses = blockWithoutInterrupt(
+                    container.executeBulkOperations(Flux.fromIterable(operations)).collectList()
+                            .map(list -> cast(list)));
+            for (CosmosBulkOperationResponse<Write<T>> response : responses) {
+                Write<T> write = response.getOperation().getContext();
+                CosmosBulkItemResponse item = response.getResponse();
+                if (item != null) {
+                    ObjectNode read = write.kind() == Write.Kind.READ && item.isSuccessStatusCode()
+                            ? item.getItem(ObjectNode.class) : null;
+                    CosmosDeskException error = item.isSuccessStatusCode() ? null : failureOf(item);
+                    byWrite.put(write, new WriteResult<>(write, item.getStatusCode(), item.getETag(), read,
+                            item.getRequestCharge(), item.getRetryAfterDuration(), error));
+                } else {
+                    Throwable failure = response.getException();
+                    byWrite.put(write, new WriteResult<>(write, statusOf(failure), null, null, 0, null,
+                            CosmosErrors.classify(failure)));
+                }
+            }
+        } catch (RuntimeException e) {
+            CosmosDeskException error = CosmosErrors.classify(e);
+            for (Write<T> write : allowed) {
+                byWrite.putIfAbsent(write, new WriteResult<>(write, statusOf(e), null, null, 0, null, error));
+            }
+        }
+        List<AuditEntry> recorded = new ArrayList<>();
+        for (Write<T> write : allowed) {
+            WriteResult<T> result = byWrite.get(write);
+            if (result == null) {
+                result = new WriteResult<>(write, 0, null, null, 0, null,
+                        new CosmosDeskException(ErrorKind.UNREACHABLE, "No answer for this operation."));
+            }
+            results.add(result);
+            if (recording && write.kind() != Write.Kind.READ) {
+                recorded.add(entries.of(handle, result, job));
+            }
+        }
+        record(recorded, job);
+        return ordered(writes, results);
+    }
+
+    /**
+     * Runs {@code writes} (and reads) as point operations, {@code concurrency} at a time, in chunks of
+     * {@value #CHUNK} whose entries are recorded (and synced) before the next chunk starts. Once {@code cancelled}
+     * says so, no new chunk starts; the writes not started get no result. {@code each} hears of every result, on a
+     * thread of the SDK, for progress only. Blocks like {@link #bulk}.
+     */
+    public <T> List<WriteResult<T>> each(ContainerHandle handle, List<Write<T>> writes, int concurrency,
+            BooleanSupplier cancelled, Consumer<WriteResult<T>> each, String job) {
+        List<WriteResult<T>> results = new ArrayList<>(writes.size());
+        List<Write<T>> allowed = allowed(handle, writes, job, results);
+        results.forEach(each);
+        CosmosAsyncContainer container = handle.container();
+        for (int from = 0; from < allowed.size() && !cancelled.getAsBoolean(); from += CHUNK) {
+            List<Write<T>> chunk = allowed.subList(from, Math.min(allowed.size(), from + CHUNK));
+            List<WriteResult<T>> done = blockWithoutInterrupt(Flux.fromIterable(chunk)
+                    .takeWhile(write -> !cancelled.getAsBoolean())
+                    .flatMapSequential(write -> point(container, write).doOnNext(each), concurrency)
+                    .collectList());
+            List<AuditEntry> recorded = new ArrayList<>(done.size());
+            for (WriteResult<T> result : done) {
+                if (recording && result.write().kind() != Write.Kind.READ) {
+                    recorded.add(entries.of(handle, result, job));
+                }
+            }
+            record(recorded, job);
+            results.addAll(done);
+        }
+        return results;
+    }
+
+    /** The writes that may be sent; refused ones get their result (and entry) in {@code results}. */
+    private <T> List<Write<T>> allowed(ContainerHandle handle, List<Write<T>> writes, String job,
+            List<WriteResult<T>> results) {
+        boolean anyWrite = writes.stream().anyMatch(w -> w.kind() != Write.Kind.READ);
+        if (!anyWrite) {
+            return writes;
+        }
+        CosmosDeskException refusal = null;
+        try {
+            handle.connection().requireWritable();
+            log.requireWritable();
+        } catch (CosmosDeskException e) {
+            refusal = e;
+        }
+        if (refusal == null) {
+            return writes;
+        }
+        List<Write<T>> reads = new ArrayList<>();
+        List<AuditEntry> recorded = new ArrayList<>();
+        for (Write<T> write : writes) {
+            if (write.kind() == Write.Kind.READ) {
+                reads.add(write);
+            } else {
+                results.add(new WriteResult<>(write, 0, null, null, 0, null, refusal));
+                recorded.add(entries.refused(handle, write, refusal, job));
+            }
+        }
+        record(recorded);
+        return reads;
+    }
+
+    private static <T> List<WriteResult<T>> ordered(List<Write<T>> writes, List<WriteResult<T>> results) {
+        if (results.size() <= 1) {
+            return results;
+        }
+        Map<Write<T>, WriteResult<T>> byWrite = new java.util.IdentityHashMap<>();
+        results.forEach(r -> byWrite.put(r.write(), r));
+        List<WriteResult<T>> inOrder = new ArrayList<>(writes.size());
+        for (Write<T> write : writes) {
+            WriteResult<T> result = byWrite.get(write);
+            if (result != null) {
+                inOrder.add(result);
+            }
+        }
+        return inOrder;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T> List<CosmosBulkOperationResponse<Write<T>>> cast(List list) {
+        return list;
+    }
+
+    private static <T> CosmosItemOperation bulkOperation(Write<T> write) {
+        CosmosBulkItemRequestOptions options = new CosmosBulkItemRequestOptions();
+        if (write.ifMatch() != null) {
+            options.setIfMatchETag(write.ifMatch());
+        }
+        return switch (write.kind()) {
+            case CREATE -> CosmosBulkOperations.getCreateItemOperation(write.body(), write.key().toPartitionKey(),
+                    options, write);
+            case REPLACE -> CosmosBulkOperations.getReplaceItemOperation(write.id(), write.body(),
+                    write.key().toPartitionKey(), options, write);
+            case UPSERT -> CosmosBulkOperations.getUpsertItemOperation(write.body(), write.key().toPartitionKey(),
+                    options, write);
+            case DELETE -> CosmosBulkOperations.getDeleteItemOperation(write.id(), write.key().toPartitionKey(),
+                    options, write);
+            case READ -> CosmosBulkOperations.getReadItemOperation(write.id(), write.key().toPartitionKey(), write);
+        };
+    }
+
+    private static <T> Mono<WriteResult<T>> point(CosmosAsyncContainer container, Write<T> write) {
+        Mono<WriteResult<T>> call = switch (write.kind()) {
+            case CREATE -> container.createItem(write.body(), write.key().toPartitionKey(), options(null))
+                    .map(r -> answered(write, r));
+            case REPLACE -> container.replaceItem(write.body(), write.id(), write.key().toPartitionKey(),
+                    options(write.ifMatch())).map(r -> answered(write, r));
+            case UPSERT -> container.upsertItem(write.body(), write.key().toPartitionKey(), options(null))
+                    .map(r -> answered(write, r));
+            case DELETE -> write.ifMatch() == null && write.before() == null ? readThenDelete(container, write)
+                    : container.deleteItem(write.id(), write.key().toPartitionKey(), options(write.ifMatch()))
+                            .map(r -> new WriteResult<>(write, r.getStatusCode(), null, null, r.getRequestCharge(),
+                                    null, null));
+            case READ -> container.readItem(write.id(), write.key().toPartitionKey(), ObjectNode.class)
+                    .map(r -> new WriteResult<>(write, r.getStatusCode(), r.getETag(), r.getItem(),
+                            r.getRequestCharge(), null, null));
+        };
+        return call.onErrorResume(e -> Mono.just(failed(write, e)));
+    }
+
+    /**
+     * A delete of whatever version the item has: read it, then delete exactly that version (If-Match), again if it
+     * changed in between, so the log records the body that was deleted. The result's {@code item} is that body.
+     */
+    private static <T> Mono<WriteResult<T>> readThenDelete(CosmosAsyncContainer container, Write<T> write) {
+        return Mono.defer(() -> container.readItem(write.id(), write.key().toPartitionKey(), ObjectNode.class)
+                        .flatMap(read -> container.deleteItem(write.id(), write.key().toPartitionKey(),
+                                        options(read.getETag()))
+                                .map(r -> new WriteResult<>(write, r.getStatusCode(), read.getETag(), read.getItem(),
+                                        read.getRequestCharge() + r.getRequestCharge(), null, null))))
+                .retryWhen(reactor.util.retry.Retry.max(READ_THEN_DELETE_ATTEMPTS - 1L)
+                        .filter(e -> statusOf(e) == 412)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    private static <T> WriteResult<T> answered(Write<T> write, CosmosItemResponse<?> response) {
+        return new WriteResult<>(write, response.getStatusCode(), response.getETag(), null,
+                response.getRequestCharge(), null, null);
+    }
+
+    private static <T> WriteResult<T> failed(Write<T> write, Throwable e) {
+        Throwable error = CosmosErrors.unwrap(e);
+        if (error instanceof CosmosException cosmos && cosmos.getStatusCode() > 0) {
+            return new WriteResult<>(write, cosmos.getStatusCode(), null, null, cosmos.getRequestCharge(),
+                    cosmos.getRetryAfterDuration(), CosmosErrors.classify(cosmos));
+        }
+        return new WriteResult<>(write, 0, null, null, 0, null, CosmosErrors.classify(error));
+    }
+
+    /** A bulk answer other than success, as the error kind the rest of the app knows. */
+    private static CosmosDeskException failureOf(CosmosBulkItemResponse item) {
+        ErrorKind kind = switch (item.getStatusCode()) {
+            case 400 -> ErrorKind.BAD_REQUEST;
+            case 401 -> ErrorKind.UNAUTHORIZED;
+            case 403 -> ErrorKind.FORBIDDEN;
+            case 404 -> ErrorKind.NOT_FOUND;
+            case 409 -> ErrorKind.CONFLICT;
+            case 412 -> ErrorKind.CHANGED_BY_SOMEONE_ELSE;
+            case 413 -> ErrorKind.TOO_LARGE;
+            case 429 -> ErrorKind.THROTTLED;
+            case 408 -> ErrorKind.TIMEOUT;
+            case 410, 449, 503 -> ErrorKind.UNREACHABLE;
+            default -> ErrorKind.UNKNOWN;
+        };
+        return new CosmosDeskException(kind, kind.defaultSentence(), item.getStatusCode(), item.getSubStatusCode(),
+                item.getActivityId(), item.getRequestCharge(), null);
+    }
+
+    /**
+     * The version a conditional write will replace, read for the log's "before" when the caller did not have it;
+     * null when it is gone, unreadable, or another version than {@code ifMatch} (then the write fails with 412 and
+     * replaces nothing).
+     */
+    private static ObjectNode readVersion(ContainerHandle handle, String id, PartitionKeyValue key, String ifMatch) {
+        try {
+            CosmosItemResponse<ObjectNode> read = handle.container()
+                    .readItem(id, key.toPartitionKey(), ObjectNode.class).block();
+            if (read == null || read.getItem() == null) {
+                return null;
+            }
+            return ifMatch == null || ifMatch.equals(read.getETag()) ? read.getItem() : null;
+        } catch (RuntimeException e) {
+            // the write itself will say what is wrong (gone, unreachable); the entry then has no "before"
+            return null;
+        }
+    }
+
+    private static CosmosItemRequestOptions options(String ifMatch) {
+        CosmosItemRequestOptions options = new CosmosItemRequestOptions();
+        options.setContentResponseOnWriteEnabled(true);
+        if (ifMatch != null) {
+            options.setIfMatchETag(ifMatch);
+        }
+        return options;
+    }
+
+    private static String idOf(ObjectNode body) {
+        return body == null ? "" : body.path("id").asText("");
+    }
+
+    static int statusOf(Throwable e) {
+        Throwable error = e == null ? null : CosmosErrors.unwrap(e);
+        return error instanceof CosmosException cosmos ? cosmos.getStatusCode() : 0;
+    }
+
+    /** Blocks for the answer even when the thread is interrupted (see {@link #bulk}). */
+    private static <R> R blockWithoutInterrupt(Mono<R> mono) {
+        java.util.concurrent.CompletableFuture<R> future = mono.toFuture();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static ObjectNode withoutSystemProperties(ObjectNode item) {
+        if (item == null) {
+            return null;
+        }
+        for (String property : ItemContent.SYSTEM_PROPERTIES) {
+            if (item.has(property)) {
+                return ItemContent.withoutSystemProperties(item);
+            }
+        }
+        return item;
+    }
+}

@@ -1,0 +1,181 @@
+package io.cosmosdesk.changes;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The rows a Live changes tab holds, newest last, within a memory budget: at most {@link #MAX_ROWS} rows and
+ * {@link #MAX_BODY_CHARS} characters of item bodies; older rows are dropped and counted. While paused, arriving
+ * rows wait aside (within the same budget) and are shown, in order, on resume. UI thread only.
+ */
+public final class CapturedRows {
+
+    public static final int MAX_ROWS = 10_000;
+    /** About 50 MB of JSON text: ten thousand 5 KB items, or fifty-five of the largest (2 MB) ones. */
+    public static final long MAX_BODY_CHARS = 50_000_000L;
+
+    private final int maxRows;
+    private final long maxChars;
+    private final ObservableList<ChangeRow> rows = FXCollections.observableArrayList();
+    private final Deque<ChangeRow> waiting = new ArrayDeque<>();
+    private long shownChars;
+    private long waitingChars;
+    private boolean paused;
+
+    // Properties
+    private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper();
+    private final ReadOnlyIntegerWrapper waitingCount = new ReadOnlyIntegerWrapper();
+
+    public CapturedRows(int maxRows, long maxChars) {
+        this.maxRows = maxRows;
+        this.maxChars = maxChars;
+    }
+
+    /** The rows shown, oldest first. */
+    public ObservableList<ChangeRow> rows() {
+        return rows;
+    }
+
+    /** Every row captured since the tab opened (shown, waiting or dropped). */
+    public ReadOnlyLongProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    /** Older rows no longer kept. */
+    public ReadOnlyLongProperty droppedProperty() {
+        return dropped.getReadOnlyProperty();
+    }
+
+    public long droppedCount() {
+        return dropped.get();
+    }
+
+    /** Rows that arrived while paused, not shown yet. */
+    public ReadOnlyIntegerProperty waitingProperty() {
+        return waitingCount.getReadOnlyProperty();
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    // Commands
+
+    /** Adds rows in arrival order: shown at once (one change to the list), or set aside while paused. */
+    public void add(List<ChangeRow> arrived) {
+        if (arrived.isEmpty()) {
+            return;
+        }
+        total.set(total.get() + arrived.size());
+        if (paused) {
+            for (ChangeRow row : arrived) {
+                waiting.addLast(row);
+                waitingChars += row.bodyChars();
+            }
+            // the newest are kept: the shown rows are older than anything waiting, so they go first
+            int excess = rows.size() + waiting.size() - maxRows;
+            long chars = shownChars + waitingChars;
+            int fromShown = 0;
+            while ((excess > 0 || chars > maxChars) && fromShown < rows.size()) {
+                chars -= rows.get(fromShown).bodyChars();
+                fromShown++;
+                excess--;
+            }
+            dropShown(fromShown);
+            long over = 0;
+            while ((excess > 0 || shownChars + waitingChars > maxChars) && waiting.size() > 1) {
+                waitingChars -= waiting.removeFirst().bodyChars();
+                excess--;
+                over++;
+            }
+            dropped.set(dropped.get() + over);
+            waitingCount.set(waiting.size());
+            return;
+        }
+        show(arrived);
+    }
+
+    public void pause() {
+        paused = true;
+    }
+
+    /** Shows what waited, in order. */
+    public void resume() {
+        if (!paused) {
+            return;
+        }
+        paused = false;
+        List<ChangeRow> held = new ArrayList<>(waiting);
+        waiting.clear();
+        waitingChars = 0;
+        waitingCount.set(0);
+        show(held);
+    }
+
+    /** Forgets every row kept (shown and waiting); the counts start again. */
+    public void clear() {
+        rows.clear();
+        waiting.clear();
+        shownChars = 0;
+        waitingChars = 0;
+        total.set(0);
+        dropped.set(0);
+        waitingCount.set(0);
+    }
+
+    /** Every row kept, shown then waiting, oldest first: what an export writes. */
+    public List<ChangeRow> snapshot() {
+        List<ChangeRow> all = new ArrayList<>(rows.size() + waiting.size());
+        all.addAll(rows);
+        all.addAll(waiting);
+        return all;
+    }
+
+    private void show(List<ChangeRow> arrived) {
+        if (arrived.isEmpty()) {
+            return;
+        }
+        List<ChangeRow> kept = arrived;
+        if (arrived.size() > maxRows) {
+            kept = arrived.subList(arrived.size() - maxRows, arrived.size());
+            dropped.set(dropped.get() + arrived.size() - maxRows);
+        }
+        int excess = rows.size() + kept.size() - maxRows;
+        if (excess > 0) {
+            dropShown(Math.min(excess, rows.size()));
+        }
+        for (ChangeRow row : kept) {
+            shownChars += row.bodyChars();
+        }
+        rows.addAll(kept);
+        int overBudget = 0;
+        long chars = shownChars;
+        while (chars > maxChars && overBudget < rows.size() - 1) {
+            chars -= rows.get(overBudget).bodyChars();
+            overBudget++;
+        }
+        if (overBudget > 0) {
+            dropShown(overBudget);
+        }
+    }
+
+    private void dropShown(int count) {
+        if (count <= 0) {
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            shownChars -= rows.get(i).bodyChars();
+        }
+        rows.remove(0, count);
+        dropped.set(dropped.get() + count);
+    }
+}

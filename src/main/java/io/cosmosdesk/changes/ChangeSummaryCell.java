@@ -1,0 +1,32 @@
+package io.cosmosdesk.changes;
+
+import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
+
+/** The "What changed" cell: the compact diff, "new" marked, the whole line in a tooltip when it is cut. */
+final class ChangeSummaryCell extends TableCell<ChangeRow, ChangeRow> {
+
+    private final Tooltip tooltip = new Tooltip();
+
+    ChangeSummaryCell() {
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(600);
+    }
+
+    @Override
+    protected void updateItem(ChangeRow row, boolean empty) {
+        super.updateItem(row, empty);
+        getStyleClass().removeAll("change-new");
+        if (empty || row == null) {
+            setText(null);
+            setTooltip(null);
+            return;
+        }
+        setText(row.summary());
+        if (row.kind() == ChangeRow.Kind.NEW) {
+            getStyleClass().add("change-new");
+        }
+        tooltip.setText(row.summary());
+        setTooltip(tooltip);
+    }
+}

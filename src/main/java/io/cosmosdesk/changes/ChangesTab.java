@@ -1,0 +1,71 @@
+package io.cosmosdesk.changes;
+
+import io.cosmosdesk.app.ToolTab;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.ItemRef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+
+/** The Live changes tab of one container, built from {@code /fxml/ChangesTab.fxml}. */
+public final class ChangesTab implements ToolTab {
+
+    public static final String KIND = "changes";
+    public static final String FXML = "/fxml/ChangesTab.fxml";
+
+    private final LiveChangesViewModel viewModel;
+    private final Consumer<ItemRef> openItem;
+    private Parent view;
+
+    ChangesTab(LiveChangesViewModel viewModel, Consumer<ItemRef> openItem) {
+        this.viewModel = viewModel;
+        this.openItem = openItem;
+    }
+
+    public LiveChangesViewModel viewModel() {
+        return viewModel;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public ContainerHandle container() {
+        return viewModel.handle();
+    }
+
+    @Override
+    public ObservableValue<String> title() {
+        return viewModel.titleProperty();
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) {
+            FXMLLoader loader = new FXMLLoader(ChangesTab.class.getResource(FXML));
+            loader.setControllerFactory(type -> {
+                if (type == ChangesTabController.class) {
+                    return new ChangesTabController(viewModel, openItem);
+                }
+                throw new IllegalArgumentException("No controller registered for " + type.getName());
+            });
+            try {
+                view = loader.load();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot load the live changes tab", e);
+            }
+        }
+        return view;
+    }
+
+    @Override
+    public void close() {
+        viewModel.close();
+    }
+}

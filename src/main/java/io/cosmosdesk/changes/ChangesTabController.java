@@ -1,0 +1,285 @@
+package io.cosmosdesk.changes;
+
+import io.cosmosdesk.cosmos.ItemRef;
+import java.io.File;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+
+/** Thin controller of ChangesTab.fxml: binds the table and bars to {@link LiveChangesViewModel}, forwards intent. */
+public class ChangesTabController {
+
+    /** The choices of "Start from". */
+    enum StartChoice {
+        NOW("Now"), BEGINNING("Beginning"), POINT_IN_TIME("Point in time"), SAVED("Where it stopped");
+
+        private final String label;
+
+        StartChoice(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter OTHER_DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final LiveChangesViewModel viewModel;
+    private final Consumer<ItemRef> openItem;
+
+    @FXML private BorderPane root;
+    @FXML private Button pauseButton;
+    @FXML private Button stopButton;
+    @FXML private ComboBox<StartChoice> startChoice;
+    @FXML private TextField pointInTimeField;
+    @FXML private Button startButton;
+    @FXML private Button clearButton;
+    @FXML private Button exportButton;
+    @FXML private CheckBox followCheck;
+    @FXML private TextField filterField;
+    @FXML private Label filterErrorLabel;
+    @FXML private Label startErrorLabel;
+    @FXML private HBox errorBanner;
+    @FXML private Label errorLabel;
+    @FXML private Label allVersionsLabel;
+    @FXML private TableView<ChangeRow> changesTable;
+    @FXML private TableColumn<ChangeRow, String> timeColumn;
+    @FXML private TableColumn<ChangeRow, String> idColumn;
+    @FXML private TableColumn<ChangeRow, String> keyColumn;
+    @FXML private TableColumn<ChangeRow, ChangeRow> changeColumn;
+    @FXML private Label statusLabel;
+    @FXML private Label exportLabel;
+
+    public ChangesTabController(LiveChangesViewModel viewModel, Consumer<ItemRef> openItem) {
+        this.viewModel = viewModel;
+        this.openItem = openItem;
+    }
+
+    public LiveChangesViewModel viewModel() {
+        return viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        bindToolbar();
+        bindTable();
+        filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
+        filterErrorLabel.textProperty().bind(viewModel.filterErrorProperty());
+        showOnlyWhenText(filterErrorLabel);
+        startErrorLabel.textProperty().bind(viewModel.startErrorProperty());
+        showOnlyWhenText(startErrorLabel);
+        errorLabel.textProperty().bind(viewModel.errorMessageProperty());
+        errorBanner.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
+        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        allVersionsLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            AllVersionsSupport support = viewModel.allVersionsProperty().get();
+            if (support == null) {
+                return "";
+            }
+            return support.isAvailable()
+                    ? "This account keeps all versions and deletes; this tab shows the latest version of each change."
+                    : support.reason();
+        }, viewModel.allVersionsProperty()));
+        showOnlyWhenText(allVersionsLabel);
+        statusLabel.textProperty().bind(viewModel.statusProperty());
+        Tooltip statusTip = new Tooltip();
+        statusTip.textProperty().bind(viewModel.statusProperty());
+        statusLabel.setTooltip(statusTip);
+        exportLabel.textProperty().bind(viewModel.exportMessageProperty());
+    }
+
+    private void bindToolbar() {
+        pauseButton.textProperty().bind(Bindings.when(viewModel.stateProperty()
+                .isEqualTo(LiveChangesViewModel.State.PAUSED)).then("Resume").otherwise("Pause"));
+        pauseButton.disableProperty().bind(viewModel.stateProperty().isEqualTo(LiveChangesViewModel.State.STOPPED)
+                .or(viewModel.stateProperty().isEqualTo(LiveChangesViewModel.State.FAILED)));
+        stopButton.disableProperty().bind(pauseButton.disableProperty());
+        startChoice.getItems().setAll(StartChoice.NOW, StartChoice.BEGINNING, StartChoice.POINT_IN_TIME);
+        viewModel.savedPositionProperty().addListener((obs, old, saved) -> offerSaved(saved));
+        offerSaved(viewModel.savedPositionProperty().get());
+        startChoice.getSelectionModel().select(StartChoice.NOW);
+        pointInTimeField.visibleProperty().bind(startChoice.valueProperty().isEqualTo(StartChoice.POINT_IN_TIME));
+        pointInTimeField.managedProperty().bind(pointInTimeField.visibleProperty());
+        pointInTimeField.setText(LocalDateTime.now().minusHours(1).withSecond(0).withNano(0)
+                .format(LiveChangesViewModel.TYPED_TIME));
+        pointInTimeField.setOnAction(event -> onStart());
+        exportButton.disableProperty().bind(viewModel.exportingProperty()
+                .or(viewModel.captured().totalProperty().isEqualTo(0)));
+        clearButton.disableProperty().bind(viewModel.captured().totalProperty().isEqualTo(0));
+        viewModel.startedFromProperty().addListener((obs, old, start) -> {
+            if (start != null) {
+                startChoice.getSelectionModel().select(StartChoice.values()[start.kind().ordinal()]);
+            }
+        });
+    }
+
+    private void offerSaved(FeedPositions.Saved saved) {
+        if (saved != null && !startChoice.getItems().contains(StartChoice.SAVED)) {
+            startChoice.getItems().add(StartChoice.SAVED);
+        }
+        if (saved != null && viewModel.stateProperty().get() == LiveChangesViewModel.State.STOPPED) {
+            // stopped by the user: Start continues where it stopped unless they choose otherwise
+            startChoice.getSelectionModel().select(StartChoice.SAVED);
+        }
+        startChoice.setTooltip(saved == null ? startChoice.getTooltip() : new Tooltip(
+                "Where it stopped: the position saved at " + format(saved.savedAt()) + " when this container's "
+                        + "tab last stopped"));
+    }
+
+    private void bindTable() {
+        changesTable.setItems(viewModel.visibleRows());
+        changesTable.setPlaceholder(new Label("No changes yet: they appear here as items are created or changed."));
+        timeColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
+                cell.getValue().modified() == null ? "" : format(cell.getValue().modified())));
+        idColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().id()));
+        keyColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().partitionKey().display()));
+        changeColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        changeColumn.setCellFactory(column -> new ChangeSummaryCell());
+        changesTable.setRowFactory(table -> {
+            TableRow<ChangeRow> row = new TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !row.isEmpty()) {
+                    openItem.accept(row.getItem().ref());
+                }
+            });
+            return row;
+        });
+        MenuItem open = new MenuItem("Open in editor");
+        open.setOnAction(event -> openSelected());
+        MenuItem copyId = new MenuItem("Copy id");
+        copyId.setOnAction(event -> {
+            ChangeRow selected = changesTable.getSelectionModel().getSelectedItem();
+            if (selected != null) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(selected.id());
+                Clipboard.getSystemClipboard().setContent(content);
+            }
+        });
+        changesTable.setContextMenu(new ContextMenu(open, copyId));
+        changesTable.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                openSelected();
+                event.consume();
+            }
+        });
+        // the rows of one frame arrive as one change: scroll once per frame, not once per row
+        viewModel.visibleRows().addListener((ListChangeListener<ChangeRow>) change -> {
+            if (followCheck.isSelected() && !changesTable.getItems().isEmpty()) {
+                changesTable.scrollTo(changesTable.getItems().size() - 1);
+            }
+        });
+        root.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.SPACE && !(event.getTarget() instanceof TextField)) {
+                onPauseOrResume();
+                event.consume();
+            }
+        });
+    }
+
+    private void openSelected() {
+        ChangeRow selected = changesTable.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            openItem.accept(selected.ref());
+        }
+    }
+
+    private static void showOnlyWhenText(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    static String format(Instant instant) {
+        LocalDateTime local = LocalDateTime.ofInstant(instant, ZoneId.systemDefault());
+        return (local.toLocalDate().equals(LocalDate.now()) ? TODAY : OTHER_DAY).format(local);
+    }
+
+    @FXML
+    private void onPauseOrResume() {
+        if (viewModel.stateProperty().get() == LiveChangesViewModel.State.PAUSED) {
+            viewModel.resume();
+        } else {
+            viewModel.pause();
+        }
+    }
+
+    @FXML
+    private void onStop() {
+        viewModel.stop();
+    }
+
+    @FXML
+    private void onStart() {
+        StartChoice choice = startChoice.getValue();
+        if (choice == null) {
+            return;
+        }
+        switch (choice) {
+            case NOW -> viewModel.start(ChangeFeedStart.now());
+            case BEGINNING -> viewModel.start(ChangeFeedStart.beginning());
+            case SAVED -> viewModel.start(ChangeFeedStart.saved());
+            case POINT_IN_TIME -> {
+                if (!viewModel.startFromTyped(pointInTimeField.getText(), ZoneId.systemDefault())) {
+                    pointInTimeField.requestFocus();
+                }
+            }
+        }
+    }
+
+    @FXML
+    private void onClear() {
+        viewModel.clear();
+    }
+
+    @FXML
+    private void onExport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export captured changes");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON Lines", "*.jsonl"));
+        chooser.setInitialFileName(viewModel.handle().ref().containerId() + "-changes.jsonl");
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            viewModel.exportTo(file.toPath());
+        }
+    }
+
+    @FXML
+    private void onApplyFilter() {
+        viewModel.applyFilter();
+    }
+
+    @FXML
+    private void onClearFilter() {
+        viewModel.filterTextProperty().set("");
+        viewModel.applyFilter();
+    }
+}

@@ -1,0 +1,439 @@
+package io.cosmosdesk.changes;
+
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.CosmosErrors;
+import io.cosmosdesk.cosmos.ErrorKind;
+import io.cosmosdesk.ui.BackgroundTask;
+import io.cosmosdesk.ui.TaskHandle;
+import io.cosmosdesk.ui.TaskRunner;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.binding.StringExpression;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The Live changes tab of one container: reads its change feed in rounds on background threads, keeps the newest
+ * rows within a memory budget ({@link CapturedRows}), pauses without losing what arrives meanwhile, filters, saves
+ * where it stopped so a reopened tab continues there, and exports what it captured.
+ */
+public final class LiveChangesViewModel {
+
+    /** Where the tab is. */
+    public enum State { STARTING, LIVE, PAUSED, STOPPED, FAILED }
+
+    /** Waits between rounds; the tests' runs without waiting. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /** How a point in time is typed: {@code 2026-12-06 08:30}, seconds optional. */
+    public static final DateTimeFormatter TYPED_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
+
+    /** Failures after which reading again cannot help until the user does something. */
+    private static final Set<ErrorKind> FATAL = Set.of(ErrorKind.NOT_FOUND, ErrorKind.UNAUTHORIZED,
+            ErrorKind.FORBIDDEN, ErrorKind.BAD_REQUEST);
+
+    private final ContainerHandle handle;
+    private final ChangeFeedService service;
+    private final FeedPositions positions;
+    private final TaskRunner taskRunner;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final ChangeTracker tracker;
+    private final CapturedRows captured;
+    private final PollingPace pace;
+    private final FilteredList<ChangeRow> visibleRows;
+
+    // Properties
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STOPPED);
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper startError = new ReadOnlyStringWrapper("");
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<FeedPositions.Saved> savedPosition = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<AllVersionsSupport> allVersions = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ChangeFeedStart> startedFrom = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<java.time.Instant> positionSavedAt = new ReadOnlyObjectWrapper<>();
+
+    private final StringBinding status;
+    private final StringBinding title;
+
+    private ChangeFeedSession session;
+    private List<FeedCursor> cursors = List.of();
+    private volatile List<FeedCursor> lastSaved = List.of();
+    private TaskHandle round = TaskHandle.NONE;
+    private long generation;
+    private final List<ChangeRow> inbox = new ArrayList<>();
+    private boolean drainScheduled;
+
+    public LiveChangesViewModel(ContainerHandle handle, ChangeFeedService service, FeedPositions positions,
+            TaskRunner taskRunner, Sleeper sleeper, Clock clock) {
+        this.handle = handle;
+        this.service = service;
+        this.positions = positions;
+        this.taskRunner = taskRunner;
+        this.sleeper = sleeper;
+        this.clock = clock;
+        this.tracker = new ChangeTracker(handle.info().partitionKeyPaths());
+        this.captured = new CapturedRows(CapturedRows.MAX_ROWS, CapturedRows.MAX_BODY_CHARS);
+        this.pace = new PollingPace(handle.connection().profile().isLocalEndpoint()
+                ? PollingPace.LOCAL_CEILING : PollingPace.ACCOUNT_CEILING);
+        this.visibleRows = new FilteredList<>(captured.rows());
+        this.status = Bindings.createStringBinding(this::describe, state, captured.totalProperty(),
+                captured.droppedProperty(), captured.waitingProperty(), positionSavedAt);
+        this.title = Bindings.createStringBinding(() -> "Changes · " + handle.ref().containerId() + switch (state.get()) {
+            case PAUSED -> " (paused)";
+            case STOPPED, FAILED -> " (stopped)";
+            default -> "";
+        }, state);
+    }
+
+    private String describe() {
+        long total = captured.totalProperty().get();
+        String counts = String.format("%,d %s", total, total == 1 ? "change" : "changes");
+        long dropped = captured.droppedCount();
+        if (dropped > 0) {
+            counts += String.format(" (newest %,d kept, %,d older counted only)", CapturedRows.MAX_ROWS, dropped);
+        }
+        int waiting = captured.waitingProperty().get();
+        return switch (state.get()) {
+            case STARTING -> "Starting… · " + counts;
+            case LIVE -> "Live, checking every " + String.format("%.1f", pace.ceiling().toMillis() / 1000.0)
+                    + " s at most · " + counts;
+            case PAUSED -> String.format("Paused: %,d new waiting, shown on Resume · ", waiting) + counts;
+            case STOPPED -> "Stopped" + (positionSavedAt.get() == null ? "" : ", position saved") + " · " + counts;
+            case FAILED -> "Stopped by an error · " + counts;
+        };
+    }
+
+    // Properties
+
+    public ContainerHandle handle() {
+        return handle;
+    }
+
+    /** The rows kept, oldest first, as the filter shows them. */
+    public ObservableList<ChangeRow> visibleRows() {
+        return visibleRows;
+    }
+
+    public CapturedRows captured() {
+        return captured;
+    }
+
+    /** One line for the status bar: live or paused, how many captured, waiting and dropped. */
+    public StringExpression statusProperty() {
+        return status;
+    }
+
+    /** The tab's text: "Changes · orders", with "(paused)" or "(stopped)". */
+    public StringExpression titleProperty() {
+        return title;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    /** Why the typed point in time cannot be used; empty when it can. */
+    public ReadOnlyStringProperty startErrorProperty() {
+        return startError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty filterErrorProperty() {
+        return filterError.getReadOnlyProperty();
+    }
+
+    /** Where this container's tab stopped last time, or null. */
+    public ReadOnlyObjectProperty<FeedPositions.Saved> savedPositionProperty() {
+        return savedPosition.getReadOnlyProperty();
+    }
+
+    /** Whether the all-versions-and-deletes mode is available, or null while asking. */
+    public ReadOnlyObjectProperty<AllVersionsSupport> allVersionsProperty() {
+        return allVersions.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ChangeFeedStart> startedFromProperty() {
+        return startedFrom.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty exportMessageProperty() {
+        return exportMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    /** When the position was last saved on a stop (or the tab closing); null before. */
+    public ReadOnlyObjectProperty<java.time.Instant> positionSavedAtProperty() {
+        return positionSavedAt.getReadOnlyProperty();
+    }
+
+    /** How long the tab waits at most between two reads while nothing changes. */
+    public Duration idleCeiling() {
+        return pace.ceiling();
+    }
+
+    // Commands
+
+    /**
+     * Opens the tab's feed: continues where this container's tab stopped last time when that was saved, otherwise
+     * from now. Also asks whether the account serves all versions and deletes.
+     */
+    public void open() {
+        taskRunner.start(BackgroundTask.of("Looking for where live changes stopped", ctx -> positions.load(handle))
+                .onSuccess(saved -> {
+                    savedPosition.set(saved.orElse(null));
+                    start(saved.isPresent() ? ChangeFeedStart.saved() : ChangeFeedStart.now());
+                })
+                .onFailure(error -> start(ChangeFeedStart.now())));
+        taskRunner.start(BackgroundTask.of("Asking for all versions and deletes", ctx -> service.probeAllVersions(handle))
+                .onSuccess(allVersions::set)
+                .onFailure(error -> allVersions.set(AllVersionsSupport.unavailable(
+                        "Could not find out whether all versions and deletes is available: "
+                                + CosmosErrors.classify(error).userMessage()))));
+    }
+
+    /** (Re)starts reading from {@code start}; rows captured so far stay, and so do the versions seen. */
+    public void start(ChangeFeedStart start) {
+        cancelRound();
+        long current = ++generation;
+        errorMessage.set("");
+        startedFrom.set(start);
+        state.set(State.STARTING);
+        session = new ChangeFeedSession(service, handle, start, tracker, ChangeFeedService.PAGE_SIZE);
+        if (start.kind() == ChangeFeedStart.Kind.SAVED) {
+            FeedPositions.Saved saved = savedPosition.get();
+            if (saved == null) {
+                failed(current, new CosmosDeskException(ErrorKind.NOT_FOUND,
+                        "There is no saved position for this container: start from now or from the beginning."));
+                return;
+            }
+            cursors = saved.cursors();
+            lastSaved = cursors;
+            scheduleRound(current, Duration.ZERO);
+            return;
+        }
+        round = taskRunner.start(BackgroundTask.of("Reading the feed ranges", ctx -> service.openCursors(handle))
+                .onSuccess(opened -> {
+                    if (current == generation) {
+                        cursors = opened;
+                        scheduleRound(current, Duration.ZERO);
+                    }
+                })
+                .onFailure(error -> failed(current, error)));
+    }
+
+    /**
+     * Starts from a point in time typed as {@code yyyy-MM-dd HH:mm[:ss]} in {@code zone}; false (and a sentence in
+     * {@link #startErrorProperty}) when it is not a time.
+     */
+    public boolean startFromTyped(String typed, ZoneId zone) {
+        try {
+            LocalDateTime at = LocalDateTime.parse(typed == null ? "" : typed.strip(), TYPED_TIME);
+            startError.set("");
+            start(ChangeFeedStart.pointInTime(at.atZone(zone).toInstant()));
+            return true;
+        } catch (DateTimeParseException e) {
+            startError.set("Type the point in time as year-month-day hours:minutes, e.g. "
+                    + LocalDateTime.now(clock.withZone(zone)).withSecond(0).withNano(0).format(TYPED_TIME) + ".");
+            return false;
+        }
+    }
+
+    /** Stops showing new rows; they are still read and kept, and shown on {@link #resume}. */
+    public void pause() {
+        if (state.get() == State.LIVE || state.get() == State.STARTING) {
+            captured.pause();
+            state.set(State.PAUSED);
+        }
+    }
+
+    public void resume() {
+        if (state.get() == State.PAUSED) {
+            captured.resume();
+            state.set(session == null ? State.STOPPED : State.LIVE);
+        }
+    }
+
+    /** Stops reading; the position is saved, so starting from the saved position continues from here. */
+    public void stop() {
+        cancelRound();
+        generation++;
+        captured.resume();
+        savePosition();
+        state.set(State.STOPPED);
+    }
+
+    /** Forgets the rows captured so far (not the versions seen, so the next change of an item is still a diff). */
+    public void clear() {
+        captured.clear();
+    }
+
+    public void applyFilter() {
+        try {
+            ChangeFilter filter = ChangeFilter.parse(filterText.get());
+            filterError.set("");
+            visibleRows.setPredicate(filter == ChangeFilter.ALL ? null : filter);
+        } catch (IllegalArgumentException e) {
+            filterError.set(e.getMessage());
+        }
+    }
+
+    /** Writes every captured row still kept (including those waiting while paused) to {@code file}, one per line. */
+    public void exportTo(Path file) {
+        List<ChangeRow> rows = captured.snapshot();
+        long olderNotKept = captured.droppedCount();
+        exporting.set(true);
+        exportMessage.set("Exporting " + rows.size() + " changes…");
+        taskRunner.start(BackgroundTask.of("Exporting changes", ctx -> ChangesExport.writeJsonLines(rows, file, ctx))
+                .onSuccess(count -> exportMessage.set("Exported " + count + (count == 1 ? " change" : " changes")
+                        + " to " + file.getFileName() + (olderNotKept > 0
+                        ? " (" + olderNotKept + " older ones were no longer kept)." : ".")))
+                .onFailure(error -> exportMessage.set("Could not export to " + file + ": " + error.getMessage()))
+                .onFinally(() -> exporting.set(false)));
+    }
+
+    /** The tab was closed: stop reading and save where it stopped. */
+    public void close() {
+        stop();
+    }
+
+    // Rounds
+
+    private void scheduleRound(long current, Duration wait) {
+        try {
+            startRound(current, wait);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the app is shutting down: its task runner takes no more work
+            state.set(State.STOPPED);
+        }
+    }
+
+    private void startRound(long current, Duration wait) {
+        List<FeedCursor> from = cursors;
+        ChangeFeedSession reading = session;
+        round = taskRunner.start(BackgroundTask.of("Reading changes", ctx -> {
+            if (!wait.isZero()) {
+                sleeper.sleep(wait);
+            }
+            ctx.throwIfCancelled();
+            saveIfMoved(reading.handle(), from);
+            return reading.readRound(from);
+        }).onSuccess(batch -> {
+            if (current != generation) {
+                return;
+            }
+            cursors = batch.cursors();
+            if (state.get() == State.STARTING) {
+                state.set(captured.isPaused() ? State.PAUSED : State.LIVE);
+            }
+            errorMessage.set("");
+            receive(batch.rows());
+            scheduleRound(current, pace.afterRound(batch.rows().size(), batch.moreWaiting()));
+        }).onFailure(error -> failed(current, error)));
+    }
+
+    private void failed(long current, Throwable error) {
+        if (current != generation) {
+            return;
+        }
+        CosmosDeskException mapped = CosmosErrors.classify(error);
+        if (FATAL.contains(mapped.kind()) || session == null || cursors.isEmpty()) {
+            errorMessage.set("Stopped reading changes: " + mapped.userMessage());
+            state.set(State.FAILED);
+            return;
+        }
+        Duration wait = pace.afterFailure();
+        errorMessage.set(mapped.userMessage() + " Trying again in " + wait.toSeconds() + " s.");
+        scheduleRound(current, wait);
+    }
+
+    /** Rows from a round: collected and handed to the table once per frame, however many rounds end in it. */
+    private void receive(List<ChangeRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        inbox.addAll(rows);
+        if (!drainScheduled) {
+            drainScheduled = true;
+            taskRunner.inNextFrame(this::drain);
+        }
+    }
+
+    private void drain() {
+        drainScheduled = false;
+        List<ChangeRow> batch = List.copyOf(inbox);
+        inbox.clear();
+        captured.add(batch);
+    }
+
+    private void cancelRound() {
+        round.cancel();
+        round = TaskHandle.NONE;
+    }
+
+    private void saveIfMoved(ContainerHandle target, List<FeedCursor> position) throws java.io.IOException {
+        if (!position.equals(lastSaved)) {
+            positions.save(target, position, clock.instant());
+            lastSaved = position;
+        }
+    }
+
+    private void savePosition() {
+        List<FeedCursor> position = cursors;
+        if (position.isEmpty()) {
+            return;
+        }
+        try {
+            startSave(position);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the app is shutting down: the position of the last save stays
+        }
+    }
+
+    private void startSave(List<FeedCursor> position) {
+        taskRunner.start(BackgroundTask.of("Saving where live changes stopped", ctx -> {
+            saveIfMoved(handle, position);
+            return clock.instant();
+        }).onSuccess(at -> {
+            positionSavedAt.set(at);
+            savedPosition.set(new FeedPositions.Saved(at, position));
+        })
+                .onFailure(error -> errorMessage.set("Could not save where live changes stopped: "
+                        + error.getMessage())));
+    }
+}

@@ -1,0 +1,37 @@
+package io.cosmosdesk.jobs;
+
+import io.cosmosdesk.app.AppAction;
+import io.cosmosdesk.app.AppActions;
+import io.cosmosdesk.app.ToolTabs;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/** Wires the Jobs panel into the app: Tools › Jobs (Ctrl+J), and the panel opens when a job starts. */
+public final class JobsFeature {
+
+    private final Jobs jobs;
+    private final ToolTabs toolTabs;
+
+    public JobsFeature(Jobs jobs, ToolTabs toolTabs) {
+        this.jobs = jobs;
+        this.toolTabs = toolTabs;
+    }
+
+    public void install(AppActions appActions) {
+        appActions.add(new AppAction("Tools", "_Jobs", new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN),
+                window -> open()));
+        jobs.onJobStarted(job -> open());
+    }
+
+    /** Fronts the Jobs tab, opening it if needed. */
+    public void open() {
+        io.cosmosdesk.app.ToolTab existing = toolTabs.find(tab -> JobsTab.KIND.equals(tab.kind())).orElse(null);
+        toolTabs.open(existing != null ? existing : new JobsTab(jobs));
+    }
+
+    public Jobs jobs() {
+        return jobs;
+    }
+
+}

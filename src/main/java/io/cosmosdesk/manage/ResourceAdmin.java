@@ -1,0 +1,197 @@
+package io.cosmosdesk.manage;
+
+import com.azure.cosmos.models.CompositePath;
+import com.azure.cosmos.models.CompositePathSortOrder;
+import com.azure.cosmos.models.CosmosContainerProperties;
+import com.azure.cosmos.models.ExcludedPath;
+import com.azure.cosmos.models.IncludedPath;
+import com.azure.cosmos.models.IndexingMode;
+import com.azure.cosmos.models.IndexingPolicy;
+import com.azure.cosmos.models.PartitionKeyDefinition;
+import com.azure.cosmos.models.PartitionKeyDefinitionVersion;
+import com.azure.cosmos.models.PartitionKind;
+import com.azure.cosmos.models.ThroughputProperties;
+import com.azure.cosmos.models.UniqueKey;
+import com.azure.cosmos.models.UniqueKeyPolicy;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.cosmos.ContainerRef;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.CosmosErrors;
+import io.cosmosdesk.cosmos.ErrorKind;
+import io.cosmosdesk.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creates and deletes databases and containers over the data plane. Blocking; call through the TaskRunner.
+ * Read-only connections are refused here, not only in the UI. With Microsoft Entra ID, the data plane does not
+ * allow these operations at all (only the control plane does): such a refusal gets a sentence saying what works.
+ */
+public class ResourceAdmin {
+
+    /** What the real service answers an Entra ID token that tries a control-plane operation over the data plane. */
+    public static final String ENTRA_CONTROL_PLANE = "Microsoft Entra ID data-plane roles cannot create or delete"
+            + " databases and containers or change throughput and settings: Cosmos DB allows that only through the"
+            + " control plane (Azure Resource Manager) with a role such as Cosmos DB Operator or Contributor, or with"
+            + " the account key. Connect with the account key, or ask for such a role and use the Azure portal or CLI.";
+
+    public void createDatabase(CosmosConnection connection, String id, Throughput throughput) {
+        connection.requireWritable();
+        ResourceNames.idProblem("database", id).ifPresent(problem -> {
+            throw new CosmosDeskException(ErrorKind.BAD_REQUEST, problem);
+        });
+        throughput.problem().ifPresent(problem -> {
+            throw new CosmosDeskException(ErrorKind.BAD_REQUEST, problem);
+        });
+        try {
+            ThroughputProperties properties = throughputProperties(throughput);
+            if (properties == null) {
+                connection.client().createDatabase(id.strip()).block();
+            } else {
+                connection.client().createDatabase(id.strip(), properties).block();
+            }
+        } catch (RuntimeException e) {
+            throw mapped(connection, "Creating the database " + id, e, "A database named \"" + id.strip()
+                    + "\" already exists.");
+        }
+    }
+
+    public ContainerInfo createContainer(CosmosConnection connection, ContainerSpec spec) {
+        connection.requireWritable();
+        List<String> problems = spec.problems();
+        if (!problems.isEmpty()) {
+            throw new CosmosDeskException(ErrorKind.BAD_REQUEST, String.join(" ", problems));
+        }
+        CosmosContainerProperties properties = properties(spec);
+        try {
+            ThroughputProperties throughput = throughputProperties(spec.throughput());
+            var database = connection.client().getDatabase(spec.databaseId());
+            var created = throughput == null ? database.createContainer(properties).block()
+                    : database.createContainer(properties, throughput).block();
+            CosmosContainerProperties stored = created == null || created.getProperties() == null ? properties
+                    : created.getProperties();
+            Integer figure = spec.throughput() instanceof Throughput.Manual manual ? manual.requestUnits()
+                    : spec.throughput() instanceof Throughput.Autoscale auto ? auto.maxRequestUnits() : null;
+            List<String> paths = stored.getPartitionKeyDefinition() == null ? spec.partitionKeyPaths()
+                    : stored.getPartitionKeyDefinition().getPaths();
+            return new ContainerInfo(new ContainerRef(spec.databaseId(), spec.id()), paths, spec.hierarchical(),
+                    figure);
+        } catch (RuntimeException e) {
+            throw mapped(connection, "Creating the container " + spec.id(), e, "A container named \"" + spec.id()
+                    + "\" already exists in " + spec.databaseId() + ".");
+        }
+    }
+
+    public void deleteDatabase(CosmosConnection connection, String id) {
+        connection.requireWritable();
+        try {
+            connection.client().getDatabase(id).delete().block();
+        } catch (RuntimeException e) {
+            throw mapped(connection, "Deleting the database " + id, e, null);
+        }
+    }
+
+    public void deleteContainer(CosmosConnection connection, ContainerRef ref) {
+        connection.requireWritable();
+        try {
+            connection.client().getDatabase(ref.databaseId()).getContainer(ref.containerId()).delete().block();
+        } catch (RuntimeException e) {
+            throw mapped(connection, "Deleting the container " + ref, e, null);
+        }
+    }
+
+    private static CosmosDeskException mapped(CosmosConnection connection, String action, RuntimeException e,
+            String conflict) {
+        CosmosDeskException mapped = CosmosErrors.map(action, e);
+        if (mapped.kind() == ErrorKind.FORBIDDEN && connection.profile().authKind() == AuthKind.ENTRA_ID) {
+            return new CosmosDeskException(ErrorKind.FORBIDDEN, ENTRA_CONTROL_PLANE, mapped.statusCode(),
+                    mapped.subStatusCode(), mapped.activityId(), mapped.requestCharge(), e);
+        }
+        if (mapped.kind() == ErrorKind.CONFLICT && conflict != null) {
+            return new CosmosDeskException(ErrorKind.CONFLICT, conflict, mapped.statusCode(), mapped.subStatusCode(),
+                    mapped.activityId(), mapped.requestCharge(), e);
+        }
+        return mapped;
+    }
+
+    static ThroughputProperties throughputProperties(Throughput throughput) {
+        if (throughput instanceof Throughput.Manual manual) {
+            return ThroughputProperties.createManualThroughput(manual.requestUnits());
+        }
+        if (throughput instanceof Throughput.Autoscale autoscale) {
+            return ThroughputProperties.createAutoscaledThroughput(autoscale.maxRequestUnits());
+        }
+        return null;
+    }
+
+    static CosmosContainerProperties properties(ContainerSpec spec) {
+        PartitionKeyDefinition key = new PartitionKeyDefinition();
+        key.setPaths(new ArrayList<>(spec.partitionKeyPaths()));
+        key.setKind(spec.hierarchical() ? PartitionKind.MULTI_HASH : PartitionKind.HASH);
+        key.setVersion(PartitionKeyDefinitionVersion.V2);
+        CosmosContainerProperties properties = new CosmosContainerProperties(spec.id(), key);
+        if (spec.defaultTtlSeconds() != null) {
+            properties.setDefaultTimeToLiveInSeconds(spec.defaultTtlSeconds());
+        }
+        if (!spec.uniqueKeys().isEmpty()) {
+            UniqueKeyPolicy unique = new UniqueKeyPolicy();
+            unique.setUniqueKeys(spec.uniqueKeys().stream().map(UniqueKey::new).toList());
+            properties.setUniqueKeyPolicy(unique);
+        }
+        if (spec.indexingPolicyJson() != null && !spec.indexingPolicyJson().isBlank()) {
+            properties.setIndexingPolicy(indexingPolicy(spec.indexingPolicyJson()));
+        }
+        return properties;
+    }
+
+    /**
+     * The policy the user pasted: indexing mode, automatic, included and excluded paths, composite indexes. Spatial
+     * and vector indexes are not read (the dialog says so).
+     */
+    static IndexingPolicy indexingPolicy(String json) {
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new CosmosDeskException(ErrorKind.BAD_REQUEST, "The indexing policy is not valid JSON.");
+        }
+        IndexingPolicy policy = new IndexingPolicy();
+        if (node.hasNonNull("indexingMode")) {
+            String mode = node.get("indexingMode").asText();
+            policy.setIndexingMode(mode.equalsIgnoreCase("none") ? IndexingMode.NONE
+                    : mode.equalsIgnoreCase("lazy") ? IndexingMode.LAZY : IndexingMode.CONSISTENT);
+        }
+        if (node.hasNonNull("automatic")) {
+            policy.setAutomatic(node.get("automatic").asBoolean(true));
+        }
+        List<IncludedPath> included = new ArrayList<>();
+        node.path("includedPaths").forEach(path -> included.add(new IncludedPath(path.path("path").asText())));
+        if (!included.isEmpty()) {
+            policy.setIncludedPaths(included);
+        }
+        List<ExcludedPath> excluded = new ArrayList<>();
+        node.path("excludedPaths").forEach(path -> excluded.add(new ExcludedPath(path.path("path").asText())));
+        if (!excluded.isEmpty()) {
+            policy.setExcludedPaths(excluded);
+        }
+        List<List<CompositePath>> composites = new ArrayList<>();
+        node.path("compositeIndexes").forEach(index -> {
+            List<CompositePath> paths = new ArrayList<>();
+            index.forEach(entry -> {
+                CompositePath path = new CompositePath();
+                path.setPath(entry.path("path").asText());
+                path.setOrder(entry.path("order").asText("ascending").equalsIgnoreCase("descending")
+                        ? CompositePathSortOrder.DESCENDING : CompositePathSortOrder.ASCENDING);
+                paths.add(path);
+            });
+            composites.add(paths);
+        });
+        if (!composites.isEmpty()) {
+            policy.setCompositeIndexes(composites);
+        }
+        return policy;
+    }
+}

@@ -1,0 +1,69 @@
+package io.cosmosdesk.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cosmosdesk.cosmos.ItemRef;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One value a query returned: an item, a projection, a number, a string... Kept as compact UTF-8 JSON (a tree costs
+ * several times its size; a Load all of 100,000 results must fit); {@link #json()} parses a fresh copy.
+ */
+public final class QueryResult {
+
+    private final byte[] json;
+    private final ItemRef itemRef;
+
+    private QueryResult(byte[] json, ItemRef itemRef) {
+        this.json = json;
+        this.itemRef = itemRef;
+    }
+
+    /**
+     * @param keyPaths the container's partition key paths, to tell which item an object with an {@code id} is
+     */
+    public static QueryResult of(JsonNode value, List<String> keyPaths) {
+        try {
+            byte[] bytes = Json.MAPPER.writeValueAsBytes(value);
+            ItemRef ref = null;
+            if (value != null && value.isObject() && value.path("id").isTextual()) {
+                ref = new ItemRef(value.get("id").textValue(), PartitionKeyValue.fromItem(value, keyPaths));
+            }
+            return new QueryResult(bytes, ref);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public JsonNode json() {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String jsonText() {
+        return new String(json, StandardCharsets.UTF_8);
+    }
+
+    public int sizeInBytes() {
+        return json.length;
+    }
+
+    /** Which item this is, when it is an object with a string id (whether it is a whole item is the query's call). */
+    public Optional<ItemRef> itemRef() {
+        return Optional.ofNullable(itemRef);
+    }
+
+    @Override
+    public String toString() {
+        return jsonText();
+    }
+}

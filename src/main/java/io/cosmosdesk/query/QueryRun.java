@@ -1,0 +1,42 @@
+package io.cosmosdesk.query;
+
+import java.util.concurrent.CancellationException;
+
+/**
+ * The pages of one run of a query, one per {@link #next()}, nothing read before it is asked for (unless
+ * {@link #readAhead} is on). {@link #next()} blocks: call it through the TaskRunner, one call at a time;
+ * {@link #close()} may come from any thread and also stops a page in flight.
+ */
+public interface QueryRun extends AutoCloseable {
+
+    /**
+     * The next page (empty pages on the way are skipped and their RU counted).
+     *
+     * @throws QueryException when the query failed or a guard stopped it (the run is then over, except that
+     *         {@link #extendLimit()} lets a run stopped by the request-unit limit go on)
+     * @throws IllegalStateException when there are no more pages
+     * @throws CancellationException when the run was closed, also while waiting
+     */
+    QueryPage next();
+
+    /** Whether {@link #next()} may give another page. */
+    boolean hasMore();
+
+    /** Everything read so far. */
+    QueryTotals totals();
+
+    /**
+     * While on, pages come from one open SDK stream that reads ahead as fast as the service answers: for Load all and
+     * exports, where every page is wanted anyway. It stops at the request-unit limit (pages the SDK had read ahead
+     * by then are billed but not shown) and when turned off, and paging carries on from the last page delivered.
+     * Off by default, so a user reading page 1 pays for page 1 only.
+     */
+    void readAhead(boolean on);
+
+    /** After the request-unit limit stopped the run: allows another limit's worth of RU. */
+    void extendLimit();
+
+    /** Stops the run: nothing more is fetched. Idempotent. */
+    @Override
+    void close();
+}

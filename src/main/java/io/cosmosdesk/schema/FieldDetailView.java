@@ -1,0 +1,195 @@
+package io.cosmosdesk.schema;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The figures of one field, per type: presence, the type's share, ranges, a histogram (click a bar to filter on its
+ * range), the most frequent values (click to filter on one), true/false counts. Rebuilt when the figures change.
+ */
+final class FieldDetailView {
+
+    private static final double HISTOGRAM_HEIGHT = 70;
+    private static final double BAR_WIDTH = 180;
+
+    private FieldDetailView() {
+    }
+
+    static List<Node> build(FieldSummary field, long itemsInspected, Consumer<String> filter) {
+        List<Node> nodes = new ArrayList<>();
+        Label title = new Label(field.path().toString());
+        title.getStyleClass().add("schema-detail-title");
+        title.setWrapText(true);
+        nodes.add(title);
+        String presence = field.path().insideArray()
+                ? String.format(Locale.ROOT, "%,d values in %,d of %,d items (%s)", field.occurrences(),
+                        field.itemCount(), itemsInspected, SchemaFormat.percent(field.presence(itemsInspected)))
+                : String.format(Locale.ROOT, "In %,d of %,d items (%s) · missing in %,d", field.itemCount(),
+                        itemsInspected, SchemaFormat.percent(field.presence(itemsInspected)),
+                        field.missingCount(itemsInspected));
+        Label presenceLabel = new Label(presence);
+        presenceLabel.setWrapText(true);
+        nodes.add(presenceLabel);
+        String warning = FieldCells.warning(field);
+        if (warning != null) {
+            Label flag = new Label("⚠ " + warning);
+            flag.setWrapText(true);
+            flag.getStyleClass().add("schema-warning");
+            nodes.add(flag);
+        }
+        if (!field.path().insideArray() && field.itemCount() < itemsInspected) {
+            nodes.add(link("Filter: items without it", FieldFilters.missing(field.path()), filter));
+        }
+        for (TypeSummary type : field.types()) {
+            nodes.add(typeSection(field, type, filter));
+        }
+        return nodes;
+    }
+
+    private static Node typeSection(FieldSummary field, TypeSummary type, Consumer<String> filter) {
+        VBox section = new VBox(4);
+        section.getStyleClass().add("schema-type-section");
+        double share = (double) type.count() / Math.max(1, field.occurrences());
+        Label heading = new Label(String.format(Locale.ROOT, "%s · %s (%,d)", type.type().label(),
+                SchemaFormat.percent(share), type.count()));
+        heading.getStyleClass().add("schema-type-heading");
+        HBox head = new HBox(8, heading);
+        head.setAlignment(Pos.CENTER_LEFT);
+        if (field.types().size() > 1) {
+            head.getChildren().add(link("Filter on this type", FieldFilters.ofType(field.path(), type.type()), filter));
+        }
+        if (type.type() == ValueType.NULL) {
+            head.getChildren().add(link("Filter: null", FieldFilters.equalTo(field.path(), null), filter));
+        }
+        section.getChildren().add(head);
+        String figures = SchemaFormat.figures(type);
+        if (!figures.isEmpty()) {
+            Label line = new Label(figures);
+            line.setWrapText(true);
+            section.getChildren().add(line);
+        }
+        if (type.numbers() != null) {
+            TypeSummary.Numbers numbers = type.numbers();
+            section.getChildren().add(histogram(numbers.histogram(), bin -> FieldFilters.between(field.path(),
+                    bound(bin.from(), numbers.integersOnly()), bound(bin.to(), numbers.integersOnly())),
+                    bin -> SchemaFormat.number(bin.from()) + (bin.to() == bin.from() ? ""
+                            : " – " + SchemaFormat.number(bin.to())), filter));
+        }
+        if (type.dates() != null) {
+            section.getChildren().add(histogram(type.dates().histogram(), bin -> FieldFilters.between(field.path(),
+                    Instant.ofEpochMilli((long) bin.from()).toString(), Instant.ofEpochMilli((long) bin.to())
+                            .toString()), bin -> SchemaFormat.date((long) bin.from()) + " – "
+                            + SchemaFormat.date((long) bin.to()), filter));
+        }
+        if (type.booleans() != null) {
+            FlowPane values = new FlowPane(8, 4,
+                    link(String.format(Locale.ROOT, "true (%,d)", type.booleans().trueCount()),
+                            FieldFilters.equalTo(field.path(), true), filter),
+                    link(String.format(Locale.ROOT, "false (%,d)", type.booleans().falseCount()),
+                            FieldFilters.equalTo(field.path(), false), filter));
+            section.getChildren().add(values);
+        }
+        if (type.strings() != null && !type.strings().top().isEmpty()) {
+            section.getChildren().add(topValues(field, type, filter));
+        }
+        return section;
+    }
+
+    private static Object bound(double value, boolean whole) {
+        return whole ? (Object) BigDecimal.valueOf(Math.round(value)) : (Object) BigDecimal.valueOf(value);
+    }
+
+    private static Node topValues(FieldSummary field, TypeSummary type, Consumer<String> filter) {
+        TypeSummary.Strings strings = type.strings();
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(2);
+        long max = strings.top().get(0).count();
+        Label heading = new Label("Most frequent" + (strings.distinctExact() ? "" : " (counts are at least)"));
+        heading.getStyleClass().add("schema-subheading");
+        grid.add(heading, 0, 0, 3, 1);
+        int row = 1;
+        for (TypeSummary.ValueCount value : strings.top()) {
+            boolean cut = value.value().length() == StringAccumulator.KEPT_LENGTH + 1 && value.value().endsWith("…");
+            Node name;
+            if (cut) {
+                Label label = new Label(value.value());
+                label.setTooltip(new Tooltip("A long value, shown cut: filter on it in a query instead."));
+                name = label;
+            } else {
+                name = link(value.value().isEmpty() ? "\"\" (empty)" : value.value(),
+                        FieldFilters.equalTo(field.path(), value.value()), filter);
+            }
+            ((Region) name).setMaxWidth(260);
+            Region bar = new Region();
+            bar.getStyleClass().add("schema-bar-fill");
+            bar.setMinHeight(8);
+            bar.setMaxHeight(8);
+            bar.setPrefWidth(Math.max(2, 80.0 * value.count() / Math.max(1, max)));
+            bar.setMinWidth(bar.getPrefWidth());
+            grid.add(name, 0, row);
+            grid.add(bar, 1, row);
+            grid.add(new Label(String.format(Locale.ROOT, "%,d", value.count())), 2, row);
+            row++;
+        }
+        return grid;
+    }
+
+    private interface BinText {
+        String of(Histogram.Bin bin);
+    }
+
+    private static Node histogram(Histogram histogram, BinText where, BinText label, Consumer<String> filter) {
+        HBox bars = new HBox(2);
+        bars.setAlignment(Pos.BOTTOM_LEFT);
+        bars.setMinHeight(HISTOGRAM_HEIGHT);
+        bars.setPrefHeight(HISTOGRAM_HEIGHT);
+        bars.getStyleClass().add("schema-histogram");
+        long max = Math.max(1, histogram.maxCount());
+        int count = histogram.bins().size();
+        double width = count == 0 ? 0 : Math.max(4, Math.min(30, BAR_WIDTH / count));
+        for (Histogram.Bin bin : histogram.bins()) {
+            Region bar = new Region();
+            bar.getStyleClass().add("schema-histogram-bar");
+            double height = bin.count() == 0 ? 1 : Math.max(3, HISTOGRAM_HEIGHT * bin.count() / max);
+            bar.setMinSize(width, height);
+            bar.setPrefSize(width, height);
+            bar.setMaxSize(width, height);
+            Tooltip.install(bar, new Tooltip(label.of(bin) + ": " + (histogram.estimated() ? "≈" : "")
+                    + String.format(Locale.ROOT, "%,d", bin.count()) + "\nClick to filter the grid on this range"));
+            String clause = where.of(bin);
+            bar.setOnMouseClicked(event -> filter.accept(clause));
+            bars.getChildren().add(bar);
+        }
+        VBox box = new VBox(2, bars);
+        if (histogram.estimated()) {
+            Label note = new Label("Drawn from a random " + Reservoir.CAPACITY + "-value sample of the values.");
+            note.getStyleClass().add("schema-note");
+            box.getChildren().add(note);
+        }
+        HBox.setHgrow(box, Priority.NEVER);
+        return box;
+    }
+
+    private static Hyperlink link(String text, String whereClause, Consumer<String> filter) {
+        Hyperlink link = new Hyperlink(text);
+        link.setTooltip(new Tooltip("Filter the Items tab: " + whereClause));
+        link.setOnAction(event -> filter.accept(whereClause));
+        return link;
+    }
+}

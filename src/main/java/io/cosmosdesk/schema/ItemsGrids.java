@@ -1,0 +1,48 @@
+package io.cosmosdesk.schema;
+
+import io.cosmosdesk.browse.ItemColumn;
+import io.cosmosdesk.browse.ItemsViewModel;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.JsonPath;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** The schema's way into a container's Items tab: open (or front) it, then act on its view-model. */
+public final class ItemsGrids implements SchemaFeature.Grids {
+
+    private final Consumer<ContainerHandle> openContainer;
+    private final Function<ContainerHandle, Optional<ItemsViewModel>> gridOf;
+
+    /**
+     * @param openContainer opens or fronts the container's workspace (at once, on the UI thread)
+     * @param gridOf the Items view-model of an open workspace
+     */
+    public ItemsGrids(Consumer<ContainerHandle> openContainer,
+            Function<ContainerHandle, Optional<ItemsViewModel>> gridOf) {
+        this.openContainer = Objects.requireNonNull(openContainer);
+        this.gridOf = Objects.requireNonNull(gridOf);
+    }
+
+    @Override
+    public void addColumn(ContainerHandle container, JsonPath path) {
+        grid(container).ifPresent(grid -> grid.addColumn(path.toString()));
+    }
+
+    @Override
+    public void sortBy(ContainerHandle container, JsonPath path) {
+        grid(container).ifPresent(grid -> {
+            if (grid.columns().stream().noneMatch(column -> column.path().equals(path))) {
+                grid.addColumn(path.toString());
+            }
+            grid.columns().stream().filter(column -> column.path().equals(path)).findFirst()
+                    .ifPresent((ItemColumn column) -> grid.sortBy(column));
+        });
+    }
+
+    private Optional<ItemsViewModel> grid(ContainerHandle container) {
+        openContainer.accept(container);
+        return gridOf.apply(container);
+    }
+}

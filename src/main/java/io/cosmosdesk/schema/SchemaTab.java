@@ -1,0 +1,77 @@
+package io.cosmosdesk.schema;
+
+import io.cosmosdesk.app.ToolTab;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.ui.TaskRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+
+/** A container's Schema tab (kind "schema"), built from {@code /fxml/SchemaTab.fxml}. */
+public final class SchemaTab implements ToolTab {
+
+    public static final String KIND = "schema";
+    public static final String FXML = "/fxml/SchemaTab.fxml";
+
+    private final SchemaViewModel viewModel;
+    private final TaskRunner tasks;
+    private final ObservableValue<String> title;
+    private Parent view;
+    private SchemaTabController controller;
+
+    public SchemaTab(SchemaViewModel viewModel, TaskRunner tasks) {
+        this.viewModel = viewModel;
+        this.tasks = tasks;
+        String name = "Schema · " + viewModel.handle().ref().containerId();
+        this.title = Bindings.createStringBinding(() -> viewModel.busyProperty().get() ? name + " …" : name,
+                viewModel.busyProperty());
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public ContainerHandle container() {
+        return viewModel.handle();
+    }
+
+    @Override
+    public ObservableValue<String> title() {
+        return title;
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) {
+            FXMLLoader loader = new FXMLLoader(SchemaTab.class.getResource(FXML));
+            loader.setControllerFactory(type -> {
+                if (type == SchemaTabController.class) {
+                    return new SchemaTabController(viewModel, tasks);
+                }
+                throw new IllegalArgumentException("No controller registered for " + type.getName());
+            });
+            try {
+                view = loader.load();
+                controller = loader.getController();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot load the schema tab", e);
+            }
+        }
+        return view;
+    }
+
+    public SchemaViewModel viewModel() {
+        return viewModel;
+    }
+
+    @Override
+    public void close() {
+        viewModel.close();
+    }
+}

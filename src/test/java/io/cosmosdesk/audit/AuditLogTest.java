@@ -1,0 +1,131 @@
+package io.cosmosdesk.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.files.PrivateFiles;
+import io.cosmosdesk.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditLogTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-06T10:15:30Z");
+
+    @TempDir
+    Path home;
+
+    private static AuditEntry entry(String id, String operation) {
+        return new AuditEntry(NOW.toString(), "ann", "Orders", "https://acct.documents.azure.com:443/", "retail",
+                "orders", id, PartitionKeyValue.of("c1").toJsonArray(), operation, "ok", null, 200, null, "\"e1\"",
+                "\"e2\"", Json.MAPPER.createObjectNode().put("id", id).put("n", 1),
+                Json.MAPPER.createObjectNode().put("id", id).put("n", 2), null);
+    }
+
+    private AuditLog log(Path folder, int retentionDays, Instant now) {
+        return new AuditLog(folder, () -> retentionDays, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    @Test
+    void entriesGoToOneFilePerUtcDayAndReadBackNewestFirst() {
+        Path folder = home.resolve("audit");
+        try (AuditLog log = log(folder, 90, NOW)) {
+            log.append(entry("a", "create"));
+            log.append(List.of(entry("b", "replace"), entry("c", "delete")));
+            assertThat(folder.resolve("2026-12-06.jsonl")).exists();
+            assertThat(log.read(e -> true, 10)).extracting(AuditEntry::id).containsExactly("c", "b", "a");
+            assertThat(log.read(e -> e.operation().equals("replace"), 10)).extracting(AuditEntry::id)
+                    .containsExactly("b");
+            assertThat(log.read(e -> true, 2)).extracting(AuditEntry::id).containsExactly("c", "b");
+        }
+    }
+
+    @Test
+    void queuedEntriesKeepTheirOrderAndAreOnDiskAfterFlush() {
+        Path folder = home.resolve("audit");
+        try (AuditLog log = log(folder, 90, NOW)) {
+            log.append(entry("a", "create"));
+            for (int batch = 0; batch < 20; batch++) {
+                log.appendLater(List.of(entry("q" + batch + "-1", "move-copy"), entry("q" + batch + "-2", "move-copy")));
+            }
+            log.flush();
+            List<AuditEntry> oldestFirst = new java.util.ArrayList<>(log.read(e -> true, 100));
+            java.util.Collections.reverse(oldestFirst);
+            assertThat(oldestFirst).hasSize(41);
+            assertThat(oldestFirst.get(0).id()).isEqualTo("a");
+            assertThat(oldestFirst.get(1).id()).isEqualTo("q0-1");
+            assertThat(oldestFirst.get(40).id()).isEqualTo("q19-2");
+        }
+    }
+
+    @Test
+    void aTornLastLineIsSkippedAndTheNextEntryStartsOnALineOfItsOwn() throws Exception {
+        Path folder = home.resolve("audit");
+        try (AuditLog log = log(folder, 90, NOW)) {
+            log.append(entry("a", "create"));
+        }
+        Path file = folder.resolve("2026-12-06.jsonl");
+        // a crash in the middle of a write: half a line, no newline
+        Files.writeString(file, "{\"time\":\"2026-12-06T10:16:00Z\",\"id\":\"torn\",\"bef", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+
+        try (AuditLog restarted = log(folder, 90, NOW)) {
+            assertThat(restarted.read(e -> true, 10)).extracting(AuditEntry::id).containsExactly("a");
+            restarted.append(entry("b", "replace"));
+            assertThat(restarted.read(e -> true, 10)).extracting(AuditEntry::id).containsExactly("b", "a");
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).endsWith("\"bef");
+        assertThat(AuditLog.parse(lines.get(2)).id()).isEqualTo("b");
+    }
+
+    @Test
+    void daysOlderThanTheRetentionAreDeleted() throws Exception {
+        Path folder = Files.createDirectories(home.resolve("audit"));
+        for (String day : List.of("2026-12-01", "2026-12-03", "2026-12-04", "2026-12-05")) {
+            Files.writeString(folder.resolve(day + ".jsonl"), "");
+        }
+        Files.writeString(folder.resolve("notes.txt"), "not ours");
+        AtomicInteger retention = new AtomicInteger(3);
+        try (AuditLog log = new AuditLog(folder, retention::get, Clock.fixed(NOW, ZoneOffset.UTC))) {
+            log.append(entry("a", "create"));
+        }
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("2026-12-04.jsonl", "2026-12-05.jsonl", "2026-12-06.jsonl", "notes.txt");
+        }
+    }
+
+    @Test
+    void theLogIsReadableByTheUserAlone() throws Exception {
+        assumeTrue(PrivateFiles.posix());
+        Path folder = home.resolve("data").resolve("audit");
+        try (AuditLog log = log(folder, 90, NOW)) {
+            log.append(entry("a", "create"));
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.getParent())))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("2026-12-06.jsonl"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void anEndpointIsLoggedWithoutCredentials() {
+        assertThat(AuditEntries.safeEndpoint("https://user:secret@acct.documents.azure.com:443/?sig=abc"))
+                .isEqualTo("https://acct.documents.azure.com:443/");
+        assertThat(AuditEntries.safeEndpoint("AccountEndpoint=x;AccountKey=y")).isEqualTo("(not a URL)");
+    }
+}

@@ -1,0 +1,211 @@
+package io.cosmosdesk.bench;
+
+import com.azure.cosmos.CosmosAsyncClient;
+import com.azure.cosmos.CosmosAsyncContainer;
+import com.azure.cosmos.models.CosmosBulkOperations;
+import com.azure.cosmos.models.CosmosContainerProperties;
+import com.azure.cosmos.models.CosmosItemOperation;
+import com.azure.cosmos.models.CosmosQueryRequestOptions;
+import com.azure.cosmos.models.FeedResponse;
+import com.azure.cosmos.models.PartitionKey;
+import com.azure.cosmos.models.PartitionKeyDefinition;
+import com.azure.cosmos.models.PartitionKeyDefinitionVersion;
+import com.azure.cosmos.models.PartitionKind;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.cosmos.ContainerRef;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.cosmos.ItemQuery;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.move.MatchingItems;
+import io.cosmosdesk.move.MoveControl;
+import io.cosmosdesk.move.MoveReport;
+import io.cosmosdesk.move.MoveService;
+import io.cosmosdesk.move.MoveStepListener;
+import io.cosmosdesk.move.MoveTarget;
+import io.cosmosdesk.move.MoveTuning;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import reactor.core.publisher.Flux;
+
+/**
+ * A move at scale, as the grid's "Move" with nothing selected does it: every item of a container of N items of
+ * ~1 KB (ten source partitions) found by a query and moved, the query read a page at a time. Reports the heap
+ * (the most the heap held right after a garbage collection while the move ran, i.e. what stayed reachable), and
+ * the items/s against the raw SDK moving the same number of items the same way (query a page, bulk create its
+ * copies, bulk delete its sources) on the same server in the same run.
+ */
+final class MoveAtScale {
+
+    private static final int SEED_CHUNK = 5_000;
+    private static final int RAW_PAGE = 1_000;
+    private static final String RAW_FILTER = "WHERE c.pk != 'target'";
+
+    private MoveAtScale() {
+    }
+
+    static void run(CosmosAsyncClient client, Path home, int items) {
+        MoveTuning tuning = MoveTuning.defaults();
+        System.out.printf("MoveBenchmark at scale: %,d items of ~1 KB, batch %d (load %.2f, max heap %,d MB)%n",
+                items, tuning.batchSize(), load(), Runtime.getRuntime().maxMemory() >> 20);
+        double rawRate = raw(client, items);
+        System.out.printf("  raw SDK, page by page (query %,d, bulk create + bulk delete): %,.0f items/s (load %.2f)%n",
+                RAW_PAGE, rawRate, load());
+        CosmosAsyncContainer container = seeded(client, items, 2);
+        ContainerHandle handle = new ContainerHandle(new CosmosConnection(
+                ConnectionProfile.create("bench", AuthKind.EMULATOR, "https://127.0.0.1/"), client),
+                new ContainerInfo(new ContainerRef("bench", container.getId()), List.of("/pk"), false, null));
+        MoveService service = new MoveService(home, tuning, MoveStepListener.NONE, io.cosmosdesk.testing.TestAudit.writes());
+        System.gc();
+        long before = usedHeap();
+        try (HeapWatch heap = new HeapWatch()) {
+            long start = System.nanoTime();
+            // the raw pass's query: a move of "everything" would also meet its own copies and pass over them
+            MatchingItems matching = service.findItemsToMove(handle, ItemQuery.filtered(RAW_FILTER));
+            MoveReport report = service.moveItemsTo(handle, matching, MoveTarget.of(PartitionKeyValue.of("target")),
+                    MoveControl.none());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (report.moved() != items) {
+                throw new IllegalStateException("The move did not move everything: " + report.summary());
+            }
+            double moveRate = items / seconds;
+            System.out.printf("  move of every item the query selects: %,.0f items/s, %.1f s (load %.2f)%n", moveRate,
+                    seconds, load());
+            System.out.printf("MoveBenchmark at %,d items: heap before %,d MB; most reachable during the move %,d MB "
+                            + "(%d collections seen; target < 300 MB); report holds %,d lines (%,d left out)%n",
+                    items, before >> 20, heap.peakAfterGc() >> 20, heap.collections(), report.items().size(),
+                    report.linesLeftOut());
+            System.out.printf("MoveBenchmark at %,d items: ratio to the raw SDK %.2f (%,.0f vs %,.0f items/s); "
+                    + "load %.2f%n", items, moveRate / rawRate, moveRate, rawRate, load());
+        }
+        container.delete().block();
+    }
+
+    /** The raw SDK moving every item: a query page at a time, its copies bulk created, its sources bulk deleted. */
+    private static double raw(CosmosAsyncClient client, int items) {
+        CosmosAsyncContainer container = seeded(client, items, 1);
+        long start = System.nanoTime();
+        String continuation = null;
+        int moved = 0;
+        do {
+            FeedResponse<ObjectNode> page = container.queryItems("SELECT * FROM c " + RAW_FILTER,
+                    new CosmosQueryRequestOptions(), ObjectNode.class).byPage(continuation, RAW_PAGE).next().block();
+            continuation = page.getContinuationToken();
+            List<CosmosItemOperation> creates = new ArrayList<>();
+            List<CosmosItemOperation> deletes = new ArrayList<>();
+            for (ObjectNode item : page.getResults()) {
+                String pk = item.get("pk").asText();
+                ObjectNode copy = item.deepCopy().put("pk", "target");
+                for (String system : List.of("_rid", "_self", "_etag", "_attachments", "_ts")) {
+                    copy.remove(system);
+                }
+                creates.add(CosmosBulkOperations.getCreateItemOperation(copy, new PartitionKey("target")));
+                deletes.add(CosmosBulkOperations.getDeleteItemOperation(item.get("id").asText(), new PartitionKey(pk)));
+            }
+            container.executeBulkOperations(Flux.fromIterable(creates)).blockLast();
+            container.executeBulkOperations(Flux.fromIterable(deletes)).blockLast();
+            moved += creates.size();
+        } while (continuation != null);
+        double rate = moved / ((System.nanoTime() - start) / 1e9);
+        if (moved != items) {
+            throw new IllegalStateException("The raw pass moved " + moved + " of " + items);
+        }
+        container.delete().block();
+        return rate;
+    }
+
+    /** A new container of {@code count} generated items, written in chunks (never all in memory). */
+    private static CosmosAsyncContainer seeded(CosmosAsyncClient client, int count, long seed) {
+        PartitionKeyDefinition key = new PartitionKeyDefinition();
+        key.setPaths(List.of("/pk"));
+        key.setKind(PartitionKind.HASH);
+        key.setVersion(PartitionKeyDefinitionVersion.V2);
+        String id = "scale-" + System.nanoTime();
+        client.getDatabase("bench").createContainer(new CosmosContainerProperties(id, key)).block();
+        CosmosAsyncContainer container = client.getDatabase("bench").getContainer(id);
+        Random random = new Random(seed);
+        long start = System.nanoTime();
+        for (int from = 0; from < count; from += SEED_CHUNK) {
+            List<CosmosItemOperation> creates = new ArrayList<>(SEED_CHUNK);
+            for (int i = from; i < Math.min(count, from + SEED_CHUNK); i++) {
+                ObjectNode item = JsonNodeFactory.instance.objectNode().put("id", "s-" + i).put("pk", "p" + i % 10);
+                item.put("n", i).put("price", random.nextInt(100_000) / 100.0);
+                item.put("description", "x".repeat(700 + random.nextInt(200)));
+                item.putObject("detail").put("colour", random.nextBoolean() ? "red" : "blue").putArray("tags")
+                        .add("a").add("b");
+                creates.add(CosmosBulkOperations.getCreateItemOperation(item, new PartitionKey("p" + i % 10)));
+            }
+            container.executeBulkOperations(Flux.fromIterable(creates)).blockLast();
+        }
+        System.out.printf("  seeded %,d items in %.1f s%n", count, (System.nanoTime() - start) / 1e9);
+        return container;
+    }
+
+    private static long usedHeap() {
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return heap.getUsed();
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /** The heap right after each garbage collection (what was still reachable), its most while open. */
+    private static final class HeapWatch implements AutoCloseable {
+        private final AtomicLong peak = new AtomicLong();
+        private final AtomicLong collections = new AtomicLong();
+        private final List<NotificationEmitter> emitters = new ArrayList<>();
+        private final NotificationListener listener = (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                        (CompositeData) notification.getUserData());
+                long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                        .mapToLong(MemoryUsage::getUsed).sum();
+                peak.accumulateAndGet(used, Math::max);
+                collections.incrementAndGet();
+            }
+        };
+
+        HeapWatch() {
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof NotificationEmitter emitter) {
+                    emitter.addNotificationListener(listener, null, null);
+                    emitters.add(emitter);
+                }
+            }
+        }
+
+        long peakAfterGc() {
+            return peak.get();
+        }
+
+        long collections() {
+            return collections.get();
+        }
+
+        @Override
+        public void close() {
+            for (NotificationEmitter emitter : emitters) {
+                try {
+                    emitter.removeNotificationListener(listener);
+                } catch (javax.management.ListenerNotFoundException e) {
+                    // gone already
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.cosmosdesk.changes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import com.azure.cosmos.CosmosAsyncClient;
+import com.azure.cosmos.CosmosAsyncContainer;
+import com.azure.cosmos.models.PartitionKey;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.cosmosdesk.app.AppContext;
+import io.cosmosdesk.sandbox.LocalCosmosServer;
+import io.cosmosdesk.testing.CosmosServerExtension;
+import io.cosmosdesk.testing.CosmosTestData;
+import io.cosmosdesk.testing.FxAppExtension;
+import io.cosmosdesk.testing.MainWindowFixture;
+import io.cosmosdesk.ui.DialogService;
+import javafx.scene.control.Button;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+
+/** Headless, the whole window: the Live changes tab shows what another client writes, and opens it in the editor. */
+@ExtendWith(CosmosServerExtension.class)
+class ChangesTabGuiIT {
+
+    private AppContext context;
+
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.mainWindow(() -> mock(DialogService.class))
+            .onShown(shown -> context = shown);
+
+    @Test
+    void aRowWrittenByAnotherClientShowsAndOpensInTheEditor(FxRobot robot, LocalCosmosServer server,
+            CosmosTestData data) throws Exception {
+        CosmosAsyncContainer container = data.createContainer("/customerId");
+        MainWindowFixture.connectAndOpen(robot, context, server, container);
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        MainWindowFixture.waitFor("the container's tab opens", () -> tabs.getTabs().size() == 2);
+        Button liveChanges = robot.lookup(".toolbar-action").queryAllAs(Button.class).stream()
+                .filter(button -> button.getText().equals(ChangesFeature.ACTION_LABEL)).findFirst().orElseThrow();
+        robot.clickOn(liveChanges);
+        MainWindowFixture.waitFor("the changes tab opens in front", () -> tabs.getTabs().size() == 3
+                && tabs.getSelectionModel().getSelectedItem().getText().contains("Changes · " + container.getId()));
+        MainWindowFixture.waitFor("it is live", () -> robot.lookup("#statusLabel").queryLabeled().getText()
+                .startsWith("Live"));
+
+        try (CosmosAsyncClient other = CosmosServerExtension.clientBuilder(server).buildAsyncClient()) {
+            other.getDatabase(container.getDatabase().getId()).getContainer(container.getId())
+                    .createItem(JsonNodeFactory.instance.objectNode().put("id", "written-elsewhere")
+                            .put("customerId", "cust-9").put("status", "open"), new PartitionKey("cust-9"), null)
+                    .block();
+        }
+        @SuppressWarnings("unchecked")
+        TableView<ChangeRow> table = robot.lookup("#changesTable").queryAs(TableView.class);
+        MainWindowFixture.waitFor("the row shows", () -> table.getItems().size() == 1);
+        ChangeRow row = table.getItems().get(0);
+        assertThat(row.id()).isEqualTo("written-elsewhere");
+        assertThat(row.partitionKey().display()).isEqualTo("\"cust-9\"");
+        assertThat(row.summary()).isEqualTo("new");
+        assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).contains("1 change captured");
+
+        robot.doubleClickOn("written-elsewhere");
+        MainWindowFixture.waitFor("the item opens in the editor of the Items tab",
+                () -> tabs.getSelectionModel().getSelectedIndex() == 1
+                        && robot.lookup("#codeArea").queryAs(CodeArea.class).getText().contains("\"written-elsewhere\""));
+    }
+}

@@ -1,0 +1,90 @@
+package io.cosmosdesk.manage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.cosmos.ContainerRef;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.ErrorKind;
+import io.cosmosdesk.ui.ImmediateTaskRunner;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CreateResourceViewModelTest {
+
+    private final ResourceAdmin admin = mock(ResourceAdmin.class);
+    private final CosmosConnection connection = mock(CosmosConnection.class);
+
+    @Test
+    void problemsFollowWhatIsTypedAndNothingIsSentWhileThereAreAny() {
+        CreateResourceViewModel form = CreateResourceViewModel.forContainer(admin, ImmediateTaskRunner.immediate(),
+                connection, "retail");
+        assertThat(form.problemsProperty().get()).contains("Give the container an id");
+        form.idProperty().set("orders");
+        form.keyLevel1Property().set("customerId");
+        assertThat(form.problemsProperty().get()).contains("must start with /");
+        form.keyLevel1Property().set("/customerId");
+        form.requestUnitsProperty().set("350");
+        assertThat(form.problemsProperty().get()).contains("starts at 400 RU/s");
+        form.requestUnitsProperty().set("400");
+        form.ttlModeProperty().set(CreateResourceViewModel.TtlMode.SECONDS);
+        form.ttlSecondsProperty().set("a day");
+        assertThat(form.problemsProperty().get()).contains("whole number of seconds");
+        form.create(info -> { });
+        verify(admin, never()).createContainer(any(), any());
+
+        form.ttlSecondsProperty().set("86400");
+        assertThat(form.problemsProperty().get()).isEmpty();
+        ContainerSpec spec = form.spec();
+        assertThat(spec.partitionKeyPaths()).containsExactly("/customerId");
+        assertThat(spec.defaultTtlSeconds()).isEqualTo(86400);
+        assertThat(spec.throughput()).isEqualTo(new Throughput.Manual(400));
+    }
+
+    @Test
+    void aHierarchicalKeyAndUniqueKeysAreReadFromTheirFields() {
+        CreateResourceViewModel form = CreateResourceViewModel.forContainer(admin, ImmediateTaskRunner.immediate(),
+                connection, "retail");
+        form.idProperty().set("events");
+        form.keyLevel1Property().set("/tenantId");
+        form.keyLevel2Property().set(" /userId ");
+        form.uniqueKeysProperty().set("/email\n\n/firstName, /lastName\n");
+        ContainerSpec spec = form.spec();
+        assertThat(spec.partitionKeyPaths()).containsExactly("/tenantId", "/userId");
+        assertThat(spec.uniqueKeys()).containsExactly(List.of("/email"), List.of("/firstName", "/lastName"));
+    }
+
+    @Test
+    void aFailedCreateKeepsEverythingTypedAndShowsTheSentence() {
+        when(admin.createContainer(eq(connection), any())).thenThrow(new CosmosDeskException(ErrorKind.CONFLICT,
+                "A container named \"orders\" already exists in retail."));
+        CreateResourceViewModel form = CreateResourceViewModel.forContainer(admin, ImmediateTaskRunner.immediate(),
+                connection, "retail");
+        form.idProperty().set("orders");
+        form.keyLevel1Property().set("/customerId");
+        form.indexingPolicyProperty().set("{\"indexingMode\": \"consistent\"}");
+        List<ContainerInfo> created = new ArrayList<>();
+
+        form.create(created::add);
+
+        assertThat(created).isEmpty();
+        assertThat(form.errorProperty().get()).isEqualTo("A container named \"orders\" already exists in retail.");
+        assertThat(form.indexingPolicyProperty().get()).isEqualTo("{\"indexingMode\": \"consistent\"}");
+        assertThat(form.busyProperty().get()).isFalse();
+
+        when(admin.createContainer(eq(connection), any())).thenReturn(new ContainerInfo(
+                new ContainerRef("retail", "orders2"), List.of("/customerId"), false, 400));
+        form.idProperty().set("orders2");
+        assertThat(form.errorProperty().get()).isEmpty();
+        form.create(created::add);
+        assertThat(created).extracting(info -> info.ref().containerId()).containsExactly("orders2");
+    }
+}

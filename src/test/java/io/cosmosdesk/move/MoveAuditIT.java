@@ -1,0 +1,123 @@
+package io.cosmosdesk.move;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.azure.cosmos.CosmosAsyncClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.audit.AuditEntry;
+import io.cosmosdesk.audit.AuditLog;
+import io.cosmosdesk.audit.AuditedWrites;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.testing.CosmosServerExtension;
+import io.cosmosdesk.testing.CosmosTestData;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A move's writes are in the audit log: each copy and each source delete once, with bodies, tied by the job id. */
+@ExtendWith(CosmosServerExtension.class)
+class MoveAuditIT {
+
+    private static final PartitionKeyValue TARGET = PartitionKeyValue.of("target");
+
+    @TempDir
+    Path home;
+
+    private List<AuditEntry> entries(AuditLog log) {
+        List<AuditEntry> oldestFirst = new ArrayList<>(log.read(e -> true, 10_000));
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    @Test
+    void eachCopyAndEachSourceDeleteIsRecordedOnce(CosmosAsyncClient client, CosmosTestData data) {
+        MoveTestBed bed = new MoveTestBed(client, MoveTestBed.newContainer(data, "/pk"), List.of("/pk"), false)
+                .seed(60, i -> PartitionKeyValue.of("p" + i % 3), 7);
+        AuditLog log = new AuditLog(home.resolve("audit"));
+        MoveService service = new MoveService(home.resolve("moves"), MoveTuning.defaults().withBatchSize(25),
+                MoveStepListener.NONE, new AuditedWrites(log));
+
+        MoveReport report = service.moveItems(bed.handle, bed.sources(), TARGET, MoveControl.none());
+
+        assertThat(report.moved()).isEqualTo(60);
+        List<AuditEntry> entries = entries(log);
+        assertThat(entries).hasSize(120).allSatisfy(e -> {
+            assertThat(e.outcome()).isEqualTo("ok");
+            assertThat(e.job()).isEqualTo(report.jobId());
+        });
+        Map<String, List<AuditEntry>> byOperation = entries.stream()
+                .collect(Collectors.groupingBy(AuditEntry::operation));
+        assertThat(byOperation.keySet()).containsExactlyInAnyOrder("move-copy", "move-delete-source");
+        assertThat(byOperation.get("move-copy")).extracting(AuditEntry::id)
+                .containsExactlyInAnyOrderElementsOf(bed.originals.keySet());
+        assertThat(byOperation.get("move-delete-source")).extracting(AuditEntry::id)
+                .containsExactlyInAnyOrderElementsOf(bed.originals.keySet());
+        for (AuditEntry copy : byOperation.get("move-copy")) {
+            ObjectNode original = bed.originals.get(copy.id());
+            assertSame(copy.after(), ItemBodies.underKey(original, TARGET, bed.paths));
+            assertThat(copy.partitionKeyDisplay()).isEqualTo(TARGET.display());
+            assertThat(copy.etagAfter()).isNotBlank();
+        }
+        for (AuditEntry delete : byOperation.get("move-delete-source")) {
+            assertSame(delete.before(), bed.originals.get(delete.id()));
+            assertThat(delete.partitionKeyDisplay()).isEqualTo(bed.originalKey(delete.id()).display());
+            assertThat(delete.etagBefore()).isNotBlank();
+            assertThat(delete.after()).isNull();
+        }
+        // every copy is recorded before the delete of its source
+        for (String id : bed.originals.keySet()) {
+            int copy = indexOf(entries, "move-copy", id);
+            int delete = indexOf(entries, "move-delete-source", id);
+            assertThat(copy).as(id).isLessThan(delete);
+        }
+    }
+
+    @Test
+    void aSourceChangedDuringTheMoveRecordsTheRefusedDeleteAndTheCopyRemoved(CosmosAsyncClient client,
+            CosmosTestData data) {
+        MoveTestBed bed = new MoveTestBed(client, MoveTestBed.newContainer(data, "/pk"), List.of("/pk"), false)
+                .seed(10, i -> PartitionKeyValue.of("p" + i % 3), 7);
+        ObjectNode edited = bed.originals.get("item-0004").deepCopy().put("name", "edited meanwhile");
+        MoveStepListener editor = (step, index, id) -> {
+            if (step == MoveStep.AFTER_CREATE_RECORDED && index == 4) {
+                bed.container.replaceItem(edited, id, bed.originalKey(id).toPartitionKey()).block();
+            }
+        };
+        AuditLog log = new AuditLog(home.resolve("audit"));
+        MoveService service = new MoveService(home.resolve("moves"), MoveTuning.defaults().withBatchSize(50), editor,
+                new AuditedWrites(log));
+
+        MoveReport report = service.moveItems(bed.handle, bed.sources(), TARGET, MoveControl.none());
+
+        assertThat(report.changedDuringMove()).isEqualTo(1);
+        List<AuditEntry> ofItem = entries(log).stream().filter(e -> e.id().equals("item-0004")).toList();
+        assertThat(ofItem).extracting(AuditEntry::operation, AuditEntry::outcome, AuditEntry::errorKind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("move-copy", "ok", null),
+                        org.assertj.core.groups.Tuple.tuple("move-delete-source", "failed", "CHANGED_BY_SOMEONE_ELSE"),
+                        org.assertj.core.groups.Tuple.tuple("move-remove-copy", "ok", null));
+        assertThat(ofItem.get(2).partitionKeyDisplay()).isEqualTo(TARGET.display());
+        assertSame(ofItem.get(2).before(), ItemBodies.underKey(bed.originals.get("item-0004"), TARGET, bed.paths));
+    }
+
+    /** The same JSON, numbers by value (the server gives 12.0 back as 12). */
+    private static void assertSame(com.fasterxml.jackson.databind.JsonNode actual, ObjectNode expected) {
+        assertThat(io.cosmosdesk.cosmos.ItemContent.equalByValue(actual, expected)).as(actual + " is " + expected)
+                .isTrue();
+    }
+
+    private static int indexOf(List<AuditEntry> entries, String operation, String id) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).operation().equals(operation) && entries.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,88 @@
+package io.cosmosdesk.query;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/** A {@link QueryRun} over prepared pages (or failures), for view-model tests. */
+final class FakeQueryRun implements QueryRun {
+
+    private final List<Object> answers;
+    private int next;
+    private boolean closed;
+    private boolean readAhead;
+    private int limitExtensions;
+    private QueryTotals totals = QueryTotals.NONE;
+
+    /** @param answers each a list of results (a page) or a RuntimeException to throw for that pull */
+    FakeQueryRun(List<Object> answers) {
+        this.answers = new ArrayList<>(answers);
+    }
+
+    static QueryPage page(int number, long firstIndex, List<QueryResult> results, boolean hasMore, double charge,
+            int retries) {
+        return new QueryPage(number, firstIndex, results, hasMore, charge, 1, retries, Duration.ofMillis(10), "act-"
+                + number, QueryMetricsSummary.NONE, IndexAdvice.NONE);
+    }
+
+    @Override
+    public QueryPage next() {
+        if (closed) {
+            throw new CancellationException();
+        }
+        if (next >= answers.size()) {
+            throw new IllegalStateException("no more pages");
+        }
+        Object answer = answers.get(next);
+        if (answer instanceof RuntimeException failure) {
+            if (!(failure instanceof QueryException q && q.reason() == QueryException.Reason.REQUEST_UNIT_LIMIT)) {
+                next = answers.size();
+            } else {
+                answers.remove(next);
+            }
+            throw failure;
+        }
+        next++;
+        QueryPage page = (QueryPage) answer;
+        totals = totals.plus(page);
+        return page;
+    }
+
+    @Override
+    public boolean hasMore() {
+        return !closed && next < answers.size();
+    }
+
+    @Override
+    public QueryTotals totals() {
+        return totals;
+    }
+
+    @Override
+    public void readAhead(boolean on) {
+        readAhead = on;
+    }
+
+    boolean readAhead() {
+        return readAhead;
+    }
+
+    @Override
+    public void extendLimit() {
+        limitExtensions++;
+    }
+
+    int limitExtensions() {
+        return limitExtensions;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

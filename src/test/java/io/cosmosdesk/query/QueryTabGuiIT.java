@@ -1,0 +1,78 @@
+package io.cosmosdesk.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import com.azure.cosmos.CosmosAsyncContainer;
+import io.cosmosdesk.app.AppContext;
+import io.cosmosdesk.sandbox.LocalCosmosServer;
+import io.cosmosdesk.testing.CosmosServerExtension;
+import io.cosmosdesk.testing.CosmosTestData;
+import io.cosmosdesk.testing.FxAppExtension;
+import io.cosmosdesk.testing.MainWindowFixture;
+import io.cosmosdesk.ui.DialogService;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+
+/** Headless, the whole window: a query typed in a new query tab, run with Ctrl+Enter, a row opened in the editor. */
+@ExtendWith(CosmosServerExtension.class)
+class QueryTabGuiIT {
+
+    private AppContext context;
+
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.mainWindow(() -> mock(DialogService.class))
+            .onShown(shown -> context = shown);
+
+    @Test
+    void typeRunSeeRowsAndOpenOneInTheEditor(FxRobot robot, LocalCosmosServer server, CosmosTestData data)
+            throws Exception {
+        CosmosAsyncContainer container = data.seedOrders(30, 3);
+        MainWindowFixture.connectAndOpen(robot, context, server, container);
+        MainWindowFixture.waitFor("the grid shows", () -> robot.lookup("#itemsTable").tryQuery().isPresent());
+
+        robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        MainWindowFixture.waitFor("a query tab opens", () -> robot.lookup("#queryEditor").tryQuery().isPresent());
+        CodeArea editor = robot.lookup("#queryEditor").queryAs(CodeArea.class);
+        assertThat(context.toolTabs().tabs()).singleElement().satisfies(tab ->
+                assertThat(tab.title().getValue()).isEqualTo("Query 1 · " + container.getId()));
+
+        robot.clickOn(editor);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("SELECT * FROM c WHERE c.n < @max");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        MainWindowFixture.waitFor("the missing value is refused", () -> robot.lookup("#queryErrorLabel").tryQuery()
+                .map(label -> ((javafx.scene.control.Label) label).getText().equals(
+                        "Parameter @max has no value: type one, or set its type to null.")
+                        && label.getParent().isVisible()).orElse(false));
+
+        robot.clickOn(editor);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("SELECT * FROM c WHERE c.n < 5");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+
+        @SuppressWarnings("unchecked")
+        TableView<QueryResult> results = robot.lookup("#resultsTable").queryAs(TableView.class);
+        MainWindowFixture.waitFor("five rows show", () -> results.getItems().size() == 5
+                && !robot.lookup("#runButton").queryButton().isDisabled()
+                && robot.lookup("#cancelButton").queryButton().isDisabled());
+        assertThat(robot.lookup("#rangeLabel").queryLabeled().getText()).isEqualTo("1–5");
+        assertThat(robot.lookup("#scopeShownLabel").queryLabeled().getText()).isEqualTo("All partitions");
+        assertThat(results.getColumns().get(0).getText()).isEqualTo("id");
+        assertThat(robot.lookup("#queryStatusLabel").queryLabeled().getText()).contains("5 results");
+
+        String id = results.getItems().get(0).itemRef().orElseThrow().id();
+        robot.interact(() -> {
+            results.requestFocus();
+            results.getSelectionModel().clearAndSelect(0);
+        });
+        robot.type(KeyCode.ENTER);
+        MainWindowFixture.waitFor("the item opens in the editor", () -> robot.lookup("#codeArea").tryQuery()
+                .map(node -> ((CodeArea) node).getText().contains("\"" + id + "\"")).orElse(false));
+    }
+}

@@ -1,0 +1,324 @@
+package io.cosmosdesk.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.azure.cosmos.CosmosAsyncClient;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.cosmos.ContainerRef;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.ErrorKind;
+import io.cosmosdesk.cosmos.ItemRef;
+import io.cosmosdesk.cosmos.ItemService;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.ui.DialogService;
+import io.cosmosdesk.ui.ImmediateTaskRunner;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/** The query tab's view-model with a mocked service and a synchronous task runner; no toolkit. */
+class QueryTabViewModelTest {
+
+    private final QueryService service = mock(QueryService.class);
+    private final ItemService items = mock(ItemService.class);
+    private final DialogService dialogs = mock(DialogService.class);
+    private final List<ItemRef> opened = new ArrayList<>();
+    private final List<QueryTabViewModel.RunRecord> history = new ArrayList<>();
+    private ImmediateTaskRunner tasks = ImmediateTaskRunner.immediate();
+    private ContainerHandle orders;
+    private QueryTabViewModel model;
+
+    @BeforeEach
+    void setUp() {
+        ConnectionProfile profile = ConnectionProfile.create("Test", AuthKind.KEY, "https://acct.documents.azure.com:443/");
+        orders = new ContainerHandle(new CosmosConnection(profile, mock(CosmosAsyncClient.class)),
+                new ContainerInfo(new ContainerRef("retail", "orders"), List.of("/customerId"), false, null));
+        model = newModel();
+    }
+
+    private QueryTabViewModel newModel() {
+        QueryTabViewModel vm = new QueryTabViewModel(orders, service, items, tasks, dialogs,
+                () -> new QueryGuards(5000, Duration.ofSeconds(60), 9), (handle, ref) -> opened.add(ref));
+        vm.setHistory(history::add);
+        return vm;
+    }
+
+    private static QueryResult item(int n) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("id", "o" + n).put("customerId", "c" + (n % 3))
+                .put("n", n).put("_etag", "\"e" + n + "\"");
+        return QueryResult.of(json, List.of("/customerId"));
+    }
+
+    private static List<QueryResult> items(int from, int count) {
+        return IntStream.range(from, from + count).mapToObj(QueryTabViewModelTest::item).toList();
+    }
+
+    private static QueryPage page(int number, int size, boolean more) {
+        return FakeQueryRun.page(number, (number - 1L) * size, items((number - 1) * size, size), more, 2.5, 0);
+    }
+
+    private FakeQueryRun answer(Object... answers) {
+        FakeQueryRun run = new FakeQueryRun(List.of(answers));
+        when(service.open(any(), any())).thenReturn(run);
+        return run;
+    }
+
+    private QueryRequest lastRequest() {
+        ArgumentCaptor<QueryRequest> request = ArgumentCaptor.forClass(QueryRequest.class);
+        verify(service, org.mockito.Mockito.atLeastOnce()).open(request.capture(), any());
+        return request.getValue();
+    }
+
+    @Test
+    void runsTheStatementUnderTheCaretOrTheSelection() {
+        answer(page(1, 3, false));
+        model.textProperty().set("SELECT * FROM c;\nSELECT VALUE c.n FROM c");
+        model.caretProperty().set(model.textProperty().get().length());
+        model.run();
+        assertThat(lastRequest().text()).isEqualTo("SELECT VALUE c.n FROM c");
+        assertThat(model.resultsKindProperty().get()).isEqualTo(QueryTabViewModel.ResultsKind.VALUES);
+
+        answer(page(1, 3, false));
+        model.select(0, 15);
+        model.run();
+        assertThat(lastRequest().text()).isEqualTo("SELECT * FROM c");
+        assertThat(model.resultsKindProperty().get()).isEqualTo(QueryTabViewModel.ResultsKind.ITEMS);
+        assertThat(model.results()).hasSize(3);
+        assertThat(model.rangeLabelProperty().get()).isEqualTo("1–3");
+        assertThat(history).hasSize(2);
+        assertThat(history.get(1).text()).isEqualTo("SELECT * FROM c");
+        assertThat(history.get(1).results()).isEqualTo(3);
+    }
+
+    @Test
+    void parameterRowsFollowTheTextAndKeepWhatWasTyped() {
+        model.textProperty().set("SELECT * FROM c WHERE c.city = @city");
+        assertThat(model.parameters()).extracting(ParameterRow::name).containsExactly("@city");
+        model.parameters().get(0).valueProperty().set("Lyon");
+        model.textProperty().set("SELECT * FROM c WHERE c.city = @city AND c.n > @min");
+        assertThat(model.parameters()).extracting(ParameterRow::name).containsExactly("@city", "@min");
+        assertThat(model.parameters().get(0).valueProperty().get()).isEqualTo("Lyon");
+
+        model.parameters().get(1).typeProperty().set(ParameterType.NUMBER);
+        model.parameters().get(1).valueProperty().set("5");
+        answer(page(1, 2, false));
+        model.run();
+        assertThat(lastRequest().parameters()).containsExactly(
+                new QueryParameter("@city", ParameterType.TEXT, "Lyon"),
+                new QueryParameter("@min", ParameterType.NUMBER, "5"));
+    }
+
+    @Test
+    void aParameterWithoutAValueIsRefusedWithASentenceAndNothingRuns() {
+        model.textProperty().set("SELECT * FROM c WHERE c.n > @min");
+        model.parameters().get(0).typeProperty().set(ParameterType.NUMBER);
+        when(service.open(any(), any())).thenAnswer(call -> {
+            call.<QueryRequest>getArgument(0).toSqlQuerySpec();
+            return new FakeQueryRun(List.of());
+        });
+        model.run();
+        assertThat(model.errorProperty().get()).isEqualTo("Parameter @min has no value: type one, or set its type to "
+                + "null.");
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.textProperty().get()).isEqualTo("SELECT * FROM c WHERE c.n > @min");
+    }
+
+    @Test
+    void aTextParameterLeftEmptyIsRefusedByTheRealServiceBeforeAnyRequest() {
+        QueryTabViewModel real = new QueryTabViewModel(orders, new QueryService(), items, tasks, dialogs,
+                () -> QueryGuards.DEFAULTS, (handle, ref) -> opened.add(ref));
+        real.textProperty().set("SELECT c.id FROM c WHERE c.status = @status");
+        real.caretProperty().set(10);
+        real.run();
+        assertThat(real.errorProperty().get()).isEqualTo("Parameter @status has no value: type one, or set its type "
+                + "to null.");
+    }
+
+    @Test
+    void onlyTheParametersOfTheStatementThatRunsAreSent() {
+        model.textProperty().set("SELECT * FROM c WHERE c.a = @a;\nSELECT * FROM c WHERE c.b = @b");
+        model.parameters().get(1).valueProperty().set("x");
+        model.caretProperty().set(model.textProperty().get().length());
+        answer(page(1, 1, false));
+        model.run();
+        assertThat(lastRequest().parameters()).extracting(QueryParameter::name).containsExactly("@b");
+    }
+
+    @Test
+    void pagesAreCachedForPreviousAndNext() {
+        FakeQueryRun run = answer(page(1, 100, true), page(2, 100, true),
+                FakeQueryRun.page(3, 200, items(200, 50), false, 2.5, 0));
+        model.run();
+        assertThat(model.rangeLabelProperty().get()).isEqualTo("1–100, more available");
+        assertThat(model.canPreviousProperty().get()).isFalse();
+        assertThat(model.canNextProperty().get()).isTrue();
+        model.next();
+        assertThat(model.rangeLabelProperty().get()).isEqualTo("101–200, more available");
+        model.previous();
+        assertThat(model.rangeLabelProperty().get()).isEqualTo("1–100, more available");
+        assertThat(model.results().get(0).itemRef().orElseThrow().id()).isEqualTo("o0");
+        model.next(); // cached: no pull
+        assertThat(run.totals().pages()).isEqualTo(2);
+        assertThat(model.rangeLabelProperty().get()).isEqualTo("101–200, more available");
+        model.next();
+        assertThat(model.rangeLabelProperty().get()).isEqualTo("201–250");
+        assertThat(model.canNextProperty().get()).isFalse();
+        assertThat(model.totalsProperty().get().requestCharge()).isEqualTo(7.5);
+    }
+
+    @Test
+    void loadAllWarnsAboutRequestUnitsThenShowsEveryResult() {
+        FakeQueryRun run = answer(page(1, 10, true), page(2, 10, true), page(3, 10, false));
+        model.run();
+        when(dialogs.confirm(eq("Load all results"), anyString(), eq("Load all"))).thenReturn(false);
+        model.loadAll();
+        assertThat(run.totals().pages()).isEqualTo(1);
+
+        when(dialogs.confirm(eq("Load all results"), anyString(), eq("Load all"))).thenReturn(true);
+        model.loadAll();
+        ArgumentCaptor<String> message = ArgumentCaptor.forClass(String.class);
+        verify(dialogs, org.mockito.Mockito.times(2)).confirm(eq("Load all results"), message.capture(),
+                eq("Load all"));
+        assertThat(message.getValue()).startsWith("The pages read so far cost 2.50 RU for 10 results.")
+                .contains("request-unit limit of 5,000 RU");
+        assertThat(model.results()).hasSize(30);
+        assertThat(model.rangeLabelProperty().get()).isEqualTo("1–30");
+        assertThat(run.readAhead()).as("read-ahead only while loading all").isFalse();
+        assertThat(model.statusProperty().get()).isEqualTo("30 results · 7.50 RU · 30 ms");
+    }
+
+    @Test
+    void theRequestUnitLimitSaysHowFarItGotAndGoOnContinues() {
+        QueryException limit = new QueryException(QueryException.Reason.REQUEST_UNIT_LIMIT, ErrorKind.UNKNOWN,
+                "Stopped at the request-unit limit of 5,000 RU for one run: 10 results in 1 pages read for 2.50 RU.",
+                null, null);
+        FakeQueryRun run = answer(page(1, 10, true), limit, page(2, 10, false));
+        model.run();
+        model.next();
+        assertThat(model.errorProperty().get()).startsWith("Stopped at the request-unit limit");
+        assertThat(model.limitReachedProperty().get()).isTrue();
+        assertThat(model.results()).hasSize(10);
+        model.goOn();
+        assertThat(run.limitExtensions()).isEqualTo(1);
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.rangeLabelProperty().get()).isEqualTo("11–20");
+    }
+
+    @Test
+    void aSyntaxErrorIsPlacedInTheWholeTextAndTheTextStays() {
+        String text = "SELECT 1;\nSELECT * FROM c WHERE";
+        model.textProperty().set(text);
+        model.caretProperty().set(text.length());
+        answer(new QueryException(QueryException.Reason.SYNTAX_ERROR, ErrorKind.BAD_REQUEST,
+                "Line 1, column 22: Syntax error, unexpected end of the query.",
+                new QuerySyntaxError(21, 21, 1, 22, "Syntax error, unexpected end of the query."), null));
+        model.run();
+        assertThat(model.errorProperty().get()).isEqualTo("Line 1, column 22: Syntax error, unexpected end of the "
+                + "query.");
+        assertThat(model.syntaxErrorProperty().get().start()).isEqualTo(text.length());
+        assertThat(model.textProperty().get()).isEqualTo(text);
+    }
+
+    @Test
+    void aSlowAnswerOfAReplacedRunIsDropped() {
+        tasks = ImmediateTaskRunner.deferred();
+        model = newModel();
+        answer(FakeQueryRun.page(1, 0, items(0, 5), false, 1, 0));
+        model.run();
+        answer(FakeQueryRun.page(1, 0, items(100, 2), false, 1, 0));
+        model.run();
+        tasks.runPending(1);
+        tasks.runPending(0);
+        assertThat(model.results()).extracting(r -> r.itemRef().orElseThrow().id()).containsExactly("o100", "o101");
+    }
+
+    @Test
+    void cancelStopsTheRunAndKeepsThePagesRead() {
+        tasks = ImmediateTaskRunner.deferred();
+        model = newModel();
+        FakeQueryRun run = answer(page(1, 10, true), page(2, 10, false));
+        model.run();
+        tasks.runPending(0);
+        model.next();
+        assertThat(model.runningProperty().get()).isTrue();
+        model.cancel();
+        tasks.runAllPending();
+        assertThat(run.closed()).isTrue();
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.statusProperty().get()).isEqualTo("Cancelled: 10 results · 2.50 RU · 10 ms.");
+        assertThat(model.results()).hasSize(10);
+    }
+
+    @Test
+    void throttlingIsShownWithTheRetriesOfThePage() {
+        answer(FakeQueryRun.page(1, 0, items(0, 3), true, 3, 4));
+        model.run();
+        assertThat(model.statusProperty().get()).isEqualTo("Throttled, retrying (4/9) · 3 results · 3.00 RU · 10 ms");
+    }
+
+    @Test
+    void wholeItemsOpenInTheEditorProjectionsSayTheyAreReadOnly() {
+        answer(page(1, 3, false));
+        model.run();
+        model.open(model.results().get(1));
+        assertThat(opened).containsExactly(new ItemRef("o1", PartitionKeyValue.of("c1")));
+
+        model.textProperty().set("SELECT c.id, c.customerId FROM c");
+        answer(page(1, 3, false));
+        model.run();
+        model.open(model.results().get(1));
+        assertThat(opened).hasSize(1);
+        assertThat(model.errorProperty().get()).startsWith("Projections and aggregates are read-only");
+        model.delete(List.of(model.results().get(0)));
+        verify(dialogs, never()).confirm(anyString(), anyString(), anyString());
+    }
+
+    @Test
+    void deleteSendsTheEtagAndKeepsAnItemChangedMeanwhile() {
+        answer(page(1, 3, false));
+        model.run();
+        when(dialogs.confirm(anyString(), anyString(), eq("Delete"))).thenReturn(true);
+        doThrow(new CosmosDeskException(ErrorKind.CHANGED_BY_SOMEONE_ELSE)).when(items)
+                .deleteItem(any(), eq("o2"), any(), anyString());
+        model.delete(List.of(model.results().get(0), model.results().get(2)));
+        verify(items).deleteItem(orders, "o0", PartitionKeyValue.of("c0"), "\"e0\"");
+        verify(items).deleteItem(orders, "o2", PartitionKeyValue.of("c2"), "\"e2\"");
+        assertThat(model.results()).extracting(r -> r.itemRef().orElseThrow().id()).containsExactly("o1", "o2");
+        assertThat(model.errorProperty().get()).startsWith("Deleted 1. 1 item was changed by someone else since the "
+                + "query read it and kept ('o2' (\"c2\"))");
+    }
+
+    @Test
+    void theScopeIsSentAndShownAboveTheResults() {
+        model.scope().allPartitionsProperty().set(false);
+        answer(page(1, 1, false));
+        model.run();
+        assertThat(model.errorProperty().get()).isEqualTo("Type the partition key value (/customerId), or choose All "
+                + "partitions.");
+        model.scope().levels().get(0).set("c1");
+        model.run();
+        assertThat(lastRequest().scope()).isEqualTo(QueryScope.partition(PartitionKeyValue.of("c1")));
+        assertThat(model.scopeShownProperty().get()).isEqualTo("Partition \"c1\"");
+        model.scope().levels().get(0).set("42");
+        model.run();
+        assertThat(lastRequest().scope()).isEqualTo(QueryScope.partition(PartitionKeyValue.of(42L)));
+    }
+}

@@ -1,0 +1,136 @@
+package io.cosmosdesk.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.azure.cosmos.CosmosAsyncClient;
+import com.azure.cosmos.CosmosAsyncContainer;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.cosmos.ContainerRef;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.sandbox.LocalCosmosServer;
+import io.cosmosdesk.testing.CosmosServerExtension;
+import io.cosmosdesk.testing.CosmosTestData;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Schema sampling against the local Cosmos-compatible server through the real SDK. */
+@ExtendWith(CosmosServerExtension.class)
+class SchemaServiceIT {
+
+    private final SchemaService service = new SchemaService();
+
+    static ContainerHandle handle(CosmosAsyncClient client, LocalCosmosServer server, CosmosAsyncContainer container,
+            String keyPath) {
+        ConnectionProfile profile = ConnectionProfile.create("Local", AuthKind.EMULATOR, server.endpoint());
+        CosmosConnection connection = new CosmosConnection(profile, client); // the extension owns the client
+        ContainerRef ref = new ContainerRef(container.getDatabase().getId(), container.getId());
+        return new ContainerHandle(connection, new ContainerInfo(ref, List.of(keyPath), false, null));
+    }
+
+    /** 1,200 items keyed by region, inserted region by region: the first 300 all have region "north". */
+    private static CosmosAsyncContainer seedClustered(CosmosTestData data) {
+        CosmosAsyncContainer container = data.createContainer("/region");
+        String[] regions = {"north", "south", "east", "west"};
+        CosmosTestData.insert(container, "/region", 1_200, i -> {
+            ObjectNode item = JsonNodeFactory.instance.objectNode()
+                    .put("id", String.format("item-%04d", i))
+                    .put("region", regions[i / 300])
+                    .put("amount", i * 1.5)
+                    .put("createdAt", String.format("2024-01-%02dT10:00:00Z", 1 + i % 28));
+            if (i % 10 == 0) {
+                item.putNull("note");
+            }
+            item.putArray("tags").add("t" + (i % 3));
+            return item;
+        });
+        return container;
+    }
+
+    @Test
+    void aSampleReadsItsShareFromTheFeedRangesWithItsCharge(CosmosAsyncClient client, LocalCosmosServer server,
+            CosmosTestData data) {
+        CosmosAsyncContainer container = seedClustered(data);
+        int ranges = container.getFeedRanges().block().size();
+        List<SampleProgress> progress = new ArrayList<>();
+
+        SampleResult result = service.sample(handle(client, server, container, "/region"), 1_000, progress::add,
+                () -> false);
+
+        assertThat(result.itemsRead()).isEqualTo(1_000);
+        assertThat(result.feedRanges()).isEqualTo(ranges);
+        assertThat(result.requestCharge()).as("request charge").isPositive();
+        assertThat(result.howDrawn()).startsWith("1,000 items").contains("feed range");
+        assertThat(progress).isNotEmpty();
+        assertThat(progress.get(progress.size() - 1).requestCharge()).isEqualTo(result.requestCharge());
+        FieldSummary region = result.summary().field(FieldPath.ROOT.child("region")).orElseThrow();
+        assertThat(region.type(ValueType.STRING).orElseThrow().strings().distinct())
+                .as("the sample spans partition key values").isGreaterThan(1);
+        assertThat(result.summary().field(FieldPath.ROOT.child("createdAt")).orElseThrow().count(ValueType.DATE))
+                .isEqualTo(1_000);
+        assertThat(result.summary().field(FieldPath.ROOT.child("note")).orElseThrow().count(ValueType.NULL))
+                .isEqualTo(100);
+        assertThat(result.summary().field(FieldPath.ROOT.child("tags").element()).orElseThrow().itemCount())
+                .isEqualTo(1_000);
+    }
+
+    @Test
+    void allItemsComeWithAnEstimatedChargeFirst(CosmosAsyncClient client, LocalCosmosServer server,
+            CosmosTestData data) {
+        CosmosAsyncContainer container = seedClustered(data);
+        ContainerHandle handle = handle(client, server, container, "/region");
+
+        SchemaService.FullReadEstimate estimate = service.estimateFullRead(handle, () -> false);
+        SampleResult all = service.sample(handle, Long.MAX_VALUE, p -> { }, () -> false);
+
+        assertThat(estimate.items()).isEqualTo(1_200);
+        assertThat(estimate.spentCharge()).isPositive();
+        assertThat(estimate.estimatedCharge()).isPositive();
+        assertThat(all.itemsRead()).isEqualTo(1_200);
+        assertThat(all.summary().field(FieldPath.ROOT.child("region")).orElseThrow().type(ValueType.STRING)
+                .orElseThrow().strings().distinct()).isEqualTo(4);
+        assertThat(all.requestCharge()).isPositive();
+    }
+
+    @Test
+    void aCancelStopsAReadThatIsStillWaiting(CosmosAsyncClient client, LocalCosmosServer server,
+            CosmosTestData data) throws Exception {
+        CosmosAsyncContainer container = seedClustered(data);
+        ContainerHandle handle = handle(client, server, container, "/region");
+        AtomicBoolean cancel = new AtomicBoolean();
+        server.clearRecentRequests();
+        server.setFault(LocalCosmosServer.Fault.of(LocalCosmosServer.FaultMode.TIMEOUT, 1).onMethods("POST")
+                .onPathsContaining("/docs"));
+        try {
+            CompletableFuture<SampleResult> running = CompletableFuture.supplyAsync(
+                    () -> service.sample(handle, Long.MAX_VALUE, p -> { }, cancel::get));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (server.recentRequests().stream().noneMatch(r -> "timeout".equals(r.fault()))) {
+                assertThat(System.nanoTime()).as("the query reached the server").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+            long cancelledAt = System.nanoTime();
+            cancel.set(true);
+            SampleResult result = running.get(10, TimeUnit.SECONDS);
+            assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(5));
+            assertThat(result.stopped()).isTrue();
+            assertThat(result.itemsRead()).isLessThan(1_200);
+            assertThat(result.howDrawn()).contains("stopped");
+            long queriesAfter = server.recentRequests().stream().filter(r -> r.path().contains("/docs")).count();
+            assertThat(server.recentRequests().stream().filter(r -> r.path().contains("/docs")).count())
+                    .as("nothing more is read once stopped").isEqualTo(queriesAfter);
+        } finally {
+            server.clearFaults();
+        }
+    }
+}
