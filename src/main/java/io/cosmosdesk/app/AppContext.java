@@ -100,6 +100,15 @@ public final class AppContext implements AutoCloseable {
         this.moveDialog = new MoveDialog(moveService, tasks, Theme.APP_STYLESHEET);
         this.columnSettings = new ColumnSettingsStore(directories.config());
         // features plug in here: tool tabs, container actions, menu actions (see ToolTabs, ContainerActions)
+        // File > Settings…: saved values apply at once; new connections take retries and regions from them
+        io.cosmosdesk.settings.SettingsFeature settingsFeature = new io.cosmosdesk.settings.SettingsFeature(settings,
+                () -> connectionStore().load(), Theme.APP_STYLESHEET);
+        clientFactory.useOptions(profile -> io.cosmosdesk.settings.SettingsFeature.clientOptions(settings.current(),
+                profile));
+        settingsFeature.bindTheme(mainViewModel.themeProperty(), Theme::settingsName, Theme::fromName);
+        appActions.add(new AppAction("File", "Settings…", new javafx.scene.input.KeyCodeCombination(
+                javafx.scene.input.KeyCode.COMMA, javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
+                settingsFeature::open));
         new AccountActions(new io.cosmosdesk.manage.ResourceAdmin(),
                 new io.cosmosdesk.manage.ManageDialogs(Theme.APP_STYLESHEET), dialogs, tasks, mainViewModel, toolTabs)
                 .install(containerActions, treeActions);

@@ -24,6 +24,11 @@ public enum Theme {
         Application.setUserAgentStylesheet(userAgentStylesheet);
     }
 
+    /** The name settings and the command line use: "light" or "dark". */
+    public String settingsName() {
+        return this == DARK ? "dark" : "light";
+    }
+
     public static Theme fromName(String name) {
         return "dark".equalsIgnoreCase(name) ? DARK : LIGHT;
     }

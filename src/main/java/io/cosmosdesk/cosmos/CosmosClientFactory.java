@@ -5,6 +5,8 @@ import com.azure.cosmos.CosmosClientBuilder;
 import com.azure.cosmos.GatewayConnectionConfig;
 import com.azure.cosmos.ThrottlingRetryOptions;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Builds the one {@link CosmosAsyncClient} of an open connection: gateway mode (works through
@@ -21,6 +23,18 @@ public class CosmosClientFactory {
 
     private static final String USER_AGENT_SUFFIX = "CosmosDesk";
 
+    private volatile Function<ConnectionProfile, ClientOptions> options = profile -> ClientOptions.DEFAULTS;
+
+    /** Where each new connection's retries and preferred regions come from (the settings); open ones keep theirs. */
+    public void useOptions(Function<ConnectionProfile, ClientOptions> source) {
+        this.options = Objects.requireNonNull(source);
+    }
+
+    /** The options a connection to {@code profile} opened now would get. */
+    public ClientOptions optionsFor(ConnectionProfile profile) {
+        return options.apply(profile);
+    }
+
     public CosmosConnection open(ConnectionProfile profile, Credentials credentials) {
         return new CosmosConnection(profile, createClient(profile, credentials));
     }
@@ -32,9 +46,10 @@ public class CosmosClientFactory {
         }
         GatewayConnectionConfig gateway = new GatewayConnectionConfig()
                 .setIdleConnectionTimeout(Duration.ofSeconds(60));
+        ClientOptions chosen = optionsFor(profile);
         ThrottlingRetryOptions throttling = new ThrottlingRetryOptions()
-                .setMaxRetryAttemptsOnThrottledRequests(9)
-                .setMaxRetryWaitTime(Duration.ofSeconds(30));
+                .setMaxRetryAttemptsOnThrottledRequests(chosen.retryAttempts())
+                .setMaxRetryWaitTime(chosen.retryMaxWait());
         CosmosClientBuilder builder = new CosmosClientBuilder()
                 .endpoint(profile.endpoint().strip())
                 .gatewayMode(gateway)
@@ -44,6 +59,8 @@ public class CosmosClientFactory {
         if (profile.authKind() == AuthKind.EMULATOR || profile.isLocalEndpoint()) {
             // the emulator and local servers have one region at the endpoint itself
             builder.endpointDiscoveryEnabled(false);
+        } else if (!chosen.preferredRegions().isEmpty()) {
+            builder.preferredRegions(chosen.preferredRegions());
         }
         if (credentials instanceof Credentials.AccountKey key) {
             builder.key(key.key().strip());

@@ -14,10 +14,10 @@ final class BracketMatcher {
     /** A search result: the limit was reached before the matching bracket. */
     private static final int GAVE_UP = -2;
 
-    private final JsonCodeArea area;
+    private final LineStyledCodeArea area;
     private final List<Integer> marks = new ArrayList<>();
 
-    BracketMatcher(JsonCodeArea area) {
+    BracketMatcher(LineStyledCodeArea area) {
         this.area = area;
     }
 
@@ -26,7 +26,7 @@ final class BracketMatcher {
         var position = area.offsetToPosition(area.getCaretPosition(), Bias.Forward);
         int par = position.getMajor();
         int col = position.getMinor();
-        List<Integer> here = JsonLexer.brackets(area.getParagraph(par).getText());
+        List<Integer> here = area.lexer().brackets(area.getParagraph(par).getText());
         // the bracket just before the caret wins, then the one after it
         for (int candidate : new int[] {col - 1, col}) {
             for (int mark : here) {
@@ -62,7 +62,7 @@ final class BracketMatcher {
             if (p - par >= SEARCH_LINES) {
                 return GAVE_UP;
             }
-            for (int mark : JsonLexer.brackets(area.getParagraph(p).getText())) {
+            for (int mark : area.lexer().brackets(area.getParagraph(p).getText())) {
                 int at = mark >= 0 ? mark : -mark - 1;
                 if (p == par && at < offset) {
                     continue;
@@ -82,7 +82,7 @@ final class BracketMatcher {
             if (par - p >= SEARCH_LINES) {
                 return GAVE_UP;
             }
-            List<Integer> lineMarks = JsonLexer.brackets(area.getParagraph(p).getText());
+            List<Integer> lineMarks = area.lexer().brackets(area.getParagraph(p).getText());
             for (int i = lineMarks.size() - 1; i >= 0; i--) {
                 int mark = lineMarks.get(i);
                 int at = mark >= 0 ? mark : -mark - 1;
@@ -104,7 +104,7 @@ final class BracketMatcher {
         }
         List<String> styles = new ArrayList<>(area.getStyleOfChar(offset));
         if (styles.isEmpty()) {
-            styles.add(JsonLexer.Kind.BRACE.styleClass());
+            styles.add(area.lexer().bracketStyle());
         }
         styles.add(styleClass);
         area.setStyle(offset, offset + 1, styles);

@@ -2,80 +2,66 @@ package io.cosmosdesk.editor;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import org.fxmisc.richtext.model.EditableStyledDocument;
-import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
-import org.fxmisc.richtext.model.SegmentOps;
-import org.fxmisc.richtext.model.SimpleEditableStyledDocument;
 import org.fxmisc.richtext.model.StyleSpans;
-import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
- * The editor's colours as RichTextFX style spans, and documents built with their first screens coloured.
+ * The item editor's colours: {@link JsonLexer} as a {@link LineLexer}, through {@link LineHighlighting}.
  * Pure functions of text: safe on any thread, so a large item is prepared off the UI thread.
  */
 final class JsonHighlighting {
 
     /** Lines coloured by {@link #prepare} before the area is shown: a tall window's first screens. */
-    static final int PREPARED_LINES = 240;
+    static final int PREPARED_LINES = LineHighlighting.PREPARED_LINES;
+
+    static final LineLexer LEXER = new LineLexer() {
+        @Override
+        public List<Run> runs(CharSequence line) {
+            List<Run> runs = new ArrayList<>();
+            int at = 0;
+            for (JsonLexer.Token token : JsonLexer.lex(line)) {
+                boolean blank = token.kind() == JsonLexer.Kind.PLAIN && isBlank(line, at, at + token.length());
+                runs.add(new Run(blank ? null : token.kind().styleClass(), token.length()));
+                at += token.length();
+            }
+            return runs;
+        }
+
+        @Override
+        public List<Integer> brackets(CharSequence line) {
+            return JsonLexer.brackets(line);
+        }
+
+        @Override
+        public String plainStyle() {
+            return JsonLexer.Kind.PLAIN.styleClass();
+        }
+
+        @Override
+        public String bracketStyle() {
+            return JsonLexer.Kind.BRACE.styleClass();
+        }
+    };
 
     private JsonHighlighting() {
     }
 
     static EditableStyledDocument<Collection<String>, String, Collection<String>> prepare(String text) {
-        SimpleEditableStyledDocument<Collection<String>, Collection<String>> document =
-                new SimpleEditableStyledDocument<>(ReadOnlyStyledDocument.fromString(text,
-                        Collections.<String>emptyList(), Collections.<String>emptyList(),
-                        SegmentOps.styledTextOps()));
-        List<String> lines = new ArrayList<>();
-        for (int par = 0; par < Math.min(PREPARED_LINES, document.getParagraphs().size()); par++) {
-            lines.add(document.getParagraphs().get(par).getText());
-        }
-        StyleSpans<Collection<String>> spans = spansOfLines(lines);
-        if (spans != null) {
-            document.setStyleSpans(0, spans);
-        }
-        return document;
+        return LineHighlighting.prepare(LEXER, text);
     }
 
     /** Style spans for consecutive lines (the line breaks between them included), or null when all are empty. */
     static StyleSpans<Collection<String>> spansOfLines(List<String> lines) {
-        StyleSpansBuilder<Collection<String>> builder = new StyleSpansBuilder<>();
-        int total = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            if (i > 0) {
-                builder.add(Collections.emptyList(), 1);
-                total++;
-            }
-            total += addLine(builder, lines.get(i));
-        }
-        return total == 0 ? null : builder.create();
+        return LineHighlighting.spansOfLines(LEXER, lines);
     }
 
-    /**
-     * Adds one line's spans; returns its length. Every character gets a colour class, which is how a line
-     * is known to be coloured. Blank runs take the colour of the token after them (or before, at the end
-     * of a line): whitespace shows no colour, and each span is a text node on screen, so a typical line of
-     * pretty JSON costs four nodes instead of six.
-     */
-    private static int addLine(StyleSpansBuilder<Collection<String>> builder, String line) {
-        int at = 0;
-        int pendingBlank = 0;
-        String last = null;
-        for (JsonLexer.Token token : JsonLexer.lex(line)) {
-            if (token.kind() == JsonLexer.Kind.PLAIN && line.substring(at, at + token.length()).isBlank()) {
-                pendingBlank += token.length();
-            } else {
-                last = token.kind().styleClass();
-                builder.add(List.of(last), pendingBlank + token.length());
-                pendingBlank = 0;
+    private static boolean isBlank(CharSequence line, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(line.charAt(i))) {
+                return false;
             }
-            at += token.length();
         }
-        if (pendingBlank > 0) {
-            builder.add(List.of(last == null ? JsonLexer.Kind.PLAIN.styleClass() : last), pendingBlank);
-        }
-        return line.length();
+        return true;
     }
 }

@@ -1,0 +1,244 @@
+package io.cosmosdesk.query;
+
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.JsonPath;
+import io.cosmosdesk.ui.BackgroundTask;
+import io.cosmosdesk.ui.TaskRunner;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Popup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The completion popup of a {@link SqlCodeArea}: Ctrl+Space anywhere, and by itself after an alias and a dot
+ * ({@code c.}); it follows the typing, Up/Down choose, Enter or Tab insert, Esc closes. The container's field
+ * paths are read once in the background; until they arrive keywords and functions work and a field list
+ * says it is loading. All work on the UI thread is a filter over a few hundred words.
+ */
+public final class SqlCompletion {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqlCompletion.class);
+    private static final double ROW_HEIGHT = 24;
+    private static final int VISIBLE_ROWS = 10;
+
+    private final SqlCodeArea area;
+    private final Popup popup = new Popup();
+    private final ListView<Completion> list = new ListView<>();
+    private final Label placeholder = new Label();
+    private List<JsonPath> fieldPaths = List.of();
+    private boolean loading;
+    private boolean explicit;
+    private boolean inserting;
+    private SqlCompletions.Result shown;
+
+    private SqlCompletion(SqlCodeArea area) {
+        this.area = area;
+        list.getStyleClass().add("sql-completion");
+        list.setId("queryCompletion");
+        list.setFocusTraversable(false);
+        list.setPrefWidth(380);
+        list.setPlaceholder(placeholder);
+        list.setCellFactory(view -> new CompletionCell());
+        list.setOnMouseClicked(event -> {
+            if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2) {
+                accept();
+            }
+        });
+        popup.getContent().add(list);
+        popup.setAutoHide(true);
+        popup.setAutoFix(true);
+        popup.setOnHidden(event -> shown = null);
+        area.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        area.addEventFilter(KeyEvent.KEY_TYPED, event -> {
+            if (event.isShortcutDown() && " ".equals(event.getCharacter())) {
+                event.consume(); // Ctrl+Space opened the list; it types no space
+            }
+        });
+        area.plainTextChanges().subscribe(change -> {
+            if (inserting) {
+                return;
+            }
+            if (isShowing() || ".".equals(change.getInserted()) && change.getRemoved().isEmpty()) {
+                refresh();
+            }
+        });
+        area.caretPositionProperty().addListener((obs, old, now) -> {
+            if (isShowing() && !inserting) {
+                refresh();
+            }
+        });
+        area.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                hide();
+            }
+        });
+    }
+
+    /** Completion with the container's field paths, read in the background through {@code source}. */
+    public static SqlCompletion attach(SqlCodeArea area, TaskRunner tasks, FieldPathSource source,
+            ContainerHandle container) {
+        SqlCompletion completion = new SqlCompletion(area);
+        completion.loading = true;
+        tasks.start(BackgroundTask.of("Reading field names for completion", ctx -> source.fieldPaths(container))
+                .onSuccess(completion::fieldPathsArrived)
+                .onFailure(error -> {
+                    LOG.warn("No field names for completion in {}: {}", container, error.getMessage());
+                    completion.fieldPathsArrived(List.of());
+                }));
+        return completion;
+    }
+
+    /** Completion with fixed field paths (known already, or none). */
+    public static SqlCompletion attach(SqlCodeArea area, List<JsonPath> fieldPaths) {
+        SqlCompletion completion = new SqlCompletion(area);
+        completion.fieldPaths = List.copyOf(fieldPaths);
+        return completion;
+    }
+
+    public boolean isShowing() {
+        return popup.isShowing();
+    }
+
+    /** The list of the popup (for tests). */
+    public ListView<Completion> list() {
+        return list;
+    }
+
+    /** Opens the list at the caret as Ctrl+Space does. */
+    public void showAtCaret() {
+        explicit = true;
+        refresh();
+    }
+
+    public void hide() {
+        popup.hide();
+        explicit = false;
+    }
+
+    private void fieldPathsArrived(List<JsonPath> paths) {
+        fieldPaths = List.copyOf(paths);
+        loading = false;
+        if (isShowing()) {
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        SqlCompletions.Result result = SqlCompletions.complete(area.getText(), area.getCaretPosition(), fieldPaths,
+                explicit);
+        if (result.isEmpty() && !(result.fields() && loading)) {
+            hide();
+            return;
+        }
+        placeholder.setText(loading ? "Reading field names…" : "No match");
+        list.getItems().setAll(result.items());
+        list.getSelectionModel().select(0);
+        list.scrollTo(0);
+        list.setPrefHeight(Math.max(1, Math.min(VISIBLE_ROWS, result.items().size())) * ROW_HEIGHT + 4);
+        shown = result;
+        if (!popup.isShowing()) {
+            if (area.getScene() == null) {
+                return;
+            }
+            // the caret is off screen before the area scrolls to it: then under the area's top left corner
+            Bounds at = area.getCaretBounds().orElseGet(() -> area.localToScreen(area.getBoundsInLocal()));
+            if (at == null) {
+                return;
+            }
+            popup.getScene().getStylesheets().setAll(area.getScene().getStylesheets());
+            popup.show(area, at.getMinX(), at.getMinY() + (area.getCaretBounds().isPresent() ? at.getHeight() + 2
+                    : 24));
+        }
+    }
+
+    private void keyPressed(KeyEvent event) {
+        if (event.getCode() == KeyCode.SPACE && event.isShortcutDown()) {
+            showAtCaret();
+            event.consume();
+            return;
+        }
+        if (!isShowing()) {
+            return;
+        }
+        int at = list.getSelectionModel().getSelectedIndex();
+        int count = list.getItems().size();
+        switch (event.getCode()) {
+            case DOWN -> select(count == 0 ? -1 : (at + 1) % count);
+            case UP -> select(count == 0 ? -1 : (at - 1 + count) % count);
+            case PAGE_DOWN -> select(Math.min(count - 1, at + VISIBLE_ROWS));
+            case PAGE_UP -> select(Math.max(0, at - VISIBLE_ROWS));
+            case ENTER, TAB -> {
+                if (count == 0 || event.isShortcutDown() || event.isShiftDown()) {
+                    hide(); // Ctrl+Enter / Shift+Enter run the query: the list steps aside
+                    return;
+                }
+                accept();
+            }
+            case ESCAPE -> hide();
+            default -> {
+                return;
+            }
+        }
+        event.consume();
+    }
+
+    private void select(int index) {
+        if (index >= 0) {
+            list.getSelectionModel().select(index);
+            list.scrollTo(Math.max(0, index - VISIBLE_ROWS / 2));
+        }
+    }
+
+    private void accept() {
+        Completion chosen = list.getSelectionModel().getSelectedItem();
+        SqlCompletions.Result result = shown;
+        hide();
+        if (chosen == null || result == null || !area.isEditable()) {
+            return;
+        }
+        inserting = true;
+        try {
+            area.replaceText(chosen.replaceFrom(), result.caret(), chosen.insertText());
+            area.moveTo(chosen.replaceFrom() + chosen.insertText().length() - chosen.caretBack());
+            area.requestFollowCaret();
+        } finally {
+            inserting = false;
+        }
+    }
+
+    private static final class CompletionCell extends ListCell<Completion> {
+        private final Label label = new Label();
+        private final Label kind = new Label();
+        private final HBox row;
+
+        CompletionCell() {
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            kind.getStyleClass().add("kind");
+            row = new HBox(8, label, gap, kind);
+            setPrefHeight(ROW_HEIGHT);
+        }
+
+        @Override
+        protected void updateItem(Completion item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+            } else {
+                label.setText(item.label());
+                kind.setText(item.kind().label());
+                setGraphic(row);
+            }
+        }
+    }
+}
