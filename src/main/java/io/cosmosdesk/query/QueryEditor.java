@@ -1,26 +1,26 @@
 package io.cosmosdesk.query;
 
-import java.util.Collections;
+import java.util.function.Consumer;
 import javafx.scene.Node;
-import org.fxmisc.flowless.VirtualizedScrollPane;
-import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.LineNumberFactory;
 
 /**
- * The query text editor: a RichTextFX code area with line numbers, kept in step with the view-model (text, caret,
- * selection) and marking the last syntax error at the place the server named.
+ * The query text editor: a {@link SqlCodeArea} (Cosmos SQL highlighting, brackets, line numbers) in its
+ * {@link SqlEditorView} (the error bar), kept in step with the view-model (text, caret, selection) and marking the
+ * last syntax error at the place the server named.
  */
 public final class QueryEditor {
 
-    private final CodeArea area = new CodeArea();
-    private final VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
+    private final SqlCodeArea area;
+    private final SqlEditorView view;
     private boolean updating;
 
-    QueryEditor(QueryTabViewModel model) {
+    /** @param setup attaches what needs services (completion) to the area */
+    QueryEditor(QueryTabViewModel model, Consumer<SqlCodeArea> setup) {
+        area = new SqlCodeArea(model.textProperty().get());
+        view = new SqlEditorView(area);
         area.setId("queryEditor");
         area.getStyleClass().add("query-editor");
-        area.setParagraphGraphicFactory(LineNumberFactory.get(area));
-        area.replaceText(model.textProperty().get());
+        setup.accept(area);
         area.getUndoManager().forgetHistory();
         area.textProperty().addListener((obs, old, text) -> {
             if (!updating) {
@@ -49,10 +49,10 @@ public final class QueryEditor {
     }
 
     public Node node() {
-        return scroll;
+        return view;
     }
 
-    public CodeArea area() {
+    public SqlCodeArea area() {
         return area;
     }
 
@@ -61,19 +61,12 @@ public final class QueryEditor {
         if (error == null || area.getLength() == 0) {
             return;
         }
-        int start = Math.min(error.start(), area.getLength());
-        int end = Math.min(Math.max(error.end(), start + 1), area.getLength());
-        if (start == end) { // "unexpected end": mark the last character
-            start = Math.max(0, end - 1);
-        }
-        area.setStyle(start, end, Collections.singleton("syntax-error"));
+        area.showError(Math.max(1, error.line()), Math.max(1, error.column()), error.message());
         area.moveTo(Math.min(error.start(), area.getLength()));
         area.requestFollowCaret();
     }
 
     private void clearMark() {
-        if (area.getLength() > 0) {
-            area.clearStyle(0, area.getLength());
-        }
+        area.clearError();
     }
 }

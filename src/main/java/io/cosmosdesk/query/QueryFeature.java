@@ -20,6 +20,8 @@ public final class QueryFeature {
     private final QueryService service;
     private final ItemService items;
     private final TaskRunner tasks;
+    /** One per app: field names for completion, sampled once per container. */
+    private final FieldPathSource fieldPaths = new SampledFieldPaths();
     private final DialogService dialogs;
     private final SettingsStore settings;
     private final java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.transfer.ExportSource> export;
@@ -49,7 +51,8 @@ public final class QueryFeature {
                 () -> QueryGuards.of(settings.current()), toolTabs::openItem);
         model.pageSizeProperty().set(QueryRequest.PAGE_SIZES.contains(settings.current().pageSize())
                 ? settings.current().pageSize() : 100);
-        QueryToolTab tab = new QueryToolTab(model, ++opened, export);
+        QueryToolTab tab = new QueryToolTab(model, ++opened, export,
+                area -> SqlCompletion.attach(area, tasks, fieldPaths, handle));
         toolTabs.open(tab);
         return tab;
     }

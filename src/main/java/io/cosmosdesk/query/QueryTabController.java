@@ -43,6 +43,7 @@ public final class QueryTabController {
     private static final int JSON_SHOWN = 2_000;
 
     private final QueryTabViewModel model;
+    private final java.util.function.Consumer<SqlCodeArea> editorSetup;
     private final java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.transfer.ExportSource> export;
     private final Map<QueryResult, JsonNode> parsed = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -92,8 +93,16 @@ public final class QueryTabController {
     /** @param export opens the export dialog for a query's results; null hides Export */
     public QueryTabController(QueryTabViewModel model,
             java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.transfer.ExportSource> export) {
+        this(model, export, area -> { });
+    }
+
+    /** @param editorSetup attaches completion (which needs services) to the query's code area */
+    public QueryTabController(QueryTabViewModel model,
+            java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.transfer.ExportSource> export,
+            java.util.function.Consumer<SqlCodeArea> editorSetup) {
         this.model = Objects.requireNonNull(model);
         this.export = export;
+        this.editorSetup = Objects.requireNonNull(editorSetup);
     }
 
     public QueryTabViewModel viewModel() {
@@ -109,7 +118,7 @@ public final class QueryTabController {
     private void initialize() {
         root.getStylesheets().add(Objects.requireNonNull(QueryTabController.class.getResource("query.css"))
                 .toExternalForm());
-        editor = new QueryEditor(model);
+        editor = new QueryEditor(model, editorSetup);
         editorHost.getChildren().add(editor.node());
         editor.area().sceneProperty().addListener((obs, old, scene) -> { // a new tab starts with the cursor in the text
             if (scene != null && old == null) {

@@ -21,8 +21,12 @@ public final class QueryToolTab implements ToolTab {
     private QueryTabController controller;
     private Node view;
 
+    private final java.util.function.Consumer<SqlCodeArea> editorSetup;
+
     QueryToolTab(QueryTabViewModel model, int number,
-            java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.transfer.ExportSource> export) {
+            java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.transfer.ExportSource> export,
+            java.util.function.Consumer<SqlCodeArea> editorSetup) {
+        this.editorSetup = editorSetup;
         this.model = model;
         this.export = export;
         this.title = new ReadOnlyStringWrapper(this, "title", "Query " + number + " · " + model.container().ref()
@@ -50,7 +54,7 @@ public final class QueryToolTab implements ToolTab {
             FXMLLoader loader = new FXMLLoader(QueryToolTab.class.getResource(FXML));
             loader.setControllerFactory(type -> {
                 if (type == QueryTabController.class) {
-                    return new QueryTabController(model, export);
+                    return new QueryTabController(model, export, editorSetup);
                 }
                 throw new IllegalArgumentException("No controller registered for " + type.getName());
             });
