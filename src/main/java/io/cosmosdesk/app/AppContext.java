@@ -126,7 +126,8 @@ public final class AppContext implements AutoCloseable {
                 new io.cosmosdesk.transfer.ExportService(), tasks, jobs, dialogs, Theme.APP_STYLESHEET), toolTabs);
         exports.install(containerActions);
         io.cosmosdesk.query.QueryFeature queries = new io.cosmosdesk.query.QueryFeature(
-                new io.cosmosdesk.query.QueryService(), itemService, tasks, dialogs, settings, exports.dialog()::show);
+                new io.cosmosdesk.query.QueryService(), itemService, tasks, dialogs, settings, exports.dialog()::show)
+                .useHistory(new io.cosmosdesk.query.QueryHistory(directories.data().resolve("query-history")));
         queries.install(toolTabs, containerActions);
         schemaGrids.openQueriesWith((container, sql) -> queries.open(container).viewModel().textProperty().set(sql));
         io.cosmosdesk.transfer.TransferImportFeature.install(directories.data().resolve("imports"), writes, tasks,

@@ -40,6 +40,14 @@ public final class QueryFeature {
         this.settings = settings;
     }
 
+    private QueryHistory history;
+
+    /** Every run is recorded per container in {@code history} and listed in each query tab's History. */
+    public QueryFeature useHistory(QueryHistory history) {
+        this.history = history;
+        return this;
+    }
+
     public void install(ToolTabs tabs, ContainerActions containerActions) {
         this.toolTabs = tabs;
         containerActions.add(new ContainerAction("New query", NEW_QUERY, true, (window, handle) -> open(handle)));
@@ -54,6 +62,24 @@ public final class QueryFeature {
         QueryToolTab tab = new QueryToolTab(model, ++opened, export,
                 area -> SqlCompletion.attach(area, tasks, fieldPaths, handle));
         toolTabs.open(tab);
+        if (history != null) {
+            QueryHistory runs = history;
+            HistoryPane pane = new HistoryPane(runs, ContainerKey.of(handle), tasks, draft -> {
+                model.textProperty().set(draft.text());
+            });
+            pane.setId("queryHistoryPane");
+            model.setHistory(run -> {
+                QueryHistory.Entry entry = new QueryHistory.Entry(new QueryDraft(run.text(), run.parameters(),
+                        run.scope()), run.startedAt(), run.requestCharge(), run.results(), run.duration());
+                tasks.start(io.cosmosdesk.ui.BackgroundTask.of("Recording the query in its history", context -> {
+                    runs.record(ContainerKey.of(run.container()), entry);
+                    return Boolean.TRUE;
+                }).onSuccess(done -> pane.reload()).onFailure(error -> org.slf4j.LoggerFactory.getLogger(QueryFeature.class)
+                        .warn("The query could not be recorded in its history: {}", error.getMessage())));
+            });
+            tab.view();
+            tab.controller().addResultsTab("History", pane);
+        }
         return tab;
     }
 }

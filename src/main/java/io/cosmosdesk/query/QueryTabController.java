@@ -433,4 +433,11 @@ public final class QueryTabController {
     private void onCopyPolicy() {
         copy(policyFragment.getText());
     }
+
+    /** Adds a tab after the result views (History), for panes that need services the controller does not hold. */
+    public void addResultsTab(String title, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setClosable(false);
+        resultsTabs.getTabs().add(tab);
+    }
 }

@@ -74,6 +74,11 @@ class QueryTabGuiIT {
         assertThat(results.getColumns().get(0).getText()).isEqualTo("id");
         assertThat(robot.lookup("#queryStatusLabel").queryLabeled().getText()).contains("5 results");
 
+        // the run is in the tab's History (kept per container in the data folder)
+        MainWindowFixture.waitFor("the run is listed in History", () -> robot.lookup("#queryHistoryPane .list-view")
+                .tryQuery().map(list -> ((javafx.scene.control.ListView<?>) list).getItems().stream()
+                        .anyMatch(entry -> entry.toString().contains("c.n < 5"))).orElse(false));
+
         String id = results.getItems().get(0).itemRef().orElseThrow().id();
         robot.interact(() -> {
             results.requestFocus();
