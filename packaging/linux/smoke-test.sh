@@ -304,12 +304,13 @@ main() {
         || fail "JavaFX's native libraries were not loaded from the runtime image"
 
     begin "Help > About"
-    # by mouse, at the menu's place in the window: under Xvfb there is no window manager to give the
+    # by mouse, at the menu's place in the window (File, View, Container, Tools, Help: Help at x 302, measured on
+    # the smoke test's own screenshot): under Xvfb there is no window manager to give the
     # window keyboard focus. The menu is a window of its own: wait for it before clicking its item.
     local main_window windows_before deadline
     main_window=$(xdotool search --onlyvisible --name '^CosmosDesk' | head -n 1)
     windows_before=$(visible_windows)
-    xdotool mousemove --window "$main_window" 143 18 click 1
+    xdotool mousemove --window "$main_window" 302 18 click 1
     deadline=$(( $(now_ms) + 10000 ))
     until [ "$(visible_windows)" -gt "$windows_before" ]; do
         if [ "$(now_ms)" -ge "$deadline" ]; then
@@ -318,7 +319,7 @@ main() {
         fi
         sleep 0.05
     done
-    xdotool mousemove --window "$main_window" 200 90 click 1
+    xdotool mousemove --window "$main_window" 359 90 click 1
     wait_for_window '^About CosmosDesk' "$(now_ms)" 30000 || fail "Help > About showed no dialog within 30 s"
     screenshot_when_painted "$out/smoke-about.png"
     stop_app

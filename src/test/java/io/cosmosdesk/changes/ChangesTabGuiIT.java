@@ -63,6 +63,8 @@ class ChangesTabGuiIT {
         assertThat(row.summary()).isEqualTo("new");
         assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).endsWith("· 1 change");
 
+        // the row is in the list before its cell is drawn (the next pulse): wait for the cell
+        MainWindowFixture.waitFor("the row is drawn", () -> robot.lookup("written-elsewhere").tryQuery().isPresent());
         robot.doubleClickOn("written-elsewhere");
         MainWindowFixture.waitFor("the item opens in the editor of the Items tab",
                 () -> tabs.getSelectionModel().getSelectedIndex() == 1

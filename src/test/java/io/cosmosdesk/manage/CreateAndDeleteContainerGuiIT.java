@@ -63,8 +63,8 @@ class CreateAndDeleteContainerGuiIT {
         robot.interact(level1::clear);
         robot.clickOn(level1).write("/tenantId");
         robot.clickOn("#keyLevel2Field").write("/userId");
-        javafx.scene.control.Label problems = robot.lookup("#problemsLabel").queryAs(javafx.scene.control.Label.class);
-        javafx.scene.control.Label error = robot.lookup("#errorLabel").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.control.Label problems = robot.lookup(".create-resource-dialog #problemsLabel").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.control.Label error = robot.lookup(".create-resource-dialog #errorLabel").queryAs(javafx.scene.control.Label.class);
         assertThat(problems.getText()).isEmpty();
         robot.clickOn("#createButton");
         MainWindowFixture.waitFor("the form closes, or says why not", () -> problems.getScene().getWindow() == null
