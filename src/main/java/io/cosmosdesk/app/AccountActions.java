@@ -89,7 +89,7 @@ final class AccountActions {
         }).onSuccess(done -> {
             closeTabs(handle -> handle.connection() == connection && handle.ref().databaseId().equals(database));
             Optional.ofNullable(databaseNode.parent()).ifPresent(main.tree()::refresh);
-        }).onFailure(failure -> deleteFailed("Delete database", failure, databaseNode)));
+        }).onFailure(failure -> deleteFailed("Delete database", failure, databaseNode.parent())));
     }
 
     private void deleteContainer(Window owner, ContainerHandle handle) {
@@ -107,12 +107,11 @@ final class AccountActions {
         }).onFailure(failure -> deleteFailed("Delete container", failure, databaseNode(handle).orElse(null))));
     }
 
-    private void deleteFailed(String title, Throwable failure, ResourceNode toRefresh) {
-        // gone already (someone else deleted it): the tree catches up instead of an error
+    /** A delete that failed; gone already (someone else deleted it) is no error: the tree catches up instead. */
+    private void deleteFailed(String title, Throwable failure, ResourceNode parentToRefresh) {
         if (failure instanceof CosmosDeskException cosmos && cosmos.kind() == ErrorKind.NOT_FOUND
-                && toRefresh != null) {
-            main.tree().refresh(toRefresh.kind() == ResourceNode.Kind.DATABASE && toRefresh.parent() != null
-                    && title.contains("database") ? toRefresh.parent() : toRefresh);
+                && parentToRefresh != null) {
+            main.tree().refresh(parentToRefresh);
             return;
         }
         messages.showError(title, failure);
