@@ -133,6 +133,10 @@ public final class AppContext implements AutoCloseable {
         schemaGrids.openQueriesWith((container, sql) -> queries.open(container).viewModel().textProperty().set(sql));
         io.cosmosdesk.transfer.TransferImportFeature.install(directories.data().resolve("imports"), writes, tasks,
                 dialogs, Theme.APP_STYLESHEET, containerActions, jobs, this::refreshGridsOf);
+        new io.cosmosdesk.transfer.CopyFeature(new io.cosmosdesk.transfer.CopyService(
+                directories.data().resolve("imports").resolve("reports"), writes), resources, tasks, jobs, dialogs,
+                Theme.APP_STYLESHEET, mainViewModel::openConnections, this::refreshGridsOf)
+                .install(containerActions, toolTabs);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
