@@ -32,6 +32,8 @@ public enum AuditOperation {
     COPY_CREATE(Verb.CREATE),
     COPY_UPSERT(Verb.UPSERT),
     PATCH(Verb.PATCH),
+    /** Undo of a bulk patch: the before-image put back, conditional on the ETag the patch left. */
+    PATCH_UNDO(Verb.REPLACE),
     /** A change of CosmosDesk's own settings (no container: before and after are the settings). */
     SETTINGS(Verb.NONE);
 
