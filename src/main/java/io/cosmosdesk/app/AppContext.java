@@ -132,6 +132,10 @@ public final class AppContext implements AutoCloseable {
         schemaGrids.openQueriesWith((container, sql) -> queries.open(container).viewModel().textProperty().set(sql));
         io.cosmosdesk.transfer.TransferImportFeature.install(directories.data().resolve("imports"), writes, tasks,
                 dialogs, Theme.APP_STYLESHEET, containerActions);
+        new io.cosmosdesk.patch.PatchFeature(new io.cosmosdesk.patch.BulkPatchService(
+                directories.data().resolve("patches"), writes), jobs, tasks,
+                handle -> java.util.Optional.ofNullable(grids.get(handle)).map(java.lang.ref.WeakReference::get),
+                Theme.APP_STYLESHEET).install(containerActions);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,

@@ -181,9 +181,23 @@ public final class BulkPatchService {
      * changed since is reported, not overwritten. Refuses a read-only connection before anything is read.
      */
     public PatchReport apply(ContainerHandle handle, PatchScope scope, PatchSpec spec, Control control) {
-        requireAllowed(handle, spec);
-        String job = "patch-" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP) + "-"
+        return apply(handle, scope, spec, newJobId(), control);
+    }
+
+    /** A new job's id: its journal is {@link #journalOf}. */
+    public static String newJobId() {
+        return "patch-" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP) + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Where job {@code job}'s journal is (once it started). */
+    public Path journalOf(String job) {
+        return folder.resolve(job + ".journal.jsonl");
+    }
+
+    /** {@link #apply(ContainerHandle, PatchScope, PatchSpec, Control)} as job {@code job}. */
+    public PatchReport apply(ContainerHandle handle, PatchScope scope, PatchSpec spec, String job, Control control) {
+        requireAllowed(handle, spec);
         PatchRequest request = spec.toRequest();
         Map<PatchOutcome, Long> counts = new EnumMap<>(PatchOutcome.class);
         long total = total(handle, scope);
