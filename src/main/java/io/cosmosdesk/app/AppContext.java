@@ -130,6 +130,8 @@ public final class AppContext implements AutoCloseable {
                 .useHistory(new io.cosmosdesk.query.QueryHistory(directories.data().resolve("query-history")));
         queries.install(toolTabs, containerActions);
         schemaGrids.openQueriesWith((container, sql) -> queries.open(container).viewModel().textProperty().set(sql));
+        new io.cosmosdesk.scripts.ScriptsFeature(new io.cosmosdesk.scripts.ScriptService(writes, resources), tasks,
+                dialogs, mainViewModel.tree()).install(toolTabs, treeActions);
         io.cosmosdesk.transfer.TransferImportFeature.install(directories.data().resolve("imports"), writes, tasks,
                 dialogs, Theme.APP_STYLESHEET, containerActions);
         new io.cosmosdesk.patch.PatchFeature(new io.cosmosdesk.patch.BulkPatchService(

@@ -34,6 +34,13 @@ public enum AuditOperation {
     PATCH(Verb.PATCH),
     /** Undo of a bulk patch: the before-image put back, conditional on the ETag the patch left. */
     PATCH_UNDO(Verb.REPLACE),
+    /** A stored procedure, trigger or user-defined function created (id: the script's; after: its definition). */
+    SCRIPT_CREATE(Verb.NONE),
+    /** A script's definition replaced (before and after: the definitions). */
+    SCRIPT_REPLACE(Verb.NONE),
+    SCRIPT_DELETE(Verb.NONE),
+    /** A stored procedure run (it can write items): the partition key and the parameters it was given. */
+    SCRIPT_EXECUTE(Verb.NONE),
     /** A change of CosmosDesk's own settings (no container: before and after are the settings). */
     SETTINGS(Verb.NONE);
 
