@@ -109,9 +109,15 @@ public final class AppContext implements AutoCloseable {
         appActions.add(new AppAction("File", "Settings…", new javafx.scene.input.KeyCodeCombination(
                 javafx.scene.input.KeyCode.COMMA, javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
                 settingsFeature::open));
-        new AccountActions(new io.cosmosdesk.manage.ResourceAdmin(),
+        io.cosmosdesk.manage.ResourceAdmin resourceAdmin = new io.cosmosdesk.manage.ResourceAdmin();
+        new AccountActions(resourceAdmin,
                 new io.cosmosdesk.manage.ManageDialogs(Theme.APP_STYLESHEET), dialogs, tasks, mainViewModel, toolTabs)
                 .install(containerActions, treeActions);
+        // container settings: over the data plane; no Azure Resource Manager implementation in this build (README)
+        new io.cosmosdesk.manage.ContainerSettingsFeature(new io.cosmosdesk.manage.ContainerSettingsService(
+                new io.cosmosdesk.manage.ControlPlaneSwitch(resourceAdmin, null),
+                new io.cosmosdesk.audit.AuditedResourceChanges(auditLog)), tasks, dialogs)
+                .install(toolTabs, containerActions);
         new io.cosmosdesk.changes.ChangesFeature(directories.data(), tasks).install(toolTabs, containerActions);
         io.cosmosdesk.schema.ItemsGrids schemaGrids = new io.cosmosdesk.schema.ItemsGrids(
                 mainViewModel::openContainer, handle -> java.util.Optional.ofNullable(grids.get(handle))
