@@ -317,6 +317,7 @@ public final class QueryTabViewModel {
         status.set("Loading all results…");
         task = tasks.start(BackgroundTask.<Void>of("Loading all results of a query on " + handle.ref(), context -> {
             reading.readAhead(true);
+            reading.onThrottled(context::publish);
             try {
                 while (reading.hasMore() && !context.isCancelled()) {
                     context.publish(reading.next());
@@ -330,6 +331,8 @@ public final class QueryTabViewModel {
                 accept(page);
                 status.set("Loading all results… " + describeTotals(totals.get()));
                 pages.showAll();
+            } else if (current == generation && update instanceof QueryThrottle throttle) {
+                status.set("Loading all results… " + throttle.describe());
             }
         }).onSuccess(done -> {
             if (current == generation) {
@@ -383,7 +386,15 @@ public final class QueryTabViewModel {
         running.set(true);
         updateNavigation();
         status.set(message);
-        task = tasks.start(BackgroundTask.of("Running a query on " + handle.ref(), context -> reading.next())
+        task = tasks.start(BackgroundTask.of("Running a query on " + handle.ref(), context -> {
+            reading.onThrottled(context::publish); // "Throttled, retrying (2/9)…" while it waits
+            return reading.next();
+        })
+                .onUpdate(update -> {
+                    if (current == generation && update instanceof QueryThrottle throttle) {
+                        status.set(throttle.describe());
+                    }
+                })
                 .onSuccess(page -> {
                     if (current != generation) {
                         return;
