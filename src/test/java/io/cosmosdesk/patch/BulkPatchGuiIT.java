@@ -99,7 +99,8 @@ class BulkPatchGuiIT {
         tickets.createItem(ticket("t1", "ann", "open")).block();
         tickets.createItem(ticket("t2", "bob", "open")).block();
         tickets.createItem(ticket("t3", "cid", "open")).block();
-        robot.clickOn(BulkPatchGuiIT.<Button>visible(robot, "#refreshItemsButton"));
+        Button refresh = visible(robot, "#refreshItemsButton");
+        robot.clickOn(refresh);
         TableView<?> table = visible(robot, "#itemsTable");
         MainWindowFixture.waitFor("the three items show", () -> table.getItems().size() == 3);
         robot.interact(() -> {
@@ -109,8 +110,9 @@ class BulkPatchGuiIT {
         String first = ((io.cosmosdesk.cosmos.ItemRow) table.getItems().get(0)).id();
         String second = ((io.cosmosdesk.cosmos.ItemRow) table.getItems().get(1)).id();
 
-        robot.clickOn(robot.lookup(".toolbar-action").<Button>match(b -> "Patch…".equals(b.getText())
-                && onScreen(b)).query());
+        Button patch = robot.lookup(".toolbar-action").<Button>match(b -> "Patch…".equals(b.getText())
+                && onScreen(b)).query();
+        robot.clickOn(patch);
         MainWindowFixture.waitFor("the patch dialog opens", () -> robot.lookup("#pathField0").tryQuery()
                 .filter(BulkPatchGuiIT::onScreen).isPresent());
         WaitForAsyncUtils.waitForFxEvents();
