@@ -378,7 +378,34 @@ public final class AuditedWrites {
             case DELETE -> CosmosBulkOperations.getDeleteItemOperation(write.id(), write.key().toPartitionKey(),
                     options, write);
             case READ -> CosmosBulkOperations.getReadItemOperation(write.id(), write.key().toPartitionKey(), write);
+            case PATCH -> CosmosBulkOperations.getPatchItemOperation(write.id(), write.key().toPartitionKey(),
+                    write.patch().operations(), patchOptions(write), write);
         };
+    }
+
+    private static com.azure.cosmos.models.CosmosBulkPatchItemRequestOptions patchOptions(Write<?> write) {
+        com.azure.cosmos.models.CosmosBulkPatchItemRequestOptions options =
+                new com.azure.cosmos.models.CosmosBulkPatchItemRequestOptions();
+        if (write.ifMatch() != null) {
+            options.setIfMatchETag(write.ifMatch());
+        }
+        if (write.patch().condition() != null) {
+            options.setFilterPredicate(write.patch().condition());
+        }
+        return options;
+    }
+
+    private static com.azure.cosmos.models.CosmosPatchItemRequestOptions pointPatchOptions(Write<?> write) {
+        com.azure.cosmos.models.CosmosPatchItemRequestOptions options =
+                new com.azure.cosmos.models.CosmosPatchItemRequestOptions();
+        options.setContentResponseOnWriteEnabled(false);
+        if (write.ifMatch() != null) {
+            options.setIfMatchETag(write.ifMatch());
+        }
+        if (write.patch().condition() != null) {
+            options.setFilterPredicate(write.patch().condition());
+        }
+        return options;
     }
 
     private static <T> Mono<WriteResult<T>> point(CosmosAsyncContainer container, Write<T> write) {
@@ -396,6 +423,8 @@ public final class AuditedWrites {
             case READ -> container.readItem(write.id(), write.key().toPartitionKey(), ObjectNode.class)
                     .map(r -> new WriteResult<>(write, r.getStatusCode(), r.getETag(), r.getItem(),
                             r.getRequestCharge(), null, null));
+            case PATCH -> container.patchItem(write.id(), write.key().toPartitionKey(), write.patch().operations(),
+                    pointPatchOptions(write), ObjectNode.class).map(r -> answered(write, r));
         };
         return call.onErrorResume(e -> Mono.just(failed(write, e)));
     }
