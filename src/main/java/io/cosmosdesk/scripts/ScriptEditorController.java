@@ -90,7 +90,7 @@ public final class ScriptEditorController {
             field.setPromptText(paths.get(i));
             field.setPrefColumnCount(12);
             field.textProperty().bindBidirectional(level);
-            keyBox.getChildren().addAll(new Label(i == 0 ? "Partition key " + paths.get(i) : paths.get(i)), field);
+            keyBox.getChildren().addAll(new Label(i == 0 ? "Partition key" : "›"), field);
         }
         parametersField.textProperty().bindBidirectional(model.parametersProperty());
         resultArea.textProperty().bind(model.resultProperty());

@@ -168,6 +168,7 @@ public final class ScriptEditorViewModel {
     public void save() {
         String invalid = validate();
         if (invalid != null) {
+            status.set("");
             message.set(invalid);
             return;
         }
@@ -231,6 +232,7 @@ public final class ScriptEditorViewModel {
             key = key();
             arguments = arguments(parameters.get());
         } catch (QueryInputException e) {
+            status.set("");
             message.set(e.getMessage());
             return;
         }
@@ -274,6 +276,10 @@ public final class ScriptEditorViewModel {
     }
 
     private PartitionKeyValue key() {
+        if (partitionKey.levels().stream().allMatch(level -> level.get() == null || level.get().isBlank())) {
+            throw new QueryInputException("Type the partition key value (" + String.join(" › ",
+                    partitionKey.keyPaths()) + "): a stored procedure runs in one partition.");
+        }
         QueryScope scope = partitionKey.toScope();
         PartitionKeyValue key = scope.partitionKey();
         if (key.components().size() < partitionKey.keyPaths().size()) {

@@ -98,6 +98,9 @@ class ScriptEditorViewModelTest {
                         null, "\"v1\""));
         model.load("bump");
 
+        model.execute();
+        assertThat(model.messageProperty().get()).isEqualTo("Type the partition key value (/tenant › /customer): "
+                + "a stored procedure runs in one partition.");
         model.partitionKey().levels().get(0).set("acme");
         model.execute();
         assertThat(model.messageProperty().get()).isEqualTo("A stored procedure runs in one partition: type a value "
