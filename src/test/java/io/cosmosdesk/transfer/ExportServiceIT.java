@@ -183,6 +183,48 @@ class ExportServiceIT {
         assertThat(partFiles()).isEmpty();
     }
 
+    /**
+     * A folder the user may not write to: a sentence, nothing left behind. As root (CI containers) permissions do
+     * not stop a write, so the folder is made immutable instead ({@code chattr +i}: EPERM, as the kernel answers).
+     */
+    @Test
+    void aFolderWithoutWritePermissionIsASentenceAndNoFile(CosmosAsyncClient client, LocalCosmosServer server,
+            CosmosTestData data) throws Exception {
+        ContainerHandle handle = seeded(client, server, data);
+        Path locked = Files.createDirectory(folder.resolve("locked"));
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (root) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(chattr("+i", locked), "chattr +i is not available here");
+        } else {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("r-x------"));
+        }
+        try {
+            Path target = locked.resolve("orders.jsonl");
+            assertThatThrownBy(() -> new ExportService().export(ExportSource.wholeContainer(handle),
+                    ExportOptions.of(ExportFormat.JSONL), target, false, new RecordingContext()))
+                    .isInstanceOfSatisfying(ExportException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(ExportException.Reason.FILE);
+                        assertThat(e.sentence()).isEqualTo("You may not write to the folder " + locked
+                                + " (permission denied): choose another folder.");
+                    });
+            try (var left = Files.list(locked)) {
+                assertThat(left).isEmpty();
+            }
+        } finally {
+            if (root) {
+                chattr("-i", locked);
+            } else {
+                Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            }
+        }
+    }
+
+    private static boolean chattr(String flag, Path path) throws Exception {
+        Process process = new ProcessBuilder("chattr", flag, path.toString()).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor() == 0;
+    }
+
     @Test
     void aQueryTheServiceRejectsIsASentenceAndNoFile(CosmosAsyncClient client, LocalCosmosServer server,
             CosmosTestData data) throws Exception {

@@ -150,6 +150,46 @@ class ItemReadersTest {
                 .hasMessageContaining("not valid UTF-8");
     }
 
+    /** A 3 GB file (sparse: it takes no disk) of zero bytes, as a disk image renamed .json would be. */
+    @Test
+    void aThreeGigabyteBinaryFileGetsASentenceFromItsFirstBytes() throws IOException {
+        for (ImportFormat format : ImportFormat.values()) {
+            Path huge = dir.resolve("disk-image." + format.name().toLowerCase(java.util.Locale.ROOT));
+            try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+                file.setLength(3L << 30);
+            }
+            assertThatThrownBy(() -> readAll(huge, format)).isInstanceOf(ImportInputException.class)
+                    .hasMessageContaining("not a text file");
+        }
+    }
+
+    /**
+     * A 3 GB JSON Lines file (its first rows written, the rest a sparse hole) is read as a stream: rows arrive at
+     * once with the bytes read so far against the whole size, nothing waits for the end of the file, and the
+     * validation pass stops when cancelled.
+     */
+    @Test
+    void aThreeGigabyteFileIsStreamedAndItsCheckStopsWhenCancelled() throws IOException {
+        Path huge = dir.resolve("huge.jsonl");
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            rows.append("{\"id\":\"").append(i).append("\",\"pk\":\"p\"}\n");
+        }
+        Files.writeString(huge, rows);
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(3L << 30);
+        }
+        try (ItemReader reader = ItemReaders.open(huge, ImportFormat.JSONL, CsvOptions.defaults())) {
+            assertThat(reader.next().item().get("id").asText()).isEqualTo("0");
+            assertThat(reader.totalBytes()).isEqualTo(3L << 30);
+            assertThat(reader.bytesRead()).isLessThan(1L << 20);
+        }
+        long[] seen = {0};
+        ImportCheck check = ImportValidation.check(ImportRequest.of(huge, ImportFormat.JSONL), List.of("/pk"),
+                row -> { }, () -> ++seen[0] > 2); // asked every 256 rows: stops after about 512
+        assertThat(check.rows()).isLessThan(5_000);
+    }
+
     @Test
     void missingFolderAndUnreadableFilesGetSentences() throws IOException {
         assertThatThrownBy(() -> readAll(dir.resolve("nope.json"), ImportFormat.JSON))
