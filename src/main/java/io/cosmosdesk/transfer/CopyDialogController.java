@@ -93,7 +93,16 @@ public final class CopyDialogController {
         problemLabel.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
         problemLabel.managedProperty().bind(problemLabel.visibleProperty());
         copyButton.disableProperty().bind(viewModel.canCopyProperty().not());
+        // the window follows its content: the upsert warning and a problem sentence come and go
+        modeWarning.visibleProperty().addListener((obs, old, now) -> fitWindow());
+        problemLabel.visibleProperty().addListener((obs, old, now) -> fitWindow());
         viewModel.loadDatabases();
+    }
+
+    private void fitWindow() {
+        if (root.getScene() != null && root.getScene().getWindow() != null) {
+            root.getScene().getWindow().sizeToScene();
+        }
     }
 
     /** One toggle of the group is always chosen and follows {@code value} (the toggles carry the values). */
