@@ -134,7 +134,9 @@ public final class AppContext implements AutoCloseable {
         exports.install(containerActions);
         io.cosmosdesk.query.QueryFeature queries = new io.cosmosdesk.query.QueryFeature(
                 new io.cosmosdesk.query.QueryService(), itemService, tasks, dialogs, settings, exports.dialog()::show)
-                .useHistory(new io.cosmosdesk.query.QueryHistory(directories.data().resolve("query-history")));
+                .useHistory(new io.cosmosdesk.query.QueryHistory(directories.data().resolve("query-history")))
+                .useFunctionNames(handle -> resources.readScriptIds(handle.connection(), handle.ref(),
+                        io.cosmosdesk.cosmos.ScriptKind.USER_DEFINED_FUNCTION));
         queries.install(toolTabs, containerActions);
         schemaGrids.openQueriesWith((container, sql) -> queries.open(container).viewModel().textProperty().set(sql));
         new io.cosmosdesk.scripts.ScriptsFeature(new io.cosmosdesk.scripts.ScriptService(writes, resources), tasks,

@@ -8,6 +8,7 @@ import io.cosmosdesk.cosmos.ItemService;
 import io.cosmosdesk.settings.SettingsStore;
 import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.TaskRunner;
+import java.util.List;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -41,6 +42,27 @@ public final class QueryFeature {
     }
 
     private QueryHistory history;
+    private java.util.function.Function<ContainerHandle, List<String>> functionNames;
+
+    /** Completion offers these names (the container's user-defined functions) after {@code udf.}. */
+    public QueryFeature useFunctionNames(java.util.function.Function<ContainerHandle, List<String>> names) {
+        this.functionNames = names;
+        return this;
+    }
+
+    /** The field paths, and the container's UDFs under {@link FieldPathSource#UDF}; a failed UDF list is none. */
+    private List<io.cosmosdesk.cosmos.JsonPath> completionPaths(ContainerHandle container) throws Exception {
+        List<io.cosmosdesk.cosmos.JsonPath> paths = new java.util.ArrayList<>(fieldPaths.fieldPaths(container));
+        if (functionNames != null) {
+            try {
+                functionNames.apply(container).forEach(name -> paths.add(io.cosmosdesk.cosmos.JsonPath.of(
+                        List.of(FieldPathSource.UDF, name))));
+            } catch (RuntimeException e) {
+                // completion goes on without the functions' names
+            }
+        }
+        return paths;
+    }
 
     /** Every run is recorded per container in {@code history} and listed in each query tab's History. */
     public QueryFeature useHistory(QueryHistory history) {
@@ -60,7 +82,7 @@ public final class QueryFeature {
         model.pageSizeProperty().set(QueryRequest.PAGE_SIZES.contains(settings.current().pageSize())
                 ? settings.current().pageSize() : 100);
         QueryToolTab tab = new QueryToolTab(model, ++opened, export,
-                area -> SqlCompletion.attach(area, tasks, fieldPaths, handle));
+                area -> SqlCompletion.attach(area, tasks, this::completionPaths, handle));
         toolTabs.open(tab);
         if (history != null) {
             QueryHistory runs = history;
