@@ -135,6 +135,10 @@ public final class SqlCompletions {
                     insert.append("[\"").append(segment.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"]");
                 }
             }
+            if (base.size() == 1 && base.get(0).equals(FieldPathSource.UDF)) {
+                candidates.add(new Completion(Completion.Kind.FUNCTION, label, insert + "()", wordStart, 1, 1));
+                continue;
+            }
             candidates.add(new Completion(Completion.Kind.FIELD, label, insert.toString(),
                     plainFirst ? wordStart : dot, 0, rest.size()));
         }

@@ -26,6 +26,10 @@ class UdfCompletionTest {
     void afterUdfDotTheFunctionsAreOffered() {
         assertThat(offered("SELECT udf.| FROM c")).containsExactlyInAnyOrder("withTax", "discount");
         assertThat(offered("SELECT VALUE udf.wi| FROM c")).containsExactly("withTax");
+        Completion withTax = SqlCompletions.complete("SELECT VALUE udf.wi FROM c", 19, PATHS, true).items().get(0);
+        assertThat(withTax.kind()).isEqualTo(Completion.Kind.FUNCTION);
+        assertThat(withTax.insertText()).isEqualTo("withTax()");
+        assertThat(withTax.caretBack()).as("the caret goes between the brackets").isEqualTo(1);
     }
 
     @Test
