@@ -122,8 +122,10 @@ public final class AppContext implements AutoCloseable {
         io.cosmosdesk.schema.ItemsGrids schemaGrids = new io.cosmosdesk.schema.ItemsGrids(
                 mainViewModel::openContainer, handle -> java.util.Optional.ofNullable(grids.get(handle))
                         .map(java.lang.ref.WeakReference::get));
+        io.cosmosdesk.schema.FieldPathCatalog schemaCatalog = new io.cosmosdesk.schema.FieldPathCatalog(
+                directories.data());
         this.schema = new io.cosmosdesk.schema.SchemaFeature(new io.cosmosdesk.schema.SchemaService(), tasks, dialogs,
-                schemaGrids, new io.cosmosdesk.schema.FieldPathCatalog(directories.data()));
+                schemaGrids, schemaCatalog);
         schema.install(toolTabs, containerActions);
         new io.cosmosdesk.audit.AuditFeature(auditLog, tasks).install(toolTabs, appActions, settings);
         this.jobs = new io.cosmosdesk.jobs.Jobs(tasks);
@@ -135,9 +137,15 @@ public final class AppContext implements AutoCloseable {
         io.cosmosdesk.query.QueryFeature queries = new io.cosmosdesk.query.QueryFeature(
                 new io.cosmosdesk.query.QueryService(), itemService, tasks, dialogs, settings, exports.dialog()::show)
                 .useHistory(new io.cosmosdesk.query.QueryHistory(directories.data().resolve("query-history")))
+                .useSavedQueries(new io.cosmosdesk.query.SavedQueries(directories.config().resolve("saved-queries.json")))
+                .useFieldPaths(new io.cosmosdesk.query.CatalogFieldPaths(schemaCatalog,
+                        new io.cosmosdesk.query.SampledFieldPaths()))
                 .useFunctionNames(handle -> resources.readScriptIds(handle.connection(), handle.ref(),
                         io.cosmosdesk.cosmos.ScriptKind.USER_DEFINED_FUNCTION));
         queries.install(toolTabs, containerActions);
+        queries.restoreTabs(new io.cosmosdesk.query.OpenQueryTabs(directories.config().resolve("open-query-tabs.json")),
+                resources::readContainers, mainViewModel::openConnections);
+        mainViewModel.addOnConnected(queries::connected);
         schemaGrids.openQueriesWith((container, sql) -> queries.open(container).viewModel().textProperty().set(sql));
         new io.cosmosdesk.scripts.ScriptsFeature(new io.cosmosdesk.scripts.ScriptService(writes, resources), tasks,
                 dialogs, mainViewModel.tree()).install(toolTabs, treeActions);

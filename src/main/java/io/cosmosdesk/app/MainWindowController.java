@@ -129,7 +129,7 @@ public class MainWindowController {
 
     private void quitGuarded() {
         canLeave(java.util.List.copyOf(openTabs.values()))
-                .thenCompose(ok -> ok ? toolTabs.closeAll(tool -> true)
+                .thenCompose(ok -> ok ? toolTabs.closeAllToQuit()
                         : java.util.concurrent.CompletableFuture.completedFuture(false))
                 .thenAccept(ok -> {
                     if (ok) {

@@ -79,22 +79,17 @@ public final class AuditedWrites {
     }
 
     /**
-     * A job's entries: queued for the log's writer thread (serialised and synced while the server works on the
-     * next batch); the job calls {@link #flush} before it reports. Single writes and writes outside a job are
-     * synced before their call returns.
+     * A job's entries are appended and synced before the call returns, like any other: the job journals how its
+     * writes ended as soon as it learns it, and a crash right after must not leave a write the server applied
+     * without its entry (queueing them for a writer thread could; see AuditTrailIT and MoveAuditIT).
      */
     private void record(List<AuditEntry> recorded, String job) {
-        if (!recording) {
-            return;
-        }
-        if (job == null) {
+        if (recording) {
             log.append(recorded);
-        } else {
-            log.appendLater(recorded);
         }
     }
 
-    /** Waits until the entries of jobs' writes are written and synced: a job calls it before it reports. */
+    /** Waits until entries given to {@link AuditLog#appendLater} are written and synced (jobs call it before they report). */
     public void flush() {
         log.flush();
     }

@@ -54,10 +54,13 @@ public class ContainerSettingsService {
             throughput = throughputOf(container.readThroughput().block().getProperties());
         } catch (RuntimeException e) {
             CosmosDeskException mapped = CosmosErrors.classify(e);
-            if (mapped.kind() != ErrorKind.NOT_FOUND && mapped.kind() != ErrorKind.BAD_REQUEST) {
+            if (mapped.kind() == ErrorKind.FORBIDDEN) {
+                note = "not readable with this sign-in";
+            } else if (mapped.kind() == ErrorKind.NOT_FOUND || mapped.kind() == ErrorKind.BAD_REQUEST) {
+                note = "none of its own (it shares its database's throughput, or the account is serverless)";
+            } else {
                 throw CosmosErrors.map("Reading the throughput of " + handle.ref(), e);
             }
-            note = "none of its own (it shares its database's throughput, or the account is serverless)";
         }
         var key = properties.getPartitionKeyDefinition();
         List<List<String>> unique = properties.getUniqueKeyPolicy() == null ? List.of()

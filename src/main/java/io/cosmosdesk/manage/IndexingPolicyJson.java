@@ -230,6 +230,8 @@ public final class IndexingPolicyJson {
             return "";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        // Jackson's "(for Array starting at [Source: ...; line: 3, column: 20])" says nothing more to a user
+        return line.replaceFirst("\\s*\\(for (Array|Object) starting at .*$", "");
     }
 }

@@ -49,6 +49,10 @@ public class ResourceAdmin implements ControlPlane {
             + " the data plane does not make: use the Azure portal or the Azure CLI (az cosmosdb sql container"
             + " throughput migrate), then change the figure here.";
 
+    /** The SDK cannot send an empty list of computed properties. */
+    public static final String NO_EMPTY_COMPUTED = "The last computed property cannot be removed here: the Cosmos DB"
+            + " Java SDK refuses an empty list. Keep one, or remove it in the Azure portal.";
+
     @Override
     public String name() {
         return "the data plane";
@@ -138,7 +142,13 @@ public class ResourceAdmin implements ControlPlane {
             }
             properties.setDefaultTimeToLiveInSeconds(change.defaultTtlSeconds());
             properties.setIndexingPolicy(IndexingPolicyJson.parse(change.indexingPolicyJson()));
-            properties.setComputedProperties(ComputedPropertiesJson.parse(change.computedPropertiesJson()));
+            var computed = ComputedPropertiesJson.parse(change.computedPropertiesJson());
+            if (!computed.isEmpty()) {
+                properties.setComputedProperties(computed);
+            } else if (properties.getComputedProperties() != null && !properties.getComputedProperties().isEmpty()) {
+                // the Java SDK refuses an empty list (IllegalArgumentException), so the last one cannot go
+                throw new CosmosDeskException(ErrorKind.BAD_REQUEST, NO_EMPTY_COMPUTED);
+            }
             container.replace(properties, new CosmosContainerRequestOptions().setIfMatchETag(etag)).block();
         } catch (CosmosDeskException e) {
             throw e;

@@ -99,7 +99,8 @@ class BulkPatchGuiIT {
         tickets.createItem(ticket("t1", "ann", "open")).block();
         tickets.createItem(ticket("t2", "bob", "open")).block();
         tickets.createItem(ticket("t3", "cid", "open")).block();
-        robot.clickOn(BulkPatchGuiIT.<Button>visible(robot, "#refreshItemsButton"));
+        Button refresh = visible(robot, "#refreshItemsButton");
+        robot.clickOn(refresh);
         TableView<?> table = visible(robot, "#itemsTable");
         MainWindowFixture.waitFor("the three items show", () -> table.getItems().size() == 3);
         robot.interact(() -> {
