@@ -93,7 +93,9 @@ final class ItemWrites {
         String editedText = item.text();
         ContainerHandle handle = item.handle();
         if (current == Mode.NEW) {
-            write("Creating item", () -> items.createItem(handle, edited), edited, editedText,
+            AuditOperation createdAs = item.createdAs();
+            write("Creating item", () -> createdAs == AuditOperation.CREATE ? items.createItem(handle, edited)
+                    : items.createItem(handle, edited, createdAs), edited, editedText,
                     "Created \"" + edited.get("id").textValue() + "\".", done);
             return;
         }
@@ -405,7 +407,8 @@ final class ItemWrites {
         ObjectNode edited = ItemContent.withoutSystemProperties(result.item());
         ContainerHandle handle = item.handle();
         if (current == Mode.NEW) {
-            recordRefused("Recording the refused create", () -> items.createItem(handle, edited));
+            AuditOperation createdAs = item.createdAs();
+            recordRefused("Recording the refused create", () -> items.createItem(handle, edited, createdAs));
         } else {
             String etag = item.loadedVersion().etag();
             ObjectNode loaded = item.loadedVersion().json();
