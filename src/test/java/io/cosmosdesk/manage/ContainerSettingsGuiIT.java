@@ -60,8 +60,10 @@ class ContainerSettingsGuiIT {
         robot.clickOn("#ttlSecondsOption");
         robot.doubleClickOn("#ttlSecondsField").eraseText(8).write("3600");
         JsonCodeArea policy = robot.lookup("#indexingPolicyArea").queryAs(JsonCodeArea.class);
-        String excluded = "\"excludedPaths\" : [ {\n    \"path\" : \"/payload/*\"\n  }, ";
-        robot.interact(() -> policy.replaceText(policy.getText().replaceFirst("\"excludedPaths\" : \\[ ", excluded)));
+        var edited = (com.fasterxml.jackson.databind.node.ObjectNode) io.cosmosdesk.json.Json.MAPPER
+                .readTree(policy.getText());
+        edited.withArray("excludedPaths").addObject().put("path", "/payload/*");
+        robot.interact(() -> policy.replaceText(edited.toPrettyString()));
         Label problems = robot.lookup(".container-settings #problemsLabel").queryAs(Label.class);
         assertThat(problems.getText()).isEmpty();
 
