@@ -196,7 +196,18 @@ final class ItemEditorState {
         this.onSaved = Objects.requireNonNull(callback);
     }
 
+    /** Set when the container was found deleted: the editor saves nothing and says why. */
+    private String containerGoneSentence;
+
+    void containerGone(String sentence) {
+        containerGoneSentence = sentence;
+        readOnly.set(true);
+    }
+
     String readOnlySentence() {
+        if (containerGoneSentence != null) {
+            return containerGoneSentence;
+        }
         return handle == null ? ErrorKind.READ_ONLY.defaultSentence()
                 : "\"" + handle.connection().profile().name() + "\" is a read-only connection: changes are not "
                         + "allowed.";
@@ -212,7 +223,7 @@ final class ItemEditorState {
     /** The container the next item comes from; its connection decides whether the editor is read-only. */
     void useContainer(ContainerHandle container) {
         handle = container;
-        readOnly.set(container.connection().profile().readOnly());
+        readOnly.set(container.connection().profile().readOnly() || containerGoneSentence != null);
     }
 
     void startLoading(String message) {

@@ -102,6 +102,11 @@ public final class ItemEditorViewModel {
         return item.savingProperty();
     }
 
+    /** The container was deleted (elsewhere): nothing can be saved any more, and Save says so. */
+    public void containerGone(String sentence) {
+        item.containerGone(sentence);
+    }
+
     public ReadOnlyBooleanProperty readOnlyProperty() {
         return item.readOnlyProperty();
     }
