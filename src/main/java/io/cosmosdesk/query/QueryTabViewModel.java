@@ -335,21 +335,12 @@ public final class QueryTabViewModel {
 
     /** Opens a whole item in the container's editor; projections say they cannot be opened. */
     public void open(QueryResult result) {
-        if (resultsKind.get() != ResultsKind.ITEMS || result.itemRef().isEmpty()) {
-            said.refuse(resultsKind.get() == ResultsKind.ITEMS ? "This result has no id: it cannot be opened."
-                    : readOnlyNote());
-            return;
-        }
-        openItem.accept(handle, result.itemRef().get());
+        deletion.open(result, resultsKind.get() == ResultsKind.ITEMS, readOnlyNote(), openItem);
     }
 
     /** Deletes whole items, each only if unchanged since the query read it (its ETag). */
     public void delete(List<QueryResult> chosen) {
-        if (resultsKind.get() != ResultsKind.ITEMS) {
-            said.refuse(readOnlyNote());
-            return;
-        }
-        deletion.delete(chosen);
+        deletion.delete(chosen, resultsKind.get() == ResultsKind.ITEMS, readOnlyNote());
     }
 
     /** Called once the tab is gone. */
