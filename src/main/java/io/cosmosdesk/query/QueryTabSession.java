@@ -128,7 +128,8 @@ public final class QueryTabSession {
                 return Boolean.TRUE;
             }).onFailure(error -> LOG.warn("The open query tabs were not saved: {}", error.getMessage())));
         } catch (java.util.concurrent.RejectedExecutionException closing) {
-            saveNow(openNow); // the app is closing and its background threads are gone: write here
+            // the window is closing and background tasks have stopped (a delayed save fired late): write it now
+            saveNow(openNow);
         }
     }
 
