@@ -19,8 +19,9 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 /**
- * Deletes items a query returned whole, each only if it still has the ETag the query read (like the editor's
- * saves): an item someone changed since is kept and named; one already gone counts as deleted.
+ * Opens and deletes items a query returned whole (projections and aggregates are read-only). Deletes each only if it
+ * still has the ETag the query read (like the editor's saves): an item someone changed since is kept and named; one
+ * already gone counts as deleted.
  */
 final class QueryResultDeletion {
 
@@ -50,6 +51,25 @@ final class QueryResultDeletion {
 
     ReadOnlyBooleanProperty deletingProperty() {
         return deleting.getReadOnlyProperty();
+    }
+
+    /** Opens a whole item in the editor; anything else is refused with {@code readOnly} (or "no id"). */
+    void open(QueryResult result, boolean wholeItems, String readOnly,
+            java.util.function.BiConsumer<ContainerHandle, ItemRef> openItem) {
+        if (!wholeItems || result.itemRef().isEmpty()) {
+            notice.accept(wholeItems ? "This result has no id: it cannot be opened." : readOnly);
+            return;
+        }
+        openItem.accept(handle, result.itemRef().get());
+    }
+
+    /** Deletes whole items; projections and aggregates are refused with {@code readOnly}. */
+    void delete(List<QueryResult> chosen, boolean wholeItems, String readOnly) {
+        if (!wholeItems) {
+            notice.accept(readOnly);
+            return;
+        }
+        delete(chosen);
     }
 
     void delete(List<QueryResult> chosen) {
