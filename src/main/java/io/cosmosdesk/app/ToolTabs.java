@@ -34,6 +34,8 @@ public final class ToolTabs {
     private final ObservableList<ToolTab> tabs = FXCollections.observableArrayList();
     private final ObservableList<ToolTab> readOnlyTabs = FXCollections.unmodifiableObservableList(tabs);
     private final ReadOnlyObjectWrapper<ToolTab> selected = new ReadOnlyObjectWrapper<>(this, "selected");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper quitting = new javafx.beans.property
+            .ReadOnlyBooleanWrapper(this, "quitting");
     private Host host = new Host() {
         @Override
         public void openItem(ContainerHandle container, ItemRef item) {
@@ -98,6 +100,25 @@ public final class ToolTabs {
             result = result.thenCompose(ok -> ok ? close(tab) : CompletableFuture.completedFuture(false));
         }
         return result;
+    }
+
+    /**
+     * Closes every tab to quit the app. While it runs {@link #quittingProperty()} is true, so tabs that keep their
+     * work for the next start (query tabs) close without asking; it goes back to false when a tab refused.
+     */
+    public CompletableFuture<Boolean> closeAllToQuit() {
+        quitting.set(true);
+        return closeAll(tab -> true).thenApply(ok -> {
+            if (!ok) {
+                quitting.set(false);
+            }
+            return ok;
+        });
+    }
+
+    /** True while the app closes every tab to quit. */
+    public javafx.beans.property.ReadOnlyBooleanProperty quittingProperty() {
+        return quitting.getReadOnlyProperty();
     }
 
     /** Called by the main window when the user fronts a tab by clicking it. */

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * are shown, Cancel cancels it), or registers a job it runs itself ({@link #track}). Jobs keep running when the
  * panel is closed. FX thread only (tests: the immediate TaskRunner's thread).
  */
-public final class Jobs {
+public final class Jobs implements JobTracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
 
@@ -103,6 +103,7 @@ public final class Jobs {
      *
      * @param cancel what Cancel does (asks the work to stop); the job stays running until the handle says how it ended
      */
+    @Override
     public JobHandle track(String kind, String title, Runnable cancel) {
         Job job = new Job(kind, title, cancel, clock);
         add(job);
