@@ -141,7 +141,9 @@ public final class AppContext implements AutoCloseable {
                 .useHistory(new io.cosmosdesk.query.QueryHistory(directories.data().resolve("query-history")))
                 .useSavedQueries(new io.cosmosdesk.query.SavedQueries(directories.config().resolve("saved-queries.json")))
                 .useFieldPaths(new io.cosmosdesk.query.CatalogFieldPaths(schemaCatalog,
-                        new io.cosmosdesk.query.SampledFieldPaths()));
+                        new io.cosmosdesk.query.SampledFieldPaths()))
+                .useFunctionNames(handle -> resources.readScriptIds(handle.connection(), handle.ref(),
+                        io.cosmosdesk.cosmos.ScriptKind.USER_DEFINED_FUNCTION));
         queries.install(toolTabs, containerActions);
         queries.restoreTabs(new io.cosmosdesk.query.OpenQueryTabs(directories.config().resolve("open-query-tabs.json")),
                 resources::readContainers, mainViewModel::openConnections);

@@ -1,5 +1,6 @@
 package io.cosmosdesk.editor;
 
+import io.cosmosdesk.audit.AuditOperation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.ErrorKind;
@@ -28,6 +29,8 @@ import javafx.collections.ObservableList;
  * derived state can never disagree with the text.
  */
 final class ItemEditorState {
+
+    private AuditOperation createdAs = AuditOperation.CREATE;
 
     private final ItemValidation validation;
 
@@ -114,6 +117,11 @@ final class ItemEditorState {
 
     ReadOnlyBooleanProperty readOnlyProperty() {
         return readOnly.getReadOnlyProperty();
+    }
+
+    /** How the Save of a new item is recorded: create, or clone when it began as a copy of another item. */
+    AuditOperation createdAs() {
+        return createdAs;
     }
 
     boolean isReadOnly() {
@@ -225,6 +233,12 @@ final class ItemEditorState {
     }
 
     void startNew(ObjectNode item, String message) {
+        startNew(item, message, AuditOperation.CREATE);
+    }
+
+    /** A new item whose Save is recorded as {@code createdAs} (create, or clone for a copy of another item). */
+    void startNew(ObjectNode item, String message, AuditOperation createdAs) {
+        this.createdAs = createdAs;
         loaded = null;
         originalId = null;
         originalKey = null;

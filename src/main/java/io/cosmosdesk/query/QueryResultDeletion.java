@@ -60,6 +60,21 @@ final class QueryResultDeletion {
         if (handle.connection().profile().readOnly()) {
             notice.accept("\"" + handle.connection().profile().name()
                     + "\" is a read-only connection: items cannot be deleted.");
+            // sent to the audited door all the same, which refuses each delete and records it; nothing is sent
+            List<java.util.Map.Entry<ItemRef, String>> refused = deletable.stream().map(r -> java.util.Map.entry(
+                    r.itemRef().get(), r.json().path("_etag").isTextual() ? r.json().path("_etag").textValue()
+                            : "\"unknown\"")).toList();
+            ContainerHandle target = handle;
+            tasks.start(BackgroundTask.of("Recording the refused delete", context -> {
+                for (java.util.Map.Entry<ItemRef, String> item : refused) {
+                    try {
+                        items.deleteItem(target, item.getKey().id(), item.getKey().partitionKey(), item.getValue());
+                    } catch (RuntimeException expected) {
+                        // refused and recorded
+                    }
+                }
+                return Boolean.TRUE;
+            }));
             return;
         }
         StringBuilder message = new StringBuilder(deletable.size() == 1 ? "Delete item " : "Delete these "

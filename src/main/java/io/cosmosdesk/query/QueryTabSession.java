@@ -122,10 +122,15 @@ public final class QueryTabSession {
             return; // the file of the last session is not read yet: writing now would drop its tabs
         }
         List<OpenQueryTabs.OpenTab> all = withPending(openNow);
-        tasks.start(BackgroundTask.of("Saving the open query tabs", context -> {
-            store.save(all);
-            return Boolean.TRUE;
-        }).onFailure(error -> LOG.warn("The open query tabs were not saved: {}", error.getMessage())));
+        try {
+            tasks.start(BackgroundTask.of("Saving the open query tabs", context -> {
+                store.save(all);
+                return Boolean.TRUE;
+            }).onFailure(error -> LOG.warn("The open query tabs were not saved: {}", error.getMessage())));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the window is closing and background tasks have stopped (a delayed save fired late): write it now
+            saveNow(openNow);
+        }
     }
 
     /** Writes the list now (on quit, when background tasks are about to stop). */
