@@ -51,6 +51,14 @@ public final class ToolTabs {
         return readOnlyTabs;
     }
 
+    /** Adds the tab (once) behind the tab in front: the user keeps looking at what they were looking at. */
+    public void add(ToolTab tab) {
+        Objects.requireNonNull(tab, "tab");
+        if (!tabs.contains(tab)) {
+            tabs.add(tab);
+        }
+    }
+
     /** Adds the tab (once) and brings it to the front. */
     public void open(ToolTab tab) {
         Objects.requireNonNull(tab, "tab");

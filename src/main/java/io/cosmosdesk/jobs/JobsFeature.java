@@ -7,14 +7,11 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
-/** Wires the Jobs panel into the app: Tools › Jobs (Ctrl+J), and the panel opens when a job starts. */
+/**
+ * Wires the Jobs panel into the app: Tools › Jobs (Ctrl+J); the panel comes to the front when a job started through
+ * it starts, and opens behind the current tab for jobs that show their own progress (moves, deletes, dialogs).
+ */
 public final class JobsFeature {
-
-    /**
-     * Kinds whose progress shows where they were started (the move dialog, the grid's delete bar): the panel lists
-     * them (Ctrl+J) but does not come to the front, which would take the user away from the grid they work in.
-     */
-    static final java.util.Set<String> SHOWN_WHERE_STARTED = java.util.Set.of("Move", "Delete");
 
     private final Jobs jobs;
     private final ToolTabs toolTabs;
@@ -27,11 +24,15 @@ public final class JobsFeature {
     public void install(AppActions appActions) {
         appActions.add(new AppAction("Tools", "_Jobs", new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN),
                 window -> open()));
-        jobs.onJobStarted(job -> {
-            if (!SHOWN_WHERE_STARTED.contains(job.kind())) {
-                open();
-            }
-        });
+        jobs.onJobStarted(job -> open());
+        jobs.onJobTracked(job -> openBehind());
+    }
+
+    /** Opens the Jobs tab if it is not open, without taking the front from what the user is looking at. */
+    public void openBehind() {
+        if (toolTabs.find(tab -> JobsTab.KIND.equals(tab.kind())).isEmpty()) {
+            toolTabs.add(new JobsTab(jobs));
+        }
     }
 
     /** Fronts the Jobs tab, opening it if needed. */

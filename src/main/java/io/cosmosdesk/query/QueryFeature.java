@@ -62,6 +62,28 @@ public final class QueryFeature {
         this.settings = settings;
     }
 
+    private java.util.function.Function<ContainerHandle, List<String>> functionNames;
+
+    /** Completion offers these names (the container's user-defined functions) after {@code udf.}. */
+    public QueryFeature useFunctionNames(java.util.function.Function<ContainerHandle, List<String>> names) {
+        this.functionNames = names;
+        return this;
+    }
+
+    /** The field paths, and the container's UDFs under {@link FieldPathSource#UDF}; a failed UDF list is none. */
+    private List<io.cosmosdesk.cosmos.JsonPath> completionPaths(ContainerHandle container) throws Exception {
+        List<io.cosmosdesk.cosmos.JsonPath> paths = new java.util.ArrayList<>(fieldPaths.fieldPaths(container));
+        if (functionNames != null) {
+            try {
+                functionNames.apply(container).forEach(name -> paths.add(io.cosmosdesk.cosmos.JsonPath.of(
+                        List.of(FieldPathSource.UDF, name))));
+            } catch (RuntimeException e) {
+                // completion goes on without the functions' names
+            }
+        }
+        return paths;
+    }
+
     /** Every run is recorded per container in {@code history} and listed in each query tab's History. */
     public QueryFeature useHistory(QueryHistory history) {
         this.history = history;
@@ -142,7 +164,7 @@ public final class QueryFeature {
             saveSoon.playFromStart();
         });
         QueryToolTab tab = new QueryToolTab(model, document, export,
-                area -> SqlCompletion.attach(area, tasks, fieldPaths, handle), toolTabs.quittingProperty()::get);
+                area -> SqlCompletion.attach(area, tasks, this::completionPaths, handle), toolTabs.quittingProperty()::get);
         toolTabs.open(tab);
         tab.view();
         if (history != null) {

@@ -277,6 +277,30 @@ class ScriptServiceIT {
         assertThat(service.readScriptIds(handle, ScriptKind.STORED_PROCEDURE)).isEmpty();
     }
 
+    @Test
+    void aUserDefinedFunctionCreatedHereRunsInTheQueryWorkspacesQueries(LocalCosmosServer server, CosmosTestData data) {
+        ScriptService service = service();
+        connection = open(server, false, server.key());
+        CosmosAsyncContainer container = data.createContainer("/customer");
+        ContainerHandle handle = handle(connection, container);
+        CosmosTestData.insert(container, "/customer", 4, n -> Json.MAPPER.createObjectNode().put("id", "o" + n)
+                .put("customer", "c" + n).put("total", n * 100));
+        service.createScript(handle, ScriptDefinition.of(ScriptKind.USER_DEFINED_FUNCTION, "withTax",
+                "function (total) { return Math.round(total * 1.2); }"));
+
+        List<Integer> taxed = new java.util.ArrayList<>();
+        io.cosmosdesk.query.QueryRequest request = new io.cosmosdesk.query.QueryRequest(handle,
+                "SELECT VALUE udf.withTax(c.total) FROM c WHERE udf.withTax(c.total) > 200", List.of(),
+                io.cosmosdesk.query.QueryScope.crossPartition(), 100, false);
+        try (io.cosmosdesk.query.QueryRun run = new io.cosmosdesk.query.QueryService().open(request,
+                io.cosmosdesk.query.QueryGuards.DEFAULTS)) {
+            while (run.hasMore()) {
+                run.next().results().forEach(row -> taxed.add(row.json().asInt()));
+            }
+        }
+        assertThat(taxed).containsExactlyInAnyOrder(240, 360);
+    }
+
     private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
         try {
             return Json.MAPPER.readTree(json);

@@ -108,7 +108,8 @@ class ImportDropGuiIT {
         List<String> lines = Files.readAllLines(report);
         assertThat(lines).hasSize(3);
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"id\":\"old-1\"", "\"CONFLICT\""));
-        assertThat(robot.lookup(".jobs-panel").tryQuery()).as("the Jobs panel opened with the job").isPresent();
+        assertThat(context.toolTabs().find(tab -> "jobs".equals(tab.kind()))).as("the Jobs panel opened with the job")
+                .isPresent();
 
         MainWindowFixture.waitFor("the grid refreshed: 3 items", () -> table.getItems().size() == 3);
         ObjectNode kept = container.readItem("old-1", new PartitionKey("a"), ObjectNode.class).block().getItem();
