@@ -263,7 +263,7 @@ class MoveDialogViewModelTest {
         ContainerHandle handle = handle(false, "/pk");
         io.cosmosdesk.jobs.Jobs jobs = new io.cosmosdesk.jobs.Jobs(tasks);
         List<String> statuses = new ArrayList<>();
-        jobs.onJobStarted(job -> job.statusProperty().addListener((o, a, now) -> statuses.add(now)));
+        jobs.onJobTracked(job -> job.statusProperty().addListener((o, a, now) -> statuses.add(now)));
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, sources);
         vm.reportTo(jobs);
         vm.levels().get(0).textProperty().set("t");

@@ -128,7 +128,7 @@ class CopyDialogViewModelTest {
             return copied(998, 2);
         });
         List<String> statuses = new ArrayList<>();
-        jobs.onJobStarted(job -> job.statusProperty().addListener((o, a, now) -> statuses.add(now)));
+        jobs.onJobTracked(job -> job.statusProperty().addListener((o, a, now) -> statuses.add(now)));
         CopyDialogViewModel viewModel = viewModel(paid);
         viewModel.targetConnectionProperty().set(emulator);
         viewModel.targetDatabaseProperty().set("debug");

@@ -104,7 +104,7 @@ class ImportDialogViewModelTest {
         io.cosmosdesk.ui.ImmediateTaskRunner tasks = ImmediateTaskRunner.immediate();
         io.cosmosdesk.jobs.Jobs jobs = new io.cosmosdesk.jobs.Jobs(tasks);
         List<String> statuses = new java.util.ArrayList<>();
-        jobs.onJobStarted(job -> job.statusProperty().addListener((o, a, now) -> statuses.add(now)));
+        jobs.onJobTracked(job -> job.statusProperty().addListener((o, a, now) -> statuses.add(now)));
         List<ContainerHandle> written = new java.util.ArrayList<>();
         when(service.importItems(any(), any(), any())).thenAnswer(call -> {
             ImportControl control = call.getArgument(2);
