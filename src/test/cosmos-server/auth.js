@@ -59,13 +59,14 @@ function sign(key, verb, type, link, date) {
  * Creating, replacing or deleting databases and containers, and changing throughput (offers): the operations an
  * Entra ID token cannot do over the data plane.
  */
-function isControlPlaneWrite(method, pathname) {
+function isControlPlaneWrite(method, pathname, isQuery) {
   const parts = pathname.split("/").filter((part) => part.length > 0);
   if (method === "GET" || method === "HEAD") {
     return false;
   }
   if (parts[0] === "offers") {
-    return method === "PUT" || method === "POST";
+    // a query of the offers (reading throughput) is a read; replacing one is not
+    return method === "PUT" || (method === "POST" && !isQuery);
   }
   if (parts[0] !== "dbs") {
     return false;
@@ -98,7 +99,8 @@ function checkAuthorization(req, pathname, key) {
     if (!auth.sig) {
       return { status: 401, body: { code: "Unauthorized", message: "AAD token is missing." } };
     }
-    if (isControlPlaneWrite(req.method, pathname)) {
+    if (isControlPlaneWrite(req.method, pathname, String(req.headers["x-ms-documentdb-isquery"]).toLowerCase() === "true"
+        || req.headers["content-type"] === "application/query+json")) {
       // the real service: data-plane RBAC does not cover these; they need the control plane (ARM) or the key
       return {
         status: 403,

@@ -21,6 +21,8 @@
 //   GET    /_cosmosdesk/requests  last 200 Cosmos requests (method, path, status, authType, some x-ms headers)
 //   DELETE /_cosmosdesk/requests  clears the log
 //   POST   /_cosmosdesk/reset     drops every database (and its throughput)
+//   PUT    /_cosmosdesk/all-versions {"enabled":false} -> the change feed's all-versions-and-deletes mode is refused
+//                                  with 400, as by an account without continuous backup ({"enabled":true} serves it)
 //   GET    /_cosmosdesk/cursors   query cursors: live count, cap, idle time and hits/misses since start
 //   DELETE /_cosmosdesk/cursors   drops every live cursor (their continuations then run the query again)
 "use strict";
@@ -28,6 +30,7 @@
 const { createHttpsServer } = require("@vercel/cosmosdb-server");
 const { checkAuthorization, parseAuthorization } = require("./auth");
 const { cursors } = require("@vercel/cosmosdb-server/lib/account/query-cursors");
+const { allVersions } = require("@vercel/cosmosdb-server/lib/account/_change-log");
 
 const EMULATOR_KEY = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
 
@@ -304,10 +307,16 @@ async function handleControl(req, res, path, { server, faults, log }) {
       case "DELETE /cursors":
         cursors.clear();
         return sendJson(res, 204);
+      case "PUT /all-versions": {
+        const body = await readJson(req);
+        allVersions.enabled = body.enabled !== false;
+        return sendJson(res, 200, { enabled: allVersions.enabled });
+      }
       case "POST /reset":
         req.resume();
         dropAllDatabases(server.account);
         cursors.clear();
+        allVersions.enabled = true;
         return sendJson(res, 204);
       default:
         req.resume();

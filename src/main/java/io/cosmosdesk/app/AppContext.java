@@ -109,29 +109,56 @@ public final class AppContext implements AutoCloseable {
         appActions.add(new AppAction("File", "Settings…", new javafx.scene.input.KeyCodeCombination(
                 javafx.scene.input.KeyCode.COMMA, javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
                 settingsFeature::open));
-        new AccountActions(new io.cosmosdesk.manage.ResourceAdmin(),
+        io.cosmosdesk.manage.ResourceAdmin resourceAdmin = new io.cosmosdesk.manage.ResourceAdmin();
+        new AccountActions(resourceAdmin,
                 new io.cosmosdesk.manage.ManageDialogs(Theme.APP_STYLESHEET), dialogs, tasks, mainViewModel, toolTabs)
                 .install(containerActions, treeActions);
+        // container settings: over the data plane; no Azure Resource Manager implementation in this build (README)
+        new io.cosmosdesk.manage.ContainerSettingsFeature(new io.cosmosdesk.manage.ContainerSettingsService(
+                new io.cosmosdesk.manage.ControlPlaneSwitch(resourceAdmin, null),
+                new io.cosmosdesk.audit.AuditedResourceChanges(auditLog)), tasks, dialogs)
+                .install(toolTabs, containerActions);
         new io.cosmosdesk.changes.ChangesFeature(directories.data(), tasks).install(toolTabs, containerActions);
         io.cosmosdesk.schema.ItemsGrids schemaGrids = new io.cosmosdesk.schema.ItemsGrids(
                 mainViewModel::openContainer, handle -> java.util.Optional.ofNullable(grids.get(handle))
                         .map(java.lang.ref.WeakReference::get));
+        io.cosmosdesk.schema.FieldPathCatalog schemaCatalog = new io.cosmosdesk.schema.FieldPathCatalog(
+                directories.data());
         this.schema = new io.cosmosdesk.schema.SchemaFeature(new io.cosmosdesk.schema.SchemaService(), tasks, dialogs,
-                schemaGrids, new io.cosmosdesk.schema.FieldPathCatalog(directories.data()));
+                schemaGrids, schemaCatalog);
         schema.install(toolTabs, containerActions);
         new io.cosmosdesk.audit.AuditFeature(auditLog, tasks).install(toolTabs, appActions, settings);
         this.jobs = new io.cosmosdesk.jobs.Jobs(tasks);
         new io.cosmosdesk.jobs.JobsFeature(jobs, toolTabs).install(appActions);
+        moveDialog.reportJobsTo(jobs);
         this.exports = new io.cosmosdesk.transfer.ExportFeature(new io.cosmosdesk.transfer.ExportDialog(
                 new io.cosmosdesk.transfer.ExportService(), tasks, jobs, dialogs, Theme.APP_STYLESHEET), toolTabs);
         exports.install(containerActions);
         io.cosmosdesk.query.QueryFeature queries = new io.cosmosdesk.query.QueryFeature(
                 new io.cosmosdesk.query.QueryService(), itemService, tasks, dialogs, settings, exports.dialog()::show)
-                .useHistory(new io.cosmosdesk.query.QueryHistory(directories.data().resolve("query-history")));
+                .useHistory(new io.cosmosdesk.query.QueryHistory(directories.data().resolve("query-history")))
+                .useSavedQueries(new io.cosmosdesk.query.SavedQueries(directories.config().resolve("saved-queries.json")))
+                .useFieldPaths(new io.cosmosdesk.query.CatalogFieldPaths(schemaCatalog,
+                        new io.cosmosdesk.query.SampledFieldPaths()))
+                .useFunctionNames(handle -> resources.readScriptIds(handle.connection(), handle.ref(),
+                        io.cosmosdesk.cosmos.ScriptKind.USER_DEFINED_FUNCTION));
         queries.install(toolTabs, containerActions);
+        queries.restoreTabs(new io.cosmosdesk.query.OpenQueryTabs(directories.config().resolve("open-query-tabs.json")),
+                resources::readContainers, mainViewModel::openConnections);
+        mainViewModel.addOnConnected(queries::connected);
         schemaGrids.openQueriesWith((container, sql) -> queries.open(container).viewModel().textProperty().set(sql));
+        new io.cosmosdesk.scripts.ScriptsFeature(new io.cosmosdesk.scripts.ScriptService(writes, resources), tasks,
+                dialogs, mainViewModel.tree()).install(toolTabs, treeActions);
         io.cosmosdesk.transfer.TransferImportFeature.install(directories.data().resolve("imports"), writes, tasks,
-                dialogs, Theme.APP_STYLESHEET, containerActions);
+                dialogs, Theme.APP_STYLESHEET, containerActions, jobs, this::refreshGridsOf);
+        new io.cosmosdesk.patch.PatchFeature(new io.cosmosdesk.patch.BulkPatchService(
+                directories.data().resolve("patches"), writes), jobs, tasks,
+                handle -> java.util.Optional.ofNullable(grids.get(handle)).map(java.lang.ref.WeakReference::get),
+                Theme.APP_STYLESHEET).install(containerActions);
+        new io.cosmosdesk.transfer.CopyFeature(new io.cosmosdesk.transfer.CopyService(
+                directories.data().resolve("imports").resolve("reports"), writes), resources, tasks, jobs, dialogs,
+                Theme.APP_STYLESHEET, mainViewModel::openConnections, this::refreshGridsOf)
+                .install(containerActions, toolTabs);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
@@ -183,7 +210,19 @@ public final class AppContext implements AutoCloseable {
     public ItemsViewModel itemsViewModel(ContainerHandle handle) {
         ItemsViewModel grid = new ItemsViewModel(handle, itemQueries, tasks, dialogs, columnSettings);
         grids.put(handle, new java.lang.ref.WeakReference<>(grid));
+        grid.reportJobsTo(jobs);
         return grid;
+    }
+
+    /** After an import or a copy wrote to a container: the grids showing it load again (FX thread). */
+    private void refreshGridsOf(ContainerHandle changed) {
+        grids.forEach((handle, grid) -> {
+            ItemsViewModel shown = grid.get();
+            if (shown != null && handle.ref().equals(changed.ref())
+                    && handle.connection().profile().id().equals(changed.connection().profile().id())) {
+                shown.refresh();
+            }
+        });
     }
 
     /** Schema insight: the Schema tab per container and the sampled field paths (query completion, filter box). */

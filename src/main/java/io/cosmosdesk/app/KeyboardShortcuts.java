@@ -44,6 +44,8 @@ final class KeyboardShortcuts {
                     new Shortcut("Ctrl+T", "New query on the selected container"),
                     new Shortcut("Ctrl+Enter, F5, Shift+Enter", "Run the selection, or the statement under the cursor"),
                     new Shortcut("Esc", "Stop the query (keeps the results read)"),
+                    new Shortcut("Ctrl+S", "Save the query (to its .sql file, its saved name, or a new name)"),
+                    new Shortcut("Ctrl+Shift+S", "Save the query under a new name"),
                     new Shortcut("Alt+Left, Alt+Right", "Previous / next page of results"),
                     new Shortcut("Enter", "Open the selected result in the item editor (whole items)"),
                     new Shortcut("Delete", "Delete the selected results (whole items)"))),

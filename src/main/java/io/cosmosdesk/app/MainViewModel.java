@@ -33,6 +33,8 @@ public class MainViewModel implements AutoCloseable {
     /** Read by background tasks (move recovery looks connections up by name), written on the UI thread. */
     private final List<CosmosConnection> openConnections = new java.util.concurrent.CopyOnWriteArrayList<>();
     private java.util.function.Consumer<CosmosConnection> onConnected = connection -> { };
+    private final List<java.util.function.Consumer<CosmosConnection>> alsoOnConnected =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     // Properties
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "Ready");
@@ -114,6 +116,7 @@ public class MainViewModel implements AutoCloseable {
                     openConnections.add(connection);
                     tree.addConnection(connection, databaseId, containerId);
                     onConnected.accept(connection);
+                    alsoOnConnected.forEach(listener -> listener.accept(connection));
                     statusMessage.set("Connected to " + profile.name());
                     windowTitle.set(titleFor(profile));
                     activeColorTag.set(profile.colorTag());
@@ -132,6 +135,11 @@ public class MainViewModel implements AutoCloseable {
     /** Hears every connection once it is open (e.g. to offer unfinished moves made on it). */
     public void setOnConnected(java.util.function.Consumer<CosmosConnection> handler) {
         this.onConnected = Objects.requireNonNull(handler);
+    }
+
+    /** Another listener for every connection once it is open (features: restoring their tabs). */
+    public void addOnConnected(java.util.function.Consumer<CosmosConnection> listener) {
+        alsoOnConnected.add(Objects.requireNonNull(listener));
     }
 
     /** The open connection with this name, if any; safe from any thread. */

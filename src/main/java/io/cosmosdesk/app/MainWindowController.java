@@ -129,7 +129,7 @@ public class MainWindowController {
 
     private void quitGuarded() {
         canLeave(java.util.List.copyOf(openTabs.values()))
-                .thenCompose(ok -> ok ? toolTabs.closeAll(tool -> true)
+                .thenCompose(ok -> ok ? toolTabs.closeAllToQuit()
                         : java.util.concurrent.CompletableFuture.completedFuture(false))
                 .thenAccept(ok -> {
                     if (ok) {
@@ -275,7 +275,7 @@ public class MainWindowController {
                 new ResourceTreeView.FileDrop(drop.accepts(), (node, files) -> drop.run().run(window(),
                         new ContainerHandle(node.connection(), node.container()), files.get(0).toPath()))));
         for (ResourceNode.Kind kind : new ResourceNode.Kind[] {ResourceNode.Kind.CONNECTION,
-                ResourceNode.Kind.DATABASE}) {
+                ResourceNode.Kind.DATABASE, ResourceNode.Kind.SCRIPT_GROUP, ResourceNode.Kind.SCRIPT}) {
             ResourceTreeView.setActions(resourceTree, kind, this.treeActions.all().stream()
                     .filter(action -> action.kind() == kind)
                     .map(action -> new ResourceTreeView.NodeAction(action.label(),

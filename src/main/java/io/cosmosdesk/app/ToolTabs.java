@@ -34,6 +34,8 @@ public final class ToolTabs {
     private final ObservableList<ToolTab> tabs = FXCollections.observableArrayList();
     private final ObservableList<ToolTab> readOnlyTabs = FXCollections.unmodifiableObservableList(tabs);
     private final ReadOnlyObjectWrapper<ToolTab> selected = new ReadOnlyObjectWrapper<>(this, "selected");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper quitting = new javafx.beans.property
+            .ReadOnlyBooleanWrapper(this, "quitting");
     private Host host = new Host() {
         @Override
         public void openItem(ContainerHandle container, ItemRef item) {
@@ -47,6 +49,14 @@ public final class ToolTabs {
     /** The open tool tabs, in the order opened. */
     public ObservableList<ToolTab> tabs() {
         return readOnlyTabs;
+    }
+
+    /** Adds the tab (once) behind the tab in front: the user keeps looking at what they were looking at. */
+    public void add(ToolTab tab) {
+        Objects.requireNonNull(tab, "tab");
+        if (!tabs.contains(tab)) {
+            tabs.add(tab);
+        }
     }
 
     /** Adds the tab (once) and brings it to the front. */
@@ -98,6 +108,25 @@ public final class ToolTabs {
             result = result.thenCompose(ok -> ok ? close(tab) : CompletableFuture.completedFuture(false));
         }
         return result;
+    }
+
+    /**
+     * Closes every tab to quit the app. While it runs {@link #quittingProperty()} is true, so tabs that keep their
+     * work for the next start (query tabs) close without asking; it goes back to false when a tab refused.
+     */
+    public CompletableFuture<Boolean> closeAllToQuit() {
+        quitting.set(true);
+        return closeAll(tab -> true).thenApply(ok -> {
+            if (!ok) {
+                quitting.set(false);
+            }
+            return ok;
+        });
+    }
+
+    /** True while the app closes every tab to quit. */
+    public javafx.beans.property.ReadOnlyBooleanProperty quittingProperty() {
+        return quitting.getReadOnlyProperty();
     }
 
     /** Called by the main window when the user fronts a tab by clicking it. */

@@ -32,8 +32,21 @@ public enum AuditOperation {
     COPY_CREATE(Verb.CREATE),
     COPY_UPSERT(Verb.UPSERT),
     PATCH(Verb.PATCH),
+    /** Undo of a bulk patch: the before-image put back, conditional on the ETag the patch left. */
+    PATCH_UNDO(Verb.REPLACE),
+    /** A stored procedure, trigger or user-defined function created (id: the script's; after: its definition). */
+    SCRIPT_CREATE(Verb.NONE),
+    /** A script's definition replaced (before and after: the definitions). */
+    SCRIPT_REPLACE(Verb.NONE),
+    SCRIPT_DELETE(Verb.NONE),
+    /** A stored procedure run (it can write items): the partition key and the parameters it was given. */
+    SCRIPT_EXECUTE(Verb.NONE),
     /** A change of CosmosDesk's own settings (no container: before and after are the settings). */
-    SETTINGS(Verb.NONE);
+    SETTINGS(Verb.NONE),
+    /** A change of a container's settings (time to live, indexing policy, computed properties): no item. */
+    CONTAINER_SETTINGS(Verb.NONE),
+    /** A change of a container's throughput: no item; before and after are the throughput. */
+    THROUGHPUT(Verb.NONE);
 
     /** What goes to Cosmos DB. */
     public enum Verb { CREATE, REPLACE, UPSERT, DELETE, PATCH, NONE }

@@ -79,22 +79,17 @@ public final class AuditedWrites {
     }
 
     /**
-     * A job's entries: queued for the log's writer thread (serialised and synced while the server works on the
-     * next batch); the job calls {@link #flush} before it reports. Single writes and writes outside a job are
-     * synced before their call returns.
+     * A job's entries are appended and synced before the call returns, like any other: the job journals how its
+     * writes ended as soon as it learns it, and a crash right after must not leave a write the server applied
+     * without its entry (queueing them for a writer thread could; see AuditTrailIT and MoveAuditIT).
      */
     private void record(List<AuditEntry> recorded, String job) {
-        if (!recording) {
-            return;
-        }
-        if (job == null) {
+        if (recording) {
             log.append(recorded);
-        } else {
-            log.appendLater(recorded);
         }
     }
 
-    /** Waits until the entries of jobs' writes are written and synced: a job calls it before it reports. */
+    /** Waits until entries given to {@link AuditLog#appendLater} are written and synced (jobs call it before they report). */
     public void flush() {
         log.flush();
     }
@@ -183,6 +178,40 @@ public final class AuditedWrites {
             record(entries.refused(handle, write, refused, job));
             throw refused;
         }
+    }
+
+    // ---- Server-side scripts: not items, recorded all the same (the log's id is the script's)
+
+    /**
+     * A change of a stored procedure, trigger or user-defined function: refused on read-only connections, sent by
+     * {@code call}, recorded with how it ended. {@code write}'s key is empty; its body is the definition.
+     */
+    public <R> R scriptChange(ContainerHandle handle, Write<Void> write, java.util.function.Supplier<R> call) {
+        requireAllowed(handle, write, null);
+        R result;
+        try {
+            result = call.get();
+        } catch (RuntimeException e) {
+            record(entries.failed(handle, write, CosmosErrors.classify(e), statusOf(e), null));
+            throw e;
+        }
+        record(entries.ok(handle, write, write.kind() == Write.Kind.CREATE ? 201 : 200, null, null, null));
+        return result;
+    }
+
+    /**
+     * Runs a stored procedure in the partition {@code key}: it can write items, so read-only connections refuse it
+     * here, and it is recorded (id, key, parameters) before the caller learns the outcome.
+     */
+    public com.azure.cosmos.models.CosmosStoredProcedureResponse executeStoredProcedure(ContainerHandle handle,
+            String id, PartitionKeyValue key, List<Object> parameters, boolean scriptLog) {
+        ObjectNode body = io.cosmosdesk.json.Json.MAPPER.createObjectNode();
+        body.set("parameters", io.cosmosdesk.json.Json.MAPPER.valueToTree(parameters));
+        Write<Void> write = Write.create(AuditOperation.SCRIPT_EXECUTE, id, key, body, null);
+        return scriptChange(handle, write, () -> handle.container().getScripts().getStoredProcedure(id)
+                .execute(parameters, new com.azure.cosmos.models.CosmosStoredProcedureRequestOptions()
+                        .setPartitionKey(key.toPartitionKey()).setScriptLoggingEnabled(scriptLog))
+                .block());
     }
 
     // ---- Many items
@@ -344,7 +373,34 @@ public final class AuditedWrites {
             case DELETE -> CosmosBulkOperations.getDeleteItemOperation(write.id(), write.key().toPartitionKey(),
                     options, write);
             case READ -> CosmosBulkOperations.getReadItemOperation(write.id(), write.key().toPartitionKey(), write);
+            case PATCH -> CosmosBulkOperations.getPatchItemOperation(write.id(), write.key().toPartitionKey(),
+                    write.patch().operations(), patchOptions(write), write);
         };
+    }
+
+    private static com.azure.cosmos.models.CosmosBulkPatchItemRequestOptions patchOptions(Write<?> write) {
+        com.azure.cosmos.models.CosmosBulkPatchItemRequestOptions options =
+                new com.azure.cosmos.models.CosmosBulkPatchItemRequestOptions();
+        if (write.ifMatch() != null) {
+            options.setIfMatchETag(write.ifMatch());
+        }
+        if (write.patch().condition() != null) {
+            options.setFilterPredicate(write.patch().condition());
+        }
+        return options;
+    }
+
+    private static com.azure.cosmos.models.CosmosPatchItemRequestOptions pointPatchOptions(Write<?> write) {
+        com.azure.cosmos.models.CosmosPatchItemRequestOptions options =
+                new com.azure.cosmos.models.CosmosPatchItemRequestOptions();
+        options.setContentResponseOnWriteEnabled(false);
+        if (write.ifMatch() != null) {
+            options.setIfMatchETag(write.ifMatch());
+        }
+        if (write.patch().condition() != null) {
+            options.setFilterPredicate(write.patch().condition());
+        }
+        return options;
     }
 
     private static <T> Mono<WriteResult<T>> point(CosmosAsyncContainer container, Write<T> write) {
@@ -362,6 +418,8 @@ public final class AuditedWrites {
             case READ -> container.readItem(write.id(), write.key().toPartitionKey(), ObjectNode.class)
                     .map(r -> new WriteResult<>(write, r.getStatusCode(), r.getETag(), r.getItem(),
                             r.getRequestCharge(), null, null));
+            case PATCH -> container.patchItem(write.id(), write.key().toPartitionKey(), write.patch().operations(),
+                    pointPatchOptions(write), ObjectNode.class).map(r -> answered(write, r));
         };
         return call.onErrorResume(e -> Mono.just(failed(write, e)));
     }

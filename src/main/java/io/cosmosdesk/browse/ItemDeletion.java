@@ -46,6 +46,7 @@ final class ItemDeletion {
     private final ReadOnlyStringWrapper deleteMessage = new ReadOnlyStringWrapper(this, "deleteMessage", "");
     private AtomicBoolean deleteStop = new AtomicBoolean();
     private final Runnable onStart;
+    private io.cosmosdesk.jobs.JobTracker jobs = io.cosmosdesk.jobs.JobTracker.NONE;
 
     /**
      * @param notice where the outcome (or the refusal) is told to the user
@@ -66,6 +67,11 @@ final class ItemDeletion {
         this.dialogs = Objects.requireNonNull(dialogs);
         this.notice = Objects.requireNonNull(notice);
         this.onGone = Objects.requireNonNull(onGone);
+    }
+
+    /** Deletes started from now on also appear in the Jobs panel. */
+    void reportTo(io.cosmosdesk.jobs.JobTracker tracker) {
+        this.jobs = Objects.requireNonNull(tracker);
     }
 
     ReadOnlyBooleanProperty deletingProperty() {
@@ -121,6 +127,8 @@ final class ItemDeletion {
         deleteProgress.set(0);
         deleteMessage.set("Deleting 0 of " + refs.size() + "…");
         notice.accept(null);
+        io.cosmosdesk.jobs.JobHandle job = jobs.track("Delete", plural(refs.size(), "item") + " of " + target,
+                this::stop);
         tasks.start(BackgroundTask.of("Deleting " + refs.size() + " items of " + target.ref(),
                         context -> service.deleteItems(target, refs,
                                 (done, total) -> context.progress((double) done / total,
@@ -131,10 +139,22 @@ final class ItemDeletion {
                     if (!stop.get()) {
                         deleteMessage.set(message);
                     }
+                    job.progress(fraction, message);
                 })
-                .onSuccess(this::applyResult)
-                .onFailure(error -> notice.accept("Nothing was deleted: "
-                        + CosmosErrors.classify(error).userMessage()))
+                .onSuccess(result -> {
+                    applyResult(result);
+                    if (result.cancelled()) {
+                        job.cancelled(describeDelete(result));
+                    } else if (result.failures().isEmpty()) {
+                        job.succeeded(io.cosmosdesk.jobs.JobOutcome.of(describeDelete(result)));
+                    } else {
+                        job.failed(describeDelete(result), null);
+                    }
+                })
+                .onFailure(error -> {
+                    notice.accept("Nothing was deleted: " + CosmosErrors.classify(error).userMessage());
+                    job.failed("Nothing was deleted: " + CosmosErrors.classify(error).userMessage(), null);
+                })
                 .onFinally(() -> {
                     deleting.set(false);
                     deleteMessage.set("");

@@ -570,6 +570,11 @@ public class ItemsViewModel implements AutoCloseable {
         notice.set(null);
     }
 
+    /** Bulk deletes started from now on also appear in the Jobs panel. */
+    public void reportJobsTo(io.cosmosdesk.jobs.JobTracker tracker) {
+        deletion.reportTo(tracker);
+    }
+
     /** Deletes the selected items after confirmation, with progress, Cancel, and a summary of failures. */
     public void deleteSelected() {
         deletion.delete(List.copyOf(selection));

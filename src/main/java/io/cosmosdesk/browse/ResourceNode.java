@@ -2,6 +2,7 @@ package io.cosmosdesk.browse;
 
 import io.cosmosdesk.cosmos.ContainerInfo;
 import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.cosmos.ScriptKind;
 import java.util.Objects;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
@@ -12,12 +13,13 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 /**
- * One row of the resource tree: a connection, a database, a container, or a message row such as
+ * One row of the resource tree: a connection, a database, a container, a container's script group ("Stored
+ * procedures") or one script, or a message row such as
  * "Loading…" or "Couldn't load — Retry". Plain model; the view mirrors it into TreeItems.
  */
 public final class ResourceNode {
 
-    public enum Kind { CONNECTION, DATABASE, CONTAINER, LOADING, ERROR, EMPTY }
+    public enum Kind { CONNECTION, DATABASE, CONTAINER, SCRIPT_GROUP, SCRIPT, LOADING, ERROR, EMPTY }
 
     public enum LoadState { NOT_LOADED, LOADING, LOADED, FAILED }
 
@@ -28,6 +30,7 @@ public final class ResourceNode {
     private final ResourceNode parent;
     private final CosmosConnection connection;
     private final ContainerInfo container;
+    private final ScriptKind scriptKind;
     private final ObservableList<ResourceNode> children = FXCollections.observableArrayList();
     private final FilteredList<ResourceNode> visibleChildren = new FilteredList<>(children);
     private final ObjectProperty<LoadState> loadState = new SimpleObjectProperty<>(LoadState.NOT_LOADED);
@@ -37,7 +40,13 @@ public final class ResourceNode {
 
     private ResourceNode(Kind kind, String label, String detail, ResourceNode parent, CosmosConnection connection,
             ContainerInfo container) {
+        this(kind, label, detail, parent, connection, container, null);
+    }
+
+    private ResourceNode(Kind kind, String label, String detail, ResourceNode parent, CosmosConnection connection,
+            ContainerInfo container, ScriptKind scriptKind) {
         this.kind = kind;
+        this.scriptKind = scriptKind;
         this.expanded.set(kind == Kind.CONNECTION); // connections open on arrival
         this.label = Objects.requireNonNull(label);
         this.detail = detail == null ? "" : detail;
@@ -62,6 +71,16 @@ public final class ResourceNode {
         String detail = info.partitionKeyLabel()
                 + (info.throughput() == null ? "" : " · " + String.format("%,d", info.throughput()) + " RU/s");
         return new ResourceNode(Kind.CONTAINER, info.ref().containerId(), detail, parent, parent.connection, info);
+    }
+
+    /** "Stored procedures", "Triggers" or "User-defined functions" under a container; loads its scripts on expand. */
+    static ResourceNode scriptGroup(ResourceNode container, ScriptKind kind) {
+        return new ResourceNode(Kind.SCRIPT_GROUP, kind.groupLabel(), "", container, container.connection,
+                container.container, kind);
+    }
+
+    static ResourceNode script(ResourceNode group, String id) {
+        return new ResourceNode(Kind.SCRIPT, id, "", group, group.connection, group.container, group.scriptKind);
     }
 
     static ResourceNode message(ResourceNode parent, Kind kind, String text) {
@@ -89,22 +108,27 @@ public final class ResourceNode {
         return connection;
     }
 
-    /** The container's facts; null unless {@link Kind#CONTAINER}. */
+    /** The container's facts: of the container row, or of the container a script group or script is in; else null. */
     public ContainerInfo container() {
         return container;
     }
 
     /** Database id for database and container rows. */
+    /** Which scripts a script group or script row is about; null for other rows. */
+    public ScriptKind scriptKind() {
+        return scriptKind;
+    }
+
     public String databaseId() {
         return switch (kind) {
             case DATABASE -> label;
-            case CONTAINER -> container.ref().databaseId();
+            case CONTAINER, SCRIPT_GROUP, SCRIPT -> container.ref().databaseId();
             default -> parent == null ? null : parent.databaseId();
         };
     }
 
     public boolean isExpandable() {
-        return kind == Kind.CONNECTION || kind == Kind.DATABASE;
+        return kind == Kind.CONNECTION || kind == Kind.DATABASE || kind == Kind.CONTAINER || kind == Kind.SCRIPT_GROUP;
     }
 
     public ObservableList<ResourceNode> children() {

@@ -104,7 +104,7 @@ public final class ResourceTreeView {
 
     private static void activate(ResourceNode node, ResourceTreeViewModel viewModel) {
         switch (node.kind()) {
-            case CONTAINER -> viewModel.open(node);
+            case CONTAINER, SCRIPT -> viewModel.open(node);
             case ERROR -> viewModel.refresh(node);
             default -> { }
         }
@@ -262,6 +262,8 @@ public final class ResourceTreeView {
                 case CONNECTION -> Feather.SERVER;
                 case DATABASE -> Feather.DATABASE;
                 case CONTAINER -> Feather.FOLDER;
+                case SCRIPT_GROUP -> Feather.LAYERS;
+                case SCRIPT -> Feather.FILE_TEXT;
                 case LOADING -> Feather.LOADER;
                 case ERROR -> Feather.ALERT_TRIANGLE;
                 case EMPTY -> Feather.INFO;

@@ -51,6 +51,7 @@ public class ResourceTreeViewModel {
     /** Nodes the filter expanded to show matches; collapsed again when the filter is cleared. */
     private final Set<ResourceNode> expandedByFilter = new LinkedHashSet<>();
     private Consumer<ContainerHandle> openContainerHandler = handle -> { };
+    private Consumer<ResourceNode> openScriptHandler = node -> { };
     /** Connections waiting to reveal {database, container} once their children load. */
     private final java.util.Map<ResourceNode, String[]> pendingReveals = new java.util.HashMap<>();
     private final javafx.beans.property.ReadOnlyObjectWrapper<ResourceNode> revealed =
@@ -83,6 +84,11 @@ public class ResourceTreeViewModel {
     /** Who opens a container's Items tab (the main window). */
     public void setOnOpenContainer(Consumer<ContainerHandle> handler) {
         this.openContainerHandler = Objects.requireNonNull(handler);
+    }
+
+    /** Who opens a script's editor (the scripts feature). */
+    public void setOnOpenScript(Consumer<ResourceNode> handler) {
+        this.openScriptHandler = Objects.requireNonNull(handler);
     }
 
     // Commands
@@ -165,7 +171,8 @@ public class ResourceTreeViewModel {
     }
 
     public void refresh(ResourceNode node) {
-        ResourceNode target = node.isExpandable() ? node : node.parent();
+        // a container's Refresh reloads its database's list, as before containers had children of their own
+        ResourceNode target = node.isExpandable() && node.kind() != ResourceNode.Kind.CONTAINER ? node : node.parent();
         if (target != null) {
             load(target);
         }
@@ -174,6 +181,8 @@ public class ResourceTreeViewModel {
     public void open(ResourceNode node) {
         if (node.kind() == ResourceNode.Kind.CONTAINER) {
             openContainerHandler.accept(new ContainerHandle(node.connection(), node.container()));
+        } else if (node.kind() == ResourceNode.Kind.SCRIPT) {
+            openScriptHandler.accept(node);
         }
     }
 
@@ -225,12 +234,20 @@ public class ResourceTreeViewModel {
                     .map(id -> ResourceNode.database(node, id)).toList();
             case DATABASE -> resources.readContainers(node.connection(), node.label()).stream()
                     .map(info -> ResourceNode.container(node, info)).toList();
+            case CONTAINER -> java.util.Arrays.stream(io.cosmosdesk.cosmos.ScriptKind.values())
+                    .map(kind -> ResourceNode.scriptGroup(node, kind)).toList();
+            case SCRIPT_GROUP -> resources.readScriptIds(node.connection(), node.container().ref(), node.scriptKind())
+                    .stream().map(id -> ResourceNode.script(node, id)).toList();
             default -> List.of();
         };
     }
 
     private static String emptyText(ResourceNode node) {
-        return node.kind() == ResourceNode.Kind.CONNECTION ? "No databases" : "No containers";
+        return switch (node.kind()) {
+            case CONNECTION -> "No databases";
+            case SCRIPT_GROUP -> "No " + node.label().toLowerCase(Locale.ROOT);
+            default -> "No containers";
+        };
     }
 
     private void applyFilter() {

@@ -35,8 +35,18 @@ public class ChangeFeedService {
      * (nothing changed) still moves the cursor (a "from now" start is fixed by its first page).
      */
     public ChangePage readPage(ContainerHandle handle, FeedCursor cursor, ChangeFeedStart start, int pageSize) {
+        return readPage(handle, cursor, start, pageSize, FeedMode.LATEST_VERSION);
+    }
+
+    /**
+     * {@link #readPage} in {@code mode}. In the all-versions-and-deletes mode each item of the page is a change as
+     * the SDK returns it ({@code current}, {@code previous}, {@code metadata}); that mode starts from now or from a
+     * continuation only (the service keeps no earlier versions to start from).
+     */
+    public ChangePage readPage(ContainerHandle handle, FeedCursor cursor, ChangeFeedStart start, int pageSize,
+            FeedMode mode) {
         try {
-            return readPageAsync(handle, cursor, start, pageSize).block();
+            return readPageAsync(handle, cursor, start, pageSize, mode).block();
         } catch (RuntimeException e) {
             throw CosmosErrors.map("Reading the changes of " + handle.ref(), e);
         }
@@ -44,8 +54,8 @@ public class ChangeFeedService {
 
     /** {@link #readPage} without blocking, for reading several ranges at once. */
     public Mono<ChangePage> readPageAsync(ContainerHandle handle, FeedCursor cursor, ChangeFeedStart start,
-            int pageSize) {
-        CosmosChangeFeedRequestOptions options = options(cursor, start).setMaxItemCount(pageSize);
+            int pageSize, FeedMode mode) {
+        CosmosChangeFeedRequestOptions options = options(cursor, start, mode).setMaxItemCount(pageSize);
         options.setMaxPrefetchPageCount(1);
         return handle.container().queryChangeFeed(options, ObjectNode.class).byPage().next()
                 .map(page -> new ChangePage(page.getResults(), cursor.advancedTo(page.getContinuationToken()),
@@ -74,20 +84,27 @@ public class ChangeFeedService {
 
     /** The next page of every cursor, read at once (at most 8 ranges at a time), in the cursors' order. */
     public List<ChangePage> readPages(ContainerHandle handle, List<FeedCursor> cursors, ChangeFeedStart start,
-            int pageSize) {
+            int pageSize, FeedMode mode) {
         if (cursors.size() == 1) {
-            return List.of(readPage(handle, cursors.get(0), start, pageSize));
+            return List.of(readPage(handle, cursors.get(0), start, pageSize, mode));
         }
         try {
             return Flux.fromIterable(cursors)
-                    .flatMapSequential(cursor -> readPageAsync(handle, cursor, start, pageSize), 8)
+                    .flatMapSequential(cursor -> readPageAsync(handle, cursor, start, pageSize, mode), 8)
                     .collectList().block();
         } catch (RuntimeException e) {
             throw CosmosErrors.map("Reading the changes of " + handle.ref(), e);
         }
     }
 
-    static CosmosChangeFeedRequestOptions options(FeedCursor cursor, ChangeFeedStart start) {
+    static CosmosChangeFeedRequestOptions options(FeedCursor cursor, ChangeFeedStart start, FeedMode mode) {
+        CosmosChangeFeedRequestOptions options = options(cursor, mode == FeedMode.ALL_VERSIONS_AND_DELETES
+                && (start.kind() == ChangeFeedStart.Kind.BEGINNING || start.kind() == ChangeFeedStart.Kind.POINT_IN_TIME)
+                ? ChangeFeedStart.now() : start);
+        return mode == FeedMode.ALL_VERSIONS_AND_DELETES ? options.allVersionsAndDeletes() : options;
+    }
+
+    private static CosmosChangeFeedRequestOptions options(FeedCursor cursor, ChangeFeedStart start) {
         if (cursor.continuation() != null) {
             return CosmosChangeFeedRequestOptions.createForProcessingFromContinuation(cursor.continuation());
         }

@@ -17,9 +17,11 @@ final class ChangeFeedSession {
     private final ChangeFeedStart start;
     private final ChangeTracker tracker;
     private final int pageSize;
+    private final FeedMode mode;
 
     ChangeFeedSession(ChangeFeedService service, ContainerHandle handle, ChangeFeedStart start, ChangeTracker tracker,
-            int pageSize) {
+            int pageSize, FeedMode mode) {
+        this.mode = mode;
         this.service = service;
         this.handle = handle;
         this.start = start;
@@ -31,19 +33,25 @@ final class ChangeFeedSession {
         return handle;
     }
 
+    FeedMode mode() {
+        return mode;
+    }
+
     ChangeFeedStart start() {
         return start;
     }
 
     /** Reads the next page of each range from {@code cursors}; blocking. */
     ChangeBatch readRound(List<FeedCursor> cursors) {
-        List<ChangePage> pages = service.readPages(handle, cursors, start, pageSize);
+        List<ChangePage> pages = service.readPages(handle, cursors, start, pageSize, mode);
         List<ChangeRow> rows = new ArrayList<>();
         List<FeedCursor> next = new ArrayList<>();
         boolean more = false;
         synchronized (tracker) {
             for (ChangePage page : pages) {
-                page.items().forEach(item -> rows.add(tracker.track(item)));
+                for (var item : page.items()) {
+                    rows.add(mode == FeedMode.ALL_VERSIONS_AND_DELETES ? tracker.trackVersion(item) : tracker.track(item));
+                }
                 next.add(page.next());
                 more |= page.full();
             }

@@ -16,7 +16,7 @@ final class ChangeSummaryCell extends TableCell<ChangeRow, ChangeRow> {
     @Override
     protected void updateItem(ChangeRow row, boolean empty) {
         super.updateItem(row, empty);
-        getStyleClass().removeAll("change-new");
+        getStyleClass().removeAll("change-new", "change-deleted");
         if (empty || row == null) {
             setText(null);
             setTooltip(null);
@@ -26,7 +26,15 @@ final class ChangeSummaryCell extends TableCell<ChangeRow, ChangeRow> {
         if (row.kind() == ChangeRow.Kind.NEW) {
             getStyleClass().add("change-new");
         }
-        tooltip.setText(row.summary());
+        if (row.isDelete()) {
+            getStyleClass().add("change-deleted");
+            String json = row.body().toPrettyString();
+            tooltip.setText("Deleted" + (row.operation() != null && row.operation().timeToLiveExpired()
+                    ? " by its time to live" : "") + ". What it held:\n"
+                    + (json.length() > 2_000 ? json.substring(0, 2_000) + "\n…" : json));
+        } else {
+            tooltip.setText(row.summary());
+        }
         setTooltip(tooltip);
     }
 }

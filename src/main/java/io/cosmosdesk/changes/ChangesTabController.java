@@ -12,6 +12,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -52,6 +53,7 @@ public class ChangesTabController {
         }
     }
 
+    private static final PseudoClass DELETED = PseudoClass.getPseudoClass("deleted");
     private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter OTHER_DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -62,6 +64,7 @@ public class ChangesTabController {
     @FXML private Button pauseButton;
     @FXML private Button stopButton;
     @FXML private ComboBox<StartChoice> startChoice;
+    @FXML private ComboBox<FeedMode> modeChoice;
     @FXML private TextField pointInTimeField;
     @FXML private Button startButton;
     @FXML private Button clearButton;
@@ -107,10 +110,15 @@ public class ChangesTabController {
             if (support == null) {
                 return "";
             }
-            return support.isAvailable()
-                    ? "This account keeps all versions and deletes; this tab shows the latest version of each change."
-                    : support.reason();
-        }, viewModel.allVersionsProperty()));
+            if (!support.isAvailable()) {
+                return support.reason();
+            }
+            return viewModel.modeProperty().get() == FeedMode.ALL_VERSIONS_AND_DELETES
+                    ? "All versions and deletes: every create, replace and delete since the tab started reading, "
+                            + "deletes marked."
+                    : "This account keeps all versions and deletes: choose it under Feed to see every version and "
+                            + "the deletes too.";
+        }, viewModel.allVersionsProperty(), viewModel.modeProperty()));
         showOnlyWhenText(allVersionsLabel);
         statusLabel.textProperty().bind(viewModel.statusProperty());
         Tooltip statusTip = new Tooltip();
@@ -125,6 +133,7 @@ public class ChangesTabController {
         pauseButton.disableProperty().bind(viewModel.stateProperty().isEqualTo(LiveChangesViewModel.State.STOPPED)
                 .or(viewModel.stateProperty().isEqualTo(LiveChangesViewModel.State.FAILED)));
         stopButton.disableProperty().bind(pauseButton.disableProperty());
+        bindModeChoice();
         startChoice.getItems().setAll(StartChoice.NOW, StartChoice.BEGINNING, StartChoice.POINT_IN_TIME);
         viewModel.savedPositionProperty().addListener((obs, old, saved) -> offerSaved(saved));
         offerSaved(viewModel.savedPositionProperty().get());
@@ -140,6 +149,31 @@ public class ChangesTabController {
         viewModel.startedFromProperty().addListener((obs, old, start) -> {
             if (start != null) {
                 startChoice.getSelectionModel().select(StartChoice.values()[start.kind().ordinal()]);
+            }
+        });
+    }
+
+    /** Feed: latest version, or all versions and deletes once the account is known to serve it. */
+    private void bindModeChoice() {
+        modeChoice.getItems().setAll(FeedMode.LATEST_VERSION);
+        modeChoice.setValue(viewModel.modeProperty().get());
+        Runnable offer = () -> {
+            AllVersionsSupport support = viewModel.allVersionsProperty().get();
+            boolean available = support != null && support.isAvailable();
+            if (available && !modeChoice.getItems().contains(FeedMode.ALL_VERSIONS_AND_DELETES)) {
+                modeChoice.getItems().add(FeedMode.ALL_VERSIONS_AND_DELETES);
+            }
+            modeChoice.setTooltip(new Tooltip(support == null ? "Asking whether this account keeps all versions…"
+                    : available ? "Latest version: each changed item once, as it is now. All versions and deletes: "
+                            + "every create, replace and delete, in order, from now on."
+                    : "Latest version only. " + support.reason()));
+        };
+        viewModel.allVersionsProperty().addListener((obs, old, support) -> offer.run());
+        offer.run();
+        viewModel.modeProperty().addListener((obs, old, chosen) -> modeChoice.setValue(chosen));
+        modeChoice.valueProperty().addListener((obs, old, chosen) -> {
+            if (chosen != null && chosen != viewModel.modeProperty().get() && !viewModel.chooseMode(chosen)) {
+                modeChoice.setValue(old);
             }
         });
     }
@@ -170,9 +204,11 @@ public class ChangesTabController {
             TableRow<ChangeRow> row = new TableRow<>();
             row.setOnMouseClicked(event -> {
                 if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !row.isEmpty()) {
-                    openItem.accept(row.getItem().ref());
+                    open(row.getItem());
                 }
             });
+            row.itemProperty().addListener((obs, old, item) ->
+                    row.pseudoClassStateChanged(DELETED, item != null && item.isDelete()));
             return row;
         });
         MenuItem open = new MenuItem("Open in editor");
@@ -186,7 +222,16 @@ public class ChangesTabController {
                 Clipboard.getSystemClipboard().setContent(content);
             }
         });
-        changesTable.setContextMenu(new ContextMenu(open, copyId));
+        MenuItem copyJson = new MenuItem("Copy JSON");
+        copyJson.setOnAction(event -> {
+            ChangeRow selected = changesTable.getSelectionModel().getSelectedItem();
+            if (selected != null) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(selected.body().toPrettyString());
+                Clipboard.getSystemClipboard().setContent(content);
+            }
+        });
+        changesTable.setContextMenu(new ContextMenu(open, copyId, copyJson));
         changesTable.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER) {
                 openSelected();
@@ -212,8 +257,24 @@ public class ChangesTabController {
     private void openSelected() {
         ChangeRow selected = changesTable.getSelectionModel().getSelectedItem();
         if (selected != null) {
-            openItem.accept(selected.ref());
+            open(selected);
         }
+    }
+
+    /** Opens the item in the editor; a deleted one is gone, so its row's tooltip shows what was deleted instead. */
+    private void open(ChangeRow row) {
+        if (row.isDelete()) {
+            exportLabelNote("“" + row.id() + "” was deleted: what it held is in the row (hover it, or Copy JSON).");
+            return;
+        }
+        openItem.accept(row.ref());
+    }
+
+    private void exportLabelNote(String note) {
+        exportLabel.textProperty().unbind();
+        exportLabel.setText(note);
+        exportLabel.textProperty().bind(Bindings.when(viewModel.exportMessageProperty().isEmpty())
+                .then(note).otherwise(viewModel.exportMessageProperty()));
     }
 
     private static void showOnlyWhenText(Label label) {

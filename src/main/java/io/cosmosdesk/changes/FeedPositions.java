@@ -27,10 +27,15 @@ import java.util.Optional;
  */
 public final class FeedPositions {
 
-    /** A saved position: when it was saved and the cursor of every feed range. */
-    public record Saved(Instant savedAt, List<FeedCursor> cursors) {
+    /** A saved position: when it was saved, the cursor of every feed range, and which feed they are in. */
+    public record Saved(Instant savedAt, List<FeedCursor> cursors, FeedMode mode) {
         public Saved {
             cursors = List.copyOf(cursors);
+            mode = mode == null ? FeedMode.LATEST_VERSION : mode;
+        }
+
+        public Saved(Instant savedAt, List<FeedCursor> cursors) {
+            this(savedAt, cursors, FeedMode.LATEST_VERSION);
         }
     }
 
@@ -65,11 +70,18 @@ public final class FeedPositions {
             return Optional.empty();
         }
         Instant savedAt = Instant.ofEpochMilli(json.path("savedAtMillis").asLong());
-        return Optional.of(new Saved(savedAt, cursors));
+        FeedMode mode = FeedMode.ALL_VERSIONS_AND_DELETES.name().equals(json.path("mode").asText())
+                ? FeedMode.ALL_VERSIONS_AND_DELETES : FeedMode.LATEST_VERSION;
+        return Optional.of(new Saved(savedAt, cursors, mode));
     }
 
     /** Saves the cursors, all of which have a continuation (a range not read yet has no position to save). */
     public void save(ContainerHandle handle, List<FeedCursor> cursors, Instant now) throws IOException {
+        save(handle, cursors, now, FeedMode.LATEST_VERSION);
+    }
+
+    /** {@link #save}, in {@code mode}'s feed (a continuation of one feed cannot be read in the other). */
+    public void save(ContainerHandle handle, List<FeedCursor> cursors, Instant now, FeedMode mode) throws IOException {
         if (cursors.isEmpty() || cursors.stream().anyMatch(c -> c.continuation() == null)) {
             return;
         }
@@ -78,7 +90,8 @@ public final class FeedPositions {
                 .put("endpoint", endpointOf(handle))
                 .put("database", handle.ref().databaseId())
                 .put("container", handle.ref().containerId())
-                .put("savedAtMillis", now.toEpochMilli());
+                .put("savedAtMillis", now.toEpochMilli())
+                .put("mode", mode.name());
         ArrayNode array = json.putArray("cursors");
         for (FeedCursor cursor : cursors) {
             array.addObject().put("range", cursor.feedRange()).put("continuation", cursor.continuation());

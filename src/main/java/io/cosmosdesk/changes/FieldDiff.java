@@ -59,6 +59,29 @@ public final class FieldDiff {
         return String.join(" · ", parts);
     }
 
+    /**
+     * An item in a line: its fields (system properties left out) as {@code status: "open" · n: 3}, the first few
+     * only, for a row that says what was deleted.
+     */
+    public static String describe(ObjectNode item) {
+        List<String> parts = new ArrayList<>();
+        int fields = 0;
+        for (var it = item.fields(); it.hasNext(); ) {
+            var field = it.next();
+            if (ItemContent.SYSTEM_PROPERTIES.contains(field.getKey()) || "id".equals(field.getKey())) {
+                continue;
+            }
+            fields++;
+            if (parts.size() < MAX_FIELDS_SHOWN) {
+                parts.add(displayPath(JsonPath.of(List.of(field.getKey()))) + ": " + shortValue(field.getValue()));
+            }
+        }
+        if (fields > MAX_FIELDS_SHOWN) {
+            parts.add("+" + (fields - MAX_FIELDS_SHOWN) + " more");
+        }
+        return parts.isEmpty() ? "no fields but its id" : String.join(" · ", parts);
+    }
+
     private static void compare(List<String> at, ObjectNode before, ObjectNode after, List<FieldChange> changes,
             boolean top) {
         Set<String> names = new LinkedHashSet<>();

@@ -47,6 +47,10 @@ public final class LiveChangesViewModel {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    static final String ALL_VERSIONS_START = "All versions and deletes reads from now, or from where it stopped: "
+            + "the service keeps no earlier versions to start from. Choose Latest version to read from the beginning "
+            + "or a point in time.";
+
     /** How a point in time is typed: {@code 2026-12-06 08:30}, seconds optional. */
     public static final DateTimeFormatter TYPED_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
 
@@ -73,6 +77,7 @@ public final class LiveChangesViewModel {
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<FeedPositions.Saved> savedPosition = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<AllVersionsSupport> allVersions = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<FeedMode> mode = new ReadOnlyObjectWrapper<>(FeedMode.LATEST_VERSION);
     private final ReadOnlyObjectWrapper<ChangeFeedStart> startedFrom = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
@@ -185,6 +190,11 @@ public final class LiveChangesViewModel {
         return allVersions.getReadOnlyProperty();
     }
 
+    /** Which feed the tab reads: the latest version of each change, or all versions and deletes. */
+    public ReadOnlyObjectProperty<FeedMode> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<ChangeFeedStart> startedFromProperty() {
         return startedFrom.getReadOnlyProperty();
     }
@@ -227,16 +237,44 @@ public final class LiveChangesViewModel {
                                 + CosmosErrors.classify(error).userMessage()))));
     }
 
+    /**
+     * Reads the other feed from now on: all versions and deletes (where the account serves it: false and the reason
+     * in {@link #startErrorProperty} where it does not), or the latest version of each change.
+     */
+    public boolean chooseMode(FeedMode chosen) {
+        AllVersionsSupport support = allVersions.get();
+        if (chosen == FeedMode.ALL_VERSIONS_AND_DELETES && (support == null || !support.isAvailable())) {
+            startError.set(support == null ? "Still asking whether this account keeps all versions and deletes."
+                    : support.reason());
+            return false;
+        }
+        startError.set("");
+        if (chosen != mode.get()) {
+            mode.set(chosen);
+            start(ChangeFeedStart.now());
+        }
+        return true;
+    }
+
     /** (Re)starts reading from {@code start}; rows captured so far stay, and so do the versions seen. */
     public void start(ChangeFeedStart start) {
+        if (mode.get() == FeedMode.ALL_VERSIONS_AND_DELETES && (start.kind() == ChangeFeedStart.Kind.BEGINNING
+                || start.kind() == ChangeFeedStart.Kind.POINT_IN_TIME)) {
+            startError.set(ALL_VERSIONS_START);
+            return;
+        }
+        startError.set("");
         cancelRound();
         long current = ++generation;
         errorMessage.set("");
         startedFrom.set(start);
         state.set(State.STARTING);
-        session = new ChangeFeedSession(service, handle, start, tracker, ChangeFeedService.PAGE_SIZE);
+        FeedPositions.Saved saved = start.kind() == ChangeFeedStart.Kind.SAVED ? savedPosition.get() : null;
+        if (saved != null) {
+            mode.set(saved.mode());
+        }
+        session = new ChangeFeedSession(service, handle, start, tracker, ChangeFeedService.PAGE_SIZE, mode.get());
         if (start.kind() == ChangeFeedStart.Kind.SAVED) {
-            FeedPositions.Saved saved = savedPosition.get();
             if (saved == null) {
                 failed(current, new CosmosDeskException(ErrorKind.NOT_FOUND,
                         "There is no saved position for this container: start from now or from the beginning."));
@@ -351,7 +389,7 @@ public final class LiveChangesViewModel {
                 sleeper.sleep(wait);
             }
             ctx.throwIfCancelled();
-            saveIfMoved(reading.handle(), from);
+            saveIfMoved(reading.handle(), from, reading.mode());
             return reading.readRound(from);
         }).onSuccess(batch -> {
             if (current != generation) {
@@ -406,9 +444,10 @@ public final class LiveChangesViewModel {
         round = TaskHandle.NONE;
     }
 
-    private void saveIfMoved(ContainerHandle target, List<FeedCursor> position) throws java.io.IOException {
+    private void saveIfMoved(ContainerHandle target, List<FeedCursor> position, FeedMode feed)
+            throws java.io.IOException {
         if (!position.equals(lastSaved)) {
-            positions.save(target, position, clock.instant());
+            positions.save(target, position, clock.instant(), feed);
             lastSaved = position;
         }
     }
@@ -426,12 +465,13 @@ public final class LiveChangesViewModel {
     }
 
     private void startSave(List<FeedCursor> position) {
+        FeedMode feed = session == null ? mode.get() : session.mode();
         taskRunner.start(BackgroundTask.of("Saving where live changes stopped", ctx -> {
-            saveIfMoved(handle, position);
+            saveIfMoved(handle, position, feed);
             return clock.instant();
         }).onSuccess(at -> {
             positionSavedAt.set(at);
-            savedPosition.set(new FeedPositions.Saved(at, position));
+            savedPosition.set(new FeedPositions.Saved(at, position, feed));
         })
                 .onFailure(error -> errorMessage.set("Could not save where live changes stopped: "
                         + error.getMessage())));

@@ -36,10 +36,16 @@ public class CosmosClientFactory {
     }
 
     public CosmosConnection open(ConnectionProfile profile, Credentials credentials) {
-        return new CosmosConnection(profile, createClient(profile, credentials));
+        return new CosmosConnection(profile, createClient(profile, credentials),
+                () -> createClient(profile, credentials, 0));
     }
 
     protected CosmosAsyncClient createClient(ConnectionProfile profile, Credentials credentials) {
+        return createClient(profile, credentials, -1);
+    }
+
+    /** @param throttlingRetries how often the SDK retries a 429 itself; -1: as the settings say */
+    private CosmosAsyncClient createClient(ConnectionProfile profile, Credentials credentials, int throttlingRetries) {
         // an emulator on another host keeps full validation: its certificate must be pinned (PinnedCertificates)
         if (profile.authKind() == AuthKind.EMULATOR && profile.isLocalEndpoint()) {
             System.setProperty(EMULATOR_CERT_PROPERTY, "true");
@@ -48,7 +54,8 @@ public class CosmosClientFactory {
                 .setIdleConnectionTimeout(Duration.ofSeconds(60));
         ClientOptions chosen = optionsFor(profile);
         ThrottlingRetryOptions throttling = new ThrottlingRetryOptions()
-                .setMaxRetryAttemptsOnThrottledRequests(chosen.retryAttempts())
+                .setMaxRetryAttemptsOnThrottledRequests(throttlingRetries < 0 ? chosen.retryAttempts()
+                        : throttlingRetries)
                 .setMaxRetryWaitTime(chosen.retryMaxWait());
         CosmosClientBuilder builder = new CosmosClientBuilder()
                 .endpoint(profile.endpoint().strip())

@@ -17,10 +17,55 @@ public class CosmosConnection implements AutoCloseable {
     private final CosmosAsyncClient client;
     private final Map<ContainerRef, CosmosAsyncContainer> containers = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final java.util.function.Supplier<CosmosAsyncClient> unretriedFactory;
+    private final Map<ContainerRef, CosmosAsyncContainer> unretriedContainers = new ConcurrentHashMap<>();
+    private volatile CosmosAsyncClient unretried;
 
     public CosmosConnection(ConnectionProfile profile, CosmosAsyncClient client) {
+        this(profile, client, null);
+    }
+
+    /**
+     * @param unretried builds, when first needed, a second client on the same account that does not retry throttled
+     *        requests itself (the query tab retries them and shows each retry as it waits); null: use {@code client}
+     */
+    public CosmosConnection(ConnectionProfile profile, CosmosAsyncClient client,
+            java.util.function.Supplier<CosmosAsyncClient> unretried) {
         this.profile = Objects.requireNonNull(profile);
         this.client = Objects.requireNonNull(client);
+        this.unretriedFactory = unretried;
+    }
+
+    /** Whether {@link #containerWithoutThrottlingRetries} answers a 429 at once (else the shared client retried). */
+    public boolean retriesThrottlingItself() {
+        return unretriedFactory == null;
+    }
+
+    /**
+     * The container through a client that gives a throttled request (429) back at once instead of retrying it, so
+     * the caller can retry and say so while it waits; the shared client when there is no such second client.
+     */
+    public CosmosAsyncContainer containerWithoutThrottlingRetries(ContainerRef ref) {
+        requireOpen();
+        if (unretriedFactory == null) {
+            return container(ref);
+        }
+        CosmosAsyncClient second = unretried;
+        if (second == null) {
+            synchronized (this) {
+                if (unretried == null) {
+                    unretried = unretriedFactory.get();
+                }
+                second = unretried;
+            }
+            if (closed.get()) {
+                second.close();
+                requireOpen();
+            }
+        }
+        CosmosAsyncClient chosen = second;
+        return unretriedContainers.computeIfAbsent(ref,
+                r -> chosen.getDatabase(r.databaseId()).getContainer(r.containerId()));
     }
 
     public ConnectionProfile profile() {
@@ -61,6 +106,14 @@ public class CosmosConnection implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             containers.clear();
             client.close();
+            unretriedContainers.clear();
+            CosmosAsyncClient second;
+            synchronized (this) {
+                second = unretried;
+            }
+            if (second != null) {
+                second.close();
+            }
         }
     }
 }

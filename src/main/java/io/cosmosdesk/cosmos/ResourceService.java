@@ -104,4 +104,23 @@ public class ResourceService {
         boolean hierarchical = key != null && key.getKind() == PartitionKind.MULTI_HASH;
         return new ContainerInfo(new ContainerRef(databaseId, properties.getId()), paths, hierarchical, throughput);
     }
+
+    /** The ids of a container's stored procedures, triggers or user-defined functions, sorted. */
+    public List<String> readScriptIds(CosmosConnection connection, ContainerRef ref, ScriptKind kind) {
+        try {
+            com.azure.cosmos.CosmosAsyncScripts scripts = connection.client().getDatabase(ref.databaseId())
+                    .getContainer(ref.containerId()).getScripts();
+            Flux<String> ids = switch (kind) {
+                case STORED_PROCEDURE -> scripts.readAllStoredProcedures()
+                        .map(com.azure.cosmos.models.CosmosStoredProcedureProperties::getId);
+                case TRIGGER -> scripts.readAllTriggers().map(com.azure.cosmos.models.CosmosTriggerProperties::getId);
+                case USER_DEFINED_FUNCTION -> scripts.readAllUserDefinedFunctions()
+                        .map(com.azure.cosmos.models.CosmosUserDefinedFunctionProperties::getId);
+            };
+            List<String> list = ids.collectList().block();
+            return list == null ? List.of() : list.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        } catch (RuntimeException e) {
+            throw CosmosErrors.map("Reading the " + kind.groupLabel().toLowerCase(java.util.Locale.ROOT) + " of " + ref, e);
+        }
+    }
 }

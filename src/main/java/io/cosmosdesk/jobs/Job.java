@@ -28,6 +28,11 @@ public final class Job {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Starting…");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyObjectWrapper<Duration> elapsed = new ReadOnlyObjectWrapper<>(this, "elapsed");
+    private final ReadOnlyObjectWrapper<FollowUp> followUp = new ReadOnlyObjectWrapper<>(this, "followUp");
+
+    /** Something the user can do with a finished job, shown as a button on its entry (a patch's "Undo"). */
+    public record FollowUp(String label, Runnable action) {
+    }
 
     Job(String kind, String title, Runnable cancel, Clock clock) {
         this.kind = kind;
@@ -77,6 +82,16 @@ public final class Job {
     /** How long it ran, once finished. */
     public ReadOnlyObjectProperty<Duration> elapsedProperty() {
         return elapsed.getReadOnlyProperty();
+    }
+
+    /** The follow-up the job's entry offers, or null. */
+    public ReadOnlyObjectProperty<FollowUp> followUpProperty() {
+        return followUp.getReadOnlyProperty();
+    }
+
+    /** Offers {@code action} on the job's entry under {@code label}; null withdraws it. FX thread. */
+    public void offer(FollowUp action) {
+        followUp.set(action);
     }
 
     /** Asks the job to stop; it ends as {@link JobState#CANCELLED} once its work has cleaned up. */

@@ -28,6 +28,7 @@ final class JobCell extends ListCell<Job> {
     private final Hyperlink file = new Hyperlink();
     private final Button copyPath = new Button("Copy path");
     private final HBox fileRow = new HBox(6, file, copyPath);
+    private final Button followUp = new Button();
     private final VBox box;
 
     private final Jobs jobs;
@@ -50,7 +51,8 @@ final class JobCell extends ListCell<Job> {
         progressRow.setAlignment(Pos.CENTER_LEFT);
         fileRow.setAlignment(Pos.CENTER_LEFT);
         file.setTooltip(new Tooltip("Open the folder that holds it"));
-        box = new VBox(4, head, progressRow, status, fileRow);
+        followUp.getStyleClass().add("job-follow-up");
+        box = new VBox(4, head, progressRow, status, fileRow, followUp);
         box.getStyleClass().add("job-cell");
         setText(null);
     }
@@ -61,6 +63,8 @@ final class JobCell extends ListCell<Job> {
         bar.progressProperty().unbind();
         status.textProperty().unbind();
         state.textProperty().unbind();
+        followUp.visibleProperty().unbind();
+        followUp.textProperty().unbind();
         if (empty || job == null) {
             setGraphic(null);
             return;
@@ -90,6 +94,16 @@ final class JobCell extends ListCell<Job> {
                 Clipboard.getSystemClipboard().setContent(content);
             });
         }
+        followUp.visibleProperty().bind(job.followUpProperty().isNotNull());
+        followUp.managedProperty().bind(followUp.visibleProperty());
+        followUp.textProperty().bind(Bindings.createStringBinding(() -> job.followUpProperty().get() == null ? ""
+                : job.followUpProperty().get().label(), job.followUpProperty()));
+        followUp.setOnAction(event -> {
+            Job.FollowUp offered = job.followUpProperty().get();
+            if (offered != null) {
+                offered.action().run();
+            }
+        });
         setGraphic(box);
     }
 }

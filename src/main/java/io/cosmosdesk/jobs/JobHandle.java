@@ -8,6 +8,30 @@ import java.nio.file.Path;
  */
 public interface JobHandle {
 
+    /** Reports to no one (see {@link JobTracker#NONE}); its {@link #job()} is null. */
+    JobHandle NONE = new JobHandle() {
+        @Override
+        public Job job() {
+            return null;
+        }
+
+        @Override
+        public void progress(double fraction, String status) {
+        }
+
+        @Override
+        public void succeeded(JobOutcome outcome) {
+        }
+
+        @Override
+        public void failed(String sentence, Path report) {
+        }
+
+        @Override
+        public void cancelled(String sentence) {
+        }
+    };
+
     Job job();
 
     /** {@code fraction} in [0, 1], negative while unknown; {@code status} a short line (items, rate, time left). */

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * are shown, Cancel cancels it), or registers a job it runs itself ({@link #track}). Jobs keep running when the
  * panel is closed. FX thread only (tests: the immediate TaskRunner's thread).
  */
-public final class Jobs {
+public final class Jobs implements JobTracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
 
@@ -38,6 +38,7 @@ public final class Jobs {
     private final ObservableList<Job> jobs = FXCollections.observableArrayList();
     private final ObservableList<Job> readOnly = FXCollections.unmodifiableObservableList(jobs);
     private final List<Consumer<Job>> startListeners = new ArrayList<>();
+    private final List<Consumer<Job>> trackListeners = new ArrayList<>();
 
     public Jobs(TaskRunner tasks) {
         this(tasks, Clock.systemUTC());
@@ -53,9 +54,17 @@ public final class Jobs {
         return readOnly;
     }
 
-    /** Told of every job as it starts (the Jobs panel opens itself). */
+    /** Told of every job {@link #start}ed here, as it starts (the Jobs panel opens itself in front). */
     public void onJobStarted(Consumer<Job> listener) {
         startListeners.add(Objects.requireNonNull(listener));
+    }
+
+    /**
+     * Told of every job {@link #track}ed here, as it starts: its caller shows its progress where the user started it
+     * (the move dialog, the grid's delete bar), so the Jobs panel must not take the front from it.
+     */
+    public void onJobTracked(Consumer<Job> listener) {
+        trackListeners.add(Objects.requireNonNull(listener));
     }
 
     public long running() {
@@ -103,9 +112,10 @@ public final class Jobs {
      *
      * @param cancel what Cancel does (asks the work to stop); the job stays running until the handle says how it ended
      */
+    @Override
     public JobHandle track(String kind, String title, Runnable cancel) {
         Job job = new Job(kind, title, cancel, clock);
-        add(job);
+        add(job, trackListeners);
         return new JobHandle() {
             @Override
             public Job job() {
@@ -153,8 +163,12 @@ public final class Jobs {
     }
 
     private void add(Job job) {
+        add(job, startListeners);
+    }
+
+    private void add(Job job, List<Consumer<Job>> listeners) {
         jobs.add(0, job);
-        for (Consumer<Job> listener : startListeners) {
+        for (Consumer<Job> listener : listeners) {
             try {
                 listener.accept(job);
             } catch (RuntimeException e) {

@@ -7,7 +7,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
-/** Wires the Jobs panel into the app: Tools › Jobs (Ctrl+J), and the panel opens when a job starts. */
+/**
+ * Wires the Jobs panel into the app: Tools › Jobs (Ctrl+J); the panel comes to the front when a job started through
+ * it starts, and opens behind the current tab for jobs that show their own progress (moves, deletes, dialogs).
+ */
 public final class JobsFeature {
 
     private final Jobs jobs;
@@ -22,6 +25,14 @@ public final class JobsFeature {
         appActions.add(new AppAction("Tools", "_Jobs", new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN),
                 window -> open()));
         jobs.onJobStarted(job -> open());
+        jobs.onJobTracked(job -> openBehind());
+    }
+
+    /** Opens the Jobs tab if it is not open, without taking the front from what the user is looking at. */
+    public void openBehind() {
+        if (toolTabs.find(tab -> JobsTab.KIND.equals(tab.kind())).isEmpty()) {
+            toolTabs.add(new JobsTab(jobs));
+        }
     }
 
     /** Fronts the Jobs tab, opening it if needed. */

@@ -3,6 +3,7 @@ package io.cosmosdesk.manage;
 import com.azure.cosmos.models.CompositePath;
 import com.azure.cosmos.models.CompositePathSortOrder;
 import com.azure.cosmos.models.CosmosContainerProperties;
+import com.azure.cosmos.models.CosmosContainerRequestOptions;
 import com.azure.cosmos.models.ExcludedPath;
 import com.azure.cosmos.models.IncludedPath;
 import com.azure.cosmos.models.IndexingMode;
@@ -30,7 +31,7 @@ import java.util.List;
  * Read-only connections are refused here, not only in the UI. With Microsoft Entra ID, the data plane does not
  * allow these operations at all (only the control plane does): such a refusal gets a sentence saying what works.
  */
-public class ResourceAdmin {
+public class ResourceAdmin implements ControlPlane {
 
     /** What the real service answers an Entra ID token that tries a control-plane operation over the data plane. */
     public static final String ENTRA_CONTROL_PLANE = "Microsoft Entra ID data-plane roles cannot create or delete"
@@ -38,6 +39,26 @@ public class ResourceAdmin {
             + " control plane (Azure Resource Manager) with a role such as Cosmos DB Operator or Contributor, or with"
             + " the account key. Connect with the account key, or ask for such a role and use the Azure portal or CLI.";
 
+    /** A change made elsewhere between reading the settings and applying a change to them. */
+    public static final String CHANGED_ELSEWHERE = "The container's settings were changed elsewhere since they were"
+            + " read here; nothing was applied, so their change is kept. Reload to see the settings as they are now,"
+            + " then make your change again.";
+
+    /** Switching a container between manual and autoscale throughput is a migration, not a replace. */
+    public static final String MODE_SWITCH = "Switching between manual and autoscale throughput is a migration that"
+            + " the data plane does not make: use the Azure portal or the Azure CLI (az cosmosdb sql container"
+            + " throughput migrate), then change the figure here.";
+
+    /** The SDK cannot send an empty list of computed properties. */
+    public static final String NO_EMPTY_COMPUTED = "The last computed property cannot be removed here: the Cosmos DB"
+            + " Java SDK refuses an empty list. Keep one, or remove it in the Azure portal.";
+
+    @Override
+    public String name() {
+        return "the data plane";
+    }
+
+    @Override
     public void createDatabase(CosmosConnection connection, String id, Throughput throughput) {
         connection.requireWritable();
         ResourceNames.idProblem("database", id).ifPresent(problem -> {
@@ -59,6 +80,7 @@ public class ResourceAdmin {
         }
     }
 
+    @Override
     public ContainerInfo createContainer(CosmosConnection connection, ContainerSpec spec) {
         connection.requireWritable();
         List<String> problems = spec.problems();
@@ -85,6 +107,7 @@ public class ResourceAdmin {
         }
     }
 
+    @Override
     public void deleteDatabase(CosmosConnection connection, String id) {
         connection.requireWritable();
         try {
@@ -94,12 +117,76 @@ public class ResourceAdmin {
         }
     }
 
+    @Override
     public void deleteContainer(CosmosConnection connection, ContainerRef ref) {
         connection.requireWritable();
         try {
             connection.client().getDatabase(ref.databaseId()).getContainer(ref.containerId()).delete().block();
         } catch (RuntimeException e) {
             throw mapped(connection, "Deleting the container " + ref, e, null);
+        }
+    }
+
+    @Override
+    public void replaceSettings(CosmosConnection connection, ContainerRef ref, String etag, SettingsChange change) {
+        connection.requireWritable();
+        List<String> problems = change.problems();
+        if (!problems.isEmpty()) {
+            throw new CosmosDeskException(ErrorKind.BAD_REQUEST, String.join(" ", problems));
+        }
+        try {
+            var container = connection.container(ref);
+            CosmosContainerProperties properties = container.read().block().getProperties();
+            if (etag != null && !etag.equals(properties.getETag())) {
+                throw new CosmosDeskException(ErrorKind.CHANGED_BY_SOMEONE_ELSE, CHANGED_ELSEWHERE);
+            }
+            properties.setDefaultTimeToLiveInSeconds(change.defaultTtlSeconds());
+            properties.setIndexingPolicy(IndexingPolicyJson.parse(change.indexingPolicyJson()));
+            var computed = ComputedPropertiesJson.parse(change.computedPropertiesJson());
+            if (!computed.isEmpty()) {
+                properties.setComputedProperties(computed);
+            } else if (properties.getComputedProperties() != null && !properties.getComputedProperties().isEmpty()) {
+                // the Java SDK refuses an empty list (IllegalArgumentException), so the last one cannot go
+                throw new CosmosDeskException(ErrorKind.BAD_REQUEST, NO_EMPTY_COMPUTED);
+            }
+            container.replace(properties, new CosmosContainerRequestOptions().setIfMatchETag(etag)).block();
+        } catch (CosmosDeskException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            CosmosDeskException mapped = mapped(connection, "Changing the settings of " + ref, e, null);
+            if (mapped.statusCode() == 412 || mapped.kind() == ErrorKind.CHANGED_BY_SOMEONE_ELSE) {
+                throw new CosmosDeskException(ErrorKind.CHANGED_BY_SOMEONE_ELSE, CHANGED_ELSEWHERE, mapped.statusCode(),
+                        mapped.subStatusCode(), mapped.activityId(), mapped.requestCharge(), e);
+            }
+            throw mapped;
+        }
+    }
+
+    @Override
+    public void replaceThroughput(CosmosConnection connection, ContainerRef ref, Throughput expected,
+            Throughput throughput) {
+        connection.requireWritable();
+        throughput.problem().ifPresent(problem -> {
+            throw new CosmosDeskException(ErrorKind.BAD_REQUEST, problem);
+        });
+        if (throughput instanceof Throughput.None) {
+            return;
+        }
+        if (!expected.getClass().equals(throughput.getClass())) {
+            throw new CosmosDeskException(ErrorKind.BAD_REQUEST, MODE_SWITCH);
+        }
+        try {
+            var container = connection.container(ref);
+            Throughput current = ContainerSettingsService.throughputOf(container.readThroughput().block()
+                    .getProperties());
+            if (!current.equals(expected)) {
+                throw new CosmosDeskException(ErrorKind.CHANGED_BY_SOMEONE_ELSE, CHANGED_ELSEWHERE);
+            }
+            container.replaceThroughput(throughputProperties(throughput)).block();
+        } catch (CosmosDeskException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw mapped(connection, "Changing the throughput of " + ref, e, null);
         }
     }
 

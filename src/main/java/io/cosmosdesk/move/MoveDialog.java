@@ -27,10 +27,17 @@ public class MoveDialog {
     private final TaskRunner tasks;
     private final String stylesheet;
 
+    private io.cosmosdesk.jobs.JobTracker jobs = io.cosmosdesk.jobs.JobTracker.NONE;
+
     public MoveDialog(MoveService service, TaskRunner tasks, String stylesheet) {
         this.service = service;
         this.tasks = tasks;
         this.stylesheet = stylesheet;
+    }
+
+    /** Moves started from now on also appear in the Jobs panel. */
+    public void reportJobsTo(io.cosmosdesk.jobs.JobTracker tracker) {
+        this.jobs = java.util.Objects.requireNonNull(tracker);
     }
 
     /**
@@ -76,6 +83,7 @@ public class MoveDialog {
     }
 
     private Stage open(Window owner, MoveDialogViewModel viewModel, Consumer<MoveDialogResult> onClosed) {
+        viewModel.reportTo(jobs);
         FXMLLoader loader = new FXMLLoader(MoveDialog.class.getResource(FXML));
         loader.setControllerFactory(type -> new MoveDialogController(viewModel));
         Parent root;

@@ -65,6 +65,7 @@ public final class MoveDialogViewModel {
     private MoveTarget ranTarget;
     private TaskHandle previewTask = TaskHandle.NONE;
     private int previewGeneration;
+    private io.cosmosdesk.jobs.JobTracker jobs = io.cosmosdesk.jobs.JobTracker.NONE;
 
     /** A selection (or every item of a filter) from the grid. */
     public MoveDialogViewModel(MoveService service, TaskRunner tasks, ContainerHandle handle, List<MoveSource> sources) {
@@ -185,6 +186,11 @@ public final class MoveDialogViewModel {
         return new MoveDialogResult(report.get(), ranTarget, errorMessage.get());
     }
 
+    /** Where a run is also shown (the Jobs panel), with its progress, Cancel and outcome. */
+    public void reportTo(io.cosmosdesk.jobs.JobTracker tracker) {
+        this.jobs = java.util.Objects.requireNonNull(tracker);
+    }
+
     // ---- Commands
 
     /** Puts a value in the target fields (e.g. the editor's new value). */
@@ -294,19 +300,36 @@ public final class MoveDialogViewModel {
         cancelRequested.set(false);
         errorMessage.set("");
         statusText.set("Moving…");
+        io.cosmosdesk.jobs.JobHandle job = jobs.track("Move", String.format("%,d %s of %s → %s", itemCount(),
+                itemCount() == 1 ? "item" : "items", handle, target.display(handle.info().partitionKeyPaths())),
+                this::cancel);
         tasks.start(BackgroundTask.<MoveReport>of("Moving items", ctx -> {
                     context.set(ctx);
                     return move(target, jobControl);
                 })
-                .onProgress((fraction, message) -> show(latest.get()))
+                .onProgress((fraction, message) -> {
+                    show(latest.get());
+                    job.progress(progress.get(), countsText.get() + (etaText.get().isEmpty() ? "" : " · "
+                            + etaText.get()));
+                })
                 .onSuccess(result -> {
                     show(latest.get());
                     report.set(result);
                     progress.set(1);
                     etaText.set("");
                     statusText.set(result.message());
+                    if (result.status() == MoveReport.Status.COMPLETED) {
+                        job.succeeded(new io.cosmosdesk.jobs.JobOutcome(result.message(), result.journal()));
+                    } else if (result.status() == MoveReport.Status.CANCELLED) {
+                        job.cancelled(result.message());
+                    } else {
+                        job.failed(result.message(), result.journal());
+                    }
                 })
-                .onFailure(error -> errorMessage.set(CosmosErrors.classify(error).userMessage()))
+                .onFailure(error -> {
+                    errorMessage.set(CosmosErrors.classify(error).userMessage());
+                    job.failed(errorMessage.get(), null);
+                })
                 .onFinally(() -> running.set(false)));
     }
 

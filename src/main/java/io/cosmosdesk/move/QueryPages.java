@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
  * The items a query selects, as move sources with their bodies, one page at a time: each page is its own
  * query execution from the last page's continuation token, so nothing is read ahead and only the page in hand
  * is in memory. A server that does not answer is retried like the move's own operations; when it stays away
- * the caller gets a {@link ServerUnavailableException} (the job stops resumably).
+ * the caller gets a {@link ServerUnavailableException} (the job stops resumably). Bulk patch pages its
+ * "every item matching" scope with it too.
  */
-final class QueryPages {
+public final class QueryPages {
 
     private static final java.util.Set<ErrorKind> TRANSIENT = java.util.EnumSet.of(ErrorKind.UNREACHABLE,
             ErrorKind.TIMEOUT, ErrorKind.THROTTLED);
@@ -33,7 +34,7 @@ final class QueryPages {
     private boolean ended;
     private double charge;
 
-    QueryPages(ContainerHandle handle, SqlQuerySpec query, int pageSize, MoveTuning tuning) {
+    public QueryPages(ContainerHandle handle, SqlQuerySpec query, int pageSize, MoveTuning tuning) {
         this.handle = handle;
         this.query = query;
         this.pageSize = pageSize;
@@ -41,7 +42,7 @@ final class QueryPages {
     }
 
     /** The next page's items (never empty), or null when the query has no more. */
-    List<MoveSource> next() {
+    public List<MoveSource> next() {
         while (!ended) {
             FeedResponse<ObjectNode> page = fetch();
             charge += page.getRequestCharge();
@@ -61,7 +62,7 @@ final class QueryPages {
     }
 
     /** Request units the pages read so far cost. */
-    double charge() {
+    public double charge() {
         return charge;
     }
 

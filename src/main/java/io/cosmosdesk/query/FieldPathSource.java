@@ -15,5 +15,8 @@ public interface FieldPathSource {
     /** The segment standing for every element of an array. */
     String ARRAY_ELEMENT = "[]";
 
+    /** The first segment of a path naming one of the container's user-defined functions, offered after {@code udf.}. */
+    String UDF = "udf()";
+
     List<JsonPath> fieldPaths(ContainerHandle container) throws Exception;
 }

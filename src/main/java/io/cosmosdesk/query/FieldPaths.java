@@ -55,6 +55,21 @@ public final class FieldPaths {
         return result;
     }
 
+    /** Both lists' paths, once each, sorted as {@link #of} sorts them, at most {@link #MAX_PATHS}. */
+    public static List<JsonPath> merge(List<JsonPath> first, List<JsonPath> second) {
+        Set<List<String>> paths = new TreeSet<>(ORDER);
+        first.forEach(path -> paths.add(path.segments()));
+        second.forEach(path -> paths.add(path.segments()));
+        List<JsonPath> result = new ArrayList<>();
+        for (List<String> path : paths) {
+            if (result.size() == MAX_PATHS) {
+                break;
+            }
+            result.add(JsonPath.of(path));
+        }
+        return result;
+    }
+
     private static void walk(JsonNode node, List<String> prefix, Set<List<String>> paths) {
         if (prefix.size() >= MAX_DEPTH || paths.size() >= MAX_PATHS) {
             return;

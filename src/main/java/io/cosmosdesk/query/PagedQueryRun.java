@@ -61,6 +61,7 @@ final class PagedQueryRun implements QueryRun {
     private volatile Disposable inFlight;
     private volatile CompletableFuture<QueryService.PageRead> pending;
     private volatile CompletableFuture<QueryService.PageRead> waiting;
+    private volatile java.util.function.Consumer<QueryThrottle> throttled = t -> { };
 
     PagedQueryRun(QueryRequest request, QueryGuards guards, PageReader reader,
             Function<String, Flux<FeedResponse<JsonNode>>> streamer,
@@ -82,44 +83,96 @@ final class PagedQueryRun implements QueryRun {
             throw new IllegalStateException("The query has no more pages.");
         }
         if (readAhead && streamer != null) {
-            return deliver(fromStream());
+            Retries retries = new Retries();
+            return deliver(fromStream(retries), retries.made);
         }
         CompletableFuture<QueryService.PageRead> reply = pending;
         if (reply == null) {
             checkLimit();
             reply = fetch();
         }
-        waiting = reply;
-        if (closed) { // closed between the check above and now: close() may have missed this reply
-            reply.completeExceptionally(new CancellationException("The query run was closed."));
-        }
+        Retries retries = new Retries();
         QueryService.PageRead read;
-        try {
-            read = reply.get();
-        } catch (InterruptedException e) {
-            close();
-            Thread.currentThread().interrupt();
-            throw new CancellationException("Interrupted while waiting for a page.");
-        } catch (ExecutionException e) {
-            ended = true;
-            close();
-            throw failure(e.getCause());
-        } finally {
-            pending = null;
-            waiting = null;
-            inFlight = null;
+        while (true) {
+            waiting = reply;
+            if (closed) { // closed between the check above and now: close() may have missed this reply
+                reply.completeExceptionally(new CancellationException("The query run was closed."));
+            }
+            try {
+                read = reply.get();
+                break;
+            } catch (InterruptedException e) {
+                close();
+                Thread.currentThread().interrupt();
+                throw new CancellationException("Interrupted while waiting for a page.");
+            } catch (ExecutionException e) {
+                if (!retries.afterThrottling(e.getCause())) {
+                    ended = true;
+                    close();
+                    throw failure(e.getCause());
+                }
+                reply = fetch(); // the same page again, from the same continuation token
+            } finally {
+                pending = null;
+                waiting = null;
+                inFlight = null;
+            }
         }
-        return deliver(read);
+        return deliver(read, retries.made);
     }
 
-    private QueryPage deliver(QueryService.PageRead read) {
+    @Override
+    public void onThrottled(java.util.function.Consumer<QueryThrottle> listener) {
+        this.throttled = listener == null ? t -> { } : listener;
+    }
+
+    /**
+     * The retries of one page after 429s: each waits the service's retry-after (told to the listener first), as
+     * often as the settings allow and no longer in all than their maximum wait.
+     */
+    private final class Retries {
+        int made;
+        Duration waited = Duration.ZERO;
+
+        /** Waits and answers true when {@code error} is a 429 to retry; false for anything else or when spent. */
+        boolean afterThrottling(Throwable error) {
+            if (!(CosmosErrors.unwrap(error) instanceof com.azure.cosmos.CosmosException cosmos)
+                    || cosmos.getStatusCode() != 429 || made >= guards.retryAttempts() || closed) {
+                return false;
+            }
+            Duration wait = cosmos.getRetryAfterDuration() == null || cosmos.getRetryAfterDuration().isZero()
+                    ? Duration.ofMillis(100L * (made + 1)) : cosmos.getRetryAfterDuration();
+            if (waited.plus(wait).compareTo(guards.retryMaxWait()) > 0) {
+                return false;
+            }
+            made++;
+            waited = waited.plus(wait);
+            throttled.accept(new QueryThrottle(made, guards.retryAttempts(), wait));
+            long until = System.nanoTime() + wait.toNanos();
+            try {
+                for (long left = wait.toNanos(); left > 0 && !closed; left = until - System.nanoTime()) {
+                    Thread.sleep(Math.max(1, Math.min(50, TimeUnit.NANOSECONDS.toMillis(left))));
+                }
+            } catch (InterruptedException e) {
+                close();
+                Thread.currentThread().interrupt();
+            }
+            if (closed) {
+                throw new CancellationException("The query run was closed.");
+            }
+            return true;
+        }
+    }
+
+    private QueryPage deliver(QueryService.PageRead read, int ownRetries) {
         started = true;
         lastDelivered = System.nanoTime();
         continuationToken = read.continuationToken();
         ended = continuationToken == null;
         QueryTotals before = totals;
         QueryPage page = new QueryPage(before.pages() + 1, before.results(), read.results(), !ended,
-                read.requestCharge(), read.roundTrips(), read.retries(), read.duration(), read.activityId(),
+                read.requestCharge(), read.roundTrips() + ownRetries, read.retries() + ownRetries, read.duration(),
+                read.activityId(),
                 read.metrics(), read.advice());
         totals = before.plus(page);
         if (ended || (limit > 0 && totals.requestCharge() >= limit)) {
@@ -129,16 +182,11 @@ final class PagedQueryRun implements QueryRun {
     }
 
     /** The next page of the open stream (opened from the current token if needed), empty pages merged in. */
-    private QueryService.PageRead fromStream() {
+    private QueryService.PageRead fromStream(Retries retries) {
         checkLimit();
         BlockingQueue<Object> queue = streamed;
         if (queue == null) {
-            BlockingQueue<Object> opened = new LinkedBlockingQueue<>();
-            streamed = opened;
-            queue = opened;
-            lastDelivered = System.nanoTime();
-            stream = streamer.apply(continuationToken).subscribe(opened::add,
-                    error -> opened.add(new StreamFailure(error)), () -> opened.add(StreamEnd.END));
+            queue = openStream();
         }
         List<FeedResponse<JsonNode>> pages = new ArrayList<>();
         long since = lastDelivered;
@@ -154,8 +202,13 @@ final class PagedQueryRun implements QueryRun {
                     throw failure(new TimeoutException());
                 }
                 if (next instanceof StreamFailure failed) {
-                    ended = true;
                     stopStream();
+                    if (retries.afterThrottling(failed.error())) {
+                        pages.clear(); // empty pages after the last one delivered: read again from its token
+                        queue = openStream();
+                        continue;
+                    }
+                    ended = true;
                     throw failure(failed.error());
                 }
                 if (next == StreamEnd.END) {
@@ -179,6 +232,16 @@ final class PagedQueryRun implements QueryRun {
             throw new CancellationException("Interrupted while waiting for a page.");
         }
         return converter.apply(pages, Duration.ofNanos(System.nanoTime() - since));
+    }
+
+    /** Opens the SDK stream from the last page delivered. */
+    private BlockingQueue<Object> openStream() {
+        BlockingQueue<Object> opened = new LinkedBlockingQueue<>();
+        streamed = opened;
+        lastDelivered = System.nanoTime();
+        stream = streamer.apply(continuationToken).subscribe(opened::add,
+                error -> opened.add(new StreamFailure(error)), () -> opened.add(StreamEnd.END));
+        return opened;
     }
 
     private record StreamFailure(Throwable error) {

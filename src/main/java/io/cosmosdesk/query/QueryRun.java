@@ -33,6 +33,13 @@ public interface QueryRun extends AutoCloseable {
      */
     void readAhead(boolean on);
 
+    /**
+     * Hears each wait before a throttled page is retried, while it waits (on the thread calling {@link #next()}).
+     * Only runs that retry throttling themselves call it; others may report retries in {@link QueryPage#retries()}.
+     */
+    default void onThrottled(java.util.function.Consumer<QueryThrottle> listener) {
+    }
+
     /** After the request-unit limit stopped the run: allows another limit's worth of RU. */
     void extendLimit();
 

@@ -43,6 +43,7 @@ public final class QueryTabController {
     private static final int JSON_SHOWN = 2_000;
 
     private final QueryTabViewModel model;
+    private final QueryDocument document;
     private final java.util.function.Consumer<SqlCodeArea> editorSetup;
     private final java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.transfer.ExportSource> export;
     private final Map<QueryResult, JsonNode> parsed = new LinkedHashMap<>(256, 0.75f, true) {
@@ -58,6 +59,9 @@ public final class QueryTabController {
     @FXML private Button cancelButton;
     @FXML private ComboBox<Integer> pageSizeBox;
     @FXML private Button exportButton;
+    @FXML private Button openQueryButton;
+    @FXML private Button saveQueryButton;
+    @FXML private javafx.scene.control.MenuButton saveAsButton;
     @FXML private Label queryStatusLabel;
     @FXML private StackPane editorHost;
     @FXML private TableView<ParameterRow> parametersTable;
@@ -93,14 +97,15 @@ public final class QueryTabController {
     /** @param export opens the export dialog for a query's results; null hides Export */
     public QueryTabController(QueryTabViewModel model,
             java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.transfer.ExportSource> export) {
-        this(model, export, area -> { });
+        this(model, null, export, area -> { });
     }
 
     /** @param editorSetup attaches completion (which needs services) to the query's code area */
-    public QueryTabController(QueryTabViewModel model,
+    public QueryTabController(QueryTabViewModel model, QueryDocument document,
             java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.transfer.ExportSource> export,
             java.util.function.Consumer<SqlCodeArea> editorSetup) {
         this.model = Objects.requireNonNull(model);
+        this.document = document;
         this.export = export;
         this.editorSetup = Objects.requireNonNull(editorSetup);
     }
@@ -127,6 +132,10 @@ public final class QueryTabController {
         });
         exportButton.setVisible(export != null);
         exportButton.setManaged(export != null);
+        for (javafx.scene.Node node : List.of(openQueryButton, saveQueryButton, saveAsButton)) {
+            node.setVisible(document != null);
+            node.setManaged(document != null);
+        }
         bindToolbar();
         bindParameters();
         bindScope();
@@ -143,6 +152,13 @@ public final class QueryTabController {
             event.consume();
         } else if (event.getCode() == KeyCode.ESCAPE && model.runningProperty().get()) {
             model.cancel();
+            event.consume();
+        } else if (document != null && event.isShortcutDown() && event.getCode() == KeyCode.S) {
+            if (event.isShiftDown()) {
+                onSaveAsNamed();
+            } else {
+                onSave();
+            }
             event.consume();
         } else if (event.isAltDown() && event.getCode() == KeyCode.RIGHT) {
             model.next();
@@ -427,6 +443,26 @@ public final class QueryTabController {
     @FXML
     private void onExport() {
         model.exportSource().ifPresent(source -> export.accept(root.getScene().getWindow(), source));
+    }
+
+    @FXML
+    private void onSave() {
+        document.save();
+    }
+
+    @FXML
+    private void onSaveAsNamed() {
+        document.saveAsNamed();
+    }
+
+    @FXML
+    private void onSaveAsFile() {
+        SqlFiles.chooseSave(root.getScene().getWindow(), document.suggestedFileName()).ifPresent(document::saveToFile);
+    }
+
+    @FXML
+    private void onOpenFile() {
+        SqlFiles.chooseOpen(root.getScene().getWindow()).ifPresent(document::openFile);
     }
 
     @FXML

@@ -8,11 +8,8 @@ import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.TaskHandle;
 import io.cosmosdesk.ui.TaskRunner;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -27,7 +24,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -36,6 +32,9 @@ import javafx.collections.ObservableList;
  * through the TaskRunner, and answers of a run that was replaced or cancelled are dropped (generation counter).
  */
 public final class QueryTabViewModel {
+
+    /** What a new query tab starts with. */
+    public static final String NEW_QUERY_TEXT = "SELECT * FROM c";
 
     /** What the results are: whole items (open, delete) or anything else (read-only). */
     public enum ResultsKind { NONE, ITEMS, VALUES }
@@ -55,12 +54,11 @@ public final class QueryTabViewModel {
     private Consumer<RunRecord> history = record -> { };
 
     // Properties: the editor
-    private final StringProperty text = new SimpleStringProperty(this, "text", "SELECT * FROM c");
+    private final StringProperty text = new SimpleStringProperty(this, "text", NEW_QUERY_TEXT);
     private final IntegerProperty caret = new SimpleIntegerProperty(this, "caret");
     private final IntegerProperty selectionStart = new SimpleIntegerProperty(this, "selectionStart");
     private final IntegerProperty selectionEnd = new SimpleIntegerProperty(this, "selectionEnd");
-    private final ObservableList<ParameterRow> parameters = FXCollections.observableArrayList();
-    private final Map<String, ParameterRow> parametersByName = new HashMap<>();
+    private final ParameterInputs parameters = new ParameterInputs();
     private final ScopeInput scope;
     private final IntegerProperty pageSize = new SimpleIntegerProperty(this, "pageSize", 100);
     // Properties: the run
@@ -70,21 +68,14 @@ public final class QueryTabViewModel {
     private final ReadOnlyObjectWrapper<QuerySyntaxError> syntaxError = new ReadOnlyObjectWrapper<>(this, "syntaxError");
     private final ReadOnlyStringWrapper scopeShown = new ReadOnlyStringWrapper(this, "scopeShown", "");
     private final ReadOnlyBooleanWrapper limitReached = new ReadOnlyBooleanWrapper(this, "limitReached");
-    // Properties: the results
-    private final ObservableList<QueryResult> results = FXCollections.observableArrayList();
-    private final ObservableList<QueryResult> readOnlyResults = FXCollections.unmodifiableObservableList(results);
-    private final ReadOnlyStringWrapper rangeLabel = new ReadOnlyStringWrapper(this, "rangeLabel", "");
-    private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper(this, "canNext");
-    private final ReadOnlyBooleanWrapper canPrevious = new ReadOnlyBooleanWrapper(this, "canPrevious");
+    // Properties: the results (the pages read, cached for Previous/Next)
+    private final QueryPages pages = new QueryPages(() -> !running.get(), () -> this.run != null && this.run.hasMore());
     private final ReadOnlyObjectWrapper<ResultsKind> resultsKind = new ReadOnlyObjectWrapper<>(this, "resultsKind",
             ResultsKind.NONE);
     private final ReadOnlyObjectWrapper<QueryTotals> totals = new ReadOnlyObjectWrapper<>(this, "totals",
             QueryTotals.NONE);
     private final ReadOnlyObjectWrapper<QueryPage> lastPage = new ReadOnlyObjectWrapper<>(this, "lastPage");
 
-    private final List<QueryPage> pages = new ArrayList<>();
-    private int shownFrom = -1;
-    private int shownTo = -1;
     private QueryRun run;
     private QueryText.Statement ranStatement;
     private QueryRequest ranRequest;
@@ -101,9 +92,9 @@ public final class QueryTabViewModel {
         this.guards = Objects.requireNonNull(guards);
         this.openItem = Objects.requireNonNull(openItem);
         this.scope = new ScopeInput(handle.info().partitionKeyPaths());
-        this.deletion = new QueryResultDeletion(handle, items, tasks, dialogs, this::removeResults, error::set);
-        text.addListener((obs, old, now) -> refreshParameters());
-        refreshParameters();
+        this.deletion = new QueryResultDeletion(handle, items, tasks, dialogs, pages::remove, error::set);
+        text.addListener((obs, old, now) -> parameters.refresh(now));
+        parameters.refresh(text.get());
         scopeShown.set(QueryScope.crossPartition().describe(scope.keyPaths()));
     }
 
@@ -133,7 +124,7 @@ public final class QueryTabViewModel {
     }
 
     public ObservableList<ParameterRow> parameters() {
-        return parameters;
+        return parameters.rows();
     }
 
     public ScopeInput scope() {
@@ -173,20 +164,20 @@ public final class QueryTabViewModel {
     }
 
     public ObservableList<QueryResult> results() {
-        return readOnlyResults;
+        return pages.results();
     }
 
     /** "1–100, more available". */
     public ReadOnlyStringProperty rangeLabelProperty() {
-        return rangeLabel.getReadOnlyProperty();
+        return pages.rangeLabelProperty();
     }
 
     public ReadOnlyBooleanProperty canNextProperty() {
-        return canNext.getReadOnlyProperty();
+        return pages.canNextProperty();
     }
 
     public ReadOnlyBooleanProperty canPreviousProperty() {
-        return canPrevious.getReadOnlyProperty();
+        return pages.canPreviousProperty();
     }
 
     public ReadOnlyObjectProperty<ResultsKind> resultsKindProperty() {
@@ -211,6 +202,18 @@ public final class QueryTabViewModel {
         return deletion.deletingProperty();
     }
 
+    /** The tab's query as it stands (saved with the open tabs, in saved queries and in the history). */
+    public QueryDraft draft() {
+        return new QueryDraft(text.get(), parameters.current(), scope.toDraftScope());
+    }
+
+    /** Puts a saved query in the editor: its text, the values of its parameters and its scope. */
+    public void applyDraft(QueryDraft draft) {
+        parameters.apply(draft.parameters());
+        text.set(draft.text());
+        scope.set(draft.scope());
+    }
+
     // ---- Commands
 
     /** Runs the selection, or the statement under the caret (Ctrl+Enter, F5, Shift+Enter). */
@@ -227,11 +230,7 @@ public final class QueryTabViewModel {
             if (statement.isBlank()) {
                 throw new QueryInputException("There is no query to run: type one, or put the cursor in one.");
             }
-            List<String> used = QueryText.parameterNames(statement.text());
-            List<QueryParameter> values = new ArrayList<>();
-            for (String name : used) {
-                values.add(parametersByName.get(name).toParameter());
-            }
+            List<QueryParameter> values = parameters.values(QueryText.parameterNames(statement.text()));
             request = new QueryRequest(handle, statement.text(), values, scope.toScope(), pageSize.get(), true);
             opened = service.open(request, guards.get());
         } catch (QueryInputException refused) {
@@ -243,7 +242,6 @@ public final class QueryTabViewModel {
         ranStatement = statement;
         ranRequest = request;
         pages.clear();
-        showPages(-1, -1);
         totals.set(QueryTotals.NONE);
         lastPage.set(null);
         resultsKind.set(QueryText.returnsWholeItems(statement.text()) ? ResultsKind.ITEMS : ResultsKind.VALUES);
@@ -275,17 +273,16 @@ public final class QueryTabViewModel {
     }
 
     public void next() {
-        if (shownTo + 1 < pages.size()) {
-            showPages(shownTo + 1, shownTo + 1);
-        } else if (run != null && run.hasMore() && !running.get()) {
+        if (pages.showNextCached()) {
+            return;
+        }
+        if (run != null && run.hasMore() && !running.get()) {
             fetch(generation, "Reading page " + (pages.size() + 1) + "…", () -> { });
         }
     }
 
     public void previous() {
-        if (shownFrom > 0) {
-            showPages(shownFrom - 1, shownFrom - 1);
-        }
+        pages.showPrevious();
     }
 
     /** After the request-unit limit stopped the run: allows another limit's worth and reads the next page. */
@@ -302,7 +299,7 @@ public final class QueryTabViewModel {
     public void loadAll() {
         if (run == null || !run.hasMore() || running.get()) {
             if (!pages.isEmpty()) {
-                showPages(0, pages.size() - 1);
+                pages.showAll();
             }
             return;
         }
@@ -320,6 +317,7 @@ public final class QueryTabViewModel {
         status.set("Loading all results…");
         task = tasks.start(BackgroundTask.<Void>of("Loading all results of a query on " + handle.ref(), context -> {
             reading.readAhead(true);
+            reading.onThrottled(context::publish);
             try {
                 while (reading.hasMore() && !context.isCancelled()) {
                     context.publish(reading.next());
@@ -332,7 +330,9 @@ public final class QueryTabViewModel {
             if (current == generation && update instanceof QueryPage page) {
                 accept(page);
                 status.set("Loading all results… " + describeTotals(totals.get()));
-                showPages(0, pages.size() - 1);
+                pages.showAll();
+            } else if (current == generation && update instanceof QueryThrottle throttle) {
+                status.set("Loading all results… " + throttle.describe());
             }
         }).onSuccess(done -> {
             if (current == generation) {
@@ -386,13 +386,21 @@ public final class QueryTabViewModel {
         running.set(true);
         updateNavigation();
         status.set(message);
-        task = tasks.start(BackgroundTask.of("Running a query on " + handle.ref(), context -> reading.next())
+        task = tasks.start(BackgroundTask.of("Running a query on " + handle.ref(), context -> {
+            reading.onThrottled(context::publish); // "Throttled, retrying (2/9)…" while it waits
+            return reading.next();
+        })
+                .onUpdate(update -> {
+                    if (current == generation && update instanceof QueryThrottle throttle) {
+                        status.set(throttle.describe());
+                    }
+                })
                 .onSuccess(page -> {
                     if (current != generation) {
                         return;
                     }
                     accept(page);
-                    showPages(pages.size() - 1, pages.size() - 1);
+                    pages.showLast();
                     status.set(statusAfter(page));
                     if (first) {
                         afterFirst.run();
@@ -448,51 +456,7 @@ public final class QueryTabViewModel {
         }
     }
 
-    private void showPages(int from, int to) {
-        shownFrom = from;
-        shownTo = to;
-        List<QueryResult> shown = new ArrayList<>();
-        for (int i = Math.max(0, from); i <= to && i < pages.size(); i++) {
-            shown.addAll(pages.get(i).results());
-        }
-        if (from < 0 || pages.isEmpty()) {
-            rangeLabel.set("");
-        } else if (from == to) {
-            rangeLabel.set(pages.get(to).rangeLabel());
-        } else {
-            QueryPage last = pages.get(to);
-            rangeLabel.set(new QueryPage(from + 1, pages.get(from).firstIndex(), shown, last.hasMore(), 0, 0, 0,
-                    java.time.Duration.ZERO, null, QueryMetricsSummary.NONE, IndexAdvice.NONE).rangeLabel());
-        }
-        results.setAll(shown); // last: a view reacting to the rows finds the label and the rest already set
-        updateNavigation();
-    }
-
     private void updateNavigation() {
-        boolean idle = !running.get();
-        canPrevious.set(idle && shownFrom > 0);
-        canNext.set(idle && (shownTo + 1 < pages.size() || (run != null && run.hasMore() && !pages.isEmpty())));
-    }
-
-    private void removeResults(java.util.Set<ItemRef> gone) {
-        for (int i = 0; i < pages.size(); i++) {
-            QueryPage p = pages.get(i);
-            List<QueryResult> kept = p.results().stream()
-                    .filter(r -> r.itemRef().map(ref -> !gone.contains(ref)).orElse(true)).toList();
-            pages.set(i, new QueryPage(p.number(), p.firstIndex(), kept, p.hasMore(), p.requestCharge(),
-                    p.roundTrips(), p.retries(), p.duration(), p.activityId(), p.metrics(), p.indexAdvice()));
-        }
-        showPages(shownFrom, shownTo);
-    }
-
-    private void refreshParameters() {
-        List<String> names = QueryText.parameterNames(text.get() == null ? "" : text.get());
-        List<ParameterRow> rows = new ArrayList<>();
-        for (String name : names) {
-            rows.add(parametersByName.computeIfAbsent(name, ParameterRow::new));
-        }
-        if (!rows.equals(parameters)) {
-            parameters.setAll(rows);
-        }
+        pages.updateNavigation();
     }
 }

@@ -4,7 +4,6 @@ import io.cosmosdesk.app.ToolTab;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
@@ -17,20 +16,23 @@ public final class QueryToolTab implements ToolTab {
 
     private final QueryTabViewModel model;
     private final java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.transfer.ExportSource> export;
-    private final ReadOnlyStringWrapper title;
+    private final QueryDocument document;
+    private Runnable onClose = () -> { };
+    private final java.util.function.BooleanSupplier quitting;
     private QueryTabController controller;
     private Node view;
 
     private final java.util.function.Consumer<SqlCodeArea> editorSetup;
 
-    QueryToolTab(QueryTabViewModel model, int number,
+    /** @param quitting true while the app quits: the tab is kept for the next start, so nothing is asked */
+    QueryToolTab(QueryTabViewModel model, QueryDocument document,
             java.util.function.BiConsumer<javafx.stage.Window, io.cosmosdesk.transfer.ExportSource> export,
-            java.util.function.Consumer<SqlCodeArea> editorSetup) {
+            java.util.function.Consumer<SqlCodeArea> editorSetup, java.util.function.BooleanSupplier quitting) {
         this.editorSetup = editorSetup;
         this.model = model;
+        this.document = document;
         this.export = export;
-        this.title = new ReadOnlyStringWrapper(this, "title", "Query " + number + " · " + model.container().ref()
-                .containerId());
+        this.quitting = quitting;
     }
 
     @Override
@@ -45,7 +47,7 @@ public final class QueryToolTab implements ToolTab {
 
     @Override
     public ObservableValue<String> title() {
-        return title.getReadOnlyProperty();
+        return document.titleProperty();
     }
 
     @Override
@@ -54,7 +56,7 @@ public final class QueryToolTab implements ToolTab {
             FXMLLoader loader = new FXMLLoader(QueryToolTab.class.getResource(FXML));
             loader.setControllerFactory(type -> {
                 if (type == QueryTabController.class) {
-                    return new QueryTabController(model, export, editorSetup);
+                    return new QueryTabController(model, document, export, editorSetup);
                 }
                 throw new IllegalArgumentException("No controller registered for " + type.getName());
             });
@@ -72,13 +74,43 @@ public final class QueryToolTab implements ToolTab {
         return model;
     }
 
+    public QueryDocument document() {
+        return document;
+    }
+
+    /** Asks about unsaved changes, except when the app quits (the tab then comes back on the next start). */
+    @Override
+    public java.util.concurrent.CompletableFuture<Boolean> requestClose() {
+        return quitting.getAsBoolean() ? java.util.concurrent.CompletableFuture.completedFuture(true)
+                : document.requestClose();
+    }
+
     /** Null until the view was built. */
     public QueryTabController controller() {
         return controller;
     }
 
+    /** Runs once the tab is gone (the feature forgets its panes). */
+    void onClose(Runnable then) {
+        Runnable before = onClose;
+        onClose = () -> {
+            before.run();
+            then.run();
+        };
+    }
+
+    /** The tab as the open-tabs file keeps it. */
+    OpenQueryTabs.OpenTab toOpenTab() {
+        ContainerHandle handle = model.container();
+        QuerySaving.Origin origin = document.originProperty().get();
+        return new OpenQueryTabs.OpenTab(handle.connection().profile().name(), handle.connection().profile()
+                .endpoint(), handle.ref().databaseId(), handle.ref().containerId(), model.draft(),
+                origin.sqlFile() == null ? null : origin.sqlFile().toString(), origin.savedName());
+    }
+
     @Override
     public void close() {
         model.close();
+        onClose.run();
     }
 }

@@ -70,6 +70,36 @@ public final class ScopeInput {
         return QueryScope.partition(PartitionKeyValue.of(components.toArray()));
     }
 
+    /** The scope typed for saving the tab: as {@link #toScope}, or all partitions when it is not complete yet. */
+    public QueryScope toDraftScope() {
+        try {
+            return toScope();
+        } catch (QueryInputException incomplete) {
+            return QueryScope.crossPartition();
+        }
+    }
+
+    /** Shows a saved scope: its levels typed as they read back to the same values. */
+    public void set(QueryScope scope) {
+        List<Object> components = scope.isCrossPartition() ? List.of() : scope.partitionKey().components();
+        for (int i = 0; i < levels.size(); i++) {
+            levels.get(i).set(i < components.size() ? text(components.get(i)) : "");
+        }
+        allPartitions.set(scope.isCrossPartition());
+    }
+
+    /** The text that {@link #component} reads back as {@code value}: plain when it would, else JSON. */
+    static String text(Object value) {
+        if (value instanceof String string && string.equals(component(string))) {
+            return string;
+        }
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return String.valueOf(value);
+        }
+    }
+
     static Object component(String text) {
         try {
             JsonNode node = Json.MAPPER.readTree(text);

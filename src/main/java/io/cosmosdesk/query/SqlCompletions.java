@@ -102,7 +102,9 @@ public final class SqlCompletions {
         Map<String, List<String>> aliases = aliases(text);
         String alias = chain.group(1);
         List<String> base;
-        if (aliases.isEmpty()) {
+        if (alias.equalsIgnoreCase("udf") && !aliases.containsKey("udf")) {
+            base = new ArrayList<>(List.of(FieldPathSource.UDF)); // udf.name(...): the container's functions
+        } else if (aliases.isEmpty()) {
             base = new ArrayList<>(); // no FROM yet (SELECT c. typed first): any alias is the item
         } else if (aliases.containsKey(alias.toLowerCase(Locale.ROOT))) {
             base = new ArrayList<>(aliases.get(alias.toLowerCase(Locale.ROOT)));
@@ -114,7 +116,8 @@ public final class SqlCompletions {
         List<Completion> candidates = new ArrayList<>();
         for (JsonPath path : fieldPaths) {
             List<String> segments = path.segments();
-            if (segments.size() <= base.size() || !segments.subList(0, base.size()).equals(base)) {
+            if (segments.size() <= base.size() || !segments.subList(0, base.size()).equals(base)
+                    || base.isEmpty() && segments.get(0).equals(FieldPathSource.UDF)) {
                 continue;
             }
             List<String> rest = segments.subList(base.size(), segments.size());
@@ -131,6 +134,10 @@ public final class SqlCompletions {
                 } else {
                     insert.append("[\"").append(segment.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"]");
                 }
+            }
+            if (base.size() == 1 && base.get(0).equals(FieldPathSource.UDF)) {
+                candidates.add(new Completion(Completion.Kind.FUNCTION, label, insert + "()", wordStart, 1, 1));
+                continue;
             }
             candidates.add(new Completion(Completion.Kind.FIELD, label, insert.toString(),
                     plainFirst ? wordStart : dot, 0, rest.size()));

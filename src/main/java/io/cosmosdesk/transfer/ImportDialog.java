@@ -27,12 +27,23 @@ public final class ImportDialog {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final String stylesheet;
+    private io.cosmosdesk.jobs.JobTracker jobs = io.cosmosdesk.jobs.JobTracker.NONE;
+    private java.util.function.Consumer<ContainerHandle> onWritten = container -> { };
 
     public ImportDialog(ImportService service, TaskRunner tasks, DialogService dialogs, String stylesheet) {
         this.service = service;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.stylesheet = stylesheet;
+    }
+
+    /**
+     * Imports started from now on also appear in the Jobs panel (the dialog may then be closed while one runs), and
+     * {@code onWritten} hears of the container an import wrote to (the grid showing it refreshes).
+     */
+    public void reportTo(io.cosmosdesk.jobs.JobTracker tracker, java.util.function.Consumer<ContainerHandle> written) {
+        this.jobs = java.util.Objects.requireNonNull(tracker);
+        this.onWritten = java.util.Objects.requireNonNull(written);
     }
 
     /** True for the files a drop starts an import with. */
@@ -43,6 +54,8 @@ public final class ImportDialog {
     /** Opens the dialog on {@code target}; with {@code file} (dropped) it is checked at once. */
     public Stage show(Window owner, ContainerHandle target, Path file) {
         ImportDialogViewModel viewModel = new ImportDialogViewModel(service, tasks, dialogs, target);
+        viewModel.reportTo(jobs, onWritten);
+        boolean listed = jobs != io.cosmosdesk.jobs.JobTracker.NONE;
         FXMLLoader loader = new FXMLLoader(ImportDialog.class.getResource(FXML));
         loader.setControllerFactory(type -> new ImportDialogController(viewModel));
         Parent root;
@@ -60,8 +73,10 @@ public final class ImportDialog {
         stage.setScene(scene);
         io.cosmosdesk.ui.DialogSizing.capToScreen(stage, owner);
         stage.setOnCloseRequest(event -> {
-            if (viewModel.runningProperty().get()) {
-                viewModel.cancel(); // never abandons a batch half-way: it stops after the one in flight
+            // listed in the Jobs panel, a running import goes on there (its Cancel stops it); otherwise closing
+            // stops it, never abandoning a batch half-way: it stops after the one in flight
+            if (viewModel.runningProperty().get() && !listed) {
+                viewModel.cancel();
                 event.consume();
             }
         });

@@ -60,6 +60,8 @@ public final class ImportDialogViewModel {
     private long generation;
     private TaskHandle checkTask;
     private ImportControl control;
+    private io.cosmosdesk.jobs.JobTracker jobs = io.cosmosdesk.jobs.JobTracker.NONE;
+    private java.util.function.Consumer<ContainerHandle> written = container -> { };
 
     public ImportDialogViewModel(ImportService service, TaskRunner tasks, DialogService dialogs,
             ContainerHandle target) {
@@ -73,6 +75,16 @@ public final class ImportDialogViewModel {
         format.addListener((o, a, b) -> recheck());
         generateIds.addListener((o, a, b) -> recheck());
         keepText.addListener((o, a, b) -> recheck());
+    }
+
+    /**
+     * @param tracker where a run also appears (the Jobs panel: progress, Cancel, outcome and report), so the dialog
+     *        may be closed while it runs
+     * @param onWritten told (FX thread) when a run ended having written items, e.g. to refresh the grid showing them
+     */
+    public void reportTo(io.cosmosdesk.jobs.JobTracker tracker, java.util.function.Consumer<ContainerHandle> onWritten) {
+        this.jobs = java.util.Objects.requireNonNull(tracker);
+        this.written = java.util.Objects.requireNonNull(onWritten);
     }
 
     // ---- Properties
@@ -243,6 +255,7 @@ public final class ImportDialogViewModel {
         running.set(true);
         errorMessage.set("");
         status.set("Importing …");
+        io.cosmosdesk.jobs.JobHandle job = jobs.track("Import", file.get().getFileName() + " → " + target, this::cancel);
         tasks.start(BackgroundTask.of("Importing " + file.get().getFileName(), context -> {
                     publish.set(context::publish);
                     return service.importItems(target, run, mine);
@@ -251,14 +264,28 @@ public final class ImportDialogViewModel {
                     if (update instanceof ImportProgress p) {
                         progress.set(p.fraction() < 0 ? -1 : p.fraction());
                         status.set(p.summary() + (p.status() == null ? "" : " — " + p.status()));
+                        job.progress(progress.get(), status.get());
                     }
                 })
                 .onSuccess(done -> {
                     result.set(done);
                     progress.set(1);
                     status.set((done.cancelled() ? "Stopped: " : "Done: ") + done.totals().summary() + ".");
+                    if (done.cancelled()) {
+                        job.cancelled(status.get());
+                    } else {
+                        job.succeeded(new io.cosmosdesk.jobs.JobOutcome(status.get() + (done.allFine() ? ""
+                                : " The report lists the rows not imported."), done.report()));
+                    }
+                    if (wroteAny(done.totals())) {
+                        written.accept(target);
+                    }
                 })
-                .onFailure(error -> errorMessage.set(sentence(error)))
+                .onFailure(error -> {
+                    errorMessage.set(sentence(error));
+                    job.failed(errorMessage.get(), null);
+                    written.accept(target); // batches before the failure may have been written
+                })
                 .onFinally(() -> running.set(false)));
     }
 
@@ -268,6 +295,10 @@ public final class ImportDialogViewModel {
             control.requestCancel();
             status.set("Stopping after the items in flight …");
         }
+    }
+
+    static boolean wroteAny(ImportProgress totals) {
+        return totals.count(RowOutcome.CREATED) + totals.count(RowOutcome.UPSERTED) > 0;
     }
 
     private static String sentence(Throwable error) {

@@ -205,4 +205,36 @@ class AuditTrailIT {
         assertThat(entries).filteredOn(e -> e.id().equals("gone")).singleElement()
                 .satisfies(e -> assertThat(e.errorKind()).isEqualTo("NOT_FOUND"));
     }
+
+    /**
+     * A job's writes (a move's, with its job id) are on disk when the call returns, as single writes are: a crash
+     * right after the caller learns how they ended (and journals it) cannot lose their entries. Shown behind a
+     * large batch of other entries still being written, which an entry merely queued would wait for.
+     */
+    @Test
+    void aJobsWritesAreOnDiskWhenTheCallReturns(CosmosAsyncClient client, LocalCosmosServer server,
+            CosmosTestData data) {
+        CosmosAsyncContainer container = data.createContainer("/pk");
+        ContainerHandle handle = handle(client, server, container, false);
+        List<AuditEntry> others = new java.util.ArrayList<>();
+        ObjectNode large = Json.MAPPER.createObjectNode().put("text", "x".repeat(20_000));
+        for (int i = 0; i < 3_000; i++) {
+            others.add(new AuditEntry(java.time.Instant.now().toString(), "ann", "Orders", "https://x/", "db", "c",
+                    "other-" + i, PartitionKeyValue.of("p").toJsonArray(), "move-copy", "ok", null, 201, null, null,
+                    "\"e\"", null, large, "earlier-job"));
+        }
+        log.appendLater(others);
+        AuditedWrites writes = new AuditedWrites(log);
+        List<Write<Void>> creates = List.of(
+                Write.create(AuditOperation.MOVE_COPY, "j1", PartitionKeyValue.of("p"), item("j1", "p", 1), null),
+                Write.create(AuditOperation.MOVE_COPY, "j2", PartitionKeyValue.of("p"), item("j2", "p", 2), null));
+
+        List<WriteResult<Void>> results = writes.bulk(handle, creates, "job-1");
+
+        assertThat(results).allSatisfy(r -> assertThat(r.ok()).isTrue());
+        // what the next start finds after a crash now
+        List<AuditEntry> onDisk = new AuditLog(home.resolve("audit")).read(e -> "job-1".equals(e.job()), 10);
+        assertThat(onDisk).extracting(AuditEntry::id).containsExactlyInAnyOrder("j1", "j2");
+        log.flush();
+    }
 }

@@ -2,7 +2,9 @@ package io.cosmosdesk.bench;
 
 import com.azure.cosmos.CosmosAsyncClient;
 import com.azure.cosmos.CosmosAsyncContainer;
+import com.azure.cosmos.models.CosmosBulkOperations;
 import com.azure.cosmos.models.CosmosContainerProperties;
+import com.azure.cosmos.models.CosmosItemOperation;
 import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,6 +49,8 @@ import reactor.core.publisher.Mono;
 public final class ChangesBenchmark {
 
     private static final AtomicLong LONGEST_PASS_CPU = new AtomicLong();
+    /** Writer clients (connections of their own), used in turn tick by tick. */
+    private static final int WRITERS = 4;
 
     private ChangesBenchmark() {
     }
@@ -54,15 +58,17 @@ public final class ChangesBenchmark {
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        print("load average at start: %.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                .getSystemLoadAverage());
+        print("uptime at start: %s", uptime());
         try (LocalCosmosServer server = LocalCosmosServer.start()) {
             CosmosAsyncClient tabClient = CosmosServerExtension.clientBuilder(server).buildAsyncClient();
-            CosmosAsyncClient writerClient = CosmosServerExtension.clientBuilder(server).buildAsyncClient();
+            List<CosmosAsyncClient> writerClients = new java.util.ArrayList<>();
+            for (int i = 0; i < WRITERS; i++) {
+                writerClients.add(CosmosServerExtension.clientBuilder(server).buildAsyncClient());
+            }
             try {
-                run(server, tabClient, writerClient, rate, seconds);
+                run(server, tabClient, writerClients, rate, seconds);
             } finally {
-                writerClient.close();
+                writerClients.forEach(CosmosAsyncClient::close);
                 tabClient.close();
             }
         } catch (Throwable e) {
@@ -73,12 +79,13 @@ public final class ChangesBenchmark {
         System.exit(0);
     }
 
-    private static void run(LocalCosmosServer server, CosmosAsyncClient tabClient, CosmosAsyncClient writerClient,
-            int rate, int seconds) throws Exception {
+    private static void run(LocalCosmosServer server, CosmosAsyncClient tabClient,
+            List<CosmosAsyncClient> writerClients, int rate, int seconds) throws Exception {
         tabClient.createDatabaseIfNotExists("bench").block();
         tabClient.getDatabase("bench").createContainerIfNotExists(
                 new CosmosContainerProperties("changes", "/customerId")).block();
-        CosmosAsyncContainer writer = writerClient.getDatabase("bench").getContainer("changes");
+        List<CosmosAsyncContainer> writers = writerClients.stream()
+                .map(client -> client.getDatabase("bench").getContainer("changes")).toList();
 
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
@@ -138,25 +145,48 @@ public final class ChangesBenchmark {
         }
         UiStallMeter meter = UiStallMeter.start();
 
-        // the other client: `rate` creates a second, in ticks of 50 ms, 64 at a time
+        // the other client: `rate` creates a second, in ticks of 50 ms; each tick's items go as one SDK bulk call
+        // (batches of up to 100 operations per request) on the next of WRITERS clients, ticks overlapping, so the
+        // rate is not capped by one connection's round trips (one create per request reached only ~200/s here)
         int perTick = Math.max(1, rate / 20);
         AtomicInteger written = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        AtomicInteger behind = new AtomicInteger();
         long writeStart = System.nanoTime();
         Flux.interval(Duration.ofMillis(50)).take((long) seconds * 20).onBackpressureBuffer()
-                .concatMap(tick -> Flux.range((int) (tick * perTick), perTick)
-                        .flatMap(i -> writer.createItem(order(i), new PartitionKey("cust-" + (i % 200)), null)
-                                .doOnSuccess(response -> written.incrementAndGet())
-                                .onErrorResume(error -> {
+                .flatMap(tick -> {
+                    CosmosAsyncContainer on = writers.get((int) (tick % writers.size()));
+                    Flux<CosmosItemOperation> operations = Flux.range((int) (tick * perTick), perTick)
+                            .map(i -> CosmosBulkOperations.getCreateItemOperation(order(i),
+                                    new PartitionKey("cust-" + (i % 200))));
+                    return on.executeBulkOperations(operations)
+                            .doOnNext(response -> {
+                                if (response.getResponse() != null && response.getResponse().isSuccessStatusCode()) {
+                                    written.incrementAndGet();
+                                } else {
                                     failed.incrementAndGet();
-                                    return Mono.empty();
-                                }), 64)
-                        .then(Mono.just(tick)), 1)
+                                }
+                            })
+                            .onErrorResume(error -> {
+                                failed.addAndGet(perTick);
+                                return Mono.empty();
+                            })
+                            .then(Mono.fromRunnable(() -> {
+                                // how far the writer is behind its schedule when a tick's bulk call ends
+                                long due = writeStart + (tick + 1) * 50_000_000L;
+                                if (System.nanoTime() - due > 1_000_000_000L) {
+                                    behind.incrementAndGet();
+                                }
+                            }))
+                            .thenReturn(tick);
+                }, 16)
                 .blockLast();
         long lastWriteDone = System.currentTimeMillis();
         double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
-        print("writer: %,d items in %.1f s = %,.0f items/s (asked for %,d/s; %d failed)", written.get(), writeSeconds,
-                written.get() / writeSeconds, rate, failed.get());
+        print("writer: %,d items in %.1f s = %,.0f items/s achieved (asked for %,d/s over %d s, %d clients, bulk; "
+                + "%d failed; %d ticks ended > 1 s late)", written.get(), writeSeconds, written.get() / writeSeconds,
+                rate, seconds, writers.size(), failed.get(), behind.get());
+        print("uptime after writing: %s", uptime());
 
         boolean complete = allShown.await(60, TimeUnit.SECONDS) || shown.get() >= written.get();
         long[] stall = meter.stop();
@@ -170,6 +200,7 @@ public final class ChangesBenchmark {
         print("longest CSS + layout pass: %d ms of UI-thread CPU", LONGEST_PASS_CPU.get() / 1_000_000);
         print("kept %,d rows, %,d older ones counted only", tab[0].viewModel().captured().rows().size(),
                 tab[0].viewModel().captured().droppedCount());
+        print("uptime at the end: %s", uptime());
         Platform.runLater(tab[0]::close);
         tasks.shutdown();
     }
@@ -183,6 +214,19 @@ public final class ChangesBenchmark {
                 .put("writtenAtMillis", System.currentTimeMillis());
         item.putObject("customer").put("name", "Customer " + (i % 200)).put("city", "Oslo");
         return item;
+    }
+
+    /** The machine's load as {@code uptime} prints it (other work shares these cores). */
+    static String uptime() {
+        try {
+            Process process = new ProcessBuilder("uptime").redirectErrorStream(true).start();
+            String text = new String(process.getInputStream().readAllBytes()).strip();
+            process.waitFor();
+            return text;
+        } catch (Exception e) {
+            return "load average " + java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage();
+        }
     }
 
     private static void print(String format, Object... args) {

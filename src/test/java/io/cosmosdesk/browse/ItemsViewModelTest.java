@@ -560,6 +560,42 @@ class ItemsViewModelTest {
     }
 
     @Test
+    void aBulkDeleteIsListedInTheJobsPanelWithItsProgressCancelAndOutcome() {
+        ImmediateTaskRunner tasks = ImmediateTaskRunner.deferred();
+        when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 3), null, 1));
+        when(dialogs.confirm(anyString(), anyString(), anyString())).thenReturn(true);
+        when(service.deleteItems(any(), any(), any(), any())).thenAnswer(call -> {
+            java.util.function.BooleanSupplier stop = call.getArgument(3);
+            List<ItemRef> refs = call.getArgument(1);
+            io.cosmosdesk.cosmos.ItemQueryService.DeleteProgress progress = call.getArgument(2);
+            progress.update(1, refs.size());
+            List<ItemRef> deleted = new ArrayList<>();
+            List<ItemRef> left = new ArrayList<>();
+            for (ItemRef ref : refs) {
+                (stop.getAsBoolean() ? left : deleted).add(ref);
+            }
+            return new DeleteResult(deleted, List.of(), List.of(), left, 1);
+        });
+        io.cosmosdesk.jobs.Jobs jobs = new io.cosmosdesk.jobs.Jobs(tasks);
+        ItemsViewModel vm = viewModel(tasks);
+        vm.reportJobsTo(jobs);
+        vm.refresh();
+        tasks.runPending(0);
+        vm.setSelection(List.copyOf(vm.rows()));
+        vm.deleteSelected();
+
+        io.cosmosdesk.jobs.Job job = jobs.jobs().get(0);
+        assertThat(job.kind()).isEqualTo("Delete");
+        assertThat(job.title()).isEqualTo("3 items of " + orders);
+        assertThat(job.state()).isEqualTo(io.cosmosdesk.jobs.JobState.RUNNING);
+        job.cancel(); // the panel's Cancel: the deletes not yet sent are not sent
+        tasks.runPending(1);
+
+        assertThat(job.state()).isEqualTo(io.cosmosdesk.jobs.JobState.CANCELLED);
+        assertThat(job.statusProperty().get()).isEqualTo("Stopped: deleted 0 of 3 items. 3 left untouched.");
+    }
+
+    @Test
     void deleteDoesNothingWithoutConfirmation() {
         when(service.queryItemsPage(any(), any(), any(), anyInt())).thenReturn(page(rows("a", 0, 2), null, 1));
         ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());

@@ -16,6 +16,7 @@ import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.CosmosTestData;
+import io.cosmosdesk.testing.ServerControl;
 import io.cosmosdesk.ui.ThreadedTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -205,10 +206,79 @@ class LiveChangesIT {
     }
 
     @Test
-    void theLocalServerSaysWhyAllVersionsAndDeletesIsNotAvailable() {
-        AllVersionsSupport support = service.probeAllVersions(handle);
-        assertThat(support.isAvailable()).isFalse();
-        assertThat(support.reason()).contains("local emulator keeps only the latest version");
+    void anAccountWithoutAllVersionsSaysWhyItIsNotAvailable(LocalCosmosServer server) {
+        ServerControl control = new ServerControl(server);
+        control.allVersionsAndDeletes(false);
+        try {
+            AllVersionsSupport support = service.probeAllVersions(handle);
+            assertThat(support.isAvailable()).isFalse();
+            assertThat(support.reason()).contains("local emulator keeps only the latest version");
+        } finally {
+            control.allVersionsAndDeletes(true);
+        }
+    }
+
+    /**
+     * All versions and deletes through the SDK: another client creates, replaces and deletes (partitions in
+     * parallel, each partition's changes one after another); the tab shows every one of them exactly once, in the
+     * order they were made within each partition, deletes marked with what was deleted.
+     */
+    @Test
+    void allVersionsShowEveryCreateReplaceAndDeleteInOrderPerPartition() {
+        assertThat(service.probeAllVersions(handle).isAvailable()).isTrue();
+        LiveChangesViewModel vm = openTab();
+        waitFor("all versions offered", () -> runner.onUiGet(() -> vm.allVersionsProperty().get()) != null);
+        assertThat(runner.onUiGet(() -> vm.chooseMode(FeedMode.ALL_VERSIONS_AND_DELETES))).isTrue();
+        waitFor("the tab live in all-versions mode", () -> runner.onUiGet(() -> vm.stateProperty().get())
+                == LiveChangesViewModel.State.LIVE);
+        int items = 200;
+        // per item: create n=0, replace n=1, replace n=2, and every third item deleted
+        Flux.fromStream(IntStream.range(0, PARTITIONS).boxed())
+                .flatMap(p -> Flux.fromStream(IntStream.range(0, items).filter(i -> i % PARTITIONS == p).boxed())
+                        .concatMap(i -> {
+                            PartitionKey key = new PartitionKey("p" + p);
+                            var steps = theirs.createItem(item(i), key, null)
+                                    .then(theirs.replaceItem(item(i).put("step", 1), String.format("w-%04d", i), key))
+                                    .then(theirs.replaceItem(item(i).put("step", 2), String.format("w-%04d", i), key));
+                            return i % 3 == 0
+                                    ? steps.then(theirs.deleteItem(String.format("w-%04d", i), key)).then()
+                                    : steps.then();
+                        })
+                        .subscribeOn(Schedulers.parallel()), PARTITIONS)
+                .blockLast(Duration.ofMinutes(2));
+        int deletes = (int) IntStream.range(0, items).filter(i -> i % 3 == 0).count();
+        int expected = items * 3 + deletes;
+        waitFor(expected + " changes", () -> shown(vm).size() >= expected);
+        List<ChangeRow> rows = shown(vm);
+        assertThat(rows).hasSize(expected);
+
+        Map<String, List<String>> perItem = new HashMap<>();
+        Map<String, Long> lastLsnPerPartition = new HashMap<>();
+        for (ChangeRow row : rows) {
+            assertThat(row.operation()).as("every row of this mode has its operation").isNotNull();
+            String step = switch (row.operation().type()) {
+                case CREATE -> "create";
+                case REPLACE -> "replace " + row.body().path("step").asInt();
+                case DELETE -> "delete";
+            };
+            perItem.computeIfAbsent(row.id(), id -> new ArrayList<>()).add(step);
+            Long before = lastLsnPerPartition.put(row.partitionKey().display(), row.operation().lsn());
+            assertThat(before == null || before < row.operation().lsn())
+                    .as("%s (lsn %s) after lsn %s in its partition", row.id(), row.operation().lsn(), before).isTrue();
+        }
+        for (int i = 0; i < items; i++) {
+            List<String> expectedSteps = new ArrayList<>(List.of("create", "replace 1", "replace 2"));
+            if (i % 3 == 0) {
+                expectedSteps.add("delete");
+            }
+            assertThat(perItem.get(String.format("w-%04d", i))).as("item %d", i).isEqualTo(expectedSteps);
+        }
+        ChangeRow deleted = rows.stream().filter(ChangeRow::isDelete).findFirst().orElseThrow();
+        assertThat(deleted.kind()).isEqualTo(ChangeRow.Kind.DELETED);
+        assertThat(deleted.body().path("step").asInt()).as("what was deleted: its last version").isEqualTo(2);
+        assertThat(deleted.summary()).startsWith("deleted: ").contains("step: 2");
+        assertThat(rows.stream().filter(r -> r.operation().type() == ChangeOperation.Type.REPLACE))
+                .allSatisfy(r -> assertThat(r.summary()).matches("\\+?step: .*"));
     }
 
     private static void waitFor(String what, BooleanSupplier condition) {

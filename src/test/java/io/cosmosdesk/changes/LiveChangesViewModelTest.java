@@ -84,7 +84,7 @@ class LiveChangesViewModelTest {
 
     @Test
     void aChangedItemShowsTheFieldsThatChangedSinceTheVersionSeenBefore() {
-        when(service.readPages(eq(handle), any(), any(), anyInt())).thenReturn(
+        when(service.readPages(eq(handle), any(), any(), anyInt(), any())).thenReturn(
                 List.of(page(item("{\"id\":\"o1\",\"customerId\":\"c1\",\"status\":\"open\",\"total\":10,"
                         + "\"address\":{\"city\":\"Oslo\"},\"phone\":\"1\",\"_ts\":1700000000,\"_etag\":\"a\"}"))),
                 List.of(page(item("{\"id\":\"o1\",\"customerId\":\"c1\",\"status\":\"paid\",\"total\":10.0,"
@@ -108,7 +108,7 @@ class LiveChangesViewModelTest {
 
     @Test
     void eachRoundReadsOnFromTheCursorsThePreviousOneReturned() {
-        when(service.readPages(eq(handle), any(), any(), anyInt())).thenReturn(
+        when(service.readPages(eq(handle), any(), any(), anyInt(), any())).thenReturn(
                 List.of(page(item("{\"id\":\"a\",\"customerId\":\"c\"}"))), List.of(page()), List.of(page()));
         vm.start(ChangeFeedStart.beginning());
         step();
@@ -116,18 +116,21 @@ class LiveChangesViewModelTest {
         step();
         step();
         step();
-        verify(service).readPages(handle, List.of(START), ChangeFeedStart.beginning(), ChangeFeedService.PAGE_SIZE);
+        verify(service).readPages(handle, List.of(START), ChangeFeedStart.beginning(), ChangeFeedService.PAGE_SIZE,
+                FeedMode.LATEST_VERSION);
         verify(service).readPages(handle, List.of(new FeedCursor("range-0", "after-page-1")),
-                ChangeFeedStart.beginning(), ChangeFeedService.PAGE_SIZE);
+                ChangeFeedStart.beginning(), ChangeFeedService.PAGE_SIZE,
+                FeedMode.LATEST_VERSION);
         verify(service).readPages(handle, List.of(new FeedCursor("range-0", "after-page-2")),
-                ChangeFeedStart.beginning(), ChangeFeedService.PAGE_SIZE);
+                ChangeFeedStart.beginning(), ChangeFeedService.PAGE_SIZE,
+                FeedMode.LATEST_VERSION);
         // changes arriving: read again soon; then idle: back off
         assertThat(waits).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200));
     }
 
     @Test
     void pausedRowsWaitAndAppearInOrderOnResume() {
-        when(service.readPages(eq(handle), any(), any(), anyInt())).thenReturn(
+        when(service.readPages(eq(handle), any(), any(), anyInt(), any())).thenReturn(
                 List.of(page(item("{\"id\":\"a\",\"customerId\":\"c\"}"))),
                 List.of(page(item("{\"id\":\"b\",\"customerId\":\"c\"}"), item("{\"id\":\"c\",\"customerId\":\"c\"}"))),
                 List.of(page(item("{\"id\":\"d\",\"customerId\":\"c\"}"))));
@@ -151,7 +154,7 @@ class LiveChangesViewModelTest {
 
     @Test
     void aStaleRoundAfterARestartIsDropped() {
-        when(service.readPages(eq(handle), any(), any(), anyInt())).thenReturn(
+        when(service.readPages(eq(handle), any(), any(), anyInt(), any())).thenReturn(
                 List.of(page(item("{\"id\":\"stale\",\"customerId\":\"c\"}"))),
                 List.of(page(item("{\"id\":\"fresh\",\"customerId\":\"c\"}"))));
         vm.start(ChangeFeedStart.now());
@@ -165,7 +168,7 @@ class LiveChangesViewModelTest {
 
     @Test
     void aPassingFailureIsRetriedWithBackOffAndAFatalOneStops() {
-        when(service.readPages(eq(handle), any(), any(), anyInt()))
+        when(service.readPages(eq(handle), any(), any(), anyInt(), any()))
                 .thenThrow(new CosmosDeskException(ErrorKind.THROTTLED, "The account is busy."))
                 .thenReturn(List.of(page(item("{\"id\":\"a\",\"customerId\":\"c\"}"))))
                 .thenThrow(new CosmosDeskException(ErrorKind.NOT_FOUND, "The container no longer exists."));
@@ -185,7 +188,7 @@ class LiveChangesViewModelTest {
 
     @Test
     void stopSavesThePositionAndAReopenedTabContinuesFromIt() {
-        when(service.readPages(eq(handle), any(), any(), anyInt())).thenReturn(
+        when(service.readPages(eq(handle), any(), any(), anyInt(), any())).thenReturn(
                 List.of(page(item("{\"id\":\"a\",\"customerId\":\"c\"}"))));
         when(service.probeAllVersions(handle)).thenReturn(AllVersionsSupport.unavailable("not here"));
         vm.start(ChangeFeedStart.now());
@@ -208,12 +211,13 @@ class LiveChangesViewModelTest {
         assertThat(reopened.allVersionsProperty().get().reason()).isEqualTo("not here");
         step();
         verify(service).readPages(handle, List.of(new FeedCursor("range-0", "after-page-1")),
-                ChangeFeedStart.saved(), ChangeFeedService.PAGE_SIZE);
+                ChangeFeedStart.saved(), ChangeFeedService.PAGE_SIZE,
+                FeedMode.LATEST_VERSION);
     }
 
     @Test
     void theFilterShowsOnePartitionOrTheRowsMatchingAFieldCondition() {
-        when(service.readPages(eq(handle), any(), any(), anyInt())).thenReturn(List.of(page(
+        when(service.readPages(eq(handle), any(), any(), anyInt(), any())).thenReturn(List.of(page(
                 item("{\"id\":\"a\",\"customerId\":\"c1\",\"total\":5}"),
                 item("{\"id\":\"b\",\"customerId\":\"c2\",\"total\":50}"),
                 item("{\"id\":\"c\",\"customerId\":\"c1\",\"total\":500}"))));
@@ -237,7 +241,7 @@ class LiveChangesViewModelTest {
 
     @Test
     void exportWritesTheCapturedVersionsAsJsonLines() throws Exception {
-        when(service.readPages(eq(handle), any(), any(), anyInt())).thenReturn(List.of(page(
+        when(service.readPages(eq(handle), any(), any(), anyInt(), any())).thenReturn(List.of(page(
                 item("{\"id\":\"a\",\"customerId\":\"c1\"}"), item("{\"id\":\"b\",\"customerId\":\"c2\"}"))));
         vm.start(ChangeFeedStart.now());
         step();
@@ -248,5 +252,71 @@ class LiveChangesViewModelTest {
         assertThat(Files.readAllLines(file)).containsExactly("{\"id\":\"a\",\"customerId\":\"c1\"}",
                 "{\"id\":\"b\",\"customerId\":\"c2\"}");
         assertThat(vm.exportMessageProperty().get()).isEqualTo("Exported 2 changes to changes.jsonl.");
+    }
+
+    @Test
+    void allVersionsAndDeletesIsOfferedOnlyWhereTheAccountServesItAndSaysWhyNot() {
+        when(service.probeAllVersions(handle)).thenReturn(AllVersionsSupport.unavailable("needs continuous backup"));
+        when(service.readPages(eq(handle), any(), any(), anyInt(), any())).thenReturn(List.of(page()));
+        vm.open();
+        step();
+        assertThat(vm.chooseMode(FeedMode.ALL_VERSIONS_AND_DELETES)).isFalse();
+        assertThat(vm.startErrorProperty().get()).isEqualTo("needs continuous backup");
+        assertThat(vm.modeProperty().get()).isEqualTo(FeedMode.LATEST_VERSION);
+    }
+
+    @Test
+    void allVersionsModeReadsFromNowShowsDeletesAndIsSavedWithThePosition() {
+        when(service.probeAllVersions(handle)).thenReturn(AllVersionsSupport.available());
+        when(service.readPages(eq(handle), any(), any(), anyInt(), eq(FeedMode.ALL_VERSIONS_AND_DELETES)))
+                .thenReturn(List.of(page(
+                        item("{\"current\":{\"id\":\"a\",\"customerId\":\"c\",\"n\":1},"
+                                + "\"metadata\":{\"operationType\":\"create\",\"lsn\":1,\"crts\":10}}"),
+                        item("{\"current\":{},\"previous\":{\"id\":\"a\",\"customerId\":\"c\",\"n\":1},"
+                                + "\"metadata\":{\"operationType\":\"delete\",\"lsn\":2,\"crts\":11,"
+                                + "\"id\":\"a\",\"partitionKey\":{\"customerId\":\"c\"}}}"))));
+        vm.open();
+        step();
+        assertThat(vm.chooseMode(FeedMode.ALL_VERSIONS_AND_DELETES)).isTrue();
+        step();
+        step();
+        verify(service).readPages(handle, List.of(START), ChangeFeedStart.now(), ChangeFeedService.PAGE_SIZE,
+                FeedMode.ALL_VERSIONS_AND_DELETES);
+        assertThat(vm.visibleRows()).extracting(ChangeRow::kind)
+                .containsExactly(ChangeRow.Kind.NEW, ChangeRow.Kind.DELETED);
+        assertThat(vm.visibleRows().get(1).summary()).isEqualTo("deleted: customerId: \"c\" · n: 1");
+
+        // this mode has nothing to read from the beginning: refused with a sentence, still reading
+        vm.start(ChangeFeedStart.beginning());
+        assertThat(vm.startErrorProperty().get()).isEqualTo(LiveChangesViewModel.ALL_VERSIONS_START);
+        assertThat(vm.stateProperty().get()).isEqualTo(LiveChangesViewModel.State.LIVE);
+
+        vm.stop();
+        step();
+        assertThat(vm.savedPositionProperty().get().mode()).isEqualTo(FeedMode.ALL_VERSIONS_AND_DELETES);
+        LiveChangesViewModel reopened = new LiveChangesViewModel(handle, service, positions, runner, waits::add,
+                Clock.fixed(Instant.parse("2026-12-06T08:00:00Z"), ZoneOffset.UTC));
+        reopened.open();
+        step();
+        assertThat(reopened.modeProperty().get()).isEqualTo(FeedMode.ALL_VERSIONS_AND_DELETES);
+    }
+
+    @Test
+    void anAllVersionsExportKeepsTheOperationOfEachChange() throws Exception {
+        when(service.probeAllVersions(handle)).thenReturn(AllVersionsSupport.available());
+        when(service.readPages(eq(handle), any(), any(), anyInt(), any())).thenReturn(List.of(page(
+                item("{\"current\":{},\"previous\":{\"id\":\"a\",\"customerId\":\"c\"},"
+                        + "\"metadata\":{\"operationType\":\"delete\",\"lsn\":2,\"crts\":11}}"))));
+        vm.open();
+        step();
+        vm.chooseMode(FeedMode.ALL_VERSIONS_AND_DELETES);
+        step();
+        step();
+        Path file = dataFolder.resolve("changes.jsonl");
+        vm.exportTo(file);
+        step();
+        assertThat(Files.readAllLines(file)).containsExactly("{\"current\":{},\"previous\":{\"id\":\"a\","
+                + "\"customerId\":\"c\"},\"metadata\":{\"operationType\":\"delete\",\"lsn\":2,"
+                + "\"timeToLiveExpired\":false,\"crts\":11}}");
     }
 }

@@ -11,7 +11,12 @@ import com.azure.cosmos.models.FeedRange;
 import com.azure.cosmos.models.FeedResponse;
 import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.azure.cosmos.models.ChangeFeedOperationType;
+import com.azure.cosmos.models.ChangeFeedProcessorItem;
+import com.azure.cosmos.models.CosmosBatch;
+import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
+import io.cosmosdesk.testing.ServerControl;
 import io.cosmosdesk.testing.CosmosTestData;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The incremental (latest version) change feed: ordered changes and resumable continuations. */
+/**
+ * The change feed: incremental (latest version) with ordered changes and resumable continuations, and all versions
+ * and deletes in the SDK's own types.
+ */
 @ExtendWith(CosmosServerExtension.class)
 class ChangeFeedIT {
 
@@ -95,19 +103,107 @@ class ChangeFeedIT {
     }
 
     /**
-     * All versions and deletes needs continuous backup, which this server (like an account without it) does not
-     * have: it refuses the mode with 400 instead of answering latest versions in the wrong format.
+     * All versions and deletes needs continuous backup: an account without it (the server's switch off) refuses
+     * the mode with 400 instead of answering latest versions in the wrong format.
      */
     @Test
-    void allVersionsAndDeletesIsRefusedAsWithoutContinuousBackup() {
-        container.createItem(item("id", "x", "pk", "a")).block();
-        CosmosChangeFeedRequestOptions options = CosmosChangeFeedRequestOptions
-                .createForProcessingFromNow(FeedRange.forFullRange()).allVersionsAndDeletes();
-        assertThatThrownBy(() -> container.queryChangeFeed(options, ObjectNode.class).byPage().blockFirst())
-                .isInstanceOfSatisfying(CosmosException.class, e -> {
-                    assertThat(e.getStatusCode()).isEqualTo(400);
-                    assertThat(e.getMessage()).contains("all versions and deletes");
-                });
+    void allVersionsAndDeletesIsRefusedWithoutContinuousBackup(LocalCosmosServer server) {
+        ServerControl control = new ServerControl(server);
+        control.allVersionsAndDeletes(false);
+        try {
+            container.createItem(item("id", "x", "pk", "a")).block();
+            CosmosChangeFeedRequestOptions options = CosmosChangeFeedRequestOptions
+                    .createForProcessingFromNow(FeedRange.forFullRange()).allVersionsAndDeletes();
+            assertThatThrownBy(() -> container.queryChangeFeed(options, ObjectNode.class).byPage().blockFirst())
+                    .isInstanceOfSatisfying(CosmosException.class, e -> {
+                        assertThat(e.getStatusCode()).isEqualTo(400);
+                        assertThat(e.getMessage()).contains("all versions and deletes");
+                    });
+        } finally {
+            control.allVersionsAndDeletes(true);
+        }
+    }
+
+    /** Reads all-versions pages (typed as the SDK's own item) until one is empty; the items and where to resume. */
+    private List<ChangeFeedProcessorItem> drainAllVersions(CosmosChangeFeedRequestOptions options, String[] next) {
+        List<ChangeFeedProcessorItem> changes = new ArrayList<>();
+        CosmosChangeFeedRequestOptions current = options;
+        for (int guard = 0; guard < 100; guard++) {
+            FeedResponse<ChangeFeedProcessorItem> page = container
+                    .queryChangeFeed(current, ChangeFeedProcessorItem.class).byPage().blockFirst();
+            changes.addAll(page.getResults());
+            next[0] = page.getContinuationToken();
+            if (page.getResults().isEmpty()) {
+                break;
+            }
+            current = CosmosChangeFeedRequestOptions.createForProcessingFromContinuation(next[0])
+                    .setMaxItemCount(options.getMaxItemCount()).allVersionsAndDeletes();
+        }
+        return changes;
+    }
+
+    @Test
+    void allVersionsAndDeletesListsEveryCreateReplaceAndDeleteWithTheirMetadata() {
+        container.createItem(item("id", "before", "pk", "a")).block();
+        String[] position = new String[1];
+        assertThat(drainAllVersions(CosmosChangeFeedRequestOptions.createForProcessingFromNow(FeedRange.forFullRange())
+                .allVersionsAndDeletes(), position)).isEmpty();
+
+        container.createItem(item("id", "x", "pk", "a", "v", 1)).block();
+        container.replaceItem(item("id", "x", "pk", "a", "v", 2), "x", new PartitionKey("a")).block();
+        container.upsertItem(item("id", "x", "pk", "a", "v", 3)).block();
+        container.upsertItem(item("id", "y", "pk", "b")).block();
+        container.deleteItem("x", new PartitionKey("a")).block();
+        container.deleteItem("before", new PartitionKey("a")).block();
+
+        List<ChangeFeedProcessorItem> changes = drainAllVersions(CosmosChangeFeedRequestOptions
+                .createForProcessingFromContinuation(position[0]).setMaxItemCount(2).allVersionsAndDeletes(), position);
+        assertThat(changes).extracting(c -> c.getChangeFeedMetaData().getOperationType()).containsExactly(
+                ChangeFeedOperationType.CREATE, ChangeFeedOperationType.REPLACE, ChangeFeedOperationType.REPLACE,
+                ChangeFeedOperationType.CREATE, ChangeFeedOperationType.DELETE, ChangeFeedOperationType.DELETE);
+        assertThat(changes).extracting(c -> c.getChangeFeedMetaData().getLogSequenceNumber()).isSorted()
+                .doesNotHaveDuplicates();
+        assertThat(changes.get(2).getCurrent().get("v").asInt()).isEqualTo(3);
+        // a replace names the version it replaced; its previous image is opt-in on the service, so not sent
+        assertThat(changes.get(1).getChangeFeedMetaData().getPreviousLogSequenceNumber())
+                .isEqualTo(changes.get(0).getChangeFeedMetaData().getLogSequenceNumber());
+        assertThat(changes.get(1).getPrevious()).isNull();
+        // a delete: what was deleted, and no current image
+        ChangeFeedProcessorItem deleted = changes.get(4);
+        assertThat(deleted.getPrevious().get("id").asText()).isEqualTo("x");
+        assertThat(deleted.getPrevious().get("v").asInt()).isEqualTo(3);
+        assertThat(deleted.getCurrent() == null || deleted.getCurrent().isEmpty()).isTrue();
+        assertThat(deleted.getChangeFeedMetaData().isTimeToLiveExpired()).isFalse();
+        assertThat(deleted.getChangeFeedMetaData().getPreviousLogSequenceNumber())
+                .isEqualTo(changes.get(2).getChangeFeedMetaData().getLogSequenceNumber());
+        assertThat(deleted.getChangeFeedMetaData().getConflictResolutionTimestamp()).isAfter(java.time.Instant.parse("2020-01-01T00:00:00Z"));
+        assertThat(changes.get(5).getPrevious().get("id").asText()).isEqualTo("before");
+
+        container.createItem(item("id", "later", "pk", "a")).block();
+        assertThat(drainAllVersions(CosmosChangeFeedRequestOptions.createForProcessingFromContinuation(position[0])
+                .allVersionsAndDeletes(), position)).extracting(c -> c.getCurrent().get("id").asText())
+                .containsExactly("later");
+    }
+
+    @Test
+    void allVersionsAndDeletesOfOnePartitionAndNotWhatARolledBackBatchDid() {
+        String[] position = new String[1];
+        drainAllVersions(CosmosChangeFeedRequestOptions.createForProcessingFromNow(
+                FeedRange.forLogicalPartition(new PartitionKey("a"))).allVersionsAndDeletes(), position);
+        container.createItem(item("id", "a1", "pk", "a")).block();
+        container.createItem(item("id", "b1", "pk", "b")).block();
+        container.deleteItem("a1", new PartitionKey("a")).block();
+        // an atomic batch that fails on its second operation changes nothing, so the feed shows nothing of it
+        CosmosBatch batch = CosmosBatch.createCosmosBatch(new PartitionKey("a"));
+        batch.createItemOperation(item("id", "a2", "pk", "a"));
+        batch.replaceItemOperation("missing", item("id", "missing", "pk", "a"));
+        assertThat(container.executeCosmosBatch(batch).block().isSuccessStatusCode()).isFalse();
+
+        assertThat(drainAllVersions(CosmosChangeFeedRequestOptions.createForProcessingFromContinuation(position[0])
+                .allVersionsAndDeletes(), position)).extracting(c -> c.getChangeFeedMetaData().getOperationType()
+                + " " + (c.getCurrent() != null && c.getCurrent().has("id") ? c.getCurrent() : c.getPrevious())
+                .get("id").asText())
+                .containsExactly("CREATE a1", "DELETE a1");
     }
 
     @Test

@@ -259,6 +259,45 @@ class MoveDialogViewModelTest {
     }
 
     @Test
+    void aRunIsListedInTheJobsPanelWithItsProgressOutcomeAndJournalAndItsCancelStopsTheJob() {
+        ContainerHandle handle = handle(false, "/pk");
+        io.cosmosdesk.jobs.Jobs jobs = new io.cosmosdesk.jobs.Jobs(tasks);
+        List<String> statuses = new ArrayList<>();
+        jobs.onJobStarted(job -> job.statusProperty().addListener((o, a, now) -> statuses.add(now)));
+        MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, sources);
+        vm.reportTo(jobs);
+        vm.levels().get(0).textProperty().set("t");
+        when(service.previewMoveTo(any(), anyList(), any())).thenReturn(new MovePreview(2, 0, List.of(), 4));
+        vm.preview();
+        when(service.moveItemsTo(any(), anyList(), any(), any())).thenAnswer(call -> {
+            MoveControl control = call.getArgument(3);
+            control.report(new MoveProgress(2, 1, 1, 0, 0, 0, 0, Duration.ofSeconds(1), Duration.ofSeconds(1), ""));
+            jobs.jobs().get(0).cancel(); // Cancel in the Jobs panel while the job runs
+            assertThat(control.isCancelRequested()).isTrue();
+            return report(MoveReport.Status.CANCELLED, MoveOutcome.MOVED, MoveOutcome.NOT_STARTED);
+        });
+        vm.run();
+
+        io.cosmosdesk.jobs.Job job = jobs.jobs().get(0);
+        assertThat(job.kind()).isEqualTo("Move");
+        assertThat(job.title()).isEqualTo("2 items of " + handle + " → \"t\"");
+        assertThat(statuses).first().asString().contains("1 of 2", "1 moved", "About 1 s left");
+        assertThat(job.state()).isEqualTo(io.cosmosdesk.jobs.JobState.CANCELLED);
+        assertThat(job.statusProperty().get()).isEqualTo("Done.");
+
+        MoveDialogViewModel again = new MoveDialogViewModel(service, tasks, handle, sources);
+        again.reportTo(jobs);
+        again.levels().get(0).textProperty().set("t");
+        again.preview();
+        org.mockito.Mockito.doReturn(report(MoveReport.Status.COMPLETED, MoveOutcome.MOVED, MoveOutcome.MOVED))
+                .when(service).moveItemsTo(any(), anyList(), any(), any());
+        again.run();
+        assertThat(jobs.jobs().get(0).state()).isEqualTo(io.cosmosdesk.jobs.JobState.DONE);
+        assertThat(jobs.jobs().get(0).fileProperty().get()).as("the journal: every item's outcome")
+                .isEqualTo(Path.of("job.jsonl"));
+    }
+
+    @Test
     void theEditorsItemMovesAsEdited() {
         ContainerHandle handle = handle(false, "/pk");
         ObjectNode edited = JsonNodeFactory.instance.objectNode().put("id", "a").put("pk", "new");

@@ -15,7 +15,12 @@ final class FakeQueryRun implements QueryRun {
     private int limitExtensions;
     private QueryTotals totals = QueryTotals.NONE;
 
-    /** @param answers each a list of results (a page) or a RuntimeException to throw for that pull */
+    private java.util.function.Consumer<QueryThrottle> throttled = t -> { };
+
+    /**
+     * @param answers each a page, a RuntimeException to throw for that pull, or a {@link QueryThrottle} told to the
+     *        listener before the next answer (a wait while throttled)
+     */
     FakeQueryRun(List<Object> answers) {
         this.answers = new ArrayList<>(answers);
     }
@@ -35,6 +40,10 @@ final class FakeQueryRun implements QueryRun {
             throw new IllegalStateException("no more pages");
         }
         Object answer = answers.get(next);
+        while (answer instanceof QueryThrottle throttle) {
+            throttled.accept(throttle);
+            answer = answers.get(++next);
+        }
         if (answer instanceof RuntimeException failure) {
             if (!(failure instanceof QueryException q && q.reason() == QueryException.Reason.REQUEST_UNIT_LIMIT)) {
                 next = answers.size();
@@ -57,6 +66,11 @@ final class FakeQueryRun implements QueryRun {
     @Override
     public QueryTotals totals() {
         return totals;
+    }
+
+    @Override
+    public void onThrottled(java.util.function.Consumer<QueryThrottle> listener) {
+        throttled = listener;
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.cosmosdesk.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import com.azure.cosmos.CosmosAsyncContainer;
 import io.cosmosdesk.app.AppContext;
@@ -14,23 +16,34 @@ import io.cosmosdesk.ui.DialogService;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.CodeArea;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 
-/** Headless, the whole window: a query typed in a new query tab, run with Ctrl+Enter, a row opened in the editor. */
+/**
+ * Headless, the whole window: a query typed in a new query tab, run with Ctrl+Enter, a row opened in the editor, the
+ * query saved with Ctrl+S (it shows under Saved and names the tab), its results exported.
+ */
 @ExtendWith(CosmosServerExtension.class)
 class QueryTabGuiIT {
 
     private AppContext context;
+    private final DialogService dialogs = mock(DialogService.class);
+
+    @TempDir
+    Path exports;
 
     @RegisterExtension
-    final FxAppExtension app = FxAppExtension.mainWindow(() -> mock(DialogService.class))
+    final FxAppExtension app = FxAppExtension.mainWindow(() -> dialogs)
             .onShown(shown -> context = shown);
 
     @Test
-    void typeRunSeeRowsAndOpenOneInTheEditor(FxRobot robot, LocalCosmosServer server, CosmosTestData data)
+    void typeRunSeeRowsOpenOneInTheEditorSaveTheQueryAndExportTheResults(FxRobot robot, LocalCosmosServer server, CosmosTestData data)
             throws Exception {
         CosmosAsyncContainer container = data.seedOrders(30, 3);
         MainWindowFixture.connectAndOpen(robot, context, server, container);
@@ -87,5 +100,38 @@ class QueryTabGuiIT {
         robot.type(KeyCode.ENTER);
         MainWindowFixture.waitFor("the item opens in the editor", () -> robot.lookup("#codeArea").tryQuery()
                 .map(node -> ((CodeArea) node).getText().contains("\"" + id + "\"")).orElse(false));
+
+        // back in the query tab: Ctrl+S asks for a name (nothing saved yet), the tab takes it, Saved lists it
+        QueryToolTab tab = (QueryToolTab) context.toolTabs().tabs().get(0);
+        assertThat(tab.title().getValue()).isEqualTo("*Query 1 · " + container.getId());
+        when(dialogs.prompt(anyString(), anyString(), anyString())).thenReturn(Optional.of("Small orders"));
+        robot.interact(() -> context.toolTabs().select(tab));
+        MainWindowFixture.waitFor("the query tab is in front", () -> editor.getScene() != null && editor.isVisible()
+                && editor.localToScreen(editor.getBoundsInLocal()) != null);
+        robot.clickOn(editor);
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        MainWindowFixture.waitFor("the tab is named after the saved query", () -> tab.title().getValue()
+                .equals("Small orders · " + container.getId()));
+        MainWindowFixture.waitFor("Saved lists it", () -> robot.lookup("#savedList").tryQuery()
+                .map(list -> ((javafx.scene.control.ListView<?>) list).getItems().stream()
+                        .anyMatch(saved -> ((SavedQueries.Saved) saved).name().equals("Small orders")
+                                && ((SavedQueries.Saved) saved).text().equals("SELECT * FROM c WHERE c.n < 5")))
+                .orElse(false));
+
+        // Export… streams every result of the query that ran to a file
+        Path target = exports.resolve("small-orders.jsonl");
+        robot.clickOn(robot.lookup(".query-toolbar #exportButton").queryButton());
+        MainWindowFixture.waitFor("the export dialog opens", () -> robot.lookup(".export-dialog").tryQuery()
+                .isPresent());
+        javafx.scene.Node dialog = robot.lookup(".export-dialog").query();
+        robot.interact(() -> {
+            robot.from(dialog).lookup("#jsonl").queryAs(javafx.scene.control.RadioButton.class).setSelected(true);
+            robot.from(dialog).lookup("#file").queryAs(javafx.scene.control.TextField.class)
+                    .setText(target.toString());
+        });
+        robot.clickOn(robot.from(dialog).lookup("#exportButton").queryButton());
+        MainWindowFixture.waitFor("five lines are exported", () -> Files.exists(target)
+                && Files.readAllLines(target).size() == 5);
+        assertThat(Files.readAllLines(target)).allSatisfy(line -> assertThat(line).contains("\"n\":"));
     }
 }

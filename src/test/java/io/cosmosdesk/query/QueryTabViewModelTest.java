@@ -275,6 +275,17 @@ class QueryTabViewModelTest {
     }
 
     @Test
+    void throttlingIsSaidWhileTheRunWaitsNotOnlyAfterThePage() {
+        answer(new QueryThrottle(1, 9, Duration.ofMillis(200)), new QueryThrottle(2, 9, Duration.ofMillis(400)),
+                FakeQueryRun.page(1, 0, items(0, 3), false, 3, 2));
+        List<String> said = new ArrayList<>();
+        model.statusProperty().addListener((obs, old, now) -> said.add(now));
+        model.run();
+        assertThat(said).containsSubsequence("Running…", "Throttled, retrying (1/9)…", "Throttled, retrying (2/9)…",
+                "Throttled, retrying (2/9) · 3 results · 3.00 RU · 10 ms");
+    }
+
+    @Test
     void wholeItemsOpenInTheEditorProjectionsSayTheyAreReadOnly() {
         answer(page(1, 3, false));
         model.run();

@@ -28,60 +28,76 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One JVM of a soak trial. {@code run}: does the job and dies on the spot ({@link Runtime#halt}, no finally block,
- * no flush) when it reaches the chosen step; exits 0 if it never did. {@code recover}: a new JVM that finishes
- * every unfinished job in the folder from its journal.
+ * A JVM of the soak run, serving the parent's commands one per line on stdin (tab-separated) and answering
+ * {@value #DONE} on stdout after each. {@code run}: does the job and dies on the spot ({@link Runtime#halt}, no finally
+ * block, no flush) when it reaches the chosen step; answers if it never did. {@code recover}: finishes every
+ * unfinished job in the folder from its journal. The parent sends {@code recover} only to a JVM that has not run
+ * that trial's job, so recovery always happens in a new JVM; one JVM then serves the next trial's {@code run}, so a
+ * trial costs one JVM start, not two. Exit 2 (after printing why) when a command fails.
  *
  * <pre>
- * SoakChild run     import|move ENDPOINT KEY DB CONTAINER FOLDER FILE MODE STEP N LOST_ANSWERS
- * SoakChild recover import|move ENDPOINT KEY DB CONTAINER FOLDER
+ * SoakChild ENDPOINT KEY          then lines:
+ * run     import|move DB CONTAINER FOLDER FILE MODE STEP N LOST_ANSWERS
+ * recover import|move DB CONTAINER FOLDER
  * </pre>
  */
 public final class SoakChild {
 
     static final int CRASHED = 137;
+    static final String DONE = "soak-child: done";
+    private static final List<io.cosmosdesk.audit.AuditLog> OPEN_LOGS = new ArrayList<>();
     static final MoveTuning MOVE_TUNING = MoveTuning.defaults().withBatchSize(20);
-    static final MoveTuning IMPORT_TUNING = MoveTuning.defaults().withBatchSize(15);
+    static final int IMPORT_BATCH = 8;
+    static final MoveTuning IMPORT_TUNING = MoveTuning.defaults().withBatchSize(IMPORT_BATCH);
     static final PartitionKeyValue MOVE_TARGET = PartitionKeyValue.of("target");
 
     private SoakChild() {
     }
 
-    public static void main(String[] args) {
-        String phase = args[0];
-        String kind = args[1];
-        CosmosAsyncClient client = SoakRun.client(args[2], args[3]);
-        try {
-            ContainerHandle handle = handle(client, args[4], args[5]);
-            Path folder = Path.of(args[6]);
-            if (phase.equals("run")) {
-                run(kind, handle, folder, args);
-            } else {
-                recover(kind, handle, folder);
+    public static void main(String[] args) throws java.io.IOException {
+        String endpoint = args[0];
+        CosmosAsyncClient client = SoakRun.client(endpoint, args[1]);
+        java.io.BufferedReader commands = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.UTF_8));
+        for (String line = commands.readLine(); line != null; line = commands.readLine()) {
+            String[] command = line.split("\t");
+            try {
+                ContainerHandle handle = handle(client, command[2], command[3]);
+                Path folder = Path.of(command[4]);
+                if (command[0].equals("run")) {
+                    run(command[1], endpoint, handle, folder, command);
+                } else {
+                    recover(command[1], handle, folder);
+                }
+            } catch (Throwable e) {
+                System.err.println("soak child " + line + " failed: " + e);
+                e.printStackTrace();
+                Runtime.getRuntime().halt(2);
             }
-        } catch (Throwable e) {
-            System.err.println("soak child " + phase + " " + kind + " failed: " + e);
-            e.printStackTrace();
-            Runtime.getRuntime().halt(2);
+            OPEN_LOGS.forEach(io.cosmosdesk.audit.AuditLog::close);
+            OPEN_LOGS.clear();
+            System.out.println(DONE);
+            System.out.flush();
         }
         client.close();
         Runtime.getRuntime().halt(0);
     }
 
-    private static void run(String kind, ContainerHandle handle, Path folder, String[] args) throws Exception {
-        String step = args[9];
-        long n = Long.parseLong(args[10]);
-        int lostAnswers = Integer.parseInt(args[11]);
+    private static void run(String kind, String endpoint, ContainerHandle handle, Path folder, String[] args)
+            throws Exception {
+        String step = args[7];
+        long n = Long.parseLong(args[8]);
+        int lostAnswers = Integer.parseInt(args[9]);
         if (kind.equals("import")) {
-            armLostAnswers(args[2], lostAnswers);
+            armLostAnswers(endpoint, lostAnswers);
             ImportStep crashAt = ImportStep.valueOf(step);
             ImportService service = new ImportService(folder, writes(folder), IMPORT_TUNING, (reached, batch) -> {
                 if (reached == crashAt && (batch == n || reached == ImportStep.BEFORE_END)) {
                     Runtime.getRuntime().halt(CRASHED);
                 }
             });
-            service.importItems(handle, ImportRequest.of(Path.of(args[7]), ImportFormat.JSONL)
-                    .withMode(ImportMode.valueOf(args[8])).withSkipInvalid(true), ImportControl.none());
+            service.importItems(handle, ImportRequest.of(Path.of(args[5]), ImportFormat.JSONL)
+                    .withMode(ImportMode.valueOf(args[6])).withSkipInvalid(true), ImportControl.none());
         } else {
             MoveStep crashAt = MoveStep.valueOf(step);
             MoveStepListener listener = (reached, index, id) -> {
@@ -90,7 +106,7 @@ public final class SoakChild {
                 }
             };
             List<MoveSource> sources = sources(handle);
-            armLostAnswers(args[2], lostAnswers); // after the job's own query, so only its writes lose answers
+            armLostAnswers(endpoint, lostAnswers); // after the job's own query, so only its writes lose answers
             new MoveService(folder, MOVE_TUNING, listener, writes(folder)).moveItems(handle, sources, MOVE_TARGET,
                     MoveControl.none());
         }
@@ -134,7 +150,9 @@ public final class SoakChild {
 
     /** The audited door, its log beside the trial's journals (each child JVM opens its own). */
     private static io.cosmosdesk.audit.AuditedWrites writes(Path folder) {
-        return new io.cosmosdesk.audit.AuditedWrites(new io.cosmosdesk.audit.AuditLog(folder.resolve("audit")));
+        io.cosmosdesk.audit.AuditLog log = new io.cosmosdesk.audit.AuditLog(folder.resolve("audit"));
+        OPEN_LOGS.add(log);
+        return new io.cosmosdesk.audit.AuditedWrites(log);
     }
 
     static ContainerHandle handle(CosmosAsyncClient client, String database, String container) {

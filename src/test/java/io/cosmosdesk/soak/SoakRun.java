@@ -20,7 +20,6 @@ import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.transfer.ImportMode;
 import io.cosmosdesk.transfer.ImportStep;
 import java.io.BufferedWriter;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import reactor.core.publisher.Flux;
 
 /**
@@ -41,6 +39,13 @@ import reactor.core.publisher.Flux;
 public final class SoakRun {
 
     private static final String DATABASE = "soak";
+    private static final long COMMAND_LIMIT_MINUTES = 5;
+
+    /** The JVM that recovered the last trial and runs the next one; null after a crash. */
+    private static ChildJvm current;
+    /** Started early (JVM start, SDK client) while the current one works; it becomes the next recovering JVM. */
+    private static ChildJvm spare;
+    private static int jvmsStarted;
 
     private SoakRun() {
     }
@@ -61,6 +66,7 @@ public final class SoakRun {
             CosmosAsyncClient client = client(server.endpoint(), server.key());
             client.createDatabaseIfNotExists(DATABASE).block();
             for (int trial = 1; trial <= trials; trial++) {
+                long trialStarted = System.nanoTime();
                 boolean move = random.nextBoolean();
                 Trial result = move ? moveTrial(server, client, home, random, trial)
                         : importTrial(server, client, home, random, trial);
@@ -71,13 +77,22 @@ public final class SoakRun {
                 if (result.lost + result.duplicated + result.changed > 0 || result.problem != null) {
                     failedTrials++;
                     System.out.println("trial " + trial + " FAILED: " + result);
+                } else {
+                    deleteTree(home.resolve((move ? "move-" : "import-") + trial)); // keep only what failed
+                }
+                client.getDatabase(DATABASE).getContainer((move ? "move-" : "import-") + trial).delete().block();
+                if (Boolean.getBoolean("soak.verbose")) {
+                    System.out.printf("trial %d: %s; %d ms (child JVMs %d ms)%n", trial, result,
+                            (System.nanoTime() - trialStarted) / 1_000_000, result.childMillis);
                 }
                 if (trial % 25 == 0 || trial == trials) {
+                    double seconds = (System.nanoTime() - started) / 1e9;
                     System.out.printf("soak: %d trials, %d crashes, %d lost, %d duplicated, %d changed, %d failed "
-                            + "trials (%.0f s)%n", trial, crashes, lost, duplicated, changed, failedTrials,
-                            (System.nanoTime() - started) / 1e9);
+                            + "trials (%.0f s, %.1f s a trial, %d child JVMs; %s)%n", trial, crashes, lost, duplicated,
+                            changed, failedTrials, seconds, seconds / trial, jvmsStarted, loadAverage());
                 }
             }
+            closeChildren();
             client.close();
         }
         System.out.printf("SOAK RESULT: trials %d, crashes %d, lost %d, duplicated %d, bodies changed %d, "
@@ -93,6 +108,7 @@ public final class SoakRun {
         int duplicated;
         int changed;
         String problem;
+        long childMillis; // running and recovering, in the child JVMs
 
         @Override
         public String toString() {
@@ -104,7 +120,7 @@ public final class SoakRun {
     private static Trial importTrial(LocalCosmosServer server, CosmosAsyncClient client, Path home, Random random,
             int trial) throws Exception {
         CosmosAsyncContainer container = container(client, "import-" + trial);
-        int count = 20 + random.nextInt(60);
+        int count = 10 + random.nextInt(30);
         List<ObjectNode> items = items(count, random, "pk", trial);
         Path folder = home.resolve("import-" + trial);
         Files.createDirectories(folder);
@@ -121,15 +137,13 @@ public final class SoakRun {
             container.createItem(existing, new PartitionKey(existing.get("pk").asText()), null).block();
         }
         ImportStep step = ImportStep.values()[random.nextInt(ImportStep.values().length)];
-        int batch = 1 + random.nextInt(Math.max(1, (count + 14) / 15));
+        int batch = 1 + random.nextInt(Math.max(1, (count + SoakChild.IMPORT_BATCH - 1) / SoakChild.IMPORT_BATCH));
         ImportMode mode = ImportMode.values()[random.nextInt(ImportMode.values().length)];
         Trial result = new Trial();
         result.what = "import of " + count + " (" + mode + "), crash " + step + " of batch " + batch;
         String lost = lostAnswers(random, result);
-        result.crashed = child(result, "run", "import", server, container, folder, file.toString(), mode.name(),
-                step.name(), String.valueOf(batch), lost);
-        server.clearFaults();
-        child(result, "recover", "import", server, container, folder);
+        runThenRecover(result, server, "import", container, folder, file.toString(), mode.name(), step.name(),
+                String.valueOf(batch), lost);
         check(container, items, result, false);
         return result;
     }
@@ -137,7 +151,7 @@ public final class SoakRun {
     private static Trial moveTrial(LocalCosmosServer server, CosmosAsyncClient client, Path home, Random random,
             int trial) throws Exception {
         CosmosAsyncContainer container = container(client, "move-" + trial);
-        int count = 20 + random.nextInt(40);
+        int count = 10 + random.nextInt(20);
         List<ObjectNode> items = items(count, random, "pk", trial);
         container.executeBulkOperations(Flux.fromIterable(items).map(i -> CosmosBulkOperations.getCreateItemOperation(
                 i, new PartitionKey(i.get("pk").asText())))).blockLast();
@@ -150,10 +164,7 @@ public final class SoakRun {
         Trial result = new Trial();
         result.what = "move of " + count + ", crash " + step + " of item " + index;
         String lost = lostAnswers(random, result);
-        result.crashed = child(result, "run", "move", server, container, folder, "-", "-", step.name(),
-                String.valueOf(index), lost);
-        server.clearFaults();
-        child(result, "recover", "move", server, container, folder);
+        runThenRecover(result, server, "move", container, folder, "-", "-", step.name(), String.valueOf(index), lost);
         check(container, items, result, true);
         return result;
     }
@@ -168,26 +179,79 @@ public final class SoakRun {
         return "0";
     }
 
-    /** Runs a child JVM; true when it died at its crash point. */
-    private static boolean child(Trial trial, String phase, String kind, LocalCosmosServer server,
+    /**
+     * Runs the job in the current child JVM (it dies at its crash point, or answers when it never got there), then
+     * recovers in a JVM that has not run it: the spare, started earlier. The JVM that recovered serves the next
+     * trial's run.
+     */
+    private static void runThenRecover(Trial trial, LocalCosmosServer server, String kind,
             CosmosAsyncContainer container, Path folder, String... rest) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                SoakChild.class.getName(), phase, kind, server.endpoint(), server.key(), DATABASE, container.getId(),
-                folder.toString()));
-        command.addAll(List.of(rest));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(folder.resolve(phase + ".log").toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            trial.problem = phase + " did not end in 5 minutes";
-            return false;
+        long started = System.nanoTime();
+        if (current == null) {
+            current = takeSpare(server, folder.getParent());
         }
-        int exit = process.exitValue();
-        if (exit != 0 && exit != SoakChild.CRASHED) {
-            trial.problem = phase + " exited " + exit + " (see " + folder.resolve(phase + ".log") + ")";
+        List<String> run = new ArrayList<>(List.of("run", kind, DATABASE, container.getId(), folder.toString()));
+        run.addAll(List.of(rest));
+        if (current.send(COMMAND_LIMIT_MINUTES, run.toArray(String[]::new))) {
+            current.close(); // the job ended without reaching its crash point: recovery still in a new JVM
+        } else {
+            int exit = current.exitCode();
+            trial.crashed = exit == SoakChild.CRASHED;
+            if (!trial.crashed) {
+                trial.problem = "run exited " + exit + " (see " + current.log + ")";
+            }
         }
-        return exit == SoakChild.CRASHED;
+        current = null;
+        server.clearFaults();
+        ChildJvm recovering = takeSpare(server, folder.getParent());
+        if (recovering.send(COMMAND_LIMIT_MINUTES, "recover", kind, DATABASE, container.getId(), folder.toString())) {
+            current = recovering;
+        } else {
+            trial.problem = (trial.problem == null ? "" : trial.problem + "; ") + "recover exited "
+                    + recovering.exitCode() + " (see " + recovering.log + ")";
+        }
+        trial.childMillis = (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private static ChildJvm takeSpare(LocalCosmosServer server, Path home) throws Exception {
+        ChildJvm next = spare != null ? spare : startChild(server, home);
+        spare = startChild(server, home);
+        return next;
+    }
+
+    private static ChildJvm startChild(LocalCosmosServer server, Path home) throws Exception {
+        jvmsStarted++;
+        Path logs = Files.createDirectories(home.resolve("jvm-logs"));
+        return ChildJvm.start(server.endpoint(), server.key(), logs.resolve("jvm-" + jvmsStarted + ".log"));
+    }
+
+    private static void closeChildren() {
+        if (current != null) {
+            current.close();
+        }
+        if (spare != null) {
+            spare.close();
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return "load " + load[0] + " " + load[1] + " " + load[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "load unknown";
+        }
+    }
+
+    private static void deleteTree(Path folder) throws java.io.IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** Every item exactly once, body equal (for a move: under the target key, equal apart from the key). */
@@ -241,9 +305,5 @@ public final class SoakRun {
         System.setProperty(LocalCosmosServer.CERT_VALIDATION_PROPERTY, "true");
         return new CosmosClientBuilder().endpoint(endpoint).key(key).gatewayMode().endpointDiscoveryEnabled(false)
                 .consistencyLevel(ConsistencyLevel.SESSION).contentResponseOnWriteEnabled(true).buildAsyncClient();
-    }
-
-    static String classpathSeparator() {
-        return File.pathSeparator;
     }
 }

@@ -97,4 +97,51 @@ class ImportDialogViewModelTest {
         assertThat(viewModel.statusProperty().get()).isEqualTo("Done: 2 rows: 2 created.");
         assertThat(viewModel.canImportProperty().get()).isFalse();
     }
+
+    @Test
+    void anImportIsListedInTheJobsPanelWithProgressCancelAndReportAndTheGridHearsOfIt() throws IOException {
+        Path file = Files.writeString(dir.resolve("in.csv"), "id,pk\n1,a\n2,a\n");
+        io.cosmosdesk.ui.ImmediateTaskRunner tasks = ImmediateTaskRunner.immediate();
+        io.cosmosdesk.jobs.Jobs jobs = new io.cosmosdesk.jobs.Jobs(tasks);
+        List<String> statuses = new java.util.ArrayList<>();
+        jobs.onJobStarted(job -> job.statusProperty().addListener((o, a, now) -> statuses.add(now)));
+        List<ContainerHandle> written = new java.util.ArrayList<>();
+        when(service.importItems(any(), any(), any())).thenAnswer(call -> {
+            ImportControl control = call.getArgument(2);
+            control.report(new ImportProgress(1, Map.of(RowOutcome.CREATED, 1L), 10, 20, Duration.ofSeconds(1),
+                    null));
+            jobs.jobs().get(0).cancel(); // Cancel in the Jobs panel: the import stops after the batch in flight
+            assertThat(control.isCancelRequested()).isTrue();
+            return result(2);
+        });
+        ImportDialogViewModel viewModel = new ImportDialogViewModel(service, tasks, dialogs, target);
+        viewModel.reportTo(jobs, written::add);
+        viewModel.open(file);
+        viewModel.startImport();
+
+        io.cosmosdesk.jobs.Job job = jobs.jobs().get(0);
+        assertThat(job.kind()).isEqualTo("Import");
+        assertThat(job.title()).isEqualTo("in.csv → " + target);
+        assertThat(statuses).first().asString().startsWith("1 rows: 1 created");
+        assertThat(job.state()).isEqualTo(io.cosmosdesk.jobs.JobState.DONE);
+        assertThat(job.statusProperty().get()).isEqualTo("Done: 2 rows: 2 created.");
+        assertThat(job.fileProperty().get()).as("the report").isEqualTo(Path.of("r.jsonl"));
+        assertThat(written).as("the grid showing the container refreshes").containsExactly(target);
+    }
+
+    @Test
+    void anImportThatWroteNothingLeavesTheGridAlone() throws IOException {
+        Path file = Files.writeString(dir.resolve("in.csv"), "id,pk\n1,a\n");
+        when(service.importItems(any(), any(), any())).thenReturn(new ImportResult(new ImportProgress(1,
+                Map.of(RowOutcome.CONFLICT, 1L), 1, 1, Duration.ofSeconds(1), null), Path.of("r.jsonl"),
+                Path.of("f.jsonl"), false));
+        io.cosmosdesk.jobs.Jobs jobs = new io.cosmosdesk.jobs.Jobs(ImmediateTaskRunner.immediate());
+        List<ContainerHandle> written = new java.util.ArrayList<>();
+        ImportDialogViewModel viewModel = viewModel();
+        viewModel.reportTo(jobs, written::add);
+        viewModel.open(file);
+        viewModel.startImport();
+        assertThat(written).isEmpty();
+        assertThat(jobs.jobs().get(0).statusProperty().get()).endsWith("The report lists the rows not imported.");
+    }
 }

@@ -1,0 +1,214 @@
+package io.cosmosdesk.patch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.files.PrivateFiles;
+import io.cosmosdesk.json.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A bulk patch's journal, JSON Lines in a private file (0600 in a 0700 folder): a header (where, what), then per
+ * batch a {@code batch} line and the before-image of each item with the ETag it was read with, written and synced
+ * before the batch is sent, then one {@code result} line per item once its answer is in, and an {@code end} line.
+ * Undo reads it back a batch at a time (memory stays flat): an item with a {@code patched} result is restored on
+ * the ETag the patch left; an item without a result (the app stopped mid-batch) is looked at first.
+ */
+public final class PatchJournal implements AutoCloseable {
+
+    /** The header: which container, what was asked. */
+    public record Header(String job, String connection, String endpoint, String database, String container,
+            PatchSpec spec, String scope, String started) {
+    }
+
+    /** One item as it was before the patch. */
+    public record Before(String id, PartitionKeyValue key, String etag, ObjectNode body) {
+    }
+
+    /** One batch read back: the before-images, and the result of those that have one (by id and key). */
+    public record Batch(List<Before> items, Map<String, JsonNode> results) {
+        public JsonNode resultOf(Before item) {
+            return results.get(keyOf(item.id(), item.key()));
+        }
+    }
+
+    private final Path file;
+    private final FileChannel channel;
+
+    private PatchJournal(Path file, FileChannel channel) {
+        this.file = file;
+        this.channel = channel;
+    }
+
+    /** Starts a journal for {@code job} in {@code folder} and syncs its header. */
+    public static PatchJournal create(Path folder, String job, ContainerHandle handle, PatchSpec spec, String scope)
+            throws IOException {
+        PrivateFiles.createFolder(folder);
+        Path file = folder.resolve(job + ".journal.jsonl");
+        FileChannel channel = PrivateFiles.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        PatchJournal journal = new PatchJournal(file, channel);
+        ObjectNode header = Json.MAPPER.createObjectNode();
+        header.put("k", "header");
+        header.put("job", job);
+        header.put("connection", handle.connection().profile().name());
+        header.put("endpoint", handle.connection().profile().endpoint());
+        header.put("database", handle.ref().databaseId());
+        header.put("container", handle.ref().containerId());
+        header.set("spec", spec.toJson());
+        header.put("scope", scope);
+        header.put("started", Instant.now().toString());
+        journal.append(List.of(header));
+        return journal;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Writes the before-images of the next batch and syncs them: call before the batch is sent. */
+    public void before(List<Before> items) throws IOException {
+        List<ObjectNode> lines = new ArrayList<>(items.size() + 1);
+        lines.add(Json.MAPPER.createObjectNode().put("k", "batch"));
+        for (Before item : items) {
+            ObjectNode line = Json.MAPPER.createObjectNode();
+            line.put("k", "before");
+            line.put("id", item.id());
+            line.set("pk", item.key().toJsonArray());
+            line.put("etag", item.etag());
+            line.set("body", item.body());
+            lines.add(line);
+        }
+        append(lines);
+    }
+
+    /** Records how items of the batch ended ({@code etag}: the ETag the patch left, for Undo). */
+    public void results(List<ObjectNode> resultLines) throws IOException {
+        append(resultLines);
+    }
+
+    public static ObjectNode result(String id, PartitionKeyValue key, PatchOutcome outcome, String etag) {
+        ObjectNode line = Json.MAPPER.createObjectNode();
+        line.put("k", "result");
+        line.put("id", id);
+        line.set("pk", key.toJsonArray());
+        line.put("outcome", outcome.code());
+        if (etag != null) {
+            line.put("etag", etag);
+        }
+        return line;
+    }
+
+    public void end(String state) throws IOException {
+        append(List.of(Json.MAPPER.createObjectNode().put("k", "end").put("state", state)));
+    }
+
+    private void append(List<ObjectNode> lines) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (ObjectNode line : lines) {
+            text.append(Json.MAPPER.writeValueAsString(line)).append('\n');
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
+        channel.force(false);
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    // ---- Reading back
+
+    public static Header header(Path file) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = reader.readLine();
+            JsonNode line = first == null ? null : parse(first);
+            if (line == null || !"header".equals(line.path("k").asText())) {
+                throw new IOException(file.getFileName() + " is not a bulk patch journal.");
+            }
+            return new Header(line.path("job").asText(), line.path("connection").asText(),
+                    line.path("endpoint").asText(), line.path("database").asText(), line.path("container").asText(),
+                    PatchSpec.fromJson(line.path("spec")), line.path("scope").asText(), line.path("started").asText());
+        }
+    }
+
+    /** Hands each batch to {@code each}, in order; a torn last line (the app stopped mid-write) is skipped. */
+    public static void forEachBatch(Path file, java.util.function.Consumer<Batch> each) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            List<Before> items = null;
+            Map<String, JsonNode> results = new HashMap<>();
+            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+                JsonNode line = parse(text);
+                if (line == null) {
+                    continue;
+                }
+                switch (line.path("k").asText()) {
+                    case "batch" -> {
+                        if (items != null) {
+                            each.accept(new Batch(items, results));
+                        }
+                        items = new ArrayList<>();
+                        results = new HashMap<>();
+                    }
+                    case "before" -> {
+                        if (items != null) {
+                            items.add(new Before(line.path("id").asText(),
+                                    PartitionKeyValue.fromJsonArray(line.path("pk")), line.path("etag").asText(null),
+                                    (ObjectNode) line.path("body")));
+                        }
+                    }
+                    case "result" -> results.put(keyOf(line.path("id").asText(),
+                            PartitionKeyValue.fromJsonArray(line.path("pk"))), line);
+                    default -> { }
+                }
+            }
+            if (items != null) {
+                each.accept(new Batch(items, results));
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Whether the journal says the job ended (done or cancelled), rather than stopping mid-way. */
+    public static boolean ended(Path file) throws IOException {
+        String last = null;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+                last = text;
+            }
+        }
+        JsonNode line = last == null ? null : parse(last);
+        return line != null && "end".equals(line.path("k").asText());
+    }
+
+    static String keyOf(String id, PartitionKeyValue key) {
+        return key.toJsonArray() + "\u0000" + id;
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}

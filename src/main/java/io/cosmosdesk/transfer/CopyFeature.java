@@ -1,0 +1,89 @@
+package io.cosmosdesk.transfer;
+
+import io.cosmosdesk.app.ContainerAction;
+import io.cosmosdesk.app.ContainerActions;
+import io.cosmosdesk.app.ToolTabs;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.cosmos.ResourceService;
+import io.cosmosdesk.jobs.JobTracker;
+import io.cosmosdesk.ui.DialogService;
+import io.cosmosdesk.ui.TaskRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Plugs copy into the app: "Copy items to…" on every container (tree menu, Container menu, Items toolbar) opens
+ * the copy dialog ({@code /fxml/CopyDialog.fxml}) with the container's grid filter offered as the source; the copy
+ * runs as a job in the Jobs panel.
+ */
+public final class CopyFeature {
+
+    public static final String FXML = "/fxml/CopyDialog.fxml";
+
+    private final CopyService service;
+    private final ResourceService resources;
+    private final TaskRunner tasks;
+    private final JobTracker jobs;
+    private final DialogService dialogs;
+    private final String stylesheet;
+    private final Supplier<List<CosmosConnection>> connections;
+    private final Consumer<ContainerHandle> onWritten;
+
+    /**
+     * @param connections the connections open now (the targets offered)
+     * @param onWritten told of a container a copy wrote to, so the grid showing it refreshes
+     */
+    public CopyFeature(CopyService service, ResourceService resources, TaskRunner tasks, JobTracker jobs,
+            DialogService dialogs, String stylesheet, Supplier<List<CosmosConnection>> connections,
+            Consumer<ContainerHandle> onWritten) {
+        this.service = service;
+        this.resources = resources;
+        this.tasks = tasks;
+        this.jobs = jobs;
+        this.dialogs = dialogs;
+        this.stylesheet = stylesheet;
+        this.connections = connections;
+        this.onWritten = onWritten;
+    }
+
+    public void install(ContainerActions containerActions, ToolTabs toolTabs) {
+        containerActions.add(new ContainerAction("Copy items to…", null, false,
+                (window, container) -> show(window, container, toolTabs.gridQuery(container).orElse(null))));
+    }
+
+    /** Opens the copy dialog for {@code source}; {@code gridQuery} (or null) is its grid's filter. FX thread. */
+    public Stage show(Window owner, ContainerHandle source, io.cosmosdesk.cosmos.ItemQuery gridQuery) {
+        CopyDialogViewModel viewModel = new CopyDialogViewModel(service, resources, tasks, jobs, dialogs, source,
+                gridQuery, connections.get(), onWritten);
+        FXMLLoader loader = new FXMLLoader(CopyFeature.class.getResource(FXML));
+        loader.setControllerFactory(type -> new CopyDialogController(viewModel));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load the copy dialog", e);
+        }
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("Copy items of " + source);
+        Scene scene = new Scene(root);
+        if (stylesheet != null) {
+            scene.getStylesheets().add(stylesheet);
+        }
+        stage.setScene(scene);
+        io.cosmosdesk.ui.DialogSizing.capToScreen(stage, owner);
+        stage.show();
+        return stage;
+    }
+}

@@ -1,0 +1,201 @@
+package io.cosmosdesk.bench;
+
+import com.azure.cosmos.CosmosAsyncClient;
+import com.azure.cosmos.CosmosAsyncContainer;
+import com.azure.cosmos.models.CosmosBulkOperationResponse;
+import com.azure.cosmos.models.CosmosBulkOperations;
+import com.azure.cosmos.models.CosmosContainerProperties;
+import com.azure.cosmos.models.CosmosItemOperation;
+import com.azure.cosmos.models.CosmosPatchOperations;
+import com.azure.cosmos.models.PartitionKey;
+import com.azure.cosmos.models.PartitionKeyDefinition;
+import com.azure.cosmos.models.PartitionKeyDefinitionVersion;
+import com.azure.cosmos.models.PartitionKind;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.audit.AuditLog;
+import io.cosmosdesk.audit.AuditedWrites;
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.cosmos.ContainerRef;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.cosmos.ItemQuery;
+import io.cosmosdesk.json.Json;
+import io.cosmosdesk.patch.BulkPatchService;
+import io.cosmosdesk.patch.PatchOp;
+import io.cosmosdesk.patch.PatchOutcome;
+import io.cosmosdesk.patch.PatchReport;
+import io.cosmosdesk.patch.PatchScope;
+import io.cosmosdesk.patch.PatchSpec;
+import io.cosmosdesk.sandbox.LocalCosmosServer;
+import io.cosmosdesk.testing.CosmosServerExtension;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import reactor.core.publisher.Flux;
+
+/**
+ * Bulk patch of 10,000 items (~1 KB, ten partitions) with the journal (and the audit log) on, against the raw SDK's
+ * bulk patch (CosmosBulkOperations.getPatchItemOperation through executeBulkOperations) of the same items on the
+ * same server in the same run. Two scopes: the grid's selection (bodies and ETags already read, as the grid hands
+ * them) and every item matching a filter (the job reads each page first). Rounds alternate after a warm-up; the
+ * medians are reported with the load.
+ */
+public final class PatchBenchmark {
+
+    private static final int ITEMS = Integer.getInteger("bench.patch.items", 10_000);
+    private static final int ROUNDS = Integer.getInteger("bench.patch.rounds", 3);
+
+    private PatchBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (LocalCosmosServer server = LocalCosmosServer.start()) {
+            CosmosAsyncClient client = CosmosServerExtension.clientBuilder(server).buildAsyncClient();
+            try {
+                run(client);
+            } finally {
+                client.close();
+            }
+        }
+    }
+
+    private static PatchSpec spec() {
+        return new PatchSpec(List.of(PatchOp.parse("set", "/status", "\"patched\""),
+                PatchOp.parse("increment", "/n", "1")), null);
+    }
+
+    private static CosmosPatchOperations rawOperations() {
+        return CosmosPatchOperations.create().set("/status", "patched").increment("/n", 1L);
+    }
+
+    private static void run(CosmosAsyncClient client) throws Exception {
+        client.createDatabaseIfNotExists("bench").block();
+        Path home = Path.of(System.getProperty("cosmosdesk.home", "target/bench-home")).resolve("patch-" + System.nanoTime());
+        AuditedWrites writes = new AuditedWrites(new AuditLog(home.resolve("audit")));
+        BulkPatchService service = new BulkPatchService(home.resolve("patches"), writes);
+        System.out.printf("PatchBenchmark: %,d items of ~1 KB, %d rounds after a warm-up, journal and audit log on "
+                + "(load %.2f)%n", ITEMS, ROUNDS, load());
+
+        raw(client, 2_000, 0);
+        ours(client, service, 2_000, 1, true);
+        ours(client, service, 2_000, 2, false);
+
+        List<Double> raws = new ArrayList<>();
+        List<Double> selections = new ArrayList<>();
+        List<Double> filters = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            double rawRate;
+            double selection;
+            double filter;
+            if (round % 2 == 0) {
+                rawRate = raw(client, ITEMS, 10 + round);
+                selection = ours(client, service, ITEMS, 20 + round, true);
+                filter = ours(client, service, ITEMS, 30 + round, false);
+            } else {
+                filter = ours(client, service, ITEMS, 30 + round, false);
+                selection = ours(client, service, ITEMS, 20 + round, true);
+                rawRate = raw(client, ITEMS, 10 + round);
+            }
+            raws.add(rawRate);
+            selections.add(selection);
+            filters.add(filter);
+            System.out.printf("  round %d: raw SDK bulk patch %,.0f items/s; bulk patch of a selection %,.0f items/s "
+                    + "(ratio %.2f); of every item matching a filter %,.0f items/s (ratio %.2f); load %.2f%n",
+                    round + 1, rawRate, selection, selection / rawRate, filter, filter / rawRate, load());
+        }
+        double raw = median(raws);
+        double selection = median(selections);
+        double filter = median(filters);
+        System.out.printf("PatchBenchmark: raw SDK bulk patch:                       %,.0f items/s (median)%n", raw);
+        System.out.printf("PatchBenchmark: bulk patch, grid selection, journal on:   %,.0f items/s (median), "
+                + "ratio %.2f (target >= 0.80)%n", selection, selection / raw);
+        System.out.printf("PatchBenchmark: bulk patch, every item matching, journal on: %,.0f items/s (median), "
+                + "ratio %.2f (reads each page first)%n", filter, filter / raw);
+        System.out.printf("PatchBenchmark: load %.2f%n", load());
+    }
+
+    private static List<ObjectNode> items(int count, long seed) {
+        Random random = new Random(seed);
+        List<ObjectNode> items = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ObjectNode item = Json.MAPPER.createObjectNode().put("id", "i-" + seed + "-" + i).put("pk", "p" + i % 10);
+            item.put("n", i).put("status", "new").put("price", random.nextInt(100_000) / 100.0);
+            item.put("description", "x".repeat(700 + random.nextInt(200)));
+            item.putObject("detail").put("colour", random.nextBoolean() ? "red" : "blue").putArray("tags").add("a");
+            items.add(item);
+        }
+        return items;
+    }
+
+    private static CosmosAsyncContainer seeded(CosmosAsyncClient client, List<ObjectNode> items) {
+        PartitionKeyDefinition key = new PartitionKeyDefinition();
+        key.setPaths(List.of("/pk"));
+        key.setKind(PartitionKind.HASH);
+        key.setVersion(PartitionKeyDefinitionVersion.V2);
+        String id = "patch-" + System.nanoTime();
+        client.getDatabase("bench").createContainer(new CosmosContainerProperties(id, key)).block();
+        CosmosAsyncContainer container = client.getDatabase("bench").getContainer(id);
+        List<CosmosItemOperation> creates = items.stream()
+                .map(i -> CosmosBulkOperations.getCreateItemOperation(i, new PartitionKey(i.get("pk").asText())))
+                .toList();
+        container.executeBulkOperations(Flux.fromIterable(creates)).blockLast();
+        return container;
+    }
+
+    private static double raw(CosmosAsyncClient client, int count, long seed) {
+        List<ObjectNode> items = items(count, seed);
+        CosmosAsyncContainer container = seeded(client, items);
+        CosmosPatchOperations operations = rawOperations();
+        long start = System.nanoTime();
+        List<CosmosItemOperation> patches = items.stream().map(i -> CosmosBulkOperations.getPatchItemOperation(
+                i.get("id").asText(), new PartitionKey(i.get("pk").asText()), operations)).toList();
+        List<CosmosBulkOperationResponse<Object>> responses = container.executeBulkOperations(
+                Flux.fromIterable(patches)).collectList().block();
+        double rate = count / ((System.nanoTime() - start) / 1e9);
+        long ok = responses.stream().filter(r -> r.getResponse() != null && r.getResponse().isSuccessStatusCode())
+                .count();
+        if (ok != count) {
+            throw new IllegalStateException("raw bulk patch: " + ok + " of " + count + " succeeded");
+        }
+        container.delete().block();
+        return rate;
+    }
+
+    private static double ours(CosmosAsyncClient client, BulkPatchService service, int count, long seed,
+            boolean selection) {
+        List<ObjectNode> items = items(count, seed);
+        CosmosAsyncContainer container = seeded(client, items);
+        ContainerHandle handle = new ContainerHandle(new CosmosConnection(ConnectionProfile.create("bench",
+                AuthKind.EMULATOR, "https://127.0.0.1/"), client), new ContainerInfo(new ContainerRef("bench",
+                container.getId()), List.of("/pk"), false, null));
+        PatchScope scope;
+        if (selection) {
+            // as the grid holds them: every body with its ETag, read before the clock starts
+            scope = new PatchScope.Selection(container.queryItems("SELECT * FROM c", ObjectNode.class)
+                    .collectList().block());
+        } else {
+            scope = new PatchScope.Matching(ItemQuery.all());
+        }
+        long start = System.nanoTime();
+        PatchReport report = service.apply(handle, scope, spec(), BulkPatchService.Control.NONE);
+        double rate = count / ((System.nanoTime() - start) / 1e9);
+        if (report.count(PatchOutcome.PATCHED) != count) {
+            throw new IllegalStateException("bulk patch: " + report.summary("Patched"));
+        }
+        container.delete().block();
+        return rate;
+    }
+
+    private static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        return sorted.get(sorted.size() / 2);
+    }
+}
