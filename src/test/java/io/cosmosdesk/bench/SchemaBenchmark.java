@@ -107,6 +107,7 @@ public final class SchemaBenchmark {
         };
         SchemaViewModel[] viewModel = new SchemaViewModel[1];
         CountDownLatch firstPasses = new CountDownLatch(5);
+        CountDownLatch built = new CountDownLatch(1);
         Platform.runLater(() -> {
             long openCpu = THREADS.getCurrentThreadCpuTime();
             SchemaViewModel vm = new SchemaViewModel(handle, inMemory, tasks, Mockito.mock(io.cosmosdesk.ui.DialogService.class), new SchemaViewModel.Host() {
@@ -142,8 +143,10 @@ public final class SchemaBenchmark {
                     done.countDown();
                 }
             });
+            built.countDown();
         });
         // the window's first show is not part of filling in: a few passes done, then a moment to settle
+        built.await(5, TimeUnit.MINUTES); // the tab exists before it is asked to analyse, however loaded the machine
         firstPasses.await(20, TimeUnit.SECONDS);
         Thread.sleep(1_000);
         UiStallMeter meter = UiStallMeter.start();
