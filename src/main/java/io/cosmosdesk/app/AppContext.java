@@ -52,7 +52,9 @@ public final class AppContext implements AutoCloseable {
     /** Built on first use: its dependencies (HTTP client, azure-identity) cost start-up time. */
     private ConnectionDialog connectionDialog;
     private ConnectionStore connectionStore;
-    private final ItemQueryService itemQueries;
+    /** Built on first use: verifying it loads Azure SDK and Reactor classes, which wait for the first connection. */
+    private ItemQueryService itemQueries;
+    private final AuditedWrites writes;
     /** Every write any feature makes is recorded here, through the one {@code AuditedWrites}. */
     private final AuditLog auditLog;
     private final ItemService itemService;
@@ -90,7 +92,7 @@ public final class AppContext implements AutoCloseable {
         this.auditLog = new AuditLog(directories.data().resolve("audit"),
                 () -> settings.current().auditRetentionDays(), java.time.Clock.systemUTC());
         AuditedWrites writes = new AuditedWrites(auditLog);
-        this.itemQueries = new ItemQueryService(writes);
+        this.writes = writes;
         this.itemService = new ItemService(writes);
         this.moveService = new MoveService(directories.data().resolve("moves"), writes);
         // finished journals hold item bodies: delete them after a while, off the UI thread
@@ -208,7 +210,7 @@ public final class AppContext implements AutoCloseable {
 
     /** A new view-model for one container's Items tab, bound to {@code handle} for life. */
     public ItemsViewModel itemsViewModel(ContainerHandle handle) {
-        ItemsViewModel grid = new ItemsViewModel(handle, itemQueries, tasks, dialogs, columnSettings);
+        ItemsViewModel grid = new ItemsViewModel(handle, itemQueries(), tasks, dialogs, columnSettings);
         grids.put(handle, new java.lang.ref.WeakReference<>(grid));
         grid.reportJobsTo(jobs);
         return grid;
@@ -308,7 +310,10 @@ public final class AppContext implements AutoCloseable {
         return moveDialog;
     }
 
-    public ItemQueryService itemQueries() {
+    public synchronized ItemQueryService itemQueries() {
+        if (itemQueries == null) {
+            itemQueries = new ItemQueryService(writes);
+        }
         return itemQueries;
     }
 

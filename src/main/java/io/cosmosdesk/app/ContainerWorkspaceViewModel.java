@@ -113,6 +113,12 @@ public final class ContainerWorkspaceViewModel {
                 firstPageShown();
             }
         });
+        // the container was deleted elsewhere: the editor saves nothing either, and says why
+        grid.containerGoneProperty().addListener((obs, old, gone) -> {
+            if (gone) {
+                editor.containerGone(ItemsViewModel.CONTAINER_GONE);
+            }
+        });
         editor.setOnSaved(this::itemSaved);
         editor.setOnDeleted(deleted -> itemsDeleted(Set.of(new ItemRef(deleted.id(), deleted.partitionKey()))));
         editor.setOnMoveRequested(this::moveEditedItem);

@@ -33,30 +33,39 @@ public class CosmosDeskApp extends Application {
     private Optional<WindowPlacement> savedPlacement = Optional.empty();
     private WindowPlacement normal;
     private Stage stage;
+    private Image icon;
 
     /** The keychain probe takes about a second: it runs in the background while the window opens. */
     @Override
     public void init() {
+        StartupTrace.mark("init (toolkit up)");
         secrets = new DeferredSecretStore(KeyringSecretStore::detect);
         // read here, on the launcher thread, not on the UI thread
         placementFile = AppDirectories.detect().config().resolve(WindowPlacement.FILE_NAME);
         savedPlacement = WindowPlacement.load(placementFile);
+        // decoding the 256 px icon costs the UI thread tens of milliseconds: done here, before start()
+        icon = new Image(CosmosDeskApp.class.getResourceAsStream("/io/cosmosdesk/app/icon-256.png"));
+        StartupTrace.mark("init done");
     }
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("start");
         StartupOptions options = StartupOptions.parse(getParameters().getRaw(), System.getenv());
         FxDialogService dialogs = new FxDialogService(stage);
         context = new AppContext(AppDirectories.detect(), new FxTaskRunner(), dialogs, new CosmosClientFactory(),
                 secrets, System.getenv());
+        StartupTrace.mark("app context built");
         MainViewModel main = context.mainViewModel();
         options.theme().map(Theme::fromName).ifPresent(main.themeProperty()::set);
 
         stage.setScene(createMainScene(context));
+        StartupTrace.mark("main window loaded (FXML)");
         stage.titleProperty().bind(main.windowTitleProperty());
-        stage.getIcons().add(new Image(CosmosDeskApp.class.getResourceAsStream("/io/cosmosdesk/app/icon-256.png")));
+        stage.getIcons().add(icon);
         place(stage);
         stage.show();
+        StartupTrace.mark("main window shown");
 
         options.emulatorProfile().ifPresent(profile ->
                 main.connect(profile, new Credentials.AccountKey(ConnectionProfile.EMULATOR_KEY),

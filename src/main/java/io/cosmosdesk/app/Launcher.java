@@ -15,9 +15,11 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (Cli.handles(args)) {
+        StartupTrace.mark("main");
+        if (args.length > 0 && Cli.handles(args)) {
             System.exit(Cli.run(args, CliIO.system()));
         }
+        StartupWarmUp.begin();
         Application.launch(CosmosDeskApp.class, args);
     }
 }

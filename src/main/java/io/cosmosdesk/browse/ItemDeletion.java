@@ -112,6 +112,12 @@ final class ItemDeletion {
         if (handle.connection().profile().readOnly()) {
             notice.accept("\"" + handle.connection().profile().name()
                     + "\" is a read-only connection: items cannot be deleted.");
+            // sent to the audited door all the same, which refuses each delete and records it; nothing is sent
+            List<ItemRef> refused = chosen.stream().map(ItemRow::ref).toList();
+            ContainerHandle target = handle;
+            tasks.start(BackgroundTask.of("Recording the refused delete", context ->
+                    service.deleteItems(target, refused, (done, total) -> { }, () -> false))
+                    .onFailure(error -> { }));
             return;
         }
         if (!dialogs.confirm("Delete " + (chosen.size() == 1 ? "item" : chosen.size() + " items"),

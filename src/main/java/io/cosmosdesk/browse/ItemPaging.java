@@ -73,6 +73,9 @@ final class ItemPaging {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
+    /** The container answered 404: it was deleted (elsewhere); the tab offers nothing that would write. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper containerGone =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "containerGone");
     private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper(this, "errorDetails");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
     private final ReadOnlyStringWrapper activityId = new ReadOnlyStringWrapper(this, "activityId");
@@ -153,6 +156,10 @@ final class ItemPaging {
 
     ReadOnlyObjectProperty<State> stateProperty() {
         return state.getReadOnlyProperty();
+    }
+
+    javafx.beans.property.ReadOnlyBooleanProperty containerGoneProperty() {
+        return containerGone.getReadOnlyProperty();
     }
 
     ReadOnlyStringProperty errorMessageProperty() {
@@ -387,7 +394,13 @@ final class ItemPaging {
             statusText.set("The filter could not run");
             return;
         }
-        errorMessage.set((append ? "Could not load more items: " : "Could not load items: ") + mapped.userMessage());
+        if (mapped.kind() == ErrorKind.NOT_FOUND) {
+            containerGone.set(true);
+            errorMessage.set(ItemsViewModel.CONTAINER_GONE);
+        } else {
+            errorMessage.set((append ? "Could not load more items: " : "Could not load items: ")
+                    + mapped.userMessage());
+        }
         errorDetails.set(mapped.details());
         if (!append) {
             state.set(State.ERROR);

@@ -97,13 +97,15 @@ public class ItemsTabController {
         bindPreview();
         bindKeys();
 
-        newItemButton.setDisable(viewModel.isReadOnly());
-        moveButton.setDisable(viewModel.isReadOnly());
+        // a read-only connection, or a container deleted elsewhere (its first 404): nothing here may write
+        var noWrites = viewModel.containerGoneProperty().or(Bindings.createBooleanBinding(viewModel::isReadOnly));
+        newItemButton.disableProperty().bind(noWrites);
+        moveButton.disableProperty().bind(noWrites);
         if (viewModel.isReadOnly()) {
             moveButton.setTooltip(new Tooltip("This connection is read-only: items cannot be moved."));
         }
         deleteButton.disableProperty().bind(Bindings.isEmpty(viewModel.selection()).or(viewModel.deletingProperty())
-                .or(Bindings.createBooleanBinding(viewModel::isReadOnly)));
+                .or(noWrites));
         if (viewModel.isReadOnly()) {
             deleteTooltip.setText("Read-only connection: items cannot be deleted");
         }
@@ -449,6 +451,8 @@ public class ItemsTabController {
             button.setTooltip(new javafx.scene.control.Tooltip(tooltip));
         }
         button.setOnAction(event -> run.run());
+        // a deleted container's tab offers none of the features' actions (Import… would write)
+        button.disableProperty().bind(viewModel.containerGoneProperty());
         var children = itemsToolbar.getChildren();
         int at = children.indexOf(moveButton) + 1 + (int) children.stream()
                 .filter(node -> node.getStyleClass().contains("toolbar-action")).count();

@@ -288,6 +288,15 @@ public class ItemsViewModel implements AutoCloseable {
     }
 
     /** A recoverable failure for the banner (with Retry); null when none. */
+    /** What a tab of a container deleted elsewhere says. */
+    public static final String CONTAINER_GONE = "This container no longer exists: it was deleted, here or elsewhere."
+            + " Nothing in this tab can be saved; close it, or refresh the tree.";
+
+    /** The container answered 404 (deleted elsewhere): nothing in its tab may write any more. */
+    public ReadOnlyBooleanProperty containerGoneProperty() {
+        return pages.containerGoneProperty();
+    }
+
     public ReadOnlyStringProperty errorMessageProperty() {
         return pages.errorMessageProperty();
     }

@@ -1,5 +1,6 @@
 package io.cosmosdesk.editor;
 
+import io.cosmosdesk.audit.AuditOperation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.ErrorKind;
@@ -28,6 +29,8 @@ import javafx.collections.ObservableList;
  * derived state can never disagree with the text.
  */
 final class ItemEditorState {
+
+    private AuditOperation createdAs = AuditOperation.CREATE;
 
     private final ItemValidation validation;
 
@@ -116,6 +119,11 @@ final class ItemEditorState {
         return readOnly.getReadOnlyProperty();
     }
 
+    /** How the Save of a new item is recorded: create, or clone when it began as a copy of another item. */
+    AuditOperation createdAs() {
+        return createdAs;
+    }
+
     boolean isReadOnly() {
         return readOnly.get();
     }
@@ -188,7 +196,18 @@ final class ItemEditorState {
         this.onSaved = Objects.requireNonNull(callback);
     }
 
+    /** Set when the container was found deleted: the editor saves nothing and says why. */
+    private String containerGoneSentence;
+
+    void containerGone(String sentence) {
+        containerGoneSentence = sentence;
+        readOnly.set(true);
+    }
+
     String readOnlySentence() {
+        if (containerGoneSentence != null) {
+            return containerGoneSentence;
+        }
         return handle == null ? ErrorKind.READ_ONLY.defaultSentence()
                 : "\"" + handle.connection().profile().name() + "\" is a read-only connection: changes are not "
                         + "allowed.";
@@ -204,7 +223,7 @@ final class ItemEditorState {
     /** The container the next item comes from; its connection decides whether the editor is read-only. */
     void useContainer(ContainerHandle container) {
         handle = container;
-        readOnly.set(container.connection().profile().readOnly());
+        readOnly.set(container.connection().profile().readOnly() || containerGoneSentence != null);
     }
 
     void startLoading(String message) {
@@ -225,6 +244,12 @@ final class ItemEditorState {
     }
 
     void startNew(ObjectNode item, String message) {
+        startNew(item, message, AuditOperation.CREATE);
+    }
+
+    /** A new item whose Save is recorded as {@code createdAs} (create, or clone for a copy of another item). */
+    void startNew(ObjectNode item, String message, AuditOperation createdAs) {
+        this.createdAs = createdAs;
         loaded = null;
         originalId = null;
         originalKey = null;

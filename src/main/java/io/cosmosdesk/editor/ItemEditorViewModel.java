@@ -102,6 +102,11 @@ public final class ItemEditorViewModel {
         return item.savingProperty();
     }
 
+    /** The container was deleted (elsewhere): nothing can be saved any more, and Save says so. */
+    public void containerGone(String sentence) {
+        item.containerGone(sentence);
+    }
+
     public ReadOnlyBooleanProperty readOnlyProperty() {
         return item.readOnlyProperty();
     }
@@ -289,7 +294,8 @@ public final class ItemEditorViewModel {
         String source = result.item().path("id").asText("");
         ObjectNode copy = ItemContent.withoutSystemProperties(result.item());
         copy.put("id", UUID.randomUUID().toString());
-        startNew(copy, "Copy of \"" + source + "\" with a new id: change what you need, then Save to create it.");
+        startNew(copy, "Copy of \"" + source + "\" with a new id: change what you need, then Save to create it.",
+                AuditOperation.CLONE);
     }
 
     /** Saves (Ctrl+S): a replace with If-Match for an existing item, a create for a new one. */
@@ -453,8 +459,12 @@ public final class ItemEditorViewModel {
 
     /** A new or cloned item replaces whatever was loading, so a late answer cannot overwrite it. */
     private void startNew(ObjectNode template, String message) {
+        startNew(template, message, AuditOperation.CREATE);
+    }
+
+    private void startNew(ObjectNode template, String message, AuditOperation createdAs) {
         loading.cancel();
         loadGeneration++;
-        item.startNew(template, message);
+        item.startNew(template, message, createdAs);
     }
 }

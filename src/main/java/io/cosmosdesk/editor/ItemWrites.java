@@ -79,6 +79,7 @@ final class ItemWrites {
         }
         if (item.isReadOnly()) {
             item.showError(item.readOnlySentence());
+            recordRefusedSave(current, operation);
             done.accept(false);
             return;
         }
@@ -92,7 +93,9 @@ final class ItemWrites {
         String editedText = item.text();
         ContainerHandle handle = item.handle();
         if (current == Mode.NEW) {
-            write("Creating item", () -> items.createItem(handle, edited), edited, editedText,
+            AuditOperation createdAs = item.createdAs();
+            write("Creating item", () -> createdAs == AuditOperation.CREATE ? items.createItem(handle, edited)
+                    : items.createItem(handle, edited, createdAs), edited, editedText,
                     "Created \"" + edited.get("id").textValue() + "\".", done);
             return;
         }
@@ -352,6 +355,8 @@ final class ItemWrites {
         }
         if (item.isReadOnly()) {
             item.showError(item.readOnlySentence());
+            recordRefused("Recording the refused delete", () -> items.deleteItem(item.handle(), item.originalId(),
+                    item.originalKey(), item.loadedVersion().etag(), item.loadedVersion().json()));
             return;
         }
         String id = item.originalId();
@@ -385,6 +390,45 @@ final class ItemWrites {
         }
         item.showStatus(message);
         onDeleted.accept(new DeletedItem(container, id, key));
+    }
+
+    // ---- Refused on a read-only connection
+
+    /**
+     * The save the user asked for, sent to the audited door, which refuses it on a read-only connection and records
+     * the refusal (the text typed, when it is an item); nothing reaches the server. Text that is not an item yet
+     * is no write to record.
+     */
+    private void recordRefusedSave(Mode current, AuditOperation operation) {
+        ItemValidator.Result result = item.currentValidation();
+        if (!result.valid()) {
+            return;
+        }
+        ObjectNode edited = ItemContent.withoutSystemProperties(result.item());
+        ContainerHandle handle = item.handle();
+        if (current == Mode.NEW) {
+            AuditOperation createdAs = item.createdAs();
+            recordRefused("Recording the refused create", () -> items.createItem(handle, edited, createdAs));
+        } else {
+            String etag = item.loadedVersion().etag();
+            ObjectNode loaded = item.loadedVersion().json();
+            recordRefused("Recording the refused save", () -> items.replaceItem(handle, edited, etag, loaded,
+                    operation == null ? AuditOperation.REPLACE : operation));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Refused {
+        void attempt();
+    }
+
+    private void recordRefused(String title, Refused attempt) {
+        tasks.start(BackgroundTask.of(title, ctx -> {
+            attempt.attempt();
+            return Boolean.TRUE;
+        }).onFailure(error -> {
+            // refused and recorded, as expected; the sentence is on screen already
+        }));
     }
 
     // ---- Helpers

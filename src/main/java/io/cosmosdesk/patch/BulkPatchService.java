@@ -44,6 +44,8 @@ public final class BulkPatchService {
 
     /** Items sampled for the dry run's before -> after. */
     public static final int SAMPLE = 5;
+    /** Batches in flight at once (see {@link PatchPipeline}). */
+    static final int PIPELINE_DEPTH = 4;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final Set<ErrorKind> STOPS_THE_JOB = Set.of(ErrorKind.UNREACHABLE, ErrorKind.UNAUTHORIZED,
             ErrorKind.FORBIDDEN, ErrorKind.TIMEOUT, ErrorKind.READ_ONLY);
@@ -199,31 +201,41 @@ public final class BulkPatchService {
     public PatchReport apply(ContainerHandle handle, PatchScope scope, PatchSpec spec, String job, Control control) {
         requireAllowed(handle, spec);
         PatchRequest request = spec.toRequest();
-        Map<PatchOutcome, Long> counts = new EnumMap<>(PatchOutcome.class);
+        Map<PatchOutcome, Long> counts = java.util.Collections.synchronizedMap(new EnumMap<>(PatchOutcome.class));
         long total = total(handle, scope);
-        long[] done = {0};
-        String[] stopped = {null};
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
         boolean[] cancelled = {false};
+        int[] batches = {0};
+        PatchPipeline pipeline = new PatchPipeline(PIPELINE_DEPTH);
         try (PatchJournal journal = PatchJournal.create(folder, job, handle, spec, scope.describe());
                 PatchReportWriter report = PatchReportWriter.create(folder.resolve(job + ".report.jsonl"))) {
-            forEachPage(handle, scope, page -> {
-                if (control.cancelled()) {
-                    cancelled[0] = true;
-                    return false;
-                }
-                try {
-                    stopped[0] = patchBatch(handle, spec, request, job, page, journal, report, counts, control);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                done[0] += page.size();
-                control.progress(done[0], total, "Patched " + counts.getOrDefault(PatchOutcome.PATCHED, 0L)
-                        + " of " + total + " items");
-                return stopped[0] == null;
-            });
+            try {
+                forEachPage(handle, scope, page -> {
+                    if (control.cancelled()) {
+                        cancelled[0] = true;
+                        return false;
+                    }
+                    if (pipeline.stopped() != null) {
+                        return false;
+                    }
+                    int number = ++batches[0];
+                    pipeline.submit(() -> {
+                        String stop = patchBatch(handle, spec, request, job, number, page, journal, report, counts,
+                                control);
+                        long now = done.addAndGet(page.size());
+                        control.progress(now, total, "Patched " + counts.getOrDefault(PatchOutcome.PATCHED, 0L)
+                                + " of " + total + " items");
+                        return stop;
+                    });
+                    return true;
+                });
+            } finally {
+                pipeline.awaitAll();
+            }
             writes.flush();
-            journal.end(cancelled[0] ? "cancelled" : stopped[0] != null ? "stopped" : "done");
-            return new PatchReport(job, counts, cancelled[0], report.file(), journal.file(), stopped[0]);
+            String stopped = pipeline.stopped();
+            journal.end(cancelled[0] ? "cancelled" : stopped != null ? "stopped" : "done");
+            return new PatchReport(job, counts, cancelled[0], report.file(), journal.file(), stopped);
         } catch (IOException | UncheckedIOException e) {
             throw new CosmosDeskException(ErrorKind.UNKNOWN, "The patch journal in " + folder
                     + " could not be written, so the patch stopped: " + e.getMessage());
@@ -232,7 +244,7 @@ public final class BulkPatchService {
 
     /** One batch: journal, patch, record; returns the sentence that stops the job, or null. */
     private String patchBatch(ContainerHandle handle, PatchSpec spec, PatchRequest request, String job,
-            List<MoveSource> page, PatchJournal journal, PatchReportWriter report, Map<PatchOutcome, Long> counts,
+            int number, List<MoveSource> page, PatchJournal journal, PatchReportWriter report, Map<PatchOutcome, Long> counts,
             Control control) throws IOException {
         List<Write<MoveSource>> batch = new ArrayList<>(page.size());
         List<PatchJournal.Before> befores = new ArrayList<>(page.size());
@@ -250,7 +262,7 @@ public final class BulkPatchService {
         if (batch.isEmpty()) {
             return null;
         }
-        journal.before(befores);
+        journal.before(number, befores);
         control.sending(batch.size());
         List<WriteResult<MoveSource>> results = writes.bulk(handle, batch, job);
         control.sent(batch.size());
@@ -262,7 +274,7 @@ public final class BulkPatchService {
             PatchOutcome outcome = outcomeOf(handle, spec, result);
             String message = result.ok() || result.error() == null ? null : result.error().userMessage();
             count(counts, outcome);
-            lines.add(PatchJournal.result(item.id(), item.partitionKey(), outcome, result.ok() ? result.etag() : null));
+            lines.add(PatchJournal.result(number, item.id(), item.partitionKey(), outcome, result.ok() ? result.etag() : null));
             report.line(item.id(), item.partitionKey(), outcome, result.etag(), message);
             if (outcome == PatchOutcome.FAILED && result.error() != null
                     && (STOPS_THE_JOB.contains(result.error().kind()))) {

@@ -61,6 +61,9 @@ public final class PatchDialogViewModel {
         public enum Kind { TITLE, SAME, REMOVED, ADDED, NOTE }
     }
 
+    /** Unchanged lines shown around each change in the sample diffs. */
+    static final int CONTEXT = 2;
+
     public static final List<String> OPERATIONS = List.of("set", "add", "replace", "remove", "increment", "move");
 
     private final ContainerHandle handle;
@@ -348,7 +351,19 @@ public final class PatchDialogViewModel {
                 lines.add(new DiffLine(DiffLine.Kind.NOTE,
                         "Does not satisfy the condition: it would be left as it is."));
             }
-            for (LineDiff.Row row : LineDiff.compare(pretty(sample.before()), pretty(sample.after()))) {
+            List<LineDiff.Row> rows = LineDiff.compare(pretty(sample.before()), pretty(sample.after()));
+            boolean skipping = false;
+            for (int i = 0; i < rows.size(); i++) {
+                LineDiff.Row row = rows.get(i);
+                if (row.kind() == LineDiff.Kind.SAME && !nearAChange(rows, i)) {
+                    // unchanged lines away from a change fold into one "…": the change is what matters
+                    if (!skipping) {
+                        lines.add(new DiffLine(DiffLine.Kind.SAME, "  …"));
+                    }
+                    skipping = true;
+                    continue;
+                }
+                skipping = false;
                 switch (row.kind()) {
                     case SAME -> lines.add(new DiffLine(DiffLine.Kind.SAME, "  " + row.left()));
                     case REMOVED -> lines.add(new DiffLine(DiffLine.Kind.REMOVED, "- " + row.left()));
@@ -361,6 +376,16 @@ public final class PatchDialogViewModel {
             }
         }
         sampleLines.setAll(lines);
+    }
+
+    /** Within {@value #CONTEXT} lines of a changed line. */
+    private static boolean nearAChange(List<LineDiff.Row> rows, int index) {
+        for (int i = Math.max(0, index - CONTEXT); i <= Math.min(rows.size() - 1, index + CONTEXT); i++) {
+            if (rows.get(i).kind() != LineDiff.Kind.SAME) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String pretty(ObjectNode item) {

@@ -81,13 +81,17 @@ public final class PatchJournal implements AutoCloseable {
         return file;
     }
 
-    /** Writes the before-images of the next batch and syncs them: call before the batch is sent. */
-    public void before(List<Before> items) throws IOException {
+    /**
+     * Writes the before-images of batch {@code number} and syncs them: call before the batch is sent. Batches may
+     * be in flight together, so every line names its batch.
+     */
+    public void before(int number, List<Before> items) throws IOException {
         List<ObjectNode> lines = new ArrayList<>(items.size() + 1);
-        lines.add(Json.MAPPER.createObjectNode().put("k", "batch"));
+        lines.add(Json.MAPPER.createObjectNode().put("k", "batch").put("b", number).put("size", items.size()));
         for (Before item : items) {
             ObjectNode line = Json.MAPPER.createObjectNode();
             line.put("k", "before");
+            line.put("b", number);
             line.put("id", item.id());
             line.set("pk", item.key().toJsonArray());
             line.put("etag", item.etag());
@@ -102,9 +106,10 @@ public final class PatchJournal implements AutoCloseable {
         append(resultLines);
     }
 
-    public static ObjectNode result(String id, PartitionKeyValue key, PatchOutcome outcome, String etag) {
+    public static ObjectNode result(int batch, String id, PartitionKeyValue key, PatchOutcome outcome, String etag) {
         ObjectNode line = Json.MAPPER.createObjectNode();
         line.put("k", "result");
+        line.put("b", batch);
         line.put("id", id);
         line.set("pk", key.toJsonArray());
         line.put("outcome", outcome.code());
@@ -118,7 +123,7 @@ public final class PatchJournal implements AutoCloseable {
         append(List.of(Json.MAPPER.createObjectNode().put("k", "end").put("state", state)));
     }
 
-    private void append(List<ObjectNode> lines) throws IOException {
+    private synchronized void append(List<ObjectNode> lines) throws IOException {
         StringBuilder text = new StringBuilder();
         for (ObjectNode line : lines) {
             text.append(Json.MAPPER.writeValueAsString(line)).append('\n');
@@ -150,41 +155,54 @@ public final class PatchJournal implements AutoCloseable {
         }
     }
 
-    /** Hands each batch to {@code each}, in order; a torn last line (the app stopped mid-write) is skipped. */
+    /**
+     * Hands each batch to {@code each}: as soon as all its results are read, the rest at the end (in the order they
+     * started). Only batches still open are held, so memory follows the batches in flight, not the job's size. A
+     * torn last line (the app stopped mid-write) is skipped.
+     */
     public static void forEachBatch(Path file, java.util.function.Consumer<Batch> each) throws IOException {
+        Map<Integer, Integer> sizes = new HashMap<>();
+        Map<Integer, List<Before>> items = new java.util.TreeMap<>();
+        Map<Integer, Map<String, JsonNode>> results = new HashMap<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            List<Before> items = null;
-            Map<String, JsonNode> results = new HashMap<>();
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                 JsonNode line = parse(text);
                 if (line == null) {
                     continue;
                 }
+                int batch = line.path("b").asInt();
                 switch (line.path("k").asText()) {
                     case "batch" -> {
-                        if (items != null) {
-                            each.accept(new Batch(items, results));
-                        }
-                        items = new ArrayList<>();
-                        results = new HashMap<>();
+                        sizes.put(batch, line.path("size").asInt());
+                        items.put(batch, new ArrayList<>());
+                        results.put(batch, new HashMap<>());
                     }
                     case "before" -> {
-                        if (items != null) {
-                            items.add(new Before(line.path("id").asText(),
+                        if (items.containsKey(batch)) {
+                            items.get(batch).add(new Before(line.path("id").asText(),
                                     PartitionKeyValue.fromJsonArray(line.path("pk")), line.path("etag").asText(null),
                                     (ObjectNode) line.path("body")));
                         }
                     }
-                    case "result" -> results.put(keyOf(line.path("id").asText(),
-                            PartitionKeyValue.fromJsonArray(line.path("pk"))), line);
+                    case "result" -> {
+                        Map<String, JsonNode> known = results.get(batch);
+                        if (known != null) {
+                            known.put(keyOf(line.path("id").asText(), PartitionKeyValue.fromJsonArray(line.path("pk"))),
+                                    line);
+                            if (known.size() == sizes.get(batch) && items.get(batch).size() == sizes.get(batch)) {
+                                each.accept(new Batch(items.remove(batch), results.remove(batch)));
+                                sizes.remove(batch);
+                            }
+                        }
+                    }
                     default -> { }
                 }
             }
-            if (items != null) {
-                each.accept(new Batch(items, results));
-            }
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+        for (Map.Entry<Integer, List<Before>> open : items.entrySet()) {
+            each.accept(new Batch(open.getValue(), results.get(open.getKey())));
         }
     }
 

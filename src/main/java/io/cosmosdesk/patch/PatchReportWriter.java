@@ -32,7 +32,7 @@ final class PatchReportWriter implements AutoCloseable {
         return file;
     }
 
-    void line(String id, PartitionKeyValue key, PatchOutcome outcome, String etag, String message)
+    synchronized void line(String id, PartitionKeyValue key, PatchOutcome outcome, String etag, String message)
             throws IOException {
         ObjectNode line = Json.MAPPER.createObjectNode();
         line.put("id", id);

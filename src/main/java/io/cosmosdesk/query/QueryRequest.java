@@ -36,4 +36,9 @@ public record QueryRequest(ContainerHandle handle, String text, List<QueryParame
         }
         return new SqlQuerySpec(text, sql);
     }
+
+    /** What Export reads for this query: every result, with its parameters and scope. */
+    public io.cosmosdesk.transfer.ExportSource toExportSource() {
+        return new io.cosmosdesk.transfer.ExportSource(handle, toSqlQuerySpec(), scope.partitionKey());
+    }
 }

@@ -19,8 +19,9 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 /**
- * Deletes items a query returned whole, each only if it still has the ETag the query read (like the editor's
- * saves): an item someone changed since is kept and named; one already gone counts as deleted.
+ * Opens and deletes items a query returned whole (projections and aggregates are read-only). Deletes each only if it
+ * still has the ETag the query read (like the editor's saves): an item someone changed since is kept and named; one
+ * already gone counts as deleted.
  */
 final class QueryResultDeletion {
 
@@ -52,6 +53,25 @@ final class QueryResultDeletion {
         return deleting.getReadOnlyProperty();
     }
 
+    /** Opens a whole item in the editor; anything else is refused with {@code readOnly} (or "no id"). */
+    void open(QueryResult result, boolean wholeItems, String readOnly,
+            java.util.function.BiConsumer<ContainerHandle, ItemRef> openItem) {
+        if (!wholeItems || result.itemRef().isEmpty()) {
+            notice.accept(wholeItems ? "This result has no id: it cannot be opened." : readOnly);
+            return;
+        }
+        openItem.accept(handle, result.itemRef().get());
+    }
+
+    /** Deletes whole items; projections and aggregates are refused with {@code readOnly}. */
+    void delete(List<QueryResult> chosen, boolean wholeItems, String readOnly) {
+        if (!wholeItems) {
+            notice.accept(readOnly);
+            return;
+        }
+        delete(chosen);
+    }
+
     void delete(List<QueryResult> chosen) {
         List<QueryResult> deletable = chosen.stream().filter(r -> r.itemRef().isPresent()).toList();
         if (deletable.isEmpty() || deleting.get()) {
@@ -60,6 +80,21 @@ final class QueryResultDeletion {
         if (handle.connection().profile().readOnly()) {
             notice.accept("\"" + handle.connection().profile().name()
                     + "\" is a read-only connection: items cannot be deleted.");
+            // sent to the audited door all the same, which refuses each delete and records it; nothing is sent
+            List<java.util.Map.Entry<ItemRef, String>> refused = deletable.stream().map(r -> java.util.Map.entry(
+                    r.itemRef().get(), r.json().path("_etag").isTextual() ? r.json().path("_etag").textValue()
+                            : "\"unknown\"")).toList();
+            ContainerHandle target = handle;
+            tasks.start(BackgroundTask.of("Recording the refused delete", context -> {
+                for (java.util.Map.Entry<ItemRef, String> item : refused) {
+                    try {
+                        items.deleteItem(target, item.getKey().id(), item.getKey().partitionKey(), item.getValue());
+                    } catch (RuntimeException expected) {
+                        // refused and recorded
+                    }
+                }
+                return Boolean.TRUE;
+            }));
             return;
         }
         StringBuilder message = new StringBuilder(deletable.size() == 1 ? "Delete item " : "Delete these "

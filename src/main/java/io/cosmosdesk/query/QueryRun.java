@@ -40,6 +40,22 @@ public interface QueryRun extends AutoCloseable {
     default void onThrottled(java.util.function.Consumer<QueryThrottle> listener) {
     }
 
+    /**
+     * Load all: reads every remaining page with read-ahead on, handing each page (and each throttled wait) to
+     * {@code publish}, until the last page or {@code stop}; read-ahead is off again afterwards.
+     */
+    default void readRest(java.util.function.Consumer<Object> publish, java.util.function.BooleanSupplier stop) {
+        readAhead(true);
+        onThrottled(publish::accept);
+        try {
+            while (hasMore() && !stop.getAsBoolean()) {
+                publish.accept(next());
+            }
+        } finally {
+            readAhead(false);
+        }
+    }
+
     /** After the request-unit limit stopped the run: allows another limit's worth of RU. */
     void extendLimit();
 

@@ -1,7 +1,6 @@
 package io.cosmosdesk.query;
 
 import io.cosmosdesk.cosmos.ContainerHandle;
-import io.cosmosdesk.cosmos.CosmosErrors;
 import io.cosmosdesk.cosmos.ItemRef;
 import io.cosmosdesk.ui.BackgroundTask;
 import io.cosmosdesk.ui.DialogService;
@@ -9,7 +8,6 @@ import io.cosmosdesk.ui.TaskHandle;
 import io.cosmosdesk.ui.TaskRunner;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -63,11 +61,8 @@ public final class QueryTabViewModel {
     private final IntegerProperty pageSize = new SimpleIntegerProperty(this, "pageSize", 100);
     // Properties: the run
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyObjectWrapper<QuerySyntaxError> syntaxError = new ReadOnlyObjectWrapper<>(this, "syntaxError");
+    private final QueryRunState said = new QueryRunState();
     private final ReadOnlyStringWrapper scopeShown = new ReadOnlyStringWrapper(this, "scopeShown", "");
-    private final ReadOnlyBooleanWrapper limitReached = new ReadOnlyBooleanWrapper(this, "limitReached");
     // Properties: the results (the pages read, cached for Previous/Next)
     private final QueryPages pages = new QueryPages(() -> !running.get(), () -> this.run != null && this.run.hasMore());
     private final ReadOnlyObjectWrapper<ResultsKind> resultsKind = new ReadOnlyObjectWrapper<>(this, "resultsKind",
@@ -92,7 +87,7 @@ public final class QueryTabViewModel {
         this.guards = Objects.requireNonNull(guards);
         this.openItem = Objects.requireNonNull(openItem);
         this.scope = new ScopeInput(handle.info().partitionKeyPaths());
-        this.deletion = new QueryResultDeletion(handle, items, tasks, dialogs, pages::remove, error::set);
+        this.deletion = new QueryResultDeletion(handle, items, tasks, dialogs, pages::remove, said::refuse);
         text.addListener((obs, old, now) -> parameters.refresh(now));
         parameters.refresh(text.get());
         scopeShown.set(QueryScope.crossPartition().describe(scope.keyPaths()));
@@ -141,17 +136,17 @@ public final class QueryTabViewModel {
 
     /** "Running…", "Throttled, retrying (2/9)", "100 results · 12.5 RU · 45 ms". */
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return said.statusProperty();
     }
 
     /** The sentence of the last failure or refusal; empty when none. */
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return said.errorProperty();
     }
 
     /** Where the last syntax error is, in the editor's whole text (not only the statement that ran); or null. */
     public ReadOnlyObjectProperty<QuerySyntaxError> syntaxErrorProperty() {
-        return syntaxError.getReadOnlyProperty();
+        return said.syntaxErrorProperty();
     }
 
     /** The scope of the results shown ("All partitions", "Partition "cust-1""), above them. */
@@ -160,7 +155,7 @@ public final class QueryTabViewModel {
     }
 
     public ReadOnlyBooleanProperty limitReachedProperty() {
-        return limitReached.getReadOnlyProperty();
+        return said.limitReachedProperty();
     }
 
     public ObservableList<QueryResult> results() {
@@ -219,9 +214,7 @@ public final class QueryTabViewModel {
     /** Runs the selection, or the statement under the caret (Ctrl+Enter, F5, Shift+Enter). */
     public void run() {
         cancelRun();
-        error.set("");
-        syntaxError.set(null);
-        limitReached.set(false);
+        said.clear();
         QueryText.Statement statement = QueryText.toRun(text.get(), caret.get(), selectionStart.get(),
                 selectionEnd.get());
         QueryRun opened;
@@ -234,7 +227,7 @@ public final class QueryTabViewModel {
             request = new QueryRequest(handle, statement.text(), values, scope.toScope(), pageSize.get(), true);
             opened = service.open(request, guards.get());
         } catch (QueryInputException refused) {
-            error.set(refused.userMessage());
+            said.refuse(refused.userMessage());
             return;
         }
         int current = ++generation;
@@ -258,7 +251,7 @@ public final class QueryTabViewModel {
     public void cancel() {
         if (running.get()) {
             cancelRun();
-            status.set("Cancelled: " + describeTotals(totals.get()) + ".");
+            said.say("Cancelled: " + QueryRunState.describe(totals.get()) + ".");
         }
     }
 
@@ -287,10 +280,9 @@ public final class QueryTabViewModel {
 
     /** After the request-unit limit stopped the run: allows another limit's worth and reads the next page. */
     public void goOn() {
-        if (run != null && limitReached.get()) {
+        if (run != null && said.limitReached()) {
             run.extendLimit();
-            limitReached.set(false);
-            error.set("");
+            said.clear();
             next();
         }
     }
@@ -303,40 +295,29 @@ public final class QueryTabViewModel {
             }
             return;
         }
-        QueryTotals so = totals.get();
-        String message = String.format(Locale.ROOT, "The pages read so far cost %,.2f RU for %,d results. Reading "
-                + "the rest may cost much more on a large container. The run stops at the request-unit limit of "
-                + "%,.0f RU.", so.requestCharge(), so.results(), guards.get().requestUnitLimit());
-        if (!dialogs.confirm("Load all results", message, "Load all")) {
+        if (!dialogs.confirm("Load all results", QueryRunState.loadAllWarning(totals.get(),
+                guards.get().requestUnitLimit()), "Load all")) {
             return;
         }
         int current = generation;
         QueryRun reading = run;
         running.set(true);
         updateNavigation();
-        status.set("Loading all results…");
+        said.say("Loading all results…");
         task = tasks.start(BackgroundTask.<Void>of("Loading all results of a query on " + handle.ref(), context -> {
-            reading.readAhead(true);
-            reading.onThrottled(context::publish);
-            try {
-                while (reading.hasMore() && !context.isCancelled()) {
-                    context.publish(reading.next());
-                }
-            } finally {
-                reading.readAhead(false);
-            }
+            reading.readRest(context::publish, context::isCancelled);
             return null;
         }).onUpdate(update -> {
             if (current == generation && update instanceof QueryPage page) {
                 accept(page);
-                status.set("Loading all results… " + describeTotals(totals.get()));
+                said.say("Loading all results… " + QueryRunState.describe(totals.get()));
                 pages.showAll();
             } else if (current == generation && update instanceof QueryThrottle throttle) {
-                status.set("Loading all results… " + throttle.describe());
+                said.say("Loading all results… " + throttle.describe());
             }
         }).onSuccess(done -> {
             if (current == generation) {
-                status.set(describeTotals(totals.get()));
+                said.say(QueryRunState.describe(totals.get()));
             }
         }).onFailure(failure -> failed(current, failure)).onFinally(() -> finished(current)));
     }
@@ -347,30 +328,19 @@ public final class QueryTabViewModel {
      */
     public java.util.Optional<io.cosmosdesk.transfer.ExportSource> exportSource() {
         if (ranRequest == null) {
-            error.set("Run the query first: Export reads every result of the query that ran.");
-            return java.util.Optional.empty();
+            said.refuse("Run the query first: Export reads every result of the query that ran.");
         }
-        return java.util.Optional.of(new io.cosmosdesk.transfer.ExportSource(handle, ranRequest.toSqlQuerySpec(),
-                ranRequest.scope().partitionKey()));
+        return java.util.Optional.ofNullable(ranRequest).map(QueryRequest::toExportSource);
     }
 
     /** Opens a whole item in the container's editor; projections say they cannot be opened. */
     public void open(QueryResult result) {
-        if (resultsKind.get() != ResultsKind.ITEMS || result.itemRef().isEmpty()) {
-            error.set(resultsKind.get() == ResultsKind.ITEMS ? "This result has no id: it cannot be opened."
-                    : readOnlyNote());
-            return;
-        }
-        openItem.accept(handle, result.itemRef().get());
+        deletion.open(result, resultsKind.get() == ResultsKind.ITEMS, readOnlyNote(), openItem);
     }
 
     /** Deletes whole items, each only if unchanged since the query read it (its ETag). */
     public void delete(List<QueryResult> chosen) {
-        if (resultsKind.get() != ResultsKind.ITEMS) {
-            error.set(readOnlyNote());
-            return;
-        }
-        deletion.delete(chosen);
+        deletion.delete(chosen, resultsKind.get() == ResultsKind.ITEMS, readOnlyNote());
     }
 
     /** Called once the tab is gone. */
@@ -385,14 +355,14 @@ public final class QueryTabViewModel {
         boolean first = pages.isEmpty();
         running.set(true);
         updateNavigation();
-        status.set(message);
+        said.say(message);
         task = tasks.start(BackgroundTask.of("Running a query on " + handle.ref(), context -> {
             reading.onThrottled(context::publish); // "Throttled, retrying (2/9)…" while it waits
             return reading.next();
         })
                 .onUpdate(update -> {
                     if (current == generation && update instanceof QueryThrottle throttle) {
-                        status.set(throttle.describe());
+                        said.say(throttle.describe());
                     }
                 })
                 .onSuccess(page -> {
@@ -401,7 +371,7 @@ public final class QueryTabViewModel {
                     }
                     accept(page);
                     pages.showLast();
-                    status.set(statusAfter(page));
+                    said.afterPage(page, totals.get(), guards.get().retryAttempts());
                     if (first) {
                         afterFirst.run();
                     }
@@ -416,37 +386,10 @@ public final class QueryTabViewModel {
         lastPage.set(page);
     }
 
-    private String statusAfter(QueryPage page) {
-        if (page.retries() > 0) {
-            return String.format(Locale.ROOT, "Throttled, retrying (%d/%d) · %s", Math.min(page.retries(),
-                    guards.get().retryAttempts()), guards.get().retryAttempts(), describeTotals(totals.get()));
-        }
-        return describeTotals(totals.get());
-    }
-
-    static String describeTotals(QueryTotals t) {
-        return String.format(Locale.ROOT, "%,d result%s · %,.2f RU · %,d ms", t.results(), t.results() == 1 ? "" : "s",
-                t.requestCharge(), t.elapsed().toMillis());
-    }
-
     private void failed(int current, Throwable failure) {
-        if (current != generation) {
-            return;
+        if (current == generation) {
+            said.failed(failure, ranStatement == null ? 0 : ranStatement.offset(), !pages.isEmpty(), totals.get());
         }
-        if (failure instanceof QueryException stopped) {
-            error.set(stopped.userMessage());
-            limitReached.set(stopped.reason() == QueryException.Reason.REQUEST_UNIT_LIMIT);
-            stopped.syntaxError().ifPresent(where -> {
-                int offset = ranStatement == null ? 0 : ranStatement.offset();
-                syntaxError.set(new QuerySyntaxError(where.start() + offset, where.end() + offset, where.line(),
-                        where.column(), where.message()));
-            });
-        } else if (failure instanceof QueryInputException refused) {
-            error.set(refused.userMessage());
-        } else {
-            error.set(CosmosErrors.classify(failure).userMessage());
-        }
-        status.set(pages.isEmpty() ? "" : describeTotals(totals.get()));
     }
 
     private void finished(int current) {

@@ -418,4 +418,25 @@ class ContainerWorkspaceViewModelTest {
                         MoveOutcome.MOVED, "")), Duration.ZERO, 1, null), io.cosmosdesk.move.MoveTarget.of(target), ""));
         assertThat(workspace.shownItemProperty().get()).isEqualTo(ref("a0", "c8"));
     }
+
+    // ---- a container deleted elsewhere
+
+    @Test
+    void theFirst404PutsTheTabIntoTheGoneStateAndTheEditorSavesNothing() {
+        serverReturns(rows("a", 0, 3));
+        grid.refresh();
+        select("a0");
+        typeInEditor("\"n\": 1", "\"n\": 2");
+        assertThat(editor.canSaveProperty().get()).isTrue();
+        assertThat(grid.containerGoneProperty().get()).isFalse();
+
+        when(queries.queryItemsPage(any(), any(), any(), anyInt())).thenThrow(new io.cosmosdesk.cosmos
+                .CosmosDeskException(io.cosmosdesk.cosmos.ErrorKind.NOT_FOUND));
+        grid.refresh();
+
+        assertThat(grid.containerGoneProperty().get()).isTrue();
+        assertThat(grid.errorMessageProperty().get()).isEqualTo(ItemsViewModel.CONTAINER_GONE);
+        assertThat(editor.canSaveProperty().get()).isFalse();
+        assertThat(editor.saveBlockedReasonProperty().get()).isEqualTo(ItemsViewModel.CONTAINER_GONE);
+    }
 }

@@ -140,6 +140,9 @@ class LayerRulesTest {
             "io.cosmosdesk.audit.AuditLog",
             "one daemon thread writes and syncs the audit entries of jobs (moves, imports) in order while the server "
                     + "works on the next batch; the job waits for it (flush) before it reports",
+            "io.cosmosdesk.patch.PatchPipeline",
+            "a bulk patch keeps a few batches in flight (journal, send, journal the answers) on Reactor's "
+                    + "boundedElastic while the job thread reads the next page; the job waits for them before it reports",
             "io.cosmosdesk.sandbox.LocalCosmosServer",
             "sandbox only: reads the server's output for its ready line while start() waits with a timeout");
 

@@ -45,7 +45,8 @@ import reactor.core.publisher.Flux;
  * alternate (raw, move, raw, move, ...) after a warm-up; the median of each is reported. Also measures what
  * the journal's fsyncs cost on this disk. With sizes as arguments ({@code -Dbench.args="100000 1000000"}) it
  * moves every item of a container of each size instead, reporting the heap and the ratio to the raw SDK
- * ({@link MoveAtScale}).
+ * ({@link MoveAtScale}). With {@code -Dbench.args="audit 5"} it measures only what the audit log adds: five
+ * alternating pairs of moves without and with it ({@link #auditCost}).
  */
 public final class MoveBenchmark {
 
@@ -60,7 +61,9 @@ public final class MoveBenchmark {
         try (LocalCosmosServer server = LocalCosmosServer.start()) {
             CosmosAsyncClient client = CosmosServerExtension.clientBuilder(server).buildAsyncClient();
             try {
-                if (args.length == 0) {
+                if (args.length > 0 && args[0].equals("audit")) {
+                    auditCost(client, args.length > 1 ? Integer.parseInt(args[1]) : 5);
+                } else if (args.length == 0) {
                     run(client);
                 } else {
                     client.createDatabaseIfNotExists("bench").block();
@@ -251,6 +254,69 @@ public final class MoveBenchmark {
     }
 
     /** The one-minute load average: this box is shared, and figures taken under load are noisy. */
+    /**
+     * What the audit log adds to a move: {@code pairs} pairs of the same move without and with the log, the order
+     * within a pair alternating, so both see the same machine (other work shares these cores). Prints each pair
+     * with {@code uptime}, the medians, the spread, the median of the per-pair costs, and the time the move's own
+     * thread spent appending entries (serialise, write, fsync: work the move waits for) as a share of the audited
+     * move's time, which noise on the server side does not blur.
+     */
+    private static void auditCost(CosmosAsyncClient client, int pairs) throws Exception {
+        client.createDatabaseIfNotExists("bench").block();
+        Path home = Path.of(System.getProperty("cosmosdesk.home", "target/bench-home")).resolve("moves");
+        MoveTuning tuning = MoveTuning.defaults();
+        AuditLog auditLog = new AuditLog(home.resolveSibling("audit-" + System.nanoTime()));
+        AuditedWrites audited = new AuditedWrites(auditLog);
+        AuditedWrites unaudited = UnauditedWrites.baselineFor(auditLog);
+        System.out.printf("MoveBenchmark audit cost: %,d items of ~1 KB per move, %d pairs (uptime: %s)%n", ITEMS,
+                pairs, ChangesBenchmark.uptime());
+        move(client, items(2_000, 1), home, tuning, unaudited);
+        move(client, items(2_000, 2), home, tuning, audited);
+        List<Double> off = new ArrayList<>();
+        List<Double> on = new ArrayList<>();
+        List<Double> costs = new ArrayList<>();
+        List<Double> appendShares = new ArrayList<>();
+        for (int pair = 0; pair < pairs; pair++) {
+            double offRate;
+            double onRate;
+            long appendBefore = auditLog.appendNanos();
+            long onNanos;
+            if (pair % 2 == 0) {
+                offRate = move(client, items(ITEMS, 100 + pair), home, tuning, unaudited);
+                onRate = move(client, items(ITEMS, 200 + pair), home, tuning, audited);
+            } else {
+                onRate = move(client, items(ITEMS, 200 + pair), home, tuning, audited);
+                offRate = move(client, items(ITEMS, 100 + pair), home, tuning, unaudited);
+            }
+            onNanos = (long) (ITEMS / onRate * 1e9);
+            double appendShare = 100.0 * (auditLog.appendNanos() - appendBefore) / onNanos;
+            off.add(offRate);
+            on.add(onRate);
+            costs.add(100 * (1 - onRate / offRate));
+            appendShares.add(appendShare);
+            System.out.printf("  pair %d: off %,.0f items/s, on %,.0f items/s, cost %.1f %%, appending %.1f %% of "
+                    + "the audited move's time  [%s]%n", pair + 1, offRate, onRate, costs.get(pair), appendShare,
+                    ChangesBenchmark.uptime());
+        }
+        System.out.printf("MoveBenchmark audit cost: median off %,.0f items/s (%,.0f..%,.0f), median on %,.0f items/s "
+                + "(%,.0f..%,.0f)%n", median(off), min(off), max(off), median(on), min(on), max(on));
+        System.out.printf("MoveBenchmark audit cost: median of per-pair costs %.1f %% (spread %.1f..%.1f %%); "
+                + "from the medians %.1f %%; appending on the move's thread %.1f %% of its time (median); "
+                + "target < 10 %%%n", median(costs), min(costs), max(costs), 100 * (1 - median(on) / median(off)),
+                median(appendShares));
+        System.out.printf("MoveBenchmark audit cost: %.1f MB of entries per %,d-item move; uptime at the end: %s%n",
+                auditLog.bytesWritten() / 1e6 / (pairs + 1.0 / 5), ITEMS, ChangesBenchmark.uptime());
+        auditLog.close();
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
     private static double load() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }

@@ -74,8 +74,12 @@ public final class PatchBenchmark {
     private static void run(CosmosAsyncClient client) throws Exception {
         client.createDatabaseIfNotExists("bench").block();
         Path home = Path.of(System.getProperty("cosmosdesk.home", "target/bench-home")).resolve("patch-" + System.nanoTime());
-        AuditedWrites writes = new AuditedWrites(new AuditLog(home.resolve("audit")));
+        AuditLog auditLog = new AuditLog(home.resolve("audit"));
+        AuditedWrites writes = new AuditedWrites(auditLog);
         BulkPatchService service = new BulkPatchService(home.resolve("patches"), writes);
+        // the same job without audit entries (journal still on): what the audit log's share of the cost is
+        BulkPatchService unaudited = new BulkPatchService(home.resolve("patches-unaudited"),
+                io.cosmosdesk.audit.UnauditedWrites.baselineFor(auditLog));
         System.out.printf("PatchBenchmark: %,d items of ~1 KB, %d rounds after a warm-up, journal and audit log on "
                 + "(load %.2f)%n", ITEMS, ROUNDS, load());
 
@@ -86,6 +90,7 @@ public final class PatchBenchmark {
         List<Double> raws = new ArrayList<>();
         List<Double> selections = new ArrayList<>();
         List<Double> filters = new ArrayList<>();
+        List<Double> withoutAudit = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             double rawRate;
             double selection;
@@ -99,12 +104,16 @@ public final class PatchBenchmark {
                 selection = ours(client, service, ITEMS, 20 + round, true);
                 rawRate = raw(client, ITEMS, 10 + round);
             }
+            double noAudit = ours(client, unaudited, ITEMS, 40 + round, true);
+            withoutAudit.add(noAudit);
             raws.add(rawRate);
             selections.add(selection);
             filters.add(filter);
             System.out.printf("  round %d: raw SDK bulk patch %,.0f items/s; bulk patch of a selection %,.0f items/s "
-                    + "(ratio %.2f); of every item matching a filter %,.0f items/s (ratio %.2f); load %.2f%n",
-                    round + 1, rawRate, selection, selection / rawRate, filter, filter / rawRate, load());
+                    + "(ratio %.2f); of every item matching a filter %,.0f items/s (ratio %.2f); a selection without "
+                    + "the audit log %,.0f items/s (ratio %.2f); load %.2f%n",
+                    round + 1, rawRate, selection, selection / rawRate, filter, filter / rawRate, noAudit,
+                    noAudit / rawRate, load());
         }
         double raw = median(raws);
         double selection = median(selections);
@@ -114,6 +123,10 @@ public final class PatchBenchmark {
                 + "ratio %.2f (target >= 0.80)%n", selection, selection / raw);
         System.out.printf("PatchBenchmark: bulk patch, every item matching, journal on: %,.0f items/s (median), "
                 + "ratio %.2f (reads each page first)%n", filter, filter / raw);
+        double noAudit = median(withoutAudit);
+        System.out.printf("PatchBenchmark: bulk patch, grid selection, journal on, no audit log: %,.0f items/s "
+                + "(median), ratio %.2f: the audit log costs %.0f %% of the rate%n", noAudit, noAudit / raw,
+                100 * (1 - selection / noAudit));
         System.out.printf("PatchBenchmark: load %.2f%n", load());
     }
 

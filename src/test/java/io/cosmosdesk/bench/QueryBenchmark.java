@@ -79,18 +79,22 @@ public final class QueryBenchmark {
                 AuthKind.EMULATOR, server.endpoint()), client), new ContainerInfo(new ContainerRef(
                 container.getDatabase().getId(), container.getId()), List.of("/customerId"), false, null));
 
-        raw(container, pageSize); // warm-up of both paths
+        raw(container, pageSize, false); // warm-up of both paths
         tab(handle, pageSize, true);
         List<Double> ratios = new ArrayList<>();
         List<Double> firstRatios = new ArrayList<>();
+        List<Double> metricsRatios = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            Pass raw = raw(container, pageSize);
+            Pass raw = raw(container, pageSize, false);
             Pass tab = tab(handle, pageSize, true);
             Pass next = tab(handle, pageSize, false);
+            Pass rawMetrics = raw(container, pageSize, true);
             print("round %d: raw SDK byPage %,d items in %.2f s = %,.0f items/s, first page %.0f ms | query tab Load "
                     + "all %,d in %.2f s = %,.0f items/s, first row %.0f ms | query tab Next by Next %,.0f items/s "
-                    + "| load %.1f", round, raw.items(), raw.seconds(), raw.rate(), raw.firstPageSeconds() * 1000,
-                    tab.items(), tab.seconds(), tab.rate(), tab.firstPageSeconds() * 1000, next.rate(), load());
+                    + "| raw SDK byPage with query metrics on (as the tab asks) %,.0f items/s | load %.1f", round,
+                    raw.items(), raw.seconds(), raw.rate(), raw.firstPageSeconds() * 1000, tab.items(), tab.seconds(),
+                    tab.rate(), tab.firstPageSeconds() * 1000, next.rate(), rawMetrics.rate(), load());
+            metricsRatios.add(tab.rate() / rawMetrics.rate());
             ratios.add(tab.rate() / raw.rate());
             firstRatios.add(tab.firstPageSeconds() / raw.firstPageSeconds());
             if (tab.items() != raw.items() || next.items() != raw.items()) {
@@ -99,16 +103,18 @@ public final class QueryBenchmark {
         }
         print("query tab / raw SDK items/s, median of %d rounds: %.2f (target >= 0.9); rounds %s", rounds,
                 median(ratios), format(ratios));
+        print("query tab / raw SDK with query metrics on, median: %.2f; rounds %s", median(metricsRatios),
+                format(metricsRatios));
         print("time to first row / raw first page, median: %.2f (target <= 1.2); rounds %s", median(firstRatios),
                 format(firstRatios));
     }
 
-    private static Pass raw(CosmosAsyncContainer container, int pageSize) {
+    private static Pass raw(CosmosAsyncContainer container, int pageSize, boolean metrics) {
         long start = System.nanoTime();
         long[] first = {0};
         long count = 0;
-        for (FeedResponse<ObjectNode> page : container.queryItems(QUERY, new CosmosQueryRequestOptions(),
-                ObjectNode.class).byPage(pageSize).toIterable()) {
+        for (FeedResponse<ObjectNode> page : container.queryItems(QUERY, new CosmosQueryRequestOptions()
+                .setQueryMetricsEnabled(metrics), ObjectNode.class).byPage(pageSize).toIterable()) {
             if (first[0] == 0 && !page.getResults().isEmpty()) {
                 first[0] = System.nanoTime();
             }

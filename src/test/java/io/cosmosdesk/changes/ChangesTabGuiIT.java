@@ -15,6 +15,7 @@ import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.testing.MainWindowFixture;
 import io.cosmosdesk.ui.DialogService;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import org.fxmisc.richtext.CodeArea;
@@ -69,5 +70,52 @@ class ChangesTabGuiIT {
         MainWindowFixture.waitFor("the item opens in the editor of the Items tab",
                 () -> tabs.getSelectionModel().getSelectedIndex() == 1
                         && robot.lookup("#codeArea").queryAs(CodeArea.class).getText().contains("\"written-elsewhere\""));
+    }
+
+    /**
+     * Feed: All versions and deletes, chosen in the tab; another client creates, replaces and deletes an item: three
+     * rows, in order, the last one marked deleted and saying what was deleted.
+     */
+    @Test
+    void allVersionsShowsADeleteByAnotherClientMarkedWithWhatWasDeleted(FxRobot robot, LocalCosmosServer server,
+            CosmosTestData data) throws Exception {
+        CosmosAsyncContainer container = data.createContainer("/customerId");
+        MainWindowFixture.connectAndOpen(robot, context, server, container);
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        MainWindowFixture.waitFor("the container's tab opens", () -> tabs.getTabs().size() == 2);
+        Button liveChanges = robot.lookup(".toolbar-action").queryAllAs(Button.class).stream()
+                .filter(button -> button.getText().equals(ChangesFeature.ACTION_LABEL)).findFirst().orElseThrow();
+        robot.clickOn(liveChanges);
+        MainWindowFixture.waitFor("it is live", () -> robot.lookup("#statusLabel").tryQuery().isPresent()
+                && robot.lookup("#statusLabel").queryLabeled().getText().startsWith("Live"));
+        @SuppressWarnings("unchecked")
+        ComboBox<FeedMode> feed = robot.lookup("#modeChoice").queryAs(ComboBox.class);
+        MainWindowFixture.waitFor("all versions offered", () -> feed.getItems()
+                .contains(FeedMode.ALL_VERSIONS_AND_DELETES));
+        robot.clickOn(feed);
+        robot.clickOn(FeedMode.ALL_VERSIONS_AND_DELETES.toString());
+        MainWindowFixture.waitFor("live in all-versions mode", () -> feed.getValue() == FeedMode.ALL_VERSIONS_AND_DELETES
+                && robot.lookup("#statusLabel").queryLabeled().getText().startsWith("Live"));
+        assertThat(robot.lookup("#allVersionsLabel").queryLabeled().getText()).startsWith("All versions and deletes:");
+
+        try (CosmosAsyncClient other = CosmosServerExtension.clientBuilder(server).buildAsyncClient()) {
+            CosmosAsyncContainer theirs = other.getDatabase(container.getDatabase().getId())
+                    .getContainer(container.getId());
+            PartitionKey key = new PartitionKey("cust-9");
+            theirs.createItem(JsonNodeFactory.instance.objectNode().put("id", "short-lived").put("customerId", "cust-9")
+                    .put("status", "open"), key, null).block();
+            theirs.replaceItem(JsonNodeFactory.instance.objectNode().put("id", "short-lived").put("customerId", "cust-9")
+                    .put("status", "paid"), "short-lived", key).block();
+            theirs.deleteItem("short-lived", key).block();
+        }
+        @SuppressWarnings("unchecked")
+        TableView<ChangeRow> table = robot.lookup("#changesTable").queryAs(TableView.class);
+        MainWindowFixture.waitFor("three rows", () -> table.getItems().size() == 3);
+        assertThat(table.getItems()).extracting(ChangeRow::summary).containsExactly("new",
+                "status: \"open\" → \"paid\"", "deleted: customerId: \"cust-9\" · status: \"paid\"");
+        assertThat(table.getItems().get(2).kind()).isEqualTo(ChangeRow.Kind.DELETED);
+        MainWindowFixture.waitFor("the deleted row is drawn marked", () -> robot.lookup(".table-row-cell")
+                .queryAll().stream().anyMatch(node -> node.getPseudoClassStates().stream()
+                        .anyMatch(state -> state.getPseudoClassName().equals("deleted"))));
     }
 }

@@ -538,9 +538,11 @@ class ItemEditorViewModelTest {
         assertThat(editor.modeProperty().get()).isEqualTo(ItemEditorViewModel.Mode.NEW);
         assertThat(editor.systemProperties()).isEmpty();
 
-        when(items.createItem(eq(handle), any())).thenReturn(version(editor.getText(), "\"c1\""));
+        when(items.createItem(eq(handle), any(), eq(io.cosmosdesk.audit.AuditOperation.CLONE)))
+                .thenReturn(version(editor.getText(), "\"c1\""));
         editor.save();
-        verify(items).createItem(handle, clone);
+        // recorded in the audit log as a clone, not a plain create
+        verify(items).createItem(handle, clone, io.cosmosdesk.audit.AuditOperation.CLONE);
         assertThat(editor.modeProperty().get()).isEqualTo(ItemEditorViewModel.Mode.EXISTING);
     }
 

@@ -96,4 +96,19 @@ class JobsTest {
         assertThat(move.job().state()).isEqualTo(JobState.CANCELLED);
         assertThat(delete.job().fileProperty().get()).isEqualTo(Path.of("/tmp/report.jsonl"));
     }
+
+    @Test
+    void aTrackedJobTellsItsOwnListenersNotThoseThatFrontThePanel() {
+        Jobs jobs = new Jobs(ImmediateTaskRunner.immediate());
+        List<Job> started = new ArrayList<>();
+        List<Job> tracked = new ArrayList<>();
+        jobs.onJobStarted(started::add);
+        jobs.onJobTracked(tracked::add);
+
+        JobHandle move = jobs.track("Move", "3 items of retail/orders", () -> { });
+
+        assertThat(tracked).containsExactly(move.job());
+        assertThat(started).isEmpty();
+        assertThat(jobs.jobs()).containsExactly(move.job());
+    }
 }

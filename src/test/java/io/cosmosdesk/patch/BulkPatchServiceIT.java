@@ -286,7 +286,8 @@ class BulkPatchServiceIT {
                 .isInstanceOf(SimulatedCrash.class);
         long patchedNow = originals.keySet().stream().filter(id -> current(id).get("status").asText()
                 .equals("archived")).count();
-        assertThat(patchedNow).isEqualTo(20);
+        // batches 1 and 2 at least (more may have been in flight when the second one's answers were lost)
+        assertThat(patchedNow).isGreaterThanOrEqualTo(20);
 
         Path journal;
         try (Stream<Path> files = Files.list(home.resolve("patches"))) {
@@ -296,7 +297,7 @@ class BulkPatchServiceIT {
         BulkPatchService afterRestart = new BulkPatchService(home.resolve("patches"), TestAudit.writes());
         assertThat(afterRestart.journalsOf(handle)).containsExactly(journal);
         PatchReport undone = afterRestart.undo(handle, journal, BulkPatchService.Control.NONE);
-        assertThat(undone.count(PatchOutcome.RESTORED)).isEqualTo(20);
+        assertThat(undone.count(PatchOutcome.RESTORED)).isEqualTo(patchedNow);
         assertAllOriginal();
     }
 }

@@ -96,6 +96,10 @@ class PatchDialogViewModelTest {
                 new DiffLine(DiffLine.Kind.ADDED, "+   \"status\" : \"paid\""),
                 new DiffLine(DiffLine.Kind.NOTE, "Not patched: replace /x: /x does not exist."));
         assertThat(vm.sampleLines()).noneMatch(line -> line.text().contains("_etag"));
+        // lines far from the change fold into one: the id (two lines above "status") stays, "{" does not
+        assertThat(vm.sampleLines()).contains(new DiffLine(DiffLine.Kind.SAME, "    \"id\" : \"o1\","),
+                new DiffLine(DiffLine.Kind.SAME, "  …"));
+        assertThat(vm.sampleLines()).doesNotContain(new DiffLine(DiffLine.Kind.SAME, "  {"));
 
         // a change to the form makes the dry run stale: it is cleared
         vm.conditionProperty().set("FROM c WHERE c.n > 1");
