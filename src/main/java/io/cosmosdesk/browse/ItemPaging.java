@@ -62,6 +62,7 @@ final class ItemPaging {
     private final ObservableList<ItemRow> rows = FXCollections.observableArrayList();
     // made once: an unmodifiable wrapper listens to its source weakly (see FilterHistory)
     private final ObservableList<ItemRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final LoadedRows loadedRows = new LoadedRows(rows);
     private final ReadOnlyObjectWrapper<ItemQuery> appliedQuery = new ReadOnlyObjectWrapper<>(this, "appliedQuery",
             ItemQuery.all());
     private final ReadOnlyStringWrapper appliedFilter = new ReadOnlyStringWrapper(this, "appliedFilter", "");
@@ -374,7 +375,7 @@ final class ItemPaging {
     }
 
     private List<ItemRow> notLoadedYet(List<ItemRow> page) {
-        return LoadedRows.notLoadedYet(rows, page);
+        return loadedRows.notLoadedYet(page);
     }
 
     private void showFailure(Throwable error, ItemQuery query, boolean append) {

@@ -1,6 +1,7 @@
 package io.cosmosdesk.browse;
 
 import io.cosmosdesk.cosmos.ItemRow;
+import io.cosmosdesk.ui.StandInRow;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -185,7 +186,9 @@ public class ItemsTabController {
                 }
             }
         });
-        itemsTable.setItems(viewModel.rows());
+        // a transparent stand-in row takes the grid's first styling while the first page is on its way
+        StandInRow.install(itemsTable, viewModel.rows(), ItemRow.of(com.fasterxml.jackson.databind.node
+                .JsonNodeFactory.instance.objectNode().put("id", ""), viewModel.handle().info().partitionKeyPaths()));
         viewModel.rows().addListener((ListChangeListener<ItemRow>) change -> {
             List<Integer> indices = List.copyOf(reselect);
             reselect.clear();

@@ -22,11 +22,14 @@ public final class ItemRow {
     private final String id;
     private final PartitionKeyValue partitionKey;
     private final byte[] json;
+    /** Made once: the grid checks every page's rows against the loaded ones by it. */
+    private final ItemRef ref;
 
     private ItemRow(String id, PartitionKeyValue partitionKey, byte[] json) {
         this.id = id;
         this.partitionKey = partitionKey;
         this.json = json;
+        this.ref = new ItemRef(id, partitionKey);
     }
 
     /** Builds a row from an item as the SDK returned it; {@code partitionKeyPaths} are the container's. */
@@ -49,7 +52,7 @@ public final class ItemRow {
     }
 
     public ItemRef ref() {
-        return new ItemRef(id, partitionKey);
+        return ref;
     }
 
     /** The item, parsed anew each call: callers may change it freely. */

@@ -1,5 +1,6 @@
 package io.cosmosdesk.schema;
 
+import io.cosmosdesk.ui.LazyTooltip;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -20,7 +20,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The figures of one field, per type: presence, the type's share, ranges, a histogram (click a bar to filter on its
- * range), the most frequent values (click to filter on one), true/false counts. Rebuilt when the figures change.
+ * range), the most frequent values (click to filter on one), true/false counts. Rebuilt when the figures change;
+ * tooltips are made on hover (LazyTooltip), so a rebuild styles no popup scenes.
  */
 final class FieldDetailView {
 
@@ -129,7 +130,7 @@ final class FieldDetailView {
             Node name;
             if (cut) {
                 Label label = new Label(value.value());
-                label.setTooltip(new Tooltip("A long value, shown cut: filter on it in a query instead."));
+                LazyTooltip.install(label, () -> "A long value, shown cut: filter on it in a query instead.");
                 name = label;
             } else {
                 name = link(value.value().isEmpty() ? "\"\" (empty)" : value.value(),
@@ -170,8 +171,8 @@ final class FieldDetailView {
             bar.setMinSize(width, height);
             bar.setPrefSize(width, height);
             bar.setMaxSize(width, height);
-            Tooltip.install(bar, new Tooltip(label.of(bin) + ": " + (histogram.estimated() ? "≈" : "")
-                    + String.format(Locale.ROOT, "%,d", bin.count()) + "\nClick to filter the grid on this range"));
+            LazyTooltip.install(bar, () -> label.of(bin) + ": " + (histogram.estimated() ? "≈" : "")
+                    + String.format(Locale.ROOT, "%,d", bin.count()) + "\nClick to filter the grid on this range");
             String clause = where.of(bin);
             bar.setOnMouseClicked(event -> filter.accept(clause));
             bars.getChildren().add(bar);
@@ -188,7 +189,7 @@ final class FieldDetailView {
 
     private static Hyperlink link(String text, String whereClause, Consumer<String> filter) {
         Hyperlink link = new Hyperlink(text);
-        link.setTooltip(new Tooltip("Filter the Items tab: " + whereClause));
+        LazyTooltip.install(link, () -> "Filter the Items tab: " + whereClause);
         link.setOnAction(event -> filter.accept(whereClause));
         return link;
     }

@@ -27,7 +27,7 @@ public final class SchemaFormat {
         if (share < 1 && share > 0.995) {
             return ">99%";
         }
-        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+        return Math.round(share * 100) + "%"; // String.format costs ~40x this, and cells show it 4 times a second
     }
 
     public static String number(BigDecimal value) {

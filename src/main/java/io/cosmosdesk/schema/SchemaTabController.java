@@ -1,6 +1,7 @@
 package io.cosmosdesk.schema;
 
 import io.cosmosdesk.ui.BackgroundTask;
+import io.cosmosdesk.ui.PulseSteps;
 import io.cosmosdesk.ui.TaskRunner;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,17 @@ public final class SchemaTabController {
     private final Map<FieldPath, TreeItem<FieldSummary>> rows = new HashMap<>();
     private final TreeItem<FieldSummary> treeRoot = new TreeItem<>();
     private long detailShownAt;
+    /** New rows that would be on screen, added per pulse while a summary's rows fill in. */
+    static final int NEW_SHOWN_ROWS_PER_PULSE = 4;
+    /** The newest summary whose rows are not all in the tree yet, or null. */
+    private SchemaSummary pendingRows;
+    private boolean rowsQueued;
+    private boolean sortWhenComplete;
+    /** Rows and the detail pane's sections join the scene a bounded piece per pulse. */
+    private final PulseSteps pulses = new PulseSteps();
+    private int detailGeneration;
+    /** The stand-in row styled while the tab opens (see warmUp), or null once gone. */
+    private TreeItem<FieldSummary> warmRow;
 
     @FXML private BorderPane root;
     @FXML private ChoiceBox<SampleSize> sampleSizeChoice;
@@ -105,8 +117,9 @@ public final class SchemaTabController {
                 .itemsInspected()));
         typesColumn.setCellFactory(c -> FieldCells.types());
         fieldTree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
-                viewModel.selectedPathProperty().set(item == null || item.getValue() == null ? null
-                        : item.getValue().path()));
+                viewModel.selectedPathProperty().set(item == null || item.getValue() == null || item == warmRow
+                        ? null : item.getValue().path()));
+        warmUp();
         viewModel.summaryProperty().addListener((obs, old, summary) -> showSummary(summary));
         viewModel.busyProperty().addListener((obs, old, busy) -> {
             if (busy && rows.isEmpty()) {
@@ -114,8 +127,10 @@ public final class SchemaTabController {
             }
         });
         viewModel.finishedProperty().addListener((obs, old, done) -> {
-            if (done) {
+            if (done && pendingRows == null) {
                 sortByPresence(treeRoot);
+            } else if (done) {
+                sortWhenComplete = true;
             }
         });
 
@@ -153,29 +168,118 @@ public final class SchemaTabController {
         banner.managedProperty().bind(banner.visibleProperty());
     }
 
-    /** Updates rows in place and adds new ones at the end of their parent; the order settles when the sample ends. */
+    /**
+     * Updates rows in place and adds new ones at the end of their parent; the order settles when the sample ends.
+     * A shown row costs its first styling and skins (a few ms each on a cold JVM, far more for the very first),
+     * so at most {@link #NEW_SHOWN_ROWS_PER_PULSE} new rows that would be on screen join per pulse: a first
+     * summary of dozens of fields fills in over a few frames instead of one long stall.
+     */
     private void showSummary(SchemaSummary summary) {
+        endWarmUp();
         if (summary.itemsInspected() == 0) {
             rows.clear();
             treeRoot.getChildren().clear();
+            pendingRows = null;
+            sortWhenComplete = false;
             treePlaceholder.setText(viewModel.busyProperty().get() ? "Reading items…"
                     : "No items were read: the container is empty.");
             return;
         }
-        update(treeRoot, summary.fields());
+        pendingRows = summary;
+        if (!rowsQueued) {
+            rowsQueued = true;
+            pulses.add(this::addPendingRows); // in the pulse's animation phase: one batch per CSS + layout pass
+        }
     }
 
-    private void update(TreeItem<FieldSummary> parent, java.util.List<FieldSummary> fields) {
+    /** Applies the newest summary within this pulse's budget of new rows; continues next pulse if some wait. */
+    private void addPendingRows() {
+        SchemaSummary summary = pendingRows;
+        if (summary == null) {
+            rowsQueued = false;
+            return;
+        }
+        int[] budget = {NEW_SHOWN_ROWS_PER_PULSE};
+        boolean complete = update(treeRoot, summary.fields(), budget);
+        if (complete) {
+            pendingRows = null;
+            rowsQueued = false;
+            if (sortWhenComplete) {
+                sortWhenComplete = false;
+                sortByPresence(treeRoot);
+            }
+        } else {
+            pulses.add(this::addPendingRows);
+        }
+    }
+
+    /** False when the budget ran out before every field had its row. */
+    private boolean update(TreeItem<FieldSummary> parent, java.util.List<FieldSummary> fields, int[] budget) {
+        boolean complete = true;
+        boolean shown = parent == treeRoot || parent.isExpanded();
         for (FieldSummary field : fields) {
             TreeItem<FieldSummary> row = rows.get(field.path());
             if (row == null) {
+                if (shown && budget[0] <= 0) {
+                    complete = false;
+                    continue;
+                }
+                if (shown) {
+                    budget[0]--;
+                }
                 row = new TreeItem<>(field);
                 rows.put(field.path(), row);
                 parent.getChildren().add(row);
             } else if (row.getValue() != field) {
                 row.setValue(field);
             }
-            update(row, field.children());
+            complete &= update(row, field.children(), budget);
+        }
+        return complete;
+    }
+
+    /**
+     * The tree's first row is by far its dearest: its row and cell skins are made and the scene's styles for them
+     * matched for the first time (150-300 ms of UI-thread CPU on a cold JVM under load). A stand-in row, drawn
+     * transparent, pays that while the tab opens, so the first figures only add rows. It goes as soon as its row
+     * was styled, or when the first figures come.
+     */
+    private void warmUp() {
+        FieldPath path = FieldPath.ROOT.child("warm-up");
+        FieldSummary field = new FieldSummary(path, 1, 2, java.util.List.of(
+                new TypeSummary(ValueType.STRING, 1, null, null, null, null, null),
+                new TypeSummary(ValueType.NUMBER, 1, null, null, null, null, null)), true, true,
+                java.util.List.of(new FieldSummary(path.child("child"), 1, 1, java.util.List.of(), false, false,
+                        java.util.List.of())));
+        warmRow = new TreeItem<>(field);
+        warmRow.getChildren().add(new TreeItem<>(field.children().get(0)));
+        fieldTree.getStyleClass().add("schema-warming");
+        treeRoot.getChildren().add(warmRow);
+        int[] pulsesLeft = {120};
+        Runnable check = new Runnable() {
+            @Override
+            public void run() {
+                if (warmRow == null) {
+                    return;
+                }
+                boolean styled = fieldTree.lookupAll(".tree-table-row-cell").stream().anyMatch(node ->
+                        node instanceof javafx.scene.control.TreeTableRow<?> row && row.getTreeItem() == warmRow
+                                && row.getSkin() != null);
+                if (styled || --pulsesLeft[0] <= 0) {
+                    endWarmUp();
+                } else {
+                    pulses.add(this);
+                }
+            }
+        };
+        pulses.add(check);
+    }
+
+    private void endWarmUp() {
+        if (warmRow != null) {
+            treeRoot.getChildren().remove(warmRow);
+            warmRow = null;
+            fieldTree.getStyleClass().remove("schema-warming");
         }
     }
 
@@ -195,13 +299,44 @@ public final class SchemaTabController {
         return field.path().steps().get(field.path().steps().size() - 1);
     }
 
+    /**
+     * Rebuilds the detail pane. The sections replace the shown ones one per pulse (a field's pane is dozens of
+     * controls: styling them all at once was one long stall, repeated every second while figures fill in).
+     */
     private void showDetail(FieldSummary field) {
         detailShownAt = System.nanoTime();
-        detailBox.getChildren().setAll(field == null
-                ? java.util.List.of(new Label(viewModel.summaryProperty().get().itemsInspected() == 0
-                        ? "Figures for each field appear here." : "Pick a field to see its figures."))
-                : FieldDetailView.build(field, viewModel.summaryProperty().get().itemsInspected(),
-                        viewModel::filter));
+        int generation = ++detailGeneration;
+        if (field == null) {
+            detailBox.getChildren().setAll(new Label(viewModel.summaryProperty().get().itemsInspected() == 0
+                    ? "Figures for each field appear here." : "Pick a field to see its figures."));
+            return;
+        }
+        java.util.List<javafx.scene.Node> sections = FieldDetailView.build(field,
+                viewModel.summaryProperty().get().itemsInspected(), viewModel::filter);
+        boolean sameField = !detailBox.getChildren().isEmpty()
+                && detailBox.getChildren().get(0).getUserData() instanceof FieldPath shown
+                && shown.equals(field.path());
+        if (!sameField) {
+            detailBox.getChildren().clear();
+        }
+        sections.get(0).setUserData(field.path());
+        for (int i = 0; i < sections.size(); i++) {
+            int index = i;
+            pulses.add(() -> {
+                if (generation != detailGeneration) {
+                    return;
+                }
+                var shown = detailBox.getChildren();
+                if (index < shown.size()) {
+                    shown.set(index, sections.get(index));
+                } else {
+                    shown.add(sections.get(index));
+                }
+                if (index == sections.size() - 1 && shown.size() > sections.size()) {
+                    shown.remove(sections.size(), shown.size());
+                }
+            });
+        }
     }
 
     @FXML

@@ -97,6 +97,8 @@ class LayerRulesTest {
     @Test
     void nobodyStartsRawThreads() {
         noClasses().that().resideOutsideOfPackages("io.cosmosdesk.ui..", "io.cosmosdesk.sandbox..")
+                // the one exception: start-up's warm-up thread runs in main() before JavaFX or any TaskRunner exists
+                .and().doNotHaveFullyQualifiedName("io.cosmosdesk.app.StartupWarmUp")
                 .should().callConstructor(Thread.class, Runnable.class)
                 .orShould().callConstructor(Thread.class, Runnable.class, String.class)
                 .because("background work goes through TaskRunner")

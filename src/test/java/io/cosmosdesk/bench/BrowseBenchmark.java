@@ -164,7 +164,7 @@ public final class BrowseBenchmark {
             vmStart[0] = System.nanoTime();
             ItemsTab tab = ItemsTab.load(vm); // starts the first page
             Stage stage = new Stage();
-            Scene scene = new Scene(tab.view(), 1200, 800);
+            Scene scene = BenchScenes.styled(tab.view(), 1200, 800);
             stage.setScene(scene);
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long[] pulseStart = new long[2];
@@ -181,6 +181,7 @@ public final class BrowseBenchmark {
                     }
                 }
             });
+            BenchScenes.reportLongPasses(scene, "browse");
             stage.show();
             windowOpen[0] = System.nanoTime() - vmStart[0];
             // the stall watch covers loading, not the one-off FXML load and first show measured above
@@ -283,9 +284,9 @@ public final class BrowseBenchmark {
             return meterFigures;
         }
 
-        /** Where the FX thread was while more than 30 ms late. */
+        /** Where the FX thread was while more than 30 ms late, and the stalls over 50 ms. */
         String lateWhere() {
-            return late.report();
+            return late.report() + "\n    stalls over 50 ms: " + (meter == null ? "-" : meter.lateStalls());
         }
 
         long longestHeartbeatGap() {

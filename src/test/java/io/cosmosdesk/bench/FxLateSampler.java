@@ -15,6 +15,9 @@ import javafx.application.Platform;
  */
 final class FxLateSampler {
 
+    /** Frames kept per sample (env BENCH_DEPTH, default 4; BENCH_LINES lines, default 6): more to see who called the hot spot. */
+    private static final int DEPTH = Integer.parseInt(System.getenv().getOrDefault("BENCH_DEPTH", "4"));
+
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "fx-late-sampler");
         thread.setDaemon(true);
@@ -49,7 +52,7 @@ final class FxLateSampler {
             }
             key.append(shown == 0 ? "" : " < ").append(name.substring(name.lastIndexOf('.') + 1)).append('.')
                     .append(frame.getMethodName());
-            if (++shown == 4) {
+            if (++shown == DEPTH) {
                 break;
             }
         }
@@ -58,7 +61,7 @@ final class FxLateSampler {
 
     /** Where the FX thread was while late, most sampled first (each sample stands for about 5 ms). */
     String report() {
-        return lateFrames.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(6)
+        return lateFrames.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(Integer.parseInt(System.getenv().getOrDefault("BENCH_LINES", "6")))
                 .map(e -> e.getValue() * 5 + " ms in " + e.getKey())
                 .collect(Collectors.joining("\n    ", "\n    ", ""));
     }

@@ -27,6 +27,10 @@ final class UiStallMeter {
     private final AtomicLong longestWall = new AtomicLong();
     private final AtomicLong longestCpu = new AtomicLong();
     private final long fxThreadId;
+    private final long startedAt = System.nanoTime();
+    private long lastStallEnd; // UI thread only
+    /** Each wait over 50 ms: when it began (ms after start), its wall and UI-thread CPU ms. */
+    private final java.util.List<String> late = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     private UiStallMeter(long fxThreadId) {
         this.fxThreadId = fxThreadId;
@@ -49,11 +53,26 @@ final class UiStallMeter {
         long posted = System.nanoTime();
         long postedCpu = THREADS.getThreadCpuTime(fxThreadId);
         Platform.runLater(() -> {
-            longestWall.accumulateAndGet(System.nanoTime() - posted, Math::max);
-            if (postedCpu >= 0) {
-                longestCpu.accumulateAndGet(THREADS.getCurrentThreadCpuTime() - postedCpu, Math::max);
+            long wall = System.nanoTime() - posted;
+            longestWall.accumulateAndGet(wall, Math::max);
+            long cpu = postedCpu >= 0 ? THREADS.getCurrentThreadCpuTime() - postedCpu : -1;
+            if (cpu >= 0) {
+                longestCpu.accumulateAndGet(cpu, Math::max);
+            }
+            // beats run in the order posted, so the first beat of a stall waited longest: one entry per stall
+            if (wall > 50_000_000L && posted >= lastStallEnd && late.size() < 200) {
+                lastStallEnd = posted + wall;
+                late.add(String.format(java.util.Locale.ROOT, "%d ms@+%d (cpu %d)", wall / 1_000_000,
+                        (posted - startedAt) / 1_000_000, cpu / 1_000_000));
             }
         });
+    }
+
+    /** The stalls over 50 ms seen so far: "wall ms@+start ms (UI-thread CPU ms)", at most 200. */
+    String lateStalls() {
+        synchronized (late) {
+            return late.size() + (late.isEmpty() ? "" : " " + late);
+        }
     }
 
     /** Stops beating; returns {longest wall wait ms, UI-thread CPU in the busiest wait ms}. */

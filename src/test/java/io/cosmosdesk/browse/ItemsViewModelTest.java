@@ -615,7 +615,9 @@ class ItemsViewModelTest {
         vm.setSelection(List.copyOf(vm.rows()));
         vm.deleteSelected();
         verify(dialogs, never()).confirm(anyString(), anyString(), anyString());
-        verify(service, never()).deleteItems(any(), any(), any(), any());
+        // the refusal goes to the service's read-only door, which sends nothing and records each refused delete
+        // (ReadOnlyDeleteAuditedTest proves that with the real service and audit log)
+        verify(service).deleteItems(eq(readOnly), any(), any(), any());
         assertThat(vm.noticeProperty().get()).contains("read-only");
     }
 

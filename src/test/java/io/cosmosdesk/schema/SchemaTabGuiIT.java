@@ -61,6 +61,9 @@ class SchemaTabGuiIT {
         TreeTableView<FieldSummary> tree = robot.lookup("#fieldTree").queryAs(TreeTableView.class);
         MainWindowFixture.waitFor("the figures are in", () -> robot.lookup("#statusLabel").queryLabeled().getText()
                 .startsWith("40 items analysed"));
+        // rows join the tree a few per frame, so the last ones may come a moment after the status line
+        MainWindowFixture.waitFor("the status row shows", () -> tree.getRoot().getChildren().stream()
+                .anyMatch(row -> row.getValue().path().name().equals("status")));
         TreeItem<FieldSummary> status = tree.getRoot().getChildren().stream()
                 .filter(row -> row.getValue().path().name().equals("status")).findFirst().orElseThrow();
         robot.interact(() -> tree.getSelectionModel().select(status));

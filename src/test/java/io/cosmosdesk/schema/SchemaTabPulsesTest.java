@@ -1,0 +1,149 @@
+package io.cosmosdesk.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import com.azure.cosmos.CosmosAsyncClient;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.cosmos.ContainerRef;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.cosmos.JsonPath;
+import io.cosmosdesk.ui.DialogService;
+import io.cosmosdesk.ui.ImmediateTaskRunner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Headless: the Schema tab's tree takes a summary of many fields a few rows per pulse (a first summary styled
+ * all at once was a long UI stall), ends with every field in presence order, and makes a cell's tooltip only
+ * when the mouse reaches it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SchemaTabPulsesTest {
+
+    private static final int FIELDS = 30;
+
+    // made before the toolkit's setup (Mockito's first start takes long under load; TestFX allows @Start 30 s)
+    private final ContainerHandle orders = new ContainerHandle(new CosmosConnection(ConnectionProfile.create("Local",
+            AuthKind.EMULATOR, "https://localhost:8081"), mock(CosmosAsyncClient.class)),
+            new ContainerInfo(new ContainerRef("retail", "orders"), List.of("/customerId"), false, null));
+    private final DialogService dialogs = mock(DialogService.class);
+    private SchemaViewModel viewModel;
+    private TreeTableView<FieldSummary> tree;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        SchemaService manyFields = new SchemaService() {
+            @Override
+            public SampleResult sample(ContainerHandle container, long target, Consumer<SampleProgress> progress,
+                    BooleanSupplier cancelled) {
+                SchemaStatistics statistics = new SchemaStatistics();
+                for (int i = 0; i < 10; i++) {
+                    ObjectNode item = JsonNodeFactory.instance.objectNode();
+                    for (int f = 0; f < FIELDS; f++) {
+                        if (f <= i * 3 + 2) { // field f in a share of the items that falls with f
+                            item.put(String.format("field%02d", f), "value " + i);
+                        }
+                    }
+                    statistics.add(item);
+                }
+                return new SampleResult(statistics.summary(), 10, 10, 1, "10 items", false);
+            }
+        };
+        viewModel = new SchemaViewModel(orders, manyFields, ImmediateTaskRunner.immediate(), dialogs,
+                new SchemaViewModel.Host() {
+                    @Override
+                    public void addColumn(ContainerHandle container, JsonPath path) {
+                    }
+
+                    @Override
+                    public void setFilter(ContainerHandle container, String whereClause) {
+                    }
+
+                    @Override
+                    public void sortBy(ContainerHandle container, JsonPath path) {
+                    }
+
+                    @Override
+                    public boolean openQuery(ContainerHandle container, String sql) {
+                        return false;
+                    }
+                });
+        SchemaTab tab = new SchemaTab(viewModel, ImmediateTaskRunner.immediate());
+        scene = new Scene((Parent) tab.view(), 1000, 700);
+        stage.setScene(scene);
+        stage.show();
+        tree = (TreeTableView<FieldSummary>) scene.lookup("#fieldTree");
+    }
+
+    @Test
+    void manyFieldsJoinTheTreeAFewRowsPerPulseAndEndInPresenceOrder(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Integer> rowsAfterEachPass = new ArrayList<>();
+        Runnable count = () -> rowsAfterEachPass.add(tree.getRoot().getChildren().size());
+        robot.interact(() -> {
+            scene.addPostLayoutPulseListener(count);
+            viewModel.analyse();
+        });
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> tree.getRoot().getChildren().size() == FIELDS && viewModel.finishedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> scene.removePostLayoutPulseListener(count));
+
+        assertThat(rowsAfterEachPass).as("rows after each pass").isNotEmpty();
+        int before = 0;
+        for (int rows : rowsAfterEachPass) {
+            assertThat(rows - before).as("new rows in one pass, after %s", rowsAfterEachPass)
+                    .isLessThanOrEqualTo(SchemaTabController.NEW_SHOWN_ROWS_PER_PULSE);
+            before = rows;
+        }
+        List<Long> counts = tree.getRoot().getChildren().stream().map(row -> row.getValue().itemCount()).toList();
+        assertThat(counts).as("most present first").isSortedAccordingTo((a, b) -> Long.compare(b, a));
+    }
+
+    @Test
+    void aCellMakesItsTooltipWhenTheMouseReachesIt(FxRobot robot) throws Exception {
+        robot.interact(viewModel::analyse);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> tree.getRoot().getChildren().size() == FIELDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<TreeTableCell<?, ?>> cells = robot.lookup(".tree-table-cell").queryAllAs(TreeTableCell.class).stream()
+                .filter(cell -> !cell.isEmpty() && cell.getItem() != null)
+                .<TreeTableCell<?, ?>>map(cell -> cell).toList();
+        assertThat(cells).isNotEmpty();
+        assertThat(cells).as("no tooltip made before a hover").allMatch(cell -> cell.getTooltip() == null
+                && !hasInstalledTooltip(cell));
+
+        TreeTableCell<?, ?> first = cells.stream().filter(cell -> cell.getTableColumn() == tree.getColumns().get(0))
+                .findFirst().orElseThrow();
+        robot.moveTo(first);
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> hasInstalledTooltip(first));
+        assertThat(((javafx.scene.control.Tooltip) first.getProperties().get("javafx.scene.control.Tooltip"))
+                .getText()).startsWith(((FieldSummary) first.getItem()).path().toString());
+    }
+
+    /** Tooltip.install keeps the tooltip in the node's properties under this key (JavaFX 21). */
+    private static boolean hasInstalledTooltip(Node node) {
+        return node.getProperties().get("javafx.scene.control.Tooltip") != null;
+    }
+}
