@@ -57,8 +57,8 @@ class ContainerSettingsGuiIT {
                         .contains("indexingMode")).orElse(false));
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).contains("Settings · " + container.getId());
 
-        robot.clickOn("#ttlSecondsOption");
-        robot.doubleClickOn("#ttlSecondsField").eraseText(8).write("3600");
+        robot.clickOn(MainWindowFixture.shown(robot, "#ttlSecondsOption"));
+        robot.doubleClickOn(MainWindowFixture.shown(robot, "#ttlSecondsField")).eraseText(8).write("3600");
         JsonCodeArea policy = robot.lookup("#indexingPolicyArea").queryAs(JsonCodeArea.class);
         var edited = (com.fasterxml.jackson.databind.node.ObjectNode) io.cosmosdesk.json.Json.MAPPER
                 .readTree(policy.getText());
@@ -67,7 +67,7 @@ class ContainerSettingsGuiIT {
         Label problems = robot.lookup(".container-settings #problemsLabel").queryAs(Label.class);
         assertThat(problems.getText()).isEmpty();
 
-        robot.clickOn("#reviewButton");
+        robot.clickOn(MainWindowFixture.shown(robot, "#reviewButton"));
         MainWindowFixture.waitFor("the diff is shown", () -> robot.lookup("#settingsDiff").tryQuery()
                 .map(Node::isVisible).orElse(false));
         String summary = robot.lookup("#settingsDiff #diffSummary").queryAs(Label.class).getText();
@@ -75,7 +75,7 @@ class ContainerSettingsGuiIT {
         assertThat(container.read().block().getProperties().getDefaultTimeToLiveInSeconds())
                 .as("nothing is sent before Apply").isNull();
 
-        robot.clickOn("#confirmApplyButton");
+        robot.clickOn(MainWindowFixture.shown(robot, "#confirmApplyButton"));
         Label status = robot.lookup(".container-settings #statusLabel").queryAs(Label.class);
         Label error = robot.lookup(".container-settings #errorLabel").queryAs(Label.class);
         MainWindowFixture.waitFor("it is applied, or says why not", () -> !status.getText().isEmpty()

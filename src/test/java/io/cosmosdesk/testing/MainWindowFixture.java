@@ -77,6 +77,29 @@ public final class MainWindowFixture {
         return node;
     }
 
+    /**
+     * The node {@code query} names once it is on screen: in the scene of a showing window and visible. A lookup can
+     * find a tab's content (TabPane's own lookup searches every tab) before the skin has put it into the scene, and a
+     * click computes its point from the scene while the pointer moves; clicking such a node fails with "scene is
+     * null". Waits up to 30 s like {@link #waitFor}.
+     */
+    public static javafx.scene.Node shown(FxRobot robot, String query) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.Node> found = new java.util.concurrent.atomic.AtomicReference<>();
+        waitFor(query + " is on screen", () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            for (javafx.scene.Node node : robot.lookup(query).queryAll()) {
+                if (node.getScene() != null && node.getScene().getWindow() != null
+                        && node.getScene().getWindow().isShowing()
+                        && org.testfx.util.NodeQueryUtils.isVisible().test(node)) {
+                    found.set(node);
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found.get();
+    }
+
     /** Waits up to 30 s; the failure names what did not happen. */
     public static void waitFor(String what, Callable<Boolean> condition) throws Exception {
         // a node looked up while the window is mid-change may not be there yet: "not yet", not a failure
