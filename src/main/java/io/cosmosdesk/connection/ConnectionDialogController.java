@@ -55,6 +55,10 @@ public class ConnectionDialogController {
     @FXML private ComboBox<SignInMethod> signInCombo;
     @FXML private Label tenantLabel;
     @FXML private TextField tenantField;
+    @FXML private Label armLabel;
+    @FXML private javafx.scene.layout.HBox armBox;
+    @FXML private TextField armSubscriptionField;
+    @FXML private TextField armResourceGroupField;
     @FXML private ComboBox<String> colorCombo;
     @FXML private CheckBox readOnlyCheck;
     @FXML private CheckBox saveCheck;
@@ -106,6 +110,8 @@ public class ConnectionDialogController {
         io.cosmosdesk.ui.SecretReveal.attach(keyField, keyPlain, showKeyToggle);
         io.cosmosdesk.ui.SecretReveal.attach(connectionStringField, connectionStringPlain, showConnectionStringToggle);
         tenantField.textProperty().bindBidirectional(viewModel.tenantIdProperty());
+        armSubscriptionField.textProperty().bindBidirectional(viewModel.armSubscriptionIdProperty());
+        armResourceGroupField.textProperty().bindBidirectional(viewModel.armResourceGroupProperty());
         signInCombo.getItems().setAll(SignInMethod.values());
         signInCombo.valueProperty().bindBidirectional(viewModel.signInProperty());
         colorCombo.getItems().setAll(ConnectionDialogViewModel.COLOR_TAGS);
@@ -184,7 +190,7 @@ public class ConnectionDialogController {
         boolean entra = kind == AuthKind.ENTRA_ID;
         setShown(!entra, keyLabel, keyBox);
         setShown(kind == AuthKind.KEY, connectionStringLabel, connectionStringBox);
-        setShown(entra, signInLabel, signInCombo, tenantLabel, tenantField);
+        setShown(entra, signInLabel, signInCombo, tenantLabel, tenantField, armLabel, armBox);
         kindHint.setText(switch (kind) {
             case EMULATOR -> "The emulator's well-known key and https://localhost:8081 are filled in. Its self-signed "
                     + "certificate is accepted for this local endpoint only; every other endpoint keeps full TLS "
