@@ -114,7 +114,8 @@ public final class AppContext implements AutoCloseable {
         // create/delete, settings and throughput: the data plane first; Azure Resource Manager when the data plane
         // refused an Entra ID token and the user agreed (its SDK loads only then)
         io.cosmosdesk.manage.ControlPlaneSwitch controlPlanes = new io.cosmosdesk.manage.ControlPlaneSwitch(
-                new io.cosmosdesk.manage.ResourceAdmin(), new io.cosmosdesk.manage.ArmControlPlane());
+                new io.cosmosdesk.manage.ResourceAdmin(), new io.cosmosdesk.manage.ArmControlPlane(
+                        environment.get(io.cosmosdesk.manage.ArmControlPlane.ENDPOINT_VARIABLE)));
         new AccountActions(controlPlanes,
                 new io.cosmosdesk.manage.ManageDialogs(Theme.APP_STYLESHEET), dialogs, tasks, mainViewModel, toolTabs)
                 .install(containerActions, treeActions);

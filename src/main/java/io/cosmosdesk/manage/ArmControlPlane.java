@@ -16,6 +16,12 @@ import io.cosmosdesk.ui.TaskContext;
  */
 public final class ArmControlPlane implements ControlPlane {
 
+    /**
+     * The environment variable naming another Resource Manager endpoint (Azure Stack Hub, a proxy, a local one);
+     * unset: the Azure cloud each account's endpoint belongs to.
+     */
+    public static final String ENDPOINT_VARIABLE = "COSMOSDESK_RESOURCE_MANAGER_ENDPOINT";
+
     private final String resourceManagerEndpoint;
     private final TaskContext context;
     private final ArmControlPlane shared;
@@ -28,7 +34,8 @@ public final class ArmControlPlane implements ControlPlane {
 
     /** @param resourceManagerEndpoint another Resource Manager, e.g. https://localhost:8443 (null: Azure's) */
     public ArmControlPlane(String resourceManagerEndpoint) {
-        this.resourceManagerEndpoint = resourceManagerEndpoint;
+        this.resourceManagerEndpoint = resourceManagerEndpoint == null || resourceManagerEndpoint.isBlank() ? null
+                : resourceManagerEndpoint.strip();
         this.context = null;
         this.shared = this;
     }
