@@ -198,7 +198,10 @@ public class ConnectionDialogController {
             case KEY -> "Find the key in the Azure portal under Keys. Paste a connection string to fill both fields.";
             case ENTRA_ID -> "Works for accounts with key access disabled. Your identity needs a data-plane role, "
                     + "e.g. \"Cosmos DB Built-in Data Reader\" or \"Cosmos DB Built-in Data Contributor\". "
-                    + "Automatic honours AZURE_TOKEN_CREDENTIALS and an Azure CLI login.";
+                    + "Automatic honours AZURE_TOKEN_CREDENTIALS and an Azure CLI login. Creating or deleting "
+                    + "databases and containers needs a control-plane role (e.g. Cosmos DB Operator) through Azure "
+                    + "Resource Manager: the account is found from its endpoint, or name its subscription and "
+                    + "resource group.";
         });
     }
 
