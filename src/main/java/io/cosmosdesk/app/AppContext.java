@@ -161,8 +161,9 @@ public final class AppContext implements AutoCloseable {
                 Theme.APP_STYLESHEET).install(containerActions);
         new io.cosmosdesk.transfer.CopyFeature(new io.cosmosdesk.transfer.CopyService(
                 directories.data().resolve("imports").resolve("reports"), writes), resources, tasks, jobs, dialogs,
-                Theme.APP_STYLESHEET, mainViewModel::openConnections, this::refreshGridsOf)
-                .install(containerActions, toolTabs);
+                Theme.APP_STYLESHEET, mainViewModel::openConnections, this::refreshGridsOf,
+                target -> mainViewModel.tree().follow(target.connection(), target.ref().databaseId(),
+                        target.ref().containerId())).install(containerActions, toolTabs);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
