@@ -72,6 +72,8 @@ public final class AppContext implements AutoCloseable {
     private final Map<ContainerHandle, java.lang.ref.WeakReference<ItemsViewModel>> grids = new java.util.HashMap<>();
     private final io.cosmosdesk.schema.SchemaFeature schema;
     private final io.cosmosdesk.jobs.Jobs jobs;
+    /** Field paths for completion (query editor and the grid's filter box): the schema catalog over a quick sample. */
+    private io.cosmosdesk.query.FieldPathSource fieldPaths;
     private final io.cosmosdesk.transfer.ExportFeature exports;
 
     public AppContext(AppDirectories directories, TaskRunner tasks, DialogService dialogs,
@@ -138,12 +140,13 @@ public final class AppContext implements AutoCloseable {
         this.exports = new io.cosmosdesk.transfer.ExportFeature(new io.cosmosdesk.transfer.ExportDialog(
                 new io.cosmosdesk.transfer.ExportService(), tasks, jobs, dialogs, Theme.APP_STYLESHEET), toolTabs);
         exports.install(containerActions);
+        this.fieldPaths = new io.cosmosdesk.query.CatalogFieldPaths(schemaCatalog,
+                new io.cosmosdesk.query.SampledFieldPaths());
         io.cosmosdesk.query.QueryFeature queries = new io.cosmosdesk.query.QueryFeature(
                 new io.cosmosdesk.query.QueryService(), itemService, tasks, dialogs, settings, exports.dialog()::show)
                 .useHistory(new io.cosmosdesk.query.QueryHistory(directories.data().resolve("query-history")))
                 .useSavedQueries(new io.cosmosdesk.query.SavedQueries(directories.config().resolve("saved-queries.json")))
-                .useFieldPaths(new io.cosmosdesk.query.CatalogFieldPaths(schemaCatalog,
-                        new io.cosmosdesk.query.SampledFieldPaths()))
+                .useFieldPaths(fieldPaths)
                 .useFunctionNames(handle -> resources.readScriptIds(handle.connection(), handle.ref(),
                         io.cosmosdesk.cosmos.ScriptKind.USER_DEFINED_FUNCTION));
         queries.install(toolTabs, containerActions);
@@ -216,6 +219,9 @@ public final class AppContext implements AutoCloseable {
         ItemsViewModel grid = new ItemsViewModel(handle, itemQueries(), tasks, dialogs, columnSettings);
         grids.put(handle, new java.lang.ref.WeakReference<>(grid));
         grid.reportJobsTo(jobs);
+        if (fieldPaths != null) {
+            grid.useFieldCompletion(new ItemsViewModel.FieldCompletion(tasks, fieldPaths));
+        }
         return grid;
     }
 
