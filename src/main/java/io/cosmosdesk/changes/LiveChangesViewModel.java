@@ -54,6 +54,12 @@ public final class LiveChangesViewModel {
     /** How a point in time is typed: {@code 2026-12-06 08:30}, seconds optional. */
     public static final DateTimeFormatter TYPED_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
 
+    /** The shortest time between two hand-overs of arrived rows to the table. */
+    static final Duration SHOW_EVERY = Duration.ofMillis(100);
+
+    /** Rounds of pages read one after another, without the UI thread, while pages come back full. */
+    static final int MAX_PAGES_PER_ROUND = 5;
+
     /** Failures after which reading again cannot help until the user does something. */
     private static final Set<ErrorKind> FATAL = Set.of(ErrorKind.NOT_FOUND, ErrorKind.UNAUTHORIZED,
             ErrorKind.FORBIDDEN, ErrorKind.BAD_REQUEST);
@@ -93,6 +99,7 @@ public final class LiveChangesViewModel {
     private long generation;
     private final List<ChangeRow> inbox = new ArrayList<>();
     private boolean drainScheduled;
+    private long lastDrainNanos = System.nanoTime() - SHOW_EVERY.toNanos();
 
     public LiveChangesViewModel(ContainerHandle handle, ChangeFeedService service, FeedPositions positions,
             TaskRunner taskRunner, Sleeper sleeper, Clock clock) {
@@ -390,7 +397,13 @@ public final class LiveChangesViewModel {
             }
             ctx.throwIfCancelled();
             saveIfMoved(reading.handle(), from, reading.mode());
-            return reading.readRound(from);
+            ChangeBatch batch = reading.readRound(from);
+            // behind (a page came back full): read on before handing over, since each hop to the UI thread and
+            // back costs a frame or more, which under thousands of writes a second is where the lag grows
+            for (int extra = 0; batch.moreWaiting() && extra < MAX_PAGES_PER_ROUND - 1 && !ctx.isCancelled(); extra++) {
+                batch = batch.followedBy(reading.readRound(batch.cursors()));
+            }
+            return batch;
         }).onSuccess(batch -> {
             if (current != generation) {
                 return;
@@ -420,7 +433,12 @@ public final class LiveChangesViewModel {
         scheduleRound(current, wait);
     }
 
-    /** Rows from a round: collected and handed to the table once per frame, however many rounds end in it. */
+    /**
+     * Rows from a round: collected and handed to the table at most every {@link #SHOW_EVERY}, however many rounds
+     * end meanwhile. Under a stream of writes each hand-over scrolls the table and refreshes every visible cell, so
+     * a few a second cost the UI thread (and the renderer) a fraction of once a frame, and add at most that much
+     * to the time from a write to its row.
+     */
     private void receive(List<ChangeRow> rows) {
         if (rows.isEmpty()) {
             return;
@@ -428,12 +446,14 @@ public final class LiveChangesViewModel {
         inbox.addAll(rows);
         if (!drainScheduled) {
             drainScheduled = true;
-            taskRunner.inNextFrame(this::drain);
+            long sinceLast = System.nanoTime() - lastDrainNanos;
+            taskRunner.inFrameAfter(SHOW_EVERY.minusNanos(Math.min(sinceLast, SHOW_EVERY.toNanos())), this::drain);
         }
     }
 
     private void drain() {
         drainScheduled = false;
+        lastDrainNanos = System.nanoTime();
         List<ChangeRow> batch = List.copyOf(inbox);
         inbox.clear();
         captured.add(batch);
