@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.ItemContent;
 import java.net.URI;
 
 /**
@@ -22,42 +23,68 @@ final class AuditEntries {
     }
 
     <T> AuditEntry of(ContainerHandle handle, WriteResult<T> result, String job) {
+        return of(handle, result, job, true);
+    }
+
+    /**
+     * {@link #of} without the bodies (before, after), for a line whose bodies were serialised ahead of the answer
+     * ({@link AuditLines}); the ETag before still comes from the before-image. {@link #bodiesOf} says which of the
+     * write's bodies the line carries.
+     */
+    <T> AuditEntry fieldsOf(ContainerHandle handle, WriteResult<T> result, String job) {
+        return of(handle, result, job, false);
+    }
+
+    /**
+     * The bodies the entry of {@code result} carries, from those serialised ahead: the before-image (read during
+     * the write for a delete of whatever version, serialised now) and what was written (none for a done delete).
+     */
+    static <T> AuditLines.Bodies bodiesOf(WriteResult<T> result, AuditLines.Bodies ahead) {
+        Write<T> write = result.write();
+        boolean readBefore = write.before() == null && write.kind() == Write.Kind.DELETE;
+        byte[] before = readBefore ? AuditLines.body(result.item()) : ahead.before();
+        byte[] after = result.ok() && write.kind() == Write.Kind.DELETE ? null : ahead.after();
+        return new AuditLines.Bodies(before, after);
+    }
+
+    private <T> AuditEntry of(ContainerHandle handle, WriteResult<T> result, String job, boolean bodies) {
         Write<T> write = result.write();
         // a delete of whatever version: the version read and deleted
         ObjectNode before = write.before() == null && write.kind() == Write.Kind.DELETE ? result.item() : write.before();
         if (result.ok()) {
             boolean delete = write.kind() == Write.Kind.DELETE;
             return entry(handle, write, before, AuditOutcome.OK, null, result.status(), null,
-                    delete ? null : result.etag(), delete ? null : AuditedWrites.withoutSystemProperties(write.body()),
-                    job);
+                    delete ? null : result.etag(), delete || !bodies ? null
+                            : withoutSystemProperties(write.body()), job, bodies);
         }
         CosmosDeskException error = result.error();
         return entry(handle, write, before, AuditOutcome.FAILED, error, result.status(),
-                error == null ? null : error.userMessage(), null, AuditedWrites.withoutSystemProperties(write.body()),
-                job);
+                error == null ? null : error.userMessage(), null,
+                bodies ? withoutSystemProperties(write.body()) : null, job, bodies);
     }
 
     AuditEntry ok(ContainerHandle handle, Write<?> write, int status, String etagAfter, ObjectNode returned,
             String job) {
         boolean delete = write.kind() == Write.Kind.DELETE;
         ObjectNode after = delete ? null
-                : AuditedWrites.withoutSystemProperties(returned != null ? returned : write.body());
+                : withoutSystemProperties(returned != null ? returned : write.body());
         return entry(handle, write, write.before(), AuditOutcome.OK, null, status, null, delete ? null : etagAfter,
-                after, job);
+                after, job, true);
     }
 
     AuditEntry failed(ContainerHandle handle, Write<?> write, CosmosDeskException error, int status, String job) {
         return entry(handle, write, write.before(), AuditOutcome.FAILED, error, status, error == null ? null : error.userMessage(),
-                null, AuditedWrites.withoutSystemProperties(write.body()), job);
+                null, withoutSystemProperties(write.body()), job, true);
     }
 
     AuditEntry refused(ContainerHandle handle, Write<?> write, CosmosDeskException why, String job) {
         return entry(handle, write, write.before(), AuditOutcome.REFUSED, why, 0, why.userMessage(), null,
-                AuditedWrites.withoutSystemProperties(write.body()), job);
+                withoutSystemProperties(write.body()), job, true);
     }
 
     private AuditEntry entry(ContainerHandle handle, Write<?> write, ObjectNode before, AuditOutcome outcome,
-            CosmosDeskException error, int status, String message, String etagAfter, ObjectNode after, String job) {
+            CosmosDeskException error, int status, String message, String etagAfter, ObjectNode after, String job,
+            boolean bodies) {
         ConnectionProfile profile = handle.connection().profile();
         String etagBefore = write.ifMatch() != null ? write.ifMatch()
                 : before != null && before.hasNonNull("_etag") ? before.get("_etag").asText() : null;
@@ -65,7 +92,7 @@ final class AuditEntries {
                 handle.ref().databaseId(), handle.ref().containerId(), write.id(), write.key().toJsonArray(),
                 write.operation().code(), outcome.name().toLowerCase(java.util.Locale.ROOT),
                 error == null ? null : error.kind().name(), status, message, etagBefore, etagAfter,
-                AuditedWrites.withoutSystemProperties(before), after, job);
+                bodies ? withoutSystemProperties(before) : null, after, job);
     }
 
     /** Scheme, host, port and path of an endpoint; never user info or a query (where a secret could hide). */
@@ -83,5 +110,18 @@ final class AuditEntries {
             // not a URI: fall through
         }
         return "(not a URL)";
+    }
+
+    /** The item without its system properties (a copy only when it has some). */
+    static ObjectNode withoutSystemProperties(ObjectNode item) {
+        if (item == null) {
+            return null;
+        }
+        for (String property : ItemContent.SYSTEM_PROPERTIES) {
+            if (item.has(property)) {
+                return ItemContent.withoutSystemProperties(item);
+            }
+        }
+        return item;
     }
 }

@@ -304,8 +304,9 @@ public final class MoveBenchmark {
                 + "from the medians %.1f %%; appending on the move's thread %.1f %% of its time (median); "
                 + "target < 10 %%%n", median(costs), min(costs), max(costs), 100 * (1 - median(on) / median(off)),
                 median(appendShares));
-        System.out.printf("MoveBenchmark audit cost: %.1f MB of entries per %,d-item move; uptime at the end: %s%n",
-                auditLog.bytesWritten() / 1e6 / (pairs + 1.0 / 5), ITEMS, ChangesBenchmark.uptime());
+        System.out.printf("MoveBenchmark audit cost: %.1f MB of entries per %,d-item move, %,d syncs in all; uptime at "
+                + "the end: %s%n", auditLog.bytesWritten() / 1e6 / (pairs + 1.0 / 5), ITEMS, auditLog.syncs(),
+                ChangesBenchmark.uptime());
         auditLog.close();
     }
 
