@@ -5,6 +5,9 @@ import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.ItemContent;
+import io.cosmosdesk.json.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 
 /**
@@ -27,24 +30,36 @@ final class AuditEntries {
     }
 
     /**
-     * {@link #of} without the bodies (before, after), for a line whose bodies were serialised ahead of the answer
-     * ({@link AuditLines}); the ETag before still comes from the before-image. {@link #bodiesOf} says which of the
-     * write's bodies the line carries.
+     * What of {@code write}'s entry is known before it is sent ({@link AuditLines.Ahead}). Only where
+     * {@link #aheadPossible}: a delete of whatever version learns its before-image (and ETag) with the answer.
      */
-    <T> AuditEntry fieldsOf(ContainerHandle handle, WriteResult<T> result, String job) {
-        return of(handle, result, job, false);
+    AuditLines.Ahead ahead(ContainerHandle handle, Write<?> write, String job) {
+        ConnectionProfile profile = handle.connection().profile();
+        AuditEntry known = new AuditEntry(null, user, profile.name(), safeEndpointOf(profile.endpoint()),
+                handle.ref().databaseId(), handle.ref().containerId(), write.id(), write.key().toJsonArray(),
+                write.operation().code(), null, null, 0, null, etagBefore(write, write.before()), null, null, null, job);
+        ObjectNode fields = Json.MAPPER.valueToTree(known);
+        fields.remove("status"); // the answer's
+        try {
+            return new AuditLines.Ahead(AuditLines.members(Json.MAPPER.writeValueAsBytes(fields)),
+                    AuditLines.body(write.before()), AuditLines.body(write.body()));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /**
-     * The bodies the entry of {@code result} carries, from those serialised ahead: the before-image (read during
-     * the write for a delete of whatever version, serialised now) and what was written (none for a done delete).
-     */
-    static <T> AuditLines.Bodies bodiesOf(WriteResult<T> result, AuditLines.Bodies ahead) {
-        Write<T> write = result.write();
-        boolean readBefore = write.before() == null && write.kind() == Write.Kind.DELETE;
-        byte[] before = readBefore ? AuditLines.body(result.item()) : ahead.before();
-        byte[] after = result.ok() && write.kind() == Write.Kind.DELETE ? null : ahead.after();
-        return new AuditLines.Bodies(before, after);
+    static boolean aheadPossible(Write<?> write) {
+        return write.kind() != Write.Kind.READ && !(write.before() == null && write.kind() == Write.Kind.DELETE);
+    }
+
+    /** The fields of {@code result}'s entry that its answer decides (time, outcome, status, error, ETag after). */
+    <T> AuditEntry answerOf(WriteResult<T> result) {
+        return of(null, result, null, false);
+    }
+
+    /** Whether {@code result}'s line carries what it wrote: not for a delete that was done. */
+    static boolean carriesAfter(WriteResult<?> result) {
+        return !(result.ok() && result.write().kind() == Write.Kind.DELETE);
     }
 
     private <T> AuditEntry of(ContainerHandle handle, WriteResult<T> result, String job, boolean bodies) {
@@ -85,14 +100,36 @@ final class AuditEntries {
     private AuditEntry entry(ContainerHandle handle, Write<?> write, ObjectNode before, AuditOutcome outcome,
             CosmosDeskException error, int status, String message, String etagAfter, ObjectNode after, String job,
             boolean bodies) {
+        if (handle == null) {
+            // the answer's part only (a line whose other fields were written ahead)
+            return new AuditEntry(log.now().toString(), null, null, null, null, null, null, null, null,
+                    outcome.name().toLowerCase(java.util.Locale.ROOT), error == null ? null : error.kind().name(),
+                    status, message, null, etagAfter, null, null, null);
+        }
         ConnectionProfile profile = handle.connection().profile();
-        String etagBefore = write.ifMatch() != null ? write.ifMatch()
-                : before != null && before.hasNonNull("_etag") ? before.get("_etag").asText() : null;
-        return new AuditEntry(log.now().toString(), user, profile.name(), safeEndpoint(profile.endpoint()),
+        return new AuditEntry(log.now().toString(), user, profile.name(), safeEndpointOf(profile.endpoint()),
                 handle.ref().databaseId(), handle.ref().containerId(), write.id(), write.key().toJsonArray(),
                 write.operation().code(), outcome.name().toLowerCase(java.util.Locale.ROOT),
-                error == null ? null : error.kind().name(), status, message, etagBefore, etagAfter,
+                error == null ? null : error.kind().name(), status, message, etagBefore(write, before), etagAfter,
                 bodies ? withoutSystemProperties(before) : null, after, job);
+    }
+
+    private static String etagBefore(Write<?> write, ObjectNode before) {
+        return write.ifMatch() != null ? write.ifMatch()
+                : before != null && before.hasNonNull("_etag") ? before.get("_etag").asText() : null;
+    }
+
+    /** {@link #safeEndpoint} of the last endpoint asked, kept: a batch's entries all name the same one. */
+    private volatile String[] lastEndpoint = {null, null};
+
+    private String safeEndpointOf(String endpoint) {
+        String[] last = lastEndpoint;
+        if (endpoint != null && endpoint.equals(last[0])) {
+            return last[1];
+        }
+        String safe = safeEndpoint(endpoint);
+        lastEndpoint = new String[] {endpoint, safe};
+        return safe;
     }
 
     /** Scheme, host, port and path of an endpoint; never user info or a query (where a secret could hide). */

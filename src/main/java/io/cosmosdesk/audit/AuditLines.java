@@ -10,16 +10,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Audit log lines as bytes. An entry's item bodies (before, after) are most of its size; for a batch they are
- * written out as JSON while the batch is on the network ({@link #bodiesOf}, on the log's own thread), and once
- * the answers are in, each line is the entry's few small fields with those bytes spliced in ({@link #line}), so
- * the thread waiting for the batch only adds a little before the one append and sync of the batch's lines.
+ * Audit log lines as bytes. Most of an entry is known before its write is sent: its item bodies (before, after;
+ * most of its size) and who, where and what. For a batch these are written out as JSON while the batch is on the
+ * network (on the log's own thread, see {@link BatchRecorder}), and once the answers are in, each line is the few
+ * fields the answer decides with those bytes spliced in ({@link #line}), so the thread waiting for the batch only
+ * adds a little before the one append and sync of the batch's lines.
  */
 final class AuditLines {
 
@@ -27,22 +26,15 @@ final class AuditLines {
     private static final byte[] BEFORE = ",\"before\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] AFTER = ",\"after\":".getBytes(StandardCharsets.US_ASCII);
 
-    /** A write's bodies as the log records them (without system properties); null parts are absent. */
-    record Bodies(byte[] before, byte[] after) {
-        static final Bodies NONE = new Bodies(null, null);
+    /**
+     * What of a write's entry is known before it is sent, as JSON: {@code head} its fields that do not depend on
+     * the answer (who, where, which item, operation, ETag before, job; object members without the braces), its
+     * {@code before} and what it writes ({@code after}); null parts are absent.
+     */
+    record Ahead(byte[] head, byte[] before, byte[] after) {
     }
 
     private AuditLines() {
-    }
-
-    /** The bodies of each write, in order: its {@code before} and what it writes ({@code body}). */
-    static List<Bodies> bodiesOf(List<? extends Write<?>> writes) {
-        List<Bodies> bodies = new ArrayList<>(writes.size());
-        for (Write<?> write : writes) {
-            bodies.add(write.kind() == Write.Kind.READ ? Bodies.NONE
-                    : new Bodies(body(write.before()), body(write.body())));
-        }
-        return bodies;
     }
 
     /** {@code item} as JSON without its system properties (no copy of the tree is made); null for null. */
@@ -68,14 +60,25 @@ final class AuditLines {
         return out.toByteArray();
     }
 
+    /** The members of {@code fields} (a JSON object) without its braces: a line's head. */
+    static byte[] members(byte[] fields) {
+        return java.util.Arrays.copyOfRange(fields, 1, fields.length - 1);
+    }
+
     /**
-     * Appends one line (ending in a newline) to {@code out}: {@code entry}, which holds no bodies itself, with
-     * {@code before} and {@code after} (JSON, or null when absent) as its before and after.
+     * Appends one line (ending in a newline) to {@code out}: {@code answer} (the entry's fields that depend on the
+     * answer: time, outcome, status, error, ETag after) followed by {@code head} and the bodies {@code before} and
+     * {@code after} (JSON, or null when absent).
      */
-    static void line(ByteArrayOutputStream out, AuditEntry entry, byte[] before, byte[] after) throws IOException {
-        byte[] fields = WRITER.writeValueAsBytes(entry);
-        // the entry always has fields (time, user, …), so it ends in '}' after at least one of them
+    static void line(ByteArrayOutputStream out, AuditEntry answer, byte[] head, byte[] before, byte[] after)
+            throws IOException {
+        byte[] fields = WRITER.writeValueAsBytes(answer);
+        // the answer always has fields (time, outcome, status), so it ends in '}' after at least one of them
         out.write(fields, 0, fields.length - 1);
+        if (head.length > 0) {
+            out.write(',');
+            out.write(head);
+        }
         if (before != null) {
             out.write(BEFORE);
             out.write(before);

@@ -61,6 +61,8 @@ public final class AuditLog implements AutoCloseable {
     private long writtenBatches;
     private long syncedBatches;
     private final java.util.concurrent.atomic.AtomicLong syncs = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong bodiesWaitNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong writeSyncNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong appendNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong bytesWritten = new java.util.concurrent.atomic.AtomicLong();
 
@@ -136,6 +138,7 @@ public final class AuditLog implements AutoCloseable {
         }
         long end;
         FileChannel out;
+        long writeStart = System.nanoTime();
         synchronized (this) {
             try {
                 out = channel();
@@ -169,7 +172,9 @@ public final class AuditLog implements AutoCloseable {
                 }
             }
         }
-        appendNanos.addAndGet(System.nanoTime() - start);
+        long done = System.nanoTime();
+        writeSyncNanos.addAndGet(done - writeStart);
+        appendNanos.addAndGet(done - start);
     }
 
     /**
@@ -190,6 +195,15 @@ public final class AuditLog implements AutoCloseable {
     /** Bytes appended so far, for benchmarks. */
     public long bytesWritten() {
         return bytesWritten.get();
+    }
+
+    /** Of {@link #appendNanos}: time spent waiting for bodies serialised ahead, and in write + sync; for benchmarks. */
+    public long[] appendBreakdownNanos() {
+        return new long[] {bodiesWaitNanos.get(), writeSyncNanos.get()};
+    }
+
+    void waitedForBodies(long nanos) {
+        bodiesWaitNanos.addAndGet(nanos);
     }
 
     /** Syncs made so far (several appends at once share one), for benchmarks. */

@@ -82,13 +82,14 @@ public final class AuditedWrites {
      * soon as it learns it, and a crash right after must not leave a write the server applied without its entry
      * (queueing them for a writer thread could; see AuditTrailIT and MoveAuditIT).
      */
-    private <T> CompletableFuture<List<AuditLines.Bodies>> recordAhead(List<Write<T>> sent) {
+    private <T> CompletableFuture<List<AuditLines.Ahead>> recordAhead(ContainerHandle handle, List<Write<T>> sent,
+            String job) {
         return recording && sent.stream().anyMatch(write -> write.kind() != Write.Kind.READ)
-                ? batches.ahead(sent) : null;
+                ? batches.ahead(handle, sent, job) : null;
     }
 
     private <T> void recordBatch(ContainerHandle handle, List<Write<T>> sent,
-            CompletableFuture<List<AuditLines.Bodies>> ahead, List<WriteResult<T>> done, String job) {
+            CompletableFuture<List<AuditLines.Ahead>> ahead, List<WriteResult<T>> done, String job) {
         if (ahead != null) {
             batches.record(handle, sent, ahead, done, job);
         }
@@ -261,7 +262,7 @@ public final class AuditedWrites {
         for (Write<T> write : allowed) {
             operations.add(WriteRequests.bulkOperation(write));
         }
-        CompletableFuture<List<AuditLines.Bodies>> ahead = recordAhead(allowed);
+        CompletableFuture<List<AuditLines.Ahead>> ahead = recordAhead(handle, allowed, job);
         Map<Write<T>, WriteResult<T>> byWrite = new java.util.IdentityHashMap<>();
         try {
             List<CosmosBulkOperationResponse<Write<T>>> responses = WriteRequests.blockWithoutInterrupt(
@@ -316,7 +317,7 @@ public final class AuditedWrites {
         CosmosAsyncContainer container = handle.container();
         for (int from = 0; from < allowed.size() && !cancelled.getAsBoolean(); from += CHUNK) {
             List<Write<T>> chunk = allowed.subList(from, Math.min(allowed.size(), from + CHUNK));
-            CompletableFuture<List<AuditLines.Bodies>> ahead = recordAhead(chunk);
+            CompletableFuture<List<AuditLines.Ahead>> ahead = recordAhead(handle, chunk, job);
             List<WriteResult<T>> done = WriteRequests.blockWithoutInterrupt(Flux.fromIterable(chunk)
                     .takeWhile(write -> !cancelled.getAsBoolean())
                     .flatMapSequential(write -> point(container, write).doOnNext(each), concurrency)

@@ -30,30 +30,39 @@ final class BatchRecorder {
         this.entries = entries;
     }
 
-    /** Starts serialising the bodies of {@code sent} (before sending them); one per write, in order. */
-    <T> CompletableFuture<List<AuditLines.Bodies>> ahead(List<Write<T>> sent) {
+    /** Starts writing out what is known of {@code sent}'s entries (before sending them); one per write, in order. */
+    <T> CompletableFuture<List<AuditLines.Ahead>> ahead(ContainerHandle handle, List<Write<T>> sent, String job) {
         List<Write<T>> copy = List.copyOf(sent);
-        return log.prepare(() -> AuditLines.bodiesOf(copy));
+        return log.prepare(() -> {
+            List<AuditLines.Ahead> known = new ArrayList<>(copy.size());
+            for (Write<T> write : copy) {
+                known.add(AuditEntries.aheadPossible(write) ? entries.ahead(handle, write, job) : null);
+            }
+            return known;
+        });
     }
 
     /**
      * Appends and syncs the entries of {@code done} (results of writes among {@code sent}; reads are not recorded),
-     * with the bodies {@code ahead} serialised. Returns once they are on disk.
+     * with what was written out {@code ahead}. Returns once they are on disk.
      */
-    <T> void record(ContainerHandle handle, List<Write<T>> sent, CompletableFuture<List<AuditLines.Bodies>> ahead,
+    <T> void record(ContainerHandle handle, List<Write<T>> sent, CompletableFuture<List<AuditLines.Ahead>> ahead,
             List<WriteResult<T>> done, String job) {
         long start = System.nanoTime();
-        List<AuditLines.Bodies> bodies;
+        List<AuditLines.Ahead> known;
         try {
-            bodies = ahead.join();
+            known = ahead.join();
+            log.waitedForBodies(System.nanoTime() - start);
         } catch (RuntimeException e) {
-            LOG.warn("Serialising a batch's audit entries ahead failed ({}); writing them the plain way", e.toString());
+            LOG.warn("Writing a batch's audit entries ahead failed ({}); writing them the plain way", e.toString());
             recordPlainly(handle, done, job);
             return;
         }
-        Map<Write<?>, AuditLines.Bodies> byWrite = new IdentityHashMap<>();
+        Map<Write<?>, AuditLines.Ahead> byWrite = new IdentityHashMap<>();
         for (int i = 0; i < sent.size(); i++) {
-            byWrite.put(sent.get(i), bodies.get(i));
+            if (known.get(i) != null) {
+                byWrite.put(sent.get(i), known.get(i));
+            }
         }
         ByteArrayOutputStream lines = new ByteArrayOutputStream(Math.max(256, done.size() * 1_024));
         int count = 0;
@@ -61,13 +70,13 @@ final class BatchRecorder {
             if (result.write().kind() == Write.Kind.READ) {
                 continue;
             }
-            AuditLines.Bodies ahead1 = byWrite.getOrDefault(result.write(), null);
+            AuditLines.Ahead part = byWrite.get(result.write());
             try {
-                if (ahead1 == null) {
+                if (part == null) {
                     AuditLines.line(lines, entries.of(handle, result, job));
                 } else {
-                    AuditLines.Bodies carried = AuditEntries.bodiesOf(result, ahead1);
-                    AuditLines.line(lines, entries.fieldsOf(handle, result, job), carried.before(), carried.after());
+                    AuditLines.line(lines, entries.answerOf(result), part.head(), part.before(),
+                            AuditEntries.carriesAfter(result) ? part.after() : null);
                 }
                 count++;
             } catch (IOException | RuntimeException e) {
