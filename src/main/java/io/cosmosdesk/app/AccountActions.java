@@ -13,13 +13,12 @@ import io.cosmosdesk.ui.BackgroundTask;
 import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.TaskRunner;
 import java.util.Optional;
-import java.util.function.Predicate;
 import javafx.stage.Window;
 
 /**
  * New database / New container / Delete database / Delete container: the tree's menus and the Container menu.
  * After a create the tree shows the new resource (a new container opens); after a delete the tree follows and the
- * tabs of what was deleted close, since nothing in them could be saved any more.
+ * open tabs of what was deleted stay, saying so and offering nothing that writes ({@link GoneContainers}).
  */
 final class AccountActions {
 
@@ -28,16 +27,16 @@ final class AccountActions {
     private final DialogService messages;
     private final TaskRunner tasks;
     private final MainViewModel main;
-    private final ToolTabs toolTabs;
+    private final GoneContainers gone;
 
     AccountActions(ResourceAdmin admin, ManageDialogs dialogs, DialogService messages, TaskRunner tasks,
-            MainViewModel main, ToolTabs toolTabs) {
+            MainViewModel main, GoneContainers gone) {
         this.admin = admin;
         this.dialogs = dialogs;
         this.messages = messages;
         this.tasks = tasks;
         this.main = main;
-        this.toolTabs = toolTabs;
+        this.gone = gone;
     }
 
     void install(ContainerActions containers, TreeActions tree) {
@@ -87,8 +86,7 @@ final class AccountActions {
             admin.deleteDatabase(connection, database);
             return Boolean.TRUE;
         }).onSuccess(done -> {
-            closeTabs(handle -> handle.connection() == connection && handle.ref().databaseId().equals(database));
-            Optional.ofNullable(databaseNode.parent()).ifPresent(main.tree()::refresh);
+            gone.gone(GoneContainers.Gone.database(connection, database)); // its tabs say so; the tree follows
         }).onFailure(failure -> deleteFailed("Delete database", failure, databaseNode.parent())));
     }
 
@@ -102,8 +100,7 @@ final class AccountActions {
             admin.deleteContainer(handle.connection(), ref);
             return Boolean.TRUE;
         }).onSuccess(done -> {
-            closeTabs(open -> open.connection() == handle.connection() && open.ref().equals(ref));
-            databaseNode(handle).ifPresent(main.tree()::refresh);
+            gone.gone(GoneContainers.Gone.container(handle)); // its tabs say so; the tree follows
         }).onFailure(failure -> deleteFailed("Delete container", failure, databaseNode(handle).orElse(null))));
     }
 
@@ -111,16 +108,10 @@ final class AccountActions {
     private void deleteFailed(String title, Throwable failure, ResourceNode parentToRefresh) {
         if (failure instanceof CosmosDeskException cosmos && cosmos.kind() == ErrorKind.NOT_FOUND
                 && parentToRefresh != null) {
-            main.tree().refresh(parentToRefresh);
+            main.tree().refresh(parentToRefresh); // a reload that misses it puts its tabs in the gone state
             return;
         }
         messages.showError(title, failure);
-    }
-
-    /** Closes the workspace and tool tabs of deleted containers: nothing in them could be saved any more. */
-    private void closeTabs(Predicate<ContainerHandle> deleted) {
-        toolTabs.closeAll(tool -> tool.container() != null && deleted.test(tool.container()));
-        main.openContainers().removeIf(deleted);
     }
 
     private Optional<ResourceNode> databaseNode(ContainerHandle handle) {

@@ -73,6 +73,7 @@ public final class AppContext implements AutoCloseable {
     private final io.cosmosdesk.schema.SchemaFeature schema;
     private final io.cosmosdesk.jobs.Jobs jobs;
     private final io.cosmosdesk.transfer.ExportFeature exports;
+    private final GoneContainers goneContainers;
 
     public AppContext(AppDirectories directories, TaskRunner tasks, DialogService dialogs,
             CosmosClientFactory clientFactory, SecretStore secrets, Map<String, String> environment) {
@@ -99,6 +100,11 @@ public final class AppContext implements AutoCloseable {
         tasks.start(io.cosmosdesk.ui.BackgroundTask.of("Tidying finished move journals", context ->
                 io.cosmosdesk.move.FinishedJournals.prune(directories.data().resolve("moves"),
                         io.cosmosdesk.move.FinishedJournals.KEEP, java.time.Clock.systemUTC())));
+        // patch journals hold before-images: deleted after the journal retention of the settings
+        tasks.start(io.cosmosdesk.ui.BackgroundTask.of("Tidying old patch journals", context ->
+                io.cosmosdesk.patch.PatchJournals.prune(directories.data().resolve("patches"),
+                        java.time.Duration.ofDays(settings.current().journalRetentionDays()),
+                        java.time.Clock.systemUTC())));
         this.moveDialog = new MoveDialog(moveService, tasks, Theme.APP_STYLESHEET);
         this.columnSettings = new ColumnSettingsStore(directories.config());
         // features plug in here: tool tabs, container actions, menu actions (see ToolTabs, ContainerActions)
@@ -111,10 +117,13 @@ public final class AppContext implements AutoCloseable {
         appActions.add(new AppAction("File", "Settings…", new javafx.scene.input.KeyCodeCombination(
                 javafx.scene.input.KeyCode.COMMA, javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
                 settingsFeature::open));
+        // a container deleted here or elsewhere: every open tab of it says so and offers nothing that writes
+        this.goneContainers = new GoneContainers(tasks, GoneContainers::readable);
+        GoneTabs.install(goneContainers, toolTabs, this::openGrids, mainViewModel.tree());
         io.cosmosdesk.manage.ResourceAdmin resourceAdmin = new io.cosmosdesk.manage.ResourceAdmin();
         new AccountActions(resourceAdmin,
-                new io.cosmosdesk.manage.ManageDialogs(Theme.APP_STYLESHEET), dialogs, tasks, mainViewModel, toolTabs)
-                .install(containerActions, treeActions);
+                new io.cosmosdesk.manage.ManageDialogs(Theme.APP_STYLESHEET), dialogs, tasks, mainViewModel,
+                goneContainers).install(containerActions, treeActions);
         // container settings: over the data plane; no Azure Resource Manager implementation in this build (README)
         new io.cosmosdesk.manage.ContainerSettingsFeature(new io.cosmosdesk.manage.ContainerSettingsService(
                 new io.cosmosdesk.manage.ControlPlaneSwitch(resourceAdmin, null),
@@ -213,7 +222,26 @@ public final class AppContext implements AutoCloseable {
         ItemsViewModel grid = new ItemsViewModel(handle, itemQueries(), tasks, dialogs, columnSettings);
         grids.put(handle, new java.lang.ref.WeakReference<>(grid));
         grid.reportJobsTo(jobs);
+        // the grid's own 404 is the container's: the other tabs of it follow
+        grid.containerGoneProperty().addListener((obs, old, gone) -> {
+            if (gone) {
+                goneContainers.gone(GoneContainers.Gone.container(handle));
+            }
+        });
         return grid;
+    }
+
+    /** The Items view-models of the open workspaces. */
+    private Map<ContainerHandle, ItemsViewModel> openGrids() {
+        Map<ContainerHandle, ItemsViewModel> open = new java.util.HashMap<>();
+        grids.forEach((handle, grid) -> java.util.Optional.ofNullable(grid.get()).ifPresent(
+                shown -> open.put(handle, shown)));
+        return open;
+    }
+
+    /** Where screens report failures met on a container: a 404 that means it is gone reaches all its tabs. */
+    public GoneContainers goneContainers() {
+        return goneContainers;
     }
 
     /** After an import or a copy wrote to a container: the grids showing it load again (FX thread). */
@@ -264,8 +292,9 @@ public final class AppContext implements AutoCloseable {
 
     /** A container's tab content: the Items grid, the item editor beside it, and the move dialog. */
     public ContainerWorkspace openWorkspace(ContainerHandle handle) {
-        return ContainerWorkspace.create(itemsViewModel(handle), new ItemEditorViewModel(itemService, tasks, dialogs),
-                moveDialog, tasks, dialogs);
+        ItemEditorViewModel editor = new ItemEditorViewModel(itemService, tasks, dialogs);
+        editor.reportFailuresTo(goneContainers);
+        return ContainerWorkspace.create(itemsViewModel(handle), editor, moveDialog, tasks, dialogs);
     }
 
     /** The tabs beside the container workspaces (queries, schema, live changes, audit log, jobs). */

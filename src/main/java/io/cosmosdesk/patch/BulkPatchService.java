@@ -355,23 +355,9 @@ public final class BulkPatchService {
         }
     }
 
-    /** The journals of patches made on {@code handle}'s container, newest first (for "Undo an earlier patch"). */
+    /** The journals of patches made on {@code handle}'s container, newest first (for "Undo a patch…"). */
     public List<Path> journalsOf(ContainerHandle handle) {
-        List<Path> found = new ArrayList<>();
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
-            for (Path file : (Iterable<Path>) files.filter(f -> f.getFileName().toString()
-                    .endsWith(".journal.jsonl")).sorted(java.util.Comparator.reverseOrder())::iterator) {
-                PatchJournal.Header header = PatchJournal.header(file);
-                if (header.database().equals(handle.ref().databaseId())
-                        && header.container().equals(handle.ref().containerId())
-                        && header.endpoint().equals(handle.connection().profile().endpoint())) {
-                    found.add(file);
-                }
-            }
-        } catch (IOException e) {
-            return found;
-        }
-        return found;
+        return PatchJournals.of(folder, handle).stream().map(PastPatch::journal).toList();
     }
 
     // ---- Shared

@@ -148,6 +148,7 @@ public final class QueryFeature {
     public QueryToolTab open(ContainerHandle handle, QueryDraft draft, QuerySaving.Origin origin, String baseline) {
         QueryTabViewModel model = new QueryTabViewModel(handle, service, items, tasks, dialogs,
                 () -> QueryGuards.of(settings.current()), toolTabs::openItem);
+        model.reportFailuresTo(toolTabs.containerFailures());
         model.pageSizeProperty().set(QueryRequest.PAGE_SIZES.contains(settings.current().pageSize())
                 ? settings.current().pageSize() : 100);
         model.applyDraft(draft);
