@@ -318,12 +318,18 @@ public class MainWindowController {
                 }
             });
         });
+        // the most used (those with a shortcut: New query, Export…) as buttons, the rest in More: one row at 1280 px
         for (ContainerAction action : containerActions.all()) {
-            if (action.onToolbar()) {
-                workspace.items().controller().addToolbarAction(action.label().replace("_", ""),
-                        action.accelerator() == null ? null : action.label().replace("_", "").replace("…", "")
-                                + " (" + action.accelerator().getDisplayText() + ")",
-                        () -> action.run().accept(window(), workspace.handle()));
+            if (!action.onToolbar()) {
+                continue;
+            }
+            String label = action.label().replace("_", "");
+            Runnable run = () -> action.run().accept(window(), workspace.handle());
+            if (action.accelerator() != null) {
+                workspace.items().controller().addToolbarAction(label, label.replace("…", "") + " ("
+                        + action.accelerator().getDisplayText() + ")", run);
+            } else {
+                workspace.items().controller().addMoreAction(label, run);
             }
         }
     }
