@@ -318,16 +318,16 @@ public class MainWindowController {
                 }
             });
         });
-        // the most used (those with a shortcut: New query, Export…) as buttons, the rest in More: one row at 1280 px
+        // the few most used (New query) as buttons, the rest in More: the toolbar keeps to one row at 1280 px
         for (ContainerAction action : containerActions.all()) {
             if (!action.onToolbar()) {
                 continue;
             }
             String label = action.label().replace("_", "");
             Runnable run = () -> action.run().accept(window(), workspace.handle());
-            if (action.accelerator() != null) {
-                workspace.items().controller().addToolbarAction(label, label.replace("…", "") + " ("
-                        + action.accelerator().getDisplayText() + ")", run);
+            if (action.button()) {
+                workspace.items().controller().addToolbarAction(label, action.accelerator() == null ? null
+                        : label.replace("…", "") + " (" + action.accelerator().getDisplayText() + ")", run);
             } else {
                 workspace.items().controller().addMoreAction(label, run);
             }

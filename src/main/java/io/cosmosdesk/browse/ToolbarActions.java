@@ -12,9 +12,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
 /**
- * The features' actions on the Items toolbar, as the best data tools place them: the most used (those with a
- * shortcut, such as New query and Export…) as buttons after the item commands, the rest in one "More" menu, so the
- * toolbar keeps to one row at 1280 px. All of them stay in the Container menu and the tree's menu, with their
+ * The features' actions on the Items toolbar, as the best data tools place them: the few most used (New query) as
+ * buttons after the item commands, the rest in one "More" menu, so the toolbar keeps to one row at 1280 px. All of them stay in the Container menu and the tree's menu, with their
  * accelerators (nothing here registers one). A gone container disables them all.
  */
 final class ToolbarActions {
@@ -36,7 +35,6 @@ final class ToolbarActions {
         this.more = more;
         this.moreTooltip = moreTooltip;
         this.disabled = disabled;
-        more.setText("More ▾");
         more.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(more.getItems()));
         more.managedProperty().bind(more.visibleProperty());
         more.disableProperty().bind(disabled);

@@ -115,7 +115,8 @@ public final class QueryFeature {
 
     public void install(ToolTabs tabs, ContainerActions containerActions) {
         this.toolTabs = tabs;
-        containerActions.add(new ContainerAction("New query", NEW_QUERY, true, (window, handle) -> open(handle)));
+        containerActions.add(new ContainerAction("New query", NEW_QUERY, true, (window, handle) -> open(handle))
+                .asButton()); // the most used action on a container: a button of its own on the Items toolbar
         saveSoon.setOnFinished(event -> saveTabs(false));
         tabs.tabs().addListener((ListChangeListener<ToolTab>) change -> {
             if (!tabs.quittingProperty().get()) {
