@@ -119,14 +119,14 @@ public final class AppContext implements AutoCloseable {
         appActions.add(new AppAction("File", "Settings…", new javafx.scene.input.KeyCodeCombination(
                 javafx.scene.input.KeyCode.COMMA, javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
                 settingsFeature::open));
+        // a container deleted here or elsewhere: every open tab of it says so and offers nothing that writes
+        this.goneContainers = new GoneContainers(tasks, GoneContainers::readable);
+        GoneTabs.install(goneContainers, toolTabs, this::openGrids, mainViewModel.tree());
         // create/delete, settings and throughput: the data plane first; Azure Resource Manager when the data plane
         // refused an Entra ID token and the user agreed (its SDK loads only then)
         io.cosmosdesk.manage.ControlPlaneSwitch controlPlanes = new io.cosmosdesk.manage.ControlPlaneSwitch(
                 new io.cosmosdesk.manage.ResourceAdmin(), new io.cosmosdesk.manage.ArmControlPlane(
                         environment.get(io.cosmosdesk.manage.ArmControlPlane.ENDPOINT_VARIABLE)));
-        // a container deleted here or elsewhere: every open tab of it says so and offers nothing that writes
-        this.goneContainers = new GoneContainers(tasks, GoneContainers::readable);
-        GoneTabs.install(goneContainers, toolTabs, this::openGrids, mainViewModel.tree());
         new AccountActions(controlPlanes,
                 new io.cosmosdesk.manage.ManageDialogs(Theme.APP_STYLESHEET), dialogs, tasks, mainViewModel,
                 goneContainers).install(containerActions, treeActions);
