@@ -41,6 +41,8 @@ public final class SqlCompletion {
     private boolean explicit;
     private boolean inserting;
     private SqlCompletions.Result shown;
+    /** What the list was last computed for: a keystroke moves the text and the caret, and each asks for a refresh. */
+    private String computedFor;
 
     private SqlCompletion(CompletionTarget area) {
         this.area = area;
@@ -58,7 +60,10 @@ public final class SqlCompletion {
         popup.getContent().add(list);
         popup.setAutoHide(true);
         popup.setAutoFix(true);
-        popup.setOnHidden(event -> shown = null);
+        popup.setOnHidden(event -> {
+            shown = null;
+            computedFor = null;
+        });
         area.keyNode().addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         area.keyNode().addEventFilter(KeyEvent.KEY_TYPED, event -> {
             if (event.isShortcutDown() && " ".equals(event.getCharacter())) {
@@ -171,17 +176,31 @@ public final class SqlCompletion {
     }
 
     private void refresh() {
-        SqlCompletions.Result result = SqlCompletions.complete(area.text(), area.caret(), fieldPaths,
-                explicit);
+        String text = area.text();
+        int caretAt = area.caret();
+        int lineStart = text.lastIndexOf('\n', caretAt - 1) + 1;
+        // one keystroke changes the text and moves the caret: compute the list once for both
+        String key = text.length() + ":" + caretAt + ":" + explicit + ":" + loading + ":"
+                + System.identityHashCode(fieldPaths) + ":" + text.substring(lineStart, caretAt);
+        if (key.equals(computedFor) && popup.isShowing()) {
+            return;
+        }
+        SqlCompletions.Result result = SqlCompletions.complete(text, caretAt, fieldPaths, explicit);
+        computedFor = key;
         if (result.isEmpty() && !(result.fields() && loading)) {
             hide();
             return;
         }
         placeholder.setText(loading ? "Reading field names…" : "No match");
-        list.getItems().setAll(result.items());
+        if (!result.items().equals(list.getItems())) {
+            list.getItems().setAll(result.items());
+        }
         list.getSelectionModel().select(0);
         list.scrollTo(0);
-        list.setPrefHeight(Math.max(1, Math.min(VISIBLE_ROWS, result.items().size())) * ROW_HEIGHT + 4);
+        double height = Math.max(1, Math.min(VISIBLE_ROWS, result.items().size())) * ROW_HEIGHT + 4;
+        if (list.getPrefHeight() != height) {
+            list.setPrefHeight(height);
+        }
         shown = result;
         if (!popup.isShowing()) {
             Node node = area.keyNode();
@@ -194,7 +213,10 @@ public final class SqlCompletion {
             if (at == null) {
                 return;
             }
-            popup.getScene().getStylesheets().setAll(node.getScene().getStylesheets());
+            if (!popup.getScene().getStylesheets().equals(node.getScene().getStylesheets())) {
+                // only when the theme changed: setting them again restyles every node of the popup
+                popup.getScene().getStylesheets().setAll(node.getScene().getStylesheets());
+            }
             popup.show(node, at.getMinX(), at.getMinY() + (caret.isPresent() ? at.getHeight() + 2 : 24));
         }
     }
