@@ -31,6 +31,7 @@ final class ItemGridColumns {
     private final TableView<ItemRow> table;
     private final ItemsViewModel viewModel;
     private final Map<String, Double> columnWidths = new HashMap<>();
+    private javafx.scene.text.Font shownFont = javafx.scene.text.Font.getDefault();
 
     private ItemGridColumns(TableView<ItemRow> table, ItemsViewModel viewModel) {
         this.table = Objects.requireNonNull(table);
@@ -68,6 +69,10 @@ final class ItemGridColumns {
     private void rebuild() {
         for (TableColumn<ItemRow, ?> existing : table.getColumns()) {
             columnWidths.put(existing.getId(), existing.getWidth());
+            // the theme's font, as a shown header has it: the default font is smaller, and fitted widths cut text
+            if (existing.getGraphic() instanceof Label header && header.getScene() != null) {
+                shownFont = header.getFont();
+            }
         }
         table.getColumns().clear();
         for (ItemColumn column : viewModel.columns()) {
@@ -120,6 +125,7 @@ final class ItemGridColumns {
     /** Wide enough for the header and the loaded cells (the first 50 rows), within sensible bounds. */
     private double fittedWidth(ItemColumn column) {
         javafx.scene.text.Text measure = new javafx.scene.text.Text(column.header());
+        measure.setFont(shownFont);
         double widest = measure.getLayoutBounds().getWidth() + 24; // header padding and the sort arrow
         int rows = Math.min(50, table.getItems().size());
         for (int i = 0; i < rows; i++) {
