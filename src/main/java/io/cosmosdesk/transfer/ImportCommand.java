@@ -43,7 +43,7 @@ public final class ImportCommand implements Command {
                   --container C          the container (its partition key is read from the account)
                   --format F             jsonl (one object per line), json (one object or an array) or csv
                                          (default: from the file name)
-                  --file PATH            the file to import
+                  --file PATH            the file to import (gzipped too, e.g. orders.jsonl.gz from export --gzip)
                   --mode M               create: an item that already exists is a conflict, reported and never
                                          overwritten (default); skip: existing items are left as they are;
                                          upsert: existing items are OVERWRITTEN by the file's rows

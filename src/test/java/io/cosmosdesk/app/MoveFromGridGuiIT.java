@@ -64,12 +64,11 @@ class MoveFromGridGuiIT {
         int index = IntStream.range(0, 30).filter(i -> table.getItems().get(i).id().equals("order-01")).findFirst()
                 .orElseThrow();
         robot.interact(() -> table.getSelectionModel().clearAndSelect(index));
-        robot.clickOn("#moveButton");
+        robot.clickOn(MainWindowFixture.shown(robot, "#moveButton"));
         waitFor("the move dialog opens", () -> moveDialog().isPresent());
         Node dialog = moveDialog().orElseThrow().getScene().getRoot();
 
-        TextField target = robot.from(dialog).lookup("#targetValue0").queryAs(TextField.class);
-        robot.clickOn(target).write("cust-9");
+        robot.clickOn(MainWindowFixture.shown(robot, "#targetValue0")).write("cust-9");
         robot.clickOn(robot.from(dialog).lookup("#previewButton").queryButton());
         Label preview = robot.from(dialog).lookup("#previewLabel").queryAs(Label.class);
         waitFor("the preview shows", () -> preview.getText().startsWith("1 item to move to \"cust-9\""));
@@ -114,7 +113,7 @@ class MoveFromGridGuiIT {
         org.mockito.Mockito.when(dialogs.confirm(org.mockito.ArgumentMatchers.anyString(),
                 org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString())).thenReturn(true);
         robot.interact(() -> table.getSelectionModel().clearSelection());
-        robot.clickOn("#moveButton");
+        robot.clickOn(MainWindowFixture.shown(robot, "#moveButton"));
         waitFor("the move dialog opens", () -> moveDialog().isPresent());
         org.mockito.ArgumentCaptor<String> question = org.mockito.ArgumentCaptor.forClass(String.class);
         org.mockito.Mockito.verify(dialogs).confirm(org.mockito.ArgumentMatchers.eq("Move items"), question.capture(),
@@ -124,7 +123,7 @@ class MoveFromGridGuiIT {
                 org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.any());
 
         Node dialog = moveDialog().orElseThrow().getScene().getRoot();
-        robot.clickOn(robot.from(dialog).lookup("#targetValue0").queryAs(TextField.class)).write("cust-9");
+        robot.clickOn(MainWindowFixture.shown(robot, "#targetValue0")).write("cust-9");
         robot.clickOn(robot.from(dialog).lookup("#previewButton").queryButton());
         Label preview = robot.from(dialog).lookup("#previewLabel").queryAs(Label.class);
         waitFor("the preview counts the one item", () -> preview.getText().startsWith("1 item to move to \"cust-9\""));
@@ -150,7 +149,7 @@ class MoveFromGridGuiIT {
         robot.clickOn(MainWindowFixture.shown(robot, "#moveButton"));
         waitFor("the move dialog opens", () -> moveDialog().isPresent());
         Node dialog = moveDialog().orElseThrow().getScene().getRoot();
-        robot.clickOn(robot.from(dialog).lookup("#targetValue0").queryAs(TextField.class)).write("cust-7");
+        robot.clickOn(MainWindowFixture.shown(robot, "#targetValue0")).write("cust-7");
         robot.clickOn(robot.from(dialog).lookup("#previewButton").queryButton());
         Label preview = robot.from(dialog).lookup("#previewLabel").queryAs(Label.class);
         waitFor("the preview shows", () -> preview.getText().startsWith("1 item to move to \"cust-7\""));

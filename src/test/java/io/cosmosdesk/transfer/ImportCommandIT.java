@@ -100,6 +100,27 @@ class ImportCommandIT {
     }
 
     @Test
+    void aGzippedExportImportsBackAsItIs(LocalCosmosServer server, CosmosAsyncClient client, CosmosTestData data)
+            throws IOException {
+        CosmosAsyncContainer source = TransferTestBed.newContainer(client, data, "/pk");
+        List<ObjectNode> items = items(60, 3, 5);
+        Path seed = TransferTestBed.writeJsonLines(dir.resolve("seed.jsonl"), items);
+        String db = source.getDatabase().getId();
+        assertThat(run(server, "import", "--database", db, "--container", source.getId(), "--file", seed.toString()))
+                .as(stderr()).isEqualTo(Cli.OK);
+        Path gz = dir.resolve("orders.jsonl.gz");
+        assertThat(run(server, "export", "--database", db, "--container", source.getId(), "--format", "jsonl",
+                "--gzip", "--file", gz.toString())).as(stderr()).isEqualTo(Cli.OK);
+        assertThat(Files.readAllBytes(gz)).startsWith((byte) 0x1F, (byte) 0x8B);
+
+        CosmosAsyncContainer target = TransferTestBed.newContainer(client, data, "/pk");
+        assertThat(run(server, "import", "--database", target.getDatabase().getId(), "--container", target.getId(),
+                "--file", gz.toString())).as(stderr()).isEqualTo(Cli.OK); // the format from orders.jsonl(.gz)
+        assertThat(stderr()).contains("60 rows: 60 created");
+        assertHoldsExactly(target, items);
+    }
+
+    @Test
     void badRowsAreListedAndStopTheImportUnlessSkipped(LocalCosmosServer server, CosmosAsyncClient client,
             CosmosTestData data) throws IOException {
         CosmosAsyncContainer container = TransferTestBed.newContainer(client, data, "/pk");
