@@ -162,6 +162,21 @@ final class ItemPaging {
         return containerGone.getReadOnlyProperty();
     }
 
+    /** Told from outside (a delete made here, another tab's 404): stop loading and show the gone sentence. */
+    void markContainerGone() {
+        if (containerGone.get()) {
+            return;
+        }
+        queryGeneration++;
+        loadTask.cancel();
+        closeStream();
+        containerGone.set(true);
+        errorMessage.set(ItemsViewModel.CONTAINER_GONE);
+        errorDetails.set(null);
+        state.set(State.ERROR);
+        updateStatus(null);
+    }
+
     ReadOnlyStringProperty errorMessageProperty() {
         return errorMessage.getReadOnlyProperty();
     }

@@ -292,7 +292,6 @@ public class ItemsViewModel implements AutoCloseable {
         return pages.stateProperty();
     }
 
-    /** A recoverable failure for the banner (with Retry); null when none. */
     /** What a tab of a container deleted elsewhere says. */
     public static final String CONTAINER_GONE = "This container no longer exists: it was deleted, here or elsewhere."
             + " Nothing in this tab can be saved; close it, or refresh the tree.";
@@ -302,6 +301,12 @@ public class ItemsViewModel implements AutoCloseable {
         return pages.containerGoneProperty();
     }
 
+    /** The container is gone (deleted in CosmosDesk, or another of its tabs met the 404): nothing here writes. */
+    public void markContainerGone() {
+        pages.markContainerGone();
+    }
+
+    /** A recoverable failure for the banner (with Retry); null when none. */
     public ReadOnlyStringProperty errorMessageProperty() {
         return pages.errorMessageProperty();
     }

@@ -135,6 +135,7 @@ public class ChangesTabController {
         pauseButton.disableProperty().bind(viewModel.stateProperty().isEqualTo(LiveChangesViewModel.State.STOPPED)
                 .or(viewModel.stateProperty().isEqualTo(LiveChangesViewModel.State.FAILED)));
         stopButton.disableProperty().bind(pauseButton.disableProperty());
+        startButton.disableProperty().bind(viewModel.goneProperty()); // a deleted container has no changes to read
         bindModeChoice();
         startChoice.getItems().setAll(StartChoice.NOW, StartChoice.BEGINNING, StartChoice.POINT_IN_TIME);
         viewModel.savedPositionProperty().addListener((obs, old, saved) -> offerSaved(saved));

@@ -75,6 +75,8 @@ public final class LiveChangesViewModel {
     // Properties
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STOPPED);
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper gone = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private io.cosmosdesk.cosmos.ContainerFailures failures = io.cosmosdesk.cosmos.ContainerFailures.IGNORE;
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper startError = new ReadOnlyStringWrapper("");
     private final StringProperty filterText = new SimpleStringProperty("");
@@ -245,8 +247,31 @@ public final class LiveChangesViewModel {
         return true;
     }
 
+    /** Where a failure met here is reported, so the container's other tabs learn it is gone. */
+    public void reportFailuresTo(io.cosmosdesk.cosmos.ContainerFailures failures) {
+        this.failures = java.util.Objects.requireNonNull(failures);
+    }
+
+    /** True once the container is known to be gone: reading stops and cannot start again. */
+    public javafx.beans.property.ReadOnlyBooleanProperty goneProperty() {
+        return gone.getReadOnlyProperty();
+    }
+
+    /** The container no longer exists: reading stops, the rows captured stay, and the tab says so. */
+    public void containerGone(String sentence) {
+        gone.set(true);
+        cancelRound();
+        generation++;
+        errorMessage.set(sentence);
+        state.set(State.FAILED);
+    }
+
     /** (Re)starts reading from {@code start}; rows captured so far stay, and so do the versions seen. */
     public void start(ChangeFeedStart start) {
+        if (gone.get()) {
+            startError.set(errorMessage.get());
+            return;
+        }
         if (mode.get() == FeedMode.ALL_VERSIONS_AND_DELETES && (start.kind() == ChangeFeedStart.Kind.BEGINNING
                 || start.kind() == ChangeFeedStart.Kind.POINT_IN_TIME)) {
             startError.set(ALL_VERSIONS_START);
@@ -396,6 +421,7 @@ public final class LiveChangesViewModel {
             return;
         }
         CosmosDeskException mapped = CosmosErrors.classify(error);
+        failures.seen(handle, error); // a 404 may be the container's: checked there, and all its tabs follow
         if (FATAL.contains(mapped.kind()) || session == null || cursors.isEmpty()) {
             errorMessage.set("Stopped reading changes: " + mapped.userMessage());
             state.set(State.FAILED);

@@ -55,8 +55,7 @@ class SchemaTabGuiIT {
         TableView<ItemRow> table = robot.lookup("#itemsTable").queryAs(TableView.class);
         MainWindowFixture.waitFor("the rows show", () -> table.getItems().size() == 40);
 
-        robot.clickOn(robot.lookup((Node node) -> node instanceof Button button && "Schema".equals(button.getText()))
-                .queryButton());
+        MainWindowFixture.clickToolbarAction(robot, "Schema"); // in the toolbar's More menu
         MainWindowFixture.waitFor("the schema tab shows", () -> robot.lookup("#analyseButton").tryQuery().isPresent()
                 && robot.lookup("#analyseButton").query().isVisible());
         // opening the tab starts the default sample at once
