@@ -108,14 +108,16 @@ public final class AppContext implements AutoCloseable {
         appActions.add(new AppAction("File", "Settings…", new javafx.scene.input.KeyCodeCombination(
                 javafx.scene.input.KeyCode.COMMA, javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
                 settingsFeature::open));
-        io.cosmosdesk.manage.ResourceAdmin resourceAdmin = new io.cosmosdesk.manage.ResourceAdmin();
-        new AccountActions(resourceAdmin,
+        // create/delete, settings and throughput: the data plane first; Azure Resource Manager when the data plane
+        // refused an Entra ID token and the user agreed (its SDK loads only then)
+        io.cosmosdesk.manage.ControlPlaneSwitch controlPlanes = new io.cosmosdesk.manage.ControlPlaneSwitch(
+                new io.cosmosdesk.manage.ResourceAdmin(), new io.cosmosdesk.manage.ArmControlPlane(
+                        environment.get(io.cosmosdesk.manage.ArmControlPlane.ENDPOINT_VARIABLE)));
+        new AccountActions(controlPlanes,
                 new io.cosmosdesk.manage.ManageDialogs(Theme.APP_STYLESHEET), dialogs, tasks, mainViewModel, toolTabs)
                 .install(containerActions, treeActions);
-        // container settings: over the data plane; no Azure Resource Manager implementation in this build (README)
         new io.cosmosdesk.manage.ContainerSettingsFeature(new io.cosmosdesk.manage.ContainerSettingsService(
-                new io.cosmosdesk.manage.ControlPlaneSwitch(resourceAdmin, null),
-                new io.cosmosdesk.audit.AuditedResourceChanges(auditLog)), tasks, dialogs)
+                controlPlanes, new io.cosmosdesk.audit.AuditedResourceChanges(auditLog)), tasks, dialogs)
                 .install(toolTabs, containerActions);
         new io.cosmosdesk.changes.ChangesFeature(directories.data(), tasks).install(toolTabs, containerActions);
         io.cosmosdesk.schema.ItemsGrids schemaGrids = new io.cosmosdesk.schema.ItemsGrids(
@@ -156,8 +158,9 @@ public final class AppContext implements AutoCloseable {
                 Theme.APP_STYLESHEET).install(containerActions);
         new io.cosmosdesk.transfer.CopyFeature(new io.cosmosdesk.transfer.CopyService(
                 directories.data().resolve("imports").resolve("reports"), writes), resources, tasks, jobs, dialogs,
-                Theme.APP_STYLESHEET, mainViewModel::openConnections, this::refreshGridsOf)
-                .install(containerActions, toolTabs);
+                Theme.APP_STYLESHEET, mainViewModel::openConnections, this::refreshGridsOf,
+                target -> mainViewModel.tree().follow(target.connection(), target.ref().databaseId(),
+                        target.ref().containerId())).install(containerActions, toolTabs);
 
     }
 

@@ -191,6 +191,33 @@ public final class MoveDialogViewModel {
         this.jobs = java.util.Objects.requireNonNull(tracker);
     }
 
+    /** True when a running move may leave its window: it is listed in the Jobs panel, which has its Cancel. */
+    public boolean canRunOnWithoutWindow() {
+        return jobs != io.cosmosdesk.jobs.JobTracker.NONE;
+    }
+
+    /**
+     * The window was closed: {@code onEnded} hears how the dialog ended, at once, or, when a move still runs (it
+     * goes on in the Jobs panel), once the move has ended, so the grid refreshes and the editor follows its item
+     * then and not before.
+     */
+    public void windowClosed(java.util.function.Consumer<MoveDialogResult> onEnded) {
+        if (!running.get()) {
+            onEnded.accept(result());
+            return;
+        }
+        running.addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> observable, Boolean was,
+                    Boolean now) {
+                if (!now) {
+                    running.removeListener(this);
+                    onEnded.accept(result());
+                }
+            }
+        });
+    }
+
     // ---- Commands
 
     /** Puts a value in the target fields (e.g. the editor's new value). */

@@ -40,6 +40,8 @@ public final class SqlCompletion {
     private boolean explicit;
     private boolean inserting;
     private SqlCompletions.Result shown;
+    /** What the list was last computed for: a keystroke moves the text and the caret, and each asks for a refresh. */
+    private String computedFor;
 
     private SqlCompletion(SqlCodeArea area) {
         this.area = area;
@@ -57,7 +59,10 @@ public final class SqlCompletion {
         popup.getContent().add(list);
         popup.setAutoHide(true);
         popup.setAutoFix(true);
-        popup.setOnHidden(event -> shown = null);
+        popup.setOnHidden(event -> {
+            shown = null;
+            computedFor = null;
+        });
         area.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         area.addEventFilter(KeyEvent.KEY_TYPED, event -> {
             if (event.isShortcutDown() && " ".equals(event.getCharacter())) {
@@ -134,17 +139,30 @@ public final class SqlCompletion {
     }
 
     private void refresh() {
-        SqlCompletions.Result result = SqlCompletions.complete(area.getText(), area.getCaretPosition(), fieldPaths,
-                explicit);
+        int caret = area.getCaretPosition();
+        int lineStart = caret - area.getCaretColumn();
+        // one keystroke changes the text and moves the caret: compute the list once for both
+        String key = area.getLength() + ":" + caret + ":" + explicit + ":" + loading + ":"
+                + System.identityHashCode(fieldPaths) + ":" + area.getText(lineStart, caret);
+        if (key.equals(computedFor) && popup.isShowing()) {
+            return;
+        }
+        SqlCompletions.Result result = SqlCompletions.complete(area.getText(), caret, fieldPaths, explicit);
+        computedFor = key;
         if (result.isEmpty() && !(result.fields() && loading)) {
             hide();
             return;
         }
         placeholder.setText(loading ? "Reading field names…" : "No match");
-        list.getItems().setAll(result.items());
+        if (!result.items().equals(list.getItems())) {
+            list.getItems().setAll(result.items());
+        }
         list.getSelectionModel().select(0);
         list.scrollTo(0);
-        list.setPrefHeight(Math.max(1, Math.min(VISIBLE_ROWS, result.items().size())) * ROW_HEIGHT + 4);
+        double height = Math.max(1, Math.min(VISIBLE_ROWS, result.items().size())) * ROW_HEIGHT + 4;
+        if (list.getPrefHeight() != height) {
+            list.setPrefHeight(height);
+        }
         shown = result;
         if (!popup.isShowing()) {
             if (area.getScene() == null) {
@@ -155,7 +173,10 @@ public final class SqlCompletion {
             if (at == null) {
                 return;
             }
-            popup.getScene().getStylesheets().setAll(area.getScene().getStylesheets());
+            if (!popup.getScene().getStylesheets().equals(area.getScene().getStylesheets())) {
+                // only when the theme changed: setting them again restyles every node of the popup
+                popup.getScene().getStylesheets().setAll(area.getScene().getStylesheets());
+            }
             popup.show(area, at.getMinX(), at.getMinY() + (area.getCaretBounds().isPresent() ? at.getHeight() + 2
                     : 24));
         }
