@@ -234,6 +234,20 @@ check_no_sandbox() {
     done
 }
 
+# What the packaging build does for the start path (packaging/README.md, "Start-up"): the app's stylesheet is
+# shipped pre-parsed beside the .css, and no library jar is signed any more (a signature is checked at start).
+check_start_path_jars() {
+    local dir=$1 jar signed=()
+    unzip -Z1 "$dir"/cosmosdesk-*.jar | grep -x 'io/cosmosdesk/app/cosmosdesk.bss' >/dev/null \
+        || fail "the app's jar holds no pre-parsed stylesheet io/cosmosdesk/app/cosmosdesk.bss (BinaryStylesheet.java)"
+    for jar in "$dir"/*.jar; do
+        if unzip -Z1 "$jar" | grep -Ei '^META-INF/[^/]+\.(SF|RSA|DSA|EC)$' >/dev/null; then
+            signed+=("$(basename "$jar")")
+        fi
+    done
+    [ ${#signed[@]} = 0 ] || fail "signed jars in the app, checked at every start: ${signed[*]} (StripJarSignatures.java)"
+}
+
 # The .rpm cannot be installed on Debian; check what it would install and what it requires.
 check_rpm() {
     local rpm_file=$1 path
@@ -285,6 +299,7 @@ main() {
     [ "$state" = "install ok installed" ] || fail "package state is '$state' (see $out/smoke-apt.log)"
     [ -x "$launcher" ] || fail "no launcher at $launcher"
     check_no_sandbox "$install_dir"/lib/app/cosmosdesk-*.jar
+    check_start_path_jars "$install_dir"/lib/app
     [ -f "/usr/share/metainfo/$metainfo_name" ] \
         || fail "postinst did not install the AppStream metainfo /usr/share/metainfo/$metainfo_name"
     appstreamcli validate --no-net "/usr/share/metainfo/$metainfo_name" >"$out/smoke-appstream.log" 2>&1 \

@@ -31,12 +31,10 @@ import io.cosmosdesk.cosmos.ResourceService;
 import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.TaskRunner;
 import java.util.Map;
-import java.util.function.Supplier;
-import javafx.util.Callback;
 
 /**
  * The composition root: builds the client factory, services, task runner, dialog service and
- * view-models once, and hands controllers to {@code FXMLLoader.setControllerFactory}. No DI
+ * view-models once, and gives the main window its controller. No DI
  * framework, no static singletons.
  */
 public final class AppContext implements AutoCloseable {
@@ -62,7 +60,6 @@ public final class AppContext implements AutoCloseable {
     private final MoveDialog moveDialog;
     private final java.util.Set<String> recoveryShown = new java.util.HashSet<>();
     private final ColumnSettingsStore columnSettings;
-    private final Map<Class<?>, Supplier<Object>> controllers;
     private final ToolTabs toolTabs = new ToolTabs();
     private final ContainerActions containerActions = new ContainerActions();
     private final AppActions appActions = new AppActions();
@@ -177,10 +174,6 @@ public final class AppContext implements AutoCloseable {
                 target -> mainViewModel.tree().follow(target.connection(), target.ref().databaseId(),
                         target.ref().containerId())).install(containerActions, toolTabs);
 
-        this.controllers = Map.of(
-                MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
-                        this::connectionDialog, environment, this::openWorkspace, this::offerUnfinishedMoves,
-                        toolTabs, containerActions, appActions, treeActions));
     }
 
     public synchronized ConnectionStore connectionStore() {
@@ -364,15 +357,10 @@ public final class AppContext implements AutoCloseable {
         return itemService.writes();
     }
 
-    /** For {@code FXMLLoader.setControllerFactory}: every controller gets its dependencies by constructor. */
-    public Callback<Class<?>, Object> controllerFactory() {
-        return type -> {
-            Supplier<Object> supplier = controllers.get(type);
-            if (supplier == null) {
-                throw new IllegalArgumentException("No controller registered for " + type.getName());
-            }
-            return supplier.get();
-        };
+    /** The main window's controller; every controller gets its dependencies by constructor. */
+    MainWindowController mainWindowController() {
+        return new MainWindowController(mainViewModel, dialogs, this::connectionDialog, environment,
+                this::openWorkspace, this::offerUnfinishedMoves, toolTabs, containerActions, appActions, treeActions);
     }
 
     @Override

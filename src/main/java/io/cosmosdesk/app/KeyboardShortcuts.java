@@ -9,7 +9,7 @@ import javafx.scene.layout.GridPane;
 
 /**
  * The F1 cheat sheet: every key the app answers to, grouped by where it works. Kept next to the
- * accelerators it lists (MainWindow.fxml, ItemsTabController, ItemEditorController, FindBar); a key
+ * accelerators it lists (MainWindowView, ItemsTabController, ItemEditorController, FindBar); a key
  * added there belongs here too.
  */
 final class KeyboardShortcuts {

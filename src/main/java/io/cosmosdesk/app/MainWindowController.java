@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
-import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
@@ -23,7 +22,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.BorderPane;
 
-/** Thin controller of MainWindow.fxml: binds to {@link MainViewModel}, forwards user intent. */
+/** Thin controller of the main window ({@link MainWindowView}): binds to {@link MainViewModel}, forwards user intent. */
 public class MainWindowController {
 
     private final MainViewModel viewModel;
@@ -39,22 +38,26 @@ public class MainWindowController {
     private final AppActions appActions;
     private final TreeActions treeActions;
 
-    @FXML private BorderPane root;
-    @FXML private TreeView<ResourceNode> resourceTree;
-    @FXML private TextField treeFilter;
-    @FXML private Label treePlaceholder;
-    @FXML private javafx.scene.layout.HBox treeSearchStatus;
-    @FXML private TabPane tabs;
-    @FXML private Label connectionBadge;
-    @FXML private Label statusMessage;
-    @FXML private ProgressIndicator busyIndicator;
-    @FXML private javafx.scene.control.MenuItem disconnectMenuItem;
-    @FXML private javafx.scene.control.Menu fileMenu;
-    @FXML private javafx.scene.control.SeparatorMenuItem fileActionsEnd;
-    @FXML private javafx.scene.control.Menu viewMenu;
-    @FXML private javafx.scene.control.Menu containerMenu;
-    @FXML private javafx.scene.control.Menu toolsMenu;
-    @FXML private javafx.scene.control.Menu helpMenu;
+    // the window's nodes, set by MainWindowView before initialize()
+    BorderPane root;
+    TreeView<ResourceNode> resourceTree;
+    TextField treeFilter;
+    Label treePlaceholder;
+    javafx.scene.layout.HBox treeSearchStatus;
+    TabPane tabs;
+    Label connectionBadge;
+    Label statusMessage;
+    ProgressIndicator busyIndicator;
+    javafx.scene.control.MenuItem disconnectMenuItem;
+    javafx.scene.control.Menu fileMenu;
+    javafx.scene.control.SeparatorMenuItem fileActionsEnd;
+    javafx.scene.control.Menu viewMenu;
+    javafx.scene.control.Menu containerMenu;
+    javafx.scene.control.Menu toolsMenu;
+    javafx.scene.control.Menu helpMenu;
+    javafx.scene.control.Button openConnectionButton;
+    javafx.scene.control.Button refreshButton;
+    javafx.scene.control.Button welcomeConnectButton;
 
     public MainWindowController(MainViewModel viewModel, DialogService dialogs,
             java.util.function.Supplier<ConnectionDialog> connectionDialog, java.util.Map<String, String> environment,
@@ -122,8 +125,7 @@ public class MainWindowController {
         return viewModel.connectionToDisconnect(selected == null ? null : selected.getValue());
     }
 
-    @FXML
-    private void onDisconnect() {
+    void onDisconnect() {
         connectionToDisconnect().ifPresent(this::disconnectGuarded);
     }
 
@@ -138,8 +140,7 @@ public class MainWindowController {
                 });
     }
 
-    @FXML
-    private void initialize() {
+    void initialize() {
         ResourceTreeView.bind(resourceTree, viewModel.tree());
         treeFilter.textProperty().bindBidirectional(viewModel.tree().filterTextProperty());
         treeSearchStatus.visibleProperty().bind(viewModel.tree().searchingProperty());
@@ -414,15 +415,13 @@ public class MainWindowController {
         return mark.getChildren().isEmpty() ? null : mark;
     }
 
-    @FXML
-    private void onNewConnection() {
+    void onNewConnection() {
         connectionDialog.get().show(root.getScene().getWindow(),
                 request -> viewModel.connect(request.profile(), request.credentials(),
                         environment.get("COSMOS_DATABASE_NAME"), environment.get("COSMOS_CONTAINER_ID")));
     }
 
-    @FXML
-    private void onRefresh() {
+    void onRefresh() {
         TreeItem<ResourceNode> selected = resourceTree.getSelectionModel().getSelectedItem();
         if (selected != null) {
             viewModel.tree().refresh(selected.getValue());
@@ -431,13 +430,11 @@ public class MainWindowController {
         }
     }
 
-    @FXML
-    private void onToggleTheme() {
+    void onToggleTheme() {
         viewModel.toggleTheme();
     }
 
-    @FXML
-    private void onShortcuts() {
+    void onShortcuts() {
         javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
         dialog.initOwner(root.getScene().getWindow());
         dialog.setTitle("Keyboard shortcuts");
@@ -450,8 +447,7 @@ public class MainWindowController {
     }
 
     /** Ctrl+W: closes the front container tab through the same unsaved-changes guard as its × button. */
-    @FXML
-    private void onCloseTab() {
+    void onCloseTab() {
         Tab selected = tabs.getSelectionModel().getSelectedItem();
         if (selected != null && selected.isClosable() && selected.getUserData() instanceof ContainerHandle handle) {
             closeGuarded(handle);
@@ -472,14 +468,12 @@ public class MainWindowController {
         });
     }
 
-    @FXML
-    private void onAbout() {
+    void onAbout() {
         dialogs.showInformation("About CosmosDesk", "CosmosDesk " + AppVersion.current()
                 + "\nA desktop data browser for Azure Cosmos DB (NoSQL API).\nMIT licence.");
     }
 
-    @FXML
-    private void onQuit() {
+    void onQuit() {
         quitGuarded();
     }
 }

@@ -1,0 +1,216 @@
+package io.cosmosdesk.app;
+
+import io.cosmosdesk.ui.TaskRunner;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The main window's view, built in plain code (it was MainWindow.fxml): at start the FXML loader's reflection
+ * and XML parsing cost the UI thread more than the nodes themselves, on the path to the first frame. The
+ * node ids are the ones the FXML had ({@code #resourceTree}, {@code #tabs}, ...), so tests and styles find
+ * them as before. The tooltips are attached in the pulse after the window is built: creating the first
+ * tooltip initialises JavaFX's tooltip machinery, which nobody needs before the mouse rests on something.
+ */
+final class MainWindowView {
+
+    private MainWindowView() {
+    }
+
+    /**
+     * Builds the window's nodes, hands them to the controller {@code c} and runs its {@code initialize()}; the
+     * tooltips follow in the next frame of {@code tasks}.
+     */
+    static Parent build(MainWindowController c, TaskRunner tasks) {
+        BorderPane root = new BorderPane();
+        root.setId("root");
+        root.getStyleClass().add("main-window");
+        c.root = root;
+        root.setTop(new VBox(menuBar(c)));
+        root.setCenter(center(c));
+        root.setBottom(statusBar(c));
+        c.initialize();
+        tasks.inNextFrame(() -> addTooltips(c));
+        return root;
+    }
+
+    private static MenuBar menuBar(MainWindowController c) {
+        MenuItem newConnection = item("newConnectionMenuItem", "_New connection…", shortcut(KeyCode.O), c::onNewConnection);
+        MenuItem closeTab = item("closeTabMenuItem", "_Close tab", shortcut(KeyCode.W), c::onCloseTab);
+        c.disconnectMenuItem = item("disconnectMenuItem", "_Disconnect", null, c::onDisconnect);
+        c.fileActionsEnd = new SeparatorMenuItem();
+        c.fileActionsEnd.setId("fileActionsEnd");
+        c.fileMenu = menu("fileMenu", "_File", newConnection, closeTab, c.disconnectMenuItem, c.fileActionsEnd,
+                item(null, "_Quit", shortcut(KeyCode.Q), c::onQuit));
+        c.viewMenu = menu("viewMenu", "_View",
+                item("toggleThemeMenuItem", "Toggle _dark theme",
+                        new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                        c::onToggleTheme),
+                item(null, "_Refresh selected", shortcut(KeyCode.R), c::onRefresh));
+        c.containerMenu = menu("containerMenu", "_Container");
+        c.toolsMenu = menu("toolsMenu", "_Tools");
+        c.toolsMenu.setVisible(false);
+        c.helpMenu = menu("helpMenu", "_Help",
+                item(null, "_Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1), c::onShortcuts),
+                item(null, "_About CosmosDesk", null, c::onAbout));
+        MenuBar bar = new MenuBar(c.fileMenu, c.viewMenu, c.containerMenu, c.toolsMenu, c.helpMenu);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private static SplitPane center(MainWindowController c) {
+        c.openConnectionButton = button("openConnectionButton", "Connect…", c::onNewConnection);
+        c.openConnectionButton.getStyleClass().add("accent");
+        c.refreshButton = button("refreshButton", "Refresh", c::onRefresh);
+        HBox treeToolbar = new HBox(6, c.openConnectionButton, c.refreshButton);
+        treeToolbar.getStyleClass().add("tree-toolbar");
+
+        c.treeFilter = new TextField();
+        c.treeFilter.setId("treeFilter");
+        c.treeFilter.setPromptText("Filter databases and containers");
+
+        Label searching = new Label("Searching unopened databases…");
+        searching.getStyleClass().add("text-muted");
+        ProgressIndicator searchProgress = new ProgressIndicator();
+        searchProgress.setPrefSize(14, 14);
+        c.treeSearchStatus = new HBox(6, searchProgress, searching);
+        c.treeSearchStatus.setId("treeSearchStatus");
+        c.treeSearchStatus.setAlignment(Pos.CENTER_LEFT);
+        c.treeSearchStatus.setVisible(false);
+        c.treeSearchStatus.setManaged(false);
+
+        c.resourceTree = new TreeView<>();
+        c.resourceTree.setId("resourceTree");
+        c.resourceTree.setShowRoot(false);
+        c.treePlaceholder = new Label(
+                "No connections yet.\nChoose Connect… to open an Azure Cosmos DB account or the local emulator.");
+        c.treePlaceholder.setId("treePlaceholder");
+        c.treePlaceholder.getStyleClass().add("placeholder");
+        c.treePlaceholder.setWrapText(true);
+        StackPane treeArea = new StackPane(c.resourceTree, c.treePlaceholder);
+        VBox.setVgrow(treeArea, Priority.ALWAYS);
+
+        VBox treePane = new VBox(6, treeToolbar, c.treeFilter, c.treeSearchStatus, treeArea);
+        treePane.setId("treePane");
+        treePane.getStyleClass().add("tree-pane");
+        treePane.setMinWidth(200);
+        treePane.setPrefWidth(280);
+        treePane.setPadding(new Insets(8, 6, 6, 8));
+        SplitPane.setResizableWithParent(treePane, false);
+
+        c.tabs = new TabPane(welcomeTab(c));
+        c.tabs.setId("tabs");
+        c.tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+
+        SplitPane split = new SplitPane(treePane, c.tabs);
+        split.setId("mainSplit");
+        split.setDividerPositions(0.22);
+        return split;
+    }
+
+    private static Tab welcomeTab(MainWindowController c) {
+        Label title = new Label("CosmosDesk");
+        title.getStyleClass().add("title-2");
+        Label about = new Label("Browse databases, containers and items of Azure Cosmos DB (NoSQL API), edit items"
+                + " safely, and move items between partitions without losing or duplicating any.");
+        about.getStyleClass().add("text-muted");
+        about.setWrapText(true);
+        Label steps = new Label("1. Connect to an account (Microsoft Entra ID or key) or to the local emulator.\n"
+                + "2. Expand a connection, then a database.\n3. Double-click a container to open its items.");
+        steps.setWrapText(true);
+        c.welcomeConnectButton = button("welcomeConnectButton", "Connect…", c::onNewConnection);
+        c.welcomeConnectButton.getStyleClass().add("accent");
+        Label keys = new Label("Press F1 for the keyboard shortcuts.");
+        keys.getStyleClass().add("text-muted");
+        keys.setWrapText(true);
+        VBox welcome = new VBox(12, title, about, steps, c.welcomeConnectButton, keys);
+        welcome.getStyleClass().add("welcome");
+        welcome.setPadding(new Insets(32));
+        Tab tab = new Tab("Welcome", welcome);
+        tab.setId("welcomeTab");
+        tab.setClosable(false);
+        return tab;
+    }
+
+    private static HBox statusBar(MainWindowController c) {
+        c.connectionBadge = new Label("Not connected");
+        c.connectionBadge.setId("connectionBadge");
+        c.connectionBadge.getStyleClass().add("connection-badge");
+        c.statusMessage = new Label();
+        c.statusMessage.setId("statusMessage");
+        c.statusMessage.getStyleClass().add("status-message");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        c.busyIndicator = new ProgressIndicator();
+        c.busyIndicator.setId("busyIndicator");
+        c.busyIndicator.setPrefSize(16, 16);
+        c.busyIndicator.setVisible(false);
+        HBox bar = new HBox(10, c.connectionBadge, c.statusMessage, gap, c.busyIndicator);
+        bar.setId("statusBar");
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(3, 10, 3, 10));
+        return bar;
+    }
+
+    /** The pulse after the first frame: every tooltip of the window. */
+    private static void addTooltips(MainWindowController c) {
+        tooltip(c.openConnectionButton, "Open a connection to an account or the local emulator (Ctrl+O)");
+        tooltip(c.refreshButton, "Reload the selected connection or database (Ctrl+R)");
+        tooltip(c.treeFilter, "Type part of a database or container name");
+        tooltip(c.welcomeConnectButton, "Open an account or the local emulator (Ctrl+O)");
+    }
+
+    private static void tooltip(Control control, String text) {
+        control.setTooltip(new Tooltip(text));
+    }
+
+    private static Menu menu(String id, String text, MenuItem... items) {
+        Menu menu = new Menu(text);
+        menu.setId(id);
+        menu.getItems().addAll(items);
+        return menu;
+    }
+
+    private static MenuItem item(String id, String text, KeyCombination accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setAccelerator(accelerator);
+        item.setOnAction(event -> action.run());
+        return item;
+    }
+
+    private static KeyCombination shortcut(KeyCode code) {
+        return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    private static Button button(String id, String text, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(event -> action.run());
+        return button;
+    }
+}
