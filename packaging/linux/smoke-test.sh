@@ -380,7 +380,7 @@ main() {
     local sdk_classes
     # The audited write door's verification needs the SDK's two exception types and Reactor's Retry; the SDK
     # itself (its client, HTTP stack and Netty) must wait for the first connection.
-    sdk_classes=$(grep -cE ' (io\.netty|com\.azure\.cosmos\.implementation|com\.azure\.core\.http|com\.azure\.identity)\.' \
+    sdk_classes=$(grep -cE ' (io\.netty|com\.azure\.cosmos\.implementation|com\.azure\.core\.http|com\.azure\.identity|com\.azure\.resourcemanager)\.' \
         "$out/smoke-class-load.log" || true)
     [ "$sdk_classes" = 0 ] || fail "the Azure SDK loaded $sdk_classes of its client and HTTP classes before any connection (see $out/smoke-class-load.log): they must wait for the first connection"
     sdk_classes=$(grep -cE ' com\.azure\.' "$out/smoke-class-load.log" || true)

@@ -8,7 +8,8 @@ import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.ErrorKind;
 import io.cosmosdesk.manage.CreateResourceViewModel;
 import io.cosmosdesk.manage.ManageDialogs;
-import io.cosmosdesk.manage.ResourceAdmin;
+import io.cosmosdesk.manage.ControlPlane;
+import io.cosmosdesk.manage.ControlPlaneSwitch;
 import io.cosmosdesk.ui.BackgroundTask;
 import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.TaskRunner;
@@ -23,16 +24,16 @@ import javafx.stage.Window;
  */
 final class AccountActions {
 
-    private final ResourceAdmin admin;
+    private final ControlPlaneSwitch planes;
     private final ManageDialogs dialogs;
     private final DialogService messages;
     private final TaskRunner tasks;
     private final MainViewModel main;
     private final ToolTabs toolTabs;
 
-    AccountActions(ResourceAdmin admin, ManageDialogs dialogs, DialogService messages, TaskRunner tasks,
+    AccountActions(ControlPlaneSwitch planes, ManageDialogs dialogs, DialogService messages, TaskRunner tasks,
             MainViewModel main, ToolTabs toolTabs) {
-        this.admin = admin;
+        this.planes = planes;
         this.dialogs = dialogs;
         this.messages = messages;
         this.tasks = tasks;
@@ -60,7 +61,8 @@ final class AccountActions {
         if (!writable(connectionNode.connection(), "New database")) {
             return;
         }
-        dialogs.showCreate(owner, CreateResourceViewModel.forDatabase(admin, tasks, connectionNode.connection()),
+        dialogs.showCreate(owner, CreateResourceViewModel.forDatabase(planes, messages, tasks,
+                connectionNode.connection()),
                 created -> main.tree().refresh(connectionNode));
     }
 
@@ -69,7 +71,7 @@ final class AccountActions {
         if (!writable(connection, "New container")) {
             return;
         }
-        dialogs.showCreate(owner, CreateResourceViewModel.forContainer(admin, tasks, connection,
+        dialogs.showCreate(owner, CreateResourceViewModel.forContainer(planes, messages, tasks, connection,
                 databaseNode.databaseId()), created -> {
                     main.tree().refresh(databaseNode);
                     main.openContainer(new ContainerHandle(connection, created));
@@ -83,13 +85,24 @@ final class AccountActions {
                 "Every container in it and every item in them will be deleted.")) {
             return;
         }
-        tasks.start(BackgroundTask.of("Deleting database " + database, context -> {
-            admin.deleteDatabase(connection, database);
+        deleteDatabase(connection, database, databaseNode);
+    }
+
+    private void deleteDatabase(CosmosConnection connection, String database, ResourceNode databaseNode) {
+        ControlPlane plane = planes.forConnection(connection);
+        tasks.start(BackgroundTask.of("Deleting database " + database + " through " + plane.name(), context -> {
+            plane.reporting(context).deleteDatabase(connection, database);
             return Boolean.TRUE;
         }).onSuccess(done -> {
             closeTabs(handle -> handle.connection() == connection && handle.ref().databaseId().equals(database));
             Optional.ofNullable(databaseNode.parent()).ifPresent(main.tree()::refresh);
-        }).onFailure(failure -> deleteFailed("Delete database", failure, databaseNode.parent())));
+        }).onFailure(failure -> {
+            if (offered("Delete database", connection, failure)) {
+                deleteDatabase(connection, database, databaseNode);
+            } else {
+                deleteFailed("Delete database", failure, databaseNode.parent());
+            }
+        }));
     }
 
     private void deleteContainer(Window owner, ContainerHandle handle) {
@@ -97,14 +110,38 @@ final class AccountActions {
                 handle.ref().containerId(), "Every item in " + handle.ref() + " will be deleted.")) {
             return;
         }
+        deleteContainer(handle);
+    }
+
+    private void deleteContainer(ContainerHandle handle) {
         ContainerRef ref = handle.ref();
-        tasks.start(BackgroundTask.of("Deleting container " + ref, context -> {
-            admin.deleteContainer(handle.connection(), ref);
+        ControlPlane plane = planes.forConnection(handle.connection());
+        tasks.start(BackgroundTask.of("Deleting container " + ref + " through " + plane.name(), context -> {
+            plane.reporting(context).deleteContainer(handle.connection(), ref);
             return Boolean.TRUE;
         }).onSuccess(done -> {
             closeTabs(open -> open.connection() == handle.connection() && open.ref().equals(ref));
             databaseNode(handle).ifPresent(main.tree()::refresh);
-        }).onFailure(failure -> deleteFailed("Delete container", failure, databaseNode(handle).orElse(null))));
+        }).onFailure(failure -> {
+            if (offered("Delete container", handle.connection(), failure)) {
+                deleteContainer(handle);
+            } else {
+                deleteFailed("Delete container", failure, databaseNode(handle).orElse(null));
+            }
+        }));
+    }
+
+    /**
+     * The data plane refused the connection's Entra ID token: offers Azure Resource Manager; true when the user
+     * agreed (the change is then made again there).
+     */
+    private boolean offered(String title, CosmosConnection connection, Throwable failure) {
+        if (planes.canOffer(connection, failure) && messages.confirm(title, ControlPlaneSwitch.OFFER,
+                "Use Azure Resource Manager")) {
+            planes.agree(connection);
+            return true;
+        }
+        return false;
     }
 
     /** A delete that failed; gone already (someone else deleted it) is no error: the tree catches up instead. */

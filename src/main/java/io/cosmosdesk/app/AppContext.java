@@ -72,6 +72,8 @@ public final class AppContext implements AutoCloseable {
     private final Map<ContainerHandle, java.lang.ref.WeakReference<ItemsViewModel>> grids = new java.util.HashMap<>();
     private final io.cosmosdesk.schema.SchemaFeature schema;
     private final io.cosmosdesk.jobs.Jobs jobs;
+    /** Field paths for completion (query editor and the grid's filter box): the schema catalog over a quick sample. */
+    private io.cosmosdesk.query.FieldPathSource fieldPaths;
     private final io.cosmosdesk.transfer.ExportFeature exports;
 
     public AppContext(AppDirectories directories, TaskRunner tasks, DialogService dialogs,
@@ -111,14 +113,16 @@ public final class AppContext implements AutoCloseable {
         appActions.add(new AppAction("File", "Settings…", new javafx.scene.input.KeyCodeCombination(
                 javafx.scene.input.KeyCode.COMMA, javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
                 settingsFeature::open));
-        io.cosmosdesk.manage.ResourceAdmin resourceAdmin = new io.cosmosdesk.manage.ResourceAdmin();
-        new AccountActions(resourceAdmin,
+        // create/delete, settings and throughput: the data plane first; Azure Resource Manager when the data plane
+        // refused an Entra ID token and the user agreed (its SDK loads only then)
+        io.cosmosdesk.manage.ControlPlaneSwitch controlPlanes = new io.cosmosdesk.manage.ControlPlaneSwitch(
+                new io.cosmosdesk.manage.ResourceAdmin(), new io.cosmosdesk.manage.ArmControlPlane(
+                        environment.get(io.cosmosdesk.manage.ArmControlPlane.ENDPOINT_VARIABLE)));
+        new AccountActions(controlPlanes,
                 new io.cosmosdesk.manage.ManageDialogs(Theme.APP_STYLESHEET), dialogs, tasks, mainViewModel, toolTabs)
                 .install(containerActions, treeActions);
-        // container settings: over the data plane; no Azure Resource Manager implementation in this build (README)
         new io.cosmosdesk.manage.ContainerSettingsFeature(new io.cosmosdesk.manage.ContainerSettingsService(
-                new io.cosmosdesk.manage.ControlPlaneSwitch(resourceAdmin, null),
-                new io.cosmosdesk.audit.AuditedResourceChanges(auditLog)), tasks, dialogs)
+                controlPlanes, new io.cosmosdesk.audit.AuditedResourceChanges(auditLog)), tasks, dialogs)
                 .install(toolTabs, containerActions);
         new io.cosmosdesk.changes.ChangesFeature(directories.data(), tasks).install(toolTabs, containerActions);
         io.cosmosdesk.schema.ItemsGrids schemaGrids = new io.cosmosdesk.schema.ItemsGrids(
@@ -136,12 +140,13 @@ public final class AppContext implements AutoCloseable {
         this.exports = new io.cosmosdesk.transfer.ExportFeature(new io.cosmosdesk.transfer.ExportDialog(
                 new io.cosmosdesk.transfer.ExportService(), tasks, jobs, dialogs, Theme.APP_STYLESHEET), toolTabs);
         exports.install(containerActions);
+        this.fieldPaths = new io.cosmosdesk.query.CatalogFieldPaths(schemaCatalog,
+                new io.cosmosdesk.query.SampledFieldPaths());
         io.cosmosdesk.query.QueryFeature queries = new io.cosmosdesk.query.QueryFeature(
                 new io.cosmosdesk.query.QueryService(), itemService, tasks, dialogs, settings, exports.dialog()::show)
                 .useHistory(new io.cosmosdesk.query.QueryHistory(directories.data().resolve("query-history")))
                 .useSavedQueries(new io.cosmosdesk.query.SavedQueries(directories.config().resolve("saved-queries.json")))
-                .useFieldPaths(new io.cosmosdesk.query.CatalogFieldPaths(schemaCatalog,
-                        new io.cosmosdesk.query.SampledFieldPaths()))
+                .useFieldPaths(fieldPaths)
                 .useFunctionNames(handle -> resources.readScriptIds(handle.connection(), handle.ref(),
                         io.cosmosdesk.cosmos.ScriptKind.USER_DEFINED_FUNCTION));
         queries.install(toolTabs, containerActions);
@@ -159,8 +164,9 @@ public final class AppContext implements AutoCloseable {
                 Theme.APP_STYLESHEET).install(containerActions);
         new io.cosmosdesk.transfer.CopyFeature(new io.cosmosdesk.transfer.CopyService(
                 directories.data().resolve("imports").resolve("reports"), writes), resources, tasks, jobs, dialogs,
-                Theme.APP_STYLESHEET, mainViewModel::openConnections, this::refreshGridsOf)
-                .install(containerActions, toolTabs);
+                Theme.APP_STYLESHEET, mainViewModel::openConnections, this::refreshGridsOf,
+                target -> mainViewModel.tree().follow(target.connection(), target.ref().databaseId(),
+                        target.ref().containerId())).install(containerActions, toolTabs);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
@@ -213,6 +219,9 @@ public final class AppContext implements AutoCloseable {
         ItemsViewModel grid = new ItemsViewModel(handle, itemQueries(), tasks, dialogs, columnSettings);
         grids.put(handle, new java.lang.ref.WeakReference<>(grid));
         grid.reportJobsTo(jobs);
+        if (fieldPaths != null) {
+            grid.useFieldCompletion(new ItemsViewModel.FieldCompletion(tasks, fieldPaths));
+        }
         return grid;
     }
 

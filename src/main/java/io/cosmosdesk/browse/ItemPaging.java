@@ -325,8 +325,18 @@ final class ItemPaging {
         stream.close();
     }
 
+    /** Told the whole first page a query shows (its rows join the grid over a few frames). */
+    void onFirstPage(Consumer<List<ItemRow>> listener) {
+        this.firstPage = Objects.requireNonNull(listener);
+    }
+
+    private Consumer<List<ItemRow>> firstPage = page -> { };
+
     private void showPage(ItemPage page, ItemQuery query, Object load) {
         List<ItemRow> items = notLoadedYet(page.items());
+        if (rows.isEmpty() && !items.isEmpty()) {
+            firstPage.accept(items);
+        }
         boolean staged = rows.isEmpty() && items.size() > ROWS_PER_FIRST_FRAMES;
         rows.addAll(staged ? items.subList(0, ROWS_PER_FIRST_FRAMES) : items);
         before = null;

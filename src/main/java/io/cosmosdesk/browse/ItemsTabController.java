@@ -158,9 +158,14 @@ public class ItemsTabController {
                 filterBox.getEditor().setText(filterBox.getValue());
             }
         });
+        // the query workspace's completion, on the filter's text as the WHERE clause of SELECT * FROM c; added
+        // before the Enter filter below so that Enter in the open list inserts (consumes) instead of applying
+        viewModel.fieldCompletion().ifPresent(completion -> io.cosmosdesk.query.SqlCompletion.attachToFilter(
+                filterBox, completion.tasks(), completion.source(), viewModel.handle()));
         // a filter, not a handler: the editable ComboBox consumes Enter itself before handlers see it
         filterBox.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.ENTER && !event.isShiftDown() && !filterBox.isShowing()) {
+            if (event.getCode() == KeyCode.ENTER && !event.isShiftDown() && !filterBox.isShowing()
+                    && !event.isConsumed()) {
                 viewModel.applyFilter();
                 event.consume();
             }

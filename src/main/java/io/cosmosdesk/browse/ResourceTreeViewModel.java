@@ -178,6 +178,31 @@ public class ResourceTreeViewModel {
         }
     }
 
+    /**
+     * A container that may have just been created by someone else than the tree (a copy's "created if missing"):
+     * the tree follows without a Refresh. Its database's list loads again when it does not show the container (the
+     * connection's list when the database is new too); lists never loaded are left to load when opened.
+     */
+    public void follow(CosmosConnection connection, String databaseId, String containerId) {
+        ResourceNode connectionNode = connections.stream().filter(node -> node.connection() == connection)
+                .findFirst().orElse(null);
+        if (connectionNode == null || connectionNode.loadState() != ResourceNode.LoadState.LOADED) {
+            return;
+        }
+        ResourceNode databaseNode = connectionNode.children().stream()
+                .filter(node -> node.kind() == ResourceNode.Kind.DATABASE && databaseId.equals(node.databaseId()))
+                .findFirst().orElse(null);
+        if (databaseNode == null) {
+            load(connectionNode);
+            return;
+        }
+        boolean listed = databaseNode.children().stream().anyMatch(node -> node.kind() == ResourceNode.Kind.CONTAINER
+                && node.container().ref().containerId().equals(containerId));
+        if (databaseNode.loadState() == ResourceNode.LoadState.LOADED && !listed) {
+            load(databaseNode);
+        }
+    }
+
     public void open(ResourceNode node) {
         if (node.kind() == ResourceNode.Kind.CONTAINER) {
             openContainerHandler.accept(new ContainerHandle(node.connection(), node.container()));

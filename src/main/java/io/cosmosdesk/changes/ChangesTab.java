@@ -3,11 +3,9 @@ package io.cosmosdesk.changes;
 import io.cosmosdesk.app.ToolTab;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.ItemRef;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.cosmosdesk.ui.FxmlView;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 
@@ -48,18 +46,9 @@ public final class ChangesTab implements ToolTab {
     @Override
     public Node view() {
         if (view == null) {
-            FXMLLoader loader = new FXMLLoader(ChangesTab.class.getResource(FXML));
-            loader.setControllerFactory(type -> {
-                if (type == ChangesTabController.class) {
-                    return new ChangesTabController(viewModel, openItem);
-                }
-                throw new IllegalArgumentException("No controller registered for " + type.getName());
-            });
-            try {
-                view = loader.load();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot load the live changes tab", e);
-            }
+            FxmlView<ChangesTabController> loaded = FxmlView.load(ChangesTab.class, FXML, ChangesTabController.class,
+                    () -> new ChangesTabController(viewModel, openItem), "the live changes tab");
+            view = loaded.root();
         }
         return view;
     }

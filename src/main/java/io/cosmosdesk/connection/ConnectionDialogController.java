@@ -55,6 +55,10 @@ public class ConnectionDialogController {
     @FXML private ComboBox<SignInMethod> signInCombo;
     @FXML private Label tenantLabel;
     @FXML private TextField tenantField;
+    @FXML private Label armLabel;
+    @FXML private javafx.scene.layout.HBox armBox;
+    @FXML private TextField armSubscriptionField;
+    @FXML private TextField armResourceGroupField;
     @FXML private ComboBox<String> colorCombo;
     @FXML private CheckBox readOnlyCheck;
     @FXML private CheckBox saveCheck;
@@ -106,6 +110,8 @@ public class ConnectionDialogController {
         io.cosmosdesk.ui.SecretReveal.attach(keyField, keyPlain, showKeyToggle);
         io.cosmosdesk.ui.SecretReveal.attach(connectionStringField, connectionStringPlain, showConnectionStringToggle);
         tenantField.textProperty().bindBidirectional(viewModel.tenantIdProperty());
+        armSubscriptionField.textProperty().bindBidirectional(viewModel.armSubscriptionIdProperty());
+        armResourceGroupField.textProperty().bindBidirectional(viewModel.armResourceGroupProperty());
         signInCombo.getItems().setAll(SignInMethod.values());
         signInCombo.valueProperty().bindBidirectional(viewModel.signInProperty());
         colorCombo.getItems().setAll(ConnectionDialogViewModel.COLOR_TAGS);
@@ -184,7 +190,7 @@ public class ConnectionDialogController {
         boolean entra = kind == AuthKind.ENTRA_ID;
         setShown(!entra, keyLabel, keyBox);
         setShown(kind == AuthKind.KEY, connectionStringLabel, connectionStringBox);
-        setShown(entra, signInLabel, signInCombo, tenantLabel, tenantField);
+        setShown(entra, signInLabel, signInCombo, tenantLabel, tenantField, armLabel, armBox);
         kindHint.setText(switch (kind) {
             case EMULATOR -> "The emulator's well-known key and https://localhost:8081 are filled in. Its self-signed "
                     + "certificate is accepted for this local endpoint only; every other endpoint keeps full TLS "
@@ -192,7 +198,10 @@ public class ConnectionDialogController {
             case KEY -> "Find the key in the Azure portal under Keys. Paste a connection string to fill both fields.";
             case ENTRA_ID -> "Works for accounts with key access disabled. Your identity needs a data-plane role, "
                     + "e.g. \"Cosmos DB Built-in Data Reader\" or \"Cosmos DB Built-in Data Contributor\". "
-                    + "Automatic honours AZURE_TOKEN_CREDENTIALS and an Azure CLI login.";
+                    + "Automatic honours AZURE_TOKEN_CREDENTIALS and an Azure CLI login. Creating or deleting "
+                    + "databases and containers needs a control-plane role (e.g. Cosmos DB Operator) through Azure "
+                    + "Resource Manager: the account is found from its endpoint, or name its subscription and "
+                    + "resource group.";
         });
     }
 

@@ -118,6 +118,16 @@ public class ConnectionDialogViewModel {
         return form.tenantId;
     }
 
+    /** Optional: the subscription holding the account, for changes through Azure Resource Manager. */
+    public StringProperty armSubscriptionIdProperty() {
+        return form.armSubscriptionId;
+    }
+
+    /** Optional, with the subscription id: the account's resource group. */
+    public StringProperty armResourceGroupProperty() {
+        return form.armResourceGroup;
+    }
+
     public ObjectProperty<SignInMethod> signInProperty() {
         return form.signIn;
     }

@@ -27,6 +27,8 @@ final class ConnectionForm {
     final StringProperty connectionString = new SimpleStringProperty(this, "connectionString", "");
     final StringProperty tenantId = new SimpleStringProperty(this, "tenantId", "");
     final ObjectProperty<SignInMethod> signIn = new SimpleObjectProperty<>(this, "signIn", SignInMethod.AUTOMATIC);
+    final StringProperty armSubscriptionId = new SimpleStringProperty(this, "armSubscriptionId", "");
+    final StringProperty armResourceGroup = new SimpleStringProperty(this, "armResourceGroup", "");
     final BooleanProperty readOnly = new SimpleBooleanProperty(this, "readOnly");
     final StringProperty colorTag = new SimpleStringProperty(this, "colorTag", "none");
 
@@ -65,6 +67,8 @@ final class ConnectionForm {
         endpoint.set(profile.endpoint());
         tenantId.set(profile.tenantId() == null ? "" : profile.tenantId());
         signIn.set(profile.signIn());
+        armSubscriptionId.set(profile.armSubscriptionId() == null ? "" : profile.armSubscriptionId());
+        armResourceGroup.set(profile.armResourceGroup() == null ? "" : profile.armResourceGroup());
         readOnly.set(profile.readOnly());
         colorTag.set(profile.colorTag() == null ? "none" : profile.colorTag());
     }
@@ -75,6 +79,8 @@ final class ConnectionForm {
         authKind.set(AuthKind.EMULATOR);
         endpoint.set(ConnectionProfile.EMULATOR_ENDPOINT);
         key.set(ConnectionProfile.EMULATOR_KEY);
+        armSubscriptionId.set("");
+        armResourceGroup.set("");
         readOnly.set(false);
         colorTag.set("none");
     }
@@ -93,6 +99,12 @@ final class ConnectionForm {
                     return Optional.of("Enter the account key, or paste a connection string.");
                 }
                 ConnectionString.validateKey(text);
+            } else {
+                Optional<String> location = ConnectionProfile.armLocationProblem(armSubscriptionId.get(),
+                        armResourceGroup.get());
+                if (location.isPresent()) {
+                    return location;
+                }
             }
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
@@ -108,8 +120,10 @@ final class ConnectionForm {
     ConnectionProfile toProfile(String id) {
         String tag = "none".equals(colorTag.get()) ? null : colorTag.get();
         String tenant = tenantId.get() == null || tenantId.get().isBlank() ? null : tenantId.get().strip();
+        boolean entra = authKind.get() == AuthKind.ENTRA_ID;
         return new ConnectionProfile(id, name.get(), authKind.get(), endpoint.get().strip(), tenant, tag,
-                readOnly.get(), signIn.get());
+                readOnly.get(), signIn.get(), entra ? armSubscriptionId.get() : null,
+                entra ? armResourceGroup.get() : null);
     }
 
     private void applyPresets(AuthKind old, AuthKind kind) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -16,9 +17,12 @@ import java.util.UUID;
  * @param readOnly writes are refused in the service layer, not only in the UI
  * @param tenantId optional Entra ID tenant; null for the default
  * @param signIn how an Entra ID connection signs in; ignored for key and emulator connections
+ * @param armSubscriptionId optional: the Azure subscription holding the account, for changes made through Azure
+ *        Resource Manager; null: found from the endpoint among the subscriptions the sign-in can see
+ * @param armResourceGroup optional: the account's resource group (only with a subscription id); null: found
  */
 public record ConnectionProfile(String id, String name, AuthKind authKind, String endpoint, String tenantId,
-        String colorTag, boolean readOnly, SignInMethod signIn) {
+        String colorTag, boolean readOnly, SignInMethod signIn, String armSubscriptionId, String armResourceGroup) {
 
     public static final String EMULATOR_ENDPOINT = "https://localhost:8081";
     /** The emulator's published, well-known key; not a secret. */
@@ -31,23 +35,61 @@ public record ConnectionProfile(String id, String name, AuthKind authKind, Strin
         Objects.requireNonNull(endpoint, "endpoint");
         name = name == null || name.isBlank() ? hostOf(endpoint) : name.strip();
         signIn = signIn == null ? SignInMethod.AUTOMATIC : signIn;
+        armSubscriptionId = armSubscriptionId == null || armSubscriptionId.isBlank() ? null : armSubscriptionId.strip();
+        armResourceGroup = armResourceGroup == null || armResourceGroup.isBlank() ? null : armResourceGroup.strip();
     }
 
     public static ConnectionProfile create(String name, AuthKind authKind, String endpoint) {
         return new ConnectionProfile(UUID.randomUUID().toString(), name, authKind, endpoint, null, null, false,
-                SignInMethod.AUTOMATIC);
+                SignInMethod.AUTOMATIC, null, null);
     }
 
     public ConnectionProfile withReadOnly(boolean value) {
-        return new ConnectionProfile(id, name, authKind, endpoint, tenantId, colorTag, value, signIn);
+        return new ConnectionProfile(id, name, authKind, endpoint, tenantId, colorTag, value, signIn, armSubscriptionId,
+                armResourceGroup);
     }
 
     public ConnectionProfile withColorTag(String value) {
-        return new ConnectionProfile(id, name, authKind, endpoint, tenantId, value, readOnly, signIn);
+        return new ConnectionProfile(id, name, authKind, endpoint, tenantId, value, readOnly, signIn, armSubscriptionId,
+                armResourceGroup);
     }
 
     public ConnectionProfile withTenantId(String value) {
-        return new ConnectionProfile(id, name, authKind, endpoint, value, colorTag, readOnly, signIn);
+        return new ConnectionProfile(id, name, authKind, endpoint, value, colorTag, readOnly, signIn, armSubscriptionId,
+                armResourceGroup);
+    }
+
+    /** Where Azure Resource Manager finds the account: both null to find it from the endpoint. */
+    public ConnectionProfile withArmLocation(String subscriptionId, String resourceGroup) {
+        return new ConnectionProfile(id, name, authKind, endpoint, tenantId, colorTag, readOnly, signIn, subscriptionId,
+                resourceGroup);
+    }
+
+    private static final java.util.regex.Pattern SUBSCRIPTION_ID = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final java.util.regex.Pattern RESOURCE_GROUP = java.util.regex.Pattern.compile(
+            "[\\p{L}\\p{N}._()-]{0,89}[\\p{L}\\p{N}_()-]");
+
+    /**
+     * What is wrong with an Azure Resource Manager location typed by the user, as a sentence; empty when both are
+     * blank (found from the endpoint) or both are usable.
+     */
+    public static Optional<String> armLocationProblem(String subscriptionId, String resourceGroup) {
+        boolean noSubscription = subscriptionId == null || subscriptionId.isBlank();
+        boolean noGroup = resourceGroup == null || resourceGroup.isBlank();
+        if (noSubscription && !noGroup) {
+            return Optional.of("A resource group needs its subscription id too; or leave both blank and CosmosDesk"
+                    + " finds the account from its endpoint.");
+        }
+        if (!noSubscription && !SUBSCRIPTION_ID.matcher(subscriptionId.strip()).matches()) {
+            return Optional.of("The subscription id is a GUID such as 00000000-0000-0000-0000-000000000000"
+                    + " (az account show --query id).");
+        }
+        if (!noGroup && !RESOURCE_GROUP.matcher(resourceGroup.strip()).matches()) {
+            return Optional.of("A resource group name has 1 to 90 letters, digits, periods, underscores, hyphens or"
+                    + " parentheses, and does not end with a period.");
+        }
+        return Optional.empty();
     }
 
     /** True for endpoints on this machine, where the emulator's self-signed certificate may be accepted. */

@@ -37,7 +37,7 @@ public class CosmosClientFactory {
 
     public CosmosConnection open(ConnectionProfile profile, Credentials credentials) {
         return new CosmosConnection(profile, createClient(profile, credentials),
-                () -> createClient(profile, credentials, 0));
+                () -> createClient(profile, credentials, 0), credentials);
     }
 
     protected CosmosAsyncClient createClient(ConnectionProfile profile, Credentials credentials) {

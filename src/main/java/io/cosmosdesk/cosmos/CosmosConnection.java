@@ -20,6 +20,7 @@ public class CosmosConnection implements AutoCloseable {
     private final java.util.function.Supplier<CosmosAsyncClient> unretriedFactory;
     private final Map<ContainerRef, CosmosAsyncContainer> unretriedContainers = new ConcurrentHashMap<>();
     private volatile CosmosAsyncClient unretried;
+    private final Credentials credentials;
 
     public CosmosConnection(ConnectionProfile profile, CosmosAsyncClient client) {
         this(profile, client, null);
@@ -31,9 +32,25 @@ public class CosmosConnection implements AutoCloseable {
      */
     public CosmosConnection(ConnectionProfile profile, CosmosAsyncClient client,
             java.util.function.Supplier<CosmosAsyncClient> unretried) {
+        this(profile, client, unretried, null);
+    }
+
+    /**
+     * @param credentials what the client signed in with, kept so that Azure Resource Manager can sign in the same
+     *        way (Microsoft Entra ID only); null when unknown
+     */
+    public CosmosConnection(ConnectionProfile profile, CosmosAsyncClient client,
+            java.util.function.Supplier<CosmosAsyncClient> unretried, Credentials credentials) {
         this.profile = Objects.requireNonNull(profile);
         this.client = Objects.requireNonNull(client);
         this.unretriedFactory = unretried;
+        this.credentials = credentials;
+    }
+
+    /** The Microsoft Entra ID credential this connection signed in with; empty for keys (and when unknown). */
+    public java.util.Optional<com.azure.core.credential.TokenCredential> entraCredential() {
+        return credentials instanceof Credentials.Entra entra ? java.util.Optional.of(entra.credential())
+                : java.util.Optional.empty();
     }
 
     /** Whether {@link #containerWithoutThrottlingRetries} answers a 429 at once (else the shared client retried). */

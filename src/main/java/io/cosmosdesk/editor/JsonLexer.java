@@ -40,7 +40,7 @@ public final class JsonLexer {
             int start = i;
             Kind kind;
             if (c == '"') {
-                i = endOfString(line, i);
+                i = LineScan.endOfQuoted(line, i);
                 int after = i;
                 while (after < n && Character.isWhitespace(line.charAt(after))) {
                     after++;
@@ -89,7 +89,7 @@ public final class JsonLexer {
         while (i < n) {
             char c = line.charAt(i);
             if (c == '"') {
-                i = endOfString(line, i);
+                i = LineScan.endOfQuoted(line, i);
                 continue;
             }
             if (c == '{' || c == '[') {
@@ -100,23 +100,6 @@ public final class JsonLexer {
             i++;
         }
         return result;
-    }
-
-    private static int endOfString(CharSequence line, int quote) {
-        int i = quote + 1;
-        int n = line.length();
-        while (i < n) {
-            char c = line.charAt(i);
-            if (c == '\\') {
-                i += 2;
-                continue;
-            }
-            i++;
-            if (c == '"') {
-                break;
-            }
-        }
-        return Math.min(i, n);
     }
 
     private static boolean isNumberChar(char c) {

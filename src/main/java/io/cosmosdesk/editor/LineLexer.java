@@ -1,6 +1,10 @@
 package io.cosmosdesk.editor;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * Colours one line of text at a time for a {@link LineStyledCodeArea}. Languages whose tokens never span
@@ -30,4 +34,26 @@ public interface LineLexer {
 
     /** The colour of a bracket, kept under a bracket-match mark. */
     String bracketStyle();
+
+    /** {@link #runs} of a lexer whose tokens cover the line in order: one run per token, in its style. */
+    static <T> List<Run> runsOf(List<T> tokens, Function<T, String> styleClass, ToIntFunction<T> length) {
+        List<Run> runs = new ArrayList<>(tokens.size());
+        for (T token : tokens) {
+            runs.add(new Run(styleClass.apply(token), length.applyAsInt(token)));
+        }
+        return runs;
+    }
+
+    /** {@link #brackets} of a lexer whose bracket tokens are one character each, from where each starts. */
+    static <T> List<Integer> bracketsOf(CharSequence line, List<T> tokens, Predicate<T> bracket,
+            ToIntFunction<T> start) {
+        List<Integer> result = new ArrayList<>();
+        for (T token : tokens) {
+            if (bracket.test(token)) {
+                int offset = start.applyAsInt(token);
+                result.add(LineScan.bracketMark(line.charAt(offset), offset));
+            }
+        }
+        return result;
+    }
 }

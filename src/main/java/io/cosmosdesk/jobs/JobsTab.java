@@ -2,11 +2,9 @@ package io.cosmosdesk.jobs;
 
 import io.cosmosdesk.app.ToolTab;
 import io.cosmosdesk.cosmos.ContainerHandle;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.cosmosdesk.ui.FxmlView;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 
@@ -47,13 +45,9 @@ public final class JobsTab implements ToolTab {
     @Override
     public Node view() {
         if (view == null) {
-            FXMLLoader loader = new FXMLLoader(JobsTab.class.getResource(FXML));
-            loader.setControllerFactory(type -> new JobsPanelController(jobs));
-            try {
-                view = loader.load();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot load the Jobs panel", e);
-            }
+            FxmlView<JobsPanelController> loaded = FxmlView.load(JobsTab.class, FXML, JobsPanelController.class,
+                    () -> new JobsPanelController(jobs), "the Jobs panel");
+            view = loaded.root();
         }
         return view;
     }

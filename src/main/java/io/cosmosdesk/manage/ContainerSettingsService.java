@@ -17,6 +17,7 @@ import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.CosmosErrors;
 import io.cosmosdesk.cosmos.ErrorKind;
 import io.cosmosdesk.json.Json;
+import io.cosmosdesk.ui.TaskContext;
 import java.util.List;
 
 /**
@@ -88,9 +89,16 @@ public class ContainerSettingsService {
      * figure refused leaves the settings untouched), then the settings with the ETag they were read with.
      */
     public ContainerSettings apply(ContainerHandle handle, ContainerSettings loaded, SettingsChange change) {
+        return apply(handle, loaded, change, null);
+    }
+
+    /** As {@link #apply(ContainerHandle, ContainerSettings, SettingsChange)}, long waits shown to {@code context}. */
+    public ContainerSettings apply(ContainerHandle handle, ContainerSettings loaded, SettingsChange change,
+            TaskContext context) {
         boolean settings = change.changesSettings(loaded);
         boolean throughput = change.changesThroughput(loaded);
-        ControlPlane plane = controlPlanes.forConnection(handle.connection());
+        ControlPlane chosen = controlPlanes.forConnection(handle.connection());
+        ControlPlane plane = context == null ? chosen : chosen.reporting(context);
         try {
             handle.connection().requireWritable();
         } catch (CosmosDeskException refused) {

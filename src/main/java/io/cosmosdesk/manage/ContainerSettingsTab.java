@@ -2,11 +2,9 @@ package io.cosmosdesk.manage;
 
 import io.cosmosdesk.app.ToolTab;
 import io.cosmosdesk.cosmos.ContainerHandle;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.cosmosdesk.ui.FxmlView;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.value.ObservableValue;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 
@@ -45,18 +43,9 @@ public final class ContainerSettingsTab implements ToolTab {
     @Override
     public Node view() {
         if (view == null) {
-            FXMLLoader loader = new FXMLLoader(ContainerSettingsTab.class.getResource(FXML));
-            loader.setControllerFactory(type -> {
-                if (type == ContainerSettingsController.class) {
-                    return new ContainerSettingsController(viewModel);
-                }
-                throw new IllegalArgumentException("No controller registered for " + type.getName());
-            });
-            try {
-                view = loader.load();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot load the container settings tab", e);
-            }
+            FxmlView<ContainerSettingsController> loaded = FxmlView.load(ContainerSettingsTab.class, FXML, ContainerSettingsController.class,
+                    () -> new ContainerSettingsController(viewModel), "the container settings tab");
+            view = loaded.root();
         }
         return view;
     }

@@ -206,7 +206,7 @@ public final class ContainerSettingsViewModel {
         status.set("");
         boolean[] retryThroughResourceManager = {false};
         tasks.start(BackgroundTask.of("Changing the settings of " + handle.ref(),
-                        context -> service.apply(handle, before, change))
+                        context -> service.apply(handle, before, change, context))
                 .onSuccess(after -> {
                     show(after);
                     status.set("Applied through " + service.controlPlanes().forConnection(handle.connection()).name()

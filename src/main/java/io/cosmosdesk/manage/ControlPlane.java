@@ -3,6 +3,7 @@ package io.cosmosdesk.manage;
 import io.cosmosdesk.cosmos.ContainerInfo;
 import io.cosmosdesk.cosmos.ContainerRef;
 import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.ui.TaskContext;
 
 /**
  * Operations on databases and containers themselves (not their items). Over the data plane ({@link ResourceAdmin})
@@ -32,4 +33,12 @@ public interface ControlPlane {
 
     /** Replaces the container's own throughput, only if it is still {@code expected}. */
     void replaceThroughput(CosmosConnection connection, ContainerRef ref, Throughput expected, Throughput throughput);
+
+    /**
+     * This control plane, telling {@code context} how a long-running change is going and giving up waiting for it
+     * when the task is cancelled. The data plane answers at once and ignores it.
+     */
+    default ControlPlane reporting(TaskContext context) {
+        return this;
+    }
 }

@@ -4,6 +4,7 @@ import io.cosmosdesk.cosmos.ContainerInfo;
 import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.ui.BackgroundTask;
+import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.TaskRunner;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,13 +47,15 @@ public final class CreateResourceViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
-    private final ResourceAdmin admin;
+    private final ControlPlaneSwitch planes;
+    private final DialogService dialogs;
     private final TaskRunner tasks;
     private final CosmosConnection connection;
 
-    private CreateResourceViewModel(ResourceAdmin admin, TaskRunner tasks, CosmosConnection connection,
-            String databaseId, boolean container) {
-        this.admin = admin;
+    private CreateResourceViewModel(ControlPlaneSwitch planes, DialogService dialogs, TaskRunner tasks,
+            CosmosConnection connection, String databaseId, boolean container) {
+        this.planes = planes;
+        this.dialogs = dialogs;
         this.tasks = tasks;
         this.connection = connection;
         this.databaseId = databaseId;
@@ -64,14 +67,18 @@ public final class CreateResourceViewModel {
         id.addListener((obs, old, now) -> error.set(""));
     }
 
-    public static CreateResourceViewModel forDatabase(ResourceAdmin admin, TaskRunner tasks,
-            CosmosConnection connection) {
-        return new CreateResourceViewModel(admin, tasks, connection, null, false);
+    /**
+     * @param planes the connection's control plane: the data plane first; when it refuses a Microsoft Entra ID
+     *        token, Azure Resource Manager is offered through {@code dialogs} and used only if the user agrees
+     */
+    public static CreateResourceViewModel forDatabase(ControlPlaneSwitch planes, DialogService dialogs,
+            TaskRunner tasks, CosmosConnection connection) {
+        return new CreateResourceViewModel(planes, dialogs, tasks, connection, null, false);
     }
 
-    public static CreateResourceViewModel forContainer(ResourceAdmin admin, TaskRunner tasks,
-            CosmosConnection connection, String databaseId) {
-        return new CreateResourceViewModel(admin, tasks, connection, databaseId, true);
+    public static CreateResourceViewModel forContainer(ControlPlaneSwitch planes, DialogService dialogs,
+            TaskRunner tasks, CosmosConnection connection, String databaseId) {
+        return new CreateResourceViewModel(planes, dialogs, tasks, connection, databaseId, true);
     }
 
     public boolean isContainer() {
@@ -154,15 +161,33 @@ public final class CreateResourceViewModel {
         busy.set(true);
         Throughput throughput = throughput();
         String name = id.get().strip();
+        ControlPlane plane = planes.forConnection(connection);
+        boolean[] retryThroughResourceManager = {false};
+        java.util.function.Consumer<Throwable> failure = problem -> {
+            if (planes.canOffer(connection, problem) && dialogs.confirm(container ? "New container" : "New database",
+                    ControlPlaneSwitch.OFFER, "Use Azure Resource Manager")) {
+                planes.agree(connection);
+                retryThroughResourceManager[0] = true;
+                return;
+            }
+            failed(problem);
+        };
+        Runnable done = () -> {
+            busy.set(false);
+            if (retryThroughResourceManager[0]) {
+                create(created);
+            }
+        };
         if (container) {
             ContainerSpec spec = spec();
-            tasks.start(BackgroundTask.of("Creating container " + name, context -> admin.createContainer(connection,
-                    spec)).onSuccess(created::accept).onFailure(this::failed).onFinally(() -> busy.set(false)));
+            tasks.start(BackgroundTask.of("Creating container " + name + " through " + plane.name(),
+                    context -> plane.reporting(context).createContainer(connection, spec))
+                    .onSuccess(created::accept).onFailure(failure).onFinally(done));
         } else {
-            tasks.start(BackgroundTask.of("Creating database " + name, context -> {
-                admin.createDatabase(connection, name, throughput);
+            tasks.start(BackgroundTask.of("Creating database " + name + " through " + plane.name(), context -> {
+                plane.reporting(context).createDatabase(connection, name, throughput);
                 return Boolean.TRUE;
-            }).onSuccess(done -> created.accept(null)).onFailure(this::failed).onFinally(() -> busy.set(false)));
+            }).onSuccess(ok -> created.accept(null)).onFailure(failure).onFinally(done));
         }
     }
 

@@ -59,6 +59,8 @@ public final class QueryTabViewModel {
     private final ParameterInputs parameters = new ParameterInputs();
     private final ScopeInput scope;
     private final IntegerProperty pageSize = new SimpleIntegerProperty(this, "pageSize", 100);
+    private final javafx.beans.property.BooleanProperty metricsForEveryPage =
+            new javafx.beans.property.SimpleBooleanProperty(this, "metricsForEveryPage");
     // Properties: the run
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final QueryRunState said = new QueryRunState();
@@ -89,6 +91,11 @@ public final class QueryTabViewModel {
         this.scope = new ScopeInput(handle.info().partitionKeyPaths());
         this.deletion = new QueryResultDeletion(handle, items, tasks, dialogs, pages::remove, said::refuse);
         text.addListener((obs, old, now) -> parameters.refresh(now));
+        metricsForEveryPage.addListener((obs, old, on) -> {
+            if (run != null) {
+                run.metricsForEveryPage(on);
+            }
+        });
         parameters.refresh(text.get());
         scopeShown.set(QueryScope.crossPartition().describe(scope.keyPaths()));
     }
@@ -128,6 +135,14 @@ public final class QueryTabViewModel {
 
     public IntegerProperty pageSizeProperty() {
         return pageSize;
+    }
+
+    /**
+     * Whether every page asks for query metrics (the Stats view's "Query metrics for every page"); off: the first
+     * page only, so paging is not slowed by metrics nobody looks at. The Stats view says which pages it covers.
+     */
+    public javafx.beans.property.BooleanProperty metricsForEveryPageProperty() {
+        return metricsForEveryPage;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -226,6 +241,7 @@ public final class QueryTabViewModel {
             List<QueryParameter> values = parameters.values(QueryText.parameterNames(statement.text()));
             request = new QueryRequest(handle, statement.text(), values, scope.toScope(), pageSize.get(), true);
             opened = service.open(request, guards.get());
+            opened.metricsForEveryPage(metricsForEveryPage.get());
         } catch (QueryInputException refused) {
             said.refuse(refused.userMessage());
             return;

@@ -2,10 +2,8 @@ package io.cosmosdesk.query;
 
 import io.cosmosdesk.app.ToolTab;
 import io.cosmosdesk.cosmos.ContainerHandle;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.cosmosdesk.ui.FxmlView;
 import javafx.beans.value.ObservableValue;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 
 /** A query tab as the main window holds it: "Query 1 · orders", built from {@code /fxml/QueryTab.fxml}. */
@@ -53,19 +51,10 @@ public final class QueryToolTab implements ToolTab {
     @Override
     public Node view() {
         if (view == null) {
-            FXMLLoader loader = new FXMLLoader(QueryToolTab.class.getResource(FXML));
-            loader.setControllerFactory(type -> {
-                if (type == QueryTabController.class) {
-                    return new QueryTabController(model, document, export, editorSetup);
-                }
-                throw new IllegalArgumentException("No controller registered for " + type.getName());
-            });
-            try {
-                view = loader.load();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot load the query tab", e);
-            }
-            controller = loader.getController();
+            FxmlView<QueryTabController> loaded = FxmlView.load(QueryToolTab.class, FXML, QueryTabController.class,
+                    () -> new QueryTabController(model, document, export, editorSetup), "the query tab");
+            view = loaded.root();
+            controller = loaded.controller();
         }
         return view;
     }

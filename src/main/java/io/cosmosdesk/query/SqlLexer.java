@@ -1,6 +1,7 @@
 package io.cosmosdesk.query;
 
 import io.cosmosdesk.editor.LineLexer;
+import io.cosmosdesk.editor.LineScan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,15 +50,13 @@ public final class SqlLexer implements LineLexer {
             int start = i;
             Kind kind;
             if (Character.isWhitespace(c)) {
-                while (i < n && Character.isWhitespace(line.charAt(i))) {
-                    i++;
-                }
+                i = LineScan.endOfBlank(line, i);
                 kind = Kind.BLANK;
             } else if (c == '-' && i + 1 < n && line.charAt(i + 1) == '-') {
                 i = n;
                 kind = Kind.COMMENT;
             } else if (c == '\'' || c == '"') {
-                i = endOfString(line, i);
+                i = LineScan.endOfQuoted(line, i);
                 kind = Kind.STRING;
             } else if (isDigit(c) || c == '.' && i + 1 < n && isDigit(line.charAt(i + 1)) && !afterWord(line, i)) {
                 i = endOfNumber(line, i);
@@ -68,7 +67,7 @@ public final class SqlLexer implements LineLexer {
             } else if (isWordStart(c)) {
                 i = endOfWord(line, i);
                 kind = wordKind(line, start, i);
-            } else if (c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}') {
+            } else if (LineScan.isBracket(c)) {
                 i++;
                 kind = Kind.BRACKET;
             } else {
@@ -96,23 +95,12 @@ public final class SqlLexer implements LineLexer {
 
     @Override
     public List<Run> runs(CharSequence line) {
-        List<Run> runs = new ArrayList<>();
-        for (Token token : lex(line)) {
-            runs.add(new Run(token.kind().styleClass(), token.length()));
-        }
-        return runs;
+        return LineLexer.runsOf(lex(line), token -> token.kind().styleClass(), Token::length);
     }
 
     @Override
     public List<Integer> brackets(CharSequence line) {
-        List<Integer> result = new ArrayList<>();
-        for (Token token : lex(line)) {
-            if (token.kind() == Kind.BRACKET) {
-                char c = line.charAt(token.start());
-                result.add(c == '(' || c == '[' || c == '{' ? token.start() : -(token.start() + 1));
-            }
-        }
-        return result;
+        return LineLexer.bracketsOf(line, lex(line), token -> token.kind() == Kind.BRACKET, Token::start);
     }
 
     @Override
@@ -160,24 +148,6 @@ public final class SqlLexer implements LineLexer {
             }
         }
         return 0;
-    }
-
-    private static int endOfString(CharSequence line, int quote) {
-        char closing = line.charAt(quote);
-        int i = quote + 1;
-        int n = line.length();
-        while (i < n) {
-            char c = line.charAt(i);
-            if (c == '\\') {
-                i += 2;
-                continue;
-            }
-            i++;
-            if (c == closing) {
-                break;
-            }
-        }
-        return Math.min(i, n);
     }
 
     private static int endOfNumber(CharSequence line, int from) {

@@ -2,12 +2,10 @@ package io.cosmosdesk.schema;
 
 import io.cosmosdesk.app.ToolTab;
 import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.ui.FxmlView;
 import io.cosmosdesk.ui.TaskRunner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 
@@ -49,19 +47,10 @@ public final class SchemaTab implements ToolTab {
     @Override
     public Node view() {
         if (view == null) {
-            FXMLLoader loader = new FXMLLoader(SchemaTab.class.getResource(FXML));
-            loader.setControllerFactory(type -> {
-                if (type == SchemaTabController.class) {
-                    return new SchemaTabController(viewModel, tasks);
-                }
-                throw new IllegalArgumentException("No controller registered for " + type.getName());
-            });
-            try {
-                view = loader.load();
-                controller = loader.getController();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot load the schema tab", e);
-            }
+            FxmlView<SchemaTabController> loaded = FxmlView.load(SchemaTab.class, FXML, SchemaTabController.class,
+                    () -> new SchemaTabController(viewModel, tasks), "the schema tab");
+            view = loaded.root();
+            controller = loaded.controller();
         }
         return view;
     }

@@ -1,6 +1,7 @@
 package io.cosmosdesk.scripts;
 
 import io.cosmosdesk.editor.LineLexer;
+import io.cosmosdesk.editor.LineScan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -66,9 +67,7 @@ public final class JavaScriptLexer implements LineLexer {
             int start = i;
             Kind kind;
             if (Character.isWhitespace(c)) {
-                while (i < n && Character.isWhitespace(line.charAt(i))) {
-                    i++;
-                }
+                i = LineScan.endOfBlank(line, i);
                 kind = Kind.BLANK;
             } else if (c == '/' && i + 1 < n && line.charAt(i + 1) == '/') {
                 i = n;
@@ -78,11 +77,7 @@ public final class JavaScriptLexer implements LineLexer {
                 i = end < 0 ? n : end + 2;
                 kind = Kind.COMMENT;
             } else if (c == '\'' || c == '"' || c == '`') {
-                i++;
-                while (i < n && line.charAt(i) != c) {
-                    i += line.charAt(i) == '\\' ? 2 : 1;
-                }
-                i = Math.min(n, i + 1);
+                i = LineScan.endOfQuoted(line, i);
                 kind = Kind.STRING;
             } else if (Character.isDigit(c) || c == '.' && i + 1 < n && Character.isDigit(line.charAt(i + 1))) {
                 while (i < n && (Character.isLetterOrDigit(line.charAt(i)) || line.charAt(i) == '.')) {
@@ -95,7 +90,7 @@ public final class JavaScriptLexer implements LineLexer {
                 }
                 String word = line.subSequence(start, i).toString();
                 kind = KEYWORDS.contains(word) ? Kind.KEYWORD : API.contains(word) ? Kind.API : Kind.IDENTIFIER;
-            } else if ("()[]{}".indexOf(c) >= 0) {
+            } else if (LineScan.isBracket(c)) {
                 i++;
                 kind = Kind.BRACKET;
             } else {
@@ -109,23 +104,12 @@ public final class JavaScriptLexer implements LineLexer {
 
     @Override
     public List<Run> runs(CharSequence line) {
-        List<Run> runs = new ArrayList<>();
-        for (Token token : lex(line)) {
-            runs.add(new Run(token.kind().styleClass(), token.length()));
-        }
-        return runs;
+        return LineLexer.runsOf(lex(line), token -> token.kind().styleClass(), Token::length);
     }
 
     @Override
     public List<Integer> brackets(CharSequence line) {
-        List<Integer> result = new ArrayList<>();
-        for (Token token : lex(line)) {
-            if (token.kind() == Kind.BRACKET) {
-                char c = line.charAt(token.start());
-                result.add(c == '(' || c == '[' || c == '{' ? token.start() : -(token.start() + 1));
-            }
-        }
-        return result;
+        return LineLexer.bracketsOf(line, lex(line), token -> token.kind() == Kind.BRACKET, Token::start);
     }
 
     @Override

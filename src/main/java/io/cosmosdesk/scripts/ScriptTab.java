@@ -3,12 +3,10 @@ package io.cosmosdesk.scripts;
 import io.cosmosdesk.app.ToolTab;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.ui.DialogService;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.cosmosdesk.ui.FxmlView;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 
 /** A script editor beside the container workspaces: "Stored procedure bump · orders", from fxml/ScriptEditor.fxml. */
@@ -49,19 +47,10 @@ public final class ScriptTab implements ToolTab {
     @Override
     public Node view() {
         if (view == null) {
-            FXMLLoader loader = new FXMLLoader(ScriptTab.class.getResource(FXML));
-            loader.setControllerFactory(type -> {
-                if (type == ScriptEditorController.class) {
-                    return new ScriptEditorController(model);
-                }
-                throw new IllegalArgumentException("No controller registered for " + type.getName());
-            });
-            try {
-                view = loader.load();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot load the script editor", e);
-            }
-            controller = loader.getController();
+            FxmlView<ScriptEditorController> loaded = FxmlView.load(ScriptTab.class, FXML, ScriptEditorController.class,
+                    () -> new ScriptEditorController(model), "the script editor");
+            view = loaded.root();
+            controller = loaded.controller();
         }
         return view;
     }

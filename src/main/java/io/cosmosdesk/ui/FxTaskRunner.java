@@ -1,6 +1,7 @@
 package io.cosmosdesk.ui;
 
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import org.slf4j.Logger;
@@ -16,18 +18,40 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs work on a pool of daemon threads and delivers callbacks on the JavaFX application thread.
- * The only class in CosmosDesk that calls {@link Platform#runLater}.
+ * The only class in CosmosDesk that calls {@link Platform#runLater}. Tests without a JavaFX toolkit build it over a
+ * UI thread of their own ({@link #FxTaskRunner(Executor, Executor, Consumer, String)}), so they run the same
+ * delivery rules (callbacks once, cancellation at once, progress coalesced) as the app.
  */
 public final class FxTaskRunner implements TaskRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
 
     private final ExecutorService executor;
+    /** Runs on the UI thread now when already there, otherwise later (callbacks that end a task). */
+    private final Executor uiNowOrLater;
+    /** Runs on the UI thread later, always queued (progress and updates). */
+    private final Executor uiLater;
+    private final Consumer<Runnable> nextFrame;
 
     public FxTaskRunner() {
+        this(FxTaskRunner::onUiThread, Platform::runLater, FxTaskRunner::inNextPulse, "cosmosdesk-task-");
+    }
+
+    /**
+     * A runner that delivers on another UI thread than JavaFX's, for tests without a toolkit.
+     *
+     * @param uiNowOrLater runs an action on the UI thread, at once when called there
+     * @param uiLater queues an action on the UI thread
+     * @param nextFrame runs an action on the UI thread about one frame later
+     * @param threadPrefix the name of the work threads, before their number
+     */
+    public FxTaskRunner(Executor uiNowOrLater, Executor uiLater, Consumer<Runnable> nextFrame, String threadPrefix) {
+        this.uiNowOrLater = uiNowOrLater;
+        this.uiLater = uiLater;
+        this.nextFrame = nextFrame;
         AtomicInteger counter = new AtomicInteger();
         ThreadFactory threads = runnable -> {
-            Thread thread = new Thread(runnable, "cosmosdesk-task-" + counter.incrementAndGet());
+            Thread thread = new Thread(runnable, threadPrefix + counter.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
@@ -45,13 +69,35 @@ public final class FxTaskRunner implements TaskRunner {
 
     @Override
     public <T> TaskHandle start(BackgroundTask<T> task) {
-        FxHandle<T> handle = new FxHandle<>(task);
+        FxHandle<T> handle = new FxHandle<>(task, uiNowOrLater, uiLater);
         handle.future = executor.submit(handle::runInBackground);
         return handle;
     }
 
     @Override
+    public void inFrameAfter(java.time.Duration delay, Runnable action) {
+        if (delay.isZero() || delay.isNegative()) {
+            inNextFrame(action);
+            return;
+        }
+        long due = System.nanoTime() + delay.toNanos();
+        onUiThread(() -> new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (System.nanoTime() >= due) {
+                    stop();
+                    action.run();
+                }
+            }
+        }.start());
+    }
+
+    @Override
     public void inNextFrame(Runnable action) {
+        nextFrame.accept(action);
+    }
+
+    private static void inNextPulse(Runnable action) {
         onUiThread(() -> new AnimationTimer() {
             private boolean skippedCurrent;
 
@@ -86,9 +132,13 @@ public final class FxTaskRunner implements TaskRunner {
         private final AtomicReference<double[]> pendingFraction = new AtomicReference<>();
         private volatile String pendingMessage = "";
         private volatile Future<?> future;
+        private final Executor uiNowOrLater;
+        private final Executor uiLater;
 
-        FxHandle(BackgroundTask<T> task) {
+        FxHandle(BackgroundTask<T> task, Executor uiNowOrLater, Executor uiLater) {
             this.task = task;
+            this.uiNowOrLater = uiNowOrLater;
+            this.uiLater = uiLater;
         }
 
         void runInBackground() {
@@ -108,7 +158,7 @@ public final class FxTaskRunner implements TaskRunner {
         }
 
         private void finish(Runnable callback) {
-            onUiThread(() -> {
+            uiNowOrLater.execute(() -> {
                 if (!done.compareAndSet(false, true)) {
                     return;
                 }
@@ -130,7 +180,7 @@ public final class FxTaskRunner implements TaskRunner {
                 running.cancel(true);
             }
             // deliver the cancellation at once: the work may take a while to notice
-            onUiThread(() -> {
+            uiNowOrLater.execute(() -> {
                 if (done.compareAndSet(false, true)) {
                     task.cancelled();
                 }
@@ -151,7 +201,7 @@ public final class FxTaskRunner implements TaskRunner {
         public void progress(double fraction, String message) {
             pendingMessage = message;
             if (pendingFraction.getAndSet(new double[] {fraction}) == null) {
-                Platform.runLater(() -> {
+                uiLater.execute(() -> {
                     double[] latest = pendingFraction.getAndSet(null);
                     if (latest != null && !done.get()) {
                         task.progressed(latest[0], pendingMessage);
@@ -162,7 +212,7 @@ public final class FxTaskRunner implements TaskRunner {
 
         @Override
         public void publish(Object update) {
-            Platform.runLater(() -> {
+            uiLater.execute(() -> {
                 if (!done.get()) {
                     task.updated(update);
                 }

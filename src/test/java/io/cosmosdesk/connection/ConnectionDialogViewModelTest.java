@@ -277,6 +277,33 @@ class ConnectionDialogViewModelTest {
     }
 
     @Test
+    void resourceManagerFieldsAreCheckedWithASentenceAndSavedWithAnEntraConnection() throws Exception {
+        probeSucceedsThroughAllStages();
+        viewModel.authKindProperty().set(AuthKind.ENTRA_ID);
+        viewModel.endpointProperty().set(AZURE);
+        viewModel.armResourceGroupProperty().set("rg-orders");
+        viewModel.testConnection();
+        assertThat(viewModel.messageProperty().get()).startsWith("A resource group needs its subscription id too");
+        viewModel.armSubscriptionIdProperty().set("not-a-guid");
+        viewModel.testConnection();
+        assertThat(viewModel.messageProperty().get()).startsWith("The subscription id is a GUID");
+        viewModel.armSubscriptionIdProperty().set("0b1f6471-1bf0-4dda-aec3-cb9272f09590");
+        viewModel.armResourceGroupProperty().set("rg-orders.");
+        viewModel.testConnection();
+        assertThat(viewModel.messageProperty().get()).contains("does not end with a period");
+        verify(probe, never()).probe(any(), any(), any());
+
+        viewModel.armResourceGroupProperty().set(" rg-orders ");
+        viewModel.connect();
+
+        ConnectionProfile saved = store.load().get(0);
+        assertThat(saved.armSubscriptionId()).isEqualTo("0b1f6471-1bf0-4dda-aec3-cb9272f09590");
+        assertThat(saved.armResourceGroup()).isEqualTo("rg-orders");
+        assertThat(handedOver).singleElement().satisfies(request ->
+                assertThat(request.profile().armResourceGroup()).isEqualTo("rg-orders"));
+    }
+
+    @Test
     void withoutAKeychainTheConnectionIsSavedWithoutItsKeyAndTheKeyIsAskedAgain() throws Exception {
         probeSucceedsThroughAllStages();
         ConnectionDialogViewModel noKeychain = new ConnectionDialogViewModel(probe, store, new NoSecretStore(),

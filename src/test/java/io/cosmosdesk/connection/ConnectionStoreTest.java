@@ -61,4 +61,22 @@ class ConnectionStoreTest {
                    "readOnly": false, "someNewField": 3}]}""");
         assertThat(new ConnectionStore(config).load()).extracting(ConnectionProfile::name).containsExactly("X");
     }
+
+    @Test
+    void resourceManagerLocationsRoundTripAndFilesWithoutThemStillLoad() throws Exception {
+        Files.writeString(config.resolve("connections.json"), """
+                {"version": 1, "connections": [
+                  {"id": "1", "name": "Old", "authKind": "ENTRA_ID", "endpoint": "https://x.documents.azure.com:443/",
+                   "readOnly": false, "signIn": "AUTOMATIC"}]}""");
+        ConnectionStore store = new ConnectionStore(config);
+        ConnectionProfile old = store.load().get(0);
+        assertThat(old.armSubscriptionId()).isNull();
+        assertThat(old.armResourceGroup()).isNull();
+
+        store.put(old.withArmLocation("0b1f6471-1bf0-4dda-aec3-cb9272f09590", "rg-x"));
+        assertThat(new ConnectionStore(config).load()).singleElement().satisfies(profile -> {
+            assertThat(profile.armSubscriptionId()).isEqualTo("0b1f6471-1bf0-4dda-aec3-cb9272f09590");
+            assertThat(profile.armResourceGroup()).isEqualTo("rg-x");
+        });
+    }
 }

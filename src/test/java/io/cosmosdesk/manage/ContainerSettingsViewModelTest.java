@@ -83,7 +83,7 @@ class ContainerSettingsViewModelTest {
         form.review();
         assertThat(form.reviewProperty().get()).isNull();
         form.apply();
-        verify(service, never()).apply(any(), any(), any());
+        verify(service, never()).apply(any(), any(), any(), any());
         form.indexingPolicyProperty().set(POLICY);
         assertThat(form.problemsProperty().getValue()).contains("\"id\" is a system property name");
     }
@@ -96,7 +96,7 @@ class ContainerSettingsViewModelTest {
                 "\"excludedPaths\" : [ { \"path\" : \"/big/*\" } ]"));
         assertThat(form.isDirty()).isTrue();
         form.apply();
-        verify(service, never()).apply(any(), any(), any());
+        verify(service, never()).apply(any(), any(), any(), any());
 
         form.review();
         ContainerSettingsViewModel.Review review = form.reviewProperty().get();
@@ -104,14 +104,14 @@ class ContainerSettingsViewModelTest {
         assertThat(review.after()).contains("Time to live: 3,600 seconds").contains("/big/*");
         assertThat(review.changedLines()).isGreaterThan(1);
 
-        when(service.apply(any(), any(), any())).thenReturn(settings("\"e2\"", 3600, POLICY, new Throughput.Manual(400),
+        when(service.apply(any(), any(), any(), any())).thenReturn(settings("\"e2\"", 3600, POLICY, new Throughput.Manual(400),
                 40));
         when(service.indexTransformationProgress(any())).thenReturn(70L, 100L);
         form.apply();
 
         ArgumentCaptor<SettingsChange> change = ArgumentCaptor.forClass(SettingsChange.class);
         ArgumentCaptor<ContainerSettings> before = ArgumentCaptor.forClass(ContainerSettings.class);
-        verify(service).apply(any(), before.capture(), change.capture());
+        verify(service).apply(any(), before.capture(), change.capture(), any());
         assertThat(before.getValue().etag()).isEqualTo("\"e1\"");
         assertThat(change.getValue().defaultTtlSeconds()).isEqualTo(3600);
         assertThat(change.getValue().indexingPolicyJson()).contains("/big/*");
@@ -134,7 +134,7 @@ class ContainerSettingsViewModelTest {
 
     @Test
     void aChangeMadeElsewhereIsShownAndWhatWasTypedIsKept() {
-        when(service.apply(any(), any(), any())).thenThrow(new CosmosDeskException(
+        when(service.apply(any(), any(), any(), any())).thenThrow(new CosmosDeskException(
                 ErrorKind.CHANGED_BY_SOMEONE_ELSE, ResourceAdmin.CHANGED_ELSEWHERE));
         form.ttlModeProperty().set(TtlMode.SECONDS);
         form.ttlSecondsProperty().set("60");
@@ -148,7 +148,7 @@ class ContainerSettingsViewModelTest {
 
     @Test
     void aContainerDeletedElsewhereFreezesThePane() {
-        when(service.apply(any(), any(), any())).thenThrow(new CosmosDeskException(ErrorKind.NOT_FOUND));
+        when(service.apply(any(), any(), any(), any())).thenThrow(new CosmosDeskException(ErrorKind.NOT_FOUND));
         form.ttlModeProperty().set(TtlMode.ON_NO_DEFAULT);
         form.review();
         form.apply();

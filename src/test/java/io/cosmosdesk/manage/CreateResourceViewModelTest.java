@@ -21,11 +21,17 @@ import org.junit.jupiter.api.Test;
 class CreateResourceViewModelTest {
 
     private final ResourceAdmin admin = mock(ResourceAdmin.class);
+    private final ControlPlaneSwitch planes = new ControlPlaneSwitch(admin, null);
+    private final io.cosmosdesk.ui.DialogService dialogs = mock(io.cosmosdesk.ui.DialogService.class);
+
+    CreateResourceViewModelTest() {
+        when(admin.reporting(any())).thenReturn(admin); // the data plane answers at once: no progress to report
+    }
     private final CosmosConnection connection = mock(CosmosConnection.class);
 
     @Test
     void problemsFollowWhatIsTypedAndNothingIsSentWhileThereAreAny() {
-        CreateResourceViewModel form = CreateResourceViewModel.forContainer(admin, ImmediateTaskRunner.immediate(),
+        CreateResourceViewModel form = CreateResourceViewModel.forContainer(planes, dialogs, ImmediateTaskRunner.immediate(),
                 connection, "retail");
         assertThat(form.problemsProperty().get()).contains("Give the container an id");
         form.idProperty().set("orders");
@@ -51,7 +57,7 @@ class CreateResourceViewModelTest {
 
     @Test
     void aHierarchicalKeyAndUniqueKeysAreReadFromTheirFields() {
-        CreateResourceViewModel form = CreateResourceViewModel.forContainer(admin, ImmediateTaskRunner.immediate(),
+        CreateResourceViewModel form = CreateResourceViewModel.forContainer(planes, dialogs, ImmediateTaskRunner.immediate(),
                 connection, "retail");
         form.idProperty().set("events");
         form.keyLevel1Property().set("/tenantId");
@@ -66,7 +72,7 @@ class CreateResourceViewModelTest {
     void aFailedCreateKeepsEverythingTypedAndShowsTheSentence() {
         when(admin.createContainer(eq(connection), any())).thenThrow(new CosmosDeskException(ErrorKind.CONFLICT,
                 "A container named \"orders\" already exists in retail."));
-        CreateResourceViewModel form = CreateResourceViewModel.forContainer(admin, ImmediateTaskRunner.immediate(),
+        CreateResourceViewModel form = CreateResourceViewModel.forContainer(planes, dialogs, ImmediateTaskRunner.immediate(),
                 connection, "retail");
         form.idProperty().set("orders");
         form.keyLevel1Property().set("/customerId");

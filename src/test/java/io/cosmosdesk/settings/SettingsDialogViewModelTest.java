@@ -87,7 +87,7 @@ class SettingsDialogViewModelTest {
         Settings settings = Settings.defaults().withRetryAttempts(2).withRetryMaxWaitSeconds(5)
                 .withPreferredRegions("id-prod", List.of("West Europe"));
         ConnectionProfile prod = new ConnectionProfile("id-prod", "Production", AuthKind.KEY,
-                "https://prod.documents.azure.com:443/", null, null, false, null);
+                "https://prod.documents.azure.com:443/", null, null, false, null, null, null);
         assertThat(SettingsFeature.clientOptions(settings, prod))
                 .isEqualTo(new ClientOptions(2, Duration.ofSeconds(5), List.of("West Europe")));
     }

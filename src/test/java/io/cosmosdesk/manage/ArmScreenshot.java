@@ -1,0 +1,213 @@
+package io.cosmosdesk.manage;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.cosmos.CosmosAsyncClient;
+import io.cosmosdesk.app.AppContext;
+import io.cosmosdesk.app.AppDirectories;
+import io.cosmosdesk.app.CosmosDeskApp;
+import io.cosmosdesk.app.Theme;
+import io.cosmosdesk.app.TreeAction;
+import io.cosmosdesk.browse.ResourceNode;
+import io.cosmosdesk.connection.ConnectionDialog;
+import io.cosmosdesk.connection.ConnectionStore;
+import io.cosmosdesk.connection.EntraCredentials;
+import io.cosmosdesk.connection.NoSecretStore;
+import io.cosmosdesk.cosmos.AccountProbe;
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.CosmosClientFactory;
+import io.cosmosdesk.cosmos.Credentials;
+import io.cosmosdesk.cosmos.PinnedCertificates;
+import io.cosmosdesk.cosmos.ResourceService;
+import io.cosmosdesk.sandbox.LocalCosmosServer;
+import io.cosmosdesk.testing.CosmosServerExtension;
+import io.cosmosdesk.ui.FxDialogService;
+import io.cosmosdesk.ui.FxTaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import reactor.core.publisher.Mono;
+
+/**
+ * For looking at Resource Manager as a user under Xvfb + openbox: the real main window, an Entra ID connection (a
+ * stand-in token) to the local Cosmos server, whose data plane refuses it New container…; the offer to use Azure
+ * Resource Manager (a local one, reached through {@link ArmControlPlane#ENDPOINT_VARIABLE}); then the container
+ * made there; then the connection dialog's Resource Manager fields with a sentence. Prints a READY line at each
+ * stage and waits, so {@code import -window root} can capture it.
+ *   java ... io.cosmosdesk.manage.ArmScreenshot SECONDS_PER_STAGE
+ */
+public final class ArmScreenshot {
+
+    private static final long STEP_TIMEOUT_MS = 180_000;
+
+    private ArmScreenshot() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long wait = args.length > 0 ? Long.parseLong(args[0]) : 8;
+        int status = 0;
+        try (LocalCosmosServer server = LocalCosmosServer.start()) {
+            run(server, wait);
+        } catch (Throwable failure) {
+            System.err.println("arm screenshot: FAILED: " + failure);
+            failure.printStackTrace();
+            status = 1;
+        }
+        Platform.exit();
+        System.exit(status);
+    }
+
+    private static void run(LocalCosmosServer server, long wait) throws Exception {
+        CosmosAsyncClient keyClient = CosmosServerExtension.clientBuilder(server).buildAsyncClient();
+        keyClient.createDatabase("retail").block();
+        Path home = Files.createTempDirectory("cosmosdesk-arm-shot");
+        LocalResourceManager resourceManager = new LocalResourceManager(keyClient, server.endpoint(), home);
+        // trusted exactly as a user trusts a certificate in the connection dialog: for its host, by fingerprint
+        new PinnedCertificates(home.resolve("config")).trust("localhost", resourceManager.certificate());
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Stage[] stage = new Stage[1];
+        AppContext[] app = new AppContext[1];
+        TokenCredential token = request -> Mono.just(new AccessToken(LocalResourceManager.OPERATOR_TOKEN,
+                OffsetDateTime.now().plusHours(1)));
+        onFx(() -> {
+            Theme.LIGHT.apply();
+            stage[0] = new Stage();
+            AppDirectories directories = new AppDirectories(home.resolve("config"), home.resolve("data"),
+                    home.resolve("logs"));
+            app[0] = new AppContext(directories, new FxTaskRunner(), new FxDialogService(stage[0]),
+                    new CosmosClientFactory(), new NoSecretStore(),
+                    Map.of(ArmControlPlane.ENDPOINT_VARIABLE, resourceManager.endpoint()));
+            stage[0].setScene(CosmosDeskApp.createMainScene(app[0]));
+            stage[0].titleProperty().bind(app[0].mainViewModel().windowTitleProperty());
+            stage[0].setX(10);
+            stage[0].setY(10);
+            stage[0].setWidth(1100);
+            stage[0].setHeight(760);
+            stage[0].show();
+            stage[0].setWidth(1100);
+            stage[0].setHeight(760);
+            ConnectionProfile profile = ConnectionProfile.create("Contoso (Entra ID)", AuthKind.ENTRA_ID,
+                    server.endpoint());
+            app[0].mainViewModel().connect(profile, new Credentials.Entra(token));
+            return null;
+        });
+        waitFor("the database is listed", () -> onFx(() -> !app[0].mainViewModel().tree().connections().isEmpty()
+                && app[0].mainViewModel().tree().connections().get(0).children().stream()
+                        .anyMatch(node -> node.label().equals("retail"))));
+        ResourceNode retail = onFx(() -> app[0].mainViewModel().tree().connections().get(0).children().stream()
+                .filter(node -> node.label().equals("retail")).findFirst().orElseThrow());
+        TreeAction newContainer = app[0].treeActions().all().stream()
+                .filter(action -> action.label().equals("New container…")).findFirst().orElseThrow();
+        onFx(() -> {
+            newContainer.run().accept(stage[0], retail);
+            return null;
+        });
+        Window create = waitForWindow(w -> w.getScene() != null && w.getScene().lookup("#keyLevel1Field") != null);
+        onFx(() -> {
+            var scene = create.getScene();
+            ((TextInputControl) scene.lookup("#idField")).setText("sessions");
+            ((TextInputControl) scene.lookup("#keyLevel1Field")).setText("/tenantId");
+            ((TextInputControl) scene.lookup("#keyLevel2Field")).setText("/userId");
+            ((TextInputControl) scene.lookup("#keyLevel3Field")).setText("/sessionId");
+            ((ButtonBase) scene.lookup("#ttlSecondsChoice")).fire();
+            ((TextInputControl) scene.lookup("#ttlSecondsField")).setText("3600");
+            ((TextInputControl) scene.lookup("#uniqueKeysArea")).setText("/email");
+            ((ButtonBase) scene.lookup("#createButton")).fire();
+            return null;
+        });
+        Window offer = waitForWindow(w -> w != create && w != stage[0] && w.getScene() != null
+                && w.getScene().getRoot().lookupAll(".button").stream().anyMatch(n -> n instanceof Labeled l
+                        && "Use Azure Resource Manager".equals(l.getText())));
+        System.out.println("READY offer: the data plane refused the Entra ID token; Azure Resource Manager offered");
+        Thread.sleep(wait * 1000);
+        onFx(() -> {
+            offer.getScene().getRoot().lookupAll(".button").stream().filter(n -> n instanceof Button b
+                    && "Use Azure Resource Manager".equals(b.getText())).map(Button.class::cast).findFirst()
+                    .orElseThrow().fire();
+            return null;
+        });
+        waitFor("the container is listed", () -> onFx(() -> retail.children().stream()
+                .anyMatch(node -> node.label().equals("sessions"))));
+        System.out.println("READY created: sessions was created through Azure Resource Manager; requests: "
+                + resourceManager.requests.size());
+        Thread.sleep(wait * 1000);
+
+        onFx(() -> {
+            new ConnectionDialog(new AccountProbe(new CosmosClientFactory(), new ResourceService()),
+                    new ConnectionStore(home.resolve("config")), new NoSecretStore(), new EntraCredentials(),
+                    new PinnedCertificates(home.resolve("config")), new FxTaskRunner(), new FxDialogService(stage[0]),
+                    Map.of(), Theme.APP_STYLESHEET).show(stage[0], request -> { });
+            return null;
+        });
+        Window connect = waitForWindow(w -> w.getScene() != null && w.getScene().lookup("#armSubscriptionField")
+                != null);
+        onFx(() -> {
+            var scene = connect.getScene();
+            ((ToggleButton) scene.lookup("#entraKind")).fire();
+            ((TextInputControl) scene.lookup("#nameField")).setText("Contoso (Entra ID)");
+            ((TextInputControl) scene.lookup("#endpointField")).setText("https://contoso.documents.azure.com:443/");
+            ((TextInputControl) scene.lookup("#armSubscriptionField")).setText("0b1f6471-1bf0-4dda-aec3");
+            ((TextInputControl) scene.lookup("#armResourceGroupField")).setText("rg-contoso");
+            ((ButtonBase) scene.lookup("#testButton")).fire();
+            return null;
+        });
+        Thread.sleep(1000);
+        System.out.println("READY connection: the Resource Manager fields with their sentence");
+        Thread.sleep(wait * 1000);
+        resourceManager.close();
+        keyClient.close();
+    }
+
+    private static Window waitForWindow(Predicate<Window> which) throws Exception {
+        long deadline = System.currentTimeMillis() + STEP_TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            java.util.Optional<Window> found = onFx(() -> Window.getWindows().stream().filter(Window::isShowing)
+                    .filter(which).findFirst());
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the window did not open");
+    }
+
+    private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
+        long deadline = System.currentTimeMillis() + STEP_TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            if (Boolean.TRUE.equals(condition.call())) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("timed out waiting until " + what);
+    }
+
+    private static <T> T onFx(Callable<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(STEP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+}
