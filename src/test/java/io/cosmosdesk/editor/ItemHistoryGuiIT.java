@@ -22,6 +22,7 @@ import io.cosmosdesk.json.Json;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.CosmosTestData;
+import io.cosmosdesk.testing.CssWarnings;
 import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.ui.FxDialogService;
 import io.cosmosdesk.ui.FxTaskRunner;
@@ -154,6 +155,7 @@ class ItemHistoryGuiIT {
 
     @Test
     void aRestoreRefusedBecauseSomeoneChangedTheItemGoesToTheCompareDialog(FxRobot robot) throws Exception {
+        CssWarnings css = CssWarnings.record();
         openAndSaveTwice(robot, "restore-2");
         // someone else changes it after the editor's last save
         container.replaceItem(Json.MAPPER.createObjectNode().put("id", "restore-2").put("pk", "p")
@@ -168,6 +170,10 @@ class ItemHistoryGuiIT {
         assertThat(robot.lookup(node -> node instanceof io.cosmosdesk.ui.DiffView).tryQuery()).isPresent();
         Node keep = robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
                 .filter(b -> "Keep editing".equals(b.getText())).findFirst().orElseThrow();
+        // the editor, the History window and the compare dialog are styled as in the app: the theme's colours
+        // resolve (without the theme, `.diff-list .diff-cell` and `.item-editor` failed to convert)
+        css.close();
+        assertThat(css.warnings()).as("CSS warnings").isEmpty();
         robot.clickOn(keep);
         waitUntil(() -> !editor.savingProperty().get() && editor.errorMessageProperty().get().contains("someone else"));
 

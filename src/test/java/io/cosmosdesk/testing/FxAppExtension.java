@@ -1,6 +1,7 @@
 package io.cosmosdesk.testing;
 
 import io.cosmosdesk.app.AppContext;
+import io.cosmosdesk.app.Theme;
 import io.cosmosdesk.ui.DialogService;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,6 +118,9 @@ public final class FxAppExtension implements BeforeEachCallback, AfterEachCallba
             @Override
             public void start(Stage stage) {
                 if (FxAppExtension.this.start != null) {
+                    // as in the app, where the main window applies the theme before any other window shows:
+                    // our stylesheet's -color-* lookups come from it
+                    Theme.LIGHT.apply();
                     FxAppExtension.this.start.accept(stage);
                 } else {
                     context = MainWindowFixture.show(stage, home, dialogs.get(), beforeShow);
