@@ -107,6 +107,10 @@ public final class MoveDialogViewModel {
         if (handle.connection().profile().readOnly()) {
             errorMessage.set("\"" + handle.connection().profile().name()
                     + "\" is a read-only connection: items cannot be moved.");
+            // the refusal is recorded in the audit log like any other refused write; nothing is sent
+            List<MoveSource> refused = this.sources;
+            tasks.start(BackgroundTask.of("Recording the refused move", ctx -> service.recordRefusedMove(handle,
+                    refused)).onFailure(error -> { }));
         }
     }
 

@@ -332,7 +332,7 @@ public final class QueryTabController {
         menu.setOnShowing(e -> {
             boolean items = model.resultsKindProperty().get() == QueryTabViewModel.ResultsKind.ITEMS;
             open.setDisable(!items);
-            delete.setDisable(!items || resultsTable.getSelectionModel().isEmpty());
+            delete.setDisable(!items || resultsTable.getSelectionModel().isEmpty() || model.goneProperty().get());
         });
         return menu;
     }

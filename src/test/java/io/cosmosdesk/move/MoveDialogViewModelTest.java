@@ -340,6 +340,8 @@ class MoveDialogViewModelTest {
     void readOnlyConnectionsSayWhyAndNeverPreview() {
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle(true, "/pk"), sources);
         assertThat(vm.errorMessageProperty().get()).contains("read-only");
+        // the refusal at open reaches the audited door (which records it and sends nothing)
+        verify(service).recordRefusedMove(any(), org.mockito.ArgumentMatchers.eq(sources));
         vm.preview();
         assertThat(vm.canRunBinding().get()).isFalse();
         verify(service, never()).previewMove(any(), anyList(), any());
