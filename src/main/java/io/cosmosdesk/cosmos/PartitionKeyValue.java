@@ -49,6 +49,15 @@ public final class PartitionKeyValue {
         return new PartitionKeyValue(normalised);
     }
 
+    /** As {@link #fromItem(JsonNode, List)} with the paths parsed once, for many items of one container. */
+    public static PartitionKeyValue fromItemAt(JsonNode item, List<JsonPath> paths) {
+        List<Object> components = new ArrayList<>(paths.size());
+        for (JsonPath path : paths) {
+            components.add(componentOf(path.readThroughObjects(item)));
+        }
+        return new PartitionKeyValue(components);
+    }
+
     /** Reads the value of each path (e.g. {@code /customer/id}) from an item. */
     public static PartitionKeyValue fromItem(JsonNode item, List<String> paths) {
         List<Object> components = new ArrayList<>();

@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 public final class QueryResult {
 
+    private static final com.fasterxml.jackson.databind.ObjectWriter WRITER = Json.MAPPER.writer();
+
     private final byte[] json;
     private final ItemRef itemRef;
 
@@ -29,11 +31,19 @@ public final class QueryResult {
      * @param keyPaths the container's partition key paths, to tell which item an object with an {@code id} is
      */
     public static QueryResult of(JsonNode value, List<String> keyPaths) {
+        return ofParsed(value, keyPaths.stream().map(io.cosmosdesk.cosmos.JsonPath::fromPointer).toList());
+    }
+
+    /**
+     * As {@link #of(JsonNode, List)} with the key paths parsed once per page (parsing them for every result cost
+     * about a tenth of the conversion in a profile of Load all).
+     */
+    static QueryResult ofParsed(JsonNode value, List<io.cosmosdesk.cosmos.JsonPath> keyPaths) {
         try {
-            byte[] bytes = Json.MAPPER.writeValueAsBytes(value);
+            byte[] bytes = WRITER.writeValueAsBytes(value);
             ItemRef ref = null;
             if (value != null && value.isObject() && value.path("id").isTextual()) {
-                ref = new ItemRef(value.get("id").textValue(), PartitionKeyValue.fromItem(value, keyPaths));
+                ref = new ItemRef(value.get("id").textValue(), PartitionKeyValue.fromItemAt(value, keyPaths));
             }
             return new QueryResult(bytes, ref);
         } catch (JsonProcessingException e) {

@@ -98,6 +98,8 @@ public class QueryService {
 
     static PageRead toPageRead(List<FeedResponse<JsonNode>> pages, List<String> keyPaths, Duration took) {
         List<QueryResult> results = new ArrayList<>();
+        List<io.cosmosdesk.cosmos.JsonPath> parsedKeyPaths = keyPaths.stream()
+                .map(io.cosmosdesk.cosmos.JsonPath::fromPointer).toList();
         double charge = 0;
         String next = null;
         String activityId = null;
@@ -105,7 +107,7 @@ public class QueryService {
         Set<CosmosDiagnosticsContext> contexts = Collections.newSetFromMap(new IdentityHashMap<>());
         for (FeedResponse<JsonNode> page : pages) {
             for (JsonNode value : page.getResults()) {
-                results.add(QueryResult.of(value, keyPaths));
+                results.add(QueryResult.ofParsed(value, parsedKeyPaths));
             }
             charge += page.getRequestCharge();
             next = page.getContinuationToken();

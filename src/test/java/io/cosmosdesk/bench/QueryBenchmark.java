@@ -91,7 +91,7 @@ public final class QueryBenchmark {
             Pass rawMetrics = raw(container, pageSize, true);
             print("round %d: raw SDK byPage %,d items in %.2f s = %,.0f items/s, first page %.0f ms | query tab Load "
                     + "all %,d in %.2f s = %,.0f items/s, first row %.0f ms | query tab Next by Next %,.0f items/s "
-                    + "| raw SDK byPage with query metrics on (as the tab asks) %,.0f items/s | load %.1f", round,
+                    + "| raw SDK byPage with query metrics on every page (the tab asks on the first only) %,.0f items/s | load %.1f", round,
                     raw.items(), raw.seconds(), raw.rate(), raw.firstPageSeconds() * 1000, tab.items(), tab.seconds(),
                     tab.rate(), tab.firstPageSeconds() * 1000, next.rate(), rawMetrics.rate(), load());
             metricsRatios.add(tab.rate() / rawMetrics.rate());
