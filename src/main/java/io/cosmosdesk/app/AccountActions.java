@@ -14,13 +14,12 @@ import io.cosmosdesk.ui.BackgroundTask;
 import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.TaskRunner;
 import java.util.Optional;
-import java.util.function.Predicate;
 import javafx.stage.Window;
 
 /**
  * New database / New container / Delete database / Delete container: the tree's menus and the Container menu.
  * After a create the tree shows the new resource (a new container opens); after a delete the tree follows and the
- * tabs of what was deleted close, since nothing in them could be saved any more.
+ * open tabs of what was deleted stay, saying so and offering nothing that writes ({@link GoneContainers}).
  */
 final class AccountActions {
 
@@ -29,16 +28,16 @@ final class AccountActions {
     private final DialogService messages;
     private final TaskRunner tasks;
     private final MainViewModel main;
-    private final ToolTabs toolTabs;
+    private final GoneContainers gone;
 
     AccountActions(ControlPlaneSwitch planes, ManageDialogs dialogs, DialogService messages, TaskRunner tasks,
-            MainViewModel main, ToolTabs toolTabs) {
+            MainViewModel main, GoneContainers gone) {
         this.planes = planes;
         this.dialogs = dialogs;
         this.messages = messages;
         this.tasks = tasks;
         this.main = main;
-        this.toolTabs = toolTabs;
+        this.gone = gone;
     }
 
     void install(ContainerActions containers, TreeActions tree) {
@@ -94,8 +93,7 @@ final class AccountActions {
             plane.reporting(context).deleteDatabase(connection, database);
             return Boolean.TRUE;
         }).onSuccess(done -> {
-            closeTabs(handle -> handle.connection() == connection && handle.ref().databaseId().equals(database));
-            Optional.ofNullable(databaseNode.parent()).ifPresent(main.tree()::refresh);
+            gone.gone(GoneContainers.Gone.database(connection, database)); // its tabs say so; the tree follows
         }).onFailure(failure -> {
             if (offered("Delete database", connection, failure)) {
                 deleteDatabase(connection, database, databaseNode);
@@ -120,8 +118,7 @@ final class AccountActions {
             plane.reporting(context).deleteContainer(handle.connection(), ref);
             return Boolean.TRUE;
         }).onSuccess(done -> {
-            closeTabs(open -> open.connection() == handle.connection() && open.ref().equals(ref));
-            databaseNode(handle).ifPresent(main.tree()::refresh);
+            gone.gone(GoneContainers.Gone.container(handle)); // its tabs say so; the tree follows
         }).onFailure(failure -> {
             if (offered("Delete container", handle.connection(), failure)) {
                 deleteContainer(handle);
@@ -148,16 +145,10 @@ final class AccountActions {
     private void deleteFailed(String title, Throwable failure, ResourceNode parentToRefresh) {
         if (failure instanceof CosmosDeskException cosmos && cosmos.kind() == ErrorKind.NOT_FOUND
                 && parentToRefresh != null) {
-            main.tree().refresh(parentToRefresh);
+            main.tree().refresh(parentToRefresh); // a reload that misses it puts its tabs in the gone state
             return;
         }
         messages.showError(title, failure);
-    }
-
-    /** Closes the workspace and tool tabs of deleted containers: nothing in them could be saved any more. */
-    private void closeTabs(Predicate<ContainerHandle> deleted) {
-        toolTabs.closeAll(tool -> tool.container() != null && deleted.test(tool.container()));
-        main.openContainers().removeIf(deleted);
     }
 
     private Optional<ResourceNode> databaseNode(ContainerHandle handle) {

@@ -72,7 +72,10 @@ public final class AppContext implements AutoCloseable {
     private final Map<ContainerHandle, java.lang.ref.WeakReference<ItemsViewModel>> grids = new java.util.HashMap<>();
     private final io.cosmosdesk.schema.SchemaFeature schema;
     private final io.cosmosdesk.jobs.Jobs jobs;
+    /** Field paths for completion (query editor and the grid's filter box): the schema catalog over a quick sample. */
+    private io.cosmosdesk.query.FieldPathSource fieldPaths;
     private final io.cosmosdesk.transfer.ExportFeature exports;
+    private final GoneContainers goneContainers;
 
     public AppContext(AppDirectories directories, TaskRunner tasks, DialogService dialogs,
             CosmosClientFactory clientFactory, SecretStore secrets, Map<String, String> environment) {
@@ -99,6 +102,11 @@ public final class AppContext implements AutoCloseable {
         tasks.start(io.cosmosdesk.ui.BackgroundTask.of("Tidying finished move journals", context ->
                 io.cosmosdesk.move.FinishedJournals.prune(directories.data().resolve("moves"),
                         io.cosmosdesk.move.FinishedJournals.KEEP, java.time.Clock.systemUTC())));
+        // patch journals hold before-images: deleted after the journal retention of the settings
+        tasks.start(io.cosmosdesk.ui.BackgroundTask.of("Tidying old patch journals", context ->
+                io.cosmosdesk.patch.PatchJournals.prune(directories.data().resolve("patches"),
+                        java.time.Duration.ofDays(settings.current().journalRetentionDays()),
+                        java.time.Clock.systemUTC())));
         this.moveDialog = new MoveDialog(moveService, tasks, Theme.APP_STYLESHEET);
         this.columnSettings = new ColumnSettingsStore(directories.config());
         // features plug in here: tool tabs, container actions, menu actions (see ToolTabs, ContainerActions)
@@ -116,9 +124,12 @@ public final class AppContext implements AutoCloseable {
         io.cosmosdesk.manage.ControlPlaneSwitch controlPlanes = new io.cosmosdesk.manage.ControlPlaneSwitch(
                 new io.cosmosdesk.manage.ResourceAdmin(), new io.cosmosdesk.manage.ArmControlPlane(
                         environment.get(io.cosmosdesk.manage.ArmControlPlane.ENDPOINT_VARIABLE)));
+        // a container deleted here or elsewhere: every open tab of it says so and offers nothing that writes
+        this.goneContainers = new GoneContainers(tasks, GoneContainers::readable);
+        GoneTabs.install(goneContainers, toolTabs, this::openGrids, mainViewModel.tree());
         new AccountActions(controlPlanes,
-                new io.cosmosdesk.manage.ManageDialogs(Theme.APP_STYLESHEET), dialogs, tasks, mainViewModel, toolTabs)
-                .install(containerActions, treeActions);
+                new io.cosmosdesk.manage.ManageDialogs(Theme.APP_STYLESHEET), dialogs, tasks, mainViewModel,
+                goneContainers).install(containerActions, treeActions);
         new io.cosmosdesk.manage.ContainerSettingsFeature(new io.cosmosdesk.manage.ContainerSettingsService(
                 controlPlanes, new io.cosmosdesk.audit.AuditedResourceChanges(auditLog)), tasks, dialogs)
                 .install(toolTabs, containerActions);
@@ -138,12 +149,13 @@ public final class AppContext implements AutoCloseable {
         this.exports = new io.cosmosdesk.transfer.ExportFeature(new io.cosmosdesk.transfer.ExportDialog(
                 new io.cosmosdesk.transfer.ExportService(), tasks, jobs, dialogs, Theme.APP_STYLESHEET), toolTabs);
         exports.install(containerActions);
+        this.fieldPaths = new io.cosmosdesk.query.CatalogFieldPaths(schemaCatalog,
+                new io.cosmosdesk.query.SampledFieldPaths());
         io.cosmosdesk.query.QueryFeature queries = new io.cosmosdesk.query.QueryFeature(
                 new io.cosmosdesk.query.QueryService(), itemService, tasks, dialogs, settings, exports.dialog()::show)
                 .useHistory(new io.cosmosdesk.query.QueryHistory(directories.data().resolve("query-history")))
                 .useSavedQueries(new io.cosmosdesk.query.SavedQueries(directories.config().resolve("saved-queries.json")))
-                .useFieldPaths(new io.cosmosdesk.query.CatalogFieldPaths(schemaCatalog,
-                        new io.cosmosdesk.query.SampledFieldPaths()))
+                .useFieldPaths(fieldPaths)
                 .useFunctionNames(handle -> resources.readScriptIds(handle.connection(), handle.ref(),
                         io.cosmosdesk.cosmos.ScriptKind.USER_DEFINED_FUNCTION));
         queries.install(toolTabs, containerActions);
@@ -161,8 +173,9 @@ public final class AppContext implements AutoCloseable {
                 Theme.APP_STYLESHEET).install(containerActions);
         new io.cosmosdesk.transfer.CopyFeature(new io.cosmosdesk.transfer.CopyService(
                 directories.data().resolve("imports").resolve("reports"), writes), resources, tasks, jobs, dialogs,
-                Theme.APP_STYLESHEET, mainViewModel::openConnections, this::refreshGridsOf)
-                .install(containerActions, toolTabs);
+                Theme.APP_STYLESHEET, mainViewModel::openConnections, this::refreshGridsOf,
+                target -> mainViewModel.tree().follow(target.connection(), target.ref().databaseId(),
+                        target.ref().containerId())).install(containerActions, toolTabs);
 
         this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, dialogs,
@@ -215,7 +228,29 @@ public final class AppContext implements AutoCloseable {
         ItemsViewModel grid = new ItemsViewModel(handle, itemQueries(), tasks, dialogs, columnSettings);
         grids.put(handle, new java.lang.ref.WeakReference<>(grid));
         grid.reportJobsTo(jobs);
+        if (fieldPaths != null) {
+            grid.useFieldCompletion(new ItemsViewModel.FieldCompletion(tasks, fieldPaths));
+        }
+        // the grid's own 404 is the container's: the other tabs of it follow
+        grid.containerGoneProperty().addListener((obs, old, gone) -> {
+            if (gone) {
+                goneContainers.gone(GoneContainers.Gone.container(handle));
+            }
+        });
         return grid;
+    }
+
+    /** The Items view-models of the open workspaces. */
+    private Map<ContainerHandle, ItemsViewModel> openGrids() {
+        Map<ContainerHandle, ItemsViewModel> open = new java.util.HashMap<>();
+        grids.forEach((handle, grid) -> java.util.Optional.ofNullable(grid.get()).ifPresent(
+                shown -> open.put(handle, shown)));
+        return open;
+    }
+
+    /** Where screens report failures met on a container: a 404 that means it is gone reaches all its tabs. */
+    public GoneContainers goneContainers() {
+        return goneContainers;
     }
 
     /** After an import or a copy wrote to a container: the grids showing it load again (FX thread). */
@@ -266,8 +301,9 @@ public final class AppContext implements AutoCloseable {
 
     /** A container's tab content: the Items grid, the item editor beside it, and the move dialog. */
     public ContainerWorkspace openWorkspace(ContainerHandle handle) {
-        return ContainerWorkspace.create(itemsViewModel(handle), new ItemEditorViewModel(itemService, tasks, dialogs),
-                moveDialog, tasks, dialogs);
+        ItemEditorViewModel editor = new ItemEditorViewModel(itemService, tasks, dialogs);
+        editor.reportFailuresTo(goneContainers);
+        return ContainerWorkspace.create(itemsViewModel(handle), editor, moveDialog, tasks, dialogs);
     }
 
     /** The tabs beside the container workspaces (queries, schema, live changes, audit log, jobs). */

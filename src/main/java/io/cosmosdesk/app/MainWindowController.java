@@ -318,12 +318,18 @@ public class MainWindowController {
                 }
             });
         });
+        // the few most used (New query) as buttons, the rest in More: the toolbar keeps to one row at 1280 px
         for (ContainerAction action : containerActions.all()) {
-            if (action.onToolbar()) {
-                workspace.items().controller().addToolbarAction(action.label().replace("_", ""),
-                        action.accelerator() == null ? null : action.label().replace("_", "").replace("…", "")
-                                + " (" + action.accelerator().getDisplayText() + ")",
-                        () -> action.run().accept(window(), workspace.handle()));
+            if (!action.onToolbar()) {
+                continue;
+            }
+            String label = action.label().replace("_", "");
+            Runnable run = () -> action.run().accept(window(), workspace.handle());
+            if (action.button()) {
+                workspace.items().controller().addToolbarAction(label, action.accelerator() == null ? null
+                        : label.replace("…", "") + " (" + action.accelerator().getDisplayText() + ")", run);
+            } else {
+                workspace.items().controller().addMoreAction(label, run);
             }
         }
     }

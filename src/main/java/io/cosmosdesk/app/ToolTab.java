@@ -31,6 +31,13 @@ public interface ToolTab {
         return CompletableFuture.completedFuture(true);
     }
 
+    /**
+     * Its container no longer exists (deleted in CosmosDesk or elsewhere; FX thread, may come more than once): stop
+     * its work, show {@code sentence}, and offer nothing that writes. Tabs without a container ignore it.
+     */
+    default void containerGone(String sentence) {
+    }
+
     /** Called once after the tab is gone: cancel work, dispose streams. */
     default void close() {
     }

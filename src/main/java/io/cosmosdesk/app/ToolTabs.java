@@ -46,6 +46,20 @@ public final class ToolTabs {
         }
     };
 
+    private io.cosmosdesk.cosmos.ContainerFailures failures = io.cosmosdesk.cosmos.ContainerFailures.IGNORE;
+
+    /**
+     * Where tabs report failures met on their container: a 404 that means the container is gone puts every open
+     * tab of it in the gone state ({@link ToolTab#containerGone}).
+     */
+    public io.cosmosdesk.cosmos.ContainerFailures containerFailures() {
+        return failures;
+    }
+
+    void reportFailuresTo(io.cosmosdesk.cosmos.ContainerFailures failures) {
+        this.failures = Objects.requireNonNull(failures);
+    }
+
     /** The open tool tabs, in the order opened. */
     public ObservableList<ToolTab> tabs() {
         return readOnlyTabs;

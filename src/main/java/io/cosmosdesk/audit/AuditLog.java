@@ -2,7 +2,6 @@ package io.cosmosdesk.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.ErrorKind;
 import io.cosmosdesk.files.PrivateFiles;
@@ -47,7 +46,6 @@ public final class AuditLog implements AutoCloseable {
     public static final String EXTENSION = ".jsonl";
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
-    private static final ObjectWriter WRITER = Json.MAPPER.writerFor(AuditEntry.class);
     private static final ObjectReader READER = Json.MAPPER.readerFor(AuditEntry.class);
 
     private final Path folder;
@@ -56,10 +54,15 @@ public final class AuditLog implements AutoCloseable {
     private FileChannel channel;
     private LocalDate day;
     private final Object queueLock = new Object();
-    /** The last queued append: {@link #appendLater} chains onto it, {@link #flush} waits for it. */
-    private CompletableFuture<Void> queued = CompletableFuture.completedFuture(null);
-    /** One thread writing queued entries in order; made on first use, daemon, stopped by {@link #close}. */
+    /** One thread serialising entry bodies ({@link #prepare}); made on first use, daemon, stopped by {@link #close}. */
     private ExecutorService writer;
+    /** Group commit: batches written (under this) and batches known synced (under syncLock). */
+    private final Object syncLock = new Object();
+    private long writtenBatches;
+    private long syncedBatches;
+    private final java.util.concurrent.atomic.AtomicLong syncs = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong bodiesWaitNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong writeSyncNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong appendNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong bytesWritten = new java.util.concurrent.atomic.AtomicLong();
 
@@ -111,33 +114,80 @@ public final class AuditLog implements AutoCloseable {
         }
         long start = System.nanoTime();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(entries.size() * 512);
+        int lines = 0;
         for (AuditEntry entry : entries) {
             try {
-                WRITER.writeValue(bytes, entry);
+                AuditLines.line(bytes, entry);
+                lines++;
             } catch (IOException e) {
                 LOG.error("Could not write an audit entry for {} ({}): {}", entry.id(), entry.operation(), e.toString());
-                continue;
             }
-            bytes.write('\n');
         }
+        appendLines(bytes, lines, start);
+    }
+
+    /**
+     * Appends lines already rendered ({@link AuditLines}, each ending in a newline) and forces them to disk
+     * before returning. Appends made at the same time share one sync (group commit): a sync covers everything
+     * written before it, so a caller whose lines another caller's sync already covered does not sync again.
+     * Failures are logged as for {@link #append}. {@code start} is when the caller began preparing them (nanoTime).
+     */
+    void appendLines(ByteArrayOutputStream lines, int count, long start) {
+        if (count == 0) {
+            return;
+        }
+        long end;
+        FileChannel out;
+        long writeStart = System.nanoTime();
         synchronized (this) {
             try {
-                FileChannel out = channel();
-                ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
+                out = channel();
+                ByteBuffer buffer = ByteBuffer.wrap(lines.toByteArray());
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
                 }
-                out.force(false);
-                bytesWritten.addAndGet(bytes.size());
+                end = ++writtenBatches;
+                bytesWritten.addAndGet(lines.size());
             } catch (IOException e) {
-                LOG.error("Could not append {} entries to the audit log in {}: {}", entries.size(), folder,
-                        e.toString());
+                LOG.error("Could not append {} entries to the audit log in {}: {}", count, folder, e.toString());
+                appendNanos.addAndGet(System.nanoTime() - start);
+                return;
             }
         }
-        appendNanos.addAndGet(System.nanoTime() - start);
+        synchronized (syncLock) {
+            if (syncedBatches < end) {
+                long covered;
+                synchronized (this) {
+                    covered = writtenBatches;
+                    out = channel;
+                }
+                try {
+                    if (out != null) {
+                        out.force(false);
+                    }
+                    syncedBatches = covered;
+                    syncs.incrementAndGet();
+                } catch (IOException e) {
+                    LOG.error("Could not sync the audit log in {}: {}", folder, e.toString());
+                }
+            }
+        }
+        long done = System.nanoTime();
+        writeSyncNanos.addAndGet(done - writeStart);
+        appendNanos.addAndGet(done - start);
     }
 
-    /** Time spent in {@link #append} so far (serialising, writing, syncing), for benchmarks. */
+    /**
+     * Runs {@code work} on the log's own thread: a batch's entry bodies are serialised there while the batch is on
+     * the network, so the caller's thread only splices them into lines once the answers are in.
+     */
+    <T> CompletableFuture<T> prepare(java.util.function.Supplier<T> work) {
+        synchronized (queueLock) {
+            return CompletableFuture.supplyAsync(work, writer());
+        }
+    }
+
+    /** Time spent on the caller's thread appending so far (serialising, writing, syncing), for benchmarks. */
     public long appendNanos() {
         return appendNanos.get();
     }
@@ -147,50 +197,30 @@ public final class AuditLog implements AutoCloseable {
         return bytesWritten.get();
     }
 
-    /**
-     * Queues {@code entries} for the log's own writer thread and returns at once: for jobs (moves, imports) whose
-     * many writes would otherwise wait for serialising and syncing their entries between batches. Entries keep
-     * their order; {@link #flush} waits until everything queued is written and synced, and a job calls it before
-     * it reports (see {@link AuditedWrites#flush}).
-     */
-    public void appendLater(List<AuditEntry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        synchronized (queueLock) {
-            queued = queued.thenRunAsync(() -> append(entries), writer());
-        }
+    /** Of {@link #appendNanos}: time spent waiting for bodies serialised ahead, and in write + sync; for benchmarks. */
+    public long[] appendBreakdownNanos() {
+        return new long[] {bodiesWaitNanos.get(), writeSyncNanos.get()};
     }
 
-    /** Waits until every entry given to {@link #appendLater} is written and synced. */
+    void waitedForBodies(long nanos) {
+        bodiesWaitNanos.addAndGet(nanos);
+    }
+
+    /** Syncs made so far (several appends at once share one), for benchmarks. */
+    public long syncs() {
+        return syncs.get();
+    }
+
+    /** Kept for callers that flushed the old writer-thread queue: every append now returns synced, so none waits. */
     public void flush() {
-        CompletableFuture<Void> last;
-        synchronized (queueLock) {
-            last = queued;
-        }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                last.get();
-                break;
-            } catch (InterruptedException e) {
-                // the entries are on their way to disk: the caller must not report before they are there
-                interrupted = true;
-            } catch (java.util.concurrent.ExecutionException e) {
-                LOG.error("Writing queued audit entries failed: {}", e.getCause().toString());
-                break;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        // nothing is queued: append and appendLines return once their lines are on disk
     }
 
     private ExecutorService writer() {
         if (writer == null) {
             writer = Executors.newSingleThreadExecutor(task -> {
                 Thread thread = Executors.defaultThreadFactory().newThread(task);
-                thread.setName("audit-log-writer");
+                thread.setName("audit-log-serialiser");
                 thread.setDaemon(true);
                 return thread;
             });
@@ -203,11 +233,32 @@ public final class AuditLog implements AutoCloseable {
      * last line, a damaged one) are skipped.
      */
     public List<AuditEntry> read(Predicate<AuditEntry> which, int limit) {
+        return read(null, which, limit);
+    }
+
+    /**
+     * The entries of {@code job} that {@code which} accepts, newest first: lines of other jobs are skipped before
+     * they are parsed, so a recovery can ask what its job already recorded without reading the whole log's bodies.
+     */
+    public List<AuditEntry> readJob(String job, Predicate<AuditEntry> which) {
+        String quoted;
+        try {
+            quoted = "\"job\":" + Json.MAPPER.writeValueAsString(job);
+        } catch (JsonProcessingException e) {
+            quoted = null;
+        }
+        return read(quoted, entry -> job.equals(entry.job()) && which.test(entry), Integer.MAX_VALUE);
+    }
+
+    private List<AuditEntry> read(String lineContains, Predicate<AuditEntry> which, int limit) {
         List<AuditEntry> newestFirst = new ArrayList<>();
         for (Path file : files(true)) {
             List<AuditEntry> ofDay = new ArrayList<>();
             try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (lineContains != null && !line.contains(lineContains)) {
+                        continue;
+                    }
                     AuditEntry entry = parse(line);
                     if (entry != null && which.test(entry)) {
                         ofDay.add(entry);
@@ -329,6 +380,8 @@ public final class AuditLog implements AutoCloseable {
     private void closeChannel() {
         if (channel != null) {
             try {
+                // a day's last lines may have been written but not yet synced by their appender
+                channel.force(false);
                 channel.close();
             } catch (IOException e) {
                 LOG.warn("Could not close the audit log: {}", e.toString());
@@ -340,7 +393,6 @@ public final class AuditLog implements AutoCloseable {
 
     @Override
     public void close() {
-        flush();
         synchronized (queueLock) {
             if (writer != null) {
                 writer.shutdown();

@@ -1,24 +1,20 @@
 package io.cosmosdesk.audit;
 
 import com.azure.cosmos.CosmosAsyncContainer;
-import com.azure.cosmos.CosmosException;
-import com.azure.cosmos.models.CosmosBulkItemRequestOptions;
 import com.azure.cosmos.models.CosmosBulkItemResponse;
 import com.azure.cosmos.models.CosmosBulkOperationResponse;
-import com.azure.cosmos.models.CosmosBulkOperations;
 import com.azure.cosmos.models.CosmosItemOperation;
-import com.azure.cosmos.models.CosmosItemRequestOptions;
 import com.azure.cosmos.models.CosmosItemResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.CosmosErrors;
 import io.cosmosdesk.cosmos.ErrorKind;
-import io.cosmosdesk.cosmos.ItemContent;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import reactor.core.publisher.Flux;
@@ -44,6 +40,7 @@ public final class AuditedWrites {
 
     private final AuditLog log;
     private final AuditEntries entries;
+    private final BatchRecorder batches;
 
     /** Whether entries are written: always, except for a benchmark's baseline (see the package-private ctor). */
     private final boolean recording;
@@ -60,6 +57,7 @@ public final class AuditedWrites {
         this.log = log;
         this.recording = recording;
         this.entries = new AuditEntries(log, System.getProperty("user.name", ""));
+        this.batches = new BatchRecorder(log, entries);
     }
 
     public AuditLog log() {
@@ -79,17 +77,25 @@ public final class AuditedWrites {
     }
 
     /**
-     * A job's entries are appended and synced before the call returns, like any other: the job journals how its
-     * writes ended as soon as it learns it, and a crash right after must not leave a write the server applied
-     * without its entry (queueing them for a writer thread could; see AuditTrailIT and MoveAuditIT).
+     * Starts serialising a batch's bodies before it is sent; null when nothing of it is recorded. A job's entries
+     * are appended and synced before the call returns, like any other: the job journals how its writes ended as
+     * soon as it learns it, and a crash right after must not leave a write the server applied without its entry
+     * (queueing them for a writer thread could; see AuditTrailIT and MoveAuditIT).
      */
-    private void record(List<AuditEntry> recorded, String job) {
-        if (recording) {
-            log.append(recorded);
+    private <T> CompletableFuture<List<AuditLines.Ahead>> recordAhead(ContainerHandle handle, List<Write<T>> sent,
+            String job) {
+        return recording && sent.stream().anyMatch(write -> write.kind() != Write.Kind.READ)
+                ? batches.ahead(handle, sent, job) : null;
+    }
+
+    private <T> void recordBatch(ContainerHandle handle, List<Write<T>> sent,
+            CompletableFuture<List<AuditLines.Ahead>> ahead, List<WriteResult<T>> done, String job) {
+        if (ahead != null) {
+            batches.record(handle, sent, ahead, done, job);
         }
     }
 
-    /** Waits until entries given to {@link AuditLog#appendLater} are written and synced (jobs call it before they report). */
+    /** Kept for jobs that call it before they report: every batch's entries are on disk when its call returns. */
     public void flush() {
         log.flush();
     }
@@ -101,7 +107,7 @@ public final class AuditedWrites {
             PartitionKeyValue key) {
         Write<Void> write = Write.create(operation, idOf(body), key, body, null);
         requireAllowed(handle, write, null);
-        return single(handle, write, () -> handle.container().createItem(body, key.toPartitionKey(), options(null)));
+        return single(handle, write, () -> handle.container().createItem(body, key.toPartitionKey(), WriteRequests.options(null)));
     }
 
     /**
@@ -112,10 +118,10 @@ public final class AuditedWrites {
             PartitionKeyValue key, String ifMatch, ObjectNode before) {
         String id = idOf(body);
         requireAllowed(handle, Write.replace(operation, id, key, body, ifMatch, before, null), null);
-        ObjectNode known = before != null ? before : readVersion(handle, id, key, ifMatch);
+        ObjectNode known = before != null ? before : WriteRequests.readVersion(handle, id, key, ifMatch);
         Write<Void> write = Write.replace(operation, id, key, body, ifMatch, known, null);
         return single(handle, write, () -> handle.container().replaceItem(body, id, key.toPartitionKey(),
-                options(ifMatch)));
+                WriteRequests.options(ifMatch)));
     }
 
     /** Creates or replaces {@code body} (imports and copies that were asked to); {@code before} as for replace. */
@@ -123,16 +129,16 @@ public final class AuditedWrites {
             PartitionKeyValue key, ObjectNode before) {
         Write<Void> write = Write.upsert(operation, idOf(body), key, body, before, null);
         requireAllowed(handle, write, null);
-        return single(handle, write, () -> handle.container().upsertItem(body, key.toPartitionKey(), options(null)));
+        return single(handle, write, () -> handle.container().upsertItem(body, key.toPartitionKey(), WriteRequests.options(null)));
     }
 
     /** Deletes the item, only if it still has {@code ifMatch} (when given); {@code before} as for replace. */
     public void delete(ContainerHandle handle, AuditOperation operation, String id, PartitionKeyValue key,
             String ifMatch, ObjectNode before) {
         requireAllowed(handle, Write.delete(operation, id, key, ifMatch, before, null), null);
-        ObjectNode known = before != null ? before : readVersion(handle, id, key, ifMatch);
+        ObjectNode known = before != null ? before : WriteRequests.readVersion(handle, id, key, ifMatch);
         Write<Void> write = Write.delete(operation, id, key, ifMatch, known, null);
-        single(handle, write, () -> handle.container().deleteItem(id, key.toPartitionKey(), options(ifMatch)));
+        single(handle, write, () -> handle.container().deleteItem(id, key.toPartitionKey(), WriteRequests.options(ifMatch)));
     }
 
     /**
@@ -142,6 +148,28 @@ public final class AuditedWrites {
     public CosmosDeskException refused(ContainerHandle handle, Write<?> write, CosmosDeskException why) {
         record(entries.refused(handle, write, why, null));
         return why;
+    }
+
+    /** {@link #refused} for several writes refused at once (one append and sync for all). */
+    public void refusedAll(ContainerHandle handle, List<? extends Write<?>> attempted, CosmosDeskException why) {
+        record(attempted.stream().map(write -> entries.refused(handle, write, why, null)).toList());
+    }
+
+    /** The message of an entry recorded on a job's recovery rather than when the write's answer came. */
+    public static final String RECORDED_ON_RECOVERY = "Recorded when the job was resumed: this write reached Cosmos "
+            + "DB, but its answer was lost (the app stopped or the connection dropped before it came).";
+
+    /**
+     * Writes of {@code job} that the server applied but whose answers never came (a crash, a dropped connection),
+     * found again by the job's recovery (its copy in the target with the job's content, its source gone): recorded
+     * now as done, marked {@link #RECORDED_ON_RECOVERY}, unless the log already has that write's entry (the crash
+     * came after the entry was written but before the job journaled it). Returns how many were recorded.
+     */
+    public <T> int recordRecovered(ContainerHandle handle, List<WriteResult<T>> found, String job) {
+        if (!recording || found.isEmpty()) {
+            return 0;
+        }
+        return batches.recordRecovered(handle, found, job);
     }
 
     @FunctionalInterface
@@ -155,7 +183,7 @@ public final class AuditedWrites {
         try {
             response = call.start().block();
         } catch (RuntimeException e) {
-            record(entries.failed(handle, write, CosmosErrors.classify(e), statusOf(e), null));
+            record(entries.failed(handle, write, CosmosErrors.classify(e), WriteRequests.statusOf(e), null));
             throw e;
         }
         if (response == null) {
@@ -192,7 +220,7 @@ public final class AuditedWrites {
         try {
             result = call.get();
         } catch (RuntimeException e) {
-            record(entries.failed(handle, write, CosmosErrors.classify(e), statusOf(e), null));
+            record(entries.failed(handle, write, CosmosErrors.classify(e), WriteRequests.statusOf(e), null));
             throw e;
         }
         record(entries.ok(handle, write, write.kind() == Write.Kind.CREATE ? 201 : 200, null, null, null));
@@ -232,48 +260,47 @@ public final class AuditedWrites {
         CosmosAsyncContainer container = handle.container();
         List<CosmosItemOperation> operations = new ArrayList<>(allowed.size());
         for (Write<T> write : allowed) {
-            operations.add(bulkOperation(write));
+            operations.add(WriteRequests.bulkOperation(write));
         }
+        CompletableFuture<List<AuditLines.Ahead>> ahead = recordAhead(handle, allowed, job);
         Map<Write<T>, WriteResult<T>> byWrite = new java.util.IdentityHashMap<>();
         try {
-            List<CosmosBulkOperationResponse<Write<T>>> responses = blockWithoutInterrupt(
+            List<CosmosBulkOperationResponse<Write<T>>> responses = WriteRequests.blockWithoutInterrupt(
                     container.executeBulkOperations(Flux.fromIterable(operations)).collectList()
-                            .map(list -> cast(list)));
+                            .map(list -> WriteRequests.cast(list)));
             for (CosmosBulkOperationResponse<Write<T>> response : responses) {
                 Write<T> write = response.getOperation().getContext();
                 CosmosBulkItemResponse item = response.getResponse();
                 if (item != null) {
                     ObjectNode read = write.kind() == Write.Kind.READ && item.isSuccessStatusCode()
                             ? item.getItem(ObjectNode.class) : null;
-                    CosmosDeskException error = item.isSuccessStatusCode() ? null : failureOf(item);
+                    CosmosDeskException error = item.isSuccessStatusCode() ? null : WriteRequests.failureOf(item);
                     byWrite.put(write, new WriteResult<>(write, item.getStatusCode(), item.getETag(), read,
                             item.getRequestCharge(), item.getRetryAfterDuration(), error));
                 } else {
                     Throwable failure = response.getException();
-                    byWrite.put(write, new WriteResult<>(write, statusOf(failure), null, null, 0, null,
+                    byWrite.put(write, new WriteResult<>(write, WriteRequests.statusOf(failure), null, null, 0, null,
                             CosmosErrors.classify(failure)));
                 }
             }
         } catch (RuntimeException e) {
             CosmosDeskException error = CosmosErrors.classify(e);
             for (Write<T> write : allowed) {
-                byWrite.putIfAbsent(write, new WriteResult<>(write, statusOf(e), null, null, 0, null, error));
+                byWrite.putIfAbsent(write, new WriteResult<>(write, WriteRequests.statusOf(e), null, null, 0, null, error));
             }
         }
-        List<AuditEntry> recorded = new ArrayList<>();
+        List<WriteResult<T>> done = new ArrayList<>(allowed.size());
         for (Write<T> write : allowed) {
             WriteResult<T> result = byWrite.get(write);
             if (result == null) {
                 result = new WriteResult<>(write, 0, null, null, 0, null,
                         new CosmosDeskException(ErrorKind.UNREACHABLE, "No answer for this operation."));
             }
-            results.add(result);
-            if (recording && write.kind() != Write.Kind.READ) {
-                recorded.add(entries.of(handle, result, job));
-            }
+            done.add(result);
         }
-        record(recorded, job);
-        return ordered(writes, results);
+        recordBatch(handle, allowed, ahead, done, job);
+        results.addAll(done);
+        return WriteRequests.ordered(writes, results);
     }
 
     /**
@@ -290,17 +317,12 @@ public final class AuditedWrites {
         CosmosAsyncContainer container = handle.container();
         for (int from = 0; from < allowed.size() && !cancelled.getAsBoolean(); from += CHUNK) {
             List<Write<T>> chunk = allowed.subList(from, Math.min(allowed.size(), from + CHUNK));
-            List<WriteResult<T>> done = blockWithoutInterrupt(Flux.fromIterable(chunk)
+            CompletableFuture<List<AuditLines.Ahead>> ahead = recordAhead(handle, chunk, job);
+            List<WriteResult<T>> done = WriteRequests.blockWithoutInterrupt(Flux.fromIterable(chunk)
                     .takeWhile(write -> !cancelled.getAsBoolean())
                     .flatMapSequential(write -> point(container, write).doOnNext(each), concurrency)
                     .collectList());
-            List<AuditEntry> recorded = new ArrayList<>(done.size());
-            for (WriteResult<T> result : done) {
-                if (recording && result.write().kind() != Write.Kind.READ) {
-                    recorded.add(entries.of(handle, result, job));
-                }
-            }
-            record(recorded, job);
+            recordBatch(handle, chunk, ahead, done, job);
             results.addAll(done);
         }
         return results;
@@ -337,91 +359,25 @@ public final class AuditedWrites {
         return reads;
     }
 
-    private static <T> List<WriteResult<T>> ordered(List<Write<T>> writes, List<WriteResult<T>> results) {
-        if (results.size() <= 1) {
-            return results;
-        }
-        Map<Write<T>, WriteResult<T>> byWrite = new java.util.IdentityHashMap<>();
-        results.forEach(r -> byWrite.put(r.write(), r));
-        List<WriteResult<T>> inOrder = new ArrayList<>(writes.size());
-        for (Write<T> write : writes) {
-            WriteResult<T> result = byWrite.get(write);
-            if (result != null) {
-                inOrder.add(result);
-            }
-        }
-        return inOrder;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <T> List<CosmosBulkOperationResponse<Write<T>>> cast(List list) {
-        return list;
-    }
-
-    private static <T> CosmosItemOperation bulkOperation(Write<T> write) {
-        CosmosBulkItemRequestOptions options = new CosmosBulkItemRequestOptions();
-        if (write.ifMatch() != null) {
-            options.setIfMatchETag(write.ifMatch());
-        }
-        return switch (write.kind()) {
-            case CREATE -> CosmosBulkOperations.getCreateItemOperation(write.body(), write.key().toPartitionKey(),
-                    options, write);
-            case REPLACE -> CosmosBulkOperations.getReplaceItemOperation(write.id(), write.body(),
-                    write.key().toPartitionKey(), options, write);
-            case UPSERT -> CosmosBulkOperations.getUpsertItemOperation(write.body(), write.key().toPartitionKey(),
-                    options, write);
-            case DELETE -> CosmosBulkOperations.getDeleteItemOperation(write.id(), write.key().toPartitionKey(),
-                    options, write);
-            case READ -> CosmosBulkOperations.getReadItemOperation(write.id(), write.key().toPartitionKey(), write);
-            case PATCH -> CosmosBulkOperations.getPatchItemOperation(write.id(), write.key().toPartitionKey(),
-                    write.patch().operations(), patchOptions(write), write);
-        };
-    }
-
-    private static com.azure.cosmos.models.CosmosBulkPatchItemRequestOptions patchOptions(Write<?> write) {
-        com.azure.cosmos.models.CosmosBulkPatchItemRequestOptions options =
-                new com.azure.cosmos.models.CosmosBulkPatchItemRequestOptions();
-        if (write.ifMatch() != null) {
-            options.setIfMatchETag(write.ifMatch());
-        }
-        if (write.patch().condition() != null) {
-            options.setFilterPredicate(write.patch().condition());
-        }
-        return options;
-    }
-
-    private static com.azure.cosmos.models.CosmosPatchItemRequestOptions pointPatchOptions(Write<?> write) {
-        com.azure.cosmos.models.CosmosPatchItemRequestOptions options =
-                new com.azure.cosmos.models.CosmosPatchItemRequestOptions();
-        options.setContentResponseOnWriteEnabled(false);
-        if (write.ifMatch() != null) {
-            options.setIfMatchETag(write.ifMatch());
-        }
-        if (write.patch().condition() != null) {
-            options.setFilterPredicate(write.patch().condition());
-        }
-        return options;
-    }
-
     private static <T> Mono<WriteResult<T>> point(CosmosAsyncContainer container, Write<T> write) {
         Mono<WriteResult<T>> call = switch (write.kind()) {
-            case CREATE -> container.createItem(write.body(), write.key().toPartitionKey(), options(null))
-                    .map(r -> answered(write, r));
+            case CREATE -> container.createItem(write.body(), write.key().toPartitionKey(), WriteRequests.options(null))
+                    .map(r -> WriteRequests.answered(write, r));
             case REPLACE -> container.replaceItem(write.body(), write.id(), write.key().toPartitionKey(),
-                    options(write.ifMatch())).map(r -> answered(write, r));
-            case UPSERT -> container.upsertItem(write.body(), write.key().toPartitionKey(), options(null))
-                    .map(r -> answered(write, r));
+                    WriteRequests.options(write.ifMatch())).map(r -> WriteRequests.answered(write, r));
+            case UPSERT -> container.upsertItem(write.body(), write.key().toPartitionKey(), WriteRequests.options(null))
+                    .map(r -> WriteRequests.answered(write, r));
             case DELETE -> write.ifMatch() == null && write.before() == null ? readThenDelete(container, write)
-                    : container.deleteItem(write.id(), write.key().toPartitionKey(), options(write.ifMatch()))
+                    : container.deleteItem(write.id(), write.key().toPartitionKey(), WriteRequests.options(write.ifMatch()))
                             .map(r -> new WriteResult<>(write, r.getStatusCode(), null, null, r.getRequestCharge(),
                                     null, null));
             case READ -> container.readItem(write.id(), write.key().toPartitionKey(), ObjectNode.class)
                     .map(r -> new WriteResult<>(write, r.getStatusCode(), r.getETag(), r.getItem(),
                             r.getRequestCharge(), null, null));
             case PATCH -> container.patchItem(write.id(), write.key().toPartitionKey(), write.patch().operations(),
-                    pointPatchOptions(write), ObjectNode.class).map(r -> answered(write, r));
+                    WriteRequests.pointPatchOptions(write), ObjectNode.class).map(r -> WriteRequests.answered(write, r));
         };
-        return call.onErrorResume(e -> Mono.just(failed(write, e)));
+        return call.onErrorResume(e -> Mono.just(WriteRequests.failed(write, e)));
     }
 
     /**
@@ -431,115 +387,15 @@ public final class AuditedWrites {
     private static <T> Mono<WriteResult<T>> readThenDelete(CosmosAsyncContainer container, Write<T> write) {
         return Mono.defer(() -> container.readItem(write.id(), write.key().toPartitionKey(), ObjectNode.class)
                         .flatMap(read -> container.deleteItem(write.id(), write.key().toPartitionKey(),
-                                        options(read.getETag()))
+                                        WriteRequests.options(read.getETag()))
                                 .map(r -> new WriteResult<>(write, r.getStatusCode(), read.getETag(), read.getItem(),
                                         read.getRequestCharge() + r.getRequestCharge(), null, null))))
                 .retryWhen(reactor.util.retry.Retry.max(READ_THEN_DELETE_ATTEMPTS - 1L)
-                        .filter(e -> statusOf(e) == 412)
+                        .filter(e -> WriteRequests.statusOf(e) == 412)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
-    }
-
-    private static <T> WriteResult<T> answered(Write<T> write, CosmosItemResponse<?> response) {
-        return new WriteResult<>(write, response.getStatusCode(), response.getETag(), null,
-                response.getRequestCharge(), null, null);
-    }
-
-    private static <T> WriteResult<T> failed(Write<T> write, Throwable e) {
-        Throwable error = CosmosErrors.unwrap(e);
-        if (error instanceof CosmosException cosmos && cosmos.getStatusCode() > 0) {
-            return new WriteResult<>(write, cosmos.getStatusCode(), null, null, cosmos.getRequestCharge(),
-                    cosmos.getRetryAfterDuration(), CosmosErrors.classify(cosmos));
-        }
-        return new WriteResult<>(write, 0, null, null, 0, null, CosmosErrors.classify(error));
-    }
-
-    /** A bulk answer other than success, as the error kind the rest of the app knows. */
-    private static CosmosDeskException failureOf(CosmosBulkItemResponse item) {
-        ErrorKind kind = switch (item.getStatusCode()) {
-            case 400 -> ErrorKind.BAD_REQUEST;
-            case 401 -> ErrorKind.UNAUTHORIZED;
-            case 403 -> ErrorKind.FORBIDDEN;
-            case 404 -> ErrorKind.NOT_FOUND;
-            case 409 -> ErrorKind.CONFLICT;
-            case 412 -> ErrorKind.CHANGED_BY_SOMEONE_ELSE;
-            case 413 -> ErrorKind.TOO_LARGE;
-            case 429 -> ErrorKind.THROTTLED;
-            case 408 -> ErrorKind.TIMEOUT;
-            case 410, 449, 503 -> ErrorKind.UNREACHABLE;
-            default -> ErrorKind.UNKNOWN;
-        };
-        return new CosmosDeskException(kind, kind.defaultSentence(), item.getStatusCode(), item.getSubStatusCode(),
-                item.getActivityId(), item.getRequestCharge(), null);
-    }
-
-    /**
-     * The version a conditional write will replace, read for the log's "before" when the caller did not have it;
-     * null when it is gone, unreadable, or another version than {@code ifMatch} (then the write fails with 412 and
-     * replaces nothing).
-     */
-    private static ObjectNode readVersion(ContainerHandle handle, String id, PartitionKeyValue key, String ifMatch) {
-        try {
-            CosmosItemResponse<ObjectNode> read = handle.container()
-                    .readItem(id, key.toPartitionKey(), ObjectNode.class).block();
-            if (read == null || read.getItem() == null) {
-                return null;
-            }
-            return ifMatch == null || ifMatch.equals(read.getETag()) ? read.getItem() : null;
-        } catch (RuntimeException e) {
-            // the write itself will say what is wrong (gone, unreachable); the entry then has no "before"
-            return null;
-        }
-    }
-
-    private static CosmosItemRequestOptions options(String ifMatch) {
-        CosmosItemRequestOptions options = new CosmosItemRequestOptions();
-        options.setContentResponseOnWriteEnabled(true);
-        if (ifMatch != null) {
-            options.setIfMatchETag(ifMatch);
-        }
-        return options;
     }
 
     private static String idOf(ObjectNode body) {
         return body == null ? "" : body.path("id").asText("");
-    }
-
-    static int statusOf(Throwable e) {
-        Throwable error = e == null ? null : CosmosErrors.unwrap(e);
-        return error instanceof CosmosException cosmos ? cosmos.getStatusCode() : 0;
-    }
-
-    /** Blocks for the answer even when the thread is interrupted (see {@link #bulk}). */
-    private static <R> R blockWithoutInterrupt(Mono<R> mono) {
-        java.util.concurrent.CompletableFuture<R> future = mono.toFuture();
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return future.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    static ObjectNode withoutSystemProperties(ObjectNode item) {
-        if (item == null) {
-            return null;
-        }
-        for (String property : ItemContent.SYSTEM_PROPERTIES) {
-            if (item.has(property)) {
-                return ItemContent.withoutSystemProperties(item);
-            }
-        }
-        return item;
     }
 }

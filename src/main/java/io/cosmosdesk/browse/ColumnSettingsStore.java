@@ -64,6 +64,24 @@ public class ColumnSettingsStore {
         put(containerKey, "columns", paths);
     }
 
+    /** The widths the user gave the container's columns, by header. */
+    public synchronized java.util.Map<String, Double> columnWidths(String containerKey) {
+        java.util.Map<String, Double> widths = new java.util.HashMap<>();
+        entry(containers(), containerKey).path("widths").fields().forEachRemaining(field -> {
+            if (field.getValue().isNumber()) {
+                widths.put(field.getKey(), field.getValue().doubleValue());
+            }
+        });
+        return widths;
+    }
+
+    public synchronized void saveColumnWidth(String containerKey, String header, double width) {
+        ObjectNode entry = ownEntry(containerKey);
+        JsonNode widths = entry.get("widths");
+        (widths instanceof ObjectNode object ? object : entry.putObject("widths")).put(header, width);
+        write();
+    }
+
     public synchronized List<String> filterHistory(String containerKey) {
         return strings(containerKey, "filterHistory");
     }
@@ -86,6 +104,13 @@ public class ColumnSettingsStore {
     }
 
     private void put(String containerKey, String field, List<String> values) {
+        ArrayNode array = ownEntry(containerKey).putArray(field);
+        values.forEach(array::add);
+        write();
+    }
+
+    /** The container's entry under today's key, taking over one saved under an older spelling. */
+    private ObjectNode ownEntry(String containerKey) {
         ObjectNode containers = containers();
         JsonNode existing = entry(containers, containerKey);
         ObjectNode entry = containers.putObject(containerKey);
@@ -100,9 +125,7 @@ public class ColumnSettingsStore {
             }
         });
         containers.remove(older);
-        ArrayNode array = entry.putArray(field);
-        values.forEach(array::add);
-        write();
+        return entry;
     }
 
     /** The entry of {@code containerKey}, or one saved under an older spelling of it; missing when none. */

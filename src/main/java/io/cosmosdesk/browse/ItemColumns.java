@@ -134,6 +134,39 @@ final class ItemColumns {
                 .forEach(entry -> addQuietly(JsonPath.of(List.of(entry.getKey()))));
     }
 
+    /** The removable columns in the order of {@code headers} (those not named keep their place at the end). */
+    void reorder(List<String> headers) {
+        List<ItemColumn> fixed = columns.stream().filter(column -> !column.removable()).toList();
+        List<ItemColumn> movable = new ArrayList<>(columns.stream().filter(ItemColumn::removable).toList());
+        List<ItemColumn> ordered = new ArrayList<>();
+        for (String header : headers) {
+            movable.stream().filter(column -> column.header().equals(header)).findFirst().ifPresent(column -> {
+                ordered.add(column);
+                movable.remove(column);
+            });
+        }
+        ordered.addAll(movable);
+        List<ItemColumn> next = new ArrayList<>(fixed);
+        next.addAll(ordered);
+        if (!next.equals(columns)) {
+            columns.setAll(next);
+            defaultsOpen = false;
+            save();
+        }
+    }
+
+    java.util.OptionalDouble width(String header) {
+        Double width = settings.columnWidths(settingsKey).get(header);
+        return width == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(width);
+    }
+
+    void rememberWidth(String header, double width) {
+        Double saved = settings.columnWidths(settingsKey).get(header);
+        if (saved == null || Math.abs(saved - width) >= 1) {
+            settings.saveColumnWidth(settingsKey, header, Math.round(width));
+        }
+    }
+
     /** Id and key columns stay. @return whether the column was removed */
     boolean remove(ItemColumn column) {
         if (column.removable() && columns.remove(column)) {

@@ -3,6 +3,7 @@ package io.cosmosdesk.browse;
 import io.cosmosdesk.cosmos.ItemQuery;
 import io.cosmosdesk.cosmos.ItemRow;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -42,6 +43,26 @@ final class ItemGridColumns {
         columns.rebuild();
         viewModel.columns().addListener((ListChangeListener<ItemColumn>) change -> columns.rebuild());
         viewModel.appliedQueryProperty().addListener((obs, old, query) -> columns.updateHeaders());
+        // a column dragged to a new place or to a new width: both end with the mouse released over the grid
+        table.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, event -> columns.rememberUserLayout());
+    }
+
+    /** Widths the user changed and an order the user dragged become the container's. */
+    private void rememberUserLayout() {
+        for (TableColumn<ItemRow, ?> column : table.getColumns()) {
+            Double shown = columnWidths.get(column.getId());
+            if (shown == null || Math.abs(shown - column.getWidth()) >= 1) {
+                if (shown != null) {
+                    viewModel.rememberColumnWidth(column.getId(), column.getWidth());
+                }
+                columnWidths.put(column.getId(), column.getWidth());
+            }
+        }
+        List<String> shownOrder = table.getColumns().stream().map(TableColumn::getId).toList();
+        List<String> modelOrder = viewModel.columns().stream().map(ItemColumn::header).toList();
+        if (!shownOrder.equals(modelOrder)) {
+            viewModel.reorderColumns(shownOrder); // rebuilds in the model's order (id and key stay first)
+        }
     }
 
     private void rebuild() {
@@ -60,9 +81,11 @@ final class ItemGridColumns {
         tableColumn.setId(column.header());
         tableColumn.setUserData(column);
         tableColumn.setSortable(false);
-        tableColumn.setPrefWidth(columnWidths.getOrDefault(column.header(),
-                column.kind() == ItemColumn.Kind.ID ? ID_WIDTH
+        double width = viewModel.columnWidth(column.header()).orElseGet(() -> columnWidths.getOrDefault(
+                column.header(), column.kind() == ItemColumn.Kind.ID ? ID_WIDTH
                         : column.kind() == ItemColumn.Kind.USER ? fittedWidth(column) : VALUE_WIDTH));
+        tableColumn.setPrefWidth(width);
+        columnWidths.put(column.header(), width);
         tableColumn.setCellValueFactory(features ->
                 new ReadOnlyObjectWrapper<>(viewModel.cellOf(features.getValue(), column)));
         tableColumn.setCellFactory(c -> new ItemValueCell());

@@ -162,6 +162,21 @@ final class ItemPaging {
         return containerGone.getReadOnlyProperty();
     }
 
+    /** Told from outside (a delete made here, another tab's 404): stop loading and show the gone sentence. */
+    void markContainerGone() {
+        if (containerGone.get()) {
+            return;
+        }
+        queryGeneration++;
+        loadTask.cancel();
+        closeStream();
+        containerGone.set(true);
+        errorMessage.set(ItemsViewModel.CONTAINER_GONE);
+        errorDetails.set(null);
+        state.set(State.ERROR);
+        updateStatus(null);
+    }
+
     ReadOnlyStringProperty errorMessageProperty() {
         return errorMessage.getReadOnlyProperty();
     }
@@ -325,8 +340,18 @@ final class ItemPaging {
         stream.close();
     }
 
+    /** Told the whole first page a query shows (its rows join the grid over a few frames). */
+    void onFirstPage(Consumer<List<ItemRow>> listener) {
+        this.firstPage = Objects.requireNonNull(listener);
+    }
+
+    private Consumer<List<ItemRow>> firstPage = page -> { };
+
     private void showPage(ItemPage page, ItemQuery query, Object load) {
         List<ItemRow> items = notLoadedYet(page.items());
+        if (rows.isEmpty() && !items.isEmpty()) {
+            firstPage.accept(items);
+        }
         boolean staged = rows.isEmpty() && items.size() > ROWS_PER_FIRST_FRAMES;
         rows.addAll(staged ? items.subList(0, ROWS_PER_FIRST_FRAMES) : items);
         before = null;

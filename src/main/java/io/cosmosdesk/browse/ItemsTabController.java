@@ -45,6 +45,9 @@ public class ItemsTabController {
     @FXML private Button deleteButton;
     @FXML private Button newItemButton;
     @FXML private Button moveButton;
+    @FXML private javafx.scene.control.MenuButton moreActionsButton;
+    @FXML private Tooltip moreActionsTooltip;
+    private ToolbarActions toolbarActions;
     @FXML private javafx.scene.layout.FlowPane itemsToolbar;
     @FXML private Tooltip deleteTooltip;
     @FXML private Button countButton;
@@ -158,9 +161,14 @@ public class ItemsTabController {
                 filterBox.getEditor().setText(filterBox.getValue());
             }
         });
+        // the query workspace's completion, on the filter's text as the WHERE clause of SELECT * FROM c; added
+        // before the Enter filter below so that Enter in the open list inserts (consumes) instead of applying
+        viewModel.fieldCompletion().ifPresent(completion -> io.cosmosdesk.query.SqlCompletion.attachToFilter(
+                filterBox, completion.tasks(), completion.source(), viewModel.handle()));
         // a filter, not a handler: the editable ComboBox consumes Enter itself before handlers see it
         filterBox.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.ENTER && !event.isShiftDown() && !filterBox.isShowing()) {
+            if (event.getCode() == KeyCode.ENTER && !event.isShiftDown() && !filterBox.isShowing()
+                    && !event.isConsumed()) {
                 viewModel.applyFilter();
                 event.consume();
             }
@@ -440,23 +448,23 @@ public class ItemsTabController {
     }
 
     /**
-     * Adds a feature's button (New query, Schema, Export…) to the toolbar, after the item commands and before
-     * Count, in the order added.
+     * Adds a feature's button (New query, Export…) to the toolbar, after the item commands and before More, in the
+     * order added.
      */
     public Button addToolbarAction(String label, String tooltip, Runnable run) {
-        Button button = new Button(label);
-        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        button.getStyleClass().add("toolbar-action");
-        if (tooltip != null) {
-            button.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        return toolbarActions().addButton(label, tooltip, run);
+    }
+
+    /** Adds a feature's action (Live changes, Schema, Import…, Patch…) to the toolbar's More menu. */
+    public javafx.scene.control.MenuItem addMoreAction(String label, Runnable run) {
+        return toolbarActions().addToMore(label, run);
+    }
+
+    private ToolbarActions toolbarActions() {
+        if (toolbarActions == null) {
+            toolbarActions = new ToolbarActions(itemsToolbar.getChildren(), moveButton, moreActionsButton,
+                    moreActionsTooltip, viewModel.containerGoneProperty());
         }
-        button.setOnAction(event -> run.run());
-        // a deleted container's tab offers none of the features' actions (Import… would write)
-        button.disableProperty().bind(viewModel.containerGoneProperty());
-        var children = itemsToolbar.getChildren();
-        int at = children.indexOf(moveButton) + 1 + (int) children.stream()
-                .filter(node -> node.getStyleClass().contains("toolbar-action")).count();
-        children.add(Math.min(at, children.size()), button);
-        return button;
+        return toolbarActions;
     }
 }

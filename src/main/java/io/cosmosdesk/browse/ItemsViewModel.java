@@ -126,10 +126,9 @@ public class ItemsViewModel implements AutoCloseable {
         List<String> keyPaths = handle.info().partitionKeyPaths();
         this.hintPath = keyPaths.isEmpty() ? ID_PATH : JsonPath.parse(keyPaths.get(0));
         filterHint.set(hintFor(null));
-        pages.rows().addListener((javafx.collections.ListChangeListener<ItemRow>) change -> {
-            hintFromRows();
-            defaultColumnsFromRows();
-        });
+        pages.rows().addListener((javafx.collections.ListChangeListener<ItemRow>) change -> hintFromRows());
+        // a first visit's columns come from the whole first page, not the few rows of its first frame
+        pages.onFirstPage(page -> columns.proposeDefaults(page.stream().map(pages::parsedJson).toList()));
         // a filter joins the history once it has run: one the server refused would only be picked again
         pages.stateProperty().addListener((obs, old, state) -> {
             if (filterToRemember == null || state == State.LOADING) {
@@ -155,6 +154,21 @@ public class ItemsViewModel implements AutoCloseable {
 
     public ContainerHandle handle() {
         return handle;
+    }
+
+    /** Where the filter box's completion reads the container's field paths (the Schema tab's catalog). */
+    public record FieldCompletion(TaskRunner tasks, io.cosmosdesk.query.FieldPathSource source) {
+    }
+
+    private FieldCompletion fieldCompletion;
+
+    /** Before the view is built: the filter box completes field paths from {@code completion}. */
+    public void useFieldCompletion(FieldCompletion completion) {
+        this.fieldCompletion = completion;
+    }
+
+    public java.util.Optional<FieldCompletion> fieldCompletion() {
+        return java.util.Optional.ofNullable(fieldCompletion);
     }
 
     /** Loaded rows, in the order the service returned them. */
@@ -225,15 +239,6 @@ public class ItemsViewModel implements AutoCloseable {
         }
     }
 
-    /** The first rows of a container the user never chose columns for propose its default columns. */
-    private void defaultColumnsFromRows() {
-        List<ItemRow> rows = pages.rows();
-        if (!rows.isEmpty()) {
-            columns.proposeDefaults(rows.subList(0, Math.min(rows.size(), 100)).stream()
-                    .map(pages::parsedJson).toList());
-        }
-    }
-
     /** The filter of the rows on screen, as the user reads it. */
     public ReadOnlyStringProperty appliedFilterProperty() {
         return pages.appliedFilterProperty();
@@ -287,7 +292,6 @@ public class ItemsViewModel implements AutoCloseable {
         return pages.stateProperty();
     }
 
-    /** A recoverable failure for the banner (with Retry); null when none. */
     /** What a tab of a container deleted elsewhere says. */
     public static final String CONTAINER_GONE = "This container no longer exists: it was deleted, here or elsewhere."
             + " Nothing in this tab can be saved; close it, or refresh the tree.";
@@ -297,6 +301,12 @@ public class ItemsViewModel implements AutoCloseable {
         return pages.containerGoneProperty();
     }
 
+    /** The container is gone (deleted in CosmosDesk, or another of its tabs met the 404): nothing here writes. */
+    public void markContainerGone() {
+        pages.markContainerGone();
+    }
+
+    /** A recoverable failure for the banner (with Retry); null when none. */
     public ReadOnlyStringProperty errorMessageProperty() {
         return pages.errorMessageProperty();
     }
@@ -478,6 +488,24 @@ public class ItemsViewModel implements AutoCloseable {
             ItemColumns.noValueNotice(JsonPath.parse(pathText), rows(), pages::parsedJson).ifPresent(notice::set);
         }
         return problem;
+    }
+
+    /**
+     * The user dragged the grid's columns into this order (their headers); id and the partition key stay first.
+     * Remembered for the container.
+     */
+    public void reorderColumns(List<String> headers) {
+        columns.reorder(headers);
+    }
+
+    /** The width the user gave the column with this header on this container, if any. */
+    public java.util.OptionalDouble columnWidth(String header) {
+        return columns.width(header);
+    }
+
+    /** The user resized a column: remembered for the container. */
+    public void rememberColumnWidth(String header, double width) {
+        columns.rememberWidth(header, width);
     }
 
     /** Removes a user column; when the grid is sorted by it, the sort goes too (it could not be undone otherwise). */

@@ -57,6 +57,8 @@ public class ResourceTreeViewModel {
     private final javafx.beans.property.ReadOnlyObjectWrapper<ResourceNode> revealed =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "revealed");
 
+    private java.util.function.BiConsumer<ResourceNode, String> missingHandler = (parent, id) -> { };
+
     public ResourceTreeViewModel(ResourceService resources, TaskRunner tasks) {
         this.resources = Objects.requireNonNull(resources);
         this.tasks = Objects.requireNonNull(tasks);
@@ -87,6 +89,14 @@ public class ResourceTreeViewModel {
     }
 
     /** Who opens a script's editor (the scripts feature). */
+    /**
+     * Told when a reload no longer lists a container (under a database node) or a database (under a connection
+     * node) that it listed before, or a database node's reload finds the database gone: deleted elsewhere.
+     */
+    public void setOnMissing(java.util.function.BiConsumer<ResourceNode, String> handler) {
+        this.missingHandler = java.util.Objects.requireNonNull(handler);
+    }
+
     public void setOnOpenScript(Consumer<ResourceNode> handler) {
         this.openScriptHandler = Objects.requireNonNull(handler);
     }
@@ -178,6 +188,31 @@ public class ResourceTreeViewModel {
         }
     }
 
+    /**
+     * A container that may have just been created by someone else than the tree (a copy's "created if missing"):
+     * the tree follows without a Refresh. Its database's list loads again when it does not show the container (the
+     * connection's list when the database is new too); lists never loaded are left to load when opened.
+     */
+    public void follow(CosmosConnection connection, String databaseId, String containerId) {
+        ResourceNode connectionNode = connections.stream().filter(node -> node.connection() == connection)
+                .findFirst().orElse(null);
+        if (connectionNode == null || connectionNode.loadState() != ResourceNode.LoadState.LOADED) {
+            return;
+        }
+        ResourceNode databaseNode = connectionNode.children().stream()
+                .filter(node -> node.kind() == ResourceNode.Kind.DATABASE && databaseId.equals(node.databaseId()))
+                .findFirst().orElse(null);
+        if (databaseNode == null) {
+            load(connectionNode);
+            return;
+        }
+        boolean listed = databaseNode.children().stream().anyMatch(node -> node.kind() == ResourceNode.Kind.CONTAINER
+                && node.container().ref().containerId().equals(containerId));
+        if (databaseNode.loadState() == ResourceNode.LoadState.LOADED && !listed) {
+            load(databaseNode);
+        }
+    }
+
     public void open(ResourceNode node) {
         if (node.kind() == ResourceNode.Kind.CONTAINER) {
             openContainerHandler.accept(new ContainerHandle(node.connection(), node.container()));
@@ -189,6 +224,7 @@ public class ResourceTreeViewModel {
     private TaskHandle load(ResourceNode node) {
         searchLoads.remove(node); // a user's refresh supersedes the filter's load
         long generation = ++node.loadGeneration;
+        java.util.Set<String> listedBefore = listedIds(node);
         node.setLoadState(ResourceNode.LoadState.LOADING);
         node.children().setAll(ResourceNode.message(node, ResourceNode.Kind.LOADING, "Loading…"));
         loadsInFlight.set(loadsInFlight.get() + 1);
@@ -201,11 +237,19 @@ public class ResourceTreeViewModel {
                         node.setLoadState(ResourceNode.LoadState.LOADED);
                         applyFilter();
                         revealIfPending(node);
+                        java.util.Set<String> listedNow = listedIds(node);
+                        listedBefore.stream().filter(id -> !listedNow.contains(id))
+                                .forEach(id -> missingHandler.accept(node, id));
                     }
                 })
                 .onFailure(error -> {
                     if (generation == node.loadGeneration) {
-                        String sentence = CosmosErrors.classify(error).userMessage();
+                        var classified = CosmosErrors.classify(error);
+                        String sentence = classified.userMessage();
+                        if (node.kind() == ResourceNode.Kind.DATABASE && node.parent() != null
+                                && classified.kind() == io.cosmosdesk.cosmos.ErrorKind.NOT_FOUND) {
+                            missingHandler.accept(node.parent(), node.databaseId()); // the database itself went
+                        }
                         node.children().setAll(ResourceNode.message(node, ResourceNode.Kind.ERROR,
                                 "Couldn't load — " + sentence));
                         node.setLoadState(ResourceNode.LoadState.FAILED);
@@ -226,6 +270,22 @@ public class ResourceTreeViewModel {
                     }
                     updateSearching();
                 }));
+    }
+
+    /** The ids of the containers (database node) or databases (connection node) the node lists now. */
+    private static java.util.Set<String> listedIds(ResourceNode node) {
+        if (node.kind() != ResourceNode.Kind.DATABASE && node.kind() != ResourceNode.Kind.CONNECTION) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (ResourceNode child : node.children()) {
+            if (child.kind() == ResourceNode.Kind.CONTAINER) {
+                ids.add(child.container().ref().containerId());
+            } else if (child.kind() == ResourceNode.Kind.DATABASE) {
+                ids.add(child.databaseId());
+            }
+        }
+        return ids;
     }
 
     private List<ResourceNode> loadChildren(ResourceNode node) {

@@ -64,6 +64,16 @@ public final class CapturedRows {
         return waitingCount.getReadOnlyProperty();
     }
 
+    /** "1,234 changes", with how many are kept and how many older ones only counted once some were dropped. */
+    public String describeCounts() {
+        long all = total.get();
+        String counts = String.format("%,d %s", all, all == 1 ? "change" : "changes");
+        if (dropped.get() > 0) {
+            counts += String.format(" (newest %,d kept, %,d older counted only)", maxRows, dropped.get());
+        }
+        return counts;
+    }
+
     public boolean isPaused() {
         return paused;
     }

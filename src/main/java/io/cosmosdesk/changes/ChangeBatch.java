@@ -12,4 +12,12 @@ public record ChangeBatch(List<ChangeRow> rows, List<FeedCursor> cursors, boolea
         rows = List.copyOf(rows);
         cursors = List.copyOf(cursors);
     }
+
+    /** This round's rows then {@code next}'s (read from this round's cursors), with {@code next}'s cursors. */
+    public ChangeBatch followedBy(ChangeBatch next) {
+        List<ChangeRow> all = new java.util.ArrayList<>(rows.size() + next.rows().size());
+        all.addAll(rows);
+        all.addAll(next.rows());
+        return new ChangeBatch(all, next.cursors(), next.moreWaiting());
+    }
 }

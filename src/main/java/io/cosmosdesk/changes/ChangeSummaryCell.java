@@ -1,10 +1,15 @@
 package io.cosmosdesk.changes;
 
+import javafx.css.PseudoClass;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 
 /** The "What changed" cell: the compact diff, "new" marked, the whole line in a tooltip when it is cut. */
 final class ChangeSummaryCell extends TableCell<ChangeRow, ChangeRow> {
+
+    /** Pseudo-classes, not style classes: a style class change makes the cell's CSS be looked up again. */
+    private static final PseudoClass NEW = PseudoClass.getPseudoClass("change-new");
+    private static final PseudoClass DELETED = PseudoClass.getPseudoClass("change-deleted");
 
     private final Tooltip tooltip = new Tooltip();
 
@@ -16,18 +21,15 @@ final class ChangeSummaryCell extends TableCell<ChangeRow, ChangeRow> {
     @Override
     protected void updateItem(ChangeRow row, boolean empty) {
         super.updateItem(row, empty);
-        getStyleClass().removeAll("change-new", "change-deleted");
+        pseudoClassStateChanged(NEW, !empty && row != null && row.kind() == ChangeRow.Kind.NEW);
+        pseudoClassStateChanged(DELETED, !empty && row != null && row.isDelete());
         if (empty || row == null) {
             setText(null);
             setTooltip(null);
             return;
         }
         setText(row.summary());
-        if (row.kind() == ChangeRow.Kind.NEW) {
-            getStyleClass().add("change-new");
-        }
         if (row.isDelete()) {
-            getStyleClass().add("change-deleted");
             String json = row.body().toPrettyString();
             tooltip.setText("Deleted" + (row.operation() != null && row.operation().timeToLiveExpired()
                     ? " by its time to live" : "") + ". What it held:\n"

@@ -38,6 +38,7 @@ public final class ChangesFeature {
         if (tab == null) {
             LiveChangesViewModel viewModel = new LiveChangesViewModel(handle, service, positions, taskRunner,
                     duration -> Thread.sleep(duration.toMillis()), Clock.systemUTC());
+            viewModel.reportFailuresTo(toolTabs.containerFailures());
             tab = new ChangesTab(viewModel, item -> toolTabs.openItem(handle, item));
             viewModel.open();
         }

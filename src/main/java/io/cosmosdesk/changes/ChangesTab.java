@@ -54,6 +54,11 @@ public final class ChangesTab implements ToolTab {
     }
 
     @Override
+    public void containerGone(String sentence) {
+        viewModel.containerGone(sentence);
+    }
+
+    @Override
     public void close() {
         viewModel.close();
     }

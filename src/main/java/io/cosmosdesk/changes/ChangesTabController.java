@@ -58,6 +58,8 @@ public class ChangesTabController {
     private static final DateTimeFormatter OTHER_DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final LiveChangesViewModel viewModel;
+    private Instant lastFormattedAt;
+    private String lastFormatted;
     private final Consumer<ItemRef> openItem;
 
     @FXML private BorderPane root;
@@ -133,6 +135,7 @@ public class ChangesTabController {
         pauseButton.disableProperty().bind(viewModel.stateProperty().isEqualTo(LiveChangesViewModel.State.STOPPED)
                 .or(viewModel.stateProperty().isEqualTo(LiveChangesViewModel.State.FAILED)));
         stopButton.disableProperty().bind(pauseButton.disableProperty());
+        startButton.disableProperty().bind(viewModel.goneProperty()); // a deleted container has no changes to read
         bindModeChoice();
         startChoice.getItems().setAll(StartChoice.NOW, StartChoice.BEGINNING, StartChoice.POINT_IN_TIME);
         viewModel.savedPositionProperty().addListener((obs, old, saved) -> offerSaved(saved));
@@ -195,7 +198,7 @@ public class ChangesTabController {
         changesTable.setItems(viewModel.visibleRows());
         changesTable.setPlaceholder(new Label("No changes captured yet. While live, items appear here as they are created or changed."));
         timeColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
-                cell.getValue().modified() == null ? "" : format(cell.getValue().modified())));
+                cell.getValue().modified() == null ? "" : formatRowTime(cell.getValue().modified())));
         idColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().id()));
         keyColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().partitionKey().display()));
         changeColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
@@ -285,6 +288,18 @@ public class ChangesTabController {
     static String format(Instant instant) {
         LocalDateTime local = LocalDateTime.ofInstant(instant, ZoneId.systemDefault());
         return (local.toLocalDate().equals(LocalDate.now()) ? TODAY : OTHER_DAY).format(local);
+    }
+
+    /**
+     * {@link #format} of a row's time, remembering the last second formatted: rows arrive in time order, so under
+     * a stream of changes every visible cell of a refresh asks for one of a few seconds (UI thread only).
+     */
+    private String formatRowTime(Instant instant) {
+        if (!instant.equals(lastFormattedAt)) {
+            lastFormattedAt = instant;
+            lastFormatted = format(instant);
+        }
+        return lastFormatted;
     }
 
     @FXML

@@ -14,14 +14,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.binding.StringExpression;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -54,13 +52,18 @@ public final class LiveChangesViewModel {
     /** How a point in time is typed: {@code 2026-12-06 08:30}, seconds optional. */
     public static final DateTimeFormatter TYPED_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
 
+    /** Rounds of pages read one after another, without the UI thread, while pages come back full. */
+    static final int MAX_PAGES_PER_ROUND = 5;
+
     /** Failures after which reading again cannot help until the user does something. */
     private static final Set<ErrorKind> FATAL = Set.of(ErrorKind.NOT_FOUND, ErrorKind.UNAUTHORIZED,
             ErrorKind.FORBIDDEN, ErrorKind.BAD_REQUEST);
 
     private final ContainerHandle handle;
     private final ChangeFeedService service;
-    private final FeedPositions positions;
+    private final PositionKeeper position;
+    private final CapturedExport export;
+    private final RowHandOver handOver;
     private final TaskRunner taskRunner;
     private final Sleeper sleeper;
     private final Clock clock;
@@ -72,33 +75,27 @@ public final class LiveChangesViewModel {
     // Properties
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STOPPED);
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper gone = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private io.cosmosdesk.cosmos.ContainerFailures failures = io.cosmosdesk.cosmos.ContainerFailures.IGNORE;
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper startError = new ReadOnlyStringWrapper("");
     private final StringProperty filterText = new SimpleStringProperty("");
-    private final ReadOnlyObjectWrapper<FeedPositions.Saved> savedPosition = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<AllVersionsSupport> allVersions = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<FeedMode> mode = new ReadOnlyObjectWrapper<>(FeedMode.LATEST_VERSION);
     private final ReadOnlyObjectWrapper<ChangeFeedStart> startedFrom = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<java.time.Instant> positionSavedAt = new ReadOnlyObjectWrapper<>();
 
     private final StringBinding status;
     private final StringBinding title;
 
     private ChangeFeedSession session;
     private List<FeedCursor> cursors = List.of();
-    private volatile List<FeedCursor> lastSaved = List.of();
     private TaskHandle round = TaskHandle.NONE;
     private long generation;
-    private final List<ChangeRow> inbox = new ArrayList<>();
-    private boolean drainScheduled;
 
     public LiveChangesViewModel(ContainerHandle handle, ChangeFeedService service, FeedPositions positions,
             TaskRunner taskRunner, Sleeper sleeper, Clock clock) {
         this.handle = handle;
         this.service = service;
-        this.positions = positions;
         this.taskRunner = taskRunner;
         this.sleeper = sleeper;
         this.clock = clock;
@@ -107,8 +104,11 @@ public final class LiveChangesViewModel {
         this.pace = new PollingPace(handle.connection().profile().isLocalEndpoint()
                 ? PollingPace.LOCAL_CEILING : PollingPace.ACCOUNT_CEILING);
         this.visibleRows = new FilteredList<>(captured.rows());
+        this.position = new PositionKeeper(handle, positions, taskRunner, clock);
+        this.export = new CapturedExport(captured, taskRunner);
+        this.handOver = new RowHandOver(captured, taskRunner);
         this.status = Bindings.createStringBinding(this::describe, state, captured.totalProperty(),
-                captured.droppedProperty(), captured.waitingProperty(), positionSavedAt);
+                captured.droppedProperty(), captured.waitingProperty(), position.savedAtProperty());
         this.title = Bindings.createStringBinding(() -> "Changes · " + handle.ref().containerId() + switch (state.get()) {
             case PAUSED -> " (paused)";
             case STOPPED, FAILED -> " (stopped)";
@@ -117,19 +117,15 @@ public final class LiveChangesViewModel {
     }
 
     private String describe() {
-        long total = captured.totalProperty().get();
-        String counts = String.format("%,d %s", total, total == 1 ? "change" : "changes");
-        long dropped = captured.droppedCount();
-        if (dropped > 0) {
-            counts += String.format(" (newest %,d kept, %,d older counted only)", CapturedRows.MAX_ROWS, dropped);
-        }
+        String counts = captured.describeCounts();
         int waiting = captured.waitingProperty().get();
         return switch (state.get()) {
             case STARTING -> "Starting… · " + counts;
             case LIVE -> "Live, checking every " + String.format("%.1f", pace.ceiling().toMillis() / 1000.0)
                     + " s at most · " + counts;
             case PAUSED -> String.format("Paused: %,d new waiting, shown on Resume · ", waiting) + counts;
-            case STOPPED -> "Stopped" + (positionSavedAt.get() == null ? "" : ", position saved") + " · " + counts;
+            case STOPPED -> "Stopped" + (position.savedAtProperty().get() == null ? "" : ", position saved") + " · "
+                    + counts;
             case FAILED -> "Stopped by an error · " + counts;
         };
     }
@@ -182,7 +178,7 @@ public final class LiveChangesViewModel {
 
     /** Where this container's tab stopped last time, or null. */
     public ReadOnlyObjectProperty<FeedPositions.Saved> savedPositionProperty() {
-        return savedPosition.getReadOnlyProperty();
+        return position.savedProperty();
     }
 
     /** Whether the all-versions-and-deletes mode is available, or null while asking. */
@@ -200,16 +196,16 @@ public final class LiveChangesViewModel {
     }
 
     public ReadOnlyStringProperty exportMessageProperty() {
-        return exportMessage.getReadOnlyProperty();
+        return export.messageProperty();
     }
 
     public ReadOnlyBooleanProperty exportingProperty() {
-        return exporting.getReadOnlyProperty();
+        return export.exportingProperty();
     }
 
     /** When the position was last saved on a stop (or the tab closing); null before. */
     public ReadOnlyObjectProperty<java.time.Instant> positionSavedAtProperty() {
-        return positionSavedAt.getReadOnlyProperty();
+        return position.savedAtProperty();
     }
 
     /** How long the tab waits at most between two reads while nothing changes. */
@@ -224,12 +220,7 @@ public final class LiveChangesViewModel {
      * from now. Also asks whether the account serves all versions and deletes.
      */
     public void open() {
-        taskRunner.start(BackgroundTask.of("Looking for where live changes stopped", ctx -> positions.load(handle))
-                .onSuccess(saved -> {
-                    savedPosition.set(saved.orElse(null));
-                    start(saved.isPresent() ? ChangeFeedStart.saved() : ChangeFeedStart.now());
-                })
-                .onFailure(error -> start(ChangeFeedStart.now())));
+        position.load(found -> start(found ? ChangeFeedStart.saved() : ChangeFeedStart.now()));
         taskRunner.start(BackgroundTask.of("Asking for all versions and deletes", ctx -> service.probeAllVersions(handle))
                 .onSuccess(allVersions::set)
                 .onFailure(error -> allVersions.set(AllVersionsSupport.unavailable(
@@ -256,8 +247,31 @@ public final class LiveChangesViewModel {
         return true;
     }
 
+    /** Where a failure met here is reported, so the container's other tabs learn it is gone. */
+    public void reportFailuresTo(io.cosmosdesk.cosmos.ContainerFailures failures) {
+        this.failures = java.util.Objects.requireNonNull(failures);
+    }
+
+    /** True once the container is known to be gone: reading stops and cannot start again. */
+    public javafx.beans.property.ReadOnlyBooleanProperty goneProperty() {
+        return gone.getReadOnlyProperty();
+    }
+
+    /** The container no longer exists: reading stops, the rows captured stay, and the tab says so. */
+    public void containerGone(String sentence) {
+        gone.set(true);
+        cancelRound();
+        generation++;
+        errorMessage.set(sentence);
+        state.set(State.FAILED);
+    }
+
     /** (Re)starts reading from {@code start}; rows captured so far stay, and so do the versions seen. */
     public void start(ChangeFeedStart start) {
+        if (gone.get()) {
+            startError.set(errorMessage.get());
+            return;
+        }
         if (mode.get() == FeedMode.ALL_VERSIONS_AND_DELETES && (start.kind() == ChangeFeedStart.Kind.BEGINNING
                 || start.kind() == ChangeFeedStart.Kind.POINT_IN_TIME)) {
             startError.set(ALL_VERSIONS_START);
@@ -269,7 +283,7 @@ public final class LiveChangesViewModel {
         errorMessage.set("");
         startedFrom.set(start);
         state.set(State.STARTING);
-        FeedPositions.Saved saved = start.kind() == ChangeFeedStart.Kind.SAVED ? savedPosition.get() : null;
+        FeedPositions.Saved saved = start.kind() == ChangeFeedStart.Kind.SAVED ? position.savedProperty().get() : null;
         if (saved != null) {
             mode.set(saved.mode());
         }
@@ -281,7 +295,7 @@ public final class LiveChangesViewModel {
                 return;
             }
             cursors = saved.cursors();
-            lastSaved = cursors;
+            position.startingFrom(cursors);
             scheduleRound(current, Duration.ZERO);
             return;
         }
@@ -353,16 +367,7 @@ public final class LiveChangesViewModel {
 
     /** Writes every captured row still kept (including those waiting while paused) to {@code file}, one per line. */
     public void exportTo(Path file) {
-        List<ChangeRow> rows = captured.snapshot();
-        long olderNotKept = captured.droppedCount();
-        exporting.set(true);
-        exportMessage.set("Exporting " + rows.size() + " changes…");
-        taskRunner.start(BackgroundTask.of("Exporting changes", ctx -> ChangesExport.writeJsonLines(rows, file, ctx))
-                .onSuccess(count -> exportMessage.set("Exported " + count + (count == 1 ? " change" : " changes")
-                        + " to " + file.getFileName() + (olderNotKept > 0
-                        ? " (" + olderNotKept + " older ones were no longer kept)." : ".")))
-                .onFailure(error -> exportMessage.set("Could not export to " + file + ": " + error.getMessage()))
-                .onFinally(() -> exporting.set(false)));
+        export.exportTo(file);
     }
 
     /** The tab was closed: stop reading and save where it stopped. */
@@ -389,8 +394,14 @@ public final class LiveChangesViewModel {
                 sleeper.sleep(wait);
             }
             ctx.throwIfCancelled();
-            saveIfMoved(reading.handle(), from, reading.mode());
-            return reading.readRound(from);
+            position.saveIfMoved(from, reading.mode());
+            ChangeBatch batch = reading.readRound(from);
+            // behind (a page came back full): read on before handing over, since each hop to the UI thread and
+            // back costs a frame or more, which under thousands of writes a second is where the lag grows
+            for (int extra = 0; batch.moreWaiting() && extra < MAX_PAGES_PER_ROUND - 1 && !ctx.isCancelled(); extra++) {
+                batch = batch.followedBy(reading.readRound(batch.cursors()));
+            }
+            return batch;
         }).onSuccess(batch -> {
             if (current != generation) {
                 return;
@@ -400,7 +411,7 @@ public final class LiveChangesViewModel {
                 state.set(captured.isPaused() ? State.PAUSED : State.LIVE);
             }
             errorMessage.set("");
-            receive(batch.rows());
+            handOver.receive(batch.rows());
             scheduleRound(current, pace.afterRound(batch.rows().size(), batch.moreWaiting()));
         }).onFailure(error -> failed(current, error)));
     }
@@ -410,6 +421,7 @@ public final class LiveChangesViewModel {
             return;
         }
         CosmosDeskException mapped = CosmosErrors.classify(error);
+        failures.seen(handle, error); // a 404 may be the container's: checked there, and all its tabs follow
         if (FATAL.contains(mapped.kind()) || session == null || cursors.isEmpty()) {
             errorMessage.set("Stopped reading changes: " + mapped.userMessage());
             state.set(State.FAILED);
@@ -420,60 +432,12 @@ public final class LiveChangesViewModel {
         scheduleRound(current, wait);
     }
 
-    /** Rows from a round: collected and handed to the table once per frame, however many rounds end in it. */
-    private void receive(List<ChangeRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        inbox.addAll(rows);
-        if (!drainScheduled) {
-            drainScheduled = true;
-            taskRunner.inNextFrame(this::drain);
-        }
-    }
-
-    private void drain() {
-        drainScheduled = false;
-        List<ChangeRow> batch = List.copyOf(inbox);
-        inbox.clear();
-        captured.add(batch);
-    }
-
     private void cancelRound() {
         round.cancel();
         round = TaskHandle.NONE;
     }
 
-    private void saveIfMoved(ContainerHandle target, List<FeedCursor> position, FeedMode feed)
-            throws java.io.IOException {
-        if (!position.equals(lastSaved)) {
-            positions.save(target, position, clock.instant(), feed);
-            lastSaved = position;
-        }
-    }
-
     private void savePosition() {
-        List<FeedCursor> position = cursors;
-        if (position.isEmpty()) {
-            return;
-        }
-        try {
-            startSave(position);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // the app is shutting down: the position of the last save stays
-        }
-    }
-
-    private void startSave(List<FeedCursor> position) {
-        FeedMode feed = session == null ? mode.get() : session.mode();
-        taskRunner.start(BackgroundTask.of("Saving where live changes stopped", ctx -> {
-            saveIfMoved(handle, position, feed);
-            return clock.instant();
-        }).onSuccess(at -> {
-            positionSavedAt.set(at);
-            savedPosition.set(new FeedPositions.Saved(at, position, feed));
-        })
-                .onFailure(error -> errorMessage.set("Could not save where live changes stopped: "
-                        + error.getMessage())));
+        position.save(cursors, session == null ? mode.get() : session.mode(), errorMessage::set);
     }
 }

@@ -57,6 +57,8 @@ public final class ItemEditorViewModel {
     private long loadGeneration;
     private TaskHandle loading = TaskHandle.NONE;
 
+    private io.cosmosdesk.cosmos.ContainerFailures failures = io.cosmosdesk.cosmos.ContainerFailures.IGNORE;
+
     public ItemEditorViewModel(ItemService items, TaskRunner tasks, DialogService dialogs) {
         this.items = Objects.requireNonNull(items);
         this.tasks = Objects.requireNonNull(tasks);
@@ -100,6 +102,15 @@ public final class ItemEditorViewModel {
     /** True while a save, delete or the conflict re-read runs. */
     public ReadOnlyBooleanProperty savingProperty() {
         return item.savingProperty();
+    }
+
+    /**
+     * Where a failure met on the container is reported: a 404 on an item is checked against its container, and a
+     * container found gone puts all its tabs (this editor too) in the gone state.
+     */
+    public void reportFailuresTo(io.cosmosdesk.cosmos.ContainerFailures failures) {
+        this.failures = Objects.requireNonNull(failures);
+        writes.reportFailuresTo(failures);
     }
 
     /** The container was deleted (elsewhere): nothing can be saved any more, and Save says so. */
@@ -255,6 +266,7 @@ public final class ItemEditorViewModel {
                     }
                 })
                 .onFailure(error -> {
+                    failures.seen(container, error);
                     if (generation == loadGeneration) {
                         CosmosDeskException e = CosmosErrors.classify(error);
                         item.clearItem();

@@ -51,6 +51,12 @@ final class ItemWrites {
         this.dialogs = Objects.requireNonNull(dialogs);
     }
 
+    private io.cosmosdesk.cosmos.ContainerFailures failures = io.cosmosdesk.cosmos.ContainerFailures.IGNORE;
+
+    void reportFailuresTo(io.cosmosdesk.cosmos.ContainerFailures failures) {
+        this.failures = Objects.requireNonNull(failures);
+    }
+
     void setOnDeleted(Consumer<DeletedItem> callback) {
         this.onDeleted = Objects.requireNonNull(callback);
     }
@@ -134,7 +140,10 @@ final class ItemWrites {
                     item.saved(saved, edited, editedText, savedMessage);
                     done.accept(true);
                 })
-                .onFailure(error -> writeFailed(CosmosErrors.classify(error), before, edited, done)));
+                .onFailure(error -> {
+                    failures.seen(container, error); // a 404 may be the container's: checked there
+                    writeFailed(CosmosErrors.classify(error), before, edited, done);
+                }));
     }
 
     private void writeFailed(CosmosDeskException e, Mode before, ObjectNode edited, Consumer<Boolean> done) {
@@ -373,6 +382,7 @@ final class ItemWrites {
             return Boolean.TRUE;
         }).onSuccess(done -> deleted(container, id, key, "Deleted \"" + id + "\"."))
                 .onFailure(error -> {
+                    failures.seen(container, error);
                     CosmosDeskException e = CosmosErrors.classify(error);
                     switch (e.kind()) {
                         case NOT_FOUND -> deleted(container, id, key, "\"" + id + "\" was already deleted.");

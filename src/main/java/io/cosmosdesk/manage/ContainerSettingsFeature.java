@@ -33,6 +33,7 @@ public final class ContainerSettingsFeature {
         if (tab == null) {
             ContainerSettingsViewModel viewModel = new ContainerSettingsViewModel(handle, service, tasks, dialogs,
                     duration -> Thread.sleep(duration.toMillis()));
+            viewModel.reportFailuresTo(toolTabs.containerFailures());
             tab = new ContainerSettingsTab(viewModel);
             viewModel.load();
         }

@@ -51,6 +51,11 @@ public final class ContainerSettingsTab implements ToolTab {
     }
 
     @Override
+    public void containerGone(String sentence) {
+        viewModel.containerGone(sentence);
+    }
+
+    @Override
     public CompletableFuture<Boolean> requestClose() {
         return CompletableFuture.completedFuture(viewModel.confirmClose());
     }

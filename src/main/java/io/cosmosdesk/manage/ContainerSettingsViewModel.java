@@ -66,6 +66,7 @@ public final class ContainerSettingsViewModel {
     private final ReadOnlyObjectWrapper<Review> review = new ReadOnlyObjectWrapper<>(this, "review");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper gone = new ReadOnlyBooleanWrapper(this, "gone");
+    private io.cosmosdesk.cosmos.ContainerFailures failures = io.cosmosdesk.cosmos.ContainerFailures.IGNORE;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyLongWrapper indexProgress = new ReadOnlyLongWrapper(this, "indexProgress", -1);
@@ -129,6 +130,18 @@ public final class ContainerSettingsViewModel {
     }
 
     /** The container no longer exists: nothing here can be applied. */
+    /** Where a failure met here is reported, so the container's other tabs learn it is gone. */
+    public void reportFailuresTo(io.cosmosdesk.cosmos.ContainerFailures failures) {
+        this.failures = java.util.Objects.requireNonNull(failures);
+    }
+
+    /** The container no longer exists: nothing here can be applied, and the tab says so. */
+    public void containerGone(String sentence) {
+        gone.set(true);
+        review.set(null);
+        error.set(sentence);
+    }
+
     public ReadOnlyBooleanProperty goneProperty() {
         return gone.getReadOnlyProperty();
     }
@@ -275,9 +288,9 @@ public final class ContainerSettingsViewModel {
         CosmosDeskException mapped = failure instanceof CosmosDeskException e ? e
                 : CosmosErrors.map("Changing the settings of " + handle.ref(), failure);
         if (mapped.kind() == ErrorKind.NOT_FOUND) {
-            gone.set(true);
-            error.set("The container " + handle.ref() + " no longer exists (deleted elsewhere): nothing here can be"
-                    + " applied.");
+            failures.seen(handle, mapped); // the container's other tabs follow
+            containerGone("The container " + handle.ref() + " no longer exists (deleted elsewhere): nothing here "
+                    + "can be applied.");
             return;
         }
         error.set(mapped.userMessage());

@@ -1,7 +1,5 @@
 package io.cosmosdesk.manage;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.cosmosdesk.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -47,25 +45,10 @@ public record ContainerSpec(String databaseId, String id, List<String> partition
             }
         }
         if (indexingPolicyJson != null && !indexingPolicyJson.isBlank()) {
-            try {
-                JsonNode policy = Json.MAPPER.readTree(indexingPolicyJson);
-                if (policy == null || !policy.isObject()) {
-                    problems.add("The indexing policy must be a JSON object.");
-                }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                problems.add("The indexing policy is not valid JSON (line " + e.getLocation().getLineNr()
-                        + ", column " + e.getLocation().getColumnNr() + "): " + firstLine(e.getOriginalMessage()));
-            }
+            // the same rules and sentences as the settings pane's policy editor (one home: IndexingPolicyJson)
+            IndexingPolicyJson.problem(indexingPolicyJson).ifPresent(problems::add);
         }
         return problems;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     public boolean hierarchical() {

@@ -1,20 +1,13 @@
 package io.cosmosdesk.manage;
 
-import com.azure.cosmos.models.CompositePath;
-import com.azure.cosmos.models.CompositePathSortOrder;
 import com.azure.cosmos.models.CosmosContainerProperties;
 import com.azure.cosmos.models.CosmosContainerRequestOptions;
-import com.azure.cosmos.models.ExcludedPath;
-import com.azure.cosmos.models.IncludedPath;
-import com.azure.cosmos.models.IndexingMode;
-import com.azure.cosmos.models.IndexingPolicy;
 import com.azure.cosmos.models.PartitionKeyDefinition;
 import com.azure.cosmos.models.PartitionKeyDefinitionVersion;
 import com.azure.cosmos.models.PartitionKind;
 import com.azure.cosmos.models.ThroughputProperties;
 import com.azure.cosmos.models.UniqueKey;
 import com.azure.cosmos.models.UniqueKeyPolicy;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.cosmosdesk.cosmos.AuthKind;
 import io.cosmosdesk.cosmos.ContainerInfo;
 import io.cosmosdesk.cosmos.ContainerRef;
@@ -22,7 +15,6 @@ import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.CosmosErrors;
 import io.cosmosdesk.cosmos.ErrorKind;
-import io.cosmosdesk.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -229,56 +221,8 @@ public class ResourceAdmin implements ControlPlane {
             properties.setUniqueKeyPolicy(unique);
         }
         if (spec.indexingPolicyJson() != null && !spec.indexingPolicyJson().isBlank()) {
-            properties.setIndexingPolicy(indexingPolicy(spec.indexingPolicyJson()));
+            properties.setIndexingPolicy(IndexingPolicyJson.parse(spec.indexingPolicyJson()));
         }
         return properties;
-    }
-
-    /**
-     * The policy the user pasted: indexing mode, automatic, included and excluded paths, composite indexes. Spatial
-     * and vector indexes are not read (the dialog says so).
-     */
-    static IndexingPolicy indexingPolicy(String json) {
-        JsonNode node;
-        try {
-            node = Json.MAPPER.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new CosmosDeskException(ErrorKind.BAD_REQUEST, "The indexing policy is not valid JSON.");
-        }
-        IndexingPolicy policy = new IndexingPolicy();
-        if (node.hasNonNull("indexingMode")) {
-            String mode = node.get("indexingMode").asText();
-            policy.setIndexingMode(mode.equalsIgnoreCase("none") ? IndexingMode.NONE
-                    : mode.equalsIgnoreCase("lazy") ? IndexingMode.LAZY : IndexingMode.CONSISTENT);
-        }
-        if (node.hasNonNull("automatic")) {
-            policy.setAutomatic(node.get("automatic").asBoolean(true));
-        }
-        List<IncludedPath> included = new ArrayList<>();
-        node.path("includedPaths").forEach(path -> included.add(new IncludedPath(path.path("path").asText())));
-        if (!included.isEmpty()) {
-            policy.setIncludedPaths(included);
-        }
-        List<ExcludedPath> excluded = new ArrayList<>();
-        node.path("excludedPaths").forEach(path -> excluded.add(new ExcludedPath(path.path("path").asText())));
-        if (!excluded.isEmpty()) {
-            policy.setExcludedPaths(excluded);
-        }
-        List<List<CompositePath>> composites = new ArrayList<>();
-        node.path("compositeIndexes").forEach(index -> {
-            List<CompositePath> paths = new ArrayList<>();
-            index.forEach(entry -> {
-                CompositePath path = new CompositePath();
-                path.setPath(entry.path("path").asText());
-                path.setOrder(entry.path("order").asText("ascending").equalsIgnoreCase("descending")
-                        ? CompositePathSortOrder.DESCENDING : CompositePathSortOrder.ASCENDING);
-                paths.add(path);
-            });
-            composites.add(paths);
-        });
-        if (!composites.isEmpty()) {
-            policy.setCompositeIndexes(composites);
-        }
-        return policy;
     }
 }

@@ -148,19 +148,45 @@ final class ItemMover {
         }
         List<Op> reads = conflicts.stream().map(i -> Op.read(i.index, i.id, i.target)).toList();
         Map<Integer, JobState.Item> byIndex = index(conflicts);
+        List<String> etags = new ArrayList<>();
         for (Result read : ops.run(reads)) {
             JobState.Item item = byIndex.get(read.op().index());
             if (read.ok() && ItemBodies.sameContent(read.item(), item.body, paths)) {
-                steps.reached(MoveStep.AFTER_CREATE, item.index, item.id);
-                log.created(item, read.etag());
                 ours.add(item);
-                foundInTarget.add(item);
+                etags.add(read.etag());
             } else {
                 log.finished(item, MoveOutcome.CONFLICT, "An item with id \"" + item.id
                         + "\" already exists in the target partition; it was left as it is.", false);
             }
         }
+        // our creates whose answers were lost: on record before the journal says they were made
+        recordRecoveredCopies(ours, etags);
+        for (int i = 0; i < ours.size(); i++) {
+            JobState.Item item = ours.get(i);
+            steps.reached(MoveStep.AFTER_CREATE, item.index, item.id);
+            log.created(item, etags.get(i));
+            foundInTarget.add(item);
+        }
         return ours;
+    }
+
+    /**
+     * Copies of this job found in the target with its content although no answer said so (a create whose answer
+     * was lost): recorded in the audit log as made, once; {@code etags} are theirs as found.
+     */
+    void recordRecoveredCopies(List<JobState.Item> items, List<String> etags) {
+        if (!items.isEmpty()) {
+            ops.recordRecovered(createOps(items), java.util.Collections.nCopies(items.size(), 201), etags);
+        }
+    }
+
+    /** Sources of this job found gone although no answer said so (a delete whose answer was lost): recorded, once. */
+    void recordRecoveredDeletes(List<JobState.Item> items) {
+        if (!items.isEmpty()) {
+            ops.recordRecovered(items.stream().map(i -> Op.delete(i.index, i.id, i.source, i.sourceEtag, i.body,
+                    AuditOperation.MOVE_DELETE_SOURCE)).toList(), java.util.Collections.nCopies(items.size(), 204),
+                    java.util.Collections.nCopies(items.size(), (String) null));
+        }
     }
 
     /** Items whose CREATED is synced: ends those whose source is gone already, starts deleting the others. */

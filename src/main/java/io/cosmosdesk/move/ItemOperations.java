@@ -314,6 +314,19 @@ public final class ItemOperations {
                 () -> false, result -> { }, job));
     }
 
+    /**
+     * Records writes of this job that the server applied but whose answers were lost, found again by recovery:
+     * {@code ops[i]} ended with {@code statuses[i]} and left {@code etags[i]} (null for a delete). See
+     * {@link AuditedWrites#recordRecovered}; nothing is sent.
+     */
+    public int recordRecovered(List<Op> ops, List<Integer> statuses, List<String> etags) {
+        List<WriteResult<Op>> found = new ArrayList<>(ops.size());
+        for (int i = 0; i < ops.size(); i++) {
+            found.add(new WriteResult<>(ops.get(i).write(), statuses.get(i), etags.get(i), null, 0, null, null));
+        }
+        return writes.recordRecovered(handle, found, job);
+    }
+
     private static List<Result> results(List<WriteResult<Op>> answers) {
         List<Result> results = new ArrayList<>(answers.size());
         for (WriteResult<Op> answer : answers) {

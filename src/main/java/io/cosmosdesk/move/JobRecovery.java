@@ -53,7 +53,9 @@ final class JobRecovery {
             List<JobState.Item> batch = inFlight.subList(from, Math.min(inFlight.size(), from + tuning.batchSize()));
             List<JobState.Item> forward = new ArrayList<>();
             List<JobState.Item> removeCopies = new ArrayList<>();
-            for (Found found : look(batch)) {
+            List<Found> looked = look(batch);
+            recordLostAnswers(looked);
+            for (Found found : looked) {
                 JobState.Item item = found.item();
                 Copy copy = copyState(item, found.copy());
                 switch (RecoveryDecisions.resume(sourceState(item, found.source()), copy)) {
@@ -92,6 +94,32 @@ final class JobRecovery {
         }
         runner.mover().finish();
         runner.reportProgress();
+    }
+
+    /**
+     * Writes the server applied whose answers the stop lost, as the server now shows them: a copy with the job's
+     * content the journal never heard of, a source gone whose delete the journal never heard of. They go into the
+     * audit log now (once: not when their entry was written before the stop), before the journal records them.
+     */
+    private void recordLostAnswers(List<Found> looked) {
+        List<JobState.Item> copies = new ArrayList<>();
+        List<String> etags = new ArrayList<>();
+        List<JobState.Item> deletes = new ArrayList<>();
+        for (Found found : looked) {
+            JobState.Item item = found.item();
+            Copy copy = copyState(item, found.copy());
+            RecoveryDecisions.ResumeAction action = RecoveryDecisions.resume(sourceState(item, found.source()), copy);
+            if ((action == RecoveryDecisions.ResumeAction.DELETE_SOURCE
+                    || action == RecoveryDecisions.ResumeAction.MARK_MOVED) && !item.created && found.copy().ok()) {
+                copies.add(item);
+                etags.add(found.copy().etag());
+            }
+            if (action == RecoveryDecisions.ResumeAction.MARK_MOVED && !item.sourceDeleted) {
+                deletes.add(item);
+            }
+        }
+        runner.mover().recordRecoveredCopies(copies, etags);
+        runner.mover().recordRecoveredDeletes(deletes);
     }
 
     // ---- Roll back

@@ -100,14 +100,16 @@ public class MoveDialog {
         scene.getStylesheets().add(stylesheet);
         stage.setScene(scene);
         io.cosmosdesk.ui.DialogSizing.capToScreen(stage, owner);
-        // closing the window asks a running job to stop after its items in flight; never abandons it half-way
+        // listed in the Jobs panel, a running move goes on there when the window closes (its Cancel stops it, the
+        // grid and editor hear of the end when it comes); otherwise closing asks it to stop after the items in
+        // flight, never abandoning it half-way
         stage.setOnCloseRequest(event -> {
-            if (viewModel.runningProperty().get()) {
+            if (viewModel.runningProperty().get() && !viewModel.canRunOnWithoutWindow()) {
                 viewModel.cancel();
                 event.consume();
             }
         });
-        stage.setOnHidden(event -> onClosed.accept(viewModel.result()));
+        stage.setOnHidden(event -> viewModel.windowClosed(onClosed));
         stage.show();
         viewModel.loadSuggestions();
         // typing goes to the (first) target value, not to its type

@@ -41,6 +41,7 @@ public final class MoveDialogController {
     @FXML private Button previewButton;
     @FXML private Button runButton;
     @FXML private Button cancelButton;
+    @FXML private Button backgroundButton;
 
     public MoveDialogController(MoveDialogViewModel viewModel) {
         this.viewModel = viewModel;
@@ -137,6 +138,12 @@ public final class MoveDialogController {
         cancelButton.textProperty().bind(Bindings.when(viewModel.reportProperty().isNotNull()).then("Close")
                 .otherwise("Cancel"));
         cancelButton.disableProperty().bind(viewModel.cancelRequestedProperty().and(viewModel.runningProperty()));
+        // while a move runs the window may go: the move goes on in the Jobs panel (progress, Cancel, outcome)
+        backgroundButton.visibleProperty().bind(viewModel.runningProperty()
+                .and(Bindings.createBooleanBinding(viewModel::canRunOnWithoutWindow)));
+        backgroundButton.managedProperty().bind(backgroundButton.visibleProperty());
+        runButton.visibleProperty().bind(backgroundButton.visibleProperty().not());
+        runButton.managedProperty().bind(runButton.visibleProperty());
     }
 
     /** A menu of the level's existing values (the selection's, then the container's); picking one sets it. */
@@ -199,6 +206,12 @@ public final class MoveDialogController {
         } else {
             ((Stage) root.getScene().getWindow()).close();
         }
+    }
+
+    /** The window closes; the move goes on in the Jobs panel. */
+    @FXML
+    private void onBackground() {
+        ((Stage) root.getScene().getWindow()).close();
     }
 
     @FXML

@@ -107,6 +107,10 @@ public final class MoveDialogViewModel {
         if (handle.connection().profile().readOnly()) {
             errorMessage.set("\"" + handle.connection().profile().name()
                     + "\" is a read-only connection: items cannot be moved.");
+            // the refusal is recorded in the audit log like any other refused write; nothing is sent
+            List<MoveSource> refused = this.sources;
+            tasks.start(BackgroundTask.of("Recording the refused move", ctx -> service.recordRefusedMove(handle,
+                    refused)).onFailure(error -> { }));
         }
     }
 
@@ -189,6 +193,33 @@ public final class MoveDialogViewModel {
     /** Where a run is also shown (the Jobs panel), with its progress, Cancel and outcome. */
     public void reportTo(io.cosmosdesk.jobs.JobTracker tracker) {
         this.jobs = java.util.Objects.requireNonNull(tracker);
+    }
+
+    /** True when a running move may leave its window: it is listed in the Jobs panel, which has its Cancel. */
+    public boolean canRunOnWithoutWindow() {
+        return jobs != io.cosmosdesk.jobs.JobTracker.NONE;
+    }
+
+    /**
+     * The window was closed: {@code onEnded} hears how the dialog ended, at once, or, when a move still runs (it
+     * goes on in the Jobs panel), once the move has ended, so the grid refreshes and the editor follows its item
+     * then and not before.
+     */
+    public void windowClosed(java.util.function.Consumer<MoveDialogResult> onEnded) {
+        if (!running.get()) {
+            onEnded.accept(result());
+            return;
+        }
+        running.addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> observable, Boolean was,
+                    Boolean now) {
+                if (!now) {
+                    running.removeListener(this);
+                    onEnded.accept(result());
+                }
+            }
+        });
     }
 
     // ---- Commands

@@ -63,6 +63,25 @@ public class MoveService {
     }
 
     /**
+     * Records in the audit log that moving {@code sources} was refused because the connection is read-only (the
+     * move dialog says so when it opens and never sends anything); returns how many entries were recorded. Does
+     * nothing on a writable connection.
+     */
+    public int recordRefusedMove(ContainerHandle handle, List<MoveSource> sources) {
+        try {
+            handle.connection().requireWritable();
+            return 0;
+        } catch (CosmosDeskException why) {
+            List<io.cosmosdesk.audit.Write<Void>> attempted = sources.stream()
+                    .map(source -> io.cosmosdesk.audit.Write.<Void>create(io.cosmosdesk.audit.AuditOperation.MOVE_COPY,
+                            source.id(), source.partitionKey(), source.body(), null))
+                    .toList();
+            writes.refusedAll(handle, attempted, why);
+            return attempted.size();
+        }
+    }
+
+    /**
      * Every item {@code query} selects, as a move's sources: the query the grid ran (typed filter or
      * parameterised conditions such as "Go to id"), sent as a {@link SqlQuerySpec}, never pasted together from
      * display text. Reads its count and its first {@link MatchingItems#SAMPLE} items only: the preview and the

@@ -46,6 +46,8 @@ public final class BulkPatchService {
     public static final int SAMPLE = 5;
     /** Batches in flight at once (see {@link PatchPipeline}). */
     static final int PIPELINE_DEPTH = 4;
+    /** Pages of an "every item matching" scope read ahead of the one being patched. */
+    static final int READ_AHEAD = 2;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final Set<ErrorKind> STOPS_THE_JOB = Set.of(ErrorKind.UNREACHABLE, ErrorKind.UNAUTHORIZED,
             ErrorKind.FORBIDDEN, ErrorKind.TIMEOUT, ErrorKind.READ_ONLY);
@@ -355,23 +357,9 @@ public final class BulkPatchService {
         }
     }
 
-    /** The journals of patches made on {@code handle}'s container, newest first (for "Undo an earlier patch"). */
+    /** The journals of patches made on {@code handle}'s container, newest first (for "Undo a patch…"). */
     public List<Path> journalsOf(ContainerHandle handle) {
-        List<Path> found = new ArrayList<>();
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
-            for (Path file : (Iterable<Path>) files.filter(f -> f.getFileName().toString()
-                    .endsWith(".journal.jsonl")).sorted(java.util.Comparator.reverseOrder())::iterator) {
-                PatchJournal.Header header = PatchJournal.header(file);
-                if (header.database().equals(handle.ref().databaseId())
-                        && header.container().equals(handle.ref().containerId())
-                        && header.endpoint().equals(handle.connection().profile().endpoint())) {
-                    found.add(file);
-                }
-            }
-        } catch (IOException e) {
-            return found;
-        }
-        return found;
+        return PatchJournals.of(folder, handle).stream().map(PastPatch::journal).toList();
     }
 
     // ---- Shared
@@ -426,8 +414,9 @@ public final class BulkPatchService {
         }
         QueryPages pages = new QueryPages(handle, ((PatchScope.Matching) scope).query().toSqlQuerySpec(), size,
                 tuning);
-        try {
-            for (List<MoveSource> batch = pages.next(); batch != null; batch = pages.next()) {
+        // the next pages are read while the ones before are patched (two ahead: memory stays bounded)
+        try (PageReadAhead<MoveSource> ahead = new PageReadAhead<>(pages::next, READ_AHEAD)) {
+            for (List<MoveSource> batch = ahead.next(); batch != null; batch = ahead.next()) {
                 if (!page.test(batch)) {
                     return;
                 }

@@ -43,6 +43,13 @@ public final class PatchFeature {
 
     public void install(ContainerActions actions) {
         actions.add(new ContainerAction("Patch…", null, true, this::open));
+        // patches of earlier runs too: their journals stay in the data folder for the journal retention
+        actions.add(new ContainerAction("Undo a patch…", null, false, this::openPastPatches));
+    }
+
+    /** "Undo a patch…": the container's kept patches (this run's and earlier ones'), each with Undo. */
+    public Stage openPastPatches(Window owner, ContainerHandle handle) {
+        return PastPatchesDialog.show(owner, new PastPatchesViewModel(handle, patchJobs, tasks), stylesheet);
     }
 
     /** Opens the dialog for {@code handle}: the grid's selection when there is one, else its filter. */

@@ -101,9 +101,13 @@ public final class PatchJournal implements AutoCloseable {
         append(lines);
     }
 
-    /** Records how items of the batch ended ({@code etag}: the ETag the patch left, for Undo). */
+    /**
+     * Records how items of the batch ended ({@code etag}: the ETag the patch left, for Undo), without a sync of its
+     * own: a result lost in a crash is no loss, since Undo looks at an item without one and restores it when it holds
+     * exactly what the patch made of it. The next batch's before-images (or the end line) sync these too.
+     */
     public void results(List<ObjectNode> resultLines) throws IOException {
-        append(resultLines);
+        append(resultLines, false);
     }
 
     public static ObjectNode result(int batch, String id, PartitionKeyValue key, PatchOutcome outcome, String etag) {
@@ -123,16 +127,26 @@ public final class PatchJournal implements AutoCloseable {
         append(List.of(Json.MAPPER.createObjectNode().put("k", "end").put("state", state)));
     }
 
-    private synchronized void append(List<ObjectNode> lines) throws IOException {
+    private void append(List<ObjectNode> lines) throws IOException {
+        append(lines, true);
+    }
+
+    private void append(List<ObjectNode> lines, boolean sync) throws IOException {
+        // serialised outside the lock: batches in flight together write their lines without waiting on each other
         StringBuilder text = new StringBuilder();
         for (ObjectNode line : lines) {
             text.append(Json.MAPPER.writeValueAsString(line)).append('\n');
         }
-        ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+        write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)), sync);
+    }
+
+    private synchronized void write(ByteBuffer bytes, boolean sync) throws IOException {
         while (bytes.hasRemaining()) {
             channel.write(bytes);
         }
-        channel.force(false);
+        if (sync) {
+            channel.force(false);
+        }
     }
 
     @Override

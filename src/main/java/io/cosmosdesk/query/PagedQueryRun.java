@@ -13,7 +13,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -39,13 +38,19 @@ final class PagedQueryRun implements QueryRun {
     /** Reads the page at a continuation token (null: the first), stopping early once {@code budget} RU are spent. */
     @FunctionalInterface
     interface PageReader {
-        Mono<QueryService.PageRead> read(String continuationToken, double budget, boolean first);
+        Mono<QueryService.PageRead> read(String continuationToken, double budget, boolean first, boolean metrics);
+    }
+
+    /** Every page from a continuation token on through one open SDK stream, with or without query metrics. */
+    @FunctionalInterface
+    interface PageStreamer {
+        Flux<FeedResponse<JsonNode>> stream(String continuationToken, boolean metrics);
     }
 
     private final QueryRequest request;
     private final QueryGuards guards;
     private final PageReader reader;
-    private final Function<String, Flux<FeedResponse<JsonNode>>> streamer;
+    private final PageStreamer streamer;
     private final BiFunction<List<FeedResponse<JsonNode>>, Duration, QueryService.PageRead> converter;
     private volatile Disposable stream;
     private volatile BlockingQueue<Object> streamed;
@@ -56,6 +61,7 @@ final class PagedQueryRun implements QueryRun {
     private volatile boolean ended;
     private volatile double limit;
     private volatile boolean readAhead;
+    private volatile boolean metricsForEveryPage;
     private volatile boolean closed;
     private volatile QueryTotals totals = QueryTotals.NONE;
     private volatile Disposable inFlight;
@@ -64,7 +70,7 @@ final class PagedQueryRun implements QueryRun {
     private volatile java.util.function.Consumer<QueryThrottle> throttled = t -> { };
 
     PagedQueryRun(QueryRequest request, QueryGuards guards, PageReader reader,
-            Function<String, Flux<FeedResponse<JsonNode>>> streamer,
+            PageStreamer streamer,
             BiFunction<List<FeedResponse<JsonNode>>, Duration, QueryService.PageRead> converter) {
         this.request = request;
         this.guards = guards;
@@ -239,7 +245,7 @@ final class PagedQueryRun implements QueryRun {
         BlockingQueue<Object> opened = new LinkedBlockingQueue<>();
         streamed = opened;
         lastDelivered = System.nanoTime();
-        stream = streamer.apply(continuationToken).subscribe(opened::add,
+        stream = streamer.stream(continuationToken, metricsForEveryPage || totals.pages() == 0).subscribe(opened::add,
                 error -> opened.add(new StreamFailure(error)), () -> opened.add(StreamEnd.END));
         return opened;
     }
@@ -271,7 +277,8 @@ final class PagedQueryRun implements QueryRun {
     private CompletableFuture<QueryService.PageRead> fetch() {
         CompletableFuture<QueryService.PageRead> reply = new CompletableFuture<>();
         double budget = limit > 0 ? limit - totals.requestCharge() : Double.MAX_VALUE;
-        Disposable subscription = reader.read(continuationToken, budget, !started && totals.pages() == 0)
+        boolean first = !started && totals.pages() == 0;
+        Disposable subscription = reader.read(continuationToken, budget, first, first || metricsForEveryPage)
                 .timeout(guards.timeout())
                 .subscribe(reply::complete, reply::completeExceptionally);
         inFlight = subscription;
@@ -342,6 +349,11 @@ final class PagedQueryRun implements QueryRun {
         if (!on) {
             stopStream(); // paging goes on by token from the last page delivered
         }
+    }
+
+    @Override
+    public void metricsForEveryPage(boolean on) {
+        metricsForEveryPage = on;
     }
 
     @Override

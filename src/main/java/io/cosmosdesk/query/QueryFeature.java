@@ -115,7 +115,8 @@ public final class QueryFeature {
 
     public void install(ToolTabs tabs, ContainerActions containerActions) {
         this.toolTabs = tabs;
-        containerActions.add(new ContainerAction("New query", NEW_QUERY, true, (window, handle) -> open(handle)));
+        containerActions.add(new ContainerAction("New query", NEW_QUERY, true, (window, handle) -> open(handle))
+                .asButton()); // the most used action on a container: a button of its own on the Items toolbar
         saveSoon.setOnFinished(event -> saveTabs(false));
         tabs.tabs().addListener((ListChangeListener<ToolTab>) change -> {
             if (!tabs.quittingProperty().get()) {
@@ -148,6 +149,7 @@ public final class QueryFeature {
     public QueryToolTab open(ContainerHandle handle, QueryDraft draft, QuerySaving.Origin origin, String baseline) {
         QueryTabViewModel model = new QueryTabViewModel(handle, service, items, tasks, dialogs,
                 () -> QueryGuards.of(settings.current()), toolTabs::openItem);
+        model.reportFailuresTo(toolTabs.containerFailures());
         model.pageSizeProperty().set(QueryRequest.PAGE_SIZES.contains(settings.current().pageSize())
                 ? settings.current().pageSize() : 100);
         model.applyDraft(draft);

@@ -23,10 +23,15 @@ public record QueryPage(int number, long firstIndex, List<QueryResult> results, 
 
     /** e.g. "1–100, more available" or "101–142". */
     public String rangeLabel() {
-        if (results.isEmpty()) {
+        return rangeLabel(firstIndex, results.size(), hasMore);
+    }
+
+    /** The label of {@code count} results from 0-based {@code firstIndex} on (one page or several shown at once). */
+    static String rangeLabel(long firstIndex, int count, boolean hasMore) {
+        if (count == 0) {
             return firstIndex == 0 ? "No results" : "No more results";
         }
-        String range = String.format(java.util.Locale.ROOT, "%,d–%,d", firstIndex + 1, firstIndex + results.size());
+        String range = String.format(java.util.Locale.ROOT, "%,d–%,d", firstIndex + 1, firstIndex + count);
         return hasMore ? range + ", more available" : range;
     }
 }

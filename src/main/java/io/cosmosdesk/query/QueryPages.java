@@ -1,7 +1,6 @@
 package io.cosmosdesk.query;
 
 import io.cosmosdesk.cosmos.ItemRef;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -77,8 +76,20 @@ final class QueryPages {
         show(pages.size() - 1, pages.size() - 1);
     }
 
+    /**
+     * Shows every page read. When all but the newest were shown already (Load all, page by page), only the newest
+     * page's rows are appended: re-setting every row for each page made Load all quadratic in the rows shown.
+     */
     void showAll() {
-        show(0, pages.size() - 1);
+        int last = pages.size() - 1;
+        if (shownFrom == 0 && shownTo == last - 1 && last > 0) {
+            shownTo = last;
+            rangeLabel.set(rangeOf(0, last, results.size() + pages.get(last).results().size()));
+            results.addAll(pages.get(last).results());
+            updateNavigation();
+            return;
+        }
+        show(0, last);
     }
 
     /** Shows the cached page after the one shown; false when it has not been read yet. */
@@ -115,6 +126,11 @@ final class QueryPages {
         show(shownFrom, shownTo);
     }
 
+    /** "1–5,000, more available" for pages {@code from} to {@code to} holding {@code rows} results. */
+    private String rangeOf(int from, int to, int rows) {
+        return QueryPage.rangeLabel(pages.get(from).firstIndex(), rows, pages.get(to).hasMore());
+    }
+
     private void show(int from, int to) {
         shownFrom = from;
         shownTo = to;
@@ -127,9 +143,7 @@ final class QueryPages {
         } else if (from == to) {
             rangeLabel.set(pages.get(to).rangeLabel());
         } else {
-            QueryPage last = pages.get(to);
-            rangeLabel.set(new QueryPage(from + 1, pages.get(from).firstIndex(), shown, last.hasMore(), 0, 0, 0,
-                    Duration.ZERO, null, QueryMetricsSummary.NONE, IndexAdvice.NONE).rangeLabel());
+            rangeLabel.set(rangeOf(from, to, shown.size()));
         }
         results.setAll(shown); // last: a view reacting to the rows finds the label and the rest already set
         updateNavigation();

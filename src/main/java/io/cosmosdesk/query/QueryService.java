@@ -39,15 +39,21 @@ public class QueryService {
         SqlQuerySpec spec = request.toSqlQuerySpec();
         List<String> keyPaths = request.handle().info().partitionKeyPaths();
         request.scope().applyTo(new CosmosQueryRequestOptions(), keyPaths); // validates before anything is sent
-        return new PagedQueryRun(request, guards, (token, budget, first) -> readPage(request, spec, token, budget, first),
-                token -> streamPages(request, spec, token),
+        return new PagedQueryRun(request, guards,
+                (token, budget, first, metrics) -> readPage(request, spec, token, budget, first, metrics),
+                (token, metrics) -> streamPages(request, spec, token, metrics),
                 (pages, took) -> toPageRead(pages, keyPaths, took));
     }
 
-    /** Every page from {@code token} on through one SDK stream, which reads ahead as fast as the service answers. */
-    private static Flux<FeedResponse<JsonNode>> streamPages(QueryRequest request, SqlQuerySpec spec, String token) {
+    /**
+     * Every page from {@code token} on through one SDK stream, which reads ahead as fast as the service answers.
+     *
+     * @param metrics ask for query metrics with every page (they cost the service and the client time per page)
+     */
+    private static Flux<FeedResponse<JsonNode>> streamPages(QueryRequest request, SqlQuerySpec spec, String token,
+            boolean metrics) {
         return Flux.defer(() -> {
-            CosmosQueryRequestOptions options = new CosmosQueryRequestOptions().setQueryMetricsEnabled(true);
+            CosmosQueryRequestOptions options = new CosmosQueryRequestOptions().setQueryMetricsEnabled(metrics);
             request.scope().applyTo(options, request.handle().info().partitionKeyPaths());
             return queried(request).queryItems(spec, options, JsonNode.class)
                     .byPage(token, request.pageSize());
@@ -55,10 +61,10 @@ public class QueryService {
     }
 
     private static Mono<PageRead> readPage(QueryRequest request, SqlQuerySpec spec, String token, double budget,
-            boolean first) {
+            boolean first, boolean metrics) {
         List<String> keyPaths = request.handle().info().partitionKeyPaths();
         return Mono.defer(() -> {
-            CosmosQueryRequestOptions options = new CosmosQueryRequestOptions().setQueryMetricsEnabled(true);
+            CosmosQueryRequestOptions options = new CosmosQueryRequestOptions().setQueryMetricsEnabled(metrics);
             if (first && request.indexMetrics()) {
                 options.setIndexMetricsEnabled(true);
             }

@@ -29,6 +29,7 @@ public final class QueryStatsRows {
         rows.add(new Row("Elapsed (waiting for pages)", millis(totals.elapsed())));
         QueryMetricsSummary m = totals.metrics();
         if (m.present()) {
+            rows.add(new Row("Query metrics below cover", metricsCover(totals)));
             rows.add(new Row("Retrieved document count", String.format(Locale.ROOT, "%,d", m.retrievedDocumentCount())));
             rows.add(new Row("Retrieved document size", bytes(m.retrievedDocumentSize())));
             rows.add(new Row("Output document count", String.format(Locale.ROOT, "%,d", m.outputDocumentCount())));
@@ -48,6 +49,16 @@ public final class QueryStatsRows {
         }
         rows.add(new Row("Activity id (last request)", totals.lastActivityId() == null ? "—" : totals.lastActivityId()));
         return rows;
+    }
+
+    /** Which pages the summed query metrics are of: all, or the first only while metrics for every page are off. */
+    static String metricsCover(QueryTotals totals) {
+        if (totals.metricsPages() >= totals.pages()) {
+            return totals.pages() == 1 ? "the page read" : String.format(Locale.ROOT, "all %,d pages", totals.pages());
+        }
+        return String.format(Locale.ROOT, "%,d of %,d pages (%s; tick \"Query metrics for every page\" to measure "
+                + "every page read from now on)", totals.metricsPages(), totals.pages(),
+                totals.metricsPages() == 1 ? "the first page only" : "the first page and those read while it was ticked");
     }
 
     private static String perPage(List<Double> charges) {

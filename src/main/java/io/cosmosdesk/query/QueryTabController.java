@@ -87,6 +87,7 @@ public final class QueryTabController {
     @FXML private Label resultsPlaceholder;
     @FXML private TextArea resultsJson;
     @FXML private TreeView<String> resultsTree;
+    @FXML private javafx.scene.control.CheckBox metricsEveryPage;
     @FXML private TableView<QueryStatsRows.Row> statsTable;
     @FXML private TableColumn<QueryStatsRows.Row, String> statsLabelColumn;
     @FXML private TableColumn<QueryStatsRows.Row, String> statsValueColumn;
@@ -331,7 +332,7 @@ public final class QueryTabController {
         menu.setOnShowing(e -> {
             boolean items = model.resultsKindProperty().get() == QueryTabViewModel.ResultsKind.ITEMS;
             open.setDisable(!items);
-            delete.setDisable(!items || resultsTable.getSelectionModel().isEmpty());
+            delete.setDisable(!items || resultsTable.getSelectionModel().isEmpty() || model.goneProperty().get());
         });
         return menu;
     }
@@ -391,6 +392,7 @@ public final class QueryTabController {
     }
 
     private void bindStatsAndAdvice() {
+        metricsEveryPage.selectedProperty().bindBidirectional(model.metricsForEveryPageProperty());
         statsLabelColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().label()));
         statsValueColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().value()));
         model.totalsProperty().addListener((obs, old, totals) -> {

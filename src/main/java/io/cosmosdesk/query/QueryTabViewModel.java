@@ -59,6 +59,8 @@ public final class QueryTabViewModel {
     private final ParameterInputs parameters = new ParameterInputs();
     private final ScopeInput scope;
     private final IntegerProperty pageSize = new SimpleIntegerProperty(this, "pageSize", 100);
+    private final javafx.beans.property.BooleanProperty metricsForEveryPage =
+            new javafx.beans.property.SimpleBooleanProperty(this, "metricsForEveryPage");
     // Properties: the run
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final QueryRunState said = new QueryRunState();
@@ -76,6 +78,8 @@ public final class QueryTabViewModel {
     private QueryRequest ranRequest;
     private int generation;
     private TaskHandle task = TaskHandle.NONE;
+    private final ReadOnlyBooleanWrapper gone = new ReadOnlyBooleanWrapper(this, "gone");
+    private io.cosmosdesk.cosmos.ContainerFailures failures = io.cosmosdesk.cosmos.ContainerFailures.IGNORE;
 
     public QueryTabViewModel(ContainerHandle handle, QueryService service, io.cosmosdesk.cosmos.ItemService items,
             TaskRunner tasks, DialogService dialogs, Supplier<QueryGuards> guards,
@@ -89,8 +93,30 @@ public final class QueryTabViewModel {
         this.scope = new ScopeInput(handle.info().partitionKeyPaths());
         this.deletion = new QueryResultDeletion(handle, items, tasks, dialogs, pages::remove, said::refuse);
         text.addListener((obs, old, now) -> parameters.refresh(now));
+        metricsForEveryPage.addListener((obs, old, on) -> {
+            if (run != null) {
+                run.metricsForEveryPage(on);
+            }
+        });
         parameters.refresh(text.get());
         scopeShown.set(QueryScope.crossPartition().describe(scope.keyPaths()));
+    }
+
+    /** Where a failure met here is reported, so the container's other tabs learn it is gone. */
+    public void reportFailuresTo(io.cosmosdesk.cosmos.ContainerFailures failures) {
+        this.failures = Objects.requireNonNull(failures);
+    }
+
+    /** True once the container is known to be gone: runs and deletes are refused with the sentence. */
+    public ReadOnlyBooleanProperty goneProperty() {
+        return gone.getReadOnlyProperty();
+    }
+
+    /** The container no longer exists: the run stops, the text and results stay, nothing more is sent. */
+    public void containerGone(String sentence) {
+        gone.set(true);
+        cancelRun();
+        said.refuse(sentence);
     }
 
     /** Where each finished run is recorded (the history store). */
@@ -128,6 +154,14 @@ public final class QueryTabViewModel {
 
     public IntegerProperty pageSizeProperty() {
         return pageSize;
+    }
+
+    /**
+     * Whether every page asks for query metrics (the Stats view's "Query metrics for every page"); off: the first
+     * page only, so paging is not slowed by metrics nobody looks at. The Stats view says which pages it covers.
+     */
+    public javafx.beans.property.BooleanProperty metricsForEveryPageProperty() {
+        return metricsForEveryPage;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -213,6 +247,10 @@ public final class QueryTabViewModel {
 
     /** Runs the selection, or the statement under the caret (Ctrl+Enter, F5, Shift+Enter). */
     public void run() {
+        if (gone.get()) {
+            said.refuse(io.cosmosdesk.browse.ItemsViewModel.CONTAINER_GONE);
+            return;
+        }
         cancelRun();
         said.clear();
         QueryText.Statement statement = QueryText.toRun(text.get(), caret.get(), selectionStart.get(),
@@ -226,6 +264,7 @@ public final class QueryTabViewModel {
             List<QueryParameter> values = parameters.values(QueryText.parameterNames(statement.text()));
             request = new QueryRequest(handle, statement.text(), values, scope.toScope(), pageSize.get(), true);
             opened = service.open(request, guards.get());
+            opened.metricsForEveryPage(metricsForEveryPage.get());
         } catch (QueryInputException refused) {
             said.refuse(refused.userMessage());
             return;
@@ -340,6 +379,10 @@ public final class QueryTabViewModel {
 
     /** Deletes whole items, each only if unchanged since the query read it (its ETag). */
     public void delete(List<QueryResult> chosen) {
+        if (gone.get()) {
+            said.refuse(io.cosmosdesk.browse.ItemsViewModel.CONTAINER_GONE);
+            return;
+        }
         deletion.delete(chosen, resultsKind.get() == ResultsKind.ITEMS, readOnlyNote());
     }
 
@@ -387,6 +430,7 @@ public final class QueryTabViewModel {
     }
 
     private void failed(int current, Throwable failure) {
+        failures.seen(handle, failure); // a 404 may be the container's: checked there, and all its tabs follow
         if (current == generation) {
             said.failed(failure, ranStatement == null ? 0 : ranStatement.offset(), !pages.isEmpty(), totals.get());
         }

@@ -59,6 +59,11 @@ public final class QueryToolTab implements ToolTab {
         return view;
     }
 
+    @Override
+    public void containerGone(String sentence) {
+        model.containerGone(sentence);
+    }
+
     public QueryTabViewModel viewModel() {
         return model;
     }

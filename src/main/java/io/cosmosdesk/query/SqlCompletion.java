@@ -6,6 +6,7 @@ import io.cosmosdesk.ui.BackgroundTask;
 import io.cosmosdesk.ui.TaskRunner;
 import java.util.List;
 import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -20,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The completion popup of a {@link SqlCodeArea}: Ctrl+Space anywhere, and by itself after an alias and a dot
+ * The completion popup of a {@link SqlCodeArea} (and of the Items grid's filter box): Ctrl+Space anywhere, and by itself after an alias and a dot
  * ({@code c.}); it follows the typing, Up/Down choose, Enter or Tab insert, Esc closes. The container's field
  * paths are read once in the background; until they arrive keywords and functions work and a field list
  * says it is loading. All work on the UI thread is a filter over a few hundred words.
@@ -31,7 +32,7 @@ public final class SqlCompletion {
     private static final double ROW_HEIGHT = 24;
     private static final int VISIBLE_ROWS = 10;
 
-    private final SqlCodeArea area;
+    private final CompletionTarget area;
     private final Popup popup = new Popup();
     private final ListView<Completion> list = new ListView<>();
     private final Label placeholder = new Label();
@@ -40,8 +41,10 @@ public final class SqlCompletion {
     private boolean explicit;
     private boolean inserting;
     private SqlCompletions.Result shown;
+    /** What the list was last computed for: a keystroke moves the text and the caret, and each asks for a refresh. */
+    private String computedFor;
 
-    private SqlCompletion(SqlCodeArea area) {
+    private SqlCompletion(CompletionTarget area) {
         this.area = area;
         list.getStyleClass().add("sql-completion");
         list.setId("queryCompletion");
@@ -57,27 +60,30 @@ public final class SqlCompletion {
         popup.getContent().add(list);
         popup.setAutoHide(true);
         popup.setAutoFix(true);
-        popup.setOnHidden(event -> shown = null);
-        area.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
-        area.addEventFilter(KeyEvent.KEY_TYPED, event -> {
+        popup.setOnHidden(event -> {
+            shown = null;
+            computedFor = null;
+        });
+        area.keyNode().addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        area.keyNode().addEventFilter(KeyEvent.KEY_TYPED, event -> {
             if (event.isShortcutDown() && " ".equals(event.getCharacter())) {
                 event.consume(); // Ctrl+Space opened the list; it types no space
             }
         });
-        area.plainTextChanges().subscribe(change -> {
+        area.onInserted(inserted -> {
             if (inserting) {
                 return;
             }
-            if (isShowing() || ".".equals(change.getInserted()) && change.getRemoved().isEmpty()) {
+            if (isShowing() || ".".equals(inserted)) {
                 refresh();
             }
         });
-        area.caretPositionProperty().addListener((obs, old, now) -> {
+        area.caretPosition().addListener((obs, old, now) -> {
             if (isShowing() && !inserting) {
                 refresh();
             }
         });
-        area.focusedProperty().addListener((obs, was, now) -> {
+        area.focused().addListener((obs, was, now) -> {
             if (!now) {
                 hide();
             }
@@ -87,20 +93,56 @@ public final class SqlCompletion {
     /** Completion with the container's field paths, read in the background through {@code source}. */
     public static SqlCompletion attach(SqlCodeArea area, TaskRunner tasks, FieldPathSource source,
             ContainerHandle container) {
-        SqlCompletion completion = new SqlCompletion(area);
+        return attach(CompletionTarget.of(area), tasks, source, container);
+    }
+
+    /**
+     * The same completion in the Items grid's filter box: its text is a WHERE clause, completed as the clause of
+     * {@code SELECT * FROM c}, so {@code c.} lists the container's field paths.
+     */
+    public static SqlCompletion attachToFilter(javafx.scene.control.ComboBox<String> filterBox, TaskRunner tasks,
+            FieldPathSource source, ContainerHandle container) {
+        SqlCompletion completion = new SqlCompletion(CompletionTarget.ofFilter(filterBox, FILTER_PREFIX));
+        completion.list.setId("filterCompletion");
         completion.loading = true;
+        // read on first use, not on every grid opened: the quick sample behind the catalog costs a query
+        javafx.beans.value.ChangeListener<Boolean> firstFocus = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> focused, Boolean was,
+                    Boolean now) {
+                if (now) {
+                    focused.removeListener(this);
+                    completion.read(tasks, source, container);
+                }
+            }
+        };
+        filterBox.focusedProperty().addListener(firstFocus);
+        return completion;
+    }
+
+    /** What the filter box's text is completed as the end of. */
+    static final String FILTER_PREFIX = "SELECT * FROM c WHERE ";
+
+    private static SqlCompletion attach(CompletionTarget target, TaskRunner tasks, FieldPathSource source,
+            ContainerHandle container) {
+        SqlCompletion completion = new SqlCompletion(target);
+        completion.loading = true;
+        completion.read(tasks, source, container);
+        return completion;
+    }
+
+    private void read(TaskRunner tasks, FieldPathSource source, ContainerHandle container) {
         tasks.start(BackgroundTask.of("Reading field names for completion", ctx -> source.fieldPaths(container))
-                .onSuccess(completion::fieldPathsArrived)
+                .onSuccess(this::fieldPathsArrived)
                 .onFailure(error -> {
                     LOG.warn("No field names for completion in {}: {}", container, error.getMessage());
-                    completion.fieldPathsArrived(List.of());
+                    fieldPathsArrived(List.of());
                 }));
-        return completion;
     }
 
     /** Completion with fixed field paths (known already, or none). */
     public static SqlCompletion attach(SqlCodeArea area, List<JsonPath> fieldPaths) {
-        SqlCompletion completion = new SqlCompletion(area);
+        SqlCompletion completion = new SqlCompletion(CompletionTarget.of(area));
         completion.fieldPaths = List.copyOf(fieldPaths);
         return completion;
     }
@@ -134,30 +176,48 @@ public final class SqlCompletion {
     }
 
     private void refresh() {
-        SqlCompletions.Result result = SqlCompletions.complete(area.getText(), area.getCaretPosition(), fieldPaths,
-                explicit);
+        String text = area.text();
+        int caretAt = area.caret();
+        int lineStart = text.lastIndexOf('\n', caretAt - 1) + 1;
+        // one keystroke changes the text and moves the caret: compute the list once for both
+        String key = text.length() + ":" + caretAt + ":" + explicit + ":" + loading + ":"
+                + System.identityHashCode(fieldPaths) + ":" + text.substring(lineStart, caretAt);
+        if (key.equals(computedFor) && popup.isShowing()) {
+            return;
+        }
+        SqlCompletions.Result result = SqlCompletions.complete(text, caretAt, fieldPaths, explicit);
+        computedFor = key;
         if (result.isEmpty() && !(result.fields() && loading)) {
             hide();
             return;
         }
         placeholder.setText(loading ? "Reading field names…" : "No match");
-        list.getItems().setAll(result.items());
+        if (!result.items().equals(list.getItems())) {
+            list.getItems().setAll(result.items());
+        }
         list.getSelectionModel().select(0);
         list.scrollTo(0);
-        list.setPrefHeight(Math.max(1, Math.min(VISIBLE_ROWS, result.items().size())) * ROW_HEIGHT + 4);
+        double height = Math.max(1, Math.min(VISIBLE_ROWS, result.items().size())) * ROW_HEIGHT + 4;
+        if (list.getPrefHeight() != height) {
+            list.setPrefHeight(height);
+        }
         shown = result;
         if (!popup.isShowing()) {
-            if (area.getScene() == null) {
+            Node node = area.keyNode();
+            if (node.getScene() == null) {
                 return;
             }
             // the caret is off screen before the area scrolls to it: then under the area's top left corner
-            Bounds at = area.getCaretBounds().orElseGet(() -> area.localToScreen(area.getBoundsInLocal()));
+            java.util.Optional<Bounds> caret = area.caretOnScreen();
+            Bounds at = caret.orElseGet(() -> node.localToScreen(node.getBoundsInLocal()));
             if (at == null) {
                 return;
             }
-            popup.getScene().getStylesheets().setAll(area.getScene().getStylesheets());
-            popup.show(area, at.getMinX(), at.getMinY() + (area.getCaretBounds().isPresent() ? at.getHeight() + 2
-                    : 24));
+            if (!popup.getScene().getStylesheets().equals(node.getScene().getStylesheets())) {
+                // only when the theme changed: setting them again restyles every node of the popup
+                popup.getScene().getStylesheets().setAll(node.getScene().getStylesheets());
+            }
+            popup.show(node, at.getMinX(), at.getMinY() + (caret.isPresent() ? at.getHeight() + 2 : 24));
         }
     }
 
@@ -203,14 +263,13 @@ public final class SqlCompletion {
         Completion chosen = list.getSelectionModel().getSelectedItem();
         SqlCompletions.Result result = shown;
         hide();
-        if (chosen == null || result == null || !area.isEditable()) {
+        if (chosen == null || result == null || !area.editable()) {
             return;
         }
         inserting = true;
         try {
-            area.replaceText(chosen.replaceFrom(), result.caret(), chosen.insertText());
-            area.moveTo(chosen.replaceFrom() + chosen.insertText().length() - chosen.caretBack());
-            area.requestFollowCaret();
+            area.replace(chosen.replaceFrom(), result.caret(), chosen.insertText());
+            area.moveCaret(chosen.replaceFrom() + chosen.insertText().length() - chosen.caretBack());
         } finally {
             inserting = false;
         }

@@ -59,6 +59,7 @@ public final class SchemaFeature {
             return;
         }
         SchemaViewModel viewModel = new SchemaViewModel(container, service, tasks, dialogs, host());
+        viewModel.reportFailuresTo(toolTabs.containerFailures());
         toolTabs.open(new SchemaTab(viewModel, tasks));
         viewModel.analyse(); // the default sample (1,000 items) is cheap: the figures start filling in at once
     }

@@ -60,6 +60,11 @@ public final class SchemaTab implements ToolTab {
     }
 
     @Override
+    public void containerGone(String sentence) {
+        viewModel.containerGone(sentence);
+    }
+
+    @Override
     public void close() {
         viewModel.close();
     }

@@ -91,7 +91,7 @@ public final class SchemaTabController {
     private void initialize() {
         sampleSizeChoice.setItems(FXCollections.observableArrayList(SampleSize.values()));
         sampleSizeChoice.valueProperty().bindBidirectional(viewModel.sampleSizeProperty());
-        analyseButton.disableProperty().bind(viewModel.busyProperty());
+        analyseButton.disableProperty().bind(viewModel.busyProperty().or(viewModel.goneProperty()));
         sampleSizeChoice.disableProperty().bind(viewModel.busyProperty());
         stopButton.disableProperty().bind(viewModel.busyProperty().not());
         progressBar.progressProperty().bind(viewModel.progressProperty());

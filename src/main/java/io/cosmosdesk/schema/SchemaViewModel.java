@@ -69,6 +69,8 @@ public final class SchemaViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<FieldSummary> selectedField = new ReadOnlyObjectWrapper<>(this,
             "selectedField");
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished");
+    private final ReadOnlyBooleanWrapper gone = new ReadOnlyBooleanWrapper(this, "gone");
+    private io.cosmosdesk.cosmos.ContainerFailures failures = io.cosmosdesk.cosmos.ContainerFailures.IGNORE;
 
     public SchemaViewModel(ContainerHandle handle, SchemaService service, TaskRunner tasks, DialogService dialogs,
             Host host) {
@@ -138,10 +140,31 @@ public final class SchemaViewModel implements AutoCloseable {
         return selectedField.getReadOnlyProperty();
     }
 
+    /** True once the container is known to be gone: nothing more can be read from it. */
+    public ReadOnlyBooleanProperty goneProperty() {
+        return gone.getReadOnlyProperty();
+    }
+
+    /** Where a failure met here is reported, so the container's other tabs learn it is gone. */
+    public void reportFailuresTo(io.cosmosdesk.cosmos.ContainerFailures failures) {
+        this.failures = Objects.requireNonNull(failures);
+    }
+
     // Commands
+
+    /** The container no longer exists: the sample stops, the figures read stay, and the tab says so. */
+    public void containerGone(String sentence) {
+        gone.set(true);
+        stop();
+        error.set(sentence);
+        status.set("The container no longer exists.");
+    }
 
     /** Draws a sample of the chosen size; for all items, asks first with the estimated charge. */
     public void analyse() {
+        if (gone.get()) {
+            return;
+        }
         stop();
         error.set(null);
         SampleSize size = sampleSize.get();
@@ -223,6 +246,7 @@ public final class SchemaViewModel implements AutoCloseable {
     }
 
     private void failed(int run, Throwable failure) {
+        failures.seen(handle, failure);
         if (run != generation) {
             return;
         }

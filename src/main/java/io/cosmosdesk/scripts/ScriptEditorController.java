@@ -99,10 +99,12 @@ public final class ScriptEditorController {
         messageLabel.textProperty().bind(model.messageProperty());
         messageLabel.visibleProperty().bind(model.messageProperty().isNotEmpty());
         messageLabel.managedProperty().bind(messageLabel.visibleProperty());
-        saveButton.disableProperty().bind(model.busyProperty());
-        reloadButton.disableProperty().bind(model.busyProperty().or(model.storedProperty().not()));
-        deleteButton.disableProperty().bind(model.busyProperty().or(model.storedProperty().not()));
-        executeButton.disableProperty().bind(model.busyProperty());
+        // a gone container's tab keeps the text to copy, and offers nothing that writes or runs
+        var frozen = model.busyProperty().or(model.goneProperty());
+        saveButton.disableProperty().bind(frozen);
+        reloadButton.disableProperty().bind(frozen.or(model.storedProperty().not()));
+        deleteButton.disableProperty().bind(frozen.or(model.storedProperty().not()));
+        executeButton.disableProperty().bind(frozen);
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
             if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(event)) {
                 model.save();

@@ -53,6 +53,8 @@ public final class ScriptEditorViewModel {
             "triggerOperation", TriggerOperation.ALL);
     private final ReadOnlyBooleanWrapper stored = new ReadOnlyBooleanWrapper(this, "stored");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper gone = new ReadOnlyBooleanWrapper(this, "gone");
+    private io.cosmosdesk.cosmos.ContainerFailures failures = io.cosmosdesk.cosmos.ContainerFailures.IGNORE;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
@@ -154,7 +156,24 @@ public final class ScriptEditorViewModel {
         return scriptLog.getReadOnlyProperty();
     }
 
+    /** True once the container is known to be gone: Save, Delete and Execute are refused. */
+    public ReadOnlyBooleanProperty goneProperty() {
+        return gone.getReadOnlyProperty();
+    }
+
+    /** Where a failure met here is reported, so the container's other tabs learn it is gone. */
+    public void reportFailuresTo(io.cosmosdesk.cosmos.ContainerFailures failures) {
+        this.failures = java.util.Objects.requireNonNull(failures);
+    }
+
     // Commands
+
+    /** The container no longer exists: the text stays (it can be copied), nothing can be written or run. */
+    public void containerGone(String sentence) {
+        gone.set(true);
+        status.set("");
+        message.set(sentence);
+    }
 
     /** Loads a stored script into the editor. */
     public void load(String scriptId) {
@@ -329,13 +348,20 @@ public final class ScriptEditorViewModel {
     }
 
     private <T> void run(String name, java.util.concurrent.Callable<T> call, java.util.function.Consumer<T> done) {
+        if (gone.get()) {
+            message.set(io.cosmosdesk.browse.ItemsViewModel.CONTAINER_GONE);
+            return;
+        }
         busy.set(true);
         message.set("");
         tasks.start(BackgroundTask.of(name, context -> call.call())
                 .onSuccess(done::accept)
                 .onFailure(failure -> {
+                    failures.seen(container, failure); // a 404 may be the container's: checked there
                     status.set("");
-                    message.set(CosmosErrors.classify(failure).userMessage());
+                    if (!gone.get()) {
+                        message.set(CosmosErrors.classify(failure).userMessage());
+                    }
                 })
                 .onFinally(() -> busy.set(false)));
     }

@@ -78,8 +78,8 @@ public class ScriptService {
 
     /**
      * Replaces the script with {@code script} only if it still has {@code script.etag()} (the version the editor
-     * loaded): a change by someone else since is reported, not overwritten. Stored procedures send the ETag as
-     * If-Match; the SDK has no conditional replace of triggers and functions, so those are read and compared first.
+     * loaded): a change by someone else since is reported, not overwritten. Every kind sends the ETag as If-Match
+     * (triggers and functions through {@link ConditionalScripts}: the SDK's public API takes no options there).
      */
     public ScriptDefinition replaceScript(ContainerHandle handle, ScriptDefinition script) {
         Write<Void> write = Write.replace(AuditOperation.SCRIPT_REPLACE, script.id(), PartitionKeyValue.of(),
@@ -99,22 +99,10 @@ public class ScriptService {
                     return script.withEtag(scripts.getStoredProcedure(script.id()).replace(properties, options)
                             .block().getProperties().getETag());
                 }
-                String etag;
-                if (script.kind() == ScriptKind.TRIGGER) {
-                    CosmosTriggerProperties properties = scripts.getTrigger(script.id()).read().block().getProperties();
-                    requireUnchanged(script, properties.getETag());
-                    properties.setBody(script.body());
-                    properties.setTriggerType(script.triggerType());
-                    properties.setTriggerOperation(script.triggerOperation());
-                    etag = scripts.getTrigger(script.id()).replace(properties).block().getProperties().getETag();
-                } else {
-                    CosmosUserDefinedFunctionProperties properties = scripts.getUserDefinedFunction(script.id()).read()
-                            .block().getProperties();
-                    requireUnchanged(script, properties.getETag());
-                    properties.setBody(script.body());
-                    etag = scripts.getUserDefinedFunction(script.id()).replace(properties).block().getProperties()
-                            .getETag();
-                }
+                // one conditional request (If-Match on the loaded ETag): nothing to overwrite between a compare and it
+                String etag = script.kind() == ScriptKind.TRIGGER
+                        ? ConditionalScripts.replaceTrigger(handle, script, script.etag())
+                        : ConditionalScripts.replaceFunction(handle, script, script.etag());
                 return script.withEtag(etag);
             });
         } catch (RuntimeException e) {
@@ -137,8 +125,7 @@ public class ScriptService {
                         }
                         scripts.getStoredProcedure(id).delete(options).block();
                     }
-                    case TRIGGER -> scripts.getTrigger(id).delete().block();
-                    case USER_DEFINED_FUNCTION -> scripts.getUserDefinedFunction(id).delete().block();
+                    case TRIGGER, USER_DEFINED_FUNCTION -> ConditionalScripts.delete(handle, kind, id, ifMatch);
                 }
                 return Boolean.TRUE;
             });
@@ -159,13 +146,6 @@ public class ScriptService {
             CosmosDeskException mapped = CosmosErrors.map("Running stored procedure '" + id + "'", e,
                     Set.of(ErrorKind.BAD_REQUEST, ErrorKind.TIMEOUT, ErrorKind.READ_ONLY));
             throw executionSentence(mapped, e, id);
-        }
-    }
-
-    private static void requireUnchanged(ScriptDefinition script, String storedEtag) {
-        if (script.etag() != null && !script.etag().equals(storedEtag)) {
-            throw new CosmosDeskException(ErrorKind.CHANGED_BY_SOMEONE_ELSE,
-                    ErrorKind.CHANGED_BY_SOMEONE_ELSE.defaultSentence(), 412, 0, null, 0, null);
         }
     }
 

@@ -65,6 +65,11 @@ public final class ScriptTab implements ToolTab {
                 true));
     }
 
+    @Override
+    public void containerGone(String sentence) {
+        model.containerGone(sentence);
+    }
+
     public ScriptEditorViewModel viewModel() {
         return model;
     }

@@ -80,6 +80,7 @@ public final class ScriptsFeature {
     private ScriptEditorViewModel model(ContainerHandle handle, ScriptKind kind, ResourceNode group) {
         ScriptEditorViewModel model = new ScriptEditorViewModel(service, tasks, dialogs, handle, kind);
         model.setOnListChanged(() -> tree.refresh(group));
+        model.reportFailuresTo(toolTabs.containerFailures());
         return model;
     }
 

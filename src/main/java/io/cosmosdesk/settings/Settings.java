@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param retryAttempts throttled requests are retried this many times (new connections)
  * @param retryMaxWaitSeconds and for at most this long in all (new connections)
  * @param theme "light" or "dark"
- * @param journalRetentionDays finished move and import journals are deleted after this many days
+ * @param journalRetentionDays finished move and import journals, and bulk patch journals (which Undo a patch…
+ *                             reads), are deleted after this many days
  * @param auditRetentionDays audit log files are deleted after this many days
  * @param preferredRegions connection id to the regions its client prefers, in order (new connections)
  */

@@ -53,6 +53,7 @@ public final class CopyDialogViewModel {
     private final ContainerHandle source;
     private final ItemQuery gridQuery;
     private final Consumer<ContainerHandle> onWritten;
+    private final Consumer<ContainerHandle> onTargetReady;
 
     // Properties
     private final ObjectProperty<SourceKind> sourceKind = new SimpleObjectProperty<>(this, "sourceKind");
@@ -73,10 +74,12 @@ public final class CopyDialogViewModel {
      * @param gridQuery the source container's grid filter and sort, or null when its grid shows everything
      * @param connections the open connections, the source's among them
      * @param onWritten told (FX thread) of the target once a copy wrote to it, so a grid showing it refreshes
+     * @param onTargetReady told (FX thread) of the target once the copy has it (it may have created it), and again
+     *        when the copy ends, so the connection tree shows a new container without a Refresh
      */
     public CopyDialogViewModel(CopyService service, ResourceService resources, TaskRunner tasks, JobTracker jobs,
             DialogService dialogs, ContainerHandle source, ItemQuery gridQuery, List<CosmosConnection> connections,
-            Consumer<ContainerHandle> onWritten) {
+            Consumer<ContainerHandle> onWritten, Consumer<ContainerHandle> onTargetReady) {
         this.service = Objects.requireNonNull(service);
         this.resources = Objects.requireNonNull(resources);
         this.tasks = Objects.requireNonNull(tasks);
@@ -86,6 +89,7 @@ public final class CopyDialogViewModel {
         this.gridQuery = gridQuery == null || (gridQuery.filter().isEmpty() && gridQuery.conditions().isEmpty())
                 ? null : gridQuery;
         this.onWritten = Objects.requireNonNull(onWritten);
+        this.onTargetReady = Objects.requireNonNull(onTargetReady);
         this.connections.setAll(connections.contains(source.connection()) ? connections
                 : java.util.stream.Stream.concat(java.util.stream.Stream.of(source.connection()),
                         connections.stream()).toList());
@@ -229,12 +233,17 @@ public final class CopyDialogViewModel {
         ContainerHandle written = new ContainerHandle(target.connection(), new ContainerInfo(
                 new ContainerRef(target.database(), target.container()), source.info().partitionKeyPaths(),
                 source.info().hierarchical(), null));
+        boolean[] targetShown = {false};
         tasks.start(BackgroundTask.of("Copying " + what, context -> {
                     publish.set(context::publish);
                     return service.copyItems(source, query, target, chosenMode, control);
                 })
                 .onUpdate(update -> {
                     if (update instanceof ImportProgress progress) {
+                        if (!targetShown[0]) {
+                            targetShown[0] = true;
+                            onTargetReady.accept(written);
+                        }
                         job.progress(-1, progressLine(progress));
                     }
                 })
@@ -246,12 +255,14 @@ public final class CopyDialogViewModel {
                     } else {
                         job.succeeded(new JobOutcome(summary, result.report()));
                     }
+                    onTargetReady.accept(written);
                     if (ImportDialogViewModel.wroteAny(result.totals())) {
                         onWritten.accept(written);
                     }
                 })
                 .onFailure(error -> {
                     job.failed(sentence(error), null);
+                    onTargetReady.accept(written); // it may have been created before the failure
                     onWritten.accept(written); // pages before the failure may have been written
                 }));
         return true;

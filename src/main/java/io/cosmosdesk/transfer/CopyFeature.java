@@ -38,14 +38,16 @@ public final class CopyFeature {
     private final String stylesheet;
     private final Supplier<List<CosmosConnection>> connections;
     private final Consumer<ContainerHandle> onWritten;
+    private final Consumer<ContainerHandle> onTargetReady;
 
     /**
      * @param connections the connections open now (the targets offered)
      * @param onWritten told of a container a copy wrote to, so the grid showing it refreshes
+     * @param onTargetReady told of a copy's target once it exists (it may be new), so the tree shows it
      */
     public CopyFeature(CopyService service, ResourceService resources, TaskRunner tasks, JobTracker jobs,
             DialogService dialogs, String stylesheet, Supplier<List<CosmosConnection>> connections,
-            Consumer<ContainerHandle> onWritten) {
+            Consumer<ContainerHandle> onWritten, Consumer<ContainerHandle> onTargetReady) {
         this.service = service;
         this.resources = resources;
         this.tasks = tasks;
@@ -54,6 +56,7 @@ public final class CopyFeature {
         this.stylesheet = stylesheet;
         this.connections = connections;
         this.onWritten = onWritten;
+        this.onTargetReady = onTargetReady;
     }
 
     public void install(ContainerActions containerActions, ToolTabs toolTabs) {
@@ -64,7 +67,7 @@ public final class CopyFeature {
     /** Opens the copy dialog for {@code source}; {@code gridQuery} (or null) is its grid's filter. FX thread. */
     public Stage show(Window owner, ContainerHandle source, io.cosmosdesk.cosmos.ItemQuery gridQuery) {
         CopyDialogViewModel viewModel = new CopyDialogViewModel(service, resources, tasks, jobs, dialogs, source,
-                gridQuery, connections.get(), onWritten);
+                gridQuery, connections.get(), onWritten, onTargetReady);
         FXMLLoader loader = new FXMLLoader(CopyFeature.class.getResource(FXML));
         loader.setControllerFactory(type -> new CopyDialogController(viewModel));
         Parent root;

@@ -85,6 +85,7 @@ public final class CopyService {
         long started = System.nanoTime();
         long row = 0;
         boolean cancelled = false;
+        control.report(progress(counts, started, "Copying into " + target + "…")); // the target exists now
         try (ImportReportWriter report = new ImportReportWriter(folder.resolve(jobId + "-report.jsonl"),
                 folder.resolve(jobId + "-failed.jsonl"), 0, 0)) {
             CosmosQueryRequestOptions options = new CosmosQueryRequestOptions();

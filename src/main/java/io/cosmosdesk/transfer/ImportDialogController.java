@@ -112,7 +112,8 @@ public final class ImportDialogController {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import items from");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("JSON, JSON Lines, CSV", "*.json", "*.jsonl", "*.ndjson", "*.csv", "*.tsv"),
+                new FileChooser.ExtensionFilter("JSON, JSON Lines, CSV", "*.json", "*.jsonl", "*.ndjson", "*.csv", "*.tsv",
+                        "*.json.gz", "*.jsonl.gz", "*.ndjson.gz", "*.csv.gz", "*.tsv.gz"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File chosen = chooser.showOpenDialog(root.getScene().getWindow());
         if (chosen != null) {

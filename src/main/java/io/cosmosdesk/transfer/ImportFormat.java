@@ -23,9 +23,15 @@ public enum ImportFormat {
         return label;
     }
 
-    /** The format a file name suggests ({@code .json}, {@code .jsonl}/{@code .ndjson}, {@code .csv}/{@code .tsv}). */
+    /**
+     * The format a file name suggests ({@code .json}, {@code .jsonl}/{@code .ndjson}, {@code .csv}/{@code .tsv}),
+     * also gzipped ({@code orders.jsonl.gz}, as an export with gzip writes it).
+     */
     public static Optional<ImportFormat> fromFileName(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz")) {
+            name = name.substring(0, name.length() - 3);
+        }
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
             return Optional.of(JSONL);
         }

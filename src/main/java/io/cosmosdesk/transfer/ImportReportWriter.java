@@ -14,7 +14,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * The two files an import leaves for the user, both JSON Lines and private (0600): the report (one line per row:
  * row, line, outcome, status, id, partition key, reason; the item too when it was not imported) and the failed
- * items (just the bodies of the rows not imported, ready to be fixed and imported again). A batch is written and
+ * items (just the bodies of the rows not imported, ready to be fixed and imported again; a JSON Lines line that
+ * was not an item at all is listed as written, in "text" in the report). A batch is written and
  * forced before the journal says it is done, and a resume cuts both back to what the journal counted, so a row
  * is never reported twice.
  */
@@ -66,6 +67,12 @@ final class ImportReportWriter implements AutoCloseable {
         if (!outcome.fine() && row.body() != null) {
             line.set("item", row.body());
             write(failedBuffer, row.body());
+        } else if (!outcome.fine() && row.text() != null) {
+            // a JSON Lines line that is not an item: listed as written, to be fixed in place and imported again
+            line.put("text", row.text());
+            byte[] text = row.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            failedBuffer.write(text, 0, text.length);
+            failedBuffer.write('\n');
         }
         write(reportBuffer, line);
     }

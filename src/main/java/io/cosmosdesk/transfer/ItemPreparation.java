@@ -40,7 +40,7 @@ final class ItemPreparation {
     PreparedRow prepare(SourceRow source) {
         if (!source.ok()) {
             return new PreparedRow(source.row(), source.line(), null, null, null, source.problem(),
-                    source.lastReadable());
+                    source.lastReadable(), source.text());
         }
         ObjectNode item = source.item();
         for (String property : ItemContent.SYSTEM_PROPERTIES) {

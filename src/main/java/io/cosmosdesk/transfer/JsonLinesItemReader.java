@@ -79,11 +79,12 @@ final class JsonLinesItemReader implements ItemReader {
             node = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             ValidationProblem problem = ItemValidator.syntaxProblem(e);
-            return SourceRow.problem(row, lineNumber, "column " + Math.max(1, problem.column()) + ": "
-                    + problem.message());
+            return SourceRow.unreadableLine(row, lineNumber, "column " + Math.max(1, problem.column()) + ": "
+                    + problem.message(), stripCarriageReturn(text));
         }
         if (!(node instanceof ObjectNode item)) {
-            return SourceRow.problem(row, lineNumber, "the line holds " + kind(node) + ", not a JSON object { … }.");
+            return SourceRow.unreadableLine(row, lineNumber, "the line holds " + kind(node)
+                    + ", not a JSON object { … }.", stripCarriageReturn(text));
         }
         return SourceRow.item(row, lineNumber, item);
     }
@@ -127,6 +128,10 @@ final class JsonLinesItemReader implements ItemReader {
                 return tooLong ? LineResult.TOO_LONG : LineResult.LINE;
             }
         }
+    }
+
+    private static String stripCarriageReturn(String text) {
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
     }
 
     private static boolean isBlank(CharSequence text) {

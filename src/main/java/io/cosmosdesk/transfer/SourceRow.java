@@ -10,8 +10,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param item the item as read; null when {@code problem} is set
  * @param problem a sentence saying what is wrong with this record, or null
  * @param lastReadable true when nothing after this record can be read (malformed JSON cannot be resynchronised)
+ * @param text a JSON Lines record that could not be read as an item, as it stands in the file (so the rows not
+ *        imported can be fixed where they are listed and imported again); null otherwise
  */
-public record SourceRow(long row, long line, ObjectNode item, String problem, boolean lastReadable) {
+public record SourceRow(long row, long line, ObjectNode item, String problem, boolean lastReadable, String text) {
+
+    public SourceRow(long row, long line, ObjectNode item, String problem, boolean lastReadable) {
+        this(row, line, item, problem, lastReadable, null);
+    }
 
     public static SourceRow item(long row, long line, ObjectNode item) {
         return new SourceRow(row, line, item, null, false);
@@ -19,6 +25,11 @@ public record SourceRow(long row, long line, ObjectNode item, String problem, bo
 
     public static SourceRow problem(long row, long line, String problem) {
         return new SourceRow(row, line, null, problem, false);
+    }
+
+    /** A JSON Lines line that is not an item, kept as written. */
+    public static SourceRow unreadableLine(long row, long line, String problem, String text) {
+        return new SourceRow(row, line, null, problem, false, text);
     }
 
     public static SourceRow fatal(long row, long line, String problem) {

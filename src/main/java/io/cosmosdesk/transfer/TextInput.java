@@ -60,6 +60,7 @@ final class TextInput implements AutoCloseable {
         CountingInputStream counted = new CountingInputStream(raw);
         BufferedInputStream in = new BufferedInputStream(counted, 1 << 16);
         try {
+            in = gunzippedIfCompressed(in, name);
             in.mark(SNIFF_BYTES);
             byte[] head = in.readNBytes(SNIFF_BYTES);
             in.reset();
@@ -79,6 +80,26 @@ final class TextInput implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(in);
             throw e;
+        }
+    }
+
+    /**
+     * A gzip file (an export with "gzip" on, e.g. orders.jsonl.gz) is read through a decompressor, still streamed;
+     * progress keeps counting the file's own (compressed) bytes against its size.
+     */
+    private static BufferedInputStream gunzippedIfCompressed(BufferedInputStream in, String name) throws IOException {
+        in.mark(2);
+        int first = in.read();
+        int second = in.read();
+        in.reset();
+        if (first != 0x1F || second != 0x8B) {
+            return in;
+        }
+        try {
+            return new BufferedInputStream(new java.util.zip.GZIPInputStream(in, 1 << 16), 1 << 16);
+        } catch (java.util.zip.ZipException e) {
+            throw new ImportInputException(name + " looks compressed (gzip) but cannot be unpacked: "
+                    + e.getMessage() + ".");
         }
     }
 
@@ -137,7 +158,7 @@ final class TextInput implements AutoCloseable {
 
     private static ImportInputException notText(String name) {
         return new ImportInputException(name + " is not a text file (it holds binary data): is it really JSON, "
-                + "JSON Lines or CSV? A compressed file must be unpacked first.");
+                + "JSON Lines or CSV? A compressed file other than gzip must be unpacked first.");
     }
 
     private static int bomLength(byte[] head) {

@@ -75,6 +75,24 @@ public final class FxTaskRunner implements TaskRunner {
     }
 
     @Override
+    public void inFrameAfter(java.time.Duration delay, Runnable action) {
+        if (delay.isZero() || delay.isNegative()) {
+            inNextFrame(action);
+            return;
+        }
+        long due = System.nanoTime() + delay.toNanos();
+        onUiThread(() -> new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (System.nanoTime() >= due) {
+                    stop();
+                    action.run();
+                }
+            }
+        }.start());
+    }
+
+    @Override
     public void inNextFrame(Runnable action) {
         nextFrame.accept(action);
     }

@@ -21,6 +21,14 @@ public interface TaskRunner {
         action.run();
     }
 
+    /**
+     * Runs {@code action} on the UI thread in the first frame at least {@code delay} from now: for coalescing a
+     * stream of small UI changes into a few a second. Runs it at once where there are no frames (tests).
+     */
+    default void inFrameAfter(java.time.Duration delay, Runnable action) {
+        action.run();
+    }
+
     /** Stops accepting work and interrupts running tasks; called on exit. */
     void shutdown();
 }

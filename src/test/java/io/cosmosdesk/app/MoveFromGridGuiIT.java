@@ -131,6 +131,54 @@ class MoveFromGridGuiIT {
         robot.clickOn(robot.from(dialog).lookup("#cancelButton").queryButton());
     }
 
+    @Test
+    void aRunningMoveGoesOnInTheJobsPanelWhenItsWindowClosesAndTheGridFollowsWhenItEnds(FxRobot robot,
+            LocalCosmosServer server, CosmosTestData data) throws Exception {
+        CosmosAsyncContainer container = data.createContainer("/customerId");
+        container.executeBulkOperations(Flux.fromStream(IntStream.range(0, 6).mapToObj(i -> {
+            ObjectNode item = JsonNodeFactory.instance.objectNode()
+                    .put("id", String.format("order-%02d", i)).put("customerId", "cust-" + (i % 2)).put("n", i);
+            return CosmosBulkOperations.getCreateItemOperation(item, new PartitionKey("cust-" + (i % 2)));
+        }))).blockLast();
+        MainWindowFixture.connectAndOpen(robot, context, server, container);
+        @SuppressWarnings("unchecked")
+        TableView<ItemRow> table = robot.lookup("#itemsTable").queryAs(TableView.class);
+        waitFor("the rows show", () -> table.getItems().size() == 6);
+        int index = IntStream.range(0, 6).filter(i -> table.getItems().get(i).id().equals("order-03")).findFirst()
+                .orElseThrow();
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(index));
+        robot.clickOn(MainWindowFixture.shown(robot, "#moveButton"));
+        waitFor("the move dialog opens", () -> moveDialog().isPresent());
+        Node dialog = moveDialog().orElseThrow().getScene().getRoot();
+        robot.clickOn(robot.from(dialog).lookup("#targetValue0").queryAs(TextField.class)).write("cust-7");
+        robot.clickOn(robot.from(dialog).lookup("#previewButton").queryButton());
+        Label preview = robot.from(dialog).lookup("#previewLabel").queryAs(Label.class);
+        waitFor("the preview shows", () -> preview.getText().startsWith("1 item to move to \"cust-7\""));
+
+        // the server throttles every write until told otherwise: the move is running, whatever the machine's load
+        server.setFault(LocalCosmosServer.Fault.of(LocalCosmosServer.FaultMode.THROTTLE, 100_000).onMethods("POST")
+                .onPathsContaining("/docs").retryAfter(java.time.Duration.ofMillis(500)));
+        try {
+            robot.clickOn(robot.from(dialog).lookup("#runButton").queryButton());
+            javafx.scene.control.Button background = robot.from(dialog).lookup("#backgroundButton").queryButton();
+            waitFor("the move runs and may go on without its window", () -> background.isVisible());
+            robot.clickOn(background);
+            waitFor("the window is gone", () -> moveDialog().filter(Stage::isShowing).isEmpty());
+            io.cosmosdesk.jobs.Job job = context.jobs().jobs().get(0);
+            assertThat(job.kind()).isEqualTo("Move");
+            assertThat(job.state()).as("the move goes on in the Jobs panel").isEqualTo(io.cosmosdesk.jobs.JobState.RUNNING);
+        } finally {
+            server.clearFaults();
+        }
+        io.cosmosdesk.jobs.Job job = context.jobs().jobs().get(0);
+        waitFor("the move ends in the Jobs panel", () -> job.state() == io.cosmosdesk.jobs.JobState.DONE);
+        waitFor("the grid shows the item in its new partition", () -> table.getItems().stream()
+                .anyMatch(row -> row.id().equals("order-03") && row.partitionKey().display().equals("\"cust-7\"")));
+        ObjectNode moved = container.readItem("order-03", new PartitionKey("cust-7"), ObjectNode.class).block()
+                .getItem();
+        assertThat(moved.get("n").asInt()).isEqualTo(3);
+    }
+
     private static java.util.Optional<Stage> moveDialog() {
         return Window.getWindows().stream().filter(window -> window instanceof Stage stage
                 && "Move items".equals(stage.getTitle())).map(Stage.class::cast).findFirst();

@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.TabPane;
@@ -95,10 +94,8 @@ class ToolTabsGuiIT {
                 .orElseThrow().getItems()).anyMatch(item -> item.getText().equals("Probe…")
                         && item.getAccelerator() != null);
 
-        // the features' own buttons come first (registered in the composition root), then the probe's
-        Button toolbarButton = robot.lookup(".toolbar-action").queryAllAs(Button.class).stream()
-                .filter(button -> button.getText().equals("Probe…")).findFirst().orElseThrow();
-        robot.clickOn(toolbarButton);
+        // the features' own actions come first (registered in the composition root), then the probe's, in More
+        MainWindowFixture.clickToolbarAction(robot, "Probe…");
         MainWindowFixture.waitFor("the tool tab opens in front", () -> tabs.getTabs().size() == 3
                 && tabs.getSelectionModel().getSelectedItem().getText().equals("Probe · " + container.getId()));
         assertThat(robot.lookup("#probeView").tryQuery()).isPresent();

@@ -145,6 +145,9 @@ class LayerRulesTest {
             "io.cosmosdesk.patch.PatchPipeline",
             "a bulk patch keeps a few batches in flight (journal, send, journal the answers) on Reactor's "
                     + "boundedElastic while the job thread reads the next page; the job waits for them before it reports",
+            "io.cosmosdesk.patch.PageReadAhead",
+            "a bulk patch of every item matching a filter reads the next pages (blocking SDK calls) on Reactor's "
+                    + "boundedElastic while its batches are patched; at most two pages ahead, stopped with the job",
             "io.cosmosdesk.sandbox.LocalCosmosServer",
             "sandbox only: reads the server's output for its ready line while start() waits with a timeout");
 

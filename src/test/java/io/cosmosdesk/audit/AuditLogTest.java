@@ -52,21 +52,79 @@ class AuditLogTest {
     }
 
     @Test
-    void queuedEntriesKeepTheirOrderAndAreOnDiskAfterFlush() {
+    void appendsAtTheSameTimeLandWholeAndShareSyncs() throws Exception {
         Path folder = home.resolve("audit");
         try (AuditLog log = log(folder, 90, NOW)) {
-            log.append(entry("a", "create"));
-            for (int batch = 0; batch < 20; batch++) {
-                log.appendLater(List.of(entry("q" + batch + "-1", "move-copy"), entry("q" + batch + "-2", "move-copy")));
+            int threads = 8;
+            int batches = 25;
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Thread> appenders = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                Thread appender = new Thread(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    for (int batch = 0; batch < batches; batch++) {
+                        log.append(List.of(entry("t" + thread + "-" + batch + "-1", "move-copy"),
+                                entry("t" + thread + "-" + batch + "-2", "move-copy")));
+                    }
+                });
+                appender.start();
+                appenders.add(appender);
             }
-            log.flush();
-            List<AuditEntry> oldestFirst = new java.util.ArrayList<>(log.read(e -> true, 100));
+            go.countDown();
+            for (Thread appender : appenders) {
+                appender.join();
+            }
+            List<AuditEntry> all = log.read(e -> true, 10_000);
+            assertThat(all).hasSize(threads * batches * 2);
+            // each append's two lines stay together and in order
+            List<AuditEntry> oldestFirst = new java.util.ArrayList<>(all);
             java.util.Collections.reverse(oldestFirst);
-            assertThat(oldestFirst).hasSize(41);
-            assertThat(oldestFirst.get(0).id()).isEqualTo("a");
-            assertThat(oldestFirst.get(1).id()).isEqualTo("q0-1");
-            assertThat(oldestFirst.get(40).id()).isEqualTo("q19-2");
+            for (int i = 0; i < oldestFirst.size(); i += 2) {
+                String first = oldestFirst.get(i).id();
+                assertThat(first).endsWith("-1");
+                assertThat(oldestFirst.get(i + 1).id()).isEqualTo(first.substring(0, first.length() - 1) + "2");
+            }
+            assertThat(log.syncs()).isBetween(1L, (long) threads * batches);
         }
+    }
+
+    @Test
+    void aBatchLineWithItsBodiesSplicedInReadsBackAsTheEntry() throws Exception {
+        var before = Json.MAPPER.createObjectNode().put("id", "x").put("n", 1).put("_etag", "\"e1\"").put("_ts", 5);
+        before.putObject("nested").putArray("list").add("ü").add(2);
+        var after = Json.MAPPER.createObjectNode().put("id", "x").put("n", 2).put("_rid", "r");
+        // known before the write is sent: who, where, which item, operation, ETag before, job
+        AuditEntry known = new AuditEntry(null, "ann", "Orders", "https://a/", "retail", "orders", "x",
+                PartitionKeyValue.of("c1").toJsonArray(), "move-copy", null, null, 0, null, "\"e1\"", null, null, null,
+                "job-1");
+        var knownFields = Json.MAPPER.<com.fasterxml.jackson.databind.node.ObjectNode>valueToTree(known);
+        knownFields.remove("status");
+        byte[] head = AuditLines.members(Json.MAPPER.writeValueAsBytes(knownFields));
+        // what the answer decides
+        AuditEntry answer = new AuditEntry(NOW.toString(), null, null, null, null, null, null, null, null, "ok", null,
+                201, null, null, "\"e2\"", null, null, null);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        AuditLines.line(out, answer, head, AuditLines.body(before), AuditLines.body(after));
+        String line = out.toString(StandardCharsets.UTF_8);
+        assertThat(line).endsWith("}\n").doesNotContain("\"_etag\"").doesNotContain("_rid").doesNotContain("_ts");
+        AuditEntry read = AuditLog.parse(line.strip());
+        AuditEntry whole = new AuditEntry(NOW.toString(), "ann", "Orders", "https://a/", "retail", "orders", "x",
+                PartitionKeyValue.of("c1").toJsonArray(), "move-copy", "ok", null, 201, null, "\"e1\"", "\"e2\"",
+                io.cosmosdesk.cosmos.ItemContent.withoutSystemProperties(before),
+                Json.MAPPER.createObjectNode().put("id", "x").put("n", 2), "job-1");
+        assertThat(read).isEqualTo(whole);
+        // and without bodies (a delete that was done): no before/after keys at all
+        java.io.ByteArrayOutputStream none = new java.io.ByteArrayOutputStream();
+        AuditLines.line(none, answer, head, null, null);
+        assertThat(AuditLog.parse(none.toString(StandardCharsets.UTF_8).strip()))
+                .isEqualTo(new AuditEntry(whole.time(), whole.user(), whole.connection(), whole.endpoint(),
+                        whole.database(), whole.container(), whole.id(), whole.partitionKey(), whole.operation(),
+                        whole.outcome(), null, 201, null, whole.etagBefore(), whole.etagAfter(), null, null, "job-1"));
     }
 
     @Test

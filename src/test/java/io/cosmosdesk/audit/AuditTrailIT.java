@@ -177,6 +177,32 @@ class AuditTrailIT {
         assertThat(container.readAllItems(new PartitionKey("p"), ObjectNode.class).collectList().block()).isEmpty();
     }
 
+    /** The move dialog refuses a read-only connection when it opens: recorded per item shown, nothing sent. */
+    @Test
+    void aMoveRefusedAtOpenIsRecordedAsRefused(CosmosAsyncClient client, LocalCosmosServer server,
+            CosmosTestData data) {
+        CosmosAsyncContainer container = data.createContainer("/pk");
+        ContainerHandle readOnly = handle(client, server, container, true);
+        ContainerHandle writable = handle(client, server, container, false);
+        io.cosmosdesk.move.MoveService moves = new io.cosmosdesk.move.MoveService(home.resolve("moves"),
+                new AuditedWrites(log));
+        List<io.cosmosdesk.move.MoveSource> shown = List.of(
+                new io.cosmosdesk.move.MoveSource("m1", PartitionKeyValue.of("p"), "\"e1\"", item("m1", "p", 1)),
+                io.cosmosdesk.move.MoveSource.ref("m2", PartitionKeyValue.of("p")));
+
+        assertThat(moves.recordRefusedMove(writable, shown)).isZero();
+        assertThat(moves.recordRefusedMove(readOnly, shown)).isEqualTo(2);
+
+        List<AuditEntry> entries = entries();
+        assertThat(entries).extracting(AuditEntry::id, AuditEntry::operation, AuditEntry::outcome,
+                AuditEntry::errorKind).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("m1", "move-copy", "refused", "READ_ONLY"),
+                        org.assertj.core.groups.Tuple.tuple("m2", "move-copy", "refused", "READ_ONLY"));
+        assertThat(entries).filteredOn(e -> e.id().equals("m1")).singleElement()
+                .satisfies(e -> assertThat(e.after()).isEqualTo(item("m1", "p", 1)));
+        assertThat(container.readAllItems(new PartitionKey("p"), ObjectNode.class).collectList().block()).isEmpty();
+    }
+
     @Test
     void bulkDeleteRecordsEachItemWithTheBodyItDeleted(CosmosAsyncClient client, LocalCosmosServer server,
             CosmosTestData data) {
@@ -208,8 +234,8 @@ class AuditTrailIT {
 
     /**
      * A job's writes (a move's, with its job id) are on disk when the call returns, as single writes are: a crash
-     * right after the caller learns how they ended (and journals it) cannot lose their entries. Shown behind a
-     * large batch of other entries still being written, which an entry merely queued would wait for.
+     * right after the caller learns how they ended (and journals it) cannot lose their entries. Shown while another
+     * job appends a large batch of entries at the same time.
      */
     @Test
     void aJobsWritesAreOnDiskWhenTheCallReturns(CosmosAsyncClient client, LocalCosmosServer server,
@@ -223,7 +249,9 @@ class AuditTrailIT {
                     "other-" + i, PartitionKeyValue.of("p").toJsonArray(), "move-copy", "ok", null, 201, null, null,
                     "\"e\"", null, large, "earlier-job"));
         }
-        log.appendLater(others);
+        // another job appending at the same time (the two share syncs; neither waits for the other's lines)
+        Thread otherJob = new Thread(() -> log.append(others), "other-job");
+        otherJob.start();
         AuditedWrites writes = new AuditedWrites(log);
         List<Write<Void>> creates = List.of(
                 Write.create(AuditOperation.MOVE_COPY, "j1", PartitionKeyValue.of("p"), item("j1", "p", 1), null),
@@ -235,6 +263,15 @@ class AuditTrailIT {
         // what the next start finds after a crash now
         List<AuditEntry> onDisk = new AuditLog(home.resolve("audit")).read(e -> "job-1".equals(e.job()), 10);
         assertThat(onDisk).extracting(AuditEntry::id).containsExactlyInAnyOrder("j1", "j2");
-        log.flush();
+        assertThat(onDisk).allSatisfy(e -> assertThat(e.after()).isNotNull());
+        join(otherJob);
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

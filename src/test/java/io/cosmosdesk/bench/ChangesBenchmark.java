@@ -144,6 +144,8 @@ public final class ChangesBenchmark {
             return;
         }
         UiStallMeter meter = UiStallMeter.start();
+        FxLateSampler late = new FxLateSampler();
+        late.start();
 
         // the other client: `rate` creates a second, in ticks of 50 ms; each tick's items go as one SDK bulk call
         // (batches of up to 100 operations per request) on the next of WRITERS clients, ticks overlapping, so the
@@ -190,6 +192,7 @@ public final class ChangesBenchmark {
 
         boolean complete = allShown.await(60, TimeUnit.SECONDS) || shown.get() >= written.get();
         long[] stall = meter.stop();
+        late.stop();
         long lagAtEnd = lastRowShownAt.get() - lastWriteDone;
         print("rows on screen: %,d of %,d written%s", shown.get(), written.get(), complete ? "" : " (gave up waiting)");
         print("lag at the end: %d ms from the last write finishing to its row on screen (target < 2,000 ms)",
@@ -197,6 +200,7 @@ public final class ChangesBenchmark {
         print("worst lag of any row: %,d ms (write started to row on screen)", worstLagMs.get());
         print("FX thread's longest stall (2 ms beat, wall): %d ms, of which its own CPU %d ms (target < 50 ms)",
                 stall[0], stall[1]);
+        print("stalls over 50 ms: %s; where the UI thread was while late:%s", meter.lateStalls(), late.report());
         print("longest CSS + layout pass: %d ms of UI-thread CPU", LONGEST_PASS_CPU.get() / 1_000_000);
         print("kept %,d rows, %,d older ones counted only", tab[0].viewModel().captured().rows().size(),
                 tab[0].viewModel().captured().droppedCount());

@@ -41,11 +41,18 @@ import reactor.core.publisher.Flux;
  * (journal, report, create-only with its 409 check) and compares items/s with the raw SDK's bulk create of the
  * same items, already in memory, on the same server in the same run (raw first, then ours, after a warm-up).
  * Prints the peak heap used during the import (sampled every 20 ms) and after a GC, and the validation pass's
- * rate. {@code -Dbench.import.items=1000000} for the heap at a million.
+ * rate.
+ *
+ * <p>{@code -Dbench.import.heapOnly=true} measures only the import's heap (for 1,000,000 items: the full run writes
+ * N items three times, raw + two imports, into the one in-memory local server and took more than 11 minutes at a
+ * million): one import, the live set sampled after a full GC every {@value #HEAP_SAMPLE_BATCHES} batches, and the
+ * local server's resident memory beside it, so it is plain which side holds the items.
  */
 public final class ImportBenchmark {
 
     private static final int ITEMS = Integer.getInteger("bench.import.items", 100_000);
+    private static final boolean HEAP_ONLY = Boolean.getBoolean("bench.import.heapOnly");
+    private static final int HEAP_SAMPLE_BATCHES = 40;
 
     private ImportBenchmark() {
     }
@@ -69,6 +76,10 @@ public final class ImportBenchmark {
         write(file, ITEMS);
         System.out.printf("ImportBenchmark: %,d items (%,d bytes of JSON Lines), load %.2f%n", ITEMS, Files.size(file),
                 load());
+        if (HEAP_ONLY) {
+            heapOnly(client, file, home);
+            return;
+        }
 
         // warm-up: connections, JIT, the server's code paths
         Path warm = home.resolve("import-warm.jsonl");
@@ -111,6 +122,57 @@ public final class ImportBenchmark {
         System.out.printf("ImportBenchmark: heap during the import: peak %,d MB used incl. garbage (sampled, -Xmx4g), "
                 + "live set at most %,d MB (after a GC every 20 batches), %,d MB after the import%n",
                 heap.peak.get() >> 20, live.get() >> 20, after >> 20);
+    }
+
+    /** One import, its live set sampled as it runs: what the import keeps, not how fast it is. */
+    private static void heapOnly(CosmosAsyncClient client, Path file, Path home) {
+        System.gc();
+        long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        HeapSampler heap = new HeapSampler();
+        heap.start();
+        AtomicLong live = new AtomicLong();
+        AtomicLong samples = new AtomicLong();
+        long[] batches = {0};
+        long start = System.nanoTime();
+        ours(client, container(client), file, home, new ImportControl(progress -> {
+            if (++batches[0] % HEAP_SAMPLE_BATCHES == 0) {
+                System.gc();
+                long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                live.accumulateAndGet(used, Math::max);
+                if (samples.incrementAndGet() % 10 == 0) {
+                    System.out.printf("ImportBenchmark: %,d rows in, live heap %,d MB, server %,d MB resident "
+                            + "(load %.2f)%n", progress.rows(), used >> 20, serverResident() >> 20, load());
+                }
+            }
+        }));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        heap.stopSampling();
+        System.gc();
+        long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        System.out.printf("ImportBenchmark heap at %,d items: live set at most %,d MB during the import (%,d samples, a "
+                + "full GC every %d batches), %,d MB before, %,d MB after; peak %,d MB used incl. garbage (max heap "
+                + "%,d MB); target < 300 MB%n", ITEMS, live.get() >> 20, samples.get(), HEAP_SAMPLE_BATCHES,
+                before >> 20, after >> 20, heap.peak.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("ImportBenchmark heap at %,d items: %.0f s (%,.0f items/s, not a speed figure: full GCs); "
+                + "local server resident %,d MB holding the items; load %.2f%n", ITEMS, seconds, ITEMS / seconds,
+                serverResident() >> 20, load());
+    }
+
+    /** Resident memory of the local server (the node child of this JVM), from /proc; 0 when unknown. */
+    static long serverResident() {
+        return ProcessHandle.current().children().filter(p -> p.info().command().orElse("").endsWith("node"))
+                .mapToLong(p -> {
+                    try {
+                        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(p.pid()), "status"))) {
+                            if (line.startsWith("VmRSS:")) {
+                                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                            }
+                        }
+                    } catch (Exception e) {
+                        return 0;
+                    }
+                    return 0;
+                }).sum();
     }
 
     private static CosmosAsyncContainer container(CosmosAsyncClient client) {

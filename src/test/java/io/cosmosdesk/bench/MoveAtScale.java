@@ -47,13 +47,18 @@ import reactor.core.publisher.Flux;
  * ~1 KB (ten source partitions) found by a query and moved, the query read a page at a time. Reports the heap
  * (the most the heap held right after a garbage collection while the move ran, i.e. what stayed reachable), and
  * the items/s against the raw SDK moving the same number of items the same way (query a page, bulk create its
- * copies, bulk delete its sources) on the same server in the same run.
+ * copies, bulk delete its sources) on the same server in the same run. The live set is also sampled: a full GC
+ * every {@value #LIVE_SAMPLE_REPORTS} progress reports (batches of 500) and the heap left after it.
+ * {@code -Dbench.move.heapOnly=true} leaves the raw pass out (the heap does not need it; the local server's paging
+ * after writes re-runs the query over the whole container, so a pass costs time quadratic in its size).
  */
 final class MoveAtScale {
 
     private static final int SEED_CHUNK = 5_000;
     private static final int RAW_PAGE = 1_000;
     private static final String RAW_FILTER = "WHERE c.pk != 'target'";
+    private static final boolean HEAP_ONLY = Boolean.getBoolean("bench.move.heapOnly");
+    private static final int LIVE_SAMPLE_REPORTS = 20;
 
     private MoveAtScale() {
     }
@@ -62,9 +67,11 @@ final class MoveAtScale {
         MoveTuning tuning = MoveTuning.defaults();
         System.out.printf("MoveBenchmark at scale: %,d items of ~1 KB, batch %d (load %.2f, max heap %,d MB)%n",
                 items, tuning.batchSize(), load(), Runtime.getRuntime().maxMemory() >> 20);
-        double rawRate = raw(client, items);
-        System.out.printf("  raw SDK, page by page (query %,d, bulk create + bulk delete): %,.0f items/s (load %.2f)%n",
-                RAW_PAGE, rawRate, load());
+        double rawRate = HEAP_ONLY ? Double.NaN : raw(client, items);
+        if (!HEAP_ONLY) {
+            System.out.printf("  raw SDK, page by page (query %,d, bulk create + bulk delete): %,.0f items/s (load "
+                    + "%.2f)%n", RAW_PAGE, rawRate, load());
+        }
         CosmosAsyncContainer container = seeded(client, items, 2);
         ContainerHandle handle = new ContainerHandle(new CosmosConnection(
                 ConnectionProfile.create("bench", AuthKind.EMULATOR, "https://127.0.0.1/"), client),
@@ -76,8 +83,21 @@ final class MoveAtScale {
             long start = System.nanoTime();
             // the raw pass's query: a move of "everything" would also meet its own copies and pass over them
             MatchingItems matching = service.findItemsToMove(handle, ItemQuery.filtered(RAW_FILTER));
+            AtomicLong live = new AtomicLong();
+            AtomicLong samples = new AtomicLong();
+            long[] reports = {0};
             MoveReport report = service.moveItemsTo(handle, matching, MoveTarget.of(PartitionKeyValue.of("target")),
-                    MoveControl.none());
+                    new MoveControl(progress -> {
+                        if (++reports[0] % LIVE_SAMPLE_REPORTS == 0) {
+                            System.gc();
+                            long used = usedHeap();
+                            live.accumulateAndGet(used, Math::max);
+                            if (samples.incrementAndGet() % 10 == 0) {
+                                System.out.printf("  %,d of %,d processed, live heap %,d MB (load %.2f)%n",
+                                        progress.processed(), items, used >> 20, load());
+                            }
+                        }
+                    }));
             double seconds = (System.nanoTime() - start) / 1e9;
             if (report.moved() != items) {
                 throw new IllegalStateException("The move did not move everything: " + report.summary());
@@ -89,8 +109,12 @@ final class MoveAtScale {
                             + "(%d collections seen; target < 300 MB); report holds %,d lines (%,d left out)%n",
                     items, before >> 20, heap.peakAfterGc() >> 20, heap.collections(), report.items().size(),
                     report.linesLeftOut());
-            System.out.printf("MoveBenchmark at %,d items: ratio to the raw SDK %.2f (%,.0f vs %,.0f items/s); "
-                    + "load %.2f%n", items, moveRate / rawRate, moveRate, rawRate, load());
+            System.out.printf("MoveBenchmark at %,d items: live set at most %,d MB (a full GC every %d batches, %,d "
+                    + "samples; target < 300 MB)%n", items, live.get() >> 20, LIVE_SAMPLE_REPORTS, samples.get());
+            if (!HEAP_ONLY) {
+                System.out.printf("MoveBenchmark at %,d items: ratio to the raw SDK %.2f (%,.0f vs %,.0f items/s); "
+                        + "load %.2f%n", items, moveRate / rawRate, moveRate, rawRate, load());
+            }
         }
         container.delete().block();
     }

@@ -75,4 +75,19 @@ class DefaultColumnsTest {
         reopened.proposeDefaults(rows(10));
         assertThat(headers(reopened)).containsExactly("id", "/customerId", "/total", "/a", "/b", "/c", "/d");
     }
+
+    @Test
+    void theOrderTheUserDraggedAndTheWidthsTheUserGaveSurviveReopening() throws Exception {
+        ItemColumns columns = new ItemColumns(orders, new ColumnSettingsStore(config));
+        columns.proposeDefaults(rows(10));
+        columns.reorder(List.of("/d", "id", "/status", "/customerId", "/total"));
+        columns.rememberWidth("/status", 251.4);
+
+        ItemColumns reopened = new ItemColumns(orders, new ColumnSettingsStore(config));
+        reopened.proposeDefaults(rows(10));
+        assertThat(headers(reopened)).as("id and the key stay first; the dragged order is the user's")
+                .containsExactly("id", "/customerId", "/d", "/status", "/total", "/a", "/b", "/c");
+        assertThat(reopened.width("/status")).hasValue(251.0);
+        assertThat(reopened.width("/total")).isEmpty();
+    }
 }

@@ -56,11 +56,12 @@ class ItemPagingFramesTest {
         }
     };
     private ItemPaging paging;
+    private ContainerHandle handle;
 
     @BeforeEach
     void setUp() {
         ConnectionProfile profile = ConnectionProfile.create("Test", AuthKind.KEY, "https://acct.documents.azure.com:443/");
-        ContainerHandle handle = new ContainerHandle(new CosmosConnection(profile, mock(CosmosAsyncClient.class)),
+        handle = new ContainerHandle(new CosmosConnection(profile, mock(CosmosAsyncClient.class)),
                 new ContainerInfo(new ContainerRef("retail", "orders"), List.of("/customerId"), false, null));
         PageByPageStream.answerPageByPage(service, new ArrayList<>());
         when(service.queryItemsPage(any(), any(), isNull(), anyInt())).thenReturn(page(0, 100, "t1"));
@@ -80,6 +81,25 @@ class ItemPagingFramesTest {
         List<Runnable> due = List.copyOf(frames);
         frames.clear();
         due.forEach(Runnable::run);
+    }
+
+    @Test
+    void aFirstVisitsDefaultColumnsComeFromTheWholeFirstPageNotItsFirstFrame(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path config) {
+        // the first frame's rows hold "early"; the rest of the page (most of it) holds "late"
+        List<ItemRow> rows = IntStream.range(0, 100).mapToObj(i -> ItemRow.of(
+                JsonNodeFactory.instance.objectNode().put("id", "i" + i).put("customerId", "c" + i)
+                        .put(i < STEP ? "early" : "late", i), List.of("/customerId"))).toList();
+        when(service.queryItemsPage(any(), any(), isNull(), anyInt())).thenReturn(new ItemPage(rows, null, 1,
+                Duration.ofMillis(5), "act"));
+        ItemsViewModel grid = new ItemsViewModel(handle, service, tasks,
+                mock(io.cosmosdesk.ui.DialogService.class), new ColumnSettingsStore(config));
+
+        grid.refresh();
+
+        assertThat(grid.rows()).as("still the first frame").hasSize(STEP);
+        assertThat(grid.columns()).extracting(ItemColumn::header).containsExactly("id", "/customerId", "/late",
+                "/early");
     }
 
     @Test

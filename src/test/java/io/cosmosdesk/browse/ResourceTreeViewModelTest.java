@@ -278,4 +278,34 @@ class ResourceTreeViewModelTest {
         tree.reveal(new io.cosmosdesk.cosmos.ContainerHandle(other, container("retail", "orders", "/c")));
         assertThat(tree.revealedProperty().get()).isSameAs(scratchOrders);
     }
+
+    @Test
+    void aContainerCreatedElsewhereShowsInItsLoadedDatabaseWithoutARefresh() {
+        when(resources.readDatabases(connection)).thenReturn(List.of("retail"));
+        when(resources.readContainers(connection, "retail")).thenReturn(List.of(container("retail", "orders", "/c")))
+                .thenReturn(List.of(container("retail", "orders", "/c"), container("retail", "orders-copy", "/c")));
+        ResourceTreeViewModel tree = new ResourceTreeViewModel(resources, ImmediateTaskRunner.immediate());
+        ResourceNode retail = tree.addConnection(connection).children().get(0);
+        tree.expand(retail);
+
+        tree.follow(connection, "retail", "orders-copy");
+
+        assertThat(retail.children()).extracting(ResourceNode::label).containsExactly("orders", "orders-copy");
+        tree.follow(connection, "retail", "orders"); // listed already: no reload
+        org.mockito.Mockito.verify(resources, org.mockito.Mockito.times(2)).readContainers(connection, "retail");
+    }
+
+    @Test
+    void aNewDatabaseShowsInItsConnectionAndUnloadedListsAreLeftAlone() {
+        when(resources.readDatabases(connection)).thenReturn(List.of("retail")).thenReturn(List.of("retail", "copies"));
+        ResourceTreeViewModel tree = new ResourceTreeViewModel(resources, ImmediateTaskRunner.immediate());
+        ResourceNode node = tree.addConnection(connection);
+
+        tree.follow(connection, "retail", "orders-copy"); // retail was never expanded: it loads when opened
+        org.mockito.Mockito.verify(resources, org.mockito.Mockito.never()).readContainers(connection, "retail");
+        tree.follow(connection, "copies", "orders");
+
+        assertThat(node.children()).extracting(ResourceNode::label).containsExactly("retail", "copies");
+        tree.follow(mock(CosmosConnection.class), "other", "x"); // a connection the tree does not show: nothing
+    }
 }

@@ -41,9 +41,7 @@ class ChangesTabGuiIT {
         MainWindowFixture.connectAndOpen(robot, context, server, container);
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         MainWindowFixture.waitFor("the container's tab opens", () -> tabs.getTabs().size() == 2);
-        Button liveChanges = robot.lookup(".toolbar-action").queryAllAs(Button.class).stream()
-                .filter(button -> button.getText().equals(ChangesFeature.ACTION_LABEL)).findFirst().orElseThrow();
-        robot.clickOn(liveChanges);
+        MainWindowFixture.clickToolbarAction(robot, ChangesFeature.ACTION_LABEL); // in the toolbar's More menu
         MainWindowFixture.waitFor("the changes tab opens in front", () -> tabs.getTabs().size() == 3
                 && tabs.getSelectionModel().getSelectedItem().getText().contains("Changes · " + container.getId()));
         MainWindowFixture.waitFor("it is live", () -> robot.lookup("#statusLabel").queryLabeled().getText()
@@ -83,9 +81,7 @@ class ChangesTabGuiIT {
         MainWindowFixture.connectAndOpen(robot, context, server, container);
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         MainWindowFixture.waitFor("the container's tab opens", () -> tabs.getTabs().size() == 2);
-        Button liveChanges = robot.lookup(".toolbar-action").queryAllAs(Button.class).stream()
-                .filter(button -> button.getText().equals(ChangesFeature.ACTION_LABEL)).findFirst().orElseThrow();
-        robot.clickOn(liveChanges);
+        MainWindowFixture.clickToolbarAction(robot, ChangesFeature.ACTION_LABEL); // in the toolbar's More menu
         MainWindowFixture.waitFor("it is live", () -> robot.lookup("#statusLabel").tryQuery().isPresent()
                 && robot.lookup("#statusLabel").queryLabeled().getText().startsWith("Live"));
         @SuppressWarnings("unchecked")

@@ -106,6 +106,40 @@ class LiveChangesViewModelTest {
         assertThat(vm.stateProperty().get()).isEqualTo(LiveChangesViewModel.State.LIVE);
     }
 
+    /** A full page: the feed has more waiting. */
+    private ChangePage fullPage(ObjectNode... items) {
+        pageNumber++;
+        return new ChangePage(List.of(items), new FeedCursor("range-0", "after-page-" + pageNumber), true);
+    }
+
+    /**
+     * Behind a stream of writes, each hop to the UI thread and back costs at least a frame: while pages come back
+     * full a round reads on (from the cursor each page returned) and hands everything over once.
+     */
+    @Test
+    void whilePagesComeBackFullARoundReadsOnAndHandsOverOnce() {
+        when(service.readPages(eq(handle), any(), any(), anyInt(), any())).thenReturn(
+                List.of(fullPage(item("{\"id\":\"o1\",\"customerId\":\"c1\"}"))),
+                List.of(fullPage(item("{\"id\":\"o2\",\"customerId\":\"c1\"}"))),
+                List.of(fullPage(item("{\"id\":\"o3\",\"customerId\":\"c2\"}"))),
+                List.of(page(item("{\"id\":\"o4\",\"customerId\":\"c2\"}"))));
+        List<Integer> handOvers = new ArrayList<>();
+        vm.captured().rows().addListener((javafx.collections.ListChangeListener<ChangeRow>) change -> {
+            while (change.next()) {
+                handOvers.add(change.getAddedSize());
+            }
+        });
+        vm.start(ChangeFeedStart.now());
+        step();
+        step();
+
+        assertThat(vm.visibleRows()).extracting(ChangeRow::id).containsExactly("o1", "o2", "o3", "o4");
+        assertThat(handOvers).containsExactly(4);
+        verify(service).readPages(eq(handle), eq(List.of(START)), any(), anyInt(), any());
+        verify(service).readPages(eq(handle), eq(List.of(new FeedCursor("range-0", "after-page-3"))), any(),
+                anyInt(), any());
+    }
+
     @Test
     void eachRoundReadsOnFromTheCursorsThePreviousOneReturned() {
         when(service.readPages(eq(handle), any(), any(), anyInt(), any())).thenReturn(

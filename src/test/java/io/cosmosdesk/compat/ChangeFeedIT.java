@@ -126,6 +126,11 @@ class ChangeFeedIT {
 
     /** Reads all-versions pages (typed as the SDK's own item) until one is empty; the items and where to resume. */
     private List<ChangeFeedProcessorItem> drainAllVersions(CosmosChangeFeedRequestOptions options, String[] next) {
+        return drainAllVersions(container, options, next);
+    }
+
+    private static List<ChangeFeedProcessorItem> drainAllVersions(CosmosAsyncContainer container,
+            CosmosChangeFeedRequestOptions options, String[] next) {
         List<ChangeFeedProcessorItem> changes = new ArrayList<>();
         CosmosChangeFeedRequestOptions current = options;
         for (int guard = 0; guard < 100; guard++) {
@@ -183,6 +188,33 @@ class ChangeFeedIT {
         assertThat(drainAllVersions(CosmosChangeFeedRequestOptions.createForProcessingFromContinuation(position[0])
                 .allVersionsAndDeletes(), position)).extracting(c -> c.getCurrent().get("id").asText())
                 .containsExactly("later");
+    }
+
+    /**
+     * A feed range narrower than the partition (here a prefix of a hierarchical key) reaches the server as an EPK
+     * range (x-ms-start-epk / x-ms-end-epk), not a partition key header: its all-versions feed holds that range's
+     * creates and deletes only.
+     */
+    @Test
+    void allVersionsAndDeletesOfAHierarchicalPrefixHoldOnlyThatPrefix(CosmosTestData data) {
+        CosmosAsyncContainer tenants = data.createHierarchicalContainer("/tenant", "/user");
+        FeedRange t1 = FeedRange.forLogicalPartition(new com.azure.cosmos.models.PartitionKeyBuilder().add("t1").build());
+        String[] position = new String[1];
+        assertThat(drainAllVersions(tenants, CosmosChangeFeedRequestOptions.createForProcessingFromNow(t1)
+                .allVersionsAndDeletes(), position)).isEmpty();
+
+        tenants.createItem(item("id", "a", "tenant", "t1", "user", "u1")).block();
+        tenants.createItem(item("id", "b", "tenant", "t2", "user", "u1")).block();
+        tenants.createItem(item("id", "c", "tenant", "t1", "user", "u2")).block();
+        tenants.deleteItem("b", new com.azure.cosmos.models.PartitionKeyBuilder().add("t2").add("u1").build()).block();
+        tenants.deleteItem("a", new com.azure.cosmos.models.PartitionKeyBuilder().add("t1").add("u1").build()).block();
+
+        List<ChangeFeedProcessorItem> changes = drainAllVersions(tenants, CosmosChangeFeedRequestOptions
+                .createForProcessingFromContinuation(position[0]).allVersionsAndDeletes(), position);
+        assertThat(changes).extracting(c -> c.getChangeFeedMetaData().getOperationType() + " "
+                + (c.getCurrent() != null && c.getCurrent().has("id") ? c.getCurrent() : c.getPrevious())
+                        .get("id").asText())
+                .containsExactly("CREATE a", "CREATE c", "DELETE a");
     }
 
     @Test

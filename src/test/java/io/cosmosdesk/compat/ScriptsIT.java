@@ -187,6 +187,62 @@ class ScriptsIT {
     }
 
     @Test
+    void triggersRunOnUpsertAsOnTheCreateOrReplaceItBecomes(CosmosTestData data) {
+        CosmosAsyncContainer container = data.createContainer("/pk");
+        CosmosTriggerProperties stamp = new CosmosTriggerProperties("stamp", """
+                function () {
+                    var request = getContext().getRequest();
+                    var doc = request.getBody();
+                    doc.stamped = request.getOperationType();
+                    request.setBody(doc);
+                }""");
+        stamp.setTriggerType(TriggerType.PRE);
+        stamp.setTriggerOperation(TriggerOperation.ALL);
+        CosmosTriggerProperties count = new CosmosTriggerProperties("count", """
+                function () {
+                    var created = getContext().getResponse().getBody();
+                    var collection = getContext().getCollection();
+                    collection.createDocument(collection.getSelfLink(), { id: 'log-' + created.id, pk: created.pk });
+                }""");
+        count.setTriggerType(TriggerType.POST);
+        count.setTriggerOperation(TriggerOperation.CREATE);
+        container.getScripts().createTrigger(stamp).block();
+        container.getScripts().createTrigger(count).block();
+        CosmosItemRequestOptions both = new CosmosItemRequestOptions()
+                .setPreTriggerInclude(List.of("stamp")).setPostTriggerInclude(List.of("count"));
+
+        ObjectNode created = container.upsertItem(item("u", "a", 1), new PartitionKey("a"), both).block().getItem();
+        assertThat(created.get("stamped").asText()).isEqualTo("Create");
+        assertThat(container.readItem("log-u", new PartitionKey("a"), ObjectNode.class).block().getItem()).isNotNull();
+
+        ObjectNode replaced = container.upsertItem(item("u", "a", 2), new PartitionKey("a"),
+                new CosmosItemRequestOptions().setPreTriggerInclude(List.of("stamp"))).block().getItem();
+        assertThat(replaced.get("stamped").asText()).isEqualTo("Replace");
+        assertThatThrownBy(() -> container.upsertItem(item("u", "a", 3), new PartitionKey("a"),
+                new CosmosItemRequestOptions().setPostTriggerInclude(List.of("count"))).block())
+                .as("an upsert that replaces does not run a Create trigger")
+                .isInstanceOfSatisfying(CosmosException.class, e -> assertThat(e.getStatusCode()).isEqualTo(400));
+        assertThat(container.readItem("u", new PartitionKey("a"), ObjectNode.class).block().getItem().get("n")
+                .asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aStoredProcedureDeleteWithAStaleEtagIsRefusedWith412(CosmosTestData data) {
+        CosmosAsyncContainer container = data.createContainer("/pk");
+        String first = container.getScripts().createStoredProcedure(new CosmosStoredProcedureProperties("p",
+                "function () { }")).block().getProperties().getETag();
+        var properties = container.getScripts().getStoredProcedure("p").read().block().getProperties();
+        properties.setBody("function () { /* v2 */ }");
+        container.getScripts().getStoredProcedure("p").replace(properties).block();
+
+        assertThatThrownBy(() -> container.getScripts().getStoredProcedure("p").delete(
+                new com.azure.cosmos.models.CosmosStoredProcedureRequestOptions().setIfMatchETag(first)).block())
+                .isInstanceOfSatisfying(CosmosException.class, e -> assertThat(e.getStatusCode()).isEqualTo(412));
+        assertThat(container.getScripts().getStoredProcedure("p").read().block().getProperties().getBody())
+                .contains("v2");
+    }
+
+    @Test
     void aUserDefinedFunctionIsCallableInAQuery(CosmosTestData data) {
         CosmosAsyncContainer container = data.createContainer("/pk");
         container.createItem(item("a1", "a", 100)).block();

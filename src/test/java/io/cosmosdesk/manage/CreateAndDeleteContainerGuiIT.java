@@ -21,7 +21,8 @@ import org.testfx.api.FxRobot;
 
 /**
  * Headless, as a user would: New container… from the database's menu with a hierarchical key, the new container
- * opens; Container > Delete container… asks for its name, deletes it, and its tab closes.
+ * opens; Container > Delete container… asks for its name, deletes it; its tab stays, says so and offers nothing
+ * that writes, and the tree drops it.
  */
 @ExtendWith(CosmosServerExtension.class)
 class CreateAndDeleteContainerGuiIT {
@@ -88,8 +89,22 @@ class CreateAndDeleteContainerGuiIT {
         robot.write("s");
         robot.clickOn("Delete container");
 
-        MainWindowFixture.waitFor("its tab closes", () -> tabs.getTabs().size() == 2);
         MainWindowFixture.waitFor("it is gone from the account", () -> existing.getDatabase().readAllContainers()
                 .collectList().block().stream().noneMatch(properties -> properties.getId().equals("sessions")));
+        // its tab stays, says the container is gone and offers nothing that writes; the tree drops it
+        javafx.scene.control.Tab sessionsTab = tabs.getTabs().stream()
+                .filter(tab -> tab.getText().startsWith("sessions")).findFirst().orElseThrow();
+        javafx.scene.Node sessionsView = sessionsTab.getContent();
+        MainWindowFixture.waitFor("the tab says the container is gone", () -> io.cosmosdesk.browse.ItemsViewModel
+                .CONTAINER_GONE.equals(((javafx.scene.control.Label) sessionsView.lookup("#errorLabel")).getText()));
+        assertThat(tabs.getTabs()).hasSize(3);
+        assertThat(sessionsView.lookup("#newItemButton").isDisabled()).isTrue();
+        assertThat(sessionsView.lookup("#moveButton").isDisabled()).isTrue();
+        assertThat(sessionsView.lookup("#deleteButton").isDisabled()).isTrue();
+        io.cosmosdesk.browse.ResourceNode databaseNode = context.mainViewModel().tree().connections().get(0).children()
+                .stream().filter(node -> database.equals(node.databaseId())).findFirst().orElseThrow();
+        MainWindowFixture.waitFor("the tree no longer lists it", () -> databaseNode.loadState()
+                == io.cosmosdesk.browse.ResourceNode.LoadState.LOADED && databaseNode.children().stream()
+                        .noneMatch(node -> node.label().equals("sessions")));
     }
 }

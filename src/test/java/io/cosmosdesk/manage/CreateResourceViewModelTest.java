@@ -56,6 +56,33 @@ class CreateResourceViewModelTest {
     }
 
     @Test
+    void aPastedIndexingPolicyIsCheckedWithTheSettingsPanesSentences() {
+        CreateResourceViewModel form = CreateResourceViewModel.forContainer(planes, dialogs, ImmediateTaskRunner.immediate(),
+                connection, "retail");
+        form.idProperty().set("orders");
+        form.keyLevel1Property().set("/customerId");
+        form.requestUnitsProperty().set("400");
+        form.indexingPolicyProperty().set("{\"indexingMode\": \"consistent\",\n  \"includedPaths\": [}");
+        assertThat(form.problemsProperty().get()).contains("The indexing policy is not valid JSON (line 2, column");
+        form.indexingPolicyProperty().set("[]");
+        assertThat(form.problemsProperty().get()).contains("The indexing policy must be a JSON object");
+        form.indexingPolicyProperty().set("{\"indexingMode\": \"lazy\"}");
+        assertThat(form.problemsProperty().get()).contains(
+                "indexingMode is \"consistent\" or \"none\" (lazy indexing is no longer offered).");
+        form.indexingPolicyProperty().set("{\"excludedPaths\": [{\"path\": \"/payload\"}]}");
+        assertThat(form.problemsProperty().get()).contains("The path \"/payload\" in excludedPaths must start with /"
+                + " and end with /? (one value) or /* (everything below)");
+        form.indexingPolicyProperty().set("{\"vectorIndexes\": []}");
+        assertThat(form.problemsProperty().get()).contains("\"vectorIndexes\" is not something CosmosDesk can set");
+        form.create(info -> { });
+        verify(admin, never()).createContainer(any(), any());
+
+        form.indexingPolicyProperty().set("{\"indexingMode\": \"consistent\", \"excludedPaths\": "
+                + "[{\"path\": \"/payload/*\"}]}");
+        assertThat(form.problemsProperty().get()).isEmpty();
+    }
+
+    @Test
     void aHierarchicalKeyAndUniqueKeysAreReadFromTheirFields() {
         CreateResourceViewModel form = CreateResourceViewModel.forContainer(planes, dialogs, ImmediateTaskRunner.immediate(),
                 connection, "retail");

@@ -144,6 +144,85 @@ class MoveAuditIT {
                 .isEmpty();
     }
 
+    /** Where the stop came: each leaves the server and the journal in another state for the resume to settle. */
+    enum LostAt {
+        /** Item 12's create reached the server, but neither its answer nor its entry came (made here as it would have). */
+        CREATE_ANSWER,
+        /** Item 12's copy answered and was recorded in the audit log; the journal had not recorded it yet. */
+        AFTER_CREATE,
+        /** Item 12's source delete answered and was recorded; the journal had not recorded it yet. */
+        AFTER_DELETE
+    }
+
+    /**
+     * A stop between a write reaching the server and the job journaling it: the resumed move finds the write on the
+     * server and, when the audit log has no entry for it (its answer never came), records it then, marked as
+     * recorded on recovery; when the entry was written before the stop, it is not recorded twice. Each copy and each
+     * source delete ends with exactly one entry.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(LostAt.class)
+    void aWriteWhoseAnswerTheStopLostIsRecordedOnceWhenTheMoveResumes(LostAt lostAt, CosmosAsyncClient client,
+            CosmosTestData data) {
+        MoveTestBed bed = new MoveTestBed(client, MoveTestBed.newContainer(data, "/pk"), List.of("/pk"), false)
+                .seed(30, i -> PartitionKeyValue.of("p" + i % 3), 7);
+        Path folder = home.resolve("audit");
+        String[] lost = new String[1];
+        MoveStepListener stop = (step, index, id) -> {
+            if (index != 12 || lost[0] != null) {
+                return;
+            }
+            boolean now = switch (lostAt) {
+                case CREATE_ANSWER -> step == MoveStep.AFTER_PLAN_RECORDED;
+                case AFTER_CREATE -> step == MoveStep.AFTER_CREATE;
+                case AFTER_DELETE -> step == MoveStep.AFTER_DELETE;
+            };
+            if (now) {
+                lost[0] = id;
+                if (lostAt == LostAt.CREATE_ANSWER) {
+                    bed.container.createItem(ItemBodies.underKey(bed.originals.get(id), TARGET, bed.paths),
+                            TARGET.toPartitionKey(), null).block();
+                }
+                throw new MoveTestBed.SimulatedCrash(lostAt + " of " + id);
+            }
+        };
+        AuditLog first = new AuditLog(folder);
+        MoveService crashing = new MoveService(home.resolve("moves"), MoveTuning.defaults().withBatchSize(10), stop,
+                new AuditedWrites(first));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> crashing.moveItems(bed.handle, bed.sources(),
+                TARGET, MoveControl.none())).isInstanceOf(MoveTestBed.SimulatedCrash.class);
+        first.close();
+
+        AuditLog log = new AuditLog(folder);
+        MoveService restarted = new MoveService(home.resolve("moves"), MoveTuning.defaults().withBatchSize(10),
+                MoveStepListener.NONE, new AuditedWrites(log));
+        String jobId = restarted.findUnfinishedJobs().get(0).jobId();
+        MoveReport report = restarted.resumeJob(bed.handle, jobId, MoveControl.none());
+
+        assertThat(report.status()).isEqualTo(MoveReport.Status.COMPLETED);
+        bed.assertAllMovedTo(TARGET);
+        List<AuditEntry> entries = entries(log);
+        Map<String, Long> perWrite = entries.stream().filter(AuditEntry::ok)
+                .collect(Collectors.groupingBy(e -> e.operation() + " " + e.id(), Collectors.counting()));
+        for (String id : bed.originals.keySet()) {
+            assertThat(perWrite.get("move-copy " + id)).as("copy entries of " + id).isEqualTo(1L);
+            assertThat(perWrite.get("move-delete-source " + id)).as("source delete entries of " + id).isEqualTo(1L);
+        }
+        List<AuditEntry> recovered = entries.stream()
+                .filter(e -> AuditedWrites.RECORDED_ON_RECOVERY.equals(e.message())).toList();
+        if (lostAt == LostAt.CREATE_ANSWER) {
+            assertThat(recovered).singleElement().satisfies(e -> {
+                assertThat(e.id()).isEqualTo(lost[0]);
+                assertThat(e.operation()).isEqualTo("move-copy");
+                assertThat(e.job()).isEqualTo(jobId);
+                assertSame(e.after(), ItemBodies.underKey(bed.originals.get(lost[0]), TARGET, bed.paths));
+                assertThat(e.etagAfter()).isNotBlank();
+            });
+        } else {
+            assertThat(recovered).isEmpty();
+        }
+    }
+
     /** The same JSON, numbers by value (the server gives 12.0 back as 12). */
     private static void assertSame(com.fasterxml.jackson.databind.JsonNode actual, ObjectNode expected) {
         assertThat(io.cosmosdesk.cosmos.ItemContent.equalByValue(actual, expected)).as(actual + " is " + expected)

@@ -340,6 +340,8 @@ class MoveDialogViewModelTest {
     void readOnlyConnectionsSayWhyAndNeverPreview() {
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle(true, "/pk"), sources);
         assertThat(vm.errorMessageProperty().get()).contains("read-only");
+        // the refusal at open reaches the audited door (which records it and sends nothing)
+        verify(service).recordRefusedMove(any(), org.mockito.ArgumentMatchers.eq(sources));
         vm.preview();
         assertThat(vm.canRunBinding().get()).isFalse();
         verify(service, never()).previewMove(any(), anyList(), any());
@@ -404,5 +406,42 @@ class MoveDialogViewModelTest {
         verify(service, never()).previewMoveTo(any(), anyList(), any());
         verify(service, never()).moveItemsTo(any(), anyList(), any(), any());
         assertThat(vm.reportProperty().get()).isNotNull();
+    }
+
+    @Test
+    void aListedMoveGoesOnWhenTheWindowClosesAndTheGridHearsOfItsEndOnlyWhenItEnds() {
+        ImmediateTaskRunner deferred = ImmediateTaskRunner.deferred();
+        io.cosmosdesk.jobs.Jobs jobs = new io.cosmosdesk.jobs.Jobs(deferred);
+        MoveDialogViewModel vm = new MoveDialogViewModel(service, deferred, handle(false, "/pk"), sources);
+        assertThat(vm.canRunOnWithoutWindow()).as("not listed anywhere: closing must stop it").isFalse();
+        vm.reportTo(jobs);
+        assertThat(vm.canRunOnWithoutWindow()).isTrue();
+        vm.levels().get(0).textProperty().set("t");
+        when(service.previewMoveTo(any(), anyList(), any())).thenReturn(new MovePreview(2, 0, List.of(), 4));
+        vm.preview();
+        deferred.runAllPending();
+        when(service.moveItemsTo(any(), anyList(), any(), any()))
+                .thenReturn(report(MoveReport.Status.COMPLETED, MoveOutcome.MOVED, MoveOutcome.MOVED));
+        vm.run();
+        assertThat(vm.runningProperty().get()).isTrue();
+        List<MoveDialogResult> ended = new ArrayList<>();
+
+        vm.windowClosed(ended::add); // the window goes while the move runs
+
+        assertThat(ended).as("nothing to refresh yet: the move has not ended").isEmpty();
+        assertThat(jobs.jobs().get(0).state()).isEqualTo(io.cosmosdesk.jobs.JobState.RUNNING);
+        deferred.runAllPending(); // the move ends
+        assertThat(ended).hasSize(1);
+        assertThat(ended.get(0).jobRan()).isTrue();
+        assertThat(ended.get(0).report().status()).isEqualTo(MoveReport.Status.COMPLETED);
+        assertThat(jobs.jobs().get(0).state()).isEqualTo(io.cosmosdesk.jobs.JobState.DONE);
+        deferred.runAllPending();
+        assertThat(ended).as("told once").hasSize(1);
+
+        MoveDialogViewModel idle = new MoveDialogViewModel(service, deferred, handle(false, "/pk"), sources);
+        List<MoveDialogResult> closedIdle = new ArrayList<>();
+        idle.windowClosed(closedIdle::add);
+        assertThat(closedIdle).hasSize(1);
+        assertThat(closedIdle.get(0).jobRan()).isFalse();
     }
 }

@@ -110,9 +110,7 @@ class BulkPatchGuiIT {
         String first = ((io.cosmosdesk.cosmos.ItemRow) table.getItems().get(0)).id();
         String second = ((io.cosmosdesk.cosmos.ItemRow) table.getItems().get(1)).id();
 
-        Button patch = robot.lookup(".toolbar-action").<Button>match(b -> "Patch…".equals(b.getText())
-                && onScreen(b)).query();
-        robot.clickOn(patch);
+        MainWindowFixture.clickToolbarAction(robot, "Patch…"); // in the toolbar's More menu
         MainWindowFixture.waitFor("the patch dialog opens", () -> robot.lookup("#pathField0").tryQuery()
                 .filter(BulkPatchGuiIT::onScreen).isPresent());
         WaitForAsyncUtils.waitForFxEvents();

@@ -12,6 +12,7 @@ final class FakeQueryRun implements QueryRun {
     private int next;
     private boolean closed;
     private boolean readAhead;
+    private boolean metricsForEveryPage;
     private int limitExtensions;
     private QueryTotals totals = QueryTotals.NONE;
 
@@ -71,6 +72,15 @@ final class FakeQueryRun implements QueryRun {
     @Override
     public void onThrottled(java.util.function.Consumer<QueryThrottle> listener) {
         throttled = listener;
+    }
+
+    @Override
+    public void metricsForEveryPage(boolean on) {
+        metricsForEveryPage = on;
+    }
+
+    boolean metricsForEveryPage() {
+        return metricsForEveryPage;
     }
 
     @Override

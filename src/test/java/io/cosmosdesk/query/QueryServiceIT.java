@@ -189,6 +189,7 @@ class QueryServiceIT {
         QueryRequest request = new QueryRequest(handle, "SELECT * FROM c WHERE c.n >= 10", List.of(),
                 QueryScope.crossPartition(), 20, true);
         try (QueryRun run = service.open(request, QueryGuards.DEFAULTS)) {
+            run.metricsForEveryPage(true);
             QueryPage first = run.next();
             assertThat(first.number()).isEqualTo(1);
             assertThat(first.results()).hasSize(20);
@@ -217,7 +218,54 @@ class QueryServiceIT {
             assertThat(totals.requestCharge()).isEqualTo(first.requestCharge() + second.requestCharge()
                     + third.requestCharge());
             assertThat(totals.metrics().outputDocumentCount()).isEqualTo(50);
+            assertThat(totals.metricsPages()).isEqualTo(3);
             assertThat(totals.roundTrips()).isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void onlyTheFirstPageAsksForQueryMetricsUnlessEveryPageIsAsked(CosmosAsyncClient client, LocalCosmosServer server,
+            CosmosTestData data) {
+        ContainerHandle handle = orders(client, server, data);
+        QueryRequest request = new QueryRequest(handle, "SELECT * FROM c WHERE c.n >= 10", List.of(),
+                QueryScope.crossPartition(), 20, true);
+        try (QueryRun run = service.open(request, QueryGuards.DEFAULTS)) {
+            assertThat(run.next().metrics().outputDocumentCount()).isEqualTo(20);
+            assertThat(run.next().metrics().present()).isFalse(); // not asked for: paging is not slowed by them
+            run.metricsForEveryPage(true); // the Stats view's "Query metrics for every page", ticked mid-run
+            QueryPage third = run.next();
+            assertThat(third.metrics().present()).isTrue();
+            assertThat(third.metrics().outputDocumentCount()).isEqualTo(10);
+            QueryTotals totals = run.totals();
+            assertThat(totals.pages()).isEqualTo(3);
+            assertThat(totals.metricsPages()).isEqualTo(2);
+            assertThat(totals.metrics().outputDocumentCount()).isEqualTo(30); // the pages it covers, no more
+            assertThat(QueryStatsRows.of(totals, third)).contains(new QueryStatsRows.Row("Query metrics below cover",
+                    "2 of 3 pages (the first page and those read while it was ticked; tick \"Query metrics for every page\" to "
+                            + "measure every page read from now on)"));
+        }
+    }
+
+    @Test
+    void loadAllStreamsWithoutMetricsAfterTheFirstPage(CosmosAsyncClient client, LocalCosmosServer server,
+            CosmosTestData data) {
+        ContainerHandle handle = orders(client, server, data);
+        QueryRequest request = new QueryRequest(handle, "SELECT * FROM c WHERE c.n >= 10", List.of(),
+                QueryScope.crossPartition(), 20, true);
+        try (QueryRun run = service.open(request, QueryGuards.DEFAULTS)) {
+            run.next();
+            List<QueryPage> rest = new ArrayList<>();
+            run.readRest(update -> {
+                if (update instanceof QueryPage page) {
+                    rest.add(page);
+                }
+            }, () -> false);
+            assertThat(rest).isNotEmpty().allSatisfy(page -> assertThat(page.metrics().present()).isFalse());
+            assertThat(run.totals().results()).isEqualTo(50);
+            assertThat(run.totals().metricsPages()).isEqualTo(1);
+            assertThat(QueryStatsRows.of(run.totals(), rest.get(rest.size() - 1)))
+                    .contains(new QueryStatsRows.Row("Query metrics below cover", "1 of 3 pages (the first page only; "
+                            + "tick \"Query metrics for every page\" to measure every page read from now on)"));
         }
     }
 

@@ -206,6 +206,39 @@ class QueryTabViewModelTest {
     }
 
     @Test
+    void loadAllAppendsEachPageInsteadOfResettingEveryRow() {
+        answer(page(1, 10, true), page(2, 10, true), page(3, 10, true), page(4, 10, false));
+        when(dialogs.confirm(eq("Load all results"), anyString(), eq("Load all"))).thenReturn(true);
+        model.run();
+        List<String> changes = new ArrayList<>();
+        model.results().addListener((javafx.collections.ListChangeListener<QueryResult>) change -> {
+            while (change.next()) {
+                changes.add((change.wasRemoved() ? "removed " + change.getRemovedSize() + " " : "")
+                        + (change.wasAdded() ? "added " + change.getAddedSize() + " at " + change.getFrom() : ""));
+            }
+        });
+        List<String> labels = new ArrayList<>();
+        model.rangeLabelProperty().addListener((obs, old, now) -> labels.add(now));
+        model.loadAll();
+        assertThat(changes).containsExactly("added 10 at 10", "added 10 at 20", "added 10 at 30");
+        assertThat(labels).containsExactly("1–20, more available", "1–30, more available", "1–40");
+        assertThat(model.results()).extracting(r -> r.json().get("n").asInt())
+                .containsExactlyElementsOf(IntStream.range(0, 40).boxed().toList());
+    }
+
+    @Test
+    void queryMetricsForEveryPageIsAskedOfTheRunOnlyWhenTicked() {
+        FakeQueryRun first = answer(page(1, 10, true), page(2, 10, false));
+        model.run();
+        assertThat(first.metricsForEveryPage()).isFalse();
+        model.metricsForEveryPageProperty().set(true);
+        assertThat(first.metricsForEveryPage()).as("applies to the run under way").isTrue();
+        FakeQueryRun second = answer(page(1, 10, false));
+        model.run();
+        assertThat(second.metricsForEveryPage()).as("and to the next runs of the tab").isTrue();
+    }
+
+    @Test
     void theRequestUnitLimitSaysHowFarItGotAndGoOnContinues() {
         QueryException limit = new QueryException(QueryException.Reason.REQUEST_UNIT_LIMIT, ErrorKind.UNKNOWN,
                 "Stopped at the request-unit limit of 5,000 RU for one run: 10 results in 1 pages read for 2.50 RU.",

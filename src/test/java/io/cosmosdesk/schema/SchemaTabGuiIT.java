@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.app.AppContext;
 import io.cosmosdesk.cosmos.ItemRow;
+import io.cosmosdesk.query.Completion;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.CosmosTestData;
@@ -18,9 +19,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,8 +55,7 @@ class SchemaTabGuiIT {
         TableView<ItemRow> table = robot.lookup("#itemsTable").queryAs(TableView.class);
         MainWindowFixture.waitFor("the rows show", () -> table.getItems().size() == 40);
 
-        robot.clickOn(robot.lookup((Node node) -> node instanceof Button button && "Schema".equals(button.getText()))
-                .queryButton());
+        MainWindowFixture.clickToolbarAction(robot, "Schema"); // in the toolbar's More menu
         MainWindowFixture.waitFor("the schema tab shows", () -> robot.lookup("#analyseButton").tryQuery().isPresent()
                 && robot.lookup("#analyseButton").query().isVisible());
         // opening the tab starts the default sample at once
@@ -86,5 +88,18 @@ class SchemaTabGuiIT {
         ComboBox<String> filter = robot.lookup("#filterBox").queryAs(ComboBox.class);
         String typed = filter.isEditable() ? filter.getEditor().getText() : String.valueOf(filter.getValue());
         assertThat(typed).isEqualTo("WHERE c.status = \"paid \\\"in full\\\"\"");
+
+        // the paths the schema sampled complete in the filter box, with the query editor's popup
+        robot.interact(() -> filter.getEditor().clear());
+        robot.clickOn(MainWindowFixture.shown(robot, "#filterBox"));
+        robot.write("c.customer.na");
+        MainWindowFixture.waitFor("the filter box offers the sampled field", () -> robot.lookup("#filterCompletion")
+                .tryQueryAs(ListView.class).map(list -> list.getScene().getWindow().isShowing()
+                        && list.getItems().stream().anyMatch(item -> "name".equals(((Completion) item).label())))
+                .orElse(false));
+        robot.type(KeyCode.ENTER);
+        MainWindowFixture.waitFor("Enter takes the field into the box", () -> "c.customer.name".equals(
+                filter.getEditor().getText()));
+        assertThat(table.getItems()).as("Enter in the list inserts; it does not apply the filter").hasSize(10);
     }
 }

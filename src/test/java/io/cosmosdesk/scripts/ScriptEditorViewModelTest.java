@@ -154,4 +154,31 @@ class ScriptEditorViewModelTest {
         assertThat(ScriptEditorViewModel.arguments("[1, \"a\", null]")).containsExactly(1, "a", null);
         assertThat(ScriptEditorViewModel.arguments("{\"a\": 1}")).containsExactly(java.util.Map.of("a", 1));
     }
+
+    @Test
+    void aFailureIsReportedForTheContainerAndOnceGoneNothingIsWrittenOrRunAndTheTextStays() {
+        ScriptEditorViewModel model = model(ScriptKind.STORED_PROCEDURE);
+        java.util.List<Throwable> reported = new java.util.ArrayList<>();
+        model.reportFailuresTo((handle, failure) -> {
+            assertThat(handle).isEqualTo(container);
+            reported.add(failure);
+        });
+        CosmosDeskException missing = new CosmosDeskException(ErrorKind.NOT_FOUND);
+        when(service.readScript(container, ScriptKind.STORED_PROCEDURE, "bump")).thenThrow(missing);
+        model.load("bump");
+        assertThat(reported).containsExactly(missing);
+
+        model.idProperty().set("bump");
+        model.bodyProperty().set("function () { /* mine */ }");
+        model.containerGone("This container no longer exists.");
+        assertThat(model.goneProperty().get()).isTrue();
+        assertThat(model.messageProperty().get()).isEqualTo("This container no longer exists.");
+        model.save();
+        model.execute();
+        verify(service, never()).createScript(any(), any());
+        verify(service, never()).replaceScript(any(), any());
+        verify(service, never()).executeStoredProcedure(any(), anyString(), any(), any());
+        assertThat(model.messageProperty().get()).isNotEmpty();
+        assertThat(model.bodyProperty().get()).isEqualTo("function () { /* mine */ }");
+    }
 }

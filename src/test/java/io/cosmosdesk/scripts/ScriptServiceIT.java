@@ -156,6 +156,54 @@ class ScriptServiceIT {
     }
 
     @Test
+    void triggersAndFunctionsAreReplacedAndDeletedOnlyOnTheVersionLoadedInOneRequest(LocalCosmosServer server,
+            CosmosTestData data) {
+        ScriptService service = service();
+        connection = open(server, false, server.key());
+        ContainerHandle handle = handle(connection, data.createContainer("/customer"));
+        ScriptDefinition trigger = service.createScript(handle, new ScriptDefinition(ScriptKind.TRIGGER, "stamp",
+                "function () { }", TriggerType.PRE, TriggerOperation.ALL, null));
+        ScriptDefinition function = service.createScript(handle, ScriptDefinition.of(ScriptKind.USER_DEFINED_FUNCTION,
+                "double", "function (x) { return x * 2; }"));
+
+        // the server itself refuses the stale version (412): the If-Match travels with the replace, no compare first
+        for (ScriptDefinition stale : List.of(trigger.withEtag("\"stale\""), function.withEtag("\"stale\""))) {
+            assertThatThrownBy(() -> {
+                if (stale.kind() == ScriptKind.TRIGGER) {
+                    ConditionalScripts.replaceTrigger(handle, stale, stale.etag());
+                } else {
+                    ConditionalScripts.replaceFunction(handle, stale, stale.etag());
+                }
+            })
+                    .isInstanceOfSatisfying(com.azure.cosmos.CosmosException.class,
+                            e -> assertThat(e.getStatusCode()).isEqualTo(412));
+        }
+        ScriptDefinition newerTrigger = service.replaceScript(handle, new ScriptDefinition(ScriptKind.TRIGGER, "stamp",
+                "function () { /* v2 */ }", TriggerType.POST, TriggerOperation.CREATE, trigger.etag()));
+        ScriptDefinition newerFunction = service.replaceScript(handle, ScriptDefinition.of(
+                ScriptKind.USER_DEFINED_FUNCTION, "double", "function (x) { return x + x; }")
+                .withEtag(function.etag()));
+        ScriptDefinition stored = service.readScript(handle, ScriptKind.TRIGGER, "stamp");
+        assertThat(stored.body()).contains("v2");
+        assertThat(stored.triggerType()).isEqualTo(TriggerType.POST);
+        assertThat(stored.triggerOperation()).isEqualTo(TriggerOperation.CREATE);
+        assertThat(stored.etag()).isEqualTo(newerTrigger.etag());
+        assertThat(service.readScript(handle, ScriptKind.USER_DEFINED_FUNCTION, "double").body()).contains("x + x");
+
+        // a delete on the version first loaded is refused; on the current one it goes
+        for (ScriptDefinition old : List.of(trigger, function)) {
+            assertThatThrownBy(() -> service.deleteScript(handle, old.kind(), old.id(), old.etag()))
+                    .isInstanceOfSatisfying(CosmosDeskException.class,
+                            e -> assertThat(e.kind()).isEqualTo(ErrorKind.CHANGED_BY_SOMEONE_ELSE));
+        }
+        assertThat(service.readScriptIds(handle, ScriptKind.TRIGGER)).containsExactly("stamp");
+        service.deleteScript(handle, ScriptKind.TRIGGER, "stamp", newerTrigger.etag());
+        service.deleteScript(handle, ScriptKind.USER_DEFINED_FUNCTION, "double", newerFunction.etag());
+        assertThat(service.readScriptIds(handle, ScriptKind.TRIGGER)).isEmpty();
+        assertThat(service.readScriptIds(handle, ScriptKind.USER_DEFINED_FUNCTION)).isEmpty();
+    }
+
+    @Test
     void executesAStoredProcedureInAPartitionWithParametersShowingItsResultAndLog(LocalCosmosServer server,
             CosmosTestData data) {
         ScriptService service = service();

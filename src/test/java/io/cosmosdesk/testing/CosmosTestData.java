@@ -32,6 +32,11 @@ public final class CosmosTestData {
         this.client = client;
     }
 
+    /** Over a client of one's own (benchmarks, which run without the test extension). */
+    public static CosmosTestData over(CosmosAsyncClient client) {
+        return new CosmosTestData(client);
+    }
+
     /** A name no other test in this run uses, e.g. {@code orders-1f2e3d4c-17}. */
     public static String uniqueName(String prefix) {
         return prefix + "-" + RUN + "-" + SEQUENCE.incrementAndGet();

@@ -100,6 +100,32 @@ public final class MainWindowFixture {
         return found.get();
     }
 
+    /**
+     * Clicks a feature's action on the Items toolbar of the tab in front, as a user would: its button when it has one
+     * (New query, Export…), else the More menu, then its entry there (Live changes, Schema, Import…, Patch…).
+     */
+    public static void clickToolbarAction(FxRobot robot, String label) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.Optional<javafx.scene.control.Button> button = robot.lookup(".toolbar-action")
+                .queryAllAs(javafx.scene.control.Button.class).stream()
+                .filter(candidate -> label.equals(candidate.getText()) && candidate.getScene() != null
+                        && org.testfx.util.NodeQueryUtils.isVisible().test(candidate))
+                .findFirst();
+        if (button.isPresent()) {
+            robot.clickOn(button.get());
+            return;
+        }
+        javafx.scene.control.MenuButton more = (javafx.scene.control.MenuButton) shown(robot, "#moreActionsButton");
+        javafx.scene.control.MenuItem item = more.getItems().stream().filter(entry -> label.equals(entry.getText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + label + " in More: " + more.getItems()));
+        robot.clickOn(more);
+        waitFor(label + " shows in the More menu", () -> item.getStyleableNode() != null
+                && item.getStyleableNode().getScene() != null && item.getStyleableNode().getScene().getWindow() != null
+                && item.getStyleableNode().getScene().getWindow().isShowing());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(item.getStyleableNode());
+    }
+
     /** Waits up to 30 s; the failure names what did not happen. */
     public static void waitFor(String what, Callable<Boolean> condition) throws Exception {
         // a node looked up while the window is mid-change may not be there yet: "not yet", not a failure

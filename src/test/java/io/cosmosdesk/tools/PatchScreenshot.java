@@ -114,9 +114,8 @@ public final class PatchScreenshot {
             return null;
         });
         onFx(() -> {
-            stage[0].getScene().getRoot().lookupAll(".toolbar-action").stream()
-                    .filter(n -> n instanceof ButtonBase b && "Patch…".equals(b.getText())).findFirst()
-                    .map(ButtonBase.class::cast).orElseThrow().fire();
+            ((javafx.scene.control.MenuButton) stage[0].getScene().getRoot().lookup("#moreActionsButton")).getItems()
+                    .stream().filter(item -> "Patch…".equals(item.getText())).findFirst().orElseThrow().fire();
             return null;
         });
         Window dialog = waitForWindow(w -> w instanceof Stage s && s.getTitle() != null

@@ -43,6 +43,7 @@ class CopyDialogViewModelTest {
     private final ImmediateTaskRunner tasks = ImmediateTaskRunner.immediate();
     private final Jobs jobs = new Jobs(tasks);
     private final List<ContainerHandle> written = new ArrayList<>();
+    private final List<String> events = new ArrayList<>();
     private final CosmosConnection local = connection("Local", false);
     private final CosmosConnection production = connection("Production", true);
     private final CosmosConnection emulator = connection("Emulator", false);
@@ -57,7 +58,10 @@ class CopyDialogViewModelTest {
 
     private CopyDialogViewModel viewModel(ItemQuery gridQuery) {
         return new CopyDialogViewModel(service, resources, tasks, jobs, dialogs, orders, gridQuery,
-                List.of(production, local, emulator), written::add);
+                List.of(production, local, emulator), handle -> {
+                    written.add(handle);
+                    events.add("written " + handle.ref());
+                }, handle -> events.add("tree shows " + handle.ref()));
     }
 
     private static ImportResult copied(long created, long conflicts) {
@@ -196,5 +200,36 @@ class CopyDialogViewModelTest {
         assertThat(viewModel.containerSuggestions()).containsExactly("orders");
         viewModel.targetDatabaseProperty().set("new-db");
         assertThat(viewModel.containerSuggestions()).isEmpty();
+    }
+
+    @Test
+    void theTreeHearsOfTheTargetOnceItExistsAndWhenTheCopyEndsEvenWithNothingWritten() {
+        when(service.copyItems(any(), any(), any(), any(), any())).thenAnswer(call -> {
+            ImportControl control = call.getArgument(4);
+            control.report(new ImportProgress(0, Map.of(), 0, -1, Duration.ZERO, "Copying into …"));
+            events.add("copying");
+            control.report(new ImportProgress(500, Map.of(RowOutcome.CREATED, 500L), 0, -1, Duration.ofSeconds(2),
+                    null));
+            return copied(500, 0);
+        });
+        CopyDialogViewModel viewModel = viewModel(null);
+        viewModel.targetDatabaseProperty().set("debug");
+        viewModel.targetContainerProperty().set("new-orders");
+
+        assertThat(viewModel.copy()).isTrue();
+
+        assertThat(events).containsExactly("tree shows debug/new-orders", "copying", "tree shows debug/new-orders",
+                "written debug/new-orders");
+
+        events.clear();
+        org.mockito.Mockito.doReturn(copied(0, 0)).when(service).copyItems(any(), any(), any(), any(), any()); // empty
+        assertThat(viewModel.copy()).isTrue();
+        assertThat(events).containsExactly("tree shows debug/new-orders");
+
+        events.clear();
+        org.mockito.Mockito.doThrow(new CosmosDeskException(ErrorKind.UNREACHABLE)).when(service)
+                .copyItems(any(), any(), any(), any(), any());
+        assertThat(viewModel.copy()).isTrue();
+        assertThat(events).containsExactly("tree shows debug/new-orders", "written debug/new-orders");
     }
 }

@@ -82,11 +82,22 @@ class CopyServiceIT {
         String database = CosmosTestData.uniqueName("copydb");
         CopyTarget target = new CopyTarget(connection(otherClient, other.endpoint(), false), database, "copied");
 
-        ImportResult result = service().copyItems(from, null, target, ImportMode.CREATE_ONLY, ImportControl.none());
+        CosmosAsyncContainer copied = otherClient.getDatabase(database).getContainer("copied");
+        // the first word of progress comes once the new container exists, before any row (the tree shows it then)
+        List<String> firstReport = new java.util.ArrayList<>();
+        ImportControl control = new ImportControl(progress -> {
+            if (firstReport.isEmpty()) {
+                boolean exists = copied.read().onErrorResume(e -> reactor.core.publisher.Mono.empty()).blockOptional()
+                        .isPresent();
+                firstReport.add(progress.rows() + " rows, target exists " + exists);
+            }
+        });
 
+        ImportResult result = service().copyItems(from, null, target, ImportMode.CREATE_ONLY, control);
+
+        assertThat(firstReport).containsExactly("0 rows, target exists true");
         assertThat(result.allFine()).as(result.totals().summary()).isTrue();
         assertThat(result.totals().count(RowOutcome.CREATED)).isEqualTo(150);
-        CosmosAsyncContainer copied = otherClient.getDatabase(database).getContainer("copied");
         assertThat(copied.read().block().getProperties().getPartitionKeyDefinition().getPaths()).containsExactly("/pk");
         assertHoldsExactly(copied, items);
 

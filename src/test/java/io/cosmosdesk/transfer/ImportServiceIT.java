@@ -229,10 +229,24 @@ class ImportServiceIT {
                 ImportRequest.of(file, ImportFormat.JSONL).withSkipInvalid(true), ImportControl.none());
         assertThat(result.totals().count(RowOutcome.CREATED)).isEqualTo(2);
         assertThat(result.totals().count(RowOutcome.INVALID)).isEqualTo(2);
-        assertThat(Files.readAllLines(result.failedItems())).containsExactly("{\"pk\":\"x\",\"n\":1}");
+        // the rows not imported, in file order: the body without an id, and the line that is no JSON, as written
+        assertThat(Files.readAllLines(result.failedItems())).containsExactly("{\"pk\":\"x\",\"n\":1}", "{broken");
         Set<String> reasons = reportLines(result.report()).stream().filter(l -> l.has("reason"))
                 .map(l -> l.get("reason").asText()).collect(Collectors.toCollection(HashSet::new));
         assertThat(reasons).hasSize(2);
+        assertThat(reportLines(result.report()).stream().filter(l -> l.get("line").asLong() == 3))
+                .singleElement().satisfies(l -> assertThat(l.get("text").asText()).isEqualTo("{broken"));
+
+        // fixed where they are listed, the failed rows import again, and nothing else is touched
+        Path fixed = dir.resolve("fixed.jsonl");
+        Files.writeString(fixed, Files.readString(result.failedItems()).replace("{\"pk\":\"x\",\"n\":1}",
+                "{\"id\":\"c\",\"pk\":\"x\",\"n\":1}").replace("{broken", "{\"id\":\"d\",\"pk\":\"x\"}"));
+        ImportResult again = service(10, ImportStep.Listener.NONE).importItems(handle(client, container, false),
+                ImportRequest.of(fixed, ImportFormat.JSONL), ImportControl.none());
+        assertThat(again.allFine()).as(again.totals().summary()).isTrue();
+        assertThat(again.totals().count(RowOutcome.CREATED)).isEqualTo(2);
+        assertThat(TransferTestBed.all(container)).extracting(item -> item.get("id").asText())
+                .containsExactlyInAnyOrder("a", "b", "c", "d");
 
         CosmosAsyncContainer second = TransferTestBed.newContainer(client, data, "/pk");
         Path many = TransferTestBed.writeJsonLines(dir.resolve("many.jsonl"), items(100, 2, 3));

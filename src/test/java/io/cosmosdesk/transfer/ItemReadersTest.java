@@ -143,6 +143,28 @@ class ItemReadersTest {
     }
 
     @Test
+    void aGzippedExportIsReadBackStreamedInEachFormatAndABrokenOneGetsASentence() throws IOException {
+        String[][] files = {{"orders.jsonl.gz", "{\"id\":\"a\",\"n\":1}\n{\"id\":\"b\",\"n\":2}\n"},
+                {"orders.json.gz", "[{\"id\":\"a\",\"n\":1},{\"id\":\"b\",\"n\":2}]"},
+                {"orders.csv.gz", "id,n\r\na,1\r\nb,2\r\n"}};
+        for (String[] nameAndText : files) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (var gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+                gzip.write(nameAndText[1].getBytes(StandardCharsets.UTF_8));
+            }
+            Path file = file(nameAndText[0], bytes.toByteArray());
+            ImportFormat format = ImportFormat.fromFileName(file).orElseThrow();
+            assertThat(format.name()).isEqualTo(nameAndText[0].split("\\.")[1].toUpperCase(java.util.Locale.ROOT));
+
+            assertThat(readAll(file, format)).as(nameAndText[0]).extracting(SourceRow::item)
+                    .containsExactly(json("{\"id\":\"a\",\"n\":1}"), json("{\"id\":\"b\",\"n\":2}"));
+        }
+        byte[] cut = {0x1F, (byte) 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 'x'};
+        Path broken = file("cut.jsonl.gz", cut);
+        assertThatThrownBy(() -> readAll(broken, ImportFormat.JSONL)).isInstanceOf(ImportInputException.class);
+    }
+
+    @Test
     void invalidUtf8IsReportedNotReplaced() throws IOException {
         byte[] bytes = "{\"id\":\"a\"}\n{\"id\":\"\u00ff\"}\n".getBytes(StandardCharsets.ISO_8859_1);
         Path file = file("latin1.jsonl", bytes);
