@@ -220,6 +220,7 @@ public final class ContainerSettingsViewModel {
         boolean[] retryThroughResourceManager = {false};
         tasks.start(BackgroundTask.of("Changing the settings of " + handle.ref(),
                         context -> service.apply(handle, before, change, context))
+                .onProgress((fraction, message) -> status.set(message))
                 .onSuccess(after -> {
                     show(after);
                     status.set("Applied through " + service.controlPlanes().forConnection(handle.connection()).name()

@@ -106,7 +106,9 @@ public final class CreateResourceDialogController {
         ttlSecondsField.disableProperty().bind(ttlSecondsChoice.selectedProperty().not());
 
         problemsLabel.textProperty().bind(viewModel.problemsProperty());
-        errorLabel.textProperty().bind(viewModel.errorProperty());
+        errorLabel.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.busyProperty()
+                .and(viewModel.progressProperty().isNotEmpty())).then(viewModel.progressProperty())
+                .otherwise(viewModel.errorProperty()));
         createButton.disableProperty().bind(viewModel.problemsProperty().isNotEmpty().or(viewModel.busyProperty()));
         createButton.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.busyProperty())
                 .then("Creating…").otherwise("Create"));
@@ -134,6 +136,10 @@ public final class CreateResourceDialogController {
 
     @FXML
     private void onCancel() {
+        if (viewModel.busyProperty().get()) {
+            viewModel.cancel(); // stops the waiting; the form stays open with the sentence saying what that means
+            return;
+        }
         close();
     }
 

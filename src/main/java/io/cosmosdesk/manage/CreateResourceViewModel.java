@@ -5,6 +5,7 @@ import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.ui.BackgroundTask;
 import io.cosmosdesk.ui.DialogService;
+import io.cosmosdesk.ui.TaskHandle;
 import io.cosmosdesk.ui.TaskRunner;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +47,8 @@ public final class CreateResourceViewModel {
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper(this, "problems", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
+    private TaskHandle running = TaskHandle.NONE;
 
     private final ControlPlaneSwitch planes;
     private final DialogService dialogs;
@@ -147,7 +150,22 @@ public final class CreateResourceViewModel {
         return busy.getReadOnlyProperty();
     }
 
+    /** How a long create is going (Azure Resource Manager's operations take a while); empty when idle. */
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
     // Commands
+
+    /**
+     * Stops waiting for a create in progress. Resource Manager cannot call its operation back, so the form says the
+     * change may still complete; what was typed stays.
+     */
+    public void cancel() {
+        if (busy.get()) {
+            running.cancel();
+        }
+    }
 
     /**
      * Creates the database or container when there are no problems; {@code created} hears the new container (null
@@ -174,20 +192,27 @@ public final class CreateResourceViewModel {
         };
         Runnable done = () -> {
             busy.set(false);
+            progress.set("");
             if (retryThroughResourceManager[0]) {
                 create(created);
             }
         };
         if (container) {
             ContainerSpec spec = spec();
-            tasks.start(BackgroundTask.of("Creating container " + name + " through " + plane.name(),
+            running = tasks.start(BackgroundTask.of("Creating container " + name + " through " + plane.name(),
                     context -> plane.reporting(context).createContainer(connection, spec))
+                    .onProgress((fraction, message) -> progress.set(message))
+                    .onCancelled(() -> error.set(ArmOperations.STOPPED_WAITING))
                     .onSuccess(created::accept).onFailure(failure).onFinally(done));
         } else {
-            tasks.start(BackgroundTask.of("Creating database " + name + " through " + plane.name(), context -> {
-                plane.reporting(context).createDatabase(connection, name, throughput);
-                return Boolean.TRUE;
-            }).onSuccess(ok -> created.accept(null)).onFailure(failure).onFinally(done));
+            running = tasks.start(BackgroundTask.of("Creating database " + name + " through " + plane.name(),
+                    context -> {
+                        plane.reporting(context).createDatabase(connection, name, throughput);
+                        return Boolean.TRUE;
+                    })
+                    .onProgress((fraction, message) -> progress.set(message))
+                    .onCancelled(() -> error.set(ArmOperations.STOPPED_WAITING))
+                    .onSuccess(ok -> created.accept(null)).onFailure(failure).onFinally(done));
         }
     }
 
