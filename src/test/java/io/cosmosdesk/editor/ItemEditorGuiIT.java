@@ -93,8 +93,12 @@ class ItemEditorGuiIT {
         waitUntil(() -> area().getText().contains("\"status\": \"new\""));
     }
 
-    /** Edits the text in the area, as typing would (the view-model follows the area). */
-    private void replaceInArea(FxRobot robot, String from, String to) {
+    /**
+     * Edits the text in the area, as typing would (the view-model follows the area), once the area shows that text
+     * and takes edits: a new text comes in a fresh area a few frames after the view-model has it, as a user sees.
+     */
+    private void replaceInArea(FxRobot robot, String from, String to) throws Exception {
+        waitUntil(() -> area().getText().contains(from) && area().isEditable());
         robot.interact(() -> {
             int at = area().getText().indexOf(from);
             assertThat(at).as(from).isNotNegative();
