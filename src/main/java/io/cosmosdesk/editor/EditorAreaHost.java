@@ -1,7 +1,6 @@
 package io.cosmosdesk.editor;
 
 import io.cosmosdesk.ui.BackgroundTask;
-import io.cosmosdesk.ui.PulseSteps;
 import io.cosmosdesk.ui.TaskHandle;
 import io.cosmosdesk.ui.TaskRunner;
 import java.util.function.Supplier;
@@ -10,9 +9,8 @@ import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.StringProperty;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Pane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.reactfx.Subscription;
 
@@ -22,22 +20,14 @@ import org.reactfx.Subscription;
  * view-model sets comes in a fresh area. RichTextFX pays per paragraph to replace a document in place
  * (0.2-0.5 s for a 2 MB item, most of it removing the old one) but nothing to build an area over a
  * document made beforehand: the text is split into lines and its first screens coloured on a background
- * thread, and only the swap of areas runs on the UI thread, spread over a few pulses ({@link #STAGES}).
- * Until then the old area stays, read-only.
+ * thread, and only the swap of areas runs on the UI thread. Until then the old area stays, read-only.
  */
 final class EditorAreaHost {
-
-    /**
-     * A fresh area joins the scene behind the shown one a part of its height at a time, one part per pulse:
-     * each pulse styles and lays out that many screen-thirds of new lines (the cost of showing an item: CSS
-     * and layout of a screen of fresh lines), instead of a whole screen in one pulse.
-     */
-    static final int STAGES = 3;
 
     /** Up to this size Format is one edit in the area, so Ctrl+Z brings the user's own layout back. */
     private static final int UNDOABLE_FORMAT_CHARS = 128 * 1024;
 
-    private final StackPane body;
+    private final Pane body;
     private final Node editorRoot;
     private final StringProperty text;
     private final TaskRunner tasks;
@@ -46,11 +36,6 @@ final class EditorAreaHost {
     private final Supplier<ValidationProblem> problem;
     private final ReadOnlyBooleanWrapper pending = new ReadOnlyBooleanWrapper(this, "pending");
     private JsonCodeArea area;
-    /** The scroll pane around {@link #area}, in {@link #body}. */
-    private VirtualizedScrollPane<JsonCodeArea> shown;
-    private final PulseSteps steps = new PulseSteps();
-    /** A fresh area on its way in, behind {@link #shown}, or null. */
-    private VirtualizedScrollPane<JsonCodeArea> staged;
     private String mirror;
     private Subscription followingEdits = Subscription.EMPTY;
     private TaskHandle preparing = TaskHandle.NONE;
@@ -64,7 +49,7 @@ final class EditorAreaHost {
      * @param readOnly whether the connection refuses writes
      * @param problem the current validation problem, marked in each new area
      */
-    EditorAreaHost(StackPane body, Node editorRoot, StringProperty text, TaskRunner tasks, BooleanExpression editing,
+    EditorAreaHost(Pane body, Node editorRoot, StringProperty text, TaskRunner tasks, BooleanExpression editing,
             BooleanExpression readOnly, Supplier<ValidationProblem> problem) {
         this.body = body;
         this.editorRoot = editorRoot;
@@ -79,8 +64,7 @@ final class EditorAreaHost {
             }
         });
         mirror = text.get();
-        JsonCodeArea first = new JsonCodeArea(JsonCodeArea.prepare(mirror));
-        install(first, new VirtualizedScrollPane<>(first));
+        install(new JsonCodeArea(JsonCodeArea.prepare(mirror)));
         text.addListener((obs, old, value) -> {
             if (!value.equals(mirror)) {
                 show(value);
@@ -113,62 +97,20 @@ final class EditorAreaHost {
 
     private void show(String value) {
         preparing.cancel();
-        steps.clear();
-        if (staged != null) { // a newer text: the area staged for the older one goes
-            body.getChildren().remove(staged);
-            staged.getContent().dispose();
-            staged = null;
-        }
         long current = ++generation;
         mirror = value;
         pending.set(true);
         preparing = tasks.start(BackgroundTask.of("Preparing the editor", ctx -> JsonCodeArea.prepare(value))
                 .onSuccess(document -> {
                     if (current == generation) {
-                        stage(new JsonCodeArea(document), current);
+                        install(new JsonCodeArea(document));
+                        pending.set(false);
                     }
                 }));
     }
 
-    /**
-     * Brings a fresh area in behind the current one in steps, one per pulse, then puts it in front (see
-     * {@link #STAGES}). A newer text on its way drops the staged area.
-     */
-    private void stage(JsonCodeArea fresh, long current) {
-        VirtualizedScrollPane<JsonCodeArea> scroller = new VirtualizedScrollPane<>(fresh);
-        StackPane.setAlignment(scroller, Pos.TOP_LEFT);
-        double height = body.getHeight();
-        if (height <= 0 || area == null) {
-            install(fresh, scroller);
-            pending.set(false);
-            return;
-        }
-        // behind the shown area, which covers it until the last step
-        scroller.setMaxHeight(height / STAGES);
-        scroller.visibleProperty().bind(editing);
-        staged = scroller;
-        body.getChildren().add(0, scroller);
-        steps.add(() -> { }); // the pulse right after this: it styles and lays out the first part
-        for (int step = 2; step <= STAGES; step++) {
-            double share = (double) step / STAGES;
-            steps.add(() -> {
-                if (current != generation) {
-                    return;
-                }
-                scroller.setMaxHeight(share >= 1 ? Double.MAX_VALUE : body.getHeight() * share);
-            });
-        }
-        steps.add(() -> {
-            if (current == generation) {
-                staged = null;
-                install(fresh, scroller); // stays in the scene: taken out and back, it would be styled anew
-                pending.set(false);
-            }
-        });
-    }
-
     /** Puts an area in place of the current one, wired like it; keeps the keyboard focus where it was. */
-    private void install(JsonCodeArea fresh, VirtualizedScrollPane<JsonCodeArea> scroller) {
+    private void install(JsonCodeArea fresh) {
         JsonCodeArea old = area;
         boolean hadFocus = old != null && old.getScene() != null && (old.getScene().getFocusOwner() == old
                 || focusReturnsToArea && isInEditor(old.getScene().getFocusOwner()));
@@ -181,17 +123,13 @@ final class EditorAreaHost {
         area = fresh;
         fresh.setId("codeArea");
         fresh.editableProperty().bind(editable);
-        scroller.setMaxHeight(Double.MAX_VALUE);
-        scroller.visibleProperty().unbind();
+        VirtualizedScrollPane<JsonCodeArea> scroller = new VirtualizedScrollPane<>(fresh);
         scroller.visibleProperty().bind(editing);
-        if (scroller.getParent() == body) {
-            body.getChildren().remove(shown);
-        } else if (shown == null) {
+        if (old == null) {
             body.getChildren().add(0, scroller);
         } else {
-            body.getChildren().set(body.getChildren().indexOf(shown), scroller);
+            body.getChildren().set(0, scroller);
         }
-        shown = scroller;
         ValidationProblem current = problem.get();
         if (current != null && current.line() > 0) {
             fresh.markErrorLine(current.line());
