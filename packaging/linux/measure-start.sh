@@ -29,7 +29,7 @@ cleanup() {
 }
 trap cleanup EXIT
 rm -f "$work/xvfb.display"
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$work/xvfb.display" >"$work/xvfb.log" 2>&1 &
+Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp -noreset 3>"$work/xvfb.display" >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 1 300); do [ -s "$work/xvfb.display" ] && xwininfo -display ":$(head -n 1 "$work/xvfb.display")" -root >/dev/null 2>&1 && break; sleep 0.1; done
 [ -s "$work/xvfb.display" ] || fail "Xvfb did not start (see $work/xvfb.log)"

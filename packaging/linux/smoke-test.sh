@@ -81,11 +81,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Starts Xvfb on a display it picks itself (-displayfd) and waits until it accepts clients.
+# Starts Xvfb on a display it picks itself (-displayfd) and waits until it accepts clients. -noreset: by default an
+# X server resets when its last client leaves, and a client connecting during the reset gets "cannot open display"
+# (seen in CI between two timed starts: the app closes, the next one starts at once).
 start_xvfb() {
     local display_file="$out/smoke-xvfb.display"
     rm -f "$display_file"
-    Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$display_file" >"$out/smoke-xvfb.log" 2>&1 &
+    Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp -noreset 3>"$display_file" >"$out/smoke-xvfb.log" 2>&1 &
     xvfb_pid=$!
     local deadline=$(( $(now_ms) + 30000 ))
     while [ "$(now_ms)" -lt "$deadline" ]; do
@@ -170,9 +172,10 @@ start_until_main_window() {
     # On a shared CI box the virtual display itself has gone away once between two starts ("Unable to
     # open DISPLAY" from the toolkit, before any of our code ran). That says nothing about the app: start a
     # new display and try once more; a second failure fails the test.
-    if ! xwininfo -root >/dev/null 2>&1; then
-        say "the virtual display is gone; starting a new one and trying again"
+    if ! xwininfo -root >/dev/null 2>&1 || tail -n 5 "$out/smoke-stderr.log" | grep -q 'cannot open display'; then
+        say "the virtual display is gone or refused the app; starting a new one and trying again"
         stop_app
+        [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
         start_xvfb
         start=$(now_ms)
         "$@" >>"$out/smoke-stderr.log" 2>&1 &
