@@ -41,8 +41,9 @@ final class CommandSupport {
                 return;
             }
             last[0] = now;
+            // an import knows its file's size; a copy counts its source
             String fraction = progress.fraction() >= 0 ? String.format(" (%.0f%% of the file)", progress.fraction() * 100)
-                    : "";
+                    : progress.ofTotal().map(total -> "; " + total).orElse("");
             io.err().println(progress.summary() + fraction + String.format(", %,.0f rows/s", progress.rate())
                     + (progress.status() == null ? "" : " — " + progress.status()));
             io.err().flush();

@@ -244,7 +244,7 @@ public final class CopyDialogViewModel {
                             targetShown[0] = true;
                             onTargetReady.accept(written);
                         }
-                        job.progress(-1, progressLine(progress));
+                        job.progress(progress.countedFraction(), progressLine(progress));
                     }
                 })
                 .onSuccess(result -> {
@@ -277,8 +277,15 @@ public final class CopyDialogViewModel {
         };
     }
 
+    /**
+     * The Jobs panel's line: {@code 1,200 of 5,000 items (24 %), about 13 s left · 1,190 created, 10 conflicts ·
+     * 310 items/s} once the source is counted; before that (or for a query that cannot be counted) the rows so far.
+     */
     static String progressLine(ImportProgress progress) {
-        return progress.summary() + String.format(" · %,.0f items/s", progress.rate());
+        String rate = String.format(" · %,.0f items/s", progress.rate());
+        return progress.ofTotal()
+                .map(total -> total + (progress.outcomes().isEmpty() ? "" : " · " + progress.outcomes()) + rate)
+                .orElseGet(() -> progress.summary() + rate);
     }
 
     private String findProblem() {

@@ -82,10 +82,13 @@ public final class CopyService {
                 AuditOperation.COPY_UPSERT);
         ItemPreparation preparation = new ItemPreparation(keyPaths, false, jobId);
         ImportCounts counts = new ImportCounts();
+        // counted beside the copy (one cheap query), for "N of M items" and the time left once it is back
+        SourceCount expected = SourceCount.start(new ExportSource(source, spec, null));
         long started = System.nanoTime();
         long row = 0;
         boolean cancelled = false;
-        control.report(progress(counts, started, "Copying into " + target + "…")); // the target exists now
+        // the target exists now
+        control.report(progress(counts, expected.nowOrUnknown(), started, "Copying into " + target + "…"));
         try (ImportReportWriter report = new ImportReportWriter(folder.resolve(jobId + "-report.jsonl"),
                 folder.resolve(jobId + "-failed.jsonl"), 0, 0)) {
             CosmosQueryRequestOptions options = new CosmosQueryRequestOptions();
@@ -110,9 +113,11 @@ public final class CopyService {
                 }
                 report.flush();
                 status[0] = null;
-                control.report(progress(counts, started, null));
+                control.report(progress(counts, expected.nowOrUnknown(), started, null));
             }
-            return new ImportResult(progress(counts, started, null), report.reportFile(), report.failedFile(), cancelled);
+            ImportProgress totals = progress(counts, cancelled ? expected.nowOrUnknown() : expected.atEnd(), started,
+                    null);
+            return new ImportResult(totals, report.reportFile(), report.failedFile(), cancelled);
         } catch (ServerUnavailableException e) {
             throw new CosmosDeskException(e.last().kind(), e.last().userMessage() + " The copy stopped after "
                     + counts.total() + " items; run it again to finish (items already copied come back identical).");
@@ -121,13 +126,14 @@ public final class CopyService {
         } catch (RuntimeException e) {
             throw CosmosErrors.map("Copying items from " + source, e);
         } finally {
+            expected.cancel();
             writes.flush(); // the copy's audit entries are on disk before it reports
         }
     }
 
-    private static ImportProgress progress(ImportCounts counts, long started, String status) {
+    private static ImportProgress progress(ImportCounts counts, long expected, long started, String status) {
         return new ImportProgress(counts.total(), counts.snapshot(), 0, -1, Duration.ofNanos(System.nanoTime() - started),
-                status);
+                status, expected);
     }
 
     private static boolean sameContainer(ContainerHandle source, CopyTarget target) {

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -94,7 +93,7 @@ public class ExportService {
         Path file = ExportFiles.checkTarget(target, replaceExisting);
         context.progress(-1, "Reading the first items…");
         long started = System.nanoTime();
-        CompletableFuture<Long> expected = countAsync(source);
+        SourceCount expected = SourceCount.start(source);
         Path part = null;
         Counter counter = new Counter();
         try {
@@ -109,7 +108,7 @@ public class ExportService {
             part = null;
             ExportResult result = new ExportResult(file, counter.items, counter.bytes.count(),
                     Duration.ofNanos(System.nanoTime() - started), charge);
-            publish(context, counter, expectedOrUnknown(expected), started);
+            publish(context, counter, expected.atEnd(), started);
             LOG.info("Exported {} items of {} as {} ({} bytes, {} RU)", result.items(), source.container().ref(),
                     options.format(), result.bytes(), Math.round(charge));
             return result;
@@ -133,7 +132,7 @@ public class ExportService {
                     e.details(), e);
             throw new ExportException(ExportException.Reason.SOURCE, e.userMessage() + stoppedAfter(counter), e);
         } finally {
-            expected.cancel(true);
+            expected.cancel();
             if (part != null) {
                 ExportFiles.discard(part);
             }
@@ -141,7 +140,7 @@ public class ExportService {
     }
 
     private double writeAll(ExportPages pages, ExportOptions options, ForcingStream fileStream, Counter counter,
-            CompletableFuture<Long> expected, long started, TaskContext context)
+            SourceCount expected, long started, TaskContext context)
             throws IOException, InterruptedException {
         counter.bytes = new CountingOutputStream(new BufferedOutputStream(fileStreams.apply(fileStream), BUFFER));
         double charge = 0;
@@ -170,7 +169,7 @@ public class ExportService {
                 long now = System.nanoTime();
                 if (now - lastPublished >= PUBLISH_EVERY_NANOS) {
                     lastPublished = now;
-                    publish(context, counter, expectedOrUnknown(expected), started);
+                    publish(context, counter, expected.nowOrUnknown(), started);
                 }
                 context.throwIfCancelled();
             }
@@ -206,28 +205,6 @@ public class ExportService {
                 Duration.ofNanos(System.nanoTime() - started));
         context.publish(progress);
         context.progress(progress.fraction(), progress.summary());
-    }
-
-    private static long expectedOrUnknown(CompletableFuture<Long> expected) {
-        return expected.isDone() && !expected.isCompletedExceptionally() ? expected.getNow(-1L) : -1;
-    }
-
-    private static CompletableFuture<Long> countAsync(ExportSource source) {
-        return source.countQuery().map(count -> {
-            CosmosQueryRequestOptions options = new CosmosQueryRequestOptions();
-            if (source.scope() != null) {
-                options.setPartitionKey(source.scope().toPartitionKey());
-            }
-            return source.container().container().queryItems(count, options, Long.class)
-                    .byPage()
-                    .map(page -> page.getResults().stream().mapToLong(n -> n == null ? 0 : n).sum())
-                    .reduce(0L, Long::sum)
-                    .onErrorResume(e -> {
-                        LOG.debug("Could not count the items to export: {}", e.toString());
-                        return reactor.core.publisher.Mono.just(-1L);
-                    })
-                    .toFuture();
-        }).orElseGet(() -> CompletableFuture.completedFuture(-1L));
     }
 
     private static final class Counter {

@@ -159,6 +159,55 @@ class CopyDialogViewModelTest {
     }
 
     @Test
+    void onceTheSourceIsCountedTheJobShowsTheTotalTheShareAndTheTimeLeft() {
+        List<Double> fractions = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
+        jobs.onJobTracked(job -> {
+            job.statusProperty().addListener((o, a, now) -> statuses.add(now));
+            job.progressProperty().addListener((o, a, now) -> fractions.add(now.doubleValue()));
+        });
+        when(service.copyItems(any(), any(), any(), any(), any())).thenAnswer(call -> {
+            ImportControl control = call.getArgument(4);
+            // the count is not back yet: rows so far, no share
+            control.report(new ImportProgress(500, Map.of(RowOutcome.CREATED, 500L), 0, -1, Duration.ofSeconds(2),
+                    null, -1));
+            // counted: 1,200 of 5,000 settled in 4 s = 300 items/s, 3,800 left = 12.7 s
+            control.report(new ImportProgress(1_200, Map.of(RowOutcome.CREATED, 1_190L, RowOutcome.CONFLICT, 10L),
+                    0, -1, Duration.ofSeconds(4), null, 5_000));
+            // items written to the source after the count: past the total, the share is unknown again
+            control.report(new ImportProgress(5_010, Map.of(RowOutcome.CREATED, 5_010L), 0, -1,
+                    Duration.ofSeconds(10), null, 5_000));
+            return copied(5_010, 0);
+        });
+        CopyDialogViewModel viewModel = viewModel(paid);
+        viewModel.targetContainerProperty().set("orders-copy");
+
+        assertThat(viewModel.copy()).isTrue();
+
+        assertThat(statuses.subList(0, 3)).containsExactly(
+                "500 rows: 500 created · 250 items/s",
+                "1,200 of 5,000 items (24 %), about 13 s left · 1,190 created, 10 conflict · 300 items/s",
+                "5,010 rows: 5,010 created · 501 items/s");
+        assertThat(fractions.subList(0, 2)).containsExactly(0.24, -1.0);
+    }
+
+    @Test
+    void theShareIsNeverRoundedUpToAllAndTheTimeLeftWaitsForARate() {
+        ImportProgress almost = new ImportProgress(4_999, Map.of(RowOutcome.CREATED, 4_999L), 0, -1,
+                Duration.ofSeconds(100), null, 5_000);
+        assertThat(CopyDialogViewModel.progressLine(almost))
+                .startsWith("4,999 of 5,000 items (99 %), about 0 s left · 4,999 created");
+        ImportProgress starting = new ImportProgress(0, Map.of(), 0, -1, Duration.ZERO, "Copying into …", 5_000);
+        assertThat(CopyDialogViewModel.progressLine(starting)).isEqualTo("0 of 5,000 items (0 %) · 0 items/s");
+        assertThat(starting.countedFraction()).isZero();
+        ImportProgress empty = new ImportProgress(0, Map.of(), 0, -1, Duration.ofSeconds(1), null, 0);
+        assertThat(empty.countedFraction()).isEqualTo(1.0);
+        ImportProgress hour = new ImportProgress(1_000, Map.of(RowOutcome.CREATED, 1_000L), 0, -1,
+                Duration.ofSeconds(10), null, 400_000);
+        assertThat(CopyDialogViewModel.progressLine(hour)).startsWith("1,000 of 400,000 items (0 %), about 1 h 06 min left");
+    }
+
+    @Test
     void upsertWarnsAndAsksFirstAndTheQuerySourceSendsTheTypedQuery() {
         when(service.copyItems(any(), any(), any(), any(), any())).thenReturn(copied(3, 0));
         CopyDialogViewModel viewModel = viewModel(null);

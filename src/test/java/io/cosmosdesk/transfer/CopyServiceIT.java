@@ -75,6 +75,40 @@ class CopyServiceIT {
     }
 
     @Test
+    void theSourceIsCountedBesideTheCopyForItsTotal(CosmosAsyncClient client, CosmosTestData data) throws Exception {
+        List<ObjectNode> items = items(120, 4, 9);
+        CosmosAsyncContainer source = seeded(client, data, items);
+        ContainerHandle from = TransferTestBed.handle(client, source, List.of("/pk"), false, "https://127.0.0.1:1/");
+        SqlQuerySpec someItems = new SqlQuerySpec("SELECT * FROM c WHERE c.n >= @from ORDER BY c.n",
+                List.of(new SqlParameter("@from", 20)));
+
+        // the count the copy runs: one COUNT(1) over the same selection, parameters kept, ORDER BY dropped
+        assertThat(countOf(new ExportSource(from, someItems, null))).isEqualTo(100);
+        assertThat(countOf(ExportSource.wholeContainer(from))).isEqualTo(120);
+        assertThat(SourceCount.start(new ExportSource(from, new SqlQuerySpec("SELECT c.id FROM c"), null))
+                .nowOrUnknown()).as("a projection is not counted (its count is not the rows copied)").isEqualTo(-1);
+
+        List<Long> totals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ImportResult result = service().copyItems(from, someItems, new CopyTarget(connection(client, "https://x/",
+                false), source.getDatabase().getId(), CosmosTestData.uniqueName("counted")), ImportMode.CREATE_ONLY,
+                new ImportControl(progress -> totals.add(progress.expectedRows())));
+        assertThat(result.totals().count(RowOutcome.CREATED)).isEqualTo(100);
+        assertThat(result.totals().expectedRows()).as("the last report waits a little for the count").isEqualTo(100);
+        assertThat(totals).as("each report: the total once counted, unknown before").isNotEmpty()
+                .allMatch(total -> total == -1 || total == 100);
+    }
+
+    /** Waits (with a deadline) for the count to come back. */
+    private static long countOf(ExportSource source) throws InterruptedException {
+        SourceCount count = SourceCount.start(source);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (count.nowOrUnknown() < 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return count.nowOrUnknown();
+    }
+
+    @Test
     void copiesToAnotherServerCreatingTheContainerWithTheSameKey(CosmosAsyncClient client, CosmosTestData data) {
         List<ObjectNode> items = items(150, 6, 4);
         CosmosAsyncContainer source = seeded(client, data, items);
