@@ -36,22 +36,9 @@ for _ in $(seq 1 300); do [ -s "$work/xvfb.display" ] && xwininfo -display ":$(h
 export DISPLAY=":$(head -n 1 "$work/xvfb.display")"
 xwininfo -root >/dev/null 2>&1 || fail "Xvfb on $DISPLAY accepts no clients (see $work/xvfb.log)"
 
-# the floor, compiled as the smoke test compiles it
+# the floor (packaging/linux/EmptyWindow.java), compiled as the smoke test compiles it
 mkdir -p "$work/empty-window"
-cat >"$work/empty-window/EmptyWindow.java" <<'JAVA'
-public class EmptyWindow extends javafx.application.Application {
-    @Override
-    public void start(javafx.stage.Stage stage) {
-        stage.setTitle("CosmosDesk (empty JavaFX window)");
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 1280, 800));
-        stage.show();
-    }
-
-    public static void main(String[] args) {
-        launch(args);
-    }
-}
-JAVA
+cp "$repo/packaging/linux/EmptyWindow.java" "$work/empty-window/EmptyWindow.java"
 javac --release 17 -cp "$javafx_dir/*" -d "$work/empty-window" "$work/empty-window/EmptyWindow.java"
 java_options=()
 mapfile -t java_options < <(sed -n 's/^java-options=//p' "$app/lib/app/CosmosDesk.cfg")

@@ -194,25 +194,13 @@ $(tail -n 15 "$out/smoke-stderr.log")"
 }
 
 # The floor no start can beat: an empty JavaFX window started the same way on the same runtime (the installed
-# runtime, its trained CDS archive, a class path), compiled here against the build's JavaFX jars.
+# runtime, its trained CDS archive, a class path): packaging/linux/EmptyWindow.java, compiled here against the
+# build's JavaFX jars.
 build_empty_window() {
     local dir="$out/empty-window"
     rm -rf "$dir"
     mkdir -p "$dir"
-    cat >"$dir/EmptyWindow.java" <<'JAVA'
-public class EmptyWindow extends javafx.application.Application {
-    @Override
-    public void start(javafx.stage.Stage stage) {
-        stage.setTitle("CosmosDesk (empty JavaFX window)");
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 1280, 800));
-        stage.show();
-    }
-
-    public static void main(String[] args) {
-        launch(args);
-    }
-}
-JAVA
+    cp "$repo/packaging/linux/EmptyWindow.java" "$dir/EmptyWindow.java"
     ls "$out"/javafx/javafx-graphics-*.jar >/dev/null 2>&1 \
         || fail "no JavaFX jars in $out/javafx to compile the empty window against (build the installers first)"
     javac --release 17 -cp "$out/javafx/*" -d "$dir" "$dir/EmptyWindow.java" >"$dir/javac.log" 2>&1 \
