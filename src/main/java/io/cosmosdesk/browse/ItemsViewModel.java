@@ -308,7 +308,7 @@ public class ItemsViewModel implements AutoCloseable {
 
     /** The cell of {@code row} in {@code column}; parses the row's JSON at most once while it stays visible. */
     public ItemColumn.Cell cellOf(ItemRow row, ItemColumn column) {
-        return column.cellOf(row, pages::parsedJson);
+        return pages.cellOf(row, column);
     }
 
     // Commands
