@@ -197,6 +197,34 @@ class ArmControlPlaneIT {
     }
 
     @Test
+    void switchingBetweenManualAndAutoscaleIsAMigrationResourceManagerMakes(CosmosAsyncClient client) {
+        CosmosConnection connection = entra(LocalResourceManager.OPERATOR_TOKEN, null, null, false);
+        String database = CosmosTestData.uniqueName("armdb");
+        ControlPlane plane = arm.reporting(new Progress());
+        plane.createDatabase(connection, database, new Throughput.None());
+        plane.createContainer(connection, new ContainerSpec(database, "orders", List.of("/customerId"),
+                new Throughput.Manual(400), null, List.of(), null));
+        ContainerRef orders = new ContainerRef(database, "orders");
+        var container = client.getDatabase(database).getContainer("orders");
+
+        plane.replaceThroughput(connection, orders, new Throughput.Manual(400), new Throughput.Autoscale(6000));
+        assertThat(resourceManager.migrations).containsExactly("autoscale " + database + "/orders");
+        assertThat(container.readThroughput().block().getProperties().getAutoscaleMaxThroughput()).isEqualTo(6000);
+
+        plane.replaceThroughput(connection, orders, new Throughput.Autoscale(6000), new Throughput.Manual(600));
+        assertThat(resourceManager.migrations).containsExactly("autoscale " + database + "/orders",
+                "manual " + database + "/orders");
+        assertThat(container.readThroughput().block().getProperties().getManualThroughput()).isEqualTo(600);
+
+        // a switch from a figure changed elsewhere since it was read is refused before any migration
+        assertThatThrownBy(() -> plane.replaceThroughput(connection, orders, new Throughput.Manual(400),
+                new Throughput.Autoscale(4000))).isInstanceOfSatisfying(CosmosDeskException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ErrorKind.CHANGED_BY_SOMEONE_ELSE));
+        assertThat(resourceManager.migrations).hasSize(2);
+        plane.deleteDatabase(connection, database);
+    }
+
+    @Test
     void anIdentityWithoutAControlPlaneRoleGetsTheSentenceNamingTheRole(CosmosAsyncClient client) {
         CosmosConnection reader = entra(LocalResourceManager.READER_TOKEN, null, null, false);
         String database = CosmosTestData.uniqueName("armdb");
