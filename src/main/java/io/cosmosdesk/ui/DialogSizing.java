@@ -71,10 +71,33 @@ public final class DialogSizing {
     }
 
     /**
+     * Once {@code dialog} shows (styled and laid out by then), sizes its window to its content: a message wrapped
+     * onto more lines than guessed before CSS would otherwise sit in a window of the first guess's height, its
+     * question cut to a line with a scroll bar (seen under Xvfb + openbox). Capped at most of the screen.
+     */
+    public static void fitWhenShown(javafx.scene.control.Dialog<?> dialog, Window owner) {
+        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, event -> {
+            javafx.scene.control.DialogPane pane = dialog.getDialogPane();
+            if (pane.getScene() == null || !(pane.getScene().getWindow() instanceof Stage stage)) {
+                return;
+            }
+            capToScreen(stage, owner);
+            pane.applyCss();
+            pane.layout();
+            fitToScene(stage);
+        });
+    }
+
+    /**
      * A message of any length: wrapped, shown whole up to {@code maxHeight}, scrolled beyond it. The scroll
      * pane asks for the wrapped text's height at its current width (a plain scroll pane would ask for one line).
      */
     public static ScrollPane scrollingMessage(Label message, double maxHeight) {
+        return scrollingMessage(message, maxHeight, Region.USE_COMPUTED_SIZE);
+    }
+
+    /** As {@link #scrollingMessage(Label, double)}, {@code prefWidth} wide: the message is first measured there. */
+    public static ScrollPane scrollingMessage(Label message, double maxHeight, double prefWidth) {
         message.setWrapText(true);
         message.setMinHeight(Region.USE_PREF_SIZE);
         message.setMaxWidth(Double.MAX_VALUE);
@@ -82,6 +105,7 @@ public final class DialogSizing {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
+        scroll.setPrefWidth(prefWidth);
         Runnable fit = () -> {
             double width = scroll.getViewportBounds().getWidth();
             if (width <= 0) {
@@ -96,6 +120,8 @@ public final class DialogSizing {
             }
         });
         message.textProperty().addListener((obs, old, text) -> fit.run());
+        // the first fit runs before CSS: the theme's font (and so the wrapped height) arrives with it
+        message.fontProperty().addListener((obs, old, font) -> fit.run());
         return scroll;
     }
 }

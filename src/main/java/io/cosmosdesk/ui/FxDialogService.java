@@ -105,12 +105,13 @@ public final class FxDialogService implements DialogService {
         text.getStyleClass().add("dialog-message");
         Rectangle2D screen = screenOf(owner);
         double width = Math.min(MESSAGE_WIDTH, 0.9 * screen.getWidth());
-        javafx.scene.control.ScrollPane scroll = DialogSizing.scrollingMessage(text, 0.5 * screen.getHeight());
-        scroll.setPrefWidth(width);
+        // measured at the width it wraps at, not at a guess
+        javafx.scene.control.ScrollPane scroll = DialogSizing.scrollingMessage(text, 0.5 * screen.getHeight(), width);
         scroll.getStyleClass().add("dialog-message-scroll");
         pane.setContent(scroll);
         pane.setPrefWidth(width);
         pane.setMaxHeight(DialogSizing.maxHeight(owner));
+        DialogSizing.fitWhenShown(dialog, owner);
     }
 
     private static List<ButtonType> buttonsFor(Choices<?> choices) {

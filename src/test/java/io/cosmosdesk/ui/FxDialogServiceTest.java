@@ -126,6 +126,32 @@ class FxDialogServiceTest {
         assertThat(answered(answer)).contains(Answer.CANCEL);
     }
 
+    /**
+     * Under Xvfb + openbox the grid's "Move with nothing selected" question showed one line of three, in a scroll
+     * pane sized before the message was styled. Every alert with a sentence of a few lines shows it whole.
+     */
+    @Test
+    void aQuestionOfAFewLinesShowsWholeWithoutScrolling(FxRobot robot) throws Exception {
+        String question = "No items are selected. Move every item in retail/orders WHERE c.status = \"open\" and "
+                + "c.customerId = \"C-10001\"? You choose the target partition and see a preview before anything "
+                + "is changed.";
+        AtomicReference<Optional<Boolean>> answer = ask(() -> dialogs.confirm("Move items", question, "Continue"));
+
+        javafx.scene.control.Label message = robot.lookup(".dialog-message").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.control.ScrollPane scroll =
+                robot.lookup(".dialog-message-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        double lineHeight = message.getFont().getSize();
+        assertThat(message.getHeight()).as("the question wraps onto several lines").isGreaterThan(2 * lineHeight);
+        assertThat(scroll.getViewportBounds().getHeight()).as("the whole question is in view, not one line of it")
+                .isGreaterThanOrEqualTo(message.getHeight() - 1);
+        assertThat(message.getWidth()).as("wrapped inside the dialog").isLessThanOrEqualTo(
+                scroll.getViewportBounds().getWidth() + 1);
+        io.cosmosdesk.testing.DialogAssertions.assertInsideItsWindow(button(robot, "Continue"));
+        io.cosmosdesk.testing.DialogAssertions.assertInsideItsWindow(message);
+        robot.clickOn(button(robot, "Cancel"));
+        assertThat(answered(answer)).isFalse();
+    }
+
     @Test
     void enterInADeleteConfirmationCancels(FxRobot robot) throws Exception {
         AtomicReference<Optional<Boolean>> answer = ask(() -> dialogs.confirm("Delete item",
