@@ -3,15 +3,13 @@ package io.cosmosdesk.connection;
 import io.cosmosdesk.cosmos.AccountProbe;
 import io.cosmosdesk.cosmos.PinnedCertificates;
 import io.cosmosdesk.ui.DialogService;
+import io.cosmosdesk.ui.DialogStages;
+import io.cosmosdesk.ui.FxmlView;
 import io.cosmosdesk.ui.TaskRunner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -40,22 +38,9 @@ public class ConnectionDialog {
         ConnectionDialogViewModel viewModel = viewModels.get();
         viewModel.setOnConnect(onConnect);
         viewModel.initialize(environment);
-        FXMLLoader loader = new FXMLLoader(ConnectionDialog.class.getResource(FXML));
-        loader.setControllerFactory(type -> new ConnectionDialogController(viewModel, dialogs));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load the connection dialog", e);
-        }
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Connect to Azure Cosmos DB");
-        Scene scene = new Scene(root);
-        scene.getStylesheets().add(stylesheet);
-        stage.setScene(scene);
-        io.cosmosdesk.ui.DialogSizing.capToScreen(stage, owner);
+        Parent root = FxmlView.load(ConnectionDialog.class, FXML, ConnectionDialogController.class,
+                () -> new ConnectionDialogController(viewModel, dialogs), "the connection dialog").root();
+        Stage stage = DialogStages.of(owner, Modality.WINDOW_MODAL, "Connect to Azure Cosmos DB", root, stylesheet);
         stage.setOnHidden(event -> viewModel.cancel());
         stage.show();
         return stage;

@@ -3,14 +3,12 @@ package io.cosmosdesk.move;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.ItemQuery;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.ui.DialogStages;
+import io.cosmosdesk.ui.FxmlView;
 import io.cosmosdesk.ui.TaskRunner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -84,22 +82,9 @@ public class MoveDialog {
 
     private Stage open(Window owner, MoveDialogViewModel viewModel, Consumer<MoveDialogResult> onClosed) {
         viewModel.reportTo(jobs);
-        FXMLLoader loader = new FXMLLoader(MoveDialog.class.getResource(FXML));
-        loader.setControllerFactory(type -> new MoveDialogController(viewModel));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load the move dialog", e);
-        }
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Move items");
-        Scene scene = new Scene(root);
-        scene.getStylesheets().add(stylesheet);
-        stage.setScene(scene);
-        io.cosmosdesk.ui.DialogSizing.capToScreen(stage, owner);
+        Parent root = FxmlView.load(MoveDialog.class, FXML, MoveDialogController.class,
+                () -> new MoveDialogController(viewModel), "the move dialog").root();
+        Stage stage = DialogStages.of(owner, Modality.WINDOW_MODAL, "Move items", root, stylesheet);
         // listed in the Jobs panel, a running move goes on there when the window closes (its Cancel stops it, the
         // grid and editor hear of the end when it comes); otherwise closing asks it to stop after the items in
         // flight, never abandoning it half-way

@@ -8,15 +8,13 @@ import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.cosmos.ResourceService;
 import io.cosmosdesk.jobs.JobTracker;
 import io.cosmosdesk.ui.DialogService;
+import io.cosmosdesk.ui.DialogStages;
+import io.cosmosdesk.ui.FxmlView;
 import io.cosmosdesk.ui.TaskRunner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -68,24 +66,9 @@ public final class CopyFeature {
     public Stage show(Window owner, ContainerHandle source, io.cosmosdesk.cosmos.ItemQuery gridQuery) {
         CopyDialogViewModel viewModel = new CopyDialogViewModel(service, resources, tasks, jobs, dialogs, source,
                 gridQuery, connections.get(), onWritten, onTargetReady);
-        FXMLLoader loader = new FXMLLoader(CopyFeature.class.getResource(FXML));
-        loader.setControllerFactory(type -> new CopyDialogController(viewModel));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load the copy dialog", e);
-        }
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Copy items of " + source);
-        Scene scene = new Scene(root);
-        if (stylesheet != null) {
-            scene.getStylesheets().add(stylesheet);
-        }
-        stage.setScene(scene);
-        io.cosmosdesk.ui.DialogSizing.capToScreen(stage, owner);
+        Parent root = FxmlView.load(CopyFeature.class, FXML, CopyDialogController.class,
+                () -> new CopyDialogController(viewModel), "the copy dialog").root();
+        Stage stage = DialogStages.of(owner, Modality.WINDOW_MODAL, "Copy items of " + source, root, stylesheet);
         stage.show();
         return stage;
     }

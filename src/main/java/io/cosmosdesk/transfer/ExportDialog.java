@@ -2,14 +2,12 @@ package io.cosmosdesk.transfer;
 
 import io.cosmosdesk.jobs.Jobs;
 import io.cosmosdesk.ui.DialogService;
+import io.cosmosdesk.ui.DialogStages;
+import io.cosmosdesk.ui.FxmlView;
 import io.cosmosdesk.ui.TaskRunner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -45,24 +43,10 @@ public final class ExportDialog {
     public Stage show(Window owner, ExportSource source) {
         ExportDialogViewModel viewModel = new ExportDialogViewModel(service, tasks, jobs, dialogs, source,
                 startFolder());
-        FXMLLoader loader = new FXMLLoader(ExportDialog.class.getResource(FXML));
-        loader.setControllerFactory(type -> new ExportDialogController(viewModel));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load the export dialog", e);
-        }
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Export items of " + source.container().ref());
-        Scene scene = new Scene(root);
-        if (stylesheet != null) {
-            scene.getStylesheets().add(stylesheet);
-        }
-        stage.setScene(scene);
-        io.cosmosdesk.ui.DialogSizing.capToScreen(stage, owner);
+        Parent root = FxmlView.load(ExportDialog.class, FXML, ExportDialogController.class,
+                () -> new ExportDialogController(viewModel), "the export dialog").root();
+        Stage stage = DialogStages.of(owner, Modality.WINDOW_MODAL, "Export items of " + source.container().ref(), root,
+                stylesheet);
         stage.setOnHidden(event -> {
             try {
                 Path chosen = Path.of(viewModel.fileProperty().get()).toAbsolutePath().getParent();

@@ -2,15 +2,13 @@ package io.cosmosdesk.transfer;
 
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.ui.DialogService;
+import io.cosmosdesk.ui.DialogStages;
+import io.cosmosdesk.ui.FxmlView;
 import io.cosmosdesk.ui.TaskRunner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -56,22 +54,10 @@ public final class ImportDialog {
         ImportDialogViewModel viewModel = new ImportDialogViewModel(service, tasks, dialogs, target);
         viewModel.reportTo(jobs, onWritten);
         boolean listed = jobs != io.cosmosdesk.jobs.JobTracker.NONE;
-        FXMLLoader loader = new FXMLLoader(ImportDialog.class.getResource(FXML));
-        loader.setControllerFactory(type -> new ImportDialogController(viewModel));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load the import dialog", e);
-        }
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.NONE); // the user keeps working while it runs
-        stage.setTitle("Import into " + target.ref());
-        Scene scene = new Scene(root);
-        scene.getStylesheets().add(stylesheet);
-        stage.setScene(scene);
-        io.cosmosdesk.ui.DialogSizing.capToScreen(stage, owner);
+        Parent root = FxmlView.load(ImportDialog.class, FXML, ImportDialogController.class,
+                () -> new ImportDialogController(viewModel), "the import dialog").root();
+        // not modal: the user keeps working while it runs
+        Stage stage = DialogStages.of(owner, Modality.NONE, "Import into " + target.ref(), root, stylesheet);
         stage.setOnCloseRequest(event -> {
             // listed in the Jobs panel, a running import goes on there (its Cancel stops it); otherwise closing
             // stops it, never abandoning a batch half-way: it stops after the one in flight

@@ -34,7 +34,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Headless, the whole window styled as in the app: the main window with a container's grid and editor, a query
- * tab, the Settings and connection dialogs and a question alert raise no CSS warning (a colour of the theme that
+ * tab, the move, export, import, copy, Settings and connection dialogs and a question alert open and raise no CSS
+ * warning (a colour of the theme that
  * does not resolve, a value that does not convert). The completion popup's own rules are checked by its tests.
  */
 @ExtendWith(CosmosServerExtension.class)
@@ -67,6 +68,16 @@ class NoCssWarningsGuiIT {
             robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
             MainWindowFixture.waitFor("the item opens", () -> robot.lookup("#codeArea").queryAs(CodeArea.class)
                     .getText().contains("\"order-"));
+
+            // the dialogs built from views (ui.DialogStages): move, export, import, copy
+            robot.clickOn(MainWindowFixture.shown(robot, "#moveButton"));
+            closeWindowOf(robot, "#contentScroll");
+            MainWindowFixture.clickToolbarAction(robot, "Export…");
+            closeWindowOf(robot, "#sourceBox");
+            MainWindowFixture.clickToolbarAction(robot, "Import…");
+            closeWindowOf(robot, "#fileField");
+            robot.clickOn("Container").clickOn("Copy items to…");
+            closeWindowOf(robot, "#copyButton");
 
             MainWindowFixture.clickToolbarAction(robot, "New query");
             MainWindowFixture.waitFor("the query tab opens", () -> robot.lookup(".sql-editor").tryQuery().isPresent());
