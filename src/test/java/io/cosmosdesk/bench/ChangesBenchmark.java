@@ -303,6 +303,9 @@ public final class ChangesBenchmark {
         print("worst lag of any row: %,d ms (write started to row on screen)", shown.worstLagMs().get());
         print("FX thread's longest stall (2 ms beat, wall): %d ms, of which its own CPU %d ms (target < 50 ms)",
                 stall[0], stall[1]);
+        long[] steady = meter.longestAfter(2_000);
+        print("longest stall beginning 2 s or more after the tab went live (the first rows build the table's first "
+                + "cells on a cold JVM): %d ms wall, %d ms UI-thread CPU", steady[0], steady[1]);
         print("stalls over 50 ms: %s; where the UI thread was while late:%s", meter.lateStalls(), late.report());
         print("longest CSS + layout pass: %d ms of UI-thread CPU; longest pulse (hand-over + CSS + layout): %d ms; "
                 + "pulses that showed rows: %,d", LONGEST_PASS_CPU.get() / 1_000_000,
