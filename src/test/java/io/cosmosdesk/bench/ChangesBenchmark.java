@@ -170,7 +170,6 @@ public final class ChangesBenchmark {
         print("writer: %,d items in %.1f s = %,.0f items/s achieved (asked for %,d/s over %d s, %d clients, bulk; "
                 + "%d failed; %d ticks ended > 1 s late)", written.get(), writeSeconds, written.get() / writeSeconds,
                 rate, seconds, writers.size(), failed.get(), behind.get());
-        print("uptime after writing: %s", uptime());
 
         report(shown, written.get(), lastWriteDone, meter, late, cpu);
         tasks.shutdown();
