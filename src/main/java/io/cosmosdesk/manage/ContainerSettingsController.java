@@ -73,7 +73,7 @@ public final class ContainerSettingsController {
         throughputModeChoice.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(ThroughputInput.Mode mode) {
-                return mode == ThroughputInput.Mode.AUTOSCALE ? "Autoscale, maximum RU/s" : "Manual, RU/s";
+                return mode == ThroughputInput.Mode.AUTOSCALE ? "Autoscale" : "Manual";
             }
 
             @Override
