@@ -3,7 +3,7 @@ package io.cosmosdesk.schema;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** Reads the items of a container one feed range at a time; see {@link CosmosRangeReader}. */
+/** Reads the items of a container one range (a feed range, or a slice of one) at a time; see {@link CosmosRangeReader}. */
 interface RangeReader {
 
     /** One page of a range's items. */
@@ -13,8 +13,18 @@ interface RangeReader {
         }
     }
 
-    /** How many feed ranges there are (at least one). */
+    /** How many ranges are read in turn (at least one): the feed ranges, or the slices cut from them. */
     int rangeCount();
+
+    /** How many feed ranges (physical partitions) the container has. */
+    default int feedRanges() {
+        return rangeCount();
+    }
+
+    /** True when the ranges read are even slices of the partition-key hash space ({@link HashSlices}). */
+    default boolean hashSlices() {
+        return false;
+    }
 
     /**
      * The next page of range {@code range} from {@code continuationToken} (null: its start), at most {@code max}

@@ -43,7 +43,7 @@ public final class SchemaCommand implements Command {
         return """
             Usage: CosmosDesk schema --endpoint URL --database DB --container C [options]
 
-            Reads a sample of the container's items, spread over its feed ranges, and prints a JSON Schema
+            Reads a sample of the container's items, spread over its key space, and prints a JSON Schema
             (draft 2020-12) with x-documentsInspected, x-occurrence and per-type x-typeOccurrence and ranges,
             as the VS Code Cosmos DB extension writes them. Progress goes to stderr.
 

@@ -8,10 +8,12 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Draws a sample spread over a container's feed ranges (its physical partitions) and feeds it to
- * {@link SchemaStatistics}: each range gets an equal share, read a page at a time in turn so the figures that fill
- * in early already come from every range; a range that holds fewer items than its share hands the rest to the
- * others. Snapshots of the figures go to the listener at most every {@value #SNAPSHOT_MILLIS} ms.
+ * Draws a sample spread over a container's key space and feeds it to {@link SchemaStatistics}. The reader offers
+ * ranges: even slices of the partition-key hash space ({@link HashSlices}) where the keys are hashed evenly, else
+ * the feed ranges (physical partitions) themselves. Each range gets an equal share, read a page at a time in turn
+ * so the figures that fill in early already come from every range; a range that holds fewer items than its share
+ * hands the rest to the others. Snapshots of the figures go to the listener at most every {@value #SNAPSHOT_MILLIS}
+ * ms.
  */
 final class SchemaSampler {
 
@@ -88,7 +90,8 @@ final class SchemaSampler {
         }
         SchemaSummary summary = statistics.summary();
         listener.accept(new SampleProgress(read, target, charge, summary));
-        return new SampleResult(summary, read, charge, ranges, describe(target, read, ranges, stopped), stopped);
+        return new SampleResult(summary, read, charge, reader.feedRanges(),
+                describe(target, read, ranges, reader.feedRanges(), reader.hashSlices(), stopped), stopped);
     }
 
     /** The unused share of an ended range goes, evenly, to the ranges still being read. */
@@ -115,13 +118,20 @@ final class SchemaSampler {
         }
     }
 
-    static String describe(long target, long read, int ranges, boolean stopped) {
+    static String describe(long target, long read, int ranges, int feedRanges, boolean sliced, boolean stopped) {
         String items = String.format(Locale.ROOT, "%,d item%s", read, read == 1 ? "" : "s");
+        String feeds = String.format(Locale.ROOT, "%d feed range%s", feedRanges, feedRanges == 1 ? "" : "s");
         String how;
         if (target == Long.MAX_VALUE) {
-            how = stopped ? items + " of all, read " + (ranges == 1 ? "from the container's one feed range"
-                    : String.format(Locale.ROOT, "in turn from its %d feed ranges", ranges))
-                    : "All " + items + " of the container";
+            how = !stopped ? "All " + items + " of the container"
+                    : sliced ? String.format(Locale.ROOT, "%s of all, read in turn from %d even slices of the "
+                            + "partition-key hash space (%s)", items, ranges, feeds)
+                    : items + " of all, read " + (ranges == 1 ? "from the container's one feed range"
+                            : String.format(Locale.ROOT, "in turn from its %d feed ranges", ranges));
+        } else if (sliced) {
+            how = String.format(Locale.ROOT, "%s from all over the partition-key space: an equal share from each "
+                    + "of %d even slices of its hash range (%s), the first items of each slice in storage order; "
+                    + "not a random sample", items, ranges, feeds);
         } else if (ranges == 1) {
             how = items + ": the first items of the container's one feed range (physical partition), in storage "
                     + "order; not a random sample";

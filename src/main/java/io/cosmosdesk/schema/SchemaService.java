@@ -24,12 +24,12 @@ public class SchemaService {
     }
 
     /**
-     * Reads up to {@code target} items ({@link Long#MAX_VALUE}: all), spread over the container's feed ranges;
+     * Reads up to {@code target} items ({@link Long#MAX_VALUE}: all), spread over the container's key space;
      * {@code progress} gets snapshots of the figures a few times a second (on the calling thread).
      */
     public SampleResult sample(ContainerHandle handle, long target, Consumer<SampleProgress> progress,
             BooleanSupplier cancelled) {
-        CosmosRangeReader reader = CosmosRangeReader.open(handle, cancelled);
+        CosmosRangeReader reader = CosmosRangeReader.openSliced(handle, target, cancelled);
         return new SchemaSampler(reader).sample(target, progress, cancelled);
     }
 

@@ -94,4 +94,29 @@ class SchemaSamplerTest {
         assertThat(result.howDrawn()).contains("stopped");
         assertThat(progress).last().extracting(SampleProgress::itemsRead).isEqualTo(result.itemsRead());
     }
+
+    @Test
+    void slicesOfTheKeySpaceAreNamedAsSuchWithTheFeedRangesTheyWereCutFrom() {
+        FakeRanges slices = new FakeRanges(500, 500, 500, 500, 500, 500, 500, 500, 500, 500) {
+            @Override
+            public int feedRanges() {
+                return 2;
+            }
+
+            @Override
+            public boolean hashSlices() {
+                return true;
+            }
+        };
+        SampleResult result = new SchemaSampler(slices).sample(100, p -> { }, () -> false);
+        assertThat(result.itemsRead()).isEqualTo(100);
+        assertThat(keys(result)).hasSize(10).allMatch(k -> k.endsWith("=10"));
+        assertThat(result.feedRanges()).isEqualTo(2);
+        assertThat(result.howDrawn()).isEqualTo("100 items from all over the partition-key space: an equal share "
+                + "from each of 10 even slices of its hash range (2 feed ranges), the first items of each slice in "
+                + "storage order; not a random sample.");
+        assertThat(SchemaSampler.describe(Long.MAX_VALUE, 40, 16, 1, true, true)).isEqualTo("40 items of all, read "
+                + "in turn from 16 even slices of the partition-key hash space (1 feed range) (stopped before the "
+                + "end).");
+    }
 }

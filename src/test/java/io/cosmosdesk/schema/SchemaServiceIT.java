@@ -17,6 +17,10 @@ import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.CosmosTestData;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +55,7 @@ class SchemaServiceIT {
             if (i % 10 == 0) {
                 item.putNull("note");
             }
+            item.put("tenth", i % 10 == 0);
             item.putArray("tags").add("t" + (i % 3));
             return item;
         });
@@ -78,12 +83,79 @@ class SchemaServiceIT {
                 .as("the sample spans partition key values").isGreaterThan(1);
         assertThat(result.summary().field(FieldPath.ROOT.child("createdAt")).orElseThrow().count(ValueType.DATE))
                 .isEqualTo(1_000);
-        assertThat(result.summary().field(FieldPath.ROOT.child("note")).orElseThrow().count(ValueType.NULL))
-                .isEqualTo(100);
+        // every tenth item has "note": null (present, not missing); which items a sample holds depends on the slices
+        FieldSummary note = result.summary().field(FieldPath.ROOT.child("note")).orElseThrow();
+        long tenths = result.summary().field(FieldPath.ROOT.child("tenth")).orElseThrow().type(ValueType.BOOLEAN)
+                .orElseThrow().booleans().trueCount();
+        assertThat(tenths).isBetween(50L, 120L);
+        assertThat(note.count(ValueType.NULL)).isEqualTo(tenths);
+        assertThat(note.itemCount()).isEqualTo(tenths);
         assertThat(result.summary().field(FieldPath.ROOT.child("id")).orElseThrow().type(ValueType.STRING)
                 .orElseThrow().strings().distinct()).as("no item read twice").isEqualTo(1_000);
         assertThat(result.summary().field(FieldPath.ROOT.child("tags").element()).orElseThrow().itemCount())
                 .isEqualTo(1_000);
+    }
+
+    /** Remembers which items each range answered. */
+    private static final class RecordingReader implements RangeReader {
+        final RangeReader reader;
+        final Map<Integer, List<String>> idsByRange = new TreeMap<>();
+
+        RecordingReader(RangeReader reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public int rangeCount() {
+            return reader.rangeCount();
+        }
+
+        @Override
+        public int feedRanges() {
+            return reader.feedRanges();
+        }
+
+        @Override
+        public boolean hashSlices() {
+            return reader.hashSlices();
+        }
+
+        @Override
+        public Page read(int range, String continuationToken, int max) {
+            Page page = reader.read(range, continuationToken, max);
+            page.items().forEach(i -> idsByRange.computeIfAbsent(range, r -> new ArrayList<>()).add(i.get("id").asText()));
+            return page;
+        }
+    }
+
+    /**
+     * 1,200 items, each with a key of its own: a sample of 100 takes 10 from each of 10 even slices of the key's
+     * hash space, so it holds items from all over the key space whatever order they are stored in (the service
+     * answers a physical partition's items in an order of its own; the local server by _rid).
+     */
+    @Test
+    void aSampleIsSpreadOverTheWholeKeySpaceNotTheFirstItemsStored(CosmosAsyncClient client,
+            LocalCosmosServer server, CosmosTestData data) {
+        CosmosAsyncContainer container = data.createContainer("/key");
+        CosmosTestData.insert(container, "/key", 1_200, i -> JsonNodeFactory.instance.objectNode()
+                .put("id", String.format("item-%04d", i)).put("key", "key-" + i));
+        ContainerHandle handle = handle(client, server, container, "/key");
+        RecordingReader reader = new RecordingReader(CosmosRangeReader.openSliced(handle, 100, () -> false));
+
+        SampleResult result = new SchemaSampler(reader).sample(100, p -> { }, () -> false);
+
+        assertThat(result.itemsRead()).isEqualTo(100);
+        assertThat(reader.idsByRange).as("items read from each slice").hasSize(10)
+                .allSatisfy((range, ids) -> assertThat(ids).hasSize(10));
+        Set<String> sampled = new HashSet<>();
+        reader.idsByRange.values().forEach(sampled::addAll);
+        assertThat(sampled).as("no item read twice").hasSize(100);
+        assertThat(result.summary().field(FieldPath.ROOT.child("id")).orElseThrow().type(ValueType.STRING)
+                .orElseThrow().strings().distinct()).isEqualTo(100);
+        assertThat(result.howDrawn()).contains("from all over the partition-key space").contains("10 even slices")
+                .contains("1 feed range");
+        assertThat(service.sample(handle, 100, p -> { }, () -> false).howDrawn()).as("the service slices too")
+                .isEqualTo(result.howDrawn());
     }
 
     @Test
@@ -103,6 +175,8 @@ class SchemaServiceIT {
                 .orElseThrow().strings().distinct()).as("no item read twice").isEqualTo(1_200);
         assertThat(all.summary().field(FieldPath.ROOT.child("region")).orElseThrow().type(ValueType.STRING)
                 .orElseThrow().strings().distinct()).isEqualTo(4);
+        assertThat(all.summary().field(FieldPath.ROOT.child("note")).orElseThrow().count(ValueType.NULL))
+                .isEqualTo(120);
         assertThat(all.requestCharge()).isPositive();
     }
 
