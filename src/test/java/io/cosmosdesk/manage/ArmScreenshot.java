@@ -29,6 +29,8 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
