@@ -3,13 +3,7 @@ package io.cosmosdesk.bench;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cosmosdesk.cosmos.AuthKind;
-import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerHandle;
-import io.cosmosdesk.cosmos.ContainerInfo;
-import io.cosmosdesk.cosmos.ContainerRef;
-import io.cosmosdesk.cosmos.CosmosConnection;
-import io.cosmosdesk.cosmos.JsonPath;
 import io.cosmosdesk.json.Json;
 import io.cosmosdesk.schema.FieldPath;
 import io.cosmosdesk.schema.SampleProgress;
@@ -18,6 +12,7 @@ import io.cosmosdesk.schema.SchemaService;
 import io.cosmosdesk.schema.SchemaStatistics;
 import io.cosmosdesk.schema.SchemaSummary;
 import io.cosmosdesk.schema.SchemaTab;
+import io.cosmosdesk.schema.SchemaTabFixture;
 import io.cosmosdesk.schema.SchemaViewModel;
 import io.cosmosdesk.ui.FxTaskRunner;
 import java.lang.management.ManagementFactory;
@@ -35,7 +30,6 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.mockito.Mockito;
 
 /**
  * Schema statistics over sampled items of ~1 KB: CPU spent on the statistics beyond reading (parsing) the items,
@@ -74,10 +68,7 @@ public final class SchemaBenchmark {
         Platform.startup(started::countDown);
         started.await();
         FxTaskRunner tasks = new FxTaskRunner();
-        CosmosConnection connection = new CosmosConnection(ConnectionProfile.create("Bench", AuthKind.EMULATOR,
-                "https://localhost:8081"), Mockito.mock(com.azure.cosmos.CosmosAsyncClient.class));
-        ContainerHandle handle = new ContainerHandle(connection, new ContainerInfo(new ContainerRef("bench", "orders"),
-                List.of("/customerId"), false, null));
+        ContainerHandle handle = SchemaTabFixture.container("bench", "orders");
         CountDownLatch done = new CountDownLatch(1);
         SchemaService inMemory = new SchemaService() {
             @Override
@@ -110,24 +101,7 @@ public final class SchemaBenchmark {
         CountDownLatch built = new CountDownLatch(1);
         Platform.runLater(() -> {
             long openCpu = THREADS.getCurrentThreadCpuTime();
-            SchemaViewModel vm = new SchemaViewModel(handle, inMemory, tasks, Mockito.mock(io.cosmosdesk.ui.DialogService.class), new SchemaViewModel.Host() {
-                @Override
-                public void addColumn(ContainerHandle container, JsonPath path) {
-                }
-
-                @Override
-                public void setFilter(ContainerHandle container, String whereClause) {
-                }
-
-                @Override
-                public void sortBy(ContainerHandle container, JsonPath path) {
-                }
-
-                @Override
-                public boolean openQuery(ContainerHandle container, String sql) {
-                    return false;
-                }
-            });
+            SchemaViewModel vm = SchemaTabFixture.viewModel(handle, inMemory, tasks, new SchemaTabFixture.GridHandOff());
             viewModel[0] = vm;
             SchemaTab tab = new SchemaTab(vm, tasks);
             Stage stage = new Stage();

@@ -1,19 +1,10 @@
 package io.cosmosdesk.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 
-import com.azure.cosmos.CosmosAsyncClient;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cosmosdesk.cosmos.AuthKind;
-import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerHandle;
-import io.cosmosdesk.cosmos.ContainerInfo;
-import io.cosmosdesk.cosmos.ContainerRef;
-import io.cosmosdesk.cosmos.CosmosConnection;
-import io.cosmosdesk.cosmos.JsonPath;
-import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.ImmediateTaskRunner;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,10 +34,7 @@ class SchemaTabPulsesTest {
     private static final int FIELDS = 30;
 
     // made before the toolkit's setup (Mockito's first start takes long under load; TestFX allows @Start 30 s)
-    private final ContainerHandle orders = new ContainerHandle(new CosmosConnection(ConnectionProfile.create("Local",
-            AuthKind.EMULATOR, "https://localhost:8081"), mock(CosmosAsyncClient.class)),
-            new ContainerInfo(new ContainerRef("retail", "orders"), List.of("/customerId"), false, null));
-    private final DialogService dialogs = mock(DialogService.class);
+    private final ContainerHandle orders = SchemaTabFixture.container("retail", "orders");
     private SchemaViewModel viewModel;
     private TreeTableView<FieldSummary> tree;
     private Scene scene;
@@ -70,25 +58,8 @@ class SchemaTabPulsesTest {
                 return new SampleResult(statistics.summary(), 10, 10, 1, "10 items", false);
             }
         };
-        viewModel = new SchemaViewModel(orders, manyFields, ImmediateTaskRunner.immediate(), dialogs,
-                new SchemaViewModel.Host() {
-                    @Override
-                    public void addColumn(ContainerHandle container, JsonPath path) {
-                    }
-
-                    @Override
-                    public void setFilter(ContainerHandle container, String whereClause) {
-                    }
-
-                    @Override
-                    public void sortBy(ContainerHandle container, JsonPath path) {
-                    }
-
-                    @Override
-                    public boolean openQuery(ContainerHandle container, String sql) {
-                        return false;
-                    }
-                });
+        viewModel = SchemaTabFixture.viewModel(orders, manyFields, ImmediateTaskRunner.immediate(),
+                new SchemaTabFixture.GridHandOff());
         SchemaTab tab = new SchemaTab(viewModel, ImmediateTaskRunner.immediate());
         scene = new Scene((Parent) tab.view(), 1000, 700);
         stage.setScene(scene);
