@@ -12,7 +12,11 @@
 #     GTK 3 for JavaFX's glass toolkit. When the trained archive cannot be made, the build fails with the
 #     reason: an installer with jlink's default archive starts markedly slower, and nobody reads warnings.
 #
-# Usage: finish-runtime.sh RUNTIME_DIR JAVAFX_JAR_DIR APP_CLASSPATH WORK_DIR JDK_HOME
+#  3. The training run's class list (JDK, JavaFX and the app's jars) goes into the app's folder as
+#     cosmosdesk.classlist: the packages' postinst dumps from it an archive that holds the app's own classes too
+#     (cosmosdesk-cds.sh), for the class path where the jars are installed, the only one JDK 17 accepts.
+#
+# Usage: finish-runtime.sh RUNTIME_DIR JAVAFX_JAR_DIR APP_CLASSPATH WORK_DIR JDK_HOME APP_INPUT_DIR
 set -Eeuo pipefail
 # with set -e a failing command inside $(...) or a pipeline ends the script without a word: say where
 trap 'echo "finish-runtime: FAILED at line $LINENO: $BASH_COMMAND (exit $?)" >&2' ERR
@@ -27,6 +31,7 @@ javafx_dir=$2
 app_classpath=$3
 work=$4
 jdk_home=$5
+app_input=$6
 
 mkdir -p "$work"
 
@@ -136,6 +141,8 @@ train_cds_archive() {
     local classes
     classes=$(grep -vc '^@' "$work/app.classlist" || true)
     echo "finish-runtime: CDS archive trained on $classes loaded classes ($(du -m "$server/classes.jsa" | cut -f1) MB)"
+    cp "$work/app.classlist" "$app_input/cosmosdesk.classlist"
+    echo "finish-runtime: class list for the app's own archive (made when installed): $app_input/cosmosdesk.classlist"
 }
 
 install_javafx_natives

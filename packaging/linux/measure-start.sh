@@ -12,6 +12,7 @@ trap 'echo "measure-start: FAILED: line $LINENO: \`$BASH_COMMAND\` exited with s
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 app=${1:-$repo/target/packaging/app-image/CosmosDesk}
+[ -d "$app" ] && app=$(cd "$app" && pwd -P) # the launcher's $APPDIR is a physical path: the app's archive needs it
 runs=${RUNS:-5}
 work="$repo/target/measure-start"
 fail() { echo "measure-start: FAILED: $*" >&2; exit 1; }
@@ -36,26 +37,28 @@ for _ in $(seq 1 300); do [ -s "$work/xvfb.display" ] && xwininfo -display ":$(h
 export DISPLAY=":$(head -n 1 "$work/xvfb.display")"
 xwininfo -root >/dev/null 2>&1 || fail "Xvfb on $DISPLAY accepts no clients (see $work/xvfb.log)"
 
-# the floor, compiled as the smoke test compiles it
+# the floor (packaging/linux/EmptyWindow.java), compiled as the smoke test compiles it
 mkdir -p "$work/empty-window"
-cat >"$work/empty-window/EmptyWindow.java" <<'JAVA'
-public class EmptyWindow extends javafx.application.Application {
-    @Override
-    public void start(javafx.stage.Stage stage) {
-        stage.setTitle("CosmosDesk (empty JavaFX window)");
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 1280, 800));
-        stage.show();
-    }
-
-    public static void main(String[] args) {
-        launch(args);
-    }
-}
-JAVA
+cp "$repo/packaging/linux/EmptyWindow.java" "$work/empty-window/EmptyWindow.java"
 javac --release 17 -cp "$javafx_dir/*" -d "$work/empty-window" "$work/empty-window/EmptyWindow.java"
-java_options=()
-mapfile -t java_options < <(sed -n 's/^java-options=//p' "$app/lib/app/CosmosDesk.cfg")
+# the launcher's JVM options, with $APPDIR as the launcher fills it in; the floor takes them all but the app's own
+# class-data-sharing archive (made for the app's class path only: JDK 17 would refuse all of it for another one),
+# so it runs on the runtime's archive, trained on the JDK and JavaFX classes the app loads
+java_options=() floor_options=() app_cds=""
+mapfile -t java_options < <(sed -n 's/^java-options=//p' "$app/lib/app/CosmosDesk.cfg" | sed "s|\$APPDIR|$app/lib/app|g")
+for option in "${java_options[@]}"; do
+    case $option in
+        -XX:SharedArchiveFile=*) app_cds=${option#-XX:SharedArchiveFile=} ;;
+        *) floor_options+=("$option") ;;
+    esac
+done
 classpath=$(sed -n 's/^app.classpath=\$APPDIR/'"${app//\//\\/}"'\/lib\/app/p' "$app/lib/app/CosmosDesk.cfg" | paste -sd:)
+# an app image has no archive of its own until something makes it where it lies (the packages' postinst does)
+if [ -n "$app_cds" ] && [ ! -f "$app_cds" ]; then
+    cds_start=$(now_ms)
+    sh "$app/lib/app/cosmosdesk-cds.sh" || fail "could not make the app's archive $app_cds (see above)"
+    echo "measure-start: made the app's archive $app_cds in $(( $(now_ms) - cds_start )) ms ($(du -m "$app_cds" | cut -f1) MB)"
+fi
 
 export XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$work/home/data" XDG_STATE_HOME="$work/home/state"
 elapsed_ms=0 cpu_line=""
@@ -90,22 +93,30 @@ start_once() {
 : >"$work/stderr.log"
 echo "measure-start: $app, $runs alternating starts, load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 start_once "$app/bin/CosmosDesk" # first start of a fresh settings folder: not counted
-times_app=() times_empty=()
+times_app=() times_empty=() times_no_app_cds=()
 for i in $(seq 1 "$runs"); do
     start_once "$app/bin/CosmosDesk"; times_app+=("$elapsed_ms")
-    start_once "$app/lib/runtime/bin/java" "${java_options[@]}" -cp "$work/empty-window" EmptyWindow
+    start_once "$app/lib/runtime/bin/java" "${floor_options[@]}" -cp "$work/empty-window" EmptyWindow
     times_empty+=("$elapsed_ms")
+    if [ -n "$app_cds" ]; then # the same app without its own archive, for the difference it makes
+        start_once "$app/lib/runtime/bin/java" "${floor_options[@]}" -cp "$classpath" io.cosmosdesk.app.Launcher
+        times_no_app_cds+=("$elapsed_ms")
+    fi
 done
 median_app=$(printf '%s\n' "${times_app[@]}" | median)
 median_empty=$(printf '%s\n' "${times_empty[@]}" | median)
 echo "  start to main window:  median $median_app ms of $runs (${times_app[*]})"
 echo "  empty JavaFX window:   median $median_empty ms of $runs (${times_empty[*]})"
 echo "start ratio to an empty JavaFX window: $(awk -v a="$median_app" -v e="$median_empty" 'BEGIN { printf "%.2f", a / e }')"
+if [ ${#times_no_app_cds[@]} -gt 0 ]; then
+    median_no_app_cds=$(printf '%s\n' "${times_no_app_cds[@]}" | median)
+    echo "  app without its own archive (java, the runtime's archive only): median $median_no_app_cds ms of $runs (${times_no_app_cds[*]}), ratio $(awk -v a="$median_no_app_cds" -v e="$median_empty" 'BEGIN { printf "%.2f", a / e }')"
+fi
 CPU=1 start_once "$app/lib/runtime/bin/java" "${java_options[@]}" -Xlog:class+load=info:file="$work/class-load.log" \
     -Dcosmosdesk.startupTrace=true -cp "$classpath" io.cosmosdesk.app.Launcher
 echo "  app, one start with the class-load log: $elapsed_ms ms, CPU per thread at the window: $cpu_line"
-echo "  classes loaded to the window: $(wc -l <"$work/class-load.log") ($(grep -c 'source: file:\|source: jar:' "$work/class-load.log" || true) from jars)"
+echo "  classes loaded to the window: $(wc -l <"$work/class-load.log") ($(grep -c 'source: file:\|source: jar:' "$work/class-load.log" || true) read from jars, $(grep -c 'source: shared objects file' "$work/class-load.log" || true) from CDS archives)"
 grep '^startup:' "$work/stderr.log" | tail -n 12 | sed 's/^/    /' || true
-CPU=1 start_once "$app/lib/runtime/bin/java" "${java_options[@]}" -cp "$work/empty-window" EmptyWindow
+CPU=1 start_once "$app/lib/runtime/bin/java" "${floor_options[@]}" -cp "$work/empty-window" EmptyWindow
 echo "  empty window, one start: $elapsed_ms ms, CPU per thread at the window: $cpu_line"
 echo "  load at the end $(cut -d' ' -f1-3 /proc/loadavg)"

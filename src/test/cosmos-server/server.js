@@ -12,10 +12,14 @@
 // turns that off for manual use) or on SIGTERM/SIGINT.
 //
 // Routes of our own, answered before the Cosmos router:
-//   POST   /_cosmosdesk/faults    {"mode":"429"|"503"|"drop"|"timeout"|"applyThenDrop","count":N,"retryAfterMs":100,
-//                                  "methods":["POST"],"pathContains":"/docs"}  -> next N matching requests fail;
+//   POST   /_cosmosdesk/faults    {"mode":"429"|"503"|"drop"|"timeout"|"applyThenDrop"|"applyThenHold","count":N,
+//                                  "retryAfterMs":100,"methods":["POST"],"pathContains":"/docs"}
+//                                  -> next N matching requests fail;
 //                                  applyThenDrop handles the request (a write is applied) and then drops the
-//                                  connection instead of answering: the lost answer journals exist for
+//                                  connection instead of answering: the lost answer journals exist for;
+//                                  applyThenHold handles it and keeps the answer (the connection stays open, as a
+//                                  slow network would), so a test can kill the client between a write applied and
+//                                  its answer; the request log shows the held answer's status once applied
 //   GET    /_cosmosdesk/faults    active fault rules
 //   DELETE /_cosmosdesk/faults    clears them
 //   GET    /_cosmosdesk/requests  last 200 Cosmos requests (method, path, status, authType, some x-ms headers)
@@ -36,8 +40,8 @@ const EMULATOR_KEY = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8
 
 const CONTROL_PREFIX = "/_cosmosdesk/";
 const REQUEST_LOG_SIZE = 200;
-const FAULT_MODES = new Set(["429", "503", "drop", "timeout", "applyThenDrop"]);
-const APPLIED_FIRST = "applyThenDrop";
+const FAULT_MODES = new Set(["429", "503", "drop", "timeout", "applyThenDrop", "applyThenHold"]);
+const APPLIED_FIRST = new Set(["applyThenDrop", "applyThenHold"]);
 // for debugging a client: COSMOS_SERVER_LOG_ALL_HEADERS=1 logs every header but authorization
 const LOG_ALL_HEADERS = Boolean(process.env.COSMOS_SERVER_LOG_ALL_HEADERS);
 // headers worth seeing in the request log; never authorization itself
@@ -273,6 +277,27 @@ function dropAnswer(req, res) {
   res.flushHeaders = drop;
 }
 
+/**
+ * The request is handled as usual (a write is applied), but its answer is held: nothing is sent and the connection
+ * stays open until the client goes (or the faults are cleared). The log entry gets the status it would have had,
+ * which tells a test the write was applied.
+ */
+function holdAnswer(res, entry, faults) {
+  faults.hanging.add(res);
+  res.on("close", () => faults.hanging.delete(res));
+  const hold = () => {
+    if (entry.status === null) entry.status = res.statusCode;
+    return res;
+  };
+  res.writeHead = (status) => {
+    res.statusCode = status;
+    return res;
+  };
+  res.write = () => true;
+  res.end = hold;
+  res.flushHeaders = () => res;
+}
+
 function dropAllDatabases(account) {
   if (!account) return;
   [...account.databases._data.values()].forEach((db) => {
@@ -348,7 +373,7 @@ function main() {
     }
     const entry = log.record(req, path, res);
     const rule = faults.take(req, path);
-    if (rule && rule.mode !== APPLIED_FIRST) {
+    if (rule && !APPLIED_FIRST.has(rule.mode)) {
       entry.fault = rule.mode;
       faults.apply(rule, req, res);
       return;
@@ -362,7 +387,11 @@ function main() {
     }
     if (rule) {
       entry.fault = rule.mode;
-      dropAnswer(req, res);
+      if (rule.mode === "applyThenHold") {
+        holdAnswer(res, entry, faults);
+      } else {
+        dropAnswer(req, res);
+      }
     }
     cosmosHandlers.forEach((handler) => handler.call(server, req, res));
   });

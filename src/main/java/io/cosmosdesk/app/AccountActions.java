@@ -1,15 +1,17 @@
 package io.cosmosdesk.app;
 
+import io.cosmosdesk.audit.AuditOperation;
 import io.cosmosdesk.browse.ResourceNode;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.ContainerRef;
 import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.ErrorKind;
+import io.cosmosdesk.jobs.JobTracker;
 import io.cosmosdesk.manage.CreateResourceViewModel;
 import io.cosmosdesk.manage.ManageDialogs;
-import io.cosmosdesk.manage.ControlPlane;
 import io.cosmosdesk.manage.ControlPlaneSwitch;
+import io.cosmosdesk.manage.ResourceDeletion;
 import io.cosmosdesk.ui.BackgroundTask;
 import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.TaskRunner;
@@ -29,15 +31,17 @@ final class AccountActions {
     private final TaskRunner tasks;
     private final MainViewModel main;
     private final GoneContainers gone;
+    private final ResourceDeletion deletion;
 
     AccountActions(ControlPlaneSwitch planes, ManageDialogs dialogs, DialogService messages, TaskRunner tasks,
-            MainViewModel main, GoneContainers gone) {
+            JobTracker jobs, MainViewModel main, GoneContainers gone) {
         this.planes = planes;
         this.dialogs = dialogs;
         this.messages = messages;
         this.tasks = tasks;
         this.main = main;
         this.gone = gone;
+        this.deletion = new ResourceDeletion(planes, tasks, jobs, messages);
     }
 
     void install(ContainerActions containers, TreeActions tree) {
@@ -47,17 +51,26 @@ final class AccountActions {
         containers.add(new ContainerAction("Delete container…", null, false, this::deleteContainer));
     }
 
-    private boolean writable(CosmosConnection connection, String what) {
+    /** A read-only connection is refused here with a sentence, and the refusal recorded as the service would. */
+    private boolean writable(CosmosConnection connection, String what, AuditOperation operation, String database,
+            String container) {
         if (connection.profile().readOnly()) {
-            messages.showInformation(what, "\"" + connection.profile().name()
-                    + "\" is a read-only connection: databases and containers cannot be created or deleted on it.");
+            String sentence = "\"" + connection.profile().name()
+                    + "\" is a read-only connection: databases and containers cannot be created or deleted on it.";
+            CosmosDeskException refusal = new CosmosDeskException(ErrorKind.READ_ONLY, sentence);
+            tasks.start(BackgroundTask.of("Recording a refused " + what.toLowerCase(java.util.Locale.ROOT),
+                    context -> {
+                        planes.refused(connection, operation, database, container, refusal);
+                        return null;
+                    }));
+            messages.showInformation(what, sentence);
             return false;
         }
         return true;
     }
 
     private void newDatabase(Window owner, ResourceNode connectionNode) {
-        if (!writable(connectionNode.connection(), "New database")) {
+        if (!writable(connectionNode.connection(), "New database", AuditOperation.DATABASE_CREATE, "", null)) {
             return;
         }
         dialogs.showCreate(owner, CreateResourceViewModel.forDatabase(planes, messages, tasks,
@@ -67,7 +80,8 @@ final class AccountActions {
 
     private void newContainer(Window owner, ResourceNode databaseNode) {
         CosmosConnection connection = databaseNode.connection();
-        if (!writable(connection, "New container")) {
+        if (!writable(connection, "New container", AuditOperation.CONTAINER_CREATE, databaseNode.databaseId(),
+                "")) {
             return;
         }
         dialogs.showCreate(owner, CreateResourceViewModel.forContainer(planes, messages, tasks, connection,
@@ -80,65 +94,52 @@ final class AccountActions {
     private void deleteDatabase(Window owner, ResourceNode databaseNode) {
         CosmosConnection connection = databaseNode.connection();
         String database = databaseNode.databaseId();
-        if (!writable(connection, "Delete database") || !dialogs.confirmDelete(owner, "database", database,
-                "Every container in it and every item in them will be deleted.")) {
+        if (!writable(connection, "Delete database", AuditOperation.DATABASE_DELETE, database, null)
+                || !dialogs.confirmDelete(owner, "database", database,
+                        "Every container in it and every item in them will be deleted.")) {
             return;
         }
-        deleteDatabase(connection, database, databaseNode);
-    }
+        deletion.deleteDatabase(connection, database, new ResourceDeletion.Outcome() {
+            @Override
+            public void deleted() {
+                gone.gone(GoneContainers.Gone.database(connection, database)); // its tabs say so; the tree follows
+            }
 
-    private void deleteDatabase(CosmosConnection connection, String database, ResourceNode databaseNode) {
-        ControlPlane plane = planes.forConnection(connection);
-        tasks.start(BackgroundTask.of("Deleting database " + database + " through " + plane.name(), context -> {
-            plane.reporting(context).deleteDatabase(connection, database);
-            return Boolean.TRUE;
-        }).onSuccess(done -> {
-            gone.gone(GoneContainers.Gone.database(connection, database)); // its tabs say so; the tree follows
-        }).onFailure(failure -> {
-            if (offered("Delete database", connection, failure)) {
-                deleteDatabase(connection, database, databaseNode);
-            } else {
+            @Override
+            public void failed(Throwable failure) {
                 deleteFailed("Delete database", failure, databaseNode.parent());
             }
-        }));
+
+            @Override
+            public void stoppedWaiting() {
+                main.tree().refresh(databaseNode.parent()); // a reload that misses it puts its tabs in the gone state
+            }
+        });
     }
 
     private void deleteContainer(Window owner, ContainerHandle handle) {
-        if (!writable(handle.connection(), "Delete container") || !dialogs.confirmDelete(owner, "container",
-                handle.ref().containerId(), "Every item in " + handle.ref() + " will be deleted.")) {
+        ContainerRef ref = handle.ref();
+        if (!writable(handle.connection(), "Delete container", AuditOperation.CONTAINER_DELETE, ref.databaseId(),
+                ref.containerId()) || !dialogs.confirmDelete(owner, "container", ref.containerId(),
+                        "Every item in " + ref + " will be deleted.")) {
             return;
         }
-        deleteContainer(handle);
-    }
+        deletion.deleteContainer(handle.connection(), ref, new ResourceDeletion.Outcome() {
+            @Override
+            public void deleted() {
+                gone.gone(GoneContainers.Gone.container(handle)); // its tabs say so; the tree follows
+            }
 
-    private void deleteContainer(ContainerHandle handle) {
-        ContainerRef ref = handle.ref();
-        ControlPlane plane = planes.forConnection(handle.connection());
-        tasks.start(BackgroundTask.of("Deleting container " + ref + " through " + plane.name(), context -> {
-            plane.reporting(context).deleteContainer(handle.connection(), ref);
-            return Boolean.TRUE;
-        }).onSuccess(done -> {
-            gone.gone(GoneContainers.Gone.container(handle)); // its tabs say so; the tree follows
-        }).onFailure(failure -> {
-            if (offered("Delete container", handle.connection(), failure)) {
-                deleteContainer(handle);
-            } else {
+            @Override
+            public void failed(Throwable failure) {
                 deleteFailed("Delete container", failure, databaseNode(handle).orElse(null));
             }
-        }));
-    }
 
-    /**
-     * The data plane refused the connection's Entra ID token: offers Azure Resource Manager; true when the user
-     * agreed (the change is then made again there).
-     */
-    private boolean offered(String title, CosmosConnection connection, Throwable failure) {
-        if (planes.canOffer(connection, failure) && messages.confirm(title, ControlPlaneSwitch.OFFER,
-                "Use Azure Resource Manager")) {
-            planes.agree(connection);
-            return true;
-        }
-        return false;
+            @Override
+            public void stoppedWaiting() {
+                databaseNode(handle).ifPresent(main.tree()::refresh);
+            }
+        });
     }
 
     /** A delete that failed; gone already (someone else deleted it) is no error: the tree catches up instead. */

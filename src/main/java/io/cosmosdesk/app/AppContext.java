@@ -121,15 +121,18 @@ public final class AppContext implements AutoCloseable {
         GoneTabs.install(goneContainers, toolTabs, this::openGrids, mainViewModel.tree());
         // create/delete, settings and throughput: the data plane first; Azure Resource Manager when the data plane
         // refused an Entra ID token and the user agreed (its SDK loads only then)
+        // creates and deletes (through either plane) and settings changes are audited
+        io.cosmosdesk.audit.AuditedResourceChanges resourceAudit = new io.cosmosdesk.audit.AuditedResourceChanges(
+                auditLog);
         io.cosmosdesk.manage.ControlPlaneSwitch controlPlanes = new io.cosmosdesk.manage.ControlPlaneSwitch(
                 new io.cosmosdesk.manage.ResourceAdmin(), new io.cosmosdesk.manage.ArmControlPlane(
-                        environment.get(io.cosmosdesk.manage.ArmControlPlane.ENDPOINT_VARIABLE)));
+                        environment.get(io.cosmosdesk.manage.ArmControlPlane.ENDPOINT_VARIABLE)), resourceAudit);
+        this.jobs = new io.cosmosdesk.jobs.Jobs(tasks);
         new AccountActions(controlPlanes,
-                new io.cosmosdesk.manage.ManageDialogs(Theme.APP_STYLESHEET), dialogs, tasks, mainViewModel,
+                new io.cosmosdesk.manage.ManageDialogs(Theme.APP_STYLESHEET), dialogs, tasks, jobs, mainViewModel,
                 goneContainers).install(containerActions, treeActions);
         new io.cosmosdesk.manage.ContainerSettingsFeature(new io.cosmosdesk.manage.ContainerSettingsService(
-                controlPlanes, new io.cosmosdesk.audit.AuditedResourceChanges(auditLog)), tasks, dialogs)
-                .install(toolTabs, containerActions);
+                controlPlanes, resourceAudit), tasks, dialogs).install(toolTabs, containerActions);
         new io.cosmosdesk.changes.ChangesFeature(directories.data(), tasks).install(toolTabs, containerActions);
         io.cosmosdesk.schema.ItemsGrids schemaGrids = new io.cosmosdesk.schema.ItemsGrids(
                 mainViewModel::openContainer, handle -> java.util.Optional.ofNullable(grids.get(handle))
@@ -140,7 +143,6 @@ public final class AppContext implements AutoCloseable {
                 schemaGrids, schemaCatalog);
         schema.install(toolTabs, containerActions);
         new io.cosmosdesk.audit.AuditFeature(auditLog, tasks).install(toolTabs, appActions, settings);
-        this.jobs = new io.cosmosdesk.jobs.Jobs(tasks);
         new io.cosmosdesk.jobs.JobsFeature(jobs, toolTabs).install(appActions);
         moveDialog.reportJobsTo(jobs);
         this.exports = new io.cosmosdesk.transfer.ExportFeature(new io.cosmosdesk.transfer.ExportDialog(

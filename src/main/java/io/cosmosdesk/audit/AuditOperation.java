@@ -46,7 +46,15 @@ public enum AuditOperation {
     /** A change of a container's settings (time to live, indexing policy, computed properties): no item. */
     CONTAINER_SETTINGS(Verb.NONE),
     /** A change of a container's throughput: no item; before and after are the throughput. */
-    THROUGHPUT(Verb.NONE);
+    THROUGHPUT(Verb.NONE),
+    /** A database created (id: the database's; after: its throughput and the control plane that made it). */
+    DATABASE_CREATE(Verb.NONE),
+    /** A database deleted, with every container in it (id: the database's). */
+    DATABASE_DELETE(Verb.NONE),
+    /** A container created (id: the container's; after: its key, throughput, time to live, keys, policy). */
+    CONTAINER_CREATE(Verb.NONE),
+    /** A container deleted, with every item in it (id: the container's). */
+    CONTAINER_DELETE(Verb.NONE);
 
     /** What goes to Cosmos DB. */
     public enum Verb { CREATE, REPLACE, UPSERT, DELETE, PATCH, NONE }

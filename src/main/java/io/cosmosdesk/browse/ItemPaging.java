@@ -203,6 +203,11 @@ final class ItemPaging {
         return parsed.of(row);
     }
 
+    /** The row's cell in {@code column}, worked out at most once while the row stays among the recently shown. */
+    ItemColumn.Cell cellOf(ItemRow row, ItemColumn column) {
+        return parsed.cellOf(row, column);
+    }
+
     // Commands
 
     /** Drops the rows on screen and whatever is loading, and loads the first page of {@code query}. */

@@ -1,6 +1,5 @@
 package io.cosmosdesk.browse;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.ItemQuery;
@@ -16,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -24,12 +22,9 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -38,15 +33,15 @@ import javafx.collections.ObservableList;
  * and deleting a selection. A reply that belongs to an older query (the user re-filtered, sorted,
  * refreshed or cancelled meanwhile) is dropped, never shown.
  *
- * <p>This class composes what to query (filter, sort, find by id) and the selection; the paging, the
- * columns, the filter history, counting and deleting each live in a part of their own.
+ * <p>This class is the tab's one face (the view and the workspace bind to it) and the host's door for actions on
+ * the selection; the paging, the filter box (what to query: filter, sort, find by id), the selection, the columns,
+ * the filter history, counting and deleting each live in a part of their own.
  */
 public class ItemsViewModel implements AutoCloseable {
 
     public static final int DEFAULT_PAGE_SIZE = ItemPaging.DEFAULT_PAGE_SIZE;
     public static final int MAX_PAGE_SIZE = ItemPaging.MAX_PAGE_SIZE;
     public static final int HISTORY_LIMIT = FilterHistory.LIMIT;
-    private static final JsonPath ID_PATH = JsonPath.parse("/id");
 
     /** What the grid area shows. */
     public enum State {
@@ -60,28 +55,15 @@ public class ItemsViewModel implements AutoCloseable {
     private final ItemPaging pages;
     private final ItemColumns columns;
     private final FilterHistory history;
-    /** The filter being applied: remembered in the history once its first page has come. */
-    private String filterToRemember;
+    private final FilterBox filterBox;
     private final ItemCounter counter;
     private final ItemDeletion deletion;
 
     // Properties
-    private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
-    private final ReadOnlyStringWrapper filterHint = new ReadOnlyStringWrapper(this, "filterHint");
-    /** The path the filter hint shows: the first partition key path (the id when there is none). */
-    private final JsonPath hintPath;
-    private boolean hintHasValue;
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
-    private final ObservableList<ItemRow> selection = FXCollections.observableArrayList();
-    // made once: an unmodifiable wrapper listens to its source weakly (see FilterHistory)
-    private final ObservableList<ItemRow> selectionView = FXCollections.unmodifiableObservableList(selection);
-    private final ReadOnlyObjectWrapper<ItemRow> selectedItem = new ReadOnlyObjectWrapper<>(this, "selectedItem");
-    private final BooleanBinding filterOutdated;
-    private final StringProperty goToIdText = new SimpleStringProperty(this, "goToIdText", "");
-    private final javafx.beans.binding.StringBinding activeId;
+    private final GridSelection selection = new GridSelection();
     private final ReadOnlyIntegerWrapper queriesRun = new ReadOnlyIntegerWrapper(this, "queriesRun");
     private Host host = new Host() { };
-    private Consumer<List<ItemRow>> selectionShown = rows -> { };
 
     /**
      * Where the grid's requests that reach beyond it go: the workspace that shows the grid beside the item
@@ -117,37 +99,9 @@ public class ItemsViewModel implements AutoCloseable {
             pages.removeGone(gone);
             host.itemsGone(gone);
         }, () -> selectOnly(null));
-        ReadOnlyObjectProperty<ItemQuery> applied = pages.appliedQueryProperty();
-        this.filterOutdated = Bindings.createBooleanBinding(
-                () -> !ItemQuery.filtered(filterText.get()).filter().equals(applied.get().filter())
-                        && applied.get().conditions().isEmpty(),
-                filterText, applied);
-        this.activeId = Bindings.createStringBinding(() -> idShownBy(applied.get()), applied);
-        List<String> keyPaths = handle.info().partitionKeyPaths();
-        this.hintPath = keyPaths.isEmpty() ? ID_PATH : JsonPath.parse(keyPaths.get(0));
-        filterHint.set(hintFor(null));
-        pages.rows().addListener((javafx.collections.ListChangeListener<ItemRow>) change -> hintFromRows());
+        this.filterBox = new FilterBox(handle, pages, history, this::runQuery, notice::set);
         // a first visit's columns come from the whole first page, not the few rows of its first frame
         pages.onFirstPage(page -> columns.proposeDefaults(page.stream().map(pages::parsedJson).toList()));
-        // a filter joins the history once it has run: one the server refused would only be picked again
-        pages.stateProperty().addListener((obs, old, state) -> {
-            if (filterToRemember == null || state == State.LOADING) {
-                return;
-            }
-            // a refused filter puts the rows before it back: that is no success of the filter
-            if (pages.filterErrorProperty().get() == null && (state == State.ROWS || state == State.NO_MATCHES
-                    || state == State.EMPTY_CONTAINER || state == State.SORT_LEFT_OUT)) {
-                history.remember(filterToRemember);
-            }
-            filterToRemember = null;
-        });
-    }
-
-    /** The id a "Go to id" query shows; null for any other query. */
-    private static String idShownBy(ItemQuery query) {
-        List<ItemQuery.Condition> conditions = query.conditions();
-        return conditions.size() == 1 && conditions.get(0).path().equals(ID_PATH)
-                && conditions.get(0).value() instanceof String id ? id : null;
     }
 
     // Properties
@@ -182,7 +136,7 @@ public class ItemsViewModel implements AutoCloseable {
 
     /** What the user is typing after {@code SELECT * FROM c}. */
     public StringProperty filterTextProperty() {
-        return filterText;
+        return filterBox.filterTextProperty();
     }
 
     public ReadOnlyObjectProperty<ItemQuery> appliedQueryProperty() {
@@ -191,12 +145,12 @@ public class ItemsViewModel implements AutoCloseable {
 
     /** What the user typed into "Go to id"; emptied when another query replaces it (Clear, a typed filter). */
     public StringProperty goToIdTextProperty() {
-        return goToIdText;
+        return filterBox.goToIdTextProperty();
     }
 
     /** The id the grid is narrowed to by "Go to id"; null while another query is applied. */
     public javafx.beans.binding.StringExpression activeIdProperty() {
-        return activeId;
+        return filterBox.activeIdProperty();
     }
 
     /**
@@ -204,39 +158,11 @@ public class ItemsViewModel implements AutoCloseable {
      * a real value of it once rows have come: {@code c.priority = 3} must not be written {@code "3"}.
      */
     public String filterHint() {
-        return filterHint.get();
+        return filterHintProperty().get();
     }
 
     public ReadOnlyStringProperty filterHintProperty() {
-        return filterHint.getReadOnlyProperty();
-    }
-
-    /** The hint for {@code value} of {@link #hintPath}; a placeholder when there is no usable example. */
-    private String hintFor(JsonNode value) {
-        boolean plain = hintPath.segments().stream().allMatch(segment -> segment.matches("[A-Za-z_][A-Za-z0-9_]*"));
-        String expression = plain ? "c." + String.join(".", hintPath.segments()) : hintPath.toSqlExpression();
-        boolean usable = isExample(value) && !(value.isTextual() && value.textValue().length() > 24);
-        return "e.g. " + expression + " = " + (usable ? value.toString() : "\"…\"");
-    }
-
-    private static boolean isExample(JsonNode value) {
-        return value != null && !value.isMissingNode() && !value.isNull() && !value.isContainerNode();
-    }
-
-    /** Takes the example value from the first of the first rows that has one. */
-    private void hintFromRows() {
-        if (hintHasValue) {
-            return;
-        }
-        List<ItemRow> rows = pages.rows();
-        for (ItemRow row : rows.subList(0, Math.min(rows.size(), 20))) {
-            JsonNode value = hintPath.read(pages.parsedJson(row));
-            if (isExample(value)) {
-                filterHint.set(hintFor(value));
-                hintHasValue = true;
-                return;
-            }
-        }
+        return filterBox.filterHintProperty();
     }
 
     /** The filter of the rows on screen, as the user reads it. */
@@ -246,7 +172,7 @@ public class ItemsViewModel implements AutoCloseable {
 
     /** True when the text in the box differs from the filter of the rows on screen. */
     public BooleanBinding filterOutdatedBinding() {
-        return filterOutdated;
+        return filterBox.filterOutdatedBinding();
     }
 
     /** Filters applied before, newest first, no duplicates. */
@@ -353,12 +279,12 @@ public class ItemsViewModel implements AutoCloseable {
     }
 
     public ObservableList<ItemRow> selection() {
-        return selectionView;
+        return selection.rows();
     }
 
     /** The one selected row (id, partition key value and JSON); null when none or several are selected. */
     public ReadOnlyObjectProperty<ItemRow> selectedItemProperty() {
-        return selectedItem.getReadOnlyProperty();
+        return selection.selectedItemProperty();
     }
 
     public boolean isReadOnly() {
@@ -377,12 +303,12 @@ public class ItemsViewModel implements AutoCloseable {
 
     /** Who shows a selection the view-model chose (the grid), see {@link #selectOnly}. */
     public void setOnSelectionChosen(Consumer<List<ItemRow>> view) {
-        this.selectionShown = Objects.requireNonNull(view);
+        selection.showChosenIn(view);
     }
 
     /** The cell of {@code row} in {@code column}; parses the row's JSON at most once while it stays visible. */
     public ItemColumn.Cell cellOf(ItemRow row, ItemColumn column) {
-        return column.cellOf(row, pages::parsedJson);
+        return pages.cellOf(row, column);
     }
 
     // Commands
@@ -394,38 +320,22 @@ public class ItemsViewModel implements AutoCloseable {
 
     /** Runs the typed filter (F5, Shift+Enter); it joins the history once the server has run it. */
     public void applyFilter() {
-        ItemQuery query = ItemQuery.filtered(filterText.get());
-        filterToRemember = query.filter().isEmpty() ? null : filterText.get().strip();
-        goToIdText.set("");
-        runQuery(query.withSort(pages.appliedQuery().sort()));
+        filterBox.applyFilter();
     }
 
     /** Shows every item again, keeping the sort; empties the filter and "Go to id" boxes. */
     public void clearFilter() {
-        filterText.set("");
-        goToIdText.set("");
-        runQuery(ItemQuery.all().withSort(pages.appliedQuery().sort()));
+        filterBox.clearFilter();
     }
 
     /** Finds the item whose id is in the "Go to id" box. */
     public void goToId() {
-        findById(goToIdText.get());
+        findById(goToIdTextProperty().get());
     }
 
     /** Finds an item by id with a parameterized query (the id is never put into the query text). */
     public void findById(String id) {
-        if (id == null || id.isBlank()) {
-            return;
-        }
-        goToIdText.set(id.strip());
-        String setAside = filterText.get() == null ? "" : filterText.get().strip();
-        filterText.set("");
-        runQuery(ItemQuery.where(ID_PATH, id.strip()));
-        if (!setAside.isEmpty()) {
-            // the rows would otherwise seem filtered by a text that is gone from the box without a word
-            notice.set("Go to id looks in the whole container, so the filter box was emptied (it held: "
-                    + setAside + ").");
-        }
+        filterBox.findById(id);
     }
 
     /**
@@ -433,21 +343,7 @@ public class ItemsViewModel implements AutoCloseable {
      * while the typed filter has its own ORDER BY (the notice says so).
      */
     public void sortBy(ItemColumn column) {
-        ItemQuery query = pages.appliedQuery();
-        if (query.filterHasOrderBy()) {
-            notice.set("The filter has its own ORDER BY; remove it from the filter to sort by a column.");
-            return;
-        }
-        ItemQuery.Sort current = query.sort();
-        ItemQuery.Sort next;
-        if (current == null || !current.path().equals(column.path())) {
-            next = new ItemQuery.Sort(column.path(), false);
-        } else if (!current.descending()) {
-            next = new ItemQuery.Sort(column.path(), true);
-        } else {
-            next = null;
-        }
-        runQuery(query.withSort(next));
+        filterBox.sortBy(column);
     }
 
     /** Appends the next page, when there is one and nothing is loading (also driven by scrolling). */
@@ -522,16 +418,12 @@ public class ItemsViewModel implements AutoCloseable {
 
     /** Drops the server-side sort ("Unsort") and runs the query again unsorted; nothing when unsorted. */
     public void removeSort() {
-        ItemQuery query = pages.appliedQuery();
-        if (query.sort() != null) {
-            runQuery(query.withSort(null));
-        }
+        filterBox.removeSort();
     }
 
     /** The rows the user selected in the grid. */
     public void setSelection(List<ItemRow> selected) {
-        selection.setAll(selected);
-        selectedItem.set(selected.size() == 1 ? selected.get(0) : null);
+        selection.set(selected);
     }
 
     /**
@@ -539,15 +431,12 @@ public class ItemsViewModel implements AutoCloseable {
      * grid back on the item the editor kept, so the toolbar's actions cannot hit another row.
      */
     public void selectOnly(ItemRef item) {
-        List<ItemRow> chosen = item == null ? List.of()
-                : rows().stream().filter(row -> row.ref().equals(item)).limit(1).toList();
-        setSelection(chosen);
-        selectionShown.accept(chosen);
+        selection.selectOnly(item, rows());
     }
 
     /** Opens the selected item (Enter, double-click). */
     public void openSelected() {
-        ItemRow row = selectedItem.get();
+        ItemRow row = selection.selectedItemProperty().get();
         if (row != null) {
             host.openItem(row);
         }
@@ -559,29 +448,7 @@ public class ItemsViewModel implements AutoCloseable {
      * It describes the applied query, the one a move of everything would run.
      */
     public String describeEverythingShown() {
-        ItemQuery query = pages.appliedQuery();
-        String container = "every item in " + handle.ref();
-        if (!query.conditions().isEmpty()) {
-            return container + " " + String.join(" and ", query.conditions().stream()
-                    .map(ItemsViewModel::conditionInWords).toList());
-        }
-        String filter = query.filter();
-        int orderBy = filter.toUpperCase(java.util.Locale.ROOT).indexOf("ORDER BY");
-        String selection = (orderBy >= 0 ? filter.substring(0, orderBy) : filter).strip();
-        if (selection.isEmpty()) {
-            return container;
-        }
-        if (selection.regionMatches(true, 0, "WHERE ", 0, 6)) {
-            return container + " where " + selection.substring(6).strip();
-        }
-        return container + " selected by the filter " + selection;
-    }
-
-    private static String conditionInWords(ItemQuery.Condition condition) {
-        Object value = condition.value();
-        String shown = value == null ? "null" : value instanceof String text ? "\"" + text + "\"" : value.toString();
-        String what = condition.path().equals(ID_PATH) ? "id" : condition.path().toString();
-        return "whose " + what + " is " + shown;
+        return filterBox.describeEverythingShown();
     }
 
     /** "Move to partition…": the selected rows, or with nothing selected every item the filter matches. */
@@ -614,7 +481,7 @@ public class ItemsViewModel implements AutoCloseable {
 
     /** Deletes the selected items after confirmation, with progress, Cancel, and a summary of failures. */
     public void deleteSelected() {
-        deletion.delete(List.copyOf(selection));
+        deletion.delete(List.copyOf(selection()));
     }
 
     /** Stops everything this tab runs; its late replies are dropped. */

@@ -34,6 +34,7 @@ public final class CapturedRows {
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper();
     private final ReadOnlyIntegerWrapper waitingCount = new ReadOnlyIntegerWrapper();
+    private long droppedBeforeShown;
 
     public CapturedRows(int maxRows, long maxChars) {
         this.maxRows = maxRows;
@@ -59,6 +60,14 @@ public final class CapturedRows {
         return dropped.get();
     }
 
+    /**
+     * Of the older rows counted only, those never shown at all: read while the UI thread was behind by more than the
+     * row budget, so newer rows replaced them before their turn came.
+     */
+    public long droppedBeforeShown() {
+        return droppedBeforeShown;
+    }
+
     /** Rows that arrived while paused, not shown yet. */
     public ReadOnlyIntegerProperty waitingProperty() {
         return waitingCount.getReadOnlyProperty();
@@ -69,7 +78,9 @@ public final class CapturedRows {
         long all = total.get();
         String counts = String.format("%,d %s", all, all == 1 ? "change" : "changes");
         if (dropped.get() > 0) {
-            counts += String.format(" (newest %,d kept, %,d older counted only)", maxRows, dropped.get());
+            counts += String.format(" (newest %,d kept, %,d older counted only%s)", maxRows, dropped.get(),
+                    droppedBeforeShown == 0 ? "" : String.format(", %,d of them never shown: they came faster than "
+                            + "the list could show them", droppedBeforeShown));
         }
         return counts;
     }
@@ -82,6 +93,19 @@ public final class CapturedRows {
 
     /** Adds rows in arrival order: shown at once (one change to the list), or set aside while paused. */
     public void add(List<ChangeRow> arrived) {
+        add(arrived, 0);
+    }
+
+    /**
+     * {@link #add}, after {@code droppedEarlier} rows that came before them and were dropped on the way (older than
+     * the newest {@code maxRows}): counted in the total and as dropped.
+     */
+    public void add(List<ChangeRow> arrived, long droppedEarlier) {
+        if (droppedEarlier > 0) {
+            total.set(total.get() + droppedEarlier);
+            dropped.set(dropped.get() + droppedEarlier);
+            droppedBeforeShown += droppedEarlier;
+        }
         if (arrived.isEmpty()) {
             return;
         }
@@ -139,6 +163,7 @@ public final class CapturedRows {
         waitingChars = 0;
         total.set(0);
         dropped.set(0);
+        droppedBeforeShown = 0;
         waitingCount.set(0);
     }
 

@@ -16,11 +16,17 @@ import java.time.Instant;
  *                  and key when the feed did not give it); kept for export and filters
  * @param bodyChars its size as JSON text, for the memory budget
  * @param operation the all-versions-and-deletes feed's operation and LSN; null in the latest-version mode
+ * @param keyText   the partition key as the table shows it, made once on the reading thread (not per cell refresh)
  */
 public record ChangeRow(long sequence, Instant modified, String id, PartitionKeyValue partitionKey, Kind kind,
-        String summary, ObjectNode body, int bodyChars, ChangeOperation operation) {
+        String summary, ObjectNode body, int bodyChars, ChangeOperation operation, String keyText) {
 
     public enum Kind { NEW, UPDATED, DELETED }
+
+    public ChangeRow(long sequence, Instant modified, String id, PartitionKeyValue partitionKey, Kind kind,
+            String summary, ObjectNode body, int bodyChars, ChangeOperation operation) {
+        this(sequence, modified, id, partitionKey, kind, summary, body, bodyChars, operation, partitionKey.display());
+    }
 
     /** A row of the latest-version feed. */
     public ChangeRow(long sequence, Instant modified, String id, PartitionKeyValue partitionKey, Kind kind,

@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -79,9 +78,9 @@ public class ChangesTabController {
     @FXML private Label errorLabel;
     @FXML private Label allVersionsLabel;
     @FXML private TableView<ChangeRow> changesTable;
-    @FXML private TableColumn<ChangeRow, String> timeColumn;
-    @FXML private TableColumn<ChangeRow, String> idColumn;
-    @FXML private TableColumn<ChangeRow, String> keyColumn;
+    @FXML private TableColumn<ChangeRow, ChangeRow> timeColumn;
+    @FXML private TableColumn<ChangeRow, ChangeRow> idColumn;
+    @FXML private TableColumn<ChangeRow, ChangeRow> keyColumn;
     @FXML private TableColumn<ChangeRow, ChangeRow> changeColumn;
     @FXML private Label statusLabel;
     @FXML private Label exportLabel;
@@ -197,11 +196,15 @@ public class ChangesTabController {
     private void bindTable() {
         changesTable.setItems(viewModel.visibleRows());
         changesTable.setPlaceholder(new Label("No changes captured yet. While live, items appear here as they are created or changed."));
-        timeColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
-                cell.getValue().modified() == null ? "" : formatRowTime(cell.getValue().modified())));
-        idColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().id()));
-        keyColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().partitionKey().display()));
-        changeColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        // every column shows the row itself through a cell of its own: nothing is made per refresh but the text
+        for (TableColumn<ChangeRow, ChangeRow> column : java.util.List.of(timeColumn, idColumn, keyColumn,
+                changeColumn)) {
+            column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        }
+        timeColumn.setCellFactory(column -> new ChangeTextCell(
+                row -> row.modified() == null ? "" : formatRowTime(row.modified())));
+        idColumn.setCellFactory(column -> new ChangeTextCell(ChangeRow::id));
+        keyColumn.setCellFactory(column -> new ChangeTextCell(ChangeRow::keyText));
         changeColumn.setCellFactory(column -> new ChangeSummaryCell());
         changesTable.setRowFactory(table -> {
             TableRow<ChangeRow> row = new TableRow<>();

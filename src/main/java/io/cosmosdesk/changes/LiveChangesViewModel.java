@@ -5,7 +5,6 @@ import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.CosmosErrors;
 import io.cosmosdesk.cosmos.ErrorKind;
 import io.cosmosdesk.ui.BackgroundTask;
-import io.cosmosdesk.ui.TaskHandle;
 import io.cosmosdesk.ui.TaskRunner;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,9 +29,10 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 /**
- * The Live changes tab of one container: reads its change feed in rounds on background threads, keeps the newest
- * rows within a memory budget ({@link CapturedRows}), pauses without losing what arrives meanwhile, filters, saves
- * where it stopped so a reopened tab continues there, and exports what it captured.
+ * The Live changes tab of one container: reads its change feed in rounds on background threads ({@link ChangeReader},
+ * which never waits for the UI thread), keeps the newest rows within a memory budget ({@link CapturedRows}), pauses
+ * without losing what arrives meanwhile, filters, saves where it stopped so a reopened tab continues there, and
+ * exports what it captured.
  */
 public final class LiveChangesViewModel {
 
@@ -52,9 +52,6 @@ public final class LiveChangesViewModel {
     /** How a point in time is typed: {@code 2026-12-06 08:30}, seconds optional. */
     public static final DateTimeFormatter TYPED_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
 
-    /** Rounds of pages read one after another, without the UI thread, while pages come back full. */
-    static final int MAX_PAGES_PER_ROUND = 5;
-
     /** Failures after which reading again cannot help until the user does something. */
     private static final Set<ErrorKind> FATAL = Set.of(ErrorKind.NOT_FOUND, ErrorKind.UNAUTHORIZED,
             ErrorKind.FORBIDDEN, ErrorKind.BAD_REQUEST);
@@ -64,8 +61,8 @@ public final class LiveChangesViewModel {
     private final PositionKeeper position;
     private final CapturedExport export;
     private final RowHandOver handOver;
+    private final ChangeReader reader;
     private final TaskRunner taskRunner;
-    private final Sleeper sleeper;
     private final Clock clock;
     private final ChangeTracker tracker;
     private final CapturedRows captured;
@@ -87,9 +84,6 @@ public final class LiveChangesViewModel {
     private final StringBinding status;
     private final StringBinding title;
 
-    private ChangeFeedSession session;
-    private List<FeedCursor> cursors = List.of();
-    private TaskHandle round = TaskHandle.NONE;
     private long generation;
 
     public LiveChangesViewModel(ContainerHandle handle, ChangeFeedService service, FeedPositions positions,
@@ -97,7 +91,6 @@ public final class LiveChangesViewModel {
         this.handle = handle;
         this.service = service;
         this.taskRunner = taskRunner;
-        this.sleeper = sleeper;
         this.clock = clock;
         this.tracker = new ChangeTracker(handle.info().partitionKeyPaths());
         this.captured = new CapturedRows(CapturedRows.MAX_ROWS, CapturedRows.MAX_BODY_CHARS);
@@ -107,6 +100,7 @@ public final class LiveChangesViewModel {
         this.position = new PositionKeeper(handle, positions, taskRunner, clock);
         this.export = new CapturedExport(captured, taskRunner);
         this.handOver = new RowHandOver(captured, taskRunner);
+        this.reader = new ChangeReader(taskRunner, sleeper, pace, position, handOver, this::roundEnded, this::failed);
         this.status = Bindings.createStringBinding(this::describe, state, captured.totalProperty(),
                 captured.droppedProperty(), captured.waitingProperty(), position.savedAtProperty());
         this.title = Bindings.createStringBinding(() -> "Changes · " + handle.ref().containerId() + switch (state.get()) {
@@ -260,8 +254,7 @@ public final class LiveChangesViewModel {
     /** The container no longer exists: reading stops, the rows captured stay, and the tab says so. */
     public void containerGone(String sentence) {
         gone.set(true);
-        cancelRound();
-        generation++;
+        generation = reader.restart();
         errorMessage.set(sentence);
         state.set(State.FAILED);
     }
@@ -278,8 +271,9 @@ public final class LiveChangesViewModel {
             return;
         }
         startError.set("");
-        cancelRound();
-        long current = ++generation;
+        handOver.handOverNow(); // what the reading so far took is shown before the new reading starts
+        long current = reader.restart();
+        generation = current;
         errorMessage.set("");
         startedFrom.set(start);
         state.set(State.STARTING);
@@ -287,23 +281,22 @@ public final class LiveChangesViewModel {
         if (saved != null) {
             mode.set(saved.mode());
         }
-        session = new ChangeFeedSession(service, handle, start, tracker, ChangeFeedService.PAGE_SIZE, mode.get());
+        ChangeFeedSession session = new ChangeFeedSession(service, handle, start, tracker, ChangeFeedService.PAGE_SIZE,
+                mode.get());
         if (start.kind() == ChangeFeedStart.Kind.SAVED) {
             if (saved == null) {
                 failed(current, new CosmosDeskException(ErrorKind.NOT_FOUND,
                         "There is no saved position for this container: start from now or from the beginning."));
                 return;
             }
-            cursors = saved.cursors();
-            position.startingFrom(cursors);
-            scheduleRound(current, Duration.ZERO);
+            position.startingFrom(saved.cursors());
+            reader.start(current, session, saved.cursors());
             return;
         }
-        round = taskRunner.start(BackgroundTask.of("Reading the feed ranges", ctx -> service.openCursors(handle))
+        taskRunner.start(BackgroundTask.of("Reading the feed ranges", ctx -> service.openCursors(handle))
                 .onSuccess(opened -> {
                     if (current == generation) {
-                        cursors = opened;
-                        scheduleRound(current, Duration.ZERO);
+                        reader.start(current, session, opened);
                     }
                 })
                 .onFailure(error -> failed(current, error)));
@@ -337,14 +330,14 @@ public final class LiveChangesViewModel {
     public void resume() {
         if (state.get() == State.PAUSED) {
             captured.resume();
-            state.set(session == null ? State.STOPPED : State.LIVE);
+            state.set(reader.session() == null ? State.STOPPED : State.LIVE);
         }
     }
 
     /** Stops reading; the position is saved, so starting from the saved position continues from here. */
     public void stop() {
-        cancelRound();
-        generation++;
+        generation = reader.restart();
+        handOver.handOverNow(); // the rows the position saved below ends after
         captured.resume();
         savePosition();
         state.set(State.STOPPED);
@@ -377,43 +370,15 @@ public final class LiveChangesViewModel {
 
     // Rounds
 
-    private void scheduleRound(long current, Duration wait) {
-        try {
-            startRound(current, wait);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // the app is shutting down: its task runner takes no more work
-            state.set(State.STOPPED);
+    private void roundEnded(long current) {
+        if (current != generation) {
+            return;
         }
-    }
-
-    private void startRound(long current, Duration wait) {
-        List<FeedCursor> from = cursors;
-        ChangeFeedSession reading = session;
-        round = taskRunner.start(BackgroundTask.of("Reading changes", ctx -> {
-            if (!wait.isZero()) {
-                sleeper.sleep(wait);
-            }
-            ctx.throwIfCancelled();
-            position.saveIfMoved(from, reading.mode());
-            ChangeBatch batch = reading.readRound(from);
-            // behind (a page came back full): read on before handing over, since each hop to the UI thread and
-            // back costs a frame or more, which under thousands of writes a second is where the lag grows
-            for (int extra = 0; batch.moreWaiting() && extra < MAX_PAGES_PER_ROUND - 1 && !ctx.isCancelled(); extra++) {
-                batch = batch.followedBy(reading.readRound(batch.cursors()));
-            }
-            return batch;
-        }).onSuccess(batch -> {
-            if (current != generation) {
-                return;
-            }
-            cursors = batch.cursors();
-            if (state.get() == State.STARTING) {
-                state.set(captured.isPaused() ? State.PAUSED : State.LIVE);
-            }
-            errorMessage.set("");
-            handOver.receive(batch.rows());
-            scheduleRound(current, pace.afterRound(batch.rows().size(), batch.moreWaiting()));
-        }).onFailure(error -> failed(current, error)));
+        if (state.get() == State.STARTING) {
+            state.set(captured.isPaused() ? State.PAUSED : State.LIVE);
+        }
+        errorMessage.set("");
+        handOver.roundEnded();
     }
 
     private void failed(long current, Throwable error) {
@@ -422,22 +387,17 @@ public final class LiveChangesViewModel {
         }
         CosmosDeskException mapped = CosmosErrors.classify(error);
         failures.seen(handle, error); // a 404 may be the container's: checked there, and all its tabs follow
-        if (FATAL.contains(mapped.kind()) || session == null || cursors.isEmpty()) {
+        if (FATAL.contains(mapped.kind()) || !reader.isReading(current) || reader.cursors().isEmpty()) {
             errorMessage.set("Stopped reading changes: " + mapped.userMessage());
             state.set(State.FAILED);
             return;
         }
         Duration wait = pace.afterFailure();
         errorMessage.set(mapped.userMessage() + " Trying again in " + wait.toSeconds() + " s.");
-        scheduleRound(current, wait);
-    }
-
-    private void cancelRound() {
-        round.cancel();
-        round = TaskHandle.NONE;
+        reader.retryAfter(current, wait);
     }
 
     private void savePosition() {
-        position.save(cursors, session == null ? mode.get() : session.mode(), errorMessage::set);
+        position.save(reader.cursors(), reader.mode(mode.get()), errorMessage::set);
     }
 }

@@ -26,7 +26,7 @@ public final class PollingPace {
     }
 
     /** The wait after a round that returned {@code rows} changes; {@code moreWaiting} when a page was full. */
-    public Duration afterRound(int rows, boolean moreWaiting) {
+    public synchronized Duration afterRound(int rows, boolean moreWaiting) {
         retry = Duration.ZERO;
         if (moreWaiting) {
             idle = Duration.ZERO;
@@ -41,7 +41,7 @@ public final class PollingPace {
     }
 
     /** The wait after a failed round. */
-    public Duration afterFailure() {
+    public synchronized Duration afterFailure() {
         retry = retry.isZero() ? FIRST_RETRY : min(retry.multipliedBy(2), FAILURE_CEILING);
         return retry;
     }

@@ -12,8 +12,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
- * Where a Live changes tab stopped, kept for the next time it opens: saved (when it moved) before each round
- * reads on, and when the tab stops or closes. {@link #savedProperty} is the position found on open or last saved.
+ * Where a Live changes tab stopped, kept for the next time it opens: saved (when it moved) while reading at most
+ * every {@link #WHILE_READING_EVERY}, and always when the tab stops or closes. {@link #savedProperty} is the position
+ * found on open or last saved.
  */
 final class PositionKeeper {
 
@@ -21,7 +22,15 @@ final class PositionKeeper {
     private final FeedPositions positions;
     private final TaskRunner taskRunner;
     private final Clock clock;
+    /**
+     * While reading, the position is saved at most this often: each save is a file written and forced to disk, too
+     * slow to do before every round under thousands of changes a second (a round is then tens of milliseconds). After
+     * a crash the tab reads at most this much again: changes shown twice, none skipped.
+     */
+    static final java.time.Duration WHILE_READING_EVERY = java.time.Duration.ofSeconds(5);
+
     private volatile List<FeedCursor> lastSaved = List.of();
+    private volatile Instant lastSavedAt = Instant.MIN;
 
     // Properties
     private final ReadOnlyObjectWrapper<FeedPositions.Saved> saved = new ReadOnlyObjectWrapper<>();
@@ -59,11 +68,23 @@ final class PositionKeeper {
         lastSaved = position;
     }
 
-    /** Saves {@code position} when it moved since the last save; blocking (a round's background thread). */
+    /**
+     * Before a round reads on (its background thread): saves {@code position} when it moved and the last save is
+     * {@link #WHILE_READING_EVERY} old.
+     */
+    void saveWhileReading(List<FeedCursor> position, FeedMode feed) throws IOException {
+        if (!clock.instant().isBefore(lastSavedAt.plus(WHILE_READING_EVERY))) {
+            saveIfMoved(position, feed);
+        }
+    }
+
+    /** Saves {@code position} when it moved since the last save; blocking (a background thread). */
     void saveIfMoved(List<FeedCursor> position, FeedMode feed) throws IOException {
         if (!position.equals(lastSaved)) {
-            positions.save(handle, position, clock.instant(), feed);
+            Instant now = clock.instant();
+            positions.save(handle, position, now, feed);
             lastSaved = position;
+            lastSavedAt = now;
         }
     }
 

@@ -2,14 +2,19 @@ package io.cosmosdesk.changes;
 
 import io.cosmosdesk.ui.TaskRunner;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Hands the rows a Live changes tab reads to its table ({@link CapturedRows}) at most every {@link #SHOW_EVERY},
- * however many rounds end meanwhile. Under a stream of writes each hand-over scrolls the table and refreshes every
- * visible cell, so a few a second cost the UI thread (and the renderer) a fraction of once a frame, and add at most
- * that much to the time from a write to its row. UI thread only.
+ * Hands the rows a Live changes tab reads to its table ({@link CapturedRows}). The reading loop deposits rows from
+ * its background threads at any pace; the UI thread takes them at most every {@link #SHOW_EVERY}, however many
+ * rounds ended meanwhile, in one change to the table. Each hand-over scrolls the table and refreshes every visible
+ * cell, so a few a second cost the UI thread (and the renderer) a fraction of once a frame.
+ *
+ * <p>The inbox holds at most the table's row budget: when the UI thread falls behind (busy elsewhere, or starved of
+ * a core), older rows that could never be among the newest kept are dropped here and counted
+ * ({@link CapturedRows#droppedBeforeShown}), so reading never waits for the UI thread and memory stays bounded.
  */
 final class RowHandOver {
 
@@ -18,33 +23,64 @@ final class RowHandOver {
 
     private final CapturedRows captured;
     private final TaskRunner taskRunner;
-    private final List<ChangeRow> inbox = new ArrayList<>();
+    private final int capacity;
+
+    // guarded by this (deposited from reading threads, taken on the UI thread)
+    private ArrayDeque<ChangeRow> inbox = new ArrayDeque<>();
+    private long droppedHere;
+
+    // UI thread only
     private boolean scheduled;
     private long lastNanos = System.nanoTime() - SHOW_EVERY.toNanos();
 
     RowHandOver(CapturedRows captured, TaskRunner taskRunner) {
-        this.captured = captured;
-        this.taskRunner = taskRunner;
+        this(captured, taskRunner, CapturedRows.MAX_ROWS);
     }
 
-    /** Rows from a round, in arrival order: shown with the next hand-over. */
-    void receive(List<ChangeRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
+    RowHandOver(CapturedRows captured, TaskRunner taskRunner, int capacity) {
+        this.captured = captured;
+        this.taskRunner = taskRunner;
+        this.capacity = capacity;
+    }
+
+    /** Rows from a round, in arrival order (any thread): shown with the next hand-over. */
+    synchronized void deposit(List<ChangeRow> rows) {
         inbox.addAll(rows);
-        if (!scheduled) {
+        while (inbox.size() > capacity) {
+            inbox.removeFirst();
+            droppedHere++;
+        }
+    }
+
+    /** A round ended (UI thread): what it deposited is shown at the next hand-over. */
+    void roundEnded() {
+        if (!scheduled && hasWaiting()) {
             scheduled = true;
             long sinceLast = System.nanoTime() - lastNanos;
             taskRunner.inFrameAfter(SHOW_EVERY.minusNanos(Math.min(sinceLast, SHOW_EVERY.toNanos())), this::handOver);
         }
     }
 
+    /** Shows whatever waits now (UI thread): before a stop, so the rows taken match the position saved. */
+    void handOverNow() {
+        List<ChangeRow> batch;
+        long dropped;
+        synchronized (this) {
+            batch = new ArrayList<>(inbox);
+            inbox = new ArrayDeque<>();
+            dropped = droppedHere;
+            droppedHere = 0;
+        }
+        captured.add(batch, dropped);
+    }
+
+    private synchronized boolean hasWaiting() {
+        return !inbox.isEmpty() || droppedHere > 0;
+    }
+
     private void handOver() {
         scheduled = false;
         lastNanos = System.nanoTime();
-        List<ChangeRow> batch = List.copyOf(inbox);
-        inbox.clear();
-        captured.add(batch);
+        handOverNow();
     }
 }

@@ -2,10 +2,14 @@ package io.cosmosdesk.cosmos;
 
 import com.azure.cosmos.models.PartitionKey;
 import com.azure.cosmos.models.PartitionKeyBuilder;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.json.Json;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,6 +29,9 @@ public final class PartitionKeyValue {
             return "(missing)";
         }
     };
+
+    /** The most levels a hierarchical partition key has in Cosmos DB. */
+    public static final int MAX_LEVELS = 3;
 
     private static final String MISSING_MARKER = "missing";
 
@@ -63,6 +70,55 @@ public final class PartitionKeyValue {
         List<Object> components = new ArrayList<>();
         for (String path : paths) {
             components.add(componentOf(at(item, path)));
+        }
+        return new PartitionKeyValue(components);
+    }
+
+    /**
+     * Reads a key typed as JSON (the command line's form): one value, {@code "cust-1"} with its double quotes,
+     * {@code 42}, {@code 1.5}, {@code true} or {@code null}, or for a hierarchical key an array of one such value a
+     * level, {@code ["t1","d7"]}. Numbers read as {@link #fromItem} reads them from an item.
+     *
+     * @throws IllegalArgumentException whose message completes a sentence that starts with the name of what was
+     *         typed, e.g. {@code "--partition-key " + e.getMessage()}
+     */
+    public static PartitionKeyValue fromJson(String json) {
+        JsonNode node;
+        try (JsonParser parser = Json.MAPPER.createParser(json)) {
+            node = Json.MAPPER.readTree(parser);
+            if (node != null && parser.nextToken() != null) {
+                throw new IllegalArgumentException("must be one JSON value (an array for a hierarchical key), not "
+                        + json + ".");
+            }
+        } catch (JsonProcessingException e) {
+            node = null;
+        } catch (IOException e) {
+            throw new IllegalStateException("Reading a string cannot fail", e);
+        }
+        if (node == null) {
+            throw new IllegalArgumentException("must be a JSON value such as \"cust-1\" (with the double quotes), 42, "
+                    + "true or null, or for a hierarchical key an array such as [\"t1\",\"d7\"], not " + json + ".");
+        }
+        List<JsonNode> levels = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(levels::add);
+        } else {
+            levels.add(node);
+        }
+        if (levels.isEmpty()) {
+            throw new IllegalArgumentException("needs at least one level, not " + json + ".");
+        }
+        if (levels.size() > MAX_LEVELS) {
+            throw new IllegalArgumentException(json + " has " + levels.size() + " levels: a hierarchical key has at most "
+                    + MAX_LEVELS + " levels.");
+        }
+        List<Object> components = new ArrayList<>(levels.size());
+        for (JsonNode level : levels) {
+            if (level.isContainerNode()) {
+                throw new IllegalArgumentException(json + " is not a string, number, boolean or null"
+                        + (node.isArray() ? " at each level." : "."));
+            }
+            components.add(componentOf(level));
         }
         return new PartitionKeyValue(components);
     }

@@ -4,17 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.audit.AuditOperation;
 import io.cosmosdesk.audit.ItemHistoryViewModel;
 import io.cosmosdesk.cosmos.ContainerHandle;
-import io.cosmosdesk.cosmos.CosmosDeskException;
-import io.cosmosdesk.cosmos.CosmosErrors;
-import io.cosmosdesk.cosmos.ErrorKind;
 import io.cosmosdesk.cosmos.ItemContent;
 import io.cosmosdesk.cosmos.ItemService;
 import io.cosmosdesk.cosmos.ItemVersion;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
-import io.cosmosdesk.ui.BackgroundTask;
-import io.cosmosdesk.ui.Choices;
 import io.cosmosdesk.ui.DialogService;
-import io.cosmosdesk.ui.TaskHandle;
 import io.cosmosdesk.ui.TaskRunner;
 import java.util.Arrays;
 import java.util.List;
@@ -36,8 +30,8 @@ import javafx.collections.ObservableList;
  * touches what the user typed.
  *
  * <p>The item and the state derived from it live in {@link ItemEditorState}, its validation in
- * {@link ItemValidation}, Save and Delete in {@link ItemWrites}; this class is what the view and the hosts
- * see, and it owns opening items and the questions asked before changes are thrown away.
+ * {@link ItemValidation}, Save and Delete in {@link ItemWrites}, reading an item in {@link ItemLoading} and
+ * the unsaved-changes question in {@link LeaveGuard}; this class is what the view and the hosts see.
  *
  * <p>Hosts call {@link #canLeave()} before replacing the item ({@link #open}, {@link #newItem}, closing,
  * disconnecting, quitting); the editor's own commands guard themselves.
@@ -46,18 +40,14 @@ public final class ItemEditorViewModel {
 
     public enum Mode { EMPTY, LOADING, EXISTING, NEW }
 
-
     private final ItemService items;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final ItemEditorState item;
     private final ItemValidation validation;
     private final ItemWrites writes;
-
-    private long loadGeneration;
-    private TaskHandle loading = TaskHandle.NONE;
-
-    private io.cosmosdesk.cosmos.ContainerFailures failures = io.cosmosdesk.cosmos.ContainerFailures.IGNORE;
+    private final ItemLoading loading;
+    private final LeaveGuard guard;
 
     public ItemEditorViewModel(ItemService items, TaskRunner tasks, DialogService dialogs) {
         this.items = Objects.requireNonNull(items);
@@ -66,6 +56,8 @@ public final class ItemEditorViewModel {
         this.item = new ItemEditorState(tasks);
         this.validation = item.validation();
         this.writes = new ItemWrites(item, items, tasks, dialogs);
+        this.loading = new ItemLoading(items, tasks, item);
+        this.guard = new LeaveGuard(item, writes, dialogs);
     }
 
     // ---- Properties
@@ -109,7 +101,7 @@ public final class ItemEditorViewModel {
      * container found gone puts all its tabs (this editor too) in the gone state.
      */
     public void reportFailuresTo(io.cosmosdesk.cosmos.ContainerFailures failures) {
-        this.failures = Objects.requireNonNull(failures);
+        loading.reportFailuresTo(failures);
         writes.reportFailuresTo(failures);
     }
 
@@ -189,7 +181,7 @@ public final class ItemEditorViewModel {
     /** Opens an item, read fresh from the server. Call {@link #canLeave()} first. */
     public void open(ContainerHandle container, String id, PartitionKeyValue partitionKey) {
         Objects.requireNonNull(container, "container");
-        load(container, id, partitionKey, "", "Could not open item \"" + id + "\": ");
+        loading.load(container, id, partitionKey, "", "Could not open item \"" + id + "\": ");
     }
 
     /**
@@ -210,7 +202,7 @@ public final class ItemEditorViewModel {
                     + "item again.");
             return;
         }
-        load(item.handle(), id, target, "Moved " + where + ".",
+        loading.load(item.handle(), id, target, "Moved " + where + ".",
                 "Moved " + where + ", but it could not be opened from there: ");
     }
 
@@ -249,33 +241,6 @@ public final class ItemEditorViewModel {
         ItemValidator.Result result = item.currentValidation();
         return body != null && result.item() != null
                 && ItemContent.equalByValue(ItemContent.withoutSystemProperties(result.item()), body);
-    }
-
-    private void load(ContainerHandle container, String id, PartitionKeyValue partitionKey, String doneMessage,
-            String failurePrefix) {
-        loading.cancel();
-        long generation = ++loadGeneration;
-        item.useContainer(container);
-        item.startLoading("Loading \"" + id + "\"…");
-        loading = tasks.start(BackgroundTask.of("Opening item " + id,
-                        ctx -> LoadedItem.of(items.readItem(container, id, partitionKey)))
-                .onSuccess(loadedItem -> {
-                    if (generation == loadGeneration) {
-                        item.show(loadedItem);
-                        item.showStatus(doneMessage);
-                    }
-                })
-                .onFailure(error -> {
-                    failures.seen(container, error);
-                    if (generation == loadGeneration) {
-                        CosmosDeskException e = CosmosErrors.classify(error);
-                        item.clearItem();
-                        item.showError(e.kind() == ErrorKind.NOT_FOUND
-                                ? "Item \"" + id + "\" no longer exists: it may have been deleted by someone else. "
-                                        + "Refresh the list."
-                                : failurePrefix + e.userMessage());
-                    }
-                }));
     }
 
     /** A new item: a fresh UUID as id and every partition key path present. Call {@link #canLeave()} first. */
@@ -408,7 +373,7 @@ public final class ItemEditorViewModel {
      * the UI thread.
      */
     public CompletableFuture<Boolean> canLeave() {
-        return canLeave("");
+        return guard.canLeave("");
     }
 
     /**
@@ -416,46 +381,12 @@ public final class ItemEditorViewModel {
      * the container too, since the user may be looking at another one.
      */
     public CompletableFuture<Boolean> canLeaveContainer() {
-        return canLeave(item.handle() == null ? "" : " in " + item.handle().ref());
-    }
-
-    private CompletableFuture<Boolean> canLeave(String where) {
-        if (!item.isDirty() || !item.isEditing()) {
-            return CompletableFuture.completedFuture(true);
-        }
-        String name = (item.mode() == Mode.NEW ? "The new item" : "\"" + item.originalId() + "\"") + where;
-        ItemValidator.Result result = item.currentValidation();
-        boolean savable = result.valid() && !item.isReadOnly();
-        String why = savable ? "" : (item.isReadOnly() ? item.readOnlySentence()
-                : result.firstProblem().sentence()).strip();
-        String message = name + " has unsaved changes."
-                + (savable ? " Save them before you go on?"
-                        : " They cannot be saved as they are: " + why + (why.matches(".*[.?!]$") ? "" : "."));
-        Choices<EditorChoice> choices = savable
-                ? Choices.of(EditorChoice.SAVE, EditorChoice.DISCARD, EditorChoice.CANCEL)
-                        .byDefault(EditorChoice.SAVE).destructive(EditorChoice.DISCARD)
-                : Choices.of(EditorChoice.DISCARD, EditorChoice.CANCEL).byDefault(EditorChoice.CANCEL)
-                        .destructive(EditorChoice.DISCARD);
-        switch (dialogs.choose("Unsaved changes", message, choices).orElse(EditorChoice.CANCEL)) {
-            case SAVE -> {
-                CompletableFuture<Boolean> decision = new CompletableFuture<>();
-                writes.save(decision::complete);
-                return decision;
-            }
-            case DISCARD -> {
-                item.revert();
-                return CompletableFuture.completedFuture(true);
-            }
-            default -> {
-                return CompletableFuture.completedFuture(false);
-            }
-        }
+        return guard.canLeave(item.handle() == null ? "" : " in " + item.handle().ref());
     }
 
     /** Empties the editor (e.g. on disconnect), after {@link #canLeave()}. */
     public void clear() {
-        loading.cancel();
-        loadGeneration++;
+        loading.forget();
         item.clearItem();
         item.showError("");
     }
@@ -475,8 +406,7 @@ public final class ItemEditorViewModel {
     }
 
     private void startNew(ObjectNode template, String message, AuditOperation createdAs) {
-        loading.cancel();
-        loadGeneration++;
+        loading.forget();
         item.startNew(template, message, createdAs);
     }
 }

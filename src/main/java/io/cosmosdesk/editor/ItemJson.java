@@ -1,5 +1,6 @@
 package io.cosmosdesk.editor;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.json.Json;
+import java.io.IOException;
 
 /**
  * How the editor reads and writes item text: strict (duplicate keys are errors, numbers kept exactly as
@@ -25,6 +27,9 @@ public final class ItemJson {
             .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(EXACT);
+
+    /** As STRICT, for one value inside a text being streamed: what follows it is the rest of the text. */
+    private static final ObjectReader STRICT_PART = STRICT.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static final ObjectWriter PRETTY;
 
@@ -46,6 +51,16 @@ public final class ItemJson {
     /** Parses text; throws Jackson's exception (with its location) when it is not valid JSON. */
     public static JsonNode parse(String text) throws JsonProcessingException {
         return STRICT.readTree(text);
+    }
+
+    /** A parser with the same rules as {@link #parse}, for reading a long text without building its tree. */
+    static JsonParser strictParser(String text) throws IOException {
+        return STRICT.createParser(text);
+    }
+
+    /** Reads the value at the parser into a tree as {@link #parse} would, leaving the parser after it. */
+    static JsonNode readValue(JsonParser parser) throws IOException {
+        return STRICT_PART.readTree(parser);
     }
 
     public static String pretty(JsonNode node) {

@@ -14,8 +14,9 @@ import javafx.collections.ObservableList;
 
 /**
  * Whether the editor's text is a valid item. Short texts are checked at once; long ones on a background
- * thread after a pause in typing, so a keystroke never waits for a parse of megabytes. A generation
- * counter drops an answer about a text that has changed since.
+ * thread after a pause in typing, so a keystroke never waits for a parse of megabytes, and without building
+ * the item's tree ({@link StreamingItemCheck}): a command that needs the parsed item (Save, Format, Clone)
+ * parses it then. A generation counter drops an answer about a text that has changed since.
  */
 final class ItemValidation {
 
@@ -36,6 +37,7 @@ final class ItemValidation {
     private final ObservableList<ValidationProblem> problemsView = FXCollections.unmodifiableObservableList(problems);
 
     // ---- State
+    /** The parsed result for {@link #validatedText}, or null when it was checked without keeping a tree. */
     private ItemValidator.Result result;
     private String validatedText;
     private long generation;
@@ -93,10 +95,10 @@ final class ItemValidation {
         pending = tasks.start(BackgroundTask.of("Checking the item", ctx -> {
             Thread.sleep(VALIDATION_PAUSE_MS); // a pause in typing: most keystrokes cancel this first
             ctx.throwIfCancelled();
-            return ItemValidator.validate(text, partitionKeyPaths, requireKey);
+            return StreamingItemCheck.problemsOf(text, partitionKeyPaths, requireKey);
         }).onSuccess(checked -> {
             if (current == generation) {
-                apply(text, checked);
+                apply(text, null, checked);
             }
         }));
     }
@@ -116,12 +118,18 @@ final class ItemValidation {
     }
 
     private void apply(String forText, ItemValidator.Result checked) {
-        result = checked;
+        apply(forText, checked, checked.problems());
+    }
+
+    /** {@code parsed} may be null (checked without a tree): every problem is then in {@code found}. */
+    private void apply(String forText, ItemValidator.Result parsed, List<ValidationProblem> found) {
+        result = parsed;
         validatedText = forText;
         validating.set(false);
-        problems.setAll(checked.problems());
-        firstProblem.set(checked.firstProblem());
-        valid.set(checked.valid());
+        problems.setAll(found);
+        firstProblem.set(found.isEmpty() ? null : found.get(0));
+        // an item that does not parse always has a problem, so no problem means valid
+        valid.set(parsed != null ? parsed.valid() : found.isEmpty());
         onChange.run();
     }
 }

@@ -111,7 +111,7 @@ public final class ItemValidator {
         return message;
     }
 
-    private static void checkId(JsonNode id, List<ValidationProblem> problems) {
+    static void checkId(JsonNode id, List<ValidationProblem> problems) {
         if (id == null) {
             problems.add(ValidationProblem.of("The item needs an \"id\" property, e.g. \"id\": \"order-42\"."));
             return;
@@ -151,7 +151,7 @@ public final class ItemValidator {
         return problems;
     }
 
-    private static void checkPartitionKey(ObjectNode item, List<String> paths, boolean requireKey,
+    static void checkPartitionKey(ObjectNode item, List<String> paths, boolean requireKey,
             boolean refuseEmpty, List<ValidationProblem> problems) {
         boolean hierarchical = paths.size() > 1;
         for (String path : paths) {
@@ -178,10 +178,18 @@ public final class ItemValidator {
     private static void checkSize(String text, ObjectNode item, List<ValidationProblem> problems) {
         // the text is an upper bound of the compact size (each char is at most 3 UTF-8 bytes); count exactly
         // only when it could matter
-        if ((long) text.length() * 3 <= ItemService.MAX_ITEM_BYTES) {
+        if (!mayBeTooLarge(text)) {
             return;
         }
-        int size = ItemService.sizeInBytes(ItemContent.withoutSystemProperties(item));
+        checkSize(ItemService.sizeInBytes(ItemContent.withoutSystemProperties(item)), problems);
+    }
+
+    /** Whether the text could be over the limit: each char is at most 3 UTF-8 bytes. */
+    static boolean mayBeTooLarge(String text) {
+        return (long) text.length() * 3 > ItemService.MAX_ITEM_BYTES;
+    }
+
+    static void checkSize(int size, List<ValidationProblem> problems) {
         if (size > ItemService.MAX_ITEM_BYTES) {
             problems.add(ValidationProblem.of(String.format(Locale.ROOT,
                     "The item is %.2f MB; Cosmos DB accepts items up to 2 MB.", size / (1024.0 * 1024.0))));

@@ -17,4 +17,12 @@ public interface JobTracker {
      * @param cancel what the panel's Cancel does (asks the work to stop)
      */
     JobHandle track(String kind, String title, Runnable cancel);
+
+    /**
+     * As {@link #track}, for a job whose progress is shown nowhere else (a database or container delete once its
+     * confirmation closed): the Jobs panel comes to the front, as for a job {@link Jobs#start}ed there.
+     */
+    default JobHandle trackInFront(String kind, String title, Runnable cancel) {
+        return track(kind, title, cancel);
+    }
 }

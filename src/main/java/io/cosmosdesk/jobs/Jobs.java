@@ -114,8 +114,17 @@ public final class Jobs implements JobTracker {
      */
     @Override
     public JobHandle track(String kind, String title, Runnable cancel) {
+        return track(kind, title, cancel, trackListeners);
+    }
+
+    @Override
+    public JobHandle trackInFront(String kind, String title, Runnable cancel) {
+        return track(kind, title, cancel, startListeners);
+    }
+
+    private JobHandle track(String kind, String title, Runnable cancel, List<Consumer<Job>> listeners) {
         Job job = new Job(kind, title, cancel, clock);
-        add(job, trackListeners);
+        add(job, listeners);
         return new JobHandle() {
             @Override
             public Job job() {

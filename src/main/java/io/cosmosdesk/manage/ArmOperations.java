@@ -48,10 +48,6 @@ final class ArmOperations {
     static final String STOPPED_WAITING = "Stopped waiting for Azure Resource Manager. The change was already sent"
             + " and may still complete: refresh in a moment to see where it stands.";
 
-    static final String MODE_SWITCH = "Switching between manual and autoscale throughput is a migration: use the"
-            + " Azure portal or the Azure CLI (az cosmosdb sql container throughput migrate), then change the"
-            + " figure here.";
-
     private static final Duration LONGEST_POLL_WAIT = Duration.ofSeconds(5);
 
     private final ArmAccounts accounts;
@@ -151,8 +147,9 @@ final class ArmOperations {
     }
 
     /**
-     * Resource Manager has no If-Match on containers: the ETag is compared just before the replace, which leaves a
-     * moment in which a change made elsewhere could still be overwritten.
+     * Resource Manager has no If-Match on containers: the ETag is compared just before the replace. Everything that
+     * can be prepared is prepared before that read, so the moment in which a change made elsewhere could still be
+     * overwritten is one read and the start of the PUT.
      */
     void replaceSettings(CosmosConnection connection, ContainerRef ref, String etag, SettingsChange change,
             TaskContext context) {
@@ -161,6 +158,8 @@ final class ArmOperations {
             throw new CosmosDeskException(ErrorKind.BAD_REQUEST, String.join(" ", problems));
         }
         String action = "Changing the settings of " + ref;
+        List<ComputedProperty> computed = computedProperties(change.computedPropertiesJson());
+        IndexingPolicy policy = indexingPolicy(change.indexingPolicyJson());
         ArmAccounts.Account account = account(connection, action);
         try {
             SqlContainerGetResultsInner current = account.sql().getSqlContainer(account.resourceGroup(),
@@ -169,13 +168,12 @@ final class ArmOperations {
             if (etag != null && !etag.equals(stored.etag())) {
                 throw new CosmosDeskException(ErrorKind.CHANGED_BY_SOMEONE_ELSE, ResourceAdmin.CHANGED_ELSEWHERE);
             }
-            List<ComputedProperty> computed = computedProperties(change.computedPropertiesJson());
             SqlContainerResource resource = new SqlContainerResource().withId(stored.id())
                     .withPartitionKey(stored.partitionKey())
                     .withUniqueKeyPolicy(stored.uniqueKeyPolicy())
                     .withConflictResolutionPolicy(stored.conflictResolutionPolicy())
                     .withDefaultTtl(change.defaultTtlSeconds())
-                    .withIndexingPolicy(indexingPolicy(change.indexingPolicyJson()))
+                    .withIndexingPolicy(policy)
                     .withComputedProperties(computed.isEmpty() ? null : computed);
             SqlContainerCreateUpdateParameters parameters = new SqlContainerCreateUpdateParameters()
                     .withResource(resource).withOptions(new CreateUpdateOptions());
@@ -188,18 +186,24 @@ final class ArmOperations {
         }
     }
 
+    /**
+     * The figure, or a switch between manual and autoscale, which Resource Manager makes as a migration (the
+     * service picks a figure in the new mode) followed by the figure asked for. Throughput has no ETag: it is
+     * compared with {@code expected} just before the change.
+     */
     void replaceThroughput(CosmosConnection connection, ContainerRef ref, Throughput expected, Throughput throughput,
             TaskContext context) {
-        throughput.problem().ifPresent(problem -> {
-            throw new CosmosDeskException(ErrorKind.BAD_REQUEST, problem);
-        });
-        if (throughput instanceof Throughput.None) {
+        Throughput.Replacement replacement = throughput.replacing(expected);
+        if (replacement == Throughput.Replacement.NOTHING) {
             return;
         }
-        if (!expected.getClass().equals(throughput.getClass())) {
-            throw new CosmosDeskException(ErrorKind.BAD_REQUEST, MODE_SWITCH);
-        }
         String action = "Changing the throughput of " + ref;
+        ThroughputSettingsResource resource = throughput instanceof Throughput.Manual manual
+                ? new ThroughputSettingsResource().withThroughput(manual.requestUnits())
+                : new ThroughputSettingsResource().withAutoscaleSettings(new AutoscaleSettingsResource()
+                        .withMaxThroughput(((Throughput.Autoscale) throughput).maxRequestUnits()));
+        ThroughputSettingsUpdateParameters parameters = new ThroughputSettingsUpdateParameters()
+                .withResource(resource);
         ArmAccounts.Account account = account(connection, action);
         try {
             ThroughputSettingsGetResultsInner current = account.sql().getSqlContainerThroughput(
@@ -207,13 +211,19 @@ final class ArmOperations {
             if (!throughputOf(current.resource()).equals(expected)) {
                 throw new CosmosDeskException(ErrorKind.CHANGED_BY_SOMEONE_ELSE, ResourceAdmin.CHANGED_ELSEWHERE);
             }
-            ThroughputSettingsResource resource = throughput instanceof Throughput.Manual manual
-                    ? new ThroughputSettingsResource().withThroughput(manual.requestUnits())
-                    : new ThroughputSettingsResource().withAutoscaleSettings(new AutoscaleSettingsResource()
-                            .withMaxThroughput(((Throughput.Autoscale) throughput).maxRequestUnits()));
-            ThroughputSettingsUpdateParameters parameters = new ThroughputSettingsUpdateParameters()
-                    .withResource(resource);
             parameters.withLocation(current.location() == null ? account.location() : current.location());
+            if (replacement == Throughput.Replacement.MODE_SWITCH) {
+                boolean toAutoscale = throughput instanceof Throughput.Autoscale;
+                String migration = action + (toAutoscale ? " to autoscale" : " to manual");
+                ThroughputSettingsGetResultsInner migrated = await(toAutoscale
+                        ? account.sql().beginMigrateSqlContainerToAutoscale(account.resourceGroup(), account.name(),
+                                ref.databaseId(), ref.containerId())
+                        : account.sql().beginMigrateSqlContainerToManualThroughput(account.resourceGroup(),
+                                account.name(), ref.databaseId(), ref.containerId()), migration, context);
+                if (migrated != null && throughputOf(migrated.resource()).equals(throughput)) {
+                    return; // the service picked the figure asked for
+                }
+            }
             await(account.sql().beginUpdateSqlContainerThroughput(account.resourceGroup(), account.name(),
                     ref.databaseId(), ref.containerId(), parameters), action, context);
         } catch (RuntimeException e) {

@@ -120,7 +120,7 @@ public class ContainerSettingsService {
             } catch (CosmosDeskException failed) {
                 audit.record(handle, AuditOperation.THROUGHPUT, throughputJson(loaded.throughput()),
                         throughputJson(change.throughput()), null, null, failed,
-                        failed.kind() == ErrorKind.BAD_REQUEST && failed.statusCode() == 0);
+                        AuditedControlPlane.isRefusal(failed));
                 throw failed;
             }
         }
@@ -130,7 +130,7 @@ public class ContainerSettingsService {
             } catch (CosmosDeskException failed) {
                 audit.record(handle, AuditOperation.CONTAINER_SETTINGS, settingsJson(loaded.unchanged()),
                         settingsJson(change), loaded.etag(), null, failed,
-                        failed.kind() == ErrorKind.BAD_REQUEST && failed.statusCode() == 0);
+                        AuditedControlPlane.isRefusal(failed));
                 throw failed;
             }
         }

@@ -1,5 +1,7 @@
 package io.cosmosdesk.manage;
 
+import io.cosmosdesk.audit.AuditOperation;
+import io.cosmosdesk.audit.AuditedResourceChanges;
 import io.cosmosdesk.cosmos.AuthKind;
 import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.cosmos.CosmosDeskException;
@@ -24,16 +26,48 @@ public final class ControlPlaneSwitch {
 
     private final ControlPlane dataPlane;
     private final ControlPlane resourceManager;
+    private final AuditedResourceChanges audit;
     private final Set<CosmosConnection> agreed = Collections.synchronizedSet(
             Collections.newSetFromMap(new WeakHashMap<>()));
 
     /** {@code resourceManager} null: not available in this build; the refusal's sentence is all there is. */
     public ControlPlaneSwitch(ControlPlane dataPlane, ControlPlane resourceManager) {
+        this(dataPlane, resourceManager, null);
+    }
+
+    /**
+     * @param audit where database and container creates and deletes are recorded, through either plane (null:
+     *        not recorded, for tests of the planes alone)
+     */
+    public ControlPlaneSwitch(ControlPlane dataPlane, ControlPlane resourceManager, AuditedResourceChanges audit) {
         this.dataPlane = dataPlane;
         this.resourceManager = resourceManager;
+        this.audit = audit;
     }
 
     public ControlPlane forConnection(CosmosConnection connection) {
+        ControlPlane plane = chosen(connection);
+        return audit == null ? plane : new AuditedControlPlane(plane, audit);
+    }
+
+    /**
+     * Records a create or delete the UI refused before asking a plane (a read-only connection), as the plane's own
+     * refusal is recorded. {@code container} null for a database.
+     */
+    public void refused(CosmosConnection connection, AuditOperation operation, String database, String container,
+            CosmosDeskException why) {
+        if (audit != null) {
+            new AuditedControlPlane(chosen(connection), audit).refused(connection, operation, database, container,
+                    why);
+        }
+    }
+
+    /** Whether this connection's changes go through Azure Resource Manager (the user agreed to it). */
+    public boolean usesResourceManager(CosmosConnection connection) {
+        return resourceManager != null && agreed.contains(connection);
+    }
+
+    private ControlPlane chosen(CosmosConnection connection) {
         return resourceManager != null && agreed.contains(connection) ? resourceManager : dataPlane;
     }
 

@@ -36,7 +36,10 @@ public class ResourceAdmin implements ControlPlane {
             + " read here; nothing was applied, so their change is kept. Reload to see the settings as they are now,"
             + " then make your change again.";
 
-    /** Switching a container between manual and autoscale throughput is a migration, not a replace. */
+    /**
+     * Switching a container between manual and autoscale throughput is a migration, not a replace: the Java SDK
+     * (4.81) has no call for it over the data plane; Azure Resource Manager has ({@link ArmOperations}).
+     */
     public static final String MODE_SWITCH = "Switching between manual and autoscale throughput is a migration that"
             + " the data plane does not make: use the Azure portal or the Azure CLI (az cosmosdb sql container"
             + " throughput migrate), then change the figure here.";
@@ -158,14 +161,12 @@ public class ResourceAdmin implements ControlPlane {
     public void replaceThroughput(CosmosConnection connection, ContainerRef ref, Throughput expected,
             Throughput throughput) {
         connection.requireWritable();
-        throughput.problem().ifPresent(problem -> {
-            throw new CosmosDeskException(ErrorKind.BAD_REQUEST, problem);
-        });
-        if (throughput instanceof Throughput.None) {
-            return;
-        }
-        if (!expected.getClass().equals(throughput.getClass())) {
-            throw new CosmosDeskException(ErrorKind.BAD_REQUEST, MODE_SWITCH);
+        switch (throughput.replacing(expected)) {
+            case NOTHING -> {
+                return;
+            }
+            case MODE_SWITCH -> throw new CosmosDeskException(ErrorKind.BAD_REQUEST, MODE_SWITCH);
+            case FIGURE -> { }
         }
         try {
             var container = connection.container(ref);

@@ -1,5 +1,7 @@
 package io.cosmosdesk.manage;
 
+import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.ErrorKind;
 import java.util.Optional;
 
 /**
@@ -14,8 +16,40 @@ public sealed interface Throughput {
     int AUTOSCALE_STEP = 1000;
     int MAXIMUM = 1_000_000;
 
+    /** A container without throughput of its own cannot be given some by a replace. */
+    String NONE_OF_ITS_OWN = "The container has no throughput of its own (it shares its database's, or the account"
+            + " is serverless): its throughput cannot be set here.";
+
+    /** What replacing a container's throughput asks of a control plane, once {@link #replacing} let it through. */
+    enum Replacement {
+        /** Nothing to send (no throughput of its own). */
+        NOTHING,
+        /** A new figure in the same mode. */
+        FIGURE,
+        /** Manual to autoscale or back: a migration (Azure Resource Manager makes it; the data plane cannot). */
+        MODE_SWITCH
+    }
+
     /** A sentence saying what is wrong, or empty. */
     Optional<String> problem();
+
+    /**
+     * The one set of checks every control plane makes before replacing a container's throughput {@code expected}
+     * (as read) by this: a figure out of range is refused with its sentence, as is giving throughput to a container
+     * without its own (BAD_REQUEST, nothing sent). Says what the replace then asks for.
+     */
+    default Replacement replacing(Throughput expected) {
+        problem().ifPresent(problem -> {
+            throw new CosmosDeskException(ErrorKind.BAD_REQUEST, problem);
+        });
+        if (this instanceof None) {
+            return Replacement.NOTHING;
+        }
+        if (expected instanceof None) {
+            throw new CosmosDeskException(ErrorKind.BAD_REQUEST, NONE_OF_ITS_OWN);
+        }
+        return expected.getClass().equals(getClass()) ? Replacement.FIGURE : Replacement.MODE_SWITCH;
+    }
 
     record None() implements Throughput {
         @Override

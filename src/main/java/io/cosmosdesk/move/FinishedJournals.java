@@ -1,14 +1,9 @@
 package io.cosmosdesk.move;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
+import io.cosmosdesk.files.OldFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Deletes finished move journals after a while. A journal holds the full body of every item it moved
@@ -19,7 +14,6 @@ public final class FinishedJournals {
 
     /** How long a finished journal stays, for a look at what a recent move did. */
     public static final Duration KEEP = Duration.ofDays(14);
-    private static final Logger LOG = LoggerFactory.getLogger(FinishedJournals.class);
 
     private FinishedJournals() {
     }
@@ -29,29 +23,7 @@ public final class FinishedJournals {
      * many. Unfinished journals (directly in the moves folder) are never touched: recovery needs them.
      */
     public static int prune(Path movesFolder, Duration keep, Clock clock) {
-        Path done = movesFolder.resolve(MoveJournal.DONE_FOLDER);
-        if (!Files.isDirectory(done)) {
-            return 0;
-        }
-        Instant cutoff = clock.instant().minus(keep);
-        int deleted = 0;
-        try (DirectoryStream<Path> journals = Files.newDirectoryStream(done, "*" + MoveJournal.EXTENSION)) {
-            for (Path journal : journals) {
-                try {
-                    if (Files.getLastModifiedTime(journal).toInstant().isBefore(cutoff)) {
-                        Files.delete(journal);
-                        deleted++;
-                    }
-                } catch (IOException e) {
-                    LOG.warn("Could not delete the finished move journal {}: {}", journal.getFileName(), e.toString());
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("Could not list finished move journals: {}", e.toString());
-        }
-        if (deleted > 0) {
-            LOG.info("Deleted {} finished move journal(s) older than {} days", deleted, keep.toDays());
-        }
-        return deleted;
+        return OldFiles.prune(movesFolder.resolve(MoveJournal.DONE_FOLDER), "*" + MoveJournal.EXTENSION, keep, clock,
+                "finished move journal(s)");
     }
 }

@@ -1,13 +1,13 @@
 package io.cosmosdesk.patch;
 
 import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.files.OldFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -72,28 +72,6 @@ public final class PatchJournals {
      * undone any more); returns how many files went.
      */
     public static int prune(Path folder, Duration keep, Clock clock) {
-        if (!Files.isDirectory(folder)) {
-            return 0;
-        }
-        Instant cutoff = clock.instant().minus(keep);
-        int deleted = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "patch-*.jsonl")) {
-            for (Path file : files) {
-                try {
-                    if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
-                        Files.delete(file);
-                        deleted++;
-                    }
-                } catch (IOException e) {
-                    LOG.warn("Could not delete the patch file {}: {}", file.getFileName(), e.toString());
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("Could not list the patch journals: {}", e.toString());
-        }
-        if (deleted > 0) {
-            LOG.info("Deleted {} patch journal/report file(s) older than {} days", deleted, keep.toDays());
-        }
-        return deleted;
+        return OldFiles.prune(folder, "patch-*.jsonl", keep, clock, "patch journal/report file(s)");
     }
 }

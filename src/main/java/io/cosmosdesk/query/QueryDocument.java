@@ -50,6 +50,7 @@ public final class QueryDocument {
     private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(this, "modified");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private String baseline;
+    private CompletableFuture<Boolean> writing;
     private Runnable onSaved = () -> { };
     private java.util.function.BiConsumer<QueryDraft, QuerySaving.Origin> elsewhere;
 
@@ -99,19 +100,30 @@ public final class QueryDocument {
 
     // ---- Commands
 
-    /** Ctrl+S: to its file, to its saved name, or under a name the user gives. */
-    public boolean save() {
-        return saved(saving.save(origin.get(), model.textProperty().get(), model.draft().parameters()));
+    /**
+     * Ctrl+S: to its file, to its saved name, or under a name the user gives. Written in the background; resolves
+     * on the UI thread to whether it was saved.
+     */
+    public CompletableFuture<Boolean> save() {
+        String text = model.textProperty().get();
+        return saved(text, saving.save(origin.get(), text, model.draft().parameters()));
     }
 
     /** Save as a saved query under a new name (asked). */
-    public boolean saveAsNamed() {
-        return saved(saving.saveAsNew(model.textProperty().get(), model.draft().parameters()));
+    public CompletableFuture<Boolean> saveAsNamed() {
+        String text = model.textProperty().get();
+        return saved(text, saving.saveAsNew(text, model.draft().parameters()));
     }
 
     /** Save as a {@code .sql} file the user chose. */
-    public boolean saveToFile(Path file) {
-        return saved(saving.saveToFile(file, model.textProperty().get()));
+    public CompletableFuture<Boolean> saveToFile(Path file) {
+        String text = model.textProperty().get();
+        return saved(text, saving.saveToFile(file, text));
+    }
+
+    /** Whether a save is still being written. */
+    public boolean isSaving() {
+        return writing != null && !writing.isDone();
     }
 
     /** The name a Save As chooser suggests. */
@@ -143,6 +155,10 @@ public final class QueryDocument {
 
     /** Closing the tab: asks about changes not saved; resolves false to keep the tab. */
     public CompletableFuture<Boolean> requestClose() {
+        if (isSaving()) {
+            // Ctrl+S then close (or quit) at once: the save lands first, then the question is asked only if needed
+            return writing.thenCompose(ok -> requestClose());
+        }
         if (!modified.get()) {
             return CompletableFuture.completedFuture(true);
         }
@@ -150,11 +166,11 @@ public final class QueryDocument {
         CloseChoice choice = dialogs.choose("Unsaved query", "Save the changes to \"" + name + "\" before closing "
                 + "its tab?", Choices.of(CloseChoice.SAVE, CloseChoice.DISCARD, CloseChoice.CANCEL)
                 .byDefault(CloseChoice.SAVE).destructive(CloseChoice.DISCARD)).orElse(CloseChoice.CANCEL);
-        return CompletableFuture.completedFuture(switch (choice) {
+        return switch (choice) {
             case SAVE -> save();
-            case DISCARD -> true;
-            case CANCEL -> false;
-        });
+            case DISCARD -> CompletableFuture.completedFuture(true);
+            case CANCEL -> CompletableFuture.completedFuture(false);
+        };
     }
 
     // ---- Internals
@@ -170,14 +186,19 @@ public final class QueryDocument {
         update();
     }
 
-    private boolean saved(Optional<QuerySaving.Origin> where) {
-        where.ifPresent(now -> {
-            origin.set(now);
-            baseline = model.textProperty().get();
-            update();
-            onSaved.run();
+    /** After the write: the origin to keep and {@code text} as the saved text (typing meanwhile stays "changed"). */
+    private CompletableFuture<Boolean> saved(String text, CompletableFuture<Optional<QuerySaving.Origin>> write) {
+        CompletableFuture<Boolean> done = write.thenApply(where -> {
+            where.ifPresent(now -> {
+                origin.set(now);
+                baseline = text;
+                update();
+                onSaved.run();
+            });
+            return where.isPresent();
         });
-        return where.isPresent();
+        writing = done;
+        return done;
     }
 
     private void update() {

@@ -154,7 +154,7 @@ public final class QueryFeature {
                 ? settings.current().pageSize() : 100);
         model.applyDraft(draft);
         QueryDocument document = new QueryDocument(model, "Query " + (++opened), new QuerySaving(savedQueries(),
-                dialogs), dialogs, tasks, origin, baseline);
+                dialogs, tasks), dialogs, tasks, origin, baseline);
         document.setOnSaved(() -> {
             savedPanes.forEach(SavedQueriesPane::reload);
             saveSoon.playFromStart();

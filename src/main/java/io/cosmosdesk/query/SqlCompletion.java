@@ -16,7 +16,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.stage.Popup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +32,8 @@ public final class SqlCompletion {
     private static final int VISIBLE_ROWS = 10;
 
     private final CompletionTarget area;
-    private final Popup popup = new Popup();
     private final ListView<Completion> list = new ListView<>();
+    private final CompletionPopup popup;
     private final Label placeholder = new Label();
     private List<JsonPath> fieldPaths = List.of();
     private boolean loading;
@@ -57,10 +56,8 @@ public final class SqlCompletion {
                 accept();
             }
         });
-        popup.getContent().add(list);
-        popup.setAutoHide(true);
-        popup.setAutoFix(true);
-        popup.setOnHidden(event -> {
+        popup = new CompletionPopup(area.keyNode(), list, () -> {
+            explicit = false;
             shown = null;
             computedFor = null;
         });
@@ -84,7 +81,9 @@ public final class SqlCompletion {
             }
         });
         area.focused().addListener((obs, was, now) -> {
-            if (!now) {
+            if (now) {
+                popup.warmSoon(); // the window up before the first '.': opening it then only moves it
+            } else {
                 hide();
             }
         });
@@ -148,7 +147,12 @@ public final class SqlCompletion {
     }
 
     public boolean isShowing() {
-        return popup.isShowing();
+        return popup.isOpen();
+    }
+
+    /** The list's window is up, parked until the list opens (for tests and benchmarks). */
+    public boolean isWarm() {
+        return popup.isWarm();
     }
 
     /** The list of the popup (for tests). */
@@ -163,7 +167,7 @@ public final class SqlCompletion {
     }
 
     public void hide() {
-        popup.hide();
+        popup.close();
         explicit = false;
     }
 
@@ -182,7 +186,7 @@ public final class SqlCompletion {
         // one keystroke changes the text and moves the caret: compute the list once for both
         String key = text.length() + ":" + caretAt + ":" + explicit + ":" + loading + ":"
                 + System.identityHashCode(fieldPaths) + ":" + text.substring(lineStart, caretAt);
-        if (key.equals(computedFor) && popup.isShowing()) {
+        if (key.equals(computedFor) && popup.isOpen()) {
             return;
         }
         SqlCompletions.Result result = SqlCompletions.complete(text, caretAt, fieldPaths, explicit);
@@ -202,7 +206,7 @@ public final class SqlCompletion {
             list.setPrefHeight(height);
         }
         shown = result;
-        if (!popup.isShowing()) {
+        if (!popup.isOpen()) {
             Node node = area.keyNode();
             if (node.getScene() == null) {
                 return;
@@ -213,11 +217,7 @@ public final class SqlCompletion {
             if (at == null) {
                 return;
             }
-            if (!popup.getScene().getStylesheets().equals(node.getScene().getStylesheets())) {
-                // only when the theme changed: setting them again restyles every node of the popup
-                popup.getScene().getStylesheets().setAll(node.getScene().getStylesheets());
-            }
-            popup.show(node, at.getMinX(), at.getMinY() + (caret.isPresent() ? at.getHeight() + 2 : 24));
+            popup.openAt(at.getMinX(), at.getMinY() + (caret.isPresent() ? at.getHeight() + 2 : 24));
         }
     }
 

@@ -13,7 +13,6 @@ import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.ErrorKind;
 import io.cosmosdesk.cosmos.JsonPath;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
-import io.cosmosdesk.json.Json;
 import io.cosmosdesk.ui.TaskContext;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -58,7 +57,8 @@ public final class ExportCommand implements Command {
                   --query SQL            a Cosmos DB query, e.g. "SELECT * FROM c WHERE c.status = 'paid'"
                                          (default: SELECT * FROM c)
                   --partition-key VALUE  read one logical partition; VALUE is JSON: '"cust-1"' (a string keeps its
-                                         double quotes), 42, true; a hierarchical key is an array: '["t1","d7"]'
+                                         double quotes), 42, true, null; a hierarchical key is an array of
+                                         one value a level: '["t1","d7"]'
                   --fields a,b.c         CSV columns as field paths, dots for nested fields (default: the fields of
                                          the first 200 items); arrays and objects are written as JSON text
                   --gzip                 compress the file (gzip)
@@ -202,39 +202,13 @@ public final class ExportCommand implements Command {
         }
     }
 
+    /** {@code --partition-key}'s JSON forms: PartitionKeyValue.fromJson reads them; its refusals exit BAD_INPUT. */
     static PartitionKeyValue partitionKey(String json) {
         try {
-            com.fasterxml.jackson.databind.JsonNode node = Json.MAPPER.readTree(json);
-            List<Object> components = new ArrayList<>();
-            if (node != null && node.isArray()) {
-                node.forEach(level -> components.add(component(level, json)));
-            } else {
-                components.add(component(node, json));
-            }
-            return PartitionKeyValue.of(components.toArray());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new CliException(Cli.BAD_INPUT, "--partition-key must be a JSON value such as '\"cust-1\"' (with "
-                    + "the double quotes), 42 or true, not " + json + ".");
+            return PartitionKeyValue.fromJson(json);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(Cli.BAD_INPUT, "--partition-key " + e.getMessage());
         }
-    }
-
-    private static Object component(com.fasterxml.jackson.databind.JsonNode node, String json) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (node.isTextual()) {
-            return node.textValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return node.longValue();
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        throw new CliException(Cli.BAD_INPUT, "--partition-key " + json + " is not a string, number, boolean or null.");
     }
 
     /** Progress lines on stderr: one every two seconds (rewritten in place on a terminal). */

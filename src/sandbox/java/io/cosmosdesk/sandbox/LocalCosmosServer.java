@@ -75,7 +75,13 @@ public final class LocalCosmosServer implements AutoCloseable {
          * The request is handled (a write is applied) and then the connection is destroyed instead of answering:
          * the client never learns that its write succeeded.
          */
-        APPLY_THEN_DROP("applyThenDrop");
+        APPLY_THEN_DROP("applyThenDrop"),
+        /**
+         * The request is handled (a write is applied) and its answer is held: nothing comes back and the connection
+         * stays open, so a test can kill the client while it waits. The request log's status is the held answer's
+         * once the write was applied.
+         */
+        APPLY_THEN_HOLD("applyThenHold");
 
         private final String wireName;
 

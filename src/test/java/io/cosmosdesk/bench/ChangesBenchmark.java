@@ -44,11 +44,19 @@ import reactor.core.publisher.Mono;
  * the lag at the end (from the last write to its row on screen; target < 2 s), the worst lag of any row, how many
  * rows arrived, and the FX thread's longest stall (target < 50 ms).
  *
- * <p>Args: {@code [itemsPerSecond=2000] [seconds=30]}.
+ * <p>Args: {@code [ui] [itemsPerSecond=2000] [seconds=30]}. With {@code ui} there is no server and no writing client:
+ * the tab reads a made-up feed of that many changes a second ({@code SyntheticChanges}), which measures the tab alone
+ * (reading loop, diffs, table, rendering), without the server and the writer taking the machine's cores.
+ *
+ * <p>Also prints the CPU each group of threads used while the writes ran, and the UI thread's CPU per pulse (hand-over,
+ * CSS and layout; rendering is the renderer thread's).
  */
 public final class ChangesBenchmark {
 
     private static final AtomicLong LONGEST_PASS_CPU = new AtomicLong();
+    /** The UI thread's CPU from the start of a pulse (animation timers: the hand-over) to the end of its layout. */
+    private static final AtomicLong LONGEST_PULSE_CPU = new AtomicLong();
+    private static final AtomicLong PULSES_WITH_ROWS = new AtomicLong();
     /** Writer clients (connections of their own), used in turn tick by tick. */
     private static final int WRITERS = 4;
 
@@ -56,9 +64,23 @@ public final class ChangesBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        boolean uiOnly = args.length > 0 && args[0].equals("ui");
+        if (uiOnly) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         print("uptime at start: %s", uptime());
+        if (uiOnly) {
+            try {
+                runOverMadeUpFeed(rate, seconds);
+            } catch (Throwable e) {
+                e.printStackTrace();
+            } finally {
+                Platform.exit();
+            }
+            System.exit(0);
+        }
         try (LocalCosmosServer server = LocalCosmosServer.start()) {
             CosmosAsyncClient tabClient = CosmosServerExtension.clientBuilder(server).buildAsyncClient();
             List<CosmosAsyncClient> writerClients = new java.util.ArrayList<>();
@@ -98,54 +120,14 @@ public final class ChangesBenchmark {
                 new ContainerInfo(new ContainerRef("bench", "changes"), List.of("/customerId"), false, null));
 
         int total = rate * seconds;
-        AtomicInteger shown = new AtomicInteger();
-        AtomicLong worstLagMs = new AtomicLong();
-        AtomicLong lastRowShownAt = new AtomicLong();
-        CountDownLatch allShown = new CountDownLatch(1);
-        CountDownLatch live = new CountDownLatch(1);
-        ChangesTab[] tab = new ChangesTab[1];
-        Platform.runLater(() -> {
-            ToolTabs toolTabs = new ToolTabs();
-            tab[0] = new ChangesFeature(home, tasks).open(toolTabs, handle);
-            Stage stage = new Stage();
-            Scene scene = new Scene((Parent) tab[0].view(), 1200, 800);
-            stage.setScene(scene);
-            // the UI thread's CPU in each CSS + layout pass, once the window is shown
-            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            long[] passStart = new long[2];
-            scene.addPreLayoutPulseListener(() -> passStart[0] = threads.getCurrentThreadCpuTime());
-            scene.addPostLayoutPulseListener(() -> {
-                if (++passStart[1] > 3) {
-                    LONGEST_PASS_CPU.accumulateAndGet(threads.getCurrentThreadCpuTime() - passStart[0], Math::max);
-                }
-            });
-            stage.show();
-            tab[0].viewModel().captured().rows().addListener((ListChangeListener<ChangeRow>) change -> {
-                long now = System.currentTimeMillis();
-                while (change.next()) {
-                    for (ChangeRow row : change.getAddedSubList()) {
-                        worstLagMs.accumulateAndGet(now - row.body().path("writtenAtMillis").asLong(), Math::max);
-                    }
-                    shown.addAndGet(change.getAddedSize());
-                }
-                lastRowShownAt.set(now);
-                if (shown.get() >= total) {
-                    allShown.countDown();
-                }
-            });
-            tab[0].viewModel().stateProperty().addListener((obs, old, state) -> {
-                if (state == io.cosmosdesk.changes.LiveChangesViewModel.State.LIVE) {
-                    live.countDown();
-                }
-            });
-        });
-        if (!live.await(60, TimeUnit.SECONDS)) {
-            print("the tab did not go live within 60 s");
+        Shown shown = show(() -> new ChangesFeature(home, tasks).open(new ToolTabs(), handle), total);
+        if (shown == null) {
             return;
         }
         UiStallMeter meter = UiStallMeter.start();
         FxLateSampler late = new FxLateSampler();
         late.start();
+        ThreadCpu cpu = ThreadCpu.start();
 
         // the other client: `rate` creates a second, in ticks of 50 ms; each tick's items go as one SDK bulk call
         // (batches of up to 100 operations per request) on the next of WRITERS clients, ticks overlapping, so the
@@ -190,23 +172,146 @@ public final class ChangesBenchmark {
                 rate, seconds, writers.size(), failed.get(), behind.get());
         print("uptime after writing: %s", uptime());
 
-        boolean complete = allShown.await(60, TimeUnit.SECONDS) || shown.get() >= written.get();
+        report(shown, written.get(), lastWriteDone, meter, late, cpu);
+        tasks.shutdown();
+    }
+
+    /** The tab over a made-up feed of {@code rate} changes a second: no server, no writing client. */
+    private static void runOverMadeUpFeed(int rate, int seconds) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Path home = Files.createTempDirectory("changes-bench");
+        FxTaskRunner tasks = new FxTaskRunner();
+        CosmosConnection connection = new CosmosConnection(
+                ConnectionProfile.create("Bench", AuthKind.EMULATOR, "https://127.0.0.1:8081/"),
+                org.mockito.Mockito.mock(CosmosAsyncClient.class)); // never called: the feed is made up
+        ContainerHandle handle = new ContainerHandle(connection,
+                new ContainerInfo(new ContainerRef("bench", "changes"), List.of("/customerId"), false, null));
+        int total = rate * seconds;
+        io.cosmosdesk.changes.SyntheticChanges[] feed = new io.cosmosdesk.changes.SyntheticChanges[1];
+        Shown shown = show(() -> {
+            io.cosmosdesk.changes.SyntheticChanges.Bench bench = io.cosmosdesk.changes.SyntheticChanges.tab(handle,
+                    home, tasks, rate);
+            feed[0] = bench.feed();
+            feed[0].stopAfter(total);
+            bench.tab().viewModel().open();
+            return bench.tab();
+        }, total);
+        if (shown == null) {
+            return;
+        }
+        UiStallMeter meter = UiStallMeter.start();
+        FxLateSampler late = new FxLateSampler();
+        late.start();
+        ThreadCpu cpu = ThreadCpu.start();
+        long writeStart = System.nanoTime();
+        while (feed[0].produced() < total && System.nanoTime() - writeStart < (seconds + 60) * 1_000_000_000L) {
+            Thread.sleep(20); // the made-up writer's schedule is the clock; this only waits for its end
+        }
+        long lastWriteDone = System.currentTimeMillis();
+        print("made-up feed: %,d changes in %.1f s (asked for %,d/s over %d s)", feed[0].produced(),
+                (System.nanoTime() - writeStart) / 1e9, rate, seconds);
+        report(shown, (int) feed[0].produced(), lastWriteDone, meter, late, cpu);
+        tasks.shutdown();
+    }
+
+    /** The shown tab and what the benchmark counts on it (updated on the UI thread). */
+    private record Shown(ChangesTab tab, AtomicInteger rows, AtomicLong worstLagMs, AtomicLong lastRowShownAt,
+            CountDownLatch allShown) {
+    }
+
+    /** Shows the tab in a window of its own, counts rows as they reach the table; null if it never went live. */
+    private static Shown show(java.util.function.Supplier<ChangesTab> open, int total) throws InterruptedException {
+        AtomicInteger shown = new AtomicInteger();
+        AtomicLong worstLagMs = new AtomicLong();
+        AtomicLong lastRowShownAt = new AtomicLong();
+        CountDownLatch allShown = new CountDownLatch(1);
+        CountDownLatch live = new CountDownLatch(1);
+        ChangesTab[] tab = new ChangesTab[1];
+        Platform.runLater(() -> {
+            tab[0] = open.get();
+            Stage stage = new Stage();
+            Scene scene = new Scene((Parent) tab[0].view(), 1200, 800);
+            stage.setScene(scene);
+            // the UI thread's CPU in each CSS + layout pass, and from the pulse's start (animation timers run
+            // first: the hand-over of rows) to the end of its layout, once the window is shown
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long[] passStart = new long[3];
+            new javafx.animation.AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    passStart[2] = threads.getCurrentThreadCpuTime();
+                }
+            }.start();
+            int[] seenRows = new int[2];
+            scene.addPreLayoutPulseListener(() -> passStart[0] = threads.getCurrentThreadCpuTime());
+            scene.addPostLayoutPulseListener(() -> {
+                long cpuNow = threads.getCurrentThreadCpuTime();
+                if (++passStart[1] > 3) {
+                    LONGEST_PASS_CPU.accumulateAndGet(cpuNow - passStart[0], Math::max);
+                    LONGEST_PULSE_CPU.accumulateAndGet(cpuNow - passStart[2], Math::max);
+                }
+                if (shown.get() != seenRows[0]) {
+                    seenRows[0] = shown.get();
+                    PULSES_WITH_ROWS.incrementAndGet();
+                }
+            });
+            stage.show();
+            tab[0].viewModel().captured().rows().addListener((ListChangeListener<ChangeRow>) change -> {
+                long now = System.currentTimeMillis();
+                while (change.next()) {
+                    for (ChangeRow row : change.getAddedSubList()) {
+                        worstLagMs.accumulateAndGet(now - row.body().path("writtenAtMillis").asLong(), Math::max);
+                    }
+                    shown.addAndGet(change.getAddedSize());
+                }
+                lastRowShownAt.set(now);
+                if (shown.get() + tab[0].viewModel().captured().droppedBeforeShown() >= total) {
+                    allShown.countDown();
+                }
+            });
+            tab[0].viewModel().stateProperty().addListener((obs, old, state) -> {
+                if (state == io.cosmosdesk.changes.LiveChangesViewModel.State.LIVE) {
+                    live.countDown();
+                }
+            });
+        });
+        if (!live.await(60, TimeUnit.SECONDS)) {
+            print("the tab did not go live within 60 s");
+            return null;
+        }
+        return new Shown(tab[0], shown, worstLagMs, lastRowShownAt, allShown);
+    }
+
+    private static void report(Shown shown, int written, long lastWriteDone, UiStallMeter meter, FxLateSampler late,
+            ThreadCpu cpu) throws InterruptedException {
+        print("uptime after writing: %s", uptime());
+        boolean complete = shown.allShown().await(60, TimeUnit.SECONDS) || shown.rows().get()
+                + shown.tab().viewModel().captured().droppedBeforeShown() >= written;
         long[] stall = meter.stop();
         late.stop();
-        long lagAtEnd = lastRowShownAt.get() - lastWriteDone;
-        print("rows on screen: %,d of %,d written%s", shown.get(), written.get(), complete ? "" : " (gave up waiting)");
+        String cpuReport = cpu.report();
+        long lagAtEnd = shown.lastRowShownAt().get() - lastWriteDone;
+        long notShown = shown.tab().viewModel().captured().droppedBeforeShown();
+        print("rows on screen: %,d of %,d written%s%s", shown.rows().get(), written,
+                notShown == 0 ? "" : String.format(", %,d dropped before showing (older than the newest %,d)",
+                        notShown, io.cosmosdesk.changes.CapturedRows.MAX_ROWS),
+                complete ? "" : " (gave up waiting)");
         print("lag at the end: %d ms from the last write finishing to its row on screen (target < 2,000 ms)",
                 Math.max(0, lagAtEnd));
-        print("worst lag of any row: %,d ms (write started to row on screen)", worstLagMs.get());
+        print("worst lag of any row: %,d ms (write started to row on screen)", shown.worstLagMs().get());
         print("FX thread's longest stall (2 ms beat, wall): %d ms, of which its own CPU %d ms (target < 50 ms)",
                 stall[0], stall[1]);
         print("stalls over 50 ms: %s; where the UI thread was while late:%s", meter.lateStalls(), late.report());
-        print("longest CSS + layout pass: %d ms of UI-thread CPU", LONGEST_PASS_CPU.get() / 1_000_000);
-        print("kept %,d rows, %,d older ones counted only", tab[0].viewModel().captured().rows().size(),
-                tab[0].viewModel().captured().droppedCount());
+        print("longest CSS + layout pass: %d ms of UI-thread CPU; longest pulse (hand-over + CSS + layout): %d ms; "
+                + "pulses that showed rows: %,d", LONGEST_PASS_CPU.get() / 1_000_000,
+                LONGEST_PULSE_CPU.get() / 1_000_000, PULSES_WITH_ROWS.get());
+        print("CPU while writing and catching up, by thread group:%s", cpuReport);
+        print("kept %,d rows, %,d older ones counted only", shown.tab().viewModel().captured().rows().size(),
+                shown.tab().viewModel().captured().droppedCount());
         print("uptime at the end: %s", uptime());
-        Platform.runLater(tab[0]::close);
-        tasks.shutdown();
+        Platform.runLater(shown.tab()::close);
     }
 
     private static ObjectNode order(int i) {

@@ -112,6 +112,7 @@ public final class EditorBenchmark {
                 FxLateSampler late = new FxLateSampler();
                 late.start();
                 gc.reset();
+                long allocatedBefore = allocatedBytes();
                 if (where) {
                     System.out.println("-- opening " + id);
                 }
@@ -130,6 +131,8 @@ public final class EditorBenchmark {
                         && controller[0].codeArea().isEditable()));
                 long fullMs = (System.nanoTime() - t0) / 1_000_000;
                 Thread.sleep(300); // let validation and the last pulses settle inside the heartbeat window
+                waitFor(() -> onFx(() -> !editor.validatingProperty().get()));
+                long allocatedMb = (allocatedBytes() - allocatedBefore) / (1024 * 1024);
                 long[] stall = heartbeat.stop();
                 late.stop();
                 if (where && round == rounds - 1) {
@@ -137,7 +140,8 @@ public final class EditorBenchmark {
                 }
                 if (round > 0) { // the first round warms the JIT up
                     figures.computeIfAbsent(size, k -> new ArrayList<>())
-                            .add(new long[] {openMs, fullMs, stall[0], stall[1], gc.longestMs()});
+                            .add(new long[] {openMs, fullMs, stall[0], stall[1], gc.longestMs(), gc.count(),
+                                    gc.totalMs(), allocatedMb});
                 }
             }
         }
@@ -145,16 +149,23 @@ public final class EditorBenchmark {
                 gc.collectors());
         System.out.println("UI stall = longest wait of a task posted to the UI thread (wall); UI busy = the UI "
                 + "thread's own CPU time within a wait (the rest: waiting for a core, GC, the software renderer)");
-        System.out.println("item size   lines   editable   UI stall median/max   UI busy median/max   longest GC pause");
+        System.out.println("Allocated = bytes allocated by all threads from open until validated (median; less load-"
+                + "sensitive than the times); GC = stop-the-world pauses meanwhile (median count, median total)");
+        System.out.println("item size   lines   editable   UI stall median/max   UI busy median/max   longest GC pause"
+                + "   GC pauses   allocated");
         for (var entry : figures.entrySet()) {
             List<long[]> rows = entry.getValue();
-            System.out.printf(Locale.ROOT, "%7.0f KB  %6d  %6d ms  %10d / %4d ms  %9d / %4d ms  %13d ms%n",
+            System.out.printf(Locale.ROOT, "%7.0f KB  %6d  %6d ms  %10d / %4d ms  %9d / %4d ms  %13d ms  %3d, %4d ms"
+                    + "  %6d MB%n",
                     entry.getKey() / 1024.0, expectedLines.get(entry.getKey()), median(rows, 1), median(rows, 2),
-                    max(rows, 2), median(rows, 3), max(rows, 3), max(rows, 4));
+                    max(rows, 2), median(rows, 3), max(rows, 3), max(rows, 4), median(rows, 5), median(rows, 6),
+                    median(rows, 7));
         }
 
         // keystrokes in the 2 MB item: a typed character until the end of the next pulse's layout
         List<Long> latencies = new ArrayList<>();
+        gc.reset();
+        long typingAllocatedBefore = allocatedBytes();
         UiStallMeter heartbeat = UiStallMeter.start();
         FxLateSampler typingLate = new FxLateSampler();
         typingLate.start();
@@ -201,6 +212,8 @@ public final class EditorBenchmark {
             Thread.sleep(40);
         }
         Thread.sleep(500);
+        waitFor(() -> onFx(() -> !editor.validatingProperty().get()));
+        long typingAllocatedMb = (allocatedBytes() - typingAllocatedBefore) / (1024 * 1024);
         long[] typingStall = heartbeat.stop();
         typingLate.stop();
         if (where) {
@@ -213,6 +226,8 @@ public final class EditorBenchmark {
         System.out.printf(Locale.ROOT, "keystroke-to-layout in the 2 MB item: median %d ms, p90 %d ms, max %d ms "
                 + "(30 keys); longest UI stall while typing and validating: %d ms (UI busy %d ms)%n", latencies.get(15),
                 latencies.get(26), latencies.get(29), typingStall[0], typingStall[1]);
+        System.out.printf(Locale.ROOT, "typing 30 keys and validating: %d MB allocated, %d GC pauses, %d ms in all, "
+                + "longest %d ms%n", typingAllocatedMb, gc.count(), gc.totalMs(), gc.longestMs());
         boolean dirty = onFx(() -> editor.isDirty());
         System.out.println("(editor dirty after typing: " + dirty + ")");
         tasks.shutdown();
@@ -262,6 +277,18 @@ public final class EditorBenchmark {
         return value;
     }
 
+    private static final com.sun.management.ThreadMXBean ALLOCATION =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** Bytes allocated so far by the threads alive now (the editor's UI and task threads live throughout). */
+    private static long allocatedBytes() {
+        long sum = 0;
+        for (long bytes : ALLOCATION.getThreadAllocatedBytes(ALLOCATION.getAllThreadIds())) {
+            sum += Math.max(0, bytes);
+        }
+        return sum;
+    }
+
     private static long max(List<long[]> rows, int column) {
         return rows.stream().mapToLong(r -> r[column]).max().orElse(0);
     }
@@ -274,6 +301,8 @@ public final class EditorBenchmark {
     /** The longest stop-the-world collection since the last reset (concurrent cycles are not pauses). */
     private static final class GcPauses {
         private final AtomicLong longest = new AtomicLong();
+        private final AtomicLong total = new AtomicLong();
+        private final AtomicLong count = new AtomicLong();
         private final List<String> names = new ArrayList<>();
 
         static GcPauses install() {
@@ -287,6 +316,8 @@ public final class EditorBenchmark {
                     var info = com.sun.management.GarbageCollectionNotificationInfo.from(
                             (javax.management.openmbean.CompositeData) notification.getUserData());
                     pauses.longest.accumulateAndGet(info.getGcInfo().getDuration(), Math::max);
+                    pauses.total.addAndGet(info.getGcInfo().getDuration());
+                    pauses.count.incrementAndGet();
                 }, null, null);
             }
             return pauses;
@@ -294,6 +325,16 @@ public final class EditorBenchmark {
 
         void reset() {
             longest.set(0);
+            total.set(0);
+            count.set(0);
+        }
+
+        long totalMs() {
+            return total.get();
+        }
+
+        long count() {
+            return count.get();
         }
 
         long longestMs() {

@@ -69,6 +69,13 @@ public final class ServerPagingBenchmark {
                 Math.max(after.rate(), again.rate()) / before.rate(),
                 before.serverQuerySeconds() / Math.min(after.serverQuerySeconds(), again.serverQuerySeconds()),
                 cursors.stats());
+        // a write after every page (as a move or a user editing while paging does): the cursors survive writes
+        long missesBefore = cursors.stats().misses();
+        Pass writing = report("while writing (a replace per page)  ",
+                pass(container, cursors, query, pageSize, false, true));
+        print("while writing: %,d of %d pages ran the query over the whole container again (target: at most 2, i.e."
+                + " linear); items/s %.2f of the pass without writes", cursors.stats().misses() - missesBefore,
+                writing.pages(), writing.rate() / Math.max(after.rate(), again.rate()));
     }
 
     private static Pass report(String label, Pass pass) {
@@ -80,6 +87,12 @@ public final class ServerPagingBenchmark {
 
     private static Pass pass(CosmosAsyncContainer container, ServerCursors cursors, String query, int pageSize,
             boolean dropCursorsBeforeEachPage) {
+        return pass(container, cursors, query, pageSize, dropCursorsBeforeEachPage, false);
+    }
+
+    /** {@code writeAfterEachPage}: replaces the page's first item (unchanged) before asking for the next page. */
+    private static Pass pass(CosmosAsyncContainer container, ServerCursors cursors, String query, int pageSize,
+            boolean dropCursorsBeforeEachPage, boolean writeAfterEachPage) {
         long start = System.nanoTime();
         int count = 0;
         int pages = 0;
@@ -96,6 +109,9 @@ public final class ServerPagingBenchmark {
             serverSeconds += ModelBridgeInternal.queryMetricsMap(page).values().stream()
                     .mapToDouble(m -> m.getTotalQueryExecutionTime().toNanos() / 1e9).sum();
             token = page.getContinuationToken();
+            if (writeAfterEachPage && !page.getResults().isEmpty()) {
+                container.upsertItem(page.getResults().get(0)).block();
+            }
         } while (token != null);
         return new Pass(count, pages, seconds(start), serverSeconds);
     }

@@ -319,6 +319,19 @@ class ItemsViewModelTest {
     }
 
     @Test
+    void aShownRowsCellIsWorkedOutOnceAndARowsNewVersionGetsItsOwn() {
+        ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
+        vm.addColumn("/customer/name");
+        ItemColumn name = vm.columns().get(2);
+        ItemRow shown = row("a", "c1");
+        // the grid asks a visible cell's value on every layout pass: the same instance costs the cell nothing
+        ItemColumn.Cell first = vm.cellOf(shown, name);
+        assertThat(vm.cellOf(shown, name)).isSameAs(first);
+        assertThat(vm.cellOf(shown, vm.columns().get(0))).isSameAs(vm.cellOf(shown, vm.columns().get(0)));
+        assertThat(vm.cellOf(row("a", "c1"), name)).isNotSameAs(first).isEqualTo(first);
+    }
+
+    @Test
     void cellsTellMissingNullAndEmptyStringApart() {
         ItemsViewModel vm = viewModel(ImmediateTaskRunner.immediate());
         vm.addColumn("/customer/name");

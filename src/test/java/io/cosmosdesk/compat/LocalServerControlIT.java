@@ -77,6 +77,37 @@ class LocalServerControlIT {
         assertThat(creates.get(0).fault()).isEqualTo("applyThenDrop");
     }
 
+    /**
+     * The write is applied and its answer held while the client waits (the moment a kill -9 test stops a job): the
+     * item is stored, the request log shows the status the answer would have had, and the client has heard nothing.
+     */
+    @Test
+    void applyThenHoldWritesTheItemAndKeepsTheClientWaiting(LocalCosmosServer server, CosmosTestData data)
+            throws Exception {
+        this.server = server;
+        CosmosAsyncContainer container = data.createContainer("/pk");
+        server.clearRecentRequests();
+        server.setFault(Fault.of(FaultMode.APPLY_THEN_HOLD, 1).onMethods("POST").onPathsContaining("/docs"));
+
+        java.util.concurrent.CompletableFuture<Integer> answer = container.createItem(item("id", "1", "pk", "a", "n", 7))
+                .map(response -> response.getStatusCode()).toFuture();
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        List<RecordedRequest> held = List.of();
+        while (held.isEmpty() && System.nanoTime() < deadline) {
+            held = server.recentRequests().stream()
+                    .filter(r -> "applyThenHold".equals(r.fault()) && r.status() != null).toList();
+            if (held.isEmpty()) {
+                Thread.sleep(20); // polling the server's log until the held write shows, not a wait for time
+            }
+        }
+        assertThat(held).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(201));
+        ObjectNode stored = container.readItem("1", new PartitionKey("a"), ObjectNode.class).block().getItem();
+        assertThat(stored.get("n").asInt()).isEqualTo(7);
+        assertThat(answer).isNotDone();
+        answer.cancel(true);
+    }
+
     @Test
     void requestLogShowsTheAuthTypeButNeverTheSignature(LocalCosmosServer server, CosmosTestData data) {
         this.server = server;

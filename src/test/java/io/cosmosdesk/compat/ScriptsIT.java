@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.azure.cosmos.CosmosAsyncContainer;
 import com.azure.cosmos.CosmosException;
 import com.azure.cosmos.models.CosmosItemRequestOptions;
+import com.azure.cosmos.models.CosmosPatchItemRequestOptions;
+import com.azure.cosmos.models.CosmosPatchOperations;
 import com.azure.cosmos.models.CosmosStoredProcedureProperties;
 import com.azure.cosmos.models.CosmosStoredProcedureRequestOptions;
 import com.azure.cosmos.models.CosmosStoredProcedureResponse;
@@ -134,36 +136,52 @@ class ScriptsIT {
         assertThat(container.queryItems("SELECT * FROM c", ObjectNode.class).collectList().block()).isEmpty();
     }
 
-    @Test
-    void preAndPostTriggersRunOnTheOperationsTheyNameWhenRequested(CosmosTestData data) {
+    /** A pre-trigger on every operation: it stamps the item with the operation it runs on. */
+    private static final String STAMP = """
+            function () {
+                var request = getContext().getRequest();
+                var doc = request.getBody();
+                doc.stamped = request.getOperationType();
+                request.setBody(doc);
+            }""";
+
+    /** A post-trigger: it writes a log item beside the item written, and throws when the item asks it to. */
+    private static final String COUNT = """
+            function () {
+                var written = getContext().getResponse().getBody();
+                var collection = getContext().getCollection();
+                collection.createDocument(collection.getSelfLink(), { id: 'log-' + written.id, pk: written.pk });
+                if (written.refuse) throw new Error('refused by the post-trigger');
+            }""";
+
+    /** A container with the "stamp" pre-trigger (All operations) and the "count" post-trigger on {@code countOn}. */
+    private static CosmosAsyncContainer withStampAndCount(CosmosTestData data, TriggerOperation countOn) {
         CosmosAsyncContainer container = data.createContainer("/pk");
-        CosmosTriggerProperties stamp = new CosmosTriggerProperties("stamp", """
-                function () {
-                    var request = getContext().getRequest();
-                    var doc = request.getBody();
-                    doc.stamped = request.getOperationType();
-                    request.setBody(doc);
-                }""");
+        CosmosTriggerProperties stamp = new CosmosTriggerProperties("stamp", STAMP);
         stamp.setTriggerType(TriggerType.PRE);
         stamp.setTriggerOperation(TriggerOperation.ALL);
-        CosmosTriggerProperties count = new CosmosTriggerProperties("count", """
-                function () {
-                    var created = getContext().getResponse().getBody();
-                    var collection = getContext().getCollection();
-                    collection.createDocument(collection.getSelfLink(), { id: 'log-' + created.id, pk: created.pk });
-                    if (created.refuse) throw new Error('refused by the post-trigger');
-                }""");
+        CosmosTriggerProperties count = new CosmosTriggerProperties("count", COUNT);
         count.setTriggerType(TriggerType.POST);
-        count.setTriggerOperation(TriggerOperation.CREATE);
+        count.setTriggerOperation(countOn);
         container.getScripts().createTrigger(stamp).block();
         container.getScripts().createTrigger(count).block();
+        return container;
+    }
+
+    private static CosmosItemRequestOptions stampAndCount() {
+        return new CosmosItemRequestOptions().setPreTriggerInclude(List.of("stamp"))
+                .setPostTriggerInclude(List.of("count"));
+    }
+
+    @Test
+    void preAndPostTriggersRunOnTheOperationsTheyNameWhenRequested(CosmosTestData data) {
+        CosmosAsyncContainer container = withStampAndCount(data, TriggerOperation.CREATE);
 
         container.createItem(item("plain", "a", 1)).block();
         assertThat(container.readItem("plain", new PartitionKey("a"), ObjectNode.class).block().getItem().has("stamped"))
                 .as("not requested, not run").isFalse();
 
-        CosmosItemRequestOptions both = new CosmosItemRequestOptions()
-                .setPreTriggerInclude(List.of("stamp")).setPostTriggerInclude(List.of("count"));
+        CosmosItemRequestOptions both = stampAndCount();
         ObjectNode created = container.createItem(item("one", "a", 1), new PartitionKey("a"), both).block().getItem();
         assertThat(created.get("stamped").asText()).isEqualTo("Create");
         assertThat(container.readItem("log-one", new PartitionKey("a"), ObjectNode.class).block().getItem()).isNotNull();
@@ -188,30 +206,10 @@ class ScriptsIT {
 
     @Test
     void triggersRunOnUpsertAsOnTheCreateOrReplaceItBecomes(CosmosTestData data) {
-        CosmosAsyncContainer container = data.createContainer("/pk");
-        CosmosTriggerProperties stamp = new CosmosTriggerProperties("stamp", """
-                function () {
-                    var request = getContext().getRequest();
-                    var doc = request.getBody();
-                    doc.stamped = request.getOperationType();
-                    request.setBody(doc);
-                }""");
-        stamp.setTriggerType(TriggerType.PRE);
-        stamp.setTriggerOperation(TriggerOperation.ALL);
-        CosmosTriggerProperties count = new CosmosTriggerProperties("count", """
-                function () {
-                    var created = getContext().getResponse().getBody();
-                    var collection = getContext().getCollection();
-                    collection.createDocument(collection.getSelfLink(), { id: 'log-' + created.id, pk: created.pk });
-                }""");
-        count.setTriggerType(TriggerType.POST);
-        count.setTriggerOperation(TriggerOperation.CREATE);
-        container.getScripts().createTrigger(stamp).block();
-        container.getScripts().createTrigger(count).block();
-        CosmosItemRequestOptions both = new CosmosItemRequestOptions()
-                .setPreTriggerInclude(List.of("stamp")).setPostTriggerInclude(List.of("count"));
+        CosmosAsyncContainer container = withStampAndCount(data, TriggerOperation.CREATE);
 
-        ObjectNode created = container.upsertItem(item("u", "a", 1), new PartitionKey("a"), both).block().getItem();
+        ObjectNode created = container.upsertItem(item("u", "a", 1), new PartitionKey("a"), stampAndCount()).block()
+                .getItem();
         assertThat(created.get("stamped").asText()).isEqualTo("Create");
         assertThat(container.readItem("log-u", new PartitionKey("a"), ObjectNode.class).block().getItem()).isNotNull();
 
@@ -224,6 +222,51 @@ class ScriptsIT {
                 .isInstanceOfSatisfying(CosmosException.class, e -> assertThat(e.getStatusCode()).isEqualTo(400));
         assertThat(container.readItem("u", new PartitionKey("a"), ObjectNode.class).block().getItem().get("n")
                 .asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void triggersRunOnPatchAsOnAReplaceAfterThePatchsOwnChecks(CosmosTestData data) {
+        CosmosAsyncContainer container = withStampAndCount(data, TriggerOperation.REPLACE);
+        container.createItem(item("p", "a", 1)).block();
+        container.createItem(item("q", "a", 1)).block();
+        PartitionKey a = new PartitionKey("a");
+
+        ObjectNode plain = container.patchItem("p", a, CosmosPatchOperations.create().increment("/n", 1),
+                ObjectNode.class).block().getItem();
+        assertThat(plain.has("stamped")).as("not requested, not run").isFalse();
+
+        ObjectNode patched = container.patchItem("p", a, CosmosPatchOperations.create().increment("/n", 10),
+                patchOptions(), ObjectNode.class).block().getItem();
+        assertThat(patched.get("n").asInt()).isEqualTo(12);
+        assertThat(patched.get("stamped").asText()).as("the pre-trigger saw the patched item").isEqualTo("Replace");
+        ObjectNode stored = container.readItem("p", a, ObjectNode.class).block().getItem();
+        assertThat(stored.get("stamped").asText()).isEqualTo("Replace");
+        assertThat(stored.get("n").asInt()).isEqualTo(12);
+        assertThat(container.readItem("log-p", a, ObjectNode.class).block().getItem()).isNotNull();
+
+        // a patch its condition refuses runs no trigger
+        CosmosPatchItemRequestOptions conditional = patchOptions();
+        conditional.setFilterPredicate("FROM c WHERE c.n = 99");
+        assertThatThrownBy(() -> container.patchItem("q", a, CosmosPatchOperations.create().set("/n", 5),
+                conditional, ObjectNode.class).block())
+                .isInstanceOfSatisfying(CosmosException.class, e -> assertThat(e.getStatusCode()).isEqualTo(412));
+        // a post-trigger that throws undoes the patch and the trigger's own write
+        assertThatThrownBy(() -> container.patchItem("q", a, CosmosPatchOperations.create().set("/refuse", true),
+                patchOptions(), ObjectNode.class).block())
+                .isInstanceOfSatisfying(CosmosException.class, e -> assertThat(e.getMessage())
+                        .contains("refused by the post-trigger"));
+        ObjectNode untouched = container.readItem("q", a, ObjectNode.class).block().getItem();
+        assertThat(untouched.has("refuse")).isFalse();
+        assertThat(untouched.has("stamped")).isFalse();
+        assertThat(container.queryItems("SELECT VALUE c.id FROM c WHERE c.id = 'log-q'", String.class)
+                .collectList().block()).isEmpty();
+    }
+
+    private static CosmosPatchItemRequestOptions patchOptions() {
+        CosmosPatchItemRequestOptions options = new CosmosPatchItemRequestOptions();
+        options.setPreTriggerInclude(List.of("stamp"));
+        options.setPostTriggerInclude(List.of("count"));
+        return options;
     }
 
     @Test

@@ -69,4 +69,15 @@ class PartitionKeyValueTest {
         PartitionKeyValue.of((Object) null).writeInto(item, List.of("/status"));
         assertThat(item.get("status").isNull()).isTrue();
     }
+
+    @Test
+    void readsTypedJsonAsTheItemAndTheJournalCodecDo() {
+        PartitionKeyValue levels = PartitionKeyValue.of("t", 7, 2.5);
+        assertThat(PartitionKeyValue.fromJson(levels.toJsonArray().toString())).isEqualTo(levels);
+        assertThat(PartitionKeyValue.fromJson("7").components().get(0)).isInstanceOf(Long.class);
+        assertThat(PartitionKeyValue.fromJson("2.0").components().get(0)).isInstanceOf(Double.class);
+        assertThat(PartitionKeyValue.fromJson("null")).isEqualTo(PartitionKeyValue.of((Object) null));
+        assertThatThrownBy(() -> PartitionKeyValue.fromJson("{\"missing\":true}"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -2,6 +2,7 @@ package io.cosmosdesk.manage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -14,6 +15,9 @@ import com.azure.cosmos.CosmosAsyncClient;
 import com.azure.cosmos.CosmosException;
 import com.azure.cosmos.models.CosmosContainerProperties;
 import com.azure.cosmos.models.PartitionKind;
+import io.cosmosdesk.audit.AuditEntry;
+import io.cosmosdesk.audit.AuditLog;
+import io.cosmosdesk.audit.AuditedResourceChanges;
 import io.cosmosdesk.cosmos.AuthKind;
 import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerInfo;
@@ -143,6 +147,81 @@ class ArmControlPlaneIT {
         assertThat(progress.messages).anyMatch(message -> message.contains("Azure Resource Manager is working on it"));
         // the account was looked up once for the connection, from its endpoint, then kept
         assertThat(resourceManager.requests).filteredOn(request -> request.equals("GET /subscriptions")).hasSize(1);
+    }
+
+    @Test
+    void createsAndDeletesThroughResourceManagerAreAuditedWithRefusalsAndFailures(CosmosAsyncClient client) {
+        AuditLog log = new AuditLog(work.resolve("audit"));
+        ControlPlaneSwitch planes = new ControlPlaneSwitch(new ResourceAdmin(), arm, new AuditedResourceChanges(log));
+        CosmosConnection connection = entra(LocalResourceManager.OPERATOR_TOKEN, null, null, false);
+        CosmosConnection reader = entra(LocalResourceManager.READER_TOKEN, null, null, false);
+        CosmosConnection readOnly = entra(LocalResourceManager.OPERATOR_TOKEN, null, null, true);
+        planes.agree(connection);
+        planes.agree(reader);
+        planes.agree(readOnly);
+        String database = CosmosTestData.uniqueName("armdb");
+        try {
+            ControlPlane plane = planes.forConnection(connection).reporting(new Progress());
+            plane.createDatabase(connection, database, new Throughput.None());
+            assertThat(log.read(entry -> true, 10)).extracting(AuditEntry::operation, AuditEntry::outcome)
+                    .containsExactly(tuple("database-create", "ok")); // recorded before createDatabase returned
+            plane.createContainer(connection, new ContainerSpec(database, "orders", List.of("/customerId"),
+                    new Throughput.Manual(400), null, List.of(), null));
+            assertThatThrownBy(() -> planes.forConnection(reader).deleteContainer(reader,
+                    new ContainerRef(database, "orders"))).isInstanceOf(CosmosDeskException.class);
+            assertThatThrownBy(() -> planes.forConnection(readOnly).deleteDatabase(readOnly, database))
+                    .isInstanceOf(CosmosDeskException.class);
+            plane.deleteContainer(connection, new ContainerRef(database, "orders"));
+            plane.deleteDatabase(connection, database);
+            assertThat(status(() -> client.getDatabase(database).read().block())).isEqualTo(404);
+
+            List<AuditEntry> entries = log.read(entry -> true, 20);
+            assertThat(entries).extracting(AuditEntry::operation, AuditEntry::outcome, AuditEntry::errorKind)
+                    .containsExactlyInAnyOrder(
+                            tuple("database-create", "ok", null),
+                            tuple("container-create", "ok", null),
+                            tuple("container-delete", "failed", "FORBIDDEN"),
+                            tuple("database-delete", "refused", "READ_ONLY"),
+                            tuple("container-delete", "ok", null),
+                            tuple("database-delete", "ok", null));
+            assertThat(entries).allSatisfy(entry -> assertThat(entry.after().get("through").asText())
+                    .isEqualTo("Azure Resource Manager"));
+            AuditEntry forbidden = entries.stream().filter(entry -> "FORBIDDEN".equals(entry.errorKind()))
+                    .findFirst().orElseThrow();
+            assertThat(forbidden.status()).isEqualTo(403);
+            assertThat(forbidden.message()).isEqualTo(ArmErrors.NO_CONTROL_PLANE_ROLE);
+            assertThat(forbidden.id()).isEqualTo("orders");
+        } finally {
+            log.close();
+        }
+    }
+
+    @Test
+    void switchingBetweenManualAndAutoscaleIsAMigrationResourceManagerMakes(CosmosAsyncClient client) {
+        CosmosConnection connection = entra(LocalResourceManager.OPERATOR_TOKEN, null, null, false);
+        String database = CosmosTestData.uniqueName("armdb");
+        ControlPlane plane = arm.reporting(new Progress());
+        plane.createDatabase(connection, database, new Throughput.None());
+        plane.createContainer(connection, new ContainerSpec(database, "orders", List.of("/customerId"),
+                new Throughput.Manual(400), null, List.of(), null));
+        ContainerRef orders = new ContainerRef(database, "orders");
+        var container = client.getDatabase(database).getContainer("orders");
+
+        plane.replaceThroughput(connection, orders, new Throughput.Manual(400), new Throughput.Autoscale(6000));
+        assertThat(resourceManager.migrations).containsExactly("autoscale " + database + "/orders");
+        assertThat(container.readThroughput().block().getProperties().getAutoscaleMaxThroughput()).isEqualTo(6000);
+
+        plane.replaceThroughput(connection, orders, new Throughput.Autoscale(6000), new Throughput.Manual(600));
+        assertThat(resourceManager.migrations).containsExactly("autoscale " + database + "/orders",
+                "manual " + database + "/orders");
+        assertThat(container.readThroughput().block().getProperties().getManualThroughput()).isEqualTo(600);
+
+        // a switch from a figure changed elsewhere since it was read is refused before any migration
+        assertThatThrownBy(() -> plane.replaceThroughput(connection, orders, new Throughput.Manual(400),
+                new Throughput.Autoscale(4000))).isInstanceOfSatisfying(CosmosDeskException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ErrorKind.CHANGED_BY_SOMEONE_ELSE));
+        assertThat(resourceManager.migrations).hasSize(2);
+        plane.deleteDatabase(connection, database);
     }
 
     @Test

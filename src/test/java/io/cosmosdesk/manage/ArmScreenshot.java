@@ -4,8 +4,6 @@ import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.cosmos.CosmosAsyncClient;
 import io.cosmosdesk.app.AppContext;
-import io.cosmosdesk.app.AppDirectories;
-import io.cosmosdesk.app.CosmosDeskApp;
 import io.cosmosdesk.app.Theme;
 import io.cosmosdesk.app.TreeAction;
 import io.cosmosdesk.browse.ResourceNode;
@@ -22,6 +20,7 @@ import io.cosmosdesk.cosmos.PinnedCertificates;
 import io.cosmosdesk.cosmos.ResourceService;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
+import io.cosmosdesk.tools.FxScript;
 import io.cosmosdesk.ui.FxDialogService;
 import io.cosmosdesk.ui.FxTaskRunner;
 import java.nio.file.Files;
@@ -29,12 +28,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import javafx.application.Platform;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
@@ -53,23 +47,14 @@ import reactor.core.publisher.Mono;
  */
 public final class ArmScreenshot {
 
-    private static final long STEP_TIMEOUT_MS = 180_000;
+    private static final FxScript FX = new FxScript(180_000);
 
     private ArmScreenshot() {
     }
 
     public static void main(String[] args) throws Exception {
         long wait = args.length > 0 ? Long.parseLong(args[0]) : 8;
-        int status = 0;
-        try (LocalCosmosServer server = LocalCosmosServer.start()) {
-            run(server, wait);
-        } catch (Throwable failure) {
-            System.err.println("arm screenshot: FAILED: " + failure);
-            failure.printStackTrace();
-            status = 1;
-        }
-        Platform.exit();
-        System.exit(status);
+        FxScript.runAndExit("arm screenshot", server -> run(server, wait));
     }
 
     private static void run(LocalCosmosServer server, long wait) throws Exception {
@@ -79,30 +64,13 @@ public final class ArmScreenshot {
         LocalResourceManager resourceManager = new LocalResourceManager(keyClient, server.endpoint(), home);
         // trusted exactly as a user trusts a certificate in the connection dialog: for its host, by fingerprint
         new PinnedCertificates(home.resolve("config")).trust("localhost", resourceManager.certificate());
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        Stage[] stage = new Stage[1];
-        AppContext[] app = new AppContext[1];
         TokenCredential token = request -> Mono.just(new AccessToken(LocalResourceManager.OPERATOR_TOKEN,
                 OffsetDateTime.now().plusHours(1)));
+        FxScript.MainWindow window = FX.openMainWindow(home,
+                Map.of(ArmControlPlane.ENDPOINT_VARIABLE, resourceManager.endpoint()), 10, 10, 1100, 760);
+        Stage[] stage = {window.stage()};
+        AppContext[] app = {window.context()};
         onFx(() -> {
-            Theme.LIGHT.apply();
-            stage[0] = new Stage();
-            AppDirectories directories = new AppDirectories(home.resolve("config"), home.resolve("data"),
-                    home.resolve("logs"));
-            app[0] = new AppContext(directories, new FxTaskRunner(), new FxDialogService(stage[0]),
-                    new CosmosClientFactory(), new NoSecretStore(),
-                    Map.of(ArmControlPlane.ENDPOINT_VARIABLE, resourceManager.endpoint()));
-            stage[0].setScene(CosmosDeskApp.createMainScene(app[0]));
-            stage[0].titleProperty().bind(app[0].mainViewModel().windowTitleProperty());
-            stage[0].setX(10);
-            stage[0].setY(10);
-            stage[0].setWidth(1100);
-            stage[0].setHeight(760);
-            stage[0].show();
-            stage[0].setWidth(1100);
-            stage[0].setHeight(760);
             ConnectionProfile profile = ConnectionProfile.create("Contoso (Entra ID)", AuthKind.ENTRA_ID,
                     server.endpoint());
             app[0].mainViewModel().connect(profile, new Credentials.Entra(token));
@@ -137,12 +105,7 @@ public final class ArmScreenshot {
                         && "Use Azure Resource Manager".equals(l.getText())));
         System.out.println("READY offer: the data plane refused the Entra ID token; Azure Resource Manager offered");
         Thread.sleep(wait * 1000);
-        onFx(() -> {
-            offer.getScene().getRoot().lookupAll(".button").stream().filter(n -> n instanceof Button b
-                    && "Use Azure Resource Manager".equals(b.getText())).map(Button.class::cast).findFirst()
-                    .orElseThrow().fire();
-            return null;
-        });
+        FX.answer(offer, "Use Azure Resource Manager");
         waitFor("the container is listed", () -> onFx(() -> retail.children().stream()
                 .anyMatch(node -> node.label().equals("sessions"))));
         System.out.println("READY created: sessions was created through Azure Resource Manager; requests: "
@@ -176,38 +139,14 @@ public final class ArmScreenshot {
     }
 
     private static Window waitForWindow(Predicate<Window> which) throws Exception {
-        long deadline = System.currentTimeMillis() + STEP_TIMEOUT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            java.util.Optional<Window> found = onFx(() -> Window.getWindows().stream().filter(Window::isShowing)
-                    .filter(which).findFirst());
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the window did not open");
+        return FX.waitForWindow(which, "the window");
     }
 
     private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.currentTimeMillis() + STEP_TIMEOUT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            if (Boolean.TRUE.equals(condition.call())) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("timed out waiting until " + what);
+        FX.waitFor(what, condition);
     }
 
     private static <T> T onFx(Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(STEP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        return FX.onFx(action);
     }
 }

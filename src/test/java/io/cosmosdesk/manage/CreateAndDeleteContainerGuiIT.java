@@ -97,7 +97,13 @@ class CreateAndDeleteContainerGuiIT {
         javafx.scene.Node sessionsView = sessionsTab.getContent();
         MainWindowFixture.waitFor("the tab says the container is gone", () -> io.cosmosdesk.browse.ItemsViewModel
                 .CONTAINER_GONE.equals(((javafx.scene.control.Label) sessionsView.lookup("#errorLabel")).getText()));
-        assertThat(tabs.getTabs()).hasSize(3);
+        // the delete ran as a job: the Jobs tab came to the front beside the three tabs, and says it is done
+        assertThat(tabs.getTabs()).hasSize(4);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).contains("Jobs");
+        io.cosmosdesk.jobs.Job job = context.jobs().jobs().get(0);
+        MainWindowFixture.waitFor("the delete job is done", () -> job.state() == io.cosmosdesk.jobs.JobState.DONE);
+        assertThat(job.kind()).isEqualTo("Delete");
+        assertThat(job.statusProperty().get()).isEqualTo("Deleted container " + database + "/sessions.");
         assertThat(sessionsView.lookup("#newItemButton").isDisabled()).isTrue();
         assertThat(sessionsView.lookup("#moveButton").isDisabled()).isTrue();
         assertThat(sessionsView.lookup("#deleteButton").isDisabled()).isTrue();

@@ -57,7 +57,8 @@ final class LocalResourceManager implements AutoCloseable {
     private static final String PROVIDER = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/" + RESOURCE_GROUP
             + "/providers/Microsoft.DocumentDB/databaseAccounts/" + ACCOUNT;
     private static final Pattern SQL = Pattern.compile("(?i)" + Pattern.quote(PROVIDER)
-            + "/sqlDatabases/([^/]+)(?:/containers/([^/]+))?(/throughputSettings/default)?");
+            + "/sqlDatabases/([^/]+)(?:/containers/([^/]+))?(/throughputSettings/default"
+            + "(/migrateToAutoscale|/migrateToManualThroughput)?)?");
 
     private final HttpsServer server;
     private final CosmosAsyncClient cosmos;
@@ -67,6 +68,8 @@ final class LocalResourceManager implements AutoCloseable {
     /** "METHOD path" of every request, in order (polls included), for tests to check what the SDK did. */
     final List<String> requests = new CopyOnWriteArrayList<>();
     final Set<String> forbiddenTokens = ConcurrentHashMap.newKeySet();
+    /** "autoscale db/container" or "manual db/container" for every migration made. */
+    final List<String> migrations = new CopyOnWriteArrayList<>();
 
     LocalResourceManager(CosmosAsyncClient cosmos, String documentEndpoint, Path work) throws Exception {
         this.cosmos = cosmos;
@@ -179,7 +182,9 @@ final class LocalResourceManager implements AutoCloseable {
         String container = sql.group(2);
         boolean throughput = sql.group(3) != null;
         JsonNode body = method.equals("PUT") ? Json.MAPPER.readTree(exchange.getRequestBody()) : null;
-        if (throughput) {
+        if (sql.group(4) != null && method.equals("POST")) {
+            migrate(exchange, path, database, container, sql.group(4).equals("/migrateToAutoscale"));
+        } else if (throughput) {
             throughput(exchange, method, path, database, container, body);
         } else if (container == null) {
             database(exchange, method, path, database, body);
@@ -280,6 +285,35 @@ final class LocalResourceManager implements AutoCloseable {
             resource.put("throughput", current.getManualThroughput());
         }
         send(exchange, 200, resource(path, "default", resource), Map.of());
+    }
+
+    /**
+     * Manual to autoscale or back, as the service migrates: it picks the figure in the new mode (autoscale: ten times
+     * the manual RU/s rounded up to 1,000; manual: a tenth of the maximum rounded up to 100, at least 400).
+     */
+    private void migrate(HttpExchange exchange, String path, String database, String container, boolean toAutoscale)
+            throws IOException {
+        var target = container == null ? null : cosmos.getDatabase(database).getContainer(container);
+        ThroughputProperties current = (target == null ? cosmos.getDatabase(database).readThroughput()
+                : target.readThroughput()).block().getProperties();
+        ThroughputProperties migrated;
+        if (toAutoscale) {
+            int manual = current.getManualThroughput() == null ? 400 : current.getManualThroughput();
+            migrated = ThroughputProperties.createAutoscaledThroughput(Math.max(1000, (manual * 10 + 999) / 1000 * 1000));
+        } else {
+            int max = current.getAutoscaleMaxThroughput();
+            migrated = ThroughputProperties.createManualThroughput(Math.max(400, (max / 10 + 99) / 100 * 100));
+        }
+        if (target == null) {
+            cosmos.getDatabase(database).replaceThroughput(migrated).block();
+        } else {
+            target.replaceThroughput(migrated).block();
+        }
+        migrations.add((toAutoscale ? "autoscale " : "manual ") + database + "/" + container);
+        // the final result is the throughput resource itself: Location points at it
+        exchange.getResponseHeaders().add("Location", endpoint() + path.substring(0, path.lastIndexOf('/'))
+                + "?api-version=2025-04-15");
+        accepted(exchange);
     }
 
     /** The container as Resource Manager shows it: the data plane's properties under properties.resource. */

@@ -2,6 +2,7 @@ package io.cosmosdesk.manage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
@@ -19,10 +20,15 @@ import io.cosmosdesk.cosmos.ResourceService;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.CosmosTestData;
+import io.cosmosdesk.audit.AuditEntry;
+import io.cosmosdesk.audit.AuditLog;
+import io.cosmosdesk.audit.AuditedResourceChanges;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 
 /** Creating and deleting databases and containers against the real local server. */
@@ -130,5 +136,58 @@ class ResourceAdminIT {
                     existing.getId()))).hasMessageContaining("control plane");
         }
         assertThat(existing.read().block()).isNotNull();
+    }
+
+    @Test
+    void createsAndDeletesAreAuditedBeforeTheCallerHearsWithFailuresAndRefusals(LocalCosmosServer server,
+            @TempDir Path folder) {
+        AuditLog log = new AuditLog(folder.resolve("audit"));
+        ControlPlaneSwitch planes = new ControlPlaneSwitch(admin, null, new AuditedResourceChanges(log));
+        String database = CosmosTestData.uniqueName("audited");
+        try (CosmosConnection connection = open(server, false);
+                CosmosConnection readOnly = open(server, true)) {
+            ControlPlane plane = planes.forConnection(connection);
+            plane.createDatabase(connection, database, new Throughput.Manual(400));
+            assertThat(log.read(entry -> true, 10)).extracting(AuditEntry::operation, AuditEntry::outcome)
+                    .containsExactly(tuple("database-create", "ok")); // recorded before createDatabase returned
+            ContainerSpec spec = new ContainerSpec(database, "events", List.of("/tenantId", "/userId"),
+                    new Throughput.None(), 600, List.of(List.of("/email")), null);
+            plane.createContainer(connection, spec);
+            assertThatThrownBy(() -> plane.createContainer(connection, spec)).isInstanceOf(CosmosDeskException.class);
+            assertThatThrownBy(() -> plane.createContainer(connection, new ContainerSpec(database, "bad/id",
+                    List.of("/x"), null, null, null, null))).isInstanceOf(CosmosDeskException.class);
+            assertThatThrownBy(() -> planes.forConnection(readOnly).deleteContainer(readOnly,
+                    new ContainerRef(database, "events"))).isInstanceOf(CosmosDeskException.class);
+            plane.deleteContainer(connection, new ContainerRef(database, "events"));
+            plane.deleteDatabase(connection, database);
+
+            List<AuditEntry> entries = log.read(entry -> true, 20);
+            assertThat(entries).extracting(AuditEntry::operation, AuditEntry::outcome, AuditEntry::errorKind)
+                    .containsExactlyInAnyOrder(
+                            tuple("database-create", "ok", null),
+                            tuple("container-create", "ok", null),
+                            tuple("container-create", "failed", "CONFLICT"),
+                            tuple("container-create", "refused", "BAD_REQUEST"),
+                            tuple("container-delete", "refused", "READ_ONLY"),
+                            tuple("container-delete", "ok", null),
+                            tuple("database-delete", "ok", null));
+            AuditEntry created = entries.stream().filter(entry -> entry.operation().equals("container-create")
+                    && entry.ok()).findFirst().orElseThrow();
+            assertThat(created.database()).isEqualTo(database);
+            assertThat(created.id()).isEqualTo("events");
+            assertThat(created.after().get("through").asText()).isEqualTo("the data plane");
+            assertThat(created.after().get("partitionKeyPaths").toString()).isEqualTo("[\"/tenantId\",\"/userId\"]");
+            assertThat(created.after().get("defaultTtl").asInt()).isEqualTo(600);
+            AuditEntry databaseCreated = entries.stream().filter(entry -> entry.operation().equals("database-create"))
+                    .findFirst().orElseThrow();
+            assertThat(databaseCreated.id()).isEqualTo(database);
+            assertThat(databaseCreated.after().get("throughput").get("manual").asInt()).isEqualTo(400);
+            AuditEntry conflict = entries.stream().filter(entry -> "CONFLICT".equals(entry.errorKind()))
+                    .findFirst().orElseThrow();
+            assertThat(conflict.status()).isEqualTo(409);
+            assertThat(conflict.message()).contains("already exists");
+        } finally {
+            log.close();
+        }
     }
 }

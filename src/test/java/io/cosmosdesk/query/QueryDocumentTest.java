@@ -54,7 +54,7 @@ class QueryDocumentTest {
         model = new QueryTabViewModel(orders, mock(QueryService.class), mock(ItemService.class),
                 ImmediateTaskRunner.immediate(), dialogs, () -> new QueryGuards(5000, Duration.ofSeconds(60), 9),
                 (handle, ref) -> { });
-        document = new QueryDocument(model, "Query 1", new QuerySaving(saved, dialogs), dialogs,
+        document = new QueryDocument(model, "Query 1", new QuerySaving(saved, dialogs, ImmediateTaskRunner.immediate()), dialogs,
                 ImmediateTaskRunner.immediate(), QuerySaving.Origin.NONE, QueryTabViewModel.NEW_QUERY_TEXT);
         document.setOnSaved(() -> savedEvents.add(model.textProperty().get()));
     }
@@ -67,7 +67,7 @@ class QueryDocumentTest {
         assertThat(document.modifiedProperty().get()).isTrue();
 
         when(dialogs.prompt(anyString(), anyString(), anyString())).thenReturn(Optional.of("Big orders"));
-        assertThat(document.save()).isTrue();
+        assertThat(document.save().join()).isTrue();
         assertThat(document.titleProperty().get()).isEqualTo("Big orders · orders");
         assertThat(saved.find("big orders")).map(SavedQueries.Saved::text)
                 .contains("SELECT * FROM c WHERE c.total > 10");
@@ -76,7 +76,7 @@ class QueryDocumentTest {
         // Ctrl+S again goes back to the same saved query without asking
         model.textProperty().set("SELECT * FROM c WHERE c.total > 20");
         assertThat(document.titleProperty().get()).isEqualTo("*Big orders · orders");
-        assertThat(document.save()).isTrue();
+        assertThat(document.save().join()).isTrue();
         verify(dialogs).prompt(anyString(), anyString(), anyString());
         assertThat(saved.find("Big orders")).map(SavedQueries.Saved::text)
                 .contains("SELECT * FROM c WHERE c.total > 20");
@@ -103,7 +103,7 @@ class QueryDocumentTest {
 
         model.textProperty().set("SELECT VALUE COUNT(1) FROM c WHERE c.open");
         assertThat(document.titleProperty().get()).isEqualTo("*report.sql · orders");
-        assertThat(document.save()).isTrue();
+        assertThat(document.save().join()).isTrue();
         assertThat(Files.readString(file)).isEqualTo("SELECT VALUE COUNT(1) FROM c WHERE c.open");
         assertThat(document.titleProperty().get()).isEqualTo("report.sql · orders");
         verify(dialogs, never()).prompt(anyString(), anyString(), anyString());
@@ -113,7 +113,7 @@ class QueryDocumentTest {
     void saveAsFileAndThenCtrlSGoesToThatFile() throws Exception {
         Path file = home.resolve("out.sql");
         model.textProperty().set("SELECT c.id FROM c");
-        assertThat(document.saveToFile(file)).isTrue();
+        assertThat(document.saveToFile(file).join()).isTrue();
         assertThat(document.titleProperty().get()).isEqualTo("out.sql · orders");
         model.textProperty().set("SELECT c.id, c.total FROM c");
         document.save();
@@ -159,6 +159,27 @@ class QueryDocumentTest {
         when(dialogs.prompt(anyString(), anyString(), anyString())).thenReturn(Optional.of("One"));
         assertThat(document.requestClose()).isCompletedWithValue(true);
         assertThat(saved.find("One")).isPresent();
+    }
+
+    @Test
+    void ctrlSThenCloseAtOnceWaitsForTheWriteAndDoesNotAskAgain() throws Exception {
+        ImmediateTaskRunner background = ImmediateTaskRunner.deferred();
+        Path file = home.resolve("report.sql");
+        QueryDocument fromFile = new QueryDocument(model, "Query 2", new QuerySaving(saved, dialogs, background),
+                dialogs, ImmediateTaskRunner.immediate(), new QuerySaving.Origin(file, null), "SELECT 1");
+        model.textProperty().set("SELECT 2");
+        java.util.concurrent.CompletableFuture<Boolean> saving = fromFile.save();
+        assertThat(fromFile.isSaving()).isTrue();
+        assertThat(fromFile.titleProperty().get()).as("starred until it is on disk").isEqualTo("*report.sql · orders");
+        java.util.concurrent.CompletableFuture<Boolean> closing = fromFile.requestClose();
+        assertThat(closing).as("the tab stays until the write is done").isNotDone();
+
+        background.runAllPending();
+        assertThat(saving).isCompletedWithValue(true);
+        assertThat(closing).isCompletedWithValue(true);
+        assertThat(Files.readString(file)).isEqualTo("SELECT 2");
+        verify(dialogs, never()).choose(anyString(), anyString(), any());
+        assertThat(fromFile.titleProperty().get()).isEqualTo("report.sql · orders");
     }
 
     @Test

@@ -22,12 +22,18 @@ class SqlEditorGuiTest {
 
     private SqlCodeArea area;
     private SqlCompletion completion;
+    private final java.util.concurrent.atomic.AtomicInteger clicked = new java.util.concurrent.atomic.AtomicInteger();
 
     @RegisterExtension
     final FxAppExtension app = FxAppExtension.showing(stage -> {
         area = new SqlCodeArea();
         completion = SqlCompletion.attach(area, paths());
-        Scene scene = new Scene(new SqlEditorView(area), 700, 400);
+        javafx.scene.control.Button elsewhere = new javafx.scene.control.Button("Elsewhere");
+        elsewhere.setId("elsewhere");
+        elsewhere.setFocusTraversable(false);
+        elsewhere.setOnAction(event -> clicked.incrementAndGet());
+        Scene scene = new Scene(new javafx.scene.layout.BorderPane(new SqlEditorView(area), elsewhere, null, null,
+                null), 700, 400);
         scene.getStylesheets().add(Theme.APP_STYLESHEET);
         stage.setScene(scene);
         stage.show();
@@ -107,5 +113,37 @@ class SqlEditorGuiTest {
         robot.interact(area::clearError);
         assertThat(message.getParent().isVisible()).as("the bar goes").isFalse();
         assertThat(area.getParagraph(2).getParagraphStyle()).isEmpty();
+    }
+
+    @Test
+    void theListsWindowIsShownOnceAndOpeningOnlyMovesIt(FxRobot robot) throws Exception {
+        // showing a popup window restyles all of it (~20-30 ms): the window comes up once, before the first '.'
+        MainWindowFixture.waitFor("the list's window is up before the first use", completion::isWarm);
+        javafx.stage.Window window = completion.list().getScene().getWindow();
+        java.util.concurrent.atomic.AtomicInteger shows = new java.util.concurrent.atomic.AtomicInteger();
+        robot.interact(() -> window.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN,
+                event -> shows.incrementAndGet()));
+        robot.write("SELECT * FROM c WHERE c");
+        for (int round = 0; round < 3; round++) {
+            robot.write(round == 0 ? "." : " AND c.");
+            MainWindowFixture.waitFor("the list opens after the dot", completion::isShowing);
+            assertThat(completion.list().isVisible()).isTrue();
+            robot.type(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(completion.isShowing()).isFalse();
+            assertThat(completion.list().isVisible()).as("the closed list is out of sight").isFalse();
+        }
+        assertThat(shows.get()).as("window shows after the first").isZero();
+        assertThat(window.getX()).as("parked off every screen").isLessThan(-10_000);
+    }
+
+    @Test
+    void aClickElsewhereClosesTheListAndStillActs(FxRobot robot) throws Exception {
+        robot.write("SELECT * FROM c WHERE c.");
+        MainWindowFixture.waitFor("the list opens after the dot", completion::isShowing);
+        robot.clickOn(MainWindowFixture.shown(robot, "#elsewhere"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(completion.isShowing()).isFalse();
+        assertThat(clicked.get()).as("the click was not swallowed by the closing list").isEqualTo(1);
     }
 }

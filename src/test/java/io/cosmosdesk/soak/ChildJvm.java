@@ -89,6 +89,23 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Sends one command without waiting for its answer (the parent then watches the server, and may {@link #kill}). */
+    void post(String... command) throws IOException {
+        commands.write(String.join("\t", command));
+        commands.newLine();
+        commands.flush();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Kills the child on the spot, as {@code kill -9} does (SIGKILL on Linux and macOS), and returns its exit status. */
+    int kill() throws InterruptedException {
+        process.destroyForcibly();
+        return process.waitFor();
+    }
+
     /** The exit status of a child that died (waits for it). */
     int exitCode() throws InterruptedException {
         return process.waitFor();

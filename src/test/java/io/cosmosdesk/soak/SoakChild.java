@@ -37,9 +37,12 @@ import java.util.List;
  *
  * <pre>
  * SoakChild ENDPOINT KEY          then lines:
- * run     import|move DB CONTAINER FOLDER FILE MODE STEP N LOST_ANSWERS
+ * run     import|move DB CONTAINER FOLDER FILE MODE STEP N LOST_ANSWERS [hold]
  * recover import|move DB CONTAINER FOLDER
  * </pre>
+ * With {@code hold} (moves only) the child does not die at STEP of item N: it arms the server there to apply the
+ * job's next LOST_ANSWERS write requests and hold their answers, and goes on waiting for them, so that the parent
+ * can kill it (SIGKILL) between a write applied and its answer recorded ({@link ChildJvm#post}, {@link ChildJvm#kill}).
  */
 public final class SoakChild {
 
@@ -100,13 +103,23 @@ public final class SoakChild {
                     .withMode(ImportMode.valueOf(args[6])).withSkipInvalid(true), ImportControl.none());
         } else {
             MoveStep crashAt = MoveStep.valueOf(step);
+            boolean hold = args.length > 10 && args[10].equals("hold");
             MoveStepListener listener = (reached, index, id) -> {
                 if (reached == crashAt && index == n) {
-                    Runtime.getRuntime().halt(CRASHED);
+                    if (!hold) {
+                        Runtime.getRuntime().halt(CRASHED);
+                    }
+                    try {
+                        armFault(endpoint, lostAnswers, "applyThenHold"); // on the job's thread, before its next write
+                    } catch (Exception e) {
+                        throw new IllegalStateException("could not arm the server to hold answers", e);
+                    }
                 }
             };
             List<MoveSource> sources = sources(handle);
-            armLostAnswers(endpoint, lostAnswers); // after the job's own query, so only its writes lose answers
+            if (!hold) {
+                armLostAnswers(endpoint, lostAnswers); // after the job's own query, so only its writes lose answers
+            }
             new MoveService(folder, MOVE_TUNING, listener, writes(folder)).moveItems(handle, sources, MOVE_TARGET,
                     MoveControl.none());
         }
@@ -131,6 +144,11 @@ public final class SoakChild {
         if (count == 0) {
             return;
         }
+        armFault(endpoint, count, "applyThenDrop");
+    }
+
+    /** The server applies the next {@code count} writes to /docs and loses their answers as {@code mode} says. */
+    private static void armFault(String endpoint, int count, String mode) throws Exception {
         javax.net.ssl.HttpsURLConnection connection = (javax.net.ssl.HttpsURLConnection) java.net.URI.create(
                 endpoint.replaceAll("/$", "") + "/_cosmosdesk/faults").toURL().openConnection();
         connection.setSSLSocketFactory(io.cosmosdesk.sandbox.LocalCosmosServer.trustAllContext().getSocketFactory());
@@ -139,7 +157,7 @@ public final class SoakChild {
         connection.setRequestProperty("content-type", "application/json");
         connection.setDoOutput(true);
         try (var out = connection.getOutputStream()) {
-            out.write(("{\"mode\":\"applyThenDrop\",\"count\":" + count
+            out.write(("{\"mode\":\"" + mode + "\",\"count\":" + count
                     + ",\"methods\":[\"POST\",\"DELETE\"],\"pathContains\":\"/docs\"}").getBytes(
                     java.nio.charset.StandardCharsets.UTF_8));
         }

@@ -255,7 +255,7 @@ public final class SoakRun {
     }
 
     /** Every item exactly once, body equal (for a move: under the target key, equal apart from the key). */
-    private static void check(CosmosAsyncContainer container, List<ObjectNode> items, Trial trial, boolean moved) {
+    static void check(CosmosAsyncContainer container, List<ObjectNode> items, Trial trial, boolean moved) {
         Map<String, List<ObjectNode>> byId = new HashMap<>();
         for (ObjectNode item : container.queryItems("SELECT * FROM c", new CosmosQueryRequestOptions(), ObjectNode.class)
                 .collectList().block()) {
@@ -280,7 +280,7 @@ public final class SoakRun {
         }
     }
 
-    private static List<ObjectNode> items(int count, Random random, String keyName, int trial) {
+    static List<ObjectNode> items(int count, Random random, String keyName, int trial) {
         List<ObjectNode> items = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ObjectNode item = Json.MAPPER.createObjectNode().put("id", "t" + trial + "-" + i)

@@ -3,30 +3,16 @@ package io.cosmosdesk.tools;
 import com.azure.cosmos.CosmosAsyncContainer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.app.AppContext;
-import io.cosmosdesk.app.AppDirectories;
-import io.cosmosdesk.app.CosmosDeskApp;
 import io.cosmosdesk.app.Theme;
-import io.cosmosdesk.connection.NoSecretStore;
 import io.cosmosdesk.cosmos.AuthKind;
 import io.cosmosdesk.cosmos.ConnectionProfile;
-import io.cosmosdesk.cosmos.CosmosClientFactory;
-import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.cosmos.Credentials;
 import io.cosmosdesk.cosmos.ItemRow;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
-import io.cosmosdesk.sandbox.SampleDataSeeder;
-import io.cosmosdesk.ui.FxDialogService;
-import io.cosmosdesk.ui.FxTaskRunner;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -36,11 +22,8 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import org.fxmisc.richtext.CodeArea;
 
 /**
@@ -54,7 +37,7 @@ import org.fxmisc.richtext.CodeArea;
  */
 public final class ScreenshotTour {
 
-    private static final long STEP_TIMEOUT_MS = 60_000;
+    private static final FxScript FX = new FxScript(60_000);
 
     private final Path output;
     private Stage stage;
@@ -71,47 +54,18 @@ public final class ScreenshotTour {
         }
         Path output = Path.of(args[0]).toAbsolutePath();
         Files.createDirectories(output);
-        int status = 0;
-        try (LocalCosmosServer server = LocalCosmosServer.start()) {
-            new ScreenshotTour(output).run(server);
-        } catch (Throwable failure) {
-            System.err.println("screenshots: FAILED: " + failure);
-            failure.printStackTrace();
-            status = 1;
-        }
-        Platform.exit();
-        System.exit(status);
+        FxScript.runAndExit("screenshots", server -> new ScreenshotTour(output).run(server));
     }
 
     private void run(LocalCosmosServer server) throws Exception {
         step("seeding the sample data");
-        ConnectionProfile seedProfile = ConnectionProfile.create("Seed", AuthKind.EMULATOR, server.endpoint());
-        try (CosmosConnection seeding = new CosmosClientFactory().open(seedProfile,
-                new Credentials.AccountKey(server.key()))) {
-            new SampleDataSeeder(seeding.client()).seed((fraction, message) -> { });
-        }
+        FxScript.seedSampleData(server);
         step("opening the main window");
         Path home = Files.createTempDirectory("cosmosdesk-screenshots");
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
+        FxScript.MainWindow main = FX.openMainWindow(home, Map.of(), 20, 20, 1280, 780);
+        stage = main.stage();
+        context = main.context();
         onFx(() -> {
-            Theme.LIGHT.apply();
-            stage = new Stage();
-            AppDirectories directories = new AppDirectories(home.resolve("config"), home.resolve("data"),
-                    home.resolve("logs"));
-            context = new AppContext(directories, new FxTaskRunner(), new FxDialogService(stage),
-                    new CosmosClientFactory(), new NoSecretStore(), Map.of());
-            stage.setScene(CosmosDeskApp.createMainScene(context));
-            stage.titleProperty().bind(context.mainViewModel().windowTitleProperty());
-            stage.setWidth(1280);
-            stage.setHeight(780);
-            stage.setX(20);
-            stage.setY(20);
-            stage.show();
-            // under some window managers a size set before the first show is not kept: set it again
-            stage.setWidth(1280);
-            stage.setHeight(780);
             ConnectionProfile profile = ConnectionProfile.create("Sandbox", AuthKind.EMULATOR, server.endpoint());
             context.mainViewModel().connect(profile, new Credentials.AccountKey(server.key()), "retail", "orders");
             return null;
@@ -204,15 +158,8 @@ public final class ScreenshotTour {
         step("done: " + output);
     }
 
-    /** Presses the dialog button whose text starts with {@code label}. */
     private static void answer(Window dialog, String label) throws Exception {
-        onFx(() -> {
-            dialog.getScene().getRoot().lookupAll(".button").stream()
-                    .filter(node -> node instanceof Button button && button.getText().startsWith(label))
-                    .map(Button.class::cast).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no button '" + label + "'")).fire();
-            return null;
-        });
+        FX.answer(dialog, label);
     }
 
     @SuppressWarnings("unchecked")
@@ -251,60 +198,25 @@ public final class ScreenshotTour {
     }
 
     private static Window waitForWindow(String title) throws Exception {
-        return waitForWindow(window -> window instanceof Stage stage && title.equals(stage.getTitle())
-                && window.isShowing(), "the window '" + title + "'");
+        return FX.waitForWindow(title);
     }
 
     private static Window waitForWindow(Predicate<Window> which, String what) throws Exception {
-        long deadline = System.currentTimeMillis() + STEP_TIMEOUT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            Optional<Window> found = onFx(() -> Window.getWindows().stream()
-                    .filter(Window::isShowing).filter(which).findFirst());
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("timed out waiting for " + what);
+        return FX.waitForWindow(which, what);
     }
 
     private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.currentTimeMillis() + STEP_TIMEOUT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.call()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("timed out waiting until " + what);
+        FX.waitFor(what, condition);
     }
 
-    /** Lets layout, lazy highlighting and fonts settle before a picture. */
     private static void settle() throws Exception {
-        for (int i = 0; i < 10; i++) {
-            onFx(() -> null);
-            Thread.sleep(100);
-        }
+        FX.settle();
     }
 
     private void save(Scene scene, String name) throws Exception {
-        WritableImage image = onFx(() -> scene.snapshot(null));
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                picture.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
         Path file = output.resolve(name);
-        try {
-            ImageIO.write(picture, "png", file.toFile());
-        } catch (IOException e) {
-            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        step("saved " + file + " (" + width + "x" + height + ")");
+        String size = FX.savePng(scene, file);
+        step("saved " + file + " (" + size + ")");
     }
 
     private static void step(String message) {
@@ -312,17 +224,6 @@ public final class ScreenshotTour {
     }
 
     private static <T> T onFx(Callable<T> action) throws Exception {
-        if (Platform.isFxApplicationThread()) {
-            return action.call();
-        }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(STEP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        return FX.onFx(action);
     }
 }
