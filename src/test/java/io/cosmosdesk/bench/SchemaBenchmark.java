@@ -124,6 +124,7 @@ public final class SchemaBenchmark {
         firstPasses.await(20, TimeUnit.SECONDS);
         Thread.sleep(1_000);
         UiStallMeter meter = UiStallMeter.start();
+        long[] gcAtStart = gcTotals();
         FxLateSampler late = new FxLateSampler();
         late.start();
         long fillStart = System.nanoTime();
@@ -136,6 +137,9 @@ public final class SchemaBenchmark {
         print("Schema tab filling in with %,d items over %.1f s: longest UI-thread stall %d ms wall, %d ms UI-thread "
                 + "CPU (target < 50 ms); load average %.1f", items, (System.nanoTime() - fillStart) / 1e9, stall[0],
                 stall[1], ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        long[] gc = gcTotals();
+        print("garbage collections meanwhile: %d taking %d ms in all (each stops the UI thread too)",
+                gc[0] - gcAtStart[0], gc[1] - gcAtStart[1]);
         print("stalls over 50 ms: %s; where the UI thread was while late:%s", meter.lateStalls(), late.report());
         Platform.exit();
         System.exit(0);
@@ -224,6 +228,17 @@ public final class SchemaBenchmark {
         item.putArray("tags").add("t" + random.nextInt(20)).add("t" + random.nextInt(20));
         item.put("comment", "x".repeat(300 + random.nextInt(200)));
         return item;
+    }
+
+    /** {collections, their total ms} over every collector so far. */
+    private static long[] gcTotals() {
+        long count = 0;
+        long millis = 0;
+        for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, bean.getCollectionCount());
+            millis += Math.max(0, bean.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     private static long usedAfterGc() throws InterruptedException {
