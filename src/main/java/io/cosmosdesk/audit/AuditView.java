@@ -48,7 +48,11 @@ final class AuditView extends BorderPane {
         table.setId("auditEntries");
         table.setItems(viewModel.entries());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No entries. Every write CosmosDesk makes is listed here."));
+        Label placeholder = new Label();
+        // while the log is read, the empty table says so rather than that there are no entries
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.busyProperty())
+                .then("Reading the audit log…").otherwise("No entries. Every write CosmosDesk makes is listed here."));
+        table.setPlaceholder(placeholder);
         table.getColumns().addAll(Arrays.asList(
                 column("Time", 150, e -> TIME.format(e.instant().atZone(zone))),
                 column("Operation", 130, AuditEntry::operation),

@@ -98,6 +98,9 @@ final class ItemGridColumns {
         Label header = new Label(column.header());
         header.setMaxWidth(Double.MAX_VALUE);
         header.getStyleClass().add("column-header-label");
+        // a narrow column cuts the start of its path, not the end: the leaf name and the server's sort arrow stay
+        // visible ("/orderNum…" hid the arrow of a grid sorted by /orderNumber)
+        header.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
         header.setTooltip(new Tooltip(column.header() + (column.kind() == ItemColumn.Kind.PARTITION_KEY
                 ? " (partition key)" : "") + "\nClick to sort on the server (ORDER BY): ascending, descending, off"));
         header.setOnMouseClicked(event -> {

@@ -8,7 +8,6 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -24,7 +23,7 @@ public final class CapturedRows {
 
     private final int maxRows;
     private final long maxChars;
-    private final ObservableList<ChangeRow> rows = FXCollections.observableArrayList();
+    private final RowRing rows;
     private final Deque<ChangeRow> waiting = new ArrayDeque<>();
     private long shownChars;
     private long waitingChars;
@@ -39,6 +38,7 @@ public final class CapturedRows {
     public CapturedRows(int maxRows, long maxChars) {
         this.maxRows = maxRows;
         this.maxChars = maxChars;
+        this.rows = new RowRing(maxRows);
     }
 
     /** The rows shown, oldest first. */
@@ -157,7 +157,7 @@ public final class CapturedRows {
 
     /** Forgets every row kept (shown and waiting); the counts start again. */
     public void clear() {
-        rows.clear();
+        rows.removeEverything();
         waiting.clear();
         shownChars = 0;
         waitingChars = 0;
@@ -175,6 +175,7 @@ public final class CapturedRows {
         return all;
     }
 
+    /** Shows {@code arrived} after the rows shown, dropping the oldest beyond the budget, in one change. */
     private void show(List<ChangeRow> arrived) {
         if (arrived.isEmpty()) {
             return;
@@ -184,23 +185,24 @@ public final class CapturedRows {
             kept = arrived.subList(arrived.size() - maxRows, arrived.size());
             dropped.set(dropped.get() + arrived.size() - maxRows);
         }
-        int excess = rows.size() + kept.size() - maxRows;
-        if (excess > 0) {
-            dropShown(Math.min(excess, rows.size()));
-        }
-        for (ChangeRow row : kept) {
-            shownChars += row.bodyChars();
-        }
-        rows.addAll(kept);
-        int overBudget = 0;
         long chars = shownChars;
-        while (chars > maxChars && overBudget < rows.size() - 1) {
-            chars -= rows.get(overBudget).bodyChars();
-            overBudget++;
+        for (ChangeRow row : kept) {
+            chars += row.bodyChars();
         }
-        if (overBudget > 0) {
-            dropShown(overBudget);
+        int drop = Math.max(0, rows.size() + kept.size() - maxRows);
+        for (int i = 0; i < drop; i++) {
+            chars -= rows.get(i).bodyChars();
         }
+        // over the character budget: the oldest go too, shown ones first, the newest row always stays
+        int all = rows.size() + kept.size();
+        while (chars > maxChars && drop < all - 1) {
+            chars -= (drop < rows.size() ? rows.get(drop) : kept.get(drop - rows.size())).bodyChars();
+            drop++;
+        }
+        int fromShown = Math.min(drop, rows.size());
+        rows.dropAndAdd(fromShown, kept.subList(drop - fromShown, kept.size()));
+        shownChars = chars;
+        dropped.set(dropped.get() + drop);
     }
 
     private void dropShown(int count) {
@@ -210,7 +212,7 @@ public final class CapturedRows {
         for (int i = 0; i < count; i++) {
             shownChars -= rows.get(i).bodyChars();
         }
-        rows.remove(0, count);
+        rows.dropAndAdd(count, List.of());
         dropped.set(dropped.get() + count);
     }
 }

@@ -1,11 +1,10 @@
 package io.cosmosdesk.changes;
 
 import javafx.css.PseudoClass;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 
 /** The "What changed" cell: the compact diff, "new" marked, the whole line in a tooltip when it is cut. */
-final class ChangeSummaryCell extends TableCell<ChangeRow, ChangeRow> {
+final class ChangeSummaryCell extends ChangeTextCell {
 
     /** Pseudo-classes, not style classes: a style class change makes the cell's CSS be looked up again. */
     private static final PseudoClass NEW = PseudoClass.getPseudoClass("change-new");
@@ -14,6 +13,7 @@ final class ChangeSummaryCell extends TableCell<ChangeRow, ChangeRow> {
     private final Tooltip tooltip = new Tooltip();
 
     ChangeSummaryCell() {
+        super(ChangeRow::summary);
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(600);
     }
@@ -24,11 +24,9 @@ final class ChangeSummaryCell extends TableCell<ChangeRow, ChangeRow> {
         pseudoClassStateChanged(NEW, !empty && row != null && row.kind() == ChangeRow.Kind.NEW);
         pseudoClassStateChanged(DELETED, !empty && row != null && row.isDelete());
         if (empty || row == null) {
-            setText(null);
             setTooltip(null);
             return;
         }
-        setText(row.summary());
         if (row.isDelete()) {
             String json = row.body().toPrettyString();
             tooltip.setText("Deleted" + (row.operation() != null && row.operation().timeToLiveExpired()
@@ -37,6 +35,6 @@ final class ChangeSummaryCell extends TableCell<ChangeRow, ChangeRow> {
         } else {
             tooltip.setText(row.summary());
         }
-        setTooltip(tooltip);
+        setTooltip(tooltip); // the same tooltip every time: installed once, not at each refresh
     }
 }

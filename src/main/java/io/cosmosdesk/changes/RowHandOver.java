@@ -10,7 +10,8 @@ import java.util.List;
  * Hands the rows a Live changes tab reads to its table ({@link CapturedRows}). The reading loop deposits rows from
  * its background threads at any pace; the UI thread takes them at most every {@link #SHOW_EVERY}, however many
  * rounds ended meanwhile, in one change to the table. Each hand-over scrolls the table and refreshes every visible
- * cell, so a few a second cost the UI thread (and the renderer) a fraction of once a frame.
+ * cell, and the renderer then draws the whole table again (in software rendering the larger cost), so five a second
+ * cost both threads a fraction of once a frame and add at most 0.2 s to the time from a write to its row.
  *
  * <p>The inbox holds at most the table's row budget: when the UI thread falls behind (busy elsewhere, or starved of
  * a core), older rows that could never be among the newest kept are dropped here and counted
@@ -19,7 +20,7 @@ import java.util.List;
 final class RowHandOver {
 
     /** The shortest time between two hand-overs of arrived rows to the table. */
-    static final Duration SHOW_EVERY = Duration.ofMillis(100);
+    static final Duration SHOW_EVERY = Duration.ofMillis(200);
 
     private final CapturedRows captured;
     private final TaskRunner taskRunner;

@@ -88,6 +88,13 @@ public final class ItemValidator {
             return "the property " + message.substring("Duplicate field ".length()).replace('\'', '"')
                     + " appears twice.";
         }
+        if (message.startsWith("Illegal unquoted character ((CTRL-CHAR, code 10))")
+                || message.startsWith("Illegal unquoted character ((CTRL-CHAR, code 13))")) {
+            return "a line break inside a text value: close the quote before the end of the line (or write \\n).";
+        }
+        if (message.startsWith("Illegal unquoted character ((CTRL-CHAR, code 9))")) {
+            return "a tab inside a text value: write it as \\t.";
+        }
         if (message.contains("was expecting comma to separate Object entries")) {
             return "a comma is missing before this property.";
         }

@@ -91,7 +91,8 @@ final class ItemWrites {
         }
         ItemValidator.Result result = item.currentValidation();
         if (!result.valid()) {
-            item.showTextError("Not saved: " + result.firstProblem().sentence() + " Your text is kept.");
+            String why = result.firstProblem().sentence().strip();
+            item.showTextError("Not saved: " + why + (why.matches(".*[.?!]$") ? "" : ".") + " Your text is kept.");
             done.accept(false);
             return;
         }

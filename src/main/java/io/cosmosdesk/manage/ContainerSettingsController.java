@@ -9,6 +9,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
@@ -36,6 +37,8 @@ public final class ContainerSettingsController {
     @FXML private VBox reviewBox;
     @FXML private StackPane diffHolder;
     @FXML private Label throughputModeLabel;
+    @FXML private ChoiceBox<ThroughputInput.Mode> throughputModeChoice;
+    @FXML private Label planeNoteLabel;
     @FXML private TextField requestUnitsField;
     @FXML private Label throughputHint;
     @FXML private ToggleGroup ttlGroup;
@@ -66,6 +69,32 @@ public final class ContainerSettingsController {
         bindText(indexingPolicyArea, viewModel.indexingPolicyProperty());
         bindText(computedPropertiesArea, viewModel.computedPropertiesProperty());
         requestUnitsField.textProperty().bindBidirectional(viewModel.requestUnitsProperty());
+        throughputModeChoice.getItems().setAll(ThroughputInput.Mode.MANUAL, ThroughputInput.Mode.AUTOSCALE);
+        throughputModeChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ThroughputInput.Mode mode) {
+                return mode == ThroughputInput.Mode.AUTOSCALE ? "Autoscale" : "Manual";
+            }
+
+            @Override
+            public ThroughputInput.Mode fromString(String text) {
+                return null;
+            }
+        });
+        throughputModeChoice.setValue(viewModel.throughputModeProperty().get());
+        viewModel.throughputModeProperty().addListener((o, before, mode) -> {
+            if (mode != ThroughputInput.Mode.NONE) {
+                throughputModeChoice.setValue(mode);
+            }
+            throughputHint.setText(ThroughputInput.hint(mode));
+        });
+        throughputModeChoice.valueProperty().addListener((o, before, mode) -> {
+            if (mode != null && mode != viewModel.throughputModeProperty().get()) {
+                viewModel.requestUnitsProperty().set(ThroughputInput.figureOnSwitch(mode,
+                        viewModel.requestUnitsProperty().get()));
+                viewModel.throughputModeProperty().set(mode);
+            }
+        });
         ttlSecondsField.textProperty().bindBidirectional(viewModel.ttlSecondsProperty());
 
         ttlOff.setUserData(TtlMode.OFF);
@@ -100,7 +129,7 @@ public final class ContainerSettingsController {
 
         var frozen = viewModel.goneProperty().or(viewModel.busyProperty());
         boolean readOnly = viewModel.readOnlyConnection();
-        for (var control : List.of(requestUnitsField, ttlOff, ttlOnNoDefault, ttlSecondsOption)) {
+        for (var control : List.of(requestUnitsField, throughputModeChoice, ttlOff, ttlOnNoDefault, ttlSecondsOption)) {
             control.disableProperty().bind(frozen.or(Bindings.createBooleanBinding(() -> readOnly)));
         }
         indexingPolicyArea.editableProperty().bind(viewModel.goneProperty().not()
@@ -135,14 +164,15 @@ public final class ContainerSettingsController {
         conflictLabel.setText(settings.conflictResolution());
         Throughput throughput = settings.throughput();
         boolean none = throughput instanceof Throughput.None;
-        throughputModeLabel.setText(throughput instanceof Throughput.Manual ? "Manual, RU/s:"
-                : throughput instanceof Throughput.Autoscale ? "Autoscale, maximum RU/s:"
-                        : ContainerSettings.describeThroughput(throughput, settings.throughputNote()));
-        requestUnitsField.setVisible(!none);
-        requestUnitsField.setManaged(!none);
-        throughputHint.setText(throughput instanceof Throughput.Manual ? "400 or more, in steps of 100"
-                : throughput instanceof Throughput.Autoscale ? "1,000 or more, in steps of 1,000 (scales from 10 %)"
-                        : "");
+        throughputModeLabel.setText(none ? ContainerSettings.describeThroughput(throughput, settings.throughputNote())
+                : "");
+        throughputModeLabel.setVisible(none);
+        throughputModeLabel.setManaged(none);
+        for (var control : List.of(requestUnitsField, throughputModeChoice)) {
+            control.setVisible(!none);
+            control.setManaged(!none);
+        }
+        throughputHint.setText(ThroughputInput.hint(viewModel.throughputModeProperty().get()));
     }
 
     private void showReview(ContainerSettingsViewModel.Review review) {
@@ -150,6 +180,9 @@ public final class ContainerSettingsController {
         boolean shown = review != null;
         reviewBox.setVisible(shown);
         reviewBox.setManaged(shown);
+        planeNoteLabel.setText(shown ? viewModel.planeNote() : "");
+        planeNoteLabel.setVisible(!planeNoteLabel.getText().isEmpty());
+        planeNoteLabel.setManaged(planeNoteLabel.isVisible());
         if (shown) {
             DiffView diff = new DiffView("Now", review.before(), "After Apply", review.after());
             diff.setId("settingsDiff");

@@ -50,6 +50,15 @@ public final class ContainerSettingsViewModel {
 
     static final Duration PROGRESS_POLL = Duration.ofSeconds(2);
 
+    /** Shown beside a change made through Azure Resource Manager, whose container writes take no If-Match. */
+    public static final String NO_IF_MATCH = "Through Azure Resource Manager, which takes no If-Match on containers:"
+            + " the settings are compared with those read here just before the change is sent, so only a change made"
+            + " elsewhere in that instant could still be overwritten.";
+
+    /** Beside the mode choice when a switch is asked for and Azure Resource Manager will make it. */
+    public static final String MIGRATION = "Switching between manual and autoscale is a migration Azure Resource"
+            + " Manager makes (it can take minutes); the figure typed here is set once it is done.";
+
     private final ContainerHandle handle;
     private final ContainerSettingsService service;
     private final TaskRunner tasks;
@@ -59,6 +68,8 @@ public final class ContainerSettingsViewModel {
     // Properties
     private final ReadOnlyObjectWrapper<ContainerSettings> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
     private final StringProperty requestUnits = new SimpleStringProperty(this, "requestUnits", "");
+    private final ObjectProperty<ThroughputInput.Mode> throughputMode = new SimpleObjectProperty<>(this,
+            "throughputMode", ThroughputInput.Mode.NONE);
     private final ObjectProperty<TtlMode> ttlMode = new SimpleObjectProperty<>(this, "ttlMode", TtlMode.OFF);
     private final StringProperty ttlSeconds = new SimpleStringProperty(this, "ttlSeconds", "86400");
     private final StringProperty indexingPolicy = new SimpleStringProperty(this, "indexingPolicy", "");
@@ -82,11 +93,13 @@ public final class ContainerSettingsViewModel {
         this.dialogs = dialogs;
         this.sleeper = sleeper;
         title.set("Settings · " + handle.ref().containerId());
-        Observable[] inputs = {loaded, requestUnits, ttlMode, ttlSeconds, indexingPolicy, computedProperties};
+        Observable[] inputs = {loaded, requestUnits, throughputMode, ttlMode, ttlSeconds, indexingPolicy,
+            computedProperties};
         problems = Bindings.createStringBinding(() -> String.join("\n", currentProblems()), inputs);
         dirty = Bindings.createBooleanBinding(() -> loaded.get() != null && !sameAsLoaded(), inputs);
         // an edit after Review makes the diff stale: review again before applying
-        for (Observable input : List.of(requestUnits, ttlMode, ttlSeconds, indexingPolicy, computedProperties)) {
+        for (Observable input : List.of(requestUnits, throughputMode, ttlMode, ttlSeconds, indexingPolicy,
+                computedProperties)) {
             input.addListener(o -> review.set(null));
         }
     }
@@ -103,6 +116,28 @@ public final class ContainerSettingsViewModel {
 
     public StringProperty requestUnitsProperty() {
         return requestUnits;
+    }
+
+    /** Manual or autoscale (NONE when the container has no throughput of its own, which cannot change here). */
+    public ObjectProperty<ThroughputInput.Mode> throughputModeProperty() {
+        return throughputMode;
+    }
+
+    /**
+     * A sentence about how the change will be made, or empty: a switch of mode is a migration; through Azure
+     * Resource Manager the ETag is compared just before the change, not sent with it.
+     */
+    public String planeNote() {
+        ContainerSettings settings = loaded.get();
+        List<String> notes = new ArrayList<>();
+        if (settings != null && ThroughputInput.Mode.of(settings.throughput()) != throughputMode.get()
+                && service.controlPlanes().canSwitchThroughputMode(handle.connection())) {
+            notes.add(MIGRATION);
+        }
+        if (service.controlPlanes().usesResourceManager(handle.connection())) {
+            notes.add(NO_IF_MATCH);
+        }
+        return String.join(" ", notes);
     }
 
     public ObjectProperty<TtlMode> ttlModeProperty() {
@@ -272,8 +307,8 @@ public final class ContainerSettingsViewModel {
 
     private void fill(ContainerSettings settings) {
         Throughput throughput = settings.throughput();
-        requestUnits.set(throughput instanceof Throughput.Manual manual ? String.valueOf(manual.requestUnits())
-                : throughput instanceof Throughput.Autoscale auto ? String.valueOf(auto.maxRequestUnits()) : "");
+        throughputMode.set(ThroughputInput.Mode.of(throughput));
+        requestUnits.set(ThroughputInput.figureOf(throughput));
         Integer ttl = settings.defaultTtlSeconds();
         ttlMode.set(ttl == null ? TtlMode.OFF : ttl == -1 ? TtlMode.ON_NO_DEFAULT : TtlMode.SECONDS);
         if (ttl != null && ttl > 0) {
@@ -314,10 +349,13 @@ public final class ContainerSettingsViewModel {
         if (settings == null) {
             return found;
         }
-        if (!(settings.throughput() instanceof Throughput.None) && number(requestUnits.get()) == null) {
-            found.add("Throughput must be a whole number of RU/s.");
+        ThroughputInput.numberProblem(throughputMode.get(), requestUnits.get()).ifPresent(found::add);
+        if (!(settings.throughput() instanceof Throughput.None)
+                && ThroughputInput.Mode.of(settings.throughput()) != throughputMode.get()
+                && !service.controlPlanes().canSwitchThroughputMode(handle.connection())) {
+            found.add(ResourceAdmin.MODE_SWITCH);
         }
-        if (ttlMode.get() == TtlMode.SECONDS && number(ttlSeconds.get()) == null) {
+        if (ttlMode.get() == TtlMode.SECONDS && ThroughputInput.wholeNumber(ttlSeconds.get()) == null) {
             found.add("Time to live must be a whole number of seconds.");
         }
         if (found.isEmpty()) {
@@ -329,15 +367,12 @@ public final class ContainerSettingsViewModel {
     /** The change as typed; valid only when there are no problems. */
     SettingsChange change() {
         ContainerSettings settings = loaded.get();
-        Integer figure = number(requestUnits.get());
-        Throughput throughput = settings.throughput() instanceof Throughput.Manual
-                ? new Throughput.Manual(figure == null ? 0 : figure)
-                : settings.throughput() instanceof Throughput.Autoscale
-                        ? new Throughput.Autoscale(figure == null ? 0 : figure) : settings.throughput();
+        Throughput throughput = settings.throughput() instanceof Throughput.None ? settings.throughput()
+                : ThroughputInput.of(throughputMode.get(), requestUnits.get());
         Integer ttl = switch (ttlMode.get() == null ? TtlMode.OFF : ttlMode.get()) {
             case OFF -> null;
             case ON_NO_DEFAULT -> -1;
-            case SECONDS -> number(ttlSeconds.get()) == null ? 0 : number(ttlSeconds.get());
+            case SECONDS -> ThroughputInput.wholeNumber(ttlSeconds.get()) == null ? 0 : ThroughputInput.wholeNumber(ttlSeconds.get());
         };
         return new SettingsChange(ttl, indexingPolicy.get(), computedProperties.get(), throughput);
     }
@@ -346,16 +381,5 @@ public final class ContainerSettingsViewModel {
         ContainerSettings settings = loaded.get();
         SettingsChange change = change();
         return !change.changesSettings(settings) && Objects.equals(change.throughput(), settings.throughput());
-    }
-
-    private static Integer number(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(text.strip().replace(",", "").replace("_", ""));
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

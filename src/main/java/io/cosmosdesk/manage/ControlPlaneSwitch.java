@@ -67,6 +67,15 @@ public final class ControlPlaneSwitch {
         return resourceManager != null && agreed.contains(connection);
     }
 
+    /**
+     * Whether a switch between manual and autoscale throughput can be asked for: Azure Resource Manager makes it as a
+     * migration, so only a connection that uses it, or whose Entra ID refusal will offer it, can.
+     */
+    public boolean canSwitchThroughputMode(CosmosConnection connection) {
+        return usesResourceManager(connection)
+                || resourceManager != null && connection.profile().authKind() == AuthKind.ENTRA_ID;
+    }
+
     private ControlPlane chosen(CosmosConnection connection) {
         return resourceManager != null && agreed.contains(connection) ? resourceManager : dataPlane;
     }

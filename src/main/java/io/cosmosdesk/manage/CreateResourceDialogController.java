@@ -1,7 +1,7 @@
 package io.cosmosdesk.manage;
 
 import io.cosmosdesk.cosmos.ContainerInfo;
-import io.cosmosdesk.manage.CreateResourceViewModel.ThroughputMode;
+import io.cosmosdesk.manage.ThroughputInput.Mode;
 import io.cosmosdesk.manage.CreateResourceViewModel.TtlMode;
 import java.util.function.Consumer;
 import javafx.fxml.FXML;
@@ -86,14 +86,10 @@ public final class CreateResourceDialogController {
             case AUTOSCALE -> autoscaleThroughput;
         });
         throughputGroup.selectedToggleProperty().addListener((obs, old, toggle) -> {
-            ThroughputMode mode = toggle == manualThroughput ? ThroughputMode.MANUAL
-                    : toggle == autoscaleThroughput ? ThroughputMode.AUTOSCALE : ThroughputMode.NONE;
-            if (mode == ThroughputMode.AUTOSCALE && viewModel.requestUnitsProperty().get().strip().equals("400")) {
-                viewModel.requestUnitsProperty().set("1000");
-            } else if (mode == ThroughputMode.MANUAL
-                    && viewModel.requestUnitsProperty().get().strip().equals("1000")) {
-                viewModel.requestUnitsProperty().set("400");
-            }
+            Mode mode = toggle == manualThroughput ? Mode.MANUAL
+                    : toggle == autoscaleThroughput ? Mode.AUTOSCALE : Mode.NONE;
+            viewModel.requestUnitsProperty().set(ThroughputInput.figureOnSwitch(mode,
+                    viewModel.requestUnitsProperty().get()));
             viewModel.throughputModeProperty().set(mode);
             showThroughputHint(mode);
         });
@@ -114,12 +110,10 @@ public final class CreateResourceDialogController {
                 .then("Creating…").otherwise("Create"));
     }
 
-    private void showThroughputHint(ThroughputMode mode) {
-        requestUnitsBox.setVisible(mode != ThroughputMode.NONE);
-        requestUnitsBox.setManaged(mode != ThroughputMode.NONE);
-        requestUnitsHint.setText(mode == ThroughputMode.AUTOSCALE
-                ? "RU/s maximum (1,000 or more, in steps of 1,000; scales down to 10%)"
-                : "RU/s (400 or more, in steps of 100)");
+    private void showThroughputHint(Mode mode) {
+        requestUnitsBox.setVisible(mode != Mode.NONE);
+        requestUnitsBox.setManaged(mode != Mode.NONE);
+        requestUnitsHint.setText(ThroughputInput.hint(mode));
     }
 
     private static void select(ToggleGroup group, Toggle toggle) {

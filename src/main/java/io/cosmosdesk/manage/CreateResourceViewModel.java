@@ -27,8 +27,6 @@ import javafx.beans.property.StringProperty;
  */
 public final class CreateResourceViewModel {
 
-    public enum ThroughputMode { NONE, MANUAL, AUTOSCALE }
-
     public enum TtlMode { OFF, ON_NO_DEFAULT, SECONDS }
 
     // Properties
@@ -38,7 +36,7 @@ public final class CreateResourceViewModel {
     private final StringProperty keyLevel1 = new SimpleStringProperty(this, "keyLevel1", "/");
     private final StringProperty keyLevel2 = new SimpleStringProperty(this, "keyLevel2", "");
     private final StringProperty keyLevel3 = new SimpleStringProperty(this, "keyLevel3", "");
-    private final ObjectProperty<ThroughputMode> throughputMode = new SimpleObjectProperty<>(this, "throughputMode");
+    private final ObjectProperty<ThroughputInput.Mode> throughputMode = new SimpleObjectProperty<>(this, "throughputMode");
     private final StringProperty requestUnits = new SimpleStringProperty(this, "requestUnits", "400");
     private final ObjectProperty<TtlMode> ttlMode = new SimpleObjectProperty<>(this, "ttlMode", TtlMode.OFF);
     private final StringProperty ttlSeconds = new SimpleStringProperty(this, "ttlSeconds", "86400");
@@ -64,7 +62,7 @@ public final class CreateResourceViewModel {
         this.databaseId = databaseId;
         this.container = container;
         // a new container usually shares its database's throughput or none (serverless); a database has none
-        throughputMode.set(container ? ThroughputMode.MANUAL : ThroughputMode.NONE);
+        throughputMode.set(container ? ThroughputInput.Mode.MANUAL : ThroughputInput.Mode.NONE);
         problems.bind(Bindings.createStringBinding(() -> String.join("\n", currentProblems()), id, keyLevel1,
                 keyLevel2, keyLevel3, throughputMode, requestUnits, ttlMode, ttlSeconds, uniqueKeys, indexingPolicy));
         id.addListener((obs, old, now) -> error.set(""));
@@ -112,7 +110,7 @@ public final class CreateResourceViewModel {
         return keyLevel3;
     }
 
-    public ObjectProperty<ThroughputMode> throughputModeProperty() {
+    public ObjectProperty<ThroughputInput.Mode> throughputModeProperty() {
         return throughputMode;
     }
 
@@ -241,22 +239,15 @@ public final class CreateResourceViewModel {
             ResourceNames.idProblem("database", id.get()).ifPresent(found::add);
             throughput().problem().ifPresent(found::add);
         }
-        if (numberOrNull(requestUnits.get()) == null && throughputMode.get() != ThroughputMode.NONE) {
-            found.add("Throughput must be a whole number of RU/s.");
-        }
-        if (ttlMode.get() == TtlMode.SECONDS && numberOrNull(ttlSeconds.get()) == null) {
+        ThroughputInput.numberProblem(throughputMode.get(), requestUnits.get()).ifPresent(found::add);
+        if (ttlMode.get() == TtlMode.SECONDS && ThroughputInput.wholeNumber(ttlSeconds.get()) == null) {
             found.add("Time to live must be a whole number of seconds.");
         }
         return found.stream().distinct().toList();
     }
 
     private Throughput throughput() {
-        Integer figure = numberOrNull(requestUnits.get());
-        return switch (throughputMode.get() == null ? ThroughputMode.NONE : throughputMode.get()) {
-            case NONE -> new Throughput.None();
-            case MANUAL -> new Throughput.Manual(figure == null ? 0 : figure);
-            case AUTOSCALE -> new Throughput.Autoscale(figure == null ? 0 : figure);
-        };
+        return ThroughputInput.of(throughputMode.get(), requestUnits.get());
     }
 
     private Integer ttl() {
@@ -264,7 +255,7 @@ public final class CreateResourceViewModel {
             case OFF -> null;
             case ON_NO_DEFAULT -> -1;
             case SECONDS -> {
-                Integer seconds = numberOrNull(ttlSeconds.get());
+                Integer seconds = ThroughputInput.wholeNumber(ttlSeconds.get());
                 yield seconds == null ? 1 : seconds;
             }
         };
@@ -276,16 +267,5 @@ public final class CreateResourceViewModel {
                 .map(line -> Arrays.stream(line.split(",")).map(String::strip).filter(path -> !path.isEmpty())
                         .toList())
                 .toList();
-    }
-
-    private static Integer numberOrNull(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(text.strip().replace(",", "").replace("_", ""));
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -71,6 +71,9 @@ public class ManageDialogs {
         Label explanation = new Label(consequence + " This cannot be undone.\nType the " + what
                 + "'s name to confirm:");
         explanation.setWrapText(true);
+        // a wrapped label's height is not asked for by the dialog under some window managers: both lines must show
+        explanation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        dialog.getDialogPane().setPrefWidth(520);
         dialog.getDialogPane().setContent(new VBox(8, explanation, typed));
         var deleteButton = dialog.getDialogPane().lookupButton(delete);
         deleteButton.getStyleClass().add("danger");

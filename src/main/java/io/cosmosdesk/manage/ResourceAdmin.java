@@ -165,7 +165,11 @@ public class ResourceAdmin implements ControlPlane {
             case NOTHING -> {
                 return;
             }
-            case MODE_SWITCH -> throw new CosmosDeskException(ErrorKind.BAD_REQUEST, MODE_SWITCH);
+            case MODE_SWITCH -> throw connection.profile().authKind() == AuthKind.ENTRA_ID
+                    // the data plane refuses an Entra token any throughput change: say so, so that the control
+                    // plane (which makes the migration) can be offered
+                    ? new CosmosDeskException(ErrorKind.FORBIDDEN, ENTRA_CONTROL_PLANE)
+                    : new CosmosDeskException(ErrorKind.BAD_REQUEST, MODE_SWITCH);
             case FIGURE -> { }
         }
         try {

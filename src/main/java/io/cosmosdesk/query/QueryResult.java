@@ -40,15 +40,23 @@ public final class QueryResult {
      */
     static QueryResult ofParsed(JsonNode value, List<io.cosmosdesk.cosmos.JsonPath> keyPaths) {
         try {
-            byte[] bytes = WRITER.writeValueAsBytes(value);
-            ItemRef ref = null;
-            if (value != null && value.isObject() && value.path("id").isTextual()) {
-                ref = new ItemRef(value.get("id").textValue(), PartitionKeyValue.fromItemAt(value, keyPaths));
-            }
-            return new QueryResult(bytes, ref);
+            return of(value, WRITER.writeValueAsBytes(value), keyPaths);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** As {@link #ofParsed(JsonNode, List)}, written by the page's converter (see {@link CompactJson}). */
+    static QueryResult ofParsed(JsonNode value, List<io.cosmosdesk.cosmos.JsonPath> keyPaths, CompactJson page) {
+        return of(value, page.bytes(value), keyPaths);
+    }
+
+    private static QueryResult of(JsonNode value, byte[] bytes, List<io.cosmosdesk.cosmos.JsonPath> keyPaths) {
+        ItemRef ref = null;
+        if (value != null && value.isObject() && value.path("id").isTextual()) {
+            ref = new ItemRef(value.get("id").textValue(), PartitionKeyValue.fromItemAt(value, keyPaths));
+        }
+        return new QueryResult(bytes, ref);
     }
 
     public JsonNode json() {

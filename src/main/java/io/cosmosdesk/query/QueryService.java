@@ -105,10 +105,14 @@ public class QueryService {
         String activityId = null;
         List<QueryMetrics> metrics = new ArrayList<>();
         Set<CosmosDiagnosticsContext> contexts = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (FeedResponse<JsonNode> page : pages) {
-            for (JsonNode value : page.getResults()) {
-                results.add(QueryResult.ofParsed(value, parsedKeyPaths));
+        try (CompactJson compact = new CompactJson()) {
+            for (FeedResponse<JsonNode> page : pages) {
+                for (JsonNode value : page.getResults()) {
+                    results.add(QueryResult.ofParsed(value, parsedKeyPaths, compact));
+                }
             }
+        }
+        for (FeedResponse<JsonNode> page : pages) {
             charge += page.getRequestCharge();
             next = page.getContinuationToken();
             activityId = page.getActivityId() == null ? activityId : page.getActivityId();

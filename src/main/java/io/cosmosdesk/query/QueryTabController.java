@@ -395,6 +395,7 @@ public final class QueryTabController {
         metricsEveryPage.selectedProperty().bindBidirectional(model.metricsForEveryPageProperty());
         statsLabelColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().label()));
         statsValueColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().value()));
+        StatsValueCell.install(statsTable, statsValueColumn);
         model.totalsProperty().addListener((obs, old, totals) -> {
             statsTable.getItems().setAll(QueryStatsRows.of(totals, model.lastPageProperty().get()));
             IndexAdvice advice = totals.indexAdvice();

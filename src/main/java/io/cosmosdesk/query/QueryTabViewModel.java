@@ -251,7 +251,6 @@ public final class QueryTabViewModel {
             said.refuse(io.cosmosdesk.browse.ItemsViewModel.CONTAINER_GONE);
             return;
         }
-        cancelRun();
         said.clear();
         QueryText.Statement statement = QueryText.toRun(text.get(), caret.get(), selectionStart.get(),
                 selectionEnd.get());
@@ -266,9 +265,10 @@ public final class QueryTabViewModel {
             opened = service.open(request, guards.get());
             opened.metricsForEveryPage(metricsForEveryPage.get());
         } catch (QueryInputException refused) {
-            said.refuse(refused.userMessage());
+            said.refuse(refused.userMessage()); // the run shown stays as it was: its pages still page on
             return;
         }
+        cancelRun();
         int current = ++generation;
         run = opened;
         ranStatement = statement;

@@ -6,25 +6,32 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
  * The figures of one field, per type: presence, the type's share, ranges, a histogram (click a bar to filter on its
- * range), the most frequent values (click to filter on one), true/false counts. Rebuilt when the figures change;
- * tooltips are made on hover (LazyTooltip), so a rebuild styles no popup scenes.
+ * range), the most frequent values (click to filter on one), true/false counts. Built anew when the figures change
+ * and copied onto the shown nodes where the shape is the same ({@link #refresh}); tooltips are made on hover
+ * (LazyTooltip), so an update styles no popup scenes.
  */
 final class FieldDetailView {
 
+    /** Node properties holding the where clause a click filters on and a tooltip's text (see refresh). */
+    private static final String CLAUSE = "schema.clause";
+    private static final String TIP = "schema.tip";
     private static final double HISTOGRAM_HEIGHT = 70;
     private static final double BAR_WIDTH = 180;
 
@@ -171,10 +178,11 @@ final class FieldDetailView {
             bar.setMinSize(width, height);
             bar.setPrefSize(width, height);
             bar.setMaxSize(width, height);
-            LazyTooltip.install(bar, () -> label.of(bin) + ": " + (histogram.estimated() ? "≈" : "")
+            bar.getProperties().put(TIP, label.of(bin) + ": " + (histogram.estimated() ? "≈" : "")
                     + String.format(Locale.ROOT, "%,d", bin.count()) + "\nClick to filter the grid on this range");
-            String clause = where.of(bin);
-            bar.setOnMouseClicked(event -> filter.accept(clause));
+            bar.getProperties().put(CLAUSE, where.of(bin));
+            LazyTooltip.install(bar, () -> (String) bar.getProperties().get(TIP));
+            bar.setOnMouseClicked(event -> filter.accept((String) bar.getProperties().get(CLAUSE)));
             bars.getChildren().add(bar);
         }
         VBox box = new VBox(2, bars);
@@ -189,8 +197,48 @@ final class FieldDetailView {
 
     private static Hyperlink link(String text, String whereClause, Consumer<String> filter) {
         Hyperlink link = new Hyperlink(text);
-        LazyTooltip.install(link, () -> "Filter the Items tab: " + whereClause);
-        link.setOnAction(event -> filter.accept(whereClause));
+        link.getProperties().put(CLAUSE, whereClause);
+        LazyTooltip.install(link, () -> "Filter the Items tab: " + link.getProperties().get(CLAUSE));
+        link.setOnAction(event -> filter.accept((String) link.getProperties().get(CLAUSE)));
         return link;
+    }
+
+    /**
+     * Makes {@code shown} (on screen) show what {@code fresh} (just built, never shown) shows, when both have the
+     * same shape: texts, sizes and the clauses and tooltips their clicks and hovers use are copied, so the figures
+     * move on without a node joining the scene (new nodes are what costs: their styling and skins). False, leaving
+     * {@code shown} partly updated, when the shapes differ; the caller then puts {@code fresh} in its place.
+     */
+    static boolean refresh(Node shown, Node fresh) {
+        if (shown.getClass() != fresh.getClass() || !shown.getStyleClass().equals(fresh.getStyleClass())) {
+            return false;
+        }
+        if (shown instanceof Labeled label && !Objects.equals(label.getText(), ((Labeled) fresh).getText())) {
+            label.setText(((Labeled) fresh).getText());
+        }
+        if (shown instanceof Region region) {
+            Region from = (Region) fresh;
+            region.setMinSize(from.getMinWidth(), from.getMinHeight());
+            region.setPrefSize(from.getPrefWidth(), from.getPrefHeight());
+            region.setMaxSize(from.getMaxWidth(), from.getMaxHeight());
+        }
+        for (String key : new String[] {CLAUSE, TIP}) {
+            if (fresh.getProperties().containsKey(key)) {
+                shown.getProperties().put(key, fresh.getProperties().get(key));
+            }
+        }
+        if (shown instanceof Pane pane) {
+            List<Node> now = pane.getChildren();
+            List<Node> next = ((Pane) fresh).getChildren();
+            if (now.size() != next.size()) {
+                return false;
+            }
+            for (int i = 0; i < now.size(); i++) {
+                if (!refresh(now.get(i), next.get(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

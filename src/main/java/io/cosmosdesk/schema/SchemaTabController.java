@@ -300,8 +300,10 @@ public final class SchemaTabController {
     }
 
     /**
-     * Rebuilds the detail pane. The sections replace the shown ones one per pulse (a field's pane is dozens of
-     * controls: styling them all at once was one long stall, repeated every second while figures fill in).
+     * Shows a field's figures, a section per pulse. For the field already shown (figures moving on) each section is
+     * copied onto the shown one when their shapes match ({@link FieldDetailView#refresh}): no node joins the scene,
+     * so nothing is styled again. A new field's sections replace the shown ones (a pane is dozens of controls:
+     * styling them all at once was one long stall).
      */
     private void showDetail(FieldSummary field) {
         detailShownAt = System.nanoTime();
@@ -319,7 +321,7 @@ public final class SchemaTabController {
         if (!sameField) {
             detailBox.getChildren().clear();
         }
-        sections.get(0).setUserData(field.path());
+        sections.get(0).setUserData(field.path()); // kept by a refresh: the title shows the same path
         for (int i = 0; i < sections.size(); i++) {
             int index = i;
             pulses.add(() -> {
@@ -328,7 +330,10 @@ public final class SchemaTabController {
                 }
                 var shown = detailBox.getChildren();
                 if (index < shown.size()) {
-                    shown.set(index, sections.get(index));
+                    // the same field's figures moving on: the shown section takes the new texts and sizes
+                    if (!sameField || !FieldDetailView.refresh(shown.get(index), sections.get(index))) {
+                        shown.set(index, sections.get(index));
+                    }
                 } else {
                     shown.add(sections.get(index));
                 }

@@ -170,7 +170,6 @@ public final class ChangesBenchmark {
         print("writer: %,d items in %.1f s = %,.0f items/s achieved (asked for %,d/s over %d s, %d clients, bulk; "
                 + "%d failed; %d ticks ended > 1 s late)", written.get(), writeSeconds, written.get() / writeSeconds,
                 rate, seconds, writers.size(), failed.get(), behind.get());
-        print("uptime after writing: %s", uptime());
 
         report(shown, written.get(), lastWriteDone, meter, late, cpu);
         tasks.shutdown();
@@ -303,6 +302,9 @@ public final class ChangesBenchmark {
         print("worst lag of any row: %,d ms (write started to row on screen)", shown.worstLagMs().get());
         print("FX thread's longest stall (2 ms beat, wall): %d ms, of which its own CPU %d ms (target < 50 ms)",
                 stall[0], stall[1]);
+        long[] steady = meter.longestAfter(2_000);
+        print("longest stall beginning 2 s or more after the tab went live (the first rows build the table's first "
+                + "cells on a cold JVM): %d ms wall, %d ms UI-thread CPU", steady[0], steady[1]);
         print("stalls over 50 ms: %s; where the UI thread was while late:%s", meter.lateStalls(), late.report());
         print("longest CSS + layout pass: %d ms of UI-thread CPU; longest pulse (hand-over + CSS + layout): %d ms; "
                 + "pulses that showed rows: %,d", LONGEST_PASS_CPU.get() / 1_000_000,

@@ -3,13 +3,7 @@ package io.cosmosdesk.bench;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cosmosdesk.cosmos.AuthKind;
-import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerHandle;
-import io.cosmosdesk.cosmos.ContainerInfo;
-import io.cosmosdesk.cosmos.ContainerRef;
-import io.cosmosdesk.cosmos.CosmosConnection;
-import io.cosmosdesk.cosmos.JsonPath;
 import io.cosmosdesk.json.Json;
 import io.cosmosdesk.schema.FieldPath;
 import io.cosmosdesk.schema.SampleProgress;
@@ -18,6 +12,7 @@ import io.cosmosdesk.schema.SchemaService;
 import io.cosmosdesk.schema.SchemaStatistics;
 import io.cosmosdesk.schema.SchemaSummary;
 import io.cosmosdesk.schema.SchemaTab;
+import io.cosmosdesk.schema.SchemaTabFixture;
 import io.cosmosdesk.schema.SchemaViewModel;
 import io.cosmosdesk.ui.FxTaskRunner;
 import java.lang.management.ManagementFactory;
@@ -35,7 +30,6 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.mockito.Mockito;
 
 /**
  * Schema statistics over sampled items of ~1 KB: CPU spent on the statistics beyond reading (parsing) the items,
@@ -74,10 +68,7 @@ public final class SchemaBenchmark {
         Platform.startup(started::countDown);
         started.await();
         FxTaskRunner tasks = new FxTaskRunner();
-        CosmosConnection connection = new CosmosConnection(ConnectionProfile.create("Bench", AuthKind.EMULATOR,
-                "https://localhost:8081"), Mockito.mock(com.azure.cosmos.CosmosAsyncClient.class));
-        ContainerHandle handle = new ContainerHandle(connection, new ContainerInfo(new ContainerRef("bench", "orders"),
-                List.of("/customerId"), false, null));
+        ContainerHandle handle = SchemaTabFixture.container("bench", "orders");
         CountDownLatch done = new CountDownLatch(1);
         SchemaService inMemory = new SchemaService() {
             @Override
@@ -110,24 +101,7 @@ public final class SchemaBenchmark {
         CountDownLatch built = new CountDownLatch(1);
         Platform.runLater(() -> {
             long openCpu = THREADS.getCurrentThreadCpuTime();
-            SchemaViewModel vm = new SchemaViewModel(handle, inMemory, tasks, Mockito.mock(io.cosmosdesk.ui.DialogService.class), new SchemaViewModel.Host() {
-                @Override
-                public void addColumn(ContainerHandle container, JsonPath path) {
-                }
-
-                @Override
-                public void setFilter(ContainerHandle container, String whereClause) {
-                }
-
-                @Override
-                public void sortBy(ContainerHandle container, JsonPath path) {
-                }
-
-                @Override
-                public boolean openQuery(ContainerHandle container, String sql) {
-                    return false;
-                }
-            });
+            SchemaViewModel vm = SchemaTabFixture.viewModel(handle, inMemory, tasks, new SchemaTabFixture.GridHandOff());
             viewModel[0] = vm;
             SchemaTab tab = new SchemaTab(vm, tasks);
             Stage stage = new Stage();
@@ -150,6 +124,7 @@ public final class SchemaBenchmark {
         firstPasses.await(20, TimeUnit.SECONDS);
         Thread.sleep(1_000);
         UiStallMeter meter = UiStallMeter.start();
+        long[] gcAtStart = gcTotals();
         FxLateSampler late = new FxLateSampler();
         late.start();
         long fillStart = System.nanoTime();
@@ -162,6 +137,9 @@ public final class SchemaBenchmark {
         print("Schema tab filling in with %,d items over %.1f s: longest UI-thread stall %d ms wall, %d ms UI-thread "
                 + "CPU (target < 50 ms); load average %.1f", items, (System.nanoTime() - fillStart) / 1e9, stall[0],
                 stall[1], ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        long[] gc = gcTotals();
+        print("garbage collections meanwhile: %d taking %d ms in all (each stops the UI thread too)",
+                gc[0] - gcAtStart[0], gc[1] - gcAtStart[1]);
         print("stalls over 50 ms: %s; where the UI thread was while late:%s", meter.lateStalls(), late.report());
         Platform.exit();
         System.exit(0);
@@ -250,6 +228,17 @@ public final class SchemaBenchmark {
         item.putArray("tags").add("t" + random.nextInt(20)).add("t" + random.nextInt(20));
         item.put("comment", "x".repeat(300 + random.nextInt(200)));
         return item;
+    }
+
+    /** {collections, their total ms} over every collector so far. */
+    private static long[] gcTotals() {
+        long count = 0;
+        long millis = 0;
+        for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, bean.getCollectionCount());
+            millis += Math.max(0, bean.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     private static long usedAfterGc() throws InterruptedException {

@@ -31,6 +31,8 @@ final class UiStallMeter {
     private long lastStallEnd; // UI thread only
     /** Each wait over 50 ms: when it began (ms after start), its wall and UI-thread CPU ms. */
     private final java.util.List<String> late = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    /** Each wait over 50 ms as {began ms after start, wall ms, UI-thread CPU ms}. */
+    private final java.util.List<long[]> lateFigures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     private UiStallMeter(long fxThreadId) {
         this.fxThreadId = fxThreadId;
@@ -60,10 +62,13 @@ final class UiStallMeter {
                 longestCpu.accumulateAndGet(cpu, Math::max);
             }
             // beats run in the order posted, so the first beat of a stall waited longest: one entry per stall
-            if (wall > 50_000_000L && posted >= lastStallEnd && late.size() < 200) {
+            if (wall > 50_000_000L && posted >= lastStallEnd) {
                 lastStallEnd = posted + wall;
-                late.add(String.format(java.util.Locale.ROOT, "%d ms@+%d (cpu %d)", wall / 1_000_000,
-                        (posted - startedAt) / 1_000_000, cpu / 1_000_000));
+                lateFigures.add(new long[] {(posted - startedAt) / 1_000_000, wall / 1_000_000, cpu / 1_000_000});
+                if (late.size() < 200) {
+                    late.add(String.format(java.util.Locale.ROOT, "%d ms@+%d (cpu %d)", wall / 1_000_000,
+                            (posted - startedAt) / 1_000_000, cpu / 1_000_000));
+                }
             }
         });
     }
@@ -73,6 +78,22 @@ final class UiStallMeter {
         synchronized (late) {
             return late.size() + (late.isEmpty() ? "" : " " + late);
         }
+    }
+
+    /**
+     * The longest wait over 50 ms that began at least {@code fromMs} after the start, as {wall ms, its UI-thread CPU
+     * ms}; {0, 0} when there was none. (The first rows create the table's first cells: a cold start's one-off.)
+     */
+    long[] longestAfter(long fromMs) {
+        long[] longest = {0, 0};
+        synchronized (lateFigures) {
+            for (long[] stall : lateFigures) {
+                if (stall[0] >= fromMs && stall[1] > longest[0]) {
+                    longest = new long[] {stall[1], stall[2]};
+                }
+            }
+        }
+        return longest;
     }
 
     /** Stops beating; returns {longest wall wait ms, UI-thread CPU in the busiest wait ms}. */

@@ -16,6 +16,7 @@ import io.cosmosdesk.testing.CosmosTestData;
 import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.ui.DialogService;
 import java.util.concurrent.Callable;
+import javafx.geometry.Bounds;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -282,4 +283,42 @@ class ItemsTabGuiIT {
         waitFor("unsorted again", () -> !unsort.isVisible() && table.getItems().size() == 12);
     }
 
+    @Test
+    void theToolbarKeepsToOneRowAt1280And1600PxWithGoToIdBesideTheFilter(FxRobot robot, LocalCosmosServer server,
+            CosmosTestData data) throws Exception {
+        CosmosAsyncContainer container = seed(data, 5);
+        TableView<ItemRow> table = openItemsTab(robot, server, container);
+        waitFor("the rows show", () -> table.getItems().size() == 5);
+        javafx.stage.Window window = table.getScene().getWindow();
+        javafx.scene.layout.Region toolbar = robot.lookup("#itemsToolbar").queryAs(javafx.scene.layout.Region.class);
+        TextField goToId = (TextField) io.cosmosdesk.testing.MainWindowFixture.shown(robot, "#findIdField");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> filter = robot.lookup("#filterBox").queryAs(ComboBox.class);
+        Button refresh = robot.lookup("#refreshItemsButton").queryAs(Button.class);
+
+        for (double width : new double[] {1280, 1600}) {
+            robot.interact(() -> window.setWidth(width));
+            waitFor("the window is " + width + " px wide", () -> window.getWidth() == width);
+            robot.interact(() -> { }); // one more layout pass
+            // one row: every shown part of the toolbar starts at Refresh's height, and the bar is one control high
+            java.util.List<javafx.scene.Node> shown = toolbar.getChildrenUnmodifiable().stream()
+                    .filter(node -> node.isVisible() && node.isManaged()).toList();
+            double rowTop = refresh.getBoundsInParent().getMinY();
+            assertThat(shown).as("at %s px", width).allSatisfy(node -> assertThat(node.getBoundsInParent().getMinY())
+                    .as("%s at %s px", node, width).isCloseTo(rowTop, org.assertj.core.data.Offset.offset(6.0)));
+            assertThat(toolbar.getHeight()).as("toolbar height at %s px", width)
+                    .isLessThan(refresh.getHeight() * 1.6 + toolbar.snappedTopInset() + toolbar.snappedBottomInset());
+            // Go to id is shown whole, on the filter's row, with its prompt readable and the filter still wide
+            Bounds goTo = goToId.localToScene(goToId.getBoundsInLocal());
+            Bounds box = filter.localToScene(filter.getBoundsInLocal());
+            assertThat(goTo.getCenterY()).as("Go to id on the filter's row at %s px", width)
+                    .isBetween(box.getMinY(), box.getMaxY());
+            assertThat(goTo.getMaxX()).as("Go to id inside the window").isLessThanOrEqualTo(width);
+            javafx.scene.text.Text prompt = new javafx.scene.text.Text(goToId.getPromptText());
+            prompt.setFont(goToId.getFont());
+            assertThat(goToId.getWidth() - goToId.snappedLeftInset() - goToId.snappedRightInset())
+                    .as("room for the prompt").isGreaterThanOrEqualTo(prompt.getLayoutBounds().getWidth());
+            assertThat(filter.getWidth()).as("the filter takes the rest of the row").isGreaterThan(300);
+        }
+    }
 }

@@ -20,7 +20,7 @@ class CapturedRowsTest {
         return IntStream.range(from, to).mapToObj(n -> row(n, chars)).toList();
     }
 
-    private static List<Long> ids(List<ChangeRow> rows) {
+    private static List<Long> ids(List<? extends ChangeRow> rows) {
         return rows.stream().map(ChangeRow::sequence).toList();
     }
 
@@ -79,5 +79,27 @@ class CapturedRowsTest {
         captured.resume();
         assertThat(ids(captured.rows())).containsExactly(4L, 5L, 6L, 7L, 8L);
         assertThat(captured.waitingProperty().get()).isZero();
+    }
+
+    /** Full: a hand-over is one change to the list, the oldest leaving from the front as the newest come in. */
+    @Test
+    void aHandOverToAFullListIsOneChangeOfTheRowsThatMoved() {
+        CapturedRows captured = new CapturedRows(4, 1_000_000);
+        captured.add(rows(0, 4, 10));
+        List<String> changes = new java.util.ArrayList<>();
+        captured.rows().addListener((javafx.collections.ListChangeListener<ChangeRow>) change -> {
+            StringBuilder text = new StringBuilder();
+            while (change.next()) {
+                text.append(change.wasRemoved() ? "-" + ids(change.getRemoved()) + "@" + change.getFrom() : "")
+                        .append(change.wasAdded() ? "+" + ids(change.getAddedSubList()) + "@" + change.getFrom() : "");
+            }
+            changes.add(text.toString());
+        });
+        for (int round = 0; round < 3; round++) { // around the ring more than once
+            captured.add(rows(4 + round * 3, 7 + round * 3, 10));
+        }
+        assertThat(changes).containsExactly("-[0, 1, 2]@0+[4, 5, 6]@1", "-[3, 4, 5]@0+[7, 8, 9]@1",
+                "-[6, 7, 8]@0+[10, 11, 12]@1");
+        assertThat(ids(captured.rows())).containsExactly(9L, 10L, 11L, 12L);
     }
 }

@@ -86,9 +86,12 @@ class ChangeReaderTest {
             Thread.onSpinWait();
         }
         runUi();
+        // under load the first rounds can hand rows over before that run of the UI queue ends: those are shown now
+        int shownBeforeHolding = vm.visibleRows().size();
 
-        verify(service, timeout(10_000).atLeast(20)).readPages(eq(handle), any(), any(), anyInt(), any());
-        assertThat(vm.visibleRows()).as("nothing shown while the UI thread is held").isEmpty();
+        verify(service, timeout(10_000).atLeast(shownBeforeHolding + 20)).readPages(eq(handle), any(), any(), anyInt(),
+                any());
+        assertThat(vm.visibleRows()).as("nothing more shown while the UI thread is held").hasSize(shownBeforeHolding);
 
         vm.stop(); // on the "UI thread": stops reading, shows what was taken and saves the position (background)
         deadline = System.nanoTime() + 10_000_000_000L;
@@ -98,7 +101,7 @@ class ChangeReaderTest {
         }
 
         List<String> shown = new ArrayList<>(vm.visibleRows().stream().map(ChangeRow::id).toList());
-        assertThat(shown.size()).isGreaterThanOrEqualTo(19);
+        assertThat(shown.size()).isGreaterThanOrEqualTo(shownBeforeHolding + 19);
         assertThat(shown).containsExactlyElementsOf(IntStream.rangeClosed(1, shown.size()).mapToObj(n -> "o" + n)
                 .toList());
         assertThat(vm.savedPositionProperty().get().cursors())

@@ -121,6 +121,21 @@ class ItemEditorViewModelTest {
     }
 
     @Test
+    void aLineBreakInsideATextValueIsWordedForAUserAndTheRefusalReadsAsSentences() {
+        // seen in the app: Enter pressed inside a string gave Jackson's own words, run into "Your text is kept."
+        openA();
+        edit("\"pk\": \"p\",", "\"pk\": \"p\n\",");
+        assertThat(editor.firstProblemProperty().get().sentence()).isEqualTo(
+                "Line 3, column 11: a line break inside a text value: close the quote before the end of the line "
+                        + "(or write \\n).");
+
+        editor.save();
+        verify(items, never()).replaceItem(any(), any(), any());
+        assertThat(editor.errorMessageProperty().get()).isEqualTo("Not saved: Line 3, column 11: a line break "
+                + "inside a text value: close the quote before the end of the line (or write \\n). Your text is kept.");
+    }
+
+    @Test
     void aSyntaxErrorIsReportedWithLineAndColumnAndNothingIsSent() {
         openA();
         edit("\"pk\": \"p\",", "\"pk\": \"p\"");

@@ -29,6 +29,8 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
@@ -110,6 +112,70 @@ public final class ArmScreenshot {
                 .anyMatch(node -> node.label().equals("sessions"))));
         System.out.println("READY created: sessions was created through Azure Resource Manager; requests: "
                 + resourceManager.requests.size());
+        Thread.sleep(wait * 1000);
+
+        // its settings: manual -> autoscale is a migration Resource Manager makes; the review says how
+        io.cosmosdesk.cosmos.ContainerHandle sessions = onFx(() -> {
+            var connection = app[0].mainViewModel().tree().connections().get(0).connection();
+            return new io.cosmosdesk.cosmos.ContainerHandle(connection, new io.cosmosdesk.cosmos.ResourceService()
+                    .readContainers(connection, "retail").stream()
+                    .filter(info -> info.ref().containerId().equals("sessions")).findFirst().orElseThrow());
+        });
+        var settingsAction = app[0].containerActions().all().stream()
+                .filter(action -> action.label().equals(ContainerSettingsFeature.ACTION_LABEL)).findFirst()
+                .orElseThrow();
+        onFx(() -> {
+            settingsAction.run().accept(stage[0], sessions);
+            return null;
+        });
+        waitFor("the settings are read", () -> onFx(() -> {
+            var choice = stage[0].getScene().lookup("#throughputModeChoice");
+            return choice != null && choice.isVisible();
+        }));
+        onFx(() -> {
+            @SuppressWarnings("unchecked")
+            var choice = (javafx.scene.control.ChoiceBox<ThroughputInput.Mode>) stage[0].getScene()
+                    .lookup("#throughputModeChoice");
+            choice.setValue(ThroughputInput.Mode.AUTOSCALE);
+            ((TextInputControl) stage[0].getScene().lookup("#requestUnitsField")).setText("4000");
+            ((ButtonBase) stage[0].getScene().lookup("#reviewButton")).fire();
+            return null;
+        });
+        waitFor("the review is shown", () -> onFx(() -> stage[0].getScene().lookup("#settingsDiff") != null));
+        System.out.println("READY settings-switch: manual -> autoscale reviewed; the note says how it is made");
+        Thread.sleep(wait * 1000);
+        onFx(() -> {
+            ((ButtonBase) stage[0].getScene().lookup("#confirmApplyButton")).fire();
+            return null;
+        });
+        waitFor("the migration is made", () -> !resourceManager.migrations.isEmpty()
+                && keyClient.getDatabase("retail").getContainer("sessions").readThroughput().block().getProperties()
+                        .getAutoscaleMaxThroughput() == 4000);
+        Thread.sleep(1500);
+        System.out.println("READY settings-applied: migrated to autoscale 4,000 through Resource Manager");
+        Thread.sleep(wait * 1000);
+
+        // Delete container…: typed name, then a job in the Jobs panel
+        var deleteAction = app[0].containerActions().all().stream()
+                .filter(action -> action.label().equals("Delete container…")).findFirst().orElseThrow();
+        Platform.runLater(() -> deleteAction.run().accept(stage[0], sessions)); // its confirmation waits for us
+        Window confirm = waitForWindow(w -> w.getScene() != null && w.getScene().lookup("#confirmNameField") != null);
+        onFx(() -> {
+            ((TextInputControl) confirm.getScene().lookup("#confirmNameField")).setText("sessions");
+            return null;
+        });
+        System.out.println("READY delete-confirm: the name typed");
+        Thread.sleep(wait * 1000);
+        onFx(() -> {
+            confirm.getScene().getRoot().lookupAll(".button").stream().filter(n -> n instanceof Button b
+                    && "Delete container".equals(b.getText())).map(Button.class::cast).findFirst().orElseThrow()
+                    .fire();
+            return null;
+        });
+        waitFor("the delete job is done", () -> onFx(() -> !app[0].jobs().jobs().isEmpty()
+                && app[0].jobs().jobs().get(0).state().finished()));
+        Thread.sleep(1500);
+        System.out.println("READY delete-job: " + onFx(() -> app[0].jobs().jobs().get(0).statusProperty().get()));
         Thread.sleep(wait * 1000);
 
         onFx(() -> {

@@ -68,6 +68,35 @@ class ContainerSettingsViewModelTest {
     }
 
     @Test
+    void aSwitchOfModeIsRefusedWithTheSentenceWhereOnlyTheDataPlaneCanBeUsed() {
+        form.throughputModeProperty().set(ThroughputInput.Mode.AUTOSCALE);
+        form.requestUnitsProperty().set("4000");
+        assertThat(form.problemsProperty().getValue()).isEqualTo(ResourceAdmin.MODE_SWITCH);
+        form.throughputModeProperty().set(ThroughputInput.Mode.MANUAL);
+        form.requestUnitsProperty().set("400");
+        assertThat(form.problemsProperty().getValue()).isEmpty();
+        assertThat(form.isDirty()).isFalse();
+    }
+
+    @Test
+    void aSwitchOfModeGoesToResourceManagerAsAMigrationAndTheReviewSaysHowItIsMade() {
+        when(connection.profile()).thenReturn(ConnectionProfile.create("Entra", AuthKind.ENTRA_ID,
+                "https://example.documents.azure.com:443/"));
+        ControlPlaneSwitch withResourceManager = new ControlPlaneSwitch(new ResourceAdmin(), mock(ControlPlane.class));
+        when(service.controlPlanes()).thenReturn(withResourceManager);
+
+        form.throughputModeProperty().set(ThroughputInput.Mode.AUTOSCALE);
+        form.requestUnitsProperty().set("4000");
+
+        assertThat(form.problemsProperty().getValue()).isEmpty();
+        assertThat(form.change().throughput()).isEqualTo(new Throughput.Autoscale(4000));
+        assertThat(form.planeNote()).isEqualTo(ContainerSettingsViewModel.MIGRATION);
+        withResourceManager.agree(connection);
+        assertThat(form.planeNote()).isEqualTo(ContainerSettingsViewModel.MIGRATION + " "
+                + ContainerSettingsViewModel.NO_IF_MATCH);
+    }
+
+    @Test
     void problemsUseTheCreateDialogsSentencesAndBlockTheReview() {
         form.requestUnitsProperty().set("450");
         assertThat(form.problemsProperty().getValue()).contains("steps of 100 RU/s (e.g. 500)");

@@ -47,11 +47,22 @@ class ThroughputTest {
     void theDataPlaneRefusesASwitchOfModeWithThePortalAndCliSentenceBeforeAnyRequest() {
         io.cosmosdesk.cosmos.CosmosConnection connection = org.mockito.Mockito.mock(
                 io.cosmosdesk.cosmos.CosmosConnection.class);
+        org.mockito.Mockito.when(connection.profile()).thenReturn(io.cosmosdesk.cosmos.ConnectionProfile.create(
+                "Local", io.cosmosdesk.cosmos.AuthKind.EMULATOR, "https://localhost:8081/"));
         assertThatThrownBy(() -> new ResourceAdmin().replaceThroughput(connection,
                 new io.cosmosdesk.cosmos.ContainerRef("retail", "orders"), new Throughput.Manual(400),
                 new Throughput.Autoscale(4000)))
                 .isInstanceOfSatisfying(CosmosDeskException.class,
                         e -> assertThat(e.userMessage()).isEqualTo(ResourceAdmin.MODE_SWITCH));
         org.mockito.Mockito.verify(connection, org.mockito.Mockito.never()).container(org.mockito.ArgumentMatchers.any());
+
+        org.mockito.Mockito.when(connection.profile()).thenReturn(io.cosmosdesk.cosmos.ConnectionProfile.create(
+                "Entra", io.cosmosdesk.cosmos.AuthKind.ENTRA_ID, "https://example.documents.azure.com:443/"));
+        assertThatThrownBy(() -> new ResourceAdmin().replaceThroughput(connection,
+                new io.cosmosdesk.cosmos.ContainerRef("retail", "orders"), new Throughput.Manual(400),
+                new Throughput.Autoscale(4000)))
+                .as("an Entra token is refused as the service refuses it, so Resource Manager can be offered")
+                .isInstanceOfSatisfying(CosmosDeskException.class, e -> assertThat(ControlPlaneSwitch.isEntraRefusal(e))
+                        .isTrue());
     }
 }

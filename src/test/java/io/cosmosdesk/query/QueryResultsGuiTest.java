@@ -142,6 +142,16 @@ class QueryResultsGuiTest {
                 "1 of 2 pages (the first page only; tick \"Query metrics for every page\" to measure every page "
                         + "read from now on)"));
         assertThat(stats.getItems()).contains(new QueryStatsRows.Row("Output document count", "3"));
+        // the long sentence reads in full: wrapped to the value column, not cut off with "…"
+        robot.interact(() -> stats.scrollTo(stats.getItems().stream().map(QueryStatsRows.Row::label).toList()
+                .indexOf("Query metrics below cover")));
+        MainWindowFixture.waitFor("the cover sentence is shown whole", () -> robot.lookup(".stats-value")
+                .queryAll().stream().anyMatch(node -> node instanceof javafx.scene.text.Text text
+                        && text.getText().startsWith("1 of 2 pages") && text.getText().endsWith("from now on)")
+                        && text.getParent() != null
+                        && text.getBoundsInParent().getMaxX() <= ((javafx.scene.layout.Region) text.getParent())
+                                .getWidth() + 0.5
+                        && text.getLayoutBounds().getHeight() > 2 * text.getFont().getSize()));
         CheckBox everyPage = (CheckBox) MainWindowFixture.shown(robot, "#metricsEveryPage");
         assertThat(everyPage.isSelected()).isFalse();
         robot.clickOn(everyPage);

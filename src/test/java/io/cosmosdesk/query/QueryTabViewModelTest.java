@@ -163,6 +163,24 @@ class QueryTabViewModelTest {
     }
 
     @Test
+    void aRefusedRunLeavesTheRunShownWorking() {
+        answer(page(1, 100, true), page(2, 100, false));
+        model.run();
+        model.textProperty().set("SELECT * FROM c WHERE c.n > @min");
+        model.parameters().get(0).typeProperty().set(ParameterType.NUMBER);
+        when(service.open(any(), any())).thenAnswer(call -> {
+            call.<QueryRequest>getArgument(0).toSqlQuerySpec(); // as the service: a missing value is refused here
+            return new FakeQueryRun(List.of());
+        });
+        model.run(); // refused: @min has no value
+        assertThat(model.errorProperty().get()).startsWith("Parameter @min has no value");
+        assertThat(model.rangeLabelProperty().get()).isEqualTo("1–100, more available");
+        assertThat(model.canNextProperty().get()).as("the results shown still page on").isTrue();
+        model.next();
+        assertThat(model.rangeLabelProperty().get()).isEqualTo("101–200");
+    }
+
+    @Test
     void pagesAreCachedForPreviousAndNext() {
         FakeQueryRun run = answer(page(1, 100, true), page(2, 100, true),
                 FakeQueryRun.page(3, 200, items(200, 50), false, 2.5, 0));

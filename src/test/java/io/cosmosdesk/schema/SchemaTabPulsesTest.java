@@ -1,19 +1,10 @@
 package io.cosmosdesk.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 
-import com.azure.cosmos.CosmosAsyncClient;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cosmosdesk.cosmos.AuthKind;
-import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerHandle;
-import io.cosmosdesk.cosmos.ContainerInfo;
-import io.cosmosdesk.cosmos.ContainerRef;
-import io.cosmosdesk.cosmos.CosmosConnection;
-import io.cosmosdesk.cosmos.JsonPath;
-import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.ImmediateTaskRunner;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Headless: the Schema tab's tree takes a summary of many fields a few rows per pulse (a first summary styled
  * all at once was a long UI stall), ends with every field in presence order, and makes a cell's tooltip only
- * when the mouse reaches it.
+ * when the mouse reaches it; the shown field's figures move on in the nodes already shown.
  */
 @ExtendWith(ApplicationExtension.class)
 class SchemaTabPulsesTest {
@@ -43,11 +34,9 @@ class SchemaTabPulsesTest {
     private static final int FIELDS = 30;
 
     // made before the toolkit's setup (Mockito's first start takes long under load; TestFX allows @Start 30 s)
-    private final ContainerHandle orders = new ContainerHandle(new CosmosConnection(ConnectionProfile.create("Local",
-            AuthKind.EMULATOR, "https://localhost:8081"), mock(CosmosAsyncClient.class)),
-            new ContainerInfo(new ContainerRef("retail", "orders"), List.of("/customerId"), false, null));
-    private final DialogService dialogs = mock(DialogService.class);
+    private final ContainerHandle orders = SchemaTabFixture.container("retail", "orders");
     private SchemaViewModel viewModel;
+    private int runs;
     private TreeTableView<FieldSummary> tree;
     private Scene scene;
 
@@ -58,7 +47,8 @@ class SchemaTabPulsesTest {
             public SampleResult sample(ContainerHandle container, long target, Consumer<SampleProgress> progress,
                     BooleanSupplier cancelled) {
                 SchemaStatistics statistics = new SchemaStatistics();
-                for (int i = 0; i < 10; i++) {
+                int items = 10 + runs++; // each run one item more, so the figures move on
+                for (int i = 0; i < items; i++) {
                     ObjectNode item = JsonNodeFactory.instance.objectNode();
                     for (int f = 0; f < FIELDS; f++) {
                         if (f <= i * 3 + 2) { // field f in a share of the items that falls with f
@@ -67,28 +57,11 @@ class SchemaTabPulsesTest {
                     }
                     statistics.add(item);
                 }
-                return new SampleResult(statistics.summary(), 10, 10, 1, "10 items", false);
+                return new SampleResult(statistics.summary(), items, 10, 1, items + " items", false);
             }
         };
-        viewModel = new SchemaViewModel(orders, manyFields, ImmediateTaskRunner.immediate(), dialogs,
-                new SchemaViewModel.Host() {
-                    @Override
-                    public void addColumn(ContainerHandle container, JsonPath path) {
-                    }
-
-                    @Override
-                    public void setFilter(ContainerHandle container, String whereClause) {
-                    }
-
-                    @Override
-                    public void sortBy(ContainerHandle container, JsonPath path) {
-                    }
-
-                    @Override
-                    public boolean openQuery(ContainerHandle container, String sql) {
-                        return false;
-                    }
-                });
+        viewModel = SchemaTabFixture.viewModel(orders, manyFields, ImmediateTaskRunner.immediate(),
+                new SchemaTabFixture.GridHandOff());
         SchemaTab tab = new SchemaTab(viewModel, ImmediateTaskRunner.immediate());
         scene = new Scene((Parent) tab.view(), 1000, 700);
         stage.setScene(scene);
@@ -140,6 +113,39 @@ class SchemaTabPulsesTest {
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> hasInstalledTooltip(first));
         assertThat(((javafx.scene.control.Tooltip) first.getProperties().get("javafx.scene.control.Tooltip"))
                 .getText()).startsWith(((FieldSummary) first.getItem()).path().toString());
+    }
+
+    @Test
+    void theShownFieldsFiguresMoveOnInTheNodesAlreadyShown(FxRobot robot) throws Exception {
+        robot.interact(viewModel::analyse);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> tree.getRoot().getChildren().size() == FIELDS && viewModel.finishedProperty().get());
+        robot.interact(() -> viewModel.selectedPathProperty().set(FieldPath.ROOT.child("field00")));
+        javafx.scene.layout.VBox detail = (javafx.scene.layout.VBox) scene.lookup("#detailBox");
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> texts(detail).contains(
+                    "In 10 of 10 items (100%) · missing in 0") && links(detail).size() >= 10);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("detail shows " + texts(detail), e);
+        }
+        List<Node> before = links(detail);
+
+        robot.interact(viewModel::analyse);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> texts(detail).contains(
+                "In 11 of 11 items (100%) · missing in 0"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(links(detail)).as("the value links shown before, with the new figures")
+                .containsExactlyElementsOf(before);
+    }
+
+    private static List<Node> links(Node root) {
+        return root.lookupAll(".hyperlink").stream().toList();
+    }
+
+    private static List<String> texts(Node root) {
+        return java.util.stream.Stream.concat(root.lookupAll(".label").stream(), root.lookupAll(".hyperlink").stream())
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).toList();
     }
 
     /** Tooltip.install keeps the tooltip in the node's properties under this key (JavaFX 21). */

@@ -8,14 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.azure.cosmos.CosmosAsyncClient;
-import io.cosmosdesk.cosmos.AuthKind;
-import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerHandle;
-import io.cosmosdesk.cosmos.ContainerInfo;
-import io.cosmosdesk.cosmos.ContainerRef;
-import io.cosmosdesk.cosmos.CosmosConnection;
-import io.cosmosdesk.cosmos.JsonPath;
 import io.cosmosdesk.json.Json;
 import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.ImmediateTaskRunner;
@@ -27,11 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class SchemaViewModelTest {
 
-    private final ContainerHandle orders = new ContainerHandle(new CosmosConnection(
-            ConnectionProfile.create("Local", AuthKind.EMULATOR, "https://localhost:8081"), mock(CosmosAsyncClient.class)),
-            new ContainerInfo(new ContainerRef("retail", "orders"), List.of("/customerId"), false, null));
+    private final ContainerHandle orders = SchemaTabFixture.container("retail", "orders");
     private final DialogService dialogs = mock(DialogService.class);
-    private final List<String> calls = new ArrayList<>();
     private final List<Long> targets = new ArrayList<>();
 
     private final SchemaService service = new SchemaService() {
@@ -56,32 +46,8 @@ class SchemaViewModelTest {
         }
     };
 
-    private final SchemaViewModel.Host host = new SchemaViewModel.Host() {
-        @Override
-        public void addColumn(ContainerHandle container, JsonPath path) {
-            calls.add("column " + path);
-        }
-
-        @Override
-        public void setFilter(ContainerHandle container, String whereClause) {
-            calls.add("filter " + whereClause);
-        }
-
-        @Override
-        public void sortBy(ContainerHandle container, JsonPath path) {
-            calls.add("sort " + path);
-        }
-
-        @Override
-        public boolean openQuery(ContainerHandle container, String sql) {
-            return false;
-        }
-
-        @Override
-        public void sampled(ContainerHandle container, SchemaSummary summary) {
-            calls.add("sampled " + summary.itemsInspected());
-        }
-    };
+    private final SchemaTabFixture.GridHandOff host = new SchemaTabFixture.GridHandOff();
+    private final List<String> calls = host.calls;
 
     private SchemaViewModel viewModel() {
         return new SchemaViewModel(orders, service, ImmediateTaskRunner.immediate(), dialogs, host);
