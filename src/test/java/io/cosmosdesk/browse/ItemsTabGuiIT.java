@@ -321,4 +321,43 @@ class ItemsTabGuiIT {
             assertThat(filter.getWidth()).as("the filter takes the rest of the row").isGreaterThan(300);
         }
     }
+
+    @Test
+    void theEditorToolbarKeepsToOneRowAt1280And1600PxWithEveryActionWhole(FxRobot robot, LocalCosmosServer server,
+            CosmosTestData data) throws Exception {
+        CosmosAsyncContainer container = seed(data, 5);
+        TableView<ItemRow> table = openItemsTab(robot, server, container);
+        waitFor("the rows show", () -> table.getItems().size() == 5);
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
+        Button save = (Button) io.cosmosdesk.testing.MainWindowFixture.shown(robot, "#saveButton");
+        javafx.scene.layout.Region toolbar = robot.lookup(".editor-toolbar").queryAs(javafx.scene.layout.Region.class);
+        javafx.scene.Node saveHolder = robot.lookup("#saveHolder").query();
+        javafx.stage.Window window = table.getScene().getWindow();
+
+        for (double width : new double[] {1280, 1600}) {
+            robot.interact(() -> window.setWidth(width));
+            waitFor("the window is " + width + " px wide", () -> window.getWidth() == width);
+            robot.interact(() -> { }); // one more layout pass
+            java.util.List<javafx.scene.Node> shown = toolbar.getChildrenUnmodifiable().stream()
+                    .filter(node -> node.isVisible() && node.isManaged()).toList();
+            double rowTop = saveHolder.getBoundsInParent().getMinY();
+            // one row: every shown button starts on Save's row, whole (no "…") and inside the editor's width
+            assertThat(shown).as("at %s px", width).allSatisfy(node -> assertThat(node.getBoundsInParent().getMinY())
+                    .as("%s at %s px", node, width).isCloseTo(rowTop, org.assertj.core.data.Offset.offset(6.0)));
+            assertThat(shown.stream().filter(node -> node instanceof Button).toList()).as("at %s px", width)
+                    .hasSizeGreaterThanOrEqualTo(8).allSatisfy(node -> {
+                        Button button = (Button) node;
+                        assertThat(button.getWidth()).as("%s whole at %s px", button, width)
+                                .isGreaterThanOrEqualTo(button.prefWidth(-1) - 0.5);
+                        assertThat(button.getBoundsInParent().getMaxX()).as("%s inside at %s px", button, width)
+                                .isLessThanOrEqualTo(toolbar.getWidth());
+                    });
+            assertThat(toolbar.localToScene(toolbar.getBoundsInLocal()).getMaxX()).as("the toolbar ends inside the window")
+                    .isLessThanOrEqualTo(toolbar.getScene().getWidth());
+            assertThat(toolbar.minWidth(-1)).as("the buttons leave some room (another font, the state label)")
+                    .isLessThanOrEqualTo(toolbar.getWidth() - 20);
+            assertThat(toolbar.getHeight()).as("toolbar height at %s px", width)
+                    .isLessThan(save.getHeight() * 1.6 + toolbar.snappedTopInset() + toolbar.snappedBottomInset());
+        }
+    }
 }
