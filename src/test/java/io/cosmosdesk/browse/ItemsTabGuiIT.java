@@ -297,15 +297,9 @@ class ItemsTabGuiIT {
         Button refresh = robot.lookup("#refreshItemsButton").queryAs(Button.class);
 
         for (double width : new double[] {1280, 1600}) {
-            robot.interact(() -> window.setWidth(width));
-            waitFor("the window is " + width + " px wide", () -> window.getWidth() == width);
-            robot.interact(() -> { }); // one more layout pass
+            resizeTo(robot, window, width);
             // one row: every shown part of the toolbar starts at Refresh's height, and the bar is one control high
-            java.util.List<javafx.scene.Node> shown = toolbar.getChildrenUnmodifiable().stream()
-                    .filter(node -> node.isVisible() && node.isManaged()).toList();
-            double rowTop = refresh.getBoundsInParent().getMinY();
-            assertThat(shown).as("at %s px", width).allSatisfy(node -> assertThat(node.getBoundsInParent().getMinY())
-                    .as("%s at %s px", node, width).isCloseTo(rowTop, org.assertj.core.data.Offset.offset(6.0)));
+            java.util.List<javafx.scene.Node> shown = assertOneRow(toolbar, refresh, width);
             assertThat(toolbar.getHeight()).as("toolbar height at %s px", width)
                     .isLessThan(refresh.getHeight() * 1.6 + toolbar.snappedTopInset() + toolbar.snappedBottomInset());
             // Go to id is shown whole, on the filter's row, with its prompt readable and the filter still wide
@@ -335,15 +329,9 @@ class ItemsTabGuiIT {
         javafx.stage.Window window = table.getScene().getWindow();
 
         for (double width : new double[] {1280, 1600}) {
-            robot.interact(() -> window.setWidth(width));
-            waitFor("the window is " + width + " px wide", () -> window.getWidth() == width);
-            robot.interact(() -> { }); // one more layout pass
-            java.util.List<javafx.scene.Node> shown = toolbar.getChildrenUnmodifiable().stream()
-                    .filter(node -> node.isVisible() && node.isManaged()).toList();
-            double rowTop = saveHolder.getBoundsInParent().getMinY();
+            resizeTo(robot, window, width);
             // one row: every shown button starts on Save's row, whole (no "…") and inside the editor's width
-            assertThat(shown).as("at %s px", width).allSatisfy(node -> assertThat(node.getBoundsInParent().getMinY())
-                    .as("%s at %s px", node, width).isCloseTo(rowTop, org.assertj.core.data.Offset.offset(6.0)));
+            java.util.List<javafx.scene.Node> shown = assertOneRow(toolbar, saveHolder, width);
             assertThat(shown.stream().filter(node -> node instanceof Button).toList()).as("at %s px", width)
                     .hasSizeGreaterThanOrEqualTo(8).allSatisfy(node -> {
                         Button button = (Button) node;
@@ -359,5 +347,23 @@ class ItemsTabGuiIT {
             assertThat(toolbar.getHeight()).as("toolbar height at %s px", width)
                     .isLessThan(save.getHeight() * 1.6 + toolbar.snappedTopInset() + toolbar.snappedBottomInset());
         }
+    }
+
+    /** Sets the window's width and waits for it and one more layout pass. */
+    private static void resizeTo(FxRobot robot, javafx.stage.Window window, double width) throws Exception {
+        robot.interact(() -> window.setWidth(width));
+        waitFor("the window is " + width + " px wide", () -> window.getWidth() == width);
+        robot.interact(() -> { }); // one more layout pass
+    }
+
+    /** The bar's shown parts, each asserted to start on {@code first}'s row. */
+    private static java.util.List<javafx.scene.Node> assertOneRow(javafx.scene.layout.Region bar,
+            javafx.scene.Node first, double width) {
+        java.util.List<javafx.scene.Node> shown = bar.getChildrenUnmodifiable().stream()
+                .filter(node -> node.isVisible() && node.isManaged()).toList();
+        double rowTop = first.getBoundsInParent().getMinY();
+        assertThat(shown).as("at %s px", width).allSatisfy(node -> assertThat(node.getBoundsInParent().getMinY())
+                .as("%s at %s px", node, width).isCloseTo(rowTop, org.assertj.core.data.Offset.offset(6.0)));
+        return shown;
     }
 }
