@@ -41,6 +41,8 @@ import javafx.scene.layout.StackPane;
 public final class QueryTabController {
 
     private static final int JSON_SHOWN = 2_000;
+    private static final int PARAMETER_ROWS_SHOWN = 4;
+    private static final double PARAMETER_HEADER_HEIGHT = 30;
 
     private final QueryTabViewModel model;
     private final QueryDocument document;
@@ -181,6 +183,11 @@ public final class QueryTabController {
         parametersTable.setItems(model.parameters());
         parametersTable.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.parameters()));
         parametersTable.managedProperty().bind(parametersTable.visibleProperty());
+        // tall enough for its rows (up to four; more scroll), so neither it nor the editor above is squeezed
+        parametersTable.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> PARAMETER_HEADER_HEIGHT + parametersTable.getFixedCellSize()
+                        * Math.min(PARAMETER_ROWS_SHOWN, Math.max(1, model.parameters().size())),
+                model.parameters()));
         parameterNameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
         parameterTypeColumn.setCellFactory(column -> new TableCell<>() {
             private final ComboBox<ParameterType> box = new ComboBox<>();

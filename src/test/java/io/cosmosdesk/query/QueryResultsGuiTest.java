@@ -172,6 +172,22 @@ class QueryResultsGuiTest {
         assertThat(composite.get(1).path("order").asText()).isEqualTo("descending");
     }
 
+    /** The parameters table appearing under the editor used to squeeze it to about two lines. */
+    @Test
+    void theEditorKeepsSevenLinesAndTheParametersTableShowsEachRowWhenParametersAppear(FxRobot robot)
+            throws Exception {
+        javafx.scene.layout.Region editor = robot.lookup("#editorHost").query();
+        TableView<?> parameters = robot.lookup("#parametersTable").query();
+        robot.interact(() -> model.textProperty().set(
+                "SELECT * FROM c\nWHERE c.customerId = @customer\n  AND c.total > @min\n  AND c.status = @status"));
+        MainWindowFixture.waitFor("the parameters table is shown", () -> parameters.isVisible()
+                && parameters.getHeight() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(editor.getHeight()).as("the editor's height").isGreaterThanOrEqualTo(130);
+        assertThat(parameters.getHeight()).as("the parameters table: header and three rows")
+                .isGreaterThanOrEqualTo(30 + 3 * 28);
+    }
+
     private static Tab tab(TabPane tabs, String id) {
         return tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow();
     }
