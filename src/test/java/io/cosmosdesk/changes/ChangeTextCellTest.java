@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.testing.FxAppExtension;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Scene;
@@ -13,22 +14,21 @@ import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Headless: a text cell of the Live changes table ends a line too long for it with "…", inside its width. */
-@ExtendWith(ApplicationExtension.class)
 class ChangeTextCellTest {
 
     private static final String LONG_ID = "a-rather-long-item-id-".repeat(6) + "end";
     private TableView<ChangeRow> table;
     private TableColumn<ChangeRow, ChangeRow> idColumn;
 
-    @Start
-    void start(Stage stage) {
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.showing(this::start);
+
+    private void start(Stage stage) {
         table = new TableView<>();
         idColumn = new TableColumn<>("id");
         idColumn.setPrefWidth(160);
