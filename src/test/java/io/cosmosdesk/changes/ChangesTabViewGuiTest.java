@@ -32,10 +32,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Headless: the Live changes table builds its rows before the first changes arrive (in the pulses after it is
- * shown), so the first hand-over fills rows that exist instead of building them on the UI thread.
+ * Headless, the Live changes tab alone with the app's stylesheet: the table builds its rows before the first changes
+ * arrive (in the pulses after it is shown), so the first hand-over fills rows that exist instead of building them on
+ * the UI thread; the toolbar keeps its layout whichever start is chosen.
  */
-class ChangesTableWarmUpGuiTest {
+class ChangesTabViewGuiTest {
 
     private ChangesTab tab;
 
@@ -49,7 +50,9 @@ class ChangesTableWarmUpGuiTest {
                     new ContainerInfo(new ContainerRef("shop", "orders"), List.of("/customerId"), false, null));
             tab = SyntheticChanges.tab(handle, Files.createTempDirectory("warm-up"),
                     ImmediateTaskRunner.immediate(), 1).tab();
-            stage.setScene(new Scene((Parent) tab.view(), 900, 600));
+            Scene scene = new Scene((Parent) tab.view(), 900, 600);
+            scene.getStylesheets().add(io.cosmosdesk.app.Theme.APP_STYLESHEET);
+            stage.setScene(scene);
             stage.show();
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -84,6 +87,33 @@ class ChangesTableWarmUpGuiTest {
         List<TableRow<?>> showing = showing(table);
         assertThat(showing).as("rows built before the first changes came").allMatch(builtBefore::contains);
         assertThat(showing).extracting(row -> ((ChangeRow) row.getItem()).id()).allMatch(id -> id.startsWith("order-"));
+    }
+
+    @Test
+    void choosingWhereToStartKeepsTheToolbarAsItIs(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<ChangesTabController.StartChoice> start =
+                robot.lookup("#startChoice").queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.Node export = robot.lookup("#exportButton").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> start.getWidth() > 0);
+        double width = start.getWidth();
+        double exportY = export.localToScene(0, 0).getY();
+        for (ChangesTabController.StartChoice choice : List.of(ChangesTabController.StartChoice.BEGINNING,
+                ChangesTabController.StartChoice.NOW)) {
+            // as a user chooses: the list opens (the first time it does, a combo sized by its content grew)
+            robot.interact(start::show);
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                start.getSelectionModel().select(choice);
+                start.hide();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(start.getWidth()).as("the combo's width with " + choice).isEqualTo(width);
+            assertThat(export.localToScene(0, 0).getY()).as("Export's row with " + choice).isEqualTo(exportY);
+        }
+        javafx.scene.text.Text longest = new javafx.scene.text.Text("Where it stopped");
+        longest.setFont(((javafx.scene.control.ListCell<?>) start.lookup(".list-cell")).getFont());
+        assertThat(width).as("wide enough for the longest choice").isGreaterThan(longest.getLayoutBounds().getWidth());
     }
 
     private static List<TableRow<?>> rowsOf(TableView<ChangeRow> table) {
