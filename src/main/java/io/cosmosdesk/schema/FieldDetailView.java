@@ -1,5 +1,6 @@
 package io.cosmosdesk.schema;
 
+import io.cosmosdesk.cosmos.GridFilter;
 import io.cosmosdesk.ui.LazyTooltip;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -29,7 +30,7 @@ import javafx.scene.layout.VBox;
  */
 final class FieldDetailView {
 
-    /** Node properties holding the where clause a click filters on and a tooltip's text (see refresh). */
+    /** Node properties holding the filter a click applies and a tooltip's text (see refresh). */
     private static final String CLAUSE = "schema.clause";
     private static final String TIP = "schema.tip";
     private static final double HISTOGRAM_HEIGHT = 70;
@@ -38,7 +39,7 @@ final class FieldDetailView {
     private FieldDetailView() {
     }
 
-    static List<Node> build(FieldSummary field, long itemsInspected, Consumer<String> filter) {
+    static List<Node> build(FieldSummary field, long itemsInspected, Consumer<GridFilter> filter) {
         List<Node> nodes = new ArrayList<>();
         Label title = new Label(field.path().toString());
         title.getStyleClass().add("schema-detail-title");
@@ -69,7 +70,7 @@ final class FieldDetailView {
         return nodes;
     }
 
-    private static Node typeSection(FieldSummary field, TypeSummary type, Consumer<String> filter) {
+    private static Node typeSection(FieldSummary field, TypeSummary type, Consumer<GridFilter> filter) {
         VBox section = new VBox(4);
         section.getStyleClass().add("schema-type-section");
         double share = (double) type.count() / Math.max(1, field.occurrences());
@@ -122,7 +123,7 @@ final class FieldDetailView {
         return whole ? (Object) BigDecimal.valueOf(Math.round(value)) : (Object) BigDecimal.valueOf(value);
     }
 
-    private static Node topValues(FieldSummary field, TypeSummary type, Consumer<String> filter) {
+    private static Node topValues(FieldSummary field, TypeSummary type, Consumer<GridFilter> filter) {
         TypeSummary.Strings strings = type.strings();
         GridPane grid = new GridPane();
         grid.setHgap(8);
@@ -162,7 +163,11 @@ final class FieldDetailView {
         String of(Histogram.Bin bin);
     }
 
-    private static Node histogram(Histogram histogram, BinText where, BinText label, Consumer<String> filter) {
+    private interface BinFilter {
+        GridFilter of(Histogram.Bin bin);
+    }
+
+    private static Node histogram(Histogram histogram, BinFilter where, BinText label, Consumer<GridFilter> filter) {
         HBox bars = new HBox(2);
         bars.setAlignment(Pos.BOTTOM_LEFT);
         bars.setMinHeight(HISTOGRAM_HEIGHT);
@@ -182,7 +187,7 @@ final class FieldDetailView {
                     + String.format(Locale.ROOT, "%,d", bin.count()) + "\nClick to filter the grid on this range");
             bar.getProperties().put(CLAUSE, where.of(bin));
             LazyTooltip.install(bar, () -> (String) bar.getProperties().get(TIP));
-            bar.setOnMouseClicked(event -> filter.accept((String) bar.getProperties().get(CLAUSE)));
+            bar.setOnMouseClicked(event -> filter.accept((GridFilter) bar.getProperties().get(CLAUSE)));
             bars.getChildren().add(bar);
         }
         VBox box = new VBox(2, bars);
@@ -195,11 +200,12 @@ final class FieldDetailView {
         return box;
     }
 
-    private static Hyperlink link(String text, String whereClause, Consumer<String> filter) {
+    private static Hyperlink link(String text, GridFilter where, Consumer<GridFilter> filter) {
         Hyperlink link = new Hyperlink(text);
-        link.getProperties().put(CLAUSE, whereClause);
-        LazyTooltip.install(link, () -> "Filter the Items tab: " + link.getProperties().get(CLAUSE));
-        link.setOnAction(event -> filter.accept((String) link.getProperties().get(CLAUSE)));
+        link.getProperties().put(CLAUSE, where);
+        LazyTooltip.install(link, () -> "Filter the Items tab: " + ((GridFilter) link.getProperties().get(CLAUSE))
+                .describe());
+        link.setOnAction(event -> filter.accept((GridFilter) link.getProperties().get(CLAUSE)));
         return link;
     }
 
