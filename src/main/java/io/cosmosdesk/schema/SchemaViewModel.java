@@ -82,7 +82,9 @@ public final class SchemaViewModel implements AutoCloseable {
         this.dialogs = Objects.requireNonNull(dialogs);
         this.host = Objects.requireNonNull(host);
         selectedPath.addListener((obs, old, path) -> refreshSelected());
-        summary.addListener((obs, old, now) -> refreshSelected());
+        // invalidation, not change listeners, on the figures: a change listener compares the new snapshot with the
+        // old one by equals, which walks both whole summaries whenever they match (4 times a second)
+        summary.addListener((javafx.beans.InvalidationListener) o -> refreshSelected());
     }
 
     // Properties
@@ -349,7 +351,8 @@ public final class SchemaViewModel implements AutoCloseable {
 
     private void refreshSelected() {
         FieldPath path = selectedPath.get();
-        selectedField.set(path == null ? null : summary.get().field(path).orElse(null));
+        SchemaSummary figures = summary.get(); // read even without a pick: it re-arms the invalidation listener
+        selectedField.set(path == null ? null : figures.field(path).orElse(null));
     }
 
     @Override
