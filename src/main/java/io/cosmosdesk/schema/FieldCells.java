@@ -54,6 +54,12 @@ final class FieldCells {
         }
 
         abstract void show(FieldSummary field);
+
+        /** By identity: the default compares by equals, which walks a field's figures and all its children's. */
+        @Override
+        protected boolean isItemChanged(FieldSummary oldItem, FieldSummary newItem) {
+            return oldItem != newItem;
+        }
     }
 
     static TreeTableCell<FieldSummary, FieldSummary> name(LiveFigures live) {

@@ -360,10 +360,10 @@ public final class SchemaTabController {
                 if (index < shown.size()) {
                     // the same field's figures moving on: the shown section takes the new texts and sizes
                     if (!sameField || !FieldDetailView.refresh(shown.get(index), sections.get(index))) {
-                        shown.set(index, sections.get(index));
+                        shown.set(index, FieldDetailView.realise(sections.get(index)));
                     }
                 } else {
-                    shown.add(sections.get(index));
+                    shown.add(FieldDetailView.realise(sections.get(index)));
                 }
                 if (index == sections.size() - 1 && shown.size() > sections.size()) {
                     shown.remove(sections.size(), shown.size());
