@@ -116,7 +116,9 @@ public final class BrowseBenchmark {
                 seconds(seedStart));
 
         // raw SDK: the same query, the same page size
+        ThreadCpu rawCpu = ThreadCpu.start();
         RawPass rawBefore = rawPass(container, pageSize, Integer.MAX_VALUE);
+        String rawCpuReport = rawCpu.report();
         int target = rawBefore.items();
         print("raw SDK:      %,d items in %.2f s = %,.0f items/s; first page %d ms%s", rawBefore.items(),
                 rawBefore.seconds(), rawBefore.rate(), rawBefore.firstPageNanos() / 1_000_000,
@@ -142,6 +144,7 @@ public final class BrowseBenchmark {
         // (about a second on a cold JVM) is reported on its own, not spread over the items/s
         boolean[] measuring = new boolean[1];
         long[] pagingStart = new long[1];
+        ThreadCpu[] tabCpu = new ThreadCpu[1];
         Platform.runLater(() -> {
             ItemsViewModel vm = new ItemsViewModel(handle, new ItemQueryService(io.cosmosdesk.testing.TestAudit.writes()), tasks, new NoDialogs(),
                     new ColumnSettingsStore(home));
@@ -188,6 +191,7 @@ public final class BrowseBenchmark {
             stall.start();
             Platform.runLater(() -> {
                 measuring[0] = true;
+                tabCpu[0] = ThreadCpu.start();
                 pagingStart[0] = System.nanoTime();
                 vm.refresh(); // drops the page the tab's load started, runs the query again on the shown window
             });
@@ -196,6 +200,7 @@ public final class BrowseBenchmark {
             print("the Items tab did not finish within 30 minutes");
         }
         double vmSeconds = (System.nanoTime() - pagingStart[0]) / 1e9;
+        String tabCpuReport = tabCpu[0].report();
         stall.stop();
         int vmCount = viewModel[0].rows().size();
         print("Items tab:    %,d items in %.2f s = %,.0f items/s; first page %d ms (window open incl. FXML load %d ms, "
@@ -208,6 +213,10 @@ public final class BrowseBenchmark {
         print("ratio Items tab / faster raw SDK pass (items/s): %.2f (target >= 0.9); load average now %.2f",
                 (vmCount / vmSeconds) / bestRaw,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        // CPU does not depend on the load the way items/s does: the tab's threads against the raw pass's, per page
+        print("CPU of the raw SDK pass by thread group (%d pages):%s", (target + pageSize - 1) / pageSize,
+                rawCpuReport);
+        print("CPU of the Items tab pass by thread group (stall watch threads included):%s", tabCpuReport);
         print("longest FX-thread stall while loading: %d ms by 1 ms heartbeat, %d ms between pulses (target < 50 ms)",
                 stall.longestHeartbeatGap() / 1_000_000, stall.longestPulseGap() / 1_000_000);
         print("UI stall (2 ms beat, wall) %d ms, of which the UI thread's own CPU %d ms (the rest: waiting for a core, "
