@@ -183,11 +183,18 @@ public final class QueryTabController {
         parametersTable.setItems(model.parameters());
         parametersTable.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.parameters()));
         parametersTable.managedProperty().bind(parametersTable.visibleProperty());
-        // tall enough for its rows (up to four; more scroll), so neither it nor the editor above is squeezed
-        parametersTable.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> PARAMETER_HEADER_HEIGHT + parametersTable.getFixedCellSize()
-                        * Math.min(PARAMETER_ROWS_SHOWN, Math.max(1, model.parameters().size())),
-                model.parameters()));
+        // tall enough for its header (as the theme draws it) and rows (up to four; more scroll), so neither it nor
+        // the editor above is squeezed
+        Runnable fitRows = () -> {
+            javafx.scene.Node header = parametersTable.lookup(".column-header-background");
+            double headerHeight = header instanceof javafx.scene.layout.Region region && region.getHeight() > 0
+                    ? region.getHeight() : PARAMETER_HEADER_HEIGHT;
+            parametersTable.setPrefHeight(headerHeight + 2 + parametersTable.getFixedCellSize()
+                    * Math.min(PARAMETER_ROWS_SHOWN, Math.max(1, model.parameters().size())));
+        };
+        model.parameters().addListener((javafx.collections.ListChangeListener<ParameterRow>) change -> fitRows.run());
+        parametersTable.heightProperty().addListener((obs, old, now) -> fitRows.run()); // once the header is laid out
+        fitRows.run();
         parameterNameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
         parameterTypeColumn.setCellFactory(column -> new TableCell<>() {
             private final ComboBox<ParameterType> box = new ComboBox<>();

@@ -184,8 +184,9 @@ class QueryResultsGuiTest {
                 && parameters.getHeight() > 0);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(editor.getHeight()).as("the editor's height").isGreaterThanOrEqualTo(130);
-        assertThat(parameters.getHeight()).as("the parameters table: header and three rows")
-                .isGreaterThanOrEqualTo(30 + 3 * 28);
+        javafx.scene.layout.Region header = (javafx.scene.layout.Region) parameters.lookup(".column-header-background");
+        MainWindowFixture.waitFor("the parameters table shows its header and three whole rows",
+                () -> parameters.getHeight() >= header.getHeight() + 3 * parameters.getFixedCellSize());
     }
 
     private static Tab tab(TabPane tabs, String id) {
