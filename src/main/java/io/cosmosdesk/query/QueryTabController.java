@@ -193,7 +193,15 @@ public final class QueryTabController {
                     * Math.min(PARAMETER_ROWS_SHOWN, Math.max(1, model.parameters().size())));
         };
         model.parameters().addListener((javafx.collections.ListChangeListener<ParameterRow>) change -> fitRows.run());
-        parametersTable.heightProperty().addListener((obs, old, now) -> fitRows.run()); // once the header is laid out
+        // the header is laid out after the table is given its height: follow the header's own height
+        java.util.function.Consumer<javafx.scene.control.Skin<?>> followHeader = skin -> {
+            if (skin != null && parametersTable.lookup(".column-header-background")
+                    instanceof javafx.scene.layout.Region header) {
+                header.heightProperty().addListener((obs, old, now) -> fitRows.run());
+            }
+        };
+        parametersTable.skinProperty().addListener((obs, old, skin) -> followHeader.accept(skin));
+        followHeader.accept(parametersTable.getSkin());
         fitRows.run();
         parameterNameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
         parameterTypeColumn.setCellFactory(column -> new TableCell<>() {
