@@ -26,7 +26,7 @@ final class AuditEntries {
     }
 
     <T> AuditEntry of(ContainerHandle handle, WriteResult<T> result, String job) {
-        return of(handle, result, job, true);
+        return of(handle, result, job, true, log.now().toString());
     }
 
     /**
@@ -52,9 +52,12 @@ final class AuditEntries {
         return write.kind() != Write.Kind.READ && !(write.before() == null && write.kind() == Write.Kind.DELETE);
     }
 
-    /** The fields of {@code result}'s entry that its answer decides (time, outcome, status, error, ETag after). */
-    <T> AuditEntry answerOf(WriteResult<T> result) {
-        return of(null, result, null, false);
+    /**
+     * The fields of {@code result}'s entry that its answer decides (time, outcome, status, error, ETag after);
+     * {@code time} is when the answer came ({@link AuditLog#now}), shared by a batch's answers, which come together.
+     */
+    <T> AuditEntry answerOf(WriteResult<T> result, String time) {
+        return of(null, result, null, false, time);
     }
 
     /** Whether {@code result}'s line carries what it wrote: not for a delete that was done. */
@@ -62,18 +65,19 @@ final class AuditEntries {
         return !(result.ok() && result.write().kind() == Write.Kind.DELETE);
     }
 
-    private <T> AuditEntry of(ContainerHandle handle, WriteResult<T> result, String job, boolean bodies) {
+    private <T> AuditEntry of(ContainerHandle handle, WriteResult<T> result, String job, boolean bodies,
+            String time) {
         Write<T> write = result.write();
         // a delete of whatever version: the version read and deleted
         ObjectNode before = write.before() == null && write.kind() == Write.Kind.DELETE ? result.item() : write.before();
         if (result.ok()) {
             boolean delete = write.kind() == Write.Kind.DELETE;
-            return entry(handle, write, before, AuditOutcome.OK, null, result.status(), null,
+            return entry(time, handle, write, before, AuditOutcome.OK, null, result.status(), null,
                     delete ? null : result.etag(), delete || !bodies ? null
                             : withoutSystemProperties(write.body()), job, bodies);
         }
         CosmosDeskException error = result.error();
-        return entry(handle, write, before, AuditOutcome.FAILED, error, result.status(),
+        return entry(time, handle, write, before, AuditOutcome.FAILED, error, result.status(),
                 error == null ? null : error.userMessage(), null,
                 bodies ? withoutSystemProperties(write.body()) : null, job, bodies);
     }
@@ -83,31 +87,34 @@ final class AuditEntries {
         boolean delete = write.kind() == Write.Kind.DELETE;
         ObjectNode after = delete ? null
                 : withoutSystemProperties(returned != null ? returned : write.body());
-        return entry(handle, write, write.before(), AuditOutcome.OK, null, status, null, delete ? null : etagAfter,
+        return entry(log.now().toString(), handle, write, write.before(), AuditOutcome.OK, null, status, null,
+                delete ? null : etagAfter,
                 after, job, true);
     }
 
     AuditEntry failed(ContainerHandle handle, Write<?> write, CosmosDeskException error, int status, String job) {
-        return entry(handle, write, write.before(), AuditOutcome.FAILED, error, status, error == null ? null : error.userMessage(),
+        return entry(log.now().toString(), handle, write, write.before(), AuditOutcome.FAILED, error, status,
+                error == null ? null : error.userMessage(),
                 null, withoutSystemProperties(write.body()), job, true);
     }
 
     AuditEntry refused(ContainerHandle handle, Write<?> write, CosmosDeskException why, String job) {
-        return entry(handle, write, write.before(), AuditOutcome.REFUSED, why, 0, why.userMessage(), null,
+        return entry(log.now().toString(), handle, write, write.before(), AuditOutcome.REFUSED, why, 0,
+                why.userMessage(), null,
                 withoutSystemProperties(write.body()), job, true);
     }
 
-    private AuditEntry entry(ContainerHandle handle, Write<?> write, ObjectNode before, AuditOutcome outcome,
+    private AuditEntry entry(String time, ContainerHandle handle, Write<?> write, ObjectNode before, AuditOutcome outcome,
             CosmosDeskException error, int status, String message, String etagAfter, ObjectNode after, String job,
             boolean bodies) {
         if (handle == null) {
             // the answer's part only (a line whose other fields were written ahead)
-            return new AuditEntry(log.now().toString(), null, null, null, null, null, null, null, null,
+            return new AuditEntry(time, null, null, null, null, null, null, null, null,
                     outcome.name().toLowerCase(java.util.Locale.ROOT), error == null ? null : error.kind().name(),
                     status, message, null, etagAfter, null, null, null);
         }
         ConnectionProfile profile = handle.connection().profile();
-        return new AuditEntry(log.now().toString(), user, profile.name(), safeEndpointOf(profile.endpoint()),
+        return new AuditEntry(time, user, profile.name(), safeEndpointOf(profile.endpoint()),
                 handle.ref().databaseId(), handle.ref().containerId(), write.id(), write.key().toJsonArray(),
                 write.operation().code(), outcome.name().toLowerCase(java.util.Locale.ROOT),
                 error == null ? null : error.kind().name(), status, message, etagBefore(write, before), etagAfter,

@@ -7,7 +7,6 @@ import io.cosmosdesk.cosmos.ErrorKind;
 import io.cosmosdesk.files.PrivateFiles;
 import io.cosmosdesk.json.Json;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -113,7 +112,7 @@ public final class AuditLog implements AutoCloseable {
             return;
         }
         long start = System.nanoTime();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(entries.size() * 512);
+        AuditLines.Buffer bytes = new AuditLines.Buffer(entries.size() * 512);
         int lines = 0;
         for (AuditEntry entry : entries) {
             try {
@@ -132,7 +131,7 @@ public final class AuditLog implements AutoCloseable {
      * written before it, so a caller whose lines another caller's sync already covered does not sync again.
      * Failures are logged as for {@link #append}. {@code start} is when the caller began preparing them (nanoTime).
      */
-    void appendLines(ByteArrayOutputStream lines, int count, long start) {
+    void appendLines(AuditLines.Buffer lines, int count, long start) {
         if (count == 0) {
             return;
         }
@@ -142,7 +141,7 @@ public final class AuditLog implements AutoCloseable {
         synchronized (this) {
             try {
                 out = channel();
-                ByteBuffer buffer = ByteBuffer.wrap(lines.toByteArray());
+                ByteBuffer buffer = lines.bytes();
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
                 }

@@ -1,7 +1,6 @@
 package io.cosmosdesk.audit;
 
 import io.cosmosdesk.cosmos.ContainerHandle;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -59,12 +58,20 @@ final class BatchRecorder {
             return;
         }
         Map<Write<?>, AuditLines.Ahead> byWrite = new IdentityHashMap<>();
+        int size = 256;
         for (int i = 0; i < sent.size(); i++) {
-            if (known.get(i) != null) {
-                byWrite.put(sent.get(i), known.get(i));
+            AuditLines.Ahead part = known.get(i);
+            if (part != null) {
+                byWrite.put(sent.get(i), part);
+                size += 256 + part.head().length + (part.before() == null ? 0 : part.before().length)
+                        + (part.after() == null ? 0 : part.after().length);
+            } else {
+                size += 2_048;
             }
         }
-        ByteArrayOutputStream lines = new ByteArrayOutputStream(Math.max(256, done.size() * 1_024));
+        // sized for the lines up front: growing a buffer of a few hundred kilobytes copies it each time
+        AuditLines.Buffer lines = new AuditLines.Buffer(size);
+        String answeredAt = log.now().toString(); // the batch's answers came together
         int count = 0;
         for (WriteResult<T> result : done) {
             if (result.write().kind() == Write.Kind.READ) {
@@ -75,7 +82,7 @@ final class BatchRecorder {
                 if (part == null) {
                     AuditLines.line(lines, entries.of(handle, result, job));
                 } else {
-                    AuditLines.line(lines, entries.answerOf(result), part.head(), part.before(),
+                    AuditLines.line(lines, entries.answerOf(result, answeredAt), part.head(), part.before(),
                             AuditEntries.carriesAfter(result) ? part.after() : null);
                 }
                 count++;

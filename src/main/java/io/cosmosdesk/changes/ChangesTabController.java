@@ -195,6 +195,7 @@ public class ChangesTabController {
 
     private void bindTable() {
         changesTable.setItems(viewModel.visibleRows());
+        TableWarmUp.install(changesTable, viewModel.visibleRows()); // its cells built before the first rows come
         changesTable.setPlaceholder(new Label("No changes captured yet. While live, items appear here as they are created or changed."));
         // every column shows the row itself through a cell of its own: nothing is made per refresh but the text
         for (TableColumn<ChangeRow, ChangeRow> column : java.util.List.of(timeColumn, idColumn, keyColumn,
@@ -206,6 +207,7 @@ public class ChangesTabController {
         idColumn.setCellFactory(column -> new ChangeTextCell(ChangeRow::id));
         keyColumn.setCellFactory(column -> new ChangeTextCell(ChangeRow::keyText));
         changeColumn.setCellFactory(column -> new ChangeSummaryCell());
+        HeaderFit.keepHeaderWhole(changesTable, timeColumn);
         changesTable.setRowFactory(table -> {
             TableRow<ChangeRow> row = new TableRow<>();
             row.setOnMouseClicked(event -> {

@@ -49,7 +49,9 @@ import reactor.core.publisher.Mono;
  * (reading loop, diffs, table, rendering), without the server and the writer taking the machine's cores.
  *
  * <p>Also prints the CPU each group of threads used while the writes ran, and the UI thread's CPU per pulse (hand-over,
- * CSS and layout; rendering is the renderer thread's).
+ * CSS and layout; rendering is the renderer thread's). The tab is shown as the app shows it (Primer Light and our
+ * sheet). At the end, in the same JVM, {@link RepaintFloor} prints what JavaFX alone stalls repainting the same area
+ * at the same rate: the floor the tab's own stall can be compared with.
  */
 public final class ChangesBenchmark {
 
@@ -59,6 +61,8 @@ public final class ChangesBenchmark {
     private static final AtomicLong PULSES_WITH_ROWS = new AtomicLong();
     /** Writer clients (connections of their own), used in turn tick by tick. */
     private static final int WRITERS = 4;
+    /** Rows each hand-over (every 200 ms) brings at the rate asked: the floors' table takes as many. */
+    private static int rowsPerHandOver;
 
     private ChangesBenchmark() {
     }
@@ -70,6 +74,7 @@ public final class ChangesBenchmark {
         }
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        rowsPerHandOver = Math.max(1, rate / 5);
         print("uptime at start: %s", uptime());
         if (uiOnly) {
             try {
@@ -229,9 +234,12 @@ public final class ChangesBenchmark {
         CountDownLatch live = new CountDownLatch(1);
         ChangesTab[] tab = new ChangesTab[1];
         Platform.runLater(() -> {
+            // as the app shows it: AtlantaFX's Primer Light and our sheet (its fixed row height for this table)
+            io.cosmosdesk.app.Theme.LIGHT.apply();
             tab[0] = open.get();
             Stage stage = new Stage();
             Scene scene = new Scene((Parent) tab[0].view(), 1200, 800);
+            scene.getStylesheets().add(io.cosmosdesk.app.Theme.APP_STYLESHEET);
             stage.setScene(scene);
             // the UI thread's CPU in each CSS + layout pass, and from the pulse's start (animation timers run
             // first: the hand-over of rows) to the end of its layout, once the window is shown
@@ -314,6 +322,9 @@ public final class ChangesBenchmark {
                 shown.tab().viewModel().captured().droppedCount());
         print("uptime at the end: %s", uptime());
         Platform.runLater(shown.tab()::close);
+        // JavaFX alone repainting the same area at the same rate, in this JVM: how low the stall can go here
+        RepaintFloor.print(10, rowsPerHandOver);
+        print("uptime after the floors: %s", uptime());
     }
 
     private static ObjectNode order(int i) {

@@ -1,0 +1,132 @@
+package io.cosmosdesk.changes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.azure.cosmos.CosmosAsyncClient;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.cosmos.ContainerRef;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.testing.FxAppExtension;
+import io.cosmosdesk.ui.ImmediateTaskRunner;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.Mockito;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Headless, the Live changes tab alone with the app's stylesheet: the table builds its rows before the first changes
+ * arrive (in the pulses after it is shown), so the first hand-over fills rows that exist instead of building them on
+ * the UI thread; the toolbar keeps its layout whichever start is chosen.
+ */
+class ChangesTabViewGuiTest {
+
+    private ChangesTab tab;
+
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.showing(stage -> {
+        try {
+            CosmosConnection connection = new CosmosConnection(
+                    ConnectionProfile.create("Warm", AuthKind.EMULATOR, "https://127.0.0.1:8081/"),
+                    Mockito.mock(CosmosAsyncClient.class)); // never called: the tab is not started
+            ContainerHandle handle = new ContainerHandle(connection,
+                    new ContainerInfo(new ContainerRef("shop", "orders"), List.of("/customerId"), false, null));
+            tab = SyntheticChanges.tab(handle, Files.createTempDirectory("warm-up"),
+                    ImmediateTaskRunner.immediate(), 1).tab();
+            Scene scene = new Scene((Parent) tab.view(), 900, 600);
+            scene.getStylesheets().add(io.cosmosdesk.app.Theme.APP_STYLESHEET);
+            stage.setScene(scene);
+            stage.show();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    @Test
+    void theRowsShowingTheFirstChangesWereBuiltBeforeTheyCame(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        TableView<ChangeRow> table = robot.lookup("#changesTable").queryAs(TableView.class);
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.isVisible()
+                    && table.getItems() == tab.viewModel().visibleRows() && rowsOf(table).size() >= 8);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("visible " + table.isVisible() + ", the tab's rows "
+                    + (table.getItems() == tab.viewModel().visibleRows()) + ", items " + table.getItems().size()
+                    + ", rows built " + rowsOf(table).size() + ", height " + table.getHeight(), e);
+        }
+        Set<TableRow<?>> builtBefore = Collections.newSetFromMap(new IdentityHashMap<>());
+        builtBefore.addAll(rowsOf(table));
+        assertThat(table.getItems()).as("no made-up row is left in the tab's rows").isEmpty();
+
+        List<ChangeRow> first = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            String id = "order-" + i;
+            first.add(new ChangeRow(i, Instant.now(), id, PartitionKeyValue.of("c" + i), ChangeRow.Kind.NEW, "new",
+                    JsonNodeFactory.instance.objectNode().put("id", id), 20));
+        }
+        robot.interact(() -> tab.viewModel().captured().add(first));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(table).size() >= 8);
+
+        List<TableRow<?>> showing = showing(table);
+        assertThat(showing).as("rows built before the first changes came").allMatch(builtBefore::contains);
+        assertThat(showing).extracting(row -> ((ChangeRow) row.getItem()).id()).allMatch(id -> id.startsWith("order-"));
+    }
+
+    @Test
+    void choosingWhereToStartKeepsTheToolbarAsItIs(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<ChangesTabController.StartChoice> start =
+                robot.lookup("#startChoice").queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.Node export = robot.lookup("#exportButton").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> start.getWidth() > 0);
+        double width = start.getWidth();
+        double exportY = export.localToScene(0, 0).getY();
+        for (ChangesTabController.StartChoice choice : List.of(ChangesTabController.StartChoice.BEGINNING,
+                ChangesTabController.StartChoice.NOW)) {
+            // as a user chooses: the list opens (the first time it does, a combo sized by its content grew)
+            robot.interact(start::show);
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                start.getSelectionModel().select(choice);
+                start.hide();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(start.getWidth()).as("the combo's width with " + choice).isEqualTo(width);
+            assertThat(export.localToScene(0, 0).getY()).as("Export's row with " + choice).isEqualTo(exportY);
+        }
+        javafx.scene.text.Text longest = new javafx.scene.text.Text("Where it stopped");
+        longest.setFont(((javafx.scene.control.ListCell<?>) start.lookup(".list-cell")).getFont());
+        assertThat(width).as("wide enough for the longest choice").isGreaterThan(longest.getLayoutBounds().getWidth());
+    }
+
+    private static List<TableRow<?>> rowsOf(TableView<ChangeRow> table) {
+        List<TableRow<?>> rows = new ArrayList<>();
+        table.lookupAll(".table-row-cell").forEach(node -> {
+            if (node instanceof TableRow<?> row) {
+                rows.add(row);
+            }
+        });
+        return rows;
+    }
+
+    private static List<TableRow<?>> showing(TableView<ChangeRow> table) {
+        return rowsOf(table).stream().filter(row -> row.isVisible() && row.getItem() != null).toList();
+    }
+}
