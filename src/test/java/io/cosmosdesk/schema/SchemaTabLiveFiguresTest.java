@@ -121,6 +121,10 @@ class SchemaTabLiveFiguresTest {
         WaitForAsyncUtils.waitForFxEvents();
         SchemaSummary last = viewModel.summaryProperty().get();
         assertThat(last.itemsInspected()).isEqualTo(40);
+        // the rows take a summary in the pulses after it arrives (SchemaTabController.addPendingRows), not at once
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> tree.getRoot()
+                .getChildren().stream().allMatch(row -> row.getValue() == last.field(row.getValue().path())
+                        .orElse(null))).get());
         robot.interact(() -> tree.getRoot().getChildren().forEach(row -> assertThat(row.getValue())
                 .as("the row holds the last figures").isSameAs(last.field(row.getValue().path()).orElseThrow())));
         assertThat(tree.getRoot().getChildren()).extracting(row -> row.getValue().itemCount())
