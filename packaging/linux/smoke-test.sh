@@ -227,11 +227,20 @@ check_no_sandbox() {
 }
 
 # What the packaging build does for the start path (packaging/README.md, "Start-up"): the app's stylesheet is
-# shipped pre-parsed beside the .css, and no library jar is signed any more (a signature is checked at start).
+# shipped pre-parsed beside the .css, AtlantaFX's theme is trimmed, and no library jar is signed any more (a
+# signature is checked at start).
 check_start_path_jars() {
     local dir=$1 jar signed=()
     unzip -Z1 "$dir"/cosmosdesk-*.jar | grep -x 'io/cosmosdesk/app/cosmosdesk.bss' >/dev/null \
         || fail "the app's jar holds no pre-parsed stylesheet io/cosmosdesk/app/cosmosdesk.bss (BinaryStylesheet.java)"
+    # AtlantaFX's theme without the rules of controls the app never creates (TrimTheme.java)
+    # (read whole first: with pipefail, grep quitting at its first match could fail unzip with SIGPIPE)
+    local theme
+    theme=$(unzip -p "$dir"/atlantafx-base-*.jar atlantafx/base/theme/primer-light.css) \
+        || fail "cannot read the AtlantaFX theme from $(ls "$dir"/atlantafx-base-*.jar)"
+    if grep -E '\.(slider|chart)\b' <<<"$theme" >/dev/null; then
+        fail "the installed AtlantaFX theme still has the rules of unused controls (packaging/TrimTheme.java did not run)"
+    fi
     for jar in "$dir"/*.jar; do
         if unzip -Z1 "$jar" | grep -Ei '^META-INF/[^/]+\.(SF|RSA|DSA|EC)$' >/dev/null; then
             signed+=("$(basename "$jar")")

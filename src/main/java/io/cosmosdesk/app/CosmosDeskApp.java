@@ -34,6 +34,7 @@ public class CosmosDeskApp extends Application {
     @Override
     public void init() {
         StartupTrace.mark("init (toolkit up)");
+        TextWarmUp.begin();
         secrets = new DeferredSecretStore(KeyringSecretStore::detect);
         // read here, on the launcher thread, not on the UI thread
         placementFile = AppDirectories.detect().config().resolve(WindowPlacement.FILE_NAME);

@@ -214,12 +214,9 @@ public class MainWindowController {
             }
 
             @Override
-            public void setFilter(ContainerHandle container, String whereClause) {
+            public void setFilter(ContainerHandle container, io.cosmosdesk.cosmos.GridFilter filter) {
                 viewModel.openContainer(container);
-                workspace(container).ifPresent(workspace -> {
-                    workspace.viewModel().grid().filterTextProperty().set(whereClause);
-                    workspace.viewModel().grid().applyFilter();
-                });
+                workspace(container).ifPresent(workspace -> workspace.viewModel().grid().applyFilter(filter));
             }
 
             @Override

@@ -22,8 +22,11 @@ public final class ToolTabs {
         /** Fronts the container's Items tab, opening it if needed, and shows the item in its editor. */
         void openItem(ContainerHandle container, ItemRef item);
 
-        /** Fronts the container's Items tab, opening it if needed, and applies {@code whereClause} as its filter. */
-        void setFilter(ContainerHandle container, String whereClause);
+        /**
+         * Fronts the container's Items tab, opening it if needed, and applies {@code filter} as its filter (the
+         * text in the filter box, the values of its {@code @names} sent as parameters).
+         */
+        void setFilter(ContainerHandle container, io.cosmosdesk.cosmos.GridFilter filter);
 
         /** The query (filter and sort) the container's open Items tab shows; empty when no tab is open. */
         default Optional<io.cosmosdesk.cosmos.ItemQuery> gridQuery(ContainerHandle container) {
@@ -42,7 +45,7 @@ public final class ToolTabs {
         }
 
         @Override
-        public void setFilter(ContainerHandle container, String whereClause) {
+        public void setFilter(ContainerHandle container, io.cosmosdesk.cosmos.GridFilter filter) {
         }
     };
 
@@ -153,7 +156,12 @@ public final class ToolTabs {
     }
 
     public void setFilter(ContainerHandle container, String whereClause) {
-        host.setFilter(container, whereClause);
+        setFilter(container, io.cosmosdesk.cosmos.GridFilter.of(whereClause));
+    }
+
+    /** Fronts the Items tab and applies {@code filter}: its text in the box, its values as parameters. */
+    public void setFilter(ContainerHandle container, io.cosmosdesk.cosmos.GridFilter filter) {
+        host.setFilter(container, filter);
     }
 
     /** The query (filter and sort) the container's open Items tab shows; empty when none is open. */

@@ -3,6 +3,7 @@ package io.cosmosdesk.browse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cosmosdesk.browse.ItemsViewModel.State;
 import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.GridFilter;
 import io.cosmosdesk.cosmos.ItemQuery;
 import io.cosmosdesk.cosmos.ItemRow;
 import io.cosmosdesk.cosmos.JsonPath;
@@ -16,9 +17,12 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
- * What the Items tab is asked to query: the typed filter (with its hint, history and "outdated" mark), "Go to
+ * What the Items tab is asked to query: the typed filter (with its hint, history and "outdated" mark), the values
+ * of its {@code @names} (a filter handed over with parameters, e.g. the Schema tab's "Filter on this value"), "Go to
  * id" and the server-side sort. Each command makes a query and hands it to {@code run}; the paging shows it.
  * Part of {@link ItemsViewModel}.
  */
@@ -33,6 +37,14 @@ final class FilterBox {
     private final Consumer<String> notice;
 
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
+    /**
+     * The values handed over with the filter. Held while the text is edited (a name typed away and back keeps its
+     * value); only those the text uses are shown and sent, and applying drops the rest.
+     */
+    private List<GridFilter.Parameter> heldParameters = List.of();
+    private final ObservableList<GridFilter.Parameter> shownParameters = FXCollections.observableArrayList();
+    private final ObservableList<GridFilter.Parameter> shownParametersView =
+            FXCollections.unmodifiableObservableList(shownParameters);
     private final ReadOnlyStringWrapper filterHint = new ReadOnlyStringWrapper(this, "filterHint");
     /** The path the filter hint shows: the first partition key path (the id when there is none). */
     private final JsonPath hintPath;
@@ -52,9 +64,10 @@ final class FilterBox {
         this.notice = notice;
         ReadOnlyObjectProperty<ItemQuery> applied = pages.appliedQueryProperty();
         this.filterOutdated = Bindings.createBooleanBinding(
-                () -> !ItemQuery.filtered(filterText.get()).filter().equals(applied.get().filter())
+                () -> !typedQuery().gridFilter().equals(applied.get().gridFilter())
                         && applied.get().conditions().isEmpty(),
-                filterText, applied);
+                filterText, shownParameters, applied);
+        filterText.addListener((obs, old, text) -> showParameters());
         this.activeId = Bindings.createStringBinding(() -> idShownBy(applied.get()), applied);
         List<String> keyPaths = handle.info().partitionKeyPaths();
         this.hintPath = keyPaths.isEmpty() ? ID_PATH : JsonPath.parse(keyPaths.get(0));
@@ -96,16 +109,41 @@ final class FilterBox {
         return filterOutdated;
     }
 
+    /** The handed-over values the text in the box uses, in order (the box shows each, e.g. {@code @v = "S2"}). */
+    ObservableList<GridFilter.Parameter> shownParameters() {
+        return shownParametersView;
+    }
+
     // Commands
 
     void applyFilter() {
-        ItemQuery query = ItemQuery.filtered(filterText.get());
-        filterToRemember = query.filter().isEmpty() ? null : filterText.get().strip();
+        ItemQuery query = typedQuery();
+        holdParameters(query.parameters());
+        // the history keeps text that runs as typed: a value handed over is written in as a literal there
+        filterToRemember = query.filter().isEmpty() ? null
+                : new GridFilter(filterText.get().strip(), query.parameters()).inlined();
         goToIdText.set("");
         run.accept(query.withSort(pages.appliedQuery().sort()));
     }
 
+    /** Puts {@code filter} (its text and values) into the box and applies it. */
+    void applyFilter(GridFilter filter) {
+        holdParameters(filter.parameters());
+        filterText.set(filter.text());
+        showParameters();
+        applyFilter();
+    }
+
+    /** Writes the value of {@code name} into the text as a literal, to edit it there; applies nothing. */
+    void inlineParameter(String name) {
+        GridFilter inlined = new GridFilter(filterText.get(), heldParameters).inline(name);
+        holdParameters(inlined.parameters());
+        filterText.set(inlined.text());
+        showParameters();
+    }
+
     void clearFilter() {
+        holdParameters(List.of());
         filterText.set("");
         goToIdText.set("");
         run.accept(ItemQuery.all().withSort(pages.appliedQuery().sort()));
@@ -116,7 +154,9 @@ final class FilterBox {
             return;
         }
         goToIdText.set(id.strip());
-        String setAside = filterText.get() == null ? "" : filterText.get().strip();
+        String setAside = filterText.get() == null ? "" : new GridFilter(filterText.get().strip(), heldParameters)
+                .inlined();
+        holdParameters(List.of());
         filterText.set("");
         run.accept(ItemQuery.where(ID_PATH, id.strip()));
         if (!setAside.isEmpty()) {
@@ -159,7 +199,7 @@ final class FilterBox {
             return container + " " + String.join(" and ", query.conditions().stream()
                     .map(FilterBox::conditionInWords).toList());
         }
-        String filter = query.filter();
+        String filter = query.gridFilter().inlined();
         int orderBy = filter.toUpperCase(java.util.Locale.ROOT).indexOf("ORDER BY");
         String selection = (orderBy >= 0 ? filter.substring(0, orderBy) : filter).strip();
         if (selection.isEmpty()) {
@@ -172,6 +212,23 @@ final class FilterBox {
     }
 
     // Internals
+
+    /** What applying would run: the text in the box with the held values it uses. */
+    private ItemQuery typedQuery() {
+        return ItemQuery.filtered(new GridFilter(filterText.get(), heldParameters));
+    }
+
+    private void holdParameters(List<GridFilter.Parameter> parameters) {
+        heldParameters = List.copyOf(parameters);
+        showParameters();
+    }
+
+    private void showParameters() {
+        List<GridFilter.Parameter> used = new GridFilter(filterText.get(), heldParameters).referenced();
+        if (!used.equals(shownParameters)) {
+            shownParameters.setAll(used);
+        }
+    }
 
     /** The id a "Go to id" query shows; null for any other query. */
     private static String idShownBy(ItemQuery query) {

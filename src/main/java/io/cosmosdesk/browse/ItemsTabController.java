@@ -57,6 +57,7 @@ public class ItemsTabController {
     @FXML private TextField findIdField;
     @FXML private ComboBox<String> filterBox;
     @FXML private Label outdatedLabel;
+    @FXML private HBox filterParameterChips;
     @FXML private Label filterErrorLabel;
     @FXML private HBox errorBanner;
     @FXML private Label errorLabel;
@@ -174,6 +175,7 @@ public class ItemsTabController {
             }
         });
         visibleWhen(outdatedLabel, viewModel.filterOutdatedBinding());
+        FilterParameterChips.bind(filterParameterChips, viewModel);
         findIdField.textProperty().bindBidirectional(viewModel.goToIdTextProperty());
         filterErrorLabel.textProperty().bind(viewModel.filterErrorProperty());
         visibleWhen(filterErrorLabel, viewModel.filterErrorProperty().isNotNull());

@@ -323,6 +323,24 @@ public class ItemsViewModel implements AutoCloseable {
         filterBox.applyFilter();
     }
 
+    /**
+     * Puts a filter handed over by another tool (the Schema tab's "Filter on this value") into the box, its values
+     * as parameters the box shows beside the text, and applies it.
+     */
+    public void applyFilter(io.cosmosdesk.cosmos.GridFilter filter) {
+        filterBox.applyFilter(filter);
+    }
+
+    /** The values of the {@code @names} the text in the box uses, handed over with a filter (shown as chips). */
+    public ObservableList<io.cosmosdesk.cosmos.GridFilter.Parameter> filterParameters() {
+        return filterBox.shownParameters();
+    }
+
+    /** Writes parameter {@code name}'s value into the filter text, where the user can edit it (nothing is run). */
+    public void inlineFilterParameter(String name) {
+        filterBox.inlineParameter(name);
+    }
+
     /** Shows every item again, keeping the sort; empties the filter and "Go to id" boxes. */
     public void clearFilter() {
         filterBox.clearFilter();

@@ -24,7 +24,16 @@ public interface ItemPageStream extends AutoCloseable {
      */
     ItemPage next();
 
-    /** Where the next page starts; null when the query has ended. */
+    /**
+     * From now on, each page delivered asks for the next one at once, so it loads while the caller shows this one:
+     * for a user paging on (the first screen costs one page, never two). At most one page is read ahead; a stop or a
+     * new stream starts again at {@link #continuationToken()}, the last delivered page's, and the page read ahead
+     * is then dropped (billed, never shown).
+     */
+    default void readAhead() {
+    }
+
+    /** Where the next page starts (the last delivered page's token, never a page read ahead); null when ended. */
     String continuationToken();
 
     /** Stops the stream: nothing more is fetched. Idempotent. */

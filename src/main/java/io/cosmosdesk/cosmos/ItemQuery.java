@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  *        Text that does not start with a clause keyword gets {@code WHERE } in front.
  * @param sort server-side ORDER BY on one path; ignored when the filter has its own ORDER BY
  * @param conditions equality conditions from UI fields, sent as {@code @p0, @p1 …} parameters
+ * @param parameters values of the {@code @names} the filter uses (see {@link GridFilter}); only those it uses are kept
  */
-public record ItemQuery(String filter, Sort sort, List<Condition> conditions) {
+public record ItemQuery(String filter, Sort sort, List<Condition> conditions, List<GridFilter.Parameter> parameters) {
 
     /** Sort on the server by one path. */
     public record Sort(JsonPath path, boolean descending) {
@@ -43,6 +44,11 @@ public record ItemQuery(String filter, Sort sort, List<Condition> conditions) {
         if (!filter.isEmpty() && !conditions.isEmpty()) {
             throw new IllegalArgumentException("Use either a typed filter or field conditions, not both.");
         }
+        parameters = new GridFilter(filter, parameters).referenced();
+    }
+
+    public ItemQuery(String filter, Sort sort, List<Condition> conditions) {
+        this(filter, sort, conditions, List.of());
     }
 
     public static ItemQuery all() {
@@ -53,12 +59,22 @@ public record ItemQuery(String filter, Sort sort, List<Condition> conditions) {
         return new ItemQuery(filter, null, List.of());
     }
 
+    /** A filter whose {@code @names} are sent as parameters. */
+    public static ItemQuery filtered(GridFilter filter) {
+        return new ItemQuery(filter.text(), null, List.of(), filter.parameters());
+    }
+
+    /** The typed filter with the values it uses. */
+    public GridFilter gridFilter() {
+        return new GridFilter(filter, parameters);
+    }
+
     public static ItemQuery where(JsonPath path, Object value) {
         return new ItemQuery("", null, List.of(new Condition(path, value)));
     }
 
     public ItemQuery withSort(Sort newSort) {
-        return new ItemQuery(filter, newSort, conditions);
+        return new ItemQuery(filter, newSort, conditions, parameters);
     }
 
     /** True when the typed filter brings its own ORDER BY, so a column sort cannot be added. */
@@ -94,6 +110,7 @@ public record ItemQuery(String filter, Sort sort, List<Condition> conditions) {
     private void appendWhere(StringBuilder sql, List<SqlParameter> parameters, String typed) {
         if (!typed.isEmpty()) {
             sql.append(' ').append(typed);
+            parameters.addAll(new GridFilter(typed, this.parameters).toSqlParameters());
             return;
         }
         for (int i = 0; i < conditions.size(); i++) {
@@ -162,10 +179,10 @@ public record ItemQuery(String filter, Sort sort, List<Condition> conditions) {
         return out.toString();
     }
 
-    /** How the applied query reads in the UI, e.g. {@code WHERE c.status = "paid"}. */
+    /** How the applied query reads in the UI, e.g. {@code WHERE c.status = "paid"} or {@code … = @v  (@v = "paid")}. */
     public String describe() {
         if (!filter.isEmpty()) {
-            return filter;
+            return gridFilter().describe();
         }
         if (conditions.isEmpty()) {
             return "";

@@ -16,6 +16,9 @@ import reactor.core.publisher.Mono;
  * requested after 3 were pulled, also with {@code maxBufferedItemCount} and {@code maxDegreeOfParallelism} set;
  * see azure-sdk-for-java issue 41215). Holding it open would read, bill and buffer a whole container behind the
  * first screen. A page from a token costs one query-plan request more than an open stream would.
+ *
+ * <p>After {@link #readAhead()}, each page delivered asks for the next one at once (one page ahead, by token), so
+ * the next page loads while the caller is still showing this one instead of after it asks.
  */
 final class TokenPageStream implements ItemPageStream {
 
@@ -27,6 +30,9 @@ final class TokenPageStream implements ItemPageStream {
     private volatile boolean closed;
     private volatile Disposable inFlight;
     private volatile CompletableFuture<ItemPage> waiting;
+    private volatile boolean readAhead;
+    /** The page after the last delivered, asked for already (read-ahead); null when none is. */
+    private CompletableFuture<ItemPage> ahead;
 
     /** @param readPage the page at a continuation token (null: the first page), sent when subscribed */
     TokenPageStream(String action, String startToken, Function<String, Mono<ItemPage>> readPage) {
@@ -43,11 +49,11 @@ final class TokenPageStream implements ItemPageStream {
         if (ended) {
             throw new IllegalStateException("The query has no more pages.");
         }
-        CompletableFuture<ItemPage> reply = new CompletableFuture<>();
+        CompletableFuture<ItemPage> reply = ahead != null ? ahead : request(continuationToken);
+        ahead = null;
         waiting = reply;
-        inFlight = readPage.apply(continuationToken).subscribe(reply::complete, reply::completeExceptionally);
         if (closed) { // closed while the page was being asked for: it may have missed this one
-            inFlight.dispose();
+            dispose();
             throw new CancellationException("The page stream was closed.");
         }
         ItemPage page;
@@ -69,7 +75,32 @@ final class TokenPageStream implements ItemPageStream {
         }
         continuationToken = page.continuationToken();
         ended = continuationToken == null;
+        if (readAhead && !ended) {
+            ahead = request(continuationToken);
+            if (closed) { // closed meanwhile: close() may have missed the page just asked for
+                dispose();
+            }
+        }
         return page;
+    }
+
+    /** Asks for the page at {@code token}; the reply completes when it is in. */
+    private CompletableFuture<ItemPage> request(String token) {
+        CompletableFuture<ItemPage> reply = new CompletableFuture<>();
+        inFlight = readPage.apply(token).subscribe(reply::complete, reply::completeExceptionally);
+        return reply;
+    }
+
+    private void dispose() {
+        Disposable loading = inFlight;
+        if (loading != null) {
+            loading.dispose();
+        }
+    }
+
+    @Override
+    public void readAhead() {
+        readAhead = true;
     }
 
     @Override
@@ -80,10 +111,7 @@ final class TokenPageStream implements ItemPageStream {
     @Override
     public void close() {
         closed = true;
-        Disposable loading = inFlight;
-        if (loading != null) {
-            loading.dispose();
-        }
+        dispose();
         CompletableFuture<ItemPage> reply = waiting;
         if (reply != null) {
             reply.completeExceptionally(new CancellationException("The page stream was closed."));

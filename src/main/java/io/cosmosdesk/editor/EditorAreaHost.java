@@ -64,7 +64,13 @@ final class EditorAreaHost {
             }
         });
         mirror = text.get();
-        install(new JsonCodeArea(JsonCodeArea.prepare(mirror)));
+        JsonCodeArea first = new JsonCodeArea(JsonCodeArea.prepare(mirror));
+        // RichTextFX adds its own stylesheets to every area. JavaFX parses a parent's stylesheet once and
+        // drops it (and the styles worked out from it) when the last parent using it leaves the scene, which
+        // is what happened on every swap of areas: the new area's first layout parsed both files again and
+        // matched every node of a fresh screen against them from scratch. The body keeps them in use.
+        body.getStylesheets().addAll(first.getStylesheets());
+        install(first);
         text.addListener((obs, old, value) -> {
             if (!value.equals(mirror)) {
                 show(value);

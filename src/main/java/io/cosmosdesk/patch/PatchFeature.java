@@ -66,7 +66,8 @@ public final class PatchFeature {
             return "";
         }
         if (!query.filter().isEmpty()) {
-            return query.filter();
+            // the dialog's filter is text the user may edit: a handed-over value is written in as a literal
+            return query.gridFilter().inlined();
         }
         return query.conditions().isEmpty() ? "" : query.describe();
     }

@@ -20,11 +20,18 @@ final class ParameterInputs {
         return rows;
     }
 
-    /** Makes the rows those of the {@code @names} in {@code text}. */
+    /**
+     * Makes the rows those of the {@code @names} in {@code text}, each typed as the text suggests (a number where it
+     * is compared with {@code >}, ...) until a type is chosen for it.
+     */
     void refresh(String text) {
         List<ParameterRow> next = new ArrayList<>();
-        for (String name : QueryText.parameterNames(text == null ? "" : text)) {
-            next.add(byName.computeIfAbsent(name, ParameterRow::new));
+        List<String> names = QueryText.parameterNames(text == null ? "" : text);
+        Map<String, ParameterType> suggested = names.isEmpty() ? Map.of() : ParameterTypeHints.suggested(text);
+        for (String name : names) {
+            ParameterRow row = byName.computeIfAbsent(name, ParameterRow::new);
+            row.suggest(suggested.getOrDefault(name, ParameterType.TEXT));
+            next.add(row);
         }
         if (!next.equals(rows)) {
             rows.setAll(next);
@@ -49,7 +56,7 @@ final class ParameterInputs {
     void apply(List<QueryParameter> saved) {
         for (QueryParameter parameter : saved) {
             ParameterRow row = byName.computeIfAbsent(parameter.name(), ParameterRow::new);
-            row.typeProperty().set(parameter.type());
+            row.choose(parameter.type());
             row.valueProperty().set(parameter.value() == null ? "" : parameter.value());
         }
     }

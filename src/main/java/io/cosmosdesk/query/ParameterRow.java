@@ -11,9 +11,24 @@ public final class ParameterRow {
     private final String name;
     private final ObjectProperty<ParameterType> type = new SimpleObjectProperty<>(this, "type", ParameterType.TEXT);
     private final StringProperty value = new SimpleStringProperty(this, "value", "");
+    private boolean suggesting;
+    private boolean typeChosen;
 
     public ParameterRow(String name) {
         this.name = name;
+        type.addListener((obs, old, now) -> typeChosen |= !suggesting);
+    }
+
+    /** The type the query's text suggests ({@link ParameterTypeHints}); ignored once a type was chosen for this row. */
+    void suggest(ParameterType suggested) {
+        if (!typeChosen) {
+            suggesting = true;
+            try {
+                type.set(suggested);
+            } finally {
+                suggesting = false;
+            }
+        }
     }
 
     public String name() {
@@ -26,6 +41,12 @@ public final class ParameterRow {
 
     public StringProperty valueProperty() {
         return value;
+    }
+
+    /** A type chosen for this row (a saved query's), kept whatever the text suggests later, even when unchanged. */
+    void choose(ParameterType chosen) {
+        typeChosen = true;
+        type.set(chosen);
     }
 
     public QueryParameter toParameter() {

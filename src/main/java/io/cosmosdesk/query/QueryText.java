@@ -1,10 +1,8 @@
 package io.cosmosdesk.query;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Reading the text of a query editor: which statement the caret is in (statements are separated by {@code ;} or a
@@ -130,37 +128,7 @@ public final class QueryText {
 
     /** The {@code @names} in order of first use, outside strings and comments, with their {@code @}. */
     public static List<String> parameterNames(String text) {
-        Set<String> names = new LinkedHashSet<>();
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '\'' || c == '"') {
-                i = skipString(text, i);
-                continue;
-            }
-            if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
-                while (i < n && text.charAt(i) != '\n') {
-                    i++;
-                }
-                continue;
-            }
-            if (c == '@' && i + 1 < n && isNameStart(text.charAt(i + 1))) {
-                int j = i + 1;
-                while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_')) {
-                    j++;
-                }
-                names.add(text.substring(i, j));
-                i = j;
-                continue;
-            }
-            i++;
-        }
-        return new ArrayList<>(names);
-    }
-
-    private static boolean isNameStart(char c) {
-        return Character.isLetter(c) || c == '_';
+        return io.cosmosdesk.cosmos.GridFilter.parameterNames(text);
     }
 
     /**

@@ -17,20 +17,59 @@ final class FieldCells {
     }
 
     /*
-     * Cells are re-filled every time the figures move on (4 times a second while sampling): they keep their nodes
-     * and only change texts and widths, and make their tooltip when hovered (LazyTooltip), so a refresh styles no
-     * new node. Figures are the cell's own text beside a bar graphic: no extra label and box per cell, which
-     * halves what the first styling of each row costs.
+     * Cells show the newest figures of their row's field (LiveFigures) and look again after every snapshot (4 times
+     * a second while sampling): they keep their nodes and change only the texts and widths that moved (bar widths
+     * in whole pixels, so most snapshots change nothing to draw), and make their tooltip when hovered
+     * (LazyTooltip), so a refresh styles no new node. Figures are the cell's own text beside a bar graphic: no
+     * extra label and box per cell, which halves what the first styling of each row costs.
      */
 
-    static TreeTableCell<FieldSummary, FieldSummary> name() {
-        return new TreeTableCell<>() {
+    /** A cell that shows {@link LiveFigures#of} its item, again after each snapshot. */
+    private abstract static class LiveCell extends TreeTableCell<FieldSummary, FieldSummary> {
+        final LiveFigures live;
+
+        LiveCell(LiveFigures live) {
+            this.live = live;
+            live.listen(this, () -> {
+                if (!isEmpty() && getItem() != null) {
+                    show(live.of(getItem()));
+                }
+            });
+        }
+
+        /** The newest figures of the item, or null for an empty cell. */
+        FieldSummary shown() {
+            return isEmpty() || getItem() == null ? null : live.of(getItem());
+        }
+
+        @Override
+        protected void updateItem(FieldSummary field, boolean empty) {
+            super.updateItem(field, empty);
+            if (empty || field == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            show(live.of(field));
+        }
+
+        abstract void show(FieldSummary field);
+
+        /** By identity: the default compares by equals, which walks a field's figures and all its children's. */
+        @Override
+        protected boolean isItemChanged(FieldSummary oldItem, FieldSummary newItem) {
+            return oldItem != newItem;
+        }
+    }
+
+    static TreeTableCell<FieldSummary, FieldSummary> name(LiveFigures live) {
+        return new LiveCell(live) {
             private final Label mark = new Label("⚠");
 
             {
                 mark.getStyleClass().add("schema-warning");
                 LazyTooltip.install(this, () -> {
-                    FieldSummary field = isEmpty() ? null : getItem();
+                    FieldSummary field = shown();
                     if (field == null) {
                         return null;
                     }
@@ -40,13 +79,7 @@ final class FieldCells {
             }
 
             @Override
-            protected void updateItem(FieldSummary field, boolean empty) {
-                super.updateItem(field, empty);
-                if (empty || field == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
+            void show(FieldSummary field) {
                 setText(field.path().name());
                 setGraphic(warning(field) == null ? null : mark);
             }
@@ -67,8 +100,8 @@ final class FieldCells {
         return null;
     }
 
-    static TreeTableCell<FieldSummary, FieldSummary> presence(LongSupplier itemsInspected) {
-        return new TreeTableCell<>() {
+    static TreeTableCell<FieldSummary, FieldSummary> presence(LiveFigures live, LongSupplier itemsInspected) {
+        return new LiveCell(live) {
             private final Region fill = new Region();
             private final StackPane bar = bar(fill);
 
@@ -77,15 +110,9 @@ final class FieldCells {
             }
 
             @Override
-            protected void updateItem(FieldSummary field, boolean empty) {
-                super.updateItem(field, empty);
-                if (empty || field == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
+            void show(FieldSummary field) {
                 double share = field.presence(itemsInspected.getAsLong());
-                fill.setMaxWidth(BAR_WIDTH * share);
+                fill.setMaxWidth(Math.round(BAR_WIDTH * share));
                 setText(SchemaFormat.percent(share));
                 setGraphic(bar);
             }
@@ -104,8 +131,8 @@ final class FieldCells {
         return bar;
     }
 
-    static TreeTableCell<FieldSummary, FieldSummary> types() {
-        return new TreeTableCell<>() {
+    static TreeTableCell<FieldSummary, FieldSummary> types(LiveFigures live) {
+        return new LiveCell(live) {
             private final HBox stack = new HBox();
             /** One part per value type, made once per cell and shown in the order of the field's types. */
             private final java.util.Map<ValueType, Region> parts = new java.util.EnumMap<>(ValueType.class);
@@ -116,29 +143,28 @@ final class FieldCells {
                 stack.setMinSize(BAR_WIDTH, 10);
                 stack.setMaxSize(BAR_WIDTH, 10);
                 setGraphicTextGap(6);
-                LazyTooltip.install(this, () -> isEmpty() || getItem() == null ? null
-                        : MarkdownExport.types(getItem()) + "\n" + SchemaFormat.figures(getItem()));
+                LazyTooltip.install(this, () -> shown() == null ? null
+                        : MarkdownExport.types(shown()) + "\n" + SchemaFormat.figures(shown()));
             }
 
             @Override
-            protected void updateItem(FieldSummary field, boolean empty) {
-                super.updateItem(field, empty);
-                if (empty || field == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
+            void show(FieldSummary field) {
                 java.util.List<ValueType> types = field.types().stream().map(TypeSummary::type).toList();
                 if (!types.equals(shownTypes)) {
                     stack.getChildren().setAll(types.stream().map(this::part).toList());
                     shownTypes = types;
                 }
                 double total = Math.max(1, field.occurrences());
+                long counted = 0;
+                double edge = 0;
                 for (TypeSummary type : field.types()) {
                     Region part = parts.get(type.type());
-                    double width = BAR_WIDTH * type.count() / total;
-                    part.setMinWidth(width);
-                    part.setPrefWidth(width);
+                    // whole pixels, each part from the rounded end of the one before: the parts fill the bar
+                    counted += type.count();
+                    double end = Math.round(BAR_WIDTH * counted / total);
+                    part.setMinWidth(end - edge);
+                    part.setPrefWidth(end - edge);
+                    edge = end;
                 }
                 setText(MarkdownExport.types(field));
                 setGraphic(stack);

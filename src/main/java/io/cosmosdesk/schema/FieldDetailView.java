@@ -1,5 +1,6 @@
 package io.cosmosdesk.schema;
 
+import io.cosmosdesk.cosmos.GridFilter;
 import io.cosmosdesk.ui.LazyTooltip;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,7 +15,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -29,8 +29,8 @@ import javafx.scene.layout.VBox;
  */
 final class FieldDetailView {
 
-    /** Node properties holding the where clause a click filters on and a tooltip's text (see refresh). */
-    private static final String CLAUSE = "schema.clause";
+    /** Node properties holding the filter a click applies and a tooltip's text (see refresh). */
+    static final String CLAUSE = "schema.clause";
     private static final String TIP = "schema.tip";
     private static final double HISTOGRAM_HEIGHT = 70;
     private static final double BAR_WIDTH = 180;
@@ -38,7 +38,7 @@ final class FieldDetailView {
     private FieldDetailView() {
     }
 
-    static List<Node> build(FieldSummary field, long itemsInspected, Consumer<String> filter) {
+    static List<Node> build(FieldSummary field, long itemsInspected, Consumer<GridFilter> filter) {
         List<Node> nodes = new ArrayList<>();
         Label title = new Label(field.path().toString());
         title.getStyleClass().add("schema-detail-title");
@@ -69,7 +69,7 @@ final class FieldDetailView {
         return nodes;
     }
 
-    private static Node typeSection(FieldSummary field, TypeSummary type, Consumer<String> filter) {
+    private static Node typeSection(FieldSummary field, TypeSummary type, Consumer<GridFilter> filter) {
         VBox section = new VBox(4);
         section.getStyleClass().add("schema-type-section");
         double share = (double) type.count() / Math.max(1, field.occurrences());
@@ -96,13 +96,13 @@ final class FieldDetailView {
             section.getChildren().add(histogram(numbers.histogram(), bin -> FieldFilters.between(field.path(),
                     bound(bin.from(), numbers.integersOnly()), bound(bin.to(), numbers.integersOnly())),
                     bin -> SchemaFormat.number(bin.from()) + (bin.to() == bin.from() ? ""
-                            : " – " + SchemaFormat.number(bin.to())), filter));
+                            : " – " + SchemaFormat.number(bin.to())), SchemaFormat::number, filter));
         }
         if (type.dates() != null) {
             section.getChildren().add(histogram(type.dates().histogram(), bin -> FieldFilters.between(field.path(),
                     Instant.ofEpochMilli((long) bin.from()).toString(), Instant.ofEpochMilli((long) bin.to())
                             .toString()), bin -> SchemaFormat.date((long) bin.from()) + " – "
-                            + SchemaFormat.date((long) bin.to()), filter));
+                            + SchemaFormat.date((long) bin.to()), edge -> SchemaFormat.date((long) edge), filter));
         }
         if (type.booleans() != null) {
             FlowPane values = new FlowPane(8, 4,
@@ -113,7 +113,7 @@ final class FieldDetailView {
             section.getChildren().add(values);
         }
         if (type.strings() != null && !type.strings().top().isEmpty()) {
-            section.getChildren().add(topValues(field, type, filter));
+            section.getChildren().add(new TopValuesView(field, type.strings(), filter));
         }
         return section;
     }
@@ -122,47 +122,21 @@ final class FieldDetailView {
         return whole ? (Object) BigDecimal.valueOf(Math.round(value)) : (Object) BigDecimal.valueOf(value);
     }
 
-    private static Node topValues(FieldSummary field, TypeSummary type, Consumer<String> filter) {
-        TypeSummary.Strings strings = type.strings();
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(2);
-        long max = strings.top().get(0).count();
-        Label heading = new Label("Most frequent" + (strings.distinctExact() ? "" : " (counts are at least)"));
-        heading.getStyleClass().add("schema-subheading");
-        grid.add(heading, 0, 0, 3, 1);
-        int row = 1;
-        for (TypeSummary.ValueCount value : strings.top()) {
-            boolean cut = value.value().length() == StringAccumulator.KEPT_LENGTH + 1 && value.value().endsWith("…");
-            Node name;
-            if (cut) {
-                Label label = new Label(value.value());
-                LazyTooltip.install(label, () -> "A long value, shown cut: filter on it in a query instead.");
-                name = label;
-            } else {
-                name = link(value.value().isEmpty() ? "\"\" (empty)" : value.value(),
-                        FieldFilters.equalTo(field.path(), value.value()), filter);
-            }
-            ((Region) name).setMaxWidth(260);
-            Region bar = new Region();
-            bar.getStyleClass().add("schema-bar-fill");
-            bar.setMinHeight(8);
-            bar.setMaxHeight(8);
-            bar.setPrefWidth(Math.max(2, 80.0 * value.count() / Math.max(1, max)));
-            bar.setMinWidth(bar.getPrefWidth());
-            grid.add(name, 0, row);
-            grid.add(bar, 1, row);
-            grid.add(new Label(String.format(Locale.ROOT, "%,d", value.count())), 2, row);
-            row++;
-        }
-        return grid;
-    }
-
     private interface BinText {
         String of(Histogram.Bin bin);
     }
 
-    private static Node histogram(Histogram histogram, BinText where, BinText label, Consumer<String> filter) {
+    private interface BinFilter {
+        GridFilter of(Histogram.Bin bin);
+    }
+
+    private interface EdgeText {
+        String of(double edge);
+    }
+
+    /** Bars (click one to filter on its range) over an axis with the lowest and highest values at its ends. */
+    private static Node histogram(Histogram histogram, BinFilter where, BinText label, EdgeText edge,
+            Consumer<GridFilter> filter) {
         HBox bars = new HBox(2);
         bars.setAlignment(Pos.BOTTOM_LEFT);
         bars.setMinHeight(HISTOGRAM_HEIGHT);
@@ -182,10 +156,23 @@ final class FieldDetailView {
                     + String.format(Locale.ROOT, "%,d", bin.count()) + "\nClick to filter the grid on this range");
             bar.getProperties().put(CLAUSE, where.of(bin));
             LazyTooltip.install(bar, () -> (String) bar.getProperties().get(TIP));
-            bar.setOnMouseClicked(event -> filter.accept((String) bar.getProperties().get(CLAUSE)));
+            bar.setOnMouseClicked(event -> filter.accept((GridFilter) bar.getProperties().get(CLAUSE)));
             bars.getChildren().add(bar);
         }
         VBox box = new VBox(2, bars);
+        if (count > 0) {
+            Label low = new Label(edge.of(histogram.bins().get(0).from()));
+            Label high = new Label(edge.of(histogram.bins().get(count - 1).to()));
+            Region between = new Region();
+            HBox.setHgrow(between, Priority.ALWAYS);
+            HBox axis = new HBox(8, low, between, high);
+            axis.getStyleClass().add("schema-histogram-axis");
+            // as wide as the bars, or as the two labels when they need more (never cut)
+            low.setMinWidth(Region.USE_PREF_SIZE);
+            high.setMinWidth(Region.USE_PREF_SIZE);
+            axis.setMinWidth(count * width + (count - 1) * bars.getSpacing());
+            box.getChildren().add(axis);
+        }
         if (histogram.estimated()) {
             Label note = new Label("Drawn from a random " + Reservoir.CAPACITY + "-value sample of the values.");
             note.getStyleClass().add("schema-note");
@@ -195,12 +182,23 @@ final class FieldDetailView {
         return box;
     }
 
-    private static Hyperlink link(String text, String whereClause, Consumer<String> filter) {
+    static Hyperlink link(String text, GridFilter where, Consumer<GridFilter> filter) {
         Hyperlink link = new Hyperlink(text);
-        link.getProperties().put(CLAUSE, whereClause);
-        LazyTooltip.install(link, () -> "Filter the Items tab: " + link.getProperties().get(CLAUSE));
-        link.setOnAction(event -> filter.accept((String) link.getProperties().get(CLAUSE)));
+        link.getProperties().put(CLAUSE, where);
+        LazyTooltip.install(link, () -> "Filter the Items tab: " + ((GridFilter) link.getProperties().get(CLAUSE))
+                .describe());
+        link.setOnAction(event -> filter.accept((GridFilter) link.getProperties().get(CLAUSE)));
         return link;
+    }
+
+    /** Makes the nodes a section left for later (see {@link TopValuesView}); call before it joins the scene. */
+    static Node realise(Node section) {
+        if (section instanceof TopValuesView top) {
+            top.realise();
+        } else if (section instanceof Pane pane) {
+            pane.getChildren().forEach(FieldDetailView::realise);
+        }
+        return section;
     }
 
     /**
@@ -212,6 +210,9 @@ final class FieldDetailView {
     static boolean refresh(Node shown, Node fresh) {
         if (shown.getClass() != fresh.getClass() || !shown.getStyleClass().equals(fresh.getStyleClass())) {
             return false;
+        }
+        if (shown instanceof TopValuesView top) {
+            return top.take((TopValuesView) fresh);
         }
         if (shown instanceof Labeled label && !Objects.equals(label.getText(), ((Labeled) fresh).getText())) {
             label.setText(((Labeled) fresh).getText());

@@ -1,35 +1,37 @@
 package io.cosmosdesk.schema;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import io.cosmosdesk.cosmos.GridFilter;
 import io.cosmosdesk.cosmos.JsonPath;
-import io.cosmosdesk.json.Json;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where clauses for the grid's filter, built from a field and a value the schema showed. The grid runs its filter
- * as text, so every value goes in as a literal written by the JSON encoder (quotes, backslashes and control
- * characters escaped) and every name through {@link JsonPath}'s escaping: no value or name can change the query's
- * shape. A field inside arrays becomes an {@code EXISTS} over its elements.
+ * Filters for the grid, built from a field and a value the schema showed. Every value goes in as a query parameter
+ * ({@code @v}, or {@code @from} and {@code @to}), never into the text, and every name through {@link JsonPath}'s
+ * escaping: no value or name can change the query's shape. A field inside arrays becomes an {@code EXISTS} over its
+ * elements.
  */
 public final class FieldFilters {
 
     private FieldFilters() {
     }
 
-    /** {@code WHERE c.status = "paid"}; {@code value} is a String, BigDecimal/Number, Boolean or null. */
-    public static String equalTo(FieldPath field, Object value) {
-        return where(field, expression -> expression + " = " + literal(value));
+    /** {@code WHERE c.status = @v} with {@code @v = "paid"}; {@code value} is a String, BigDecimal/Number, Boolean
+     * or null (which stays {@code = null} in the text: it is no value of the data). */
+    public static GridFilter equalTo(FieldPath field, Object value) {
+        if (value == null) {
+            return GridFilter.of(where(field, expression -> expression + " = null"));
+        }
+        return GridFilter.of(where(field, expression -> expression + " = @v"), new GridFilter.Parameter("@v", value));
     }
 
     /** Items without the field at all. */
-    public static String missing(FieldPath field) {
-        return where(field, expression -> "NOT IS_DEFINED(" + expression + ")");
+    public static GridFilter missing(FieldPath field) {
+        return GridFilter.of(where(field, expression -> "NOT IS_DEFINED(" + expression + ")"));
     }
 
     /** Items where the field holds this type ({@code IS_STRING}, {@code IS_NUMBER}…). */
-    public static String ofType(FieldPath field, ValueType type) {
+    public static GridFilter ofType(FieldPath field, ValueType type) {
         String function = switch (type) {
             case STRING, DATE, GUID -> "IS_STRING";
             case NUMBER -> "IS_NUMBER";
@@ -38,13 +40,13 @@ public final class FieldFilters {
             case OBJECT -> "IS_OBJECT";
             case ARRAY -> "IS_ARRAY";
         };
-        return where(field, expression -> function + "(" + expression + ")");
+        return GridFilter.of(where(field, expression -> function + "(" + expression + ")"));
     }
 
     /** Numbers (or ISO date strings, compared as text) from {@code from} to {@code to}, both included. */
-    public static String between(FieldPath field, Object from, Object to) {
-        return where(field, expression -> expression + " >= " + literal(from) + " AND " + expression + " <= "
-                + literal(to));
+    public static GridFilter between(FieldPath field, Object from, Object to) {
+        return GridFilter.of(where(field, expression -> expression + " >= @from AND " + expression + " <= @to"),
+                new GridFilter.Parameter("@from", from), new GridFilter.Parameter("@to", to));
     }
 
     /** A first query on the field for the query workspace. */
@@ -129,22 +131,5 @@ public final class FieldFilters {
                     "LIMIT", "GROUP", "DISTINCT", "ARRAY", "ESCAPE", "UDF" -> true;
             default -> false;
         };
-    }
-
-    static String literal(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof BigDecimal decimal) {
-            return decimal.stripTrailingZeros().toPlainString();
-        }
-        if (value instanceof Number || value instanceof Boolean) {
-            return value.toString();
-        }
-        try {
-            return Json.MAPPER.writeValueAsString(value.toString());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

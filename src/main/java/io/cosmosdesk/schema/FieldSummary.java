@@ -21,6 +21,25 @@ public record FieldSummary(FieldPath path, long itemCount, long occurrences, Lis
         children = List.copyOf(children);
     }
 
+    /**
+     * Equal by value, as a record, but the same object answers at once: the field tree's cells compare their row's
+     * item with itself on every index update, and the generated equals walked all the figures and children.
+     */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof FieldSummary that && itemCount == that.itemCount && occurrences == that.occurrences
+                && mixed == that.mixed && rare == that.rare && path.equals(that.path) && types.equals(that.types)
+                && children.equals(that.children);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(path, itemCount, occurrences, types, mixed, rare, children);
+    }
+
     public long count(ValueType type) {
         return type(type).map(TypeSummary::count).orElse(0L);
     }

@@ -40,9 +40,16 @@ public final class MarkdownExport {
     }
 
     static String types(FieldSummary field) {
-        return field.types().stream()
-                .map(t -> t.type().label() + " " + percent((double) t.count() / Math.max(1, field.occurrences())))
-                .collect(Collectors.joining(", "));
+        // a plain loop: the field tree's cells ask for this after every snapshot
+        StringBuilder text = new StringBuilder();
+        double total = Math.max(1, field.occurrences());
+        for (TypeSummary type : field.types()) {
+            if (text.length() > 0) {
+                text.append(", ");
+            }
+            text.append(type.type().label()).append(' ').append(percent(type.count() / total));
+        }
+        return text.toString();
     }
 
     static String percent(double share) {

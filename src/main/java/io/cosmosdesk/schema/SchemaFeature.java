@@ -76,8 +76,8 @@ public final class SchemaFeature {
             }
 
             @Override
-            public void setFilter(ContainerHandle container, String whereClause) {
-                toolTabs.setFilter(container, whereClause);
+            public void setFilter(ContainerHandle container, io.cosmosdesk.cosmos.GridFilter filter) {
+                toolTabs.setFilter(container, filter);
             }
 
             @Override

@@ -39,6 +39,8 @@ public final class SchemaTabController {
     /** The tree's rows by field, updated in place as figures fill in, so selection and expansion stay. */
     private final Map<FieldPath, TreeItem<FieldSummary>> rows = new HashMap<>();
     private final TreeItem<FieldSummary> treeRoot = new TreeItem<>();
+    /** The newest figures the rows' cells show while a sample fills in; the rows take them when it ends. */
+    private final LiveFigures live = new LiveFigures();
     private long detailShownAt;
     /** New rows that would be on screen, added per pulse while a summary's rows fill in. */
     static final int NEW_SHOWN_ROWS_PER_PULSE = 4;
@@ -112,15 +114,17 @@ public final class SchemaTabController {
             column.setCellValueFactory(features -> new javafx.beans.property.ReadOnlyObjectWrapper<>(
                     features.getValue().getValue()));
         }
-        fieldColumn.setCellFactory(c -> FieldCells.name());
-        presentColumn.setCellFactory(c -> FieldCells.presence(() -> viewModel.summaryProperty().get()
+        fieldColumn.setCellFactory(c -> FieldCells.name(live));
+        presentColumn.setCellFactory(c -> FieldCells.presence(live, () -> viewModel.summaryProperty().get()
                 .itemsInspected()));
-        typesColumn.setCellFactory(c -> FieldCells.types());
+        typesColumn.setCellFactory(c -> FieldCells.types(live));
         fieldTree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
                 viewModel.selectedPathProperty().set(item == null || item.getValue() == null || item == warmRow
                         ? null : item.getValue().path()));
         warmUp();
-        viewModel.summaryProperty().addListener((obs, old, summary) -> showSummary(summary));
+        // invalidation listeners on the figures: a change listener would compare snapshots by equals (deep)
+        viewModel.summaryProperty().addListener((javafx.beans.InvalidationListener) o ->
+                showSummary(viewModel.summaryProperty().get()));
         viewModel.busyProperty().addListener((obs, old, busy) -> {
             if (busy && rows.isEmpty()) {
                 treePlaceholder.setText("Reading items…");
@@ -128,6 +132,7 @@ public final class SchemaTabController {
         });
         viewModel.finishedProperty().addListener((obs, old, done) -> {
             if (done && pendingRows == null) {
+                settleRows();
                 sortByPresence(treeRoot);
             } else if (done) {
                 sortWhenComplete = true;
@@ -137,7 +142,11 @@ public final class SchemaTabController {
         for (Button button : java.util.List.of(addColumnButton, sortButton, copyPathButton, queryButton)) {
             button.disableProperty().bind(viewModel.selectedFieldProperty().isNull());
         }
-        viewModel.selectedFieldProperty().addListener((obs, old, field) -> {
+        FieldSummary[] lastPick = {null};
+        viewModel.selectedFieldProperty().addListener((javafx.beans.InvalidationListener) o -> {
+            FieldSummary field = viewModel.selectedFieldProperty().get();
+            FieldSummary old = lastPick[0];
+            lastPick[0] = field;
             // while figures fill in, the same field's pane is rebuilt at most once a second; a new pick at once
             boolean samePick = old != null && field != null && old.path().equals(field.path());
             if (!samePick || !viewModel.busyProperty().get() || System.nanoTime() - detailShownAt > 1_000_000_000L) {
@@ -146,6 +155,9 @@ public final class SchemaTabController {
         });
         viewModel.busyProperty().addListener((obs, old, busy) -> {
             if (!busy) {
+                if (pendingRows == null) {
+                    settleRows();
+                }
                 showDetail(viewModel.selectedFieldProperty().get());
             }
         });
@@ -178,6 +190,7 @@ public final class SchemaTabController {
         endWarmUp();
         if (summary.itemsInspected() == 0) {
             rows.clear();
+            live.clear();
             treeRoot.getChildren().clear();
             pendingRows = null;
             sortWhenComplete = false;
@@ -201,9 +214,13 @@ public final class SchemaTabController {
         }
         int[] budget = {NEW_SHOWN_ROWS_PER_PULSE};
         boolean complete = update(treeRoot, summary.fields(), budget);
+        live.changed();
         if (complete) {
             pendingRows = null;
             rowsQueued = false;
+            if (sortWhenComplete || !viewModel.busyProperty().get()) {
+                settleRows();
+            }
             if (sortWhenComplete) {
                 sortWhenComplete = false;
                 sortByPresence(treeRoot);
@@ -231,7 +248,7 @@ public final class SchemaTabController {
                 rows.put(field.path(), row);
                 parent.getChildren().add(row);
             } else if (row.getValue() != field) {
-                row.setValue(field);
+                live.put(field); // the cells show it; the row takes it when the sample ends (settleRows)
             }
             complete &= update(row, field.children(), budget);
         }
@@ -283,6 +300,17 @@ public final class SchemaTabController {
         }
     }
 
+    /** The rows take their newest figures: one rebuild of the shown cells, once the figures stop moving. */
+    private void settleRows() {
+        for (TreeItem<FieldSummary> row : rows.values()) {
+            FieldSummary newest = live.of(row.getValue());
+            if (row.getValue() != newest) {
+                row.setValue(newest);
+            }
+        }
+        live.clear();
+    }
+
     private static void sortByPresence(TreeItem<FieldSummary> parent) {
         parent.getChildren().sort((a, b) -> {
             boolean aElement = FieldPath.isElement(last(a.getValue()));
@@ -332,10 +360,10 @@ public final class SchemaTabController {
                 if (index < shown.size()) {
                     // the same field's figures moving on: the shown section takes the new texts and sizes
                     if (!sameField || !FieldDetailView.refresh(shown.get(index), sections.get(index))) {
-                        shown.set(index, sections.get(index));
+                        shown.set(index, FieldDetailView.realise(sections.get(index)));
                     }
                 } else {
-                    shown.add(sections.get(index));
+                    shown.add(FieldDetailView.realise(sections.get(index)));
                 }
                 if (index == sections.size() - 1 && shown.size() > sections.size()) {
                     shown.remove(sections.size(), shown.size());

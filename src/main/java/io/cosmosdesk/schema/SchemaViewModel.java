@@ -2,6 +2,7 @@ package io.cosmosdesk.schema;
 
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosDeskException;
+import io.cosmosdesk.cosmos.GridFilter;
 import io.cosmosdesk.cosmos.JsonPath;
 import io.cosmosdesk.json.Json;
 import io.cosmosdesk.ui.BackgroundTask;
@@ -34,7 +35,8 @@ public final class SchemaViewModel implements AutoCloseable {
     public interface Host {
         void addColumn(ContainerHandle container, JsonPath path);
 
-        void setFilter(ContainerHandle container, String whereClause);
+        /** Applies {@code filter} (text with {@code @names}, their values as parameters) to the container's grid. */
+        void setFilter(ContainerHandle container, GridFilter filter);
 
         void sortBy(ContainerHandle container, JsonPath path);
 
@@ -80,7 +82,9 @@ public final class SchemaViewModel implements AutoCloseable {
         this.dialogs = Objects.requireNonNull(dialogs);
         this.host = Objects.requireNonNull(host);
         selectedPath.addListener((obs, old, path) -> refreshSelected());
-        summary.addListener((obs, old, now) -> refreshSelected());
+        // invalidation, not change listeners, on the figures: a change listener compares the new snapshot with the
+        // old one by equals, which walks both whole summaries whenever they match (4 times a second)
+        summary.addListener((javafx.beans.InvalidationListener) o -> refreshSelected());
     }
 
     // Properties
@@ -283,9 +287,9 @@ public final class SchemaViewModel implements AutoCloseable {
         withJsonPath("sort by it", path -> host.sortBy(handle, path));
     }
 
-    /** Filters the grid on {@code whereClause} (from {@link FieldFilters}). */
-    public void filter(String whereClause) {
-        host.setFilter(handle, whereClause);
+    /** Filters the grid on {@code filter} (from {@link FieldFilters}). */
+    public void filter(GridFilter filter) {
+        host.setFilter(handle, filter);
     }
 
     /** The starter query on the selected field, opened in the query workspace; empty when it was opened. */
@@ -347,7 +351,8 @@ public final class SchemaViewModel implements AutoCloseable {
 
     private void refreshSelected() {
         FieldPath path = selectedPath.get();
-        selectedField.set(path == null ? null : summary.get().field(path).orElse(null));
+        SchemaSummary figures = summary.get(); // read even without a pick: it re-arms the invalidation listener
+        selectedField.set(path == null ? null : figures.field(path).orElse(null));
     }
 
     @Override

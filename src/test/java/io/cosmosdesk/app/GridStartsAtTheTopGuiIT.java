@@ -13,33 +13,29 @@ import io.cosmosdesk.editor.JsonCodeArea;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.CosmosTestData;
+import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.testing.MainWindowFixture;
 import io.cosmosdesk.ui.DialogService;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import javafx.application.Application;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 import reactor.core.publisher.Flux;
 
 /**
  * Headless, against the local server: a new sort or filter shows its results from the first row, even when
  * the user had scrolled down and opened an item there; a new item saved shows formatted from the top-left.
  */
-@ExtendWith({CosmosServerExtension.class, ApplicationExtension.class})
+@ExtendWith(CosmosServerExtension.class)
 class GridStartsAtTheTopGuiIT {
 
     @TempDir
@@ -48,20 +44,9 @@ class GridStartsAtTheTopGuiIT {
     private final DialogService dialogs = mock(DialogService.class);
     private AppContext context;
 
-    @Start
-    void start(Stage stage) {
-        context = MainWindowFixture.show(stage, home, dialogs);
-    }
-
-    @Stop
-    void stop() {
-        context.close();
-    }
-
-    @AfterAll
-    static void resetGlobalStylesheet() {
-        Application.setUserAgentStylesheet(null);
-    }
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.mainWindow(() -> dialogs).home(() -> home)
+            .onShown(shown -> context = shown);
 
     private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
         MainWindowFixture.waitFor(what, condition);

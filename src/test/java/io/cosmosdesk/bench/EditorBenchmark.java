@@ -74,7 +74,7 @@ public final class EditorBenchmark {
         client.getDatabase("bench-editor").createContainerIfNotExists(new CosmosContainerProperties("items", key))
                 .block();
         CosmosAsyncContainer container = client.getDatabase("bench-editor").getContainer("items");
-        int[] sizes = {10 * 1024, 500 * 1024, 2 * 1024 * 1024 - 16 * 1024};
+        int[] sizes = sizes(args);
         java.util.Map<Integer, Integer> expectedLines = new java.util.HashMap<>();
         for (int size : sizes) {
             ObjectNode item = item("item-" + size, size);
@@ -102,7 +102,7 @@ public final class EditorBenchmark {
         });
 
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
-        boolean where = args.length > 1 && args[1].equals("--where");
+        boolean where = java.util.Arrays.asList(args).contains("--where");
         GcPauses gc = GcPauses.install();
         java.util.Map<Integer, List<long[]>> figures = new java.util.TreeMap<>();
         for (int round = 0; round < rounds; round++) {
@@ -162,6 +162,10 @@ public final class EditorBenchmark {
                     median(rows, 7));
         }
 
+        if (java.util.Arrays.asList(args).contains("--no-typing")) {
+            tasks.shutdown();
+            return;
+        }
         // keystrokes in the 2 MB item: a typed character until the end of the next pulse's layout
         List<Long> latencies = new ArrayList<>();
         gc.reset();
@@ -231,6 +235,19 @@ public final class EditorBenchmark {
         boolean dirty = onFx(() -> editor.isDirty());
         System.out.println("(editor dirty after typing: " + dirty + ")");
         tasks.shutdown();
+    }
+
+    /** The item sizes to open: all three, or those named by {@code --sizes=10,500,2032} (KB). */
+    private static int[] sizes(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("--sizes=")) {
+                return java.util.Arrays.stream(arg.substring("--sizes=".length()).split(","))
+                        .mapToInt(kb -> kb.trim().equals("2032") ? 2 * 1024 * 1024 - 16 * 1024
+                                : Integer.parseInt(kb.trim()) * 1024)
+                        .toArray();
+            }
+        }
+        return new int[] {10 * 1024, 500 * 1024, 2 * 1024 * 1024 - 16 * 1024};
     }
 
     private static ObjectNode item(String id, int targetBytes) {

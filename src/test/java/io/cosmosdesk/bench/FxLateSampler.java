@@ -25,13 +25,16 @@ final class FxLateSampler {
     });
     private final AtomicLong lastBeat = new AtomicLong(System.nanoTime());
     private final Map<String, Integer> lateFrames = new ConcurrentHashMap<>();
+    /** Env BENCH_ALWAYS=1: sample every 1 ms whether late or not, and also count each frame inclusively. */
+    private static final boolean ALWAYS = "1".equals(System.getenv("BENCH_ALWAYS"));
+    private final Map<String, Integer> inclusive = new ConcurrentHashMap<>();
     private volatile Thread fxThread;
 
     void start() {
         Platform.runLater(() -> fxThread = Thread.currentThread());
         timer.scheduleAtFixedRate(() -> Platform.runLater(() -> lastBeat.set(System.nanoTime())), 1, 1,
                 TimeUnit.MILLISECONDS);
-        timer.scheduleAtFixedRate(this::sampleIfLate, 5, 5, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(this::sampleIfLate, 5, ALWAYS ? 1 : 5, TimeUnit.MILLISECONDS);
     }
 
     void stop() {
@@ -40,12 +43,27 @@ final class FxLateSampler {
 
     private void sampleIfLate() {
         Thread fx = fxThread;
-        if (fx == null || System.nanoTime() - lastBeat.get() < 30_000_000L) {
+        if (fx == null || !ALWAYS && System.nanoTime() - lastBeat.get() < 30_000_000L) {
             return;
         }
         StringBuilder key = new StringBuilder();
         int shown = 0;
-        for (StackTraceElement frame : fx.getStackTrace()) {
+        StackTraceElement[] stack = fx.getStackTrace();
+        if (ALWAYS) {
+            if (stack.length > 0 && stack[0].getMethodName().equals("epollWait") || stack.length > 0
+                    && stack[0].getClassName().contains("Unsafe") && stack[0].getMethodName().equals("park")) {
+                return; // idle
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (StackTraceElement frame : stack) {
+                String name = frame.getClassName();
+                String f = name.substring(name.lastIndexOf('.') + 1) + "." + frame.getMethodName();
+                if (seen.add(f)) {
+                    inclusive.merge(f, 1, Integer::sum);
+                }
+            }
+        }
+        for (StackTraceElement frame : stack) {
             String name = frame.getClassName();
             if (name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")) {
                 continue;
@@ -63,6 +81,10 @@ final class FxLateSampler {
     String report() {
         return lateFrames.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(Integer.parseInt(System.getenv().getOrDefault("BENCH_LINES", "6")))
                 .map(e -> e.getValue() * 5 + " ms in " + e.getKey())
-                .collect(Collectors.joining("\n    ", "\n    ", ""));
+                .collect(Collectors.joining("\n    ", "\n    ", ""))
+                + (ALWAYS ? "\n  inclusive (1 ms samples):" + inclusive.entrySet().stream()
+                        .sorted((a, b) -> b.getValue() - a.getValue()).limit(Integer.parseInt(System.getenv().getOrDefault("BENCH_INCL", "60")))
+                        .map(e -> e.getValue() + " " + e.getKey())
+                        .collect(Collectors.joining("\n    ", "\n    ", "")) : "");
     }
 }

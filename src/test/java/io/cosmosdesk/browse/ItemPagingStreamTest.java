@@ -81,6 +81,18 @@ class ItemPagingStreamTest {
     }
 
     @Test
+    void theFirstScreenReadsNoPageAheadButPagingOnDoes() {
+        ItemPaging paging = paging(ImmediateTaskRunner.immediate());
+        paging.run(ItemQuery.all());
+        assertThat(streams.get(0).readsAhead()).as("the first page costs one page").isFalse();
+
+        paging.loadMore();
+        assertThat(streams.get(0).readsAhead()).as("paging on: the next page loads while this one is shown")
+                .isTrue();
+        assertThat(paging.rows()).hasSize(20);
+    }
+
+    @Test
     void aNewQueryClosesTheOldStreamAndNothingMoreIsReadFromIt() {
         ImmediateTaskRunner tasks = ImmediateTaskRunner.deferred();
         ItemPaging paging = paging(tasks);

@@ -21,6 +21,7 @@ public final class PageByPageStream implements ItemPageStream {
     private String token;
     private boolean closed;
     private int pagesRead;
+    private boolean readAhead;
 
     PageByPageStream(ItemQueryService service, ContainerHandle handle, ItemQuery query, String token, int pageSize) {
         this.service = service;
@@ -51,6 +52,16 @@ public final class PageByPageStream implements ItemPageStream {
         pagesRead++;
         token = page.continuationToken();
         return page;
+    }
+
+    @Override
+    public void readAhead() {
+        readAhead = true;
+    }
+
+    /** Whether the paging asked this stream to read a page ahead. */
+    boolean readsAhead() {
+        return readAhead;
     }
 
     @Override

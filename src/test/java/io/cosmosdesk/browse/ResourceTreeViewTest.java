@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.cosmos.AuthKind;
 import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerInfo;
@@ -21,14 +22,11 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Headless: the tree view keeps its rows openable across a filter typed and cleared. */
-@ExtendWith(ApplicationExtension.class)
 class ResourceTreeViewTest {
 
     private final ResourceService resources = mock(ResourceService.class);
@@ -36,8 +34,10 @@ class ResourceTreeViewTest {
     private ResourceTreeViewModel viewModel;
     private TreeView<ResourceNode> tree;
 
-    @Start
-    void start(Stage stage) {
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.showing(this::start);
+
+    private void start(Stage stage) {
         CosmosConnection connection = mock(CosmosConnection.class);
         when(connection.profile()).thenReturn(ConnectionProfile.create("Local", AuthKind.EMULATOR,
                 "https://localhost:8081"));

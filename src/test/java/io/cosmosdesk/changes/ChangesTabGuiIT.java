@@ -16,13 +16,17 @@ import io.cosmosdesk.testing.MainWindowFixture;
 import io.cosmosdesk.ui.DialogService;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.text.Text;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Headless, the whole window: the Live changes tab shows what another client writes, and opens it in the editor. */
 @ExtendWith(CosmosServerExtension.class)
@@ -32,7 +36,8 @@ class ChangesTabGuiIT {
 
     @RegisterExtension
     final FxAppExtension app = FxAppExtension.mainWindow(() -> mock(DialogService.class))
-            .onShown(shown -> context = shown);
+            .onShown(shown -> context = shown)
+            .afterShow(stage -> stage.setWidth(1200)); // the narrow end of the default window widths
 
     @Test
     void aRowWrittenByAnotherClientShowsAndOpensInTheEditor(FxRobot robot, LocalCosmosServer server,
@@ -46,6 +51,7 @@ class ChangesTabGuiIT {
                 && tabs.getSelectionModel().getSelectedItem().getText().contains("Changes · " + container.getId()));
         MainWindowFixture.waitFor("it is live", () -> robot.lookup("#statusLabel").queryLabeled().getText()
                 .startsWith("Live"));
+        assertTimeHeaderShownWhole(robot);
 
         try (CosmosAsyncClient other = CosmosServerExtension.clientBuilder(server).buildAsyncClient()) {
             other.getDatabase(container.getDatabase().getId()).getContainer(container.getId())
@@ -113,5 +119,28 @@ class ChangesTabGuiIT {
         MainWindowFixture.waitFor("the deleted row is drawn marked", () -> robot.lookup(".table-row-cell")
                 .queryAll().stream().anyMatch(node -> node.getPseudoClassStates().stream()
                         .anyMatch(state -> state.getPseudoClassName().equals("deleted"))));
+    }
+
+    /** The Time column's header reads in full: its label is as wide as its text wants, so nothing ends in "…". */
+    private static void assertTimeHeaderShownWhole(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#changesTable").queryAs(TableView.class);
+        MainWindowFixture.waitFor("the table's headers are made", () -> table.lookupAll(".column-header").stream()
+                .anyMatch(node -> node instanceof TableColumnHeader header && header.getTableColumn() != null));
+        TableColumnHeader header = table.lookupAll(".column-header").stream()
+                .filter(node -> node instanceof TableColumnHeader column && column.getTableColumn() != null
+                        && column.getTableColumn().getText().startsWith("Time ("))
+                .map(TableColumnHeader.class::cast).findFirst().orElseThrow();
+        Label label = (Label) header.lookup(".label");
+        MainWindowFixture.waitFor("the header is laid out", () -> label.getWidth() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] widths = new double[2];
+        String[] shown = new String[1];
+        robot.interact(() -> {
+            shown[0] = ((Text) label.lookup(".text")).getText();
+            widths[0] = label.getWidth();
+            widths[1] = label.prefWidth(-1);
+        });
+        assertThat(shown[0]).as("the Time header as drawn").isEqualTo(label.getText());
+        assertThat(widths[0]).as("the Time header's width against its text's").isGreaterThanOrEqualTo(widths[1]);
     }
 }

@@ -76,6 +76,59 @@ class QueryMetricsIT {
         assertThat(someMetrics.getIndexHitRatio()).isEqualTo(0.5);
     }
 
+    /** Sizes summed once per state of the container (the server keeps the total until the next write): still true. */
+    @Test
+    void retrievedSizesFollowEveryWriteAndEachScope() {
+        CosmosQueryRequestOptions p1 = new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey("p1"))
+                .setQueryMetricsEnabled(true);
+        CosmosQueryRequestOptions p0 = new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey("p0"))
+                .setQueryMetricsEnabled(true);
+        CosmosQueryRequestOptions everywhere = new CosmosQueryRequestOptions().setQueryMetricsEnabled(true);
+        assertRetrievedIsWhatTheScopeHolds(p1, 4);
+        assertRetrievedIsWhatTheScopeHolds(p0, 4);
+        assertRetrievedIsWhatTheScopeHolds(everywhere, 12);
+
+        container.createItem(item("id", "new", "pk", "p1", "n", 100, "name", "a newcomer")).block();
+        assertRetrievedIsWhatTheScopeHolds(p1, 5);
+        assertRetrievedIsWhatTheScopeHolds(p0, 4);
+        assertRetrievedIsWhatTheScopeHolds(everywhere, 13);
+
+        container.replaceItem(item("id", "new", "pk", "p1", "n", 100, "name", "a newcomer with a much longer name"),
+                "new", new PartitionKey("p1")).block();
+        assertRetrievedIsWhatTheScopeHolds(p1, 5);
+        assertRetrievedIsWhatTheScopeHolds(everywhere, 13);
+
+        container.deleteItem("i1", new PartitionKey("p1")).block();
+        assertRetrievedIsWhatTheScopeHolds(p1, 4);
+        assertRetrievedIsWhatTheScopeHolds(everywhere, 12);
+    }
+
+    private void assertRetrievedIsWhatTheScopeHolds(CosmosQueryRequestOptions options, int documents) {
+        List<ObjectNode> all = container.queryItems("SELECT * FROM c", options, ObjectNode.class).byPage(100)
+                .toStream().flatMap(p -> p.getResults().stream()).toList();
+        QueryMetrics metrics = metricsOf(firstPage("SELECT c.id FROM c", options));
+        assertThat(all).hasSize(documents);
+        assertThat(metrics.getRetrievedDocumentCount()).isEqualTo(documents);
+        assertThat(metrics.getRetrievedDocumentSize()).isEqualTo(bytes(all));
+    }
+
+    /** The output size is read off the page as the server serializes it: each page's own rows, to the byte. */
+    @Test
+    void outputSizesAreThoseOfEachPagesRows() {
+        CosmosQueryRequestOptions options = new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey("p2"))
+                .setQueryMetricsEnabled(true);
+        container.createItem(item("id", "naïve", "pk", "p2", "n", 50, "name", "ünïcödé — 2 bytes and 3")).block();
+        List<FeedResponse<ObjectNode>> pages = container.queryItems("SELECT * FROM c", options,
+                ObjectNode.class).byPage(2).collectList().block();
+        assertThat(pages).extracting(p -> p.getResults().size()).containsExactly(2, 2, 1);
+        for (FeedResponse<ObjectNode> page : pages) {
+            QueryMetrics metrics = metricsOf(page);
+            assertThat(metrics.getOutputDocumentCount()).isEqualTo(page.getResults().size());
+            assertThat(metrics.getOutputDocumentSize()).isEqualTo(bytes(page.getResults()));
+            assertThat(metrics.getTotalQueryExecutionTime()).isPositive();
+        }
+    }
+
     @Test
     void crossPartitionQueryMetricsCoverTheWholeContainer() {
         FeedResponse<ObjectNode> page = firstPage("SELECT * FROM c WHERE c.n < 3",

@@ -96,6 +96,18 @@ class ItemPageStreamIT {
                 assertThatThrownBy(stream::next).isInstanceOf(IllegalStateException.class);
             }
             assertThat(streamed).as(query.describe()).containsExactlyElementsOf(byToken);
+
+            List<String> readAhead = new ArrayList<>();
+            try (ItemPageStream stream = service.openItemPages(handle, query, null, 25)) {
+                stream.readAhead();
+                ItemPage page;
+                do {
+                    page = stream.next();
+                    page.items().forEach(row -> readAhead.add(row.id()));
+                    assertThat(stream.continuationToken()).isEqualTo(page.continuationToken());
+                } while (page.hasMore());
+            }
+            assertThat(readAhead).as("read ahead: " + query.describe()).containsExactlyElementsOf(byToken);
         }
     }
 

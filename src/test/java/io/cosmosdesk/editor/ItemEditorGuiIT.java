@@ -179,6 +179,40 @@ class ItemEditorGuiIT {
     }
 
     @Test
+    void openingAnotherItemKeepsTheCodeAreasStylesheetsParsed(FxRobot robot) throws Exception {
+        openSeeded(robot, "sheets-1");
+        JsonCodeArea first = area();
+        List<String> sheets = List.copyOf(first.getStylesheets());
+        assertThat(sheets).as("RichTextFX's own stylesheets").isNotEmpty();
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Object> parsed = WaitForAsyncUtils.asyncFx(() -> parsedStylesheets(sheets)).get(20, TimeUnit.SECONDS);
+        assertThat(parsed).doesNotContainNull();
+
+        openSeeded(robot, "sheets-2"); // another text: a fresh area replaces the first
+        assertThat(area()).isNotSameAs(first);
+        WaitForAsyncUtils.waitForFxEvents();
+        // JavaFX drops a parent's parsed stylesheet (and the styles matched from it) when the last parent using it
+        // leaves the scene: every swap of areas parsed them again and restyled a fresh screen from scratch
+        List<Object> after = WaitForAsyncUtils.asyncFx(() -> parsedStylesheets(sheets)).get(20, TimeUnit.SECONDS);
+        for (int i = 0; i < sheets.size(); i++) {
+            assertThat(after.get(i)).as("the same parsed %s, not parsed again", sheets.get(i)).isSameAs(parsed.get(i));
+        }
+    }
+
+    /** JavaFX's parsed copy of each stylesheet (null when not loaded), read from its StyleManager. */
+    private static List<Object> parsedStylesheets(List<String> urls) {
+        try {
+            Object manager = com.sun.javafx.css.StyleManager.getInstance();
+            java.lang.reflect.Field field = manager.getClass().getDeclaredField("stylesheetContainerMap");
+            field.setAccessible(true);
+            java.util.Map<?, ?> containers = (java.util.Map<?, ?>) field.get(manager);
+            return urls.stream().map(url -> (Object) containers.get(url)).collect(java.util.stream.Collectors.toList());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void formatIsOneEditThatUndoBringsBack(FxRobot robot) throws Exception {
         openSeeded(robot, "format-1");
         replaceInArea(robot, "\"status\": \"new\"", "\"status\":   \"new\", \"tags\": [1,2]");

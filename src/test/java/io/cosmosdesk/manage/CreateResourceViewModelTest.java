@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 
 class CreateResourceViewModelTest {
 
+    private static final String CREATING =
+            "Creating the database orders: Azure Resource Manager is working on it (1 s)…";
+
     private final ResourceAdmin admin = mock(ResourceAdmin.class);
     private final ControlPlaneSwitch planes = new ControlPlaneSwitch(admin, null);
     private final io.cosmosdesk.ui.DialogService dialogs = mock(io.cosmosdesk.ui.DialogService.class);
@@ -123,7 +126,7 @@ class CreateResourceViewModelTest {
 
     @Test
     void aLongCreateShowsHowItIsGoingAndCancelStopsTheWaitingWithASentence() throws Exception {
-        SlowPlane slow = new SlowPlane();
+        WaitingPlane slow = new WaitingPlane("Azure Resource Manager", CREATING, null);
         try (io.cosmosdesk.ui.ThreadedTaskRunner tasks = new io.cosmosdesk.ui.ThreadedTaskRunner()) {
             CreateResourceViewModel form = tasks.onUiGet(() -> CreateResourceViewModel.forDatabase(
                     new ControlPlaneSwitch(slow, null), dialogs, tasks, connection));
@@ -131,83 +134,18 @@ class CreateResourceViewModelTest {
                 form.idProperty().set("orders");
                 form.create(info -> { });
             });
-            assertThat(slow.reported.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            waitUntil(() -> tasks.onUiGet(() -> form.progressProperty().get()).equals(SlowPlane.MESSAGE));
+            assertThat(slow.started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            WaitingPlane.waitUntil(() -> tasks.onUiGet(() -> form.progressProperty().get()).equals(CREATING));
             assertThat(tasks.onUiGet(() -> form.busyProperty().get())).isTrue();
 
             tasks.onUi(form::cancel);
 
-            waitUntil(() -> !tasks.onUiGet(() -> form.busyProperty().get()));
+            WaitingPlane.waitUntil(() -> !tasks.onUiGet(() -> form.busyProperty().get()));
             assertThat(tasks.onUiGet(() -> form.errorProperty().get())).isEqualTo(ArmOperations.STOPPED_WAITING);
             assertThat(tasks.onUiGet(() -> form.progressProperty().get())).isEmpty();
             assertThat(tasks.onUiGet(() -> form.idProperty().get())).isEqualTo("orders");
             // the form lets go at once; the plane's own wait notices the cancellation on its thread
-            waitUntil(() -> slow.sawCancel);
-        }
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition reached in time").isLessThan(deadline);
-            Thread.sleep(10);
-        }
-    }
-
-    /** A control plane whose database create runs until its task is cancelled, telling the task as it waits. */
-    private static final class SlowPlane implements ControlPlane {
-        static final String MESSAGE = "Creating the database orders: Azure Resource Manager is working on it (1 s)…";
-        final java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
-        volatile boolean sawCancel;
-        private io.cosmosdesk.ui.TaskContext context;
-
-        @Override
-        public ControlPlane reporting(io.cosmosdesk.ui.TaskContext taskContext) {
-            this.context = taskContext;
-            return this;
-        }
-
-        @Override
-        public String name() {
-            return "Azure Resource Manager";
-        }
-
-        @Override
-        public void createDatabase(CosmosConnection connection, String id, Throughput throughput) {
-            context.progress(-1, MESSAGE);
-            reported.countDown();
-            while (!context.isCancelled()) {
-                Thread.onSpinWait();
-            }
-            sawCancel = true;
-            throw new CosmosDeskException(ErrorKind.CANCELLED, ArmOperations.STOPPED_WAITING);
-        }
-
-        @Override
-        public ContainerInfo createContainer(CosmosConnection connection, ContainerSpec spec) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void deleteDatabase(CosmosConnection connection, String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void deleteContainer(CosmosConnection connection, ContainerRef ref) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void replaceSettings(CosmosConnection connection, ContainerRef ref, String etag,
-                SettingsChange change) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void replaceThroughput(CosmosConnection connection, ContainerRef ref, Throughput expected,
-                Throughput throughput) {
-            throw new UnsupportedOperationException();
+            WaitingPlane.waitUntil(() -> slow.sawCancel);
         }
     }
 }

@@ -8,7 +8,6 @@ import static org.mockito.Mockito.when;
 
 import io.cosmosdesk.cosmos.AuthKind;
 import io.cosmosdesk.cosmos.ConnectionProfile;
-import io.cosmosdesk.cosmos.ContainerInfo;
 import io.cosmosdesk.cosmos.ContainerRef;
 import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.cosmos.CosmosDeskException;
@@ -17,19 +16,17 @@ import io.cosmosdesk.jobs.Job;
 import io.cosmosdesk.jobs.JobState;
 import io.cosmosdesk.jobs.Jobs;
 import io.cosmosdesk.ui.DialogService;
-import io.cosmosdesk.ui.TaskContext;
 import io.cosmosdesk.ui.ThreadedTaskRunner;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Deleting a database or container as a job: progress, Cancel that says what it cannot undo, the Entra offer. */
 class ResourceDeletionTest {
 
     private static final ContainerRef ORDERS = new ContainerRef("retail", "orders");
+    private static final String WORKING = "Deleting: Azure Resource Manager is working on it (1 s)…";
 
     private final DialogService dialogs = mock(DialogService.class);
     private final CosmosConnection connection = mock(CosmosConnection.class);
@@ -42,7 +39,7 @@ class ResourceDeletionTest {
 
     @Test
     void aDataPlaneDeleteIsAJobThatSaysItCannotBeCalledBackAndCancelOnlyStopsTheWaiting() throws Exception {
-        DeletePlane dataPlane = new DeletePlane("the data plane", null);
+        WaitingPlane dataPlane = new WaitingPlane("the data plane", null, null);
         try (ThreadedTaskRunner tasks = new ThreadedTaskRunner()) {
             Jobs jobs = tasks.onUiGet(() -> new Jobs(tasks));
             ResourceDeletion deletion = new ResourceDeletion(new ControlPlaneSwitch(dataPlane, null), tasks, jobs,
@@ -56,36 +53,36 @@ class ResourceDeletionTest {
 
             tasks.onUi(job::cancel);
 
-            waitUntil(() -> tasks.onUiGet(job::state) == JobState.CANCELLED);
+            WaitingPlane.waitUntil(() -> tasks.onUiGet(job::state) == JobState.CANCELLED);
             assertThat(tasks.onUiGet(() -> job.statusProperty().get())).isEqualTo(ResourceDeletion.DATA_PLANE_STOPPED)
                     .contains("cannot be called back");
             assertThat(heard).containsExactly("stopped waiting");
-            waitUntil(() -> dataPlane.sawCancel);
+            WaitingPlane.waitUntil(() -> dataPlane.sawCancel);
         }
     }
 
     @Test
     void aDeleteThatEndsIsShownDoneAndTheCallerHearsItIsGone() throws Exception {
-        DeletePlane dataPlane = new DeletePlane("the data plane", null);
+        WaitingPlane dataPlane = new WaitingPlane("the data plane", null, null);
         dataPlane.finishAtOnce = true;
         try (ThreadedTaskRunner tasks = new ThreadedTaskRunner()) {
             Jobs jobs = tasks.onUiGet(() -> new Jobs(tasks));
             ResourceDeletion deletion = new ResourceDeletion(new ControlPlaneSwitch(dataPlane, null), tasks, jobs,
                     dialogs);
             tasks.onUi(() -> deletion.deleteDatabase(connection, "retail", outcome()));
-            waitUntil(() -> heard.contains("deleted"));
+            WaitingPlane.waitUntil(() -> heard.contains("deleted"));
             Job job = tasks.onUiGet(() -> jobs.jobs().get(0));
             assertThat(tasks.onUiGet(job::state)).isEqualTo(JobState.DONE);
             assertThat(tasks.onUiGet(() -> job.statusProperty().get())).isEqualTo("Deleted database retail.");
-            assertThat(dataPlane.deleted).containsExactly("database retail");
+            assertThat(dataPlane.done).containsExactly("database retail");
         }
     }
 
     @Test
     void anEntraRefusalOffersResourceManagerWhoseProgressTheJobShowsAndCancelStopsTheWaiting() throws Exception {
-        DeletePlane dataPlane = new DeletePlane("the data plane",
+        WaitingPlane dataPlane = new WaitingPlane("the data plane", null,
                 new CosmosDeskException(ErrorKind.FORBIDDEN, ResourceAdmin.ENTRA_CONTROL_PLANE));
-        DeletePlane resourceManager = new DeletePlane("Azure Resource Manager", null);
+        WaitingPlane resourceManager = new WaitingPlane("Azure Resource Manager", WORKING, null);
         when(dialogs.confirm(anyString(), anyString(), anyString())).thenReturn(true);
         ControlPlaneSwitch planes = new ControlPlaneSwitch(dataPlane, resourceManager);
         try (ThreadedTaskRunner tasks = new ThreadedTaskRunner()) {
@@ -98,11 +95,11 @@ class ResourceDeletionTest {
             assertThat(tasks.onUiGet(refused::state)).isEqualTo(JobState.FAILED);
             Job job = tasks.onUiGet(() -> jobs.jobs().get(0));
             assertThat(job.title()).isEqualTo("container retail/orders through Azure Resource Manager");
-            waitUntil(() -> DeletePlane.WORKING.equals(tasks.onUiGet(() -> job.statusProperty().get())));
+            WaitingPlane.waitUntil(() -> WORKING.equals(tasks.onUiGet(() -> job.statusProperty().get())));
 
             tasks.onUi(job::cancel);
 
-            waitUntil(() -> tasks.onUiGet(job::state) == JobState.CANCELLED);
+            WaitingPlane.waitUntil(() -> tasks.onUiGet(job::state) == JobState.CANCELLED);
             assertThat(tasks.onUiGet(() -> job.statusProperty().get())).isEqualTo(ArmOperations.STOPPED_WAITING);
             assertThat(heard).containsExactly("stopped waiting");
         }
@@ -125,92 +122,5 @@ class ResourceDeletionTest {
                 heard.add("stopped waiting");
             }
         };
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition reached in time").isLessThan(deadline);
-            Thread.sleep(10);
-        }
-    }
-
-    /** Deletes that run until cancelled (telling the task as they wait), refuse, or finish at once. */
-    private static final class DeletePlane implements ControlPlane {
-        static final String WORKING = "Deleting: Azure Resource Manager is working on it (1 s)…";
-        final CountDownLatch started = new CountDownLatch(1);
-        final List<String> deleted = new CopyOnWriteArrayList<>();
-        final String name;
-        final CosmosDeskException refusal;
-        volatile boolean finishAtOnce;
-        volatile boolean sawCancel;
-        private TaskContext context;
-
-        DeletePlane(String name, CosmosDeskException refusal) {
-            this.name = name;
-            this.refusal = refusal;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public ControlPlane reporting(TaskContext taskContext) {
-            this.context = taskContext;
-            return this;
-        }
-
-        private void delete(String what) {
-            if (refusal != null) {
-                throw refusal;
-            }
-            if (finishAtOnce) {
-                deleted.add(what);
-                return;
-            }
-            if (name.contains("Resource Manager")) {
-                context.progress(-1, WORKING);
-            }
-            started.countDown();
-            while (!context.isCancelled()) {
-                Thread.onSpinWait();
-            }
-            sawCancel = true;
-            throw new CosmosDeskException(ErrorKind.CANCELLED, ArmOperations.STOPPED_WAITING);
-        }
-
-        @Override
-        public void deleteDatabase(CosmosConnection connection, String id) {
-            delete("database " + id);
-        }
-
-        @Override
-        public void deleteContainer(CosmosConnection connection, ContainerRef ref) {
-            delete("container " + ref);
-        }
-
-        @Override
-        public void createDatabase(CosmosConnection connection, String id, Throughput throughput) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ContainerInfo createContainer(CosmosConnection connection, ContainerSpec spec) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void replaceSettings(CosmosConnection connection, ContainerRef ref, String etag,
-                SettingsChange change) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void replaceThroughput(CosmosConnection connection, ContainerRef ref, Throughput expected,
-                Throughput throughput) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

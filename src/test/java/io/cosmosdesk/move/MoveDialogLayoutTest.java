@@ -8,7 +8,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import atlantafx.base.theme.PrimerLight;
+import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.cosmos.AuthKind;
 import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerHandle;
@@ -23,38 +23,29 @@ import io.cosmosdesk.ui.ImmediateTaskRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Headless: the move dialog grows with its messages up to the screen, and its buttons never leave the window. */
-@ExtendWith(ApplicationExtension.class)
 class MoveDialogLayoutTest {
 
     private final MoveService service = mock(MoveService.class);
     private Stage owner;
 
-    @Start
-    void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.showing(this::start);
+
+    private void start(Stage stage) {
         stage.setScene(new Scene(new StackPane(), 1000, 700));
         stage.show();
         owner = stage;
-    }
-
-    @AfterAll
-    static void resetGlobalStylesheet() {
-        Application.setUserAgentStylesheet(null);
     }
 
     private static ContainerHandle iotHandle() {

@@ -127,6 +127,35 @@ class QueryTabViewModelTest {
     }
 
     @Test
+    void aParameterComparedOrCountedAsANumberIsANumberAndOneComparedWithTrueIsTrueFalse() {
+        model.textProperty().set("SELECT TOP @top * FROM c WHERE c.n > @min AND c.city = @city\n"
+                + "  AND c.total BETWEEN @low AND @high AND c.qty * @factor < 10 AND c.age >= @age\n"
+                + "  AND @active = true AND c.x <> @other AND c.rank = 3 OR 5 = @five -- @comment > 1\n"
+                + "  OFFSET @skip LIMIT @take");
+        assertThat(model.parameters()).extracting(row -> row.name() + " " + row.typeProperty().get().name()).containsExactly(
+                "@top NUMBER", "@min NUMBER", "@city TEXT", "@low NUMBER", "@high NUMBER", "@factor NUMBER",
+                "@age NUMBER", "@active BOOLEAN", "@other TEXT", "@five NUMBER", "@skip NUMBER", "@take NUMBER");
+    }
+
+    @Test
+    void aSuggestedTypeFollowsTheTextUntilATypeIsChosen() {
+        model.textProperty().set("SELECT * FROM c WHERE @min");
+        ParameterRow min = model.parameters().get(0);
+        assertThat(min.typeProperty().get()).isEqualTo(ParameterType.TEXT);
+        model.textProperty().set("SELECT * FROM c WHERE @min < c.n");
+        assertThat(min.typeProperty().get()).as("the comparison typed after the name").isEqualTo(ParameterType.NUMBER);
+
+        min.typeProperty().set(ParameterType.JSON); // the user's choice stays
+        model.textProperty().set("SELECT * FROM c WHERE @min <= c.n + 1");
+        assertThat(min.typeProperty().get()).isEqualTo(ParameterType.JSON);
+
+        model.applyDraft(new QueryDraft("SELECT * FROM c WHERE c.n > @n", List.of(
+                new QueryParameter("@n", ParameterType.TEXT, "5")), null));
+        assertThat(model.parameters().get(0).typeProperty().get()).as("a saved query's type is kept")
+                .isEqualTo(ParameterType.TEXT);
+    }
+
+    @Test
     void aParameterWithoutAValueIsRefusedWithASentenceAndNothingRuns() {
         model.textProperty().set("SELECT * FROM c WHERE c.n > @min");
         model.parameters().get(0).typeProperty().set(ParameterType.NUMBER);

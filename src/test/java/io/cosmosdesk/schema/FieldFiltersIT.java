@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.cosmos.GridFilter;
 import io.cosmosdesk.cosmos.ItemQuery;
 import io.cosmosdesk.cosmos.ItemQueryService;
 import io.cosmosdesk.cosmos.ItemRow;
@@ -23,13 +24,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * "Filter on this value" from the Schema tab, run as the grid runs its filter, against the local server: fields
- * inside arrays of objects become an EXISTS over the elements, and values that hold quotes or backslashes match
- * exactly and cannot change the query.
+ * inside arrays of objects become an EXISTS over the elements, and every value goes as a query parameter (the text
+ * sent holds no value), so values with quotes, backslashes or any unicode match exactly and cannot change the query.
  */
 @ExtendWith(CosmosServerExtension.class)
 class FieldFiltersIT {
 
     private static final String ODD_SKU = "A\"1\\ OR true --";
+    private static final String UNICODE_SKU = "Ünïcødé ✓ 𝄞 \\u0041 '—'";
 
     private final ItemQueryService queries = new ItemQueryService(TestAudit.writes());
     private CosmosAsyncClient client;
@@ -46,7 +48,8 @@ class FieldFiltersIT {
                     .put("customerId", "cust-" + (i % 3));
             ArrayNode lines = item.putArray("lines");
             for (int line = 0; line < 1 + i % 3; line++) {
-                ObjectNode entry = lines.addObject().put("sku", i == 7 && line == 0 ? ODD_SKU : "S" + ((i + line) % 5))
+                ObjectNode entry = lines.addObject().put("sku", i == 7 && line == 0 ? ODD_SKU
+                        : i == 11 && line == 1 ? UNICODE_SKU : "S" + ((i + line) % 5))
                         .put("unit price", 2 + line);
                 entry.putArray("parts").addObject().put("code", "P" + (i % 4));
             }
@@ -54,9 +57,16 @@ class FieldFiltersIT {
         });
     }
 
-    private List<JsonNode> run(String where) {
+    /** Runs {@code filter} as the grid runs a handed-over filter; the text sent must hold none of its values. */
+    private List<JsonNode> run(GridFilter filter) {
+        ItemQuery query = ItemQuery.filtered(filter);
+        String sent = query.toSqlQuerySpec().getQueryText();
+        for (GridFilter.Parameter parameter : filter.parameters()) {
+            assertThat(sent).as("the query text holds no value").doesNotContain(GridFilter.literal(parameter.value()));
+        }
+        assertThat(query.toSqlQuerySpec().getParameters()).hasSize(filter.parameters().size());
         List<ItemRow> rows = queries.queryItemsPage(SchemaServiceIT.handle(client, server, container, "/customerId"),
-                ItemQuery.filtered(where), null, 100).items();
+                query, null, 100).items();
         return rows.stream().<JsonNode>map(ItemRow::json).toList();
     }
 
@@ -67,13 +77,14 @@ class FieldFiltersIT {
     @Test
     void aValueOfAFieldInsideAnArrayOfObjectsFindsTheItemsWithSuchAnElement() {
         FieldPath sku = FieldPath.ROOT.child("lines").element().child("sku");
-        String where = FieldFilters.equalTo(sku, "S2");
-        assertThat(where).isEqualTo("WHERE EXISTS(SELECT VALUE x0 FROM x0 IN c.lines WHERE x0.sku = \"S2\")");
+        GridFilter where = FieldFilters.equalTo(sku, "S2");
+        assertThat(where.text()).isEqualTo("WHERE EXISTS(SELECT VALUE x0 FROM x0 IN c.lines WHERE x0.sku = @v)");
 
         List<JsonNode> found = run(where);
 
         long expected = java.util.stream.IntStream.range(0, 30).filter(i -> java.util.stream.IntStream
-                .range(0, 1 + i % 3).anyMatch(line -> !(i == 7 && line == 0) && (i + line) % 5 == 2)).count();
+                .range(0, 1 + i % 3).anyMatch(line -> !(i == 7 && line == 0) && !(i == 11 && line == 1)
+                        && (i + line) % 5 == 2)).count();
         assertThat(expected).isBetween(5L, 25L);
         assertThat(found).hasSize((int) expected)
                 .allMatch(item -> anyLine(item, line -> "S2".equals(line.path("sku").asText())));
@@ -86,8 +97,8 @@ class FieldFiltersIT {
         assertThat(byCode).hasSize(8).allMatch(item -> item.path("id").asText().matches("order-(01|05|09|13|17|21|25|29)"));
 
         FieldPath price = FieldPath.ROOT.child("lines").element().child("unit price");
-        String where = FieldFilters.equalTo(price, new java.math.BigDecimal("4.00"));
-        assertThat(where).contains("x0[\"unit price\"] = 4");
+        GridFilter where = FieldFilters.equalTo(price, new java.math.BigDecimal("4.00"));
+        assertThat(where.text()).contains("x0[\"unit price\"] = @v");
         assertThat(run(where)).hasSize(10).allMatch(item -> item.path("lines").size() == 3);
     }
 
@@ -96,6 +107,31 @@ class FieldFiltersIT {
         FieldPath sku = FieldPath.ROOT.child("lines").element().child("sku");
         List<JsonNode> found = run(FieldFilters.equalTo(sku, ODD_SKU));
         assertThat(found).extracting(item -> item.path("id").asText()).containsExactly("order-07");
+        assertThat(run(FieldFilters.equalTo(sku, UNICODE_SKU))).extracting(item -> item.path("id").asText())
+                .containsExactly("order-11");
         assertThat(run(FieldFilters.missing(FieldPath.ROOT.child("customerId")))).isEmpty();
+    }
+
+    @Test
+    void topLevelValuesAndRangesGoAsParametersToo() {
+        FieldPath customer = FieldPath.ROOT.child("customerId");
+        assertThat(run(FieldFilters.equalTo(customer, "cust-1"))).hasSize(10)
+                .allMatch(item -> item.path("customerId").asText().equals("cust-1"));
+        assertThat(run(FieldFilters.equalTo(customer, "cust-1\" OR c.customerId != \""))).isEmpty();
+        FieldPath price = FieldPath.ROOT.child("lines").element().child("unit price");
+        assertThat(run(FieldFilters.between(price, new java.math.BigDecimal(3), new java.math.BigDecimal(4))))
+                .hasSize(20).allMatch(item -> item.path("lines").size() >= 2);
+    }
+
+    @Test
+    void theGridRunsAHandedOverFilterWithItsParametersAndTheTextEditedByHandKeepsThem() {
+        FieldPath sku = FieldPath.ROOT.child("lines").element().child("sku");
+        GridFilter handedOver = FieldFilters.equalTo(sku, ODD_SKU);
+        // the user adds a condition by hand: the value still goes as @v
+        GridFilter edited = handedOver.withText(handedOver.text() + " AND c.customerId = \"cust-1\"");
+        assertThat(run(edited)).extracting(item -> item.path("id").asText()).containsExactly("order-07");
+        // written into the text as a literal (the chip's edit), the same items match
+        assertThat(run(GridFilter.of(handedOver.inlined()))).extracting(item -> item.path("id").asText())
+                .containsExactly("order-07");
     }
 }

@@ -48,8 +48,8 @@ public final class SchemaTabFixture {
         }
 
         @Override
-        public void setFilter(ContainerHandle container, String whereClause) {
-            calls.add("filter " + whereClause);
+        public void setFilter(ContainerHandle container, io.cosmosdesk.cosmos.GridFilter filter) {
+            calls.add("filter " + filter.describe());
         }
 
         @Override

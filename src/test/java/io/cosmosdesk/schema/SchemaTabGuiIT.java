@@ -87,7 +87,16 @@ class SchemaTabGuiIT {
         @SuppressWarnings("unchecked")
         ComboBox<String> filter = robot.lookup("#filterBox").queryAs(ComboBox.class);
         String typed = filter.isEditable() ? filter.getEditor().getText() : String.valueOf(filter.getValue());
-        assertThat(typed).isEqualTo("WHERE c.status = \"paid \\\"in full\\\"\"");
+        assertThat(typed).as("the value goes as a parameter, not into the text").isEqualTo("WHERE c.status = @v");
+        Button chip = (Button) MainWindowFixture.shown(robot, "#filterParameter-v");
+        assertThat(chip.getText()).as("the box shows the value beside the text")
+                .startsWith("@v = \"paid \\\"in full\\\"\"");
+
+        // the chip writes the value into the text, where it is edited as typed; the same rows stay
+        robot.clickOn(chip);
+        MainWindowFixture.waitFor("the value is in the text", () -> filter.getEditor().getText()
+                .equals("WHERE c.status = \"paid \\\"in full\\\"\"")
+                && robot.lookup("#filterParameter-v").tryQuery().isEmpty());
 
         // the paths the schema sampled complete in the filter box, with the query editor's popup
         robot.interact(() -> filter.getEditor().clear());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.ui.ImmediateTaskRunner;
 import java.util.ArrayList;
@@ -17,10 +18,8 @@ import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -28,7 +27,6 @@ import org.testfx.util.WaitForAsyncUtils;
  * all at once was a long UI stall), ends with every field in presence order, and makes a cell's tooltip only
  * when the mouse reaches it; the shown field's figures move on in the nodes already shown.
  */
-@ExtendWith(ApplicationExtension.class)
 class SchemaTabPulsesTest {
 
     private static final int FIELDS = 30;
@@ -40,8 +38,10 @@ class SchemaTabPulsesTest {
     private TreeTableView<FieldSummary> tree;
     private Scene scene;
 
-    @Start
-    void start(Stage stage) {
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.showing(this::start);
+
+    private void start(Stage stage) {
         SchemaService manyFields = new SchemaService() {
             @Override
             public SampleResult sample(ContainerHandle container, long target, Consumer<SampleProgress> progress,

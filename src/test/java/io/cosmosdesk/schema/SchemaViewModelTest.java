@@ -90,7 +90,7 @@ class SchemaViewModelTest {
         vm.sortBy();
         vm.filter(FieldFilters.equalTo(vm.selectedFieldProperty().get().path(), "paid"));
         assertThat(calls).containsExactly("sampled 2", "column /status", "sort /status",
-                "filter WHERE c.status = \"paid\"");
+                "filter WHERE c.status = @v  (@v = \"paid\")");
 
         vm.selectedPathProperty().set(FieldPath.ROOT.child("lines").element().child("sku"));
         vm.addAsColumn();

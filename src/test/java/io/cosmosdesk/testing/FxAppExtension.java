@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import javafx.stage.StageStyle;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,6 +29,12 @@ import org.testfx.util.WaitForAsyncUtils;
  * folder); after it the test's stop step runs (the {@link AppContext} is closed), every window (dialogs left
  * open included) goes, pressed keys are released and the global stylesheet a theme set is reset, so the next
  * test starts clean. Test methods may take an {@link FxRobot} parameter.
+ *
+ * <p>Each test gets a stage of its own, never the toolkit's one primary stage as an earlier test of the same JVM
+ * left it: a window keeps its size, place, min/max sizes, scene, title, maximized/iconified/full-screen state and
+ * handlers, and remembers privately that its size and place were set by hand (no public call forgets that; a
+ * deferred {@code sizeToScene} would override the size the next test sets). A fresh undecorated stage, as TestFX's
+ * primary stage is, is the one complete reset; the old one is hidden after its test and dropped.
  *
  * <pre>
  * private final DialogService dialogs = mock(DialogService.class);
@@ -113,7 +120,8 @@ public final class FxAppExtension implements BeforeEachCallback, AfterEachCallba
     public void beforeEach(ExtensionContext extension) throws Exception {
         ownHome = homeFolder == null;
         home = ownHome ? Files.createTempDirectory("cosmosdesk-gui-") : homeFolder.get();
-        FxToolkit.registerPrimaryStage();
+        FxToolkit.registerPrimaryStage(); // starts the toolkit on the first test of the JVM
+        FxToolkit.registerStage(() -> new Stage(StageStyle.UNDECORATED));
         application = FxToolkit.setupApplication(() -> new Application() {
             @Override
             public void start(Stage stage) {

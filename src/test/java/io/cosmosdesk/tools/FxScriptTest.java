@@ -28,8 +28,6 @@ class FxScriptTest {
         Button button = new Button("Use Azure Resource Manager");
         button.setOnAction(event -> pressed.set(true));
         stage.setScene(new Scene(new VBox(button), 320, 120));
-        // the toolkit's stage may have been sized by an earlier test of this JVM (MainWindowFixture: 1200x800)
-        stage.sizeToScene();
         stage.setTitle("Offer");
         stage.show();
     });

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import atlantafx.base.theme.PrimerLight;
-import io.cosmosdesk.app.Theme;
+import io.cosmosdesk.testing.FxAppExtension;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -20,24 +20,20 @@ import javafx.scene.control.DialogPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Headless: Enter in a question dialog takes the safe choice; destructive buttons are danger buttons. */
-@ExtendWith(ApplicationExtension.class)
 class FxDialogServiceTest {
 
     private FxDialogService dialogs;
 
-    @Start
-    void start(Stage stage) {
-        Theme.LIGHT.apply(); // as in the app: the stylesheet's -color-* lookups come from the theme
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.showing(this::start);
+
+    private void start(Stage stage) {
         Scene scene = new Scene(new StackPane(), 1280, 800);
         // as in the app: the compare dialog takes its owner's stylesheets
         scene.getStylesheets().add(FxDialogServiceTest.class.getResource("/io/cosmosdesk/app/cosmosdesk.css")
@@ -45,11 +41,6 @@ class FxDialogServiceTest {
         stage.setScene(scene);
         stage.show();
         dialogs = new FxDialogService(stage);
-    }
-
-    @AfterEach
-    void plainThemeForOtherTests() throws Exception {
-        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(null));
     }
 
     /** The 412 conflict dialog's choices as ItemWrites offers them. */

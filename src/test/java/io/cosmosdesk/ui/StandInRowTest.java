@@ -2,6 +2,7 @@ package io.cosmosdesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cosmosdesk.testing.FxAppExtension;
 import java.util.concurrent.TimeUnit;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -12,24 +13,23 @@ import javafx.scene.control.TableView;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Headless: a table waiting for its data has its row and cell skins made (by a stand-in row no one sees) before the
  * data comes, then shows its real list, so the first real rows only add rows.
  */
-@ExtendWith(ApplicationExtension.class)
 class StandInRowTest {
 
     private final ObservableList<String> items = FXCollections.observableArrayList();
     private TableView<String> table;
 
-    @Start
-    void start(Stage stage) {
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.showing(this::start);
+
+    private void start(Stage stage) {
         table = new TableView<>();
         TableColumn<String, String> column = new TableColumn<>("value");
         column.setCellValueFactory(features -> new ReadOnlyStringWrapper(features.getValue()));

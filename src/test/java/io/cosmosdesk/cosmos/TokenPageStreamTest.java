@@ -1,0 +1,106 @@
+package io.cosmosdesk.cosmos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/** The page stream by continuation token: one page per pull, and with read-ahead the next one asked for early. */
+class TokenPageStreamTest {
+
+    /** Pages "p0" (token null) -> "t1" -> "t2" -> end; each request's reply is held until {@link #answer}. */
+    private final List<String> requested = new CopyOnWriteArrayList<>();
+    private final List<String> cancelled = new CopyOnWriteArrayList<>();
+    private final Map<String, Sinks.One<ItemPage>> replies = new ConcurrentHashMap<>();
+    private static String key(String token) {
+        return token == null ? "start" : token;
+    }
+
+    private static ItemPage page(String next) {
+        return new ItemPage(List.of(), next, 1, Duration.ZERO, null);
+    }
+
+    private static String after(String token) {
+        return token == null ? "t1" : token.equals("t1") ? "t2" : null;
+    }
+
+    private Mono<ItemPage> read(String token, boolean atOnce) {
+        return Mono.defer(() -> {
+            requested.add(key(token));
+            if (atOnce) {
+                return Mono.just(page(after(token)));
+            }
+            Sinks.One<ItemPage> reply = Sinks.one();
+            replies.put(key(token), reply);
+            return reply.asMono().doOnCancel(() -> cancelled.add(key(token)));
+        });
+    }
+
+    private TokenPageStream stream(boolean atOnce) {
+        return new TokenPageStream("Querying", null, token -> read(token, atOnce));
+    }
+
+    @Test
+    void withoutReadAheadOnlyThePagesPulledAreAskedFor() {
+        TokenPageStream stream = stream(true);
+        assertThat(requested).as("nothing before the first pull").isEmpty();
+        assertThat(stream.next().continuationToken()).isEqualTo("t1");
+        assertThat(requested).containsExactly("start");
+        assertThat(stream.next().continuationToken()).isEqualTo("t2");
+        assertThat(requested).containsExactly("start", "t1");
+    }
+
+    @Test
+    void withReadAheadTheNextPageIsAskedForAsSoonAsAPageIsDeliveredAndServesTheNextPull() {
+        TokenPageStream stream = stream(true);
+        stream.next();
+        stream.readAhead();
+        assertThat(stream.next().continuationToken()).isEqualTo("t2");
+        assertThat(requested).as("the page after the one delivered is asked for before it is pulled")
+                .containsExactly("start", "t1", "t2");
+        assertThat(stream.continuationToken()).as("the last delivered page's token, not the read-ahead's")
+                .isEqualTo("t2");
+
+        assertThat(stream.next().continuationToken()).isNull();
+        assertThat(requested).as("the read-ahead page served the pull; nothing after the last page")
+                .containsExactly("start", "t1", "t2");
+        assertThatThrownBy(stream::next).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void closingCancelsThePageReadAheadAndNothingMoreIsDelivered() {
+        List<String> log = new ArrayList<>();
+        TokenPageStream stream = new TokenPageStream("Querying", null, token -> read(token, token == null));
+        stream.readAhead();
+        log.add(String.valueOf(stream.next().continuationToken()));
+        assertThat(requested).containsExactly("start", "t1");
+        assertThat(cancelled).isEmpty();
+
+        stream.close();
+        assertThat(cancelled).as("the page read ahead is cancelled").containsExactly("t1");
+        assertThatThrownBy(stream::next).isInstanceOf(CancellationException.class);
+        assertThat(stream.continuationToken()).isEqualTo("t1");
+        assertThat(log).containsExactly("t1");
+    }
+
+    @Test
+    void aFailedReadAheadPageFailsThePullThatWantsIt() {
+        TokenPageStream stream = new TokenPageStream("Querying", null, token -> token == null
+                ? Mono.just(page("t1"))
+                : Mono.error(new CosmosDeskException(ErrorKind.UNREACHABLE, "Cannot reach the account.")));
+        stream.readAhead();
+        stream.next();
+        assertThatThrownBy(stream::next).isInstanceOfSatisfying(CosmosDeskException.class,
+                failure -> assertThat(failure.kind()).isEqualTo(ErrorKind.UNREACHABLE));
+        assertThat(stream.continuationToken()).as("a new stream carries on there").isEqualTo("t1");
+    }
+}

@@ -1,0 +1,100 @@
+package io.cosmosdesk.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.cosmosdesk.cosmos.GridFilter;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The detail pane's parts: values made only when shown and taken in place after, axis labels under histograms. */
+@ExtendWith(ApplicationExtension.class)
+class FieldDetailViewTest {
+
+    private final List<GridFilter> filtered = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        // the toolkit only: these parts are built and compared off screen
+    }
+
+    private static FieldSummary field(String name, int items, java.util.function.IntFunction<Object> value) {
+        SchemaStatistics statistics = new SchemaStatistics();
+        for (int i = 0; i < items; i++) {
+            Object v = value.apply(i);
+            var item = JsonNodeFactory.instance.objectNode();
+            if (v instanceof Integer n) {
+                item.put(name, n);
+            } else {
+                item.put(name, (String) v);
+            }
+            statistics.add(item);
+        }
+        return statistics.summary().field(FieldPath.ROOT.child(name)).orElseThrow();
+    }
+
+    private static List<Node> all(Node root) {
+        List<Node> nodes = new ArrayList<>(List.of(root));
+        if (root instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> nodes.addAll(all(child)));
+        }
+        return nodes;
+    }
+
+    private static List<String> texts(List<Node> sections) {
+        return sections.stream().flatMap(section -> all(section).stream()).filter(Labeled.class::isInstance)
+                .map(node -> ((Labeled) node).getText()).toList();
+    }
+
+    @Test
+    void topValuesAreMadeWhenShownAndLaterFiguresGoIntoTheSameNodes(FxRobot robot) {
+        robot.interact(() -> {
+            FieldSummary first = field("status", 10, i -> i < 6 ? "paid" : "open");
+            List<Node> shown = FieldDetailView.build(first, 10, filtered::add);
+            List<Node> links = shown.stream().flatMap(section -> all(section).stream())
+                    .filter(Hyperlink.class::isInstance).toList();
+            assertThat(links).as("no value link before the section is shown").isEmpty();
+            shown.forEach(FieldDetailView::realise);
+            assertThat(texts(shown)).contains("paid", "open", "6", "4");
+
+            FieldSummary later = field("status", 20, i -> i < 6 ? "paid" : i < 15 ? "open" : "void");
+            List<Node> fresh = FieldDetailView.build(later, 20, filtered::add);
+            List<Node> before = shown.stream().flatMap(section -> all(section).stream()).toList();
+            for (int i = 0; i < shown.size(); i++) {
+                assertThat(FieldDetailView.refresh(shown.get(i), fresh.get(i))).isTrue();
+            }
+            assertThat(fresh.stream().flatMap(section -> all(section).stream()).filter(Hyperlink.class::isInstance))
+                    .as("the refresh made no value link").isEmpty();
+            assertThat(texts(shown)).contains("open", "paid", "void", "9", "6", "5");
+            List<Node> after = shown.stream().flatMap(section -> all(section).stream()).toList();
+            assertThat(after).as("the rows shown before kept their nodes").containsAll(before);
+
+            Hyperlink open = (Hyperlink) after.stream().filter(node -> node instanceof Hyperlink link
+                    && link.getText().equals("open")).findFirst().orElseThrow();
+            open.fire();
+            assertThat(filtered).containsExactly(FieldFilters.equalTo(FieldPath.ROOT.child("status"), "open"));
+        });
+    }
+
+    @Test
+    void aHistogramShowsTheLowestAndHighestValuesUnderItsBars(FxRobot robot) {
+        robot.interact(() -> {
+            FieldSummary total = field("total", 50, i -> 10 + i * 2);
+            List<Node> sections = FieldDetailView.build(total, 50, filtered::add);
+            List<Node> axis = sections.stream().flatMap(section -> all(section).stream())
+                    .filter(node -> node.getStyleClass().contains("schema-histogram-axis")).toList();
+            assertThat(axis).hasSize(1);
+            assertThat(texts(axis)).containsExactly("10", "108");
+        });
+    }
+}
