@@ -3,6 +3,7 @@ package io.cosmosdesk.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.cosmos.GridFilter;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,19 +13,18 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The detail pane's parts: values made only when shown and taken in place after, axis labels under histograms. */
-@ExtendWith(ApplicationExtension.class)
 class FieldDetailViewTest {
 
     private final List<GridFilter> filtered = new ArrayList<>();
 
-    @Start
-    void start(Stage stage) {
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.showing(this::start);
+
+    private void start(Stage stage) {
         // the toolkit only: these parts are built and compared off screen
     }
 
