@@ -64,7 +64,8 @@ final class FilterBox {
         this.notice = notice;
         ReadOnlyObjectProperty<ItemQuery> applied = pages.appliedQueryProperty();
         this.filterOutdated = Bindings.createBooleanBinding(
-                () -> !typedQuery().gridFilter().equals(applied.get().gridFilter())
+                // compared as text that runs as typed: a value written into the text (the chip's edit) is no change
+                () -> !typedQuery().gridFilter().inlined().equals(applied.get().gridFilter().inlined())
                         && applied.get().conditions().isEmpty(),
                 filterText, shownParameters, applied);
         filterText.addListener((obs, old, text) -> showParameters());

@@ -256,7 +256,7 @@ public class ItemsTabController {
     }
 
     private void bindStatus() {
-        visibleWhen(loadingBar, viewModel.busyProperty());
+        visibleWhen(loadingBar, viewModel.loadingShownProperty());
         visibleWhen(cancelButton, viewModel.busyProperty().or(viewModel.deletingProperty()));
         statusLabel.textProperty().bind(viewModel.statusTextProperty());
         statusTooltip.textProperty().bind(viewModel.statusTextProperty());

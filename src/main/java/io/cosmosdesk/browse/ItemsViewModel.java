@@ -53,6 +53,7 @@ public class ItemsViewModel implements AutoCloseable {
 
     private final ContainerHandle handle;
     private final ItemPaging pages;
+    private final LoadingIndicator loading;
     private final ItemColumns columns;
     private final FilterHistory history;
     private final FilterBox filterBox;
@@ -91,6 +92,7 @@ public class ItemsViewModel implements AutoCloseable {
         Objects.requireNonNull(dialogs);
         Objects.requireNonNull(settings);
         this.pages = new ItemPaging(handle, service, tasks, notice::set);
+        this.loading = new LoadingIndicator(pages.busyProperty(), tasks);
         this.columns = new ItemColumns(handle, settings);
         this.history = new FilterHistory(handle, settings);
         this.counter = new ItemCounter(handle, service, tasks, pages::generation);
@@ -212,6 +214,11 @@ public class ItemsViewModel implements AutoCloseable {
     /** True while a page is loading. The grid stays usable; Cancel stops it and keeps the rows. */
     public ReadOnlyBooleanProperty busyProperty() {
         return pages.busyProperty();
+    }
+
+    /** Whether the loading bar shows: a load that has lasted a moment (quick pages never flash it). */
+    public ReadOnlyBooleanProperty loadingShownProperty() {
+        return loading.shownProperty();
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {

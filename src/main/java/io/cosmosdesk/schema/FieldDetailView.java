@@ -159,7 +159,10 @@ final class FieldDetailView {
             bar.setOnMouseClicked(event -> filter.accept((GridFilter) bar.getProperties().get(CLAUSE)));
             bars.getChildren().add(bar);
         }
-        VBox box = new VBox(2, bars);
+        // the bars and their axis as wide as the bars (or the axis labels), not as the pane
+        VBox chart = new VBox(2, bars);
+        chart.setMaxWidth(Region.USE_PREF_SIZE);
+        VBox box = new VBox(2, chart);
         if (count > 0) {
             Label low = new Label(edge.of(histogram.bins().get(0).from()));
             Label high = new Label(edge.of(histogram.bins().get(count - 1).to()));
@@ -171,7 +174,7 @@ final class FieldDetailView {
             low.setMinWidth(Region.USE_PREF_SIZE);
             high.setMinWidth(Region.USE_PREF_SIZE);
             axis.setMinWidth(count * width + (count - 1) * bars.getSpacing());
-            box.getChildren().add(axis);
+            chart.getChildren().add(axis);
         }
         if (histogram.estimated()) {
             Label note = new Label("Drawn from a random " + Reservoir.CAPACITY + "-value sample of the values.");

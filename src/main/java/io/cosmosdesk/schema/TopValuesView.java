@@ -95,6 +95,7 @@ final class TopValuesView extends GridPane {
             double width = Math.max(2, Math.round(BAR * value.count() / max));
             bar.setPrefWidth(width);
             bar.setMinWidth(width);
+            bar.setMaxWidth(width); // the grid's column is as wide as the longest bar: the others must not fill it
             ((Label) rows.get(i)[2]).setText(String.format(Locale.ROOT, "%,d", value.count()));
         }
         while (rows.size() > values.size()) {

@@ -35,6 +35,8 @@ class ThemeTrimListTest {
 
     private static final Path LIST = Path.of("packaging/theme-unused-controls.txt");
     private static final Pattern STYLE_CLASS = Pattern.compile("\\.([A-Za-z][\\w-]*)");
+    /** Where the app's views are: code, its stylesheet, and the FXML files (a resource folder of their own). */
+    private static final Path[] SOURCES = {Path.of("src/main/java"), Path.of("src/main/resources"), Path.of("fxml")};
 
     @Test
     void theAppCreatesNoControlOfTheList() throws IOException {
@@ -55,6 +57,17 @@ class ThemeTrimListTest {
                 }
             }
         }
+        try (Stream<Path> files = walk(Path.of("fxml"))) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".fxml")).toList()) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                for (String control : unusedControls) {
+                    if (Pattern.compile("<" + Pattern.quote(control.substring(control.lastIndexOf('.') + 1)) + "[\\s/>]")
+                            .matcher(text).find()) {
+                        used.add(file + " -> " + control);
+                    }
+                }
+            }
+        }
         assertThat(used).as("the installers' theme has no rules for these (delete their lines from " + LIST + ")")
                 .isEmpty();
     }
@@ -71,8 +84,7 @@ class ThemeTrimListTest {
                 .doesNotContain("button", "label", "tree-view", "table-view", "accent");
 
         List<String> uses = new ArrayList<>();
-        try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/java")),
-                Files.walk(Path.of("src/main/resources")))) {
+        try (Stream<Path> files = Stream.of(SOURCES).flatMap(ThemeTrimListTest::walk)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String name = file.getFileName().toString();
                 if (!name.endsWith(".java") && !name.endsWith(".css") && !name.endsWith(".fxml")) {
@@ -93,9 +105,17 @@ class ThemeTrimListTest {
 
     /** A line of Java or FXML that gives a node this style class ({@code getStyleClass().add("card")}, styleClass="card"). */
     private static boolean namesStyleClass(String text, String styleClass) {
-        Pattern quoted = Pattern.compile("\"([^\"]*\\s)?" + Pattern.quote(styleClass) + "(\\s[^\"]*)?\"");
+        Pattern quoted = Pattern.compile("\"([^\"]*[\\s,])?" + Pattern.quote(styleClass) + "([\\s,][^\"]*)?\"");
         return text.lines().anyMatch(line -> (line.contains("StyleClass") || line.contains("styleClass")
                 || line.contains("Styles.")) && quoted.matcher(line).find());
+    }
+
+    private static Stream<Path> walk(Path folder) {
+        try {
+            return Files.walk(folder);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String sheet(Path jar) throws IOException {

@@ -97,8 +97,10 @@ class LayerRulesTest {
     @Test
     void nobodyStartsRawThreads() {
         noClasses().that().resideOutsideOfPackages("io.cosmosdesk.ui..", "io.cosmosdesk.sandbox..")
-                // the one exception: start-up's warm-up thread runs in main() before JavaFX or any TaskRunner exists
+                // the exceptions: start-up's warm-up thread runs in main() before JavaFX or any TaskRunner exists
                 .and().doNotHaveFullyQualifiedName("io.cosmosdesk.app.StartupWarmUp")
+                // and its text warm-up, begun in init() before the app and its TaskRunner are built
+                .and().doNotHaveFullyQualifiedName("io.cosmosdesk.app.TextWarmUp")
                 .should().callConstructor(Thread.class, Runnable.class)
                 .orShould().callConstructor(Thread.class, Runnable.class, String.class)
                 .because("background work goes through TaskRunner")

@@ -114,25 +114,17 @@ public final class ChangesBenchmark {
         List<CosmosAsyncContainer> writers = writerClients.stream()
                 .map(client -> client.getDatabase("bench").getContainer("changes")).toList();
 
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
+        ContainerHandle handle = startFx(new CosmosConnection(
+                ConnectionProfile.create("Bench", AuthKind.EMULATOR, server.endpoint()), tabClient));
         Path home = Files.createTempDirectory("changes-bench");
         FxTaskRunner tasks = new FxTaskRunner();
-        CosmosConnection connection = new CosmosConnection(
-                ConnectionProfile.create("Bench", AuthKind.EMULATOR, server.endpoint()), tabClient);
-        ContainerHandle handle = new ContainerHandle(connection,
-                new ContainerInfo(new ContainerRef("bench", "changes"), List.of("/customerId"), false, null));
 
         int total = rate * seconds;
         Shown shown = show(() -> new ChangesFeature(home, tasks).open(new ToolTabs(), handle), total);
         if (shown == null) {
             return;
         }
-        UiStallMeter meter = UiStallMeter.start();
-        FxLateSampler late = new FxLateSampler();
-        late.start();
-        ThreadCpu cpu = ThreadCpu.start();
+        Meters meters = Meters.start();
 
         // the other client: `rate` creates a second, in ticks of 50 ms; each tick's items go as one SDK bulk call
         // (batches of up to 100 operations per request) on the next of WRITERS clients, ticks overlapping, so the
@@ -176,22 +168,17 @@ public final class ChangesBenchmark {
                 + "%d failed; %d ticks ended > 1 s late)", written.get(), writeSeconds, written.get() / writeSeconds,
                 rate, seconds, writers.size(), failed.get(), behind.get());
 
-        report(shown, written.get(), lastWriteDone, meter, late, cpu);
+        report(shown, written.get(), lastWriteDone, meters.stalls(), meters.late(), meters.cpu());
         tasks.shutdown();
     }
 
     /** The tab over a made-up feed of {@code rate} changes a second: no server, no writing client. */
     private static void runOverMadeUpFeed(int rate, int seconds) throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
+        ContainerHandle handle = startFx(new CosmosConnection(
+                ConnectionProfile.create("Bench", AuthKind.EMULATOR, "https://127.0.0.1:8081/"),
+                org.mockito.Mockito.mock(CosmosAsyncClient.class))); // never called: the feed is made up
         Path home = Files.createTempDirectory("changes-bench");
         FxTaskRunner tasks = new FxTaskRunner();
-        CosmosConnection connection = new CosmosConnection(
-                ConnectionProfile.create("Bench", AuthKind.EMULATOR, "https://127.0.0.1:8081/"),
-                org.mockito.Mockito.mock(CosmosAsyncClient.class)); // never called: the feed is made up
-        ContainerHandle handle = new ContainerHandle(connection,
-                new ContainerInfo(new ContainerRef("bench", "changes"), List.of("/customerId"), false, null));
         int total = rate * seconds;
         io.cosmosdesk.changes.SyntheticChanges[] feed = new io.cosmosdesk.changes.SyntheticChanges[1];
         Shown shown = show(() -> {
@@ -205,10 +192,7 @@ public final class ChangesBenchmark {
         if (shown == null) {
             return;
         }
-        UiStallMeter meter = UiStallMeter.start();
-        FxLateSampler late = new FxLateSampler();
-        late.start();
-        ThreadCpu cpu = ThreadCpu.start();
+        Meters meters = Meters.start();
         long writeStart = System.nanoTime();
         while (feed[0].produced() < total && System.nanoTime() - writeStart < (seconds + 60) * 1_000_000_000L) {
             Thread.sleep(20); // the made-up writer's schedule is the clock; this only waits for its end
@@ -216,7 +200,7 @@ public final class ChangesBenchmark {
         long lastWriteDone = System.currentTimeMillis();
         print("made-up feed: %,d changes in %.1f s (asked for %,d/s over %d s)", feed[0].produced(),
                 (System.nanoTime() - writeStart) / 1e9, rate, seconds);
-        report(shown, (int) feed[0].produced(), lastWriteDone, meter, late, cpu);
+        report(shown, (int) feed[0].produced(), lastWriteDone, meters.stalls(), meters.late(), meters.cpu());
         tasks.shutdown();
     }
 
@@ -226,6 +210,25 @@ public final class ChangesBenchmark {
     }
 
     /** Shows the tab in a window of its own, counts rows as they reach the table; null if it never went live. */
+    /** Starts the toolkit; the bench container's handle on {@code connection}. */
+    private static ContainerHandle startFx(CosmosConnection connection) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        return new ContainerHandle(connection,
+                new ContainerInfo(new ContainerRef("bench", "changes"), List.of("/customerId"), false, null));
+    }
+
+    /** What a run measures from the moment its tab is shown: UI stalls, late pulses, threads' CPU. */
+    private record Meters(UiStallMeter stalls, FxLateSampler late, ThreadCpu cpu) {
+        static Meters start() throws InterruptedException {
+            UiStallMeter stalls = UiStallMeter.start();
+            FxLateSampler late = new FxLateSampler();
+            late.start();
+            return new Meters(stalls, late, ThreadCpu.start());
+        }
+    }
+
     private static Shown show(java.util.function.Supplier<ChangesTab> open, int total) throws InterruptedException {
         AtomicInteger shown = new AtomicInteger();
         AtomicLong worstLagMs = new AtomicLong();

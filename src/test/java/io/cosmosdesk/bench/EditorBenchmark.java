@@ -104,6 +104,7 @@ public final class EditorBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
         boolean where = java.util.Arrays.asList(args).contains("--where");
         GcPauses gc = GcPauses.install();
+        long fxThread = onFx(() -> Thread.currentThread().getId());
         java.util.Map<Integer, List<long[]>> figures = new java.util.TreeMap<>();
         for (int round = 0; round < rounds; round++) {
             for (int size : sizes) {
@@ -113,6 +114,7 @@ public final class EditorBenchmark {
                 late.start();
                 gc.reset();
                 long allocatedBefore = allocatedBytes();
+                long uiCpuBefore = ALLOCATION.getThreadCpuTime(fxThread);
                 if (where) {
                     System.out.println("-- opening " + id);
                 }
@@ -132,6 +134,7 @@ public final class EditorBenchmark {
                 long fullMs = (System.nanoTime() - t0) / 1_000_000;
                 Thread.sleep(300); // let validation and the last pulses settle inside the heartbeat window
                 waitFor(() -> onFx(() -> !editor.validatingProperty().get()));
+                long uiCpuMs = (ALLOCATION.getThreadCpuTime(fxThread) - uiCpuBefore) / 1_000_000;
                 long allocatedMb = (allocatedBytes() - allocatedBefore) / (1024 * 1024);
                 long[] stall = heartbeat.stop();
                 late.stop();
@@ -141,7 +144,7 @@ public final class EditorBenchmark {
                 if (round > 0) { // the first round warms the JIT up
                     figures.computeIfAbsent(size, k -> new ArrayList<>())
                             .add(new long[] {openMs, fullMs, stall[0], stall[1], gc.longestMs(), gc.count(),
-                                    gc.totalMs(), allocatedMb});
+                                    gc.totalMs(), allocatedMb, uiCpuMs});
                 }
             }
         }
@@ -151,15 +154,17 @@ public final class EditorBenchmark {
                 + "thread's own CPU time within a wait (the rest: waiting for a core, GC, the software renderer)");
         System.out.println("Allocated = bytes allocated by all threads from open until validated (median; less load-"
                 + "sensitive than the times); GC = stop-the-world pauses meanwhile (median count, median total)");
+        System.out.println("UI CPU = all the UI thread's CPU time from open until editable and validated (+300 ms "
+                + "settling): the work, least load-sensitive");
         System.out.println("item size   lines   editable   UI stall median/max   UI busy median/max   longest GC pause"
-                + "   GC pauses   allocated");
+                + "   GC pauses   allocated   UI CPU median/max");
         for (var entry : figures.entrySet()) {
             List<long[]> rows = entry.getValue();
             System.out.printf(Locale.ROOT, "%7.0f KB  %6d  %6d ms  %10d / %4d ms  %9d / %4d ms  %13d ms  %3d, %4d ms"
-                    + "  %6d MB%n",
+                    + "  %6d MB  %6d / %4d ms%n",
                     entry.getKey() / 1024.0, expectedLines.get(entry.getKey()), median(rows, 1), median(rows, 2),
                     max(rows, 2), median(rows, 3), max(rows, 3), max(rows, 4), median(rows, 5), median(rows, 6),
-                    median(rows, 7));
+                    median(rows, 7), median(rows, 8), max(rows, 8));
         }
 
         if (java.util.Arrays.asList(args).contains("--no-typing")) {

@@ -26,8 +26,8 @@ import javafx.stage.Stage;
  */
 final class PlainTableFloor {
 
-    /** items/s of the pass, and the UI stall meter's {wall ms, UI-thread CPU ms}. */
-    record Figures(int items, double seconds, long stallWallMs, long stallCpuMs, String stalls) {
+    /** items/s of the pass, and the CPU of its threads by group. */
+    record Figures(int items, double seconds, String cpu) {
         double rate() {
             return items / seconds;
         }
@@ -36,7 +36,9 @@ final class PlainTableFloor {
     private PlainTableFloor() {
     }
 
-    static Figures run(CosmosAsyncContainer container, int pageSize, int limit) throws InterruptedException {
+    /** {@code watch} starts the caller's stall watch on the UI thread as loading begins (the caller stops it). */
+    static Figures run(CosmosAsyncContainer container, int pageSize, int limit, Runnable watch)
+            throws InterruptedException {
         ObservableList<ObjectNode> rows = FXCollections.observableArrayList();
         CountDownLatch shown = new CountDownLatch(1);
         Stage[] stage = new Stage[1];
@@ -61,7 +63,8 @@ final class PlainTableFloor {
             }.start();
         });
         shown.await();
-        UiStallMeter meter = UiStallMeter.start();
+        Platform.runLater(watch);
+        ThreadCpu cpu = ThreadCpu.start();
         long start = System.nanoTime();
         AtomicInteger handedOver = new AtomicInteger();
         CountDownLatch allShown = new CountDownLatch(1);
@@ -87,8 +90,7 @@ final class PlainTableFloor {
         } while (true);
         allShown.await(10, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
-        long[] stall = meter.stop();
-        String stalls = meter.lateStalls();
+        String cpuReport = cpu.report();
         // its rows must not count in the Items tab's heap figure taken after this pass
         CountDownLatch closed = new CountDownLatch(1);
         Platform.runLater(() -> {
@@ -97,7 +99,7 @@ final class PlainTableFloor {
             closed.countDown();
         });
         closed.await();
-        return new Figures(handedOver.get(), seconds, stall[0], stall[1], stalls);
+        return new Figures(handedOver.get(), seconds, cpuReport);
     }
 
     private static TableColumn<ObjectNode, String> column(String title, String pointer) {

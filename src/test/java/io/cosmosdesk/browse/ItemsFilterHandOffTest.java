@@ -117,6 +117,7 @@ class ItemsFilterHandOffTest {
         assertThat(vm.filterTextProperty().get()).isEqualTo(ODD.inlined())
                 .endsWith("x0.sku = \"S\\\"2\\\\ ✓\")");
         assertThat(vm.filterParameters()).isEmpty();
+        assertThat(vm.filterOutdatedBinding().get()).as("the same filter, its value now in the text").isFalse();
         vm.applyFilter();
         assertThat(lastQuery().parameters()).isEmpty();
         assertThat(lastQuery().filter()).isEqualTo(ODD.inlined());

@@ -116,6 +116,24 @@ class ChangesTabViewGuiTest {
         assertThat(width).as("wide enough for the longest choice").isGreaterThan(longest.getLayoutBounds().getWidth());
     }
 
+    @Test
+    void aDeletedRowsTooltipIsWrittenWhenItShowsNotAtEachRefresh(FxRobot robot) {
+        ChangeRow deleted = new ChangeRow(7, Instant.now(), "gone", PartitionKeyValue.of("c1"),
+                ChangeRow.Kind.DELETED, "deleted", JsonNodeFactory.instance.objectNode().put("id", "gone")
+                        .put("note", "x".repeat(500)), 520);
+        String[] before = new String[1];
+        String[] shown = new String[1];
+        robot.interact(() -> {
+            ChangeSummaryCell cell = new ChangeSummaryCell();
+            cell.updateItem(deleted, false);
+            before[0] = cell.getTooltip().getText();
+            cell.getTooltip().getOnShowing().handle(null);
+            shown[0] = cell.getTooltip().getText();
+        });
+        assertThat(before[0]).as("nothing written at the refresh").isEmpty();
+        assertThat(shown[0]).startsWith("Deleted. What it held:\n{").contains("\"id\" : \"gone\"");
+    }
+
     private static List<TableRow<?>> rowsOf(TableView<ChangeRow> table) {
         List<TableRow<?>> rows = new ArrayList<>();
         table.lookupAll(".table-row-cell").forEach(node -> {

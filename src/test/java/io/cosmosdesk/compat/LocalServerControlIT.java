@@ -15,26 +15,20 @@ import io.cosmosdesk.sandbox.LocalCosmosServer.RecordedRequest;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.CosmosTestData;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The local server's own switches: injected faults and the request log. */
 @ExtendWith(CosmosServerExtension.class)
 class LocalServerControlIT {
 
-    private LocalCosmosServer server;
-
-    @AfterEach
-    void clearFaults() {
-        if (server != null) {
-            server.clearFaults();
-        }
-    }
+    @RegisterExtension
+    final AfterEachCallback faults = CosmosServerExtension.clearingFaults();
 
     @Test
     void throttlingIsRetriedByTheSdk(LocalCosmosServer server, CosmosTestData data) {
-        this.server = server;
         CosmosAsyncContainer container = data.createContainer("/pk");
         server.clearRecentRequests();
         server.setFault(Fault.of(FaultMode.THROTTLE, 2).onMethods("POST").onPathsContaining("/docs"));
@@ -49,7 +43,6 @@ class LocalServerControlIT {
 
     @Test
     void unavailableSurfacesAsAnError(LocalCosmosServer server, CosmosTestData data) {
-        this.server = server;
         CosmosAsyncContainer container = data.createContainer("/pk");
         container.createItem(item("id", "1", "pk", "a")).block();
         server.setFault(Fault.of(FaultMode.UNAVAILABLE, 20).onMethods("DELETE"));
@@ -62,7 +55,6 @@ class LocalServerControlIT {
     /** The case journals exist for: the write is applied, and the answer is lost on the way back. */
     @Test
     void applyThenDropWritesTheItemButTheClientNeverHearsOfIt(LocalCosmosServer server, CosmosTestData data) {
-        this.server = server;
         CosmosAsyncContainer container = data.createContainer("/pk");
         server.clearRecentRequests();
         server.setFault(Fault.of(FaultMode.APPLY_THEN_DROP, 1).onMethods("POST").onPathsContaining("/docs"));
@@ -84,7 +76,6 @@ class LocalServerControlIT {
     @Test
     void applyThenHoldWritesTheItemAndKeepsTheClientWaiting(LocalCosmosServer server, CosmosTestData data)
             throws Exception {
-        this.server = server;
         CosmosAsyncContainer container = data.createContainer("/pk");
         server.clearRecentRequests();
         server.setFault(Fault.of(FaultMode.APPLY_THEN_HOLD, 1).onMethods("POST").onPathsContaining("/docs"));
@@ -110,7 +101,6 @@ class LocalServerControlIT {
 
     @Test
     void requestLogShowsTheAuthTypeButNeverTheSignature(LocalCosmosServer server, CosmosTestData data) {
-        this.server = server;
         CosmosAsyncContainer container = data.createContainer("/pk");
         server.clearRecentRequests();
         container.createItem(item("id", "1", "pk", "a")).block();

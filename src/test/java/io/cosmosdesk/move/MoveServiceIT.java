@@ -21,9 +21,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Moving items against the real local server: outcomes, conflicts, concurrent edits, throttling and outages. */
@@ -35,14 +36,8 @@ class MoveServiceIT {
     @TempDir
     Path home;
 
-    private LocalCosmosServer server;
-
-    @AfterEach
-    void clearFaults() {
-        if (server != null) {
-            server.clearFaults();
-        }
-    }
+    @RegisterExtension
+    final AfterEachCallback faults = CosmosServerExtension.clearingFaults();
 
     private MoveService service() {
         return new MoveService(home, MoveTuning.defaults().withBatchSize(50)
@@ -297,7 +292,6 @@ class MoveServiceIT {
     @Test
     void throttlingIsWaitedOutWithoutFailingTheJob(CosmosAsyncClient client, CosmosTestData data,
             LocalCosmosServer server) {
-        this.server = server;
         MoveTestBed bed = bed(client, data, 150);
         List<MoveSource> sources = bed.sources();
         server.setFault(Fault.of(FaultMode.THROTTLE, 12).onMethods("POST", "DELETE").onPathsContaining("/docs")
@@ -316,7 +310,6 @@ class MoveServiceIT {
     @org.junit.jupiter.api.Timeout(180)
     void throttlingThatNeverEndsStopsTheJobResumablyAfterBoundedRounds(CosmosAsyncClient client,
             CosmosTestData data, LocalCosmosServer server) {
-        this.server = server;
         MoveTestBed seeded = bed(client, data, 5);
         // no SDK retries of its own, so every 429 reaches the job's rounds at once
         CosmosAsyncClient noSdkRetries = CosmosServerExtension.clientBuilder(server)
@@ -348,7 +341,6 @@ class MoveServiceIT {
 
     @Test
     void unavailableAnswersAreRetried(CosmosAsyncClient client, CosmosTestData data, LocalCosmosServer server) {
-        this.server = server;
         MoveTestBed bed = bed(client, data, 150);
         List<MoveSource> sources = bed.sources();
         server.setFault(Fault.of(FaultMode.UNAVAILABLE, 3).onMethods("POST", "DELETE").onPathsContaining("/docs"));
@@ -386,7 +378,6 @@ class MoveServiceIT {
     @Test
     void theServerGoingAwayMidJobAndComingBackIsRiddenOut(CosmosAsyncClient client, CosmosTestData data,
             LocalCosmosServer server) {
-        this.server = server;
         MoveTestBed bed = bed(client, data, 200);
         MoveService service = new MoveService(home, MoveTuning.defaults().withBatchSize(50)
                 .withBackoff(10, Duration.ofMillis(50), Duration.ofMillis(200)), (step, index, id) -> {
@@ -404,7 +395,6 @@ class MoveServiceIT {
     @Test
     void aServerThatStaysAwayStopsTheJobResumably(CosmosAsyncClient client, CosmosTestData data,
             LocalCosmosServer server) {
-        this.server = server;
         MoveTestBed bed = bed(client, data, 200);
         MoveService service = new MoveService(home, MoveTuning.defaults().withBatchSize(50)
                 .withBackoff(2, Duration.ofMillis(20), Duration.ofMillis(50)), (step, index, id) -> {
@@ -436,7 +426,6 @@ class MoveServiceIT {
     @Test
     void aStoppedJobsReportSaysWhichItemsWereNeverStarted(CosmosAsyncClient client, CosmosTestData data,
             LocalCosmosServer server) {
-        this.server = server;
         MoveTestBed bed = bed(client, data, 200);
         MoveService service = new MoveService(home, MoveTuning.defaults().withBatchSize(20)
                 .withBackoff(2, Duration.ofMillis(20), Duration.ofMillis(50)), (step, index, id) -> {

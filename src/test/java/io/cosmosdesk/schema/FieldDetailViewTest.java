@@ -3,6 +3,7 @@ package io.cosmosdesk.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.cosmos.GridFilter;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,19 +13,18 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The detail pane's parts: values made only when shown and taken in place after, axis labels under histograms. */
-@ExtendWith(ApplicationExtension.class)
 class FieldDetailViewTest {
 
     private final List<GridFilter> filtered = new ArrayList<>();
 
-    @Start
-    void start(Stage stage) {
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.showing(this::start);
+
+    private void start(Stage stage) {
         // the toolkit only: these parts are built and compared off screen
     }
 
@@ -51,6 +51,16 @@ class FieldDetailViewTest {
         return nodes;
     }
 
+    /** The sections in a 600 px wide pane, styled and laid out as the detail pane would. */
+    private static List<Node> laidOut(List<Node> sections) {
+        javafx.scene.layout.VBox pane = new javafx.scene.layout.VBox(4);
+        pane.getChildren().setAll(sections);
+        new javafx.scene.Scene(pane, 600, 600);
+        pane.applyCss();
+        pane.layout();
+        return sections;
+    }
+
     private static List<String> texts(List<Node> sections) {
         return sections.stream().flatMap(section -> all(section).stream()).filter(Labeled.class::isInstance)
                 .map(node -> ((Labeled) node).getText()).toList();
@@ -66,6 +76,10 @@ class FieldDetailViewTest {
             assertThat(links).as("no value link before the section is shown").isEmpty();
             shown.forEach(FieldDetailView::realise);
             assertThat(texts(shown)).contains("paid", "open", "6", "4");
+            assertThat(laidOut(shown).stream().flatMap(section -> all(section).stream())
+                    .filter(node -> node.getStyleClass().contains("schema-bar-fill"))
+                    .map(node -> node.getLayoutBounds().getWidth()))
+                    .as("bars as long as their counts, not all as long as the longest").containsExactly(80.0, 53.0);
 
             FieldSummary later = field("status", 20, i -> i < 6 ? "paid" : i < 15 ? "open" : "void");
             List<Node> fresh = FieldDetailView.build(later, 20, filtered::add);
@@ -95,6 +109,12 @@ class FieldDetailViewTest {
                     .filter(node -> node.getStyleClass().contains("schema-histogram-axis")).toList();
             assertThat(axis).hasSize(1);
             assertThat(texts(axis)).containsExactly("10", "108");
+            laidOut(sections);
+            Node bars = sections.stream().flatMap(section -> all(section).stream())
+                    .filter(node -> node.getStyleClass().contains("schema-histogram")).findFirst().orElseThrow();
+            assertThat(axis.get(0).getLayoutBounds().getWidth()).as("the axis spans the bars, not the pane")
+                    .isEqualTo(bars.getLayoutBounds().getWidth());
+            assertThat(bars.getLayoutBounds().getWidth()).isLessThan(300);
         });
     }
 }

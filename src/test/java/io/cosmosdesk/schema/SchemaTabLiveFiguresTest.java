@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.ui.FxTaskRunner;
 import java.util.List;
@@ -18,10 +19,8 @@ import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -29,7 +28,6 @@ import org.testfx.util.WaitForAsyncUtils;
  * figures in place. A new value in a TreeItem made the tree rebuild every shown cell (each went empty and was filled
  * again: restyled and redrawn) at every snapshot. The rows take the newest figures when the sample ends.
  */
-@ExtendWith(ApplicationExtension.class)
 class SchemaTabLiveFiguresTest {
 
     private static final int FIELDS = 8;
@@ -55,8 +53,10 @@ class SchemaTabLiveFiguresTest {
         return statistics.summary();
     }
 
-    @Start
-    void start(Stage stage) {
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.showing(this::start);
+
+    private void start(Stage stage) {
         SchemaService inSteps = new SchemaService() {
             @Override
             public SampleResult sample(ContainerHandle container, long target, Consumer<SampleProgress> progress,
@@ -121,6 +121,10 @@ class SchemaTabLiveFiguresTest {
         WaitForAsyncUtils.waitForFxEvents();
         SchemaSummary last = viewModel.summaryProperty().get();
         assertThat(last.itemsInspected()).isEqualTo(40);
+        // the rows take a summary in the pulses after it arrives (SchemaTabController.addPendingRows), not at once
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> tree.getRoot()
+                .getChildren().stream().allMatch(row -> row.getValue() == last.field(row.getValue().path())
+                        .orElse(null))).get());
         robot.interact(() -> tree.getRoot().getChildren().forEach(row -> assertThat(row.getValue())
                 .as("the row holds the last figures").isSameAs(last.field(row.getValue().path()).orElseThrow())));
         assertThat(tree.getRoot().getChildren()).extracting(row -> row.getValue().itemCount())

@@ -22,8 +22,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -70,12 +71,8 @@ class KilledMoveAuditIT {
 
     private LocalCosmosServer server;
 
-    @AfterEach
-    void clearFaults() {
-        if (server != null) {
-            server.clearFaults();
-        }
-    }
+    @RegisterExtension
+    final AfterEachCallback faults = CosmosServerExtension.clearingFaults();
 
     @ParameterizedTest
     @EnumSource(Held.class)

@@ -5,6 +5,7 @@ import com.azure.cosmos.CosmosAsyncClient;
 import com.azure.cosmos.CosmosClient;
 import com.azure.cosmos.CosmosClientBuilder;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -62,6 +63,19 @@ public final class CosmosServerExtension implements ParameterResolver {
     /** The JVM-wide server, started on first use. */
     public static LocalCosmosServer server(ExtensionContext context) {
         return shared(context).server;
+    }
+
+    /**
+     * For tests that set the server's faults: clears them after each test, so none outlives the test that set it
+     * (register with {@code @RegisterExtension}; the server is cleared only once some test started it).
+     */
+    public static AfterEachCallback clearingFaults() {
+        return context -> {
+            SharedServer shared = context.getRoot().getStore(NAMESPACE).get(SharedServer.class, SharedServer.class);
+            if (shared != null) {
+                shared.server.clearFaults();
+            }
+        };
     }
 
     /** A client builder for {@code server} as the tests use it. */
