@@ -198,7 +198,12 @@ public record GridFilter(String text, List<Parameter> parameters) {
         }
     }
 
-    private static int skipString(String text, int quoteAt) {
+    /**
+     * Where the SQL string literal opened by the quote at {@code quoteAt} ends (just past its closing quote, a
+     * backslash escaping the next character), or the text's end if it is not closed. The one string scanner of
+     * the @name finders here and {@link io.cosmosdesk.query.QueryText}'s statement splitter.
+     */
+    public static int skipString(String text, int quoteAt) {
         char quote = text.charAt(quoteAt);
         int i = quoteAt + 1;
         while (i < text.length()) {

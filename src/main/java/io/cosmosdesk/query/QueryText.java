@@ -1,5 +1,6 @@
 package io.cosmosdesk.query;
 
+import io.cosmosdesk.cosmos.GridFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,7 @@ public final class QueryText {
         while (i < n) {
             char c = text.charAt(i);
             if (c == '\'' || c == '"') {
-                i = skipString(text, i);
+                i = GridFilter.skipString(text, i);
                 continue;
             }
             if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
@@ -97,23 +98,6 @@ public final class QueryText {
         return spans;
     }
 
-    private static int skipString(String text, int quoteAt) {
-        char quote = text.charAt(quoteAt);
-        int i = quoteAt + 1;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                i += 2;
-                continue;
-            }
-            if (c == quote) {
-                return i + 1;
-            }
-            i++;
-        }
-        return text.length();
-    }
-
     private static Statement trimmed(String text, int start, int end) {
         int s = start;
         int e = end;
@@ -128,7 +112,7 @@ public final class QueryText {
 
     /** The {@code @names} in order of first use, outside strings and comments, with their {@code @}. */
     public static List<String> parameterNames(String text) {
-        return io.cosmosdesk.cosmos.GridFilter.parameterNames(text);
+        return GridFilter.parameterNames(text);
     }
 
     /**
@@ -204,7 +188,7 @@ public final class QueryText {
                     i++;
                 }
             } else if (c == '\'' || c == '"') {
-                i = skipString(text, i);
+                i = GridFilter.skipString(text, i);
                 tokens.add("''");
             } else if (Character.isLetterOrDigit(c) || c == '_' || c == '@') {
                 int j = i + 1;
