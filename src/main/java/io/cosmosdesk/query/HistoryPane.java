@@ -28,6 +28,7 @@ public final class HistoryPane extends VBox {
     private final QueryHistory history;
     private final ContainerKey container;
     private final TaskRunner tasks;
+    private static final String EMPTY = "Queries you run here are listed here.";
     private final TextField search = new TextField();
     private final ListView<QueryHistory.Entry> list = new ListView<>();
     private long generation;
@@ -42,7 +43,12 @@ public final class HistoryPane extends VBox {
         search.setPromptText("Search the history");
         search.textProperty().addListener((obs, old, words) -> reload());
         list.setId("historyList");
-        list.setPlaceholder(new Label("Queries you run here are listed here."));
+        Label placeholder = new Label(EMPTY);
+        placeholder.setWrapText(true);
+        list.setPlaceholder(placeholder);
+        // an empty list under a search says the search found nothing, not that nothing was ever run
+        search.textProperty().addListener((obs, old, words) -> placeholder.setText(words == null || words.isBlank()
+                ? EMPTY : "No run in this container's history has every word of \u201c" + words.trim() + "\u201d."));
         list.setCellFactory(view -> new QueryListCell<>(entry -> entry.query().text(), HistoryPane::facts));
         list.setOnMouseClicked(event -> {
             if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2) {

@@ -64,8 +64,8 @@ public final class QueryHistory {
     }
 
     /**
-     * The runs whose text (or a parameter's value) holds every word of {@code words}, ignoring case, newest
-     * first; all of them for blank words.
+     * The runs whose text (or a parameter's value, or the partition key value of their scope, as the list shows it)
+     * holds every word of {@code words}, ignoring case, newest first; all of them for blank words.
      */
     public synchronized List<Entry> search(ContainerKey container, String words) {
         String[] wanted = words == null ? new String[0] : words.toLowerCase(Locale.ROOT).trim().split("\\s+");
@@ -88,6 +88,9 @@ public final class QueryHistory {
         StringBuilder haystack = new StringBuilder(entry.query().text().toLowerCase(Locale.ROOT));
         for (QueryParameter parameter : entry.query().parameters()) {
             haystack.append('\n').append(parameter.value().toLowerCase(Locale.ROOT));
+        }
+        if (!entry.query().scope().isCrossPartition()) {
+            haystack.append('\n').append(entry.query().scope().partitionKey().display().toLowerCase(Locale.ROOT));
         }
         return Arrays.stream(words).allMatch(word -> word.isEmpty() || haystack.indexOf(word) >= 0);
     }

@@ -65,14 +65,18 @@ final class QueryRunState {
 
     /**
      * A run that failed or was stopped: its sentence, the syntax error's place in the whole text ({@code offset}: where
-     * the statement that ran starts), the limit, and the totals of the pages read before.
+     * the statement that ran starts in {@code wholeText}), the limit, and the totals of the pages read before. A
+     * syntax error's sentence names the line and column the editor shows.
      */
-    void failed(Throwable failure, int offset, boolean anyPage, QueryTotals totals) {
+    void failed(Throwable failure, String wholeText, int offset, boolean anyPage, QueryTotals totals) {
         if (failure instanceof QueryException stopped) {
             error.set(stopped.userMessage());
             limitReached.set(stopped.reason() == QueryException.Reason.REQUEST_UNIT_LIMIT);
-            stopped.syntaxError().ifPresent(where -> syntaxError.set(new QuerySyntaxError(where.start() + offset,
-                    where.end() + offset, where.line(), where.column(), where.message())));
+            stopped.syntaxError().ifPresent(where -> {
+                QuerySyntaxError inEditor = where.inWholeText(wholeText, offset);
+                syntaxError.set(inEditor);
+                error.set(inEditor.describe());
+            });
         } else if (failure instanceof QueryInputException refused) {
             error.set(refused.userMessage());
         } else {

@@ -29,17 +29,29 @@ public record QuerySyntaxError(int start, int end, int line, int column, String 
         if (!m.find()) {
             return Optional.empty();
         }
-        int start = Math.min(Integer.parseInt(m.group(1)), queryText.length());
-        int end = Math.max(start, Math.min(Integer.parseInt(m.group(2)), queryText.length()));
+        return Optional.of(at(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), queryText, message));
+    }
+
+    /**
+     * The same error placed in the whole editor text, where the statement that ran starts at {@code offset}: its
+     * offsets, line and column as the editor numbers them (a statement on line 3 fails on line 3, not line 1).
+     */
+    public QuerySyntaxError inWholeText(String wholeText, int offset) {
+        return at(start + offset, end + offset, wholeText, message);
+    }
+
+    private static QuerySyntaxError at(int from, int to, String text, String message) {
+        int start = Math.max(0, Math.min(from, text.length()));
+        int end = Math.max(start, Math.min(to, text.length()));
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < start; i++) {
-            if (queryText.charAt(i) == '\n') {
+            if (text.charAt(i) == '\n') {
                 line++;
                 lineStart = i + 1;
             }
         }
-        return Optional.of(new QuerySyntaxError(start, end, line, start - lineStart + 1, message));
+        return new QuerySyntaxError(start, end, line, start - lineStart + 1, message);
     }
 
     /** e.g. "Line 2, column 14: Syntax error, incorrect syntax near 'AND'." */

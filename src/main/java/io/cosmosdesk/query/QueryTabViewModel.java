@@ -47,6 +47,8 @@ public final class QueryTabViewModel {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final Supplier<QueryGuards> guards;
+    /** The guards the run shown was opened with. */
+    private QueryGuards runGuards = QueryGuards.DEFAULTS;
     private final BiConsumer<ContainerHandle, ItemRef> openItem;
     private final QueryResultDeletion deletion;
     private Consumer<RunRecord> history = record -> { };
@@ -256,13 +258,15 @@ public final class QueryTabViewModel {
                 selectionEnd.get());
         QueryRun opened;
         QueryRequest request;
+        QueryGuards openedWith;
         try {
             if (statement.isBlank()) {
                 throw new QueryInputException("There is no query to run: type one, or put the cursor in one.");
             }
             List<QueryParameter> values = parameters.values(QueryText.parameterNames(statement.text()));
             request = new QueryRequest(handle, statement.text(), values, scope.toScope(), pageSize.get(), true);
-            opened = service.open(request, guards.get());
+            openedWith = guards.get();
+            opened = service.open(request, openedWith);
             opened.metricsForEveryPage(metricsForEveryPage.get());
         } catch (QueryInputException refused) {
             said.refuse(refused.userMessage()); // the run shown stays as it was: its pages still page on
@@ -271,6 +275,7 @@ public final class QueryTabViewModel {
         cancelRun();
         int current = ++generation;
         run = opened;
+        runGuards = openedWith;
         ranStatement = statement;
         ranRequest = request;
         pages.clear();
@@ -334,8 +339,9 @@ public final class QueryTabViewModel {
             }
             return;
         }
+        // the limit this run stops at: the one in Settings when it started (a change applies to the next run)
         if (!dialogs.confirm("Load all results", QueryRunState.loadAllWarning(totals.get(),
-                guards.get().requestUnitLimit()), "Load all")) {
+                runGuards.requestUnitLimit()), "Load all")) {
             return;
         }
         int current = generation;
@@ -432,7 +438,8 @@ public final class QueryTabViewModel {
     private void failed(int current, Throwable failure) {
         failures.seen(handle, failure); // a 404 may be the container's: checked there, and all its tabs follow
         if (current == generation) {
-            said.failed(failure, ranStatement == null ? 0 : ranStatement.offset(), !pages.isEmpty(), totals.get());
+            said.failed(failure, text.get(), ranStatement == null ? 0 : ranStatement.offset(), !pages.isEmpty(),
+                    totals.get());
         }
     }
 

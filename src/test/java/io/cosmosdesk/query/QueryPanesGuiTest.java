@@ -73,6 +73,12 @@ class QueryPanesGuiTest {
         assertThat(openedFromHistory).extracting(QueryDraft::text)
                 .containsExactly("SELECT * FROM c WHERE c.city = 'Lyon'");
         assertThat(HistoryPane.facts(list.getItems().get(0))).contains("2.50 RU · 10 rows · 40 ms · All partitions");
+
+        // a search that finds nothing says so (it said "Queries you run here are listed here.")
+        robot.clickOn("#historySearch").write(" zzz");
+        MainWindowFixture.waitFor("the search finds nothing", () -> list.getItems().isEmpty());
+        assertThat(((javafx.scene.control.Label) list.getPlaceholder()).getText())
+                .isEqualTo("No run in this container's history has every word of \u201clyon zzz\u201d.");
     }
 
     @Test

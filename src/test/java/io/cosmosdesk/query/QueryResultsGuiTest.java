@@ -221,6 +221,27 @@ class QueryResultsGuiTest {
         return new FakeQueryRun(pages);
     }
 
+    /**
+     * A long sentence in the error banner (e.g. deleting rows changed since the query read them) ended in "…" at
+     * 1280 px, losing what to do next. It wraps and shows whole.
+     */
+    @Test
+    void aLongErrorSentenceIsShownWholeInTheBanner(FxRobot robot) throws Exception {
+        String sentence = "Deleted 0. 1 item was changed by someone else since the query read it and kept "
+                + "('SO-2024-009095' (\"C-10003\")): run the query again to see the items as they are now, then "
+                + "delete again if they should still go.";
+        when(service.open(any(), any())).thenReturn(new FakeQueryRun(List.of(new QueryException(
+                QueryException.Reason.FAILED, io.cosmosdesk.cosmos.ErrorKind.UNKNOWN, sentence, null, null))));
+        robot.interact(() -> model.run());
+        javafx.scene.control.Label label = (javafx.scene.control.Label) MainWindowFixture.shown(robot,
+                "#queryErrorLabel");
+        MainWindowFixture.waitFor("the banner's sentence is drawn whole", () -> fx(() -> {
+            javafx.scene.Node text = label.lookup(".text");
+            return sentence.equals(label.getText()) && text instanceof javafx.scene.text.Text drawn
+                    && sentence.equals(drawn.getText());
+        }));
+    }
+
     /** The parameters table appearing under the editor used to squeeze it to about two lines. */
     @Test
     void theEditorKeepsSevenLinesAndTheParametersTableShowsEachRowWhenParametersAppear(FxRobot robot)

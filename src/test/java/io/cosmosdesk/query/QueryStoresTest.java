@@ -78,6 +78,18 @@ class QueryStoresTest {
         assertThat(history.search(ORDERS, " ")).hasSize(2);
     }
 
+    /** The list shows each run's scope ("Partition "C-10169""); searching for that value found nothing. */
+    @Test
+    void historySearchFindsARunByThePartitionKeyValueOfItsScope() {
+        QueryHistory history = new QueryHistory(home.resolve("h"));
+        history.record(ORDERS, new QueryHistory.Entry(new QueryDraft("SELECT * FROM c", List.of(),
+                QueryScope.partition(PartitionKeyValue.of("C-10169"))), Instant.parse("2026-12-06T07:00:00Z"), 1, 8,
+                Duration.ofMillis(5)));
+        history.record(ORDERS, run("SELECT * FROM c", 2));
+        assertThat(history.search(ORDERS, "c-10169")).extracting(e -> e.query().scope().isCrossPartition())
+                .containsExactly(false);
+    }
+
     @Test
     void aHistoryFileOfAnotherContainerIsSetAsideNotShown() throws Exception {
         Path folder = home.resolve("h");

@@ -252,6 +252,25 @@ class QueryTabViewModelTest {
         assertThat(model.statusProperty().get()).isEqualTo("30 results · 7.50 RU · 30 ms");
     }
 
+    /**
+     * Walk: the limit lowered to 10 RU in Settings while a run was shown; Load all's warning said it would stop at
+     * 10 RU, and it read on to the 5,000 RU the run was opened with. The warning names the run's own limit.
+     */
+    @Test
+    void loadAllWarnsWithTheLimitOfTheRunNotOneChangedInSettingsSince() {
+        java.util.concurrent.atomic.AtomicReference<QueryGuards> settings = new java.util.concurrent.atomic
+                .AtomicReference<>(new QueryGuards(5000, Duration.ofSeconds(60), 9));
+        model = new QueryTabViewModel(orders, service, items, tasks, dialogs, settings::get, (handle, ref) -> { });
+        answer(page(1, 10, true), page(2, 10, false));
+        model.run();
+        settings.set(new QueryGuards(10, Duration.ofSeconds(60), 9));
+        when(dialogs.confirm(eq("Load all results"), anyString(), eq("Load all"))).thenReturn(false);
+        model.loadAll();
+        ArgumentCaptor<String> message = ArgumentCaptor.forClass(String.class);
+        verify(dialogs).confirm(eq("Load all results"), message.capture(), eq("Load all"));
+        assertThat(message.getValue()).contains("request-unit limit of 5,000 RU");
+    }
+
     @Test
     void loadAllAppendsEachPageInsteadOfResettingEveryRow() {
         answer(page(1, 10, true), page(2, 10, true), page(3, 10, true), page(4, 10, false));
@@ -311,9 +330,12 @@ class QueryTabViewModelTest {
                 "Line 1, column 22: Syntax error, unexpected end of the query.",
                 new QuerySyntaxError(21, 21, 1, 22, "Syntax error, unexpected end of the query."), null));
         model.run();
-        assertThat(model.errorProperty().get()).isEqualTo("Line 1, column 22: Syntax error, unexpected end of the "
+        // the sentence and the mark name the place as the editor numbers it: the statement ran from line 2
+        assertThat(model.errorProperty().get()).isEqualTo("Line 2, column 22: Syntax error, unexpected end of the "
                 + "query.");
         assertThat(model.syntaxErrorProperty().get().start()).isEqualTo(text.length());
+        assertThat(model.syntaxErrorProperty().get().line()).isEqualTo(2);
+        assertThat(model.syntaxErrorProperty().get().column()).isEqualTo(22);
         assertThat(model.textProperty().get()).isEqualTo(text);
     }
 
