@@ -67,6 +67,7 @@ public class ChangesTabController {
     @FXML private ComboBox<StartChoice> startChoice;
     @FXML private ComboBox<FeedMode> modeChoice;
     @FXML private TextField pointInTimeField;
+    @FXML private HBox pointInTimeRow;
     @FXML private Button startButton;
     @FXML private Button clearButton;
     @FXML private Button exportButton;
@@ -140,8 +141,8 @@ public class ChangesTabController {
         viewModel.savedPositionProperty().addListener((obs, old, saved) -> offerSaved(saved));
         offerSaved(viewModel.savedPositionProperty().get());
         startChoice.getSelectionModel().select(StartChoice.NOW);
-        pointInTimeField.visibleProperty().bind(startChoice.valueProperty().isEqualTo(StartChoice.POINT_IN_TIME));
-        pointInTimeField.managedProperty().bind(pointInTimeField.visibleProperty());
+        pointInTimeRow.visibleProperty().bind(startChoice.valueProperty().isEqualTo(StartChoice.POINT_IN_TIME));
+        pointInTimeRow.managedProperty().bind(pointInTimeRow.visibleProperty());
         pointInTimeField.setText(LocalDateTime.now().minusHours(1).withSecond(0).withNano(0)
                 .format(LiveChangesViewModel.TYPED_TIME));
         pointInTimeField.setOnAction(event -> onStart());
