@@ -149,8 +149,9 @@ final class EditorAreaHost {
             body.getChildren().add(0, scroller);
         } else {
             retire(shown);
-            // in front of the old area (it is behind the body's other layers, the empty state and busy mark)
-            body.getChildren().add(body.getChildren().indexOf(shown) + 1, scroller);
+            // before the old area among the body's children, so a lookup finds the live area first; the old
+            // one is drawn behind it (view order), and behind the body's other layers (empty state, busy mark)
+            body.getChildren().add(body.getChildren().indexOf(shown), scroller);
             growInSteps(scroller, height);
         }
         area = fresh;
@@ -183,6 +184,7 @@ final class EditorAreaHost {
         old.setId(null);
         old.setFocusTraversable(false);
         scroller.setMouseTransparent(true);
+        scroller.setViewOrder(1);
         retiring.add(scroller);
     }
 
