@@ -215,11 +215,6 @@ final class EditorAreaHost {
         retiring.clear();
     }
 
-    /** True while a replaced area is still in the scene behind the new one (for tests). */
-    boolean isSwapping() {
-        return !retiring.isEmpty();
-    }
-
     /** Whether the focus is nowhere or within the editor (not in the grid or elsewhere the user went). */
     private boolean isInEditor(Node node) {
         for (Node at = node; at != null; at = at.getParent()) {
