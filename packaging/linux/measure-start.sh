@@ -49,11 +49,13 @@ mapfile -t java_options < <(sed -n 's/^java-options=//p' "$app/lib/app/CosmosDes
 for option in "${java_options[@]}"; do
     case $option in
         -XX:SharedArchiveFile=*) app_cds=${option#-XX:SharedArchiveFile=} ;;
+        -XX:AOTCache=*) app_cds=${option#-XX:AOTCache=} ;; # JDK 24+: made at build time, shipped in the image
         *) floor_options+=("$option") ;;
     esac
 done
 classpath=$(sed -n 's/^app.classpath=\$APPDIR/'"${app//\//\\/}"'\/lib\/app/p' "$app/lib/app/CosmosDesk.cfg" | paste -sd:)
-# an app image has no archive of its own until something makes it where it lies (the packages' postinst does)
+# an app image has no archive of its own until something makes it where it lies (the packages' postinst does;
+# a JDK 24+ image ships its AOT cache)
 if [ -n "$app_cds" ] && [ ! -f "$app_cds" ]; then
     cds_start=$(now_ms)
     sh "$app/lib/app/cosmosdesk-cds.sh" || fail "could not make the app's archive $app_cds (see above)"
@@ -61,6 +63,8 @@ if [ -n "$app_cds" ] && [ ! -f "$app_cds" ]; then
 fi
 
 export XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$work/home/data" XDG_STATE_HOME="$work/home/state"
+runtime_feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$app/lib/runtime/release")
+echo "measure-start: runtime Java $(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$app/lib/runtime/release"), the app's ${app_cds:-no archive}"
 elapsed_ms=0 cpu_line=""
 # Starts "$@", waits for a visible window named CosmosDesk*, sets elapsed_ms; with CPU=1 also sets cpu_line
 # (CPU ms per thread group at that moment); stops it again.
@@ -85,6 +89,7 @@ start_once() {
                                  s[n] += $NF; t += $NF }
                                  END { printf "total %d ms:", t; for (k in s) printf " %s %d", k, s[k]; }')
     fi
+    [ -z "${SETTLE:-}" ] || sleep "$SETTLE"
     kill -TERM "$app_pid" 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
     app_pid=""
@@ -93,13 +98,22 @@ start_once() {
 : >"$work/stderr.log"
 echo "measure-start: $app, $runs alternating starts, load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 start_once "$app/bin/CosmosDesk" # first start of a fresh settings folder: not counted
+no_app_archive_options=("${floor_options[@]}")
+if [ "$runtime_feature" -ge 24 ]; then
+    # the floor starts the way the app does: with an AOT cache of its own, trained by one start here
+    rm -f "$work/empty-window/empty-window.aot"
+    SETTLE=1 start_once "$app/lib/runtime/bin/java" "${floor_options[@]}" \
+        -XX:AOTCacheOutput="$work/empty-window/empty-window.aot" -cp "$work/empty-window" EmptyWindow
+    [ -s "$work/empty-window/empty-window.aot" ] || fail "the empty window's training start wrote no AOT cache"
+    floor_options+=(-XX:AOTCache="$work/empty-window/empty-window.aot")
+fi
 times_app=() times_empty=() times_no_app_cds=()
 for i in $(seq 1 "$runs"); do
     start_once "$app/bin/CosmosDesk"; times_app+=("$elapsed_ms")
     start_once "$app/lib/runtime/bin/java" "${floor_options[@]}" -cp "$work/empty-window" EmptyWindow
     times_empty+=("$elapsed_ms")
     if [ -n "$app_cds" ]; then # the same app without its own archive, for the difference it makes
-        start_once "$app/lib/runtime/bin/java" "${floor_options[@]}" -cp "$classpath" io.cosmosdesk.app.Launcher
+        start_once "$app/lib/runtime/bin/java" "${no_app_archive_options[@]}" -cp "$classpath" io.cosmosdesk.app.Launcher
         times_no_app_cds+=("$elapsed_ms")
     fi
 done
