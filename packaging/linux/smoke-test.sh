@@ -206,6 +206,8 @@ build_empty_window() {
         || fail "no JavaFX jars in $out/javafx to compile the empty window against (build the installers first)"
     javac --release 17 -cp "$out/javafx/*" -d "$dir" "$dir/EmptyWindow.java" >"$dir/javac.log" 2>&1 \
         || fail "cannot compile the empty JavaFX window: $(tail -n 5 "$dir/javac.log")"
+    # in a jar: an AOT cache (JDK 24+) takes no class-path folder that has files in it
+    jar cf "$dir/empty-window.jar" -C "$dir" EmptyWindow.class || fail "cannot make $dir/empty-window.jar"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
@@ -254,7 +256,7 @@ check_rpm() {
     local rpm_file=$1 path
     rpm -qpl "$rpm_file" >"$out/smoke-rpm-files.txt" 2>"$out/smoke-rpm-query.log" \
         || fail "rpm -qpl cannot read $rpm_file: $(cat "$out/smoke-rpm-query.log")"
-    for path in "$launcher" "$install_dir/lib/runtime/bin/java" "$install_dir/lib/runtime/lib/server/classes.jsa" \
+    for path in "$launcher" "$install_dir/lib/runtime/bin/java" \
                 "$install_dir/lib/runtime/lib/libglass.so" "$install_dir/lib/app/CosmosDesk.cfg" \
                 "$install_dir/lib/cosmosdesk-CosmosDesk.desktop" "$install_dir/lib/CosmosDesk.png" \
                 "$install_dir/lib/app/$metainfo_name" "$install_dir/lib/app/cosmosdesk-cds.sh"; do
@@ -264,6 +266,11 @@ check_rpm() {
     # when installed (JDK 17)
     grep -Eqx "$install_dir/lib/app/cosmosdesk\.(aot|classlist)" "$out/smoke-rpm-files.txt" \
         || fail "the .rpm installs neither the app's AOT cache nor its CDS class list (list: $out/smoke-rpm-files.txt)"
+    # JDK 17: the runtime's archive, trained on the app's start (JDK 24+: the AOT cache holds those classes)
+    if grep -qx "$install_dir/lib/app/cosmosdesk.classlist" "$out/smoke-rpm-files.txt"; then
+        grep -qx "$install_dir/lib/runtime/lib/server/classes.jsa" "$out/smoke-rpm-files.txt" \
+            || fail "the .rpm does not install the runtime's CDS archive (list: $out/smoke-rpm-files.txt)"
+    fi
     rpm -qpR "$rpm_file" >"$out/smoke-rpm-requires.txt" 2>>"$out/smoke-rpm-query.log" \
         || fail "rpm -qpR cannot read $rpm_file"
     grep -q 'libgtk-3\.so\.0' "$out/smoke-rpm-requires.txt" \
@@ -407,7 +414,7 @@ main() {
         # cache is for the app's class path)
         local floor_cache="$out/empty-window/empty-window.aot"
         start_until_main_window "$install_dir/lib/runtime/bin/java" "${floor_options[@]}" \
-            -XX:AOTCacheOutput="$floor_cache" -cp "$out/empty-window" EmptyWindow
+            -XX:AOTCacheOutput="$floor_cache" -cp "$out/empty-window/empty-window.jar" EmptyWindow
         sleep 1
         stop_app
         [ -s "$floor_cache" ] || fail "the empty window's training start wrote no AOT cache $floor_cache (see $out/smoke-stderr.log)"
@@ -418,7 +425,7 @@ main() {
         start_until_main_window "$launcher"
         times_cds+=("$elapsed_ms")
         stop_app
-        start_until_main_window "$install_dir/lib/runtime/bin/java" "${floor_options[@]}" -cp "$out/empty-window" \
+        start_until_main_window "$install_dir/lib/runtime/bin/java" "${floor_options[@]}" -cp "$out/empty-window/empty-window.jar" \
             EmptyWindow
         times_empty+=("$elapsed_ms")
         stop_app
@@ -478,14 +485,14 @@ main() {
     median_empty=$(printf '%s\n' "${times_empty[@]}" | median)
     echo
     echo "CosmosDesk installer figures ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
-    echo "  runtime:                    Java $(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$install_dir/lib/runtime/release") ($(sed -n 's/^IMPLEMENTOR="\(.*\)"/\1/p' "$install_dir/lib/runtime/release")), the app's $( [ "$runtime_feature" -ge 24 ] && echo "AOT cache (build time)" || echo "CDS archive (install time)")"
+    echo "  runtime:                    Java $(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$install_dir/lib/runtime/release") ($(sed -n 's/^IMPLEMENTOR="\(.*\)"/\1/p' "$install_dir/lib/runtime/release")), the app's $( [ "$runtime_feature" -ge 24 ] && echo "AOT cache (build time)" || echo "CDS archive (install time)")"
     echo "  .deb installer size:        $deb_mb MB (target < $deb_size_limit_mb MB)"
     if [ -n "$rpm_file" ]; then
         echo "  .rpm installer size:        $rpm_mb MB (target < $rpm_size_limit_mb MB; $(wc -l <"$out/smoke-rpm-files.txt") files)"
     fi
     echo "  installed size:             $(size_mb "$install_dir") MB"
     echo "  app-image size:             $(size_mb "$out/app-image/CosmosDesk") MB"
-    echo "  jlink runtime size:         $(size_mb "$install_dir/lib/runtime") MB (CDS archive $(size_mb "$install_dir/lib/runtime/lib/server/classes.jsa") MB; the app's own: $(size_mb "$app_archive") MB)"
+    echo "  jlink runtime size:         $(size_mb "$install_dir/lib/runtime") MB (its CDS archive $( [ -f "$install_dir/lib/runtime/lib/server/classes.jsa" ] && echo "$(size_mb "$install_dir/lib/runtime/lib/server/classes.jsa") MB" || echo "none"); the app's own: $(size_mb "$app_archive") MB)"
     echo "  first start:                $first_start_ms ms to the main window (fresh settings folders, new display)"
     echo "  start to main window:       median $median_cds ms of $runs (${times_cds[*]}) with the app's $(basename "$app_archive") (target < 800 ms)"
     echo "  same, CDS off:              median $median_nocds ms of $runs (${times_nocds[*]}), java -Xshare:off (no archive, no cache)"
