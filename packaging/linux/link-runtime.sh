@@ -61,10 +61,14 @@ rm -rf "$runtime"
 # its zip-0 (no compression at all) makes the image 77 instead of 50 MB and the .deb 0.7 MB larger.
 # The runtime's default CDS archive: on JDK 17 finish-runtime.sh replaces it with one trained on the app; on
 # JDK 24+ the app's AOT cache holds the JDK's classes too, and a second archive would cost the .deb 3 MB.
+# jlink's release file names no vendor: record which JDK this is, for the smoke test to print
+impl=$(sed -n 's/^IMPLEMENTOR="\(.*\)"/\1/p' "$jdk/release")
+runtime_version=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$jdk/release")
 cds=(--generate-cds-archive)
 [ "$feature" -lt 24 ] || cds=()
 "$jdk/bin/jlink" --module-path "$javafx_dir" --add-modules "$modules" --strip-debug --no-header-files \
-    --no-man-pages --compress=1 "${cds[@]}" --output "$runtime" \
+    --no-man-pages --compress=1 "${cds[@]}" --release-info "add:IMPLEMENTOR=${impl:-unknown}:JAVA_RUNTIME_VERSION=${runtime_version:-unknown}" \
+    --output "$runtime" \
     || fail "jlink from $jdk failed (its output is above)"
 
 # The launcher's options that depend on the runtime (jpackage reads this file as an @argfile).
@@ -83,4 +87,4 @@ cds=(--generate-cds-archive)
         echo '--java-options "-XX:SharedArchiveFile=$APPDIR/cosmosdesk.jsa"'
     fi
 } >"$launcher_args"
-echo "link-runtime: the installers' runtime is linked from Java $(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$jdk/release") ($(sed -n 's/^IMPLEMENTOR="\(.*\)"/\1/p' "$jdk/release")) at $jdk"
+echo "link-runtime: the installers' runtime is linked from Java ${runtime_version:-$feature} (${impl:-vendor unknown}) at $jdk"

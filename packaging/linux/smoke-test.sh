@@ -317,7 +317,10 @@ main() {
     # Which JDK the runtime was linked from (link-runtime.sh: a JDK 24+ under /usr/lib/jvm, else the build's).
     runtime_feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$install_dir/lib/runtime/release")
     [ -n "$runtime_feature" ] || fail "cannot read the Java version of $install_dir/lib/runtime/release"
-    say "the installed runtime is Java $(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$install_dir/lib/runtime/release") ($(sed -n 's/^IMPLEMENTOR="\(.*\)"/\1/p' "$install_dir/lib/runtime/release"; true))"
+    # (jlink's own release file has JAVA_VERSION only; link-runtime.sh adds the JDK's version and vendor, unquoted)
+    runtime_name="Java $(sed -n 's/^JAVA_RUNTIME_VERSION="\?\([^"]*\)"\?$/\1/p' "$install_dir/lib/runtime/release") ($(sed -n 's/^IMPLEMENTOR="\?\([^"]*\)"\?$/\1/p' "$install_dir/lib/runtime/release"))"
+    [ "$runtime_name" != "Java  ()" ] || runtime_name="Java $runtime_feature"
+    say "the installed runtime (link-runtime.sh's choice): $runtime_name"
     if [ "$runtime_feature" -ge 24 ]; then
         # the app's ahead-of-time cache, trained at build time (finish-runtime.sh); it must map here
         app_archive="$install_dir/lib/app/cosmosdesk.aot"
@@ -485,7 +488,7 @@ main() {
     median_empty=$(printf '%s\n' "${times_empty[@]}" | median)
     echo
     echo "CosmosDesk installer figures ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
-    echo "  runtime:                    Java $(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$install_dir/lib/runtime/release") ($(sed -n 's/^IMPLEMENTOR="\(.*\)"/\1/p' "$install_dir/lib/runtime/release")), the app's $( [ "$runtime_feature" -ge 24 ] && echo "AOT cache (build time)" || echo "CDS archive (install time)")"
+    echo "  runtime:                    $runtime_name, the app's $( [ "$runtime_feature" -ge 24 ] && echo "AOT cache (build time)" || echo "CDS archive (install time)")"
     echo "  .deb installer size:        $deb_mb MB (target < $deb_size_limit_mb MB)"
     if [ -n "$rpm_file" ]; then
         echo "  .rpm installer size:        $rpm_mb MB (target < $rpm_size_limit_mb MB; $(wc -l <"$out/smoke-rpm-files.txt") files)"
