@@ -433,6 +433,7 @@ main() {
         times_empty+=("$elapsed_ms")
         stop_app
     done
+    say "start to main window: ${times_cds[*]} ms; empty JavaFX window: ${times_empty[*]} ms (medians below)"
     begin "timing $runs starts (same runtime and class path, CDS off)"
     local classpath no_archive_options=()
     for option in "${java_options[@]}"; do
@@ -445,7 +446,9 @@ main() {
         "$install_dir/lib/app/CosmosDesk.cfg" | paste -sd:)
     [ -n "$classpath" ] || fail "no app.classpath in $install_dir/lib/app/CosmosDesk.cfg"
     for i in $(seq 1 "$runs"); do
-        start_until_main_window "$install_dir/lib/runtime/bin/java" "${no_archive_options[@]}" -Xshare:off \
+        # (up to 3 minutes: with no archive at all, every class is read and verified from the jars; at load 34
+        # here that took over 60 s)
+        LIMIT_MS=180000 start_until_main_window "$install_dir/lib/runtime/bin/java" "${no_archive_options[@]}" -Xshare:off \
             -cp "$classpath" io.cosmosdesk.app.Launcher
         times_nocds+=("$elapsed_ms")
         stop_app
