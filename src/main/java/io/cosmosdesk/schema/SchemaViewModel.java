@@ -54,6 +54,8 @@ public final class SchemaViewModel implements AutoCloseable {
     private final DialogService dialogs;
     private final Host host;
     private TaskHandle running = TaskHandle.NONE;
+    /** The newest figures shown of the sample running, or null. */
+    private SampleProgress lastStep;
     private int generation;
 
     // Properties
@@ -205,6 +207,7 @@ public final class SchemaViewModel implements AutoCloseable {
 
     private void start(long target) {
         int run = ++generation;
+        lastStep = null;
         busy.set(true);
         finished.set(false);
         progress.set(target == Long.MAX_VALUE ? -1 : 0);
@@ -238,10 +241,28 @@ public final class SchemaViewModel implements AutoCloseable {
                     host.sampled(handle, result.summary());
                 })
                 .onFailure(failure -> failed(run, failure))
+                .onCancelled(() -> stopped(run))
                 .onFinally(() -> ended(run)));
     }
 
+    /**
+     * Stop pressed: the figures read so far stay, and the tab says that they are a part (it kept showing "Read 200
+     * items" as if still reading); they can be exported like a finished sample's, with the items inspected.
+     */
+    private void stopped(int run) {
+        SampleProgress last = lastStep;
+        if (run != generation || last == null || summary.get().itemsInspected() == 0) {
+            return;
+        }
+        status.set(String.format(Locale.ROOT, "Stopped after %,d items · %,.1f RU: the figures are of the items "
+                + "read so far.", last.itemsRead(), last.requestCharge()));
+        howDrawn.set(String.format(Locale.ROOT, "Stopped: the first %,d items read of the sample, not all of it.",
+                last.itemsRead()));
+        finished.set(true);
+    }
+
     private void show(SampleProgress step) {
+        lastStep = step;
         summary.set(step.summary());
         progress.set(step.fraction());
         status.set(step.target() == Long.MAX_VALUE

@@ -111,4 +111,41 @@ class SchemaViewModelTest {
         vm.addAsColumn();
         assertThat(vm.noticeProperty().get()).isEqualTo("The grid already shows /status.");
     }
+
+    /** Seen in the demo app: after Stop the tab still said "Read 200 items · 2.0 RU", as if reading, and no export. */
+    @Test
+    void stoppingKeepsTheFiguresReadSoFarSaysSoAndTheyCanBeExported() {
+        ImmediateTaskRunner runner = ImmediateTaskRunner.deferred();
+        SchemaViewModel[] vm = new SchemaViewModel[1];
+        SchemaService stoppedAfterTwo = new SchemaService() {
+            @Override
+            public SampleResult sample(ContainerHandle container, long target, Consumer<SampleProgress> progress,
+                    BooleanSupplier cancelled) {
+                SchemaStatistics statistics = new SchemaStatistics();
+                statistics.add(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                        .put("status", "open"));
+                statistics.add(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                        .put("status", "paid"));
+                progress.accept(new SampleProgress(2, target, 1.5, statistics.summary()));
+                vm[0].stop(); // the user presses Stop while the sample is read
+                throw new java.util.concurrent.CancellationException();
+            }
+
+            @Override
+            public FullReadEstimate estimateFullRead(ContainerHandle container, BooleanSupplier cancelled) {
+                throw new AssertionError("not asked");
+            }
+        };
+        vm[0] = new SchemaViewModel(orders, stoppedAfterTwo, runner, dialogs, host);
+        vm[0].analyse();
+        runner.runPending(0);
+
+        assertThat(vm[0].busyProperty().get()).isFalse();
+        assertThat(vm[0].summaryProperty().get().itemsInspected()).isEqualTo(2);
+        assertThat(vm[0].statusProperty().get())
+                .isEqualTo("Stopped after 2 items · 1.5 RU: the figures are of the items read so far.");
+        assertThat(vm[0].howDrawnProperty().get()).startsWith("Stopped: the first 2 items");
+        assertThat(vm[0].finishedProperty().get()).as("exports offered").isTrue();
+        assertThat(vm[0].jsonSchemaText()).contains("\"x-documentsInspected\" : 2");
+    }
 }
