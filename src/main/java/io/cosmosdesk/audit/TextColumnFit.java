@@ -36,7 +36,7 @@ final class TextColumnFit {
         TableCell<?, ?>[] found = {null};
         InvalidationListener fit = observable -> {
             TableCell<?, ?> cell = found[0];
-            if (cell == null || cell.getTableView() != table || cell.getTableColumn() != column) {
+            if (cell == null || !shown(cell, table, column)) {
                 cell = found[0] = cellOf(table, column);
             }
             if (cell == null) {
@@ -55,6 +55,10 @@ final class TextColumnFit {
                 measure.setText(String.valueOf(text));
                 widest = Math.max(widest, measure.getLayoutBounds().getWidth());
             }
+            // the header's text too (the theme draws it bold): "Outco…" over a column of "ok"
+            measure.setFont(Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, font.getSize()));
+            measure.setText(column.getText());
+            widest = Math.max(widest, measure.getLayoutBounds().getWidth() + 4);
             column.setMinWidth(Math.ceil(widest + cell.snappedLeftInset() + cell.snappedRightInset()) + 2);
         };
         for (Observable change : changes) {
@@ -63,15 +67,39 @@ final class TextColumnFit {
                 fit.invalidated(observable);
             });
         }
-        table.needsLayoutProperty().addListener(fit);
+        // after each layout pass of the table's scene: cells get their skin and CSS (the font) during the pass, so
+        // the first time a shown cell can be measured is after one; later passes only compare font and texts
+        Runnable afterLayout = () -> fit.invalidated(null);
+        table.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(afterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
+            }
+        });
+        if (table.getScene() != null) {
+            table.getScene().addPostLayoutPulseListener(afterLayout);
+        }
     }
 
+    /**
+     * A cell of the column in a row on screen: the table also holds cells it only measures with, kept invisible and
+     * not styled, whose font is the default one (the real app's cells are 14 px, the default 13 px).
+     */
     private static TableCell<?, ?> cellOf(TableView<?> table, TableColumn<?, ?> column) {
         for (Node node : table.lookupAll(".table-cell")) {
-            if (node instanceof TableCell<?, ?> cell && cell.getTableColumn() == column) {
+            if (node instanceof TableCell<?, ?> cell && shown(cell, table, column)) {
                 return cell;
             }
         }
         return null;
+    }
+
+    private static boolean shown(TableCell<?, ?> cell, TableView<?> table, TableColumn<?, ?> column) {
+        return cell.getTableView() == table && cell.getTableColumn() == column && cell.getSkin() != null
+                && cell.isVisible() && cell.getParent() != null && cell.getParent().isVisible()
+                && cell.getParent().getParent() != null && cell.getParent().getParent().isVisible()
+                && !cell.isEmpty();
     }
 }
