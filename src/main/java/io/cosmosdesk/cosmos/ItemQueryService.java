@@ -70,13 +70,19 @@ public class ItemQueryService {
             int pageSize) {
         Objects.requireNonNull(handle, "handle");
         Objects.requireNonNull(query, "query");
-        return new TokenPageStream("Querying items of " + handle.ref(), continuationToken,
-                token -> readPage(handle, query, token, pageSize));
+        return TokenPageStream.ofReplies("Querying items of " + handle.ref(), continuationToken,
+                token -> readPageReply(handle, query, token, pageSize));
     }
 
     /** One page as a Mono: nothing is sent until it is subscribed, and cancelling it stops the query. */
     private static Mono<ItemPage> readPage(ContainerHandle handle, ItemQuery query, String continuationToken,
             int pageSize) {
+        return readPageReply(handle, query, continuationToken, pageSize).map(reply -> reply.page().get());
+    }
+
+    /** One page's answer, its rows made later by whoever reads it (see {@link TokenPageStream}). */
+    private static Mono<TokenPageStream.PageReply> readPageReply(ContainerHandle handle, ItemQuery query,
+            String continuationToken, int pageSize) {
         Objects.requireNonNull(handle, "handle");
         int size = Math.max(1, Math.min(MAX_PAGE_SIZE, pageSize));
         SqlQuerySpec spec = query.toSqlQuerySpec();
@@ -89,7 +95,9 @@ public class ItemQueryService {
                     .takeUntil(page -> !page.getResults().isEmpty() || page.getContinuationToken() == null)
                     .take(MAX_PAGES_PER_CALL)
                     .collectList()
-                    .map(pages -> toPage(pages, keyPaths, started));
+                    .map(pages -> new TokenPageStream.PageReply(
+                            pages.isEmpty() ? null : pages.get(pages.size() - 1).getContinuationToken(),
+                            () -> toPage(pages, keyPaths, started)));
         });
     }
 

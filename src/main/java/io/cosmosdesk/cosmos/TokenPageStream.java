@@ -4,6 +4,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
@@ -18,27 +19,48 @@ import reactor.core.publisher.Mono;
  * first screen. A page from a token costs one query-plan request more than an open stream would.
  *
  * <p>After {@link #readAhead()}, each page delivered asks for the next one at once (one page ahead, by token), so
- * the next page loads while the caller is still showing this one instead of after it asks.
+ * the next page loads while the caller is still showing this one instead of after it asks. The next page is asked for
+ * as soon as this page's continuation token is in, before this page's rows are made ({@link PageReply}), so making
+ * the rows (a few ms per 1,000 items) overlaps the server's work on the next page instead of delaying it.
  */
 final class TokenPageStream implements ItemPageStream {
 
     private final String action;
-    private final Function<String, Mono<ItemPage>> readPage;
+    private final Function<String, Mono<PageReply>> readPage;
 
     private volatile String continuationToken;
     private boolean ended;
     private volatile boolean closed;
     private volatile Disposable inFlight;
-    private volatile CompletableFuture<ItemPage> waiting;
+    private volatile CompletableFuture<PageReply> waiting;
     private volatile boolean readAhead;
     /** The page after the last delivered, asked for already (read-ahead); null when none is. */
-    private CompletableFuture<ItemPage> ahead;
+    private CompletableFuture<PageReply> ahead;
+
+    /**
+     * A page as the service answered it: its continuation token at once, its rows made when {@link #page} is called
+     * (once, on the caller's thread).
+     */
+    record PageReply(String continuationToken, Supplier<ItemPage> page) {
+        static PageReply of(ItemPage page) {
+            return new PageReply(page.continuationToken(), () -> page);
+        }
+    }
 
     /** @param readPage the page at a continuation token (null: the first page), sent when subscribed */
     TokenPageStream(String action, String startToken, Function<String, Mono<ItemPage>> readPage) {
+        this(token -> readPage.apply(token).map(PageReply::of), action, startToken);
+    }
+
+    /** @param readReply the answer for the page at a continuation token (null: the first page), sent when subscribed */
+    static TokenPageStream ofReplies(String action, String startToken, Function<String, Mono<PageReply>> readReply) {
+        return new TokenPageStream(readReply, action, startToken);
+    }
+
+    private TokenPageStream(Function<String, Mono<PageReply>> readReply, String action, String startToken) {
         this.action = action;
         this.continuationToken = startToken;
-        this.readPage = readPage;
+        this.readPage = readReply;
     }
 
     @Override
@@ -49,16 +71,16 @@ final class TokenPageStream implements ItemPageStream {
         if (ended) {
             throw new IllegalStateException("The query has no more pages.");
         }
-        CompletableFuture<ItemPage> reply = ahead != null ? ahead : request(continuationToken);
+        CompletableFuture<PageReply> reply = ahead != null ? ahead : request(continuationToken);
         ahead = null;
         waiting = reply;
         if (closed) { // closed while the page was being asked for: it may have missed this one
             dispose();
             throw new CancellationException("The page stream was closed.");
         }
-        ItemPage page;
+        PageReply answer;
         try {
-            page = reply.get();
+            answer = reply.get();
         } catch (InterruptedException e) {
             close();
             Thread.currentThread().interrupt();
@@ -73,20 +95,25 @@ final class TokenPageStream implements ItemPageStream {
             inFlight = null;
             waiting = null;
         }
-        continuationToken = page.continuationToken();
+        continuationToken = answer.continuationToken();
         ended = continuationToken == null;
         if (readAhead && !ended) {
-            ahead = request(continuationToken);
+            ahead = request(continuationToken); // before this page's rows are made: the server starts on it now
             if (closed) { // closed meanwhile: close() may have missed the page just asked for
                 dispose();
             }
         }
-        return page;
+        try {
+            return answer.page().get();
+        } catch (RuntimeException e) {
+            close();
+            throw CosmosErrors.map(action, e);
+        }
     }
 
     /** Asks for the page at {@code token}; the reply completes when it is in. */
-    private CompletableFuture<ItemPage> request(String token) {
-        CompletableFuture<ItemPage> reply = new CompletableFuture<>();
+    private CompletableFuture<PageReply> request(String token) {
+        CompletableFuture<PageReply> reply = new CompletableFuture<>();
         inFlight = readPage.apply(token).subscribe(reply::complete, reply::completeExceptionally);
         return reply;
     }
@@ -112,7 +139,7 @@ final class TokenPageStream implements ItemPageStream {
     public void close() {
         closed = true;
         dispose();
-        CompletableFuture<ItemPage> reply = waiting;
+        CompletableFuture<PageReply> reply = waiting;
         if (reply != null) {
             reply.completeExceptionally(new CancellationException("The page stream was closed."));
         }

@@ -103,4 +103,38 @@ class TokenPageStreamTest {
                 failure -> assertThat(failure.kind()).isEqualTo(ErrorKind.UNREACHABLE));
         assertThat(stream.continuationToken()).as("a new stream carries on there").isEqualTo("t1");
     }
+
+    @Test
+    void withReadAheadTheNextPageIsAskedForBeforeThisPagesRowsAreMade() {
+        List<String> requestedWhenRowsWereMade = new ArrayList<>();
+        TokenPageStream stream = TokenPageStream.ofReplies("Querying", null, token -> Mono.defer(() -> {
+            requested.add(key(token));
+            String next = after(token);
+            return Mono.just(new TokenPageStream.PageReply(next, () -> {
+                requestedWhenRowsWereMade.add(String.join(",", requested));
+                return page(next);
+            }));
+        }));
+        stream.readAhead();
+        assertThat(stream.next().continuationToken()).isEqualTo("t1");
+        assertThat(requestedWhenRowsWereMade).as("the rows of the first page are made after t1 was asked for")
+                .containsExactly("start,t1");
+        assertThat(stream.next().continuationToken()).isEqualTo("t2");
+        assertThat(stream.next().continuationToken()).isNull();
+        assertThat(requestedWhenRowsWereMade).containsExactly("start,t1", "start,t1,t2", "start,t1,t2");
+        assertThat(requested).as("nothing after the last page").containsExactly("start", "t1", "t2");
+    }
+
+    @Test
+    void aPageWhoseRowsCannotBeMadeFailsThePullAndClosesTheStream() {
+        TokenPageStream stream = TokenPageStream.ofReplies("Querying", null, token -> Mono.defer(() -> {
+            requested.add(key(token));
+            return Mono.just(new TokenPageStream.PageReply(after(token), () -> {
+                throw new java.io.UncheckedIOException(new java.io.IOException("bad item"));
+            }));
+        }));
+        stream.readAhead();
+        assertThatThrownBy(stream::next).isInstanceOf(CosmosDeskException.class);
+        assertThatThrownBy(stream::next).as("closed").isInstanceOf(CancellationException.class);
+    }
 }
