@@ -114,6 +114,8 @@ public class ItemsTabController {
             deleteTooltip.setText("Read-only connection: items cannot be deleted");
         }
         countButton.disableProperty().bind(viewModel.countingProperty());
+        // a disabled button shows no tooltip (Delete with nothing selected, or on a read-only connection)
+        io.cosmosdesk.ui.TooltipHolder.holdTooltipsOf(newItemButton, deleteButton);
         countLabel.textProperty().bind(viewModel.countTextProperty());
         visibleWhen(countLabel, viewModel.countTextProperty().isNotEmpty());
 

@@ -105,6 +105,9 @@ public class ItemEditorController {
         historyButton.disableProperty().bind(viewModel.savingProperty().or(existing.not()));
         formatButton.disableProperty().bind(editing.not());
         findButton.disableProperty().bind(editing.not());
+        // greyed out, these would say nothing on hover: their tooltips move onto holders that stay enabled
+        io.cosmosdesk.ui.TooltipHolder.holdTooltipsOf(newButton, discardButton, editorDeleteButton, reloadButton,
+                cloneButton, historyButton, formatButton, findButton);
 
         stateLabel.textProperty().bind(Bindings.createStringBinding(this::stateText, viewModel.modeProperty(),
                 viewModel.dirtyProperty(), viewModel.savingProperty(), viewModel.readOnlyProperty()));

@@ -85,7 +85,42 @@ public final class DialogSizing {
             pane.applyCss();
             pane.layout();
             fitToScene(stage);
+            keepContentHeight(stage);
         });
+    }
+
+    /** How often a shown dialog is sized back to its content after its window was made shorter. */
+    static final int MAX_REFITS = 5;
+
+    /**
+     * Sizes {@code stage} back to its content whenever its window turns out shorter than the content needs (and
+     * the content fits the screen). Under Xvfb + openbox the window manager answers the first size after the
+     * dialog asked for its content's: the question came up one line tall with a scroll bar. A few times at most,
+     * so a window system that insists cannot make the dialog flicker for ever.
+     */
+    static void keepContentHeight(Stage stage) {
+        int[] refits = {0};
+        boolean[] fitting = {false};
+        javafx.beans.InvalidationListener check = observable -> {
+            javafx.scene.Scene scene = stage.getScene();
+            if (fitting[0] || refits[0] >= MAX_REFITS || !stage.isShowing() || scene == null
+                    || scene.getRoot() == null) {
+                return;
+            }
+            double needed = Math.ceil(scene.getRoot().prefHeight(scene.getWidth()));
+            double chrome = Double.isNaN(stage.getHeight()) ? 0 : Math.max(0, stage.getHeight() - scene.getHeight());
+            if (scene.getHeight() + 1 < needed && needed + chrome <= stage.getMaxHeight() + 0.5) {
+                refits[0]++;
+                fitting[0] = true;
+                try {
+                    fitToScene(stage);
+                } finally {
+                    fitting[0] = false;
+                }
+            }
+        };
+        stage.heightProperty().addListener(check);
+        stage.getScene().heightProperty().addListener(check);
     }
 
     /**
