@@ -469,8 +469,11 @@ main() {
     local sdk_classes
     # The audited write door's verification needs the SDK's two exception types and Reactor's Retry; the SDK
     # itself (its client, HTTP stack and Netty) must wait for the first connection.
-    sdk_classes=$(grep -cE ' (io\.netty|com\.azure\.cosmos\.implementation|com\.azure\.core\.http|com\.azure\.identity|com\.azure\.resourcemanager)\.' \
-        "$out/smoke-class-load.log" || true)
+    # (JDK 24+: the AOT cache loads at start, in bulk and already linked, the classes its training run loaded; the
+    # write door's verification there also loaded the accessor interface of CosmosException, which is no part
+    # of the client)
+    sdk_classes=$(grep -E ' (io\.netty|com\.azure\.cosmos\.implementation|com\.azure\.core\.http|com\.azure\.identity|com\.azure\.resourcemanager)\.' \
+        "$out/smoke-class-load.log" | grep -vc 'ImplementationBridgeHelpers\$CosmosExceptionHelper\$CosmosExceptionAccessor source: shared objects file' || true)
     [ "$sdk_classes" = 0 ] || fail "the Azure SDK loaded $sdk_classes of its client and HTTP classes before any connection (see $out/smoke-class-load.log): they must wait for the first connection"
     sdk_classes=$(grep -cE ' com\.azure\.' "$out/smoke-class-load.log" || true)
     grep -q '^\[.*io\.cosmosdesk\.app\.Launcher source: shared objects file' "$out/smoke-class-load.log" \
