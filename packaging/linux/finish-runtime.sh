@@ -16,7 +16,16 @@
 #     cosmosdesk.classlist: the packages' postinst dumps from it an archive that holds the app's own classes too
 #     (cosmosdesk-cds.sh), for the class path where the jars are installed, the only one JDK 17 accepts.
 #
-# Usage: finish-runtime.sh RUNTIME_DIR JAVAFX_JAR_DIR APP_CLASSPATH WORK_DIR JDK_HOME APP_INPUT_DIR
+# A runtime from JDK 24 or later (link-runtime.sh chose it) gets instead of 2 and 3 an ahead-of-time cache
+# (JEP 483/514/515: classes loaded and linked, method profiles, JDK, JavaFX and the app's jars alike), trained
+# here on the same start, written into the app's folder as cosmosdesk.aot and shipped: the JVM accepts it
+# for the same jar names in the same order under another folder (it matches the class path by its longest
+# common prefix: checked, jars moved from the build's folder to /opt), so no install-time step is needed. The
+# class path is the launcher's: the main jar first, then the other jars sorted by name, as jpackage writes it
+# into CosmosDesk.cfg; the smoke test fails when the installed app's classes do not come from the cache.
+# The runtime keeps jlink's default CDS archive, for a start without the cache.
+#
+# Usage: finish-runtime.sh RUNTIME_DIR JAVAFX_JAR_DIR APP_CLASSPATH WORK_DIR JDK_HOME APP_INPUT_DIR LAUNCHER_ARGS
 set -Eeuo pipefail
 # with set -e a failing command inside $(...) or a pipeline ends the script without a word: say where
 trap 'echo "finish-runtime: FAILED at line $LINENO: $BASH_COMMAND (exit $?)" >&2' ERR
@@ -32,6 +41,7 @@ app_classpath=$3
 work=$4
 jdk_home=$5
 app_input=$6
+launcher_args=${7:-}
 
 mkdir -p "$work"
 
@@ -145,5 +155,66 @@ train_cds_archive() {
     echo "finish-runtime: class list for the app's own archive (made when installed): $app_input/cosmosdesk.classlist"
 }
 
+# The launcher's JVM options from link-runtime.sh's @argfile (--java-options VALUE lines), without the cache
+# itself: the training run and the check start the way the launcher will.
+launcher_options() {
+    [ -n "$launcher_args" ] && [ -f "$launcher_args" ] || fail "no launcher options file ${launcher_args:-(none given)} (link-runtime.sh writes it)"
+    sed -n 's/^--java-options //p' "$launcher_args" | tr -d '"' | grep -v '^-XX:AOTCache=' || true
+}
+
+train_aot_cache() {
+    check_training_needs
+    local main_jar options=() classpath cache="$work/cosmosdesk.aot"
+    main_jar=$(cd "$app_input" && ls cosmosdesk-*.jar)
+    [ "$(echo "$main_jar" | wc -l)" = 1 ] || fail "expected one cosmosdesk-*.jar in $app_input, found: $main_jar"
+    # jpackage's order: the main jar, then the rest sorted by name (byte order)
+    classpath=$(cd "$app_input" && { echo "$main_jar"; ls *.jar | grep -vx "$main_jar" | LC_ALL=C sort; } \
+        | sed "s|^|$app_input/|" | paste -sd:)
+    mapfile -t options < <(launcher_options)
+    if command -v Xvfb >/dev/null; then
+        start_xvfb
+    fi
+    rm -rf "$work/training-home" "$cache"
+    "$runtime/bin/java" "${options[@]}" -XX:AOTCacheOutput="$cache" -Dcosmosdesk.home="$work/training-home" \
+        -cp "$classpath" io.cosmosdesk.app.Launcher >"$work/aot-training.log" 2>&1 &
+    local pid=$!
+    if ! wait_for_main_window "$pid"; then
+        kill -TERM "$pid" 2>/dev/null || true
+        wait "$pid" || true
+        tail -n 15 "$work/aot-training.log" | sed 's/^/    /' >&2
+        fail "no AOT cache: the training run of the app did not show its main window (the end of $work/aot-training.log is above)"
+    fi
+    sleep 2 # what the window loads right after showing (first layout, CSS, status bar) belongs in the cache
+    kill -TERM "$pid"
+    # on exit the JVM writes its configuration and starts a second JVM that assembles the cache
+    wait "$pid" || true
+    stop_xvfb
+    [ -s "$cache" ] || { tail -n 15 "$work/aot-training.log" | sed 's/^/    /' >&2; fail "the training run wrote no AOT cache $cache (the end of $work/aot-training.log is above)"; }
+    # -XX:AOTMode=on refuses to start unless the cache maps for this runtime and class path
+    "$runtime/bin/java" "${options[@]}" -XX:AOTMode=on -XX:AOTCache="$cache" -cp "$classpath" -version \
+        >"$work/aot-check.log" 2>&1 || fail "the new AOT cache does not load: $(tail -n 5 "$work/aot-check.log")"
+    mv "$cache" "$app_input/cosmosdesk.aot"
+    echo "finish-runtime: AOT cache trained on the app's start: $app_input/cosmosdesk.aot ($(du -m "$app_input/cosmosdesk.aot" | cut -f1) MB)"
+}
+
+feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$runtime/release")
+[ -n "$feature" ] || fail "cannot read the runtime's Java version from $runtime/release"
+# Temurin's native libraries keep their symbol tables (Debian's JDK 17 ships them stripped): 1.1 MB of the .deb,
+# which the AOT cache needs to stay under 60 MB.
+strip_native_libraries() {
+    command -v strip >/dev/null || fail "strip (binutils) is not installed; the runtime's native libraries need it (apt-get install binutils)"
+    local before after
+    before=$(du -sk "$runtime/lib" | cut -f1)
+    find "$runtime/lib" -name '*.so' -exec strip --strip-unneeded {} +
+    after=$(du -sk "$runtime/lib" | cut -f1)
+    echo "finish-runtime: native libraries stripped: $(( (before - after) / 1024 )) MB less"
+}
+
 install_javafx_natives
-train_cds_archive
+rm -f "$app_input/cosmosdesk.aot" "$app_input/cosmosdesk.classlist"
+if [ "$feature" -ge 24 ]; then
+    strip_native_libraries
+    train_aot_cache
+else
+    train_cds_archive
+fi

@@ -1,22 +1,27 @@
 #!/usr/bin/env bash
-# Start-up figures of a built CosmosDesk app image (or the installed app), measured the way the smoke test
-# measures them, without building or installing anything: RUNS starts of the app's launcher, each followed by
-# an empty JavaFX window started on the same runtime with the same JVM options; median of each, the ratio, and
+# Start-up figures of built CosmosDesk app images (or the installed app), measured the way the smoke test
+# measures them, without building or installing anything: RUNS starts of each app's launcher, each followed by
+# an empty JavaFX window started on the same runtime with the same JVM options (on JDK 24+ with an AOT cache of
+# its own, trained by one start here), and the app without its own archive or cache; medians, the ratio, and
 # for one extra start of each the CPU per thread at the moment its window shows (/proc/<pid>/task/*/stat) and
-# the classes loaded. Needs Xvfb, xdotool, xwininfo; needs no root.
+# the classes loaded. Several app images (say one on a JDK 17 runtime, one on JDK 25) are measured in one run,
+# their starts alternating. Needs Xvfb, xdotool, xwininfo; needs no root.
 #
-#   packaging/linux/measure-start.sh [APP_DIR]   APP_DIR defaults to target/packaging/app-image/CosmosDesk
+#   packaging/linux/measure-start.sh [APP_DIR ...]   APP_DIR defaults to target/packaging/app-image/CosmosDesk
 #   RUNS=5 (default) starts of each. It starts its own Xvfb (on a free display) and stops it.
 set -Eeuo pipefail
 trap 'echo "measure-start: FAILED: line $LINENO: \`$BASH_COMMAND\` exited with status $?" >&2' ERR
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-app=${1:-$repo/target/packaging/app-image/CosmosDesk}
-[ -d "$app" ] && app=$(cd "$app" && pwd -P) # the launcher's $APPDIR is a physical path: the app's archive needs it
+[ $# -gt 0 ] || set -- "$repo/target/packaging/app-image/CosmosDesk"
 runs=${RUNS:-5}
 work="$repo/target/measure-start"
 fail() { echo "measure-start: FAILED: $*" >&2; exit 1; }
-[ -x "$app/bin/CosmosDesk" ] || fail "no launcher at $app/bin/CosmosDesk (build with mvn -Ppackage package first)"
+apps=()
+for app in "$@"; do
+    [ -x "$app/bin/CosmosDesk" ] || fail "no launcher at $app/bin/CosmosDesk (build with mvn -Ppackage package first)"
+    apps+=("$(cd "$app" && pwd -P)") # the launcher's $APPDIR is a physical path: the app's archive needs it
+done
 javafx_dir=${JAVAFX_DIR:-$repo/target/packaging/javafx}
 ls "$javafx_dir"/javafx-graphics-*.jar >/dev/null 2>&1 || fail "no JavaFX jars in $javafx_dir to compile the empty window"
 mkdir -p "$work"
@@ -41,29 +46,13 @@ xwininfo -root >/dev/null 2>&1 || fail "Xvfb on $DISPLAY accepts no clients (see
 mkdir -p "$work/empty-window"
 cp "$repo/packaging/linux/EmptyWindow.java" "$work/empty-window/EmptyWindow.java"
 javac --release 17 -cp "$javafx_dir/*" -d "$work/empty-window" "$work/empty-window/EmptyWindow.java"
-# the launcher's JVM options, with $APPDIR as the launcher fills it in; the floor takes them all but the app's own
-# class-data-sharing archive (made for the app's class path only: JDK 17 would refuse all of it for another one),
-# so it runs on the runtime's archive, trained on the JDK and JavaFX classes the app loads
-java_options=() floor_options=() app_cds=""
-mapfile -t java_options < <(sed -n 's/^java-options=//p' "$app/lib/app/CosmosDesk.cfg" | sed "s|\$APPDIR|$app/lib/app|g")
-for option in "${java_options[@]}"; do
-    case $option in
-        -XX:SharedArchiveFile=*) app_cds=${option#-XX:SharedArchiveFile=} ;;
-        *) floor_options+=("$option") ;;
-    esac
-done
-classpath=$(sed -n 's/^app.classpath=\$APPDIR/'"${app//\//\\/}"'\/lib\/app/p' "$app/lib/app/CosmosDesk.cfg" | paste -sd:)
-# an app image has no archive of its own until something makes it where it lies (the packages' postinst does)
-if [ -n "$app_cds" ] && [ ! -f "$app_cds" ]; then
-    cds_start=$(now_ms)
-    sh "$app/lib/app/cosmosdesk-cds.sh" || fail "could not make the app's archive $app_cds (see above)"
-    echo "measure-start: made the app's archive $app_cds in $(( $(now_ms) - cds_start )) ms ($(du -m "$app_cds" | cut -f1) MB)"
-fi
-
+# in a jar: an AOT cache (JDK 24+) takes no class-path folder that has files in it
+jar cf "$work/empty-window/empty-window.jar" -C "$work/empty-window" EmptyWindow.class
 export XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$work/home/data" XDG_STATE_HOME="$work/home/state"
+
 elapsed_ms=0 cpu_line=""
 # Starts "$@", waits for a visible window named CosmosDesk*, sets elapsed_ms; with CPU=1 also sets cpu_line
-# (CPU ms per thread group at that moment); stops it again.
+# (CPU ms per thread group at that moment); SETTLE=s waits that long after the window; stops it again.
 start_once() {
     local start pid
     start=$(now_ms)
@@ -85,38 +74,90 @@ start_once() {
                                  s[n] += $NF; t += $NF }
                                  END { printf "total %d ms:", t; for (k in s) printf " %s %d", k, s[k]; }')
     fi
+    [ -z "${SETTLE:-}" ] || sleep "$SETTLE"
     kill -TERM "$app_pid" 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
     app_pid=""
 }
 
+# Per app k: the launcher's JVM options with $APPDIR as the launcher fills it in (options_k), the same without
+# the app's own archive or cache (bare_k: made for the app's class path only), the floor's (floor_k: bare_k, plus
+# on JDK 24+ an AOT cache of the empty window's own), the class path, the Java feature release.
+declare -A options bare floor classpath feature archive
 : >"$work/stderr.log"
-echo "measure-start: $app, $runs alternating starts, load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
-start_once "$app/bin/CosmosDesk" # first start of a fresh settings folder: not counted
-times_app=() times_empty=() times_no_app_cds=()
-for i in $(seq 1 "$runs"); do
-    start_once "$app/bin/CosmosDesk"; times_app+=("$elapsed_ms")
-    start_once "$app/lib/runtime/bin/java" "${floor_options[@]}" -cp "$work/empty-window" EmptyWindow
-    times_empty+=("$elapsed_ms")
-    if [ -n "$app_cds" ]; then # the same app without its own archive, for the difference it makes
-        start_once "$app/lib/runtime/bin/java" "${floor_options[@]}" -cp "$classpath" io.cosmosdesk.app.Launcher
-        times_no_app_cds+=("$elapsed_ms")
+echo "measure-start: $runs alternating starts of ${#apps[@]} app(s), load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+for k in "${!apps[@]}"; do
+    app=${apps[$k]}
+    archive[$k]=""
+    mapfile -t opts < <(sed -n 's/^java-options=//p' "$app/lib/app/CosmosDesk.cfg" | sed "s|\$APPDIR|$app/lib/app|g")
+    bare_opts=()
+    for option in "${opts[@]}"; do
+        case $option in
+            -XX:SharedArchiveFile=*) archive[$k]=${option#-XX:SharedArchiveFile=} ;;
+            -XX:AOTCache=*) archive[$k]=${option#-XX:AOTCache=} ;; # JDK 24+: made at build time, shipped
+            *) bare_opts+=("$option") ;;
+        esac
+    done
+    options[$k]=$(printf '%s\n' "${opts[@]}")
+    bare[$k]=$(printf '%s\n' "${bare_opts[@]}")
+    classpath[$k]=$(sed -n 's/^app.classpath=\$APPDIR/'"${app//\//\\/}"'\/lib\/app/p' "$app/lib/app/CosmosDesk.cfg" | paste -sd:)
+    feature[$k]=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$app/lib/runtime/release")
+    # a JDK 17 app image has no archive of its own until something makes it where it lies (postinst does)
+    if [ -n "${archive[$k]}" ] && [ ! -f "${archive[$k]}" ]; then
+        cds_start=$(now_ms)
+        sh "$app/lib/app/cosmosdesk-cds.sh" || fail "could not make the app's archive ${archive[$k]} (see above)"
+        echo "measure-start: made the app's archive ${archive[$k]} in $(( $(now_ms) - cds_start )) ms ($(du -m "${archive[$k]}" | cut -f1) MB)"
+    fi
+    echo "  app $k: $app, Java $(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$app/lib/runtime/release"), its archive: ${archive[$k]:-none}"
+    start_once "$app/bin/CosmosDesk" # first start of a fresh settings folder: not counted
+    floor[$k]=${bare[$k]}
+    if [ "${feature[$k]}" -ge 24 ]; then
+        # the floor starts the way the app does: with an AOT cache of its own, trained by one start here
+        cache="$work/empty-window/empty-window-$k.aot"
+        rm -f "$cache"
+        mapfile -t opts < <(printf '%s\n' "${bare[$k]}")
+        SETTLE=1 start_once "$app/lib/runtime/bin/java" "${opts[@]}" -XX:AOTCacheOutput="$cache" \
+            -cp "$work/empty-window/empty-window.jar" EmptyWindow
+        [ -s "$cache" ] || fail "the empty window's training start wrote no AOT cache $cache"
+        floor[$k]=$(printf '%s\n%s' "${bare[$k]}" "-XX:AOTCache=$cache")
     fi
 done
-median_app=$(printf '%s\n' "${times_app[@]}" | median)
-median_empty=$(printf '%s\n' "${times_empty[@]}" | median)
-echo "  start to main window:  median $median_app ms of $runs (${times_app[*]})"
-echo "  empty JavaFX window:   median $median_empty ms of $runs (${times_empty[*]})"
-echo "start ratio to an empty JavaFX window: $(awk -v a="$median_app" -v e="$median_empty" 'BEGIN { printf "%.2f", a / e }')"
-if [ ${#times_no_app_cds[@]} -gt 0 ]; then
-    median_no_app_cds=$(printf '%s\n' "${times_no_app_cds[@]}" | median)
-    echo "  app without its own archive (java, the runtime's archive only): median $median_no_app_cds ms of $runs (${times_no_app_cds[*]}), ratio $(awk -v a="$median_no_app_cds" -v e="$median_empty" 'BEGIN { printf "%.2f", a / e }')"
-fi
-CPU=1 start_once "$app/lib/runtime/bin/java" "${java_options[@]}" -Xlog:class+load=info:file="$work/class-load.log" \
-    -Dcosmosdesk.startupTrace=true -cp "$classpath" io.cosmosdesk.app.Launcher
-echo "  app, one start with the class-load log: $elapsed_ms ms, CPU per thread at the window: $cpu_line"
-echo "  classes loaded to the window: $(wc -l <"$work/class-load.log") ($(grep -c 'source: file:\|source: jar:' "$work/class-load.log" || true) read from jars, $(grep -c 'source: shared objects file' "$work/class-load.log" || true) from CDS archives)"
-grep '^startup:' "$work/stderr.log" | tail -n 12 | sed 's/^/    /' || true
-CPU=1 start_once "$app/lib/runtime/bin/java" "${floor_options[@]}" -cp "$work/empty-window" EmptyWindow
-echo "  empty window, one start: $elapsed_ms ms, CPU per thread at the window: $cpu_line"
+
+declare -A times_app times_empty times_bare
+for i in $(seq 1 "$runs"); do
+    for k in "${!apps[@]}"; do
+        app=${apps[$k]}
+        start_once "$app/bin/CosmosDesk"; times_app[$k]+="$elapsed_ms "
+        mapfile -t opts < <(printf '%s\n' "${floor[$k]}")
+        start_once "$app/lib/runtime/bin/java" "${opts[@]}" -cp "$work/empty-window/empty-window.jar" EmptyWindow
+        times_empty[$k]+="$elapsed_ms "
+        if [ -n "${archive[$k]}" ]; then # the same app without its own archive, for the difference it makes
+            mapfile -t opts < <(printf '%s\n' "${bare[$k]}")
+            start_once "$app/lib/runtime/bin/java" "${opts[@]}" -cp "${classpath[$k]}" io.cosmosdesk.app.Launcher
+            times_bare[$k]+="$elapsed_ms "
+        fi
+    done
+done
+for k in "${!apps[@]}"; do
+    app=${apps[$k]}
+    echo "app $k: ${apps[$k]} (Java ${feature[$k]}, archive: $(basename "${archive[$k]:-none}"))"
+    median_app=$(printf '%s\n' ${times_app[$k]} | median)
+    median_empty=$(printf '%s\n' ${times_empty[$k]} | median)
+    echo "  start to main window:  median $median_app ms of $runs (${times_app[$k]% })"
+    echo "  empty JavaFX window:   median $median_empty ms of $runs (${times_empty[$k]% })"
+    echo "start ratio to an empty JavaFX window: $(awk -v a="$median_app" -v e="$median_empty" 'BEGIN { printf "%.2f", a / e }')"
+    if [ -n "${times_bare[$k]:-}" ]; then
+        median_bare=$(printf '%s\n' ${times_bare[$k]} | median)
+        echo "  app without its own archive or cache (java, the runtime's archive only): median $median_bare ms of $runs (${times_bare[$k]% }), ratio $(awk -v a="$median_bare" -v e="$median_empty" 'BEGIN { printf "%.2f", a / e }')"
+    fi
+    mapfile -t opts < <(printf '%s\n' "${options[$k]}")
+    CPU=1 start_once "$app/lib/runtime/bin/java" "${opts[@]}" -Xlog:class+load=info:file="$work/class-load-$k.log" \
+        -Dcosmosdesk.startupTrace=true -cp "${classpath[$k]}" io.cosmosdesk.app.Launcher
+    echo "  app, one start with the class-load log: $elapsed_ms ms, CPU per thread at the window: $cpu_line"
+    echo "  classes loaded to the window: $(wc -l <"$work/class-load-$k.log") ($(grep -c 'source: file:\|source: jar:' "$work/class-load-$k.log" || true) read from jars, $(grep -c 'source: shared objects file' "$work/class-load-$k.log" || true) from CDS archives or the AOT cache)"
+    grep '^startup:' "$work/stderr.log" | tail -n 12 | sed 's/^/    /' || true
+    mapfile -t opts < <(printf '%s\n' "${floor[$k]}")
+    CPU=1 start_once "$app/lib/runtime/bin/java" "${opts[@]}" -cp "$work/empty-window/empty-window.jar" EmptyWindow
+    echo "  empty window, one start: $elapsed_ms ms, CPU per thread at the window: $cpu_line"
+done
 echo "  load at the end $(cut -d' ' -f1-3 /proc/loadavg)"

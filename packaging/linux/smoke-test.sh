@@ -206,6 +206,8 @@ build_empty_window() {
         || fail "no JavaFX jars in $out/javafx to compile the empty window against (build the installers first)"
     javac --release 17 -cp "$out/javafx/*" -d "$dir" "$dir/EmptyWindow.java" >"$dir/javac.log" 2>&1 \
         || fail "cannot compile the empty JavaFX window: $(tail -n 5 "$dir/javac.log")"
+    # in a jar: an AOT cache (JDK 24+) takes no class-path folder that has files in it
+    jar cf "$dir/empty-window.jar" -C "$dir" EmptyWindow.class || fail "cannot make $dir/empty-window.jar"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
@@ -254,13 +256,21 @@ check_rpm() {
     local rpm_file=$1 path
     rpm -qpl "$rpm_file" >"$out/smoke-rpm-files.txt" 2>"$out/smoke-rpm-query.log" \
         || fail "rpm -qpl cannot read $rpm_file: $(cat "$out/smoke-rpm-query.log")"
-    for path in "$launcher" "$install_dir/lib/runtime/bin/java" "$install_dir/lib/runtime/lib/server/classes.jsa" \
+    for path in "$launcher" "$install_dir/lib/runtime/bin/java" \
                 "$install_dir/lib/runtime/lib/libglass.so" "$install_dir/lib/app/CosmosDesk.cfg" \
                 "$install_dir/lib/cosmosdesk-CosmosDesk.desktop" "$install_dir/lib/CosmosDesk.png" \
-                "$install_dir/lib/app/$metainfo_name" "$install_dir/lib/app/cosmosdesk-cds.sh" \
-                "$install_dir/lib/app/cosmosdesk.classlist"; do
+                "$install_dir/lib/app/$metainfo_name" "$install_dir/lib/app/cosmosdesk-cds.sh"; do
         grep -qx "$path" "$out/smoke-rpm-files.txt" || fail "the .rpm does not install $path (list: $out/smoke-rpm-files.txt)"
     done
+    # the app's AOT cache (JDK 24+ runtime, made at build time) or the class list its CDS archive is made from
+    # when installed (JDK 17)
+    grep -Eqx "$install_dir/lib/app/cosmosdesk\.(aot|classlist)" "$out/smoke-rpm-files.txt" \
+        || fail "the .rpm installs neither the app's AOT cache nor its CDS class list (list: $out/smoke-rpm-files.txt)"
+    # JDK 17: the runtime's archive, trained on the app's start (JDK 24+: the AOT cache holds those classes)
+    if grep -qx "$install_dir/lib/app/cosmosdesk.classlist" "$out/smoke-rpm-files.txt"; then
+        grep -qx "$install_dir/lib/runtime/lib/server/classes.jsa" "$out/smoke-rpm-files.txt" \
+            || fail "the .rpm does not install the runtime's CDS archive (list: $out/smoke-rpm-files.txt)"
+    fi
     rpm -qpR "$rpm_file" >"$out/smoke-rpm-requires.txt" 2>>"$out/smoke-rpm-query.log" \
         || fail "rpm -qpR cannot read $rpm_file"
     grep -q 'libgtk-3\.so\.0' "$out/smoke-rpm-requires.txt" \
@@ -304,9 +314,28 @@ main() {
     [ -x "$launcher" ] || fail "no launcher at $launcher"
     check_no_sandbox "$install_dir"/lib/app/cosmosdesk-*.jar
     check_start_path_jars "$install_dir"/lib/app
-    # postinst makes the app's own class-data-sharing archive for the installed jars (cosmosdesk-cds.sh)
-    [ -s "$install_dir/lib/app/cosmosdesk.jsa" ] \
-        || fail "postinst made no class-data-sharing archive $install_dir/lib/app/cosmosdesk.jsa (see $out/smoke-apt.log)"
+    # Which JDK the runtime was linked from (link-runtime.sh: a JDK 24+ under /usr/lib/jvm, else the build's).
+    runtime_feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$install_dir/lib/runtime/release")
+    [ -n "$runtime_feature" ] || fail "cannot read the Java version of $install_dir/lib/runtime/release"
+    # (jlink's own release file has JAVA_VERSION only; link-runtime.sh adds the JDK's version and vendor, unquoted)
+    runtime_name="Java $(sed -n 's/^JAVA_RUNTIME_VERSION="\?\([^"]*\)"\?$/\1/p' "$install_dir/lib/runtime/release") ($(sed -n 's/^IMPLEMENTOR="\?\([^"]*\)"\?$/\1/p' "$install_dir/lib/runtime/release"))"
+    [ "$runtime_name" != "Java  ()" ] || runtime_name="Java $runtime_feature"
+    say "the installed runtime (link-runtime.sh's choice): $runtime_name"
+    if [ "$runtime_feature" -ge 24 ]; then
+        # the app's ahead-of-time cache, trained at build time (finish-runtime.sh); it must map here
+        app_archive="$install_dir/lib/app/cosmosdesk.aot"
+        [ -s "$app_archive" ] || fail "the package has no AOT cache $app_archive (finish-runtime.sh makes it)"
+        grep -q -- "-XX:AOTCache=\$APPDIR/cosmosdesk.aot" "$install_dir/lib/app/CosmosDesk.cfg" \
+            || fail "the launcher does not use the app's AOT cache (no -XX:AOTCache in $install_dir/lib/app/CosmosDesk.cfg)"
+    else
+        # postinst makes the app's own class-data-sharing archive for the installed jars (cosmosdesk-cds.sh)
+        app_archive="$install_dir/lib/app/cosmosdesk.jsa"
+        [ -s "$app_archive" ] \
+            || fail "postinst made no class-data-sharing archive $app_archive (see $out/smoke-apt.log)"
+    fi
+    # postinst's check, run here for its verdict: the archive or cache maps for the installed class path
+    sh "$install_dir/lib/app/cosmosdesk-cds.sh" >"$out/smoke-app-archive.log" 2>&1 \
+        || fail "the app's archive does not load: $(tail -n 5 "$out/smoke-app-archive.log")"
     [ -f "/usr/share/metainfo/$metainfo_name" ] \
         || fail "postinst did not install the AppStream metainfo /usr/share/metainfo/$metainfo_name"
     appstreamcli validate --no-net "/usr/share/metainfo/$metainfo_name" >"$out/smoke-appstream.log" 2>&1 \
@@ -359,12 +388,17 @@ main() {
             "$log_file" "$out/smoke-stderr.log"; then
         fail "missing classes or native libraries in the installed app (see above)"
     fi
+    # the JVM's own warnings (JDK 24+: native access, sun.misc.Unsafe; an AOT cache or CDS archive refused):
+    # the launcher's options must leave a user's terminal quiet
+    if grep -E '^WARNING: |\[(warning|error)\]\[(aot|cds)' "$out/smoke-stderr.log" | sort | uniq -c; then
+        fail "the installed app's JVM printed warnings on stderr (above; the launcher's options come from packaging/linux/link-runtime.sh)"
+    fi
     local openjfx_after
     openjfx_after=$(openjfx_files)
     [ "$openjfx_after" = "$openjfx_before" ] \
         || fail "JavaFX unpacked native libraries into ~/.openjfx ($openjfx_before files before, $openjfx_after after)"
 
-    begin "timing $runs starts (installed launcher, the app's CDS archive), each followed by an empty JavaFX window"
+    begin "timing $runs starts (installed launcher, the app's $(basename "$app_archive")), each followed by an empty JavaFX window"
     build_empty_window
     # the floor starts the way the launcher starts the app: same runtime, same JVM options (its CosmosDesk.cfg,
     # $APPDIR filled in as the launcher does) but the app's own archive: made for the app's class path, JDK 17
@@ -374,27 +408,47 @@ main() {
         | sed "s|\$APPDIR|$install_dir/lib/app|g")
     for option in "${java_options[@]}"; do
         case $option in
-            -XX:SharedArchiveFile=*) ;;
+            -XX:SharedArchiveFile=*|-XX:AOTCache=*) ;;
             *) floor_options+=("$option") ;;
         esac
     done
+    if [ "$runtime_feature" -ge 24 ]; then
+        # started the same way as the app: with an AOT cache of its own, trained by one start here (the app's
+        # cache is for the app's class path)
+        local floor_cache="$out/empty-window/empty-window.aot"
+        start_until_main_window "$install_dir/lib/runtime/bin/java" "${floor_options[@]}" \
+            -XX:AOTCacheOutput="$floor_cache" -cp "$out/empty-window/empty-window.jar" EmptyWindow
+        sleep 1
+        stop_app
+        [ -s "$floor_cache" ] || fail "the empty window's training start wrote no AOT cache $floor_cache (see $out/smoke-stderr.log)"
+        floor_options+=(-XX:AOTCache="$floor_cache")
+    fi
     local times_cds=() times_nocds=() times_empty=() i
     for i in $(seq 1 "$runs"); do
         start_until_main_window "$launcher"
         times_cds+=("$elapsed_ms")
         stop_app
-        start_until_main_window "$install_dir/lib/runtime/bin/java" "${floor_options[@]}" -cp "$out/empty-window" \
+        start_until_main_window "$install_dir/lib/runtime/bin/java" "${floor_options[@]}" -cp "$out/empty-window/empty-window.jar" \
             EmptyWindow
         times_empty+=("$elapsed_ms")
         stop_app
     done
+    say "start to main window: ${times_cds[*]} ms; empty JavaFX window: ${times_empty[*]} ms (medians below)"
     begin "timing $runs starts (same runtime and class path, CDS off)"
-    local classpath
+    local classpath no_archive_options=()
+    for option in "${java_options[@]}"; do
+        case $option in
+            -XX:SharedArchiveFile=*|-XX:AOTCache=*) ;;
+            *) no_archive_options+=("$option") ;;
+        esac
+    done
     classpath=$(sed -n 's/^app.classpath=\$APPDIR/'"${install_dir//\//\\/}"'\/lib\/app/p' \
         "$install_dir/lib/app/CosmosDesk.cfg" | paste -sd:)
     [ -n "$classpath" ] || fail "no app.classpath in $install_dir/lib/app/CosmosDesk.cfg"
     for i in $(seq 1 "$runs"); do
-        start_until_main_window "$install_dir/lib/runtime/bin/java" "${java_options[@]}" -Xshare:off \
+        # (up to 3 minutes: with no archive at all, every class is read and verified from the jars; at load 34
+        # here that took over 60 s)
+        LIMIT_MS=180000 start_until_main_window "$install_dir/lib/runtime/bin/java" "${no_archive_options[@]}" -Xshare:off \
             -cp "$classpath" io.cosmosdesk.app.Launcher
         times_nocds+=("$elapsed_ms")
         stop_app
@@ -402,7 +456,11 @@ main() {
     begin "one traced start (where the time goes: -Dcosmosdesk.startupTrace=true)"
     : >"$out/smoke-startup-trace.log"
     rm -f "$out/smoke-class-load.log"
-    start_until_main_window "$install_dir/lib/runtime/bin/java" "${java_options[@]}" -Dcosmosdesk.startupTrace=true \
+    # JDK 24+: -XX:AOTMode=on makes the JVM refuse to start when the app's cache does not map, instead of
+    # starting without it
+    local strict=()
+    [ "$runtime_feature" -lt 24 ] || strict=(-XX:AOTMode=on)
+    start_until_main_window "$install_dir/lib/runtime/bin/java" "${java_options[@]}" "${strict[@]}" -Dcosmosdesk.startupTrace=true \
         -Xlog:class+load=info:file="$out/smoke-class-load.log" -cp "$classpath" io.cosmosdesk.app.Launcher
     local traced_ms=$elapsed_ms
     stop_app
@@ -416,7 +474,7 @@ main() {
     [ "$sdk_classes" = 0 ] || fail "the Azure SDK loaded $sdk_classes of its client and HTTP classes before any connection (see $out/smoke-class-load.log): they must wait for the first connection"
     sdk_classes=$(grep -cE ' com\.azure\.' "$out/smoke-class-load.log" || true)
     grep -q '^\[.*io\.cosmosdesk\.app\.Launcher source: shared objects file' "$out/smoke-class-load.log" \
-        || fail "the app's classes did not come from its class-data-sharing archive $install_dir/lib/app/cosmosdesk.jsa (see $out/smoke-class-load.log)"
+        || fail "the app's classes did not come from its archive $app_archive (see $out/smoke-class-load.log)"
     local archived_classes jar_classes
     archived_classes=$(grep -c 'source: shared objects file' "$out/smoke-class-load.log" || true)
     jar_classes=$(grep -c 'source: file:\|source: jar:' "$out/smoke-class-load.log" || true)
@@ -433,17 +491,18 @@ main() {
     median_empty=$(printf '%s\n' "${times_empty[@]}" | median)
     echo
     echo "CosmosDesk installer figures ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
+    echo "  runtime:                    $runtime_name, the app's $( [ "$runtime_feature" -ge 24 ] && echo "AOT cache (build time)" || echo "CDS archive (install time)")"
     echo "  .deb installer size:        $deb_mb MB (target < $deb_size_limit_mb MB)"
     if [ -n "$rpm_file" ]; then
         echo "  .rpm installer size:        $rpm_mb MB (target < $rpm_size_limit_mb MB; $(wc -l <"$out/smoke-rpm-files.txt") files)"
     fi
     echo "  installed size:             $(size_mb "$install_dir") MB"
     echo "  app-image size:             $(size_mb "$out/app-image/CosmosDesk") MB"
-    echo "  jlink runtime size:         $(size_mb "$install_dir/lib/runtime") MB (CDS archive $(size_mb "$install_dir/lib/runtime/lib/server/classes.jsa") MB; the app's own, made by postinst: $(size_mb "$install_dir/lib/app/cosmosdesk.jsa") MB)"
+    echo "  jlink runtime size:         $(size_mb "$install_dir/lib/runtime") MB (its CDS archive $( [ -f "$install_dir/lib/runtime/lib/server/classes.jsa" ] && echo "$(size_mb "$install_dir/lib/runtime/lib/server/classes.jsa") MB" || echo "none"); the app's own: $(size_mb "$app_archive") MB)"
     echo "  first start:                $first_start_ms ms to the main window (fresh settings folders, new display)"
-    echo "  start to main window:       median $median_cds ms of $runs (${times_cds[*]}) with the trained CDS archive (target < 800 ms)"
-    echo "  same, CDS off:              median $median_nocds ms of $runs (${times_nocds[*]}), java -Xshare:off"
-    echo "  empty JavaFX window:        median $median_empty ms of $runs (${times_empty[*]}), same runtime, alternating with the app"
+    echo "  start to main window:       median $median_cds ms of $runs (${times_cds[*]}) with the app's $(basename "$app_archive") (target < 800 ms)"
+    echo "  same, CDS off:              median $median_nocds ms of $runs (${times_nocds[*]}), java -Xshare:off (no archive, no cache)"
+    echo "  empty JavaFX window:        median $median_empty ms of $runs (${times_empty[*]}), same runtime, alternating with the app$( [ "$runtime_feature" -ge 24 ] && echo ", its own AOT cache")"
     echo "start ratio to an empty JavaFX window: $(awk -v a="$median_cds" -v e="$median_empty" 'BEGIN { printf "%.2f", a / e }') (target <= 1.3)"
     echo "  traced start:               $traced_ms ms to the main window, $loaded_classes classes loaded ($archived_classes from CDS archives, $jar_classes read from jars; $sdk_classes of com.azure, none of its client); ms since the JVM started, per step:"
     if [ -s "$out/smoke-startup-trace.log" ]; then

@@ -6,11 +6,9 @@ import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.ErrorKind;
 import io.cosmosdesk.files.PrivateFiles;
 import io.cosmosdesk.json.Json;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -232,7 +230,7 @@ public final class AuditLog implements AutoCloseable {
      * last line, a damaged one) are skipped.
      */
     public List<AuditEntry> read(Predicate<AuditEntry> which, int limit) {
-        return read(null, which, limit);
+        return AuditLogReading.all(files(true), null, which, limit);
     }
 
     /**
@@ -246,35 +244,20 @@ public final class AuditLog implements AutoCloseable {
         } catch (JsonProcessingException e) {
             quoted = null;
         }
-        return read(quoted, entry -> job.equals(entry.job()) && which.test(entry), Integer.MAX_VALUE);
+        return AuditLogReading.all(files(true), quoted, entry -> job.equals(entry.job()) && which.test(entry),
+                Integer.MAX_VALUE);
     }
 
-    private List<AuditEntry> read(String lineContains, Predicate<AuditEntry> which, int limit) {
-        List<AuditEntry> newestFirst = new ArrayList<>();
-        for (Path file : files(true)) {
-            List<AuditEntry> ofDay = new ArrayList<>();
-            try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (lineContains != null && !line.contains(lineContains)) {
-                        continue;
-                    }
-                    AuditEntry entry = parse(line);
-                    if (entry != null && which.test(entry)) {
-                        ofDay.add(entry);
-                    }
-                }
-            } catch (IOException e) {
-                LOG.warn("Could not read the audit log {}: {}", file, e.toString());
-            }
-            Collections.reverse(ofDay);
-            for (AuditEntry entry : ofDay) {
-                if (newestFirst.size() >= limit) {
-                    return newestFirst;
-                }
-                newestFirst.add(entry);
-            }
-        }
-        return newestFirst;
+    /**
+     * The entries {@code which} accepts, newest first, at most {@code limit}, handed to {@code pages} as they are
+     * read: a first page of {@code firstPage} entries (so the newest can be shown at once), then pages of
+     * {@code pageSize}, then what is left. Day files are read from their end ({@link NewestLines}), so the newest
+     * entries cost the same however long the log is, and reading stops at the limit or when {@code pages} answers
+     * false. Lines that cannot be read (a torn last line, a damaged one) are skipped.
+     */
+    public void read(Predicate<AuditEntry> which, int limit, int firstPage, int pageSize,
+            Predicate<List<AuditEntry>> pages) {
+        AuditLogReading.pages(files(true), null, which, limit, firstPage, pageSize, pages);
     }
 
     /** One line as an entry; null when it is not one (torn, damaged, empty). */

@@ -53,15 +53,21 @@ final class AuditView extends BorderPane {
         placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.busyProperty())
                 .then("Reading the audit log…").otherwise("No entries. Every write CosmosDesk makes is listed here."));
         table.setPlaceholder(placeholder);
+        TableColumn<AuditEntry, String> time = column("Time", 150, e -> TIME.format(e.instant().atZone(zone)));
+        TableColumn<AuditEntry, String> outcome = column("Outcome", 90, AuditView::outcomeText);
         table.getColumns().addAll(Arrays.asList(
-                column("Time", 150, e -> TIME.format(e.instant().atZone(zone))),
+                time,
                 column("Operation", 130, AuditEntry::operation),
-                column("Outcome", 90, e -> e.outcome() + (e.errorKind() == null ? "" : " (" + e.errorKind() + ")")),
+                outcome,
                 column("Connection", 120, AuditEntry::connection),
                 column("Container", 150, e -> e.database() + "/" + e.container()),
                 column("Id", 160, AuditEntry::id),
                 column("Partition key", 110, AuditEntry::partitionKeyDisplay),
                 column("User", 80, AuditEntry::user)));
+        // at 1280 px the resize policy gave these two less than their text ("2026-12-06 16:…", "failed (CHAN…")
+        TextColumnFit.keepWhole(table, time, () -> TextColumnFit.everyDigitIn("2026-12-06 16:45:12"));
+        TextColumnFit.keepWhole(table, outcome, () -> viewModel.entries().stream().map(AuditView::outcomeText)
+                .collect(java.util.stream.Collectors.toSet()), viewModel.entries());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 viewModel.select(now);
@@ -150,6 +156,10 @@ final class AuditView extends BorderPane {
                 setText(empty ? null : item == null ? "Any operation" : item.code());
             }
         };
+    }
+
+    private static String outcomeText(AuditEntry entry) {
+        return entry.outcome() + (entry.errorKind() == null ? "" : " (" + entry.errorKind() + ")");
     }
 
     private static TableColumn<AuditEntry, String> column(String title, double width,

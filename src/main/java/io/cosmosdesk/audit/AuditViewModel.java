@@ -42,6 +42,9 @@ public final class AuditViewModel {
 
     /** At most this many entries are shown; the status says when there are more. */
     public static final int LIMIT = 5_000;
+    /** Entries shown as soon as they are read; the rest follow in pages of {@link #PAGE}. */
+    static final int FIRST_PAGE = 100;
+    static final int PAGE = 1_000;
 
     private final AuditLog log;
     private final TaskRunner tasks;
@@ -59,6 +62,7 @@ public final class AuditViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private int generation;
+    private io.cosmosdesk.ui.TaskHandle reading;
 
     public AuditViewModel(AuditLog log, TaskRunner tasks, ZoneId zone) {
         this.log = Objects.requireNonNull(log);
@@ -111,27 +115,63 @@ public final class AuditViewModel {
 
     // ---- Commands
 
-    /** Reads the entries the filters select, in the background. */
+    /**
+     * Reads the entries the filters select, in the background, newest first: the first {@value #FIRST_PAGE} are shown
+     * as soon as they are read, the rest follow in pages of {@value #PAGE}.
+     */
     public void refresh() {
         int mine = ++generation;
         Predicate<AuditEntry> filter = filter();
         busy.set(true);
         status.set("Reading the audit log…");
-        tasks.start(BackgroundTask.of("Reading the audit log", context -> log.read(filter, LIMIT + 1))
-                .onSuccess(found -> {
-                    if (mine != generation) {
-                        return;
-                    }
-                    boolean more = found.size() > LIMIT;
-                    List<AuditEntry> shown = more ? found.subList(0, LIMIT) : found;
-                    entries.setAll(shown);
-                    selected.set(shown.isEmpty() ? null : shown.get(0));
-                    status.set(shown.isEmpty() ? "No entries match." : more
-                            ? String.format(Locale.ROOT, "The newest %,d entries; narrow the filters to see older ones.",
-                                    LIMIT)
-                            : String.format(Locale.ROOT, "%,d %s.", shown.size(),
-                                    shown.size() == 1 ? "entry" : "entries"));
-                })
+        int[] shownSoFar = {0};
+        boolean[] more = {false};
+        if (reading != null) {
+            reading.cancel(); // its pages would be dropped anyway: stop reading them
+        }
+        reading = tasks.start(BackgroundTask.<Integer>of("Reading the audit log", context -> {
+            int[] read = {0};
+            log.read(filter, LIMIT + 1, FIRST_PAGE, PAGE, page -> {
+                if (context.isCancelled()) {
+                    return false;
+                }
+                read[0] += page.size();
+                context.publish(page);
+                return true;
+            });
+            return read[0];
+        }).onUpdate(update -> {
+            if (mine != generation) {
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            List<AuditEntry> page = (List<AuditEntry>) update;
+            int room = LIMIT - shownSoFar[0];
+            List<AuditEntry> taken = page.size() > room ? page.subList(0, Math.max(0, room)) : page;
+            more[0] |= taken.size() < page.size();
+            if (shownSoFar[0] == 0) {
+                entries.setAll(taken);
+                selected.set(taken.isEmpty() ? null : taken.get(0));
+            } else {
+                entries.addAll(taken);
+            }
+            shownSoFar[0] += taken.size();
+            status.set(String.format(Locale.ROOT, "Reading the audit log… %,d %s so far, newest first.",
+                    shownSoFar[0], shownSoFar[0] == 1 ? "entry" : "entries"));
+        }).onSuccess(found -> {
+            if (mine != generation) {
+                return;
+            }
+            if (shownSoFar[0] == 0) {
+                entries.clear();
+                selected.set(null);
+            }
+            int shown = shownSoFar[0];
+            status.set(shown == 0 ? "No entries match." : more[0]
+                    ? String.format(Locale.ROOT, "The newest %,d entries; narrow the filters to see older ones.",
+                            LIMIT)
+                    : String.format(Locale.ROOT, "%,d %s.", shown, shown == 1 ? "entry" : "entries"));
+        })
                 .onFailure(error -> {
                     if (mine == generation) {
                         status.set("The audit log could not be read: " + error.getMessage());

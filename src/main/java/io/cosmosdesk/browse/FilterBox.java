@@ -62,7 +62,7 @@ final class FilterBox {
         this.history = history;
         this.run = run;
         this.notice = notice;
-        ReadOnlyObjectProperty<ItemQuery> applied = pages.appliedQueryProperty();
+        ReadOnlyObjectProperty<ItemQuery> applied = pages.status().appliedQueryProperty();
         this.filterOutdated = Bindings.createBooleanBinding(
                 // compared as text that runs as typed: a value written into the text (the chip's edit) is no change
                 () -> !typedQuery().gridFilter().inlined().equals(applied.get().gridFilter().inlined())
@@ -75,12 +75,12 @@ final class FilterBox {
         filterHint.set(hintFor(null));
         pages.rows().addListener((javafx.collections.ListChangeListener<ItemRow>) change -> hintFromRows());
         // a filter joins the history once it has run: one the server refused would only be picked again
-        pages.stateProperty().addListener((obs, old, state) -> {
+        pages.status().stateProperty().addListener((obs, old, state) -> {
             if (filterToRemember == null || state == State.LOADING) {
                 return;
             }
             // a refused filter puts the rows before it back: that is no success of the filter
-            if (pages.filterErrorProperty().get() == null && (state == State.ROWS || state == State.NO_MATCHES
+            if (pages.status().filterErrorProperty().get() == null && (state == State.ROWS || state == State.NO_MATCHES
                     || state == State.EMPTY_CONTAINER || state == State.SORT_LEFT_OUT)) {
                 history.remember(filterToRemember);
             }

@@ -32,6 +32,8 @@ final class ItemGridColumns {
     private final ItemsViewModel viewModel;
     private final Map<String, Double> columnWidths = new HashMap<>();
     private javafx.scene.text.Font shownFont = javafx.scene.text.Font.getDefault();
+    /** Room a header takes beside its text: its label's, the column header's and the theme's paddings. */
+    private double headerPadding = 24;
 
     private ItemGridColumns(TableView<ItemRow> table, ItemsViewModel viewModel) {
         this.table = Objects.requireNonNull(table);
@@ -72,6 +74,7 @@ final class ItemGridColumns {
             // the theme's font, as a shown header has it: the default font is smaller, and fitted widths cut text
             if (existing.getGraphic() instanceof Label header && header.getScene() != null) {
                 shownFont = header.getFont();
+                headerPadding = Math.max(headerPadding, paddingAround(header));
             }
         }
         table.getColumns().clear();
@@ -125,11 +128,28 @@ final class ItemGridColumns {
         return tableColumn;
     }
 
+    /**
+     * The horizontal insets from a shown header's text out to its column's edges (our label inside the column
+     * header's label inside the column header), plus a little slack; a fixed guess of 24 px cut bold headers of
+     * fitted columns ("…derNumber" for /orderNumber at 1280x800).
+     */
+    private static double paddingAround(Label header) {
+        double insets = 0;
+        for (javafx.scene.Node node = header; node instanceof javafx.scene.layout.Region region;
+                node = node.getParent()) {
+            insets += region.snappedLeftInset() + region.snappedRightInset();
+            if (region.getStyleClass().contains("column-header")) {
+                return insets + 8;
+            }
+        }
+        return 0;
+    }
+
     /** Wide enough for the header and the loaded cells (the first 50 rows), within sensible bounds. */
     private double fittedWidth(ItemColumn column) {
         javafx.scene.text.Text measure = new javafx.scene.text.Text(column.header());
         measure.setFont(shownFont);
-        double widest = measure.getLayoutBounds().getWidth() + 24; // header padding and the sort arrow
+        double widest = measure.getLayoutBounds().getWidth() + headerPadding;
         int rows = Math.min(50, table.getItems().size());
         for (int i = 0; i < rows; i++) {
             measure.setText(viewModel.cellOf(table.getItems().get(i), column).text());

@@ -24,10 +24,6 @@ import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -64,22 +60,11 @@ final class ItemPaging {
     // made once: an unmodifiable wrapper listens to its source weakly (see FilterHistory)
     private final ObservableList<ItemRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final LoadedRows loadedRows = new LoadedRows(rows);
-    private final ReadOnlyObjectWrapper<ItemQuery> appliedQuery = new ReadOnlyObjectWrapper<>(this, "appliedQuery",
-            ItemQuery.all());
-    private final ReadOnlyStringWrapper appliedFilter = new ReadOnlyStringWrapper(this, "appliedFilter", "");
-    private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper(this, "filterError");
-    private final ReadOnlyStringWrapper sortLabel = new ReadOnlyStringWrapper(this, "sortLabel", "");
     private final IntegerProperty pageSize = new SimpleIntegerProperty(this, "pageSize", DEFAULT_PAGE_SIZE);
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
-    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
-    /** The container answered 404: it was deleted (elsewhere); the tab offers nothing that would write. */
-    private final javafx.beans.property.ReadOnlyBooleanWrapper containerGone =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "containerGone");
-    private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper(this, "errorDetails");
-    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
-    private final ReadOnlyStringWrapper activityId = new ReadOnlyStringWrapper(this, "activityId");
+    /** The state, messages and status strip the grid area shows. */
+    private final GridStatus status = new GridStatus();
 
     private String continuation;
     /** The applied query's open page stream. */
@@ -105,7 +90,7 @@ final class ItemPaging {
         // rows also change outside a page load (a delete here or in the editor, a save, a move): the strip and
         // the state follow the rows shown, whoever changed them
         rows.addListener((ListChangeListener<ItemRow>) change -> {
-            if (currentLoad == null && state.get() != State.LOADING) {
+            if (currentLoad == null && status.state() != State.LOADING) {
                 rowsChangedOutsideALoad();
             }
         });
@@ -124,23 +109,7 @@ final class ItemPaging {
     }
 
     ItemQuery appliedQuery() {
-        return appliedQuery.get();
-    }
-
-    ReadOnlyObjectProperty<ItemQuery> appliedQueryProperty() {
-        return appliedQuery.getReadOnlyProperty();
-    }
-
-    ReadOnlyStringProperty appliedFilterProperty() {
-        return appliedFilter.getReadOnlyProperty();
-    }
-
-    ReadOnlyStringProperty filterErrorProperty() {
-        return filterError.getReadOnlyProperty();
-    }
-
-    ReadOnlyStringProperty sortLabelProperty() {
-        return sortLabel.getReadOnlyProperty();
+        return status.appliedQuery();
     }
 
     IntegerProperty pageSizeProperty() {
@@ -155,43 +124,21 @@ final class ItemPaging {
         return busy.getReadOnlyProperty();
     }
 
-    ReadOnlyObjectProperty<State> stateProperty() {
-        return state.getReadOnlyProperty();
-    }
-
-    javafx.beans.property.ReadOnlyBooleanProperty containerGoneProperty() {
-        return containerGone.getReadOnlyProperty();
+    /** The state, messages and status strip of the grid area. */
+    GridStatus status() {
+        return status;
     }
 
     /** Told from outside (a delete made here, another tab's 404): stop loading and show the gone sentence. */
     void markContainerGone() {
-        if (containerGone.get()) {
+        if (status.containerGone()) {
             return;
         }
         queryGeneration++;
         loadTask.cancel();
         closeStream();
-        containerGone.set(true);
-        errorMessage.set(ItemsViewModel.CONTAINER_GONE);
-        errorDetails.set(null);
-        state.set(State.ERROR);
+        status.markContainerGone();
         updateStatus(null);
-    }
-
-    ReadOnlyStringProperty errorMessageProperty() {
-        return errorMessage.getReadOnlyProperty();
-    }
-
-    ReadOnlyStringProperty errorDetailsProperty() {
-        return errorDetails.getReadOnlyProperty();
-    }
-
-    ReadOnlyStringProperty statusTextProperty() {
-        return statusText.getReadOnlyProperty();
-    }
-
-    ReadOnlyStringProperty activityIdProperty() {
-        return activityId.getReadOnlyProperty();
     }
 
     /** Changes with every query run (and on close); work started for an older generation is stale. */
@@ -221,23 +168,18 @@ final class ItemPaging {
         closeStream();
         currentLoad = null;
         pageRest = null;
-        if (state.get() != State.LOADING && state.get() != State.FILTER_ERROR) {
-            before = new Shown(appliedQuery.get(), List.copyOf(rows), continuation, hasMore.get(), totalCharge,
-                    state.get());
+        if (status.state() != State.LOADING && status.state() != State.FILTER_ERROR) {
+            before = new Shown(status.appliedQuery(), List.copyOf(rows), continuation, hasMore.get(), totalCharge,
+                    status.state());
         }
-        appliedQuery.set(query);
-        appliedFilter.set(query.describe());
-        sortLabel.set(PagingText.sortLabelOf(query));
+        status.applied(query);
         rows.clear();
         parsed.clear();
         continuation = null;
         hasMore.set(false);
         totalCharge = 0;
-        errorMessage.set(null);
-        errorDetails.set(null);
-        filterError.set(null);
         notice.accept(null);
-        state.set(State.LOADING);
+        status.queryStarted();
         fetch(query, null, false);
     }
 
@@ -246,7 +188,7 @@ final class ItemPaging {
         if (continuation == null || currentLoad != null) {
             return;
         }
-        fetch(appliedQuery.get(), continuation, true);
+        fetch(status.appliedQuery(), continuation, true);
     }
 
     /**
@@ -256,7 +198,7 @@ final class ItemPaging {
      */
     boolean retryNextPage() {
         if (lastFailureWasLoadMore && continuation != null) {
-            errorMessage.set(null);
+            status.clearError();
             loadMore();
             return true;
         }
@@ -274,7 +216,7 @@ final class ItemPaging {
             loadTask.cancel();
             closeStream();
             busy.set(false);
-            state.set(rows.isEmpty() ? State.STOPPED : State.ROWS);
+            status.setState(rows.isEmpty() ? State.STOPPED : State.ROWS);
             updateStatus(null);
             notice.accept("Stopped. " + (rows.isEmpty() ? "No items loaded." : "The rows already loaded are kept."));
         }
@@ -309,7 +251,7 @@ final class ItemPaging {
 
     /** Every loaded row went (e.g. deleted) while more pages exist: load the next one rather than show none. */
     private void loadMoreWhenRunOut() {
-        if (rows.isEmpty() && hasMore.get() && state.get() == State.ROWS) {
+        if (rows.isEmpty() && hasMore.get() && status.state() == State.ROWS) {
             loadMore();
         }
     }
@@ -324,7 +266,7 @@ final class ItemPaging {
             pages.readAhead(); // paging on: the page after this one loads while this one is shown
         }
         busy.set(true);
-        statusText.set(append ? "Loading more…" : "Loading…");
+        status.loading(append);
         loadTask = tasks.start(BackgroundTask.of("Loading items of " + handle.ref(), context -> pages.next())
                 .onSuccess(page -> {
                     if (load == currentLoad) {
@@ -370,10 +312,8 @@ final class ItemPaging {
         }
         hasMore.set(page.hasMore());
         totalCharge += page.requestCharge();
-        activityId.set(page.activityId());
-        errorMessage.set(null);
-        errorDetails.set(null);
-        state.set(rows.isEmpty() && !page.hasMore() ? PagingText.emptyState(query) : State.ROWS);
+        status.pageShown(page);
+        status.setState(rows.isEmpty() && !page.hasMore() ? PagingText.emptyState(query) : State.ROWS);
         updateStatus(page);
         if (staged) {
             pageRest = new StagedPage(this, page, items, load, ROWS_PER_FIRST_FRAMES, STAGED_FRAMES);
@@ -419,39 +359,26 @@ final class ItemPaging {
         }
         lastFailureWasLoadMore = append;
         if (!append && mapped.kind() == ErrorKind.BAD_REQUEST && !query.filter().isEmpty()) {
-            filterError.set(FilterErrors.sentence(mapped.userMessage()));
+            status.filterRefused(mapped);
             if (before != null && !before.rows().isEmpty()) {
                 showAgain(before);
                 return;
             }
-            state.set(State.FILTER_ERROR);
-            statusText.set("The filter could not run");
+            status.filterFailed();
             return;
         }
-        if (mapped.kind() == ErrorKind.NOT_FOUND) {
-            containerGone.set(true);
-            errorMessage.set(ItemsViewModel.CONTAINER_GONE);
-        } else {
-            errorMessage.set((append ? "Could not load more items: " : "Could not load items: ")
-                    + mapped.userMessage());
-        }
-        errorDetails.set(mapped.details());
-        if (!append) {
-            state.set(State.ERROR);
-        }
+        status.loadFailed(mapped, append);
         updateStatus(null);
     }
 
     /** Puts back the rows of the query before a refused filter: the grid keeps them until a query succeeds. */
     private void showAgain(Shown shown) {
-        appliedQuery.set(shown.query());
-        appliedFilter.set(shown.query().describe());
-        sortLabel.set(PagingText.sortLabelOf(shown.query()));
+        status.applied(shown.query());
         rows.setAll(shown.rows());
         continuation = shown.continuation();
         hasMore.set(shown.hasMore());
         totalCharge = shown.totalCharge();
-        state.set(shown.state());
+        status.setState(shown.state());
         updateStatus(null);
     }
 
@@ -461,21 +388,17 @@ final class ItemPaging {
     }
 
     private void rowsChangedOutsideALoad() {
-        if (rows.isEmpty() && !hasMore.get() && state.get() == State.ROWS) {
-            state.set(PagingText.emptyState(appliedQuery.get()));
-        } else if (!rows.isEmpty() && state.get() != State.ROWS) {
-            state.set(State.ROWS);
+        if (rows.isEmpty() && !hasMore.get() && status.state() == State.ROWS) {
+            status.setState(PagingText.emptyState(status.appliedQuery()));
+        } else if (!rows.isEmpty() && status.state() != State.ROWS) {
+            status.setState(State.ROWS);
         }
         updateStatus(null);
     }
 
     /** @param latest the page just shown; null when the rows changed otherwise (the page's cost is then history) */
     private void updateStatus(ItemPage latest) {
-        statusText.set(statusLine(rows.size(), hasMore.get(), latest, totalCharge));
+        status.update(rows.size(), hasMore.get(), latest, totalCharge);
     }
 
-    /** "1–100 · more available · 12.4 RU page / 87.1 RU total · 143 ms"; {@code latest} null after no new page. */
-    static String statusLine(int loaded, boolean more, ItemPage latest, double totalCharge) {
-        return PagingText.statusLine(loaded, more, latest, totalCharge);
-    }
 }

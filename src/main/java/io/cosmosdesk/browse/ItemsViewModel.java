@@ -142,7 +142,7 @@ public class ItemsViewModel implements AutoCloseable {
     }
 
     public ReadOnlyObjectProperty<ItemQuery> appliedQueryProperty() {
-        return pages.appliedQueryProperty();
+        return pages.status().appliedQueryProperty();
     }
 
     /** What the user typed into "Go to id"; emptied when another query replaces it (Clear, a typed filter). */
@@ -169,7 +169,7 @@ public class ItemsViewModel implements AutoCloseable {
 
     /** The filter of the rows on screen, as the user reads it. */
     public ReadOnlyStringProperty appliedFilterProperty() {
-        return pages.appliedFilterProperty();
+        return pages.status().appliedFilterProperty();
     }
 
     /** True when the text in the box differs from the filter of the rows on screen. */
@@ -189,12 +189,12 @@ public class ItemsViewModel implements AutoCloseable {
 
     /** The service's complaint about the typed filter (e.g. a syntax error); null when none. */
     public ReadOnlyStringProperty filterErrorProperty() {
-        return pages.filterErrorProperty();
+        return pages.status().filterErrorProperty();
     }
 
     /** e.g. "Sorted on the server by /orderDate ↓"; empty when unsorted. */
     public ReadOnlyStringProperty sortLabelProperty() {
-        return pages.sortLabelProperty();
+        return pages.status().sortLabelProperty();
     }
 
     public ItemQuery.Sort currentSort() {
@@ -222,7 +222,7 @@ public class ItemsViewModel implements AutoCloseable {
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
-        return pages.stateProperty();
+        return pages.status().stateProperty();
     }
 
     /** What a tab of a container deleted elsewhere says. */
@@ -231,7 +231,7 @@ public class ItemsViewModel implements AutoCloseable {
 
     /** The container answered 404 (deleted elsewhere): nothing in its tab may write any more. */
     public ReadOnlyBooleanProperty containerGoneProperty() {
-        return pages.containerGoneProperty();
+        return pages.status().containerGoneProperty();
     }
 
     /** The container is gone (deleted in CosmosDesk, or another of its tabs met the 404): nothing here writes. */
@@ -241,12 +241,12 @@ public class ItemsViewModel implements AutoCloseable {
 
     /** A recoverable failure for the banner (with Retry); null when none. */
     public ReadOnlyStringProperty errorMessageProperty() {
-        return pages.errorMessageProperty();
+        return pages.status().errorMessageProperty();
     }
 
     /** Status, substatus and activity id of the failure, for "Copy details". */
     public ReadOnlyStringProperty errorDetailsProperty() {
-        return pages.errorDetailsProperty();
+        return pages.status().errorDetailsProperty();
     }
 
     /** An informational line, e.g. the summary of a delete; null when none. */
@@ -256,12 +256,12 @@ public class ItemsViewModel implements AutoCloseable {
 
     /** "1–100 · more available · 12.4 RU page / 87.1 RU total · 143 ms". */
     public ReadOnlyStringProperty statusTextProperty() {
-        return pages.statusTextProperty();
+        return pages.status().statusTextProperty();
     }
 
     /** Activity id of the latest page, for support requests. */
     public ReadOnlyStringProperty activityIdProperty() {
-        return pages.activityIdProperty();
+        return pages.status().activityIdProperty();
     }
 
     /** "12,000 items match · 3.1 RU" after {@link #count()}; empty until asked. */

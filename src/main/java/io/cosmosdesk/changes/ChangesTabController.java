@@ -66,7 +66,13 @@ public class ChangesTabController {
     @FXML private Button stopButton;
     @FXML private ComboBox<StartChoice> startChoice;
     @FXML private ComboBox<FeedMode> modeChoice;
+    static final String NOTHING_CAPTURED =
+            "No changes captured yet. While live, items appear here as they are created or changed.";
+    static final String NOTHING_MATCHES =
+            "None of the changes captured matches the filter. Show all lists every one; new ones that match appear here.";
+
     @FXML private TextField pointInTimeField;
+    @FXML private HBox pointInTimeRow;
     @FXML private Button startButton;
     @FXML private Button clearButton;
     @FXML private Button exportButton;
@@ -140,8 +146,8 @@ public class ChangesTabController {
         viewModel.savedPositionProperty().addListener((obs, old, saved) -> offerSaved(saved));
         offerSaved(viewModel.savedPositionProperty().get());
         startChoice.getSelectionModel().select(StartChoice.NOW);
-        pointInTimeField.visibleProperty().bind(startChoice.valueProperty().isEqualTo(StartChoice.POINT_IN_TIME));
-        pointInTimeField.managedProperty().bind(pointInTimeField.visibleProperty());
+        pointInTimeRow.visibleProperty().bind(startChoice.valueProperty().isEqualTo(StartChoice.POINT_IN_TIME));
+        pointInTimeRow.managedProperty().bind(pointInTimeRow.visibleProperty());
         pointInTimeField.setText(LocalDateTime.now().minusHours(1).withSecond(0).withNano(0)
                 .format(LiveChangesViewModel.TYPED_TIME));
         pointInTimeField.setOnAction(event -> onStart());
@@ -196,7 +202,15 @@ public class ChangesTabController {
     private void bindTable() {
         changesTable.setItems(viewModel.visibleRows());
         TableWarmUp.install(changesTable, viewModel.visibleRows()); // its cells built before the first rows come
-        changesTable.setPlaceholder(new Label("No changes captured yet. While live, items appear here as they are created or changed."));
+        Label placeholder = new Label();
+        placeholder.setId("changesPlaceholder");
+        // rows captured but none passing the filter: say so, not that nothing was captured (set, not bound: the
+        // text changes only when the list turns empty or not, and a hand-over does not re-lay the placeholder)
+        javafx.beans.InvalidationListener sayWhyEmpty = rows -> placeholder.setText(
+                viewModel.captured().rows().isEmpty() ? NOTHING_CAPTURED : NOTHING_MATCHES);
+        viewModel.captured().rows().addListener(sayWhyEmpty);
+        sayWhyEmpty.invalidated(null);
+        changesTable.setPlaceholder(placeholder);
         // every column shows the row itself through a cell of its own: nothing is made per refresh but the text
         for (TableColumn<ChangeRow, ChangeRow> column : java.util.List.of(timeColumn, idColumn, keyColumn,
                 changeColumn)) {

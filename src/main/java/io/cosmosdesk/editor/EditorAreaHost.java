@@ -1,16 +1,21 @@
 package io.cosmosdesk.editor;
 
 import io.cosmosdesk.ui.BackgroundTask;
+import io.cosmosdesk.ui.PulseSteps;
 import io.cosmosdesk.ui.TaskHandle;
 import io.cosmosdesk.ui.TaskRunner;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.StringProperty;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.reactfx.Subscription;
 
@@ -21,8 +26,17 @@ import org.reactfx.Subscription;
  * (0.2-0.5 s for a 2 MB item, most of it removing the old one) but nothing to build an area over a
  * document made beforehand: the text is split into lines and its first screens coloured on a background
  * thread, and only the swap of areas runs on the UI thread. Until then the old area stays, read-only.
+ *
+ * <p>The swap itself is spread over pulses ({@link #STAGES}): what showing an item costs the UI thread is styling
+ * and laying out a screen of fresh lines, whatever the item's size, so the new area starts a part of the body
+ * tall and grows a part per pulse. It is the live area from the first pulse (wired to the view-model, focused,
+ * editable), so nothing typed can go anywhere else; the old area stays behind it, unwired, read-only and out of
+ * the mouse and focus path, until the new one covers the body, and then leaves the scene.
  */
 final class EditorAreaHost {
+
+    /** Pulses over which a fresh area grows to the body's height (each lays out that share of a screen). */
+    static final int STAGES = 3;
 
     /** Up to this size Format is one edit in the area, so Ctrl+Z brings the user's own layout back. */
     private static final int UNDOABLE_FORMAT_CHARS = 128 * 1024;
@@ -36,6 +50,11 @@ final class EditorAreaHost {
     private final Supplier<ValidationProblem> problem;
     private final ReadOnlyBooleanWrapper pending = new ReadOnlyBooleanWrapper(this, "pending");
     private JsonCodeArea area;
+    /** The scroll pane around {@link #area}, in {@link #body}. */
+    private VirtualizedScrollPane<JsonCodeArea> shown;
+    /** Areas replaced but still behind the growing new one; they leave the scene when it is full height. */
+    private final List<VirtualizedScrollPane<JsonCodeArea>> retiring = new ArrayList<>();
+    private final PulseSteps steps = new PulseSteps();
     private String mirror;
     private Subscription followingEdits = Subscription.EMPTY;
     private TaskHandle preparing = TaskHandle.NONE;
@@ -122,20 +141,23 @@ final class EditorAreaHost {
                 || focusReturnsToArea && isInEditor(old.getScene().getFocusOwner()));
         focusReturnsToArea = false;
         followingEdits.unsubscribe();
-        if (old != null) {
-            old.editableProperty().unbind();
-            old.dispose();
-        }
-        area = fresh;
-        fresh.setId("codeArea");
-        fresh.editableProperty().bind(editable);
         VirtualizedScrollPane<JsonCodeArea> scroller = new VirtualizedScrollPane<>(fresh);
+        StackPane.setAlignment(scroller, Pos.TOP_LEFT);
         scroller.visibleProperty().bind(editing);
+        double height = body.getHeight();
         if (old == null) {
             body.getChildren().add(0, scroller);
         } else {
-            body.getChildren().set(0, scroller);
+            retire(shown);
+            // before the old area among the body's children, so a lookup finds the live area first; the old
+            // one is drawn behind it (view order), and behind the body's other layers (empty state, busy mark)
+            body.getChildren().add(body.getChildren().indexOf(shown), scroller);
+            growInSteps(scroller, height);
         }
+        area = fresh;
+        shown = scroller;
+        fresh.setId("codeArea");
+        fresh.editableProperty().bind(editable);
         ValidationProblem current = problem.get();
         if (current != null && current.line() > 0) {
             fresh.markErrorLine(current.line());
@@ -149,6 +171,48 @@ final class EditorAreaHost {
         if (hadFocus) {
             fresh.requestFocus();
         }
+    }
+
+    /**
+     * Takes a replaced area out of use at once (no edits, no focus, no clicks, no id for lookups); it stays
+     * in the scene behind the new one until that covers the body.
+     */
+    private void retire(VirtualizedScrollPane<JsonCodeArea> scroller) {
+        JsonCodeArea old = scroller.getContent();
+        old.editableProperty().unbind();
+        old.setEditable(false);
+        old.setId(null);
+        old.setFocusTraversable(false);
+        scroller.setMouseTransparent(true);
+        scroller.setViewOrder(1);
+        retiring.add(scroller);
+    }
+
+    /**
+     * The fresh area starts {@code 1 / STAGES} of the body tall and grows a share per pulse; then the retired
+     * areas leave. A newer area drops the steps left: it grows in its own, and the retired leave after it.
+     */
+    private void growInSteps(VirtualizedScrollPane<JsonCodeArea> scroller, double height) {
+        steps.clear();
+        if (height <= 0) {
+            steps.add(this::dropRetired);
+            return;
+        }
+        scroller.setMaxHeight(height / STAGES);
+        steps.add(() -> { }); // the pulse after the swap: it styles and lays out the first share
+        for (int step = 2; step <= STAGES; step++) {
+            double share = (double) step / STAGES;
+            steps.add(() -> scroller.setMaxHeight(share >= 1 ? Double.MAX_VALUE : body.getHeight() * share));
+        }
+        steps.add(this::dropRetired);
+    }
+
+    private void dropRetired() {
+        for (VirtualizedScrollPane<JsonCodeArea> old : retiring) {
+            body.getChildren().remove(old);
+            old.getContent().dispose();
+        }
+        retiring.clear();
     }
 
     /** Whether the focus is nowhere or within the editor (not in the grid or elsewhere the user went). */

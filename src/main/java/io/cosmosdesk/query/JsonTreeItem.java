@@ -11,7 +11,7 @@ import javafx.scene.control.TreeItem;
 /** The Tree view's nodes: "field: value (type)", children made only when a node is first expanded. */
 final class JsonTreeItem extends TreeItem<String> {
 
-    private static final int SHOWN = 1_000;
+    static final int SHOWN = 1_000;
     private final JsonNode node;
     private boolean built;
 
@@ -28,9 +28,26 @@ final class JsonTreeItem extends TreeItem<String> {
             root.getChildren().add(new JsonTreeItem(label(name, value), value));
         }
         if (results.size() > SHOWN) {
-            root.getChildren().add(new TreeItem<>("… " + (results.size() - SHOWN) + " more (see the Table view)"));
+            root.getChildren().add(new TreeItem<>(more(results.size())));
         }
         return root;
+    }
+
+    /**
+     * After results were appended to a list whose tree already shows its first {@link #SHOWN}: updates the "… n more"
+     * line of {@code root} to {@code results} in all; false when {@code root} has no such line (build it anew).
+     */
+    static boolean updateMore(TreeItem<String> root, int results) {
+        List<TreeItem<String>> children = root.getChildren();
+        if (results <= SHOWN || children.size() != SHOWN + 1 || children.get(SHOWN) instanceof JsonTreeItem) {
+            return false;
+        }
+        children.get(SHOWN).setValue(more(results));
+        return true;
+    }
+
+    private static String more(int results) {
+        return "… " + (results - SHOWN) + " more (see the Table view)";
     }
 
     private static String label(String name, JsonNode value) {

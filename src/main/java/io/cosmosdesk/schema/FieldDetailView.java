@@ -29,13 +29,39 @@ import javafx.scene.layout.VBox;
  */
 final class FieldDetailView {
 
-    /** Node properties holding the filter a click applies and a tooltip's text (see refresh). */
-    static final String CLAUSE = "schema.clause";
+    /** Node properties holding the filter a click applies ({@link Clause}) and a tooltip's text (see refresh). */
+    private static final String CLAUSE = "schema.clause";
     private static final String TIP = "schema.tip";
     private static final double HISTOGRAM_HEIGHT = 70;
     private static final double BAR_WIDTH = 180;
 
     private FieldDetailView() {
+    }
+
+    /**
+     * The filter a node's click applies, in a box put once in the node's properties and then changed in place: a
+     * node's properties are an observable map whose put compares the old and new value by equals, and a
+     * {@link GridFilter}'s record equals walks its parameters (its first call on a cold JVM links the record's
+     * generated methods: a one-time ~50 ms stall in the first refresh of the top values).
+     */
+    private static final class Clause {
+        private GridFilter filter;
+    }
+
+    static void setClause(Node node, GridFilter filter) {
+        Object box = node.getProperties().get(CLAUSE);
+        if (box instanceof Clause clause) {
+            clause.filter = filter;
+        } else {
+            Clause clause = new Clause();
+            clause.filter = filter;
+            node.getProperties().put(CLAUSE, clause);
+        }
+    }
+
+    /** The filter {@code node}'s click applies, or null. */
+    static GridFilter clause(Node node) {
+        return node.getProperties().get(CLAUSE) instanceof Clause clause ? clause.filter : null;
     }
 
     static List<Node> build(FieldSummary field, long itemsInspected, Consumer<GridFilter> filter) {
@@ -154,9 +180,9 @@ final class FieldDetailView {
             bar.setMaxSize(width, height);
             bar.getProperties().put(TIP, label.of(bin) + ": " + (histogram.estimated() ? "≈" : "")
                     + String.format(Locale.ROOT, "%,d", bin.count()) + "\nClick to filter the grid on this range");
-            bar.getProperties().put(CLAUSE, where.of(bin));
+            setClause(bar, where.of(bin));
             LazyTooltip.install(bar, () -> (String) bar.getProperties().get(TIP));
-            bar.setOnMouseClicked(event -> filter.accept((GridFilter) bar.getProperties().get(CLAUSE)));
+            bar.setOnMouseClicked(event -> filter.accept(clause(bar)));
             bars.getChildren().add(bar);
         }
         // the bars and their axis as wide as the bars (or the axis labels), not as the pane
@@ -187,10 +213,9 @@ final class FieldDetailView {
 
     static Hyperlink link(String text, GridFilter where, Consumer<GridFilter> filter) {
         Hyperlink link = new Hyperlink(text);
-        link.getProperties().put(CLAUSE, where);
-        LazyTooltip.install(link, () -> "Filter the Items tab: " + ((GridFilter) link.getProperties().get(CLAUSE))
-                .describe());
-        link.setOnAction(event -> filter.accept((GridFilter) link.getProperties().get(CLAUSE)));
+        setClause(link, where);
+        LazyTooltip.install(link, () -> "Filter the Items tab: " + clause(link).describe());
+        link.setOnAction(event -> filter.accept(clause(link)));
         return link;
     }
 
@@ -226,10 +251,11 @@ final class FieldDetailView {
             region.setPrefSize(from.getPrefWidth(), from.getPrefHeight());
             region.setMaxSize(from.getMaxWidth(), from.getMaxHeight());
         }
-        for (String key : new String[] {CLAUSE, TIP}) {
-            if (fresh.getProperties().containsKey(key)) {
-                shown.getProperties().put(key, fresh.getProperties().get(key));
-            }
+        if (clause(fresh) != null) {
+            setClause(shown, clause(fresh));
+        }
+        if (fresh.getProperties().containsKey(TIP)) {
+            shown.getProperties().put(TIP, fresh.getProperties().get(TIP));
         }
         if (shown instanceof Pane pane) {
             List<Node> now = pane.getChildren();

@@ -41,8 +41,8 @@ public final class ItemsGrids implements SchemaFeature.Grids {
     }
 
     @Override
-    public void addColumn(ContainerHandle container, JsonPath path) {
-        grid(container).ifPresent(grid -> grid.addColumn(path.toString()));
+    public Optional<String> addColumn(ContainerHandle container, JsonPath path) {
+        return grid(container).flatMap(grid -> grid.addColumn(path.toString()));
     }
 
     @Override

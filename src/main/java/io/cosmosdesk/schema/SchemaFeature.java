@@ -17,8 +17,12 @@ public final class SchemaFeature {
 
     /** The container's Items tab, as the schema's field actions need it (the app's composition root gives it). */
     public interface Grids {
-        /** Opens (or fronts) the container's Items tab and adds a column for {@code path}. */
-        void addColumn(ContainerHandle container, io.cosmosdesk.cosmos.JsonPath path);
+        /**
+         * Opens (or fronts) the container's Items tab and adds a column for {@code path}.
+         *
+         * @return why it was not added (e.g. the grid already shows it), or empty
+         */
+        java.util.Optional<String> addColumn(ContainerHandle container, io.cosmosdesk.cosmos.JsonPath path);
 
         /** Opens (or fronts) the container's Items tab and sorts it on the server by {@code path}. */
         void sortBy(ContainerHandle container, io.cosmosdesk.cosmos.JsonPath path);
@@ -71,8 +75,9 @@ public final class SchemaFeature {
     private SchemaViewModel.Host host() {
         return new SchemaViewModel.Host() {
             @Override
-            public void addColumn(ContainerHandle container, io.cosmosdesk.cosmos.JsonPath path) {
-                grids.addColumn(container, path);
+            public java.util.Optional<String> addColumn(ContainerHandle container,
+                    io.cosmosdesk.cosmos.JsonPath path) {
+                return grids.addColumn(container, path);
             }
 
             @Override

@@ -33,7 +33,8 @@ public final class SchemaViewModel implements AutoCloseable {
 
     /** What the tab asks of the rest of the app for a field; see {@code SchemaFeature}. */
     public interface Host {
-        void addColumn(ContainerHandle container, JsonPath path);
+        /** @return why the column was not added (e.g. the grid already shows it), or empty */
+        Optional<String> addColumn(ContainerHandle container, JsonPath path);
 
         /** Applies {@code filter} (text with {@code @names}, their values as parameters) to the container's grid. */
         void setFilter(ContainerHandle container, GridFilter filter);
@@ -277,8 +278,8 @@ public final class SchemaViewModel implements AutoCloseable {
     /** Adds the selected field as a column of the container's grid. */
     public void addAsColumn() {
         withJsonPath("add it as a column", path -> {
-            host.addColumn(handle, path);
-            notice.set("Added " + path + " as a column of the Items tab.");
+            // a column the grid already shows is not added again: say so, not "Added"
+            notice.set(host.addColumn(handle, path).orElse("Added " + path + " as a column of the Items tab."));
         });
     }
 

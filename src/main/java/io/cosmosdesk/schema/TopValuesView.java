@@ -87,7 +87,7 @@ final class TopValuesView extends GridPane {
                     add(row[0], 0, i + 1);
                 } else {
                     link.setText(linkText(value));
-                    link.getProperties().put(FieldDetailView.CLAUSE, FieldFilters.equalTo(path, value.value()));
+                    FieldDetailView.setClause(link, FieldFilters.equalTo(path, value.value()));
                 }
                 shown.set(i, value);
             }

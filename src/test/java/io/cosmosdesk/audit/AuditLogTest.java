@@ -128,6 +128,32 @@ class AuditLogTest {
     }
 
     @Test
+    void theNewestEntriesAreReadWithoutParsingTheRestOfTheDay() {
+        Path folder = home.resolve("audit");
+        try (AuditLog log = log(folder, 90, NOW)) {
+            for (int batch = 0; batch < 20; batch++) {
+                List<AuditEntry> entries = new java.util.ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    entries.add(entry("e-" + (batch * 100 + i), "create"));
+                }
+                log.append(entries);
+            }
+            AtomicInteger looked = new AtomicInteger();
+            assertThat(log.read(e -> looked.incrementAndGet() > 0, 10)).extracting(AuditEntry::id)
+                    .containsExactly("e-1999", "e-1998", "e-1997", "e-1996", "e-1995", "e-1994", "e-1993", "e-1992",
+                            "e-1991", "e-1990");
+            // the 10 newest of 2,000 lines: read from the end, the other 1,990 are never parsed
+            assertThat(looked.get()).isEqualTo(10);
+
+            List<List<String>> pages = new java.util.ArrayList<>();
+            log.read(e -> true, 250, 20, 100, page -> pages.add(page.stream().map(AuditEntry::id).toList()));
+            assertThat(pages).extracting(List::size).containsExactly(20, 100, 100, 30);
+            assertThat(pages.get(0).get(0)).isEqualTo("e-1999");
+            assertThat(pages.get(3).get(29)).isEqualTo("e-1750");
+        }
+    }
+
+    @Test
     void aTornLastLineIsSkippedAndTheNextEntryStartsOnALineOfItsOwn() throws Exception {
         Path folder = home.resolve("audit");
         try (AuditLog log = log(folder, 90, NOW)) {

@@ -93,6 +93,33 @@ class AuditViewModelTest {
     }
 
     @Test
+    void theNewestEntriesAreShownFirstAndTheRestFollowInPagesUpToTheLimit() {
+        List<AuditEntry> many = new java.util.ArrayList<>();
+        for (int i = 0; i < AuditViewModel.LIMIT + 5; i++) {
+            many.add(entry(Instant.parse("2026-12-06T11:30:00Z").plusMillis(i).toString(), "Prod", "orders",
+                    "n-" + i, "create"));
+        }
+        log.append(many);
+        List<Integer> sizes = new java.util.ArrayList<>();
+        List<String> statuses = new java.util.ArrayList<>();
+        viewModel.entries().addListener((javafx.collections.ListChangeListener<AuditEntry>) change -> sizes.add(
+                viewModel.entries().size()));
+        viewModel.statusProperty().addListener((o, was, now) -> statuses.add(now));
+
+        viewModel.refresh();
+
+        // the newest page at once, already selected, then the rest page by page
+        assertThat(sizes.get(0)).isEqualTo(AuditViewModel.FIRST_PAGE);
+        assertThat(sizes).hasSizeGreaterThan(2).last().isEqualTo(AuditViewModel.LIMIT);
+        assertThat(statuses).contains("Reading the audit log… 100 entries so far, newest first.");
+        assertThat(viewModel.entries().get(0).id()).isEqualTo("n-" + (AuditViewModel.LIMIT + 4));
+        assertThat(viewModel.entries().get(AuditViewModel.LIMIT - 1).id()).isEqualTo("n-5");
+        assertThat(viewModel.selectedProperty().get().id()).isEqualTo("n-" + (AuditViewModel.LIMIT + 4));
+        assertThat(viewModel.statusProperty().get())
+                .isEqualTo("The newest 5,000 entries; narrow the filters to see older ones.");
+    }
+
+    @Test
     void exportsTheEntriesShownAsJsonLinesReadableByTheUserAlone() throws Exception {
         viewModel.connectionProperty().set("prod");
         viewModel.refresh();

@@ -11,66 +11,48 @@ import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cosmosdesk.browse.ColumnSettingsStore;
-import io.cosmosdesk.browse.ItemsTab;
-import io.cosmosdesk.browse.ItemsViewModel;
-import io.cosmosdesk.cosmos.AuthKind;
-import io.cosmosdesk.cosmos.ConnectionProfile;
-import io.cosmosdesk.cosmos.ContainerHandle;
-import io.cosmosdesk.cosmos.ContainerInfo;
-import io.cosmosdesk.cosmos.ContainerRef;
-import io.cosmosdesk.cosmos.CosmosConnection;
-import io.cosmosdesk.cosmos.ItemQueryService;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
 import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.ui.DialogService;
-import io.cosmosdesk.ui.FxTaskRunner;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 import reactor.core.publisher.Flux;
 
 /**
- * Browse performance against the local server (figures printed, not asserted): time to first page,
- * items/s paging the whole container through the real Items tab (view-model, FX task runner and a
- * shown TableView) against the raw SDK paging the same container with the same page size in the same
- * run, the longest FX-thread stall while loading, and the heap with every row loaded.
+ * Browse performance against the local server (figures printed, not asserted): items/s paging the whole container
+ * through the real Items tab (view-model, FX task runner and a shown window) against the raw SDK paging the same
+ * container with the same page size, and against a plain TableView fed by the raw SDK (the JavaFX floor), the
+ * longest FX-thread stall while the tab loads, the first page, and the heap with every row loaded.
  *
- * <p>Args: {@code [items=100000] [pageSize=1000] [maxSecondsPerPass=0]}. With a time limit the raw pass
- * stops after that long and the Items tab pages the same number of items, so the ratio stays fair
- * (the local server's query engine gets slower per page as the container grows).
+ * <p>A pass over 10,000 items takes under a second here, so JIT warm-up and pass order would decide a one-shot
+ * comparison. The passes therefore run in rounds (raw, tab, plain; the next round starts one pass further along),
+ * round 0 only warms up, each pass starts after a full GC, and the ratios are per round (to that round's raw pass)
+ * with their median.
+ *
+ * <p>Args: {@code [items=100000] [pageSize=1000] [rounds=5]}.
  */
 public final class BrowseBenchmark {
-
-    private static int maxSeconds;
-    /** The UI thread's CPU time in the longest CSS + layout pass of the window. */
-    private static final AtomicLong LONGEST_PULSE_CPU = new AtomicLong();
 
     private BrowseBenchmark() {
     }
 
-    private record RawPass(int items, double seconds, long firstPageNanos) {
+    private record RawPass(int items, double seconds, long firstPageNanos, String cpu) {
         double rate() {
             return items / seconds;
         }
     }
 
-    /** Pages the container with the raw SDK; stops at {@code limit} items or after the time limit. */
+    /** Pages the container with the raw SDK, page by page from each page's token; stops at {@code limit} items. */
     private static RawPass rawPass(CosmosAsyncContainer container, int pageSize, int limit) {
+        ThreadCpu cpu = ThreadCpu.start();
         long start = System.nanoTime();
         long first = 0;
         int count = 0;
@@ -83,20 +65,20 @@ public final class BrowseBenchmark {
             }
             count += page.getResults().size();
             token = page.getContinuationToken();
-        } while (token != null && count < limit && (maxSeconds == 0 || seconds(start) < maxSeconds));
-        return new RawPass(count, seconds(start), first);
+        } while (token != null && count < limit);
+        double seconds = seconds(start);
+        return new RawPass(count, seconds, first, cpu.report());
     }
 
     public static void main(String[] args) throws Exception {
-        print("load average at start: %.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                .getSystemLoadAverage());
+        print("load average at start: %.2f", loadAverage());
         int items = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int pageSize = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
-        maxSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         try (LocalCosmosServer server = LocalCosmosServer.start()) {
             CosmosAsyncClient client = CosmosServerExtension.clientBuilder(server).buildAsyncClient();
             try {
-                run(server, client, items, pageSize);
+                run(server, client, items, pageSize, rounds);
             } finally {
                 client.close();
             }
@@ -108,230 +90,158 @@ public final class BrowseBenchmark {
         System.exit(0);
     }
 
-    private static void run(LocalCosmosServer server, CosmosAsyncClient client, int items, int pageSize)
+    /** The three passes a round is made of; each round starts one further along, so none always runs first. */
+    private enum Kind { RAW, TAB, PLAIN }
+
+    /** One round's figures: items/s per kind, the tab's first page, and the stall meters of the tab and plain passes. */
+    private record Round(int number, List<Kind> order, RawPass raw, ItemsTabWindow.Pass tab,
+            PlainTableFloor.Figures plain, long[] tabStall, long[] plainStall) {
+        double tabRatio() {
+            return tab.rate() / raw.rate();
+        }
+
+        double plainRatio() {
+            return plain.rate() / raw.rate();
+        }
+    }
+
+    private static void run(LocalCosmosServer server, CosmosAsyncClient client, int items, int pageSize, int rounds)
             throws Exception {
         long seedStart = System.nanoTime();
         CosmosAsyncContainer container = seedOrders(client, items);
         print("seeded %,d items (~%d bytes each) in %.1f s", items, order(0, new Random(1)).toString().length(),
                 seconds(seedStart));
-
-        // raw SDK: the same query, the same page size
-        ThreadCpu rawCpu = ThreadCpu.start();
-        RawPass rawBefore = rawPass(container, pageSize, Integer.MAX_VALUE);
-        String rawCpuReport = rawCpu.report();
-        int target = rawBefore.items();
-        print("raw SDK:      %,d items in %.2f s = %,.0f items/s; first page %d ms%s", rawBefore.items(),
-                rawBefore.seconds(), rawBefore.rate(), rawBefore.firstPageNanos() / 1_000_000,
-                target < items ? " (stopped at the time limit)" : "");
-
-        // the Items tab, through its view-model, on a shown window
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        Path home = Files.createTempDirectory("browse-bench");
-        FxTaskRunner tasks = new FxTaskRunner();
-        CosmosConnection connection = new CosmosConnection(
-                ConnectionProfile.create("Bench", AuthKind.EMULATOR, server.endpoint()), client);
-        ContainerHandle handle = new ContainerHandle(connection,
-                new ContainerInfo(new ContainerRef("bench", "orders"), List.of("/customerId"), false, null));
-        ItemsViewModel[] viewModel = new ItemsViewModel[1];
-        Stall stall = new Stall();
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicLong firstPage = new AtomicLong();
-        long[] vmStart = new long[1];
-        long[] windowOpen = new long[1];
-        // paging is timed from a query started on the shown window: opening the window and loading its FXML
-        // (about a second on a cold JVM) is reported on its own, not spread over the items/s
-        boolean[] measuring = new boolean[1];
-        long[] pagingStart = new long[1];
-        ThreadCpu[] tabCpu = new ThreadCpu[1];
-        Platform.runLater(() -> {
-            ItemsViewModel vm = new ItemsViewModel(handle, new ItemQueryService(io.cosmosdesk.testing.TestAudit.writes()), tasks, new NoDialogs(),
-                    new ColumnSettingsStore(home));
-            viewModel[0] = vm;
-            vm.pageSizeProperty().set(pageSize);
-            vm.addColumn("/customer/name");
-            vm.addColumn("/total");
-            vm.busyProperty().addListener((obs, was, busy) -> {
-                if (!busy && measuring[0]) {
-                    if (firstPage.get() == 0) {
-                        firstPage.set(System.nanoTime() - pagingStart[0]);
+        ItemsTabWindow tab = ItemsTabWindow.open(server, client, pageSize);
+        print("Items tab window open (FXML load, first show, its own first query): %d ms, before any timed pass",
+                tab.windowOpenNanos() / 1_000_000);
+        print("%d rounds of three passes (raw SDK, Items tab, plain TableView), each round starting one pass further "
+                + "along; round 0 warms the JIT and is not counted. Ratios are to the raw pass of the same round.",
+                rounds);
+        List<Round> counted = new ArrayList<>();
+        StallWatch lastTabStall = null;
+        for (int r = 0; r <= rounds; r++) {
+            List<Kind> order = new ArrayList<>(List.of(Kind.values()));
+            java.util.Collections.rotate(order, -(r % 3));
+            RawPass raw = null;
+            ItemsTabWindow.Pass tabPass = null;
+            PlainTableFloor.Figures plain = null;
+            long[] tabStall = null;
+            long[] plainStall = null;
+            for (Kind kind : order) {
+                settle();
+                switch (kind) {
+                    case RAW -> { // under the same stall watch as the others: its timer threads change the timing
+                        StallWatch stall = new StallWatch();
+                        Platform.runLater(stall::start);
+                        raw = rawPass(container, pageSize, items);
+                        stall.stop();
                     }
-                    if (vm.hasMoreProperty().get() && vm.rows().size() < target) {
-                        vm.loadMore();
-                    } else {
-                        done.countDown();
+                    case TAB -> {
+                        StallWatch stall = new StallWatch();
+                        tabPass = tab.pass(items, stall::start);
+                        stall.stop();
+                        tabStall = stall.figures();
+                        lastTabStall = stall;
                     }
-                }
-            });
-            vmStart[0] = System.nanoTime();
-            ItemsTab tab = ItemsTab.load(vm); // starts the first page
-            Stage stage = new Stage();
-            Scene scene = BenchScenes.styled(tab.view(), 1200, 800);
-            stage.setScene(scene);
-            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            long[] pulseStart = new long[2];
-            scene.addPreLayoutPulseListener(() -> pulseStart[0] = threads.getCurrentThreadCpuTime());
-            scene.addPostLayoutPulseListener(() -> {
-                long cpu = threads.getCurrentThreadCpuTime() - pulseStart[0];
-                if (++pulseStart[1] > 0) {
-                    if (pulseStart[1] > 3) { // the window's first passes (first show) are not loading
-                        LONGEST_PULSE_CPU.accumulateAndGet(cpu, Math::max);
-                    }
-                    if (cpu > 40_000_000L || pulseStart[1] <= 3) {
-                        System.out.printf("  pass #%d: %d ms CPU, rows %d%n", pulseStart[1], cpu / 1_000_000,
-                                viewModel[0].rows().size());
+                    case PLAIN -> {
+                        StallWatch stall = new StallWatch();
+                        plain = PlainTableFloor.run(container, pageSize, items, stall::start);
+                        stall.stop();
+                        plainStall = stall.figures();
                     }
                 }
-            });
-            BenchScenes.reportLongPasses(scene, "browse");
-            // the stall watch covers loading, not the one-off FXML load and first show measured above: it starts
-            // with the timed query once the window's first passes (its first show and paint) are done
-            Runnable timedQuery = () -> {
-                stall.start();
-                measuring[0] = true;
-                tabCpu[0] = ThreadCpu.start();
-                pagingStart[0] = System.nanoTime();
-                vm.refresh(); // drops the page the tab's load started, runs the query again on the shown window
-            };
-            stage.show();
-            windowOpen[0] = System.nanoTime() - vmStart[0];
-            new AnimationTimer() {
-                private int frames;
-
-                @Override
-                public void handle(long now) {
-                    if (++frames == 4 && pulseStart[1] >= 3) {
-                        stop();
-                        Platform.runLater(timedQuery);
-                    } else if (frames == 4) {
-                        frames = 3; // not shown yet: wait for its passes
-                    }
-                }
-            }.start();
-        });
-        if (!done.await(30, TimeUnit.MINUTES)) {
-            print("the Items tab did not finish within 30 minutes");
+            }
+            Round round = new Round(r, order, raw, tabPass, plain, tabStall, plainStall);
+            printRound(round);
+            if (r > 0) {
+                counted.add(round);
+            }
         }
-        double vmSeconds = (System.nanoTime() - pagingStart[0]) / 1e9;
-        String tabCpuReport = tabCpu[0].report();
-        stall.stop();
-        int vmCount = viewModel[0].rows().size();
-        print("Items tab:    %,d items in %.2f s = %,.0f items/s; first page %d ms (window open incl. FXML load %d ms, "
-                + "before the timed query)",
-                vmCount, vmSeconds, vmCount / vmSeconds, firstPage.get() / 1_000_000, windowOpen[0] / 1_000_000);
-        RawPass rawAfter = rawPass(container, pageSize, target);
-        print("raw SDK again: %,d items in %.2f s = %,.0f items/s", rawAfter.items(), rawAfter.seconds(),
-                rawAfter.rate());
-        // the floor: a plain TableView under the same stall watch (its beats also run on the UI thread)
-        Stall plainStall = new Stall();
-        PlainTableFloor.Figures plain = PlainTableFloor.run(container, pageSize, target, plainStall::start);
-        plainStall.stop();
-        print("plain TableView (same 4 columns, window and theme; raw SDK pages handed over, one page ahead): "
-                + "%,d items in %.2f s = %,.0f items/s", plain.items(), plain.seconds(), plain.rate());
-        print("  its UI stall (2 ms beat, wall) %d ms, UI-thread CPU %d ms; by 1 ms heartbeat %d ms; stalls over 50 ms: %s",
-                plainStall.meterFigures()[0], plainStall.meterFigures()[1],
-                plainStall.longestHeartbeatGap() / 1_000_000, plainStall.lateWhere().replaceAll("(?s).*stalls over 50 ms: ", ""));
-        print("  its CPU by thread group (stall watch threads included):%s", plain.cpu());
-        double bestRaw = Math.max(rawBefore.rate(), rawAfter.rate());
-        print("ratio Items tab / faster raw SDK pass (items/s): %.2f (target >= 0.9); plain TableView / raw: %.2f; "
-                + "load average now %.2f",
-                (vmCount / vmSeconds) / bestRaw, plain.rate() / bestRaw,
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        // CPU does not depend on the load the way items/s does: the tab's threads against the raw pass's, per page
-        print("CPU of the raw SDK pass by thread group (%d pages):%s", (target + pageSize - 1) / pageSize,
-                rawCpuReport);
-        print("CPU of the Items tab pass by thread group (stall watch threads included):%s", tabCpuReport);
-        print("longest FX-thread stall while loading: %d ms by 1 ms heartbeat, %d ms between pulses (target < 50 ms)",
-                stall.longestHeartbeatGap() / 1_000_000, stall.longestPulseGap() / 1_000_000);
-        print("UI stall (2 ms beat, wall) %d ms, of which the UI thread's own CPU %d ms (the rest: waiting for a core, "
-                + "GC, the software renderer)", stall.meterFigures()[0], stall.meterFigures()[1]);
-        print("longest CSS + layout pass of the window: %d ms of UI-thread CPU", LONGEST_PULSE_CPU.get() / 1_000_000);
-        print("where the FX thread was while more than 30 ms late:%s", stall.lateWhere());
+        summarize(counted, tab, lastTabStall, pageSize);
+        tab.close();
+    }
 
+    private static void printRound(Round round) {
+        print("round %d (%s)%s: raw %,.0f items/s (first page %d ms) | tab %,.0f (first rows %d ms, first page in "
+                + "%d ms) | plain %,.0f | tab/raw %.2f, plain/raw %.2f, tab/plain %.2f", round.number(),
+                round.order().stream().map(k -> k.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")),
+                round.number() == 0 ? " [warm-up, not counted]" : "", round.raw().rate(),
+                round.raw().firstPageNanos() / 1_000_000, round.tab().rate(), round.tab().firstRowsNanos() / 1_000_000,
+                round.tab().firstPageNanos() / 1_000_000, round.plain().rate(), round.tabRatio(),
+                round.plainRatio(), round.tab().rate() / round.plain().rate());
+        print("  stall (2 ms beat wall / its UI CPU / 1 ms heartbeat, ms): tab %d / %d / %d; plain %d / %d / %d; "
+                + "tab's longest CSS + layout pass %d ms CPU", round.tabStall()[0], round.tabStall()[1],
+                round.tabStall()[2], round.plainStall()[0], round.plainStall()[1], round.plainStall()[2],
+                round.tab().longestPulseCpuNanos() / 1_000_000);
+    }
+
+    private static void summarize(List<Round> rounds, ItemsTabWindow tab, StallWatch lastTabStall, int pageSize)
+            throws InterruptedException {
+        print("== %d counted rounds, load average now %.2f", rounds.size(), loadAverage());
+        print("ratio Items tab / raw SDK (same round): median %.2f, min %.2f, max %.2f (target >= 0.9)",
+                median(rounds, Round::tabRatio), min(rounds, Round::tabRatio), max(rounds, Round::tabRatio));
+        print("ratio plain TableView / raw SDK (the JavaFX floor): median %.2f, min %.2f, max %.2f",
+                median(rounds, Round::plainRatio), min(rounds, Round::plainRatio), max(rounds, Round::plainRatio));
+        print("ratio Items tab / plain TableView: median %.2f", median(rounds, r -> r.tab().rate() / r.plain().rate()));
+        print("median items/s: raw %,.0f, tab %,.0f, plain %,.0f; Items tab median / fastest raw pass: %.2f",
+                median(rounds, r -> r.raw().rate()), median(rounds, r -> r.tab().rate()),
+                median(rounds, r -> r.plain().rate()),
+                median(rounds, r -> r.tab().rate()) / max(rounds, r -> r.raw().rate()));
+        print("first page, median: raw SDK %d ms; Items tab first rows in the list %d ms, whole first page in %d ms "
+                + "(the first page goes in over 3 frames)", (long) median(rounds, r -> r.raw().firstPageNanos()) / 1_000_000,
+                (long) median(rounds, r -> r.tab().firstRowsNanos()) / 1_000_000,
+                (long) median(rounds, r -> r.tab().firstPageNanos()) / 1_000_000);
+        print("longest FX stall while the tab loads, worst of the counted rounds: %d ms by the 2 ms beat (UI-thread "
+                + "CPU in the busiest wait %d ms), %d ms by the 1 ms heartbeat (target < 50 ms both); plain TableView "
+                + "%d / %d / %d ms", max(rounds, r -> r.tabStall()[0]).longValue(),
+                max(rounds, r -> r.tabStall()[1]).longValue(), max(rounds, r -> r.tabStall()[2]).longValue(),
+                max(rounds, r -> r.plainStall()[0]).longValue(), max(rounds, r -> r.plainStall()[1]).longValue(),
+                max(rounds, r -> r.plainStall()[2]).longValue());
+        Round last = rounds.get(rounds.size() - 1);
+        int pages = (last.tab().items() + pageSize - 1) / pageSize;
+        print("CPU by thread group, last round (%d pages), Items tab pass (stall watch threads included):%s", pages,
+                last.tab().cpu());
+        print("  plain TableView pass:%s", last.plain().cpu());
+        print("  raw SDK pass:%s", last.raw().cpu());
+        if (lastTabStall != null) {
+            print("where the FX thread was while more than 30 ms late (last tab pass):%s", lastTabStall.lateWhere());
+        }
         for (int i = 0; i < 3; i++) {
             System.gc();
             Thread.sleep(200);
         }
         Runtime runtime = Runtime.getRuntime();
         long used = runtime.totalMemory() - runtime.freeMemory();
-        long rowBytes = viewModel[0].rows().stream().mapToLong(row -> row.sizeInBytes()).sum();
-        print("heap after %,d rows loaded: %,d MB used (target < 300 MB; rows still held: %d, %,d bytes of JSON)",
-                vmCount, used / (1024 * 1024), viewModel[0].rows().size(), rowBytes);
-        tasks.shutdown();
+        print("heap after %,d rows loaded: %,d MB used (target < 300 MB; %,d bytes of JSON held)", tab.rows(),
+                used / (1024 * 1024), tab.rowBytes());
     }
 
-    /** Watches the FX thread: a 1 ms heartbeat posted from outside, and the gaps between pulses. */
-    private static final class Stall {
-        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "stall-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
-        private final AtomicLong longestHeartbeat = new AtomicLong();
-        private final AtomicLong longestPulse = new AtomicLong();
-        private AnimationTimer pulses;
-        private final FxLateSampler late = new FxLateSampler();
-        private UiStallMeter meter;
-        private long[] meterFigures = {0, 0};
-
-        void start() {
-            late.start();
-            Thread starter = new Thread(() -> {
-                try {
-                    meter = UiStallMeter.start();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            starter.setDaemon(true);
-            starter.start();
-            timer.scheduleAtFixedRate(() -> {
-                long posted = System.nanoTime();
-                Platform.runLater(() -> longestHeartbeat.accumulateAndGet(System.nanoTime() - posted, Math::max));
-            }, 1, 1, TimeUnit.MILLISECONDS);
-            pulses = new AnimationTimer() {
-                private long last;
-
-                @Override
-                public void handle(long now) {
-                    if (last != 0) {
-                        longestPulse.accumulateAndGet(now - last, Math::max);
-                    }
-                    last = now;
-                }
-            };
-            pulses.start();
-        }
-
-        void stop() throws InterruptedException {
-            timer.shutdownNow();
-            late.stop();
-            if (meter != null) {
-                meterFigures = meter.stop();
-            }
-            Platform.runLater(pulses::stop);
-        }
-
-        /** {longest wait of a 2 ms beat, the UI thread's own CPU within the busiest wait}, ms. */
-        long[] meterFigures() {
-            return meterFigures;
-        }
-
-        /** Where the FX thread was while more than 30 ms late, and the stalls over 50 ms. */
-        String lateWhere() {
-            return late.report() + "\n    stalls over 50 ms: " + (meter == null ? "-" : meter.lateStalls());
-        }
-
-        long longestHeartbeatGap() {
-            return longestHeartbeat.get();
-        }
-
-        long longestPulseGap() {
-            return longestPulse.get();
-        }
+    /** Before each pass: the garbage of the last one collected, so no pass pays for another's. */
+    private static void settle() throws InterruptedException {
+        System.gc();
+        Thread.sleep(300);
     }
 
+    private static double median(List<Round> rounds, java.util.function.ToDoubleFunction<Round> figure) {
+        double[] values = rounds.stream().mapToDouble(figure).sorted().toArray();
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    private static double min(List<Round> rounds, java.util.function.ToDoubleFunction<Round> figure) {
+        return rounds.stream().mapToDouble(figure).min().orElse(0);
+    }
+
+    private static Double max(List<Round> rounds, java.util.function.ToDoubleFunction<Round> figure) {
+        return rounds.stream().mapToDouble(figure).max().orElse(0);
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
 
     /** bench/orders (key /customerId) filled with {@code items} of {@link #order}'s items, by bulk create. */
     static CosmosAsyncContainer seedOrders(CosmosAsyncClient client, int items) {
@@ -381,7 +291,7 @@ public final class BrowseBenchmark {
     }
 
     /** The benchmark never asks the user anything. */
-    private static final class NoDialogs implements DialogService {
+    static final class NoDialogs implements DialogService {
         @Override
         public void showError(String title, Throwable error) {
         }

@@ -1,13 +1,7 @@
 package io.cosmosdesk.bench;
 
 import com.azure.cosmos.CosmosAsyncClient;
-import com.azure.cosmos.CosmosAsyncContainer;
-import com.azure.cosmos.models.CosmosBulkOperations;
 import com.azure.cosmos.models.CosmosContainerProperties;
-import com.azure.cosmos.models.CosmosItemOperation;
-import com.azure.cosmos.models.PartitionKey;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.changes.ChangeRow;
 import io.cosmosdesk.changes.ChangesFeature;
 import io.cosmosdesk.changes.ChangesTab;
@@ -23,7 +17,6 @@ import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.ui.FxTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -35,8 +28,6 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Live changes throughput against the local server (figures printed, not asserted): another client writes items at
@@ -44,7 +35,12 @@ import reactor.core.publisher.Mono;
  * the lag at the end (from the last write to its row on screen; target < 2 s), the worst lag of any row, how many
  * rows arrived, and the FX thread's longest stall (target < 50 ms).
  *
- * <p>Args: {@code [ui] [itemsPerSecond=2000] [seconds=30]}. With {@code ui} there is no server and no writing client:
+ * <p>The writing client ({@link ChangesWriter}) runs in a JVM of its own, as another client does: what is measured is
+ * the app's JVM (its UI thread, its collections) sharing the machine with a writer and the server, not the writer's
+ * own allocation and threads inside the app. {@code --writer-in-app} puts it back in this JVM (how sessions 7-9
+ * measured), for comparison. Each stall over 50 ms is printed beside this JVM's garbage collections that overlapped it.
+ *
+ * <p>Args: {@code [ui] [--writer-in-app] [itemsPerSecond=2000] [seconds=30]}. With {@code ui} there is no server and no writing client:
  * the tab reads a made-up feed of that many changes a second ({@code SyntheticChanges}), which measures the tab alone
  * (reading loop, diffs, table, rendering), without the server and the writer taking the machine's cores.
  *
@@ -59,8 +55,6 @@ public final class ChangesBenchmark {
     /** The UI thread's CPU from the start of a pulse (animation timers: the hand-over) to the end of its layout. */
     private static final AtomicLong LONGEST_PULSE_CPU = new AtomicLong();
     private static final AtomicLong PULSES_WITH_ROWS = new AtomicLong();
-    /** Writer clients (connections of their own), used in turn tick by tick. */
-    private static final int WRITERS = 4;
     /** Rows each hand-over (every 200 ms) brings at the rate asked: the floors' table takes as many. */
     private static int rowsPerHandOver;
 
@@ -68,14 +62,16 @@ public final class ChangesBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean uiOnly = args.length > 0 && args[0].equals("ui");
-        if (uiOnly) {
-            args = java.util.Arrays.copyOfRange(args, 1, args.length);
-        }
-        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        List<String> rest = new java.util.ArrayList<>(List.of(args));
+        boolean uiOnly = rest.remove("ui");
+        boolean writerInApp = rest.remove("--writer-in-app");
+        int rate = rest.size() > 0 ? Integer.parseInt(rest.get(0)) : 2_000;
+        int seconds = rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 30;
         rowsPerHandOver = Math.max(1, rate / 5);
         print("uptime at start: %s", uptime());
+        print("this JVM (the app's): %s, max heap %,d MB, collector(s) %s", System.getProperty("java.vm.version"),
+                Runtime.getRuntime().maxMemory() >> 20, java.lang.management.ManagementFactory
+                        .getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
         if (uiOnly) {
             try {
                 runOverMadeUpFeed(rate, seconds);
@@ -88,14 +84,9 @@ public final class ChangesBenchmark {
         }
         try (LocalCosmosServer server = LocalCosmosServer.start()) {
             CosmosAsyncClient tabClient = CosmosServerExtension.clientBuilder(server).buildAsyncClient();
-            List<CosmosAsyncClient> writerClients = new java.util.ArrayList<>();
-            for (int i = 0; i < WRITERS; i++) {
-                writerClients.add(CosmosServerExtension.clientBuilder(server).buildAsyncClient());
-            }
             try {
-                run(server, tabClient, writerClients, rate, seconds);
+                run(server, tabClient, writerInApp, rate, seconds);
             } finally {
-                writerClients.forEach(CosmosAsyncClient::close);
                 tabClient.close();
             }
         } catch (Throwable e) {
@@ -106,14 +97,40 @@ public final class ChangesBenchmark {
         System.exit(0);
     }
 
-    private static void run(LocalCosmosServer server, CosmosAsyncClient tabClient,
-            List<CosmosAsyncClient> writerClients, int rate, int seconds) throws Exception {
+    /**
+     * The other client: by default a JVM of its own, as the issue's "another client" is, so that its allocation,
+     * collections and threads are not counted as the app's; with {@code --writer-in-app} inside this JVM (how the
+     * benchmark measured before session 10, for comparison).
+     */
+    private static void run(LocalCosmosServer server, CosmosAsyncClient tabClient, boolean writerInApp, int rate,
+            int seconds) throws Exception {
         tabClient.createDatabaseIfNotExists("bench").block();
         tabClient.getDatabase("bench").createContainerIfNotExists(
                 new CosmosContainerProperties("changes", "/customerId")).block();
-        List<CosmosAsyncContainer> writers = writerClients.stream()
-                .map(client -> client.getDatabase("bench").getContainer("changes")).toList();
+        java.util.concurrent.Callable<ChangesWriter.Result> writer;
+        AutoCloseable writerEnd;
+        if (writerInApp) {
+            ChangesWriter inApp = new ChangesWriter(server.endpoint(), server.key());
+            writer = () -> inApp.write(rate, seconds);
+            writerEnd = inApp::close;
+        } else {
+            Path log = Files.createTempFile("changes-writer", ".log");
+            ChangesWriter.OwnJvm own = ChangesWriter.OwnJvm.start(server.endpoint(), server.key(), rate, seconds,
+                    log);
+            writer = own::write;
+            writerEnd = own;
+            print("writer: a JVM of its own (pid %d), connected; its errors go to %s", own.pid(), log);
+        }
+        try {
+            runWith(server, tabClient, writer, writerInApp, rate, seconds);
+        } finally {
+            writerEnd.close();
+        }
+    }
 
+    private static void runWith(LocalCosmosServer server, CosmosAsyncClient tabClient,
+            java.util.concurrent.Callable<ChangesWriter.Result> writer, boolean writerInApp, int rate, int seconds)
+            throws Exception {
         ContainerHandle handle = startFx(new CosmosConnection(
                 ConnectionProfile.create("Bench", AuthKind.EMULATOR, server.endpoint()), tabClient));
         Path home = Files.createTempDirectory("changes-bench");
@@ -125,50 +142,12 @@ public final class ChangesBenchmark {
             return;
         }
         Meters meters = Meters.start();
-
-        // the other client: `rate` creates a second, in ticks of 50 ms; each tick's items go as one SDK bulk call
-        // (batches of up to 100 operations per request) on the next of WRITERS clients, ticks overlapping, so the
-        // rate is not capped by one connection's round trips (one create per request reached only ~200/s here)
-        int perTick = Math.max(1, rate / 20);
-        AtomicInteger written = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        AtomicInteger behind = new AtomicInteger();
-        long writeStart = System.nanoTime();
-        Flux.interval(Duration.ofMillis(50)).take((long) seconds * 20).onBackpressureBuffer()
-                .flatMap(tick -> {
-                    CosmosAsyncContainer on = writers.get((int) (tick % writers.size()));
-                    Flux<CosmosItemOperation> operations = Flux.range((int) (tick * perTick), perTick)
-                            .map(i -> CosmosBulkOperations.getCreateItemOperation(order(i),
-                                    new PartitionKey("cust-" + (i % 200))));
-                    return on.executeBulkOperations(operations)
-                            .doOnNext(response -> {
-                                if (response.getResponse() != null && response.getResponse().isSuccessStatusCode()) {
-                                    written.incrementAndGet();
-                                } else {
-                                    failed.incrementAndGet();
-                                }
-                            })
-                            .onErrorResume(error -> {
-                                failed.addAndGet(perTick);
-                                return Mono.empty();
-                            })
-                            .then(Mono.fromRunnable(() -> {
-                                // how far the writer is behind its schedule when a tick's bulk call ends
-                                long due = writeStart + (tick + 1) * 50_000_000L;
-                                if (System.nanoTime() - due > 1_000_000_000L) {
-                                    behind.incrementAndGet();
-                                }
-                            }))
-                            .thenReturn(tick);
-                }, 16)
-                .blockLast();
-        long lastWriteDone = System.currentTimeMillis();
-        double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
-        print("writer: %,d items in %.1f s = %,.0f items/s achieved (asked for %,d/s over %d s, %d clients, bulk; "
-                + "%d failed; %d ticks ended > 1 s late)", written.get(), writeSeconds, written.get() / writeSeconds,
-                rate, seconds, writers.size(), failed.get(), behind.get());
-
-        report(shown, written.get(), lastWriteDone, meters.stalls(), meters.late(), meters.cpu());
+        ChangesWriter.Result result = writer.call();
+        print("writer (%s): %,d items in %.1f s = %,.0f items/s achieved (asked for %,d/s over %d s, %d clients, "
+                + "bulk; %d failed; %d ticks ended > 1 s late)", writerInApp ? "IN THE APP'S JVM" : "a JVM of its own",
+                result.written(), result.seconds(), result.written() / result.seconds(), rate, seconds,
+                ChangesWriter.CLIENTS, result.failed(), result.ticksLate());
+        report(shown, result.written(), result.lastWriteDoneMillis(), meters);
         tasks.shutdown();
     }
 
@@ -200,7 +179,7 @@ public final class ChangesBenchmark {
         long lastWriteDone = System.currentTimeMillis();
         print("made-up feed: %,d changes in %.1f s (asked for %,d/s over %d s)", feed[0].produced(),
                 (System.nanoTime() - writeStart) / 1e9, rate, seconds);
-        report(shown, (int) feed[0].produced(), lastWriteDone, meters.stalls(), meters.late(), meters.cpu());
+        report(shown, (int) feed[0].produced(), lastWriteDone, meters);
         tasks.shutdown();
     }
 
@@ -220,12 +199,13 @@ public final class ChangesBenchmark {
     }
 
     /** What a run measures from the moment its tab is shown: UI stalls, late pulses, threads' CPU. */
-    private record Meters(UiStallMeter stalls, FxLateSampler late, ThreadCpu cpu) {
+    private record Meters(UiStallMeter stalls, FxLateSampler late, ThreadCpu cpu, GcPauses gc) {
         static Meters start() throws InterruptedException {
+            GcPauses gc = GcPauses.start();
             UiStallMeter stalls = UiStallMeter.start();
             FxLateSampler late = new FxLateSampler();
             late.start();
-            return new Meters(stalls, late, ThreadCpu.start());
+            return new Meters(stalls, late, ThreadCpu.start(), gc);
         }
     }
 
@@ -294,14 +274,17 @@ public final class ChangesBenchmark {
         return new Shown(tab[0], shown, worstLagMs, lastRowShownAt, allShown);
     }
 
-    private static void report(Shown shown, int written, long lastWriteDone, UiStallMeter meter, FxLateSampler late,
-            ThreadCpu cpu) throws InterruptedException {
+    private static void report(Shown shown, int written, long lastWriteDone, Meters meters)
+            throws InterruptedException {
+        UiStallMeter meter = meters.stalls();
+        FxLateSampler late = meters.late();
         print("uptime after writing: %s", uptime());
         boolean complete = shown.allShown().await(60, TimeUnit.SECONDS) || shown.rows().get()
                 + shown.tab().viewModel().captured().droppedBeforeShown() >= written;
         long[] stall = meter.stop();
         late.stop();
-        String cpuReport = cpu.report();
+        String cpuReport = meters.cpu().report();
+        meters.gc().close();
         long lagAtEnd = shown.lastRowShownAt().get() - lastWriteDone;
         long notShown = shown.tab().viewModel().captured().droppedBeforeShown();
         print("rows on screen: %,d of %,d written%s%s", shown.rows().get(), written,
@@ -316,7 +299,11 @@ public final class ChangesBenchmark {
         long[] steady = meter.longestAfter(2_000);
         print("longest stall beginning 2 s or more after the tab went live (the first rows build the table's first "
                 + "cells on a cold JVM): %d ms wall, %d ms UI-thread CPU", steady[0], steady[1]);
-        print("stalls over 50 ms: %s; where the UI thread was while late:%s", meter.lateStalls(), late.report());
+        print("stalls over 50 ms: %s", meter.lateStalls());
+        print("this (the app's) JVM's garbage collections while measuring: %s", meters.gc().summary());
+        print("the longest stalls, each beside the app JVM's collections that overlapped it:%s",
+                meter.stallsBeside(meters.gc(), 15));
+        print("where the UI thread was while late (5 ms stack samples):%s", late.report());
         print("longest CSS + layout pass: %d ms of UI-thread CPU; longest pulse (hand-over + CSS + layout): %d ms; "
                 + "pulses that showed rows: %,d", LONGEST_PASS_CPU.get() / 1_000_000,
                 LONGEST_PULSE_CPU.get() / 1_000_000, PULSES_WITH_ROWS.get());
@@ -328,17 +315,6 @@ public final class ChangesBenchmark {
         // JavaFX alone repainting the same area at the same rate, in this JVM: how low the stall can go here
         RepaintFloor.print(10, rowsPerHandOver);
         print("uptime after the floors: %s", uptime());
-    }
-
-    private static ObjectNode order(int i) {
-        ObjectNode item = JsonNodeFactory.instance.objectNode()
-                .put("id", String.format("order-%07d", i))
-                .put("customerId", "cust-" + (i % 200))
-                .put("status", i % 3 == 0 ? "open" : "paid")
-                .put("total", 10 + i % 500)
-                .put("writtenAtMillis", System.currentTimeMillis());
-        item.putObject("customer").put("name", "Customer " + (i % 200)).put("city", "Oslo");
-        return item;
     }
 
     /** The machine's load as {@code uptime} prints it (other work shares these cores). */

@@ -167,6 +167,7 @@ public final class EditorBenchmark {
                     median(rows, 7), median(rows, 8), max(rows, 8));
         }
 
+        System.out.println(memory());
         if (java.util.Arrays.asList(args).contains("--no-typing")) {
             tasks.shutdown();
             return;
@@ -240,6 +241,27 @@ public final class EditorBenchmark {
         boolean dirty = onFx(() -> editor.isDirty());
         System.out.println("(editor dirty after typing: " + dirty + ")");
         tasks.shutdown();
+    }
+
+    /**
+     * The process's memory after the opens: peak and current resident set, and the proportional set (ZGC maps its
+     * heap three times, which counts thrice in RSS but once in PSS), from /proc (Linux).
+     */
+    private static String memory() {
+        try {
+            String status = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/status"));
+            String rollup = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/smaps_rollup"));
+            return String.format(Locale.ROOT, "process memory: RSS peak %d MB, RSS now %d MB, PSS now %d MB",
+                    kb(status, "VmHWM:") / 1024, kb(status, "VmRSS:") / 1024, kb(rollup, "Pss:") / 1024);
+        } catch (java.io.IOException | RuntimeException e) {
+            return "process memory: unknown (" + e + ")";
+        }
+    }
+
+    private static long kb(String proc, String field) {
+        int at = proc.indexOf(field);
+        String rest = proc.substring(at + field.length()).strip();
+        return Long.parseLong(rest.substring(0, rest.indexOf(' ')));
     }
 
     /** The item sizes to open: all three, or those named by {@code --sizes=10,500,2032} (KB). */

@@ -31,7 +31,7 @@ final class UiStallMeter {
     private long lastStallEnd; // UI thread only
     /** Each wait over 50 ms: when it began (ms after start), its wall and UI-thread CPU ms. */
     private final java.util.List<String> late = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    /** Each wait over 50 ms as {began ms after start, wall ms, UI-thread CPU ms}. */
+    /** Each wait over 50 ms as {began ms after start, wall ms, UI-thread CPU ms, began epoch ms}. */
     private final java.util.List<long[]> lateFigures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     private UiStallMeter(long fxThreadId) {
@@ -53,6 +53,7 @@ final class UiStallMeter {
 
     private void beat() {
         long posted = System.nanoTime();
+        long postedMillis = System.currentTimeMillis();
         long postedCpu = THREADS.getThreadCpuTime(fxThreadId);
         Platform.runLater(() -> {
             long wall = System.nanoTime() - posted;
@@ -64,7 +65,8 @@ final class UiStallMeter {
             // beats run in the order posted, so the first beat of a stall waited longest: one entry per stall
             if (wall > 50_000_000L && posted >= lastStallEnd) {
                 lastStallEnd = posted + wall;
-                lateFigures.add(new long[] {(posted - startedAt) / 1_000_000, wall / 1_000_000, cpu / 1_000_000});
+                lateFigures.add(new long[] {(posted - startedAt) / 1_000_000, wall / 1_000_000, cpu / 1_000_000,
+                        postedMillis});
                 if (late.size() < 200) {
                     late.add(String.format(java.util.Locale.ROOT, "%d ms@+%d (cpu %d)", wall / 1_000_000,
                             (posted - startedAt) / 1_000_000, cpu / 1_000_000));
@@ -77,6 +79,19 @@ final class UiStallMeter {
     String lateStalls() {
         synchronized (late) {
             return late.size() + (late.isEmpty() ? "" : " " + late);
+        }
+    }
+
+    /**
+     * Each stall over 50 ms on a line of its own, longest first (at most {@code limit}), with this JVM's garbage
+     * collections that overlapped it: "wall ms @+start ms, UI CPU ms; GC ...".
+     */
+    String stallsBeside(GcPauses gc, int limit) {
+        synchronized (lateFigures) {
+            return lateFigures.stream().sorted((a, b) -> Long.compare(b[1], a[1])).limit(limit)
+                    .map(s -> String.format(java.util.Locale.ROOT, "%4d ms @+%,d ms, UI CPU %d ms; %s", s[1], s[0],
+                            s[2], gc.during(s[3], s[3] + s[1])))
+                    .collect(java.util.stream.Collectors.joining("\n    ", "\n    ", ""));
         }
     }
 

@@ -106,7 +106,7 @@ class ItemPagingFramesTest {
     void theFirstPageComesInAFewRowsPerFrameThenAllTheRestAndOnlyThenTheNextPage() {
         paging.run(ItemQuery.all());
         assertThat(paging.rows()).hasSize(STEP);
-        assertThat(paging.stateProperty().get()).isEqualTo(ItemsViewModel.State.ROWS);
+        assertThat(paging.status().stateProperty().get()).isEqualTo(ItemsViewModel.State.ROWS);
         assertThat(paging.busyProperty().get()).as("the page is still being shown").isTrue();
         paging.loadMore();
         assertThat(paging.rows()).as("no next page before this one is in").hasSize(STEP);
@@ -119,7 +119,7 @@ class ItemPagingFramesTest {
         assertThat(paging.rows()).hasSize(100);
         assertThat(frames).isEmpty();
         assertThat(paging.busyProperty().get()).isFalse();
-        assertThat(paging.statusTextProperty().get()).startsWith("1–100 · more available");
+        assertThat(paging.status().statusTextProperty().get()).startsWith("1–100 · more available");
 
         paging.loadMore();
         assertThat(paging.rows()).as("a page appended below rows already shown comes at once").hasSize(200);

@@ -156,7 +156,7 @@ class ItemPagingStreamTest {
         ItemPaging paging = paging(ImmediateTaskRunner.immediate());
         paging.run(ItemQuery.all());
         paging.loadMore();
-        assertThat(paging.errorMessageProperty().get()).contains("Cannot reach the account.");
+        assertThat(paging.status().errorMessageProperty().get()).contains("Cannot reach the account.");
         assertThat(streams.get(0).isClosed()).isTrue();
 
         assertThat(paging.retryNextPage()).isTrue();

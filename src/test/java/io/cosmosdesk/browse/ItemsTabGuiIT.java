@@ -150,6 +150,27 @@ class ItemsTabGuiIT {
                 && table.getItems().stream().allMatch(row -> row.json().path("n").asInt() == 7));
     }
 
+    /** A fitted column is as wide as its bold header (a fixed padding guess cut "/orderNumber" to "…derNumber"). */
+    @Test
+    void aFittedColumnShowsItsWholeHeader(FxRobot robot, LocalCosmosServer server, CosmosTestData data)
+            throws Exception {
+        CosmosAsyncContainer container = seed(data, 20);
+        TableView<ItemRow> table = openItemsTab(robot, server, container);
+        waitFor("the first page shows", () -> table.getItems().size() == 20);
+        TextField addColumn = robot.lookup("#addColumnField").queryAs(TextField.class);
+        robot.interact(() -> {
+            addColumn.setText("/customer/name");
+            addColumn.fireEvent(new javafx.event.ActionEvent());
+        });
+        waitFor("the column shows", () -> robot.lookup(".column-header-label").queryAllAs(Label.class).stream()
+                .anyMatch(label -> "/customer/name".equals(label.getText()) && label.getWidth() > 0));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        Label header = robot.lookup(".column-header-label").queryAllAs(Label.class).stream()
+                .filter(label -> "/customer/name".equals(label.getText())).findFirst().orElseThrow();
+        assertThat(header.getWidth()).as("the header's room (whole at %s px)", header.prefWidth(-1))
+                .isGreaterThanOrEqualTo(header.prefWidth(-1) - 0.5);
+    }
+
     @Test
     void theTypedFilterStaysInTheBoxWhetherItRunsOrFails(FxRobot robot, LocalCosmosServer server, CosmosTestData data)
             throws Exception {

@@ -77,6 +77,59 @@ class ChangesTabGuiIT {
     }
 
     /**
+     * At 1280 px the toolbar is one row, Export… included, whichever feed and start are chosen (the point-in-time
+     * field showing too): it was two, Export… alone on the second.
+     */
+    @Test
+    void theToolbarIsOneRowAt1280PxInEveryState(FxRobot robot, LocalCosmosServer server, CosmosTestData data)
+            throws Exception {
+        CosmosAsyncContainer container = data.createContainer("/customerId");
+        robot.interact(() -> robot.lookup("#tabs").query().getScene().getWindow().setWidth(1280));
+        MainWindowFixture.connectAndOpen(robot, context, server, container);
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        MainWindowFixture.waitFor("the container's tab opens", () -> tabs.getTabs().size() == 2);
+        MainWindowFixture.clickToolbarAction(robot, ChangesFeature.ACTION_LABEL);
+        MainWindowFixture.waitFor("it is live", () -> robot.lookup("#statusLabel").tryQuery().isPresent()
+                && robot.lookup("#statusLabel").queryLabeled().getText().startsWith("Live"));
+        javafx.scene.layout.FlowPane toolbar = robot.lookup("#changesToolbar").queryAs(javafx.scene.layout.FlowPane.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<FeedMode> feed = robot.lookup("#modeChoice").queryAs(ComboBox.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> start = robot.lookup("#startChoice").queryAs(ComboBox.class);
+        assertOneRow(robot, toolbar, "now, latest version");
+        robot.interact(() -> start.getSelectionModel().select(2)); // point in time: its field shows
+        assertOneRow(robot, toolbar, "point in time");
+        MainWindowFixture.waitFor("all versions offered", () -> feed.getItems()
+                .contains(FeedMode.ALL_VERSIONS_AND_DELETES));
+        robot.interact(() -> feed.getSelectionModel().select(FeedMode.ALL_VERSIONS_AND_DELETES));
+        assertOneRow(robot, toolbar, "point in time, all versions and deletes");
+    }
+
+    private static void assertOneRow(FxRobot robot, javafx.scene.layout.FlowPane toolbar, String state)
+            throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        StringBuilder rows = new StringBuilder();
+        java.util.List<Double> tops = new java.util.ArrayList<>();
+        double[] widths = new double[2];
+        robot.interact(() -> {
+            widths[0] = toolbar.getWidth();
+            for (javafx.scene.Node child : toolbar.getChildren()) {
+                if (child.isManaged()) {
+                    tops.add(child.getBoundsInParent().getMinY());
+                    rows.append(String.format(java.util.Locale.ROOT, " %s@(%.0f,%.0f) w%.0f", child.getId() != null
+                            ? child.getId() : child.getClass().getSimpleName(), child.getBoundsInParent().getMinX(),
+                            child.getBoundsInParent().getMinY(), child.getBoundsInParent().getWidth()));
+                }
+            }
+        });
+        // one row: every control starts above the shortest one's bottom (a second row starts below the first)
+        double firstRowBottom = tops.stream().mapToDouble(Double::doubleValue).min().orElse(0) + 20;
+        assertThat(tops).as("toolbar rows (%s) at %.0f px:%s", state, widths[0], rows)
+                .allMatch(top -> top < firstRowBottom);
+        assertThat(robot.lookup("#exportButton").queryButton().isVisible()).isTrue();
+    }
+
+    /**
      * Feed: All versions and deletes, chosen in the tab; another client creates, replaces and deletes an item: three
      * rows, in order, the last one marked deleted and saying what was deleted.
      */

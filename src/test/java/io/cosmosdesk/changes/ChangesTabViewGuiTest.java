@@ -117,6 +117,25 @@ class ChangesTabViewGuiTest {
     }
 
     @Test
+    void whenTheFilterHidesEveryCapturedChangeThePlaceholderSaysSo(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#changesPlaceholder").tryQuery()
+                .isPresent());
+        javafx.scene.control.Label placeholder = robot.lookup("#changesPlaceholder").queryAs(
+                javafx.scene.control.Label.class);
+        assertThat(placeholder.getText()).isEqualTo(ChangesTabController.NOTHING_CAPTURED);
+        ChangeRow row = new ChangeRow(1, Instant.now(), "order-1", PartitionKeyValue.of("c1"), ChangeRow.Kind.NEW,
+                "new", JsonNodeFactory.instance.objectNode().put("id", "order-1").put("status", "paid"), 20);
+        robot.interact(() -> {
+            tab.viewModel().captured().add(List.of(row));
+            tab.viewModel().filterTextProperty().set("status = \"open\"");
+            tab.viewModel().applyFilter();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tab.viewModel().visibleRows()).isEmpty();
+        assertThat(placeholder.getText()).isEqualTo(ChangesTabController.NOTHING_MATCHES);
+    }
+
+    @Test
     void aDeletedRowsTooltipIsWrittenWhenItShowsNotAtEachRefresh(FxRobot robot) {
         ChangeRow deleted = new ChangeRow(7, Instant.now(), "gone", PartitionKeyValue.of("c1"),
                 ChangeRow.Kind.DELETED, "deleted", JsonNodeFactory.instance.objectNode().put("id", "gone")

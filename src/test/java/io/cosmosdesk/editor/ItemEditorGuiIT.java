@@ -199,6 +199,74 @@ class ItemEditorGuiIT {
         }
     }
 
+    /**
+     * Opening another item brings its area in over a few pulses (a part of the body tall first), the old one behind
+     * it until then. The new area is the live one from its first pulse: a key typed mid-swap lands in the new item,
+     * makes it dirty and the unsaved-changes guard asks; the old area takes no edit, focus, click or lookup; undo
+     * never reaches the other item's text.
+     */
+    @Test
+    void aKeyTypedWhileTheNextItemsAreaGrowsInGoesToThatItemAndTheGuardAsks(FxRobot robot) throws Exception {
+        openSeeded(robot, "swap-1");
+        robot.interact(() -> area().requestFocus());
+        container.createItem(JSON.readTree("{\"id\":\"swap-2\",\"pk\":\"p\",\"status\":\"second\"}")).block();
+        String secondText = "\"status\": \"second\"";
+        List<String> wrong = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Double> liveShare = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean typed = new java.util.concurrent.atomic.AtomicBoolean();
+        Scene scene = view.root().getScene();
+        Runnable everyPulse = () -> {
+            List<JsonCodeArea> areas = view.root().lookupAll(".json-editor").stream()
+                    .map(JsonCodeArea.class::cast).toList();
+            JsonCodeArea live = area();
+            if (areas.size() < 2 || !live.getText().contains(secondText)) {
+                return;
+            }
+            for (JsonCodeArea other : areas) {
+                if (other != live && (other.isEditable() || other.isFocusTraversable() || other.getId() != null
+                        || !other.getParent().isMouseTransparent())) {
+                    wrong.add("the old area is still in use: editable " + other.isEditable() + ", id " + other.getId());
+                }
+            }
+            javafx.scene.layout.Region body = (javafx.scene.layout.Region) live.getParent().getParent();
+            liveShare.add(live.getParent().getLayoutBounds().getHeight() / body.getHeight());
+            if (typed.compareAndSet(false, true)) { // a key arrives mid-swap, where the keyboard focus is
+                javafx.event.Event.fireEvent(scene.getFocusOwner(), new javafx.scene.input.KeyEvent(
+                        javafx.scene.input.KeyEvent.KEY_TYPED, "z", "z", KeyCode.UNDEFINED, false, false, false, false));
+            }
+        };
+        robot.interact(() -> scene.addPostLayoutPulseListener(everyPulse));
+        try {
+            robot.interact(() -> editor.open(handle, "swap-2", PartitionKeyValue.of("p")));
+            waitUntil(() -> typed.get() && view.root().lookupAll(".json-editor").size() == 1);
+        } finally {
+            robot.interact(() -> scene.removePostLayoutPulseListener(everyPulse));
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(liveShare.get(0)).as("the new area starts a part of the body tall").isLessThan(0.5);
+        assertThat(area().getParent().getLayoutBounds().getHeight()).as("and ends as tall as the body")
+                .isEqualTo(((javafx.scene.layout.Region) area().getParent().getParent()).getHeight());
+        waitUntil(() -> editor.isDirty());
+        assertThat(editor.getText()).startsWith("z").contains(secondText);
+        assertThat(area().getScene().getFocusOwner()).isSameAs(area());
+
+        // the guard asks before the typed key could be lost; Cancel keeps it
+        javafx.application.Platform.runLater(() -> editor.canLeave());
+        clickDialogButton(robot, "Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(editor.getText()).startsWith("z").contains(secondText);
+
+        // undo takes the key back and stops there: the first item's text is not in this area's history
+        robot.interact(() -> area().requestFocus());
+        for (int i = 0; i < 3; i++) {
+            robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        }
+        waitUntil(() -> !editor.isDirty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(area().getText()).contains(secondText).doesNotContain("swap-1");
+        assertThat(editor.getText()).isEqualTo(area().getText());
+    }
+
     /** JavaFX's parsed copy of each stylesheet (null when not loaded), read from its StyleManager. */
     private static List<Object> parsedStylesheets(List<String> urls) {
         try {

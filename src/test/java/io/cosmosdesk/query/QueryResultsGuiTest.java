@@ -172,6 +172,55 @@ class QueryResultsGuiTest {
         assertThat(composite.get(1).path("order").asText()).isEqualTo("descending");
     }
 
+    /**
+     * Load all appends a page at a time. The Tree view used to be built anew for every page (all its first 1,000
+     * nodes, on the UI thread); past its first 1,000 results only its "… n more" line changes.
+     */
+    @Test
+    void loadAllPastTheFirstThousandOnlyUpdatesTheTreesMoreLineAndTheJsonCount(FxRobot robot) throws Exception {
+        when(service.open(any(), any())).thenReturn(fourPagesOfAThousand(), fourPagesOfAThousand());
+        when(dialogs.confirm(anyString(), anyString(), anyString())).thenReturn(true);
+        TabPane tabs = (TabPane) robot.lookup("#resultsTabs").query();
+
+        robot.interact(() -> tabs.getSelectionModel().select(tab(tabs, "jsonTab")));
+        robot.interact(() -> model.run());
+        robot.interact(() -> model.loadAll());
+        MainWindowFixture.waitFor("all 4,000 results shown", () -> model.results().size() == 4_000);
+        TextArea json = (TextArea) MainWindowFixture.shown(robot, "#resultsJson");
+        assertThat(fx(() -> json.getParagraphs().get(0).toString()))
+                .isEqualTo("// the first 2000 of 4000 results (Copy page as JSON copies all)");
+        assertThat(fx(() -> Json.MAPPER.readTree(json.getText().substring(json.getText().indexOf('\n'))).size()))
+                .isEqualTo(2_000);
+
+        robot.interact(() -> tabs.getSelectionModel().select(tab(tabs, "treeTab")));
+        robot.interact(() -> model.run());
+        @SuppressWarnings("unchecked")
+        TreeView<String> tree = (TreeView<String>) MainWindowFixture.shown(robot, "#resultsTree");
+        MainWindowFixture.waitFor("the tree holds the first page", () -> model.results().size() == 1_000
+                && tree.getRoot() != null && tree.getRoot().getChildren().size() == 1_000);
+        List<TreeItem<String>> roots = new ArrayList<>();
+        robot.interact(() -> {
+            tree.rootProperty().addListener((obs, old, root) -> roots.add(root));
+            model.loadAll();
+        });
+        MainWindowFixture.waitFor("all 4,000 results shown", () -> model.results().size() == 4_000);
+        assertThat(fx(() -> tree.getRoot().getChildren().get(1_000).getValue()))
+                .isEqualTo("… 3000 more (see the Table view)");
+        assertThat(roots).as("trees built during Load all (once, when the results first pass 1,000)").hasSize(1);
+    }
+
+    private static FakeQueryRun fourPagesOfAThousand() throws Exception {
+        List<Object> pages = new ArrayList<>();
+        for (int p = 0; p < 4; p++) {
+            List<QueryResult> rows = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                rows.add(order(p * 1_000 + i));
+            }
+            pages.add(FakeQueryRun.page(p + 1, p * 1_000L, rows, p < 3, 10, 0));
+        }
+        return new FakeQueryRun(pages);
+    }
+
     /** The parameters table appearing under the editor used to squeeze it to about two lines. */
     @Test
     void theEditorKeepsSevenLinesAndTheParametersTableShowsEachRowWhenParametersAppear(FxRobot robot)
@@ -187,6 +236,54 @@ class QueryResultsGuiTest {
         javafx.scene.layout.Region header = (javafx.scene.layout.Region) parameters.lookup(".column-header-background");
         MainWindowFixture.waitFor("the parameters table shows its header and three whole rows",
                 () -> parameters.getHeight() >= header.getHeight() + 3 * parameters.getFixedCellSize());
+    }
+
+    /**
+     * The app's theme draws the parameters' header taller (~40 px) than this bare scene does, and a tab restored with
+     * parameters in its text (the table sized before its header was ever laid out) showed its third row cut in half
+     * while the check above passed. With a 40 px header and a restored tab, every row must lie whole inside the part
+     * of the table that shows rows (the virtual flow), each row checked by its own bounds.
+     */
+    @Test
+    void everyParameterRowIsWholeInARestoredTabUnderAHeaderAsTallAsTheApps(FxRobot robot) throws Exception {
+        Parent restoredRoot = fx(() -> {
+            QueryTabViewModel restored = new QueryTabViewModel(model.container(), service, mock(ItemService.class),
+                    ImmediateTaskRunner.immediate(), dialogs, () -> new QueryGuards(5000, Duration.ofSeconds(60), 9),
+                    (handle, ref) -> { });
+            restored.textProperty().set(
+                    "SELECT * FROM c\nWHERE c.customerId = @customer\n  AND c.total > @min\n  AND c.status = @status");
+            FXMLLoader loader = new FXMLLoader(QueryToolTab.class.getResource(QueryToolTab.FXML));
+            loader.setControllerFactory(type -> new QueryTabController(restored, null));
+            Parent root = loader.load();
+            Scene scene = ((javafx.scene.Node) robot.lookup("#editorHost").query()).getScene();
+            scene.getStylesheets().add("data:text/css," + java.net.URLEncoder.encode(
+                    ".parameters-table .column-header { -fx-size: 40; }", java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20"));
+            scene.setRoot(root);
+            return root;
+        });
+        MainWindowFixture.waitFor("the restored tab's parameters table is laid out",
+                () -> fx(() -> restoredRoot.lookup("#parametersTable") != null));
+        TableView<?> parameters = (TableView<?>) fx(() -> restoredRoot.lookup("#parametersTable"));
+        MainWindowFixture.waitFor("the parameters table is shown", () -> parameters.isVisible()
+                && parameters.getHeight() > 0);
+        javafx.scene.layout.Region header = (javafx.scene.layout.Region) parameters.lookup(".column-header-background");
+        MainWindowFixture.waitFor("the header is drawn 40 px tall", () -> header.getHeight() >= 40);
+        MainWindowFixture.waitFor("rows 1-3 each lie whole inside the table's rows area", () -> fx(() -> {
+            javafx.scene.Node flow = parameters.lookup(".virtual-flow");
+            javafx.geometry.Bounds rowsArea = flow.localToScene(flow.getLayoutBounds());
+            int whole = 0;
+            for (javafx.scene.Node node : parameters.lookupAll(".table-row-cell")) {
+                if (node instanceof javafx.scene.control.TableRow<?> row && row.isVisible() && !row.isEmpty()
+                        && row.getIndex() >= 0 && row.getIndex() < 3) {
+                    javafx.geometry.Bounds b = row.localToScene(row.getLayoutBounds());
+                    if (b.getMinY() >= rowsArea.getMinY() - 0.5 && b.getMaxY() <= rowsArea.getMaxY() + 0.5) {
+                        whole++;
+                    }
+                }
+            }
+            return whole == 3;
+        }));
     }
 
     private static Tab tab(TabPane tabs, String id) {

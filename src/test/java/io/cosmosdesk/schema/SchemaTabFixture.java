@@ -43,8 +43,12 @@ public final class SchemaTabFixture {
         public final List<String> calls = new CopyOnWriteArrayList<>();
 
         @Override
-        public void addColumn(ContainerHandle container, JsonPath path) {
+        public java.util.Optional<String> addColumn(ContainerHandle container, JsonPath path) {
+            boolean shown = calls.contains("column " + path);
             calls.add("column " + path);
+            // as the grid answers a column it already shows
+            return shown ? java.util.Optional.of("The grid already shows " + path + ".")
+                    : java.util.Optional.empty();
         }
 
         @Override

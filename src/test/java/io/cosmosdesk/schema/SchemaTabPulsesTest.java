@@ -87,7 +87,7 @@ class SchemaTabPulsesTest {
         int before = 0;
         for (int rows : rowsAfterEachPass) {
             assertThat(rows - before).as("new rows in one pass, after %s", rowsAfterEachPass)
-                    .isLessThanOrEqualTo(SchemaTabController.NEW_SHOWN_ROWS_PER_PULSE);
+                    .isLessThanOrEqualTo(FieldTreeRows.NEW_SHOWN_ROWS_PER_PULSE);
             before = rows;
         }
         List<Long> counts = tree.getRoot().getChildren().stream().map(row -> row.getValue().itemCount()).toList();

@@ -99,4 +99,16 @@ class SchemaViewModelTest {
         assertThat(vm.openQuery()).contains("SELECT c.id, x0.sku AS value\nFROM c\nJOIN x0 IN c.lines\n"
                 + "WHERE IS_DEFINED(x0.sku)");
     }
+
+    /** Seen in the demo app: Add as column on a field the grid already showed (a default column) said "Added". */
+    @Test
+    void addingAColumnTheGridAlreadyShowsSaysSo() {
+        SchemaViewModel vm = viewModel();
+        vm.analyse();
+        vm.selectedPathProperty().set(FieldPath.ROOT.child("status"));
+        vm.addAsColumn();
+        assertThat(vm.noticeProperty().get()).isEqualTo("Added /status as a column of the Items tab.");
+        vm.addAsColumn();
+        assertThat(vm.noticeProperty().get()).isEqualTo("The grid already shows /status.");
+    }
 }

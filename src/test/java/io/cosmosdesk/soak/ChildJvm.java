@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * data file. A trial's cost is mostly this JVM's start (class loading, the SDK's first connection), so the parent
  * starts the next one early, while the current one works.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     /** Jars a child never loads: leaving them off shortens the class path the JVM scans. */
     private static final List<String> NOT_NEEDED = List.of("javafx", "testfx", "monocle", "junit", "opentest4j",
@@ -57,7 +57,8 @@ final class ChildJvm implements AutoCloseable {
         return new ChildJvm(process, log);
     }
 
-    static String classPath() {
+    /** This JVM's class path without JavaFX and the test frameworks (for a plain client JVM: soak, benchmarks). */
+    public static String classPath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> NOT_NEEDED.stream().noneMatch(name -> Path.of(entry).getFileName().toString()
                         .toLowerCase().contains(name)))

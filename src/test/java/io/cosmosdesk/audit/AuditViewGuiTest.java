@@ -1,0 +1,78 @@
+package io.cosmosdesk.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.json.Json;
+import io.cosmosdesk.testing.FxAppExtension;
+import io.cosmosdesk.testing.MainWindowFixture;
+import io.cosmosdesk.ui.ImmediateTaskRunner;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Headless, the audit viewer alone at the width it has in a 1280 px window, with the app's theme and sheet. */
+class AuditViewGuiTest {
+
+    private AuditViewModel viewModel;
+
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.showing(stage -> {
+        try {
+            AuditLog log = new AuditLog(Files.createTempDirectory("audit-view").resolve("audit"), () -> 90,
+                    Clock.fixed(Instant.parse("2026-12-06T16:45:00Z"), ZoneOffset.UTC));
+            log.append(List.of(entry("o-1", "replace", "ok", null), entry("o-2", "replace", "failed",
+                    "CHANGED_BY_SOMEONE_ELSE"), entry("o-3", "delete", "refused", "READ_ONLY")));
+            viewModel = new AuditViewModel(log, ImmediateTaskRunner.immediate(), ZoneOffset.UTC);
+            viewModel.refresh();
+            Scene scene = new Scene((Parent) new AuditView(viewModel, ZoneOffset.UTC), 1278, 700);
+            scene.getStylesheets().add(io.cosmosdesk.app.Theme.APP_STYLESHEET);
+            stage.setScene(scene);
+            stage.show();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    private static AuditEntry entry(String id, String operation, String outcome, String errorKind) {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("id", id).put("n", 1);
+        return new AuditEntry("2026-12-06T16:45:12Z", "ann", "Local demo", "https://127.0.0.1:8081/", "shop", "orders",
+                id, PartitionKeyValue.of("c1").toJsonArray(), operation, outcome, errorKind, errorKind == null ? 200
+                        : 412, null, "\"e1\"", null, body, body, null);
+    }
+
+    @Test
+    void timeAndOutcomeAreShownWholeAt1280Px(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#auditEntries").queryAs(TableView.class);
+        MainWindowFixture.waitFor("the entries are drawn", () -> table.lookupAll(".table-cell").stream()
+                .anyMatch(node -> node instanceof TableCell<?, ?> cell && "o-3".equals(cell.getText())));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> drawn = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        robot.interact(() -> {
+            for (Node node : table.lookupAll(".table-cell")) {
+                if (node instanceof TableCell<?, ?> cell && cell.getText() != null && !cell.getText().isEmpty()
+                        && List.of("Time", "Outcome").contains(cell.getTableColumn().getText())) {
+                    texts.add(cell.getText());
+                    drawn.add(((Text) cell.lookup(".text")).getText());
+                }
+            }
+        });
+        assertThat(texts).contains("2026-12-06 16:45:12", "failed (CHANGED_BY_SOMEONE_ELSE)", "refused (READ_ONLY)");
+        assertThat(drawn).as("Time and Outcome cells as drawn").isEqualTo(texts);
+    }
+}
