@@ -35,7 +35,9 @@ public final class Cli {
 
     /** True when {@code args} ask for a command (or the command line's help) rather than the window. */
     public static boolean handles(String[] args) {
-        return args.length > 0 && (HELP.contains(args[0]) || command(args[0]).isPresent());
+        // the window takes only --options: a first word is a command, a mistyped one refused here with a sentence
+        // (it used to start the window, which without a display died with a stack trace)
+        return args.length > 0 && (HELP.contains(args[0]) || !args[0].startsWith("-"));
     }
 
     static Optional<Command> command(String name) {

@@ -48,6 +48,7 @@ public final class MoveDialogViewModel {
     private final ReadOnlyStringWrapper countsText = new ReadOnlyStringWrapper(this, "countsText", "");
     private final ReadOnlyStringWrapper etaText = new ReadOnlyStringWrapper(this, "etaText", "");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+    static final String PREVIEWING = "Reading the items for the preview…";
     private final ReadOnlyObjectWrapper<MoveReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final BooleanBinding canRun;
@@ -285,6 +286,8 @@ public final class MoveDialogViewModel {
         int generation = ++previewGeneration;
         busy.set(true);
         errorMessage.set("");
+        // a preview of every item a filter matches reads them all: seconds for thousands, so say what is going on
+        statusText.set(PREVIEWING);
         previewTask = tasks.start(BackgroundTask.of("Previewing the move",
                         ctx -> matching != null ? service.previewMoveTo(handle, matching, target)
                                 : service.previewMoveTo(handle, sources, target))
@@ -303,6 +306,9 @@ public final class MoveDialogViewModel {
                 .onFinally(() -> {
                     if (generation == previewGeneration) {
                         busy.set(false);
+                        if (PREVIEWING.equals(statusText.get())) {
+                            statusText.set("");
+                        }
                         if (thenRun && preview.get() != null) {
                             run();
                         }

@@ -93,6 +93,8 @@ public final class SettingsDialog {
                 "seconds");
         if (viewModel.connections().isEmpty()) {
             Label none = new Label("Preferred regions are set per saved connection; there are none yet.");
+            none.setId("settingsNoRegions");
+            none.setWrapText(true); // at 1280 px it ended "there are ..."
             none.getStyleClass().add("hint");
             form.add(none, 0, row++, 3, 1);
         } else {

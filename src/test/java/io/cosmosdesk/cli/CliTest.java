@@ -29,6 +29,7 @@ class CliTest {
 
     @Test
     void anUnknownCommandIsBadInputWithASentence() {
+        assertThat(Cli.handles(new String[] {"exprot", "--database", "retail"})).as("not the window").isTrue();
         assertThat(Cli.run(new String[] {"exprot"}, io)).isEqualTo(Cli.BAD_INPUT);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command \"exprot\"");
     }

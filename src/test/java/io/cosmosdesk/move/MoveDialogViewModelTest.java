@@ -228,6 +228,23 @@ class MoveDialogViewModelTest {
     }
 
     @Test
+    void aPreviewSaysItIsReadingWhileItReadsAndNothingOnceDone() {
+        ContainerHandle handle = handle(false, "/pk");
+        MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, sources);
+        vm.levels().get(0).textProperty().set("t");
+        List<String> whileReading = new ArrayList<>();
+        when(service.previewMoveTo(any(), anyList(), any())).thenAnswer(call -> {
+            whileReading.add(vm.statusTextProperty().get());
+            return new MovePreview(2, 0, List.of(), 4);
+        });
+
+        vm.preview();
+
+        assertThat(whileReading).containsExactly("Reading the items for the preview…");
+        assertThat(vm.statusTextProperty().get()).isEmpty();
+    }
+
+    @Test
     void editingTheTargetInvalidatesThePreview() {
         ContainerHandle handle = handle(false, "/pk");
         MoveDialogViewModel vm = new MoveDialogViewModel(service, tasks, handle, sources);

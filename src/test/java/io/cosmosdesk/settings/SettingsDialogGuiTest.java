@@ -72,4 +72,17 @@ class SettingsDialogGuiTest {
         robot.interact(() -> context.mainViewModel().toggleTheme());
         assertThat(context.settings().current().theme()).isEqualTo("light");
     }
+
+    @Test
+    void withNoSavedConnectionTheRegionsSentenceIsShownWhole(FxRobot robot) throws Exception {
+        robot.clickOn("File").clickOn("Settings…");
+        MainWindowFixture.waitFor("the dialog opens", () -> robot.lookup("#settingsNoRegions").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        Label none = robot.lookup("#settingsNoRegions").queryAs(Label.class);
+
+        String drawn = robot.from(none).lookup((javafx.scene.Node node) -> node instanceof javafx.scene.text.Text)
+                .queryAs(javafx.scene.text.Text.class).getText();
+        assertThat(drawn).as("drawn whole, not cut with an ellipsis").isEqualTo(none.getText());
+        robot.clickOn("#settingsCancel");
+    }
 }
