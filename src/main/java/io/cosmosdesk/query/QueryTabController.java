@@ -152,6 +152,7 @@ public final class QueryTabController {
         pageSizeBox.getItems().setAll(QueryRequest.PAGE_SIZES);
         pageSizeBox.valueProperty().bindBidirectional(model.pageSizeProperty().asObject());
         queryStatusLabel.textProperty().bind(model.statusProperty());
+        io.cosmosdesk.ui.LazyTooltip.install(queryStatusLabel, () -> queryStatusLabel.getText());
     }
 
     private void bindScope() {
