@@ -56,7 +56,8 @@ class QueryToolbarGuiTest {
         ConnectionProfile profile = ConnectionProfile.create("Test", AuthKind.KEY,
                 "https://acct.documents.azure.com:443/");
         ContainerHandle orders = new ContainerHandle(new CosmosConnection(profile, mock(CosmosAsyncClient.class)),
-                new ContainerInfo(new ContainerRef("retail", "orders"), List.of("/customerId"), false, null));
+                new ContainerInfo(new ContainerRef("iot", "telemetry"), List.of("/tenantId", "/deviceId", "/day"),
+                        true, null));
         model = new QueryTabViewModel(orders, service, mock(ItemService.class), tasks, dialogs,
                 () -> new QueryGuards(0, Duration.ofSeconds(60), 9), (handle, ref) -> { });
         FXMLLoader loader = new FXMLLoader(QueryToolTab.class.getResource(QueryToolTab.FXML));
@@ -86,8 +87,8 @@ class QueryToolbarGuiTest {
             }
             int number = ++read;
             List<QueryResult> results = java.util.stream.IntStream.range(0, 3).mapToObj(n -> QueryResult.of(
-                    Json.MAPPER.createObjectNode().put("id", "o" + number + n).put("customerId", "c" + n),
-                    List.of("/customerId"))).toList();
+                    Json.MAPPER.createObjectNode().put("id", "o" + number + n).put("tenantId", "t" + n),
+                    List.of("/tenantId", "/deviceId", "/day"))).toList();
             QueryPage page = new QueryPage(number, (number - 1L) * 3, results, number < 3, 12_345.67, 1, 0,
                     Duration.ofMillis(123_456), "act-" + number, QueryMetricsSummary.NONE, IndexAdvice.NONE);
             totals = totals.plus(page);
@@ -128,6 +129,42 @@ class QueryToolbarGuiTest {
     void theToolbarStaysOneRowAndTheEditorStaysPutWhileLoadAllRunsBesideTheTreeOfA1280PxWindow(FxRobot robot)
             throws Exception {
         editorStaysPutDuringLoadAll(robot, 1280 - 330);
+    }
+
+    @Test
+    void aLongPrefixScopeAndThreeKeyLevelsLeaveEveryButtonInsideTheTabBesideTheTreeOfA1152PxWindow(FxRobot robot)
+            throws Exception {
+        double width = 1152 - 330;
+        show(robot, width);
+        when(service.open(any(), any())).thenReturn(new SlowThirdPage());
+        robot.interact(() -> {
+            model.scope().allPartitionsProperty().set(false);
+            model.scope().levels().get(0).set("fabrikam-international");
+            model.scope().levels().get(1).set("hvac-106-north-wing");
+            model.run();
+        });
+        MainWindowFixture.waitFor("the first page shows", () -> !model.runningProperty().get()
+                && model.results().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#scopeShownLabel").queryLabeled().getText()).startsWith("Partitions starting");
+        for (String id : List.of("#runButton", "#saveAsButton", "#previousButton", "#nextButton", "#loadAllButton",
+                "#scopeLevel0", "#scopeLevel1", "#scopeLevel2")) {
+            Node node = robot.lookup(id).query();
+            Bounds bounds = fx(() -> node.localToScene(node.getBoundsInLocal()));
+            assertThat(bounds.getMaxX()).as("the right edge of %s in a %s px tab", id, width)
+                    .isLessThanOrEqualTo(width);
+            assertThat(bounds.getWidth()).as("the width of %s", id).isGreaterThan(40);
+        }
+    }
+
+    private void show(FxRobot robot, double width) {
+        robot.interact(() -> {
+            Scene scene = new Scene(root, width, 700);
+            scene.getStylesheets().add(Theme.APP_STYLESHEET);
+            stage.setScene(scene);
+            stage.sizeToScene();
+            stage.show();
+        });
     }
 
     private void editorStaysPutDuringLoadAll(FxRobot robot, double width) throws Exception {
