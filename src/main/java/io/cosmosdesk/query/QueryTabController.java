@@ -165,6 +165,7 @@ public final class QueryTabController {
             level.setId("scopeLevel" + i);
             level.setPromptText(scope.keyPaths().get(i) + (i > 0 ? " (optional)" : ""));
             level.setPrefColumnCount(12);
+            level.setMinWidth(80); // three levels beside the tree of a 1152 px window: narrower, not cut
             level.textProperty().bindBidirectional(scope.levels().get(i));
             level.disableProperty().bind(scope.allPartitionsProperty());
             scopeLevels.getChildren().add(level);
@@ -178,6 +179,7 @@ public final class QueryTabController {
         goOnButton.visibleProperty().bind(model.limitReachedProperty());
         goOnButton.managedProperty().bind(goOnButton.visibleProperty());
         scopeShownLabel.textProperty().bind(model.scopeShownProperty());
+        io.cosmosdesk.ui.LazyTooltip.install(scopeShownLabel, scopeShownLabel::getText);
         model.resultsKindProperty().addListener((obs, old, kind) -> readOnlyLabel.setText(model.readOnlyNote()));
         rangeLabel.textProperty().bind(model.rangeLabelProperty());
         previousButton.disableProperty().bind(model.canPreviousProperty().not());

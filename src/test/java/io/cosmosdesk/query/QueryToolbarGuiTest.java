@@ -147,7 +147,7 @@ class QueryToolbarGuiTest {
                 && model.results().size() == 3);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#scopeShownLabel").queryLabeled().getText()).startsWith("Partitions starting");
-        for (String id : List.of("#runButton", "#saveAsButton", "#previousButton", "#nextButton", "#loadAllButton",
+        for (String id : List.of("#runButton", "#exportButton", "#previousButton", "#nextButton", "#loadAllButton",
                 "#scopeLevel0", "#scopeLevel1", "#scopeLevel2")) {
             Node node = robot.lookup(id).query();
             Bounds bounds = fx(() -> node.localToScene(node.getBoundsInLocal()));
