@@ -33,7 +33,7 @@ final class TableWarmUp extends AnimationTimer {
     /** Rows added by the first step; each step doubles them, up to a screenful. */
     private static final int FIRST_STEP = 2;
     /** Pulses that each draw a band of the made-up rows off screen, once a screenful is laid out. */
-    static final int RENDER_STEPS = 6;
+    static final int RENDER_STEPS = 10;
     /** The part of the table's height each off-screen drawing covers: a frame's cost spread over two pulses. */
     private static final double BAND = 0.5;
     /** The theme's fixed row height when CSS has not given it yet. */

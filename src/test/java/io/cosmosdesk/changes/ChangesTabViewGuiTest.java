@@ -21,6 +21,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TableRow;
@@ -40,9 +41,9 @@ class ChangesTabViewGuiTest {
 
     private ChangesTab tab;
     /** Times the table turned visible while showing the warm-up's made-up rows (an off-screen drawing). */
-    private final java.util.concurrent.atomic.AtomicInteger drawnMadeUp = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger drawnMadeUp = new AtomicInteger();
     /** Pulses whose layout ended with made-up rows in a visible table: what the screen would show. */
-    private final java.util.concurrent.atomic.AtomicInteger madeUpOnScreen = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger madeUpOnScreen = new AtomicInteger();
 
     @RegisterExtension
     final FxAppExtension app = FxAppExtension.showing(stage -> {
