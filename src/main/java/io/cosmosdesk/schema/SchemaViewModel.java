@@ -283,7 +283,7 @@ public final class SchemaViewModel implements AutoCloseable {
         } else if (expectedItems > 0 && step.itemsRead() <= expectedItems) {
             // all items: the estimate counted them, so the bar and the text have a total (about: items may come and go)
             progress.set((double) step.itemsRead() / expectedItems);
-            status.set(String.format(Locale.ROOT, "Read %,d of about %,d items · %,.1f RU", step.itemsRead(),
+            status.set(String.format(Locale.ROOT, "Read %,d of ~%,d items · %,.1f RU", step.itemsRead(),
                     expectedItems, step.requestCharge()));
         } else {
             progress.set(-1);

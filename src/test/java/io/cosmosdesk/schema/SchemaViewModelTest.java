@@ -113,7 +113,7 @@ class SchemaViewModelTest {
         vm.sampleSizeProperty().set(SampleSize.ALL);
         vm.analyse();
         assertThat(targets).containsExactly(Long.MAX_VALUE);
-        assertThat(statuses).contains("Read 1 of about 12,000 items · 1.5 RU");
+        assertThat(statuses).contains("Read 1 of ~12,000 items · 1.5 RU");
         assertThat(fractions).contains(1 / 12_000.0);
         verify(dialogs).confirm(eq("Analyse every item?"), contains("(Estimated from"), anyString());
     }
