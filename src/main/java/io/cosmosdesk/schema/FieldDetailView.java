@@ -138,10 +138,23 @@ final class FieldDetailView {
                             FieldFilters.equalTo(field.path(), false), filter));
             section.getChildren().add(values);
         }
-        if (type.strings() != null && !type.strings().top().isEmpty()) {
+        if (type.strings() != null && type.strings().anyRepeats()) {
             section.getChildren().add(new TopValuesView(field, type.strings(), filter));
+        } else if (type.strings() != null && !type.strings().top().isEmpty()) {
+            Label none = new Label(noRepeats(type.strings()));
+            none.setWrapText(true);
+            none.getStyleClass().add("schema-note");
+            section.getChildren().add(none);
         }
         return section;
+    }
+
+    /** Said instead of "most frequent" values when no value was seen twice (see {@link TypeSummary.Strings#anyRepeats}). */
+    static String noRepeats(TypeSummary.Strings strings) {
+        return strings.distinctExact()
+                ? String.format(Locale.ROOT, "All distinct: each of the %,d values was seen once, so none is more "
+                        + "frequent than another.", strings.distinct())
+                : "No value stands out: none was counted more than once.";
     }
 
     private static Object bound(double value, boolean whole) {

@@ -56,6 +56,8 @@ public final class SchemaViewModel implements AutoCloseable {
     private TaskHandle running = TaskHandle.NONE;
     /** The newest figures shown of the sample running, or null. */
     private SampleProgress lastStep;
+    /** Items the sample running should come to (for all items, the estimate's count), or 0 if not known. */
+    private long expectedItems;
     private int generation;
 
     // Properties
@@ -176,10 +178,14 @@ public final class SchemaViewModel implements AutoCloseable {
         error.set(null);
         SampleSize size = sampleSize.get();
         if (size != SampleSize.ALL) {
-            start(size.limit());
+            start(size.limit(), size.limit());
             return;
         }
         int run = ++generation;
+        // asked again over figures already shown: declining (or stopping the estimate) leaves those figures, and the
+        // status that describes them, as they were (it said "Not analysed" over a tree full of figures)
+        String before = summary.get().itemsInspected() > 0 ? status.get()
+                : "Not analysed: choose a sample size and press Analyse.";
         busy.set(true);
         progress.set(-1);
         status.set("Estimating what reading every item costs…");
@@ -192,25 +198,31 @@ public final class SchemaViewModel implements AutoCloseable {
                     busy.set(false);
                     status.set("");
                     boolean go = dialogs.confirm("Analyse every item?", String.format(Locale.ROOT,
-                            "%s holds %,d items. Reading them all costs about %,.0f RU (estimated from a count and a "
-                                    + "first page, which cost %.1f RU).", handle.ref(), estimate.items(),
-                            estimate.estimatedCharge(), estimate.spentCharge()), "Analyse all");
+                            "%s holds %,d items. Reading them all costs about %,.0f RU. %s", handle.ref(),
+                            estimate.items(), estimate.estimatedCharge(), estimate.basis()), "Analyse all");
                     if (go) {
-                        start(Long.MAX_VALUE);
+                        start(Long.MAX_VALUE, estimate.items());
                     } else {
-                        status.set("Not analysed: choose a sample size and press Analyse.");
+                        status.set(before);
                     }
                 })
                 .onFailure(failure -> failed(run, failure))
+                .onCancelled(() -> {
+                    if (run == generation) {
+                        status.set(before);
+                    }
+                })
                 .onFinally(() -> ended(run)));
     }
 
-    private void start(long target) {
+    /** @param expected items the sample should come to (for all items: the count the estimate made), 0 if unknown */
+    private void start(long target, long expected) {
         int run = ++generation;
         lastStep = null;
+        expectedItems = expected;
         busy.set(true);
         finished.set(false);
-        progress.set(target == Long.MAX_VALUE ? -1 : 0);
+        progress.set(expected > 0 ? 0 : -1);
         status.set("Reading items…");
         howDrawn.set("");
         // only the newest snapshot matters: progress is coalesced by the runner, so a busy UI thread gets one
@@ -264,11 +276,20 @@ public final class SchemaViewModel implements AutoCloseable {
     private void show(SampleProgress step) {
         lastStep = step;
         summary.set(step.summary());
-        progress.set(step.fraction());
-        status.set(step.target() == Long.MAX_VALUE
-                ? String.format(Locale.ROOT, "Read %,d items · %,.1f RU", step.itemsRead(), step.requestCharge())
-                : String.format(Locale.ROOT, "Read %,d of %,d items · %,.1f RU", step.itemsRead(), step.target(),
-                        step.requestCharge()));
+        if (step.target() != Long.MAX_VALUE) {
+            progress.set(step.fraction());
+            status.set(String.format(Locale.ROOT, "Read %,d of %,d items · %,.1f RU", step.itemsRead(), step.target(),
+                    step.requestCharge()));
+        } else if (expectedItems > 0 && step.itemsRead() <= expectedItems) {
+            // all items: the estimate counted them, so the bar and the text have a total (about: items may come and go)
+            progress.set((double) step.itemsRead() / expectedItems);
+            status.set(String.format(Locale.ROOT, "Read %,d of ~%,d items · %,.1f RU", step.itemsRead(),
+                    expectedItems, step.requestCharge()));
+        } else {
+            progress.set(-1);
+            status.set(String.format(Locale.ROOT, "Read %,d items · %,.1f RU", step.itemsRead(),
+                    step.requestCharge()));
+        }
     }
 
     private void failed(int run, Throwable failure) {

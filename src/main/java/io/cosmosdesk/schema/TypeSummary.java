@@ -30,6 +30,14 @@ public record TypeSummary(ValueType type, long count, Numbers numbers, Strings s
         public Strings {
             top = List.copyOf(top);
         }
+
+        /**
+         * Some value was seen more than once. When none was (dates to the minute, GUIDs, e-mails), the "most
+         * frequent" values are just the first ten met, each once: they mean nothing and are not shown as such.
+         */
+        public boolean anyRepeats() {
+            return !top.isEmpty() && top.get(0).count() > 1;
+        }
     }
 
     /** A value and how many times it was seen; long values are cut, with "…". */

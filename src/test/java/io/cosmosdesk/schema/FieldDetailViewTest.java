@@ -100,6 +100,33 @@ class FieldDetailViewTest {
         });
     }
 
+    /**
+     * A date field whose values each appear once listed ten "most frequent" values, each with a count of 1: they
+     * meant nothing. Such a field says all its values are distinct and keeps its range and histogram.
+     */
+    @Test
+    void valuesThatEachAppearOnceAreNotListedAsMostFrequent(FxRobot robot) {
+        robot.interact(() -> {
+            FieldSummary created = field("createdAt", 30, i -> String.format(java.util.Locale.ROOT,
+                    "2024-01-%02dT10:%02d:00Z", 1 + i % 28, i));
+            List<Node> sections = FieldDetailView.build(created, 30, filtered::add);
+            sections.forEach(FieldDetailView::realise);
+            List<Node> nodes = sections.stream().flatMap(section -> all(section).stream()).toList();
+            assertThat(nodes).as("no list of most frequent values").noneMatch(TopValuesView.class::isInstance);
+            assertThat(texts(sections)).noneMatch(text -> text.startsWith("Most frequent"));
+            assertThat(texts(sections)).contains(
+                    "All distinct: each of the 30 values was seen once, so none is more frequent than another.");
+            assertThat(nodes).as("the range's histogram stays")
+                    .anyMatch(node -> node.getStyleClass().contains("schema-histogram"));
+
+            FieldSummary status = field("status", 10, i -> i < 6 ? "paid" : "v" + i);
+            List<Node> repeated = FieldDetailView.build(status, 10, filtered::add);
+            repeated.forEach(FieldDetailView::realise);
+            assertThat(repeated.stream().flatMap(section -> all(section).stream()))
+                    .as("a value seen 6 times: the list means something").anyMatch(TopValuesView.class::isInstance);
+        });
+    }
+
     @Test
     void aHistogramShowsTheLowestAndHighestValuesUnderItsBars(FxRobot robot) {
         robot.interact(() -> {

@@ -52,7 +52,8 @@ class SchemaTabPulsesTest {
                     ObjectNode item = JsonNodeFactory.instance.objectNode();
                     for (int f = 0; f < FIELDS; f++) {
                         if (f <= i * 3 + 2) { // field f in a share of the items that falls with f
-                            item.put(String.format("field%02d", f), "value " + i);
+                            // 9 values, one or two of them repeated: top values are listed only when some repeat
+                            item.put(String.format("field%02d", f), "value " + i % 9);
                         }
                     }
                     statistics.add(item);
@@ -124,7 +125,7 @@ class SchemaTabPulsesTest {
         javafx.scene.layout.VBox detail = (javafx.scene.layout.VBox) scene.lookup("#detailBox");
         try {
             WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> texts(detail).contains(
-                    "In 10 of 10 items (100%) · missing in 0") && links(detail).size() >= 10);
+                    "In 10 of 10 items (100%) · missing in 0") && links(detail).size() >= 9);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("detail shows " + texts(detail), e);
         }

@@ -81,6 +81,43 @@ class SchemaViewModelTest {
         assertThat(targets).containsExactly(Long.MAX_VALUE);
     }
 
+    /** Seen in the demo: declining the All question said "Not analysed" over the figures of the last sample. */
+    @Test
+    void decliningAllKeepsTheFiguresShownAndTheStatusThatDescribesThem() {
+        SchemaViewModel vm = viewModel();
+        vm.analyse();
+        assertThat(vm.statusProperty().get()).isEqualTo("2 items analysed · 3.0 RU");
+
+        vm.sampleSizeProperty().set(SampleSize.ALL);
+        vm.analyse(); // the dialog (a mock) answers false
+        assertThat(vm.statusProperty().get()).isEqualTo("2 items analysed · 3.0 RU");
+        assertThat(vm.summaryProperty().get().itemsInspected()).isEqualTo(2);
+        assertThat(vm.howDrawnProperty().get()).isEqualTo("2 items: drawn somehow.");
+        assertThat(vm.finishedProperty().get()).as("its exports still offered").isTrue();
+
+        SchemaViewModel fresh = viewModel();
+        fresh.sampleSizeProperty().set(SampleSize.ALL);
+        fresh.analyse();
+        assertThat(fresh.statusProperty().get()).startsWith("Not analysed");
+    }
+
+    /** Seen in the demo: reading all items showed no total, though the estimate had just counted them. */
+    @Test
+    void readingAllItemsShowsTheEstimatesCountAsItsTotal() {
+        SchemaViewModel vm = viewModel();
+        List<String> statuses = new ArrayList<>();
+        List<Double> fractions = new ArrayList<>();
+        vm.statusProperty().addListener((obs, old, now) -> statuses.add(now));
+        vm.progressProperty().addListener((obs, old, now) -> fractions.add(now.doubleValue()));
+        when(dialogs.confirm(anyString(), anyString(), anyString())).thenReturn(true);
+        vm.sampleSizeProperty().set(SampleSize.ALL);
+        vm.analyse();
+        assertThat(targets).containsExactly(Long.MAX_VALUE);
+        assertThat(statuses).contains("Read 1 of ~12,000 items · 1.5 RU");
+        assertThat(fractions).contains(1 / 12_000.0);
+        verify(dialogs).confirm(eq("Analyse every item?"), contains("(Estimated from"), anyString());
+    }
+
     @Test
     void fieldActionsReachTheGridAndFieldsInsideArraysSaySoInstead() {
         SchemaViewModel vm = viewModel();
