@@ -115,7 +115,18 @@ class ChangesTabGuiIT {
         assertOneRow(robot, toolbar, "stopped, where it stopped");
         WaitForAsyncUtils.waitForFxEvents();
         String[] shown = new String[1];
-        robot.interact(() -> shown[0] = ((javafx.scene.text.Text) start.lookup(".list-cell .text")).getText());
+        robot.interact(() -> {
+            // the button cell (the one showing the choice), and the text it draws (ends with … when cut)
+            for (javafx.scene.Node node : start.lookupAll(".list-cell")) {
+                if (node instanceof javafx.scene.control.ListCell<?> cell && "Where it stopped".equals(cell.getText())) {
+                    for (javafx.scene.Node child : cell.getChildrenUnmodifiable()) {
+                        if (child instanceof javafx.scene.text.Text text) {
+                            shown[0] = text.getText();
+                        }
+                    }
+                }
+            }
+        });
         assertThat(shown[0]).as("Start from as drawn").isEqualTo("Where it stopped");
     }
 
