@@ -103,6 +103,31 @@ class ChangesTabGuiIT {
                 .contains(FeedMode.ALL_VERSIONS_AND_DELETES));
         robot.interact(() -> feed.getSelectionModel().select(FeedMode.ALL_VERSIONS_AND_DELETES));
         assertOneRow(robot, toolbar, "point in time, all versions and deletes");
+        // paused: the button says Resume, wider than Pause
+        robot.interact(() -> robot.lookup("#pauseButton").queryButton().fire());
+        MainWindowFixture.waitFor("paused",
+                () -> "Resume".equals(robot.lookup("#pauseButton").queryButton().getText()));
+        assertOneRow(robot, toolbar, "paused");
+        // stopped with its position saved: Start from offers (and chooses) "Where it stopped", whole
+        robot.interact(() -> robot.lookup("#stopButton").queryButton().fire());
+        MainWindowFixture.waitFor("where it stopped is chosen", () -> start.getValue() != null
+                && "Where it stopped".equals(start.getValue().toString()));
+        assertOneRow(robot, toolbar, "stopped, where it stopped");
+        WaitForAsyncUtils.waitForFxEvents();
+        String[] shown = new String[1];
+        robot.interact(() -> {
+            // the button cell (the one showing the choice), and the text it draws (ends with … when cut)
+            for (javafx.scene.Node node : start.lookupAll(".list-cell")) {
+                if (node instanceof javafx.scene.control.ListCell<?> cell && "Where it stopped".equals(cell.getText())) {
+                    for (javafx.scene.Node child : cell.getChildrenUnmodifiable()) {
+                        if (child instanceof javafx.scene.text.Text text) {
+                            shown[0] = text.getText();
+                        }
+                    }
+                }
+            }
+        });
+        assertThat(shown[0]).as("Start from as drawn").isEqualTo("Where it stopped");
     }
 
     private static void assertOneRow(FxRobot robot, javafx.scene.layout.FlowPane toolbar, String state)
