@@ -185,6 +185,7 @@ public final class EditorBenchmark {
         for (int i = 0; i < 30; i++) {
             AtomicLong done = new AtomicLong();
             long keyUptime = EditorGcPauses.uptimeMs();
+            long keyCpu = ALLOCATION.getThreadCpuTime(fxThread);
             long t0 = System.nanoTime();
             onFx(() -> {
                 JsonCodeArea codeArea = controller[0].codeArea();
@@ -223,7 +224,8 @@ public final class EditorBenchmark {
             });
             waitFor(() -> done.get() != 0);
             latencies.add((done.get() - t0) / 1_000_000);
-            keyWindows.add(new long[] {keyUptime, keyUptime + (done.get() - t0) / 1_000_000 + 1});
+            keyWindows.add(new long[] {keyUptime, keyUptime + (done.get() - t0) / 1_000_000 + 1,
+                    (ALLOCATION.getThreadCpuTime(fxThread) - keyCpu) / 1_000_000});
             Thread.sleep(40);
         }
         Thread.sleep(500);
@@ -251,13 +253,15 @@ public final class EditorBenchmark {
 
     /** The keys over 50 ms in order (#1 is the first key, which also focuses the area), each with its GC pauses. */
     private static String slowKeys(List<Long> latencies, List<long[]> windows, EditorGcPauses gc) {
-        StringBuilder line = new StringBuilder("keystrokes over 50 ms (key number: latency, of which GC pause):");
+        StringBuilder line = new StringBuilder("keystrokes over 50 ms (key number: latency, UI thread CPU, GC pause "
+                + "inside it):");
         int slow = 0;
         int withPause = 0;
         for (int i = 0; i < latencies.size(); i++) {
             if (latencies.get(i) > 50) {
                 long paused = gc.pausedWithin(windows.get(i)[0], windows.get(i)[1]);
-                line.append(String.format(Locale.ROOT, " #%d: %d ms (%d)", i + 1, latencies.get(i), paused));
+                line.append(String.format(Locale.ROOT, " #%d: %d ms (UI %d, GC %d)", i + 1, latencies.get(i),
+                        windows.get(i)[2], paused));
                 slow++;
                 withPause += paused > 0 ? 1 : 0;
             }
