@@ -65,6 +65,37 @@ final class KeyboardShortcuts {
     private KeyboardShortcuts() {
     }
 
+    /**
+     * The F1 window: the sheet scrolls inside a window that fits the screen (at 1280 x 800 the whole sheet is 775 px
+     * tall and its bottom and Close button were off the screen), sized to the sheet where the screen has room.
+     */
+    static javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog(javafx.stage.Window owner,
+            List<String> stylesheets) {
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Keyboard shortcuts");
+        dialog.setHeaderText("Keyboard shortcuts");
+        dialog.setResizable(true);
+        dialog.getDialogPane().getStyleClass().add("shortcuts-dialog");
+        dialog.getDialogPane().getStylesheets().addAll(stylesheets);
+        GridPane sheet = sheet();
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(sheet);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setId("shortcutsScroll");
+        dialog.getDialogPane().setContent(scroll);
+        dialog.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
+        // the whole sheet where it fits; the window (capped at most of the screen) leaves the rest to the scroll bar
+        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, event -> {
+            sheet.applyCss();
+            scroll.setPrefViewportWidth(sheet.prefWidth(-1));
+            scroll.setPrefViewportHeight(sheet.prefHeight(sheet.prefWidth(-1)));
+        });
+        io.cosmosdesk.ui.DialogSizing.fitWhenShown(dialog, owner);
+        return dialog;
+    }
+
     /** Two columns, keys and what they do, with a heading per group. */
     static GridPane sheet() {
         GridPane grid = new GridPane();

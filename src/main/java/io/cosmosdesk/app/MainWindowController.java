@@ -432,15 +432,7 @@ public class MainWindowController {
     }
 
     void onShortcuts() {
-        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
-        dialog.initOwner(root.getScene().getWindow());
-        dialog.setTitle("Keyboard shortcuts");
-        dialog.setHeaderText("Keyboard shortcuts");
-        dialog.getDialogPane().getStyleClass().add("shortcuts-dialog");
-        dialog.getDialogPane().getStylesheets().addAll(root.getScene().getStylesheets());
-        dialog.getDialogPane().setContent(KeyboardShortcuts.sheet());
-        dialog.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
-        dialog.show();
+        KeyboardShortcuts.dialog(root.getScene().getWindow(), root.getScene().getStylesheets()).show();
     }
 
     /** Ctrl+W: closes the front container tab through the same unsaved-changes guard as its × button. */

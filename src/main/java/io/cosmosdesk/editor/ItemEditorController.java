@@ -52,6 +52,7 @@ public class ItemEditorController {
     @FXML private Button formatButton;
     @FXML private Button findButton;
     @FXML private Label stateLabel;
+    @FXML private javafx.scene.layout.HBox editorToolbar;
     @FXML private HBox editorErrorBanner;
     @FXML private Label editorErrorLabel;
     @FXML private HBox findBar;
@@ -108,6 +109,9 @@ public class ItemEditorController {
         // greyed out, these would say nothing on hover: their tooltips move onto holders that stay enabled
         io.cosmosdesk.ui.TooltipHolder.holdTooltipsOf(newButton, discardButton, editorDeleteButton, reloadButton,
                 cloneButton, historyButton, formatButton, findButton);
+        // beside the grid the editor is often narrower than every button: the icons that do not fit wait in a menu
+        io.cosmosdesk.ui.ToolbarOverflow.install(editorToolbar, reloadButton, cloneButton, historyButton,
+                formatButton, findButton);
 
         stateLabel.textProperty().bind(Bindings.createStringBinding(this::stateText, viewModel.modeProperty(),
                 viewModel.dirtyProperty(), viewModel.savingProperty(), viewModel.readOnlyProperty()));

@@ -49,6 +49,7 @@ public class ManageDialogs {
             io.cosmosdesk.ui.DialogSizing.capToScreen(stage, owner);
             root.lookup("#idField").requestFocus();
         });
+        io.cosmosdesk.ui.DialogStages.keepWhole(stage); // the window manager's late first size
         stage.show();
         return stage;
     }

@@ -69,6 +69,7 @@ public final class RecoveryDialog {
         Scene scene = new Scene(root);
         scene.getStylesheets().add(stylesheet);
         stage.setScene(scene);
+        io.cosmosdesk.ui.DialogStages.keepWhole(stage); // the window manager's late first size
         stage.show();
         if (!viewModel.jobs().isEmpty()) {
             list.getSelectionModel().selectFirst();

@@ -71,6 +71,7 @@ final class PastPatchesDialog {
                 list.setPlaceholder(new Label("No kept patches."));
             }
         });
+        io.cosmosdesk.ui.DialogStages.keepWhole(stage); // the window manager's late first size
         stage.show();
         viewModel.load();
         return stage;

@@ -89,6 +89,7 @@ public final class PatchFeature {
         scene.getStylesheets().add(stylesheet);
         stage.setScene(scene);
         stage.setOnShown(event -> io.cosmosdesk.ui.DialogSizing.capToScreen(stage, owner));
+        io.cosmosdesk.ui.DialogStages.keepWhole(stage); // the window manager's late first size
         stage.show();
         return stage;
     }

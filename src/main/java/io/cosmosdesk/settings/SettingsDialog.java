@@ -46,6 +46,7 @@ public final class SettingsDialog {
 
     public static Stage show(Window owner, SettingsDialogViewModel viewModel, String stylesheet) {
         SettingsDialog dialog = new SettingsDialog(owner, viewModel, stylesheet);
+        io.cosmosdesk.ui.DialogStages.keepWhole(dialog.stage); // the window manager's late first size
         dialog.stage.show();
         return dialog.stage;
     }

@@ -85,42 +85,53 @@ public final class DialogSizing {
             pane.applyCss();
             pane.layout();
             fitToScene(stage);
-            keepContentHeight(stage);
+            keepContentSize(stage);
         });
     }
 
-    /** How often a shown dialog is sized back to its content after its window was made shorter. */
+    /** How often a shown dialog is sized back to its content after its window was made smaller. */
     static final int MAX_REFITS = 5;
 
     /**
-     * Sizes {@code stage} back to its content whenever its window turns out shorter than the content needs (and
-     * the content fits the screen). Under Xvfb + openbox the window manager answers the first size after the
-     * dialog asked for its content's: the question came up one line tall with a scroll bar. A few times at most,
-     * so a window system that insists cannot make the dialog flicker for ever.
+     * Sizes {@code stage} back to its content whenever its window turns out shorter or narrower than the content
+     * needs (and the content fits the screen). Under Xvfb + openbox the window manager answers the first size after
+     * the dialog asked for its content's: a question came up one line tall with a scroll bar, the export dialog's
+     * first open 200 x 200. A few times at most, so a window system that insists cannot make the dialog flicker for
+     * ever.
      */
-    static void keepContentHeight(Stage stage) {
+    static void keepContentSize(Stage stage) {
         int[] refits = {0};
         boolean[] fitting = {false};
         javafx.beans.InvalidationListener check = observable -> {
             javafx.scene.Scene scene = stage.getScene();
             if (fitting[0] || refits[0] >= MAX_REFITS || !stage.isShowing() || scene == null
-                    || scene.getRoot() == null) {
+                    || scene.getRoot() == null || Double.isNaN(stage.getWidth()) || Double.isNaN(stage.getHeight())) {
                 return;
             }
-            double needed = Math.ceil(scene.getRoot().prefHeight(scene.getWidth()));
-            double chrome = Double.isNaN(stage.getHeight()) ? 0 : Math.max(0, stage.getHeight() - scene.getHeight());
-            if (scene.getHeight() + 1 < needed && needed + chrome <= stage.getMaxHeight() + 0.5) {
+            double chromeWidth = Math.max(0, stage.getWidth() - scene.getWidth());
+            double neededWidth = Math.ceil(scene.getRoot().prefWidth(-1));
+            boolean narrow = scene.getWidth() + 1 < neededWidth && neededWidth + chromeWidth <= stage.getMaxWidth() + 0.5;
+            double needed = Math.ceil(scene.getRoot().prefHeight(narrow ? neededWidth : scene.getWidth()));
+            double chrome = Math.max(0, stage.getHeight() - scene.getHeight());
+            boolean short_ = scene.getHeight() + 1 < needed && needed + chrome <= stage.getMaxHeight() + 0.5;
+            if (narrow || short_) {
                 refits[0]++;
                 fitting[0] = true;
                 try {
+                    if (narrow) {
+                        stage.sizeToScene();
+                    }
                     fitToScene(stage);
                 } finally {
                     fitting[0] = false;
                 }
             }
         };
+        stage.widthProperty().addListener(check);
         stage.heightProperty().addListener(check);
+        stage.getScene().widthProperty().addListener(check);
         stage.getScene().heightProperty().addListener(check);
+        check.invalidated(null);
     }
 
     /**

@@ -32,6 +32,16 @@ public final class DialogStages {
         }
         stage.setScene(scene);
         DialogSizing.capToScreen(stage, owner);
+        keepWhole(stage);
         return stage;
+    }
+
+    /**
+     * Once {@code stage} shows, sizes it back to its content whenever the window manager makes it smaller than that
+     * (a few times at most): the export dialog's first open came up 200 x 200 under openbox, the second whole. For
+     * every dialog window, including those not made by {@link #of}; call before showing it.
+     */
+    public static void keepWhole(Stage stage) {
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, event -> DialogSizing.keepContentSize(stage));
     }
 }

@@ -1,6 +1,7 @@
 package io.cosmosdesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.cosmosdesk.app.Theme;
 import io.cosmosdesk.testing.FxAppExtension;
@@ -44,5 +45,33 @@ class DialogStagesTest {
         assertThat(made[0].isShowing()).as("the caller shows it").isFalse();
         assertThat(made[1].getModality()).isEqualTo(Modality.NONE);
         assertThat(made[1].getScene().getStylesheets()).as("no stylesheet given").isEmpty();
+    }
+
+    /**
+     * Under Xvfb + openbox the export dialog's first open came up 200 x 200 (the window manager's late answer to
+     * the first size), the second whole: a dialog window made smaller than its content after showing sizes itself
+     * back to it.
+     */
+    @Test
+    void aDialogMadeSmallerByTheWindowManagerSizesItselfBackToItsContent(FxRobot robot) {
+        StackPane root = new StackPane(new Label("Export items of shop/orders"));
+        root.setPrefSize(460, 380);
+        Stage[] made = new Stage[1];
+        robot.interact(() -> {
+            made[0] = DialogStages.of(main.get(), Modality.NONE, "Export", root, null);
+            made[0].show();
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(made[0].getScene().getWidth()).as("sized to its content when shown").isCloseTo(460, within(1.0));
+
+        robot.interact(() -> { // as openbox's late answer did
+            made[0].setWidth(200);
+            made[0].setHeight(200);
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(made[0].getScene().getWidth()).as("width back to its content").isCloseTo(460, within(1.0));
+        assertThat(made[0].getScene().getHeight()).as("height back to its content").isCloseTo(380, within(1.0));
+        robot.interact(made[0]::close);
     }
 }
