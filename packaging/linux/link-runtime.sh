@@ -77,6 +77,15 @@ cds=(--generate-cds-archive)
     if [ "$feature" -ge 24 ]; then
         # the ahead-of-time cache trained by finish-runtime.sh; a cache that does not fit is ignored (slower start)
         echo '--java-options "-XX:AOTCache=$APPDIR/cosmosdesk.aot"'
+        # Measured on the app's start (packaging/README.md, "Start-up"): by default JDK 25 maps the 45 MB cache at
+        # a random address and patches every pointer in it (ArchiveRelocationMode=1: "Genesis" 140-270 ms of
+        # the main thread at load 28 vs 5-40 ms mapped where it was dumped; relocation stays the fallback when
+        # that address is taken). And it replays the training run's compilations (JEP 515): C2 used 410-580 ms
+        # of CPU before the window showed, 80-140 without; those methods are compiled when they get hot instead.
+        # Diagnostic switches: they need the unlock, which prints nothing.
+        echo "--java-options -XX:+UnlockDiagnosticVMOptions"
+        echo "--java-options -XX:ArchiveRelocationMode=0"
+        echo "--java-options -XX:-AOTReplayTraining"
         # JavaFX 21 (glass) and JNA (the keychain library, class path) load native libraries with System.load:
         # without this, JDK 24+ prints a warning on stderr at every start (JEP 472)
         echo "--java-options --enable-native-access=javafx.graphics,ALL-UNNAMED"

@@ -285,6 +285,23 @@ check_rpm() {
     check_no_sandbox "$out/smoke-rpm-jar/opt/cosmosdesk/lib/app/"cosmosdesk-*.jar
 }
 
+# Every smoke test installs to /opt/cosmosdesk and removes what is there first: two at once (engineers in
+# separate worktrees on one machine) would remove each other's install. From the install to the end of the
+# script only one runs at a time, machine-wide; a second one says who holds the lock and waits (at most
+# SMOKE_LOCK_WAIT seconds, default 3600). The lock is the open file descriptor 9: it goes with the process.
+lock_file=${SMOKE_LOCK_FILE:-/tmp/cosmosdesk-smoke-test.lock}
+take_install_lock() {
+    step="waiting for the install lock"
+    exec 9>>"$lock_file" || fail "cannot open the lock file $lock_file"
+    if ! flock -n 9; then
+        say "another smoke test is installing or timing $install_dir ($(cat "$lock_file.owner" 2>/dev/null || echo "owner unknown")): waiting for it to finish (lock $lock_file)"
+        flock -w "${SMOKE_LOCK_WAIT:-3600}" 9 \
+            || fail "the other smoke test still held $lock_file after ${SMOKE_LOCK_WAIT:-3600} s"
+        say "the other smoke test finished; going on"
+    fi
+    echo "pid $$ from $repo since $(date -u +%H:%M:%S) UTC" >"$lock_file.owner"
+}
+
 main() {
     mkdir -p "$out"
     [ "$(id -u)" = 0 ] || fail "run as root (apt-get install/remove)"
@@ -302,6 +319,7 @@ main() {
         check_rpm "$rpm_file"
     fi
 
+    take_install_lock
     begin "installing $(basename "$deb")"
     uninstall
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$deb" >"$out/smoke-apt.log" 2>&1 \

@@ -89,14 +89,26 @@ final class AuditView extends BorderPane {
         status.setId("auditStatus");
         status.textProperty().bind(viewModel.statusProperty());
         status.setPadding(new Insets(4, 8, 4, 8));
-        setBottom(status);
+        status.setMaxWidth(Double.MAX_VALUE);
+        // Export… writes what the list shows: beside the sentence saying what that is, which keeps the filter bar
+        // to one row where the viewer has ~950 px (a 1280 px window beside the tree)
+        Button export = new Button("Export…");
+        export.setId("auditExport");
+        export.setOnAction(e -> export());
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox bottom = new javafx.scene.layout.HBox(6, status, export);
+        javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        bottom.setPadding(new Insets(2, 6, 2, 0));
+        setBottom(bottom);
         show(viewModel.selectedProperty().get());
     }
 
     private Node filters() {
         TextField connection = field("auditConnection", "Connection", viewModel.connectionProperty().get());
         connection.textProperty().bindBidirectional(viewModel.connectionProperty());
-        TextField container = field("auditContainer", "Database/container", "");
+        TextField container = field("auditContainer", "Container", "");
+        container.setTooltip(new javafx.scene.control.Tooltip("Database/container, or a part of either"));
         container.textProperty().bindBidirectional(viewModel.containerProperty());
         TextField id = field("auditId", "Item id", "");
         id.textProperty().bindBidirectional(viewModel.idProperty());
@@ -110,13 +122,13 @@ final class AuditView extends BorderPane {
         DatePicker from = new DatePicker();
         from.setId("auditFrom");
         from.setPromptText("From day");
-        from.setPrefWidth(140);
+        from.setPrefWidth(130);
         from.setMinWidth(Region.USE_PREF_SIZE);
         from.valueProperty().bindBidirectional(viewModel.fromProperty());
         DatePicker to = new DatePicker();
         to.setId("auditTo");
         to.setPromptText("To day");
-        to.setPrefWidth(140);
+        to.setPrefWidth(130);
         to.setMinWidth(Region.USE_PREF_SIZE);
         to.valueProperty().bindBidirectional(viewModel.toProperty());
         Button refresh = new Button("Show");
@@ -124,17 +136,16 @@ final class AuditView extends BorderPane {
         refresh.setDefaultButton(true);
         refresh.setOnAction(e -> viewModel.refresh());
         refresh.disableProperty().bind(viewModel.busyProperty());
-        Button export = new Button("Export…");
-        export.setId("auditExport");
-        export.setOnAction(e -> export());
         for (TextField field : new TextField[] {connection, container, id}) {
             field.setOnAction(e -> viewModel.refresh());
         }
-        for (javafx.scene.control.Control control : new javafx.scene.control.Control[] {refresh, export, operation}) {
+        for (javafx.scene.control.Control control : new javafx.scene.control.Control[] {refresh, operation}) {
             control.setMinWidth(Region.USE_PREF_SIZE);
         }
-        // wraps onto a second row in a narrow window rather than squeezing the buttons to "..."
-        FlowPane bar = new FlowPane(6, 6, connection, container, id, operation, from, to, refresh, export);
+        operation.setPrefWidth(150); // "Any operation" and the longest code ("import-create") whole
+        // one row where the viewer has ~950 px (1280 px window); wraps onto a second row in a narrower one rather
+        // than squeezing the buttons to "..."
+        FlowPane bar = new FlowPane(6, 6, connection, container, id, operation, from, to, refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
         return bar;
@@ -144,7 +155,7 @@ final class AuditView extends BorderPane {
         TextField field = new TextField(text);
         field.setId(id);
         field.setPromptText(prompt);
-        field.setPrefColumnCount(10);
+        field.setPrefColumnCount(7);
         return field;
     }
 

@@ -90,7 +90,7 @@ final class ItemPaging {
         // rows also change outside a page load (a delete here or in the editor, a save, a move): the strip and
         // the state follow the rows shown, whoever changed them
         rows.addListener((ListChangeListener<ItemRow>) change -> {
-            if (currentLoad == null && status.state() != State.LOADING) {
+            if (currentLoad == null && pageRest == null && status.state() != State.LOADING) {
                 rowsChangedOutsideALoad();
             }
         });
@@ -207,11 +207,10 @@ final class ItemPaging {
 
     /** Stops the page loading, keeping the rows already loaded (and the token, so "Load more" still works). */
     void stop() {
+        if (pageRest != null) {
+            pageRest.finish(); // the page is in: show all of it, so the next page's token fits the rows
+        }
         if (currentLoad != null) {
-            if (pageRest != null) {
-                pageRest.finish(); // the page is in: show all of it, so the next page's token fits the rows
-                return;
-            }
             currentLoad = null;
             loadTask.cancel();
             closeStream();
@@ -270,7 +269,7 @@ final class ItemPaging {
         loadTask = tasks.start(BackgroundTask.of("Loading items of " + handle.ref(), context -> pages.next())
                 .onSuccess(page -> {
                     if (load == currentLoad) {
-                        showPage(page, query, load);
+                        showPage(page, query);
                     }
                 })
                 .onFailure(error -> {
@@ -280,7 +279,9 @@ final class ItemPaging {
                     }
                 })
                 .onFinally(() -> {
-                    if (load == currentLoad && pageRest == null) {
+                    // the page is in: the load ends even while its rows still join the grid over a few frames, so
+                    // the next page can be asked for (and loads) meanwhile; it lands after all of this one
+                    if (load == currentLoad) {
                         currentLoad = null;
                         busy.set(false);
                     }
@@ -298,7 +299,10 @@ final class ItemPaging {
 
     private Consumer<List<ItemRow>> firstPage = page -> { };
 
-    private void showPage(ItemPage page, ItemQuery query, Object load) {
+    private void showPage(ItemPage page, ItemQuery query) {
+        if (pageRest != null) {
+            pageRest.finish(); // the page before is still coming in over frames: all of it goes first
+        }
         List<ItemRow> items = notLoadedYet(page.items());
         if (rows.isEmpty() && !items.isEmpty()) {
             firstPage.accept(items);
@@ -316,17 +320,12 @@ final class ItemPaging {
         status.setState(rows.isEmpty() && !page.hasMore() ? PagingText.emptyState(query) : State.ROWS);
         updateStatus(page);
         if (staged) {
-            pageRest = new StagedPage(this, page, items, load, ROWS_PER_FIRST_FRAMES, STAGED_FRAMES);
+            pageRest = new StagedPage(this, page, items, ROWS_PER_FIRST_FRAMES, STAGED_FRAMES);
             tasks.inNextFrame(pageRest);
         }
     }
 
-    /** True while {@code rest} is the page being shown over several frames and its load is still current. */
-    boolean isShowing(StagedPage rest, Object load) {
-        return pageRest == rest && load == currentLoad;
-    }
-
-    /** True while {@code rest} is the page being shown over several frames. */
+    /** True while {@code rest} is the page being shown over several frames (no new query or close came since). */
     boolean isStaging(StagedPage rest) {
         return pageRest == rest;
     }
@@ -336,12 +335,10 @@ final class ItemPaging {
         rows.addAll(notLoadedYet(staged));
     }
 
-    /** The last row of a page shown over several frames is in: the load ends. */
+    /** The last row of a page shown over several frames is in. */
     void stagedPageShown(ItemPage page) {
         pageRest = null;
         updateStatus(page);
-        currentLoad = null;
-        busy.set(false);
     }
 
     void inNextFrame(Runnable work) {

@@ -15,16 +15,41 @@ final class PagingText {
 
     /** "1–100 · more available · 12.4 RU page / 87.1 RU total · 143 ms"; {@code latest} null after no new page. */
     static String statusLine(int loaded, boolean more, ItemPage latest, double totalCharge) {
+        // written out rather than String.format: it runs on the UI thread for every page, and the Formatter was the
+        // dearest part of showing a page that is not JavaFX's own
         List<String> parts = new ArrayList<>();
-        parts.add(loaded == 0 ? "0 items" : String.format(Locale.ROOT, "1–%,d", loaded));
+        parts.add(loaded == 0 ? "0 items" : "1–" + grouped(loaded));
         parts.add(more ? "more available" : loaded == 0 ? "none loaded" : "all loaded");
         if (latest != null) {
-            parts.add(String.format(Locale.ROOT, "%.1f RU page / %.1f RU total", latest.requestCharge(), totalCharge));
+            parts.add(oneDecimal(latest.requestCharge()) + " RU page / " + oneDecimal(totalCharge) + " RU total");
             parts.add(latest.duration().toMillis() + " ms");
         } else if (totalCharge > 0) {
-            parts.add(String.format(Locale.ROOT, "%.1f RU total", totalCharge));
+            parts.add(oneDecimal(totalCharge) + " RU total");
         }
         return String.join(" · ", parts);
+    }
+
+    /** As {@code %,d} in the root locale: 12,345. */
+    static String grouped(long value) {
+        String digits = Long.toString(Math.abs(value));
+        StringBuilder out = new StringBuilder(value < 0 ? "-" : "");
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.toString();
+    }
+
+    /** As {@code %.1f} in the root locale for the charges shown (never negative): 12.4. */
+    static String oneDecimal(double value) {
+        if (!(value >= 0) || value > 1e15) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        long tenths = java.math.BigDecimal.valueOf(value).setScale(1, java.math.RoundingMode.HALF_UP).unscaledValue()
+                .longValue();
+        return (tenths / 10) + "." + (tenths % 10);
     }
 
     static String sortLabelOf(ItemQuery query) {

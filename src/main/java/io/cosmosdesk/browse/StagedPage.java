@@ -6,26 +6,25 @@ import java.util.List;
 
 /**
  * The rows of a shown page not yet in the grid, added in later frames: one more part per frame for the first
- * few frames, then all the rest. The load stays current (busy, so no next page is asked for) until the last
- * row is in; a new query or a close drops it, a stop adds all of it at once.
+ * few frames, then all the rest. Its load has ended (the page is in), so the next page may load meanwhile; when
+ * that one arrives first, all of this one goes in before it. A new query or a close drops it, a stop adds all of it
+ * at once.
  */
 final class StagedPage implements Runnable {
 
     private final ItemPaging paging;
     private final ItemPage page;
     private final List<ItemRow> items;
-    private final Object load;
     private final int rowsPerFrame;
     private final int stagedFrames;
     private int next;
     private int frame = 1;
 
     /** {@code next}: the rows before it are in the grid already. */
-    StagedPage(ItemPaging paging, ItemPage page, List<ItemRow> items, Object load, int next, int stagedFrames) {
+    StagedPage(ItemPaging paging, ItemPage page, List<ItemRow> items, int next, int stagedFrames) {
         this.paging = paging;
         this.page = page;
         this.items = items;
-        this.load = load;
         this.next = next;
         this.rowsPerFrame = next;
         this.stagedFrames = stagedFrames;
@@ -46,7 +45,7 @@ final class StagedPage implements Runnable {
     }
 
     private void addUpTo(int end) {
-        if (!paging.isShowing(this, load)) {
+        if (!paging.isStaging(this)) {
             return; // a new query or a close came first
         }
         int to = Math.min(items.size(), end);

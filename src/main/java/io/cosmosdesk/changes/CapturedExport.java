@@ -37,11 +37,12 @@ final class CapturedExport {
         List<ChangeRow> rows = captured.snapshot();
         long olderNotKept = captured.droppedCount();
         exporting.set(true);
-        message.set("Exporting " + rows.size() + " changes…");
+        message.set(String.format(java.util.Locale.ROOT, "Exporting %,d changes…", rows.size()));
         taskRunner.start(BackgroundTask.of("Exporting changes", ctx -> ChangesExport.writeJsonLines(rows, file, ctx))
-                .onSuccess(count -> message.set("Exported " + count + (count == 1 ? " change" : " changes")
-                        + " to " + file.getFileName() + (olderNotKept > 0
-                        ? " (" + olderNotKept + " older ones were no longer kept)." : ".")))
+                .onSuccess(count -> message.set(String.format(java.util.Locale.ROOT, "Exported %,d %s to %s%s", count,
+                        count == 1 ? "change" : "changes", file.getFileName(), olderNotKept > 0
+                        ? String.format(java.util.Locale.ROOT, " (%,d older ones were no longer kept).", olderNotKept)
+                        : ".")))
                 .onFailure(error -> message.set("Could not export to " + file + ": " + error.getMessage()))
                 .onFinally(() -> exporting.set(false)));
     }

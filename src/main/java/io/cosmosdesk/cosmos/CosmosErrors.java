@@ -193,6 +193,11 @@ public final class CosmosErrors {
                 return of(ErrorKind.UNREACHABLE,
                         "The account's host name could not be found: check the endpoint for typos.", reported);
             }
+            if (t.getClass().getName().endsWith("SslHandshakeTimeoutException")) {
+                // A TLS handshake that did not finish in time is a slow or overloaded server, not a certificate
+                // problem: telling the user to trust a certificate would send them the wrong way.
+                return of(ErrorKind.TIMEOUT, ErrorKind.TIMEOUT.defaultSentence(), reported);
+            }
             if (t instanceof SSLException || t.getClass().getName().contains("CertPath")
                     || String.valueOf(t.getMessage()).contains("PKIX")) {
                 return of(ErrorKind.CERTIFICATE, ErrorKind.CERTIFICATE.defaultSentence(), reported);

@@ -30,6 +30,9 @@ public final class ItemRow {
         this.partitionKey = partitionKey;
         this.json = json;
         this.ref = new ItemRef(id, partitionKey);
+        // the id's hash is kept by the String once worked out: here, off the UI thread, which checks every page's
+        // rows against the loaded ones by it
+        ref.hashCode();
     }
 
     /** Builds a row from an item as the SDK returned it; {@code partitionKeyPaths} are the container's. */

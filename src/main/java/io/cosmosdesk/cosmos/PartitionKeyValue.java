@@ -36,6 +36,8 @@ public final class PartitionKeyValue {
     private static final String MISSING_MARKER = "missing";
 
     private final List<Object> components;
+    /** Worked out once, where the value is made (a background thread for the grid's pages): the UI hashes it per row. */
+    private final int hash;
 
     private PartitionKeyValue(List<Object> components) {
         for (Object c : components) {
@@ -45,6 +47,7 @@ public final class PartitionKeyValue {
             }
         }
         this.components = Collections.unmodifiableList(new ArrayList<>(components));
+        this.hash = Objects.hash(this.components);
     }
 
     /** Components in path order; numbers are normalised to Long (integral) or Double. */
@@ -300,12 +303,13 @@ public final class PartitionKeyValue {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof PartitionKeyValue that && components.equals(that.components);
+        return other == this || other instanceof PartitionKeyValue that && hash == that.hash
+                && components.equals(that.components);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(components);
+        return hash;
     }
 
     @Override

@@ -55,7 +55,14 @@ final class EditorAreaHost {
     /** Areas replaced but still behind the growing new one; they leave the scene when it is full height. */
     private final List<VirtualizedScrollPane<JsonCodeArea>> retiring = new ArrayList<>();
     private final PulseSteps steps = new PulseSteps();
-    private String mirror;
+    /**
+     * The text as the area holds it, following the area's edits in place: a keystroke moves the characters after
+     * it (no allocation) and makes one copy for the view-model's string, where rebuilding an immutable mirror
+     * made two (each a 2 MB humongous array for a 2 MB item, ~4.7 MB per key in all).
+     */
+    private StringBuilder mirror;
+    /** The string last given to the view-model from {@link #mirror} (its own echo needs no comparison). */
+    private String published;
     private Subscription followingEdits = Subscription.EMPTY;
     private TaskHandle preparing = TaskHandle.NONE;
     private long generation;
@@ -82,8 +89,9 @@ final class EditorAreaHost {
                 focusReturnsToArea = true; // hiding the area for a reload passes the focus on; take it back
             }
         });
-        mirror = text.get();
-        JsonCodeArea first = new JsonCodeArea(JsonCodeArea.prepare(mirror));
+        published = text.get();
+        mirror = new StringBuilder(published);
+        JsonCodeArea first = new JsonCodeArea(JsonCodeArea.prepare(published));
         // RichTextFX adds its own stylesheets to every area. JavaFX parses a parent's stylesheet once and
         // drops it (and the styles worked out from it) when the last parent using it leaves the scene, which
         // is what happened on every swap of areas: the new area's first layout parsed both files again and
@@ -91,7 +99,7 @@ final class EditorAreaHost {
         body.getStylesheets().addAll(first.getStylesheets());
         install(first);
         text.addListener((obs, old, value) -> {
-            if (!value.equals(mirror)) {
+            if (value != published && !value.contentEquals(mirror)) {
                 show(value);
             }
         });
@@ -108,7 +116,7 @@ final class EditorAreaHost {
 
     /** Puts reformatted text in: one undoable edit when small enough, else a fresh area. */
     void format(String pretty) {
-        if (pretty.equals(mirror)) {
+        if (pretty.contentEquals(mirror)) {
             return;
         }
         if (pretty.length() <= UNDOABLE_FORMAT_CHARS && !pending.get()) {
@@ -123,7 +131,8 @@ final class EditorAreaHost {
     private void show(String value) {
         preparing.cancel();
         long current = ++generation;
-        mirror = value;
+        mirror = new StringBuilder(value);
+        published = value;
         pending.set(true);
         preparing = tasks.start(BackgroundTask.of("Preparing the editor", ctx -> JsonCodeArea.prepare(value))
                 .onSuccess(document -> {
@@ -164,9 +173,9 @@ final class EditorAreaHost {
         }
         followingEdits = fresh.plainTextChanges().subscribe(change -> {
             int at = change.getPosition();
-            mirror = mirror.substring(0, at) + change.getInserted()
-                    + mirror.substring(at + change.getRemoved().length());
-            text.set(mirror);
+            mirror.replace(at, at + change.getRemoved().length(), change.getInserted());
+            published = mirror.toString();
+            text.set(published);
         });
         if (hadFocus) {
             fresh.requestFocus();

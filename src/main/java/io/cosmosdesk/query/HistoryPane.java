@@ -94,8 +94,9 @@ public final class HistoryPane extends VBox {
     }
 
     static String facts(QueryHistory.Entry entry) {
-        return String.format(Locale.ENGLISH, "%s · %,.2f RU · %,d %s · %,d ms · %s", WHEN.format(entry.time()),
-                entry.requestCharge(), entry.rows(), entry.rows() == 1 ? "row" : "rows", entry.duration().toMillis(),
-                entry.query().scope().describe(java.util.List.of()));
+        return String.format(Locale.ENGLISH, "%s · %,.2f RU · %,d %s%s · %,d ms · %s", WHEN.format(entry.time()),
+                entry.requestCharge(), entry.rows(), entry.rows() == 1 ? "row" : "rows",
+                entry.pages() > 1 ? String.format(Locale.ENGLISH, " in %,d pages", entry.pages()) : "",
+                entry.duration().toMillis(), entry.query().scope().describe(java.util.List.of()));
     }
 }

@@ -68,6 +68,13 @@ final class PagedQueryRun implements QueryRun {
     private volatile CompletableFuture<QueryService.PageRead> pending;
     private volatile CompletableFuture<QueryService.PageRead> waiting;
     private volatile java.util.function.Consumer<QueryThrottle> throttled = t -> { };
+    /** The continuation token after each page delivered, in order (null after the last): where a stop goes back to. */
+    private final List<String> tokens = new ArrayList<>();
+    /** Set by {@link #stop}: the pages kept, applied by the next {@link #next()}. */
+    private volatile QueryTotals rewindTo;
+    /** How many stops were asked for, and how many when the {@link #next()} in progress began. */
+    private volatile int stops;
+    private volatile int servingStops;
 
     PagedQueryRun(QueryRequest request, QueryGuards guards, PageReader reader,
             PageStreamer streamer,
@@ -85,6 +92,8 @@ final class PagedQueryRun implements QueryRun {
         if (closed) {
             throw new CancellationException("The query run was closed.");
         }
+        servingStops = stops;
+        goBackAfterStop();
         if (ended) {
             throw new IllegalStateException("The query has no more pages.");
         }
@@ -101,17 +110,18 @@ final class PagedQueryRun implements QueryRun {
         QueryService.PageRead read;
         while (true) {
             waiting = reply;
-            if (closed) { // closed between the check above and now: close() may have missed this reply
-                reply.completeExceptionally(new CancellationException("The query run was closed."));
+            if (halted()) { // stopped between the check above and now: stop() may have missed this reply
+                reply.completeExceptionally(new CancellationException("The query run was stopped."));
             }
             try {
                 read = reply.get();
                 break;
             } catch (InterruptedException e) {
-                close();
-                Thread.currentThread().interrupt();
-                throw new CancellationException("Interrupted while waiting for a page.");
+                throw interrupted();
             } catch (ExecutionException e) {
+                if (halted()) {
+                    throw new CancellationException(closed ? "The query run was closed." : "The query was stopped.");
+                }
                 if (!retries.afterThrottling(e.getCause())) {
                     ended = true;
                     close();
@@ -143,7 +153,7 @@ final class PagedQueryRun implements QueryRun {
         /** Waits and answers true when {@code error} is a 429 to retry; false for anything else or when spent. */
         boolean afterThrottling(Throwable error) {
             if (!(CosmosErrors.unwrap(error) instanceof com.azure.cosmos.CosmosException cosmos)
-                    || cosmos.getStatusCode() != 429 || made >= guards.retryAttempts() || closed) {
+                    || cosmos.getStatusCode() != 429 || made >= guards.retryAttempts() || halted()) {
                 return false;
             }
             Duration wait = cosmos.getRetryAfterDuration() == null || cosmos.getRetryAfterDuration().isZero()
@@ -156,15 +166,14 @@ final class PagedQueryRun implements QueryRun {
             throttled.accept(new QueryThrottle(made, guards.retryAttempts(), wait));
             long until = System.nanoTime() + wait.toNanos();
             try {
-                for (long left = wait.toNanos(); left > 0 && !closed; left = until - System.nanoTime()) {
+                for (long left = wait.toNanos(); left > 0 && !halted(); left = until - System.nanoTime()) {
                     Thread.sleep(Math.max(1, Math.min(50, TimeUnit.NANOSECONDS.toMillis(left))));
                 }
             } catch (InterruptedException e) {
-                close();
-                Thread.currentThread().interrupt();
+                throw interrupted();
             }
-            if (closed) {
-                throw new CancellationException("The query run was closed.");
+            if (halted()) {
+                throw new CancellationException("The query was stopped.");
             }
             return true;
         }
@@ -175,6 +184,9 @@ final class PagedQueryRun implements QueryRun {
         lastDelivered = System.nanoTime();
         continuationToken = read.continuationToken();
         ended = continuationToken == null;
+        synchronized (tokens) {
+            tokens.add(continuationToken);
+        }
         QueryTotals before = totals;
         QueryPage page = new QueryPage(before.pages() + 1, before.results(), read.results(), !ended,
                 read.requestCharge(), read.roundTrips() + ownRetries, read.retries() + ownRetries, read.duration(),
@@ -199,8 +211,8 @@ final class PagedQueryRun implements QueryRun {
         try {
             while (true) {
                 Object next = queue.poll(guards.timeout().toMillis(), TimeUnit.MILLISECONDS);
-                if (closed) {
-                    throw new CancellationException("The query run was closed.");
+                if (halted()) {
+                    throw new CancellationException("The query was stopped.");
                 }
                 if (next == null) {
                     ended = true;
@@ -233,9 +245,7 @@ final class PagedQueryRun implements QueryRun {
                 }
             }
         } catch (InterruptedException e) {
-            close();
-            Thread.currentThread().interrupt();
-            throw new CancellationException("Interrupted while waiting for a page.");
+            throw interrupted();
         }
         return converter.apply(pages, Duration.ofNanos(System.nanoTime() - since));
     }
@@ -282,9 +292,9 @@ final class PagedQueryRun implements QueryRun {
                 .timeout(guards.timeout())
                 .subscribe(reply::complete, reply::completeExceptionally);
         inFlight = subscription;
-        if (closed) {
+        if (halted()) {
             subscription.dispose();
-            reply.completeExceptionally(new CancellationException("The query run was closed."));
+            reply.completeExceptionally(new CancellationException("The query was stopped."));
         }
         return reply;
     }
@@ -335,7 +345,17 @@ final class PagedQueryRun implements QueryRun {
 
     @Override
     public boolean hasMore() {
-        return !ended && !closed;
+        if (closed) {
+            return false;
+        }
+        QueryTotals back = rewindTo;
+        if (back != null) {
+            synchronized (tokens) {
+                int kept = Math.min(back.pages(), tokens.size());
+                return kept == 0 || tokens.get(kept - 1) != null;
+            }
+        }
+        return !ended;
     }
 
     @Override
@@ -363,9 +383,61 @@ final class PagedQueryRun implements QueryRun {
         }
     }
 
+    /**
+     * Stops the page in flight (or Load all) without ending the run: the next {@link #next()} goes on from the page
+     * after the {@code kept.pages()} pages the caller kept. A page this run delivered that the caller never took (it
+     * came as the user stopped) is read again then, and billed again.
+     */
+    @Override
+    public void stop(QueryTotals kept) {
+        rewindTo = kept;
+        stops++; // only the UI thread stops a run
+        halt();
+    }
+
+    /** True when the {@link #next()} in progress should give up: the run was closed or stopped since it began. */
+    private boolean halted() {
+        return closed || stops != servingStops;
+    }
+
+    /** Called by {@link #next()} first: after a stop, the continuation token and totals of the pages kept. */
+    private void goBackAfterStop() {
+        QueryTotals back = rewindTo;
+        if (back == null) {
+            return;
+        }
+        rewindTo = null;
+        stopStream();
+        int kept;
+        synchronized (tokens) {
+            kept = Math.min(back.pages(), tokens.size());
+            continuationToken = kept == 0 ? null : tokens.get(kept - 1);
+            tokens.subList(kept, tokens.size()).clear();
+        }
+        totals = back;
+        started = kept > 0;
+        ended = kept > 0 && continuationToken == null;
+    }
+
+    /** The thread reading was interrupted: a stop (the run goes on later) or the end of the run. */
+    private CancellationException interrupted() {
+        if (halted()) {
+            halt();
+        } else {
+            close();
+        }
+        Thread.currentThread().interrupt();
+        return new CancellationException("Interrupted while waiting for a page.");
+    }
+
     @Override
     public void close() {
         closed = true;
+        halt();
+    }
+
+    /** Ends the work in flight: the open stream, the page being read, and a {@link #next()} waiting for either. */
+    private void halt() {
         BlockingQueue<Object> queue = streamed;
         stopStream();
         if (queue != null) {

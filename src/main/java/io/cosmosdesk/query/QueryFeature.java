@@ -191,8 +191,7 @@ public final class QueryFeature {
             return;
         }
         QueryHistory runs = history;
-        QueryHistory.Entry entry = new QueryHistory.Entry(new QueryDraft(run.text(), run.parameters(), run.scope()),
-                run.startedAt(), run.requestCharge(), run.results(), run.duration());
+        QueryHistory.Entry entry = run.toHistoryEntry();
         tasks.start(BackgroundTask.of("Recording the query in its history", context -> {
             runs.record(ContainerKey.of(run.container()), entry);
             return Boolean.TRUE;

@@ -31,12 +31,23 @@ public final class QueryHistory {
     public static final int KEPT = 500;
     private static final int VERSION = 1;
 
-    /** One run: what ran and what it cost. */
-    public record Entry(QueryDraft query, Instant time, double requestCharge, long rows, Duration duration) {
+    /**
+     * One run: what ran and what it read (rows, RU, time waiting for pages, pages; 0 pages: not known, an entry of
+     * an older version). {@code time} is when it started, which with the query names the run.
+     */
+    public record Entry(QueryDraft query, Instant time, double requestCharge, long rows, Duration duration, int pages) {
         public Entry {
             Objects.requireNonNull(query, "query");
             Objects.requireNonNull(time, "time");
             duration = duration == null ? Duration.ZERO : duration;
+        }
+
+        public Entry(QueryDraft query, Instant time, double requestCharge, long rows, Duration duration) {
+            this(query, time, requestCharge, rows, duration, 0);
+        }
+
+        boolean sameRun(Entry other) {
+            return time.equals(other.time) && query.equals(other.query);
         }
     }
 
@@ -47,9 +58,24 @@ public final class QueryHistory {
         this.folder = folder;
     }
 
-    /** Adds a run at the top; the oldest beyond {@link #KEPT} are dropped. */
+    /**
+     * Adds a run at the top; the oldest beyond {@link #KEPT} are dropped. A run already listed (same start time and
+     * query: it read more pages since) is updated where it is instead, unless the entry there has read more (two
+     * saves of the same run landing out of order).
+     */
     public synchronized void record(ContainerKey container, Entry entry) {
         List<Entry> entries = new ArrayList<>(entriesOf(container));
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).sameRun(entry)) {
+                if (entry.pages() < entries.get(i).pages()) {
+                    return;
+                }
+                entries.set(i, entry);
+                loaded.put(container, List.copyOf(entries));
+                save(container, entries);
+                return;
+            }
+        }
         entries.add(0, entry);
         while (entries.size() > KEPT) {
             entries.remove(entries.size() - 1);
@@ -127,7 +153,7 @@ public final class QueryHistory {
             try {
                 entries.add(new Entry(QueryJson.readDraft(node), Instant.parse(node.path("time").asText()),
                         node.path("requestCharge").asDouble(), node.path("rows").asLong(),
-                        Duration.ofMillis(node.path("durationMillis").asLong())));
+                        Duration.ofMillis(node.path("durationMillis").asLong()), node.path("pages").asInt(0)));
             } catch (RuntimeException e) {
                 // one unreadable entry (a hand edit) does not cost the others
             }
@@ -147,6 +173,7 @@ public final class QueryHistory {
             node.put("requestCharge", entry.requestCharge());
             node.put("rows", entry.rows());
             node.put("durationMillis", entry.duration().toMillis());
+            node.put("pages", entry.pages());
             array.add(node);
         }
         try {

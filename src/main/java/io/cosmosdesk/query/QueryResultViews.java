@@ -140,6 +140,22 @@ final class QueryResultViews {
         return "// the first " + JSON_SHOWN + " of " + results + " results (Copy page as JSON copies all)";
     }
 
+    /** A cell whose nested (or cut) value shows whole, indented, in its tooltip: the compact text expanded. */
+    private javafx.scene.control.TableCell<QueryResult, String> expandingCell(String column) {
+        javafx.scene.control.TableCell<QueryResult, String> cell = new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        };
+        io.cosmosdesk.ui.LazyTooltip.install(cell, () -> {
+            QueryResult row = cell.getTableRow() == null ? null : cell.getTableRow().getItem();
+            return row == null || cell.isEmpty() ? null : ResultColumns.expanded(json(row), column);
+        });
+        return cell;
+    }
+
     /** Columns = the union of the top-level fields of the first 1,000 rows (parsing all would stall). */
     private void showColumns(List<QueryResult> shown) {
         List<JsonNode> sample = new ArrayList<>();
@@ -154,6 +170,7 @@ final class QueryResultViews {
                 TableColumn<QueryResult, String> column = new TableColumn<>(name);
                 column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
                         ResultColumns.cell(json(cell.getValue()), name)));
+                column.setCellFactory(c -> expandingCell(name));
                 column.setPrefWidth(name.equals("id") ? 200 : 140);
                 built.add(column);
             }

@@ -5,7 +5,7 @@ import java.util.concurrent.CancellationException;
 /**
  * The pages of one run of a query, one per {@link #next()}, nothing read before it is asked for (unless
  * {@link #readAhead} is on). {@link #next()} blocks: call it through the TaskRunner, one call at a time;
- * {@link #close()} may come from any thread and also stops a page in flight.
+ * {@link #close()} and {@link #stop} may come from any thread and also stop a page in flight.
  */
 public interface QueryRun extends AutoCloseable {
 
@@ -67,6 +67,15 @@ public interface QueryRun extends AutoCloseable {
 
     /** After the request-unit limit stopped the run: allows another limit's worth of RU. */
     void extendLimit();
+
+    /**
+     * Esc: stops the page being read (or Load all) without ending the run, so Next and Load all go on later from the
+     * page after the {@code kept.pages()} pages the caller kept ({@code kept}: the totals of those pages). May come
+     * from any thread while {@link #next()} runs. A run that cannot go on closes instead ({@link #hasMore()} false).
+     */
+    default void stop(QueryTotals kept) {
+        close();
+    }
 
     /** Stops the run: nothing more is fetched. Idempotent. */
     @Override

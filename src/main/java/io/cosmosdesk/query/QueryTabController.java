@@ -152,6 +152,7 @@ public final class QueryTabController {
         pageSizeBox.getItems().setAll(QueryRequest.PAGE_SIZES);
         pageSizeBox.valueProperty().bindBidirectional(model.pageSizeProperty().asObject());
         queryStatusLabel.textProperty().bind(model.statusProperty());
+        io.cosmosdesk.ui.LazyTooltip.install(queryStatusLabel, () -> queryStatusLabel.getText());
     }
 
     private void bindScope() {
@@ -164,6 +165,7 @@ public final class QueryTabController {
             level.setId("scopeLevel" + i);
             level.setPromptText(scope.keyPaths().get(i) + (i > 0 ? " (optional)" : ""));
             level.setPrefColumnCount(12);
+            level.setMinWidth(80); // three levels beside the tree of a 1152 px window: narrower, not cut
             level.textProperty().bindBidirectional(scope.levels().get(i));
             level.disableProperty().bind(scope.allPartitionsProperty());
             scopeLevels.getChildren().add(level);
@@ -177,6 +179,7 @@ public final class QueryTabController {
         goOnButton.visibleProperty().bind(model.limitReachedProperty());
         goOnButton.managedProperty().bind(goOnButton.visibleProperty());
         scopeShownLabel.textProperty().bind(model.scopeShownProperty());
+        io.cosmosdesk.ui.LazyTooltip.install(scopeShownLabel, scopeShownLabel::getText);
         model.resultsKindProperty().addListener((obs, old, kind) -> readOnlyLabel.setText(model.readOnlyNote()));
         rangeLabel.textProperty().bind(model.rangeLabelProperty());
         previousButton.disableProperty().bind(model.canPreviousProperty().not());

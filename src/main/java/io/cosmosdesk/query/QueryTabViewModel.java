@@ -2,9 +2,7 @@ package io.cosmosdesk.query;
 
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.ItemRef;
-import io.cosmosdesk.ui.BackgroundTask;
 import io.cosmosdesk.ui.DialogService;
-import io.cosmosdesk.ui.TaskHandle;
 import io.cosmosdesk.ui.TaskRunner;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +25,7 @@ import javafx.collections.ObservableList;
 /**
  * One query tab: the text and what of it runs, its parameters and scope, the run and its pages (cached for
  * Previous/Next), stats, index advice and errors. Plain Java: the view binds to it; every call to Cosmos DB goes
- * through the TaskRunner, and answers of a run that was replaced or cancelled are dropped (generation counter).
+ * through the TaskRunner; the run shown and its paging are {@link QueryRunning}.
  */
 public final class QueryTabViewModel {
 
@@ -37,9 +35,18 @@ public final class QueryTabViewModel {
     /** What the results are: whole items (open, delete) or anything else (read-only). */
     public enum ResultsKind { NONE, ITEMS, VALUES }
 
-    /** What a finished run reports (for the history). */
+    /**
+     * What a run has read (for the history): reported at its first page, then again, with the same {@code startedAt},
+     * whenever it has read more and stops reading.
+     */
     public record RunRecord(ContainerHandle container, String text, List<QueryParameter> parameters, QueryScope scope,
-            Instant startedAt, double requestCharge, long results, java.time.Duration duration) {
+            Instant startedAt, double requestCharge, long results, java.time.Duration duration, int pages) {
+
+        /** This run as the history lists it. */
+        public QueryHistory.Entry toHistoryEntry() {
+            return new QueryHistory.Entry(new QueryDraft(text, parameters, scope), startedAt, requestCharge, results,
+                    duration, pages);
+        }
     }
 
     private final ContainerHandle handle;
@@ -47,11 +54,8 @@ public final class QueryTabViewModel {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final Supplier<QueryGuards> guards;
-    /** The guards the run shown was opened with. */
-    private QueryGuards runGuards = QueryGuards.DEFAULTS;
     private final BiConsumer<ContainerHandle, ItemRef> openItem;
     private final QueryResultDeletion deletion;
-    private Consumer<RunRecord> history = record -> { };
 
     // Properties: the editor
     private final StringProperty text = new SimpleStringProperty(this, "text", NEW_QUERY_TEXT);
@@ -63,23 +67,16 @@ public final class QueryTabViewModel {
     private final IntegerProperty pageSize = new SimpleIntegerProperty(this, "pageSize", 100);
     private final javafx.beans.property.BooleanProperty metricsForEveryPage =
             new javafx.beans.property.SimpleBooleanProperty(this, "metricsForEveryPage");
-    // Properties: the run
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    // Properties: the run and its results (the pages read, cached for Previous/Next)
     private final QueryRunState said = new QueryRunState();
+    private final QueryRunning running;
+    private final QueryPages pages;
     private final ReadOnlyStringWrapper scopeShown = new ReadOnlyStringWrapper(this, "scopeShown", "");
-    // Properties: the results (the pages read, cached for Previous/Next)
-    private final QueryPages pages = new QueryPages(() -> !running.get(), () -> this.run != null && this.run.hasMore());
     private final ReadOnlyObjectWrapper<ResultsKind> resultsKind = new ReadOnlyObjectWrapper<>(this, "resultsKind",
             ResultsKind.NONE);
-    private final ReadOnlyObjectWrapper<QueryTotals> totals = new ReadOnlyObjectWrapper<>(this, "totals",
-            QueryTotals.NONE);
-    private final ReadOnlyObjectWrapper<QueryPage> lastPage = new ReadOnlyObjectWrapper<>(this, "lastPage");
 
-    private QueryRun run;
     private QueryText.Statement ranStatement;
     private QueryRequest ranRequest;
-    private int generation;
-    private TaskHandle task = TaskHandle.NONE;
     private final ReadOnlyBooleanWrapper gone = new ReadOnlyBooleanWrapper(this, "gone");
     private io.cosmosdesk.cosmos.ContainerFailures failures = io.cosmosdesk.cosmos.ContainerFailures.IGNORE;
 
@@ -93,13 +90,26 @@ public final class QueryTabViewModel {
         this.guards = Objects.requireNonNull(guards);
         this.openItem = Objects.requireNonNull(openItem);
         this.scope = new ScopeInput(handle.info().partitionKeyPaths());
-        this.deletion = new QueryResultDeletion(handle, items, tasks, dialogs, pages::remove, said::refuse);
-        text.addListener((obs, old, now) -> parameters.refresh(now));
-        metricsForEveryPage.addListener((obs, old, on) -> {
-            if (run != null) {
-                run.metricsForEveryPage(on);
+        this.running = new QueryRunning(handle, tasks, dialogs, guards, said, new QueryRunning.Tab() {
+            @Override
+            public void failed(Throwable failure) {
+                failures.seen(handle, failure);
+            }
+
+            @Override
+            public String wholeText() {
+                return text.get();
+            }
+
+            @Override
+            public int statementOffset() {
+                return ranStatement == null ? 0 : ranStatement.offset();
             }
         });
+        this.pages = running.pages();
+        this.deletion = new QueryResultDeletion(handle, items, tasks, dialogs, pages::remove, said::refuse);
+        text.addListener((obs, old, now) -> parameters.refresh(now));
+        metricsForEveryPage.addListener((obs, old, on) -> running.metricsForEveryPage(on));
         parameters.refresh(text.get());
         scopeShown.set(QueryScope.crossPartition().describe(scope.keyPaths()));
     }
@@ -117,13 +127,13 @@ public final class QueryTabViewModel {
     /** The container no longer exists: the run stops, the text and results stay, nothing more is sent. */
     public void containerGone(String sentence) {
         gone.set(true);
-        cancelRun();
+        running.end();
         said.refuse(sentence);
     }
 
-    /** Where each finished run is recorded (the history store). */
+    /** Where each run is recorded (the history store): at its first page, then as it reads more. */
     public void setHistory(Consumer<RunRecord> history) {
-        this.history = Objects.requireNonNull(history);
+        running.setHistory(Objects.requireNonNull(history));
     }
 
     public ContainerHandle container() {
@@ -167,7 +177,7 @@ public final class QueryTabViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return running.runningProperty();
     }
 
     /** "Running…", "Throttled, retrying (2/9)", "100 results · 12.5 RU · 45 ms". */
@@ -222,11 +232,11 @@ public final class QueryTabViewModel {
     }
 
     public ReadOnlyObjectProperty<QueryTotals> totalsProperty() {
-        return totals.getReadOnlyProperty();
+        return running.totalsProperty();
     }
 
     public ReadOnlyObjectProperty<QueryPage> lastPageProperty() {
-        return lastPage.getReadOnlyProperty();
+        return running.lastPageProperty();
     }
 
     public ReadOnlyBooleanProperty deletingProperty() {
@@ -272,99 +282,34 @@ public final class QueryTabViewModel {
             said.refuse(refused.userMessage()); // the run shown stays as it was: its pages still page on
             return;
         }
-        cancelRun();
-        int current = ++generation;
-        run = opened;
-        runGuards = openedWith;
         ranStatement = statement;
         ranRequest = request;
-        pages.clear();
-        totals.set(QueryTotals.NONE);
-        lastPage.set(null);
         resultsKind.set(QueryText.returnsWholeItems(statement.text()) ? ResultsKind.ITEMS : ResultsKind.VALUES);
         scopeShown.set(request.scope().describe(scope.keyPaths()));
-        Instant startedAt = Instant.now();
-        fetch(current, "Running…", () -> {
-            QueryTotals t = run.totals();
-            history.accept(new RunRecord(handle, request.text(), request.parameters(), request.scope(), startedAt,
-                    t.requestCharge(), t.results(), t.elapsed()));
-        });
+        running.start(opened, openedWith, request);
     }
 
-    /** Esc: stops the run; pages read so far stay. */
+    /** Esc: stops the run; pages read so far stay, and Next or Load all go on from the last of them. */
     public void cancel() {
-        if (running.get()) {
-            cancelRun();
-            said.say("Cancelled: " + QueryRunState.describe(totals.get()) + ".");
-        }
-    }
-
-    private void cancelRun() {
-        generation++;
-        task.cancel();
-        if (run != null) {
-            run.close();
-        }
-        running.set(false);
-        updateNavigation();
+        running.cancel();
     }
 
     public void next() {
-        if (pages.showNextCached()) {
-            return;
-        }
-        if (run != null && run.hasMore() && !running.get()) {
-            fetch(generation, "Reading page " + (pages.size() + 1) + "…", () -> { });
-        }
+        running.next();
     }
 
     public void previous() {
-        pages.showPrevious();
+        running.previous();
     }
 
     /** After the request-unit limit stopped the run: allows another limit's worth and reads the next page. */
     public void goOn() {
-        if (run != null && said.limitReached()) {
-            run.extendLimit();
-            said.clear();
-            next();
-        }
+        running.goOn();
     }
 
     /** Reads every remaining page (after a request-unit warning) and shows all results. */
     public void loadAll() {
-        if (run == null || !run.hasMore() || running.get()) {
-            if (!pages.isEmpty()) {
-                pages.showAll();
-            }
-            return;
-        }
-        // the limit this run stops at: the one in Settings when it started (a change applies to the next run)
-        if (!dialogs.confirm("Load all results", QueryRunState.loadAllWarning(totals.get(),
-                runGuards.requestUnitLimit()), "Load all")) {
-            return;
-        }
-        int current = generation;
-        QueryRun reading = run;
-        running.set(true);
-        updateNavigation();
-        said.say("Loading all results…");
-        task = tasks.start(BackgroundTask.<Void>of("Loading all results of a query on " + handle.ref(), context -> {
-            reading.readRest(context::publish, context::isCancelled);
-            return null;
-        }).onUpdate(update -> {
-            if (current == generation && update instanceof QueryPage page) {
-                accept(page);
-                said.say("Loading all results… " + QueryRunState.describe(totals.get()));
-                pages.showAll();
-            } else if (current == generation && update instanceof QueryThrottle throttle) {
-                said.say("Loading all results… " + throttle.describe());
-            }
-        }).onSuccess(done -> {
-            if (current == generation) {
-                said.say(QueryRunState.describe(totals.get()));
-            }
-        }).onFailure(failure -> failed(current, failure)).onFinally(() -> finished(current)));
+        running.loadAll();
     }
 
     /**
@@ -394,63 +339,6 @@ public final class QueryTabViewModel {
 
     /** Called once the tab is gone. */
     public void close() {
-        cancelRun();
-    }
-
-    // ---- Internals
-
-    private void fetch(int current, String message, Runnable afterFirst) {
-        QueryRun reading = run;
-        boolean first = pages.isEmpty();
-        running.set(true);
-        updateNavigation();
-        said.say(message);
-        task = tasks.start(BackgroundTask.of("Running a query on " + handle.ref(), context -> {
-            reading.onThrottled(context::publish); // "Throttled, retrying (2/9)…" while it waits
-            return reading.next();
-        })
-                .onUpdate(update -> {
-                    if (current == generation && update instanceof QueryThrottle throttle) {
-                        said.say(throttle.describe());
-                    }
-                })
-                .onSuccess(page -> {
-                    if (current != generation) {
-                        return;
-                    }
-                    accept(page);
-                    pages.showLast();
-                    said.afterPage(page, totals.get(), guards.get().retryAttempts());
-                    if (first) {
-                        afterFirst.run();
-                    }
-                })
-                .onFailure(failure -> failed(current, failure))
-                .onFinally(() -> finished(current)));
-    }
-
-    private void accept(QueryPage page) {
-        pages.add(page);
-        totals.set(run.totals());
-        lastPage.set(page);
-    }
-
-    private void failed(int current, Throwable failure) {
-        failures.seen(handle, failure); // a 404 may be the container's: checked there, and all its tabs follow
-        if (current == generation) {
-            said.failed(failure, text.get(), ranStatement == null ? 0 : ranStatement.offset(), !pages.isEmpty(),
-                    totals.get());
-        }
-    }
-
-    private void finished(int current) {
-        if (current == generation) {
-            running.set(false);
-            updateNavigation();
-        }
-    }
-
-    private void updateNavigation() {
-        pages.updateNavigation();
+        running.end();
     }
 }

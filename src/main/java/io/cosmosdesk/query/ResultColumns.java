@@ -57,6 +57,25 @@ public final class ResultColumns {
         return text.length() > CELL_LIMIT ? text.substring(0, CELL_LIMIT) + "…" : text;
     }
 
+    /**
+     * A nested or cut value as indented JSON, at most {@code EXPANDED_LINES} lines (the cell's tooltip); null for a
+     * value the cell shows whole.
+     */
+    public static String expanded(JsonNode result, String column) {
+        JsonNode value = column.equals(VALUE) ? (result.isObject() ? null : result) : result.get(column);
+        if (value == null || value.isMissingNode() || (value.isValueNode() && cell(result, column).length()
+                <= CELL_LIMIT)) {
+            return null;
+        }
+        String[] lines = cellJson(result, column).split("\n", EXPANDED_LINES + 1);
+        if (lines.length <= EXPANDED_LINES) {
+            return String.join("\n", lines);
+        }
+        return String.join("\n", java.util.Arrays.copyOf(lines, EXPANDED_LINES)) + "\n… (Copy cell copies all)";
+    }
+
+    private static final int EXPANDED_LINES = 40;
+
     /** The value of a cell as JSON text, for "Copy cell". */
     public static String cellJson(JsonNode result, String column) {
         JsonNode value = column.equals(VALUE) ? result : result.get(column);

@@ -100,14 +100,15 @@ final class FieldDetailPane {
      * The first detail shown was one of the long stalls of filling in: its links, labels, bars and grid of top
      * values were styled, skinned and measured for the first time. While the tab opens, a stand-in detail showing
      * every kind of section (made-up figures of a field holding strings, numbers, dates, booleans and nulls) joins
-     * the pane drawn transparent, a section per pulse, then takes newer figures in place once, and goes. The first
+     * the pane drawn but unseen, a section per pulse, then takes newer figures in place once, and goes. The first
      * pick, or a real field's figures, ends it at once.
      */
     void warmUp(SchemaSummary madeUp) {
         FieldSummary field = madeUp.field(StandInSample.MIXED).orElseThrow();
         List<Node> sections = FieldDetailView.build(field, madeUp.itemsInspected(), ignored -> { });
         warming = true;
-        box.setOpacity(0); // the node's own opacity: a style class would give every node a second style to match
+        // the node's own opacity (a style class would give every node a second style to match); drawn, not seen
+        box.setOpacity(StandInSample.DRAWN_UNSEEN);
         box.getChildren().clear();
         for (Node section : sections) {
             pulses.add(() -> {

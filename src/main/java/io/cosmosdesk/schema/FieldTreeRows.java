@@ -185,7 +185,7 @@ final class FieldTreeRows {
      * for them matched (the very first row 150-300 ms of UI-thread CPU on a cold JVM under load, each further row
      * and cell of a new shape a few ms; the first figures' rows were the long stalls of filling in). While the tab
      * opens, a screenful of stand-in rows of every shape (made-up figures: each type's bar part, the warning mark,
-     * expandable rows) joins the tree, drawn transparent, 2, 4, 8... per pulse, so the tree builds and styles its
+     * expandable rows) joins the tree, drawn but unseen, 2, 4, 8... per pulse, so the tree builds and styles its
      * rows and cells then; the first figures reuse those cells. The stand-ins go once styled, or at the first
      * figures, whichever comes first.
      */
@@ -196,8 +196,9 @@ final class FieldTreeRows {
         int[] added = {0};
         int[] pulsesLeft = {WARM_UP_PULSES};
         warming = true;
-        // transparent by the node's own opacity: a style class would give every cell a second style to match later
-        tree.setOpacity(0);
+        // unseen by the node's own opacity (a style class would give every cell a second style to match later), yet
+        // drawn, so the renderer's first time is paid too
+        tree.setOpacity(StandInSample.DRAWN_UNSEEN);
         Runnable step = new Runnable() {
             @Override
             public void run() {

@@ -13,6 +13,14 @@ import java.util.Locale;
  */
 final class StandInSample {
 
+    /**
+     * How opaque the stand-ins are drawn: not 0, because the renderer skips a node of opacity 0, and its own first
+     * time (glyphs of each font rasterised into the glyph cache, the software pipeline's paths compiled) was most of
+     * the first figures' stall (the UI thread waiting for the renderer while using ~20 ms of CPU itself). At 1 % the
+     * stand-ins are drawn but cannot be seen (a pixel moves by at most 3 of 255 levels).
+     */
+    static final double DRAWN_UNSEEN = 0.01;
+
     /** The field whose detail shows every kind of section. */
     static final FieldPath MIXED = FieldPath.ROOT.child("mixed");
     private static final int ITEMS = 40;

@@ -75,4 +75,26 @@ class AuditViewGuiTest {
         assertThat(texts).contains("2026-12-06 16:45:12", "failed (CHANGED_BY_SOMEONE_ELSE)", "refused (READ_ONLY)");
         assertThat(drawn).as("Time and Outcome cells as drawn").isEqualTo(texts);
     }
+
+    @Test
+    void theFilterBarIsOneRowWhereTheViewerHasTheWidthOfA1280PxWindowBesideTheTree(FxRobot robot) throws Exception {
+        Node view = robot.lookup("#auditView").query();
+        // at 1280 px the tree takes ~330 px: the viewer gets ~948
+        robot.interact(() -> view.getScene().getWindow().setWidth(948));
+        MainWindowFixture.waitFor("the viewer is 948 px wide", () -> view.getLayoutBounds().getWidth() <= 948);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> controls = new ArrayList<>();
+        java.util.Set<Double> rowTops = new java.util.HashSet<>();
+        robot.interact(() -> {
+            javafx.scene.layout.Pane bar = (javafx.scene.layout.Pane) robot.lookup("#auditConnection").query()
+                    .getParent();
+            for (Node control : bar.getChildren()) {
+                controls.add(control.getId() + " at y " + control.getLayoutY());
+                rowTops.add(control.getLayoutY());
+            }
+        });
+        assertThat(controls).hasSize(7);
+        assertThat(rowTops).as("rows of the filter bar: %s", controls).hasSize(1);
+        assertThat(robot.lookup("#auditExport").queryButton().isVisible()).isTrue();
+    }
 }

@@ -303,6 +303,12 @@ public final class ChangesBenchmark {
         print("this (the app's) JVM's garbage collections while measuring: %s", meters.gc().summary());
         print("the longest stalls, each beside the app JVM's collections that overlapped it:%s",
                 meter.stallsBeside(meters.gc(), 15));
+        Object[] unseen = meter.unseenPauses(meters.gc());
+        print("collections over 50 ms that overlapped no stall above (the beat cannot see a pause that begins while "
+                + "the UI thread is idle: the pause holds the beat's own thread too; the window is frozen all the "
+                + "same): %s", unseen[1]);
+        print("FX thread's longest stall counting those pauses: %d ms (target < 50 ms)", Math.max(stall[0],
+                (Long) unseen[0]));
         print("where the UI thread was while late (5 ms stack samples):%s", late.report());
         print("longest CSS + layout pass: %d ms of UI-thread CPU; longest pulse (hand-over + CSS + layout): %d ms; "
                 + "pulses that showed rows: %,d", LONGEST_PASS_CPU.get() / 1_000_000,

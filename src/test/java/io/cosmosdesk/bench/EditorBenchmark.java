@@ -103,7 +103,7 @@ public final class EditorBenchmark {
 
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
         boolean where = java.util.Arrays.asList(args).contains("--where");
-        GcPauses gc = GcPauses.install();
+        EditorGcPauses gc = EditorGcPauses.install();
         long fxThread = onFx(() -> Thread.currentThread().getId());
         java.util.Map<Integer, List<long[]>> figures = new java.util.TreeMap<>();
         for (int round = 0; round < rounds; round++) {
@@ -144,7 +144,7 @@ public final class EditorBenchmark {
                 if (round > 0) { // the first round warms the JIT up
                     figures.computeIfAbsent(size, k -> new ArrayList<>())
                             .add(new long[] {openMs, fullMs, stall[0], stall[1], gc.longestMs(), gc.count(),
-                                    gc.totalMs(), allocatedMb, uiCpuMs});
+                                    gc.totalMs(), allocatedMb, uiCpuMs, gc.largestCopyMb()});
                 }
             }
         }
@@ -156,15 +156,17 @@ public final class EditorBenchmark {
                 + "sensitive than the times); GC = stop-the-world pauses meanwhile (median count, median total)");
         System.out.println("UI CPU = all the UI thread's CPU time from open until editable and validated (+300 ms "
                 + "settling): the work, least load-sensitive");
+        System.out.println("Largest copy = the most one GC pause copied (survivors + promoted): what a young pause's "
+                + "length follows, whatever the load (about 2.3 ms per MB on a quiet 2-core machine)");
         System.out.println("item size   lines   editable   UI stall median/max   UI busy median/max   longest GC pause"
-                + "   GC pauses   allocated   UI CPU median/max");
+                + "   GC pauses   allocated   UI CPU median/max   largest copy");
         for (var entry : figures.entrySet()) {
             List<long[]> rows = entry.getValue();
             System.out.printf(Locale.ROOT, "%7.0f KB  %6d  %6d ms  %10d / %4d ms  %9d / %4d ms  %13d ms  %3d, %4d ms"
-                    + "  %6d MB  %6d / %4d ms%n",
+                    + "  %6d MB  %6d / %4d ms  %8d MB%n",
                     entry.getKey() / 1024.0, expectedLines.get(entry.getKey()), median(rows, 1), median(rows, 2),
                     max(rows, 2), median(rows, 3), max(rows, 3), max(rows, 4), median(rows, 5), median(rows, 6),
-                    median(rows, 7), median(rows, 8), max(rows, 8));
+                    median(rows, 7), median(rows, 8), max(rows, 8), max(rows, 9));
         }
 
         System.out.println(memory());
@@ -174,6 +176,7 @@ public final class EditorBenchmark {
         }
         // keystrokes in the 2 MB item: a typed character until the end of the next pulse's layout
         List<Long> latencies = new ArrayList<>();
+        List<long[]> keyWindows = new ArrayList<>(); // per key: JVM uptime ms at the key and at its layout
         gc.reset();
         long typingAllocatedBefore = allocatedBytes();
         UiStallMeter heartbeat = UiStallMeter.start();
@@ -181,6 +184,7 @@ public final class EditorBenchmark {
         typingLate.start();
         for (int i = 0; i < 30; i++) {
             AtomicLong done = new AtomicLong();
+            long keyUptime = EditorGcPauses.uptimeMs();
             long t0 = System.nanoTime();
             onFx(() -> {
                 JsonCodeArea codeArea = controller[0].codeArea();
@@ -219,6 +223,7 @@ public final class EditorBenchmark {
             });
             waitFor(() -> done.get() != 0);
             latencies.add((done.get() - t0) / 1_000_000);
+            keyWindows.add(new long[] {keyUptime, keyUptime + (done.get() - t0) / 1_000_000 + 1});
             Thread.sleep(40);
         }
         Thread.sleep(500);
@@ -232,6 +237,7 @@ public final class EditorBenchmark {
         if (where) {
             System.out.println("  keystroke latencies in order: " + latencies);
         }
+        System.out.println(slowKeys(latencies, keyWindows, gc));
         Collections.sort(latencies);
         System.out.printf(Locale.ROOT, "keystroke-to-layout in the 2 MB item: median %d ms, p90 %d ms, max %d ms "
                 + "(30 keys); longest UI stall while typing and validating: %d ms (UI busy %d ms)%n", latencies.get(15),
@@ -241,6 +247,23 @@ public final class EditorBenchmark {
         boolean dirty = onFx(() -> editor.isDirty());
         System.out.println("(editor dirty after typing: " + dirty + ")");
         tasks.shutdown();
+    }
+
+    /** The keys over 50 ms in order (#1 is the first key, which also focuses the area), each with its GC pauses. */
+    private static String slowKeys(List<Long> latencies, List<long[]> windows, EditorGcPauses gc) {
+        StringBuilder line = new StringBuilder("keystrokes over 50 ms (key number: latency, of which GC pause):");
+        int slow = 0;
+        int withPause = 0;
+        for (int i = 0; i < latencies.size(); i++) {
+            if (latencies.get(i) > 50) {
+                long paused = gc.pausedWithin(windows.get(i)[0], windows.get(i)[1]);
+                line.append(String.format(Locale.ROOT, " #%d: %d ms (%d)", i + 1, latencies.get(i), paused));
+                slow++;
+                withPause += paused > 0 ? 1 : 0;
+            }
+        }
+        return line.append(String.format(Locale.ROOT, "; %d slow, %d of them during a GC pause", slow, withPause))
+                .toString();
     }
 
     /**
@@ -340,54 +363,6 @@ public final class EditorBenchmark {
     private static long median(List<long[]> rows, int column) {
         long[] values = rows.stream().mapToLong(r -> r[column]).sorted().toArray();
         return values[values.length / 2];
-    }
-
-    /** The longest stop-the-world collection since the last reset (concurrent cycles are not pauses). */
-    private static final class GcPauses {
-        private final AtomicLong longest = new AtomicLong();
-        private final AtomicLong total = new AtomicLong();
-        private final AtomicLong count = new AtomicLong();
-        private final List<String> names = new ArrayList<>();
-
-        static GcPauses install() {
-            GcPauses pauses = new GcPauses();
-            for (var bean : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
-                pauses.names.add(bean.getName());
-                if (bean.getName().contains("Cycles") || bean.getName().contains("Concurrent")) {
-                    continue;
-                }
-                ((javax.management.NotificationEmitter) bean).addNotificationListener((notification, handback) -> {
-                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
-                            (javax.management.openmbean.CompositeData) notification.getUserData());
-                    pauses.longest.accumulateAndGet(info.getGcInfo().getDuration(), Math::max);
-                    pauses.total.addAndGet(info.getGcInfo().getDuration());
-                    pauses.count.incrementAndGet();
-                }, null, null);
-            }
-            return pauses;
-        }
-
-        void reset() {
-            longest.set(0);
-            total.set(0);
-            count.set(0);
-        }
-
-        long totalMs() {
-            return total.get();
-        }
-
-        long count() {
-            return count.get();
-        }
-
-        long longestMs() {
-            return longest.get();
-        }
-
-        String collectors() {
-            return String.join(", ", names);
-        }
     }
 
     private interface Check {

@@ -71,6 +71,13 @@ final class GcPauses implements AutoCloseable {
         }
     }
 
+    /** Every collection recorded so far. */
+    List<Pause> pauses() {
+        synchronized (pauses) {
+            return List.copyOf(pauses);
+        }
+    }
+
     /** "N collections, total T ms, longest L ms (collector)". */
     String summary() {
         synchronized (pauses) {

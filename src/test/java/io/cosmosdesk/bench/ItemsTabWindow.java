@@ -83,6 +83,10 @@ final class ItemsTabWindow {
                 if (window.measuring && window.firstRows == 0 && !vm.rows().isEmpty()) {
                     window.firstRows = System.nanoTime() - window.passStart;
                 }
+                // the whole first page in the grid's list: it joins over a few frames, while the next page loads
+                if (window.measuring && window.firstPage == 0 && vm.rows().size() >= Math.min(pageSize, window.target)) {
+                    window.firstPage = System.nanoTime() - window.passStart;
+                }
             });
             vm.busyProperty().addListener((obs, was, busy) -> window.busyChanged(busy));
             ItemsTab tab = ItemsTab.load(vm); // starts the first page
@@ -149,13 +153,14 @@ final class ItemsTabWindow {
         return new Pass(rows(), seconds, firstRows, firstPage, longestPulseCpu.get(), cpu[0].report());
     }
 
-    /** UI thread: a page is in (busy off): page on, as scrolling to the end of the grid does, or end the pass. */
+    /**
+     * UI thread: a page is in (busy off): page on, as scrolling to the end of the grid does, or end the pass. Only a
+     * query's first page joins the list over a few frames (the next one may load meanwhile), so with more than one
+     * page the pass ends with every row in the list.
+     */
     private void busyChanged(boolean busy) {
         if (busy || !measuring) {
             return;
-        }
-        if (firstPage == 0) {
-            firstPage = System.nanoTime() - passStart;
         }
         if (viewModel.hasMoreProperty().get() && viewModel.rows().size() < target) {
             viewModel.loadMore();

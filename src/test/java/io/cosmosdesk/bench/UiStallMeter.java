@@ -34,6 +34,10 @@ final class UiStallMeter {
     /** Each wait over 50 ms as {began ms after start, wall ms, UI-thread CPU ms, began epoch ms}. */
     private final java.util.List<long[]> lateFigures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
+    /** The timer thread's own gaps over 50 ms between beats, each {began epoch ms, ms}. */
+    private final java.util.List<long[]> held = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private long lastPosted; // timer thread only
+
     private UiStallMeter(long fxThreadId) {
         this.fxThreadId = fxThreadId;
     }
@@ -53,6 +57,13 @@ final class UiStallMeter {
 
     private void beat() {
         long posted = System.nanoTime();
+        // a beat long after the last one: this thread itself was held (a JVM-wide pause such as a collection, or
+        // no core for it). A collection holds the UI thread as well, but no beat is waiting then to see it
+        if (lastPosted != 0 && posted - lastPosted > 50_000_000L) {
+            held.add(new long[] {System.currentTimeMillis() - (posted - lastPosted) / 1_000_000,
+                    (posted - lastPosted) / 1_000_000});
+        }
+        lastPosted = posted;
         long postedMillis = System.currentTimeMillis();
         long postedCpu = THREADS.getThreadCpuTime(fxThreadId);
         Platform.runLater(() -> {
@@ -117,5 +128,42 @@ final class UiStallMeter {
         timer.awaitTermination(1, TimeUnit.SECONDS);
         Thread.sleep(50);
         return new long[] {longestWall.get() / 1_000_000, longestCpu.get() / 1_000_000};
+    }
+
+    /**
+     * The collections of over 50 ms that no measured stall overlapped, as "N ms @+start ms (meter held M ms)": the beat
+     * cannot see a JVM-wide pause that begins while the UI thread is idle, because the pause holds the beat's own
+     * thread too (it posts nothing until the pause ends, and the UI thread then answers at once). A user sees such a
+     * pause as a frozen window all the same. Returns {longest such pause ms, the text}.
+     */
+    Object[] unseenPauses(GcPauses gc) {
+        java.util.List<long[]> stalls;
+        synchronized (lateFigures) {
+            stalls = new java.util.ArrayList<>(lateFigures);
+        }
+        java.util.List<long[]> heldNow;
+        synchronized (held) {
+            heldNow = new java.util.ArrayList<>(held);
+        }
+        long startEpoch = System.currentTimeMillis() - (System.nanoTime() - startedAt) / 1_000_000;
+        long longest = 0;
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        for (GcPauses.Pause pause : gc.pauses()) {
+            long from = pause.beginMillis();
+            long to = from + pause.durationMs();
+            if (pause.durationMs() <= 50 || from < startEpoch) {
+                continue;
+            }
+            boolean seen = stalls.stream().anyMatch(s -> s[3] <= to && s[3] + s[1] >= from);
+            if (seen) {
+                continue;
+            }
+            long meterHeld = heldNow.stream().filter(h -> h[0] <= to && h[0] + h[1] >= from).mapToLong(h -> h[1])
+                    .max().orElse(0);
+            longest = Math.max(longest, pause.durationMs());
+            texts.add(String.format(java.util.Locale.ROOT, "%d ms @+%,d ms (%s; the meter's own beat held %d ms)",
+                    pause.durationMs(), from - startEpoch, pause.cause(), meterHeld));
+        }
+        return new Object[] {longest, texts.isEmpty() ? "none" : String.join(", ", texts)};
     }
 }

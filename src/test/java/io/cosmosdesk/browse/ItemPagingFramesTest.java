@@ -103,13 +103,10 @@ class ItemPagingFramesTest {
     }
 
     @Test
-    void theFirstPageComesInAFewRowsPerFrameThenAllTheRestAndOnlyThenTheNextPage() {
+    void theFirstPageComesInAFewRowsPerFrameThenAllTheRest() {
         paging.run(ItemQuery.all());
         assertThat(paging.rows()).hasSize(STEP);
         assertThat(paging.status().stateProperty().get()).isEqualTo(ItemsViewModel.State.ROWS);
-        assertThat(paging.busyProperty().get()).as("the page is still being shown").isTrue();
-        paging.loadMore();
-        assertThat(paging.rows()).as("no next page before this one is in").hasSize(STEP);
 
         nextFrame();
         assertThat(paging.rows()).hasSize(2 * STEP);
@@ -125,6 +122,25 @@ class ItemPagingFramesTest {
         assertThat(paging.rows()).as("a page appended below rows already shown comes at once").hasSize(200);
         assertThat(paging.rows()).extracting(ItemRow::id)
                 .containsExactlyElementsOf(IntStream.range(0, 200).mapToObj(i -> "i" + i).toList());
+    }
+
+    @Test
+    void theNextPageLoadsWhileTheFirstIsStillComingInAndLandsAfterAllOfIt() {
+        paging.run(ItemQuery.all());
+        assertThat(paging.rows()).hasSize(STEP);
+        assertThat(paging.busyProperty().get()).as("the page is in: paging on need not wait for its frames")
+                .isFalse();
+
+        paging.loadMore(); // the user (or scrolling) pages on at once: the next page is asked for now
+
+        assertThat(paging.rows()).as("the rest of the first page, then the second").hasSize(200);
+        assertThat(paging.rows()).extracting(ItemRow::id)
+                .containsExactlyElementsOf(IntStream.range(0, 200).mapToObj(i -> "i" + i).toList());
+        nextFrame();
+        nextFrame();
+        nextFrame();
+        assertThat(paging.rows()).as("nothing added twice by the frames left").hasSize(200);
+        assertThat(paging.status().statusTextProperty().get()).startsWith("1–200 · all loaded");
     }
 
     @Test

@@ -289,6 +289,22 @@ class LiveChangesViewModelTest {
     }
 
     @Test
+    void theExportSaysHowManyWithThousandsSeparators() throws Exception {
+        List<ObjectNode> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            items.add(item("{\"id\":\"i" + i + "\",\"customerId\":\"c1\"}"));
+        }
+        when(service.readPages(eq(handle), any(), any(), anyInt(), any())).thenReturn(List.of(page(
+                items.toArray(ObjectNode[]::new))));
+        vm.start(ChangeFeedStart.now());
+        step();
+        step();
+        vm.exportTo(dataFolder.resolve("many.jsonl"));
+        step();
+        assertThat(vm.exportMessageProperty().get()).isEqualTo("Exported 1,200 changes to many.jsonl.");
+    }
+
+    @Test
     void allVersionsAndDeletesIsOfferedOnlyWhereTheAccountServesItAndSaysWhyNot() {
         when(service.probeAllVersions(handle)).thenReturn(AllVersionsSupport.unavailable("needs continuous backup"));
         when(service.readPages(eq(handle), any(), any(), anyInt(), any())).thenReturn(List.of(page()));

@@ -21,6 +21,15 @@ class CosmosErrorsTest {
     }
 
     @Test
+    void aHandshakeThatTimedOutIsATimeoutNotACertificateProblem() {
+        // Seen on a loaded machine: the SDK reports 503/10001 around netty's handshake timeout.
+        CosmosDeskException e = CosmosErrors.classify(new RuntimeException(
+                new io.netty.handler.ssl.SslHandshakeTimeoutException("handshake timed out after 10000ms")));
+        assertThat(e.kind()).isEqualTo(ErrorKind.TIMEOUT);
+        assertThat(e.userMessage()).doesNotContain("certificate");
+    }
+
+    @Test
     void anExpectedOutcomeIsOneInfoLineAndOnlyTheUnexpectedGetsAWarningWithDiagnostics() {
         ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
                 .getLogger(CosmosErrors.class);

@@ -3,8 +3,11 @@ package io.cosmosdesk.editor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import org.fxmisc.richtext.model.EditableStyledDocument;
+import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
+import org.fxmisc.richtext.model.SegmentOps;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,31 @@ class JsonHighlightingTest {
         assertThat(document.getParagraphs().get(last).getStyleOfChar(0)).isNotEmpty();
         // beyond the prepared lines nothing is styled yet: the area colours them when they are shown
         assertThat(document.getParagraphs().get(last + 1).getStyleOfChar(0)).isEmpty();
+    }
+
+    @Test
+    void uncolouredLinesOfOneLengthShareTheirStyleRunSoALargeItemKeepsFewerObjectsAlive() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < JsonHighlighting.PREPARED_LINES + 10; i++) {
+            text.append("  \"k\": 1,\n");
+        }
+        text.append("  \"other\": 22\n}");
+        var paragraphs = JsonHighlighting.prepare(text.toString()).getParagraphs();
+        int first = JsonHighlighting.PREPARED_LINES;
+        assertThat(paragraphs.get(first + 1).getStyleSpans()).isSameAs(paragraphs.get(first).getStyleSpans());
+        assertThat(paragraphs.get(first).getStyleSpans().length()).isEqualTo(paragraphs.get(first).length());
+        assertThat(paragraphs.get(first + 10).getStyleSpans().length()).isEqualTo("  \"other\": 22".length());
+    }
+
+    @Test
+    void linesBreakWhereRichTextFxBreaksThem() {
+        String text = "{\r\n  \"a\": 1,\r  \"b\": 2\n}\n";
+        var prepared = JsonHighlighting.prepare(text);
+        var plain = ReadOnlyStyledDocument.fromString(text, Collections.<String>emptyList(),
+                Collections.<String>emptyList(), SegmentOps.styledTextOps());
+        assertThat(prepared.getText()).isEqualTo(plain.getText());
+        assertThat(prepared.getParagraphs()).hasSameSizeAs(plain.getParagraphs());
+        assertThat(prepared.getParagraphs().get(1).getStyleOfChar(3)).containsExactly("json-key");
     }
 
     @Test

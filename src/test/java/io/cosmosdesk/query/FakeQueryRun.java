@@ -15,6 +15,10 @@ final class FakeQueryRun implements QueryRun {
     private boolean metricsForEveryPage;
     private int limitExtensions;
     private QueryTotals totals = QueryTotals.NONE;
+    /** The answer index after each page delivered. */
+    private final List<Integer> afterPage = new ArrayList<>();
+    private int stops;
+    private final java.util.Map<Integer, Runnable> whileReading = new java.util.HashMap<>();
 
     private java.util.function.Consumer<QueryThrottle> throttled = t -> { };
 
@@ -40,6 +44,14 @@ final class FakeQueryRun implements QueryRun {
         if (next >= answers.size()) {
             throw new IllegalStateException("no more pages");
         }
+        Runnable hook = whileReading.remove(next);
+        if (hook != null) { // e.g. Esc while this page is being read: a stopped real run throws, as here
+            int before = stops;
+            hook.run();
+            if (stops != before || closed) {
+                throw new CancellationException("stopped while reading");
+            }
+        }
         Object answer = answers.get(next);
         while (answer instanceof QueryThrottle throttle) {
             throttled.accept(throttle);
@@ -56,6 +68,7 @@ final class FakeQueryRun implements QueryRun {
         next++;
         QueryPage page = (QueryPage) answer;
         totals = totals.plus(page);
+        afterPage.add(next);
         return page;
     }
 
@@ -103,6 +116,26 @@ final class FakeQueryRun implements QueryRun {
 
     boolean closed() {
         return closed;
+    }
+
+    /** Goes back to the answer after the {@code kept.pages()}-th page delivered, as a stopped real run does. */
+    @Override
+    public void stop(QueryTotals kept) {
+        stops++;
+        int pages = Math.min(kept.pages(), afterPage.size());
+        next = pages == 0 ? 0 : afterPage.get(pages - 1);
+        afterPage.subList(pages, afterPage.size()).clear();
+        totals = kept;
+    }
+
+    /** Runs {@code action} while the answer at {@code index} is being read (once). */
+    FakeQueryRun whileReading(int index, Runnable action) {
+        whileReading.put(index, action);
+        return this;
+    }
+
+    int stops() {
+        return stops;
     }
 
     @Override

@@ -86,6 +86,30 @@ class QueryResultsGuiTest {
     }
 
     @Test
+    void aNestedValueShownCompactInItsCellExpandsIndentedInTheCellsTooltip(FxRobot robot) throws Exception {
+        when(service.open(any(), any())).thenReturn(new FakeQueryRun(List.of(page(1, List.of(order(0), order(1)),
+                false, QueryMetricsSummary.NONE, IndexAdvice.NONE))));
+        robot.interact(() -> model.run());
+        @SuppressWarnings("unchecked")
+        TableView<QueryResult> table = (TableView<QueryResult>) MainWindowFixture.shown(robot, "#resultsTable");
+        MainWindowFixture.waitFor("two rows", () -> table.getItems().size() == 2);
+        int address = fx(() -> table.getColumns().stream().map(TableColumn::getText).toList().indexOf("address"));
+        javafx.scene.Node cell = robot.lookup("#resultsTable .table-row-cell .table-cell").queryAll().stream()
+                .filter(node -> node instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null
+                        && "address".equals(c.getTableColumn().getText()) && c.getIndex() == 0)
+                .findFirst().orElseThrow(() -> new AssertionError("no address cell in row 0 (column " + address + ")"));
+        assertThat(((javafx.scene.control.Labeled) cell).getText()).isEqualTo("{\"city\":\"Lyon\",\"zip\":\"69000\"}");
+        robot.moveTo(cell);
+        MainWindowFixture.waitFor("the cell has its tooltip", () -> cell.getProperties()
+                .get("javafx.scene.control.Tooltip") != null);
+        String expanded = fx(() -> ((javafx.scene.control.Tooltip) cell.getProperties()
+                .get("javafx.scene.control.Tooltip")).getText());
+        assertThat(expanded).isEqualTo("{\n  \"city\" : \"Lyon\",\n  \"zip\" : \"69000\"\n}");
+        // a short plain value shows whole: no tooltip
+        assertThat(ResultColumns.expanded(order(0).json(), "customerId")).isNull();
+    }
+
+    @Test
     void tableTreeCopyStatsAndIndexAdviceShowTheRun(FxRobot robot) throws Exception {
         QueryMetricsSummary metrics = new QueryMetricsSummary(3, 900, 3, 900, 3, Duration.ofMillis(2),
                 Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO, true);

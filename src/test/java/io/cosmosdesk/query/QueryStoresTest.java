@@ -55,6 +55,28 @@ class QueryStoresTest {
     }
 
     @Test
+    void aRunThatReadMoreIsUpdatedWhereItIsAndALateSaveOfLessIsIgnored() {
+        Path folder = home.resolve("h-update");
+        QueryHistory history = new QueryHistory(folder);
+        Instant started = Instant.parse("2026-12-06T07:00:10Z");
+        history.record(ORDERS, run("SELECT 1", 1));
+        history.record(ORDERS, new QueryHistory.Entry(draft("SELECT * FROM c"), started, 2.5, 100,
+                Duration.ofMillis(20), 1));
+        history.record(ORDERS, run("SELECT 2", 20)); // a run in another tab started meanwhile
+        history.record(ORDERS, new QueryHistory.Entry(draft("SELECT * FROM c"), started, 40, 1600,
+                Duration.ofMillis(900), 16));
+        history.record(ORDERS, new QueryHistory.Entry(draft("SELECT * FROM c"), started, 5, 200,
+                Duration.ofMillis(40), 2)); // a save of an earlier moment landing last
+
+        List<QueryHistory.Entry> reopened = new QueryHistory(folder).entries(ORDERS);
+        assertThat(reopened).extracting(entry -> entry.query().text())
+                .containsExactly("SELECT 2", "SELECT * FROM c", "SELECT 1");
+        assertThat(reopened.get(1)).isEqualTo(new QueryHistory.Entry(draft("SELECT * FROM c"), started, 40, 1600,
+                Duration.ofMillis(900), 16));
+        assertThat(HistoryPane.facts(reopened.get(1))).contains("40.00 RU · 1,600 rows in 16 pages · 900 ms");
+    }
+
+    @Test
     void historyKeepsTheLast500() {
         QueryHistory history = new QueryHistory(home.resolve("h"));
         for (int i = 0; i < QueryHistory.KEPT + 7; i++) {

@@ -353,20 +353,122 @@ class QueryTabViewModelTest {
     }
 
     @Test
-    void cancelStopsTheRunAndKeepsThePagesRead() {
+    void cancelStopsTheRunKeepsThePagesReadAndNextGoesOnFromThere() {
         tasks = ImmediateTaskRunner.deferred();
         model = newModel();
-        FakeQueryRun run = answer(page(1, 10, true), page(2, 10, false));
+        FakeQueryRun run = answer(page(1, 10, true), page(2, 10, true), page(3, 10, false));
         model.run();
         tasks.runPending(0);
         model.next();
         assertThat(model.runningProperty().get()).isTrue();
         model.cancel();
         tasks.runAllPending();
-        assertThat(run.closed()).isTrue();
+        assertThat(run.closed()).isFalse();
+        assertThat(run.stops()).isEqualTo(1);
         assertThat(model.runningProperty().get()).isFalse();
-        assertThat(model.statusProperty().get()).isEqualTo("Cancelled: 10 results · 2.50 RU · 10 ms.");
+        assertThat(model.statusProperty().get())
+                .isEqualTo("Cancelled: 10 results · 2.50 RU · 10 ms · Next or Load all goes on from here.");
         assertThat(model.results()).hasSize(10);
+        assertThat(model.rangeLabelProperty().get()).isEqualTo("1–10, more available");
+        assertThat(model.canNextProperty().get()).isTrue();
+
+        model.next();
+        tasks.runAllPending();
+        assertThat(model.rangeLabelProperty().get()).isEqualTo("11–20, more available");
+        assertThat(model.results()).extracting(r -> r.itemRef().orElseThrow().id()).startsWith("o10", "o11");
+        model.previous();
+        assertThat(model.rangeLabelProperty().get()).isEqualTo("1–10, more available");
+        model.next(); // cached
+        model.next();
+        tasks.runAllPending();
+        assertThat(model.rangeLabelProperty().get()).isEqualTo("21–30");
+        assertThat(model.totalsProperty().get().pages()).isEqualTo(3);
+        assertThat(model.totalsProperty().get().results()).isEqualTo(30);
+        assertThat(history).last().satisfies(record -> {
+            assertThat(record.pages()).isEqualTo(3);
+            assertThat(record.results()).isEqualTo(30);
+        });
+    }
+
+    @Test
+    void loadAllStoppedByEscKeepsWhatItReadAndNextAndLoadAllGoOn() {
+        FakeQueryRun run = answer(page(1, 10, true), page(2, 10, true), page(3, 10, true), page(4, 10, true),
+                page(5, 10, false));
+        run.whileReading(3, () -> model.cancel()); // Esc while Load all reads page 4
+        when(dialogs.confirm(anyString(), anyString(), anyString())).thenReturn(true);
+        model.run();
+        model.loadAll();
+        assertThat(run.closed()).isFalse();
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.results()).hasSize(30);
+        assertThat(model.rangeLabelProperty().get()).isEqualTo("1–30, more available");
+        assertThat(model.statusProperty().get())
+                .isEqualTo("Cancelled: 30 results · 7.50 RU · 30 ms · Next or Load all goes on from here.");
+        assertThat(model.canNextProperty().get()).isTrue();
+        assertThat(history).hasSize(2).last().satisfies(record -> {
+            assertThat(record.pages()).isEqualTo(3);
+            assertThat(record.results()).isEqualTo(30);
+            assertThat(record.requestCharge()).isEqualTo(7.5);
+        });
+
+        model.next();
+        assertThat(model.rangeLabelProperty().get()).isEqualTo("31–40, more available");
+        model.loadAll();
+        assertThat(model.results()).hasSize(50);
+        assertThat(model.rangeLabelProperty().get()).isEqualTo("1–50");
+        assertThat(model.results()).extracting(r -> r.itemRef().orElseThrow().id()).doesNotHaveDuplicates();
+        assertThat(history).last().satisfies(record -> assertThat(record.pages()).isEqualTo(5));
+    }
+
+    @Test
+    void aStopDuringTheFirstPageSaysToRunAgain() {
+        tasks = ImmediateTaskRunner.deferred();
+        model = newModel();
+        FakeQueryRun run = answer(page(1, 10, true), page(2, 10, false));
+        model.run();
+        model.cancel();
+        tasks.runAllPending();
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.statusProperty().get()).isEqualTo("Cancelled before the first page: run the query again to read it.");
+        assertThat(model.canNextProperty().get()).isFalse();
+        assertThat(model.rangeLabelProperty().get()).isEmpty();
+        assertThat(history).isEmpty();
+        assertThat(run.stops()).isEqualTo(1);
+
+        answer(page(1, 10, false));
+        model.run();
+        tasks.runAllPending();
+        assertThat(model.results()).hasSize(10);
+        assertThat(history).hasSize(1);
+    }
+
+    @Test
+    void theHistoryRecordOfARunIsUpdatedInPlaceAsItReadsMore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        QueryHistory store = new QueryHistory(dir);
+        ContainerKey key = ContainerKey.of(orders);
+        store.record(key, new QueryHistory.Entry(QueryDraft.of("SELECT 1"), java.time.Instant.parse(
+                "2026-01-01T00:00:00Z"), 1, 1, Duration.ofMillis(3)));
+        model.setHistory(run -> store.record(key, run.toHistoryEntry()));
+        answer(page(1, 10, true), page(2, 10, true), page(3, 10, true), page(4, 10, false));
+        when(dialogs.confirm(anyString(), anyString(), anyString())).thenReturn(true);
+
+        model.run();
+        assertThat(store.entries(key)).hasSize(2).first().satisfies(e -> {
+            assertThat(e.rows()).isEqualTo(10);
+            assertThat(e.pages()).isEqualTo(1);
+        });
+        model.next();
+        assertThat(store.entries(key)).hasSize(2).first().satisfies(e -> assertThat(e.rows()).isEqualTo(20));
+        model.loadAll();
+
+        List<QueryHistory.Entry> onDisk = new QueryHistory(dir).entries(key);
+        assertThat(onDisk).hasSize(2);
+        assertThat(onDisk.get(0).query().text()).isEqualTo("SELECT * FROM c");
+        assertThat(onDisk.get(0).rows()).isEqualTo(40);
+        assertThat(onDisk.get(0).requestCharge()).isEqualTo(10.0);
+        assertThat(onDisk.get(0).pages()).isEqualTo(4);
+        assertThat(onDisk.get(0).duration()).isEqualTo(Duration.ofMillis(40));
+        assertThat(onDisk.get(1).query().text()).isEqualTo("SELECT 1");
     }
 
     @Test

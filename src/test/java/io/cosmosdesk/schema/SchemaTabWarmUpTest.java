@@ -38,6 +38,9 @@ class SchemaTabWarmUpTest {
     private TreeTableView<FieldSummary> tree;
     private VBox detail;
     private final List<Node> detailSections = new ArrayList<>();
+    /** Opacities the tree and the detail pane took while the tab opened. */
+    private final List<Double> treeOpacities = new ArrayList<>();
+    private final List<Double> detailOpacities = new ArrayList<>();
 
     @RegisterExtension
     final FxAppExtension app = FxAppExtension.showing(this::start);
@@ -69,6 +72,10 @@ class SchemaTabWarmUpTest {
             }
         });
         tree = (TreeTableView<FieldSummary>) scene.lookup("#fieldTree");
+        treeOpacities.add(tree.getOpacity());
+        tree.opacityProperty().addListener((obs, old, now) -> treeOpacities.add(now.doubleValue()));
+        detailOpacities.add(detail.getOpacity());
+        detail.opacityProperty().addListener((obs, old, now) -> detailOpacities.add(now.doubleValue()));
     }
 
     @Test
@@ -87,6 +94,11 @@ class SchemaTabWarmUpTest {
         assertThat(standIn).as("a histogram").anyMatch(node -> node.getStyleClass().contains("schema-histogram"));
         assertThat(standIn).as("top values").anyMatch(TopValuesView.class::isInstance);
         assertThat(((Label) detail.getChildren().get(0)).getText()).isEqualTo("Figures for each field appear here.");
+        // the renderer skips a node of opacity 0: the stand-ins must be drawn (unseen) to pay its first time too
+        assertThat(treeOpacities).as("the stand-in rows drawn, unseen").anyMatch(o -> o > 0 && o < 0.05);
+        assertThat(treeOpacities).as("never skipped by the renderer").doesNotContain(0.0);
+        assertThat(detailOpacities).as("the stand-in detail drawn, unseen").anyMatch(o -> o > 0 && o < 0.05);
+        assertThat(detailOpacities).as("never skipped by the renderer").doesNotContain(0.0);
 
         robot.interact(viewModel::analyse);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.finishedProperty().get()

@@ -1,0 +1,222 @@
+package io.cosmosdesk.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.azure.cosmos.CosmosAsyncClient;
+import io.cosmosdesk.app.Theme;
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.ContainerHandle;
+import io.cosmosdesk.cosmos.ContainerInfo;
+import io.cosmosdesk.cosmos.ContainerRef;
+import io.cosmosdesk.cosmos.CosmosConnection;
+import io.cosmosdesk.cosmos.ItemService;
+import io.cosmosdesk.json.Json;
+import io.cosmosdesk.testing.FxAppExtension;
+import io.cosmosdesk.testing.MainWindowFixture;
+import io.cosmosdesk.ui.DialogService;
+import io.cosmosdesk.ui.FxTaskRunner;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Headless: the query tab's toolbar stays one row while Load all says how far it got, at the widths the tab has in a
+ * 1152 px and a 1280 px window (beside the tree), so the editor below it does not move.
+ */
+class QueryToolbarGuiTest {
+
+    private final QueryService service = mock(QueryService.class);
+    private final DialogService dialogs = mock(DialogService.class);
+    private final FxTaskRunner tasks = new FxTaskRunner();
+    private QueryTabViewModel model;
+    private Stage stage;
+    private Parent root;
+
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.showing(shown -> {
+        stage = shown;
+        ConnectionProfile profile = ConnectionProfile.create("Test", AuthKind.KEY,
+                "https://acct.documents.azure.com:443/");
+        ContainerHandle orders = new ContainerHandle(new CosmosConnection(profile, mock(CosmosAsyncClient.class)),
+                new ContainerInfo(new ContainerRef("iot", "telemetry"), List.of("/tenantId", "/deviceId", "/day"),
+                        true, null));
+        model = new QueryTabViewModel(orders, service, mock(ItemService.class), tasks, dialogs,
+                () -> new QueryGuards(0, Duration.ofSeconds(60), 9), (handle, ref) -> { });
+        FXMLLoader loader = new FXMLLoader(QueryToolTab.class.getResource(QueryToolTab.FXML));
+        loader.setControllerFactory(type -> new QueryTabController(model, (window, source) -> { }));
+        try {
+            root = loader.load();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    });
+
+    /** Pages of 3 orders, each "costing" a lot so the status line is as long as on a big container; page 3 waits. */
+    private static final class SlowThirdPage implements QueryRun {
+        private final CountDownLatch go = new CountDownLatch(1);
+        private volatile int read;
+        private volatile QueryTotals totals = QueryTotals.NONE;
+
+        @Override
+        public QueryPage next() {
+            if (read == 2) {
+                try {
+                    go.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException();
+                }
+            }
+            int number = ++read;
+            List<QueryResult> results = java.util.stream.IntStream.range(0, 3).mapToObj(n -> QueryResult.of(
+                    Json.MAPPER.createObjectNode().put("id", "o" + number + n).put("tenantId", "t" + n),
+                    List.of("/tenantId", "/deviceId", "/day"))).toList();
+            QueryPage page = new QueryPage(number, (number - 1L) * 3, results, number < 3, 12_345.67, 1, 0,
+                    Duration.ofMillis(123_456), "act-" + number, QueryMetricsSummary.NONE, IndexAdvice.NONE);
+            totals = totals.plus(page);
+            return page;
+        }
+
+        @Override
+        public boolean hasMore() {
+            return read < 3;
+        }
+
+        @Override
+        public QueryTotals totals() {
+            return totals;
+        }
+
+        @Override
+        public void readAhead(boolean on) {
+        }
+
+        @Override
+        public void extendLimit() {
+        }
+
+        @Override
+        public void close() {
+            go.countDown();
+        }
+    }
+
+    @Test
+    void theToolbarStaysOneRowAndTheEditorStaysPutWhileLoadAllRunsBesideTheTreeOfA1152PxWindow(FxRobot robot)
+            throws Exception {
+        editorStaysPutDuringLoadAll(robot, 1152 - 330);
+    }
+
+    @Test
+    void theToolbarStaysOneRowAndTheEditorStaysPutWhileLoadAllRunsBesideTheTreeOfA1280PxWindow(FxRobot robot)
+            throws Exception {
+        editorStaysPutDuringLoadAll(robot, 1280 - 330);
+    }
+
+    @Test
+    void aLongPrefixScopeAndThreeKeyLevelsLeaveEveryButtonInsideTheTabBesideTheTreeOfA1152PxWindow(FxRobot robot)
+            throws Exception {
+        double width = 1152 - 330;
+        show(robot, width);
+        when(service.open(any(), any())).thenReturn(new SlowThirdPage());
+        robot.interact(() -> {
+            model.scope().allPartitionsProperty().set(false);
+            model.scope().levels().get(0).set("fabrikam-international");
+            model.scope().levels().get(1).set("hvac-106-north-wing");
+            model.run();
+        });
+        MainWindowFixture.waitFor("the first page shows", () -> !model.runningProperty().get()
+                && model.results().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#scopeShownLabel").queryLabeled().getText()).startsWith("Partitions starting");
+        for (String id : List.of("#runButton", "#exportButton", "#previousButton", "#nextButton", "#loadAllButton",
+                "#scopeLevel0", "#scopeLevel1", "#scopeLevel2")) {
+            Node node = robot.lookup(id).query();
+            Bounds bounds = fx(() -> node.localToScene(node.getBoundsInLocal()));
+            assertThat(bounds.getMaxX()).as("the right edge of %s in a %s px tab", id, width)
+                    .isLessThanOrEqualTo(width);
+            assertThat(bounds.getWidth()).as("the width of %s", id).isGreaterThan(40);
+        }
+    }
+
+    private void show(FxRobot robot, double width) {
+        robot.interact(() -> {
+            Scene scene = new Scene(root, width, 700);
+            scene.getStylesheets().add(Theme.APP_STYLESHEET);
+            stage.setScene(scene);
+            stage.sizeToScene();
+            stage.show();
+        });
+    }
+
+    private void editorStaysPutDuringLoadAll(FxRobot robot, double width) throws Exception {
+        robot.interact(() -> {
+            Scene scene = new Scene(root, width, 700);
+            scene.getStylesheets().add(Theme.APP_STYLESHEET);
+            stage.setScene(scene);
+            stage.sizeToScene();
+            stage.show();
+        });
+        SlowThirdPage run = new SlowThirdPage();
+        when(service.open(any(), any())).thenReturn(run);
+        when(dialogs.confirm(anyString(), anyString(), anyString())).thenReturn(true);
+        Node editorHost = MainWindowFixture.shown(robot, "#editorHost");
+        Node toolbar = robot.lookup("#queryToolbar").query();
+        Label status = robot.lookup("#queryStatusLabel").queryAs(Label.class);
+        double editorY = fx(() -> editorHost.localToScene(editorHost.getBoundsInLocal()).getMinY());
+        double toolbarHeight = fx(() -> toolbar.getLayoutBounds().getHeight());
+
+        robot.interact(model::run);
+        MainWindowFixture.waitFor("the first page shows", () -> !model.runningProperty().get()
+                && model.results().size() == 3);
+        robot.interact(model::loadAll);
+        MainWindowFixture.waitFor("Load all says how far it got", () -> status.getText().startsWith(
+                "Loading all results… 6 results"));
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            Bounds editorNow = fx(() -> editorHost.localToScene(editorHost.getBoundsInLocal()));
+            assertThat(editorNow.getMinY()).as("the editor's y while Load all runs, at %s px", width)
+                    .isEqualTo(editorY);
+            assertThat(fx(() -> toolbar.getLayoutBounds().getHeight())).as("the toolbar's height").isEqualTo(
+                    toolbarHeight);
+            Bounds statusBounds = fx(() -> status.localToScene(status.getBoundsInLocal()));
+            Bounds runBounds = fx(() -> robot.lookup("#runButton").query().localToScene(
+                    robot.lookup("#runButton").query().getBoundsInLocal()));
+            assertThat(statusBounds.getCenterY()).as("the status on the buttons' row")
+                    .isCloseTo(runBounds.getCenterY(), org.assertj.core.data.Offset.offset(2.0));
+            assertThat(statusBounds.getMaxX()).as("the status inside the tab").isLessThanOrEqualTo(width);
+        } finally {
+            run.go.countDown();
+        }
+        MainWindowFixture.waitFor("Load all ends", () -> !model.runningProperty().get()
+                && model.results().size() == 9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> editorHost.localToScene(editorHost.getBoundsInLocal()).getMinY())).isEqualTo(editorY);
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
