@@ -221,7 +221,7 @@ public class ChangesTabController {
         idColumn.setCellFactory(column -> new ChangeTextCell(ChangeRow::id));
         keyColumn.setCellFactory(column -> new ChangeTextCell(ChangeRow::keyText));
         changeColumn.setCellFactory(column -> new ChangeSummaryCell());
-        HeaderFit.keepHeaderWhole(changesTable, timeColumn);
+        io.cosmosdesk.ui.HeaderFit.keepHeaderWhole(changesTable, timeColumn);
         changesTable.setRowFactory(table -> {
             TableRow<ChangeRow> row = new TableRow<>();
             row.setOnMouseClicked(event -> {

@@ -63,6 +63,9 @@ public final class ToolbarOverflow {
 
     /** Shows as many of the buttons as {@code width} holds, the rest in the menu; sets the bar's minimum. */
     private void fit(double width) {
+        if (more.getSkin() == null && more.getScene() != null) {
+            more.applyCss(); // never shown yet: without its skin it would measure 0 px wide and stick out
+        }
         bar.setMinWidth(needed(0));
         int shown = collapsible.size();
         while (shown > 0 && needed(shown) > width) {

@@ -362,6 +362,9 @@ class ItemsTabGuiIT {
                     .isGreaterThanOrEqualTo(pane.getMinX() - 0.5);
             assertThat(bar.getMaxX()).as("the toolbar ends in the editor's pane at %s px", width)
                     .isLessThanOrEqualTo(pane.getMaxX() + 0.5);
+            assertThat(shown).as("every shown part inside the toolbar at %s px", width).allSatisfy(node ->
+                    assertThat(node.getBoundsInParent().getMaxX()).as("%s", node)
+                            .isLessThanOrEqualTo(toolbar.getWidth() + 0.5));
             // every action is on the row or in its "more" menu
             java.util.List<String> actions = new java.util.ArrayList<>();
             shown.stream().map(ItemsTabGuiIT::buttonIn).filter(java.util.Objects::nonNull)
