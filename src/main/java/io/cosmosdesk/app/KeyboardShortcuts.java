@@ -86,12 +86,8 @@ final class KeyboardShortcuts {
         scroll.setId("shortcutsScroll");
         dialog.getDialogPane().setContent(scroll);
         dialog.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
-        // the whole sheet where it fits; the window (capped at most of the screen) leaves the rest to the scroll bar
-        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, event -> {
-            sheet.applyCss();
-            scroll.setPrefViewportWidth(sheet.prefWidth(-1));
-            scroll.setPrefViewportHeight(sheet.prefHeight(sheet.prefWidth(-1)));
-        });
+        // no viewport size of its own: the scroll pane asks for the whole sheet, and the window (capped at most of the
+        // screen when shown) leaves the rest to the scroll bar
         io.cosmosdesk.ui.DialogSizing.fitWhenShown(dialog, owner);
         return dialog;
     }

@@ -57,6 +57,13 @@ public final class ToolbarOverflow {
         ObservableList<Node> children = bar.getChildren();
         children.add(children.indexOf(overflow.inBar(collapsible[collapsible.length - 1])) + 1, overflow.more);
         bar.widthProperty().addListener((obs, old, width) -> overflow.fit(width.doubleValue()));
+        // the buttons' widths arrive with CSS after the first fit (at a first start the width never changes again):
+        // fitted again after each layout of the bar; a second pass changes nothing, so it settles
+        bar.needsLayoutProperty().addListener((obs, was, needs) -> {
+            if (!needs) {
+                overflow.fit(bar.getWidth());
+            }
+        });
         overflow.fit(bar.getWidth());
         return overflow.more;
     }
