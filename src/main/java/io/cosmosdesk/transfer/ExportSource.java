@@ -66,6 +66,10 @@ public record ExportSource(ContainerHandle container, SqlQuerySpec query, Partit
         if (select.matches() && select.group(2).isBlank()) {
             return "Only the items" + partition;
         }
+        if (select.matches() && select.group(2).strip().regionMatches(true, 0, "ORDER BY", 0, 8)) {
+            // No filter, only an order: every item, so "matching ORDER BY …" would read as a filter.
+            return "Every item" + partition + ", in the query's order (" + select.group(2).strip() + ")";
+        }
         if (select.matches()) {
             return "Only the items matching " + select.group(2).strip() + partition;
         }

@@ -52,6 +52,9 @@ class ExportSourceTest {
         assertThat(filtered.describe()).isEqualTo("retail/orders WHERE c.status = 'paid'");
         assertThat(filtered.describeSelection()).isEqualTo("Only the items matching WHERE c.status = 'paid'");
         assertThat(query("SELECT c.id FROM c").describeSelection()).isEqualTo("Only the results of SELECT c.id FROM c");
+        // A query with an order and no filter selects every item: it must not read as a filter.
+        assertThat(query("SELECT * FROM c ORDER BY c.ts DESC").describeSelection())
+                .isEqualTo("Every item, in the query's order (ORDER BY c.ts DESC)");
         ExportSource partition = new ExportSource(handle, new SqlQuerySpec("SELECT * FROM c"),
                 PartitionKeyValue.of("C-1"));
         assertThat(partition.isWholeContainer()).isFalse();
