@@ -99,6 +99,7 @@ final class QueryResultViews {
         model.results().addListener((ListChangeListener<QueryResult>) this::resultsChanged);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> show(0));
         model.runningProperty().addListener((obs, was, running) -> updatePlaceholder());
+        model.errorProperty().addListener((obs, was, error) -> updatePlaceholder());
         updatePlaceholder();
     }
 
@@ -211,8 +212,11 @@ final class QueryResultViews {
 
     private void updatePlaceholder() {
         placeholder.setVisible(model.results().isEmpty());
+        String error = model.errorProperty().get();
         placeholder.setText(model.runningProperty().get() ? "Running…"
-                : model.totalsProperty().get().pages() > 0 ? "No results" : "Run a query to see its results (Ctrl+Enter)");
+                : model.totalsProperty().get().pages() > 0 ? "No results"
+                : error != null && !error.isBlank() ? "No results: the run stopped before its first page (see above)"
+                : "Run a query to see its results (Ctrl+Enter)");
     }
 
     private JsonNode json(QueryResult result) {

@@ -70,6 +70,7 @@ public final class QueryTabController {
     @FXML private Label adviceSummary;
     @FXML private TextArea adviceList;
     @FXML private TextArea policyFragment;
+    @FXML private javafx.scene.control.Button copyPolicyButton;
 
     /** @param export opens the export dialog for a query's results; null hides Export */
     public QueryTabController(QueryTabViewModel model,
@@ -100,6 +101,7 @@ public final class QueryTabController {
     private void initialize() {
         root.getStylesheets().add(Objects.requireNonNull(QueryTabController.class.getResource("query.css"))
                 .toExternalForm());
+        copyPolicyButton.disableProperty().bind(policyFragment.textProperty().isEmpty()); // nothing to copy
         editor = new QueryEditor(model, editorSetup);
         editorHost.getChildren().add(editor.node());
         editor.area().sceneProperty().addListener((obs, old, scene) -> { // a new tab starts with the cursor in the text

@@ -86,6 +86,20 @@ class QueryResultsGuiTest {
     }
 
     @Test
+    void aRunThatFailsBeforeItsFirstPageSaysSoWhereTheRowsWouldBeAndAdviceHasNothingToCopy(FxRobot robot) throws Exception {
+        when(service.open(any(), any())).thenReturn(new FakeQueryRun(List.of(new RuntimeException(
+                new java.util.concurrent.TimeoutException("no answer")))));
+        javafx.scene.control.Button copy = (javafx.scene.control.Button) robot.lookup("#copyPolicyButton").query();
+        assertThat(fx(copy::isDisabled)).as("no fragment yet: nothing to copy").isTrue();
+        robot.interact(() -> model.run());
+        MainWindowFixture.waitFor("the run's error is shown", () -> fx(() -> model.errorProperty().get()) != null);
+        javafx.scene.control.Label placeholder = (javafx.scene.control.Label) robot.lookup("#resultsPlaceholder")
+                .query();
+        MainWindowFixture.waitFor("the empty table says the run stopped", () -> fx(placeholder::getText)
+                .contains("stopped before its first page"));
+    }
+
+    @Test
     void aNestedValueShownCompactInItsCellExpandsIndentedInTheCellsTooltip(FxRobot robot) throws Exception {
         when(service.open(any(), any())).thenReturn(new FakeQueryRun(List.of(page(1, List.of(order(0), order(1)),
                 false, QueryMetricsSummary.NONE, IndexAdvice.NONE))));
