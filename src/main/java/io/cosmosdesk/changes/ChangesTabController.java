@@ -77,6 +77,9 @@ public class ChangesTabController {
     @FXML private Button clearButton;
     @FXML private Button exportButton;
     @FXML private CheckBox followCheck;
+    /** A follow-newest scroll is queued for after the table has taken the latest change of its rows. */
+    private boolean followPending;
+    private final io.cosmosdesk.ui.PulseSteps followScroll = new io.cosmosdesk.ui.PulseSteps();
     @FXML private TextField filterField;
     @FXML private Label filterErrorLabel;
     @FXML private Label startErrorLabel;
@@ -260,10 +263,18 @@ public class ChangesTabController {
                 event.consume();
             }
         });
-        // the rows of one frame arrive as one change: scroll once per frame, not once per row
+        // the rows of one frame arrive as one change: scroll once per frame, not once per row. After the table's
+        // own handling of the change: run before it, the scroll met the old row count (a first batch was not
+        // followed at all, and with the table full the oldest rows leaving at the top left the view a row short)
         viewModel.visibleRows().addListener((ListChangeListener<ChangeRow>) change -> {
-            if (followCheck.isSelected() && !changesTable.getItems().isEmpty()) {
-                changesTable.scrollTo(changesTable.getItems().size() - 1);
+            if (followCheck.isSelected() && !followPending) {
+                followPending = true;
+                followScroll.add(() -> { // at the next pulse, before its layout: no frame in between
+                    followPending = false;
+                    if (followCheck.isSelected() && !changesTable.getItems().isEmpty()) {
+                        changesTable.scrollTo(changesTable.getItems().size() - 1);
+                    }
+                });
             }
         });
         // Space pauses and resumes while the table has the focus (a filter: the table would take it for itself);

@@ -26,6 +26,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import io.cosmosdesk.testing.MainWindowFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.Mockito;
@@ -145,6 +146,57 @@ class ChangesTabViewGuiTest {
         javafx.scene.text.Text longest = new javafx.scene.text.Text("Where it stopped");
         longest.setFont(((javafx.scene.control.ListCell<?>) start.lookup(".list-cell")).getFont());
         assertThat(width).as("wide enough for the longest choice").isGreaterThan(longest.getLayoutBounds().getWidth());
+    }
+
+    @Test
+    void withTheTableFullFollowNewestShowsTheNewestRowAfterABatchAndAfterResume(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        TableView<ChangeRow> table = (TableView<ChangeRow>) tab.view().lookup("#changesTable");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#changesPlaceholder").tryQuery()
+                .isPresent());
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.IntFunction<List<ChangeRow>> rows = n -> java.util.stream.IntStream.range(0, n)
+                .mapToObj(i -> {
+                    int k = next.getAndIncrement();
+                    return new ChangeRow(k, Instant.now(), "order-" + k, PartitionKeyValue.of("c1"),
+                            ChangeRow.Kind.NEW, "new", JsonNodeFactory.instance.objectNode().put("id", "order-" + k),
+                            20);
+                }).toList();
+        robot.interact(() -> tab.viewModel().captured().add(rows.apply(CapturedRows.MAX_ROWS)));
+        java.util.function.Supplier<String> lastShown = () -> fx(() -> robot.lookup("#changesTable .table-row-cell")
+                .queryAll().stream().map(n -> (javafx.scene.control.TableRow<?>) n)
+                .filter(r -> r.getItem() != null && r.isVisible()
+                        && r.localToScene(r.getBoundsInLocal()).getMaxY()
+                        <= table.localToScene(table.getBoundsInLocal()).getMaxY() + 1)
+                .max(java.util.Comparator.comparingInt(javafx.scene.control.TableRow::getIndex))
+                .map(r -> ((ChangeRow) r.getItem()).id()).orElse("none"));
+        try {
+            MainWindowFixture.waitFor("the newest of the first batch shows", () -> lastShown.get()
+                    .equals("order-" + (CapturedRows.MAX_ROWS - 1)));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " DEBUG last " + lastShown.get() + " items "
+                    + fx(() -> table.getItems().size() + " same " + (table.getItems() == tab.viewModel().visibleRows())
+                    + " visible " + table.isVisible()), e);
+        }
+        // full: a new batch pushes the oldest out at the top; the newest must still be the last row shown
+        robot.interact(() -> tab.viewModel().captured().add(rows.apply(40)));
+        String newest = "order-" + (next.get() - 1);
+        MainWindowFixture.waitFor("the newest row shows after a batch that dropped the oldest (last shown: "
+                + lastShown.get() + ")", () -> lastShown.get().equals(newest));
+        robot.interact(() -> tab.viewModel().captured().pause());
+        robot.interact(() -> tab.viewModel().captured().add(rows.apply(300)));
+        robot.interact(() -> tab.viewModel().captured().resume());
+        String newestAfterResume = "order-" + (next.get() - 1);
+        MainWindowFixture.waitFor("the newest row shows after Resume (last shown: " + lastShown.get() + ")",
+                () -> lastShown.get().equals(newestAfterResume));
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> call) {
+        try {
+            return WaitForAsyncUtils.asyncFx(call).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
