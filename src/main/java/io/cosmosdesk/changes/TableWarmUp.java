@@ -6,8 +6,6 @@ import java.time.Instant;
 import javafx.animation.AnimationTimer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.geometry.Rectangle2D;
-import javafx.scene.SnapshotParameters;
 import javafx.scene.control.TableView;
 
 /**
@@ -19,23 +17,11 @@ import javafx.scene.control.TableView;
  * <p>While it works the table shows made-up rows of typical length, hidden (a blank area for a few frames as the
  * tab opens), then goes back to the tab's rows; the table keeps the cells it built and reuses them for those. It
  * gives up as soon as real rows arrive or the table is no longer shown: it never holds anything back.
- *
- * <p>Hidden rows are laid out but never drawn, so the renderer's own first time (its drawing code not yet compiled,
- * the glyphs of the table's fonts not yet rasterized) used to fall on the first hand-overs of real rows: under a
- * stream, the UI thread then waited for the renderer 100-200 ms a frame for the first seconds. Once a screenful of
- * made-up rows is laid out, each of the next {@link #RENDER_STEPS} pulses draws a band of the table into an image
- * that is thrown away ({@link TableView#snapshot}: the same software renderer, off screen), the rows shifted each
- * time so every band paints new text, as a hand-over does. Nothing made up reaches the screen: the table is visible
- * only while the snapshot is drawn, within one event, and hidden again before the pulse shows anything.
  */
 final class TableWarmUp extends AnimationTimer {
 
     /** Rows added by the first step; each step doubles them, up to a screenful. */
     private static final int FIRST_STEP = 2;
-    /** Pulses that each draw a band of the made-up rows off screen, once a screenful is laid out. */
-    static final int RENDER_STEPS = 10;
-    /** The part of the table's height each off-screen drawing covers: a frame's cost spread over two pulses. */
-    private static final double BAND = 0.5;
     /** The theme's fixed row height when CSS has not given it yet. */
     private static final double ROW_HEIGHT_GUESS = 24;
 
@@ -44,7 +30,6 @@ final class TableWarmUp extends AnimationTimer {
     private final ObservableList<ChangeRow> madeUp = FXCollections.observableArrayList();
     private boolean started;
     private boolean done;
-    private int rendered;
 
     private TableWarmUp(TableView<ChangeRow> table, ObservableList<ChangeRow> rows) {
         this.table = table;
@@ -81,44 +66,14 @@ final class TableWarmUp extends AnimationTimer {
     public void handle(long now) {
         // runs at the start of a pulse: the rows added here get their cells in this pulse's layout
         int screenful = (int) Math.ceil(table.getHeight() / rowHeight()) + 1;
-        if (!rows.isEmpty() || table.getScene() == null || rendered >= RENDER_STEPS) {
+        if (!rows.isEmpty() || table.getScene() == null || madeUp.size() >= screenful) {
             finish();
-            return;
-        }
-        if (madeUp.size() >= screenful) {
-            renderBand(screenful);
             return;
         }
         int target = Math.min(screenful, Math.max(FIRST_STEP, madeUp.size() * 2));
         for (int i = madeUp.size(); i < target; i++) {
             madeUp.add(madeUpRow(i));
         }
-    }
-
-    /**
-     * Draws a band of the table off screen (laid out since the last pulse), then shifts the made-up rows by one so
-     * the next band's cells change text, as a hand-over's do.
-     */
-    private void renderBand(int screenful) {
-        double height = table.getHeight();
-        double bandHeight = Math.ceil(height * BAND);
-        double top = rendered % 2 == 0 ? 0 : height - bandHeight;
-        SnapshotParameters band = new SnapshotParameters();
-        band.setViewport(new Rectangle2D(0, top, table.getWidth(), bandHeight));
-        table.setVisible(true);
-        try {
-            table.snapshot(band, null);
-        } finally {
-            table.setVisible(false);
-        }
-        rendered++;
-        madeUp.remove(0);
-        madeUp.add(madeUpRow(screenful + rendered));
-    }
-
-    /** How many off-screen drawings were made (for tests). */
-    int renderedBands() {
-        return rendered;
     }
 
     private double rowHeight() {

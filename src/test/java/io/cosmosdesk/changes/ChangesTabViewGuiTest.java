@@ -41,10 +41,6 @@ import org.testfx.util.WaitForAsyncUtils;
 class ChangesTabViewGuiTest {
 
     private ChangesTab tab;
-    /** Times the table turned visible while showing the warm-up's made-up rows (an off-screen drawing). */
-    private final AtomicInteger drawnMadeUp = new AtomicInteger();
-    /** Pulses whose layout ended with made-up rows in a visible table: what the screen would show. */
-    private final AtomicInteger madeUpOnScreen = new AtomicInteger();
 
     @RegisterExtension
     final FxAppExtension app = FxAppExtension.showing(stage -> {
@@ -58,20 +54,6 @@ class ChangesTabViewGuiTest {
                     ImmediateTaskRunner.immediate(), 1).tab();
             Scene scene = new Scene((Parent) tab.view(), 900, 600);
             scene.getStylesheets().add(io.cosmosdesk.app.Theme.APP_STYLESHEET);
-            @SuppressWarnings("unchecked")
-            TableView<ChangeRow> table = (TableView<ChangeRow>) tab.view().lookup("#changesTable");
-            java.util.function.BooleanSupplier madeUp = () -> !table.getItems().isEmpty()
-                    && table.getItems().get(0).id().startsWith("warm-up-");
-            table.visibleProperty().addListener((obs, was, visible) -> {
-                if (visible && madeUp.getAsBoolean()) {
-                    drawnMadeUp.incrementAndGet();
-                }
-            });
-            scene.addPostLayoutPulseListener(() -> {
-                if (table.isVisible() && madeUp.getAsBoolean()) {
-                    madeUpOnScreen.incrementAndGet();
-                }
-            });
             stage.setScene(scene);
             stage.show();
         } catch (Exception e) {
@@ -107,18 +89,6 @@ class ChangesTabViewGuiTest {
         List<TableRow<?>> showing = showing(table);
         assertThat(showing).as("rows built before the first changes came").allMatch(builtBefore::contains);
         assertThat(showing).extracting(row -> ((ChangeRow) row.getItem()).id()).allMatch(id -> id.startsWith("order-"));
-    }
-
-    @Test
-    void theRendererDrawsMadeUpRowsOffScreenBeforeTheFirstChangesAndTheScreenNeverShowsThem(FxRobot robot)
-            throws Exception {
-        @SuppressWarnings("unchecked")
-        TableView<ChangeRow> table = robot.lookup("#changesTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.isVisible()
-                && table.getItems() == tab.viewModel().visibleRows());
-        assertThat(drawnMadeUp.get()).as("bands of made-up rows drawn off screen (the renderer's first time paid "
-                + "before the first changes)").isEqualTo(TableWarmUp.RENDER_STEPS);
-        assertThat(madeUpOnScreen.get()).as("pulses that showed made-up rows").isZero();
     }
 
     @Test
