@@ -57,6 +57,8 @@ public final class ChangesBenchmark {
     private static final AtomicLong PULSES_WITH_ROWS = new AtomicLong();
     /** Rows each hand-over (every 200 ms) brings at the rate asked: the floors' table takes as many. */
     private static int rowsPerHandOver;
+    /** Set while measuring: told of each pulse (the renderer's CPU per frame). */
+    private static volatile CpuPerSecond perSecond;
 
     private ChangesBenchmark() {
     }
@@ -199,13 +201,18 @@ public final class ChangesBenchmark {
     }
 
     /** What a run measures from the moment its tab is shown: UI stalls, late pulses, threads' CPU. */
-    private record Meters(UiStallMeter stalls, FxLateSampler late, ThreadCpu cpu, GcPauses gc) {
+    private record Meters(UiStallMeter stalls, FxLateSampler late, ThreadCpu cpu, GcPauses gc,
+            CpuPerSecond perSecond) {
         static Meters start() throws InterruptedException {
+            print("measuring from %s (epoch ms %d), uptime %s", java.time.LocalTime.now(), System.currentTimeMillis(),
+                    uptime());
             GcPauses gc = GcPauses.start();
             UiStallMeter stalls = UiStallMeter.start();
             FxLateSampler late = new FxLateSampler();
             late.start();
-            return new Meters(stalls, late, ThreadCpu.start(), gc);
+            CpuPerSecond cpuPerSecond = CpuPerSecond.start();
+            ChangesBenchmark.perSecond = cpuPerSecond;
+            return new Meters(stalls, late, ThreadCpu.start(), gc, cpuPerSecond);
         }
     }
 
@@ -242,9 +249,14 @@ public final class ChangesBenchmark {
                     LONGEST_PASS_CPU.accumulateAndGet(cpuNow - passStart[0], Math::max);
                     LONGEST_PULSE_CPU.accumulateAndGet(cpuNow - passStart[2], Math::max);
                 }
-                if (shown.get() != seenRows[0]) {
+                boolean rowsShown = shown.get() != seenRows[0];
+                if (rowsShown) {
                     seenRows[0] = shown.get();
                     PULSES_WITH_ROWS.incrementAndGet();
+                }
+                CpuPerSecond frames = perSecond;
+                if (frames != null) {
+                    frames.pulse(rowsShown);
                 }
             });
             stage.show();
@@ -284,6 +296,8 @@ public final class ChangesBenchmark {
         long[] stall = meter.stop();
         late.stop();
         String cpuReport = meters.cpu().report();
+        ChangesBenchmark.perSecond = null;
+        meters.perSecond().close();
         meters.gc().close();
         long lagAtEnd = shown.lastRowShownAt().get() - lastWriteDone;
         long notShown = shown.tab().viewModel().captured().droppedBeforeShown();
@@ -314,6 +328,10 @@ public final class ChangesBenchmark {
                 + "pulses that showed rows: %,d", LONGEST_PASS_CPU.get() / 1_000_000,
                 LONGEST_PULSE_CPU.get() / 1_000_000, PULSES_WITH_ROWS.get());
         print("CPU while writing and catching up, by thread group:%s", cpuReport);
+        print("the renderer's CPU per frame, every frame of the first 4 s then those over 20 ms (+ms after the start: "
+                + "CPU ms (wall between the pulses around it)): %s", meters.perSecond().heavyFrames());
+        print("CPU second by second (is the renderer drawing, or waiting for a core?):%s",
+                meters.perSecond().report(40));
         print("kept %,d rows, %,d older ones counted only", shown.tab().viewModel().captured().rows().size(),
                 shown.tab().viewModel().captured().droppedCount());
         print("uptime at the end: %s", uptime());
