@@ -202,7 +202,8 @@ public class ChangesTabController {
 
     private void bindTable() {
         changesTable.setItems(viewModel.visibleRows());
-        TableWarmUp.install(changesTable, viewModel.visibleRows()); // its cells built before the first rows come
+        // its cells built and drawn before the first rows come; the tab says Live once they are
+        viewModel.holdLiveWhile(TableWarmUp.install(changesTable, viewModel.visibleRows()).warmingProperty());
         Label placeholder = new Label();
         placeholder.setId("changesPlaceholder");
         // rows captured but none passing the filter: say so, not that nothing was captured (set, not bound: the

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
 import java.time.Instant;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TableView;
@@ -45,6 +47,7 @@ final class TableWarmUp extends AnimationTimer {
     private boolean done;
     private long lastStep;
     private double opacity;
+    private final ReadOnlyBooleanWrapper warming = new ReadOnlyBooleanWrapper();
 
     private TableWarmUp(TableView<ChangeRow> table, ObservableList<ChangeRow> rows) {
         this.table = table;
@@ -57,6 +60,11 @@ final class TableWarmUp extends AnimationTimer {
         table.heightProperty().addListener((obs, old, height) -> warmUp.startIfReady());
         table.sceneProperty().addListener((obs, old, scene) -> warmUp.startIfReady());
         return warmUp;
+    }
+
+    /** True from its first step until it has finished or given up: the tab waits to say Live meanwhile. */
+    ReadOnlyBooleanProperty warmingProperty() {
+        return warming.getReadOnlyProperty();
     }
 
     /** Whether it has finished (or given up): the table shows the tab's rows. */
@@ -74,6 +82,7 @@ final class TableWarmUp extends AnimationTimer {
             opacity = table.getOpacity();
             table.setOpacity(UNSEEN_OPACITY);
             table.setItems(madeUp);
+            warming.set(true);
             start();
         }
     }
@@ -110,6 +119,7 @@ final class TableWarmUp extends AnimationTimer {
         done = true;
         table.setItems(rows);
         table.setOpacity(opacity);
+        warming.set(false);
     }
 
     /** A row as long as the benchmark's and most real ones: every column's cell lays out text. */

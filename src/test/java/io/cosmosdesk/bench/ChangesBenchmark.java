@@ -279,10 +279,17 @@ public final class ChangesBenchmark {
                 }
             });
         });
+        // the tab's opening is not in the figures measured from live on: how long the UI thread was held from the
+        // window's showing to live (its first layout and drawing, then the table's warm-up drawing made-up rows) is
+        // printed on its own
+        UiStallMeter opening = UiStallMeter.start();
         if (!live.await(60, TimeUnit.SECONDS)) {
             print("the tab did not go live within 60 s");
             return null;
         }
+        long[] openingStall = opening.stop();
+        print("from the window shown to live (first layout and drawing, the table's warm-up): longest stall %d ms wall, "
+                + "%d ms UI-thread CPU; stalls over 50 ms: %s", openingStall[0], openingStall[1], opening.lateStalls());
         return new Shown(tab[0], shown, worstLagMs, lastRowShownAt, allShown);
     }
 
