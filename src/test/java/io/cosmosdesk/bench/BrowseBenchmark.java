@@ -108,6 +108,7 @@ public final class BrowseBenchmark {
     private static void run(LocalCosmosServer server, CosmosAsyncClient client, int items, int pageSize, int rounds)
             throws Exception {
         long seedStart = System.nanoTime();
+        ThreadCpu.alsoCount(server.pid());
         CosmosAsyncContainer container = seedOrders(client, items);
         print("seeded %,d items (~%d bytes each) in %.1f s", items, order(0, new Random(1)).toString().length(),
                 seconds(seedStart));
@@ -132,6 +133,7 @@ public final class BrowseBenchmark {
             long[] plainStall = null;
             for (Kind kind : order) {
                 settle();
+                long passStartMillis = System.currentTimeMillis();
                 switch (kind) {
                     case RAW -> { // under the same stall watch as the others: its timer threads change the timing
                         StallWatch stall = new StallWatch();
@@ -152,6 +154,9 @@ public final class BrowseBenchmark {
                         stall.stop();
                         plainStall = stall.figures();
                     }
+                }
+                if (System.getenv("BENCH_PASS_CLOCK") != null) { // to cut a flight recording by pass
+                    print("pass clock: round %d %s %d-%d", r, kind, passStartMillis, System.currentTimeMillis());
                 }
             }
             Round round = new Round(r, order, raw, tabPass, plain, tabStall, plainStall);
