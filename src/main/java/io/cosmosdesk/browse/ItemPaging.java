@@ -35,8 +35,9 @@ import javafx.collections.ObservableList;
  * own; a reply for an older one is dropped, so a slow answer can never add rows (or a token) to the wrong query.
  *
  * <p>A query generation reads its pages from one {@link ItemPageStream} (one page pulled per load). The stream reads
- * one page ahead from the first page on, so the next page loads while this one renders (a query costs at most one
- * page more than the user looks at: the page read ahead is billed whether or not it is shown). The stream is closed when the query changes, the tab closes or the user stops loading, which also
+ * ahead from the first page on (up to two pages), so the next page loads while this one renders (a query costs at
+ * most two pages more than the user looks at: pages read ahead are billed whether or not they are shown). The stream
+ * is closed when the query changes, the tab closes or the user stops loading, which also
  * cancels a page still loading; after a stop or a failure the next page comes from a new stream started at the
  * last page's continuation token.
  */
@@ -261,7 +262,7 @@ final class ItemPaging {
         Object load = new Object();
         currentLoad = load;
         ItemPageStream pages = stream.forPage(query, token, pageSize.get());
-        // the page after this one loads while this one is shown: the first page's screen takes as long to render as
+        // the pages after this one load while this one is shown: the first page's screen takes as long to render as
         // the server takes for a page, so paging on (scrolling, Load more) finds the next page in or nearly in
         pages.readAhead();
         busy.set(true);
