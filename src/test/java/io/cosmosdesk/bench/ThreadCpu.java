@@ -22,6 +22,8 @@ final class ThreadCpu {
     private final long startedAt = System.nanoTime();
     private final long processAtStart = processCpuNanos();
     private final long serverAtStart = serverCpuNanos();
+    /** This JVM's and the server's CPU up to the last {@link #report}. */
+    private long totalNanos;
 
     /** From now on every report also gives this process's CPU (the local server's node process). */
     static void alsoCount(long pid) {
@@ -57,9 +59,11 @@ final class ThreadCpu {
         StringBuilder text = new StringBuilder(String.format(java.util.Locale.ROOT, " (over %,d ms of wall time)",
                 wallMs));
         long process = processCpuNanos() - processAtStart;
+        totalNanos = process;
         text.append(String.format(java.util.Locale.ROOT, "%n    whole pass: this JVM %,d ms CPU", process / 1_000_000));
         if (serverPid != 0) {
             long server = serverCpuNanos() - serverAtStart;
+            totalNanos += server;
             text.append(String.format(java.util.Locale.ROOT, ", the server's node process %,d ms, together %,d ms "
                     + "= %.2f of %d cores busy", server / 1_000_000, (process + server) / 1_000_000,
                     (process + server) / 1e6 / Math.max(1, wallMs), Runtime.getRuntime().availableProcessors()));
@@ -67,6 +71,11 @@ final class ThreadCpu {
         ordered.entrySet().stream().filter(e -> e.getKey() >= 20_000_000L).limit(14).forEach(e -> text.append(
                 String.format(java.util.Locale.ROOT, "%n    %,7d ms  %s", e.getKey() / 1_000_000, e.getValue())));
         return text.toString();
+    }
+
+    /** The CPU this JVM and the local server's process used up to the last {@link #report}. */
+    long totalNanos() {
+        return totalNanos;
     }
 
     private static long processCpuNanos() {
