@@ -215,6 +215,8 @@ public final class EditorBenchmark {
         UiStallMeter heartbeat = UiStallMeter.start();
         FxLateSampler typingLate = new FxLateSampler();
         typingLate.start();
+        FxStackLog typingStacks = new FxStackLog();
+        typingStacks.start();
         for (int i = 0; i < 30; i++) {
             AtomicLong done = new AtomicLong();
             long keyUptime = EditorGcPauses.uptimeMs();
@@ -266,13 +268,14 @@ public final class EditorBenchmark {
         long typingAllocatedMb = (allocatedBytes() - typingAllocatedBefore) / (1024 * 1024);
         long[] typingStall = heartbeat.stop();
         typingLate.stop();
+        typingStacks.stop();
         if (where) {
             System.out.println("  typing, where the UI thread was while late:" + typingLate.report());
         }
         if (where) {
             System.out.println("  keystroke latencies in order: " + latencies);
         }
-        System.out.println(slowKeys(latencies, keyWindows, gc));
+        System.out.println(slowKeys(latencies, keyWindows, gc, typingStacks));
         Collections.sort(latencies);
         System.out.printf(Locale.ROOT, "keystroke-to-layout in the 2 MB item: median %d ms, p90 %d ms, max %d ms "
                 + "(30 keys); longest UI stall while typing and validating: %d ms (UI busy %d ms)%n", latencies.get(15),
@@ -285,7 +288,8 @@ public final class EditorBenchmark {
     }
 
     /** The keys over 50 ms in order (#1 is the first key, which also focuses the area), each with its GC pauses. */
-    private static String slowKeys(List<Long> latencies, List<long[]> windows, EditorGcPauses gc) {
+    private static String slowKeys(List<Long> latencies, List<long[]> windows, EditorGcPauses gc,
+            FxStackLog stacks) {
         StringBuilder line = new StringBuilder("keystrokes over 50 ms (key number: latency, UI thread CPU, GC pause "
                 + "inside it):");
         int slow = 0;
@@ -293,8 +297,9 @@ public final class EditorBenchmark {
         for (int i = 0; i < latencies.size(); i++) {
             if (latencies.get(i) > 50) {
                 long paused = gc.pausedWithin(windows.get(i)[0], windows.get(i)[1]);
-                line.append(String.format(Locale.ROOT, " #%d: %d ms (UI %d, GC %d)", i + 1, latencies.get(i),
-                        windows.get(i)[2], paused));
+                line.append(String.format(Locale.ROOT, " #%d: %d ms (UI %d, GC %d; UI thread sampled: %s)", i + 1,
+                        latencies.get(i), windows.get(i)[2], paused,
+                        StallAttribution.phases(stacks.within(windows.get(i)[0], windows.get(i)[1]))));
                 slow++;
                 withPause += paused > 0 ? 1 : 0;
             }

@@ -70,6 +70,18 @@ final class StallAttribution {
         return new Stall(wall, cpu, gcMs, verdict, text);
     }
 
+    /** "CSS 12 ms, paragraph cells 4 ms": the samples by phase, most first ("-" when none). */
+    static String phases(List<FxStackLog.Sample> samples) {
+        Map<String, Long> phases = new LinkedHashMap<>();
+        for (FxStackLog.Sample sample : samples) {
+            phases.merge(sample.phase().equals("other") ? "other (" + sample.frame() + ")" : sample.phase(),
+                    FxStackLog.SAMPLE_MS, Long::sum);
+        }
+        String text = phases.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(4)
+                .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(Collectors.joining(", "));
+        return text.isEmpty() ? "-" : text;
+    }
+
     /** "GC pause 3, UI CPU: CSS 2": how many stalls each verdict had, most first. */
     static String verdicts(List<Stall> stalls) {
         Map<String, Long> counts = stalls.stream()
