@@ -276,15 +276,78 @@ public final class EditorBenchmark {
             System.out.println("  keystroke latencies in order: " + latencies);
         }
         System.out.println(slowKeys(latencies, keyWindows, gc, typingStacks));
+        long[] keyCpus = keyWindows.stream().mapToLong(w -> w[2]).sorted().toArray();
+        System.out.printf(Locale.ROOT, "UI CPU per key (indentation): median %d ms, max %d ms; the first key %d ms%n",
+                keyCpus[15], keyCpus[29], keyWindows.get(0)[2]);
         Collections.sort(latencies);
         System.out.printf(Locale.ROOT, "keystroke-to-layout in the 2 MB item: median %d ms, p90 %d ms, max %d ms "
                 + "(30 keys); longest UI stall while typing and validating: %d ms (UI busy %d ms)%n", latencies.get(15),
                 latencies.get(26), latencies.get(29), typingStall[0], typingStall[1]);
         System.out.printf(Locale.ROOT, "typing 30 keys and validating: %d MB allocated, %d GC pauses, %d ms in all, "
                 + "longest %d ms%n", typingAllocatedMb, gc.count(), gc.totalMs(), gc.longestMs());
+        typeInsideAString(controller[0], fxThread, gc);
         boolean dirty = onFx(() -> editor.isDirty());
         System.out.println("(editor dirty after typing: " + dirty + ")");
         tasks.shutdown();
+    }
+
+    /**
+     * A second figure beside the first (which types into a line's indentation, where each key changes the line's
+     * tokens): 30 keys typed inside a string value, the common case, where the typed character keeps its token's colour.
+     */
+    private static void typeInsideAString(io.cosmosdesk.editor.ItemEditorController controller, long fxThread,
+            EditorGcPauses gc) throws Exception {
+        int[] at = onFx(() -> {
+            JsonCodeArea area = controller.codeArea();
+            for (int par = 20; par < area.getParagraphs().size(); par++) {
+                int col = area.getParagraph(par).getText().indexOf("Item number");
+                if (col >= 0) {
+                    return new int[] {par, col + 6};
+                }
+            }
+            return new int[] {20, 4};
+        });
+        gc.reset();
+        FxStackLog stacks = new FxStackLog();
+        stacks.start();
+        List<Long> latencies = new ArrayList<>();
+        List<long[]> windows = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            AtomicLong done = new AtomicLong();
+            long keyUptime = EditorGcPauses.uptimeMs();
+            long keyCpu = ALLOCATION.getThreadCpuTime(fxThread);
+            long t0 = System.nanoTime();
+            int column = at[1] + i;
+            onFx(() -> {
+                JsonCodeArea area = controller.codeArea();
+                area.requestFocus();
+                area.moveTo(at[0], column);
+                Runnable[] listener = new Runnable[1];
+                listener[0] = () -> {
+                    done.set(System.nanoTime());
+                    area.getScene().removePostLayoutPulseListener(listener[0]);
+                };
+                area.getScene().addPostLayoutPulseListener(listener[0]);
+                area.fireEvent(new KeyEvent(KeyEvent.KEY_TYPED, "y", "y", KeyCode.UNDEFINED, false, false, false,
+                        false));
+                Platform.requestNextPulse();
+                return null;
+            });
+            waitFor(() -> done.get() != 0);
+            latencies.add((done.get() - t0) / 1_000_000);
+            windows.add(new long[] {keyUptime, keyUptime + (done.get() - t0) / 1_000_000 + 1,
+                    (ALLOCATION.getThreadCpuTime(fxThread) - keyCpu) / 1_000_000});
+            Thread.sleep(40);
+        }
+        stacks.stop();
+        System.out.println("inside a string value (line " + (at[0] + 1) + "): " + slowKeys(latencies, windows, gc,
+                stacks));
+        long[] cpu = windows.stream().mapToLong(w -> w[2]).sorted().toArray();
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "keystroke-to-layout typing inside a string in the 2 MB item: median %d ms, p90 %d "
+                + "ms, max %d ms; UI CPU per key median %d ms, max %d ms (30 keys)%n", sorted.get(15), sorted.get(26),
+                sorted.get(29), cpu[15], cpu[29]);
     }
 
     /** The keys over 50 ms in order (#1 is the first key, which also focuses the area), each with its GC pauses. */
