@@ -187,9 +187,9 @@ public final class EditorBenchmark {
         }
 
         System.out.printf(Locale.ROOT, "open stalls over %d ms, attributed (GC = pauses inside the stall: collection "
-                + "(cause) length (inside the stall), what it copied, who allocated since the pause before; UI CPU = the "
-                + "UI thread's own time; other wait = neither: no core, or the renderer; sampled = where the UI thread's "
-                + "stack was, 2 ms a sample, from 8 ms into the stall):%n", ATTRIBUTED_MS);
+                + "(cause) length (inside the stall), what it copied, who allocated since the pause before; UI CPU = "
+                + "the UI thread's own time; other wait = neither: no core, or the renderer; sampled = where the UI "
+                + "thread's stack was, 2 ms a sample, from 8 ms into the stall):%n", ATTRIBUTED_MS);
         for (String line : attributionLines) {
             System.out.println(line);
         }
@@ -199,9 +199,9 @@ public final class EditorBenchmark {
                     stalls.size(), ATTRIBUTED_MS, rounds - 1, stalls.isEmpty() ? ""
                             : " (" + StallAttribution.verdicts(stalls) + ")");
         }
-        System.out.println(memory());
+        System.out.println(ProcessMemory.summary());
         if (java.util.Arrays.asList(args).contains("--histo")) {
-            System.out.println(liveHistogram(Integer.getInteger("bench.histo.lines", 30)));
+            System.out.println(ProcessMemory.liveHistogram(Integer.getInteger("bench.histo.lines", 30)));
         }
         if (java.util.Arrays.asList(args).contains("--no-typing")) {
             tasks.shutdown();
@@ -276,19 +276,23 @@ public final class EditorBenchmark {
             System.out.println("  keystroke latencies in order: " + latencies);
         }
         System.out.println(slowKeys(latencies, keyWindows, gc, typingStacks));
+        long[] keyCpus = keyWindows.stream().mapToLong(w -> w[2]).sorted().toArray();
+        System.out.printf(Locale.ROOT, "UI CPU per key (indentation): median %d ms, max %d ms; the first key %d ms%n",
+                keyCpus[15], keyCpus[29], keyWindows.get(0)[2]);
         Collections.sort(latencies);
         System.out.printf(Locale.ROOT, "keystroke-to-layout in the 2 MB item: median %d ms, p90 %d ms, max %d ms "
                 + "(30 keys); longest UI stall while typing and validating: %d ms (UI busy %d ms)%n", latencies.get(15),
                 latencies.get(26), latencies.get(29), typingStall[0], typingStall[1]);
         System.out.printf(Locale.ROOT, "typing 30 keys and validating: %d MB allocated, %d GC pauses, %d ms in all, "
                 + "longest %d ms%n", typingAllocatedMb, gc.count(), gc.totalMs(), gc.longestMs());
+        EditorStringTyping.run(controller[0], fxThread, gc);
         boolean dirty = onFx(() -> editor.isDirty());
         System.out.println("(editor dirty after typing: " + dirty + ")");
         tasks.shutdown();
     }
 
     /** The keys over 50 ms in order (#1 is the first key, which also focuses the area), each with its GC pauses. */
-    private static String slowKeys(List<Long> latencies, List<long[]> windows, EditorGcPauses gc,
+    static String slowKeys(List<Long> latencies, List<long[]> windows, EditorGcPauses gc,
             FxStackLog stacks) {
         StringBuilder line = new StringBuilder("keystrokes over 50 ms (key number: latency, UI thread CPU, GC pause "
                 + "inside it):");
@@ -306,40 +310,6 @@ public final class EditorBenchmark {
         }
         return line.append(String.format(Locale.ROOT, "; %d slow, %d of them during a GC pause", slow, withPause))
                 .toString();
-    }
-
-    /**
-     * The process's memory after the opens: peak and current resident set, and the proportional set (ZGC maps its
-     * heap three times, which counts thrice in RSS but once in PSS), from /proc (Linux).
-     */
-    private static String memory() {
-        try {
-            String status = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/status"));
-            String rollup = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/smaps_rollup"));
-            return String.format(Locale.ROOT, "process memory: RSS peak %d MB, RSS now %d MB, PSS now %d MB",
-                    kb(status, "VmHWM:") / 1024, kb(status, "VmRSS:") / 1024, kb(rollup, "Pss:") / 1024);
-        } catch (java.io.IOException | RuntimeException e) {
-            return "process memory: unknown (" + e + ")";
-        }
-    }
-
-    /** The heap's live objects by class after a full collection (jcmd GC.class_histogram), its first lines. */
-    private static String liveHistogram(int lines) {
-        try {
-            Object text = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
-                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
-            return "live heap with the last item open, by class:\n" + String.join("\n",
-                    java.util.Arrays.asList(text.toString().split("\n")).subList(0, lines));
-        } catch (Exception e) {
-            return "live heap: unknown (" + e + ")";
-        }
-    }
-
-    private static long kb(String proc, String field) {
-        int at = proc.indexOf(field);
-        String rest = proc.substring(at + field.length()).strip();
-        return Long.parseLong(rest.substring(0, rest.indexOf(' ')));
     }
 
     /** The item sizes to open: all three, or those named by {@code --sizes=10,500,2032} (KB). */
@@ -375,7 +345,7 @@ public final class EditorBenchmark {
         return item;
     }
 
-    private static <T> T onFx(Supplier<T> work) throws Exception {
+    static <T> T onFx(Supplier<T> work) throws Exception {
         Object[] result = new Object[1];
         Throwable[] error = new Throwable[1];
         CountDownLatch done = new CountDownLatch(1);
@@ -399,7 +369,7 @@ public final class EditorBenchmark {
         return value;
     }
 
-    private static final com.sun.management.ThreadMXBean ALLOCATION =
+    static final com.sun.management.ThreadMXBean ALLOCATION =
             (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** Bytes allocated so far by the threads alive now (the editor's UI and task threads live throughout). */
@@ -420,11 +390,11 @@ public final class EditorBenchmark {
         return values[values.length / 2];
     }
 
-    private interface Check {
+    interface Check {
         boolean test() throws Exception;
     }
 
-    private static void waitFor(Check check) throws Exception {
+    static void waitFor(Check check) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!check.test()) {
             if (System.nanoTime() > deadline) {

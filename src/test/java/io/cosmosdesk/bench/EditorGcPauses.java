@@ -20,7 +20,7 @@ final class EditorGcPauses {
 
     /**
      * One pause: its begin and end in ms since the JVM started, the bytes it kept (survivors + promoted), what it was
-     * ("G1 Young Generation / G1 Evacuation Pause") and who allocated since the pause before it ("FX 12 MB, task 40 MB").
+     * ("young (G1 Evacuation Pause)") and who allocated since the pause before it ("task 40 MB, FX 12 MB").
      */
     record Pause(long startMs, long endMs, long copiedBytes, String what, String allocatedBy) {
         long ms() {

@@ -95,7 +95,8 @@ final class FxStackLog {
             return "CSS";
         }
         if (has(stack, "ParagraphBox", null) || has(stack, "ParagraphText", null) || has(stack, "CellListManager", null)
-                || has(stack, "CellPool", null) || has(stack, "LineNumberGutter", null) || has(stack, "TextFlow", null)) {
+                || has(stack, "CellPool", null) || has(stack, "LineNumberGutter", null)
+                || has(stack, "TextFlow", null)) {
             return "paragraph cells";
         }
         if (has(stack, "VirtualFlow", null) || has(stack, "Navigator", null) || has(stack, "SizeTracker", null)) {

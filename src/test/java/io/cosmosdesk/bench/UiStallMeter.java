@@ -29,9 +29,9 @@ final class UiStallMeter {
     private final long fxThreadId;
     private final long startedAt = System.nanoTime();
     private long lastStallEnd; // UI thread only
-    /** Each wait over 50 ms: when it began (ms after start), its wall and UI-thread CPU ms. */
+    /** Each wait over the threshold (50 ms unless started with another): when it began, its wall and UI CPU ms. */
     private final java.util.List<String> late = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    /** Each wait over 50 ms as {began ms after start, wall ms, UI-thread CPU ms, began epoch ms}. */
+    /** Each wait over the threshold as {began ms after start, wall ms, UI CPU ms, began epoch ms, began uptime ms}. */
     private final java.util.List<long[]> lateFigures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     /** The timer thread's own gaps over 50 ms between beats, each {began epoch ms, ms}. */
@@ -96,7 +96,7 @@ final class UiStallMeter {
         });
     }
 
-    /** Each stall kept so far as {began ms after start, wall ms, UI-thread CPU ms, began epoch ms, began JVM uptime ms}. */
+    /** Each stall kept so far as {began ms after start, wall ms, UI CPU ms, began epoch ms, began JVM uptime ms}. */
     java.util.List<long[]> stalls() {
         synchronized (lateFigures) {
             return new java.util.ArrayList<>(lateFigures);
