@@ -228,13 +228,16 @@ check_no_sandbox() {
     done
 }
 
-# What the packaging build does for the start path (packaging/README.md, "Start-up"): the app's stylesheet is
+# What the packaging build does for the start path (packaging/README.md, "Start-up"): the app's stylesheets are
 # shipped pre-parsed beside the .css, AtlantaFX's theme is trimmed, and no library jar is signed any more (a
 # signature is checked at start).
 check_start_path_jars() {
-    local dir=$1 jar signed=()
-    unzip -Z1 "$dir"/cosmosdesk-*.jar | grep -x 'io/cosmosdesk/app/cosmosdesk.bss' >/dev/null \
-        || fail "the app's jar holds no pre-parsed stylesheet io/cosmosdesk/app/cosmosdesk.bss (BinaryStylesheet.java)"
+    local dir=$1 jar signed=() entries sheet
+    entries=$(unzip -Z1 "$dir"/cosmosdesk-*.jar) || fail "cannot list the app's jar in $dir"
+    for sheet in cosmosdesk popups-light popups-dark; do
+        grep -x "io/cosmosdesk/app/$sheet.bss" >/dev/null <<<"$entries" \
+            || fail "the app's jar holds no pre-parsed stylesheet io/cosmosdesk/app/$sheet.bss (BinaryStylesheet.java)"
+    done
     # AtlantaFX's theme without the rules of controls the app never creates (TrimTheme.java)
     # (read whole first: with pipefail, grep quitting at its first match could fail unzip with SIGPIPE)
     local theme

@@ -2,7 +2,6 @@ package io.cosmosdesk.app;
 
 import io.cosmosdesk.connection.DeferredSecretStore;
 import io.cosmosdesk.connection.KeyringSecretStore;
-import io.cosmosdesk.connection.SecretStore;
 import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.CosmosClientFactory;
 import io.cosmosdesk.cosmos.Credentials;
@@ -23,19 +22,19 @@ import javafx.stage.Stage;
 public class CosmosDeskApp extends Application {
 
     private AppContext context;
-    private SecretStore secrets;
+    private DeferredSecretStore secrets;
     private Path placementFile;
     private Optional<WindowPlacement> savedPlacement = Optional.empty();
     private WindowPlacement normal;
     private Stage stage;
     private Image icon;
 
-    /** The keychain probe takes about a second: it runs in the background while the window opens. */
+    /** The keychain probe takes about a second: it runs in the background once the window has shown. */
     @Override
     public void init() {
         StartupTrace.mark("init (toolkit up)");
         TextWarmUp.begin();
-        secrets = new DeferredSecretStore(KeyringSecretStore::detect);
+        secrets = DeferredSecretStore.notStarted(KeyringSecretStore::detect);
         // read here, on the launcher thread, not on the UI thread
         placementFile = AppDirectories.detect().config().resolve(WindowPlacement.FILE_NAME);
         savedPlacement = WindowPlacement.load(placementFile);
@@ -62,6 +61,8 @@ public class CosmosDeskApp extends Application {
         place(stage);
         stage.show();
         StartupTrace.mark("main window shown");
+        // after the first frame, not beside it (a connection that needs a key before then starts it itself)
+        context.tasks().inNextFrame(secrets::start);
 
         options.emulatorProfile().ifPresent(profile ->
                 main.connect(profile, new Credentials.AccountKey(ConnectionProfile.EMULATOR_KEY),

@@ -1,8 +1,11 @@
 package io.cosmosdesk.app;
 
 import io.cosmosdesk.ui.TaskRunner;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
@@ -113,7 +116,10 @@ final class MainWindowView {
         StackPane treeArea = new StackPane(c.resourceTree, c.treePlaceholder);
         VBox.setVgrow(treeArea, Priority.ALWAYS);
 
-        VBox treePane = new VBox(6, treeToolbar, c.treeFilter, c.treeSearchStatus, treeArea);
+        VBox treePane = new VBox(6, treeToolbar, c.treeFilter, treeArea);
+        // hidden (and unmanaged) until a search runs: out of the scene until then, so no spinner skin at start
+        joinWhenFirstVisible(c.treeSearchStatus,
+                () -> treePane.getChildren().add(treePane.getChildren().indexOf(treeArea), c.treeSearchStatus));
         treePane.setId("treePane");
         treePane.getStyleClass().add("tree-pane");
         treePane.setMinWidth(200);
@@ -168,12 +174,41 @@ final class MainWindowView {
         c.busyIndicator.setId("busyIndicator");
         c.busyIndicator.setPrefSize(16, 16);
         c.busyIndicator.setVisible(false);
-        HBox bar = new HBox(10, c.connectionBadge, c.statusMessage, gap, c.busyIndicator);
+        // the hidden indicator's place, the same size, until it first shows (its spinner skin is not built at start)
+        Region busySlot = new Region();
+        busySlot.setMinSize(16, 16);
+        busySlot.setPrefSize(16, 16);
+        busySlot.setMaxSize(16, 16);
+        HBox bar = new HBox(10, c.connectionBadge, c.statusMessage, gap, busySlot);
+        joinWhenFirstVisible(c.busyIndicator, () -> bar.getChildren().set(bar.getChildren().indexOf(busySlot),
+                c.busyIndicator));
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 10, 3, 10));
         return bar;
+    }
+
+    /**
+     * Runs {@code join} (which puts {@code node} into the window) the first time {@code node} turns visible. A hidden
+     * node in the scene still goes through the first CSS pass and gets its skin: an indeterminate
+     * {@link ProgressIndicator}'s is a spinner of a dozen regions with an animation, two of them hidden at start.
+     * The controller binds the node's visibility after this, so the listener sees every change.
+     */
+    static void joinWhenFirstVisible(Node node, Runnable join) {
+        if (node.isVisible()) {
+            join.run();
+            return;
+        }
+        node.visibleProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> visible, Boolean was, Boolean is) {
+                if (is) {
+                    visible.removeListener(this);
+                    join.run();
+                }
+            }
+        });
     }
 
     /** The pulse after the first frame: every tooltip of the window. */

@@ -31,6 +31,8 @@ final class ItemGridColumns {
     private final TableView<ItemRow> table;
     private final ItemsViewModel viewModel;
     private final Map<String, Double> columnWidths = new HashMap<>();
+    /** Columns of the user's fitted before any row was in (a reopened container): fitted again to the first page. */
+    private final java.util.Set<String> fittedBeforeRows = new java.util.HashSet<>();
     private javafx.scene.text.Font shownFont = javafx.scene.text.Font.getDefault();
     /** Room a header takes beside its text: its label's, the column header's and the theme's paddings. */
     private double headerPadding = 24;
@@ -46,6 +48,7 @@ final class ItemGridColumns {
         columns.rebuild();
         viewModel.columns().addListener((ListChangeListener<ItemColumn>) change -> columns.rebuild());
         viewModel.appliedQueryProperty().addListener((obs, old, query) -> columns.updateHeaders());
+        viewModel.rows().addListener((ListChangeListener<ItemRow>) change -> columns.refitToFirstRows());
         // a column dragged to a new place or to a new width: both end with the mouse released over the grid
         table.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, event -> columns.rememberUserLayout());
     }
@@ -92,6 +95,10 @@ final class ItemGridColumns {
         double width = viewModel.columnWidth(column.header()).orElseGet(() -> columnWidths.getOrDefault(
                 column.header(), column.kind() == ItemColumn.Kind.ID ? ID_WIDTH
                         : column.kind() == ItemColumn.Kind.USER ? fittedWidth(column) : VALUE_WIDTH));
+        if (column.kind() == ItemColumn.Kind.USER && viewModel.rows().isEmpty()
+                && viewModel.columnWidth(column.header()).isEmpty()) {
+            fittedBeforeRows.add(column.header());
+        }
         tableColumn.setPrefWidth(width);
         columnWidths.put(column.header(), width);
         tableColumn.setCellValueFactory(features ->
@@ -145,14 +152,43 @@ final class ItemGridColumns {
         return 0;
     }
 
+    /**
+     * The user's columns restored when a container opens again come before its rows, so they were fitted to their
+     * headers alone ("…tus" over "delive…" after a restart): once the first rows are in, those without a width of
+     * the user's are fitted again, to the rows as on the first opening, in the font the shown headers have.
+     */
+    private void refitToFirstRows() {
+        if (fittedBeforeRows.isEmpty() || viewModel.rows().isEmpty()) {
+            return;
+        }
+        for (TableColumn<ItemRow, ?> existing : table.getColumns()) {
+            if (existing.getGraphic() instanceof Label header && header.getScene() != null) {
+                shownFont = header.getFont();
+                headerPadding = Math.max(headerPadding, paddingAround(header));
+            }
+        }
+        for (TableColumn<ItemRow, ?> tableColumn : table.getColumns()) {
+            String header = tableColumn.getId();
+            if (fittedBeforeRows.contains(header) && viewModel.columnWidth(header).isEmpty()
+                    && tableColumn.getUserData() instanceof ItemColumn column) {
+                double width = fittedWidth(column);
+                tableColumn.setPrefWidth(width);
+                columnWidths.put(header, width); // ours, not the user's: rememberUserLayout compares with it
+            }
+        }
+        fittedBeforeRows.clear();
+    }
+
     /** Wide enough for the header and the loaded cells (the first 50 rows), within sensible bounds. */
     private double fittedWidth(ItemColumn column) {
         javafx.scene.text.Text measure = new javafx.scene.text.Text(column.header());
         measure.setFont(shownFont);
         double widest = measure.getLayoutBounds().getWidth() + headerPadding;
-        int rows = Math.min(50, table.getItems().size());
+        // the loaded rows, not the table's items: before the first page those hold a blank stand-in row
+        List<ItemRow> loaded = viewModel.rows();
+        int rows = Math.min(50, loaded.size());
         for (int i = 0; i < rows; i++) {
-            measure.setText(viewModel.cellOf(table.getItems().get(i), column).text());
+            measure.setText(viewModel.cellOf(loaded.get(i), column).text());
             widest = Math.max(widest, measure.getLayoutBounds().getWidth() + 16);
         }
         return Math.max(MIN_FITTED_WIDTH, Math.min(MAX_FITTED_WIDTH, Math.ceil(widest)));

@@ -37,7 +37,7 @@ import javafx.collections.ObservableList;
  * the selection; the paging, the filter box (what to query: filter, sort, find by id), the selection, the columns,
  * the filter history, counting and deleting each live in a part of their own.
  */
-public class ItemsViewModel implements AutoCloseable {
+public class ItemsViewModel extends ItemsGridState implements AutoCloseable {
 
     public static final int DEFAULT_PAGE_SIZE = ItemPaging.DEFAULT_PAGE_SIZE;
     public static final int MAX_PAGE_SIZE = ItemPaging.MAX_PAGE_SIZE;
@@ -51,9 +51,6 @@ public class ItemsViewModel implements AutoCloseable {
         FILTER_ERROR, ERROR, STOPPED
     }
 
-    private final ContainerHandle handle;
-    private final ItemPaging pages;
-    private final LoadingIndicator loading;
     private final ItemColumns columns;
     private final FilterHistory history;
     private final FilterBox filterBox;
@@ -61,7 +58,6 @@ public class ItemsViewModel implements AutoCloseable {
     private final ItemDeletion deletion;
 
     // Properties
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
     private final GridSelection selection = new GridSelection();
     private final ReadOnlyIntegerWrapper queriesRun = new ReadOnlyIntegerWrapper(this, "queriesRun");
     private Host host = new Host() { };
@@ -86,13 +82,9 @@ public class ItemsViewModel implements AutoCloseable {
 
     public ItemsViewModel(ContainerHandle handle, ItemQueryService service, TaskRunner tasks, DialogService dialogs,
             ColumnSettingsStore settings) {
-        this.handle = Objects.requireNonNull(handle);
-        Objects.requireNonNull(service);
-        Objects.requireNonNull(tasks);
+        super(handle, service, tasks);
         Objects.requireNonNull(dialogs);
         Objects.requireNonNull(settings);
-        this.pages = new ItemPaging(handle, service, tasks, notice::set);
-        this.loading = new LoadingIndicator(pages.busyProperty(), tasks);
         this.columns = new ItemColumns(handle, settings);
         this.history = new FilterHistory(handle, settings);
         this.counter = new ItemCounter(handle, service, tasks, pages::generation);
@@ -107,10 +99,6 @@ public class ItemsViewModel implements AutoCloseable {
     }
 
     // Properties
-
-    public ContainerHandle handle() {
-        return handle;
-    }
 
     /** Where the filter box's completion reads the container's field paths (the Schema tab's catalog). */
     public record FieldCompletion(TaskRunner tasks, io.cosmosdesk.query.FieldPathSource source) {
@@ -127,11 +115,6 @@ public class ItemsViewModel implements AutoCloseable {
         return java.util.Optional.ofNullable(fieldCompletion);
     }
 
-    /** Loaded rows, in the order the service returned them. */
-    public ObservableList<ItemRow> rows() {
-        return pages.rows();
-    }
-
     public ObservableList<ItemColumn> columns() {
         return columns.list();
     }
@@ -139,10 +122,6 @@ public class ItemsViewModel implements AutoCloseable {
     /** What the user is typing after {@code SELECT * FROM c}. */
     public StringProperty filterTextProperty() {
         return filterBox.filterTextProperty();
-    }
-
-    public ReadOnlyObjectProperty<ItemQuery> appliedQueryProperty() {
-        return pages.status().appliedQueryProperty();
     }
 
     /** What the user typed into "Go to id"; emptied when another query replaces it (Clear, a typed filter). */
@@ -167,11 +146,6 @@ public class ItemsViewModel implements AutoCloseable {
         return filterBox.filterHintProperty();
     }
 
-    /** The filter of the rows on screen, as the user reads it. */
-    public ReadOnlyStringProperty appliedFilterProperty() {
-        return pages.status().appliedFilterProperty();
-    }
-
     /** True when the text in the box differs from the filter of the rows on screen. */
     public BooleanBinding filterOutdatedBinding() {
         return filterBox.filterOutdatedBinding();
@@ -187,82 +161,9 @@ public class ItemsViewModel implements AutoCloseable {
         return history.suggestions();
     }
 
-    /** The service's complaint about the typed filter (e.g. a syntax error); null when none. */
-    public ReadOnlyStringProperty filterErrorProperty() {
-        return pages.status().filterErrorProperty();
-    }
-
-    /** e.g. "Sorted on the server by /orderDate ↓"; empty when unsorted. */
-    public ReadOnlyStringProperty sortLabelProperty() {
-        return pages.status().sortLabelProperty();
-    }
-
-    public ItemQuery.Sort currentSort() {
-        return pages.appliedQuery().effectiveSort();
-    }
-
-    /** Items per page, 1 to {@value #MAX_PAGE_SIZE}; applies from the next page loaded. */
-    public IntegerProperty pageSizeProperty() {
-        return pages.pageSizeProperty();
-    }
-
-    /** True when the service gave a continuation token: "Load more" shows only then. */
-    public ReadOnlyBooleanProperty hasMoreProperty() {
-        return pages.hasMoreProperty();
-    }
-
-    /** True while a page is loading. The grid stays usable; Cancel stops it and keeps the rows. */
-    public ReadOnlyBooleanProperty busyProperty() {
-        return pages.busyProperty();
-    }
-
-    /** Whether the loading bar shows: a load that has lasted a moment (quick pages never flash it). */
-    public ReadOnlyBooleanProperty loadingShownProperty() {
-        return loading.shownProperty();
-    }
-
-    public ReadOnlyObjectProperty<State> stateProperty() {
-        return pages.status().stateProperty();
-    }
-
     /** What a tab of a container deleted elsewhere says. */
     public static final String CONTAINER_GONE = "This container no longer exists: it was deleted, here or elsewhere."
             + " Nothing in this tab can be saved; close it, or refresh the tree.";
-
-    /** The container answered 404 (deleted elsewhere): nothing in its tab may write any more. */
-    public ReadOnlyBooleanProperty containerGoneProperty() {
-        return pages.status().containerGoneProperty();
-    }
-
-    /** The container is gone (deleted in CosmosDesk, or another of its tabs met the 404): nothing here writes. */
-    public void markContainerGone() {
-        pages.markContainerGone();
-    }
-
-    /** A recoverable failure for the banner (with Retry); null when none. */
-    public ReadOnlyStringProperty errorMessageProperty() {
-        return pages.status().errorMessageProperty();
-    }
-
-    /** Status, substatus and activity id of the failure, for "Copy details". */
-    public ReadOnlyStringProperty errorDetailsProperty() {
-        return pages.status().errorDetailsProperty();
-    }
-
-    /** An informational line, e.g. the summary of a delete; null when none. */
-    public ReadOnlyStringProperty noticeProperty() {
-        return notice.getReadOnlyProperty();
-    }
-
-    /** "1–100 · more available · 12.4 RU page / 87.1 RU total · 143 ms". */
-    public ReadOnlyStringProperty statusTextProperty() {
-        return pages.status().statusTextProperty();
-    }
-
-    /** Activity id of the latest page, for support requests. */
-    public ReadOnlyStringProperty activityIdProperty() {
-        return pages.status().activityIdProperty();
-    }
 
     /** "12,000 items match · 3.1 RU" after {@link #count()}; empty until asked. */
     public ReadOnlyStringProperty countTextProperty() {
@@ -294,10 +195,6 @@ public class ItemsViewModel implements AutoCloseable {
         return selection.selectedItemProperty();
     }
 
-    public boolean isReadOnly() {
-        return handle.connection().profile().readOnly();
-    }
-
     /** Who takes the grid's requests that reach beyond it (open, new, move, deleted items). */
     public void setHost(Host host) {
         this.host = Objects.requireNonNull(host);
@@ -311,11 +208,6 @@ public class ItemsViewModel implements AutoCloseable {
     /** Who shows a selection the view-model chose (the grid), see {@link #selectOnly}. */
     public void setOnSelectionChosen(Consumer<List<ItemRow>> view) {
         selection.showChosenIn(view);
-    }
-
-    /** The cell of {@code row} in {@code column}; parses the row's JSON at most once while it stays visible. */
-    public ItemColumn.Cell cellOf(ItemRow row, ItemColumn column) {
-        return pages.cellOf(row, column);
     }
 
     // Commands
@@ -369,11 +261,6 @@ public class ItemsViewModel implements AutoCloseable {
      */
     public void sortBy(ItemColumn column) {
         filterBox.sortBy(column);
-    }
-
-    /** Appends the next page, when there is one and nothing is loading (also driven by scrolling). */
-    public void loadMore() {
-        pages.loadMore();
     }
 
     /** Retries what failed last: the next page, or the whole query. */
@@ -483,20 +370,6 @@ public class ItemsViewModel implements AutoCloseable {
 
     public void newItem() {
         host.newItem();
-    }
-
-    /** Shows a saved item's new version in its row (or as a new first row), without reloading the page. */
-    public void upsertRow(ObjectNode item) {
-        pages.upsertRow(item);
-    }
-
-    /** Drops a deleted item's row. */
-    public void removeRow(String id, PartitionKeyValue partitionKey) {
-        pages.removeRow(id, partitionKey);
-    }
-
-    public void dismissNotice() {
-        notice.set(null);
     }
 
     /** Bulk deletes started from now on also appear in the Jobs panel. */

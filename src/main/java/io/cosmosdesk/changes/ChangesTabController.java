@@ -1,16 +1,17 @@
 package io.cosmosdesk.changes;
 
 import io.cosmosdesk.cosmos.ItemRef;
+import io.cosmosdesk.ui.HeaderFit;
 import java.io.File;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -77,9 +78,6 @@ public class ChangesTabController {
     @FXML private Button clearButton;
     @FXML private Button exportButton;
     @FXML private CheckBox followCheck;
-    /** A follow-newest scroll is queued for after the table has taken the latest change of its rows. */
-    private boolean followPending;
-    private final io.cosmosdesk.ui.PulseSteps followScroll = new io.cosmosdesk.ui.PulseSteps();
     @FXML private TextField filterField;
     @FXML private Label filterErrorLabel;
     @FXML private Label startErrorLabel;
@@ -204,7 +202,8 @@ public class ChangesTabController {
 
     private void bindTable() {
         changesTable.setItems(viewModel.visibleRows());
-        TableWarmUp.install(changesTable, viewModel.visibleRows()); // its cells built before the first rows come
+        // its cells built and drawn before the first rows come; the tab says Live once they are
+        viewModel.holdLiveWhile(TableWarmUp.install(changesTable, viewModel.visibleRows()).warmingProperty());
         Label placeholder = new Label();
         placeholder.setId("changesPlaceholder");
         // rows captured but none passing the filter: say so, not that nothing was captured (set, not bound: the
@@ -215,7 +214,7 @@ public class ChangesTabController {
         sayWhyEmpty.invalidated(null);
         changesTable.setPlaceholder(placeholder);
         // every column shows the row itself through a cell of its own: nothing is made per refresh but the text
-        for (TableColumn<ChangeRow, ChangeRow> column : java.util.List.of(timeColumn, idColumn, keyColumn,
+        for (TableColumn<ChangeRow, ChangeRow> column : List.of(timeColumn, idColumn, keyColumn,
                 changeColumn)) {
             column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         }
@@ -224,7 +223,7 @@ public class ChangesTabController {
         idColumn.setCellFactory(column -> new ChangeTextCell(ChangeRow::id));
         keyColumn.setCellFactory(column -> new ChangeTextCell(ChangeRow::keyText));
         changeColumn.setCellFactory(column -> new ChangeSummaryCell());
-        io.cosmosdesk.ui.HeaderFit.keepHeaderWhole(changesTable, timeColumn);
+        HeaderFit.keepHeaderWhole(changesTable, timeColumn);
         changesTable.setRowFactory(table -> {
             TableRow<ChangeRow> row = new TableRow<>();
             row.setOnMouseClicked(event -> {
@@ -263,20 +262,7 @@ public class ChangesTabController {
                 event.consume();
             }
         });
-        // the rows of one frame arrive as one change: scroll once per frame, not once per row. After the table's
-        // own handling of the change: run before it, the scroll met the old row count (a first batch was not
-        // followed at all, and with the table full the oldest rows leaving at the top left the view a row short)
-        viewModel.visibleRows().addListener((ListChangeListener<ChangeRow>) change -> {
-            if (followCheck.isSelected() && !followPending) {
-                followPending = true;
-                followScroll.add(() -> { // at the next pulse, before its layout: no frame in between
-                    followPending = false;
-                    if (followCheck.isSelected() && !changesTable.getItems().isEmpty()) {
-                        changesTable.scrollTo(changesTable.getItems().size() - 1);
-                    }
-                });
-            }
-        });
+        FollowNewest.install(changesTable, viewModel.visibleRows(), followCheck.selectedProperty());
         // Space pauses and resumes while the table has the focus (a filter: the table would take it for itself);
         // on a button, a check box or in a text field it keeps its usual meaning
         changesTable.addEventFilter(KeyEvent.KEY_PRESSED, event -> {

@@ -23,8 +23,10 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
@@ -85,6 +87,9 @@ public final class LiveChangesViewModel {
     private final StringBinding title;
 
     private long generation;
+    /** The reading whose first round has ended: Live once the view is not warming up ({@link #holdLiveWhile}). */
+    private long roundEndedFor = -1;
+    private ObservableBooleanValue viewWarming = new SimpleBooleanProperty();
 
     public LiveChangesViewModel(ContainerHandle handle, ChangeFeedService service, FeedPositions positions,
             TaskRunner taskRunner, Sleeper sleeper, Clock clock) {
@@ -241,6 +246,16 @@ public final class LiveChangesViewModel {
         return true;
     }
 
+    /**
+     * While {@code warming} is true a starting tab keeps saying Starting after its first round, so the view can pay its
+     * first drawing of rows before the stream (TableWarmUp). Nothing waits: rows read meanwhile are handed over as they
+     * come, and the view stops warming up as soon as they do.
+     */
+    public void holdLiveWhile(ObservableBooleanValue warming) {
+        viewWarming = warming;
+        warming.addListener((obs, was, now) -> goLiveIfRead());
+    }
+
     /** Where a failure met here is reported, so the container's other tabs learn it is gone. */
     public void reportFailuresTo(io.cosmosdesk.cosmos.ContainerFailures failures) {
         this.failures = java.util.Objects.requireNonNull(failures);
@@ -374,11 +389,16 @@ public final class LiveChangesViewModel {
         if (current != generation) {
             return;
         }
-        if (state.get() == State.STARTING) {
-            state.set(captured.isPaused() ? State.PAUSED : State.LIVE);
-        }
+        roundEndedFor = current;
+        goLiveIfRead();
         errorMessage.set("");
         handOver.roundEnded();
+    }
+
+    private void goLiveIfRead() {
+        if (state.get() == State.STARTING && roundEndedFor == generation && !viewWarming.get()) {
+            state.set(captured.isPaused() ? State.PAUSED : State.LIVE);
+        }
     }
 
     private void failed(long current, Throwable error) {

@@ -4,24 +4,39 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
 import java.time.Instant;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TableView;
 
 /**
- * Builds the Live changes table's rows and cells before the first changes arrive, a few more each pulse, so the
- * first hand-over only fills cells that exist. Built by the first hand-over instead, on a JVM that had not yet run
- * that code, the table's first rows and cells (classes loaded, CSS matched, text laid out for the first time) held
- * the UI thread for over a second at 2,000 changes a second.
+ * Builds the Live changes table's rows and cells before the first changes arrive, and has the renderer draw them,
+ * a few more each step, so the first hand-overs only fill cells that exist and draw what has been drawn before.
+ * Built by the first hand-over instead, on a JVM that had not yet run that code, the table's first rows and cells
+ * (classes loaded, CSS matched, text laid out for the first time) held the UI thread for over a second at 2,000
+ * changes a second; and drawn for the first time by the first hand-overs (glyphs rasterised, the software renderer's
+ * code run cold), the table's first frames took the renderer hundreds of milliseconds each while the next pulse
+ * waited for it.
  *
- * <p>While it works the table shows made-up rows of typical length, hidden (a blank area for a few frames as the
- * tab opens), then goes back to the tab's rows; the table keeps the cells it built and reuses them for those. It
- * gives up as soon as real rows arrive or the table is no longer shown: it never holds anything back.
+ * <p>While it works the table shows made-up rows of typical length at an opacity no one can see (a blank area for
+ * a moment as the tab opens; hidden instead, the renderer skipped them and the first real rows paid for that drawing),
+ * one step at most every {@link #STEP_EVERY_NANOS}, so the renderer finishes a step's frame before the next step
+ * makes another and the UI thread never waits for it. Then it goes back to the tab's rows; the table keeps the cells
+ * it built and reuses them for those. It gives up as soon as real rows arrive or the table is no longer shown: it
+ * never holds anything back.
  */
 final class TableWarmUp extends AnimationTimer {
 
     /** Rows added by the first step; each step doubles them, up to a screenful. */
     private static final int FIRST_STEP = 2;
+    /** The shortest time between two steps: time for the renderer to draw the last step before the next. */
+    static final long STEP_EVERY_NANOS = 80_000_000L;
+    /**
+     * The table's opacity while it shows made-up rows: drawn (at 0 the renderer skips a node), but at about one
+     * level of 255 from the background, which no one can see.
+     */
+    static final double UNSEEN_OPACITY = 0.005;
     /** The theme's fixed row height when CSS has not given it yet. */
     private static final double ROW_HEIGHT_GUESS = 24;
 
@@ -30,6 +45,9 @@ final class TableWarmUp extends AnimationTimer {
     private final ObservableList<ChangeRow> madeUp = FXCollections.observableArrayList();
     private boolean started;
     private boolean done;
+    private long lastStep;
+    private double opacity;
+    private final ReadOnlyBooleanWrapper warming = new ReadOnlyBooleanWrapper();
 
     private TableWarmUp(TableView<ChangeRow> table, ObservableList<ChangeRow> rows) {
         this.table = table;
@@ -44,6 +62,11 @@ final class TableWarmUp extends AnimationTimer {
         return warmUp;
     }
 
+    /** True from its first step until it has finished or given up: the tab waits to say Live meanwhile. */
+    ReadOnlyBooleanProperty warmingProperty() {
+        return warming.getReadOnlyProperty();
+    }
+
     /** Whether it has finished (or given up): the table shows the tab's rows. */
     boolean isDone() {
         return done;
@@ -56,8 +79,10 @@ final class TableWarmUp extends AnimationTimer {
                 done = true;
                 return;
             }
-            table.setVisible(false);
+            opacity = table.getOpacity();
+            table.setOpacity(UNSEEN_OPACITY);
             table.setItems(madeUp);
+            warming.set(true);
             start();
         }
     }
@@ -66,7 +91,15 @@ final class TableWarmUp extends AnimationTimer {
     public void handle(long now) {
         // runs at the start of a pulse: the rows added here get their cells in this pulse's layout
         int screenful = (int) Math.ceil(table.getHeight() / rowHeight()) + 1;
-        if (!rows.isEmpty() || table.getScene() == null || madeUp.size() >= screenful) {
+        if (!rows.isEmpty() || table.getScene() == null) {
+            finish();
+            return;
+        }
+        if (now - lastStep < STEP_EVERY_NANOS) {
+            return;
+        }
+        lastStep = now;
+        if (madeUp.size() >= screenful) { // drawn: the last step's frame had its time too
             finish();
             return;
         }
@@ -85,7 +118,8 @@ final class TableWarmUp extends AnimationTimer {
         stop();
         done = true;
         table.setItems(rows);
-        table.setVisible(true);
+        table.setOpacity(opacity);
+        warming.set(false);
     }
 
     /** A row as long as the benchmark's and most real ones: every column's cell lays out text. */

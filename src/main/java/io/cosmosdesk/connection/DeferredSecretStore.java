@@ -2,22 +2,55 @@ package io.cosmosdesk.connection;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
  * Finds the OS keychain in the background: probing it loads native code and talks to a daemon (about
  * a second on Linux), which must not delay the first window. Callers wait only if they need a key
- * before the probe has finished.
+ * before the probe has finished. The app makes it {@linkplain #notStarted not started} and starts the probe once
+ * the main window has shown its first frame: until then the probe's threads (dbus, reflection, class loading)
+ * would compete for the CPU with the UI thread's start. A caller that needs a key earlier starts it.
  */
 public final class DeferredSecretStore implements SecretStore {
 
-    private final CompletableFuture<SecretStore> detected;
+    private final Supplier<SecretStore> detector;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final CompletableFuture<SecretStore> detected = new CompletableFuture<>();
 
+    /** Starts the probe at once. */
     public DeferredSecretStore(Supplier<SecretStore> detector) {
-        this.detected = CompletableFuture.supplyAsync(detector);
+        this.detector = detector;
+        start();
+    }
+
+    private DeferredSecretStore(Supplier<SecretStore> detector, boolean startNow) {
+        this.detector = detector;
+        if (startNow) {
+            start();
+        }
+    }
+
+    /** A store whose probe starts at {@link #start()} or at its first use, whichever comes first. */
+    public static DeferredSecretStore notStarted(Supplier<SecretStore> detector) {
+        return new DeferredSecretStore(detector, false);
+    }
+
+    /** Starts the probe in the background unless it has started; any thread. */
+    public void start() {
+        if (started.compareAndSet(false, true)) {
+            CompletableFuture.supplyAsync(detector).whenComplete((store, failure) -> {
+                if (failure != null) {
+                    detected.completeExceptionally(failure);
+                } else {
+                    detected.complete(store);
+                }
+            });
+        }
     }
 
     private SecretStore store() {
+        start();
         try {
             return detected.join();
         } catch (RuntimeException e) {

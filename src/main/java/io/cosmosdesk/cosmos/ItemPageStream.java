@@ -4,8 +4,8 @@ import java.util.concurrent.CancellationException;
 
 /**
  * The pages of one query in order, one page per {@link #next()} (see {@link ItemQueryService#openItemPages}):
- * what a query generation of the Items tab reads from, and closes when it wants no more. At most one page is in
- * flight and none is read ahead.
+ * what a query generation of the Items tab reads from, and closes when it wants no more. Without
+ * {@link #readAhead()} at most one page is in flight and none is read ahead.
  *
  * <p>{@link #next()} blocks: call it through the TaskRunner, one call at a time. {@link #close()} may come from
  * any thread, also while a {@code next()} waits: no further page is fetched and the waiting call ends with a
@@ -25,10 +25,10 @@ public interface ItemPageStream extends AutoCloseable {
     ItemPage next();
 
     /**
-     * From now on, each page delivered asks for the next one at once, so it loads while the caller shows this one:
-     * for a user paging on (the first screen costs one page, never two). At most one page is read ahead; a stop or a
-     * new stream starts again at {@link #continuationToken()}, the last delivered page's, and the page read ahead
-     * is then dropped (billed, never shown).
+     * From now on, the pages after the last delivered are asked for before the caller pulls them (at most two ahead,
+     * each as soon as the one before it is in), so they load while the caller shows this one. A stop or a new stream
+     * starts again at {@link #continuationToken()}, the last delivered page's, and the pages read ahead are then
+     * dropped (billed, never shown).
      */
     default void readAhead() {
     }

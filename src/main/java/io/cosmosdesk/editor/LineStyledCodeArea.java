@@ -35,12 +35,20 @@ public abstract class LineStyledCodeArea extends CodeArea {
         setParagraphGraphicFactory(new LineNumberGutter(this));
         // undo covers the user's typing only, never the colouring
         setUndoManager(UndoUtils.plainTextUndoManager(this));
+        // a typed character takes the colour of the one before it (CodeArea's default is no colour at all): inside a
+        // token, the usual case, the line's colours are then already right and the restyle below changes nothing
+        setUseInitialStyleForInsertion(false);
         plainTextChanges().subscribe(change -> {
             int from = offsetToPosition(change.getPosition(), Bias.Forward).getMajor();
             int to = offsetToPosition(Math.min(getLength(), change.getPosition() + change.getInserted().length()),
                     Bias.Forward).getMajor();
             if (to - from <= RESTYLE_ON_EDIT_LINES) {
                 restyle(from, to); // the edited lines kept their old colours
+            } else {
+                // a long paste: its lines show uncoloured (so they count as not coloured yet) until scrolled to
+                clearStyle(getAbsolutePosition(from, 0), getAbsolutePosition(to, getParagraph(to).length()));
+                restyle(from, from);
+                restyle(to, to);
             }
             highlightAfterLayout();
         });
@@ -137,9 +145,17 @@ public abstract class LineStyledCodeArea extends CodeArea {
             lines.add(getParagraph(par).getText());
         }
         StyleSpans<Collection<String>> spans = LineHighlighting.spansOfLines(lexer, lines);
-        if (spans != null) {
-            setStyleSpans(getAbsolutePosition(first, 0), spans);
+        if (spans == null) {
+            restyled(first, last);
+            return;
         }
+        int start = getAbsolutePosition(first, 0);
+        if (first == last && spans.equals(getStyleSpans(start, start + spans.length()))) {
+            // a key typed inside a token took that token's colour already: a style change that changes nothing
+            // would still be a second change of the document per key (its cells, the scroll pane's estimates)
+            return;
+        }
+        setStyleSpans(start, spans);
         restyled(first, last);
     }
 

@@ -3,6 +3,7 @@ package io.cosmosdesk.schema;
 import io.cosmosdesk.ui.BackgroundTask;
 import io.cosmosdesk.ui.PulseSteps;
 import io.cosmosdesk.ui.TaskRunner;
+import io.cosmosdesk.ui.UncachedViewport;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.Clipboard;
@@ -62,6 +64,7 @@ public final class SchemaTabController {
     @FXML private Button sortButton;
     @FXML private Button copyPathButton;
     @FXML private Button queryButton;
+    @FXML private ScrollPane detailScroll;
     @FXML private VBox detailBox;
 
     public SchemaTabController(SchemaViewModel viewModel, TaskRunner tasks) {
@@ -92,6 +95,8 @@ public final class SchemaTabController {
         banner(noticeBanner, noticeLabel, viewModel.noticeProperty());
 
         rows = new FieldTreeRows(fieldTree, pulses, () -> viewModel.busyProperty().get());
+        // the figures change inside it 4 times a second: drawn directly, only what changed is painted again
+        UncachedViewport.install(detailScroll);
         detail = new FieldDetailPane(detailBox, pulses, () -> viewModel.summaryProperty().get().itemsInspected(),
                 viewModel::filter);
         fieldTree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

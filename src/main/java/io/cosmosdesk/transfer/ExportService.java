@@ -99,9 +99,11 @@ public class ExportService {
         try {
             part = ExportFiles.createPart(file);
             double charge;
+            int restarts;
             try (FileChannel channel = ExportFiles.open(part);
                     ExportPages pages = new ExportPages(source, pageSize)) {
                 charge = writeAll(pages, options, new ForcingStream(channel), counter, expected, started, context);
+                restarts = pages.restarts();
             }
             context.throwIfCancelled();
             ExportFiles.complete(part, file, replaceExisting);
@@ -109,8 +111,9 @@ public class ExportService {
             ExportResult result = new ExportResult(file, counter.items, counter.bytes.count(),
                     Duration.ofNanos(System.nanoTime() - started), charge);
             publish(context, counter, expected.atEnd(), started);
-            LOG.info("Exported {} items of {} as {} ({} bytes, {} RU)", result.items(), source.container().ref(),
-                    options.format(), result.bytes(), Math.round(charge));
+            LOG.info("Exported {} items of {} as {} ({} bytes, {} RU, {} ms; the page stream was paused {} times)",
+                    result.items(), source.container().ref(), options.format(), result.bytes(), Math.round(charge),
+                    result.elapsed().toMillis(), restarts);
             return result;
         } catch (CancellationException e) {
             throw e;

@@ -2,6 +2,8 @@ package io.cosmosdesk.transfer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ItemContent;
 import io.cosmosdesk.json.Json;
@@ -13,6 +15,14 @@ import java.io.OutputStream;
  * straight from the tree to the stream.
  */
 final class JsonItemWriter implements ItemWriter {
+
+    /**
+     * The shared mapper flushes the generator after every value it writes (FLUSH_AFTER_WRITE_VALUE, Jackson's
+     * default), which passed each ~400-byte item through the 64 KB buffer to the file: one write system call per
+     * item (seen in a profile of ExportBenchmark). Items go to the buffer; the stream is flushed when it fills.
+     */
+    private static final ObjectWriter ITEMS = Json.MAPPER.writer()
+            .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private final boolean array;
     private final boolean systemProperties;
@@ -37,7 +47,7 @@ final class JsonItemWriter implements ItemWriter {
         if (array) {
             generator.writeRaw(items == 0 ? "\n" : ",\n");
         }
-        Json.MAPPER.writeTree(generator, item);
+        ITEMS.writeValue(generator, item);
         if (!array) {
             generator.writeRaw('\n');
         }

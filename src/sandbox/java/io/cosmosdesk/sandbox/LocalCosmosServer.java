@@ -223,6 +223,11 @@ public final class LocalCosmosServer implements AutoCloseable {
         return endpoint.getPort();
     }
 
+    /** The server's process id (benchmarks read its CPU time). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** The key to use with {@link #endpoint()}. */
     public String key() {
         return accountKey;

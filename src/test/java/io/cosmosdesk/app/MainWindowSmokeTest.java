@@ -33,6 +33,14 @@ class MainWindowSmokeTest {
     }
 
     @Test
+    void theHiddenProgressIndicatorsAreNotInTheWindowAtStart(FxRobot robot) {
+        // each would cost the first CSS pass a spinner skin; they join the window when they first show
+        assertThat(robot.lookup(".progress-indicator").queryAll()).isEmpty();
+        assertThat(robot.lookup("#treeSearchStatus").queryAll()).isEmpty();
+        assertThat(robot.lookup("#busyIndicator").queryAll()).isEmpty();
+    }
+
+    @Test
     void themeToggleSwitchesToDark(FxRobot robot) {
         robot.clickOn("View").clickOn("Toggle dark theme");
         assertThat(context.mainViewModel().themeProperty().get()).isEqualTo(Theme.DARK);

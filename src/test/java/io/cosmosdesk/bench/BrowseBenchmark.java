@@ -44,7 +44,7 @@ public final class BrowseBenchmark {
     private BrowseBenchmark() {
     }
 
-    private record RawPass(int items, double seconds, long firstPageNanos, String cpu) {
+    private record RawPass(int items, double seconds, long firstPageNanos, String cpu, long cpuNanos) {
         double rate() {
             return items / seconds;
         }
@@ -67,7 +67,8 @@ public final class BrowseBenchmark {
             token = page.getContinuationToken();
         } while (token != null && count < limit);
         double seconds = seconds(start);
-        return new RawPass(count, seconds, first, cpu.report());
+        String report = cpu.report();
+        return new RawPass(count, seconds, first, report, cpu.totalNanos());
     }
 
     public static void main(String[] args) throws Exception {
@@ -103,11 +104,24 @@ public final class BrowseBenchmark {
         double plainRatio() {
             return plain.rate() / raw.rate();
         }
+
+        /**
+         * The most the tab's ratio could be on this machine's cores from its CPU alone: its pass needs
+         * {@code cpu} (this JVM and the server together), so it cannot take less than cpu / cores of wall time.
+         */
+        double tabCpuCeiling() {
+            return raw.seconds() / (tab.cpuNanos() / 1e9 / CORES);
+        }
+
+        double plainCpuCeiling() {
+            return raw.seconds() / (plain.cpuNanos() / 1e9 / CORES);
+        }
     }
 
     private static void run(LocalCosmosServer server, CosmosAsyncClient client, int items, int pageSize, int rounds)
             throws Exception {
         long seedStart = System.nanoTime();
+        ThreadCpu.alsoCount(server.pid());
         CosmosAsyncContainer container = seedOrders(client, items);
         print("seeded %,d items (~%d bytes each) in %.1f s", items, order(0, new Random(1)).toString().length(),
                 seconds(seedStart));
@@ -132,6 +146,7 @@ public final class BrowseBenchmark {
             long[] plainStall = null;
             for (Kind kind : order) {
                 settle();
+                long passStartMillis = System.currentTimeMillis();
                 switch (kind) {
                     case RAW -> { // under the same stall watch as the others: its timer threads change the timing
                         StallWatch stall = new StallWatch();
@@ -153,6 +168,9 @@ public final class BrowseBenchmark {
                         plainStall = stall.figures();
                     }
                 }
+                if (System.getenv("BENCH_PASS_CLOCK") != null) { // to cut a flight recording by pass
+                    print("pass clock: round %d %s %d-%d", r, kind, passStartMillis, System.currentTimeMillis());
+                }
             }
             Round round = new Round(r, order, raw, tabPass, plain, tabStall, plainStall);
             printRound(round);
@@ -163,6 +181,8 @@ public final class BrowseBenchmark {
         summarize(counted, tab, lastTabStall, pageSize);
         tab.close();
     }
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private static void printRound(Round round) {
         print("round %d (%s)%s: raw %,.0f items/s (first page %d ms) | tab %,.0f (first rows %d ms, first page in "
@@ -176,6 +196,10 @@ public final class BrowseBenchmark {
                 + "tab's longest CSS + layout pass %d ms CPU", round.tabStall()[0], round.tabStall()[1],
                 round.tabStall()[2], round.plainStall()[0], round.plainStall()[1], round.plainStall()[2],
                 round.tab().longestPulseCpuNanos() / 1_000_000);
+        print("  CPU of the pass, this JVM + the server (ms): raw %,d, tab %,d, plain %,d; on %d cores that alone "
+                + "caps tab/raw at %.2f, plain/raw at %.2f", round.raw().cpuNanos() / 1_000_000,
+                round.tab().cpuNanos() / 1_000_000, round.plain().cpuNanos() / 1_000_000, CORES,
+                round.tabCpuCeiling(), round.plainCpuCeiling());
     }
 
     private static void summarize(List<Round> rounds, ItemsTabWindow tab, StallWatch lastTabStall, int pageSize)
@@ -186,6 +210,11 @@ public final class BrowseBenchmark {
         print("ratio plain TableView / raw SDK (the JavaFX floor): median %.2f, min %.2f, max %.2f",
                 median(rounds, Round::plainRatio), min(rounds, Round::plainRatio), max(rounds, Round::plainRatio));
         print("ratio Items tab / plain TableView: median %.2f", median(rounds, r -> r.tab().rate() / r.plain().rate()));
+        print("CPU of a pass (this JVM + the server), median ms: raw %,.0f, tab %,.0f, plain %,.0f; on %d cores the "
+                + "pass's CPU alone caps tab/raw at %.2f and plain/raw at %.2f (median of the rounds' ceilings)",
+                median(rounds, r -> r.raw().cpuNanos() / 1e6), median(rounds, r -> r.tab().cpuNanos() / 1e6),
+                median(rounds, r -> r.plain().cpuNanos() / 1e6), CORES, median(rounds, Round::tabCpuCeiling),
+                median(rounds, Round::plainCpuCeiling));
         print("median items/s: raw %,.0f, tab %,.0f, plain %,.0f; Items tab median / fastest raw pass: %.2f",
                 median(rounds, r -> r.raw().rate()), median(rounds, r -> r.tab().rate()),
                 median(rounds, r -> r.plain().rate()),

@@ -57,6 +57,8 @@ public final class ChangesBenchmark {
     private static final AtomicLong PULSES_WITH_ROWS = new AtomicLong();
     /** Rows each hand-over (every 200 ms) brings at the rate asked: the floors' table takes as many. */
     private static int rowsPerHandOver;
+    /** Set while measuring: told of each pulse (the renderer's CPU per frame). */
+    private static volatile CpuPerSecond perSecond;
 
     private ChangesBenchmark() {
     }
@@ -199,13 +201,18 @@ public final class ChangesBenchmark {
     }
 
     /** What a run measures from the moment its tab is shown: UI stalls, late pulses, threads' CPU. */
-    private record Meters(UiStallMeter stalls, FxLateSampler late, ThreadCpu cpu, GcPauses gc) {
+    private record Meters(UiStallMeter stalls, FxLateSampler late, ThreadCpu cpu, GcPauses gc,
+            CpuPerSecond perSecond) {
         static Meters start() throws InterruptedException {
+            print("measuring from %s (epoch ms %d), uptime %s", java.time.LocalTime.now(), System.currentTimeMillis(),
+                    uptime());
             GcPauses gc = GcPauses.start();
             UiStallMeter stalls = UiStallMeter.start();
             FxLateSampler late = new FxLateSampler();
             late.start();
-            return new Meters(stalls, late, ThreadCpu.start(), gc);
+            CpuPerSecond cpuPerSecond = CpuPerSecond.start();
+            ChangesBenchmark.perSecond = cpuPerSecond;
+            return new Meters(stalls, late, ThreadCpu.start(), gc, cpuPerSecond);
         }
     }
 
@@ -242,9 +249,14 @@ public final class ChangesBenchmark {
                     LONGEST_PASS_CPU.accumulateAndGet(cpuNow - passStart[0], Math::max);
                     LONGEST_PULSE_CPU.accumulateAndGet(cpuNow - passStart[2], Math::max);
                 }
-                if (shown.get() != seenRows[0]) {
+                boolean rowsShown = shown.get() != seenRows[0];
+                if (rowsShown) {
                     seenRows[0] = shown.get();
                     PULSES_WITH_ROWS.incrementAndGet();
+                }
+                CpuPerSecond frames = perSecond;
+                if (frames != null) {
+                    frames.pulse(rowsShown);
                 }
             });
             stage.show();
@@ -267,10 +279,17 @@ public final class ChangesBenchmark {
                 }
             });
         });
+        // the tab's opening is not in the figures measured from live on: how long the UI thread was held from the
+        // window's showing to live (its first layout and drawing, then the table's warm-up drawing made-up rows) is
+        // printed on its own
+        UiStallMeter opening = UiStallMeter.start();
         if (!live.await(60, TimeUnit.SECONDS)) {
             print("the tab did not go live within 60 s");
             return null;
         }
+        long[] openingStall = opening.stop();
+        print("from the window shown to live (first layout and drawing, the table's warm-up): longest stall %d ms wall, "
+                + "%d ms UI-thread CPU; stalls over 50 ms: %s", openingStall[0], openingStall[1], opening.lateStalls());
         return new Shown(tab[0], shown, worstLagMs, lastRowShownAt, allShown);
     }
 
@@ -284,6 +303,8 @@ public final class ChangesBenchmark {
         long[] stall = meter.stop();
         late.stop();
         String cpuReport = meters.cpu().report();
+        ChangesBenchmark.perSecond = null;
+        meters.perSecond().close();
         meters.gc().close();
         long lagAtEnd = shown.lastRowShownAt().get() - lastWriteDone;
         long notShown = shown.tab().viewModel().captured().droppedBeforeShown();
@@ -314,6 +335,10 @@ public final class ChangesBenchmark {
                 + "pulses that showed rows: %,d", LONGEST_PASS_CPU.get() / 1_000_000,
                 LONGEST_PULSE_CPU.get() / 1_000_000, PULSES_WITH_ROWS.get());
         print("CPU while writing and catching up, by thread group:%s", cpuReport);
+        print("the renderer's CPU per frame, every frame of the first 4 s then those over 20 ms (+ms after the start: "
+                + "CPU ms (wall between the pulses around it)): %s", meters.perSecond().heavyFrames());
+        print("CPU second by second (is the renderer drawing, or waiting for a core?):%s",
+                meters.perSecond().report(40));
         print("kept %,d rows, %,d older ones counted only", shown.tab().viewModel().captured().rows().size(),
                 shown.tab().viewModel().captured().droppedCount());
         print("uptime at the end: %s", uptime());

@@ -48,6 +48,8 @@ import javafx.stage.Stage;
 public final class EditorBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Open stalls longer than this are each attributed (GC, the UI thread's work, or waiting). */
+    private static final long ATTRIBUTED_MS = 40;
 
     private EditorBenchmark() {
     }
@@ -106,12 +108,18 @@ public final class EditorBenchmark {
         EditorGcPauses gc = EditorGcPauses.install();
         long fxThread = onFx(() -> Thread.currentThread().getId());
         java.util.Map<Integer, List<long[]>> figures = new java.util.TreeMap<>();
+        java.util.Map<Integer, List<StallAttribution.Stall>> attributions = new java.util.TreeMap<>();
+        List<String> attributionLines = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (int size : sizes) {
                 String id = "item-" + size;
-                UiStallMeter heartbeat = UiStallMeter.start();
+                UiStallMeter heartbeat = UiStallMeter.start(ATTRIBUTED_MS);
                 FxLateSampler late = new FxLateSampler();
-                late.start();
+                if (where) {
+                    late.start();
+                }
+                FxStackLog stacks = new FxStackLog();
+                stacks.start();
                 gc.reset();
                 long allocatedBefore = allocatedBytes();
                 long uiCpuBefore = ALLOCATION.getThreadCpuTime(fxThread);
@@ -138,6 +146,15 @@ public final class EditorBenchmark {
                 long allocatedMb = (allocatedBytes() - allocatedBefore) / (1024 * 1024);
                 long[] stall = heartbeat.stop();
                 late.stop();
+                stacks.stop();
+                if (round > 0) {
+                    for (long[] each : heartbeat.stalls()) {
+                        StallAttribution.Stall attributed = StallAttribution.of(each, gc, stacks);
+                        attributions.computeIfAbsent(size, k -> new ArrayList<>()).add(attributed);
+                        attributionLines.add(String.format(Locale.ROOT, "  %4.0f KB round %d: %s", size / 1024.0,
+                                round, attributed.text()));
+                    }
+                }
                 if (where && round == rounds - 1) {
                     System.out.println("  " + size / 1024 + " KB, where the UI thread was while late:" + late.report());
                 }
@@ -169,7 +186,23 @@ public final class EditorBenchmark {
                     median(rows, 7), median(rows, 8), max(rows, 8), max(rows, 9));
         }
 
+        System.out.printf(Locale.ROOT, "open stalls over %d ms, attributed (GC = pauses inside the stall: collection "
+                + "(cause) length (inside the stall), what it copied, who allocated since the pause before; UI CPU = the "
+                + "UI thread's own time; other wait = neither: no core, or the renderer; sampled = where the UI thread's "
+                + "stack was, 2 ms a sample, from 8 ms into the stall):%n", ATTRIBUTED_MS);
+        for (String line : attributionLines) {
+            System.out.println(line);
+        }
+        for (var entry : figures.keySet()) {
+            List<StallAttribution.Stall> stalls = attributions.getOrDefault(entry, List.of());
+            System.out.printf(Locale.ROOT, "  %4.0f KB: %d stalls over %d ms in %d rounds%s%n", entry / 1024.0,
+                    stalls.size(), ATTRIBUTED_MS, rounds - 1, stalls.isEmpty() ? ""
+                            : " (" + StallAttribution.verdicts(stalls) + ")");
+        }
         System.out.println(memory());
+        if (java.util.Arrays.asList(args).contains("--histo")) {
+            System.out.println(liveHistogram(Integer.getInteger("bench.histo.lines", 30)));
+        }
         if (java.util.Arrays.asList(args).contains("--no-typing")) {
             tasks.shutdown();
             return;
@@ -182,6 +215,8 @@ public final class EditorBenchmark {
         UiStallMeter heartbeat = UiStallMeter.start();
         FxLateSampler typingLate = new FxLateSampler();
         typingLate.start();
+        FxStackLog typingStacks = new FxStackLog();
+        typingStacks.start();
         for (int i = 0; i < 30; i++) {
             AtomicLong done = new AtomicLong();
             long keyUptime = EditorGcPauses.uptimeMs();
@@ -233,13 +268,14 @@ public final class EditorBenchmark {
         long typingAllocatedMb = (allocatedBytes() - typingAllocatedBefore) / (1024 * 1024);
         long[] typingStall = heartbeat.stop();
         typingLate.stop();
+        typingStacks.stop();
         if (where) {
             System.out.println("  typing, where the UI thread was while late:" + typingLate.report());
         }
         if (where) {
             System.out.println("  keystroke latencies in order: " + latencies);
         }
-        System.out.println(slowKeys(latencies, keyWindows, gc));
+        System.out.println(slowKeys(latencies, keyWindows, gc, typingStacks));
         Collections.sort(latencies);
         System.out.printf(Locale.ROOT, "keystroke-to-layout in the 2 MB item: median %d ms, p90 %d ms, max %d ms "
                 + "(30 keys); longest UI stall while typing and validating: %d ms (UI busy %d ms)%n", latencies.get(15),
@@ -252,7 +288,8 @@ public final class EditorBenchmark {
     }
 
     /** The keys over 50 ms in order (#1 is the first key, which also focuses the area), each with its GC pauses. */
-    private static String slowKeys(List<Long> latencies, List<long[]> windows, EditorGcPauses gc) {
+    private static String slowKeys(List<Long> latencies, List<long[]> windows, EditorGcPauses gc,
+            FxStackLog stacks) {
         StringBuilder line = new StringBuilder("keystrokes over 50 ms (key number: latency, UI thread CPU, GC pause "
                 + "inside it):");
         int slow = 0;
@@ -260,8 +297,9 @@ public final class EditorBenchmark {
         for (int i = 0; i < latencies.size(); i++) {
             if (latencies.get(i) > 50) {
                 long paused = gc.pausedWithin(windows.get(i)[0], windows.get(i)[1]);
-                line.append(String.format(Locale.ROOT, " #%d: %d ms (UI %d, GC %d)", i + 1, latencies.get(i),
-                        windows.get(i)[2], paused));
+                line.append(String.format(Locale.ROOT, " #%d: %d ms (UI %d, GC %d; UI thread sampled: %s)", i + 1,
+                        latencies.get(i), windows.get(i)[2], paused,
+                        StallAttribution.phases(stacks.within(windows.get(i)[0], windows.get(i)[1]))));
                 slow++;
                 withPause += paused > 0 ? 1 : 0;
             }
@@ -282,6 +320,19 @@ public final class EditorBenchmark {
                     kb(status, "VmHWM:") / 1024, kb(status, "VmRSS:") / 1024, kb(rollup, "Pss:") / 1024);
         } catch (java.io.IOException | RuntimeException e) {
             return "process memory: unknown (" + e + ")";
+        }
+    }
+
+    /** The heap's live objects by class after a full collection (jcmd GC.class_histogram), its first lines. */
+    private static String liveHistogram(int lines) {
+        try {
+            Object text = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            return "live heap with the last item open, by class:\n" + String.join("\n",
+                    java.util.Arrays.asList(text.toString().split("\n")).subList(0, lines));
+        } catch (Exception e) {
+            return "live heap: unknown (" + e + ")";
         }
     }
 

@@ -18,9 +18,17 @@ import javax.management.openmbean.CompositeData;
  */
 final class EditorGcPauses {
 
-    /** One pause: its begin and end in ms since the JVM started, and the bytes it kept (survivors + promoted). */
-    record Pause(long startMs, long endMs, long copiedBytes) {
+    /**
+     * One pause: its begin and end in ms since the JVM started, the bytes it kept (survivors + promoted), what it was
+     * ("G1 Young Generation / G1 Evacuation Pause") and who allocated since the pause before it ("FX 12 MB, task 40 MB").
+     */
+    record Pause(long startMs, long endMs, long copiedBytes, String what, String allocatedBy) {
+        long ms() {
+            return endMs - startMs;
+        }
     }
+
+    private final ThreadAllocations allocations = new ThreadAllocations();
 
     private final List<Pause> pauses = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
@@ -36,7 +44,12 @@ final class EditorGcPauses {
                 GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
                         .getGcInfo();
                 synchronized (recorder.pauses) {
-                    recorder.pauses.add(new Pause(info.getStartTime(), info.getEndTime(), copied(info)));
+                    recorder.pauses.add(new Pause(info.getStartTime(), info.getEndTime(), copied(info),
+                            shortName(GarbageCollectionNotificationInfo.from(
+                                    (CompositeData) notification.getUserData()).getGcName()) + " ("
+                                    + GarbageCollectionNotificationInfo.from((CompositeData) notification
+                                            .getUserData()).getGcCause() + ")",
+                            recorder.allocations.sinceLast()));
                 }
             }, null, null);
         }
@@ -58,6 +71,16 @@ final class EditorGcPauses {
             }
         }
         return bytes;
+    }
+
+    private static String shortName(String collector) {
+        return collector.replace("G1 Young Generation", "young").replace("G1 Old Generation", "full")
+                .replace("G1 Concurrent GC", "concurrent").replace("G1 Mixed Generation", "mixed");
+    }
+
+    /** The pauses that overlap [fromMs, toMs] (JVM uptime). */
+    List<Pause> overlapping(long fromMs, long toMs) {
+        return all().stream().filter(p -> p.startMs() <= toMs && p.endMs() >= fromMs).toList();
     }
 
     /** Milliseconds since the JVM started, on the clock the pauses' times are on. */

@@ -53,9 +53,37 @@ public final class ExportBenchmark {
     private ExportBenchmark() {
     }
 
-    private record Pass(long items, double seconds, long bytes) {
+    private record Pass(long items, double seconds, long bytes, Cpu cpu) {
+        Pass(long items, double seconds, long bytes) {
+            this(items, seconds, bytes, null);
+        }
+
         double rate() {
             return items / seconds;
+        }
+
+        Pass with(Cpu spent) {
+            return new Pass(items, seconds, bytes, spent);
+        }
+    }
+
+    /**
+     * CPU seconds a pass cost this JVM and the local server's node process: on a shared 2-core machine the wall
+     * time moves with the load, the CPU a pass needs much less; it says which side a difference comes from.
+     */
+    private record Cpu(double jvm, double server) {
+        static Cpu now() {
+            double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1e9;
+            double server = ProcessHandle.current().descendants()
+                    .filter(p -> p.info().command().map(c -> c.endsWith("node")).orElse(false))
+                    .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0))
+                    .sum();
+            return new Cpu(jvm, server);
+        }
+
+        Cpu since(Cpu start) {
+            return new Cpu(jvm - start.jvm, server - start.server);
         }
     }
 
@@ -98,12 +126,12 @@ public final class ExportBenchmark {
         List<Long> heaps = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             if (!exportOnly) {
-                tokens.add(report("raw SDK, page per token", rawByToken(container, pageSize)));
-                streams.add(report("raw SDK, one byPage stream", rawStream(container, pageSize)));
+                tokens.add(report("raw SDK, page per token", () -> rawByToken(container, pageSize)));
+                streams.add(report("raw SDK, one byPage stream", () -> rawStream(container, pageSize)));
             }
             System.gc();
             resetPeaks();
-            Pass export = report("export to JSON Lines", export(service, handle, folder.resolve("orders.jsonl")));
+            Pass export = report("export to JSON Lines", () -> export(service, handle, folder.resolve("orders.jsonl")));
             exports.add(export);
             long liveMb = PEAK_AFTER_GC.get() >> 20;
             heaps.add(liveMb);
@@ -145,7 +173,16 @@ public final class ExportBenchmark {
         return new Pass(count == null ? 0 : count, seconds(start), 0);
     }
 
-    private static Pass export(ExportService service, ContainerHandle handle, Path file) throws Exception {
+    private static Pass export(ExportService service, ContainerHandle handle, Path file) {
+        try {
+            return exportOnce(service, handle, file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Pass exportOnce(ExportService service, ContainerHandle handle, Path file)
+            throws java.io.IOException {
         Files.deleteIfExists(file);
         long start = System.nanoTime();
         ExportResult result = service.export(ExportSource.wholeContainer(handle), ExportOptions.of(ExportFormat.JSONL),
@@ -168,8 +205,12 @@ public final class ExportBenchmark {
         return pass;
     }
 
-    private static Pass report(String label, Pass pass) {
-        print("%-28s %,d items in %.1f s = %,.0f items/s", label, pass.items(), pass.seconds(), pass.rate());
+    private static Pass report(String label, java.util.function.Supplier<Pass> run) throws Exception {
+        Cpu start = Cpu.now();
+        Pass pass = run.get();
+        pass = pass.with(Cpu.now().since(start));
+        print("%-28s %,d items in %.1f s = %,.0f items/s; CPU: JVM %.2f s, server %.2f s", label, pass.items(),
+                pass.seconds(), pass.rate(), pass.cpu().jvm(), pass.cpu().server());
         return pass;
     }
 

@@ -37,7 +37,7 @@ final class ItemsTabWindow {
 
     /** One pass: items/s, time to the first rows in the list and to the whole first page in, CPU by thread group. */
     record Pass(int items, double seconds, long firstRowsNanos, long firstPageNanos, long longestPulseCpuNanos,
-            String cpu) {
+            String cpu, long cpuNanos) {
         double rate() {
             return items / seconds;
         }
@@ -150,7 +150,8 @@ final class ItemsTabWindow {
             throw new IllegalStateException("the Items tab did not finish within 30 minutes");
         }
         double seconds = (System.nanoTime() - passStart) / 1e9;
-        return new Pass(rows(), seconds, firstRows, firstPage, longestPulseCpu.get(), cpu[0].report());
+        String report = cpu[0].report();
+        return new Pass(rows(), seconds, firstRows, firstPage, longestPulseCpu.get(), report, cpu[0].totalNanos());
     }
 
     /**

@@ -126,8 +126,10 @@ final class MoveAtScale {
         String continuation = null;
         int moved = 0;
         do {
-            FeedResponse<ObjectNode> page = container.queryItems("SELECT * FROM c " + RAW_FILTER,
-                    new CosmosQueryRequestOptions(), ObjectNode.class).byPage(continuation, RAW_PAGE).next().block();
+            String from = continuation;
+            FeedResponse<ObjectNode> page = withRetries("query page", () -> container.queryItems(
+                    "SELECT * FROM c " + RAW_FILTER, new CosmosQueryRequestOptions(), ObjectNode.class)
+                    .byPage(from, RAW_PAGE).next().block());
             continuation = page.getContinuationToken();
             List<CosmosItemOperation> creates = new ArrayList<>();
             List<CosmosItemOperation> deletes = new ArrayList<>();
@@ -140,8 +142,8 @@ final class MoveAtScale {
                 creates.add(CosmosBulkOperations.getCreateItemOperation(copy, new PartitionKey("target")));
                 deletes.add(CosmosBulkOperations.getDeleteItemOperation(item.get("id").asText(), new PartitionKey(pk)));
             }
-            container.executeBulkOperations(Flux.fromIterable(creates)).blockLast();
-            container.executeBulkOperations(Flux.fromIterable(deletes)).blockLast();
+            bulkUntilDone(container, creates, 409);
+            bulkUntilDone(container, deletes, 404);
             moved += creates.size();
         } while (continuation != null);
         double rate = moved / ((System.nanoTime() - start) / 1e9);
@@ -150,6 +152,72 @@ final class MoveAtScale {
         }
         container.delete().block();
         return rate;
+    }
+
+    /**
+     * Runs the operations in bulk and runs again those that failed for a passing reason (a loaded local server
+     * times out TLS handshakes: 503/408/410/449 or no status at all), so the raw pass rides out what the move rides out.
+     * {@code done} is the status that means an earlier attempt already did the work (409 for a create, 404 for a
+     * delete). Any other failure stops the benchmark with the status.
+     */
+    private static void bulkUntilDone(CosmosAsyncContainer container, List<CosmosItemOperation> operations, int done) {
+        List<CosmosItemOperation> pending = operations;
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            List<CosmosItemOperation> failed = new ArrayList<>();
+            List<String> reasons = new ArrayList<>();
+            List<CosmosItemOperation> batch = pending;
+            container.executeBulkOperations(Flux.fromIterable(batch)).doOnNext(response -> {
+                int status = response.getResponse() == null ? 0 : response.getResponse().getStatusCode();
+                boolean ok = response.getException() == null && response.getResponse() != null
+                        && response.getResponse().isSuccessStatusCode();
+                if (!ok && status != done) {
+                    failed.add(response.getOperation());
+                    reasons.add(status + (response.getException() == null ? ""
+                            : " " + response.getException().getClass().getSimpleName()));
+                }
+            }).blockLast();
+            if (!failed.isEmpty()) {
+                boolean passing = reasons.stream().allMatch(r -> r.startsWith("0") || r.startsWith("503")
+                        || r.startsWith("408") || r.startsWith("410") || r.startsWith("449") || r.startsWith("429"));
+                if (!passing || attempt >= 10) {
+                    throw new IllegalStateException("The raw pass could not finish " + failed.size()
+                            + " bulk operations after " + attempt + " attempts: " + reasons.subList(0,
+                            Math.min(5, reasons.size())));
+                }
+                System.out.printf("  raw pass: %d of %d bulk operations failed (%s), again (attempt %d)%n",
+                        failed.size(), batch.size(), reasons.get(0), attempt + 1);
+                sleep(attempt * 500L);
+            }
+            pending = failed;
+        }
+    }
+
+    /** One query page read again after a passing failure (503, 408, 410, 449, 429 or a time-out), ten times at most. */
+    private static <T> T withRetries(String what, java.util.function.Supplier<T> step) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return step.get();
+            } catch (RuntimeException e) {
+                int status = e instanceof com.azure.cosmos.CosmosException cosmos ? cosmos.getStatusCode() : 0;
+                boolean passing = status == 503 || status == 408 || status == 410 || status == 449 || status == 429
+                        || (status == 0 && e.getCause() instanceof java.util.concurrent.TimeoutException);
+                if (!passing || attempt >= 10) {
+                    throw e;
+                }
+                System.out.printf("  raw pass: %s failed (%d %s), again (attempt %d)%n", what, status,
+                        e.getClass().getSimpleName(), attempt + 1);
+                sleep(attempt * 500L);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** A new container of {@code count} generated items, written in chunks (never all in memory). */
@@ -173,7 +241,7 @@ final class MoveAtScale {
                         .add("a").add("b");
                 creates.add(CosmosBulkOperations.getCreateItemOperation(item, new PartitionKey("p" + i % 10)));
             }
-            container.executeBulkOperations(Flux.fromIterable(creates)).blockLast();
+            bulkUntilDone(container, creates, 409);
         }
         System.out.printf("  seeded %,d items in %.1f s%n", count, (System.nanoTime() - start) / 1e9);
         return container;

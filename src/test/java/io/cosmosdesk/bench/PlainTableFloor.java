@@ -27,7 +27,7 @@ import javafx.stage.Stage;
 final class PlainTableFloor {
 
     /** items/s of the pass, and the CPU of its threads by group. */
-    record Figures(int items, double seconds, String cpu) {
+    record Figures(int items, double seconds, String cpu, long cpuNanos) {
         double rate() {
             return items / seconds;
         }
@@ -99,7 +99,7 @@ final class PlainTableFloor {
             closed.countDown();
         });
         closed.await();
-        return new Figures(handedOver.get(), seconds, cpuReport);
+        return new Figures(handedOver.get(), seconds, cpuReport, cpu.totalNanos());
     }
 
     private static TableColumn<ObjectNode, String> column(String title, String pointer) {

@@ -15,8 +15,20 @@ final class ThreadCpu {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+    /** The local server's process, whose CPU each report adds (0: none known). */
+    private static volatile long serverPid;
+
     private final Map<Long, Long> atStart = new HashMap<>();
     private final long startedAt = System.nanoTime();
+    private final long processAtStart = processCpuNanos();
+    private final long serverAtStart = serverCpuNanos();
+    /** This JVM's and the server's CPU up to the last {@link #report}. */
+    private long totalNanos;
+
+    /** From now on every report also gives this process's CPU (the local server's node process). */
+    static void alsoCount(long pid) {
+        serverPid = pid;
+    }
 
     private ThreadCpu() {
     }
@@ -46,8 +58,43 @@ final class ThreadCpu {
         byGroup.forEach((group, nanos) -> ordered.merge(nanos, group, (a, b) -> a + ", " + b));
         StringBuilder text = new StringBuilder(String.format(java.util.Locale.ROOT, " (over %,d ms of wall time)",
                 wallMs));
+        long process = processCpuNanos() - processAtStart;
+        totalNanos = process;
+        text.append(String.format(java.util.Locale.ROOT, "%n    whole pass: this JVM %,d ms CPU", process / 1_000_000));
+        if (serverPid != 0) {
+            long server = serverCpuNanos() - serverAtStart;
+            totalNanos += server;
+            text.append(String.format(java.util.Locale.ROOT, ", the server's node process %,d ms, together %,d ms "
+                    + "= %.2f of %d cores busy", server / 1_000_000, (process + server) / 1_000_000,
+                    (process + server) / 1e6 / Math.max(1, wallMs), Runtime.getRuntime().availableProcessors()));
+        }
         ordered.entrySet().stream().filter(e -> e.getKey() >= 20_000_000L).limit(14).forEach(e -> text.append(
                 String.format(java.util.Locale.ROOT, "%n    %,7d ms  %s", e.getKey() / 1_000_000, e.getValue())));
         return text.toString();
+    }
+
+    /** The CPU this JVM and the local server's process used up to the last {@link #report}. */
+    long totalNanos() {
+        return totalNanos;
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    /** utime + stime of the server's process from /proc (10 ms ticks); 0 when unknown. */
+    private static long serverCpuNanos() {
+        long pid = serverPid;
+        if (pid == 0) {
+            return 0;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L; // fields 14, 15
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 }

@@ -38,11 +38,20 @@ final class UiStallMeter {
     private final java.util.List<long[]> held = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private long lastPosted; // timer thread only
 
-    private UiStallMeter(long fxThreadId) {
+    /** A wait longer than this is a stall kept in the lists (figures, {@link #stalls}). */
+    private final long lateNanos;
+
+    private UiStallMeter(long fxThreadId, long lateMs) {
         this.fxThreadId = fxThreadId;
+        this.lateNanos = lateMs * 1_000_000L;
     }
 
     static UiStallMeter start() throws InterruptedException {
+        return start(50);
+    }
+
+    /** As {@link #start()}, keeping every wait over {@code lateMs} (the longest-wait figures are the same). */
+    static UiStallMeter start(long lateMs) throws InterruptedException {
         long[] id = new long[1];
         CountDownLatch found = new CountDownLatch(1);
         Platform.runLater(() -> {
@@ -50,7 +59,7 @@ final class UiStallMeter {
             found.countDown();
         });
         found.await();
-        UiStallMeter meter = new UiStallMeter(id[0]);
+        UiStallMeter meter = new UiStallMeter(id[0], lateMs);
         meter.timer.scheduleAtFixedRate(meter::beat, 0, 2, TimeUnit.MILLISECONDS);
         return meter;
     }
@@ -65,6 +74,7 @@ final class UiStallMeter {
         }
         lastPosted = posted;
         long postedMillis = System.currentTimeMillis();
+        long postedUptime = EditorGcPauses.uptimeMs();
         long postedCpu = THREADS.getThreadCpuTime(fxThreadId);
         Platform.runLater(() -> {
             long wall = System.nanoTime() - posted;
@@ -74,16 +84,23 @@ final class UiStallMeter {
                 longestCpu.accumulateAndGet(cpu, Math::max);
             }
             // beats run in the order posted, so the first beat of a stall waited longest: one entry per stall
-            if (wall > 50_000_000L && posted >= lastStallEnd) {
+            if (wall > lateNanos && posted >= lastStallEnd) {
                 lastStallEnd = posted + wall;
                 lateFigures.add(new long[] {(posted - startedAt) / 1_000_000, wall / 1_000_000, cpu / 1_000_000,
-                        postedMillis});
+                        postedMillis, postedUptime});
                 if (late.size() < 200) {
                     late.add(String.format(java.util.Locale.ROOT, "%d ms@+%d (cpu %d)", wall / 1_000_000,
                             (posted - startedAt) / 1_000_000, cpu / 1_000_000));
                 }
             }
         });
+    }
+
+    /** Each stall kept so far as {began ms after start, wall ms, UI-thread CPU ms, began epoch ms, began JVM uptime ms}. */
+    java.util.List<long[]> stalls() {
+        synchronized (lateFigures) {
+            return new java.util.ArrayList<>(lateFigures);
+        }
     }
 
     /** The stalls over 50 ms seen so far: "wall ms@+start ms (UI-thread CPU ms)", at most 200. */

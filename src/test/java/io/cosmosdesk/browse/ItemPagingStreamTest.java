@@ -81,15 +81,19 @@ class ItemPagingStreamTest {
     }
 
     @Test
-    void theFirstScreenReadsNoPageAheadButPagingOnDoes() {
-        ItemPaging paging = paging(ImmediateTaskRunner.immediate());
+    void theStreamReadsOnePageAheadFromTheFirstPageOn() {
+        ImmediateTaskRunner tasks = ImmediateTaskRunner.deferred();
+        ItemPaging paging = paging(tasks);
         paging.run(ItemQuery.all());
-        assertThat(streams.get(0).readsAhead()).as("the first page costs one page").isFalse();
+        assertThat(streams.get(0).readsAhead()).as("the second page loads while the first one renders").isTrue();
+        tasks.runAllPending();
+        assertThat(streams.get(0).pagesRead()).as("one page pulled per load").isEqualTo(1);
 
         paging.loadMore();
-        assertThat(streams.get(0).readsAhead()).as("paging on: the next page loads while this one is shown")
-                .isTrue();
+        tasks.runAllPending();
+        assertThat(streams.get(0).readsAhead()).isTrue();
         assertThat(paging.rows()).hasSize(20);
+        assertThat(streams).as("paging on reads from the same stream").hasSize(1);
     }
 
     @Test

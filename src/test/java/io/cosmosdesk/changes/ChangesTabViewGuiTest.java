@@ -161,6 +161,61 @@ class ChangesTabViewGuiTest {
                 () -> lastShown.get().equals(newestAfterResume));
     }
 
+    /**
+     * The hand-over of rows runs at the start of a pulse (an animation timer, as RowHandOver's does): Follow newest
+     * has the newest row in view by the end of that same pulse's layout, so a hand-over is one frame. The scroll used
+     * to come a pulse later: two frames 16 ms apart, the second waiting for the renderer to finish the first.
+     */
+    @Test
+    void aHandOverAtAPulsesStartIsFollowedInThatPulsesLayout(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        TableView<ChangeRow> table = (TableView<ChangeRow>) tab.view().lookup("#changesTable");
+        MainWindowFixture.waitFor("the warm-up is over", () -> fx(() -> table.getItems() == tab.viewModel()
+                .visibleRows() && table.isVisible()));
+        AtomicInteger next = new AtomicInteger();
+        java.util.function.IntFunction<List<ChangeRow>> rows = n -> java.util.stream.IntStream.range(0, n)
+                .mapToObj(i -> {
+                    int k = next.getAndIncrement();
+                    return new ChangeRow(k, Instant.now(), "order-" + k, PartitionKeyValue.of("c1"),
+                            ChangeRow.Kind.NEW, "new", JsonNodeFactory.instance.objectNode().put("id", "order-" + k),
+                            20);
+                }).toList();
+        robot.interact(() -> tab.viewModel().captured().add(rows.apply(100)));
+        MainWindowFixture.waitFor("the first batch is followed", () -> fx(() -> lastShown(table)).equals("order-99"));
+
+        List<ChangeRow> batch = rows.apply(40);
+        String[] shownAfterItsLayout = new String[1];
+        robot.interact(() -> {
+            boolean[] handedOver = {false};
+            table.getScene().addPostLayoutPulseListener(() -> {
+                if (handedOver[0] && shownAfterItsLayout[0] == null) {
+                    shownAfterItsLayout[0] = lastShown(table);
+                }
+            });
+            new javafx.animation.AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    stop();
+                    tab.viewModel().captured().add(batch);
+                    handedOver[0] = true;
+                }
+            }.start();
+        });
+        MainWindowFixture.waitFor("the pulse of the hand-over is laid out", () -> fx(() -> shownAfterItsLayout[0])
+                != null);
+        assertThat(shownAfterItsLayout[0]).as("the last row in view when the hand-over's pulse is laid out")
+                .isEqualTo("order-139");
+    }
+
+    /** The id of the last row wholly or partly in the table's view (FX thread). */
+    private static String lastShown(TableView<ChangeRow> table) {
+        double bottom = table.localToScene(table.getBoundsInLocal()).getMaxY();
+        return rowsOf(table).stream().filter(r -> r.getItem() != null && r.isVisible()
+                        && r.localToScene(r.getBoundsInLocal()).getMaxY() <= bottom + 1)
+                .max(java.util.Comparator.comparingInt(TableRow::getIndex))
+                .map(r -> ((ChangeRow) r.getItem()).id()).orElse("none");
+    }
+
     private static <T> T fx(java.util.concurrent.Callable<T> call) {
         try {
             return WaitForAsyncUtils.asyncFx(call).get(10, TimeUnit.SECONDS);

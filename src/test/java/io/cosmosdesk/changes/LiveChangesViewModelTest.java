@@ -116,6 +116,41 @@ class LiveChangesViewModelTest {
      * Behind a stream of writes, each hop to the UI thread and back costs at least a frame: while pages come back
      * full a round reads on (from the cursor each page returned) and hands everything over once.
      */
+    /**
+     * While the view warms up (draws made-up rows once before the stream), the tab says Starting after its first
+     * round and Live when the view is done; rows read meanwhile are shown all the same.
+     */
+    @Test
+    void whileTheViewWarmsUpTheTabSaysLiveOnlyOnceItIsDone() {
+        when(service.readPages(eq(handle), any(), any(), anyInt(), any())).thenReturn(List.of(page()),
+                List.of(page(item("{\"id\":\"o1\",\"customerId\":\"c1\"}"))), List.of(page()));
+        javafx.beans.property.BooleanProperty warming = new javafx.beans.property.SimpleBooleanProperty(true);
+        vm.holdLiveWhile(warming);
+        vm.start(ChangeFeedStart.now());
+        step();
+        step();
+        step();
+        assertThat(vm.stateProperty().get()).isEqualTo(LiveChangesViewModel.State.STARTING);
+        assertThat(vm.statusProperty().get()).startsWith("Starting");
+        assertThat(vm.visibleRows()).extracting(ChangeRow::id).containsExactly("o1");
+
+        warming.set(false);
+        assertThat(vm.stateProperty().get()).isEqualTo(LiveChangesViewModel.State.LIVE);
+        warming.set(true); // warming again (the tab shown anew) does not take Live back
+        assertThat(vm.stateProperty().get()).isEqualTo(LiveChangesViewModel.State.LIVE);
+    }
+
+    @Test
+    void withAViewThatIsNotWarmingUpTheTabIsLiveAfterItsFirstRound() {
+        when(service.readPages(eq(handle), any(), any(), anyInt(), any())).thenReturn(List.of(page()));
+        vm.holdLiveWhile(new javafx.beans.property.SimpleBooleanProperty(false));
+        vm.start(ChangeFeedStart.now());
+        step();
+        assertThat(vm.stateProperty().get()).isEqualTo(LiveChangesViewModel.State.STARTING);
+        step();
+        assertThat(vm.stateProperty().get()).isEqualTo(LiveChangesViewModel.State.LIVE);
+    }
+
     @Test
     void whilePagesComeBackFullARoundReadsOnAndHandsOverOnce() {
         when(service.readPages(eq(handle), any(), any(), anyInt(), any())).thenReturn(

@@ -77,6 +77,36 @@ class TokenPageStreamTest {
     }
 
     @Test
+    void withReadAheadAPageThatComesInBeforeItIsPulledAsksForTheNextUpToTwoAhead() {
+        // pages start -> t1 -> t2 -> ... -> t9; the first is answered at once, the others when the test says
+        TokenPageStream stream = new TokenPageStream("Querying", null, token -> Mono.defer(() -> {
+            requested.add(key(token));
+            String next = token == null ? "t1" : "t" + (Integer.parseInt(token.substring(1)) + 1);
+            if (token == null) {
+                return Mono.just(page(next));
+            }
+            Sinks.One<ItemPage> reply = Sinks.one();
+            replies.put(token, reply);
+            return reply.asMono().map(answered -> page(next));
+        }));
+        stream.readAhead();
+        assertThat(stream.next().continuationToken()).isEqualTo("t1");
+        assertThat(requested).containsExactly("start", "t1");
+
+        replies.get("t1").tryEmitValue(page("ignored")); // in before the caller pulls it
+        assertThat(requested).as("the page after it is asked for at once, not when t1 is pulled")
+                .containsExactly("start", "t1", "t2");
+        replies.get("t2").tryEmitValue(page("ignored"));
+        assertThat(requested).as("never more than two pages beyond the last delivered").hasSize(3);
+
+        assertThat(stream.next().continuationToken()).isEqualTo("t2");
+        assertThat(requested).as("a pull makes room for one more").containsExactly("start", "t1", "t2", "t3");
+        assertThat(stream.continuationToken()).isEqualTo("t2");
+        stream.close();
+        assertThatThrownBy(stream::next).isInstanceOf(CancellationException.class);
+    }
+
+    @Test
     void closingCancelsThePageReadAheadAndNothingMoreIsDelivered() {
         List<String> log = new ArrayList<>();
         TokenPageStream stream = new TokenPageStream("Querying", null, token -> read(token, token == null));
@@ -117,11 +147,11 @@ class TokenPageStreamTest {
         }));
         stream.readAhead();
         assertThat(stream.next().continuationToken()).isEqualTo("t1");
-        assertThat(requestedWhenRowsWereMade).as("the rows of the first page are made after t1 was asked for")
-                .containsExactly("start,t1");
+        assertThat(requestedWhenRowsWereMade).as("the rows of the first page are made after the pages ahead of it "
+                + "were asked for").containsExactly("start,t1,t2");
         assertThat(stream.next().continuationToken()).isEqualTo("t2");
         assertThat(stream.next().continuationToken()).isNull();
-        assertThat(requestedWhenRowsWereMade).containsExactly("start,t1", "start,t1,t2", "start,t1,t2");
+        assertThat(requestedWhenRowsWereMade).containsExactly("start,t1,t2", "start,t1,t2", "start,t1,t2");
         assertThat(requested).as("nothing after the last page").containsExactly("start", "t1", "t2");
     }
 

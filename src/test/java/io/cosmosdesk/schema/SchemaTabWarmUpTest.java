@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.ui.ImmediateTaskRunner;
+import io.cosmosdesk.ui.UncachedViewport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.VBox;
@@ -106,6 +108,20 @@ class SchemaTabWarmUpTest {
         assertThat(tree.getRoot().getChildren().stream().map(row -> row.getValue().path().toString()))
                 .containsExactlyInAnyOrder("id", "total", "status");
         assertThat(tree.getOpacity()).isEqualTo(1);
+    }
+
+    @Test
+    void theDetailPaneIsDrawnDirectlyNotThroughACachedImageOfTheWholeViewport(FxRobot robot) throws Exception {
+        ScrollPane scroll = (ScrollPane) detail.getScene().lookup("#detailScroll");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scroll.getSkin() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node viewport = WaitForAsyncUtils.asyncFx(() -> scroll.getChildrenUnmodifiable().stream()
+                .filter(child -> child.getStyleClass().contains("viewport")).findFirst().orElse(null))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(viewport).as("the scroll pane's viewport").isNotNull();
+        // a cached viewport is drawn again whole into its cache at every change of the figures inside
+        assertThat(viewport.isCache()).as("the viewport cached").isFalse();
+        assertThat(UncachedViewport.cached(scroll)).isFalse();
     }
 
     private static List<Node> all(Node root) {

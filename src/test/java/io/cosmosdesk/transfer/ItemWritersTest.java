@@ -127,6 +127,35 @@ class ItemWritersTest {
         }
     }
 
+    /** A flush per item sent each ~400-byte item to the file in a system call of its own (ExportBenchmark's profile). */
+    @ParameterizedTest
+    @EnumSource(ExportFormat.class)
+    void writersLeaveFlushingToTheBufferInsteadOfFlushingEveryItem(ExportFormat format) throws Exception {
+        int[] flushes = {0};
+        OutputStream sink = new java.io.FilterOutputStream(OutputStream.nullOutputStream()) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                flushes[0]++;
+                super.flush();
+            }
+        };
+        try (ItemWriter writer = ItemWriters.open(ExportOptions.of(format),
+                List.of(JsonPath.parse("id"), JsonPath.parse("n")), sink)) {
+            for (ObjectNode item : items()) {
+                for (int i = 0; i < 400; i++) {
+                    writer.write(item.deepCopy());
+                }
+            }
+            assertThat(flushes[0]).as("flushes while writing 1,200 items").isZero();
+            writer.finish();
+        }
+    }
+
     static List<ObjectNode> items() throws IOException {
         List<ObjectNode> items = new ArrayList<>();
         for (JsonNode node : (ArrayNode) Json.MAPPER.readTree(ITEMS)) {

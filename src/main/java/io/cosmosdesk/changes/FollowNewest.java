@@ -1,0 +1,61 @@
+package io.cosmosdesk.changes;
+
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TableView;
+
+/**
+ * Follow newest for the Live changes table: while asked to, the newest row is kept in view as rows arrive. One
+ * scroll per pulse, in the pulse the rows changed: after every listener of the change (run inside one, the scroll
+ * met the table's old row count, so a first batch was not followed and, with the table full, the view ended a row
+ * short) and before that pulse's layout, so one hand-over of rows is one frame. Deferred to the next pulse, as it
+ * was, each hand-over made two frames 16 ms apart (the rows, then the scroll), and the second pulse waited for the
+ * renderer to finish drawing the first: in the first seconds of a stream, while the renderer is slow, that wait
+ * was the UI thread's longest stall. UI thread only.
+ */
+final class FollowNewest {
+
+    private final TableView<ChangeRow> table;
+    private final ObservableList<ChangeRow> rows;
+    private final ObservableBooleanValue following;
+    private boolean pending;
+
+    private FollowNewest(TableView<ChangeRow> table, ObservableList<ChangeRow> rows,
+            ObservableBooleanValue following) {
+        this.table = table;
+        this.rows = rows;
+        this.following = following;
+    }
+
+    /** Keeps the newest of {@code rows} (the table's items) in view of {@code table} while {@code following}. */
+    static void install(TableView<ChangeRow> table, ObservableList<ChangeRow> rows,
+            ObservableBooleanValue following) {
+        FollowNewest follow = new FollowNewest(table, rows, following);
+        Runnable beforeLayout = follow::beforeLayout;
+        rows.addListener((ListChangeListener<ChangeRow>) change -> follow.pending = true);
+        table.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removePreLayoutPulseListener(beforeLayout);
+            }
+            if (scene != null) {
+                scene.addPreLayoutPulseListener(beforeLayout);
+            }
+        });
+        if (table.getScene() != null) {
+            table.getScene().addPreLayoutPulseListener(beforeLayout);
+        }
+    }
+
+    /** At each pulse, after its animation timers (the hand-over of rows runs in one) and before its layout. */
+    private void beforeLayout() {
+        // while the table's warm-up shows its made-up rows, the scroll waits for the tab's own
+        if (!pending || table.getItems() != rows) {
+            return;
+        }
+        pending = false;
+        if (following.get() && !rows.isEmpty()) {
+            table.scrollTo(rows.size() - 1);
+        }
+    }
+}
