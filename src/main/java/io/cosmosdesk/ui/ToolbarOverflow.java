@@ -29,8 +29,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * </ul>
  * It fits again when the bar's width changes, and when its children or the menu's other items change (a feature's
  * button added later). The buttons' widths arrive with CSS after the first fit (at a first start the width never
- * changes again), so it also fits after each layout of the bar until two passes in a row measure the same row; then
- * it stops listening to layout passes (a toolbar is laid out on every hover and text change).
+ * changes again), so after each of these it also fits after each layout of the bar until two passes in a row,
+ * with every control styled, measure the same row; then it stops listening to layout passes (a toolbar is laid
+ * out on every hover and text change) until the next change.
  */
 public final class ToolbarOverflow {
 
@@ -113,7 +114,12 @@ public final class ToolbarOverflow {
 
     private void start() {
         bar.getProperties().put(KEY, this);
-        bar.widthProperty().addListener((obs, old, width) -> fit(width.doubleValue()));
+        // a new width is fitted at once and again after the layout passes that follow, until they measure the
+        // same row twice (in the pass that changes the width, the buttons' sizes may not be current yet)
+        bar.widthProperty().addListener((obs, old, width) -> {
+            listenToLayout();
+            fit(width.doubleValue());
+        });
         // a button added later (a feature's) or the menu's own items (its width on the row) change the sums:
         // fitted again, and measured again after the new nodes' CSS
         InvalidationListener changed = observable -> {
