@@ -83,10 +83,10 @@ public class SchemaService {
         long pages = plannedPages(count, reader.rangeCount());
         double estimated = pages * cost.perPage() + count * cost.perItem();
         String basis = String.format(java.util.Locale.ROOT, "(Estimated from a count and two first pages of %d "
-                + "and %d items: a page costs about %.2f RU plus %.4f RU per item, and the read takes about %,d "
+                + "and %d items: a page costs about %.2f RU plus %s, and the read takes about %,d "
                 + "pages from %d %s, if the items are spread evenly over them (more if a few partition key values "
                 + "hold most of them). The estimate itself cost %.1f RU.)", small == null ? 0 : small.items().size(),
-                large == null ? 0 : large.items().size(), cost.perPage(), cost.perItem(), pages,
+                large == null ? 0 : large.items().size(), cost.perPage(), cost.perItemText(), pages,
                 reader.rangeCount(), reader.hashSlices() ? "slices of the key space" : "feed ranges", spent);
         return new FullReadEstimate(count, estimated, spent, basis);
     }
@@ -103,6 +103,17 @@ public class SchemaService {
 
     /** A page's charge split into a part per request and a part per item. */
     record ReadCost(double perPage, double perItem) {
+
+        /** The per-item part in words, e.g. "0.12 RU per item" or "less than 0.01 RU per item". */
+        String perItemText() {
+            if (perItem <= 0) {
+                return "no measurable charge per item";
+            }
+            if (perItem < 0.005) {
+                return "less than 0.01 RU per item";
+            }
+            return String.format(java.util.Locale.ROOT, "%.2f RU per item", perItem);
+        }
 
         /** From two pages of the same range of different sizes; one page only: all of it per item. */
         static ReadCost of(RangeReader.Page small, RangeReader.Page large) {
