@@ -72,8 +72,7 @@ public final class SchemaCommand implements Command {
             ContainerHandle handle = CliConnections.container(connection, database, containerId);
             SampleResult result;
             try {
-                result = service.sample(handle, sample, progress -> io.err().printf(Locale.ROOT,
-                        "Read %,d items (%.1f RU)…%n", progress.itemsRead(), progress.requestCharge()), () -> false);
+                result = service.sample(handle, sample, progressPrinter(io.err()), () -> false);
             } catch (CosmosDeskException e) {
                 throw new CliException(Cli.CANNOT_CONNECT, e.getMessage(), e);
             }
@@ -88,6 +87,21 @@ public final class SchemaCommand implements Command {
             io.out().flush();
             return Cli.OK;
         }
+    }
+
+    /**
+     * Prints each progress step as a line on {@code err}, once: the sampler's last step repeats the count of its
+     * last snapshot when no item came in between, and that repeat is not printed again.
+     */
+    static java.util.function.Consumer<SampleProgress> progressPrinter(java.io.PrintStream err) {
+        long[] lastPrinted = {-1};
+        return progress -> {
+            if (progress.itemsRead() == lastPrinted[0]) {
+                return;
+            }
+            lastPrinted[0] = progress.itemsRead();
+            err.printf(Locale.ROOT, "Read %,d items (%.1f RU)…%n", progress.itemsRead(), progress.requestCharge());
+        };
     }
 
     static long sampleOf(String text) {
