@@ -87,6 +87,7 @@ public final class SchemaTabController {
         progressBar.visibleProperty().bind(viewModel.busyProperty());
         progressBar.managedProperty().bind(progressBar.visibleProperty());
         statusLabel.textProperty().bind(viewModel.statusProperty());
+        io.cosmosdesk.ui.LazyTooltip.install(statusLabel, statusLabel::getText);
         exportButton.disableProperty().bind(viewModel.finishedProperty().not());
         howDrawnLabel.textProperty().bind(viewModel.howDrawnProperty());
         howDrawnLabel.visibleProperty().bind(viewModel.howDrawnProperty().isNotEmpty());
