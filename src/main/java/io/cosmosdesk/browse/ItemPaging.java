@@ -34,10 +34,10 @@ import javafx.collections.ObservableList;
  * state, the failure, the status strip. Each query gets a new generation and each page load an identity of its
  * own; a reply for an older one is dropped, so a slow answer can never add rows (or a token) to the wrong query.
  *
- * <p>A query generation reads its pages from one {@link ItemPageStream} (one page pulled per load). The stream reads
- * ahead from the first page on (up to two pages), so the next page loads while this one renders (a query costs at
- * most two pages more than the user looks at: pages read ahead are billed whether or not they are shown). The stream
- * is closed when the query changes, the tab closes or the user stops loading, which also
+ * <p>A query generation reads its pages from one {@link ItemPageStream} (one page pulled per load). Once the user
+ * pages on (Load more, scrolling to the end) the stream reads ahead (up to two pages), so the next page loads while
+ * this one is shown; the first screen never costs more than its own page (pages read ahead are billed whether or not
+ * they are shown). The stream is closed when the query changes, the tab closes or the user stops loading, which also
  * cancels a page still loading; after a stop or a failure the next page comes from a new stream started at the
  * last page's continuation token.
  */
@@ -262,9 +262,12 @@ final class ItemPaging {
         Object load = new Object();
         currentLoad = load;
         ItemPageStream pages = stream.forPage(query, token, pageSize.get());
-        // the pages after this one load while this one is shown: the first page's screen takes as long to render as
-        // the server takes for a page, so paging on (scrolling, Load more) finds the next page in or nearly in
-        pages.readAhead();
+        if (append) {
+            // paging on: the pages after this one load while this one is shown. Not for the first screen: a query
+            // (an expensive cross-partition filter, on a production account) costs the page the user looks at,
+            // never pages read ahead that are billed whether or not anyone scrolls to them
+            pages.readAhead();
+        }
         busy.set(true);
         status.loading(append);
         loadTask = tasks.start(BackgroundTask.of("Loading items of " + handle.ref(), context -> pages.next())

@@ -47,6 +47,7 @@ final class TableWarmUp extends AnimationTimer {
     private boolean done;
     private long lastStep;
     private double opacity;
+    private boolean mouseTransparent;
     private final ReadOnlyBooleanWrapper warming = new ReadOnlyBooleanWrapper();
 
     private TableWarmUp(TableView<ChangeRow> table, ObservableList<ChangeRow> rows) {
@@ -80,6 +81,9 @@ final class TableWarmUp extends AnimationTimer {
                 return;
             }
             opacity = table.getOpacity();
+            mouseTransparent = table.isMouseTransparent();
+            // unseen is not absent: without this a double-click on the blank-looking table opened a made-up row
+            table.setMouseTransparent(true);
             table.setOpacity(UNSEEN_OPACITY);
             table.setItems(madeUp);
             warming.set(true);
@@ -119,6 +123,7 @@ final class TableWarmUp extends AnimationTimer {
         done = true;
         table.setItems(rows);
         table.setOpacity(opacity);
+        table.setMouseTransparent(mouseTransparent);
         warming.set(false);
     }
 

@@ -81,17 +81,18 @@ class ItemPagingStreamTest {
     }
 
     @Test
-    void theStreamReadsOnePageAheadFromTheFirstPageOn() {
+    void theFirstScreenReadsNoPageAheadButPagingOnDoes() {
         ImmediateTaskRunner tasks = ImmediateTaskRunner.deferred();
         ItemPaging paging = paging(tasks);
         paging.run(ItemQuery.all());
-        assertThat(streams.get(0).readsAhead()).as("the second page loads while the first one renders").isTrue();
+        assertThat(streams.get(0).readsAhead()).as("the first page costs one page").isFalse();
         tasks.runAllPending();
         assertThat(streams.get(0).pagesRead()).as("one page pulled per load").isEqualTo(1);
 
         paging.loadMore();
         tasks.runAllPending();
-        assertThat(streams.get(0).readsAhead()).isTrue();
+        assertThat(streams.get(0).readsAhead()).as("paging on: the next pages load while this one is shown")
+                .isTrue();
         assertThat(paging.rows()).hasSize(20);
         assertThat(streams).as("paging on reads from the same stream").hasSize(1);
     }
