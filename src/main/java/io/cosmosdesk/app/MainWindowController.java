@@ -185,6 +185,8 @@ public class MainWindowController {
         viewModel.themeProperty().addListener((obs, old, theme) -> theme.apply());
         viewModel.themeProperty().get().apply();
 
+        // a header that grows after it was selected ("Jobs (1)"), or tabs restored at start, stay whole
+        io.cosmosdesk.ui.TabHeaders.keepSelectedInView(tabs);
         viewModel.openContainers().addListener((ListChangeListener<ContainerHandle>) change -> {
             while (change.next()) {
                 change.getAddedSubList().forEach(this::addContainerTab);

@@ -30,7 +30,10 @@ public enum Theme {
         PopupThemeSheets.follow(this);
     }
 
-    /** The theme's {@code -color-*} variables on popups' own nodes ({@link PopupThemeSheets}). */
+    /**
+     * The theme's {@code -color-*} variables on popups' own nodes ({@link PopupThemeSheets}); the sheet is written by
+     * every build from the AtlantaFX jar's {@code .root} (packaging/PopupSheets.java), not kept in the sources.
+     */
     public String popupStylesheet() {
         return popupStylesheet;
     }

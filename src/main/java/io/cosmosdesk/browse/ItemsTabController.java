@@ -116,6 +116,8 @@ public class ItemsTabController {
         countButton.disableProperty().bind(viewModel.countingProperty());
         // a disabled button shows no tooltip (Delete with nothing selected, or on a read-only connection)
         io.cosmosdesk.ui.TooltipHolder.holdTooltipsOf(newItemButton, deleteButton);
+        // one row in a 1152 px window (a first start on a 1280 px screen): Count, then Move…, wait in More
+        io.cosmosdesk.ui.ToolbarOverflow.installInto(itemsToolbar, moreActionsButton, moveButton, countButton);
         countLabel.textProperty().bind(viewModel.countTextProperty());
         visibleWhen(countLabel, viewModel.countTextProperty().isNotEmpty());
 

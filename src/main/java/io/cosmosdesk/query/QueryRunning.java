@@ -116,8 +116,10 @@ final class QueryRunning {
         if (pages.isEmpty()) {
             said.say("Cancelled before the first page: run the query again to read it.");
         } else {
-            said.say("Cancelled: " + QueryRunState.describe(totals.get())
-                    + (run != null && run.hasMore() ? " · Next or Load all goes on from here." : "."));
+            // what to do next first: at 1280 px the status has ~290 px, and the figures are in the range and Stats
+            said.say(run != null && run.hasMore()
+                    ? "Cancelled: Next or Load all goes on · " + QueryRunState.describe(totals.get())
+                    : "Cancelled: " + QueryRunState.describe(totals.get()) + ".");
         }
     }
 

@@ -89,6 +89,23 @@ public final class DialogSizing {
         });
     }
 
+    /** More than any window decoration: a window this much larger than its scene has a scene that lags it. */
+    static final double MAX_DECORATION = 120;
+
+    /**
+     * The window is far larger than its scene: more than a title bar and borders. Under openbox a dialog's window
+     * went 200 px tall and straight back to its size while JavaFX's scene kept the 200 px (stage 605, scene 200).
+     */
+    static boolean sceneLagsItsWindow(Stage stage) {
+        javafx.scene.Scene scene = stage.getScene();
+        return scene != null && sceneLags(stage.getWidth(), stage.getHeight(), scene.getWidth(), scene.getHeight());
+    }
+
+    /** {@link #sceneLagsItsWindow} on sizes: a window (decorations included) and its scene. */
+    static boolean sceneLags(double windowWidth, double windowHeight, double sceneWidth, double sceneHeight) {
+        return windowHeight - sceneHeight > MAX_DECORATION || windowWidth - sceneWidth > MAX_DECORATION;
+    }
+
     /** How often a shown dialog is sized back to its content after its window was made smaller. */
     static final int MAX_REFITS = 5;
 
@@ -101,11 +118,25 @@ public final class DialogSizing {
      */
     static void keepContentSize(Stage stage) {
         int[] refits = {0};
+        int[] stale = {0};
         boolean[] fitting = {false};
         javafx.beans.InvalidationListener check = observable -> {
             javafx.scene.Scene scene = stage.getScene();
             if (fitting[0] || refits[0] >= MAX_REFITS || !stage.isShowing() || scene == null
                     || scene.getRoot() == null || Double.isNaN(stage.getWidth()) || Double.isNaN(stage.getHeight())) {
+                return;
+            }
+            if (sceneLagsItsWindow(stage) && stale[0] < MAX_REFITS) {
+                // openbox: the window went 200 px tall and back to its size, the scene stayed at 200 (content
+                // cut, the rest of the window blank: the settings, import and copy dialogs); asking for the
+                // content's size again brings the scene along
+                stale[0]++;
+                fitting[0] = true;
+                try {
+                    stage.sizeToScene();
+                } finally {
+                    fitting[0] = false;
+                }
                 return;
             }
             double chromeWidth = Math.max(0, stage.getWidth() - scene.getWidth());

@@ -1,49 +1,76 @@
 package io.cosmosdesk.ui;
 
+import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.InvalidationListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * A one-row toolbar that fits a narrow pane: its least used buttons (listed left to right) leave the row from the
- * right end, as many as the width needs, and wait in a "more" menu at the row's end (each as a menu item with the
- * button's accessible name and icon, disabled when the button is). The bar's minimum width is the width with every
- * such button in the menu, so a split pane can narrow the pane to that and the row never sticks out of it (the item
- * editor's toolbar beside the grid at a first start on a 1280 px screen), while a wide pane shows every button.
+ * end of the list, as many as the width needs, and wait in a "more" menu (each as a menu item with the button's
+ * text or accessible name and icon, disabled when the button is).
+ * <ul>
+ * <li>{@link #install}: an {@link HBox} bar gets a "⋯" button of its own; the bar's minimum width is the width with
+ * every such button in the menu, so a split pane can narrow the pane to that and the row never sticks out of it
+ * (the item editor's toolbar beside the grid at a first start on a 1280 px screen).</li>
+ * <li>{@link #installInto}: the bar already has a menu of its own (the Items toolbar's More): the buttons' items
+ * stand at its top, shown while their buttons are off the row; a wrapping bar ({@link FlowPane}) keeps wrapping as
+ * the last resort, so no minimum is set.</li>
+ * </ul>
+ * It fits again when the bar's width changes, and when its children or the menu's other items change (a feature's
+ * button added later). The buttons' widths arrive with CSS after the first fit (at a first start the width never
+ * changes again), so after each of these it also fits after each layout of the bar until two passes in a row,
+ * with every control styled, measure the same row; then it stops listening to layout passes (a toolbar is laid
+ * out on every hover and text change) until the next change.
  */
 public final class ToolbarOverflow {
 
     /** The style class of the "more" button. */
     public static final String STYLE_CLASS = "toolbar-overflow";
 
-    private final HBox bar;
+    private static final String KEY = ToolbarOverflow.class.getName();
+
+    private final Pane bar;
     private final List<Button> collapsible;
     private final MenuButton more;
+    private final boolean ownMenu;
+    private final List<MenuItem> items = new ArrayList<>();
+    private final SeparatorMenuItem divider = new SeparatorMenuItem();
+    // a change listener: an invalidation listener on needsLayout hears only its first change (nothing reads it)
+    private final javafx.beans.value.ChangeListener<Boolean> afterLayout = (obs, was, needs) -> {
+        if (!needs) {
+            afterLayout();
+        }
+    };
+    private boolean listeningToLayout;
+    private double lastMeasure = -1;
+    private int fits;
 
-    private ToolbarOverflow(HBox bar, List<Button> collapsible) {
+    private ToolbarOverflow(Pane bar, MenuButton more, boolean ownMenu, List<Button> collapsible) {
         this.bar = bar;
+        this.more = more;
+        this.ownMenu = ownMenu;
         this.collapsible = List.copyOf(collapsible);
-        this.more = new MenuButton();
-        more.getStyleClass().addAll("flat", "no-arrow", STYLE_CLASS); // AtlantaFX's Tweaks.NO_ARROW
-        more.setGraphic(new FontIcon("fth-more-horizontal"));
-        more.setAccessibleText("More actions");
-        more.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        more.setTooltip(new Tooltip("More actions: the buttons that do not fit the toolbar's width"));
         for (Button button : this.collapsible) {
-            MenuItem item = new MenuItem(button.getAccessibleText());
+            String name = button.getAccessibleText() != null ? button.getAccessibleText() : button.getText();
+            MenuItem item = new MenuItem(name);
             if (button.getGraphic() instanceof FontIcon icon) {
                 item.setGraphic(new FontIcon(icon.getIconCode()));
             }
             item.disableProperty().bind(button.disabledProperty());
             item.setOnAction(event -> button.fire());
-            item.visibleProperty().bind(button.visibleProperty().not());
-            more.getItems().add(item);
+            item.visibleProperty().bind(button.visibleProperty().not()); // in the menu while off the row
+            items.add(item);
         }
     }
 
@@ -53,27 +80,108 @@ public final class ToolbarOverflow {
      * width from then on. Returns the "more" button.
      */
     public static MenuButton install(HBox bar, Button... collapsible) {
-        ToolbarOverflow overflow = new ToolbarOverflow(bar, List.of(collapsible));
+        MenuButton more = new MenuButton();
+        more.getStyleClass().addAll("flat", "no-arrow", STYLE_CLASS); // AtlantaFX's Tweaks.NO_ARROW
+        more.setGraphic(new FontIcon("fth-more-horizontal"));
+        more.setAccessibleText("More actions");
+        more.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        more.setTooltip(new Tooltip("More actions: the buttons that do not fit the toolbar's width"));
+        ToolbarOverflow overflow = new ToolbarOverflow(bar, more, true, List.of(collapsible));
+        more.getItems().addAll(overflow.items);
         ObservableList<Node> children = bar.getChildren();
-        children.add(children.indexOf(overflow.inBar(collapsible[collapsible.length - 1])) + 1, overflow.more);
-        bar.widthProperty().addListener((obs, old, width) -> overflow.fit(width.doubleValue()));
-        // the buttons' widths arrive with CSS after the first fit (at a first start the width never changes again):
-        // fitted again after each layout of the bar; a second pass changes nothing, so it settles
-        bar.needsLayoutProperty().addListener((obs, was, needs) -> {
-            if (!needs) {
-                overflow.fit(bar.getWidth());
-            }
+        children.add(children.indexOf(overflow.inBar(collapsible[collapsible.length - 1])) + 1, more);
+        overflow.start();
+        return more;
+    }
+
+    /**
+     * FX thread, once the buttons and {@code more} are in the bar: the buttons that do not fit leave the row (the
+     * last of {@code collapsible} first) and show at the top of {@code more}'s menu, above its own items (added
+     * later ones go after them), until the row has room for them again. {@code more}'s own visibility is left to
+     * its owner.
+     */
+    public static void installInto(Pane bar, MenuButton more, Button... collapsible) {
+        ToolbarOverflow overflow = new ToolbarOverflow(bar, more, false, List.of(collapsible));
+        more.getItems().addAll(0, overflow.items);
+        more.getItems().add(overflow.items.size(), overflow.divider);
+        overflow.start();
+    }
+
+    /** How many times the bar's row was fitted (tests: a settled bar stops fitting on every layout pass). */
+    static int fitsOf(Pane bar) {
+        return bar.getProperties().get(KEY) instanceof ToolbarOverflow overflow ? overflow.fits : -1;
+    }
+
+    private void start() {
+        bar.getProperties().put(KEY, this);
+        // a new width is fitted at once and again after the layout passes that follow, until they measure the
+        // same row twice (in the pass that changes the width, the buttons' sizes may not be current yet)
+        bar.widthProperty().addListener((obs, old, width) -> {
+            listenToLayout();
+            fit(width.doubleValue());
         });
-        overflow.fit(bar.getWidth());
-        return overflow.more;
+        // a button added later (a feature's) or the menu's own items (its width on the row) change the sums:
+        // fitted again, and measured again after the new nodes' CSS
+        InvalidationListener changed = observable -> {
+            listenToLayout();
+            fit(bar.getWidth());
+        };
+        bar.getChildren().addListener(changed);
+        if (!ownMenu) {
+            more.visibleProperty().addListener((obs, was, visible) -> changed.invalidated(obs));
+        }
+        listenToLayout();
+        fit(bar.getWidth());
+    }
+
+    private void listenToLayout() {
+        if (!listeningToLayout) {
+            listeningToLayout = true;
+            lastMeasure = -1;
+            bar.needsLayoutProperty().addListener(afterLayout);
+        }
+    }
+
+    private void afterLayout() {
+        fit(bar.getWidth());
+        // settled once a pass in a shown window, with CSS applied to every control on the row (each has its skin:
+        // its font and padding are known), measures what the last one did
+        double measure = needed(collapsible.size());
+        if (styled() && bar.getWidth() > 0 && measure == lastMeasure) {
+            listeningToLayout = false;
+            bar.needsLayoutProperty().removeListener(afterLayout);
+        }
+        lastMeasure = measure;
+    }
+
+    /** The bar is in a shown window and every control in it (held ones too) has its skin. */
+    private boolean styled() {
+        if (bar.getScene() == null || bar.getScene().getWindow() == null || !bar.getScene().getWindow().isShowing()) {
+            return false;
+        }
+        java.util.Deque<Node> nodes = new java.util.ArrayDeque<>(bar.getChildrenUnmodifiable());
+        while (!nodes.isEmpty()) {
+            Node node = nodes.pop();
+            if (node instanceof javafx.scene.control.Control control) {
+                if (control.getSkin() == null) {
+                    return false;
+                }
+            } else if (node instanceof javafx.scene.Parent parent) {
+                nodes.addAll(parent.getChildrenUnmodifiable());
+            }
+        }
+        return true;
     }
 
     /** Shows as many of the buttons as {@code width} holds, the rest in the menu; sets the bar's minimum. */
     private void fit(double width) {
+        fits++;
         if (more.getSkin() == null && more.getScene() != null) {
             more.applyCss(); // never shown yet: without its skin it would measure 0 px wide and stick out
         }
-        bar.setMinWidth(needed(0));
+        if (ownMenu) {
+            bar.setMinWidth(needed(0));
+        }
         int shown = collapsible.size();
         while (shown > 0 && needed(shown) > width) {
             shown--;
@@ -84,11 +192,21 @@ public final class ToolbarOverflow {
             button.setVisible(show);
             button.setManaged(show);
         }
-        more.setVisible(shown < collapsible.size());
-        more.setManaged(more.isVisible());
+        if (ownMenu) {
+            more.setVisible(shown < collapsible.size());
+            more.setManaged(more.isVisible());
+        } else {
+            joinMenu(shown);
+        }
     }
 
-    /** The row's width with the first {@code shown} buttons on it (and the "more" button if any is left out). */
+    /** The joined menu: a divider between the items of the buttons off the row and the menu's own items. */
+    private void joinMenu(int shown) {
+        divider.setVisible(shown < collapsible.size()
+                && more.getItems().stream().anyMatch(item -> item != divider && !items.contains(item)));
+    }
+
+    /** The row's width with the first {@code shown} buttons on it (and the "more" button if it shows). */
     private double needed(int shown) {
         double total = bar.snappedLeftInset() + bar.snappedRightInset();
         int count = 0;
@@ -97,18 +215,29 @@ public final class ToolbarOverflow {
             if (child == more || inBar.contains(child) || !child.isVisible() || !child.isManaged()) {
                 continue;
             }
-            total += child.minWidth(-1); // the state label gives way (minimum 0); the buttons keep their width
+            // a wrapping bar lays its children out at their preferred widths; in a row the state label gives way
+            // (minimum 0) and the buttons keep their width
+            total += bar instanceof FlowPane ? child.prefWidth(-1) : child.minWidth(-1);
             count++;
         }
         for (int i = 0; i < shown; i++) {
             total += inBar.get(i).prefWidth(-1);
             count++;
         }
-        if (shown < collapsible.size()) {
+        // a joined menu is on the row as its owner decides (for its own items)
+        boolean moreShows = shown < collapsible.size() || !ownMenu && more.isVisible() && more.isManaged();
+        if (moreShows) {
             total += more.prefWidth(-1);
             count++;
         }
-        return total + bar.getSpacing() * Math.max(0, count - 1);
+        return total + gap() * Math.max(0, count - 1);
+    }
+
+    private double gap() {
+        if (bar instanceof HBox row) {
+            return row.getSpacing();
+        }
+        return bar instanceof FlowPane flow ? flow.getHgap() : 0;
     }
 
     /** The bar's child that is {@code button} or holds it ({@link TooltipHolder}). */

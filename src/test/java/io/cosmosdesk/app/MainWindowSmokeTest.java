@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import io.cosmosdesk.browse.ResourceNode;
+import io.cosmosdesk.cosmos.AuthKind;
+import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.cosmos.Credentials;
 import io.cosmosdesk.testing.FxAppExtension;
 import io.cosmosdesk.ui.DialogService;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
@@ -38,6 +43,21 @@ class MainWindowSmokeTest {
         assertThat(robot.lookup(".progress-indicator").queryAll()).isEmpty();
         assertThat(robot.lookup("#treeSearchStatus").queryAll()).isEmpty();
         assertThat(robot.lookup("#busyIndicator").queryAll()).isEmpty();
+    }
+
+    @Test
+    void theBusyIndicatorJoinsTheStatusBarWhenTheWindowFirstGetsBusy(FxRobot robot) {
+        HBox statusBar = robot.lookup("#statusBar").queryAs(HBox.class);
+        int children = statusBar.getChildren().size();
+
+        // connecting makes the window busy at once (the attempt itself fails later: nothing listens there)
+        robot.interact(() -> context.mainViewModel().connect(
+                ConnectionProfile.create("Nowhere", AuthKind.EMULATOR, "https://127.0.0.1:9/"),
+                new Credentials.AccountKey(ConnectionProfile.EMULATOR_KEY)));
+
+        ProgressIndicator busy = robot.lookup("#busyIndicator").queryAs(ProgressIndicator.class);
+        assertThat(busy).isNotNull();
+        assertThat(statusBar.getChildren()).hasSize(children).last().isSameAs(busy);
     }
 
     @Test

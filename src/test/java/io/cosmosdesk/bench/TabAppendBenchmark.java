@@ -63,6 +63,7 @@ public final class TabAppendBenchmark {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
+        Platform.setImplicitExit(false); // each pass closes its window: the toolkit must outlive the first
         FxLateSampler sampler = new FxLateSampler();
         for (int pass = 0; pass < 2; pass++) { // the first pass warms the JIT
             long[] perPage = run(made, keys, pass == 1 ? sampler : null);

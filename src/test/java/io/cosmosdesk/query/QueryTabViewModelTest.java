@@ -367,7 +367,7 @@ class QueryTabViewModelTest {
         assertThat(run.stops()).isEqualTo(1);
         assertThat(model.runningProperty().get()).isFalse();
         assertThat(model.statusProperty().get())
-                .isEqualTo("Cancelled: 10 results · 2.50 RU · 10 ms · Next or Load all goes on from here.");
+                .isEqualTo("Cancelled: Next or Load all goes on · 10 results · 2.50 RU · 10 ms");
         assertThat(model.results()).hasSize(10);
         assertThat(model.rangeLabelProperty().get()).isEqualTo("1–10, more available");
         assertThat(model.canNextProperty().get()).isTrue();
@@ -403,7 +403,7 @@ class QueryTabViewModelTest {
         assertThat(model.results()).hasSize(30);
         assertThat(model.rangeLabelProperty().get()).isEqualTo("1–30, more available");
         assertThat(model.statusProperty().get())
-                .isEqualTo("Cancelled: 30 results · 7.50 RU · 30 ms · Next or Load all goes on from here.");
+                .isEqualTo("Cancelled: Next or Load all goes on · 30 results · 7.50 RU · 30 ms");
         assertThat(model.canNextProperty().get()).isTrue();
         assertThat(history).hasSize(2).last().satisfies(record -> {
             assertThat(record.pages()).isEqualTo(3);

@@ -131,6 +131,32 @@ class QueryToolbarGuiTest {
         editorStaysPutDuringLoadAll(robot, 1280 - 330);
     }
 
+    /** Walk fault (session 11): after Esc the sentence was cut before "Next or Load all goes on". */
+    @Test
+    void escDuringLoadAllSaysNextOrLoadAllGoesOnUncutBesideTheTreeOfA1280PxWindow(FxRobot robot) throws Exception {
+        show(robot, 1280 - 330);
+        SlowThirdPage run = new SlowThirdPage();
+        when(service.open(any(), any())).thenReturn(run);
+        when(dialogs.confirm(anyString(), anyString(), anyString())).thenReturn(true);
+        Label status = MainWindowFixture.shown(robot, "#queryStatusLabel") instanceof Label label ? label : null;
+        robot.interact(model::run);
+        MainWindowFixture.waitFor("the first page shows", () -> !model.runningProperty().get()
+                && model.results().size() == 3);
+        robot.interact(model::loadAll);
+        MainWindowFixture.waitFor("Load all waits for page 3", () -> status.getText().startsWith(
+                "Loading all results… 6 results"));
+        try {
+            robot.interact(model::cancel);
+            WaitForAsyncUtils.waitForFxEvents();
+            String shown = fx(() -> ((javafx.scene.text.Text) status.lookup(".text")).getText());
+            assertThat(shown).as("the status as drawn at 950 px (the rest is in its tooltip)")
+                    .contains("Next or Load all goes on");
+            assertThat(status.getText()).startsWith("Cancelled: Next or Load all goes on");
+        } finally {
+            run.go.countDown();
+        }
+    }
+
     @Test
     void aLongPrefixScopeAndThreeKeyLevelsLeaveEveryButtonInsideTheTabBesideTheTreeOfA1152PxWindow(FxRobot robot)
             throws Exception {

@@ -101,13 +101,15 @@ public final class MainWindowFixture {
     }
 
     /**
-     * Clicks a feature's action on the Items toolbar of the tab in front, as a user would: its button when it has one
-     * (New query, Export…), else the More menu, then its entry there (Live changes, Schema, Import…, Patch…).
+     * Clicks a feature's action or an item command on the Items toolbar of the tab in front, as a user would: its
+     * button when it is on the row (New query, Export…, Count), else the More menu, then its entry there (Live
+     * changes, Schema, Import…, Patch…, and Count or Move… when the row is too short for them).
      */
     public static void clickToolbarAction(FxRobot robot, String label) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        java.util.Optional<javafx.scene.control.Button> button = robot.lookup(".toolbar-action")
-                .queryAllAs(javafx.scene.control.Button.class).stream()
+        java.util.Optional<javafx.scene.control.Button> button = java.util.stream.Stream.concat(
+                        robot.lookup(".toolbar-action").queryAllAs(javafx.scene.control.Button.class).stream(),
+                        robot.lookup("#itemsToolbar .button").queryAllAs(javafx.scene.control.Button.class).stream())
                 .filter(candidate -> label.equals(candidate.getText()) && candidate.getScene() != null
                         && org.testfx.util.NodeQueryUtils.isVisible().test(candidate))
                 .findFirst();
@@ -116,7 +118,8 @@ public final class MainWindowFixture {
             return;
         }
         javafx.scene.control.MenuButton more = (javafx.scene.control.MenuButton) shown(robot, "#moreActionsButton");
-        javafx.scene.control.MenuItem item = more.getItems().stream().filter(entry -> label.equals(entry.getText()))
+        javafx.scene.control.MenuItem item = more.getItems().stream()
+                .filter(entry -> label.equals(entry.getText()) && entry.isVisible())
                 .findFirst().orElseThrow(() -> new AssertionError("no " + label + " in More: " + more.getItems()));
         robot.clickOn(more);
         waitFor(label + " shows in the More menu", () -> item.getStyleableNode() != null

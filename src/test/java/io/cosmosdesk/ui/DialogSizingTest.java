@@ -94,4 +94,16 @@ class DialogSizingTest {
         return Window.getWindows().stream().filter(window -> window.isShowing() && window.getScene() != null
                 && window.getScene().getRoot() instanceof DialogPane).findFirst().orElse(null);
     }
+
+    /**
+     * Under Xvfb + openbox the settings, import and copy dialogs showed their content cut at 200 px in a window of
+     * the right size, the rest blank: JavaFX gave the window 622 x 605 and kept the scene at 620 x 200
+     * (tools.DialogUnderWindowManagerCheck shows it on a real window manager). A gap that size is no decoration.
+     */
+    @Test
+    void aSceneFarSmallerThanItsWindowLagsItAndATitleBarDoesNot() {
+        assertThat(DialogSizing.sceneLags(622, 605, 620, 200)).isTrue();
+        assertThat(DialogSizing.sceneLags(622, 605, 620, 580)).as("a title bar and borders").isFalse();
+        assertThat(DialogSizing.sceneLags(900, 605, 620, 580)).as("narrower than its window").isTrue();
+    }
 }

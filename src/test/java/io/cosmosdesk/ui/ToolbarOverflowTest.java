@@ -96,6 +96,28 @@ class ToolbarOverflowTest {
         assertThat(reloadItem.isDisable()).isTrue();
     }
 
+    @Test
+    void aSettledBarStopsFittingOnEveryLayoutPassAndStillFitsANewWidth(FxRobot robot) throws Exception {
+        robot.interact(() -> bar.getScene().getRoot().layout());
+        robot.interact(() -> bar.getScene().getRoot().layout());
+        int settled = ToolbarOverflow.fitsOf(bar);
+        assertThat(settled).isPositive();
+        // the state label's text changes on every edit and save: each a layout pass of the bar, none a new width
+        for (String text : new String[] {"Saving…", "Saved", "Unsaved changes", "Read-only", ""}) {
+            robot.interact(() -> {
+                state.setText(text);
+                bar.requestLayout(); // as the label's new text asks of its bar
+                bar.getScene().getRoot().layout(); // the layout pass a pulse would run
+            });
+        }
+        assertThat(ToolbarOverflow.fitsOf(bar)).as("fits after the width settled").isEqualTo(settled);
+
+        robot.interact(() -> stage.setWidth(bar.minWidth(-1)));
+        robot.interact(() -> { });
+        assertThat(find.isVisible()).as("a new width is still fitted").isFalse();
+        assertRowInside();
+    }
+
     private double widthWith(FxRobot robot, double width) {
         robot.interact(() -> stage.setWidth(width));
         robot.interact(() -> { });
