@@ -74,7 +74,8 @@ final class StallAttribution {
     static String phases(List<FxStackLog.Sample> samples) {
         Map<String, Long> phases = new LinkedHashMap<>();
         for (FxStackLog.Sample sample : samples) {
-            phases.merge(sample.phase().equals("other") ? "other (" + sample.frame() + ")" : sample.phase(),
+            boolean byFrame = sample.phase().equals("other") || sample.phase().equals("highlighting");
+            phases.merge(byFrame ? sample.phase() + " (" + sample.frame() + ")" : sample.phase(),
                     FxStackLog.SAMPLE_MS, Long::sum);
         }
         String text = phases.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(4)
