@@ -113,6 +113,16 @@ class QueryToolbarGuiTest {
         public void extendLimit() {
         }
 
+        /**
+         * Esc as the real run takes it: resumable (Next and Load all go on from the pages kept). Without this the
+         * interface's default closed the run, which released the third page: read on the task's thread, it made
+         * hasMore() false before the status was worded, so the status said "Cancelled: 6 results." (seen in the
+         * full suite and CI, never with the class alone).
+         */
+        @Override
+        public void stop(QueryTotals kept) {
+        }
+
         @Override
         public void close() {
             go.countDown();
