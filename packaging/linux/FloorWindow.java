@@ -1,6 +1,7 @@
 /**
  * The start-up floor of the main window's first frame, layer by layer: an empty JavaFX window (as
- * EmptyWindow.java) plus what its arguments name, in this order, built the way the app builds them:
+ * EmptyWindow.java) plus what its arguments name, in this order, built the way the app builds them (any other
+ * word, such as {@code empty}, adds nothing: the empty window measured the way the layers are):
  * <ul>
  * <li>{@code theme}: AtlantaFX's Primer light sheet as the user-agent stylesheet (the installer's trimmed copy,
  * read as .bss, when the class path holds the installer's atlantafx jar);</li>
