@@ -6,6 +6,8 @@
  * <li>{@code theme}: AtlantaFX's Primer light sheet as the user-agent stylesheet (the installer's trimmed copy,
  * read as .bss, when the class path holds the installer's atlantafx jar);</li>
  * <li>{@code tree}: a TreeView with a hidden root and one row, in a BorderPane's centre;</li>
+ * <li>{@code rows}: instead of the tree, what a connection list without virtual flow would cost: a VBox of three
+ * labels with the tree cells' style classes;</li>
  * <li>{@code menu}: a MenuBar with the main window's five menus (closed) on top;</li>
  * <li>{@code chrome}: the rest of the main window's controls: a split pane, two buttons, a filter field, a tab
  * pane with a welcome tab of labels and a button, a status bar of labels.</li>
@@ -28,6 +30,15 @@ public class FloorWindow extends javafx.application.Application {
             javafx.scene.control.TreeView<String> tree = new javafx.scene.control.TreeView<>(hidden);
             tree.setShowRoot(false);
             content = tree;
+        }
+        if (layers.contains("rows")) {
+            javafx.scene.layout.VBox rows = new javafx.scene.layout.VBox();
+            for (String name : new String[] {"local emulator", "prod-westeurope", "test"}) {
+                javafx.scene.control.Label row = new javafx.scene.control.Label(name);
+                row.getStyleClass().addAll("tree-cell", "cell", "indexed-cell");
+                rows.getChildren().add(row);
+            }
+            content = rows;
         }
         if (layers.contains("menu")) {
             root.setTop(new javafx.scene.control.MenuBar(menu("_File", "_New connection…", "_Quit"),
