@@ -9,6 +9,11 @@
 #
 #   packaging/linux/measure-start.sh [APP_DIR ...]   APP_DIR defaults to target/packaging/app-image/CosmosDesk
 #   RUNS=5 (default) starts of each. It starts its own Xvfb (on a free display) and stops it.
+#   FLOORS="theme theme,tree theme,tree,menu" also starts, alternating with the others, the first frame's floor
+#   layer by layer (packaging/linux/FloorWindow.java: the empty window plus the named layers, with the app's
+#   trimmed theme jar), each on the app's runtime and options with an AOT cache of its own, like the empty window
+#   ("empty" names no layer). CPU_RUNS=N (default 1) rounds of one start of the app and of each floor, alternating,
+#   each printing the CPU per thread at its window: under load the CPU says more than the wall time.
 set -Eeuo pipefail
 trap 'echo "measure-start: FAILED: line $LINENO: \`$BASH_COMMAND\` exited with status $?" >&2' ERR
 
@@ -48,6 +53,12 @@ cp "$repo/packaging/linux/EmptyWindow.java" "$work/empty-window/EmptyWindow.java
 javac --release 17 -cp "$javafx_dir/*" -d "$work/empty-window" "$work/empty-window/EmptyWindow.java"
 # in a jar: an AOT cache (JDK 24+) takes no class-path folder that has files in it
 jar cf "$work/empty-window/empty-window.jar" -C "$work/empty-window" EmptyWindow.class
+read -r -a floor_layers <<<"${FLOORS:-}"
+if [ ${#floor_layers[@]} -gt 0 ]; then
+    cp "$repo/packaging/linux/FloorWindow.java" "$work/empty-window/FloorWindow.java"
+    javac --release 17 -cp "$javafx_dir/*" -d "$work/empty-window" "$work/empty-window/FloorWindow.java"
+    jar cf "$work/empty-window/floor-window.jar" -C "$work/empty-window" FloorWindow.class
+fi
 export XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$work/home/data" XDG_STATE_HOME="$work/home/state"
 
 elapsed_ms=0 cpu_line=""
@@ -83,7 +94,7 @@ start_once() {
 # Per app k: the launcher's JVM options with $APPDIR as the launcher fills it in (options_k), the same without
 # the app's own archive or cache (bare_k: made for the app's class path only), the floor's (floor_k: bare_k, plus
 # on JDK 24+ an AOT cache of the empty window's own), the class path, the Java feature release.
-declare -A options bare floor classpath feature archive
+declare -A options bare floor classpath feature archive floor_cp layer_opts times_layer
 : >"$work/stderr.log"
 echo "measure-start: $runs alternating starts of ${#apps[@]} app(s), load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 for k in "${!apps[@]}"; do
@@ -121,6 +132,19 @@ for k in "${!apps[@]}"; do
         [ -s "$cache" ] || fail "the empty window's training start wrote no AOT cache $cache"
         floor[$k]=$(printf '%s\n%s' "${bare[$k]}" "-XX:AOTCache=$cache")
     fi
+    for j in "${!floor_layers[@]}"; do # the floor's layers: trained like the empty window, on the app's theme jar
+        floor_cp[$k]="$work/empty-window/floor-window.jar:$(ls "$app"/lib/app/atlantafx-base-*.jar | head -n 1)"
+        layer_opts[$k,$j]=${bare[$k]}
+        if [ "${feature[$k]}" -ge 24 ]; then
+            cache="$work/empty-window/floor-$k-$j.aot"
+            rm -f "$cache"
+            mapfile -t opts < <(printf '%s\n' "${bare[$k]}")
+            SETTLE=1 start_once "$app/lib/runtime/bin/java" "${opts[@]}" -XX:AOTCacheOutput="$cache" \
+                -cp "${floor_cp[$k]}" FloorWindow ${floor_layers[$j]//,/ }
+            [ -s "$cache" ] || fail "the floor's training start wrote no AOT cache $cache"
+            layer_opts[$k,$j]=$(printf '%s\n%s' "${bare[$k]}" "-XX:AOTCache=$cache")
+        fi
+    done
 done
 
 declare -A times_app times_empty times_bare
@@ -131,6 +155,11 @@ for i in $(seq 1 "$runs"); do
         mapfile -t opts < <(printf '%s\n' "${floor[$k]}")
         start_once "$app/lib/runtime/bin/java" "${opts[@]}" -cp "$work/empty-window/empty-window.jar" EmptyWindow
         times_empty[$k]+="$elapsed_ms "
+        for j in "${!floor_layers[@]}"; do
+            mapfile -t opts < <(printf '%s\n' "${layer_opts[$k,$j]}")
+            start_once "$app/lib/runtime/bin/java" "${opts[@]}" -cp "${floor_cp[$k]}" FloorWindow ${floor_layers[$j]//,/ }
+            times_layer[$k,$j]+="$elapsed_ms "
+        done
         if [ -n "${archive[$k]}" ]; then # the same app without its own archive, for the difference it makes
             mapfile -t opts < <(printf '%s\n' "${bare[$k]}")
             start_once "$app/lib/runtime/bin/java" "${opts[@]}" -cp "${classpath[$k]}" io.cosmosdesk.app.Launcher
@@ -146,6 +175,10 @@ for k in "${!apps[@]}"; do
     echo "  start to main window:  median $median_app ms of $runs (${times_app[$k]% })"
     echo "  empty JavaFX window:   median $median_empty ms of $runs (${times_empty[$k]% })"
     echo "start ratio to an empty JavaFX window: $(awk -v a="$median_app" -v e="$median_empty" 'BEGIN { printf "%.2f", a / e }')"
+    for j in "${!floor_layers[@]}"; do
+        median_layer=$(printf '%s\n' ${times_layer[$k,$j]} | median)
+        echo "  floor: empty window + ${floor_layers[$j]//,/ + }: median $median_layer ms of $runs (${times_layer[$k,$j]% }), ratio $(awk -v a="$median_layer" -v e="$median_empty" 'BEGIN { printf "%.2f", a / e }')"
+    done
     if [ -n "${times_bare[$k]:-}" ]; then
         median_bare=$(printf '%s\n' ${times_bare[$k]} | median)
         echo "  app without its own archive or cache (java, the runtime's archive only): median $median_bare ms of $runs (${times_bare[$k]% }), ratio $(awk -v a="$median_bare" -v e="$median_empty" 'BEGIN { printf "%.2f", a / e }')"
@@ -159,5 +192,16 @@ for k in "${!apps[@]}"; do
     mapfile -t opts < <(printf '%s\n' "${floor[$k]}")
     CPU=1 start_once "$app/lib/runtime/bin/java" "${opts[@]}" -cp "$work/empty-window/empty-window.jar" EmptyWindow
     echo "  empty window, one start: $elapsed_ms ms, CPU per thread at the window: $cpu_line"
+    # under load the CPU a start has used at its window says more than its wall time: CPU_RUNS rounds, alternating
+    for r in $(seq 1 "${CPU_RUNS:-1}"); do
+        mapfile -t opts < <(printf '%s\n' "${options[$k]}")
+        CPU=1 start_once "$app/lib/runtime/bin/java" "${opts[@]}" -cp "${classpath[$k]}" io.cosmosdesk.app.Launcher
+        [ ${#floor_layers[@]} -eq 0 ] || echo "  cpu round $r: app: $elapsed_ms ms, $cpu_line"
+        for j in "${!floor_layers[@]}"; do
+            mapfile -t opts < <(printf '%s\n' "${layer_opts[$k,$j]}")
+            CPU=1 start_once "$app/lib/runtime/bin/java" "${opts[@]}" -cp "${floor_cp[$k]}" FloorWindow ${floor_layers[$j]//,/ }
+            echo "  cpu round $r: floor ${floor_layers[$j]}: $elapsed_ms ms, $cpu_line"
+        done
+    done
 done
 echo "  load at the end $(cut -d' ' -f1-3 /proc/loadavg)"
