@@ -12,7 +12,7 @@
 #   FLOORS="theme theme,tree theme,tree,menu" also starts, alternating with the others, the first frame's floor
 #   layer by layer (packaging/linux/FloorWindow.java: the empty window plus the named layers, with the app's
 #   trimmed theme jar), each on the app's runtime and options with an AOT cache of its own, like the empty window
-#   ("empty" names no layer). CPU_RUNS=N (default 1) rounds of one start of the app and of each floor, alternating,
+#   ("empty" names no layer). CPU_RUNS=N (default 0) rounds of one start of the app and of each floor, alternating,
 #   each printing the CPU per thread at its window: under load the CPU says more than the wall time.
 set -Eeuo pipefail
 trap 'echo "measure-start: FAILED: line $LINENO: \`$BASH_COMMAND\` exited with status $?" >&2' ERR
@@ -193,10 +193,10 @@ for k in "${!apps[@]}"; do
     CPU=1 start_once "$app/lib/runtime/bin/java" "${opts[@]}" -cp "$work/empty-window/empty-window.jar" EmptyWindow
     echo "  empty window, one start: $elapsed_ms ms, CPU per thread at the window: $cpu_line"
     # under load the CPU a start has used at its window says more than its wall time: CPU_RUNS rounds, alternating
-    for r in $(seq 1 "${CPU_RUNS:-1}"); do
+    for r in $(seq 1 "${CPU_RUNS:-0}"); do
         mapfile -t opts < <(printf '%s\n' "${options[$k]}")
         CPU=1 start_once "$app/lib/runtime/bin/java" "${opts[@]}" -cp "${classpath[$k]}" io.cosmosdesk.app.Launcher
-        [ ${#floor_layers[@]} -eq 0 ] || echo "  cpu round $r: app: $elapsed_ms ms, $cpu_line"
+        echo "  cpu round $r: app: $elapsed_ms ms, $cpu_line"
         for j in "${!floor_layers[@]}"; do
             mapfile -t opts < <(printf '%s\n' "${layer_opts[$k,$j]}")
             CPU=1 start_once "$app/lib/runtime/bin/java" "${opts[@]}" -cp "${floor_cp[$k]}" FloorWindow ${floor_layers[$j]//,/ }
