@@ -11,11 +11,10 @@ import io.cosmosdesk.cosmos.ContainerInfo;
 import io.cosmosdesk.cosmos.ContainerRef;
 import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.cosmos.ItemPage;
-import io.cosmosdesk.cosmos.ItemPageStream;
-import io.cosmosdesk.cosmos.ItemQuery;
-import io.cosmosdesk.cosmos.ItemQueryService;
 import io.cosmosdesk.cosmos.ItemRow;
 import io.cosmosdesk.testing.FxAppExtension;
+import io.cosmosdesk.testing.PagesInMemory;
+import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.ImmediateTaskRunner;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -52,7 +51,7 @@ class ItemsGridOffScreenRowsGuiTest {
             ContainerHandle handle = new ContainerHandle(connection,
                     new ContainerInfo(new ContainerRef("shop", "orders"), List.of("/customerId"), false, null));
             viewModel = new ItemsViewModel(handle, new PagesInMemory(pages(3)), ImmediateTaskRunner.immediate(),
-                    Mockito.mock(io.cosmosdesk.ui.DialogService.class), new ColumnSettingsStore(Files.createTempDirectory("off")));
+                    Mockito.mock(DialogService.class), new ColumnSettingsStore(Files.createTempDirectory("off")));
             viewModel.pageSizeProperty().set(PAGE);
             Scene scene = new Scene(ItemsTab.load(viewModel).view(), 1000, 600);
             scene.getStylesheets().add(io.cosmosdesk.app.Theme.APP_STYLESHEET);
@@ -113,39 +112,5 @@ class ItemsGridOffScreenRowsGuiTest {
             pages.add(new ItemPage(rows, p + 1 < count ? "page-" + (p + 1) : null, 1.0, Duration.ofMillis(1), "a"));
         }
         return pages;
-    }
-
-    /** Pages from a list: the page after token "page-n" is page n. */
-    private static final class PagesInMemory extends ItemQueryService {
-        private final List<ItemPage> pages;
-
-        PagesInMemory(List<ItemPage> pages) {
-            super(io.cosmosdesk.testing.TestAudit.writes());
-            this.pages = pages;
-        }
-
-        @Override
-        public ItemPageStream openItemPages(ContainerHandle handle, ItemQuery query, String token, int pageSize) {
-            return new ItemPageStream() {
-                private int next = token == null ? 0 : Integer.parseInt(token.substring("page-".length()));
-                private String delivered = token;
-
-                @Override
-                public ItemPage next() {
-                    ItemPage page = pages.get(next++);
-                    delivered = page.continuationToken();
-                    return page;
-                }
-
-                @Override
-                public String continuationToken() {
-                    return delivered;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
     }
 }
