@@ -92,11 +92,18 @@ public final class BrowseBenchmark {
     }
 
     /** The three passes a round is made of; each round starts one further along, so none always runs first. */
-    private enum Kind { RAW, TAB, PLAIN }
+    private enum Kind { RAW, TAB, PLAIN, TAB_MEASURED }
+
+    /**
+     * Env BENCH_MEASURED_ROWS=1 adds a fourth pass to each round: the same Items tab with its fixed row height
+     * taken off (the table measures rows as a stock TableView does), an A/B of that choice in one run.
+     */
+    private static final boolean MEASURED_ROWS = System.getenv("BENCH_MEASURED_ROWS") != null;
 
     /** One round's figures: items/s per kind, the tab's first page, and the stall meters of the tab and plain passes. */
     private record Round(int number, List<Kind> order, RawPass raw, ItemsTabWindow.Pass tab,
-            PlainTableFloor.Figures plain, long[] tabStall, long[] plainStall) {
+            PlainTableFloor.Figures plain, long[] tabStall, long[] plainStall, ItemsTabWindow.Pass measured,
+            long[] measuredStall) {
         double tabRatio() {
             return tab.rate() / raw.rate();
         }
@@ -138,12 +145,17 @@ public final class BrowseBenchmark {
         StallWatch lastTabStall = null;
         for (int r = 0; r <= rounds; r++) {
             List<Kind> order = new ArrayList<>(List.of(Kind.values()));
-            java.util.Collections.rotate(order, -(r % 3));
+            if (!MEASURED_ROWS) {
+                order.remove(Kind.TAB_MEASURED);
+            }
+            java.util.Collections.rotate(order, -(r % order.size()));
             RawPass raw = null;
             ItemsTabWindow.Pass tabPass = null;
             PlainTableFloor.Figures plain = null;
             long[] tabStall = null;
             long[] plainStall = null;
+            ItemsTabWindow.Pass measured = null;
+            long[] measuredStall = null;
             for (Kind kind : order) {
                 settle();
                 long passStartMillis = System.currentTimeMillis();
@@ -161,6 +173,12 @@ public final class BrowseBenchmark {
                         tabStall = stall.figures();
                         lastTabStall = stall;
                     }
+                    case TAB_MEASURED -> {
+                        StallWatch stall = new StallWatch();
+                        measured = tab.pass(items, stall::start, true);
+                        stall.stop();
+                        measuredStall = stall.figures();
+                    }
                     case PLAIN -> {
                         StallWatch stall = new StallWatch();
                         plain = PlainTableFloor.run(container, pageSize, items, stall::start);
@@ -172,7 +190,7 @@ public final class BrowseBenchmark {
                     print("pass clock: round %d %s %d-%d", r, kind, passStartMillis, System.currentTimeMillis());
                 }
             }
-            Round round = new Round(r, order, raw, tabPass, plain, tabStall, plainStall);
+            Round round = new Round(r, order, raw, tabPass, plain, tabStall, plainStall, measured, measuredStall);
             printRound(round);
             if (r > 0) {
                 counted.add(round);
@@ -200,6 +218,21 @@ public final class BrowseBenchmark {
                 + "caps tab/raw at %.2f, plain/raw at %.2f", round.raw().cpuNanos() / 1_000_000,
                 round.tab().cpuNanos() / 1_000_000, round.plain().cpuNanos() / 1_000_000, CORES,
                 round.tabCpuCeiling(), round.plainCpuCeiling());
+        if (round.measured() != null) {
+            print("  A/B rows: tab with fixed row height %,.0f items/s, UI-thread CPU %s; measured rows %,.0f items/s "
+                    + "(tab/raw %.2f), UI-thread CPU %s; stall %d / %d / %d ms; CPU of the pass %,d ms",
+                    round.tab().rate(), fxCpu(round.tab().cpu()), round.measured().rate(),
+                    round.measured().rate() / round.raw().rate(), fxCpu(round.measured().cpu()),
+                    round.measuredStall()[0], round.measuredStall()[1], round.measuredStall()[2],
+                    round.measured().cpuNanos() / 1_000_000);
+        }
+    }
+
+    /** The UI thread's and the renderer's lines of a CPU report, e.g. "142 ms FX, 71 ms renderer". */
+    private static String fxCpu(String report) {
+        return java.util.Arrays.stream(report.split("\\R"))
+                .filter(line -> line.contains("JavaFX Application Thread") || line.contains("QuantumRenderer"))
+                .map(String::trim).collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static void summarize(List<Round> rounds, ItemsTabWindow tab, StallWatch lastTabStall, int pageSize)
@@ -229,6 +262,18 @@ public final class BrowseBenchmark {
                 max(rounds, r -> r.tabStall()[1]).longValue(), max(rounds, r -> r.tabStall()[2]).longValue(),
                 max(rounds, r -> r.plainStall()[0]).longValue(), max(rounds, r -> r.plainStall()[1]).longValue(),
                 max(rounds, r -> r.plainStall()[2]).longValue());
+        if (MEASURED_ROWS) {
+            print("A/B fixed row height (%.1f px) vs measured rows, same rounds: tab/raw median %.2f vs %.2f; "
+                    + "fixed/measured items/s median %.2f (min %.2f, max %.2f); CPU of a pass median %,.0f vs %,.0f ms; "
+                    + "worst stall %d vs %d ms (2 ms beat), %d vs %d ms (1 ms heartbeat)", tab.styledCellSize(),
+                    median(rounds, Round::tabRatio), median(rounds, r -> r.measured().rate() / r.raw().rate()),
+                    median(rounds, r -> r.tab().rate() / r.measured().rate()),
+                    min(rounds, r -> r.tab().rate() / r.measured().rate()),
+                    max(rounds, r -> r.tab().rate() / r.measured().rate()),
+                    median(rounds, r -> r.tab().cpuNanos() / 1e6), median(rounds, r -> r.measured().cpuNanos() / 1e6),
+                    max(rounds, r -> r.tabStall()[0]).longValue(), max(rounds, r -> r.measuredStall()[0]).longValue(),
+                    max(rounds, r -> r.tabStall()[2]).longValue(), max(rounds, r -> r.measuredStall()[2]).longValue());
+        }
         Round last = rounds.get(rounds.size() - 1);
         int pages = (last.tab().items() + pageSize - 1) / pageSize;
         print("CPU by thread group, last round (%d pages), Items tab pass (stall watch threads included):%s", pages,

@@ -49,6 +49,9 @@ final class ItemsTabWindow {
     private ItemsViewModel viewModel;
     private final AtomicLong longestPulseCpu = new AtomicLong();
     private long windowOpenNanos;
+    private javafx.scene.control.TableView<?> table;
+    /** The grid's row height as the app styles it (fixed, or -1 when the table measures its rows). */
+    private double styledCellSize;
     // the pass in progress (UI thread)
     private boolean measuring;
     private long passStart;
@@ -105,6 +108,8 @@ final class ItemsTabWindow {
             BenchScenes.reportLongPasses(scene, "browse");
             stage.show();
             window.windowOpenNanos = System.nanoTime() - start;
+            window.table = (javafx.scene.control.TableView<?>) scene.lookup("#itemsTable");
+            window.styledCellSize = window.table.getFixedCellSize();
             new AnimationTimer() { // the window's first show and paint are not loading
                 private int frames;
 
@@ -123,6 +128,11 @@ final class ItemsTabWindow {
         return window;
     }
 
+    /** The grid's fixed row height as styled (px), or -1 when it measures its rows. */
+    double styledCellSize() {
+        return styledCellSize;
+    }
+
     long windowOpenNanos() {
         return windowOpenNanos;
     }
@@ -132,9 +142,18 @@ final class ItemsTabWindow {
      * caller's stall watch on the UI thread just before the query starts.
      */
     Pass pass(int items, Runnable watch) throws InterruptedException {
+        return pass(items, watch, false);
+    }
+
+    /**
+     * As {@link #pass(int, Runnable)}; with {@code measuredRows} the grid measures each row's height as a stock
+     * TableView does (no fixed cell size), for an A/B against the app's fixed row height in the same run.
+     */
+    Pass pass(int items, Runnable watch, boolean measuredRows) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         ThreadCpu[] cpu = new ThreadCpu[1];
         Platform.runLater(() -> {
+            table.setFixedCellSize(measuredRows ? -1 : styledCellSize);
             watch.run();
             target = items;
             passDone = done;

@@ -12,9 +12,8 @@ import io.cosmosdesk.cosmos.ContainerRef;
 import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.cosmos.ItemPage;
 import io.cosmosdesk.cosmos.ItemPageStream;
-import io.cosmosdesk.cosmos.ItemQuery;
-import io.cosmosdesk.cosmos.ItemQueryService;
 import io.cosmosdesk.cosmos.ItemRow;
+import io.cosmosdesk.testing.PagesInMemory;
 import io.cosmosdesk.ui.FxTaskRunner;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -101,7 +100,7 @@ public final class TabAppendBenchmark {
                     org.mockito.Mockito.mock(CosmosAsyncClient.class));
             ContainerHandle handle = new ContainerHandle(connection,
                     new ContainerInfo(new ContainerRef("bench", "orders"), keys, false, null));
-            ItemsViewModel vm = new ItemsViewModel(handle, new InMemoryPages(made), tasks,
+            ItemsViewModel vm = new ItemsViewModel(handle, new PagesInMemory(made), tasks,
                     new BrowseBenchmark.NoDialogs(), new ColumnSettingsStore(home));
             vm.pageSizeProperty().set(made.get(0).items().size());
             vm.addColumn("/customer/name");
@@ -144,39 +143,5 @@ public final class TabAppendBenchmark {
 
     private static double load() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    /** Pages from a list: page n+1 is the one after token "page-n". */
-    private static final class InMemoryPages extends ItemQueryService {
-        private final List<ItemPage> made;
-
-        InMemoryPages(List<ItemPage> made) {
-            super(io.cosmosdesk.testing.TestAudit.writes());
-            this.made = made;
-        }
-
-        @Override
-        public ItemPageStream openItemPages(ContainerHandle handle, ItemQuery query, String token, int pageSize) {
-            return new ItemPageStream() {
-                private int next = token == null ? 0 : Integer.parseInt(token.substring("page-".length()));
-                private String delivered = token;
-
-                @Override
-                public ItemPage next() {
-                    ItemPage page = made.get(next++);
-                    delivered = page.continuationToken();
-                    return page;
-                }
-
-                @Override
-                public String continuationToken() {
-                    return delivered;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
     }
 }

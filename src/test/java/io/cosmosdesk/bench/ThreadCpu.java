@@ -22,6 +22,7 @@ final class ThreadCpu {
     private final long startedAt = System.nanoTime();
     private final long processAtStart = processCpuNanos();
     private final long serverAtStart = serverCpuNanos();
+    private final Map<String, Long> hiddenAtStart = hiddenThreadCpu();
     /** This JVM's and the server's CPU up to the last {@link #report}. */
     private long totalNanos;
 
@@ -70,6 +71,11 @@ final class ThreadCpu {
         }
         ordered.entrySet().stream().filter(e -> e.getKey() >= 20_000_000L).limit(14).forEach(e -> text.append(
                 String.format(java.util.Locale.ROOT, "%n    %,7d ms  %s", e.getKey() / 1_000_000, e.getValue())));
+        Map<String, Long> hidden = hiddenThreadCpu();
+        hidden.replaceAll((kind, nanos) -> nanos - hiddenAtStart.getOrDefault(kind, 0L));
+        text.append(String.format(java.util.Locale.ROOT, "%n    threads JMX does not list (/proc, 10 ms ticks): "
+                + "GC %,d ms, JIT compilers %,d ms, other VM threads %,d ms", hidden.get("gc") / 1_000_000,
+                hidden.get("jit") / 1_000_000, hidden.get("vm") / 1_000_000));
         return text.toString();
     }
 
@@ -83,6 +89,39 @@ final class ThreadCpu {
                 ? os.getProcessCpuTime() : 0;
     }
 
+    /**
+     * CPU of the JVM's own threads, which the thread bean does not list, from /proc/self/task: "gc" (G1's and
+     * the parallel GC workers), "jit" (C1/C2 compilers), "vm" (the VM thread and its periodic tasks).
+     */
+    private static Map<String, Long> hiddenThreadCpu() {
+        Map<String, Long> kinds = new HashMap<>(Map.of("gc", 0L, "jit", 0L, "vm", 0L));
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return kinds;
+        }
+        for (java.io.File task : tasks) {
+            try {
+                String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim();
+                String kind = name.startsWith("GC Thread") || name.startsWith("G1 ") ? "gc"
+                        : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "jit"
+                        : name.startsWith("VM ") ? "vm" : null;
+                if (kind != null) {
+                    kinds.merge(kind, ticksOf(java.nio.file.Files.readString(task.toPath().resolve("stat"))),
+                            Long::sum);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // the thread ended meanwhile
+            }
+        }
+        return kinds;
+    }
+
+    /** utime + stime (fields 14, 15) of a /proc stat line, in nanoseconds (10 ms ticks). */
+    private static long ticksOf(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+    }
+
     /** utime + stime of the server's process from /proc (10 ms ticks); 0 when unknown. */
     private static long serverCpuNanos() {
         long pid = serverPid;
@@ -90,9 +129,7 @@ final class ThreadCpu {
             return 0;
         }
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L; // fields 14, 15
+            return ticksOf(java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat")));
         } catch (java.io.IOException | RuntimeException e) {
             return 0;
         }
