@@ -93,6 +93,8 @@ public final class QueryBenchmark {
         List<Double> firstRatios = new ArrayList<>();
         List<Double> rawRates = new ArrayList<>();
         List<Double> tabRates = new ArrayList<>();
+        List<Double> rawCpu = new ArrayList<>();
+        List<Double> tabCpu = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             Pass raw1 = raw(container, pageSize, false);
             Pass tab1 = tab(handle, pageSize, true);
@@ -105,6 +107,8 @@ public final class QueryBenchmark {
                 firstRatios.add(tab.firstPageSeconds() / raw.firstPageSeconds());
                 rawRates.add(raw.rate());
                 tabRates.add(tab.rate());
+                rawCpu.add(raw.cpuNanos() / 1e6);
+                tabCpu.add(tab.cpuNanos() / 1e6);
                 if (tab.items() != raw.items()) {
                     print("MISMATCH: raw %,d, Load all %,d items", raw.items(), tab.items());
                 }
@@ -125,6 +129,10 @@ public final class QueryBenchmark {
             print("HEADLINE Load all / raw SDK byPage, median of %d pairs: %.2f (target >= 0.9); pairs %s; medians "
                     + "raw %,.0f, tab %,.0f items/s", ratios.size(), median(ratios), format(ratios), median(rawRates),
                     median(tabRates));
+            print("CPU of a pass (this JVM + the local server), medians: raw %,.0f ms, tab %,.0f ms = %.2f of the raw "
+                    + "pass's; on a busy machine wall-clock ratios swing with other work, this one much less; raw %s, "
+                    + "tab %s", median(rawCpu), median(tabCpu), median(tabCpu) / median(rawCpu), format(rawCpu),
+                    format(tabCpu));
             print("time to first row / raw first page within the same passes, median of %d pairs: %.2f (one sample "
                     + "per pass; the headline for it is the sampled figure below); pairs %s", firstRatios.size(),
                     median(firstRatios), format(firstRatios));
