@@ -21,7 +21,8 @@ import java.util.Random;
  * trees as the SDK does (its garbage drives the young collections), converted to the tab's results and KEPT for the
  * pass, as the tab keeps 100,000. "before": each result with its own array and its item reference read at once
  * (session 12's QueryResult); "after": a page's results share one array and read their item reference when asked.
- * Passes alternate before, after, after, before in each round, each after the same settling (full GC, 300 ms idle);
+ * "parse only": the trees and nothing kept, as the raw SDK pass. Passes alternate before, after, parse only, parse
+ * only, after, before in each round, each after the same settling (full GC, 300 ms idle);
  * printed per pass: wall, this JVM's CPU, GC count and time. Args: {@code [items=100000] [pageSize=1000] [rounds=3]}.
  * Run with {@code -Dbench.main=io.cosmosdesk.query.QueryResultRetentionBenchmark}.
  */
@@ -48,29 +49,34 @@ public final class QueryResultRetentionBenchmark {
             pages.add(Json.MAPPER.writeValueAsBytes(page));
         }
         List<JsonPath> keyPaths = List.of(JsonPath.fromPointer("/customerId"));
-        print("%,d items of ~%d bytes in pages of %,d; passes before, after, after, before in each round, each after a "
+        print("%,d items of ~%d bytes in pages of %,d; passes before, after, parse only, parse only, after, before in each round, each after a "
                 + "full GC and 300 ms idle; load %.1f", items, pages.get(0).length / pageSize, pageSize, load());
         pass(pages, keyPaths, false); // warm-up of both
         pass(pages, keyPaths, true);
         List<double[]> before = new ArrayList<>();
         List<double[]> after = new ArrayList<>();
+        List<double[]> parseOnly = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             before.add(pass(pages, keyPaths, false));
             after.add(pass(pages, keyPaths, true));
+            parseOnly.add(pass(pages, keyPaths, null));
+            parseOnly.add(pass(pages, keyPaths, null));
             after.add(pass(pages, keyPaths, true));
             before.add(pass(pages, keyPaths, false));
         }
         String[] what = {"wall ms", "JVM CPU ms", "GCs", "GC ms"};
         for (int f = 0; f < what.length; f++) {
             int field = f;
-            print("median %-10s before %,8.0f | after %,8.0f | before %s | after %s", what[f],
+            print("median %-10s parse only (as the raw SDK pass) %,8.0f | before %,8.0f | after %,8.0f | parse only "
+                    + "%s | before %s | after %s", what[f], median(parseOnly.stream().map(a -> a[field]).toList()),
                     median(before.stream().map(a -> a[field]).toList()), median(after.stream().map(a -> a[field])
-                            .toList()), format(before, field), format(after, field));
+                            .toList()), format(parseOnly, field), format(before, field), format(after, field));
         }
         print("load %.1f", load());
     }
 
-    private static double[] pass(List<byte[]> pages, List<JsonPath> keyPaths, boolean after) throws Exception {
+    /** {@code after}: true, false (before), or null: the trees only, nothing converted or kept (the raw pass). */
+    private static double[] pass(List<byte[]> pages, List<JsonPath> keyPaths, Boolean after) throws Exception {
         System.gc();
         Thread.sleep(300);
         long gcCount = gcCount();
@@ -81,6 +87,10 @@ public final class QueryResultRetentionBenchmark {
         for (byte[] json : pages) {
             List<JsonNode> values = new ArrayList<>();
             Json.MAPPER.readTree(json).forEach(values::add); // the SDK's trees: the garbage of every page
+            if (after == null) {
+                kept.add(values.size());
+                continue;
+            }
             try (CompactJson compact = new CompactJson()) {
                 if (after) {
                     kept.addAll(QueryResult.ofPage(values, keyPaths, compact));
