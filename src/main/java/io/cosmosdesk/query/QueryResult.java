@@ -27,7 +27,7 @@ public final class QueryResult {
     private final byte[] buffer;
     private final int offset;
     private final int length;
-    /** The container's key paths, to read {@link #itemRef()} from the bytes; null once it is known. */
+    /** The container's key paths, to read {@link #itemRef()} from the bytes (null when it was known at once). */
     private final List<io.cosmosdesk.cosmos.JsonPath> keyPaths;
     /** Which item this is; {@link #NOT_YET} (by identity) until first asked when {@link #keyPaths} is set. */
     private volatile Optional<ItemRef> itemRef;
@@ -110,6 +110,61 @@ public final class QueryResult {
             itemRef = known;
         }
         return known;
+    }
+
+    /**
+     * Whether this is one of the items in {@code gone}. Cheap for the many results that are not: a result whose text
+     * holds none of the ids (as {@link #quoted} wrote them) is not parsed, so dropping a deleted item from 100,000
+     * kept results scans their bytes instead of parsing each on the UI thread.
+     *
+     * @param quotedIds the ids of {@code gone} as JSON strings ({@link #quoted}); null to parse every result
+     */
+    boolean isAnyOf(java.util.Set<ItemRef> gone, List<byte[]> quotedIds) {
+        if (gone.isEmpty()) {
+            return false;
+        }
+        if (itemRef == NOT_YET && quotedIds != null && quotedIds.stream().noneMatch(this::contains)) {
+            return false;
+        }
+        return itemRef().map(gone::contains).orElse(false);
+    }
+
+    /** Whether {@link #itemRef()} was worked out already (for tests: {@link #isAnyOf} should not need it). */
+    boolean itemRefKnown() {
+        return itemRef != NOT_YET;
+    }
+
+    /**
+     * The ids of {@code refs} as they appear in a result's compact text ({@code "id"} quoted), or null when one of
+     * them holds a character JSON may escape in more than one way (then every result is parsed).
+     */
+    static List<byte[]> quoted(java.util.Set<ItemRef> refs) {
+        List<byte[]> quoted = new java.util.ArrayList<>(refs.size());
+        for (ItemRef ref : refs) {
+            String id = ref.id();
+            for (int i = 0; i < id.length(); i++) {
+                char c = id.charAt(i);
+                if (c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '/') {
+                    return null;
+                }
+            }
+            quoted.add(("\"" + id + "\"").getBytes(StandardCharsets.US_ASCII));
+        }
+        return quoted;
+    }
+
+    private boolean contains(byte[] needle) {
+        int last = offset + length - needle.length;
+        outer:
+        for (int i = offset; i <= last; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (buffer[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     @Override
