@@ -29,6 +29,27 @@ final class CompactJson implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes {@code node} after what this page has written so far ({@link #takeAll}) and answers where it ends: the
+     * results of a page in one array, each at its own range.
+     */
+    int append(JsonNode node) {
+        try {
+            write(node);
+            generator.flush();
+            return buffer.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Everything {@link #append} wrote since the last call, in one array; the page's writer starts again empty. */
+    byte[] takeAll() {
+        byte[] all = buffer.toByteArray();
+        buffer.reset();
+        return all;
+    }
+
     /** The compact JSON of {@code node}. */
     byte[] bytes(JsonNode node) {
         try {

@@ -7,7 +7,6 @@ import io.cosmosdesk.ui.TaskHandle;
 import io.cosmosdesk.ui.TaskRunner;
 import java.time.Instant;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -33,7 +32,6 @@ final class QueryRunning {
     private final ContainerHandle handle;
     private final TaskRunner tasks;
     private final DialogService dialogs;
-    private final Supplier<QueryGuards> guards;
     private final QueryRunState said;
     private final Tab tab;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -52,12 +50,10 @@ final class QueryRunning {
     private Instant startedAt;
     private int recordedPages;
 
-    QueryRunning(ContainerHandle handle, TaskRunner tasks, DialogService dialogs, Supplier<QueryGuards> guards,
-            QueryRunState said, Tab tab) {
+    QueryRunning(ContainerHandle handle, TaskRunner tasks, DialogService dialogs, QueryRunState said, Tab tab) {
         this.handle = handle;
         this.tasks = tasks;
         this.dialogs = dialogs;
-        this.guards = guards;
         this.said = said;
         this.tab = tab;
     }
@@ -218,7 +214,7 @@ final class QueryRunning {
                     }
                     accept(page);
                     pages.showLast();
-                    said.afterPage(page, totals.get(), guards.get().retryAttempts());
+                    said.afterPage(page, totals.get());
                 })
                 .onFailure(failure -> failed(current, failure))
                 .onFinally(() -> finished(current)));

@@ -107,9 +107,7 @@ public class QueryService {
         Set<CosmosDiagnosticsContext> contexts = Collections.newSetFromMap(new IdentityHashMap<>());
         try (CompactJson compact = new CompactJson()) {
             for (FeedResponse<JsonNode> page : pages) {
-                for (JsonNode value : page.getResults()) {
-                    results.add(QueryResult.ofParsed(value, parsedKeyPaths, compact));
-                }
+                results.addAll(QueryResult.ofPage(page.getResults(), parsedKeyPaths, compact));
             }
         }
         for (FeedResponse<JsonNode> page : pages) {

@@ -90,7 +90,7 @@ public final class QueryTabViewModel {
         this.guards = Objects.requireNonNull(guards);
         this.openItem = Objects.requireNonNull(openItem);
         this.scope = new ScopeInput(handle.info().partitionKeyPaths());
-        this.running = new QueryRunning(handle, tasks, dialogs, guards, said, new QueryRunning.Tab() {
+        this.running = new QueryRunning(handle, tasks, dialogs, said, new QueryRunning.Tab() {
             @Override
             public void failed(Throwable failure) {
                 failures.seen(handle, failure);

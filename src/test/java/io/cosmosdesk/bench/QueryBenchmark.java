@@ -51,7 +51,7 @@ public final class QueryBenchmark {
     private QueryBenchmark() {
     }
 
-    private record Pass(long items, double seconds, double firstPageSeconds) {
+    private record Pass(long items, double seconds, double firstPageSeconds, long cpuNanos) {
         double rate() {
             return items / seconds;
         }
@@ -79,6 +79,7 @@ public final class QueryBenchmark {
         CosmosAsyncContainer container = BrowseBenchmark.seedOrders(client, items);
         print("seeded %,d items in %.1f s; query %s, page size %,d; load average %.1f", items, seconds(seedStart),
                 QUERY, pageSize, load());
+        ThreadCpu.alsoCount(server.pid());
         ContainerHandle handle = new ContainerHandle(new CosmosConnection(ConnectionProfile.create("Local",
                 AuthKind.EMULATOR, server.endpoint()), client), new ContainerInfo(new ContainerRef(
                 container.getDatabase().getId(), container.getId()), List.of("/customerId"), false, null));
@@ -92,6 +93,8 @@ public final class QueryBenchmark {
         List<Double> firstRatios = new ArrayList<>();
         List<Double> rawRates = new ArrayList<>();
         List<Double> tabRates = new ArrayList<>();
+        List<Double> rawCpu = new ArrayList<>();
+        List<Double> tabCpu = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             Pass raw1 = raw(container, pageSize, false);
             Pass tab1 = tab(handle, pageSize, true);
@@ -104,6 +107,8 @@ public final class QueryBenchmark {
                 firstRatios.add(tab.firstPageSeconds() / raw.firstPageSeconds());
                 rawRates.add(raw.rate());
                 tabRates.add(tab.rate());
+                rawCpu.add(raw.cpuNanos() / 1e6);
+                tabCpu.add(tab.cpuNanos() / 1e6);
                 if (tab.items() != raw.items()) {
                     print("MISMATCH: raw %,d, Load all %,d items", raw.items(), tab.items());
                 }
@@ -124,6 +129,10 @@ public final class QueryBenchmark {
             print("HEADLINE Load all / raw SDK byPage, median of %d pairs: %.2f (target >= 0.9); pairs %s; medians "
                     + "raw %,.0f, tab %,.0f items/s", ratios.size(), median(ratios), format(ratios), median(rawRates),
                     median(tabRates));
+            print("CPU of a pass (this JVM + the local server), medians: raw %,.0f ms, tab %,.0f ms = %.2f of the raw "
+                    + "pass's; on a busy machine wall-clock ratios swing with other work, this one much less; raw %s, "
+                    + "tab %s", median(rawCpu), median(tabCpu), median(tabCpu) / median(rawCpu), format(rawCpu),
+                    format(tabCpu));
             print("time to first row / raw first page within the same passes, median of %d pairs: %.2f (one sample "
                     + "per pass; the headline for it is the sampled figure below); pairs %s", firstRatios.size(),
                     median(firstRatios), format(firstRatios));
@@ -248,6 +257,8 @@ public final class QueryBenchmark {
 
     private static Pass raw(CosmosAsyncContainer container, int pageSize, boolean metrics) {
         settle();
+        ThreadCpu cpu = ThreadCpu.start();
+        long clock = System.currentTimeMillis();
         long start = System.nanoTime();
         long[] first = {0};
         long count = 0;
@@ -258,12 +269,16 @@ public final class QueryBenchmark {
             }
             count += page.getResults().size();
         }
-        return new Pass(count, seconds(start), (first[0] - start) / 1e9);
+        double took = seconds(start);
+        return new Pass(count, took, (first[0] - start) / 1e9, passCpu("raw SDK byPage" + (metrics ? " with metrics"
+                : ""), cpu, clock));
     }
 
     private static Pass tab(ContainerHandle handle, int pageSize, boolean loadAll) {
         QueryTabViewModel model = model(handle, pageSize);
         settle();
+        ThreadCpu cpu = ThreadCpu.start();
+        long clock = System.currentTimeMillis();
         long start = System.nanoTime();
         model.run();
         double first = seconds(start);
@@ -282,8 +297,21 @@ public final class QueryBenchmark {
         }
         double took = seconds(start);
         long count = model.totalsProperty().get().results();
+        long cpuNanos = passCpu(loadAll ? "query tab Load all" : "query tab Next by Next", cpu, clock);
         model.close();
-        return new Pass(count, took, first);
+        return new Pass(count, took, first, cpuNanos);
+    }
+
+    /**
+     * The pass's CPU (this JVM by thread group, and the server) printed when {@code BENCH_PASS_CPU} is set, with the
+     * pass's clock window to cut a flight recording by ({@link JfrWindow}); the JVM and server CPU together returned.
+     */
+    private static long passCpu(String pass, ThreadCpu cpu, long clockStart) {
+        String report = cpu.report();
+        if (System.getenv("BENCH_PASS_CPU") != null) {
+            print("pass %s, clock %d-%d, CPU%s", pass, clockStart, System.currentTimeMillis(), report);
+        }
+        return cpu.totalNanos();
     }
 
     private static double median(List<Double> values) {
