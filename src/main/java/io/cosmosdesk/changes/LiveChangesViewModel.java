@@ -15,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.binding.StringExpression;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -47,9 +46,7 @@ public final class LiveChangesViewModel {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    static final String ALL_VERSIONS_START = "All versions and deletes reads from now, or from where it stopped: "
-            + "the service keeps no earlier versions to start from. Choose Latest version to read from the beginning "
-            + "or a point in time.";
+    static final String ALL_VERSIONS_START = FeedChoice.ALL_VERSIONS_START;
 
     /** How a point in time is typed: {@code 2026-12-06 08:30}, seconds optional. */
     public static final DateTimeFormatter TYPED_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
@@ -70,6 +67,7 @@ public final class LiveChangesViewModel {
     private final CapturedRows captured;
     private final PollingPace pace;
     private final FilteredList<ChangeRow> visibleRows;
+    private final FeedChoice feed = new FeedChoice();
 
     // Properties
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STOPPED);
@@ -79,8 +77,6 @@ public final class LiveChangesViewModel {
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper startError = new ReadOnlyStringWrapper("");
     private final StringProperty filterText = new SimpleStringProperty("");
-    private final ReadOnlyObjectWrapper<AllVersionsSupport> allVersions = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<FeedMode> mode = new ReadOnlyObjectWrapper<>(FeedMode.LATEST_VERSION);
     private final ReadOnlyObjectWrapper<ChangeFeedStart> startedFrom = new ReadOnlyObjectWrapper<>();
 
     private final StringBinding status;
@@ -106,27 +102,8 @@ public final class LiveChangesViewModel {
         this.export = new CapturedExport(captured, taskRunner);
         this.handOver = new RowHandOver(captured, taskRunner);
         this.reader = new ChangeReader(taskRunner, sleeper, pace, position, handOver, this::roundEnded, this::failed);
-        this.status = Bindings.createStringBinding(this::describe, state, captured.totalProperty(),
-                captured.droppedProperty(), captured.waitingProperty(), position.savedAtProperty());
-        this.title = Bindings.createStringBinding(() -> "Changes · " + handle.ref().containerId() + switch (state.get()) {
-            case PAUSED -> " (paused)";
-            case STOPPED, FAILED -> " (stopped)";
-            default -> "";
-        }, state);
-    }
-
-    private String describe() {
-        String counts = captured.describeCounts();
-        int waiting = captured.waitingProperty().get();
-        return switch (state.get()) {
-            case STARTING -> "Starting… · " + counts;
-            case LIVE -> "Live, checking every " + String.format("%.1f", pace.ceiling().toMillis() / 1000.0)
-                    + " s at most · " + counts;
-            case PAUSED -> String.format("Paused: %,d new waiting, shown on Resume · ", waiting) + counts;
-            case STOPPED -> "Stopped" + (position.savedAtProperty().get() == null ? "" : ", position saved") + " · "
-                    + counts;
-            case FAILED -> "Stopped by an error · " + counts;
-        };
+        this.status = LiveStatusText.status(state, captured, position, pace.ceiling());
+        this.title = LiveStatusText.title(state, handle.ref().containerId());
     }
 
     // Properties
@@ -182,12 +159,12 @@ public final class LiveChangesViewModel {
 
     /** Whether the all-versions-and-deletes mode is available, or null while asking. */
     public ReadOnlyObjectProperty<AllVersionsSupport> allVersionsProperty() {
-        return allVersions.getReadOnlyProperty();
+        return feed.allVersionsProperty();
     }
 
     /** Which feed the tab reads: the latest version of each change, or all versions and deletes. */
     public ReadOnlyObjectProperty<FeedMode> modeProperty() {
-        return mode.getReadOnlyProperty();
+        return feed.modeProperty();
     }
 
     public ReadOnlyObjectProperty<ChangeFeedStart> startedFromProperty() {
@@ -220,11 +197,7 @@ public final class LiveChangesViewModel {
      */
     public void open() {
         position.load(found -> start(found ? ChangeFeedStart.saved() : ChangeFeedStart.now()));
-        taskRunner.start(BackgroundTask.of("Asking for all versions and deletes", ctx -> service.probeAllVersions(handle))
-                .onSuccess(allVersions::set)
-                .onFailure(error -> allVersions.set(AllVersionsSupport.unavailable(
-                        "Could not find out whether all versions and deletes is available: "
-                                + CosmosErrors.classify(error).userMessage()))));
+        feed.probe(taskRunner, service, handle);
     }
 
     /**
@@ -232,15 +205,14 @@ public final class LiveChangesViewModel {
      * in {@link #startErrorProperty} where it does not), or the latest version of each change.
      */
     public boolean chooseMode(FeedMode chosen) {
-        AllVersionsSupport support = allVersions.get();
-        if (chosen == FeedMode.ALL_VERSIONS_AND_DELETES && (support == null || !support.isAvailable())) {
-            startError.set(support == null ? "Still asking whether this account keeps all versions and deletes."
-                    : support.reason());
+        String refused = feed.refusalOf(chosen);
+        if (refused != null) {
+            startError.set(refused);
             return false;
         }
         startError.set("");
-        if (chosen != mode.get()) {
-            mode.set(chosen);
+        if (chosen != feed.mode()) {
+            feed.setMode(chosen);
             start(ChangeFeedStart.now());
         }
         return true;
@@ -280,9 +252,9 @@ public final class LiveChangesViewModel {
             startError.set(errorMessage.get());
             return;
         }
-        if (mode.get() == FeedMode.ALL_VERSIONS_AND_DELETES && (start.kind() == ChangeFeedStart.Kind.BEGINNING
-                || start.kind() == ChangeFeedStart.Kind.POINT_IN_TIME)) {
-            startError.set(ALL_VERSIONS_START);
+        String refused = feed.refusalToStart(start);
+        if (refused != null) {
+            startError.set(refused);
             return;
         }
         startError.set("");
@@ -294,10 +266,10 @@ public final class LiveChangesViewModel {
         state.set(State.STARTING);
         FeedPositions.Saved saved = start.kind() == ChangeFeedStart.Kind.SAVED ? position.savedProperty().get() : null;
         if (saved != null) {
-            mode.set(saved.mode());
+            feed.setMode(saved.mode());
         }
         ChangeFeedSession session = new ChangeFeedSession(service, handle, start, tracker, ChangeFeedService.PAGE_SIZE,
-                mode.get());
+                feed.mode());
         if (start.kind() == ChangeFeedStart.Kind.SAVED) {
             if (saved == null) {
                 failed(current, new CosmosDeskException(ErrorKind.NOT_FOUND,
@@ -418,6 +390,6 @@ public final class LiveChangesViewModel {
     }
 
     private void savePosition() {
-        position.save(reader.cursors(), reader.mode(mode.get()), errorMessage::set);
+        position.save(reader.cursors(), reader.mode(feed.mode()), errorMessage::set);
     }
 }

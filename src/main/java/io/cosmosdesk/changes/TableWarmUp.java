@@ -22,7 +22,8 @@ import javafx.scene.control.TableView;
  * <p>While it works the table shows made-up rows of typical length at an opacity no one can see (a blank area for
  * a moment as the tab opens; hidden instead, the renderer skipped them and the first real rows paid for that drawing),
  * one step at most every {@link #STEP_EVERY_NANOS}, so the renderer finishes a step's frame before the next step
- * makes another and the UI thread never waits for it. Then it goes back to the tab's rows; the table keeps the cells
+ * makes another and the UI thread never waits for it. Its last steps move the table as each hand-over after Live
+ * does ({@link #SCROLL_STEPS}). Then it goes back to the tab's rows; the table keeps the cells
  * it built and reuses them for those. It gives up as soon as real rows arrive or the table is no longer shown: it
  * never holds anything back.
  */
@@ -37,12 +38,19 @@ final class TableWarmUp extends AnimationTimer {
      * level of 255 from the background, which no one can see.
      */
     static final double UNSEEN_OPACITY = 0.005;
+    /**
+     * Steps after the first screenful, each as a hand-over of rows after Live is: a screenful more made-up rows, then
+     * the follow-newest scroll to the last, so every visible cell takes another row and the renderer draws the whole
+     * table moved. Filling an empty table never ran that path; the first hand-overs after Live did, cold.
+     */
+    static final int SCROLL_STEPS = Integer.getInteger("cosmosdesk.warmup.scrollSteps", 2);
     /** The theme's fixed row height when CSS has not given it yet. */
     private static final double ROW_HEIGHT_GUESS = 24;
 
     private final TableView<ChangeRow> table;
     private final ObservableList<ChangeRow> rows;
     private final ObservableList<ChangeRow> madeUp = FXCollections.observableArrayList();
+    private int scrolled;
     private boolean started;
     private boolean done;
     private long lastStep;
@@ -103,8 +111,17 @@ final class TableWarmUp extends AnimationTimer {
             return;
         }
         lastStep = now;
-        if (madeUp.size() >= screenful) { // drawn: the last step's frame had its time too
-            finish();
+        if (madeUp.size() >= screenful) {
+            if (scrolled >= SCROLL_STEPS) { // drawn: the last step's frame had its time too
+                finish();
+                return;
+            }
+            scrolled++;
+            int end = madeUp.size() + screenful;
+            for (int i = madeUp.size(); i < end; i++) {
+                madeUp.add(madeUpRow(i));
+            }
+            table.scrollTo(madeUp.size() - 1); // as FollowNewest does after a hand-over, in the same pulse
             return;
         }
         int target = Math.min(screenful, Math.max(FIRST_STEP, madeUp.size() * 2));

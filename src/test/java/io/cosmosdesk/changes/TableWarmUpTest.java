@@ -11,6 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.ScrollToEvent;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,8 @@ class TableWarmUpTest {
 
     private final ObservableList<ChangeRow> rows = FXCollections.observableArrayList();
     private final List<Boolean> mouseTransparentWhileWarming = new ArrayList<>();
+    /** The made-up rows scrolled to while the warm-up showed them, and how many there were then. */
+    private final List<Integer> scrolledToWhileWarming = new ArrayList<>();
     private TableView<ChangeRow> table;
     private TableWarmUp warmUp;
 
@@ -49,6 +52,11 @@ class TableWarmUpTest {
                 mouseTransparentWhileWarming.add(table.isMouseTransparent());
             }
         });
+        table.addEventHandler(ScrollToEvent.scrollToTopIndex(), event -> {
+            if (table.getItems() != rows) {
+                scrolledToWhileWarming.add(table.getItems().size());
+            }
+        });
         stage.setScene(new Scene(table, 400, 300));
         stage.show();
     }
@@ -59,6 +67,22 @@ class TableWarmUpTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(mouseTransparentWhileWarming).as("the warm-up ran").isNotEmpty().containsOnly(true);
         assertThat(table.isMouseTransparent()).as("after the warm-up").isFalse();
+        assertThat(table.getItems()).isSameAs(rows);
+    }
+
+    /**
+     * Each hand-over after Live adds rows and scrolls the table to the newest, so every visible cell takes another
+     * row and the whole table is drawn moved; the warm-up only ever filled an empty table, so the first hand-overs
+     * ran that path cold. Now its last steps do as a hand-over does, more than a screenful of rows deep.
+     */
+    @Test
+    void theWarmUpScrollsTheTableAsAHandOverDoes() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> warmUp.isDone());
+        WaitForAsyncUtils.waitForFxEvents();
+        int screenful = (int) Math.ceil(300 / 24.0) + 1;
+        assertThat(scrolledToWhileWarming).as("scrolls to the newest made-up row while warming").isNotEmpty();
+        assertThat(scrolledToWhileWarming.get(scrolledToWhileWarming.size() - 1))
+                .as("made-up rows when it last scrolled").isGreaterThanOrEqualTo(2 * screenful);
         assertThat(table.getItems()).isSameAs(rows);
     }
 }
