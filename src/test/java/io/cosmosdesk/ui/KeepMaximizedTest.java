@@ -1,0 +1,77 @@
+package io.cosmosdesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cosmosdesk.testing.FxAppExtension;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Headless (no window manager here): what openbox did under JavaFX 21 is played by hand, the maximized main window
+ * losing its maximized state when a modal dialog opens (tools.MaximizedOwnerCheck shows it on a real one).
+ */
+class KeepMaximizedTest {
+
+    private final AtomicReference<Stage> main = new AtomicReference<>();
+
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.showing(stage -> {
+        stage.setScene(new Scene(new StackPane(), 400, 300));
+        KeepMaximized.install(stage);
+        stage.show();
+        stage.setMaximized(true);
+        main.set(stage);
+    });
+
+    @Test
+    void theMainWindowIsMaximizedAgainOnceItsModalDialogCloses(FxRobot robot) {
+        Stage[] dialog = new Stage[1];
+        robot.interact(() -> {
+            dialog[0] = DialogStages.of(main.get(), Modality.WINDOW_MODAL, "Analyse every item?", new StackPane(), null);
+            dialog[0].show();
+            main.get().setMaximized(false); // as the window manager did
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(main.get().isMaximized()).as("not fought over while the dialog blocks it").isFalse();
+
+        robot.interact(() -> dialog[0].close());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(main.get().isMaximized()).isTrue();
+    }
+
+    @Test
+    void aWindowTheUserMadeNormalStaysNormal(FxRobot robot) {
+        robot.interact(() -> main.get().setMaximized(false));
+        Stage[] dialog = new Stage[1];
+        robot.interact(() -> {
+            dialog[0] = DialogStages.of(main.get(), Modality.WINDOW_MODAL, "Settings", new StackPane(), null);
+            dialog[0].show();
+        });
+        robot.interact(() -> dialog[0].close());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(main.get().isMaximized()).isFalse();
+    }
+
+    @Test
+    void aNonModalWindowIsNoReason(FxRobot robot) {
+        Stage[] dialog = new Stage[1];
+        robot.interact(() -> {
+            dialog[0] = DialogStages.of(main.get(), Modality.NONE, "Import", new StackPane(), null);
+            dialog[0].show();
+            main.get().setMaximized(false); // the user's own choice while an import runs beside
+        });
+        robot.interact(() -> dialog[0].close());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(main.get().isMaximized()).isFalse();
+    }
+}
