@@ -19,19 +19,35 @@ public final class KeepMaximized {
     private KeepMaximized() {
     }
 
+    /**
+     * How long after the last modal dialog closed a lost maximized state is still put back: the window manager's
+     * answer to the pinned hints can arrive after the dialog is gone (seen at load 35: maximized while the dialog
+     * showed, normal just after it closed).
+     */
+    static final long GRACE_NANOS = 3_000_000_000L;
+
     public static void install(Stage stage) {
-        boolean[] restore = {false};
+        boolean[] keep = {false};
+        long[] graceUntil = {Long.MIN_VALUE};
         stage.maximizedProperty().addListener((obs, was, now) -> {
-            if (was && !now && blocked(stage)) {
-                restore[0] = true;
+            if (!was || now || !keep[0] && System.nanoTime() - graceUntil[0] > 0) {
+                return;
             }
+            if (!blocked(stage)) {
+                Platform.runLater(() -> stage.setMaximized(true));
+            }
+            // while blocked: put back once nothing blocks it (maximizing a disabled window does not hold)
         });
         Window.getWindows().addListener((ListChangeListener<Window>) change -> {
-            if (restore[0] && !blocked(stage)) {
+            boolean blocked = blocked(stage);
+            if (blocked && stage.isMaximized()) {
+                keep[0] = true;
+            } else if (!blocked && keep[0]) {
+                keep[0] = false;
+                graceUntil[0] = System.nanoTime() + GRACE_NANOS;
                 // the owner is enabled again once its dialog is hidden: maximize after that
                 Platform.runLater(() -> {
-                    if (restore[0] && !blocked(stage) && stage.isShowing()) {
-                        restore[0] = false;
+                    if (stage.isShowing() && !stage.isMaximized()) {
                         stage.setMaximized(true);
                     }
                 });
