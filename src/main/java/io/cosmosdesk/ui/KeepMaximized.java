@@ -28,12 +28,11 @@ public final class KeepMaximized {
 
     public static void install(Stage stage) {
         boolean[] keep = {false};
-        long[] graceUntil = {Long.MIN_VALUE};
+        boolean[] lateAnswer = {false};
+        long[] graceUntil = {0};
         stage.maximizedProperty().addListener((obs, was, now) -> {
-            if (!was || now || !keep[0] && System.nanoTime() - graceUntil[0] > 0) {
-                return;
-            }
-            if (!blocked(stage)) {
+            if (was && !now && !keep[0] && lateAnswer[0] && System.nanoTime() - graceUntil[0] < 0) {
+                lateAnswer[0] = false; // once: the window manager's one late answer
                 Platform.runLater(() -> stage.setMaximized(true));
             }
             // while blocked: put back once nothing blocks it (maximizing a disabled window does not hold)
@@ -44,13 +43,18 @@ public final class KeepMaximized {
                 keep[0] = true;
             } else if (!blocked && keep[0]) {
                 keep[0] = false;
-                graceUntil[0] = System.nanoTime() + GRACE_NANOS;
-                // the owner is enabled again once its dialog is hidden: maximize after that
-                Platform.runLater(() -> {
-                    if (stage.isShowing() && !stage.isMaximized()) {
-                        stage.setMaximized(true);
-                    }
-                });
+                if (stage.isMaximized()) {
+                    // still maximized: the window manager's answer to the pinned hints may yet come
+                    lateAnswer[0] = true;
+                    graceUntil[0] = System.nanoTime() + GRACE_NANOS;
+                } else {
+                    // the owner is enabled again once its dialog is hidden: maximize after that
+                    Platform.runLater(() -> {
+                        if (stage.isShowing() && !stage.isMaximized()) {
+                            stage.setMaximized(true);
+                        }
+                    });
+                }
             }
         });
     }

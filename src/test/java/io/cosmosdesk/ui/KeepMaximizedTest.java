@@ -23,12 +23,19 @@ class KeepMaximizedTest {
 
     @RegisterExtension
     final FxAppExtension app = FxAppExtension.showing(stage -> {
-        stage.setScene(new Scene(new StackPane(), 400, 300));
-        KeepMaximized.install(stage);
-        stage.show();
-        stage.setMaximized(true);
-        main.set(stage);
+        // a main window of its own per test: the extension's stage carries the last test's state and listeners
+        Stage owner = new Stage();
+        owner.setScene(new Scene(new StackPane(), 400, 300));
+        KeepMaximized.install(owner);
+        owner.show();
+        owner.setMaximized(true);
+        main.set(owner);
     });
+
+    @org.junit.jupiter.api.AfterEach
+    void closeMain(FxRobot robot) {
+        robot.interact(() -> main.get().close());
+    }
 
     @Test
     void theMainWindowIsMaximizedAgainOnceItsModalDialogCloses(FxRobot robot) {
@@ -42,6 +49,21 @@ class KeepMaximizedTest {
         assertThat(main.get().isMaximized()).as("not fought over while the dialog blocks it").isFalse();
 
         robot.interact(() -> dialog[0].close());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(main.get().isMaximized()).isTrue();
+    }
+
+    /** At load 35 openbox's answer came after the dialog had closed. */
+    @Test
+    void theWindowManagersLateAnswerIsPutBackToo(FxRobot robot) {
+        Stage[] dialog = new Stage[1];
+        robot.interact(() -> {
+            dialog[0] = DialogStages.of(main.get(), Modality.WINDOW_MODAL, "Analyse every item?", new StackPane(), null);
+            dialog[0].show();
+        });
+        robot.interact(() -> dialog[0].close());
+        robot.interact(() -> main.get().setMaximized(false)); // the window manager, late
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(main.get().isMaximized()).isTrue();
