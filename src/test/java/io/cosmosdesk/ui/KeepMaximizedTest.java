@@ -39,17 +39,12 @@ class KeepMaximizedTest {
 
     @Test
     void theMainWindowIsMaximizedAgainOnceItsModalDialogCloses(FxRobot robot) {
-        Stage[] dialog = new Stage[1];
-        robot.interact(() -> {
-            dialog[0] = DialogStages.of(main.get(), Modality.WINDOW_MODAL, "Analyse every item?", new StackPane(), null);
-            dialog[0].show();
-            main.get().setMaximized(false); // as the window manager did
-        });
+        Stage dialog = show(robot, Modality.WINDOW_MODAL);
+        robot.interact(() -> main.get().setMaximized(false)); // as the window manager did
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(main.get().isMaximized()).as("not fought over while the dialog blocks it").isFalse();
 
-        robot.interact(() -> dialog[0].close());
-        WaitForAsyncUtils.waitForFxEvents();
+        closeAndSettle(robot, dialog);
 
         assertThat(main.get().isMaximized()).isTrue();
     }
@@ -57,12 +52,7 @@ class KeepMaximizedTest {
     /** At load 35 openbox's answer came after the dialog had closed. */
     @Test
     void theWindowManagersLateAnswerIsPutBackToo(FxRobot robot) {
-        Stage[] dialog = new Stage[1];
-        robot.interact(() -> {
-            dialog[0] = DialogStages.of(main.get(), Modality.WINDOW_MODAL, "Analyse every item?", new StackPane(), null);
-            dialog[0].show();
-        });
-        robot.interact(() -> dialog[0].close());
+        closeAndSettle(robot, show(robot, Modality.WINDOW_MODAL));
         robot.interact(() -> main.get().setMaximized(false)); // the window manager, late
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -72,28 +62,31 @@ class KeepMaximizedTest {
     @Test
     void aWindowTheUserMadeNormalStaysNormal(FxRobot robot) {
         robot.interact(() -> main.get().setMaximized(false));
-        Stage[] dialog = new Stage[1];
-        robot.interact(() -> {
-            dialog[0] = DialogStages.of(main.get(), Modality.WINDOW_MODAL, "Settings", new StackPane(), null);
-            dialog[0].show();
-        });
-        robot.interact(() -> dialog[0].close());
-        WaitForAsyncUtils.waitForFxEvents();
+        closeAndSettle(robot, show(robot, Modality.WINDOW_MODAL));
 
         assertThat(main.get().isMaximized()).isFalse();
     }
 
     @Test
     void aNonModalWindowIsNoReason(FxRobot robot) {
-        Stage[] dialog = new Stage[1];
-        robot.interact(() -> {
-            dialog[0] = DialogStages.of(main.get(), Modality.NONE, "Import", new StackPane(), null);
-            dialog[0].show();
-            main.get().setMaximized(false); // the user's own choice while an import runs beside
-        });
-        robot.interact(() -> dialog[0].close());
-        WaitForAsyncUtils.waitForFxEvents();
+        Stage dialog = show(robot, Modality.NONE);
+        robot.interact(() -> main.get().setMaximized(false)); // the user's own choice while an import runs beside
+        closeAndSettle(robot, dialog);
 
         assertThat(main.get().isMaximized()).isFalse();
+    }
+
+    private Stage show(FxRobot robot, Modality modality) {
+        Stage[] dialog = new Stage[1];
+        robot.interact(() -> {
+            dialog[0] = DialogStages.of(main.get(), modality, "Analyse every item?", new StackPane(), null);
+            dialog[0].show();
+        });
+        return dialog[0];
+    }
+
+    private static void closeAndSettle(FxRobot robot, Stage dialog) {
+        robot.interact(dialog::close);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }
