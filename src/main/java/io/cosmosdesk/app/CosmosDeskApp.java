@@ -7,6 +7,7 @@ import io.cosmosdesk.cosmos.CosmosClientFactory;
 import io.cosmosdesk.cosmos.Credentials;
 import io.cosmosdesk.ui.FxDialogService;
 import io.cosmosdesk.ui.FxTaskRunner;
+import io.cosmosdesk.ui.KeepMaximized;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -106,6 +107,7 @@ public class CosmosDeskApp extends Application {
         stage.yProperty().addListener(remember);
         stage.widthProperty().addListener(remember);
         stage.heightProperty().addListener(remember);
+        KeepMaximized.install(stage);
         this.stage = stage;
     }
 

@@ -1,13 +1,16 @@
 package io.cosmosdesk.ui;
 
 import javafx.beans.InvalidationListener;
+import javafx.collections.ListChangeListener;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.PickResult;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
 
 /**
  * Keeps the selected tab's header whole in a tab strip that is wider than its pane. JavaFX's TabPane scrolls its
@@ -45,7 +48,7 @@ public final class TabHeaders {
             pane.getSelectionModel().selectedItemProperty().addListener(obs -> region.requestLayout());
             // a header that grows is resized after the strip's own layout pass: heard through its bounds
             region.getChildrenUnmodifiable().forEach(header -> watch(pane, region, header));
-            region.getChildrenUnmodifiable().addListener((javafx.collections.ListChangeListener<Node>) change -> {
+            region.getChildrenUnmodifiable().addListener((ListChangeListener<Node>) change -> {
                 while (change.next()) {
                     change.getAddedSubList().forEach(header -> watch(pane, region, header));
                 }
@@ -55,7 +58,7 @@ public final class TabHeaders {
 
     private static void watch(TabPane pane, Parent headers, Node header) {
         header.boundsInParentProperty().addListener((obs, old, bounds) -> {
-            if (header.getProperties().get(javafx.scene.control.Tab.class) == pane.getSelectionModel().getSelectedItem()) {
+            if (header.getProperties().get(Tab.class) == pane.getSelectionModel().getSelectedItem()) {
                 scrollSelectedIntoView(pane, headers);
             }
         });
@@ -70,8 +73,8 @@ public final class TabHeaders {
         }
         Node area = headers.getParent();
         Bounds strip = area.localToScene(area.getLayoutBounds());
-        double visibleStart = strip.getMinX() + ((javafx.scene.layout.Region) area).snappedLeftInset();
-        double visibleEnd = strip.getMaxX() - ((javafx.scene.layout.Region) area).snappedRightInset();
+        double visibleStart = strip.getMinX() + ((Region) area).snappedLeftInset();
+        double visibleEnd = strip.getMaxX() - ((Region) area).snappedRightInset();
         Node menu = area.lookup(".control-buttons-tab");
         if (menu != null && menu.isVisible() && menu.getLayoutBounds().getWidth() > 0) {
             visibleEnd = Math.min(visibleEnd, menu.localToScene(menu.getLayoutBounds()).getMinX());
@@ -100,13 +103,13 @@ public final class TabHeaders {
 
     /** The header of the selected tab (each header keeps its tab under the key Tab.class, as JavaFX's skin does). */
     private static Node selectedHeader(TabPane pane) {
-        javafx.scene.control.Tab tab = pane.getSelectionModel().getSelectedItem();
+        Tab tab = pane.getSelectionModel().getSelectedItem();
         Node headers = pane.lookup(".headers-region");
         if (tab == null || !(headers instanceof Parent region)) {
             return null;
         }
         return region.getChildrenUnmodifiable().stream()
-                .filter(node -> node.getProperties().get(javafx.scene.control.Tab.class) == tab)
+                .filter(node -> node.getProperties().get(Tab.class) == tab)
                 .findFirst().orElse(null);
     }
 }

@@ -3,9 +3,12 @@ package io.cosmosdesk.ui;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.InvalidationListener;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -13,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -47,7 +51,7 @@ public final class ToolbarOverflow {
     private final List<MenuItem> items = new ArrayList<>();
     private final SeparatorMenuItem divider = new SeparatorMenuItem();
     // a change listener: an invalidation listener on needsLayout hears only its first change (nothing reads it)
-    private final javafx.beans.value.ChangeListener<Boolean> afterLayout = (obs, was, needs) -> {
+    private final ChangeListener<Boolean> afterLayout = (obs, was, needs) -> {
         if (!needs) {
             afterLayout();
         }
@@ -84,7 +88,7 @@ public final class ToolbarOverflow {
         more.getStyleClass().addAll("flat", "no-arrow", STYLE_CLASS); // AtlantaFX's Tweaks.NO_ARROW
         more.setGraphic(new FontIcon("fth-more-horizontal"));
         more.setAccessibleText("More actions");
-        more.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        more.setMinWidth(Region.USE_PREF_SIZE);
         more.setTooltip(new Tooltip("More actions: the buttons that do not fit the toolbar's width"));
         ToolbarOverflow overflow = new ToolbarOverflow(bar, more, true, List.of(collapsible));
         more.getItems().addAll(overflow.items);
@@ -162,11 +166,11 @@ public final class ToolbarOverflow {
         java.util.Deque<Node> nodes = new java.util.ArrayDeque<>(bar.getChildrenUnmodifiable());
         while (!nodes.isEmpty()) {
             Node node = nodes.pop();
-            if (node instanceof javafx.scene.control.Control control) {
+            if (node instanceof Control control) {
                 if (control.getSkin() == null) {
                     return false;
                 }
-            } else if (node instanceof javafx.scene.Parent parent) {
+            } else if (node instanceof Parent parent) {
                 nodes.addAll(parent.getChildrenUnmodifiable());
             }
         }

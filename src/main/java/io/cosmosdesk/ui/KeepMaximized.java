@@ -1,0 +1,87 @@
+package io.cosmosdesk.ui;
+
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Keeps the main window maximized across the app's modal dialogs. JavaFX 21 on Linux disables a modal dialog's
+ * owner by pinning its size hints (minimum = maximum), and a window manager that cannot resize a window cannot keep
+ * it maximized: under openbox the main window went back to its normal size whenever a confirm or any modal dialog
+ * opened, and stayed there (JDK-8332222, fixed in JavaFX 23, which needs JDK 21 to build). One rule for every
+ * dialog, installed once on the main window: a maximized window that lost its maximized state while a modal window
+ * blocked it is maximized again as soon as nothing blocks it.
+ */
+public final class KeepMaximized {
+
+    private KeepMaximized() {
+    }
+
+    /**
+     * How long after the last modal dialog closed a lost maximized state is still put back: the window manager's
+     * answer to the pinned hints can arrive after the dialog is gone (seen at load 35: maximized while the dialog
+     * showed, normal just after it closed).
+     */
+    static final long GRACE_NANOS = 3_000_000_000L;
+
+    public static void install(Stage stage) {
+        boolean[] keep = {false};
+        boolean[] lateAnswer = {false};
+        long[] graceUntil = {0};
+        stage.maximizedProperty().addListener((obs, was, now) -> {
+            if (was && !now && !keep[0] && lateAnswer[0] && System.nanoTime() - graceUntil[0] < 0) {
+                lateAnswer[0] = false; // once: the window manager's one late answer
+                Platform.runLater(() -> stage.setMaximized(true));
+            }
+            // while blocked: put back once nothing blocks it (maximizing a disabled window does not hold)
+        });
+        Window.getWindows().addListener((ListChangeListener<Window>) change -> {
+            boolean blocked = blocked(stage);
+            if (blocked && stage.isMaximized()) {
+                keep[0] = true;
+            } else if (!blocked && keep[0]) {
+                keep[0] = false;
+                if (stage.isMaximized()) {
+                    // still maximized: the window manager's answer to the pinned hints may yet come
+                    lateAnswer[0] = true;
+                    graceUntil[0] = System.nanoTime() + GRACE_NANOS;
+                } else {
+                    // the owner is enabled again once its dialog is hidden: maximize after that
+                    Platform.runLater(() -> {
+                        if (stage.isShowing() && !stage.isMaximized()) {
+                            stage.setMaximized(true);
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    /** A modal window that blocks {@code stage} is showing: one of its own (window modal) or any application modal. */
+    static boolean blocked(Stage stage) {
+        for (Window window : Window.getWindows()) {
+            if (window != stage && window.isShowing() && window instanceof Stage other && blocks(other, stage)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean blocks(Stage dialog, Stage stage) {
+        if (dialog.getModality() == Modality.APPLICATION_MODAL) {
+            return true;
+        }
+        if (dialog.getModality() != Modality.WINDOW_MODAL) {
+            return false;
+        }
+        for (Window owner = dialog.getOwner(); owner != null;
+                owner = owner instanceof Stage ownerStage ? ownerStage.getOwner() : null) {
+            if (owner == stage) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

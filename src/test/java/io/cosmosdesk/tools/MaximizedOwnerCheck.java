@@ -1,0 +1,87 @@
+package io.cosmosdesk.tools;
+
+import io.cosmosdesk.ui.FxDialogService;
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+/**
+ * A manual check on a real window manager (headless tests have none): maximizes a main window, opens a confirm
+ * over it (through {@link FxDialogService}, or a plain Alert: argument {@code plain}, {@code none}, {@code app}),
+ * closes it, and prints whether the main window stayed maximized, before, during and after. Under Xvfb + openbox
+ * with JavaFX 21 a modal dialog un-maximized its owner (JDK-8332222, fixed in JavaFX 23).
+ *   Xvfb :26 & DISPLAY=:26 openbox & DISPLAY=:26 java ... io.cosmosdesk.tools.MaximizedOwnerCheck [mode]
+ */
+public final class MaximizedOwnerCheck extends Application {
+
+    @Override
+    public void start(Stage main) {
+        main.setScene(new Scene(new StackPane(new Label("main window")), 800, 600));
+        io.cosmosdesk.ui.KeepMaximized.install(main);
+        main.show();
+        main.setMaximized(true);
+        after(2, () -> {
+            print("before", main);
+            after(2, () -> {
+                print("during", main);
+                closeDialogs(main);
+            });
+            Platform.runLater(() -> {
+                showDialog(main);
+                after(2, () -> {
+                    print("after", main);
+                    Platform.exit();
+                });
+            });
+        });
+    }
+
+    private void showDialog(Stage main) {
+        String mode = getParameters().getRaw().isEmpty() ? "service" : getParameters().getRaw().get(0);
+        if (mode.equals("service")) {
+            new FxDialogService(main).confirm("Analyse every item?", "Reading every item costs request units.",
+                    "Analyse");
+            return;
+        }
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "plain");
+        alert.initOwner(main);
+        if (mode.equals("none")) {
+            alert.initModality(Modality.NONE);
+        } else if (mode.equals("app")) {
+            alert.initModality(Modality.APPLICATION_MODAL);
+        }
+        alert.showAndWait();
+    }
+
+    private static void closeDialogs(Stage main) {
+        for (Window window : List.copyOf(Window.getWindows())) {
+            if (window != main && window instanceof Stage stage) {
+                stage.close();
+            }
+        }
+    }
+
+    private static void print(String when, Stage main) {
+        System.out.printf("%s: maximized=%s window %.0fx%.0f at %.0f,%.0f%n", when, main.isMaximized(),
+                main.getWidth(), main.getHeight(), main.getX(), main.getY());
+    }
+
+    private static void after(double seconds, Runnable action) {
+        PauseTransition pause = new PauseTransition(Duration.seconds(seconds));
+        pause.setOnFinished(event -> action.run());
+        pause.play();
+    }
+
+    public static void main(String[] args) {
+        launch(args);
+    }
+}

@@ -1,0 +1,92 @@
+package io.cosmosdesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cosmosdesk.testing.FxAppExtension;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Headless (no window manager here): what openbox did under JavaFX 21 is played by hand, the maximized main window
+ * losing its maximized state when a modal dialog opens (tools.MaximizedOwnerCheck shows it on a real one).
+ */
+class KeepMaximizedTest {
+
+    private final AtomicReference<Stage> main = new AtomicReference<>();
+
+    @RegisterExtension
+    final FxAppExtension app = FxAppExtension.showing(stage -> {
+        // a main window of its own per test: the extension's stage carries the last test's state and listeners
+        Stage owner = new Stage();
+        owner.setScene(new Scene(new StackPane(), 400, 300));
+        KeepMaximized.install(owner);
+        owner.show();
+        owner.setMaximized(true);
+        main.set(owner);
+    });
+
+    @org.junit.jupiter.api.AfterEach
+    void closeMain(FxRobot robot) {
+        robot.interact(() -> main.get().close());
+    }
+
+    @Test
+    void theMainWindowIsMaximizedAgainOnceItsModalDialogCloses(FxRobot robot) {
+        Stage dialog = show(robot, Modality.WINDOW_MODAL);
+        robot.interact(() -> main.get().setMaximized(false)); // as the window manager did
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(main.get().isMaximized()).as("not fought over while the dialog blocks it").isFalse();
+
+        closeAndSettle(robot, dialog);
+
+        assertThat(main.get().isMaximized()).isTrue();
+    }
+
+    /** At load 35 openbox's answer came after the dialog had closed. */
+    @Test
+    void theWindowManagersLateAnswerIsPutBackToo(FxRobot robot) {
+        closeAndSettle(robot, show(robot, Modality.WINDOW_MODAL));
+        robot.interact(() -> main.get().setMaximized(false)); // the window manager, late
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(main.get().isMaximized()).isTrue();
+    }
+
+    @Test
+    void aWindowTheUserMadeNormalStaysNormal(FxRobot robot) {
+        robot.interact(() -> main.get().setMaximized(false));
+        closeAndSettle(robot, show(robot, Modality.WINDOW_MODAL));
+
+        assertThat(main.get().isMaximized()).isFalse();
+    }
+
+    @Test
+    void aNonModalWindowIsNoReason(FxRobot robot) {
+        Stage dialog = show(robot, Modality.NONE);
+        robot.interact(() -> main.get().setMaximized(false)); // the user's own choice while an import runs beside
+        closeAndSettle(robot, dialog);
+
+        assertThat(main.get().isMaximized()).isFalse();
+    }
+
+    private Stage show(FxRobot robot, Modality modality) {
+        Stage[] dialog = new Stage[1];
+        robot.interact(() -> {
+            dialog[0] = DialogStages.of(main.get(), modality, "Analyse every item?", new StackPane(), null);
+            dialog[0].show();
+        });
+        return dialog[0];
+    }
+
+    private static void closeAndSettle(FxRobot robot, Stage dialog) {
+        robot.interact(dialog::close);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
