@@ -116,10 +116,10 @@ final class QueryPages {
 
     /** Drops deleted items from every cached page and shows the same pages again. */
     void remove(Set<ItemRef> gone) {
-        List<byte[]> quotedIds = QueryResult.quoted(gone);
+        java.util.Set<Integer> goneIdHashes = QueryResult.idHashes(gone);
         for (int i = 0; i < pages.size(); i++) {
             QueryPage p = pages.get(i);
-            List<QueryResult> kept = p.results().stream().filter(r -> !r.isAnyOf(gone, quotedIds)).toList();
+            List<QueryResult> kept = p.results().stream().filter(r -> !r.isAnyOf(gone, goneIdHashes)).toList();
             pages.set(i, new QueryPage(p.number(), p.firstIndex(), kept, p.hasMore(), p.requestCharge(),
                     p.roundTrips(), p.retries(), p.duration(), p.activityId(), p.metrics(), p.indexAdvice()));
         }

@@ -22,23 +22,25 @@ import java.util.Optional;
 public final class QueryResult {
 
     private static final com.fasterxml.jackson.databind.ObjectWriter WRITER = Json.MAPPER.writer();
-    private static final Optional<ItemRef> NOT_YET = Optional.empty();
 
     private final byte[] buffer;
     private final int offset;
     private final int length;
     /** The container's key paths, to read {@link #itemRef()} from the bytes (null when it was known at once). */
     private final List<io.cosmosdesk.cosmos.JsonPath> keyPaths;
-    /** Which item this is; {@link #NOT_YET} (by identity) until first asked when {@link #keyPaths} is set. */
+    /** Which item this is; null until first asked (then read from the bytes with {@link #keyPaths}). */
     private volatile Optional<ItemRef> itemRef;
+    /** The hash of its string {@code id} (no object kept): most results are told apart from a deleted item by it. */
+    private final int idHash;
 
     private QueryResult(byte[] buffer, int offset, int length, List<io.cosmosdesk.cosmos.JsonPath> keyPaths,
-            Optional<ItemRef> itemRef) {
+            Optional<ItemRef> itemRef, int idHash) {
         this.buffer = buffer;
         this.offset = offset;
         this.length = length;
         this.keyPaths = keyPaths;
         this.itemRef = itemRef;
+        this.idHash = idHash;
     }
 
     /**
@@ -55,7 +57,9 @@ public final class QueryResult {
     static QueryResult ofParsed(JsonNode value, List<io.cosmosdesk.cosmos.JsonPath> keyPaths) {
         try {
             byte[] bytes = WRITER.writeValueAsBytes(value);
-            return new QueryResult(bytes, 0, bytes.length, null, Optional.ofNullable(refOf(value, keyPaths)));
+            ItemRef ref = refOf(value, keyPaths);
+            return new QueryResult(bytes, 0, bytes.length, null, Optional.ofNullable(ref),
+                    ref == null ? 0 : ref.id().hashCode());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,7 +78,11 @@ public final class QueryResult {
         byte[] all = page.takeAll();
         QueryResult[] results = new QueryResult[ends.length];
         for (int i = 0, start = 0; i < ends.length; start = ends[i], i++) {
-            results[i] = new QueryResult(all, start, ends[i] - start, keyPaths, NOT_YET);
+            JsonNode value = values.get(i);
+            JsonNode id = value != null && value.isObject() ? value.get("id") : null;
+            results[i] = id != null && id.isTextual()
+                    ? new QueryResult(all, start, ends[i] - start, keyPaths, null, id.textValue().hashCode())
+                    : new QueryResult(all, start, ends[i] - start, null, Optional.empty(), 0);
         }
         return java.util.Arrays.asList(results);
     }
@@ -105,7 +113,7 @@ public final class QueryResult {
     /** Which item this is, when it is an object with a string id (whether it is a whole item is the query's call). */
     public Optional<ItemRef> itemRef() {
         Optional<ItemRef> known = itemRef;
-        if (known == NOT_YET) {
+        if (known == null) {
             known = Optional.ofNullable(refOf(json(), keyPaths)); // the same answer on any thread: no lock needed
             itemRef = known;
         }
@@ -113,58 +121,32 @@ public final class QueryResult {
     }
 
     /**
-     * Whether this is one of the items in {@code gone}. Cheap for the many results that are not: a result whose text
-     * holds none of the ids (as {@link #quoted} wrote them) is not parsed, so dropping a deleted item from 100,000
-     * kept results scans their bytes instead of parsing each on the UI thread.
+     * Whether this is one of the items in {@code gone}. Cheap for the many results that are not: a result whose id
+     * hash is none of {@code goneIdHashes} is not parsed, so dropping deleted items from 100,000 kept results costs
+     * an int look-up each on the UI thread, however many were deleted.
      *
-     * @param quotedIds the ids of {@code gone} as JSON strings ({@link #quoted}); null to parse every result
+     * @param goneIdHashes the hashes of the ids of {@code gone} ({@link #idHashes})
      */
-    boolean isAnyOf(java.util.Set<ItemRef> gone, List<byte[]> quotedIds) {
+    boolean isAnyOf(java.util.Set<ItemRef> gone, java.util.Set<Integer> goneIdHashes) {
         if (gone.isEmpty()) {
             return false;
         }
-        if (itemRef == NOT_YET && quotedIds != null && quotedIds.stream().noneMatch(this::contains)) {
+        if (itemRef == null && !goneIdHashes.contains(idHash)) {
             return false;
         }
         return itemRef().map(gone::contains).orElse(false);
     }
 
-    /** Whether {@link #itemRef()} was worked out already (for tests: {@link #isAnyOf} should not need it). */
+    /** Whether {@link #itemRef()} was worked out already (for tests: {@link #isAnyOf} should rarely need it). */
     boolean itemRefKnown() {
-        return itemRef != NOT_YET;
+        return itemRef != null;
     }
 
-    /**
-     * The ids of {@code refs} as they appear in a result's compact text ({@code "id"} quoted), or null when one of
-     * them holds a character JSON may escape in more than one way (then every result is parsed).
-     */
-    static List<byte[]> quoted(java.util.Set<ItemRef> refs) {
-        List<byte[]> quoted = new java.util.ArrayList<>(refs.size());
-        for (ItemRef ref : refs) {
-            String id = ref.id();
-            for (int i = 0; i < id.length(); i++) {
-                char c = id.charAt(i);
-                if (c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '/') {
-                    return null;
-                }
-            }
-            quoted.add(("\"" + id + "\"").getBytes(StandardCharsets.US_ASCII));
-        }
-        return quoted;
-    }
-
-    private boolean contains(byte[] needle) {
-        int last = offset + length - needle.length;
-        outer:
-        for (int i = offset; i <= last; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (buffer[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+    /** The hashes of the ids of {@code refs}, for {@link #isAnyOf}. */
+    static java.util.Set<Integer> idHashes(java.util.Set<ItemRef> refs) {
+        java.util.Set<Integer> hashes = new java.util.HashSet<>();
+        refs.forEach(ref -> hashes.add(ref.id().hashCode()));
+        return hashes;
     }
 
     @Override
