@@ -69,8 +69,8 @@ final class FxStackLog {
         if (has(stack, null, "waitForRenderingToComplete") || has(stack, "RenderJob", "get")) {
             return "waiting for the renderer";
         }
-        if (has(stack, "LineStyledCodeArea", "highlight") || has(stack, "LineStyledCodeArea", "restyle")
-                || has(stack, "BracketMatcher", null)) {
+        if ((has(stack, "LineStyledCodeArea", "highlight") || has(stack, "LineStyledCodeArea", "restyle")
+                || has(stack, "BracketMatcher", null)) && !flowLayoutForcedByHighlighter(stack)) {
             return "highlighting";
         }
         if (hasExact(stack, "EditorAreaHost", "install") || has(stack, "GenericStyledArea", "<init>")
@@ -109,6 +109,25 @@ final class FxStackLog {
             return "waiting (" + state + ")";
         }
         return "other";
+    }
+
+    /**
+     * The highlighter asks which lines are visible (GenericStyledArea.visibleParToAllParIndex), and Flowless answers
+     * by laying the flow out first: when the flow is dirty (a fresh area, a taller area, an edited line), that builds
+     * the screen's paragraph cells inside the highlighter's frame. That work is the flow's own (it would run in the
+     * same pass anyway), so it is filed under the rules below (paragraph cells, CSS, VirtualFlow layout), not as
+     * highlighting: sampled that way it made "highlighting" look like the first key's and each open's main cost.
+     */
+    private static boolean flowLayoutForcedByHighlighter(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) { // innermost first
+            if (frame.getClassName().endsWith(".VirtualFlow") && frame.getMethodName().equals("layoutChildren")) {
+                return true;
+            }
+            if (frame.getClassName().endsWith(".LineStyledCodeArea")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean has(StackTraceElement[] stack, String classPart, String methodPart) {
