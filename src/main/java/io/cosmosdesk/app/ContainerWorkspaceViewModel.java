@@ -216,7 +216,7 @@ public final class ContainerWorkspaceViewModel {
             // deleted from the grid: Save and Delete must not stay on an item that is gone
             if (editor.shows(open.id(), open.partitionKey())
                     || editor.modeProperty().get() == ItemEditorViewModel.Mode.LOADING) {
-                editor.deleted(open.id());
+                editor.deleted(open.id(), gone.size());
             }
         }
     }

@@ -73,6 +73,7 @@ public class ItemsTabController {
     @FXML private Button loadMoreButton;
     @FXML private Button cancelButton;
     @FXML private Label sortLabel;
+    @FXML private Tooltip sortTooltip;
     @FXML private Button unsortButton;
     @FXML private Label goToIdLabel;
     @FXML private ProgressBar deleteBar;
@@ -267,6 +268,8 @@ public class ItemsTabController {
         visibleWhen(loadMoreButton, viewModel.hasMoreProperty());
         loadMoreButton.disableProperty().bind(viewModel.busyProperty());
         sortLabel.textProperty().bind(viewModel.sortLabelProperty());
+        sortTooltip.textProperty().bind(Bindings.concat(viewModel.sortLabelProperty(),
+                ". A sort on the server leaves out the items without the sorted property; ✕ Unsort shows them again."));
         visibleWhen(unsortButton, viewModel.sortLabelProperty().isNotEmpty());
         goToIdLabel.textProperty().bind(Bindings.when(viewModel.activeIdProperty().isNull()).then("")
                 .otherwise(Bindings.concat("Only id \"", viewModel.activeIdProperty(), "\" · Clear shows all")));

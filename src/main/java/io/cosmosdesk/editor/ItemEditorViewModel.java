@@ -396,8 +396,17 @@ public final class ItemEditorViewModel {
      * editor lets go of it, so Save and Delete cannot act on an item that is gone, and says so.
      */
     public void deleted(String id) {
+        deleted(id, 1);
+    }
+
+    /**
+     * As {@link #deleted(String)}, when {@code count} items went at once (a bulk delete from the grid): the status
+     * says how many, and that the one shown here was among them and is closed.
+     */
+    public void deleted(String id, int count) {
         clear();
-        item.showStatus("Deleted \"" + id + "\".");
+        item.showStatus(count <= 1 ? "Deleted \"" + id + "\"."
+                : "Deleted " + count + " items, including \"" + id + "\", which was open here and is now closed.");
     }
 
     /** A new or cloned item replaces whatever was loading, so a late answer cannot overwrite it. */

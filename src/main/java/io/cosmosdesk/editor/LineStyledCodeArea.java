@@ -9,6 +9,7 @@ import org.fxmisc.richtext.model.EditableStyledDocument;
 import org.fxmisc.richtext.model.Paragraph;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.util.UndoUtils;
+import org.reactfx.EventStreams;
 
 /**
  * A {@link CodeArea} coloured by a {@link LineLexer}, with line numbers and bracket matching. Colouring is
@@ -32,7 +33,17 @@ public abstract class LineStyledCodeArea extends CodeArea {
         this.lexer = lexer;
         this.brackets = new BracketMatcher(this);
         getStyleClass().add("code-editor");
-        setParagraphGraphicFactory(new LineNumberGutter(this));
+        // The gutter joins once the area is in a scene. RichTextFX builds the first line's cell in its constructor,
+        // and Flowless styles a cell built outside a scene the moment it joins one, before the scene's root has
+        // its theme variables: a line number built here logged "Could not resolve '-color-fg-default'" for every
+        // area put in a new window. The scene is set on the cells before the area hears of it, so the gutter
+        // added from the area's own scene event is styled in the normal CSS pass, before any frame is drawn.
+        if (getScene() != null) {
+            setParagraphGraphicFactory(new LineNumberGutter(this));
+        } else {
+            EventStreams.nonNullValuesOf(sceneProperty())
+                    .subscribeForOne(scene -> setParagraphGraphicFactory(new LineNumberGutter(this)));
+        }
         // undo covers the user's typing only, never the colouring
         setUndoManager(UndoUtils.plainTextUndoManager(this));
         // a typed character takes the colour of the one before it (CodeArea's default is no colour at all): inside a

@@ -9,8 +9,10 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -31,8 +33,10 @@ public final class SettingsDialog {
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Settings");
-        Scene scene = new Scene(content());
+        VBox root = content();
+        Scene scene = new Scene(root);
         scene.getStylesheets().add(stylesheet);
+        fitViewToForm(root);
         scene.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ESCAPE) {
                 stage.close();
@@ -147,6 +151,11 @@ public final class SettingsDialog {
         ButtonBar buttons = new ButtonBar();
         buttons.getButtons().addAll(ok, apply, cancel);
 
+        // the last column takes the width the dialog gives: the sentences spanning the form wrap at the form's
+        // width, not at the width of its three columns
+        ColumnConstraints last = new ColumnConstraints();
+        last.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(), last);
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
         VBox root = new VBox(12, scroll, problem, buttons);
@@ -154,6 +163,19 @@ public final class SettingsDialog {
         root.setPrefWidth(620);
         root.setStyle("-fx-padding: 16;");
         return root;
+    }
+
+    /**
+     * The form's view is as tall as the form at the width it gets. Left to itself the scroll pane asks the form
+     * for its height at no particular width, where every wrapping sentence is one line; laid out at the dialog's
+     * width they took more lines, and the default size showed a short scroll bar over a form cut by ~50 px.
+     */
+    private static void fitViewToForm(VBox root) {
+        root.applyCss();
+        ScrollPane scroll = (ScrollPane) root.getChildren().get(0);
+        double width = root.getPrefWidth() - root.snappedLeftInset() - root.snappedRightInset()
+                - scroll.snappedLeftInset() - scroll.snappedRightInset();
+        scroll.setPrefViewportHeight(Math.ceil(scroll.getContent().prefHeight(width)));
     }
 
     private static int heading(GridPane form, int row, String text) {

@@ -243,8 +243,24 @@ class ContainerWorkspaceViewModelTest {
         assertThat(grid.rows()).extracting(ItemRow::id).containsExactly("a2");
         assertThat(editor.modeProperty().get()).isEqualTo(Mode.EMPTY);
         assertThat(editor.canSaveProperty().get()).isFalse();
-        assertThat(editor.statusMessageProperty().get()).isEqualTo("Deleted \"a0\".");
+        assertThat(editor.statusMessageProperty().get()).as("what was deleted, and what became of the open item")
+                .isEqualTo("Deleted 2 items, including \"a0\", which was open here and is now closed.");
         assertThat(workspace.shownItemProperty().get()).isNull();
+    }
+
+    @Test
+    void deletingOnlyTheShownItemFromTheGridNamesIt() {
+        serverReturns(rows("a", 0, 3));
+        grid.refresh();
+        select("a0");
+        when(dialogs.confirm(anyString(), anyString(), eq("Delete"))).thenReturn(true);
+        when(queries.deleteItems(eq(orders), anyList(), any(), any())).thenReturn(new DeleteResult(
+                List.of(ref("a0", "c0")), List.of(), List.of(), List.of(), 10));
+
+        grid.deleteSelected();
+
+        assertThat(editor.modeProperty().get()).isEqualTo(Mode.EMPTY);
+        assertThat(editor.statusMessageProperty().get()).isEqualTo("Deleted \"a0\".");
     }
 
     @Test

@@ -65,6 +65,26 @@ class ItemsTabGuiIT {
     }
 
     @Test
+    void atA1152PixelWindowTheSortIsReadWholeAndTheStatusTextGivesWayWithItsWholeTextInTheTooltip(FxRobot robot,
+            LocalCosmosServer server, CosmosTestData data) throws Exception {
+        CosmosAsyncContainer container = seed(data, 150);
+        robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getScene().getWindow().setWidth(1152));
+        TableView<ItemRow> table = openItemsTab(robot, server, container);
+        waitFor("the first page shows", () -> table.getItems().size() == 100);
+        robot.clickOn("/customerId");
+        Label sort = robot.lookup("#sortLabel").queryAs(Label.class);
+        Label status = robot.lookup("#statusLabel").queryAs(Label.class);
+        waitFor("sorted, and the page's figures shown", () -> sort.getText().equals("Sorted on the server by /customerId ↑")
+                && table.getItems().size() == 100 && status.getText().endsWith(" ms"));
+        robot.interact(() -> { });
+        assertThat(sort.getWidth()).as("the sort's label is not cut (\"Sorted on th…\" at 1152 px before)")
+                .isGreaterThanOrEqualTo(sort.prefWidth(-1) - 0.5);
+        assertThat(sort.getTooltip().getText()).startsWith("Sorted on the server by /customerId ↑");
+        assertThat(status.getTooltip().getText()).as("the status text, if cut, is whole in its tooltip")
+                .isEqualTo(status.getText());
+    }
+
+    @Test
     void pageLoadMoreFilterSortAndDelete(FxRobot robot, LocalCosmosServer server, CosmosTestData data)
             throws Exception {
         CosmosAsyncContainer container = seed(data, 250);

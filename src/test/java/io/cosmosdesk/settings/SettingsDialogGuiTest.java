@@ -85,4 +85,20 @@ class SettingsDialogGuiTest {
         assertThat(drawn).as("drawn whole, not cut with an ellipsis").isEqualTo(none.getText());
         robot.clickOn("#settingsCancel");
     }
+
+    @Test
+    void atItsDefaultSizeTheWholeFormShowsWithoutAScrollBar(FxRobot robot) throws Exception {
+        robot.clickOn("File").clickOn("Settings…");
+        MainWindowFixture.waitFor("the dialog opens", () -> robot.lookup("#settingsNote").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane scroll = robot.lookup(".settings-dialog > .scroll-pane")
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        javafx.scene.layout.Region form = (javafx.scene.layout.Region) scroll.getContent();
+
+        assertThat(form.getHeight()).as("the form's height fits the scroll pane's view (a short scroll bar before)")
+                .isLessThanOrEqualTo(scroll.getViewportBounds().getHeight() + 0.5);
+        java.util.Set<javafx.scene.Node> bars = robot.from(scroll).lookup(".scroll-bar:vertical").queryAll();
+        assertThat(bars).as("no vertical scroll bar shown").noneMatch(javafx.scene.Node::isVisible);
+        robot.clickOn("#settingsCancel");
+    }
 }
