@@ -67,6 +67,14 @@ public final class FxTaskRunner implements TaskRunner {
         }
     }
 
+    /**
+     * Runs {@code action} on the UI thread after the event being handled now: for UI code that must let JavaFX finish
+     * what it is doing first (a window re-enabled once its dialog is hidden, say).
+     */
+    public static void afterThisEvent(Runnable action) {
+        Platform.runLater(action);
+    }
+
     @Override
     public <T> TaskHandle start(BackgroundTask<T> task) {
         FxHandle<T> handle = new FxHandle<>(task, uiNowOrLater, uiLater);

@@ -1,6 +1,5 @@
 package io.cosmosdesk.ui;
 
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -33,7 +32,7 @@ public final class KeepMaximized {
         stage.maximizedProperty().addListener((obs, was, now) -> {
             if (was && !now && !keep[0] && lateAnswer[0] && System.nanoTime() - graceUntil[0] < 0) {
                 lateAnswer[0] = false; // once: the window manager's one late answer
-                Platform.runLater(() -> stage.setMaximized(true));
+                FxTaskRunner.afterThisEvent(() -> stage.setMaximized(true));
             }
             // while blocked: put back once nothing blocks it (maximizing a disabled window does not hold)
         });
@@ -49,7 +48,7 @@ public final class KeepMaximized {
                     graceUntil[0] = System.nanoTime() + GRACE_NANOS;
                 } else {
                     // the owner is enabled again once its dialog is hidden: maximize after that
-                    Platform.runLater(() -> {
+                    FxTaskRunner.afterThisEvent(() -> {
                         if (stage.isShowing() && !stage.isMaximized()) {
                             stage.setMaximized(true);
                         }
