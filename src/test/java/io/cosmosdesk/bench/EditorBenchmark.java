@@ -325,7 +325,7 @@ public final class EditorBenchmark {
         return new int[] {10 * 1024, 500 * 1024, 2 * 1024 * 1024 - 16 * 1024};
     }
 
-    private static ObjectNode item(String id, int targetBytes) {
+    static ObjectNode item(String id, int targetBytes) {
         ObjectNode item = JSON.createObjectNode();
         item.put("id", id);
         item.put("pk", "p");
