@@ -2,9 +2,7 @@ package io.cosmosdesk.bench;
 
 import com.azure.cosmos.CosmosAsyncClient;
 import com.azure.cosmos.CosmosAsyncContainer;
-import com.azure.cosmos.models.CosmosContainerProperties;
 import com.azure.cosmos.models.PartitionKey;
-import com.azure.cosmos.models.PartitionKeyDefinition;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.app.Theme;
@@ -20,21 +18,14 @@ import io.cosmosdesk.editor.ItemEditorController;
 import io.cosmosdesk.editor.ItemEditorView;
 import io.cosmosdesk.editor.ItemEditorViewModel;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
-import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.ui.FxTaskRunner;
-import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /**
  * A tool to look at what the user sees while a 2 MB item replaces a small one in the editor (issue 19, the staged
@@ -55,27 +46,11 @@ public final class EditorGrowthFrames {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/editor-frames");
         Files.createDirectories(dir);
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        try (LocalCosmosServer server = LocalCosmosServer.start()) {
-            CosmosAsyncClient client = CosmosServerExtension.clientBuilder(server).buildAsyncClient();
-            try {
-                run(server, client, dir);
-            } finally {
-                client.close();
-            }
-        }
-        Platform.exit();
+        EditorBenchmark.withServer((server, client) -> run(server, client, dir));
     }
 
     private static void run(LocalCosmosServer server, CosmosAsyncClient client, Path dir) throws Exception {
-        client.createDatabaseIfNotExists("bench-frames").block();
-        PartitionKeyDefinition key = new PartitionKeyDefinition();
-        key.setPaths(List.of("/pk"));
-        client.getDatabase("bench-frames").createContainerIfNotExists(new CosmosContainerProperties("items", key))
-                .block();
-        CosmosAsyncContainer container = client.getDatabase("bench-frames").getContainer("items");
+        CosmosAsyncContainer container = EditorBenchmark.itemsContainer(client, "bench-frames");
         container.upsertItem(customer(), new PartitionKey("p"), null).block();
         container.upsertItem(EditorBenchmark.item("orders-2mb", 2 * 1024 * 1024), new PartitionKey("p"), null).block();
 
@@ -143,8 +118,8 @@ public final class EditorGrowthFrames {
         System.out.println(frames.size()
                 + " frames after the open, ms since the open: " + times);
         for (int i = 0; i < frames.size(); i++) {
-            File file = dir.resolve(String.format("frame-%02d-%dms.png", i, times.get(i))).toFile();
-            ImageIO.write(buffered(frames.get(i)), "png", file);
+            io.cosmosdesk.tools.FxScript.writePng(frames.get(i),
+                    dir.resolve(String.format("frame-%02d-%dms.png", i, times.get(i))));
         }
         tasks.shutdown();
     }
@@ -165,7 +140,7 @@ public final class EditorGrowthFrames {
         }
     }
 
-    /** A small item of another shape than the order lines: a customer record with addresses and notes. */
+    /** A small item of another shape than the order lines: a customer record with addresses. */
     private static ObjectNode customer() {
         ObjectNode item = JSON.createObjectNode();
         item.put("id", "customer-small");
@@ -178,18 +153,5 @@ public final class EditorGrowthFrames {
             address.put("postcode", "CC-" + (1000 + i));
         }
         return item;
-    }
-
-    private static BufferedImage buffered(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        return out;
     }
 }
