@@ -30,13 +30,19 @@ import org.reactfx.Subscription;
  * <p>The swap itself is spread over pulses ({@link #STAGES}): what showing an item costs the UI thread is styling
  * and laying out a screen of fresh lines, whatever the item's size, so the new area starts a part of the body
  * tall and grows a part per pulse. It is the live area from the first pulse (wired to the view-model, focused,
- * editable), so nothing typed can go anywhere else; the old area stays behind it, unwired, read-only and out of
- * the mouse and focus path, until the new one covers the body, and then leaves the scene.
+ * editable), so nothing typed can go anywhere else; the old area stays behind it, unwired, read-only, undrawn and
+ * out of the mouse and focus path, until the new one covers the body, and then leaves the scene.
  */
 final class EditorAreaHost {
 
-    /** Pulses over which a fresh area grows to the body's height (each lays out that share of a screen). */
-    static final int STAGES = 3;
+    /**
+     * Pulses over which a fresh area grows to the body's height (each lays out that share of a screen). Building a
+     * line's cell is most of what a pulse costs (the flow's cells, their CSS and line number). EditorBenchmark 6,
+     * 3 against 6 stages interleaved in one run (ABBAAB, G1, load 12-15, session 14), open stall median / max:
+     * 2 MB 150/550, 56/246, 137/157 ms against 98/140, 52/135, 74/103; 10 KB 200/225, 144/515, 273/541 against
+     * 101/162, 107/123, 54/203; the 2 MB open's longest UI-busy stretch 184/59/80 against 87/76/47 ms.
+     */
+    static final int STAGES = 6;
 
     /** Up to this size Format is one edit in the area, so Ctrl+Z brings the user's own layout back. */
     private static final int UNDOABLE_FORMAT_CHARS = 128 * 1024;
@@ -194,6 +200,9 @@ final class EditorAreaHost {
         old.setFocusTraversable(false);
         scroller.setMouseTransparent(true);
         scroller.setViewOrder(1);
+        // not drawn: below the growing new area it would show the rest of the other document, the two cut at a
+        // line, for the whole growth (frames under Xvfb, session 14); the body's background shows instead
+        scroller.setOpacity(0);
         retiring.add(scroller);
     }
 

@@ -55,13 +55,22 @@ public final class EditorBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        withServer((server, client) -> run(server, client, args));
+    }
+
+    /** What runs with JavaFX started and a client of a fresh local server (this benchmark, EditorGrowthFrames). */
+    interface ServerWork {
+        void run(LocalCosmosServer server, CosmosAsyncClient client) throws Exception;
+    }
+
+    static void withServer(ServerWork work) throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
         try (LocalCosmosServer server = LocalCosmosServer.start()) {
             CosmosAsyncClient client = CosmosServerExtension.clientBuilder(server).buildAsyncClient();
             try {
-                run(server, client, args);
+                work.run(server, client);
             } finally {
                 client.close();
             }
@@ -69,13 +78,17 @@ public final class EditorBenchmark {
         Platform.exit();
     }
 
-    private static void run(LocalCosmosServer server, CosmosAsyncClient client, String[] args) throws Exception {
-        client.createDatabaseIfNotExists("bench-editor").block();
+    /** The database's "items" container, partitioned by /pk, made if missing. */
+    static CosmosAsyncContainer itemsContainer(CosmosAsyncClient client, String database) {
+        client.createDatabaseIfNotExists(database).block();
         PartitionKeyDefinition key = new PartitionKeyDefinition();
         key.setPaths(List.of("/pk"));
-        client.getDatabase("bench-editor").createContainerIfNotExists(new CosmosContainerProperties("items", key))
-                .block();
-        CosmosAsyncContainer container = client.getDatabase("bench-editor").getContainer("items");
+        client.getDatabase(database).createContainerIfNotExists(new CosmosContainerProperties("items", key)).block();
+        return client.getDatabase(database).getContainer("items");
+    }
+
+    private static void run(LocalCosmosServer server, CosmosAsyncClient client, String[] args) throws Exception {
+        CosmosAsyncContainer container = itemsContainer(client, "bench-editor");
         int[] sizes = sizes(args);
         java.util.Map<Integer, Integer> expectedLines = new java.util.HashMap<>();
         for (int size : sizes) {
@@ -325,7 +338,7 @@ public final class EditorBenchmark {
         return new int[] {10 * 1024, 500 * 1024, 2 * 1024 * 1024 - 16 * 1024};
     }
 
-    private static ObjectNode item(String id, int targetBytes) {
+    static ObjectNode item(String id, int targetBytes) {
         ObjectNode item = JSON.createObjectNode();
         item.put("id", id);
         item.put("pk", "p");

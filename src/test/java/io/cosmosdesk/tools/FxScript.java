@@ -182,6 +182,12 @@ public final class FxScript {
     /** Saves the scene's snapshot (taken on the FX thread) as a PNG; returns its size as "WxH". */
     public String savePng(Scene scene, Path file) throws Exception {
         WritableImage image = onFx(() -> scene.snapshot(null));
+        writePng(image, file);
+        return (int) image.getWidth() + "x" + (int) image.getHeight();
+    }
+
+    /** Writes an image (a snapshot) as a PNG. */
+    public static void writePng(WritableImage image, Path file) throws IOException {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -196,6 +202,5 @@ public final class FxScript {
         } catch (IOException e) {
             throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
         }
-        return width + "x" + height;
     }
 }
