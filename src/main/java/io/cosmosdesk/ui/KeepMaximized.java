@@ -34,7 +34,8 @@ public final class KeepMaximized {
                 lateAnswer[0] = false; // once: the window manager's one late answer
                 FxTaskRunner.afterThisEvent(() -> stage.setMaximized(true));
             }
-            // while blocked: put back once nothing blocks it (maximizing a disabled window does not hold)
+            // While a dialog blocks the window, a lost maximized state is left alone here: maximizing a disabled
+            // window does not hold. The window-list listener below puts it back once nothing blocks the window.
         });
         Window.getWindows().addListener((ListChangeListener<Window>) change -> {
             boolean blocked = blocked(stage);
