@@ -78,20 +78,23 @@ public final class QueryResult {
         byte[] all = page.takeAll();
         QueryResult[] results = new QueryResult[ends.length];
         for (int i = 0, start = 0; i < ends.length; start = ends[i], i++) {
-            JsonNode value = values.get(i);
-            JsonNode id = value != null && value.isObject() ? value.get("id") : null;
-            results[i] = id != null && id.isTextual()
-                    ? new QueryResult(all, start, ends[i] - start, keyPaths, null, id.textValue().hashCode())
+            String id = stringId(values.get(i));
+            results[i] = id != null
+                    ? new QueryResult(all, start, ends[i] - start, keyPaths, null, id.hashCode())
                     : new QueryResult(all, start, ends[i] - start, null, Optional.empty(), 0);
         }
         return java.util.Arrays.asList(results);
     }
 
     private static ItemRef refOf(JsonNode value, List<io.cosmosdesk.cosmos.JsonPath> keyPaths) {
-        if (value != null && value.isObject() && value.path("id").isTextual()) {
-            return new ItemRef(value.get("id").textValue(), PartitionKeyValue.fromItemAt(value, keyPaths));
-        }
-        return null;
+        String id = stringId(value);
+        return id == null ? null : new ItemRef(id, PartitionKeyValue.fromItemAt(value, keyPaths));
+    }
+
+    /** The {@code id} of an object with a string id (a result that may be an item), else null. */
+    private static String stringId(JsonNode value) {
+        JsonNode id = value != null && value.isObject() ? value.get("id") : null;
+        return id != null && id.isTextual() ? id.textValue() : null;
     }
 
     public JsonNode json() {

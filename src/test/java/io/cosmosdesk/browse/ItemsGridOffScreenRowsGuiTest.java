@@ -2,17 +2,12 @@ package io.cosmosdesk.browse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.azure.cosmos.CosmosAsyncClient;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.cosmosdesk.cosmos.AuthKind;
-import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerHandle;
-import io.cosmosdesk.cosmos.ContainerInfo;
-import io.cosmosdesk.cosmos.ContainerRef;
-import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.cosmos.ItemPage;
 import io.cosmosdesk.cosmos.ItemRow;
 import io.cosmosdesk.testing.FxAppExtension;
+import io.cosmosdesk.testing.OfflineContainer;
 import io.cosmosdesk.testing.PagesInMemory;
 import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.ImmediateTaskRunner;
@@ -22,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
@@ -45,18 +39,12 @@ class ItemsGridOffScreenRowsGuiTest {
     @RegisterExtension
     final FxAppExtension app = FxAppExtension.showing(stage -> {
         try {
-            CosmosConnection connection = new CosmosConnection(
-                    ConnectionProfile.create("Pages", AuthKind.EMULATOR, "https://127.0.0.1:8081/"),
-                    Mockito.mock(CosmosAsyncClient.class)); // never called: the pages come from memory
-            ContainerHandle handle = new ContainerHandle(connection,
-                    new ContainerInfo(new ContainerRef("shop", "orders"), List.of("/customerId"), false, null));
+            // the client is never called: the pages come from memory
+            ContainerHandle handle = OfflineContainer.handle("shop", "orders");
             viewModel = new ItemsViewModel(handle, new PagesInMemory(pages(3)), ImmediateTaskRunner.immediate(),
                     Mockito.mock(DialogService.class), new ColumnSettingsStore(Files.createTempDirectory("off")));
             viewModel.pageSizeProperty().set(PAGE);
-            Scene scene = new Scene(ItemsTab.load(viewModel).view(), 1000, 600);
-            scene.getStylesheets().add(io.cosmosdesk.app.Theme.APP_STYLESHEET);
-            stage.setScene(scene);
-            stage.show();
+            FxAppExtension.showStyled(stage, ItemsTab.load(viewModel).view(), 1000, 600);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

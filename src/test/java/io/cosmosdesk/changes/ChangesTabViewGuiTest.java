@@ -2,16 +2,11 @@ package io.cosmosdesk.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.azure.cosmos.CosmosAsyncClient;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.cosmosdesk.cosmos.AuthKind;
-import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerHandle;
-import io.cosmosdesk.cosmos.ContainerInfo;
-import io.cosmosdesk.cosmos.ContainerRef;
-import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
 import io.cosmosdesk.testing.FxAppExtension;
+import io.cosmosdesk.testing.OfflineContainer;
 import io.cosmosdesk.ui.ImmediateTaskRunner;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -23,13 +18,11 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import io.cosmosdesk.testing.MainWindowFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.mockito.Mockito;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -45,17 +38,11 @@ class ChangesTabViewGuiTest {
     @RegisterExtension
     final FxAppExtension app = FxAppExtension.showing(stage -> {
         try {
-            CosmosConnection connection = new CosmosConnection(
-                    ConnectionProfile.create("Warm", AuthKind.EMULATOR, "https://127.0.0.1:8081/"),
-                    Mockito.mock(CosmosAsyncClient.class)); // never called: the tab is not started
-            ContainerHandle handle = new ContainerHandle(connection,
-                    new ContainerInfo(new ContainerRef("shop", "orders"), List.of("/customerId"), false, null));
+            // the client is never called: the tab is not started
+            ContainerHandle handle = OfflineContainer.handle("shop", "orders");
             tab = SyntheticChanges.tab(handle, Files.createTempDirectory("warm-up"),
                     ImmediateTaskRunner.immediate(), 1).tab();
-            Scene scene = new Scene((Parent) tab.view(), 900, 600);
-            scene.getStylesheets().add(io.cosmosdesk.app.Theme.APP_STYLESHEET);
-            stage.setScene(scene);
-            stage.show();
+            FxAppExtension.showStyled(stage, (Parent) tab.view(), 900, 600);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -2,13 +2,7 @@ package io.cosmosdesk.schema;
 
 import static org.mockito.Mockito.mock;
 
-import com.azure.cosmos.CosmosAsyncClient;
-import io.cosmosdesk.cosmos.AuthKind;
-import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerHandle;
-import io.cosmosdesk.cosmos.ContainerInfo;
-import io.cosmosdesk.cosmos.ContainerRef;
-import io.cosmosdesk.cosmos.CosmosConnection;
 import io.cosmosdesk.cosmos.JsonPath;
 import io.cosmosdesk.ui.DialogService;
 import io.cosmosdesk.ui.TaskRunner;
@@ -26,10 +20,7 @@ public final class SchemaTabFixture {
 
     /** {@code database/container} keyed by {@code /customerId}, on a client that is never called. */
     public static ContainerHandle container(String database, String container) {
-        CosmosConnection connection = new CosmosConnection(ConnectionProfile.create("Local", AuthKind.EMULATOR,
-                "https://localhost:8081"), mock(CosmosAsyncClient.class));
-        return new ContainerHandle(connection, new ContainerInfo(new ContainerRef(database, container),
-                List.of("/customerId"), false, null));
+        return io.cosmosdesk.testing.OfflineContainer.handle(database, container);
     }
 
     /** A Schema tab's view-model over {@code service}, handing its field actions to {@code grid}. */

@@ -76,6 +76,17 @@ public final class FxAppExtension implements BeforeEachCallback, AfterEachCallba
         return new FxAppExtension(null, Objects.requireNonNull(start));
     }
 
+    /**
+     * For {@link #showing}: one view alone in {@code stage}, styled as the app styles its windows (the theme is
+     * applied before {@code start} runs; this adds the app's stylesheet), and shown.
+     */
+    public static void showStyled(Stage stage, javafx.scene.Parent view, double width, double height) {
+        javafx.scene.Scene scene = new javafx.scene.Scene(view, width, height);
+        scene.getStylesheets().add(io.cosmosdesk.app.Theme.APP_STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
     /** Runs on the FX thread right after the window is shown, e.g. to keep the stage or resize it. */
     public FxAppExtension afterShow(Consumer<Stage> step) {
         this.afterShow = Objects.requireNonNull(step);
