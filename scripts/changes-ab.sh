@@ -4,21 +4,23 @@
 # each run's figures (writer rate, lag, stalls, the app JVM's collections) and the load. Run it under the bench lock:
 #
 #   flock /work/wt/bench.lock scripts/changes-ab.sh A_DIR B_DIR [PAIRS=2] [RATE=2000] [SECONDS=30]
+#
+# JVM_A / JVM_B: extra JVM options for one side (the same build twice with another flag: A_DIR = B_DIR).
 set -Eeuo pipefail
 trap 'echo "changes-ab: FAILED: line $LINENO: \`$BASH_COMMAND\` exited with status $?" >&2' ERR
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 a=$1; b=$2; pairs=${3:-2}; rate=${4:-2000}; seconds=${5:-30}
-work="$repo/target/changes-ab"; mkdir -p "$work"
+work="$repo/target/changes-ab/$(date -u +%H%M%S)"; mkdir -p "$work"
 (cd "$repo" && nice -n 19 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" \
   -Dmdep.includeScope=test) || { echo "changes-ab: FAILED: could not list the test class path" >&2; exit 1; }
 gc=$(sed -n 's:.*<app.gc.option>\(.*\)</app.gc.option>.*:\1:p' "$repo/pom.xml" | head -1)
 for pair in $(seq 1 "$pairs"); do
   if (( pair % 2 )); then order="A B"; else order="B A"; fi # alternate which goes first
   for side in $order; do
-    dir=$a; [ "$side" = B ] && dir=$b
+    dir=$a; extra=${JVM_A:-}; [ "$side" = B ] && { dir=$b; extra=${JVM_B:-}; }
     log="$work/pair$pair-$side.log"
-    echo "=== pair $pair, $side ($dir): $(uptime)"
-    java -Xmx4g $gc -Dcosmos.server.dir="$repo/src/test/cosmos-server" \
+    echo "=== pair $pair, $side ($dir $extra): $(uptime)"
+    java -Xmx4g $gc $extra -Dcosmos.server.dir="$repo/src/test/cosmos-server" \
       -Dcosmosdesk.home="$repo/target/bench-home" -Dglass.platform=Monocle -Dmonocle.platform=Headless \
       -Dprism.order=sw -Dtestfx.headless=true -Dheadless.geometry=1600x1200-32 \
       -classpath "$dir/classes:$dir/test-classes:$(cat "$work/cp.txt")" \

@@ -106,15 +106,17 @@ def main():
         if tgid == app:
             return app_group(comm)
         if writer is not None and tgid == writer:
-            return "writer JVM"
-        if (server is not None and tgid == server) or tgid in node_tgids:
+            kind = "JIT" if comm.startswith(("C1 Compiler", "C2 Compiler")) else "GC" if comm.startswith(
+                ("GC Thread", "G1 ")) else "other threads"
+            return "writer JVM " + kind
+        if (server is not None and tgid == server) or (server is None and tgid in node_tgids):
             return "node server"
         if comm.startswith("perf"):
             return "perf (this recording)"
         return "other: " + comm
 
     total = defaultdict(float)
-    print(f"app pid {app}, writer pid {writer}, server pid {server} (node processes {sorted(node_tgids)})")
+    print(f"app pid {app}, writer pid {writer}, server pid {server}")
     for (at, wall, cpu), (w0, w1) in sorted(zip(stalls, windows), key=lambda s: -s[0][1]):
         used = defaultdict(float)
         for tid, a, b in intervals:
