@@ -60,7 +60,7 @@ public final class ChangeFilter implements Predicate<ChangeRow> {
             JsonPath path = JsonPath.parse(condition.group(1));
             String op = condition.group(2).toLowerCase();
             JsonNode value = literal(condition.group(3));
-            return new ChangeFilter(text, row -> compare(row.field(path), op, value));
+            return new ChangeFilter(text, row -> compare(path.read(row.body()), op, value));
         }
         if (condition.matches() && condition.group(3).isEmpty()) {
             throw new IllegalArgumentException("Add a value after \"" + condition.group(2)

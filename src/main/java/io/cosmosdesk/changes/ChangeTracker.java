@@ -25,11 +25,8 @@ public final class ChangeTracker {
     static final String EARLIER_VERSION_DROPPED = "changed (its earlier version is no longer held)";
     static final String EARLIER_VERSION_NOT_SEEN = "replaced (its earlier version was not seen in this tab)";
 
-    /**
-     * The last version seen of an item as compact JSON (the same array its row holds: one copy, few objects for the
-     * collector to copy), and its size.
-     */
-    private record Seen(byte[] json, int chars) {
+    /** The last version seen of an item, and its size. */
+    private record Seen(ObjectNode version, int chars) {
     }
 
     private final List<String> partitionKeyPaths;
@@ -107,9 +104,8 @@ public final class ChangeTracker {
     private ChangeRow trackWritten(ObjectNode item, ObjectNode feedPrevious, ChangeOperation operation) {
         ItemRef ref = refOf(item);
         int chars = estimatedChars(item);
-        byte[] json = ChangeRow.bytesOf(item);
-        Seen seen = lastSeen.put(ref, new Seen(json, chars));
-        ObjectNode before = seen != null ? CompactBody.parse(seen.json()) : feedPrevious;
+        Seen seen = lastSeen.put(ref, new Seen(item, chars));
+        ObjectNode before = seen != null ? seen.version() : feedPrevious;
         heldChars += chars - (seen == null ? 0 : seen.chars());
         forgetOldest();
         ChangeRow.Kind kind;
@@ -128,8 +124,8 @@ public final class ChangeTracker {
             summary = "new";
         }
         sequence++;
-        return new ChangeRow(sequence, secondsAt(item.get("_ts")), ref.id(), ref.partitionKey(), kind, summary, json,
-                chars, operation, ref.partitionKey().display());
+        return new ChangeRow(sequence, secondsAt(item.get("_ts")), ref.id(), ref.partitionKey(), kind, summary, item,
+                chars, operation);
     }
 
     private ChangeRow trackDelete(JsonNode metadata, ObjectNode previous, ChangeOperation operation) {

@@ -51,9 +51,6 @@ import javafx.stage.Stage;
  */
 public final class ChangesBenchmark {
 
-    /** A row's write time, read without a tree (a row keeps its version as compact JSON). */
-    private static final io.cosmosdesk.cosmos.JsonPath WRITTEN_AT = io.cosmosdesk.cosmos.JsonPath.of(
-            List.of("writtenAtMillis"));
     private static final AtomicLong LONGEST_PASS_CPU = new AtomicLong();
     /** The UI thread's CPU from the start of a pulse (animation timers: the hand-over) to the end of its layout. */
     private static final AtomicLong LONGEST_PULSE_CPU = new AtomicLong();
@@ -271,11 +268,8 @@ public final class ChangesBenchmark {
             tab[0].viewModel().captured().rows().addListener((ListChangeListener<ChangeRow>) change -> {
                 long now = System.currentTimeMillis();
                 while (change.next()) {
-                    // the oldest row of a hand-over waited longest: only its write time is read (a row keeps its
-                    // version as compact JSON, and reading every row's field here was the meter's own UI-thread work)
-                    if (change.wasAdded()) {
-                        worstLagMs.accumulateAndGet(now - change.getAddedSubList().get(0).field(WRITTEN_AT).asLong(),
-                                Math::max);
+                    for (ChangeRow row : change.getAddedSubList()) {
+                        worstLagMs.accumulateAndGet(now - row.body().path("writtenAtMillis").asLong(), Math::max);
                     }
                     shown.addAndGet(change.getAddedSize());
                 }
