@@ -106,6 +106,7 @@ public final class ChangesBenchmark {
      */
     private static void run(LocalCosmosServer server, CosmosAsyncClient tabClient, boolean writerInApp, int rate,
             int seconds) throws Exception {
+        print("the local server: pid %d", server.pid());
         tabClient.createDatabaseIfNotExists("bench").block();
         tabClient.getDatabase("bench").createContainerIfNotExists(
                 new CosmosContainerProperties("changes", "/customerId")).block();
@@ -208,6 +209,10 @@ public final class ChangesBenchmark {
                     uptime());
             GcPauses gc = GcPauses.start();
             UiStallMeter stalls = UiStallMeter.start();
+            // for scripts/changes-stall-split.py: the stalls' "+ms" count from this monotonic instant (perf's
+            // CLOCK_MONOTONIC, System.nanoTime here), and the processes whose threads it names
+            print("stall clock: the stall meter started at monotonic ns %d; the app's JVM is pid %d",
+                    stalls.startedAtNanos(), ProcessHandle.current().pid());
             FxLateSampler late = new FxLateSampler();
             late.start();
             CpuPerSecond cpuPerSecond = CpuPerSecond.start();

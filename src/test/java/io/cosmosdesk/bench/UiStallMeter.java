@@ -96,6 +96,11 @@ final class UiStallMeter {
         });
     }
 
+    /** The monotonic instant (System.nanoTime) the stalls' "+ms" count from. */
+    long startedAtNanos() {
+        return startedAt;
+    }
+
     /** Each stall kept so far as {began ms after start, wall ms, UI CPU ms, began epoch ms, began JVM uptime ms}. */
     java.util.List<long[]> stalls() {
         synchronized (lateFigures) {
