@@ -240,13 +240,7 @@ final class MoveAtScale {
 
     /** A new container of {@code count} generated items, written in chunks (never all in memory). */
     private static CosmosAsyncContainer seeded(CosmosAsyncClient client, int count, long seed) {
-        PartitionKeyDefinition key = new PartitionKeyDefinition();
-        key.setPaths(List.of("/pk"));
-        key.setKind(PartitionKind.HASH);
-        key.setVersion(PartitionKeyDefinitionVersion.V2);
-        String id = "scale-" + System.nanoTime();
-        client.getDatabase("bench").createContainer(new CosmosContainerProperties(id, key)).block();
-        CosmosAsyncContainer container = client.getDatabase("bench").getContainer(id);
+        CosmosAsyncContainer container = newContainer(client, "scale-");
         Random random = new Random(seed);
         long start = System.nanoTime();
         for (int from = 0; from < count; from += SEED_CHUNK) {
@@ -263,6 +257,17 @@ final class MoveAtScale {
         }
         System.out.printf("  seeded %,d items in %.1f s%n", count, (System.nanoTime() - start) / 1e9);
         return container;
+    }
+
+    /** A new container of the "bench" database keyed by {@code /pk}, named {@code prefix} and a timestamp. */
+    static CosmosAsyncContainer newContainer(CosmosAsyncClient client, String prefix) {
+        PartitionKeyDefinition key = new PartitionKeyDefinition();
+        key.setPaths(List.of("/pk"));
+        key.setKind(PartitionKind.HASH);
+        key.setVersion(PartitionKeyDefinitionVersion.V2);
+        String id = prefix + System.nanoTime();
+        client.getDatabase("bench").createContainer(new CosmosContainerProperties(id, key)).block();
+        return client.getDatabase("bench").getContainer(id);
     }
 
     static long count(CosmosAsyncContainer container, String filter) {

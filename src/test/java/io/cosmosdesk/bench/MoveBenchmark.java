@@ -3,13 +3,9 @@ package io.cosmosdesk.bench;
 import com.azure.cosmos.CosmosAsyncClient;
 import com.azure.cosmos.CosmosAsyncContainer;
 import com.azure.cosmos.models.CosmosBulkOperations;
-import com.azure.cosmos.models.CosmosContainerProperties;
 import com.azure.cosmos.models.CosmosItemOperation;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.PartitionKey;
-import com.azure.cosmos.models.PartitionKeyDefinition;
-import com.azure.cosmos.models.PartitionKeyDefinitionVersion;
-import com.azure.cosmos.models.PartitionKind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -161,13 +157,7 @@ public final class MoveBenchmark {
     }
 
     private static CosmosAsyncContainer seeded(CosmosAsyncClient client, List<ObjectNode> items) {
-        PartitionKeyDefinition key = new PartitionKeyDefinition();
-        key.setPaths(List.of("/pk"));
-        key.setKind(PartitionKind.HASH);
-        key.setVersion(PartitionKeyDefinitionVersion.V2);
-        String id = "c-" + System.nanoTime();
-        client.getDatabase("bench").createContainer(new CosmosContainerProperties(id, key)).block();
-        CosmosAsyncContainer container = client.getDatabase("bench").getContainer(id);
+        CosmosAsyncContainer container = MoveAtScale.newContainer(client, "c-");
         List<CosmosItemOperation> creates = items.stream()
                 .map(i -> CosmosBulkOperations.getCreateItemOperation(i, new PartitionKey(i.get("pk").asText())))
                 .toList();

@@ -3,14 +3,10 @@ package io.cosmosdesk.bench;
 import com.azure.cosmos.CosmosAsyncClient;
 import com.azure.cosmos.CosmosAsyncContainer;
 import com.azure.cosmos.models.CosmosBulkOperations;
-import com.azure.cosmos.models.CosmosContainerProperties;
 import com.azure.cosmos.models.CosmosItemOperation;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.FeedResponse;
 import com.azure.cosmos.models.PartitionKey;
-import com.azure.cosmos.models.PartitionKeyDefinition;
-import com.azure.cosmos.models.PartitionKeyDefinitionVersion;
-import com.azure.cosmos.models.PartitionKind;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.audit.AuditLog;
@@ -302,13 +298,7 @@ final class MovePairsAtScale {
 
     /** A new container of {@code count} generated items, chunk {@code n / chunk}, written a few thousand at a time. */
     private static CosmosAsyncContainer seeded(CosmosAsyncClient client, int count, int chunk) {
-        PartitionKeyDefinition key = new PartitionKeyDefinition();
-        key.setPaths(List.of("/pk"));
-        key.setKind(PartitionKind.HASH);
-        key.setVersion(PartitionKeyDefinitionVersion.V2);
-        String id = "pairs-" + System.nanoTime();
-        client.getDatabase("bench").createContainer(new CosmosContainerProperties(id, key)).block();
-        CosmosAsyncContainer container = client.getDatabase("bench").getContainer(id);
+        CosmosAsyncContainer container = MoveAtScale.newContainer(client, "pairs-");
         Random random = new Random(3);
         long start = System.nanoTime();
         for (int from = 0; from < count; from += SEED_CHUNK) {
