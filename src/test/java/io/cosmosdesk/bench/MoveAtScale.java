@@ -66,7 +66,9 @@ final class MoveAtScale {
 
     static void run(CosmosAsyncClient client, Path home, int items) {
         MoveTuning tuning = MoveTuning.defaults();
-        System.out.printf("MoveBenchmark at scale: %,d items of ~1 KB, batch %d (load %.2f, max heap %,d MB)%n",
+        System.out.printf("MoveBenchmark at scale, mode: %s; %,d items of ~1 KB, batch %d (load %.2f, max heap %,d MB)%n",
+                HEAP_ONLY ? "whole job, heap only (bench.move.heapOnly: no raw SDK pass, no ratio)"
+                        : "whole job, heap and ratio to one raw SDK pass over another container (run one after the other)",
                 items, tuning.batchSize(), load(), Runtime.getRuntime().maxMemory() >> 20);
         double rawRate = HEAP_ONLY ? Double.NaN : raw(client, items);
         if (!HEAP_ONLY) {
@@ -176,7 +178,7 @@ final class MoveAtScale {
      * {@code done} is the status that means an earlier attempt already did the work (409 for a create, 404 for a
      * delete). Any other failure stops the benchmark with the status.
      */
-    private static void bulkUntilDone(CosmosAsyncContainer container, List<CosmosItemOperation> operations, int done) {
+    static void bulkUntilDone(CosmosAsyncContainer container, List<CosmosItemOperation> operations, int done) {
         List<CosmosItemOperation> pending = operations;
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             List<CosmosItemOperation> failed = new ArrayList<>();
@@ -209,7 +211,7 @@ final class MoveAtScale {
     }
 
     /** One query page read again after a passing failure (503, 408, 410, 449, 429 or a time-out), ten times at most. */
-    private static <T> T withRetries(String what, java.util.function.Supplier<T> step) {
+    static <T> T withRetries(String what, java.util.function.Supplier<T> step) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return step.get();
@@ -227,7 +229,7 @@ final class MoveAtScale {
         }
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -238,13 +240,7 @@ final class MoveAtScale {
 
     /** A new container of {@code count} generated items, written in chunks (never all in memory). */
     private static CosmosAsyncContainer seeded(CosmosAsyncClient client, int count, long seed) {
-        PartitionKeyDefinition key = new PartitionKeyDefinition();
-        key.setPaths(List.of("/pk"));
-        key.setKind(PartitionKind.HASH);
-        key.setVersion(PartitionKeyDefinitionVersion.V2);
-        String id = "scale-" + System.nanoTime();
-        client.getDatabase("bench").createContainer(new CosmosContainerProperties(id, key)).block();
-        CosmosAsyncContainer container = client.getDatabase("bench").getContainer(id);
+        CosmosAsyncContainer container = newContainer(client, "scale-");
         Random random = new Random(seed);
         long start = System.nanoTime();
         for (int from = 0; from < count; from += SEED_CHUNK) {
@@ -263,7 +259,18 @@ final class MoveAtScale {
         return container;
     }
 
-    private static long count(CosmosAsyncContainer container, String filter) {
+    /** A new container of the "bench" database keyed by {@code /pk}, named {@code prefix} and a timestamp. */
+    static CosmosAsyncContainer newContainer(CosmosAsyncClient client, String prefix) {
+        PartitionKeyDefinition key = new PartitionKeyDefinition();
+        key.setPaths(List.of("/pk"));
+        key.setKind(PartitionKind.HASH);
+        key.setVersion(PartitionKeyDefinitionVersion.V2);
+        String id = prefix + System.nanoTime();
+        client.getDatabase("bench").createContainer(new CosmosContainerProperties(id, key)).block();
+        return client.getDatabase("bench").getContainer(id);
+    }
+
+    static long count(CosmosAsyncContainer container, String filter) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return container.queryItems("SELECT VALUE COUNT(1) FROM c " + filter, new CosmosQueryRequestOptions(),
@@ -282,7 +289,7 @@ final class MoveAtScale {
         return heap.getUsed();
     }
 
-    private static double load() {
+    static double load() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 

@@ -3,13 +3,9 @@ package io.cosmosdesk.bench;
 import com.azure.cosmos.CosmosAsyncClient;
 import com.azure.cosmos.CosmosAsyncContainer;
 import com.azure.cosmos.models.CosmosBulkOperations;
-import com.azure.cosmos.models.CosmosContainerProperties;
 import com.azure.cosmos.models.CosmosItemOperation;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.PartitionKey;
-import com.azure.cosmos.models.PartitionKeyDefinition;
-import com.azure.cosmos.models.PartitionKeyDefinitionVersion;
-import com.azure.cosmos.models.PartitionKind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,7 +41,9 @@ import reactor.core.publisher.Flux;
  * alternate (raw, move, raw, move, ...) after a warm-up; the median of each is reported. Also measures what
  * the journal's fsyncs cost on this disk. With sizes as arguments ({@code -Dbench.args="100000 1000000"}) it
  * moves every item of a container of each size instead, reporting the heap and the ratio to the raw SDK
- * ({@link MoveAtScale}). With {@code -Dbench.args="audit 5"} it measures only what the audit log adds: five
+ * ({@link MoveAtScale}, one whole job per size). With {@code -Dbench.args="pairs 1000000 20000 10"} it measures the
+ * ratio at scale in interleaved pairs of chunk moves in one container of that size ({@link MovePairsAtScale}).
+ * With {@code -Dbench.args="audit 5"} it measures only what the audit log adds: five
  * alternating pairs of moves without and with it ({@link #auditCost}).
  */
 public final class MoveBenchmark {
@@ -63,19 +61,28 @@ public final class MoveBenchmark {
             try {
                 if (args.length > 0 && args[0].equals("audit")) {
                     auditCost(client, args.length > 1 ? Integer.parseInt(args[1]) : 5);
+                } else if (args.length > 0 && args[0].equals("pairs")) {
+                    client.createDatabaseIfNotExists("bench").block();
+                    Path home = Path.of(System.getProperty("cosmosdesk.home", "target/bench-home")).resolve("moves");
+                    MovePairsAtScale.run(client, home, args.length > 1 ? number(args[1]) : 1_000_000,
+                            args.length > 2 ? number(args[2]) : 20_000, args.length > 3 ? number(args[3]) : 10);
                 } else if (args.length == 0) {
                     run(client);
                 } else {
                     client.createDatabaseIfNotExists("bench").block();
                     Path home = Path.of(System.getProperty("cosmosdesk.home", "target/bench-home")).resolve("moves");
                     for (String size : args) {
-                        MoveAtScale.run(client, home, Integer.parseInt(size.replace(",", "").replace("_", "")));
+                        MoveAtScale.run(client, home, number(size));
                     }
                 }
             } finally {
                 client.close();
             }
         }
+    }
+
+    private static int number(String text) {
+        return Integer.parseInt(text.replace(",", "").replace("_", ""));
     }
 
     private static void run(CosmosAsyncClient client) throws Exception {
@@ -150,13 +157,7 @@ public final class MoveBenchmark {
     }
 
     private static CosmosAsyncContainer seeded(CosmosAsyncClient client, List<ObjectNode> items) {
-        PartitionKeyDefinition key = new PartitionKeyDefinition();
-        key.setPaths(List.of("/pk"));
-        key.setKind(PartitionKind.HASH);
-        key.setVersion(PartitionKeyDefinitionVersion.V2);
-        String id = "c-" + System.nanoTime();
-        client.getDatabase("bench").createContainer(new CosmosContainerProperties(id, key)).block();
-        CosmosAsyncContainer container = client.getDatabase("bench").getContainer(id);
+        CosmosAsyncContainer container = MoveAtScale.newContainer(client, "c-");
         List<CosmosItemOperation> creates = items.stream()
                 .map(i -> CosmosBulkOperations.getCreateItemOperation(i, new PartitionKey(i.get("pk").asText())))
                 .toList();
@@ -223,7 +224,7 @@ public final class MoveBenchmark {
      * The journal as a move writes it: per batch, the copies of the batch before (CREATED), the deletes of the one
      * before that (SOURCE_DELETED, DONE) and this batch's PLANNED bodies, then one fsync.
      */
-    private static void journalCost(Path home, int batchSize) throws Exception {
+    static void journalCost(Path home, int batchSize) throws Exception {
         Path folder = Files.createDirectories(home.resolve("bench-fsync"));
         List<ObjectNode> items = items(ITEMS, 99);
         long start = System.nanoTime();
