@@ -106,9 +106,10 @@ public class ItemQueryService {
         double charge = 0;
         String next = null;
         String activityId = null;
+        ItemRow.Maker maker = new ItemRow.Maker(keyPaths);
         for (FeedResponse<ObjectNode> page : pages) {
             for (ObjectNode item : page.getResults()) {
-                rows.add(ItemRow.of(item, keyPaths));
+                rows.add(maker.make(item));
             }
             charge += page.getRequestCharge();
             next = page.getContinuationToken();
