@@ -106,10 +106,9 @@ public class ItemQueryService {
         double charge = 0;
         String next = null;
         String activityId = null;
-        ItemRow.Maker maker = new ItemRow.Maker(keyPaths);
         for (FeedResponse<ObjectNode> page : pages) {
             for (ObjectNode item : page.getResults()) {
-                rows.add(maker.make(item));
+                rows.add(ItemRow.of(item, keyPaths));
             }
             charge += page.getRequestCharge();
             next = page.getContinuationToken();

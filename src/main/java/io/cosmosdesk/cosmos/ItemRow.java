@@ -1,8 +1,6 @@
 package io.cosmosdesk.cosmos;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.json.Json;
@@ -40,51 +38,11 @@ public final class ItemRow {
     /** Builds a row from an item as the SDK returned it; {@code partitionKeyPaths} are the container's. */
     public static ItemRow of(ObjectNode item, List<String> partitionKeyPaths) {
         Objects.requireNonNull(item, "item");
+        String id = item.hasNonNull("id") ? item.get("id").asText() : "";
         try {
-            return new ItemRow(idOf(item), PartitionKeyValue.fromItem(item, partitionKeyPaths),
-                    MAPPER.writeValueAsBytes(item));
+            return new ItemRow(id, PartitionKeyValue.fromItem(item, partitionKeyPaths), MAPPER.writeValueAsBytes(item));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String idOf(ObjectNode item) {
-        return item.hasNonNull("id") ? item.get("id").asText() : "";
-    }
-
-    /**
-     * Rows of many items of one container, e.g. a page of 1,000: the key paths parsed once and one JSON writer
-     * for all, rather than a path parse and a new writer per row as {@link #of} does. The same rows as {@link #of},
-     * byte for byte, for a fraction of the CPU and garbage (a page's rows are made while the next page loads).
-     * One thread at a time.
-     */
-    public static final class Maker {
-
-        private final List<JsonPath> keyPaths;
-        private final ByteArrayBuilder out = new ByteArrayBuilder(2_048);
-        private final JsonGenerator writer;
-
-        public Maker(List<String> partitionKeyPaths) {
-            this.keyPaths = partitionKeyPaths.stream().map(JsonPath::fromPointer).toList();
-            try {
-                this.writer = MAPPER.createGenerator(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            writer.setRootValueSeparator(null); // one value per row, nothing between them
-        }
-
-        public ItemRow make(ObjectNode item) {
-            Objects.requireNonNull(item, "item");
-            try {
-                MAPPER.writeTree(writer, item);
-                writer.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            byte[] json = out.toByteArray();
-            out.reset();
-            return new ItemRow(idOf(item), PartitionKeyValue.fromItemAt(item, keyPaths), json);
         }
     }
 
