@@ -129,6 +129,7 @@ public final class BrowseBenchmark {
             throws Exception {
         long seedStart = System.nanoTime();
         ThreadCpu.alsoCount(server.pid());
+        io.cosmosdesk.testing.ServerCursors cursors = new io.cosmosdesk.testing.ServerCursors(server);
         CosmosAsyncContainer container = seedOrders(client, items);
         print("seeded %,d items (~%d bytes each) in %.1f s", items, order(0, new Random(1)).toString().length(),
                 seconds(seedStart));
@@ -156,9 +157,11 @@ public final class BrowseBenchmark {
             long[] plainStall = null;
             ItemsTabWindow.Pass measured = null;
             long[] measuredStall = null;
+            StringBuilder cursorText = new StringBuilder();
             for (Kind kind : order) {
                 settle();
                 long passStartMillis = System.currentTimeMillis();
+                io.cosmosdesk.testing.ServerCursors.Stats cursorsBefore = cursors.stats();
                 switch (kind) {
                     case RAW -> { // under the same stall watch as the others: its timer threads change the timing
                         StallWatch stall = new StallWatch();
@@ -186,12 +189,16 @@ public final class BrowseBenchmark {
                         plainStall = stall.figures();
                     }
                 }
+                io.cosmosdesk.testing.ServerCursors.Stats cursorsAfter = cursors.stats();
+                cursorText.append(String.format(Locale.ROOT, " %s %d hits / %d misses;", kind.name().toLowerCase(Locale.ROOT),
+                        cursorsAfter.hits() - cursorsBefore.hits(), cursorsAfter.misses() - cursorsBefore.misses()));
                 if (System.getenv("BENCH_PASS_CLOCK") != null) { // to cut a flight recording by pass
                     print("pass clock: round %d %s %d-%d", r, kind, passStartMillis, System.currentTimeMillis());
                 }
             }
             Round round = new Round(r, order, raw, tabPass, plain, tabStall, plainStall, measured, measuredStall);
             printRound(round);
+            print("  server query cursors (a miss runs the query over the whole container again):%s", cursorText);
             if (r > 0) {
                 counted.add(round);
             }
@@ -214,6 +221,8 @@ public final class BrowseBenchmark {
                 + "tab's longest CSS + layout pass %d ms CPU", round.tabStall()[0], round.tabStall()[1],
                 round.tabStall()[2], round.plainStall()[0], round.plainStall()[1], round.plainStall()[2],
                 round.tab().longestPulseCpuNanos() / 1_000_000);
+        print("  tab: %d loads, asked for -> rows in the list %,d ms of the pass's %,d ms", round.tab().loads(),
+                round.tab().waitNanos() / 1_000_000, (long) (round.tab().seconds() * 1000));
         print("  CPU of the pass, this JVM + the server (ms): raw %,d, tab %,d, plain %,d; on %d cores that alone "
                 + "caps tab/raw at %.2f, plain/raw at %.2f", round.raw().cpuNanos() / 1_000_000,
                 round.tab().cpuNanos() / 1_000_000, round.plain().cpuNanos() / 1_000_000, CORES,

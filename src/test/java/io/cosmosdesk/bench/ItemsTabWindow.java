@@ -37,7 +37,7 @@ final class ItemsTabWindow {
 
     /** One pass: items/s, time to the first rows in the list and to the whole first page in, CPU by thread group. */
     record Pass(int items, double seconds, long firstRowsNanos, long firstPageNanos, long longestPulseCpuNanos,
-            String cpu, long cpuNanos) {
+            String cpu, long cpuNanos, long waitNanos, int loads) {
         double rate() {
             return items / seconds;
         }
@@ -59,6 +59,10 @@ final class ItemsTabWindow {
     private long firstPage;
     private int target;
     private CountDownLatch passDone;
+    /** UI thread: when the page now loading was asked for, and the time the pass spent waiting for pages. */
+    private long askedAt;
+    private long waitNanos;
+    private int loads;
 
     private ItemsTabWindow() {
     }
@@ -160,9 +164,12 @@ final class ItemsTabWindow {
             firstRows = 0;
             firstPage = 0;
             longestPulseCpu.set(0);
+            waitNanos = 0;
+            loads = 0;
             measuring = true;
             cpu[0] = ThreadCpu.start();
             passStart = System.nanoTime();
+            askedAt = passStart;
             viewModel.refresh(); // drops the rows shown, runs the query again
         });
         if (!done.await(30, TimeUnit.MINUTES)) {
@@ -170,7 +177,8 @@ final class ItemsTabWindow {
         }
         double seconds = (System.nanoTime() - passStart) / 1e9;
         String report = cpu[0].report();
-        return new Pass(rows(), seconds, firstRows, firstPage, longestPulseCpu.get(), report, cpu[0].totalNanos());
+        return new Pass(rows(), seconds, firstRows, firstPage, longestPulseCpu.get(), report, cpu[0].totalNanos(),
+                waitNanos, loads);
     }
 
     /**
@@ -182,6 +190,9 @@ final class ItemsTabWindow {
         if (busy || !measuring) {
             return;
         }
+        waitNanos += System.nanoTime() - askedAt; // from asking for the page to having it in hand
+        loads++;
+        askedAt = System.nanoTime();
         if (viewModel.hasMoreProperty().get() && viewModel.rows().size() < target) {
             viewModel.loadMore();
         } else {
