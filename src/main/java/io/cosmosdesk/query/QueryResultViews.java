@@ -70,6 +70,11 @@ final class QueryResultViews {
         ((javafx.scene.layout.Pane) placeholder.getParent()).getChildren().remove(placeholder);
         table.setPlaceholder(placeholder);
         placeholder.setMouseTransparent(false);
+        // no columns (no run yet): the placeholder alone, without an empty header strip (query.css)
+        javafx.css.PseudoClass noColumns = javafx.css.PseudoClass.getPseudoClass("no-columns");
+        table.pseudoClassStateChanged(noColumns, table.getColumns().isEmpty());
+        table.getColumns().addListener((javafx.beans.InvalidationListener) columns ->
+                table.pseudoClassStateChanged(noColumns, table.getColumns().isEmpty()));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().setCellSelectionEnabled(false);
         table.setItems(model.results());

@@ -81,6 +81,14 @@ public final class ImportDialogController {
         progressBar.progressProperty().bind(viewModel.progressProperty());
         progressBar.visibleProperty().bind(viewModel.runningProperty().or(viewModel.resultProperty().isNotNull()));
         statusLabel.textProperty().bind(viewModel.statusProperty());
+        statusLabel.visibleProperty().bind(viewModel.statusProperty().isNotEmpty());
+        // hidden rows take no room (an empty band sat above the buttons); the buttons stay put when they show up,
+        // the preview (which grows) gives up the room
+        for (var node : new javafx.scene.Node[] {progressBar, statusLabel}) {
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        summaryLabel.visibleProperty().bind(viewModel.summaryProperty().isNotEmpty());
+        summaryLabel.managedProperty().bind(summaryLabel.visibleProperty());
         importButton.disableProperty().bind(viewModel.canImportProperty().not());
         chooseButton.disableProperty().bind(viewModel.runningProperty());
         formatBox.disableProperty().bind(viewModel.runningProperty());

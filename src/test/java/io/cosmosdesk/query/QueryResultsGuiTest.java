@@ -86,6 +86,16 @@ class QueryResultsGuiTest {
     }
 
     @Test
+    void beforeAnyRunTheResultsTableShowsItsPlaceholderWithoutAnEmptyHeaderStrip(FxRobot robot) {
+        TableView<?> table = robot.lookup(".results-table").queryAs(TableView.class);
+        javafx.scene.Node header = table.lookup(".column-header-background");
+        assertThat(table.getColumns()).isEmpty();
+        assertThat(header.getLayoutBounds().getHeight()).as("header strip height with no columns").isZero();
+        javafx.scene.Node placeholder = table.getPlaceholder();
+        assertThat(placeholder.isVisible() && placeholder.getScene() != null).as("placeholder shown").isTrue();
+    }
+
+    @Test
     void aRunThatFailsBeforeItsFirstPageSaysSoWhereTheRowsWouldBeAndAdviceHasNothingToCopy(FxRobot robot) throws Exception {
         when(service.open(any(), any())).thenReturn(new FakeQueryRun(List.of(new RuntimeException(
                 new java.util.concurrent.TimeoutException("no answer")))));

@@ -8,7 +8,9 @@ import io.cosmosdesk.testing.MainWindowFixture;
 import io.cosmosdesk.testing.OfflineContainer;
 import io.cosmosdesk.ui.ImmediateTaskRunner;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.layout.StackPane;
@@ -19,8 +21,9 @@ import org.mockito.Mockito;
 import org.testfx.api.FxRobot;
 
 /**
- * Headless: the import dialog opens with the keyboard on "Choose…", its first step. It opened on the file field,
- * which cannot be typed in (the file is chosen or dropped): a keyboard user had to Tab before anything happened.
+ * Headless: the import dialog's focus and layout. It opens with the keyboard on "Choose…", its first step. It
+ * opened on the file field, which cannot be typed in (the file is chosen or dropped): a keyboard user had to Tab
+ * before anything happened.
  */
 class ImportDialogFocusGuiTest {
 
@@ -48,5 +51,51 @@ class ImportDialogFocusGuiTest {
         } finally {
             robot.interact(shown[0]::close);
         }
+    }
+
+    /**
+     * No empty band above Cancel/Import before an import runs (the hidden progress bar and the empty status line
+     * took 58 px), and when an import starts the buttons stay where they were (the preview gives up the room),
+     * so nothing moves under the pointer that just pressed Import.
+     */
+    @Test
+    void noBandAboveTheButtonsUntilAnImportRunsAndTheButtonsStayPut(FxRobot robot) throws Exception {
+        Path file = Files.createTempFile("orders", ".json");
+        Files.writeString(file, "[{\"id\":\"1\",\"customerId\":\"c1\",\"total\":3}]");
+        ImmediateTaskRunner tasks = ImmediateTaskRunner.deferred();
+        ImportDialog dialog = new ImportDialog(new ImportService(Files.createTempDirectory("imports"), null), tasks,
+                Mockito.mock(io.cosmosdesk.ui.DialogService.class), Theme.APP_STYLESHEET);
+        Stage[] shown = new Stage[1];
+        robot.interact(() -> shown[0] = dialog.show(main.get(), OfflineContainer.handle("retail", "orders"), file));
+        try {
+            robot.interact(tasks::runAllPending); // the checks (a format change rechecks): preview shown, Import enabled
+            Node preview = shown[0].getScene().lookup("#previewArea");
+            Button cancel = (Button) shown[0].getScene().lookup("#cancelButton");
+            Button importButton = (Button) shown[0].getScene().lookup("#importButton");
+            robot.interact(() -> shown[0].getScene().getRoot().layout());
+            Bounds previewBefore = bounds(preview);
+            Bounds cancelBefore = bounds(cancel);
+            double band = cancelBefore.getMinY() - previewBefore.getMaxY();
+            // the list of bad rows is hidden too (a clean file): between the preview and the buttons only padding
+            assertThat(band).as("space between the preview and the buttons before an import").isLessThan(24);
+
+            assertThat(importButton.isDisabled()).as("Import enabled after the check").isFalse();
+            robot.interact(importButton::fire); // the import task stays pending: the dialog shows it running
+            robot.interact(() -> shown[0].getScene().getRoot().layout());
+            Node progress = shown[0].getScene().lookup("#progressBar");
+            assertThat(progress.isVisible()).as("progress shown while importing").isTrue();
+            assertThat(bounds(progress).getHeight()).as("progress bar laid out").isGreaterThan(4);
+            assertThat(bounds(cancel).getMinY()).as("Cancel/Stop does not move when the import starts")
+                    .isEqualTo(cancelBefore.getMinY());
+            assertThat(bounds(importButton).getMinY()).as("Import does not move").isEqualTo(cancelBefore.getMinY());
+            assertThat(bounds(preview).getMaxY()).as("the preview gives up the room")
+                    .isLessThan(previewBefore.getMaxY());
+        } finally {
+            robot.interact(shown[0]::close);
+        }
+    }
+
+    private static Bounds bounds(Node node) {
+        return node.localToScene(node.getBoundsInLocal());
     }
 }
