@@ -66,6 +66,13 @@ public final class ImportDialog {
                 event.consume();
             }
         });
+        // the keyboard starts on the first step, Choose…; the read-only file field stays reachable by Tab
+        stage.setOnShown(event -> {
+            javafx.scene.Node choose = root.lookup("#chooseButton");
+            if (choose != null) {
+                choose.requestFocus();
+            }
+        });
         stage.show();
         if (file != null) {
             viewModel.open(file);

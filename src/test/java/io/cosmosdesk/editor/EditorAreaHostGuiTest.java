@@ -77,6 +77,10 @@ class EditorAreaHostGuiTest {
         }
         assertThat(body.getChildren().stream().filter(node -> node.getStyleClass().contains("virtualized-scroll-pane")
                 || node instanceof org.fxmisc.flowless.VirtualizedScrollPane)).as("the old area has left").hasSize(1);
-        tasks.shutdown();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopTasks() {
+        tasks.shutdown(); // also when an assertion failed: no runner threads left in the test JVM
     }
 }

@@ -23,7 +23,8 @@ import org.testfx.api.FxRobot;
 /**
  * Headless: the import dialog's focus and layout. It opens with the keyboard on "Choose…", its first step. It
  * opened on the file field, which cannot be typed in (the file is chosen or dropped): a keyboard user had to Tab
- * before anything happened.
+ * before anything happened. The field stays reachable by Tab (a keyboard or screen-reader user reads or copies the
+ * chosen path there).
  */
 class ImportDialogFocusGuiTest {
 
@@ -48,6 +49,9 @@ class ImportDialogFocusGuiTest {
             Node focused = shown[0].getScene().getFocusOwner();
             assertThat(focused).as("focus owner " + focused).isInstanceOf(Button.class);
             assertThat(((Button) focused).getText()).isEqualTo("Choose…");
+            Node fileField = shown[0].getScene().lookup("#fileField");
+            assertThat(fileField.isFocusTraversable()).as("the chosen path stays reachable by Tab, to read or copy it")
+                    .isTrue();
         } finally {
             robot.interact(shown[0]::close);
         }
