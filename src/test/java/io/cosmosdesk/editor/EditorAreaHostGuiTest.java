@@ -75,8 +75,10 @@ class EditorAreaHostGuiTest {
             assertThat(shares.get(i) - shares.get(i - 1)).as("pulse %d grows by at most a sixth (%s)", i, shares)
                     .isLessThanOrEqualTo(sixth);
         }
-        assertThat(body.getChildren().stream().filter(node -> node.getStyleClass().contains("virtualized-scroll-pane")
-                || node instanceof org.fxmisc.flowless.VirtualizedScrollPane)).as("the old area has left").hasSize(1);
+        // the retired area leaves in the pulse after the new one covers the body (the last of the growth's steps)
+        io.cosmosdesk.testing.MainWindowFixture.waitFor("the old area has left",
+                () -> WaitForAsyncUtils.asyncFx(() -> body.getChildren().stream()
+                        .filter(node -> node instanceof org.fxmisc.flowless.VirtualizedScrollPane).count()).get() == 1);
     }
 
     @org.junit.jupiter.api.AfterEach
