@@ -379,7 +379,16 @@ class ItemsTabGuiIT {
         CosmosAsyncContainer container = seed(data, 5);
         TableView<ItemRow> table = openItemsTab(robot, server, container);
         waitFor("the rows show", () -> table.getItems().size() == 5);
+        String firstId = table.getItems().get(0).id();
         robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
+        // the toolbar is measured once the item is in the editor and the editor's area has grown in (its state label
+        // and buttons change as it loads; measured mid-change, a part sat past the bar for a pulse)
+        waitFor("the editor shows the selected item in one area", () -> {
+            java.util.Set<io.cosmosdesk.editor.JsonCodeArea> areas = robot.lookup(
+                    (javafx.scene.Node node) -> node instanceof io.cosmosdesk.editor.JsonCodeArea)
+                    .queryAllAs(io.cosmosdesk.editor.JsonCodeArea.class);
+            return areas.size() == 1 && areas.iterator().next().getText().contains("\"" + firstId + "\"");
+        });
         Button save = (Button) io.cosmosdesk.testing.MainWindowFixture.shown(robot, "#saveButton");
         javafx.scene.layout.Region toolbar = robot.lookup(".editor-toolbar").queryAs(javafx.scene.layout.Region.class);
         javafx.scene.Node saveHolder = robot.lookup("#saveHolder").query();
@@ -436,6 +445,7 @@ class ItemsTabGuiIT {
         robot.interact(() -> window.setWidth(width));
         waitFor("the window is " + width + " px wide", () -> window.getWidth() == width);
         robot.interact(() -> { }); // one more layout pass
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // and the pulses it asked for: the layout read is a settled one
     }
 
     /** The bar's shown parts, each asserted to start on {@code first}'s row. */
