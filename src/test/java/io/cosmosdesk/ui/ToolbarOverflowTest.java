@@ -118,6 +118,35 @@ class ToolbarOverflowTest {
         assertRowInside();
     }
 
+    /**
+     * A button on the row that grows after the fit settled (the editor's toolbar as an item loads; in clean-clone CI
+     * the last icon ended at 433 px in a 409.5 px bar at 1152 px) makes the row fit again, with no new width and no
+     * new child to say so.
+     */
+    @Test
+    void aButtonThatGrowsAfterTheFitSettledStillLeavesTheRowInside(FxRobot robot) {
+        robot.interact(() -> stage.setWidth(allButtons() + 2));
+        robot.interact(() -> { });
+        assertThat(find.isVisible()).as("every icon fits at first").isTrue();
+        // layout passes (the state label's text changing) until the fit settles: a pass then fits nothing
+        int settled = -1;
+        for (int pass = 0; pass < 10 && settled != ToolbarOverflow.fitsOf(bar); pass++) {
+            settled = ToolbarOverflow.fitsOf(bar);
+            String text = pass % 2 == 0 ? "Saved" : "Unsaved changes";
+            robot.interact(() -> {
+                state.setText(text);
+                bar.requestLayout();
+                bar.getScene().getRoot().layout();
+            });
+        }
+        assertThat(ToolbarOverflow.fitsOf(bar)).as("settled: a layout pass fits nothing").isEqualTo(settled);
+        Button save = (Button) bar.getChildren().get(1);
+        robot.interact(() -> save.setText("Save all changes"));
+        robot.interact(() -> { });
+        assertThat(find.isVisible()).as("the last icon left the row for the menu").isFalse();
+        assertRowInside();
+    }
+
     private double widthWith(FxRobot robot, double width) {
         robot.interact(() -> stage.setWidth(width));
         robot.interact(() -> { });
