@@ -44,14 +44,14 @@ public final class BrowseBenchmark {
     private BrowseBenchmark() {
     }
 
-    private record RawPass(int items, double seconds, long firstPageNanos, String cpu, long cpuNanos) {
+    record RawPass(int items, double seconds, long firstPageNanos, String cpu, long cpuNanos) {
         double rate() {
             return items / seconds;
         }
     }
 
     /** Pages the container with the raw SDK, page by page from each page's token; stops at {@code limit} items. */
-    private static RawPass rawPass(CosmosAsyncContainer container, int pageSize, int limit) {
+    static RawPass rawPass(CosmosAsyncContainer container, int pageSize, int limit) {
         ThreadCpu cpu = ThreadCpu.start();
         long start = System.nanoTime();
         long first = 0;

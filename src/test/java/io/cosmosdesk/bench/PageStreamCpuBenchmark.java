@@ -2,9 +2,6 @@ package io.cosmosdesk.bench;
 
 import com.azure.cosmos.CosmosAsyncClient;
 import com.azure.cosmos.CosmosAsyncContainer;
-import com.azure.cosmos.models.CosmosQueryRequestOptions;
-import com.azure.cosmos.models.FeedResponse;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.AuthKind;
 import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerHandle;
@@ -16,7 +13,6 @@ import io.cosmosdesk.cosmos.ItemPageStream;
 import io.cosmosdesk.cosmos.ItemQuery;
 import io.cosmosdesk.cosmos.ItemQueryService;
 import io.cosmosdesk.sandbox.LocalCosmosServer;
-import io.cosmosdesk.testing.CosmosServerExtension;
 import io.cosmosdesk.testing.ServerCursors;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -46,16 +42,8 @@ public final class PageStreamCpuBenchmark {
         int items = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int pageSize = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        try (LocalCosmosServer server = LocalCosmosServer.start()) {
-            CosmosAsyncClient client = CosmosServerExtension.clientBuilder(server).buildAsyncClient();
-            try {
-                run(server, client, items, pageSize, rounds);
-            } finally {
-                client.close();
-            }
-        } catch (Throwable e) {
-            e.printStackTrace();
-        }
+        // the editor benchmark's start (JavaFX idles: nothing here shows a window)
+        EditorBenchmark.withServer((server, client) -> run(server, client, items, pageSize, rounds));
         System.exit(0);
     }
 
@@ -80,7 +68,7 @@ public final class PageStreamCpuBenchmark {
                 ThreadCpu cpu = ThreadCpu.start();
                 long start = System.nanoTime();
                 int count = switch (kind) {
-                    case RAW -> raw(container, pageSize, items);
+                    case RAW -> BrowseBenchmark.rawPass(container, pageSize, items).items();
                     case STREAM -> stream(service, handle, pageSize, items, false);
                     case STREAM_READ_AHEAD -> stream(service, handle, pageSize, items, true);
                 };
@@ -101,18 +89,6 @@ public final class PageStreamCpuBenchmark {
                     median(list.stream().mapToDouble(p -> p.items() / p.seconds()).toArray()),
                     median(list.stream().mapToDouble(p -> p.cpuNanos() / 1e6).toArray()));
         }
-    }
-
-    private static int raw(CosmosAsyncContainer container, int pageSize, int limit) {
-        int count = 0;
-        String token = null;
-        do {
-            FeedResponse<ObjectNode> page = container.queryItems("SELECT * FROM c", new CosmosQueryRequestOptions(),
-                    ObjectNode.class).byPage(token, pageSize).blockFirst();
-            count += page.getResults().size();
-            token = page.getContinuationToken();
-        } while (token != null && count < limit);
-        return count;
     }
 
     private static int stream(ItemQueryService service, ContainerHandle handle, int pageSize, int limit,
