@@ -44,14 +44,14 @@ public final class BrowseBenchmark {
     private BrowseBenchmark() {
     }
 
-    private record RawPass(int items, double seconds, long firstPageNanos, String cpu, long cpuNanos) {
+    record RawPass(int items, double seconds, long firstPageNanos, String cpu, long cpuNanos) {
         double rate() {
             return items / seconds;
         }
     }
 
     /** Pages the container with the raw SDK, page by page from each page's token; stops at {@code limit} items. */
-    private static RawPass rawPass(CosmosAsyncContainer container, int pageSize, int limit) {
+    static RawPass rawPass(CosmosAsyncContainer container, int pageSize, int limit) {
         ThreadCpu cpu = ThreadCpu.start();
         long start = System.nanoTime();
         long first = 0;
@@ -227,6 +227,8 @@ public final class BrowseBenchmark {
                 + "caps tab/raw at %.2f, plain/raw at %.2f", round.raw().cpuNanos() / 1_000_000,
                 round.tab().cpuNanos() / 1_000_000, round.plain().cpuNanos() / 1_000_000, CORES,
                 round.tabCpuCeiling(), round.plainCpuCeiling());
+        print("  page faults and kernel CPU of this JVM: raw %s; tab %s; plain %s", faults(round.raw().cpu()),
+                faults(round.tab().cpu()), faults(round.plain().cpu()));
         if (round.measured() != null) {
             print("  A/B rows: tab with fixed row height %,.0f items/s, UI-thread CPU %s; measured rows %,.0f items/s "
                     + "(tab/raw %.2f), UI-thread CPU %s; stall %d / %d / %d ms; CPU of the pass %,d ms",
@@ -235,6 +237,13 @@ public final class BrowseBenchmark {
                     round.measuredStall()[0], round.measuredStall()[1], round.measuredStall()[2],
                     round.measured().cpuNanos() / 1_000_000);
         }
+    }
+
+    /** The page-fault line of a CPU report (see {@link ThreadCpu}), shortened. */
+    private static String faults(String report) {
+        return java.util.Arrays.stream(report.split("\\R")).filter(line -> line.contains("minor page faults"))
+                .map(line -> line.replaceAll(".*JVM: ([\\d,]+) minor.*, ([\\d,]+) ms.*", "$1 faults, $2 ms"))
+                .findFirst().orElse("?");
     }
 
     /** The UI thread's and the renderer's lines of a CPU report, e.g. "142 ms FX, 71 ms renderer". */
