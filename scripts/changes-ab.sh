@@ -34,7 +34,7 @@ for pair in $(seq 1 "$pairs"); do
       -classpath "$dir/classes:$dir/test-classes:$(cat "$cp")" \
       io.cosmosdesk.bench.ChangesBenchmark $args "$rate" "$seconds" >"$log" 2>&1 \
       || { echo "changes-ab: FAILED: the benchmark exited with $?; see $log" >&2; exit 1; }
-    grep -E "^writer \(|^writer warm-up|^late sampler|from the window shown|lag at the end|FX thread's longest stall|^longest stall beginning|stalls over 50 ms:|^second meter|garbage collections while|collections over 50 ms|fx-late-sampler|ui-stall-meter" "$log" \
+    grep -E "^writer \(|^writer warm-up|^late sampler|from the window shown|lag at the end|FX thread's longest stall|^longest stall beginning|stalls over 50 ms:|^second meter|garbage collections while|collections over 50 ms|fx-late-sampler|ui-stall-meter|by nice value" "$log" \
       | cut -c1-400 || echo "changes-ab: no figures in $log" >&2
   done
 done

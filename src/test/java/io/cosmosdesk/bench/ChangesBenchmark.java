@@ -412,10 +412,36 @@ public final class ChangesBenchmark {
         print("kept %,d rows, %,d older ones counted only", shown.tab().viewModel().captured().rows().size(),
                 shown.tab().viewModel().captured().droppedCount());
         print("uptime at the end: %s", uptime());
+        print("this JVM's threads by nice value (-XX:ThreadPriorityPolicy=1 makes Java priorities and "
+                + "-XX:CompilerThreadPriority real; a user's process can only raise its threads' nice): %s", niceValues());
         Platform.runLater(shown.tab()::close);
         // JavaFX alone repainting the same area at the same rate, in this JVM: how low the stall can go here
         RepaintFloor.print(10, rowsPerHandOver);
         print("uptime after the floors: %s", uptime());
+    }
+
+    /** This JVM's threads grouped by their nice value, from /proc (Linux): "nice: name, name; ...". */
+    static String niceValues() {
+        java.util.Map<Integer, java.util.Set<String>> byNice = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("\\d+", "N");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byNice.computeIfAbsent(Integer.parseInt(fields[16]), n -> new java.util.TreeSet<>()).add(name);
+                } catch (java.io.IOException | RuntimeException ended) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return "not readable (" + e.getMessage() + ")";
+        }
+        StringBuilder text = new StringBuilder();
+        byNice.forEach((nice, names) -> text.append(text.length() == 0 ? "" : "; ").append(nice).append(": ")
+                .append(nice == 0 && names.size() > 12 ? names.size() + " kinds of thread" : String.join(", ", names)));
+        return text.toString();
     }
 
     /** The machine's load as {@code uptime} prints it (other work shares these cores). */
