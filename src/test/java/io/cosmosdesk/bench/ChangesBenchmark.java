@@ -366,10 +366,11 @@ public final class ChangesBenchmark {
         print("uptime after writing: %s", uptime());
         boolean complete = shown.allShown().await(60, TimeUnit.SECONDS) || shown.rows().get()
                 + shown.tab().viewModel().captured().droppedBeforeShown() >= written;
+        // before the meters stop: a thread that has ended is not listed, so the meters' own CPU went unseen
+        String cpuReport = meters.cpu().report();
         long[] stall = meter.stop();
         pulseGapsFrom = 0;
         late.stop();
-        String cpuReport = meters.cpu().report();
         ChangesBenchmark.perSecond = null;
         meters.perSecond().close();
         meters.gc().close();
