@@ -40,7 +40,18 @@ import javafx.stage.Stage;
  * own allocation and threads inside the app. {@code --writer-in-app} puts it back in this JVM (how sessions 7-9
  * measured), for comparison. Each stall over 50 ms is printed beside this JVM's garbage collections that overlapped it.
  *
- * <p>Args: {@code [ui] [--writer-in-app] [itemsPerSecond=2000] [seconds=30]}. With {@code ui} there is no server and no writing client:
+ * <p>The writer is warm by default: before the tab opens it writes at the same rate, the same items, for {@value
+ * #WARM_UP_SECONDS} s (or {@code --warm-writer=N}) into another container nobody tails, as a real other client is a
+ * process already running and writing when the tab goes live. {@code --cold-writer} starts measuring with a writer that
+ * has written nothing yet (its JVM compiling its write path while the tab takes the first changes: how sessions 10-14
+ * measured). The first figures line says which.
+ *
+ * <p>The stall meter's 2 ms beat also tells {@link FxLateSampler} when the UI thread is late (no beat of its own;
+ * {@code --own-late-beat} gives it its 1 ms beat back, as before session 15), and the gap between pulses (the pulse's
+ * own clock, every 16.7 ms) is printed beside the stall as a second wall-time meter that costs nothing.
+ *
+ * <p>Args: {@code [ui] [--writer-in-app] [--cold-writer | --warm-writer=N] [--own-late-beat] [itemsPerSecond=2000]
+ * [seconds=30]}. With {@code ui} there is no server and no writing client:
  * the tab reads a made-up feed of that many changes a second ({@code SyntheticChanges}), which measures the tab alone
  * (reading loop, diffs, table, rendering), without the server and the writer taking the machine's cores.
  *
@@ -55,8 +66,19 @@ public final class ChangesBenchmark {
     /** The UI thread's CPU from the start of a pulse (animation timers: the hand-over) to the end of its layout. */
     private static final AtomicLong LONGEST_PULSE_CPU = new AtomicLong();
     private static final AtomicLong PULSES_WITH_ROWS = new AtomicLong();
+    /** The writer's warm-up before the tab opens, seconds, unless {@code --warm-writer=N} or {@code --cold-writer}. */
+    static final int WARM_UP_SECONDS = 15;
+    /** {@code --own-late-beat}: the late sampler posts its own 1 ms beat (as before session 15). */
+    private static boolean ownLateBeat;
+    /** While measuring: the start of the last pulse and the longest gap between two, in all and from 2 s on (ns). */
+    private static volatile long pulseGapsFrom;
+    private static long lastPulse; // UI thread only
+    private static final AtomicLong LONGEST_PULSE_GAP = new AtomicLong();
+    private static final AtomicLong LONGEST_PULSE_GAP_AFTER_2S = new AtomicLong();
     /** Rows each hand-over (every 200 ms) brings at the rate asked: the floors' table takes as many. */
     private static int rowsPerHandOver;
+    /** Whether the writer was warm when measuring began, as the first figures line says. */
+    private static String writerState = "no writer";
     /** Set while measuring: told of each pulse (the renderer's CPU per frame). */
     private static volatile CpuPerSecond perSecond;
 
@@ -67,6 +89,14 @@ public final class ChangesBenchmark {
         List<String> rest = new java.util.ArrayList<>(List.of(args));
         boolean uiOnly = rest.remove("ui");
         boolean writerInApp = rest.remove("--writer-in-app");
+        int warmUp = rest.remove("--cold-writer") ? 0 : WARM_UP_SECONDS;
+        for (String arg : List.copyOf(rest)) {
+            if (arg.startsWith("--warm-writer=")) {
+                warmUp = Integer.parseInt(arg.substring("--warm-writer=".length()));
+                rest.remove(arg);
+            }
+        }
+        ownLateBeat = rest.remove("--own-late-beat");
         int rate = rest.size() > 0 ? Integer.parseInt(rest.get(0)) : 2_000;
         int seconds = rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 30;
         rowsPerHandOver = Math.max(1, rate / 5);
@@ -87,7 +117,7 @@ public final class ChangesBenchmark {
         try (LocalCosmosServer server = LocalCosmosServer.start()) {
             CosmosAsyncClient tabClient = CosmosServerExtension.clientBuilder(server).buildAsyncClient();
             try {
-                run(server, tabClient, writerInApp, rate, seconds);
+                run(server, tabClient, writerInApp, warmUp, rate, seconds);
             } finally {
                 tabClient.close();
             }
@@ -104,27 +134,43 @@ public final class ChangesBenchmark {
      * collections and threads are not counted as the app's; with {@code --writer-in-app} inside this JVM (how the
      * benchmark measured before session 10, for comparison).
      */
-    private static void run(LocalCosmosServer server, CosmosAsyncClient tabClient, boolean writerInApp, int rate,
-            int seconds) throws Exception {
+    private static void run(LocalCosmosServer server, CosmosAsyncClient tabClient, boolean writerInApp, int warmUp,
+            int rate, int seconds) throws Exception {
         print("the local server: pid %d", server.pid());
         tabClient.createDatabaseIfNotExists("bench").block();
         tabClient.getDatabase("bench").createContainerIfNotExists(
                 new CosmosContainerProperties("changes", "/customerId")).block();
+        if (warmUp > 0) {
+            tabClient.getDatabase("bench").createContainerIfNotExists(
+                    new CosmosContainerProperties(ChangesWriter.WARM_UP_CONTAINER, "/customerId")).block();
+        }
         java.util.concurrent.Callable<ChangesWriter.Result> writer;
+        java.util.concurrent.Callable<ChangesWriter.Result> warmUpWriter;
         AutoCloseable writerEnd;
         if (writerInApp) {
             ChangesWriter inApp = new ChangesWriter(server.endpoint(), server.key());
             writer = () -> inApp.write(rate, seconds);
+            warmUpWriter = () -> inApp.warmUp(rate, warmUp);
             writerEnd = inApp::close;
         } else {
             Path log = Files.createTempFile("changes-writer", ".log");
             ChangesWriter.OwnJvm own = ChangesWriter.OwnJvm.start(server.endpoint(), server.key(), rate, seconds,
                     log);
             writer = own::write;
+            warmUpWriter = () -> own.warmUp(warmUp);
             writerEnd = own;
             print("writer: a JVM of its own (pid %d), connected; its errors go to %s", own.pid(), log);
         }
         try {
+            String writerState = "COLD: it had written nothing before Live";
+            if (warmUp > 0) {
+                ChangesWriter.Result warm = warmUpWriter.call();
+                writerState = String.format(Locale.ROOT, "WARM: %,d items at %,.0f/s for %.1f s before the tab "
+                        + "opened, into bench/%s, which nobody tails", warm.written(), warm.written() / warm.seconds(),
+                        warm.seconds(), ChangesWriter.WARM_UP_CONTAINER);
+                print("writer warm-up: %s; %d failed; %s", writerState, warm.failed(), uptime());
+            }
+            ChangesBenchmark.writerState = writerState;
             runWith(server, tabClient, writer, writerInApp, rate, seconds);
         } finally {
             writerEnd.close();
@@ -146,9 +192,9 @@ public final class ChangesBenchmark {
         }
         Meters meters = Meters.start();
         ChangesWriter.Result result = writer.call();
-        print("writer (%s): %,d items in %.1f s = %,.0f items/s achieved (asked for %,d/s over %d s, %d clients, "
+        print("writer (%s, %s): %,d items in %.1f s = %,.0f items/s achieved (asked for %,d/s over %d s, %d clients, "
                 + "bulk; %d failed; %d ticks ended > 1 s late)", writerInApp ? "IN THE APP'S JVM" : "a JVM of its own",
-                result.written(), result.seconds(), result.written() / result.seconds(), rate, seconds,
+                writerState, result.written(), result.seconds(), result.written() / result.seconds(), rate, seconds,
                 ChangesWriter.CLIENTS, result.failed(), result.ticksLate());
         report(shown, result.written(), result.lastWriteDoneMillis(), meters);
         tasks.shutdown();
@@ -213,8 +259,12 @@ public final class ChangesBenchmark {
             // CLOCK_MONOTONIC, System.nanoTime here), and the processes whose threads it names
             print("stall clock: the stall meter started at monotonic ns %d; the app's JVM is pid %d",
                     stalls.startedAtNanos(), ProcessHandle.current().pid());
-            FxLateSampler late = new FxLateSampler();
+            FxLateSampler late = ownLateBeat ? new FxLateSampler() : new FxLateSampler(stalls);
             late.start();
+            print("late sampler: %s", ownLateBeat ? "its own 1 ms beat (--own-late-beat)"
+                    : "no beat of its own, reads the stall meter's 2 ms beat");
+            lastPulse = 0;
+            pulseGapsFrom = System.nanoTime();
             CpuPerSecond cpuPerSecond = CpuPerSecond.start();
             ChangesBenchmark.perSecond = cpuPerSecond;
             return new Meters(stalls, late, ThreadCpu.start(), gc, cpuPerSecond);
@@ -244,6 +294,17 @@ public final class ChangesBenchmark {
                 @Override
                 public void handle(long now) {
                     passStart[2] = threads.getCurrentThreadCpuTime();
+                    long from = pulseGapsFrom;
+                    if (from != 0) {
+                        long at = System.nanoTime();
+                        if (lastPulse != 0) {
+                            LONGEST_PULSE_GAP.accumulateAndGet(at - lastPulse, Math::max);
+                            if (lastPulse - from >= 2_000_000_000L) {
+                                LONGEST_PULSE_GAP_AFTER_2S.accumulateAndGet(at - lastPulse, Math::max);
+                            }
+                        }
+                        lastPulse = at;
+                    }
                 }
             }.start();
             int[] seenRows = new int[2];
@@ -305,9 +366,11 @@ public final class ChangesBenchmark {
         print("uptime after writing: %s", uptime());
         boolean complete = shown.allShown().await(60, TimeUnit.SECONDS) || shown.rows().get()
                 + shown.tab().viewModel().captured().droppedBeforeShown() >= written;
-        long[] stall = meter.stop();
-        late.stop();
+        // before the meters stop: a thread that has ended is not listed, so the meters' own CPU went unseen
         String cpuReport = meters.cpu().report();
+        long[] stall = meter.stop();
+        pulseGapsFrom = 0;
+        late.stop();
         ChangesBenchmark.perSecond = null;
         meters.perSecond().close();
         meters.gc().close();
@@ -326,6 +389,9 @@ public final class ChangesBenchmark {
         print("longest stall beginning 2 s or more after the tab went live (the first rows build the table's first "
                 + "cells on a cold JVM): %d ms wall, %d ms UI-thread CPU", steady[0], steady[1]);
         print("stalls over 50 ms: %s", meter.lateStalls());
+        print("second meter, the pulses' own clock: longest gap between two pulses %d ms, from 2 s on %d ms (a pulse "
+                + "every 16.7 ms when the UI thread is free: a stall of S ms shows as a gap of S to S + 17 ms)",
+                LONGEST_PULSE_GAP.get() / 1_000_000, LONGEST_PULSE_GAP_AFTER_2S.get() / 1_000_000);
         print("this (the app's) JVM's garbage collections while measuring: %s", meters.gc().summary());
         print("the longest stalls, each beside the app JVM's collections that overlapped it:%s",
                 meter.stallsBeside(meters.gc(), 15));
@@ -347,10 +413,36 @@ public final class ChangesBenchmark {
         print("kept %,d rows, %,d older ones counted only", shown.tab().viewModel().captured().rows().size(),
                 shown.tab().viewModel().captured().droppedCount());
         print("uptime at the end: %s", uptime());
+        print("this JVM's threads by nice value (-XX:ThreadPriorityPolicy=1 makes Java priorities and "
+                + "-XX:CompilerThreadPriority real; a user's process can only raise its threads' nice): %s", niceValues());
         Platform.runLater(shown.tab()::close);
         // JavaFX alone repainting the same area at the same rate, in this JVM: how low the stall can go here
         RepaintFloor.print(10, rowsPerHandOver);
         print("uptime after the floors: %s", uptime());
+    }
+
+    /** This JVM's threads grouped by their nice value, from /proc (Linux): "nice: name, name; ...". */
+    static String niceValues() {
+        java.util.Map<Integer, java.util.Set<String>> byNice = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("\\d+", "N");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byNice.computeIfAbsent(Integer.parseInt(fields[16]), n -> new java.util.TreeSet<>()).add(name);
+                } catch (java.io.IOException | RuntimeException ended) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return "not readable (" + e.getMessage() + ")";
+        }
+        StringBuilder text = new StringBuilder();
+        byNice.forEach((nice, names) -> text.append(text.length() == 0 ? "" : "; ").append(nice).append(": ")
+                .append(nice == 0 && names.size() > 12 ? names.size() + " kinds of thread" : String.join(", ", names)));
+        return text.toString();
     }
 
     /** The machine's load as {@code uptime} prints it (other work shares these cores). */

@@ -42,9 +42,15 @@ public final class ChangesWriter {
     static final int CLIENTS = 4;
     static final String READY = "changes-writer: ready";
     static final String RESULT = "changes-writer: result";
+    /** The container a warm-up writes into (the measured writes go to bench/changes, which the tab tails). */
+    static final String WARM_UP_CONTAINER = "changes-warmup";
+    /** The line that asks for a warm-up of N seconds: {@code warm N}. */
+    static final String WARM = "warm";
 
     private final List<CosmosAsyncClient> clients = new ArrayList<>();
     private final List<CosmosAsyncContainer> containers = new ArrayList<>();
+    /** The same clients' handles on bench/{@value #WARM_UP_CONTAINER}, made when a warm-up is asked for. */
+    private final List<CosmosAsyncContainer> warmUpContainers = new ArrayList<>();
 
     /** What a run wrote: counts, its wall time, ticks that ended over 1 s late, and when the last write finished. */
     record Result(int written, int failed, double seconds, int ticksLate, long lastWriteDoneMillis) {
@@ -74,6 +80,26 @@ public final class ChangesWriter {
     }
 
     Result write(int rate, int seconds) {
+        return write(rate, seconds, containers);
+    }
+
+    /**
+     * Writes as {@link #write} does (same rate, items and clients) for {@code seconds} into bench/{@value
+     * #WARM_UP_CONTAINER} (which must exist), which nobody tails: a real other client is a process already running
+     * and writing, its JIT warm, when the tab goes live, not one that starts when the tab does.
+     */
+    Result warmUp(int rate, int seconds) {
+        if (warmUpContainers.isEmpty()) {
+            for (CosmosAsyncClient client : clients) {
+                CosmosAsyncContainer container = client.getDatabase("bench").getContainer(WARM_UP_CONTAINER);
+                container.read().block();
+                warmUpContainers.add(container);
+            }
+        }
+        return write(rate, seconds, warmUpContainers);
+    }
+
+    private Result write(int rate, int seconds, List<CosmosAsyncContainer> containers) {
         int perTick = Math.max(1, rate / 20);
         AtomicInteger written = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -125,13 +151,23 @@ public final class ChangesWriter {
         return item;
     }
 
-    /** {@code ChangesWriter ENDPOINT KEY RATE SECONDS}: connects, prints READY, writes on a line, prints the result. */
+    /**
+     * {@code ChangesWriter ENDPOINT KEY RATE SECONDS}: connects, prints READY; on a line {@code warm N} writes N seconds
+     * into the warm-up container and prints the result; on any other line writes the measured run, prints the result.
+     */
     public static void main(String[] args) throws IOException {
         ChangesWriter writer = new ChangesWriter(args[0], args[1]);
         System.out.println(READY);
         System.out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        if (in.readLine() == null) {
+        String line = in.readLine();
+        while (line != null && line.startsWith(WARM + " ")) {
+            System.out.println(writer.warmUp(Integer.parseInt(args[2]),
+                    Integer.parseInt(line.substring(WARM.length() + 1).strip())).line());
+            System.out.flush();
+            line = in.readLine();
+        }
+        if (line == null) {
             writer.close();
             System.exit(1);
         }
@@ -177,7 +213,16 @@ public final class ChangesWriter {
         }
 
         Result write() throws IOException {
-            in.write("go");
+            return ask("go");
+        }
+
+        /** Writes {@code seconds} at the rate into the warm-up container; returns what it wrote. */
+        Result warmUp(int seconds) throws IOException {
+            return ask(WARM + " " + seconds);
+        }
+
+        private Result ask(String request) throws IOException {
+            in.write(request);
             in.newLine();
             in.flush();
             for (String line = out.readLine(); line != null; line = out.readLine()) {

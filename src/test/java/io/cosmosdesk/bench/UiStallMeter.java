@@ -37,6 +37,8 @@ final class UiStallMeter {
     /** The timer thread's own gaps over 50 ms between beats, each {began epoch ms, ms}. */
     private final java.util.List<long[]> held = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private long lastPosted; // timer thread only
+    /** When a beat last ran on the UI thread (System.nanoTime): what {@link FxLateSampler} reads instead of a beat. */
+    private volatile long lastAnswered = System.nanoTime();
 
     /** A wait longer than this is a stall kept in the lists (figures, {@link #stalls}). */
     private final long lateNanos;
@@ -77,7 +79,9 @@ final class UiStallMeter {
         long postedUptime = EditorGcPauses.uptimeMs();
         long postedCpu = THREADS.getThreadCpuTime(fxThreadId);
         Platform.runLater(() -> {
-            long wall = System.nanoTime() - posted;
+            long answered = System.nanoTime();
+            lastAnswered = answered;
+            long wall = answered - posted;
             longestWall.accumulateAndGet(wall, Math::max);
             long cpu = postedCpu >= 0 ? THREADS.getCurrentThreadCpuTime() - postedCpu : -1;
             if (cpu >= 0) {
@@ -94,6 +98,11 @@ final class UiStallMeter {
                 }
             }
         });
+    }
+
+    /** When a beat last ran on the UI thread (System.nanoTime). */
+    long lastAnsweredNanos() {
+        return lastAnswered;
     }
 
     /** The monotonic instant (System.nanoTime) the stalls' "+ms" count from. */
