@@ -11,8 +11,9 @@ trap 'echo "changes-ab: FAILED: line $LINENO: \`$BASH_COMMAND\` exited with stat
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 a=$1; b=$2; pairs=${3:-2}; rate=${4:-2000}; seconds=${5:-30}
 work="$repo/target/changes-ab/$(date -u +%H%M%S)"; mkdir -p "$work"
-(cd "$repo" && nice -n 19 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" \
-  -Dmdep.includeScope=test) || { echo "changes-ab: FAILED: could not list the test class path" >&2; exit 1; }
+# shellcheck source=bench-java.sh
+. "$repo/scripts/bench-java.sh"
+dependencies=$(bench_dependencies "$repo")
 gc=$(sed -n 's:.*<app.gc.option>\(.*\)</app.gc.option>.*:\1:p' "$repo/pom.xml" | head -1)
 for pair in $(seq 1 "$pairs"); do
   if (( pair % 2 )); then order="A B"; else order="B A"; fi # alternate which goes first
@@ -20,11 +21,8 @@ for pair in $(seq 1 "$pairs"); do
     dir=$a; extra=${JVM_A:-}; [ "$side" = B ] && { dir=$b; extra=${JVM_B:-}; }
     log="$work/pair$pair-$side.log"
     echo "=== pair $pair, $side ($dir $extra): $(uptime)"
-    java -Xmx4g $gc $extra -Dcosmos.server.dir="$repo/src/test/cosmos-server" \
-      -Dcosmosdesk.home="$repo/target/bench-home" -Dglass.platform=Monocle -Dmonocle.platform=Headless \
-      -Dprism.order=sw -Dtestfx.headless=true -Dheadless.geometry=1600x1200-32 \
-      -classpath "$dir/classes:$dir/test-classes:$(cat "$work/cp.txt")" \
-      io.cosmosdesk.bench.ChangesBenchmark "$rate" "$seconds" >"$log" 2>&1 \
+    bench_java "$repo" java "$gc $extra" "$dir/classes:$dir/test-classes:$dependencies" ChangesBenchmark \
+      "$rate" "$seconds" >"$log" 2>&1 \
       || { echo "changes-ab: FAILED: the benchmark exited with $?; see $log" >&2; exit 1; }
     grep -E "^writer \(|from the window shown|lag at the end|FX thread's longest stall|stalls over 50 ms:|garbage collections while|collections over 50 ms" "$log" \
       | cut -c1-400 || echo "changes-ab: no figures in $log" >&2
