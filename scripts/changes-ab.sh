@@ -7,18 +7,15 @@
 #
 # JVM_A / JVM_B: extra JVM options for one side (the same build twice with another flag: A_DIR = B_DIR).
 # ARGS_A / ARGS_B: extra benchmark arguments for one side (e.g. ARGS_A=--cold-writer: the writer cold against warm).
-# The test class path is resolved once into target/changes-ab/cp.txt (again when pom.xml is newer): run
-# `scripts/changes-ab.sh --class-path` before taking the lock so the locked time is the benchmark's.
+# The test class path is resolved once into target/bench-cp.txt (again when pom.xml is newer; scripts/bench-java.sh):
+# run `scripts/changes-ab.sh --class-path` before taking the lock so the locked time is the benchmark's.
 set -Eeuo pipefail
 trap 'echo "changes-ab: FAILED: line $LINENO: \`$BASH_COMMAND\` exited with status $?" >&2' ERR
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cp="$repo/target/changes-ab/cp.txt"
-if [ ! -s "$cp" ] || [ "$repo/pom.xml" -nt "$cp" ]; then
-  mkdir -p "$repo/target/changes-ab"
-  (cd "$repo" && nice -n 19 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$cp" \
-    -Dmdep.includeScope=test) || { echo "changes-ab: FAILED: could not list the test class path" >&2; exit 1; }
-fi
-[ "${1:-}" = --class-path ] && { echo "changes-ab: class path in $cp"; exit 0; }
+# shellcheck source=bench-java.sh
+. "$repo/scripts/bench-java.sh"
+dependencies=$(bench_dependencies "$repo")
+[ "${1:-}" = --class-path ] && { echo "changes-ab: class path in $repo/target/bench-cp.txt"; exit 0; }
 a=$1; b=$2; pairs=${3:-2}; rate=${4:-2000}; seconds=${5:-30}
 work="$repo/target/changes-ab/$(date -u +%H%M%S)"; mkdir -p "$work"
 gc=$(sed -n 's:.*<app.gc.option>\(.*\)</app.gc.option>.*:\1:p' "$repo/pom.xml" | head -1)
@@ -28,11 +25,9 @@ for pair in $(seq 1 "$pairs"); do
     dir=$a; extra=${JVM_A:-}; args=${ARGS_A:-}; [ "$side" = B ] && { dir=$b; extra=${JVM_B:-}; args=${ARGS_B:-}; }
     log="$work/pair$pair-$side.log"
     echo "=== pair $pair, $side ($dir $extra $args): $(uptime)"
-    java -Xmx4g $gc $extra -Dcosmos.server.dir="$repo/src/test/cosmos-server" \
-      -Dcosmosdesk.home="$repo/target/bench-home" -Dglass.platform=Monocle -Dmonocle.platform=Headless \
-      -Dprism.order=sw -Dtestfx.headless=true -Dheadless.geometry=1600x1200-32 \
-      -classpath "$dir/classes:$dir/test-classes:$(cat "$cp")" \
-      io.cosmosdesk.bench.ChangesBenchmark $args "$rate" "$seconds" >"$log" 2>&1 \
+    # shellcheck disable=SC2086 # the benchmark's arguments are a word list
+    bench_java "$repo" java "$gc $extra" "$dir/classes:$dir/test-classes:$dependencies" ChangesBenchmark \
+      $args "$rate" "$seconds" >"$log" 2>&1 \
       || { echo "changes-ab: FAILED: the benchmark exited with $?; see $log" >&2; exit 1; }
     grep -E "^writer \(|^writer warm-up|^late sampler|from the window shown|lag at the end|FX thread's longest stall|^longest stall beginning|stalls over 50 ms:|^second meter|garbage collections while|collections over 50 ms|fx-late-sampler|ui-stall-meter|by nice value" "$log" \
       | cut -c1-400 || echo "changes-ab: no figures in $log" >&2

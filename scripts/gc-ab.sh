@@ -14,9 +14,10 @@ pairs=$1; main=$2; args=$3; a=$4; b=$5; figures=${FIGURES:-.}; java=${JAVA:-java
 [ -d "$repo/target/test-classes/io/cosmosdesk/bench" ] || {
   echo "gc-ab: FAILED: no compiled benchmarks (mvn -o -Dskip.npm=true test-compile)" >&2; exit 1; }
 work="$repo/target/gc-ab"; mkdir -p "$work"
-[ -s "$work/cp.txt" ] || (cd "$repo" && nice -n 19 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" \
-  -Dmdep.includeScope=test) || { echo "gc-ab: FAILED: could not list the test class path" >&2; exit 1; }
-classpath="$repo/target/classes:$repo/target/test-classes:$(cat "$work/cp.txt")"
+# shellcheck source=bench-java.sh
+. "$repo/scripts/bench-java.sh"
+dependencies=$(bench_dependencies "$repo")
+classpath="$repo/target/classes:$repo/target/test-classes:$dependencies"
 stamp=$(date -u +%H%M)
 for pair in $(seq 1 "$pairs"); do
   if (( pair % 2 )); then order="A B"; else order="B A"; fi
@@ -24,11 +25,8 @@ for pair in $(seq 1 "$pairs"); do
     opts=$a; [ "$side" = B ] && opts=$b
     log="$work/$stamp-$main-pair$pair-$side.log"
     echo "=== pair $pair, $side ($opts): $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)"
-    # shellcheck disable=SC2086 # the option sets are word lists
-    "$java" -Xmx4g $opts -Dcosmos.server.dir="$repo/src/test/cosmos-server" \
-      -Dcosmosdesk.home="$repo/target/bench-home" -Dglass.platform=Monocle -Dmonocle.platform=Headless \
-      -Dprism.order=sw -Dtestfx.headless=true -Dheadless.geometry=1600x1200-32 -classpath "$classpath" \
-      "io.cosmosdesk.bench.$main" $args >"$log" 2>&1 \
+    # shellcheck disable=SC2086 # ARGS is a word list
+    bench_java "$repo" "$java" "$opts" "$classpath" "$main" $args >"$log" 2>&1 \
       || { echo "gc-ab: FAILED: the benchmark exited with $?; see $log" >&2; exit 1; }
     grep -E "$figures" "$log" | cut -c1-400 || echo "gc-ab: no figures in $log" >&2
     echo "    (log $log, load $(cut -d' ' -f1-3 /proc/loadavg))"

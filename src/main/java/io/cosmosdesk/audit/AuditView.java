@@ -68,6 +68,12 @@ final class AuditView extends BorderPane {
         TextColumnFit.keepWhole(table, time, () -> TextColumnFit.everyDigitIn("2026-12-06 16:45:12"));
         TextColumnFit.keepWhole(table, outcome, () -> viewModel.entries().stream().map(AuditView::outcomeText)
                 .collect(java.util.stream.Collectors.toSet()), viewModel.entries());
+        // the others keep their headers whole: in the default window (1150 px) "Connect…" and "Partiti…" were cut
+        for (TableColumn<AuditEntry, ?> column : table.getColumns()) {
+            if (column != time && column != outcome) {
+                io.cosmosdesk.ui.HeaderFit.keepHeaderWhole(table, column);
+            }
+        }
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 viewModel.select(now);

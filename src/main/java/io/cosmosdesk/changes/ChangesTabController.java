@@ -54,6 +54,7 @@ public class ChangesTabController {
     }
 
     private static final PseudoClass DELETED = PseudoClass.getPseudoClass("deleted");
+    private static final String ACCENT = "accent";
     private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter OTHER_DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -142,6 +143,7 @@ public class ChangesTabController {
                 .or(viewModel.stateProperty().isEqualTo(LiveChangesViewModel.State.FAILED)));
         stopButton.disableProperty().bind(pauseButton.disableProperty());
         startButton.disableProperty().bind(viewModel.goneProperty()); // a deleted container has no changes to read
+        bindStartButton();
         bindModeChoice();
         startChoice.getItems().setAll(StartChoice.NOW, StartChoice.BEGINNING, StartChoice.POINT_IN_TIME);
         viewModel.savedPositionProperty().addListener((obs, old, saved) -> offerSaved(saved));
@@ -160,6 +162,30 @@ public class ChangesTabController {
                 startChoice.getSelectionModel().select(StartChoice.values()[start.kind().ordinal()]);
             }
         });
+    }
+
+    /**
+     * Start says what it does: while the tab reads (or is paused) it starts the reading again from the chosen point,
+     * so it says Restart, and it is the accented next step only while nothing is read (it said Start, accented,
+     * beside a live feed, as if the tab were not reading yet).
+     */
+    private void bindStartButton() {
+        Tooltip startTip = startButton.getTooltip();
+        String startText = startTip.getText();
+        Runnable show = () -> {
+            LiveChangesViewModel.State state = viewModel.stateProperty().get();
+            boolean reading = state != LiveChangesViewModel.State.STOPPED && state != LiveChangesViewModel.State.FAILED;
+            startButton.setText(reading ? "Restart" : "Start");
+            startTip.setText(reading ? "Stop this reading and read the change feed again from the chosen point; the "
+                    + "rows already captured stay" : startText);
+            if (reading) {
+                startButton.getStyleClass().remove(ACCENT);
+            } else if (!startButton.getStyleClass().contains(ACCENT)) {
+                startButton.getStyleClass().add(ACCENT);
+            }
+        };
+        viewModel.stateProperty().addListener((obs, old, state) -> show.run());
+        show.run();
     }
 
     /** Feed: latest version, or all versions and deletes once the account is known to serve it. */
@@ -223,7 +249,10 @@ public class ChangesTabController {
         idColumn.setCellFactory(column -> new ChangeTextCell(ChangeRow::id));
         keyColumn.setCellFactory(column -> new ChangeTextCell(ChangeRow::keyText));
         changeColumn.setCellFactory(column -> new ChangeSummaryCell());
-        HeaderFit.keepHeaderWhole(changesTable, timeColumn);
+        // the last column gives way first; then these keep their headers whole (at 1152 px "Partition key" was cut)
+        for (TableColumn<ChangeRow, ChangeRow> column : List.of(timeColumn, idColumn, keyColumn)) {
+            HeaderFit.keepHeaderWhole(changesTable, column);
+        }
         changesTable.setRowFactory(table -> {
             TableRow<ChangeRow> row = new TableRow<>();
             row.setOnMouseClicked(event -> {

@@ -72,9 +72,10 @@ final class QueryResultViews {
         placeholder.setMouseTransparent(false);
         // no columns (no run yet): the placeholder alone, without an empty header strip (query.css)
         javafx.css.PseudoClass noColumns = javafx.css.PseudoClass.getPseudoClass("no-columns");
-        table.pseudoClassStateChanged(noColumns, table.getColumns().isEmpty());
-        table.getColumns().addListener((javafx.beans.InvalidationListener) columns ->
-                table.pseudoClassStateChanged(noColumns, table.getColumns().isEmpty()));
+        javafx.beans.InvalidationListener markNoColumns = columns ->
+                table.pseudoClassStateChanged(noColumns, table.getColumns().isEmpty());
+        table.getColumns().addListener(markNoColumns);
+        markNoColumns.invalidated(table.getColumns());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().setCellSelectionEnabled(false);
         table.setItems(model.results());

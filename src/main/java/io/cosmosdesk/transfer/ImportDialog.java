@@ -54,8 +54,9 @@ public final class ImportDialog {
         ImportDialogViewModel viewModel = new ImportDialogViewModel(service, tasks, dialogs, target);
         viewModel.reportTo(jobs, onWritten);
         boolean listed = jobs != io.cosmosdesk.jobs.JobTracker.NONE;
-        Parent root = FxmlView.load(ImportDialog.class, FXML, ImportDialogController.class,
-                () -> new ImportDialogController(viewModel), "the import dialog").root();
+        FxmlView<ImportDialogController> view = FxmlView.load(ImportDialog.class, FXML, ImportDialogController.class,
+                () -> new ImportDialogController(viewModel), "the import dialog");
+        Parent root = view.root();
         // not modal: the user keeps working while it runs
         Stage stage = DialogStages.of(owner, Modality.NONE, "Import into " + target.ref(), root, stylesheet);
         stage.setOnCloseRequest(event -> {
@@ -67,12 +68,7 @@ public final class ImportDialog {
             }
         });
         // the keyboard starts on the first step, Choose…; the read-only file field stays reachable by Tab
-        stage.setOnShown(event -> {
-            javafx.scene.Node choose = root.lookup("#chooseButton");
-            if (choose != null) {
-                choose.requestFocus();
-            }
-        });
+        stage.setOnShown(event -> view.controller().focusFirstStep());
         stage.show();
         if (file != null) {
             viewModel.open(file);

@@ -94,11 +94,17 @@ public final class ImportDialogController {
         formatBox.disableProperty().bind(viewModel.runningProperty());
         modeBox.disableProperty().bind(viewModel.runningProperty());
         reportButton.visibleProperty().bind(viewModel.resultProperty().isNotNull());
+        reportButton.managedProperty().bind(reportButton.visibleProperty()); // hidden, it kept its room in the bar
         cancelButton.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.runningProperty())
                 .then("Stop").otherwise(javafx.beans.binding.Bindings.when(viewModel.resultProperty().isNotNull())
                         .then("Close").otherwise("Cancel")));
         root.setOnDragOver(this::dragOver);
         root.setOnDragDropped(this::dropped);
+    }
+
+    /** The keyboard starts on the first step, Choose… (the read-only file field stays reachable by Tab). */
+    void focusFirstStep() {
+        chooseButton.requestFocus();
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {

@@ -34,8 +34,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * It fits again when the bar's width changes, and when its children or the menu's other items change (a feature's
  * button added later). The buttons' widths arrive with CSS after the first fit (at a first start the width never
  * changes again), so after each of these it also fits after each layout of the bar until two passes in a row,
- * with every control styled, measure the same row; then it stops listening to layout passes (a toolbar is laid
- * out on every hover and text change) until the next change.
+ * with every control styled, measure the same row; then it stops fitting after layout passes (a toolbar is laid
+ * out on every hover and text change) and only checks, with one sum, that the shown buttons still fit the bar.
  */
 public final class ToolbarOverflow {
 
@@ -50,17 +50,17 @@ public final class ToolbarOverflow {
     private final boolean ownMenu;
     private final List<MenuItem> items = new ArrayList<>();
     private final SeparatorMenuItem divider = new SeparatorMenuItem();
-    // a change listener: an invalidation listener on needsLayout hears only its first change (nothing reads it)
+    // one listener for the bar's whole life, heard after each layout pass (a change listener: an invalidation
+    // listener on needsLayout hears only its first change, as nothing reads it). While a fit settles it fits after
+    // every pass; once settled it is a guard, cheap when nothing is wrong: a row that no longer fits (a button or
+    // label on it grew or showed after the fit settled: the editor's toolbar as an item loads, at 1152 px the last
+    // icon ended at 433 in a 409.5 px bar in clean-clone CI runs) is fitted again; a pass whose row still fits (a
+    // hover, the state label's text) costs one sum and fits nothing
     private final ChangeListener<Boolean> afterLayout = (obs, was, needs) -> {
         if (!needs) {
             afterLayout();
         }
     };
-    // always on, and cheap when nothing is wrong: after a layout pass of a settled bar, a row that no longer fits
-    // (a button or label on it grew or showed after the fit settled: the editor's toolbar as an item loads, at
-    // 1152 px the last icon ended at 433 in a 409.5 px bar in clean-clone CI runs) is fitted again; a pass whose row
-    // still fits (a hover, the state label's text) costs one sum and fits nothing
-    private final ChangeListener<Boolean> overflowGuard = (obs, was, needs) -> guardAfterLayout(needs);
     private boolean listeningToLayout;
     private double lastMeasure = -1;
     private int fits;
@@ -141,14 +141,7 @@ public final class ToolbarOverflow {
         }
         listenToLayout();
         fit(bar.getWidth());
-        bar.needsLayoutProperty().addListener(overflowGuard);
-    }
-
-    private void guardAfterLayout(boolean needsLayout) {
-        if (!needsLayout && !listeningToLayout && bar.getWidth() > 0 && rowOverflows()) {
-            listenToLayout();
-            fit(bar.getWidth());
-        }
+        bar.needsLayoutProperty().addListener(afterLayout);
     }
 
     /** The buttons on the row now need more than the bar's width. */
@@ -160,22 +153,28 @@ public final class ToolbarOverflow {
         return needed(shown) > bar.getWidth() + 0.5;
     }
 
+    /** Fits after every layout pass from now on, until two passes measure the same row. */
     private void listenToLayout() {
         if (!listeningToLayout) {
             listeningToLayout = true;
             lastMeasure = -1;
-            bar.needsLayoutProperty().addListener(afterLayout);
         }
     }
 
     private void afterLayout() {
+        if (!listeningToLayout) {
+            if (bar.getWidth() > 0 && rowOverflows()) {
+                listenToLayout();
+                fit(bar.getWidth());
+            }
+            return;
+        }
         fit(bar.getWidth());
         // settled once a pass in a shown window, with CSS applied to every control on the row (each has its skin:
         // its font and padding are known), measures what the last one did
         double measure = needed(collapsible.size());
         if (styled() && bar.getWidth() > 0 && measure == lastMeasure) {
             listeningToLayout = false;
-            bar.needsLayoutProperty().removeListener(afterLayout);
         }
         lastMeasure = measure;
     }

@@ -97,4 +97,25 @@ class AuditViewGuiTest {
         assertThat(rowTops).as("rows of the filter bar: %s", controls).hasSize(1);
         assertThat(robot.lookup("#auditExport").queryButton().isVisible()).isTrue();
     }
+
+    /** In the default window (1150 px, the viewer ~820 px beside the tree) every header is whole ("Connect…"). */
+    @Test
+    void theHeadersAreWholeInTheDefaultWindow(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#auditEntries").queryAs(TableView.class);
+        robot.interact(() -> table.getScene().getWindow().setWidth(820));
+        MainWindowFixture.waitFor("the viewer is 820 px wide", () -> table.getWidth() <= 820);
+        WaitForAsyncUtils.waitForFxEvents();
+        StringBuilder cut = new StringBuilder();
+        robot.interact(() -> {
+            for (Node node : table.lookupAll(".column-header")) {
+                if (node instanceof javafx.scene.control.skin.TableColumnHeader header
+                        && header.lookup(".label") instanceof javafx.scene.control.Label label
+                        && !label.getText().equals(((Text) label.lookup(".text")).getText())) {
+                    cut.append(" \"").append(label.getText()).append("\" as \"")
+                            .append(((Text) label.lookup(".text")).getText()).append('"');
+                }
+            }
+        });
+        assertThat(cut.toString()).as("headers cut at %.0f px", table.getWidth()).isEmpty();
+    }
 }

@@ -83,10 +83,11 @@ class ChangesTabViewGuiTest {
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<ChangesTabController.StartChoice> start =
                 robot.lookup("#startChoice").queryAs(javafx.scene.control.ComboBox.class);
-        javafx.scene.Node export = robot.lookup("#exportButton").query();
+        javafx.scene.Node next = robot.lookup("#startButton").query(); // the next control on the row
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> start.getWidth() > 0);
         double width = start.getWidth();
-        double exportY = export.localToScene(0, 0).getY();
+        double nextY = next.localToScene(0, 0).getY();
+        double nextX = next.localToScene(0, 0).getX();
         for (ChangesTabController.StartChoice choice : List.of(ChangesTabController.StartChoice.BEGINNING,
                 ChangesTabController.StartChoice.NOW)) {
             // as a user chooses: the list opens (the first time it does, a combo sized by its content grew)
@@ -98,7 +99,8 @@ class ChangesTabViewGuiTest {
             });
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(start.getWidth()).as("the combo's width with " + choice).isEqualTo(width);
-            assertThat(export.localToScene(0, 0).getY()).as("Export's row with " + choice).isEqualTo(exportY);
+            assertThat(next.localToScene(0, 0).getY()).as("Start's row with " + choice).isEqualTo(nextY);
+            assertThat(next.localToScene(0, 0).getX()).as("Start's place with " + choice).isEqualTo(nextX);
         }
         javafx.scene.text.Text longest = new javafx.scene.text.Text("Where it stopped");
         longest.setFont(((javafx.scene.control.ListCell<?>) start.lookup(".list-cell")).getFont());

@@ -36,10 +36,7 @@ class TableWarmUpTest {
     final FxAppExtension app = FxAppExtension.showing(this::start);
 
     private void start(Stage stage) {
-        table = new TableView<>(rows);
-        TableColumn<ChangeRow, String> id = new TableColumn<>("id");
-        id.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().id()));
-        table.getColumns().add(id);
+        table = idTable(rows);
         warmUp = TableWarmUp.install(table, rows);
         warmUp.warmingProperty().addListener((obs, was, warming) -> {
             if (warming) {
@@ -59,6 +56,15 @@ class TableWarmUpTest {
         });
         stage.setScene(new Scene(table, 400, 300));
         stage.show();
+    }
+
+    /** A table of {@code rows} with one column, the id (also for {@link TableWarmUpHiddenWindowTest}). */
+    static TableView<ChangeRow> idTable(ObservableList<ChangeRow> rows) {
+        TableView<ChangeRow> table = new TableView<>(rows);
+        TableColumn<ChangeRow, String> id = new TableColumn<>("id");
+        id.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().id()));
+        table.getColumns().add(id);
+        return table;
     }
 
     @Test

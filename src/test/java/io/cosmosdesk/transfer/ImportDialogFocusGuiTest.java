@@ -38,11 +38,7 @@ class ImportDialogFocusGuiTest {
 
     @Test
     void theDialogOpensWithTheKeyboardOnChoose(FxRobot robot) throws Exception {
-        ImportDialog dialog = new ImportDialog(new ImportService(Files.createTempDirectory("imports"), null),
-                ImmediateTaskRunner.immediate(), Mockito.mock(io.cosmosdesk.ui.DialogService.class),
-                Theme.APP_STYLESHEET);
-        Stage[] shown = new Stage[1];
-        robot.interact(() -> shown[0] = dialog.show(main.get(), OfflineContainer.handle("retail", "orders"), null));
+        Stage[] shown = {open(robot, ImmediateTaskRunner.immediate(), null)};
         try {
             MainWindowFixture.waitFor("the dialog has a focus owner", () -> shown[0].getScene().getFocusOwner()
                     != null);
@@ -67,10 +63,7 @@ class ImportDialogFocusGuiTest {
         Path file = Files.createTempFile("orders", ".json");
         Files.writeString(file, "[{\"id\":\"1\",\"customerId\":\"c1\",\"total\":3}]");
         ImmediateTaskRunner tasks = ImmediateTaskRunner.deferred();
-        ImportDialog dialog = new ImportDialog(new ImportService(Files.createTempDirectory("imports"), null), tasks,
-                Mockito.mock(io.cosmosdesk.ui.DialogService.class), Theme.APP_STYLESHEET);
-        Stage[] shown = new Stage[1];
-        robot.interact(() -> shown[0] = dialog.show(main.get(), OfflineContainer.handle("retail", "orders"), file));
+        Stage[] shown = {open(robot, tasks, file)};
         try {
             robot.interact(tasks::runAllPending); // the checks (a format change rechecks): preview shown, Import enabled
             Node preview = shown[0].getScene().lookup("#previewArea");
@@ -97,6 +90,43 @@ class ImportDialogFocusGuiTest {
         } finally {
             robot.interact(shown[0]::close);
         }
+    }
+
+    /**
+     * "Show report" is hidden until an import has a report, and hidden it takes no room in the button bar: it kept
+     * its width (and two gaps) on the left of the bar, so the dialog could not narrow below that for nothing.
+     */
+    @Test
+    void theHiddenShowReportTakesNoRoomInTheButtonBar(FxRobot robot) throws Exception {
+        Stage[] shown = {open(robot, ImmediateTaskRunner.immediate(), null)};
+        try {
+            Button report = (Button) shown[0].getScene().lookup("#reportButton");
+            Button cancel = (Button) shown[0].getScene().lookup("#cancelButton");
+            Button importButton = (Button) shown[0].getScene().lookup("#importButton");
+            javafx.scene.layout.HBox bar = (javafx.scene.layout.HBox) cancel.getParent();
+            double[] widths = new double[3];
+            robot.interact(() -> {
+                shown[0].getScene().getRoot().layout();
+                widths[0] = bar.prefWidth(-1);
+                widths[1] = cancel.prefWidth(-1) + importButton.prefWidth(-1) + bar.snappedLeftInset()
+                        + bar.snappedRightInset();
+                widths[2] = report.prefWidth(-1);
+            });
+            assertThat(report.isVisible()).as("no report before an import").isFalse();
+            assertThat(widths[0] - widths[1]).as("the bar's width beyond Cancel and Import (hidden Show report: "
+                    + widths[2] + " px)").isLessThan(widths[2]);
+        } finally {
+            robot.interact(shown[0]::close);
+        }
+    }
+
+    /** The dialog on retail/orders over the main window, with {@code file} (dropped) or none. */
+    private Stage open(FxRobot robot, ImmediateTaskRunner tasks, Path file) throws Exception {
+        ImportDialog dialog = new ImportDialog(new ImportService(Files.createTempDirectory("imports"), null), tasks,
+                Mockito.mock(io.cosmosdesk.ui.DialogService.class), Theme.APP_STYLESHEET);
+        Stage[] shown = new Stage[1];
+        robot.interact(() -> shown[0] = dialog.show(main.get(), OfflineContainer.handle("retail", "orders"), file));
+        return shown[0];
     }
 
     private static Bounds bounds(Node node) {
