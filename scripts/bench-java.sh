@@ -24,11 +24,11 @@ bench_java() {
   local repo=$1 java=$2 options=$3 classpath=$4 main=$5
   shift 5
   # the heap's backing as the profile sets it on Linux (app.memory.option: its last value in pom.xml is the Linux
-  # profile's, -XX:+UseTransparentHugePages)
+  # profile's, -XX:+UseTransparentHugePages), before OPTIONS so a side may turn it off, as bench.jvm can in the pom
   local memory
   memory=$(sed -n 's:.*<app.memory.option>\(.*\)</app.memory.option>.*:\1:p' "$repo/pom.xml" | tail -1)
   # shellcheck disable=SC2086 # the options are a word list
-  "$java" -Xmx4g $options $memory -Dcosmos.server.dir="$repo/src/test/cosmos-server" \
+  "$java" -Xmx4g $memory $options -Dcosmos.server.dir="$repo/src/test/cosmos-server" \
     -Dcosmosdesk.home="$repo/target/bench-home" -Dglass.platform=Monocle -Dmonocle.platform=Headless \
     -Dprism.order=sw -Dtestfx.headless=true -Dheadless.geometry=1600x1200-32 -classpath "$classpath" \
     "io.cosmosdesk.bench.$main" "$@"
