@@ -7,6 +7,8 @@
 #
 #   flock /work/wt/bench.lock scripts/gc-ab.sh PAIRS Benchmark "ARGS" "A-OPTIONS" "B-OPTIONS"
 #   e.g. scripts/gc-ab.sh 2 EditorBenchmark 6 -XX:+UseG1GC -XX:+UseShenandoahGC   (JAVA=/path/to/java: another runtime)
+# A_CLASSES / B_CLASSES: that side's product classes instead of target/classes (A/B of two builds of the code, same
+# options: e.g. a copy of target/classes with the old version of one class compiled into it)
 set -Eeuo pipefail
 trap 'echo "gc-ab: FAILED: line $LINENO: \`$BASH_COMMAND\` exited with status $?" >&2' ERR
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -16,14 +18,19 @@ pairs=$1; main=$2; args=$3; a=$4; b=$5; figures=${FIGURES:-.}; java=${JAVA:-java
 work="$repo/target/gc-ab"; mkdir -p "$work"
 [ -s "$work/cp.txt" ] || (cd "$repo" && nice -n 19 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" \
   -Dmdep.includeScope=test) || { echo "gc-ab: FAILED: could not list the test class path" >&2; exit 1; }
-classpath="$repo/target/classes:$repo/target/test-classes:$(cat "$work/cp.txt")"
+for classes in "${A_CLASSES:-}" "${B_CLASSES:-}"; do
+  [ -z "$classes" ] || [ -d "$classes" ] || { echo "gc-ab: FAILED: no classes at $classes" >&2; exit 1; }
+done
+rest="$repo/target/test-classes:$(cat "$work/cp.txt")"
 stamp=$(date -u +%H%M)
 for pair in $(seq 1 "$pairs"); do
   if (( pair % 2 )); then order="A B"; else order="B A"; fi
   for side in $order; do
-    opts=$a; [ "$side" = B ] && opts=$b
+    opts=$a; classes=${A_CLASSES:-$repo/target/classes}
+    if [ "$side" = B ]; then opts=$b; classes=${B_CLASSES:-$repo/target/classes}; fi
+    classpath="$classes:$rest"
     log="$work/$stamp-$main-pair$pair-$side.log"
-    echo "=== pair $pair, $side ($opts): $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "=== pair $pair, $side ($opts; $classes): $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)"
     # shellcheck disable=SC2086 # the option sets are word lists
     "$java" -Xmx4g $opts -Dcosmos.server.dir="$repo/src/test/cosmos-server" \
       -Dcosmosdesk.home="$repo/target/bench-home" -Dglass.platform=Monocle -Dmonocle.platform=Headless \
