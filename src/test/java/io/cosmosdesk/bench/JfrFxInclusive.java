@@ -13,7 +13,9 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * The UI thread's method samples in a flight recording, inclusive: for each method, the share of samples with it
  * anywhere on the stack (each method once per sample). What a fixed cost of every open is made of, as a flat tree:
- * {@code java -cp target/test-classes io.cosmosdesk.bench.JfrFxInclusive rec.jfr [top=80] [thread=JavaFX Application Thread]}.
+ * {@code java -cp target/test-classes io.cosmosdesk.bench.JfrFxInclusive rec.jfr [TOP [THREAD [METHOD [DEPTH]]]]}
+ * (THREAD "Event Thread" under headless Monocle; METHOD, e.g. {@code EditorAreaHost.install}: the call chains below it,
+ * DEPTH frames deep). Record with {@code -Dbench.jvm=-XX:StartFlightRecording=filename=a.jfr,settings=profile}.
  */
 public final class JfrFxInclusive {
 

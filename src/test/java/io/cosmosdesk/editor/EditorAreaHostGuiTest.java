@@ -92,7 +92,8 @@ class EditorAreaHostGuiTest {
                 pulsesWithBoth.add(true);
                 // a new id in the scene would restyle the whole retired area (Node.reapplyCSS) for nothing
                 if (!"codeArea".equals(first.getId())) {
-                    faults.add("pulse " + pulsesWithBoth.size() + ": the retired area's id changed to " + first.getId());
+                    faults.add("pulse " + pulsesWithBoth.size() + ": the retired area's id changed to "
+                            + first.getId());
                 }
                 if (body.lookup("#codeArea") != live) {
                     faults.add("pulse " + pulsesWithBoth.size() + ": a lookup found the retired area");
