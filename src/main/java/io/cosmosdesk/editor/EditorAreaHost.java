@@ -156,6 +156,9 @@ final class EditorAreaHost {
                 || focusReturnsToArea && isInEditor(old.getScene().getFocusOwner()));
         focusReturnsToArea = false;
         followingEdits.unsubscribe();
+        // the id before the area joins the scene: a node's id is a CSS selector, so setting it in the scene restyles
+        // the whole area afresh (Node.reapplyCSS)
+        fresh.setId("codeArea");
         VirtualizedScrollPane<JsonCodeArea> scroller = new VirtualizedScrollPane<>(fresh);
         StackPane.setAlignment(scroller, Pos.TOP_LEFT);
         scroller.visibleProperty().bind(editing);
@@ -171,7 +174,6 @@ final class EditorAreaHost {
         }
         area = fresh;
         shown = scroller;
-        fresh.setId("codeArea");
         fresh.editableProperty().bind(editable);
         ValidationProblem current = problem.get();
         if (current != null && current.line() > 0) {
@@ -189,14 +191,19 @@ final class EditorAreaHost {
     }
 
     /**
-     * Takes a replaced area out of use at once (no edits, no focus, no clicks, no id for lookups); it stays
-     * in the scene behind the new one until that covers the body.
+     * Takes a replaced area out of use at once (no edits, no focus, no clicks); it stays in the scene behind the new
+     * one until that covers the body. It keeps its id until then: changing a node's id in a scene restyles it and
+     * everything in it at once (Node.reapplyCSS: every line's cell, text and number matched against the style sheets
+     * again), which was more than half of the UI thread's work in the event that swaps the areas (flight recording of
+     * EditorBenchmark, session 15). EditorBenchmark 6, id cleared at retiring against kept, ABBAAB in one hold (load
+     * 9-12): the longest UI-busy stretch of an open, median of the nine per-size maxima, 55 against 25 ms (23-78
+     * against 20-31); allocation per 10 KB open 17-20 against 13 MB. A lookup of the id still finds the live area: it
+     * comes first among the body's children.
      */
     private void retire(VirtualizedScrollPane<JsonCodeArea> scroller) {
         JsonCodeArea old = scroller.getContent();
         old.editableProperty().unbind();
         old.setEditable(false);
-        old.setId(null);
         old.setFocusTraversable(false);
         scroller.setMouseTransparent(true);
         scroller.setViewOrder(1);
@@ -228,6 +235,7 @@ final class EditorAreaHost {
     private void dropRetired() {
         for (VirtualizedScrollPane<JsonCodeArea> old : retiring) {
             body.getChildren().remove(old);
+            old.getContent().setId(null); // out of the scene now: no styling to redo
             old.getContent().dispose();
         }
         retiring.clear();

@@ -81,6 +81,39 @@ class EditorAreaHostGuiTest {
                         .filter(node -> node instanceof org.fxmisc.flowless.VirtualizedScrollPane).count()).get() == 1);
     }
 
+    @Test
+    void theReplacedAreaIsNotRestyledWhileItLeavesAndLookupsFindTheLiveArea() throws Exception {
+        JsonCodeArea first = WaitForAsyncUtils.asyncFx(() -> host.area()).get();
+        List<String> faults = new CopyOnWriteArrayList<>();
+        List<Boolean> pulsesWithBoth = new CopyOnWriteArrayList<>();
+        Runnable everyPulse = () -> {
+            JsonCodeArea live = host.area();
+            if (live != first && first.getScene() != null) {
+                pulsesWithBoth.add(true);
+                // a new id in the scene would restyle the whole retired area (Node.reapplyCSS) for nothing
+                if (!"codeArea".equals(first.getId())) {
+                    faults.add("pulse " + pulsesWithBoth.size() + ": the retired area's id changed to "
+                            + first.getId());
+                }
+                if (body.lookup("#codeArea") != live) {
+                    faults.add("pulse " + pulsesWithBoth.size() + ": a lookup found the retired area");
+                }
+            }
+        };
+        WaitForAsyncUtils.asyncFx(() -> {
+            body.getScene().addPostLayoutPulseListener(everyPulse);
+            text.set("{\n  \"id\": \"second\"\n}");
+        }).get();
+        io.cosmosdesk.testing.MainWindowFixture.waitFor("the old area has left",
+                () -> WaitForAsyncUtils.asyncFx(() -> first.getScene() == null && host.area() != first).get());
+        WaitForAsyncUtils.asyncFx(() -> body.getScene().removePostLayoutPulseListener(everyPulse)).get();
+
+        assertThat(pulsesWithBoth).as("the retired area stays for the growth's pulses").isNotEmpty();
+        assertThat(faults).isEmpty();
+        assertThat(first.getId()).as("the id goes with the area once it has left").isNull();
+        assertThat(host.area().getId()).isEqualTo("codeArea");
+    }
+
     @org.junit.jupiter.api.AfterEach
     void stopTasks() {
         tasks.shutdown(); // also when an assertion failed: no runner threads left in the test JVM
