@@ -81,6 +81,14 @@ public class CosmosDeskApp extends Application {
     }
 
     /**
+     * Whether every part of the main window {@code scene} shows has joined it: the first frame holds the connection
+     * tree, the rest joins in the frames after it ({@link FirstFrame}). FX thread.
+     */
+    public static boolean isWhole(Scene scene) {
+        return FirstFrame.isWhole(scene.getRoot());
+    }
+
+    /**
      * Opens where the window was last closed, when a screen still shows that place. The size is set before
      * showing and once more when shown: some window managers (openbox) map a new window at 200 x 200 and
      * would otherwise keep it. The stage never goes below the usable minimum, and a passing size below it

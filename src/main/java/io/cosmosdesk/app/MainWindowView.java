@@ -52,11 +52,36 @@ final class MainWindowView {
         root.setId("root");
         root.getStyleClass().add("main-window");
         c.root = root;
-        root.setTop(new VBox(menuBar(c)));
-        root.setCenter(center(c));
-        root.setBottom(statusBar(c));
+        MenuBar menuBar = menuBar(c);
+        root.setTop(FirstFrame.slot("menuBarSlot", "menu-bar-slot"));
+        StackPane tabsHost = new StackPane(FirstFrame.slot("tabsSlot", "tabs-slot"));
+        tabsHost.setId("tabsHost");
+        VBox treePane = treePane(c);
+        root.setCenter(split(treePane, tabsHost));
+        HBox statusBar = statusBar(c);
+        root.setBottom(FirstFrame.slot("statusBarSlot", "status-bar", "status-bar-slot"));
         c.initialize();
-        tasks.inNextFrame(() -> addTooltips(c));
+        root.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends javafx.scene.Scene> scene, javafx.scene.Scene was,
+                    javafx.scene.Scene is) {
+                if (is != null) {
+                    scene.removeListener(this);
+                    FirstFrame.acceleratorsFromTheStart(is, menuBar.getMenus());
+                }
+            }
+        });
+        // the first frame: the connection tree in its pane; the rest joins in the frames after it, in its slot
+        FirstFrame.join(tasks, root, java.util.List.of(
+                () -> {
+                    root.setTop(new VBox(menuBar));
+                    treePane.getChildren().setAll(treeToolbar(c), c.treeFilter, treePane.getChildren().get(2));
+                },
+                () -> {
+                    tabsHost.getChildren().setAll(c.tabs);
+                    root.setBottom(statusBar);
+                },
+                () -> addTooltips(c)));
         return root;
     }
 
@@ -84,13 +109,11 @@ final class MainWindowView {
         return bar;
     }
 
-    private static SplitPane center(MainWindowController c) {
+    /** The tree's pane as the first frame shows it: slots where its toolbar and filter join (the tree third). */
+    private static VBox treePane(MainWindowController c) {
         c.openConnectionButton = button("openConnectionButton", "Connect…", c::onNewConnection);
         c.openConnectionButton.getStyleClass().add("accent");
         c.refreshButton = button("refreshButton", "Refresh", c::onRefresh);
-        HBox treeToolbar = new HBox(6, c.openConnectionButton, c.refreshButton);
-        treeToolbar.getStyleClass().add("tree-toolbar");
-
         c.treeFilter = new TextField();
         c.treeFilter.setId("treeFilter");
         c.treeFilter.setPromptText("Filter databases and containers");
@@ -116,7 +139,8 @@ final class MainWindowView {
         StackPane treeArea = new StackPane(c.resourceTree, c.treePlaceholder);
         VBox.setVgrow(treeArea, Priority.ALWAYS);
 
-        VBox treePane = new VBox(6, treeToolbar, c.treeFilter, treeArea);
+        VBox treePane = new VBox(6, FirstFrame.slot("treeToolbarSlot", "tree-toolbar-slot"),
+                FirstFrame.slot("treeFilterSlot", "tree-filter-slot"), treeArea);
         // hidden (and unmanaged) until a search runs: out of the scene until then, so no spinner skin at start
         joinWhenFirstVisible(c.treeSearchStatus,
                 () -> treePane.getChildren().add(treePane.getChildren().indexOf(treeArea), c.treeSearchStatus));
@@ -130,8 +154,17 @@ final class MainWindowView {
         c.tabs = new TabPane(welcomeTab(c));
         c.tabs.setId("tabs");
         c.tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        return treePane;
+    }
 
-        SplitPane split = new SplitPane(treePane, c.tabs);
+    private static HBox treeToolbar(MainWindowController c) {
+        HBox treeToolbar = new HBox(6, c.openConnectionButton, c.refreshButton);
+        treeToolbar.getStyleClass().add("tree-toolbar");
+        return treeToolbar;
+    }
+
+    private static SplitPane split(VBox treePane, StackPane tabsHost) {
+        SplitPane split = new SplitPane(treePane, tabsHost);
         split.setId("mainSplit");
         split.setDividerPositions(0.22);
         return split;

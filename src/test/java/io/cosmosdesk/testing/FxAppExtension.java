@@ -57,6 +57,7 @@ public final class FxAppExtension implements BeforeEachCallback, AfterEachCallba
     private Runnable onStop = () -> { };
     private Supplier<Path> homeFolder;
     private Application application;
+    private Stage mainStage;
     private AppContext context;
     private Path home;
     private boolean ownHome;
@@ -142,6 +143,7 @@ public final class FxAppExtension implements BeforeEachCallback, AfterEachCallba
                     Theme.LIGHT.apply();
                     FxAppExtension.this.start.accept(stage);
                 } else {
+                    mainStage = stage;
                     context = MainWindowFixture.show(stage, home, dialogs.get(), beforeShow);
                     onShown.accept(context);
                 }
@@ -160,6 +162,9 @@ public final class FxAppExtension implements BeforeEachCallback, AfterEachCallba
             }
         });
         WaitForAsyncUtils.waitForFxEvents();
+        if (mainStage != null) {
+            MainWindowFixture.waitForWholeWindow(mainStage);
+        }
     }
 
     @Override
@@ -172,6 +177,7 @@ public final class FxAppExtension implements BeforeEachCallback, AfterEachCallba
         } finally {
             FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(null));
             application = null;
+            mainStage = null;
             context = null;
             if (ownHome) {
                 deleteQuietly(home);

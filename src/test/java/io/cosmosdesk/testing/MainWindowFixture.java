@@ -55,6 +55,16 @@ public final class MainWindowFixture {
     }
 
     /**
+     * Waits (up to 30 s, like {@link #waitFor}) until every part of the main window in {@code stage} has joined it:
+     * its first frame holds the connection tree, and the menu bar, tabs and status bar join in the frames after
+     * ({@link CosmosDeskApp#isWhole}). {@link FxAppExtension} waits for it before each test.
+     */
+    public static void waitForWholeWindow(Stage stage) throws Exception {
+        waitFor("the main window's parts have joined its first frame", () -> WaitForAsyncUtils.asyncFx(
+                () -> stage.getScene() != null && CosmosDeskApp.isWhole(stage.getScene())).get());
+    }
+
+    /**
      * Connects to {@code server} as the emulator (connection "Local"), expands the container's database in
      * the tree and opens the container, as a user would; returns the container's tree node.
      */

@@ -90,7 +90,7 @@ public final class FxScript {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        return onFx(() -> {
+        MainWindow window = onFx(() -> {
             Theme.LIGHT.apply();
             Stage stage = new Stage();
             AppDirectories directories = new AppDirectories(home.resolve("config"), home.resolve("data"),
@@ -109,6 +109,15 @@ public final class FxScript {
             stage.setHeight(height);
             return new MainWindow(stage, context);
         });
+        // its first frame holds the connection tree; the menu bar, tabs and status bar join in the frames after
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!onFx(() -> CosmosDeskApp.isWhole(window.stage().getScene()))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the main window's parts did not join its first frame within 30 s");
+            }
+            Thread.sleep(10);
+        }
+        return window;
     }
 
     /** Runs {@code action} on the FX thread (directly when already there) and returns its result. */
