@@ -14,9 +14,9 @@ import javafx.scene.layout.Region;
  * rest: the menu bar, the tree's toolbar and filter, the tab pane and the status bar join in the frames after it
  * ({@link MainWindowView}). On two cores a start's wall time follows its CPU, and the first CSS pass and skins of
  * those controls were most of the UI thread's work before the window showed (packaging/README.md, "Start-up").
- * Each slot has the height its control will have (both fixed in em by cosmosdesk.css), so nothing moves when the
- * control takes its place; the menus' keyboard shortcuts work from the first frame (see
- * {@link #acceleratorsFromTheStart}).
+ * Each slot has the height its control will have (in px, in cosmosdesk.css; FirstFrameGuiTest checks them in the
+ * light theme), so nothing moves when the control takes its place; the menus' keyboard shortcuts work from the
+ * first frame (see {@link #acceleratorsFromTheStart}).
  */
 final class FirstFrame {
 
