@@ -75,7 +75,8 @@ final class MainWindowView {
         FirstFrame.join(tasks, root, java.util.List.of(
                 () -> {
                     root.setTop(new VBox(menuBar));
-                    treePane.getChildren().setAll(treeToolbar(c), c.treeFilter, treePane.getChildren().get(2));
+                    treePane.getChildren().set(0, treeToolbar(c)); // the slots hold places 0 and 1 (treePane)
+                    treePane.getChildren().set(1, c.treeFilter);
                 },
                 () -> {
                     tabsHost.getChildren().setAll(c.tabs);

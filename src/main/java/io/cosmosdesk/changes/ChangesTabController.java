@@ -178,11 +178,7 @@ public class ChangesTabController {
             startButton.setText(reading ? "Restart" : "Start");
             startTip.setText(reading ? "Stop this reading and read the change feed again from the chosen point; the "
                     + "rows already captured stay" : startText);
-            if (reading) {
-                startButton.getStyleClass().remove(ACCENT);
-            } else if (!startButton.getStyleClass().contains(ACCENT)) {
-                startButton.getStyleClass().add(ACCENT);
-            }
+            io.cosmosdesk.ui.Nodes.toggleStyleClass(startButton, ACCENT, !reading);
         };
         viewModel.stateProperty().addListener((obs, old, state) -> show.run());
         show.run();

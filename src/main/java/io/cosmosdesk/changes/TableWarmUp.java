@@ -103,7 +103,11 @@ final class TableWarmUp extends AnimationTimer {
     public void handle(long now) {
         // runs at the start of a pulse: the rows added here get their cells in this pulse's layout
         int screenful = (int) Math.ceil(table.getHeight() / rowHeight()) + 1;
-        if (!rows.isEmpty() || !shown()) {
+        // a hidden window keeps its scene, and a step there still styled the rows it made (a scroll applies CSS from
+        // the topmost node that needs it): in the test suite, after a test's window was hidden and the theme reset,
+        // that styled the whole tab without the theme's colours (24 CSS lookup warnings in CI during
+        // ChangesTabViewGuiTest, whose short tests ended while their tab still warmed up)
+        if (!rows.isEmpty() || !io.cosmosdesk.ui.Nodes.inShowingWindow(table)) {
             finish();
             return;
         }
@@ -128,17 +132,6 @@ final class TableWarmUp extends AnimationTimer {
         for (int i = madeUp.size(); i < target; i++) {
             madeUp.add(madeUpRow(i));
         }
-    }
-
-    /**
-     * The table is in a window that shows. A hidden window keeps its scene, and a step there still styled the rows
-     * it made (a scroll applies CSS to a new cell, and from the topmost node that needs it): in the test suite, after
-     * a test's window was hidden and the theme reset, that styled the whole tab without the theme's colours (24 CSS
-     * lookup warnings in CI during ChangesTabViewGuiTest, whose short tests ended while their tab still warmed up).
-     */
-    private boolean shown() {
-        javafx.scene.Scene scene = table.getScene();
-        return scene != null && scene.getWindow() != null && scene.getWindow().isShowing();
     }
 
     private double rowHeight() {

@@ -1,13 +1,13 @@
 package io.cosmosdesk.editor;
 
 import io.cosmosdesk.editor.ItemEditorViewModel.Mode;
+import io.cosmosdesk.ui.Nodes;
 import io.cosmosdesk.ui.TaskRunner;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -115,8 +115,8 @@ public class ItemEditorController {
 
         stateLabel.textProperty().bind(Bindings.createStringBinding(this::stateText, viewModel.modeProperty(),
                 viewModel.dirtyProperty(), viewModel.savingProperty(), viewModel.readOnlyProperty()));
-        viewModel.readOnlyProperty().addListener((obs, old, value) -> toggleClass(root, "read-only", value));
-        viewModel.dirtyProperty().addListener((obs, old, value) -> toggleClass(stateLabel, "dirty", value));
+        viewModel.readOnlyProperty().addListener((obs, old, value) -> Nodes.toggleStyleClass(root, "read-only", value));
+        viewModel.dirtyProperty().addListener((obs, old, value) -> Nodes.toggleStyleClass(stateLabel, "dirty", value));
 
         editorErrorLabel.textProperty().bind(viewModel.errorMessageProperty());
         editorErrorBanner.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
@@ -127,7 +127,7 @@ public class ItemEditorController {
         validationLabel.textProperty().bind(Bindings.createStringBinding(this::validationText,
                 viewModel.firstProblemProperty(), viewModel.modeProperty(), viewModel.validatingProperty()));
         viewModel.firstProblemProperty().addListener((obs, old, problem) -> {
-            toggleClass(validationLabel, "invalid", problem != null);
+            Nodes.toggleStyleClass(validationLabel, "invalid", problem != null);
             areas.area().markErrorLine(problem == null ? 0 : problem.line());
         });
         validationLabel.setOnMouseClicked(event -> {
@@ -307,12 +307,5 @@ public class ItemEditorController {
     @FXML
     private void onDismissError() {
         viewModel.clearError();
-    }
-
-    private static void toggleClass(Node node, String styleClass, boolean on) {
-        node.getStyleClass().remove(styleClass);
-        if (on) {
-            node.getStyleClass().add(styleClass);
-        }
     }
 }

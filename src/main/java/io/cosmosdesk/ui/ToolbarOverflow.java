@@ -181,7 +181,7 @@ public final class ToolbarOverflow {
 
     /** The bar is in a shown window and every control in it (held ones too) has its skin. */
     private boolean styled() {
-        if (bar.getScene() == null || bar.getScene().getWindow() == null || !bar.getScene().getWindow().isShowing()) {
+        if (!Nodes.inShowingWindow(bar)) {
             return false;
         }
         java.util.Deque<Node> nodes = new java.util.ArrayDeque<>(bar.getChildrenUnmodifiable());
