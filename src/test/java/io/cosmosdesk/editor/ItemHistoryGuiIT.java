@@ -121,13 +121,13 @@ class ItemHistoryGuiIT {
     /** History, then the entry that left v2 (the older of the two saves), then Restore this version. */
     private void restoreV2FromHistory(FxRobot robot) throws Exception {
         robot.clickOn("#historyButton");
-        waitUntil(() -> robot.lookup("#historyEntries").tryQuery().isPresent()
+        waitUntilOnFx(() -> robot.lookup("#historyEntries").tryQuery().isPresent()
                 && robot.lookup("#historyEntries").<ListView<AuditEntry>>query().getItems().size() == 2);
         ListView<AuditEntry> entries = robot.lookup("#historyEntries").query();
         assertThat(entries.getItems()).extracting(AuditEntry::operation).containsExactly("replace", "replace");
         assertThat(entries.getItems().get(0).after().get("status").asText()).as("newest first").isEqualTo("v3");
         robot.clickOn(robot.from(entries).lookup(".list-cell").nth(1).queryAs(Node.class));
-        waitUntil(() -> !robot.lookup("#restoreVersionButton").queryButton().isDisabled());
+        waitUntilOnFx(() -> !robot.lookup("#restoreVersionButton").queryButton().isDisabled());
         robot.clickOn("#restoreVersionButton");
     }
 
@@ -163,7 +163,7 @@ class ItemHistoryGuiIT {
 
         restoreV2FromHistory(robot);
 
-        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent()
+        waitUntilOnFx(() -> robot.lookup(".dialog-pane").tryQuery().isPresent()
                 && robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
                         .anyMatch(b -> "Keep editing".equals(b.getText())));
         // the compare dialog: the server's version beside the one to restore
@@ -188,6 +188,14 @@ class ItemHistoryGuiIT {
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+    }
+
+    /**
+     * A condition that looks nodes up, checked on the FX thread: a lookup from the test thread walked a parent's
+     * children while the FX thread changed them (clean-clone CI: IndexOutOfBoundsException inside Parent.lookupAll).
+     */
+    private static void waitUntilOnFx(Callable<Boolean> condition) throws Exception {
+        waitUntil(() -> WaitForAsyncUtils.asyncFx(condition).get());
     }
 
     private JsonCodeArea area() {
