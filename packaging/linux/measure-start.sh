@@ -14,6 +14,7 @@
 #   trimmed theme jar), each on the app's runtime and options with an AOT cache of its own, like the empty window
 #   ("empty" names no layer). CPU_RUNS=N (default 0) rounds of one start of the app and of each floor, alternating,
 #   each printing the CPU per thread at its window: under load the CPU says more than the wall time.
+#   BARE=0 leaves out the starts of the app without its own archive or cache (shorter A/B runs).
 set -Eeuo pipefail
 trap 'echo "measure-start: FAILED: line $LINENO: \`$BASH_COMMAND\` exited with status $?" >&2' ERR
 
@@ -181,7 +182,7 @@ for i in $(seq 1 "$runs"); do
             start_once "$app/lib/runtime/bin/java" "${opts[@]}" -cp "${floor_cp[$k]}" FloorWindow ${floor_layers[$j]//,/ }
             times_layer[$k,$j]+="$elapsed_ms "
         done
-        if [ -n "${archive[$k]}" ]; then # the same app without its own archive, for the difference it makes
+        if [ -n "${archive[$k]}" ] && [ "${BARE:-1}" = 1 ]; then # the app without its own archive, for the difference
             mapfile -t opts < <(printf '%s\n' "${bare[$k]}")
             start_once "$app/lib/runtime/bin/java" "${opts[@]}" -cp "${classpath[$k]}" io.cosmosdesk.app.Launcher
             times_bare[$k]+="$elapsed_ms "
@@ -194,7 +195,7 @@ for k in "${!apps[@]}"; do
     median_app=$(printf '%s\n' ${times_app[$k]} | median)
     median_empty=$(printf '%s\n' ${times_empty[$k]} | median)
     echo "  start to main window:  median $median_app ms of $runs (${times_app[$k]% })"
-    echo "  window whole:          median $(printf '%s\n' ${times_whole[$k]} | grep -v '^-$' | median) ms of $runs (${times_whole[$k]% }), the same starts (the app's trace; every part joined the first frame; - : a build without that step)"
+    echo "  window whole:          median $(printf '%s\n' ${times_whole[$k]} | { grep -v '^-$' || echo -; } | median) ms of $runs (${times_whole[$k]% }), the same starts (the app's trace; every part joined the first frame; - : a build without that step)"
     echo "  empty JavaFX window:   median $median_empty ms of $runs (${times_empty[$k]% })"
     echo "start ratio to an empty JavaFX window: $(awk -v a="$median_app" -v e="$median_empty" 'BEGIN { printf "%.2f", a / e }')"
     for j in "${!floor_layers[@]}"; do
@@ -206,11 +207,12 @@ for k in "${!apps[@]}"; do
         echo "  app without its own archive or cache (java, the runtime's archive only): median $median_bare ms of $runs (${times_bare[$k]% }), ratio $(awk -v a="$median_bare" -v e="$median_empty" 'BEGIN { printf "%.2f", a / e }')"
     fi
     mapfile -t opts < <(printf '%s\n' "${options[$k]}")
-    CPU=1 start_once "$app/lib/runtime/bin/java" "${opts[@]}" -Xlog:class+load=info:file="$work/class-load-$k.log" \
+    from=$(( $(wc -l <"$work/stderr.log") + 1 ))
+    CPU=1 WHOLE=${has_whole[$k]} start_once "$app/lib/runtime/bin/java" "${opts[@]}" -Xlog:class+load=info:file="$work/class-load-$k.log" \
         -Dcosmosdesk.startupTrace=true -cp "${classpath[$k]}" io.cosmosdesk.app.Launcher
     echo "  app, one start with the class-load log: $elapsed_ms ms, CPU per thread at the window: $cpu_line"
     echo "  classes loaded to the window: $(wc -l <"$work/class-load-$k.log") ($(grep -c 'source: file:\|source: jar:' "$work/class-load-$k.log" || true) read from jars, $(grep -c 'source: shared objects file' "$work/class-load-$k.log" || true) from CDS archives or the AOT cache)"
-    grep '^startup:' "$work/stderr.log" | tail -n 12 | sed 's/^/    /' || true
+    tail -n +"$from" "$work/stderr.log" | { grep '^startup:' || true; } | sed 's/^/    /' 
     mapfile -t opts < <(printf '%s\n' "${floor[$k]}")
     CPU=1 start_once "$app/lib/runtime/bin/java" "${opts[@]}" -cp "$work/empty-window/empty-window.jar" EmptyWindow
     echo "  empty window, one start: $elapsed_ms ms, CPU per thread at the window: $cpu_line"
