@@ -83,16 +83,17 @@ wait_for_whole_window() {
 training_run() {
     rm -rf "$work/training-home" "$work/app.classlist"
     "$runtime/bin/java" -Xshare:off -XX:DumpLoadedClassList="$work/app.classlist" \
-        -Dcosmosdesk.home="$work/training-home" -cp "$app_classpath" io.cosmosdesk.app.Launcher \
-        >"$work/training.log" 2>&1 &
+        -Dcosmosdesk.home="$work/training-home" -Dcosmosdesk.startupTrace=wall -cp "$app_classpath" \
+        io.cosmosdesk.app.Launcher >"$work/training.log" 2>&1 &
     local pid=$!
-    if wait_for_main_window "$pid"; then
-        sleep 2 # what the window loads right after showing (first layout, CSS, status bar) belongs in the archive
+    if wait_for_main_window "$pid" && wait_for_whole_window "$pid" "$work/training.log"; then
+        # what the window loads once whole (as for the AOT cache below) belongs in the archive
+        sleep "${AOT_TRAINING_SETTLE:-1}"
         kill -TERM "$pid"
         wait "$pid" || true
         return 0
     fi
-    local outcome="showed no main window within 120 s"
+    local outcome="showed no whole main window within 120 s"
     kill -0 "$pid" 2>/dev/null || outcome="exited before showing its main window"
     kill -TERM "$pid" 2>/dev/null || true
     wait "$pid" || true
