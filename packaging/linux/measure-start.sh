@@ -14,6 +14,7 @@
 #   trimmed theme jar), each on the app's runtime and options with an AOT cache of its own, like the empty window
 #   ("empty" names no layer). CPU_RUNS=N (default 0) rounds of one start of the app and of each floor, alternating,
 #   each printing the CPU per thread at its window: under load the CPU says more than the wall time.
+#   BARE=0 leaves out the starts of the app without its own archive or cache (shorter A/B runs).
 set -Eeuo pipefail
 trap 'echo "measure-start: FAILED: line $LINENO: \`$BASH_COMMAND\` exited with status $?" >&2' ERR
 
@@ -61,13 +62,21 @@ if [ ${#floor_layers[@]} -gt 0 ]; then
 fi
 export XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$work/home/data" XDG_STATE_HOME="$work/home/state"
 
-elapsed_ms=0 cpu_line=""
+elapsed_ms=0 cpu_line="" whole_ms=""
 # Starts "$@", waits for a visible window named CosmosDesk*, sets elapsed_ms; with CPU=1 also sets cpu_line
-# (CPU ms per thread group at that moment); SETTLE=s waits that long after the window; stops it again.
+# (CPU ms per thread group at that moment); SETTLE=s waits that long after the window; with WHOLE=1 (the app's
+# launcher, its trace's wall mode on through JDK_JAVA_OPTIONS) sets whole_ms to the app's own "window whole" figure
+# (ms since its JVM started), or "-" when the app printed none within 30 s (a build without that step); stops it.
 start_once() {
-    local start pid
+    local start pid from
+    whole_ms=""
+    from=$(( $(wc -l <"$work/stderr.log") + 1 ))
     start=$(now_ms)
-    "$@" >>"$work/stderr.log" 2>&1 &
+    if [ "${WHOLE:-0}" = 1 ]; then
+        JDK_JAVA_OPTIONS=-Dcosmosdesk.startupTrace=wall "$@" >>"$work/stderr.log" 2>&1 &
+    else
+        "$@" >>"$work/stderr.log" 2>&1 &
+    fi
     app_pid=$!
     until xdotool search --onlyvisible --name '^CosmosDesk' >/dev/null 2>&1; do
         kill -0 "$app_pid" 2>/dev/null || fail "exited before its window: $* (see $work/stderr.log)"
@@ -85,6 +94,14 @@ start_once() {
                                  s[n] += $NF; t += $NF }
                                  END { printf "total %d ms:", t; for (k in s) printf " %s %d", k, s[k]; }')
     fi
+    if [ "${WHOLE:-0}" = 1 ]; then
+        whole_ms=""
+        until [ -n "$whole_ms" ]; do
+            whole_ms=$(awk -v from="$from" 'NR >= from && /^startup: .* window whole \[/ { print $2; exit }' "$work/stderr.log")
+            [ -n "$whole_ms" ] || [ $(( $(now_ms) - start )) -lt 30000 ] || whole_ms="-"
+            [ -n "$whole_ms" ] || sleep 0.02
+        done
+    fi
     [ -z "${SETTLE:-}" ] || sleep "$SETTLE"
     kill -TERM "$app_pid" 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
@@ -94,7 +111,7 @@ start_once() {
 # Per app k: the launcher's JVM options with $APPDIR as the launcher fills it in (options_k), the same without
 # the app's own archive or cache (bare_k: made for the app's class path only), the floor's (floor_k: bare_k, plus
 # on JDK 24+ an AOT cache of the empty window's own), the class path, the Java feature release.
-declare -A options bare floor classpath feature archive floor_cp layer_opts times_layer
+declare -A options bare floor classpath feature archive floor_cp layer_opts times_layer has_whole
 : >"$work/stderr.log"
 echo "measure-start: $runs alternating starts of ${#apps[@]} app(s), load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 for k in "${!apps[@]}"; do
@@ -120,6 +137,11 @@ for k in "${!apps[@]}"; do
         echo "measure-start: made the app's archive ${archive[$k]} in $(( $(now_ms) - cds_start )) ms ($(du -m "${archive[$k]}" | cut -f1) MB)"
     fi
     echo "  app $k: $app, Java $(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$app/lib/runtime/release"), its archive: ${archive[$k]:-none}"
+    # a build whose trace marks the whole window (StartupTrace.WHOLE); older builds are timed to the first frame only
+    has_whole[$k]=0
+    if unzip -p "$app"/lib/app/cosmosdesk-*.jar io/cosmosdesk/app/StartupTrace.class 2>/dev/null | grep -a 'window whole' >/dev/null; then
+        has_whole[$k]=1
+    fi
     start_once "$app/bin/CosmosDesk" # first start of a fresh settings folder: not counted
     floor[$k]=${bare[$k]}
     if [ "${feature[$k]}" -ge 24 ]; then
@@ -147,11 +169,11 @@ for k in "${!apps[@]}"; do
     done
 done
 
-declare -A times_app times_empty times_bare
+declare -A times_app times_whole times_empty times_bare
 for i in $(seq 1 "$runs"); do
     for k in "${!apps[@]}"; do
         app=${apps[$k]}
-        start_once "$app/bin/CosmosDesk"; times_app[$k]+="$elapsed_ms "
+        WHOLE=${has_whole[$k]} start_once "$app/bin/CosmosDesk"; times_app[$k]+="$elapsed_ms "; times_whole[$k]+="${whole_ms:--} "
         mapfile -t opts < <(printf '%s\n' "${floor[$k]}")
         start_once "$app/lib/runtime/bin/java" "${opts[@]}" -cp "$work/empty-window/empty-window.jar" EmptyWindow
         times_empty[$k]+="$elapsed_ms "
@@ -160,7 +182,7 @@ for i in $(seq 1 "$runs"); do
             start_once "$app/lib/runtime/bin/java" "${opts[@]}" -cp "${floor_cp[$k]}" FloorWindow ${floor_layers[$j]//,/ }
             times_layer[$k,$j]+="$elapsed_ms "
         done
-        if [ -n "${archive[$k]}" ]; then # the same app without its own archive, for the difference it makes
+        if [ -n "${archive[$k]}" ] && [ "${BARE:-1}" = 1 ]; then # the app without its own archive, for the difference
             mapfile -t opts < <(printf '%s\n' "${bare[$k]}")
             start_once "$app/lib/runtime/bin/java" "${opts[@]}" -cp "${classpath[$k]}" io.cosmosdesk.app.Launcher
             times_bare[$k]+="$elapsed_ms "
@@ -173,6 +195,7 @@ for k in "${!apps[@]}"; do
     median_app=$(printf '%s\n' ${times_app[$k]} | median)
     median_empty=$(printf '%s\n' ${times_empty[$k]} | median)
     echo "  start to main window:  median $median_app ms of $runs (${times_app[$k]% })"
+    echo "  window whole:          median $(printf '%s\n' ${times_whole[$k]} | { grep -v '^-$' || echo -; } | median) ms of $runs (${times_whole[$k]% }), the same starts (the app's trace; every part joined the first frame; - : a build without that step)"
     echo "  empty JavaFX window:   median $median_empty ms of $runs (${times_empty[$k]% })"
     echo "start ratio to an empty JavaFX window: $(awk -v a="$median_app" -v e="$median_empty" 'BEGIN { printf "%.2f", a / e }')"
     for j in "${!floor_layers[@]}"; do
@@ -184,11 +207,12 @@ for k in "${!apps[@]}"; do
         echo "  app without its own archive or cache (java, the runtime's archive only): median $median_bare ms of $runs (${times_bare[$k]% }), ratio $(awk -v a="$median_bare" -v e="$median_empty" 'BEGIN { printf "%.2f", a / e }')"
     fi
     mapfile -t opts < <(printf '%s\n' "${options[$k]}")
-    CPU=1 start_once "$app/lib/runtime/bin/java" "${opts[@]}" -Xlog:class+load=info:file="$work/class-load-$k.log" \
+    from=$(( $(wc -l <"$work/stderr.log") + 1 ))
+    CPU=1 WHOLE=${has_whole[$k]} start_once "$app/lib/runtime/bin/java" "${opts[@]}" -Xlog:class+load=info:file="$work/class-load-$k.log" \
         -Dcosmosdesk.startupTrace=true -cp "${classpath[$k]}" io.cosmosdesk.app.Launcher
     echo "  app, one start with the class-load log: $elapsed_ms ms, CPU per thread at the window: $cpu_line"
     echo "  classes loaded to the window: $(wc -l <"$work/class-load-$k.log") ($(grep -c 'source: file:\|source: jar:' "$work/class-load-$k.log" || true) read from jars, $(grep -c 'source: shared objects file' "$work/class-load-$k.log" || true) from CDS archives or the AOT cache)"
-    grep '^startup:' "$work/stderr.log" | tail -n 12 | sed 's/^/    /' || true
+    tail -n +"$from" "$work/stderr.log" | { grep '^startup:' || true; } | sed 's/^/    /' 
     mapfile -t opts < <(printf '%s\n' "${floor[$k]}")
     CPU=1 start_once "$app/lib/runtime/bin/java" "${opts[@]}" -cp "$work/empty-window/empty-window.jar" EmptyWindow
     echo "  empty window, one start: $elapsed_ms ms, CPU per thread at the window: $cpu_line"

@@ -36,11 +36,14 @@ final class FirstFrame {
 
     /**
      * Runs each step in a frame of its own, the first in the frame after the first frame (so that frame is drawn
-     * without them), then marks {@code root} {@link #WHOLE}.
+     * without them), then marks {@code root} {@link #WHOLE} and the start's trace {@value StartupTrace#WHOLE}.
      */
     static void join(TaskRunner tasks, Node root, List<Runnable> steps) {
         if (steps.isEmpty()) {
             root.getProperties().put(WHOLE, Boolean.TRUE);
+            // beside "main window shown" (the first frame, the smoke test's finish line); the training run of the
+            // AOT cache (finish-runtime.sh) waits for this line
+            StartupTrace.mark(StartupTrace.WHOLE);
             return;
         }
         tasks.inNextFrame(() -> {

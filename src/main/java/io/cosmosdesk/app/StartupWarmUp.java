@@ -34,8 +34,11 @@ final class StartupWarmUp {
     private static void run() {
         try {
             LoggerFactory.getILoggerFactory();
+            StartupTrace.mark("warm-up: logging");
             Json.MAPPER.treeToValue(Json.MAPPER.valueToTree(Settings.defaults()), Settings.class);
+            StartupTrace.mark("warm-up: Jackson and settings");
             loadClasses();
+            StartupTrace.mark("warm-up: class list");
             // Verifying the audited write door loads the SDK's exception and Reactor's Retry types, from
             // azure-cosmos's signed jar (its signature is checked on first use): here, not on the UI thread.
             Class.forName("io.cosmosdesk.audit.AuditedWrites", true, StartupWarmUp.class.getClassLoader());
