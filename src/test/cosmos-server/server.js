@@ -27,7 +27,8 @@
 //   POST   /_cosmosdesk/reset     drops every database (and its throughput)
 //   PUT    /_cosmosdesk/all-versions {"enabled":false} -> the change feed's all-versions-and-deletes mode is refused
 //                                  with 400, as by an account without continuous backup ({"enabled":true} serves it)
-//   GET    /_cosmosdesk/cursors   query cursors: live count, cap, idle time and hits/misses since start
+//   GET    /_cosmosdesk/cursors   query cursors: live count, cap, idle time and hits/misses since start; repeats:
+//                                  hits answered with a page as cut before (the SDK reads a page ahead, then asks again)
 //   DELETE /_cosmosdesk/cursors   drops every live cursor (their continuations then run the query again)
 "use strict";
 

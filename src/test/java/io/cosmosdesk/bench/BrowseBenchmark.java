@@ -190,8 +190,10 @@ public final class BrowseBenchmark {
                     }
                 }
                 io.cosmosdesk.testing.ServerCursors.Stats cursorsAfter = cursors.stats();
-                cursorText.append(String.format(Locale.ROOT, " %s %d hits / %d misses;", kind.name().toLowerCase(Locale.ROOT),
-                        cursorsAfter.hits() - cursorsBefore.hits(), cursorsAfter.misses() - cursorsBefore.misses()));
+                cursorText.append(String.format(Locale.ROOT, " %s %d hits (%d of them repeats) / %d misses;",
+                        kind.name().toLowerCase(Locale.ROOT), cursorsAfter.hits() - cursorsBefore.hits(),
+                        cursorsAfter.repeats() - cursorsBefore.repeats(),
+                        cursorsAfter.misses() - cursorsBefore.misses()));
                 if (System.getenv("BENCH_PASS_CLOCK") != null) { // to cut a flight recording by pass
                     print("pass clock: round %d %s %d-%d", r, kind, passStartMillis, System.currentTimeMillis());
                 }

@@ -109,6 +109,19 @@ class QueryCursorIT {
     }
 
     @Test
+    void aPageAskedForAgainIsAnsweredAsCutBefore() {
+        // the SDK reads the page after the one a query wants; the next query, from that page's token, asks again
+        ServerCursors.Stats before = cursors.stats();
+        List<Page> withCursors = pageThrough("SELECT * FROM c", new CosmosQueryRequestOptions(), false, () -> { });
+        ServerCursors.Stats after = cursors.stats();
+        List<Page> rerunEachPage = pageThrough("SELECT * FROM c", new CosmosQueryRequestOptions(), true, () -> { });
+
+        assertThat(withCursors).isEqualTo(rerunEachPage);
+        // every page but the first two was asked for twice, the second time answered from the cursor's last pages
+        assertThat(after.repeats() - before.repeats()).isGreaterThanOrEqualTo(withCursors.size() - 2);
+    }
+
+    @Test
     void aContinuationWhoseCursorIsGoneRunsTheQueryAgain() {
         List<Page> expected = pageThrough("SELECT * FROM c ORDER BY c.n", new CosmosQueryRequestOptions(), true,
                 () -> { });

@@ -12,7 +12,8 @@ import javax.net.ssl.SSLContext;
 /** The local server's query-cursor switch ({@code /_cosmosdesk/cursors}): counts, and dropping every cursor. */
 public final class ServerCursors {
 
-    public record Stats(int live, long hits, long misses) {
+    /** {@code repeats}: pages asked for again and answered as cut before (the SDK reads a page ahead). */
+    public record Stats(int live, long hits, long misses, long repeats) {
     }
 
     private final LocalCosmosServer server;
@@ -24,7 +25,8 @@ public final class ServerCursors {
 
     public Stats stats() {
         JsonNode json = readJson(send("GET"));
-        return new Stats(json.get("live").asInt(), json.get("hits").asLong(), json.get("misses").asLong());
+        return new Stats(json.get("live").asInt(), json.get("hits").asLong(), json.get("misses").asLong(),
+                json.path("repeats").asLong());
     }
 
     /** Drops every live cursor, as if each had been idle past its expiry. */
