@@ -41,8 +41,14 @@ final class EditorAreaHost {
      * 3 against 6 stages interleaved in one run (ABBAAB, G1, load 12-15, session 14), open stall median / max:
      * 2 MB 150/550, 56/246, 137/157 ms against 98/140, 52/135, 74/103; 10 KB 200/225, 144/515, 273/541 against
      * 101/162, 107/123, 54/203; the 2 MB open's longest UI-busy stretch 184/59/80 against 87/76/47 ms.
+     * Session 16: every open stall over 40 ms was the UI thread runnable without a core (the JIT's threads and the
+     * machine's other work had both) or a collection, with 0-37 ms of its own CPU in it; the shorter each pulse's
+     * own work, the less a pulse that loses its core stretches. 6 against 10 stages, 6 pairs alternating in one
+     * hold (load 16-23), medians of the six runs' figures: open stall median 10 KB 43 / 31 ms, 500 KB 58 / 30,
+     * 2 MB 61 / 44; open stall max 122 / 82, 110 / 100, 174 / 139; the longest UI-busy stretch 28 / 19, 26 / 20,
+     * 22 / 17 ms. The whole open's UI CPU stays within the noise (93-135 / 104-142 ms): four more pulses' passes.
      */
-    static final int STAGES = 6;
+    static final int STAGES = 10;
 
     /** Up to this size Format is one edit in the area, so Ctrl+Z brings the user's own layout back. */
     private static final int UNDOABLE_FORMAT_CHARS = 128 * 1024;

@@ -123,6 +123,9 @@ public final class EditorBenchmark {
         java.util.Map<Integer, List<long[]>> figures = new java.util.TreeMap<>();
         java.util.Map<Integer, List<StallAttribution.Stall>> attributions = new java.util.TreeMap<>();
         List<String> attributionLines = new ArrayList<>();
+        // every open stall on one clock, in the form scripts/changes-stall-split.py reads (who had the cores)
+        long clock = System.nanoTime();
+        List<String> onClock = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (int size : sizes) {
                 String id = "item-" + size;
@@ -164,8 +167,10 @@ public final class EditorBenchmark {
                     for (long[] each : heartbeat.stalls()) {
                         StallAttribution.Stall attributed = StallAttribution.of(each, gc, stacks);
                         attributions.computeIfAbsent(size, k -> new ArrayList<>()).add(attributed);
-                        attributionLines.add(String.format(Locale.ROOT, "  %4.0f KB round %d: %s", size / 1024.0,
-                                round, attributed.text()));
+                        long at = (heartbeat.startedAtNanos() - clock) / 1_000_000 + each[0];
+                        attributionLines.add(String.format(Locale.ROOT, "  %4.0f KB round %d (@+%d): %s",
+                                size / 1024.0, round, at, attributed.text()));
+                        onClock.add(each[1] + " ms@+" + at + " (cpu " + each[2] + ")");
                     }
                 }
                 if (where && round == rounds - 1) {
@@ -206,6 +211,9 @@ public final class EditorBenchmark {
         for (String line : attributionLines) {
             System.out.println(line);
         }
+        System.out.println("stall clock: the stall meter started at monotonic ns " + clock + "; the app's JVM is pid "
+                + ProcessHandle.current().pid());
+        System.out.println("stalls over 50 ms: " + onClock.size() + " " + onClock);
         for (var entry : figures.keySet()) {
             List<StallAttribution.Stall> stalls = attributions.getOrDefault(entry, List.of());
             System.out.printf(Locale.ROOT, "  %4.0f KB: %d stalls over %d ms in %d rounds%s%n", entry / 1024.0,

@@ -40,7 +40,7 @@ class EditorAreaHostGuiTest {
     });
 
     @Test
-    void aFreshAreaGrowsASixthOfTheBodyAPulseOverNothingOfTheOtherDocument() throws Exception {
+    void aFreshAreaGrowsATenthOfTheBodyAPulseOverNothingOfTheOtherDocument() throws Exception {
         StringBuilder next = new StringBuilder("{\n  \"id\": \"second\",\n  \"lines\": [\n");
         for (int i = 0; i < 400; i++) {
             next.append("    { \"sku\": \"SKU-").append(i).append("\", \"qty\": ").append(i % 7).append(" },\n");
@@ -68,12 +68,14 @@ class EditorAreaHostGuiTest {
 
         assertThat(oldDrawn).as("the other document is never drawn below the growing area (two documents cut at a "
                 + "line)").isEmpty();
-        double sixth = 1.0 / 6 + 0.01;
-        assertThat(shares.get(0)).as("the first pulse lays out a sixth of the body (shares per pulse: %s)", shares)
-                .isLessThanOrEqualTo(sixth);
+        // a tenth: at 800x600 about three fresh lines of cells a pulse (a sixth, about six, left pulses of 20-40 ms of UI
+        // work under load; EditorAreaHost.STAGES)
+        double tenth = 1.0 / 10 + 0.01;
+        assertThat(shares.get(0)).as("the first pulse lays out a tenth of the body (shares per pulse: %s)", shares)
+                .isLessThanOrEqualTo(tenth);
         for (int i = 1; i < shares.size(); i++) {
-            assertThat(shares.get(i) - shares.get(i - 1)).as("pulse %d grows by at most a sixth (%s)", i, shares)
-                    .isLessThanOrEqualTo(sixth);
+            assertThat(shares.get(i) - shares.get(i - 1)).as("pulse %d grows by at most a tenth (%s)", i, shares)
+                    .isLessThanOrEqualTo(tenth);
         }
         // the retired area leaves in the pulse after the new one covers the body (the last of the growth's steps)
         io.cosmosdesk.testing.MainWindowFixture.waitFor("the old area has left",
