@@ -97,4 +97,55 @@ class ChangeTrackerTest {
         assertThat(without.kind()).isEqualTo(ChangeRow.Kind.UPDATED);
         assertThat(without.summary()).isEqualTo(ChangeTracker.EARLIER_VERSION_NOT_SEEN);
     }
+
+    @Test
+    void theVersionsItRemembersDoNotKeepTheFeedsTrees() throws InterruptedException {
+        ChangeTracker tracker = new ChangeTracker(List.of("/pk"));
+        ObjectNode first = item("a", "1");
+        first.putObject("customer").put("name", "Ann").putArray("tags").add("x");
+        java.lang.ref.WeakReference<ObjectNode> tree = new java.lang.ref.WeakReference<>(first);
+        tracker.track(first); // the row, which holds the tree for the table, is dropped at once
+        first = null;
+        for (int i = 0; i < 20 && tree.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        // held as a tree, each version was dozens of objects that every young collection copied while it lived
+        assertThat(tree.get()).as("the first version's tree, after its row was dropped").isNull();
+        ObjectNode second = item("a", "2");
+        second.putObject("customer").put("name", "Bob").putArray("tags").add("x");
+        assertThat(tracker.track(second).summary()).isEqualTo("text: \"1\" → \"2\" · customer.name: \"Ann\" → \"Bob\"");
+    }
+
+    @Test
+    void aRememberedVersionDiffsExactlyAsTheTreeTheFeedGave() {
+        String[][] versions = {
+            {"\"d\":1.0,\"e\":1.5E20,\"f\":-0.0,\"g\":0.1,\"h\":1e-7", "\"d\":2.0,\"e\":1.5E21,\"f\":0.5,\"g\":0.2,\"h\":2e-7"},
+            {"\"big\":123456789012345678901234567890,\"l\":9007199254740993,\"i\":7,\"m\":-3",
+                "\"big\":123456789012345678901234567891,\"l\":9007199254740994,\"i\":7.0,\"m\":-3.25"},
+            {"\"t\":true,\"n\":null,\"u\":\"\u00e9\u2192\ud83d\ude00 \\\"q\\\" \\n\",\"gone\":\"x\"",
+                "\"t\":false,\"n\":1,\"u\":\"\u00e8 \\t\",\"added\":[]"},
+            {"\"arr\":[1,{\"x\":2}],\"o\":{\"deep\":{\"v\":3.25,\"w\":[]}},\"s\":\"" + "y".repeat(60) + "\"",
+                "\"arr\":[1,{\"x\":3}],\"o\":{\"deep\":{\"v\":3.5,\"w\":{}}},\"s\":\"" + "z".repeat(60) + "\""},
+        };
+        ChangeTracker tracker = new ChangeTracker(List.of("/pk"));
+        for (int n = 0; n < versions.length; n++) {
+            String before = "{\"id\":\"v" + n + "\",\"pk\":\"p\"," + versions[n][0] + ",\"_ts\":1}";
+            String after = "{\"id\":\"v" + n + "\",\"pk\":\"p\"," + versions[n][1] + ",\"_ts\":2}";
+            // read as the SDK reads the feed's items (its own mapper), and compared as trees, as before the tracker
+            // kept its versions as JSON text
+            String expected = FieldDiff.summary(FieldDiff.between(sdkTree(before), sdkTree(after)));
+            assertThat(expected).isNotEqualTo(FieldDiff.UNCHANGED);
+            tracker.track(sdkTree(before));
+            assertThat(tracker.track(sdkTree(after)).summary()).as(versions[n][0]).isEqualTo(expected);
+        }
+    }
+
+    private static ObjectNode sdkTree(String json) {
+        try {
+            return (ObjectNode) com.azure.cosmos.implementation.Utils.getSimpleObjectMapper().readTree(json);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
 }
