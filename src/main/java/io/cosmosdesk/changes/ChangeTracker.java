@@ -1,12 +1,10 @@
 package io.cosmosdesk.changes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ItemRef;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
 import io.cosmosdesk.json.Json;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +16,6 @@ import java.util.Map;
  * {@link #DEFAULT_REMEMBERED} most recently changed items are kept, within {@link #DEFAULT_REMEMBERED_CHARS}; an
  * item changed again after its version was dropped says so instead of a diff. In the all-versions-and-deletes
  * mode a delete forgets the item, and its row says what was deleted. Thread-confined: one session's rounds use it one after the other.
- *
- * <p>A remembered version is held as its JSON text (UTF-8 bytes, one object), not as the feed's tree, and parsed
- * again only when the item's next version arrives, on the reading thread. As trees, the 20,000 versions were about
- * 2.7 KB and dozens of objects each, which every young collection of the app copied while they lived: the longest
- * garbage-collection pauses of the Live tab (the rows keep their trees: the filter and the export read them).
  */
 public final class ChangeTracker {
 
@@ -32,28 +25,8 @@ public final class ChangeTracker {
     static final String EARLIER_VERSION_DROPPED = "changed (its earlier version is no longer held)";
     static final String EARLIER_VERSION_NOT_SEEN = "replaced (its earlier version was not seen in this tab)";
 
-    /** The last version seen of an item, as compact JSON text; its size is the array's length. */
-    private record Seen(byte[] json) {
-
-        static Seen of(ObjectNode version) {
-            try {
-                return new Seen(Json.MAPPER.writeValueAsBytes(version));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a tree read from JSON could not be written as JSON", e);
-            }
-        }
-
-        ObjectNode version() {
-            try {
-                return (ObjectNode) Json.MAPPER.readTree(json);
-            } catch (IOException e) {
-                throw new IllegalStateException("JSON this tracker wrote could not be read back", e);
-            }
-        }
-
-        int chars() {
-            return json.length;
-        }
+    /** The last version seen of an item, and its size. */
+    private record Seen(ObjectNode version, int chars) {
     }
 
     private final List<String> partitionKeyPaths;
@@ -130,10 +103,10 @@ public final class ChangeTracker {
 
     private ChangeRow trackWritten(ObjectNode item, ObjectNode feedPrevious, ChangeOperation operation) {
         ItemRef ref = refOf(item);
-        Seen latest = Seen.of(item);
-        Seen seen = lastSeen.put(ref, latest);
+        int chars = estimatedChars(item);
+        Seen seen = lastSeen.put(ref, new Seen(item, chars));
         ObjectNode before = seen != null ? seen.version() : feedPrevious;
-        heldChars += latest.chars() - (seen == null ? 0 : seen.chars());
+        heldChars += chars - (seen == null ? 0 : seen.chars());
         forgetOldest();
         ChangeRow.Kind kind;
         String summary;
@@ -152,7 +125,7 @@ public final class ChangeTracker {
         }
         sequence++;
         return new ChangeRow(sequence, secondsAt(item.get("_ts")), ref.id(), ref.partitionKey(), kind, summary, item,
-                estimatedChars(item), operation);
+                chars, operation);
     }
 
     private ChangeRow trackDelete(JsonNode metadata, ObjectNode previous, ChangeOperation operation) {
