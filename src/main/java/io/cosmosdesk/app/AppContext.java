@@ -109,7 +109,7 @@ public final class AppContext implements AutoCloseable {
         // features plug in here: tool tabs, container actions, menu actions (see ToolTabs, ContainerActions)
         // File > Settings…: saved values apply at once; new connections take retries and regions from them
         io.cosmosdesk.settings.SettingsFeature settingsFeature = new io.cosmosdesk.settings.SettingsFeature(settings,
-                () -> connectionStore().load(), Theme.APP_STYLESHEET);
+                () -> connectionStore().load(), Theme.APP_STYLESHEET, dialogs);
         clientFactory.useOptions(profile -> io.cosmosdesk.settings.SettingsFeature.clientOptions(settings.current(),
                 profile));
         settingsFeature.bindTheme(mainViewModel.themeProperty(), Theme::settingsName, Theme::fromName);

@@ -40,6 +40,10 @@ import javafx.scene.layout.VBox;
  */
 final class MainWindowView {
 
+    /** The tree's placeholder while there are no connections; {@link #CHOOSE_CONNECT} joins with Connect…. */
+    static final String NO_CONNECTIONS = "No connections yet.";
+    static final String CHOOSE_CONNECT = "Choose Connect… to open an Azure Cosmos DB account or the local emulator.";
+
     private MainWindowView() {
     }
 
@@ -77,6 +81,7 @@ final class MainWindowView {
                     root.setTop(new VBox(menuBar));
                     treePane.getChildren().set(0, treeToolbar(c)); // the slots hold places 0 and 1 (treePane)
                     treePane.getChildren().set(1, c.treeFilter);
+                    c.treePlaceholder.setText(NO_CONNECTIONS + "\n" + CHOOSE_CONNECT);
                 },
                 () -> {
                     tabsHost.getChildren().setAll(c.tabs);
@@ -132,8 +137,9 @@ final class MainWindowView {
         c.resourceTree = new TreeView<>();
         c.resourceTree.setId("resourceTree");
         c.resourceTree.setShowRoot(false);
-        c.treePlaceholder = new Label(
-                "No connections yet.\nChoose Connect… to open an Azure Cosmos DB account or the local emulator.");
+        // the sentence naming Connect… joins with the button (the tree's toolbar, frame 2): in the first frame it
+        // pointed at a control that was not there yet
+        c.treePlaceholder = new Label(NO_CONNECTIONS);
         c.treePlaceholder.setId("treePlaceholder");
         c.treePlaceholder.getStyleClass().add("placeholder");
         c.treePlaceholder.setWrapText(true);

@@ -102,6 +102,8 @@ final class AuditView extends BorderPane {
         export.setId("auditExport");
         export.setOnAction(e -> export());
         export.setMinWidth(Region.USE_PREF_SIZE);
+        // nothing shown, nothing to write (it was enabled, and wrote an empty file)
+        export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.entries()));
         javafx.scene.layout.HBox bottom = new javafx.scene.layout.HBox(6, status, export);
         javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
         bottom.setAlignment(Pos.CENTER_LEFT);
@@ -113,10 +115,12 @@ final class AuditView extends BorderPane {
     private Node filters() {
         TextField connection = field("auditConnection", "Connection", viewModel.connectionProperty().get());
         connection.textProperty().bindBidirectional(viewModel.connectionProperty());
+        name(connection, "Connection", "the connection's name, or a part of it");
         TextField container = field("auditContainer", "Container", "");
-        container.setTooltip(new javafx.scene.control.Tooltip("Database/container, or a part of either"));
+        name(container, "Container", "database/container, or a part of either");
         container.textProperty().bindBidirectional(viewModel.containerProperty());
         TextField id = field("auditId", "Item id", "");
+        name(id, "Item id", "the item's id, or a part of it");
         id.textProperty().bindBidirectional(viewModel.idProperty());
         ComboBox<AuditOperation> operation = new ComboBox<>();
         operation.setId("auditOperation");
@@ -125,18 +129,21 @@ final class AuditView extends BorderPane {
         operation.setButtonCell(operationCell());
         operation.setCellFactory(list -> operationCell());
         operation.valueProperty().bindBidirectional(viewModel.operationProperty());
+        name(operation, "Operation", "only entries of this write (create, replace, delete, …)");
         DatePicker from = new DatePicker();
         from.setId("auditFrom");
         from.setPromptText("From day");
         from.setPrefWidth(130);
         from.setMinWidth(Region.USE_PREF_SIZE);
         from.valueProperty().bindBidirectional(viewModel.fromProperty());
+        name(from, "From day", "only entries written on this day or later");
         DatePicker to = new DatePicker();
         to.setId("auditTo");
         to.setPromptText("To day");
         to.setPrefWidth(130);
         to.setMinWidth(Region.USE_PREF_SIZE);
         to.valueProperty().bindBidirectional(viewModel.toProperty());
+        name(to, "To day", "only entries written on this day or earlier");
         Button refresh = new Button("Show");
         refresh.setId("auditRefresh");
         refresh.setDefaultButton(true);
@@ -154,7 +161,38 @@ final class AuditView extends BorderPane {
         FlowPane bar = new FlowPane(6, 6, connection, container, id, operation, from, to, refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
+        shareTheRest(bar, connection, container, id);
         return bar;
+    }
+
+    /** The text fields' width: what the other controls leave them, between these (~770 px holds one row). */
+    static final double MIN_FIELD = 80;
+    static final double MAX_FIELD = 180;
+
+    /**
+     * The text fields share the bar's width that the other controls leave: one row wherever the viewer has ~770 px
+     * (Show wrapped alone to a second row in the default window, beside a wide tree, at a fixed 7 columns each).
+     */
+    private static void shareTheRest(FlowPane bar, TextField... fields) {
+        javafx.beans.InvalidationListener share = observable -> {
+            double others = bar.snappedLeftInset() + bar.snappedRightInset() + 1; // a pixel of rounding
+            int count = 0;
+            for (Node child : bar.getChildren()) {
+                if (!Arrays.asList(fields).contains(child)) {
+                    others += child.prefWidth(-1);
+                }
+                count++;
+            }
+            others += bar.getHgap() * (count - 1);
+            double each = Math.floor((bar.getWidth() - others) / fields.length);
+            for (TextField field : fields) {
+                field.setPrefWidth(Math.max(MIN_FIELD, Math.min(MAX_FIELD, each)));
+            }
+        };
+        bar.widthProperty().addListener(share);
+        // the buttons' and boxes' widths arrive with their skins
+        bar.getChildren().stream().filter(child -> !Arrays.asList(fields).contains(child))
+                .forEach(child -> child.layoutBoundsProperty().addListener(share));
     }
 
     private static TextField field(String id, String prompt, String text) {
@@ -163,6 +201,15 @@ final class AuditView extends BorderPane {
         field.setPromptText(prompt);
         field.setPrefColumnCount(7);
         return field;
+    }
+
+    /**
+     * A filter's name, for a screen reader and in its tooltip: its prompt was its only label, gone once it holds text
+     * (the connection's field starts filled in). Visible labels would not leave the bar one row beside the tree.
+     */
+    private static void name(javafx.scene.control.Control filter, String name, String what) {
+        filter.setAccessibleText(name);
+        filter.setTooltip(new javafx.scene.control.Tooltip(name + ": " + what));
     }
 
     private static ListCell<AuditOperation> operationCell() {

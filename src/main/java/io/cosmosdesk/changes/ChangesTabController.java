@@ -14,6 +14,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -142,6 +143,7 @@ public class ChangesTabController {
         pauseButton.disableProperty().bind(viewModel.stateProperty().isEqualTo(LiveChangesViewModel.State.STOPPED)
                 .or(viewModel.stateProperty().isEqualTo(LiveChangesViewModel.State.FAILED)));
         stopButton.disableProperty().bind(pauseButton.disableProperty());
+        keepTheFocusOnTheToolbar();
         startButton.disableProperty().bind(viewModel.goneProperty()); // a deleted container has no changes to read
         bindStartButton();
         bindModeChoice();
@@ -182,6 +184,19 @@ public class ChangesTabController {
         };
         viewModel.stateProperty().addListener((obs, old, state) -> show.run());
         show.run();
+    }
+
+    /**
+     * Stop (or Pause) turns disabled once the reading stops, and the scene then handed the focus to the next control,
+     * the Feed box: a keyboard user who pressed Stop lands on Start (Restart) instead, the next step.
+     */
+    private void keepTheFocusOnTheToolbar() {
+        stopButton.disabledProperty().addListener((obs, was, disabled) -> {
+            Node owner = root.getScene() == null ? null : root.getScene().getFocusOwner();
+            if (disabled && (owner == stopButton || owner == pauseButton) && !startButton.isDisabled()) {
+                startButton.requestFocus();
+            }
+        });
     }
 
     /** Feed: latest version, or all versions and deletes once the account is known to serve it. */

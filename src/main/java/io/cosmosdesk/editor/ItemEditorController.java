@@ -109,14 +109,16 @@ public class ItemEditorController {
         // greyed out, these would say nothing on hover: their tooltips move onto holders that stay enabled
         io.cosmosdesk.ui.TooltipHolder.holdTooltipsOf(newButton, discardButton, editorDeleteButton, reloadButton,
                 cloneButton, historyButton, formatButton, findButton);
+        viewModel.readOnlyProperty().addListener((obs, old, value) -> Nodes.toggleStyleClass(root, "read-only", value));
+        viewModel.dirtyProperty().addListener((obs, old, value) -> Nodes.toggleStyleClass(stateLabel, "dirty", value));
+        stateLabel.textProperty().bind(Bindings.createStringBinding(() -> state().text(), viewModel.modeProperty(),
+                viewModel.dirtyProperty(), viewModel.savingProperty(), viewModel.readOnlyProperty()));
+        Tooltip stateTip = new Tooltip();
+        stateTip.textProperty().bind(Bindings.createStringBinding(() -> state().tip(), stateLabel.textProperty()));
+        stateLabel.setTooltip(stateTip);
         // beside the grid the editor is often narrower than every button: the icons that do not fit wait in a menu
         io.cosmosdesk.ui.ToolbarOverflow.install(editorToolbar, reloadButton, cloneButton, historyButton,
                 formatButton, findButton);
-
-        stateLabel.textProperty().bind(Bindings.createStringBinding(this::stateText, viewModel.modeProperty(),
-                viewModel.dirtyProperty(), viewModel.savingProperty(), viewModel.readOnlyProperty()));
-        viewModel.readOnlyProperty().addListener((obs, old, value) -> Nodes.toggleStyleClass(root, "read-only", value));
-        viewModel.dirtyProperty().addListener((obs, old, value) -> Nodes.toggleStyleClass(stateLabel, "dirty", value));
 
         editorErrorLabel.textProperty().bind(viewModel.errorMessageProperty());
         editorErrorBanner.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
@@ -149,18 +151,24 @@ public class ItemEditorController {
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
-    private String stateText() {
+    /** The state (before the validation message, where the line has room for it whole) and its tooltip. */
+    private record EditorState(String text, String tip) {
+    }
+
+    private EditorState state() {
         if (viewModel.readOnlyProperty().get() && viewModel.modeProperty().get() != Mode.EMPTY) {
-            return "Read-only connection";
+            return new EditorState("Read-only connection", "Read-only connection: nothing in this editor can be saved");
         }
         if (viewModel.savingProperty().get()) {
-            return "Saving…";
+            return new EditorState("Saving…", "Saving…");
         }
         return switch (viewModel.modeProperty().get()) {
-            case NEW -> "● New item, not saved yet";
-            case EXISTING -> viewModel.dirtyProperty().get() ? "● Unsaved changes" : "";
-            case LOADING -> "Loading…";
-            case EMPTY -> "";
+            case NEW -> new EditorState("● New item, not saved yet", "A new item, not saved yet: Save (Ctrl+S) "
+                    + "creates it");
+            case EXISTING -> viewModel.dirtyProperty().get() ? new EditorState("● Unsaved changes", "This item has unsaved "
+                    + "changes: Save (Ctrl+S) writes them, Discard (Esc) drops them") : new EditorState("", "");
+            case LOADING -> new EditorState("Loading…", "Loading…");
+            case EMPTY -> new EditorState("", "");
         };
     }
 

@@ -83,6 +83,8 @@ public final class SettingsDialog {
                 viewModel.themeProperty().set((String) now.getUserData());
             }
         });
+        viewModel.themeProperty().addListener((obs, old, now) -> themes.selectToggle("dark".equals(now) ? dark
+                : light)); // Reset to defaults
         form.add(new Label("Theme"), 0, row);
         form.add(new HBox(12, light, dark), 1, row++, 2, 1);
 
@@ -145,11 +147,20 @@ public final class SettingsDialog {
         cancel.setId("settingsCancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(event -> stage.close());
+        // apart from OK, Apply and Cancel (at the bar's left): it saves the defaults at once, after a confirmation
+        Button reset = new Button("Reset to defaults");
+        reset.setId("settingsReset");
+        reset.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        reset.setTooltip(new javafx.scene.control.Tooltip("Put this page's values back to their defaults (asks "
+                + "first); saved connections and their preferred regions are kept"));
+        reset.setOnAction(event -> viewModel.resetToDefaults());
+        ButtonBar.setButtonData(reset, ButtonBar.ButtonData.LEFT);
+        ButtonBar.setButtonUniformSize(reset, false); // the bar's uniform width cut it to "Reset to defa…"
         ButtonBar.setButtonData(ok, ButtonBar.ButtonData.OK_DONE);
         ButtonBar.setButtonData(apply, ButtonBar.ButtonData.APPLY);
         ButtonBar.setButtonData(cancel, ButtonBar.ButtonData.CANCEL_CLOSE);
         ButtonBar buttons = new ButtonBar();
-        buttons.getButtons().addAll(ok, apply, cancel);
+        buttons.getButtons().addAll(reset, ok, apply, cancel);
 
         // the last column takes the width the dialog gives: the sentences spanning the form wrap at the form's
         // width, not at the width of its three columns

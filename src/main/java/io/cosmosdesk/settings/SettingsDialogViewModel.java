@@ -1,5 +1,6 @@
 package io.cosmosdesk.settings;
 
+import io.cosmosdesk.ui.DialogService;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ public final class SettingsDialogViewModel {
             + "from now on: disconnect and connect again to use them. Everything else applies at once.";
 
     private final SettingsStore store;
+    private final DialogService dialogs;
     private final StringProperty pageSize = new SimpleStringProperty(this, "pageSize");
     private final StringProperty requestUnitLimit = new SimpleStringProperty(this, "requestUnitLimit");
     private final StringProperty queryTimeout = new SimpleStringProperty(this, "queryTimeout");
@@ -41,18 +43,13 @@ public final class SettingsDialogViewModel {
 
     /**
      * @param savedConnections id to name of the saved connections, in the order the tree shows them
+     * @param dialogs asks before Reset to defaults
      */
-    public SettingsDialogViewModel(SettingsStore store, Map<String, String> savedConnections) {
+    public SettingsDialogViewModel(SettingsStore store, Map<String, String> savedConnections, DialogService dialogs) {
         this.store = store;
+        this.dialogs = dialogs;
         Settings current = store.current();
-        pageSize.set(Integer.toString(current.pageSize()));
-        requestUnitLimit.set(Integer.toString(current.requestUnitLimit()));
-        queryTimeout.set(Integer.toString(current.queryTimeoutSeconds()));
-        retryAttempts.set(Integer.toString(current.retryAttempts()));
-        retryMaxWait.set(Integer.toString(current.retryMaxWaitSeconds()));
-        theme.set(current.theme());
-        journalRetention.set(Integer.toString(current.journalRetentionDays()));
-        auditRetention.set(Integer.toString(current.auditRetentionDays()));
+        showValues(current);
         savedConnections.forEach((id, name) -> connections.add(new ConnectionRegions(id, name,
                 new SimpleStringProperty(String.join(", ", current.preferredRegions(id))))));
     }
@@ -144,6 +141,43 @@ public final class SettingsDialogViewModel {
         }
         problem.set("");
         return true;
+    }
+
+    /**
+     * Reset to defaults: after the user agrees, every value of the page but the connections' preferred regions
+     * (they belong to saved connections, which stay as they are) goes back to its default, and is saved and
+     * applied at once, as Apply does. False when the user cancelled or the defaults could not be saved.
+     */
+    public boolean resetToDefaults() {
+        if (!dialogs.confirm("Reset settings to defaults", resetQuestion(), "Reset to defaults", true)) {
+            return false;
+        }
+        showValues(Settings.defaults());
+        return apply();
+    }
+
+    /** What Reset to defaults asks, listing exactly what it resets and to what. */
+    static String resetQuestion() {
+        Settings defaults = Settings.defaults();
+        return String.format(java.util.Locale.ROOT, "These settings go back to their defaults and apply at once: "
+                + "page size %d items, request unit limit %,d RU, query timeout %d seconds, %s theme, finished "
+                + "journals kept %d days, the audit log kept %d days, %d retry attempts when throttled, longest "
+                + "wait for retries %d seconds. Saved connections and their preferred regions are kept.",
+                defaults.pageSize(), defaults.requestUnitLimit(), defaults.queryTimeoutSeconds(), defaults.theme(),
+                defaults.journalRetentionDays(), defaults.auditRetentionDays(), defaults.retryAttempts(),
+                defaults.retryMaxWaitSeconds());
+    }
+
+    /** Every value of the page but the preferred regions, as {@code settings} hold it. */
+    private void showValues(Settings settings) {
+        pageSize.set(Integer.toString(settings.pageSize()));
+        requestUnitLimit.set(Integer.toString(settings.requestUnitLimit()));
+        queryTimeout.set(Integer.toString(settings.queryTimeoutSeconds()));
+        retryAttempts.set(Integer.toString(settings.retryAttempts()));
+        retryMaxWait.set(Integer.toString(settings.retryMaxWaitSeconds()));
+        theme.set(settings.theme());
+        journalRetention.set(Integer.toString(settings.journalRetentionDays()));
+        auditRetention.set(Integer.toString(settings.auditRetentionDays()));
     }
 
     /** Region names as typed ("West Europe, North Europe"), in order, blanks and repeats dropped. */

@@ -2,6 +2,7 @@ package io.cosmosdesk.settings;
 
 import io.cosmosdesk.cosmos.ClientOptions;
 import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.ui.DialogService;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +25,12 @@ public final class SettingsFeature {
     private final SettingsStore store;
     private final Supplier<List<ConnectionProfile>> savedConnections;
     private final String stylesheet;
+    private final DialogService dialogs;
 
     public SettingsFeature(SettingsStore store, Supplier<List<ConnectionProfile>> savedConnections,
-            String stylesheet) {
+            String stylesheet, DialogService dialogs) {
         this.store = store;
+        this.dialogs = dialogs;
         this.savedConnections = savedConnections;
         this.stylesheet = stylesheet;
     }
@@ -69,6 +72,6 @@ public final class SettingsFeature {
         for (ConnectionProfile profile : savedConnections.get()) {
             names.put(profile.id(), profile.name());
         }
-        SettingsDialog.show(owner, new SettingsDialogViewModel(store, names), stylesheet);
+        SettingsDialog.show(owner, new SettingsDialogViewModel(store, names, dialogs), stylesheet);
     }
 }

@@ -32,6 +32,7 @@ class FirstFrameGuiTest {
     private Bounds treeInFirstFrame;
     private final double[] slotHeights = new double[4];
     private Theme afterShortcutInFirstFrame;
+    private String placeholderInFirstFrame;
 
     @RegisterExtension
     final FxAppExtension app = FxAppExtension.mainWindow(() -> mock(DialogService.class))
@@ -47,6 +48,7 @@ class FirstFrameGuiTest {
                 inFirstFrame.add(id);
             }
         }
+        placeholderInFirstFrame = ((javafx.scene.control.Label) root.lookup("#treePlaceholder")).getText();
         if (root.lookup("#resourceTree") != null) {
             inFirstFrame.add("#resourceTree");
         }
@@ -101,6 +103,19 @@ class FirstFrameGuiTest {
                 false, false)));
         assertThat(context.mainViewModel().themeProperty().get()).as("Ctrl+Shift+T with the menu bar")
                 .isEqualTo(Theme.LIGHT);
+    }
+
+    /**
+     * The empty tree's placeholder names Connect… only once the button is in the window: in the first frame (no
+     * tree toolbar yet) it said "Choose Connect…" for a few pulses with no such control to choose (s15 review).
+     */
+    @Test
+    void theTreesPlaceholderNamesConnectOnlyOnceTheButtonJoined(FxRobot robot) {
+        assertThat(placeholderInFirstFrame).as("the placeholder in the first frame").isNotNull()
+                .startsWith("No connections yet").doesNotContain("Connect…");
+        assertThat(robot.lookup("#openConnectionButton").tryQuery()).isPresent();
+        assertThat(robot.lookup("#treePlaceholder").queryAs(javafx.scene.control.Label.class).getText())
+                .as("once the tree's toolbar joined").contains("No connections yet", "Choose Connect…");
     }
 
     private static org.assertj.core.data.Offset<Double> within() {

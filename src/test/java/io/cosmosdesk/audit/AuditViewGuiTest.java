@@ -78,10 +78,21 @@ class AuditViewGuiTest {
 
     @Test
     void theFilterBarIsOneRowWhereTheViewerHasTheWidthOfA1280PxWindowBesideTheTree(FxRobot robot) throws Exception {
-        Node view = robot.lookup("#auditView").query();
         // at 1280 px the tree takes ~330 px: the viewer gets ~948
-        robot.interact(() -> view.getScene().getWindow().setWidth(948));
-        MainWindowFixture.waitFor("the viewer is 948 px wide", () -> view.getLayoutBounds().getWidth() <= 948);
+        assertTheFilterBarIsOneRowAt(robot, 948);
+    }
+
+    /** In the default window (1150 px) the viewer has ~820 px beside the tree: Show wrapped to a second row. */
+    @Test
+    void theFilterBarIsOneRowInTheDefaultWindow(FxRobot robot) throws Exception {
+        assertTheFilterBarIsOneRowAt(robot, 820);
+    }
+
+    private void assertTheFilterBarIsOneRowAt(FxRobot robot, double width) throws Exception {
+        Node view = robot.lookup("#auditView").query();
+        robot.interact(() -> view.getScene().getWindow().setWidth(width));
+        MainWindowFixture.waitFor("the viewer is " + width + " px wide", () -> view.getLayoutBounds().getWidth()
+                <= width);
         WaitForAsyncUtils.waitForFxEvents();
         List<String> controls = new ArrayList<>();
         java.util.Set<Double> rowTops = new java.util.HashSet<>();
@@ -89,13 +100,42 @@ class AuditViewGuiTest {
             javafx.scene.layout.Pane bar = (javafx.scene.layout.Pane) robot.lookup("#auditConnection").query()
                     .getParent();
             for (Node control : bar.getChildren()) {
-                controls.add(control.getId() + " at y " + control.getLayoutY());
+                controls.add(control.getId() + " at " + control.getLayoutX() + "," + control.getLayoutY() + " w "
+                        + control.getLayoutBounds().getWidth());
                 rowTops.add(control.getLayoutY());
             }
         });
         assertThat(controls).hasSize(7);
         assertThat(rowTops).as("rows of the filter bar: %s", controls).hasSize(1);
         assertThat(robot.lookup("#auditExport").queryButton().isVisible()).isTrue();
+    }
+
+    /** Export… writes the entries shown: with none shown it is disabled (it was enabled, and wrote an empty file). */
+    @Test
+    void exportIsDisabledWhileNoEntryIsShown(FxRobot robot) throws Exception {
+        javafx.scene.control.Button export = robot.lookup("#auditExport").queryButton();
+        assertThat(viewModel.entries()).isNotEmpty();
+        assertThat(export.isDisabled()).as("with entries").isFalse();
+        robot.interact(() -> viewModel.idProperty().set("no-such-id"));
+        robot.interact(viewModel::refresh);
+        MainWindowFixture.waitFor("no entry is shown", () -> viewModel.entries().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(export.isDisabled()).as("with no entries").isTrue();
+    }
+
+    /**
+     * The filter fields were named only by their prompts, which vanish once they hold text (Connection starts filled
+     * in): each carries its name for a screen reader and in a tooltip.
+     */
+    @Test
+    void everyFilterFieldHasItsName(FxRobot robot) {
+        for (String id : new String[] {"#auditConnection", "#auditContainer", "#auditId", "#auditOperation",
+                "#auditFrom", "#auditTo"}) {
+            javafx.scene.control.Control field = robot.lookup(id).queryAs(javafx.scene.control.Control.class);
+            assertThat(field.getAccessibleText()).as(id + "'s accessible text").isNotBlank();
+            assertThat(field.getTooltip()).as(id + "'s tooltip").isNotNull();
+            assertThat(field.getTooltip().getText()).as(id + "'s tooltip").startsWith(field.getAccessibleText());
+        }
     }
 
     /** In the default window (1150 px, the viewer ~820 px beside the tree) every header is whole ("Connect…"). */

@@ -55,6 +55,35 @@ class ItemsToolbarGuiIT {
         assertThat(toolbar.getHeight()).isEqualTo(toolbarHeight);
     }
 
+    /**
+     * In a window wide enough for Count on the row (1280 px maximized), Count stands where it is in a narrow one, at
+     * the top of More's menu: before More. It sat after More (and its separator) at 1280 px.
+     */
+    @Test
+    void countStandsBeforeMoreWhenItIsOnTheRow(FxRobot robot, LocalCosmosServer server, CosmosTestData data)
+            throws Exception {
+        CosmosAsyncContainer container = data.seedOrders(3, 1);
+        // wide enough for Count on the row whatever the fonts (headless ones differ from a desktop's)
+        robot.interact(() -> robot.lookup("#root").query().getScene().getWindow().setWidth(1600));
+        MainWindowFixture.connectAndOpen(robot, app.context(), server, container);
+        javafx.scene.Node count = robot.lookup("#countButton").query();
+        javafx.scene.Node more = robot.lookup("#moreActionsButton").query();
+        MainWindowFixture.waitFor("Count is on the row", () -> count.getScene() != null
+                && count.isVisible() && count.isManaged() && more.isVisible());
+        robot.interact(() -> { }); // one more layout pass
+        String row = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            StringBuilder ids = new StringBuilder();
+            for (javafx.scene.Node child : count.getParent().getChildrenUnmodifiable()) {
+                if (child.isVisible() && child.isManaged()) {
+                    ids.append(' ').append(child.getId() != null ? child.getId() : child.getClass().getSimpleName());
+                }
+            }
+            return ids.toString();
+        }).get();
+        assertThat(count.getBoundsInParent().getMinX()).as("Count's x against More's on the row:%s", row)
+                .isLessThan(more.getBoundsInParent().getMinX());
+    }
+
     @Test
     void fileDisconnectClosesTheConnectionOfTheTabInFront(FxRobot robot, LocalCosmosServer server,
             CosmosTestData data) throws Exception {

@@ -14,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,6 +65,23 @@ class ChangesToolbarGuiTest {
         assertThat(start.getText()).as("stopped").isEqualTo("Start");
         assertThat(start.getStyleClass()).containsOnlyOnce("accent");
         assertThat(start.getTooltip().getText()).startsWith("Read the change feed");
+    }
+
+    /** Stop turns disabled once pressed: the focus went on to the Feed box; it goes to Start, the next step. */
+    @Test
+    void afterStopTheFocusIsOnStart(FxRobot robot) throws Exception {
+        Button stop = robot.lookup("#stopButton").queryButton();
+        Button start = robot.lookup("#startButton").queryButton();
+        robot.interact(() -> tab.viewModel().start(ChangeFeedStart.now()));
+        robot.interact(stop::requestFocus);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stop::isFocused);
+        robot.type(KeyCode.SPACE); // a keyboard user presses the focused Stop
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tab.viewModel().stateProperty().get()
+                == LiveChangesViewModel.State.STOPPED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !stop.isFocused()); // the scene moves it in a pulse
+        WaitForAsyncUtils.waitForFxEvents();
+        Node owner = WaitForAsyncUtils.asyncFx(() -> stop.getScene().getFocusOwner()).get(10, TimeUnit.SECONDS);
+        assertThat(owner).as("focus after Stop: %s", owner == null ? null : owner.getId()).isSameAs(start);
     }
 
     /** At the default window's width the toolbar is one row (it wrapped: Clear and Export… on a second). */

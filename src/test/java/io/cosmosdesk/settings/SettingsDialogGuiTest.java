@@ -23,9 +23,10 @@ import org.testfx.util.WaitForAsyncUtils;
 class SettingsDialogGuiTest {
 
     private AppContext context;
+    private final DialogService dialogs = mock(DialogService.class);
 
     @RegisterExtension
-    final FxAppExtension app = FxAppExtension.mainWindow(() -> mock(DialogService.class))
+    final FxAppExtension app = FxAppExtension.mainWindow(() -> dialogs)
             .onShown(shown -> context = shown);
 
     @Test
@@ -71,6 +72,34 @@ class SettingsDialogGuiTest {
         // the View menu's toggle is remembered in the settings too
         robot.interact(() -> context.mainViewModel().toggleTheme());
         assertThat(context.settings().current().theme()).isEqualTo("light");
+    }
+
+    /** Reset to defaults, agreed to: the form shows the defaults (the theme's radio too) and they apply at once. */
+    @Test
+    void resetToDefaultsPutsTheFormAndTheWindowBackToTheDefaults(FxRobot robot) throws Exception {
+        robot.interact(() -> context.settings().update(settings -> settings.withPageSize(250).withTheme("dark")));
+        MainWindowFixture.waitFor("the window is dark", () -> context.mainViewModel().themeProperty().get()
+                == Theme.DARK);
+        org.mockito.Mockito.when(dialogs.confirm(org.mockito.ArgumentMatchers.anyString(),
+                org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.eq("Reset to defaults"),
+                org.mockito.ArgumentMatchers.eq(true))).thenReturn(true);
+
+        robot.clickOn("File").clickOn("Settings…");
+        MainWindowFixture.waitFor("the dialog opens", () -> robot.lookup("#settingsReset").tryQuery().isPresent());
+        assertThat(robot.lookup("#settingsPageSize").queryAs(TextField.class).getText()).isEqualTo("250");
+        javafx.scene.control.Button reset = robot.lookup("#settingsReset").queryButton();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.from(reset).lookup(".text").queryAs(javafx.scene.text.Text.class).getText())
+                .as("drawn whole (the button bar's uniform width cut it)").isEqualTo("Reset to defaults");
+        robot.clickOn("#settingsReset");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#settingsPageSize").queryAs(TextField.class).getText()).isEqualTo("100");
+        assertThat(robot.lookup("#settingsThemeLight").queryAs(javafx.scene.control.RadioButton.class).isSelected())
+                .isTrue();
+        assertThat(context.settings().current()).isEqualTo(Settings.defaults());
+        assertThat(context.mainViewModel().themeProperty().get()).as("applied at once").isEqualTo(Theme.LIGHT);
+        robot.clickOn("#settingsCancel");
     }
 
     @Test

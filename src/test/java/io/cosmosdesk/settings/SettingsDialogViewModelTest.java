@@ -1,10 +1,15 @@
 package io.cosmosdesk.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import io.cosmosdesk.cosmos.AuthKind;
 import io.cosmosdesk.cosmos.ClientOptions;
 import io.cosmosdesk.cosmos.ConnectionProfile;
+import io.cosmosdesk.ui.DialogService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,6 +24,8 @@ class SettingsDialogViewModelTest {
     @TempDir
     Path config;
 
+    private final DialogService dialogs = mock(DialogService.class);
+
     private static Map<String, String> connections() {
         Map<String, String> names = new LinkedHashMap<>();
         names.put("id-prod", "Production");
@@ -29,7 +36,7 @@ class SettingsDialogViewModelTest {
     @Test
     void showsTheCurrentValuesAndSavesTheTypedOnes() {
         SettingsStore store = new SettingsStore(config);
-        SettingsDialogViewModel viewModel = new SettingsDialogViewModel(store, connections());
+        SettingsDialogViewModel viewModel = new SettingsDialogViewModel(store, connections(), dialogs);
         assertThat(viewModel.pageSizeProperty().get()).isEqualTo("100");
         assertThat(viewModel.themeProperty().get()).isEqualTo("light");
         assertThat(viewModel.connections()).extracting(SettingsDialogViewModel.ConnectionRegions::connectionName)
@@ -53,10 +60,37 @@ class SettingsDialogViewModelTest {
         assertThat(store.current()).isEqualTo(saved);
     }
 
+    /**
+     * Reset to defaults asks first (Cancel changes nothing); agreed, every value but the connections' preferred
+     * regions goes back to its default, saved and applied at once.
+     */
+    @Test
+    void resetToDefaultsAsksThenSavesTheDefaultsAndKeepsTheRegions() {
+        SettingsStore store = new SettingsStore(config);
+        Settings mine = new Settings(500, 20_000, 120, 3, 10, "dark", 7, 365,
+                Map.of("id-prod", List.of("West Europe")));
+        store.update(settings -> mine);
+        SettingsDialogViewModel viewModel = new SettingsDialogViewModel(store, connections(), dialogs);
+
+        assertThat(viewModel.resetToDefaults()).as("cancelled").isFalse();
+        assertThat(store.current()).isEqualTo(mine);
+        assertThat(viewModel.pageSizeProperty().get()).isEqualTo("500");
+
+        when(dialogs.confirm(anyString(), anyString(), eq("Reset to defaults"), eq(true))).thenReturn(true);
+        assertThat(viewModel.resetToDefaults()).isTrue();
+        assertThat(new SettingsStore(config).current()).isEqualTo(Settings.defaults()
+                .withPreferredRegions("id-prod", List.of("West Europe")));
+        assertThat(viewModel.pageSizeProperty().get()).isEqualTo("100");
+        assertThat(viewModel.themeProperty().get()).isEqualTo("light");
+        assertThat(viewModel.connections().get(0).regions().get()).isEqualTo("West Europe");
+        assertThat(SettingsDialogViewModel.resetQuestion()).contains("page size 100 items", "5,000 RU",
+                "preferred regions are kept");
+    }
+
     @Test
     void wrongValuesAreRefusedWithSentencesAndKeptAsTyped() {
         SettingsStore store = new SettingsStore(config);
-        SettingsDialogViewModel viewModel = new SettingsDialogViewModel(store, connections());
+        SettingsDialogViewModel viewModel = new SettingsDialogViewModel(store, connections(), dialogs);
         viewModel.pageSizeProperty().set("lots");
         viewModel.queryTimeoutProperty().set("");
         assertThat(viewModel.apply()).isFalse();
@@ -75,7 +109,7 @@ class SettingsDialogViewModelTest {
     void emptyRegionsRemoveTheConnectionsList() {
         SettingsStore store = new SettingsStore(config);
         store.update(settings -> settings.withPreferredRegions("id-dev", List.of("East US")));
-        SettingsDialogViewModel viewModel = new SettingsDialogViewModel(store, connections());
+        SettingsDialogViewModel viewModel = new SettingsDialogViewModel(store, connections(), dialogs);
         assertThat(viewModel.connections().get(1).regions().get()).isEqualTo("East US");
         viewModel.connections().get(1).regions().set("  ");
         assertThat(viewModel.apply()).isTrue();

@@ -17,7 +17,7 @@ import javafx.util.Duration;
 /**
  * A manual check on a real window manager (headless tests have none): maximizes a main window, opens a confirm
  * over it (through {@link FxDialogService}, or a plain Alert: argument {@code plain}, {@code none}, {@code app}),
- * closes it (after 2 s, or the seconds of a second argument), and prints whether the main window stayed maximized,
+ * or File > Settings… (argument {@code settings}), closes it (after 2 s, or the seconds of a second argument), and prints whether the main window stayed maximized,
  * before, during and after, and each change of its maximized state with whether a dialog was showing. Under Xvfb +
  * openbox with JavaFX 21 a modal dialog un-maximized its owner (JDK-8332222, fixed in JavaFX 23).
  *   Xvfb :26 & DISPLAY=:26 openbox & DISPLAY=:26 java ... io.cosmosdesk.tools.MaximizedOwnerCheck [mode [seconds]]
@@ -61,6 +61,16 @@ public final class MaximizedOwnerCheck extends Application {
 
     private void showDialog(Stage main) {
         String mode = getParameters().getRaw().isEmpty() ? "service" : getParameters().getRaw().get(0);
+        if (mode.equals("settings")) { // File > Settings…: a Stage of its own, window modal (not an Alert)
+            try {
+                io.cosmosdesk.settings.SettingsDialog.show(main, new io.cosmosdesk.settings.SettingsDialogViewModel(
+                        new io.cosmosdesk.settings.SettingsStore(java.nio.file.Files.createTempDirectory("settings")),
+                        java.util.Map.of(), new FxDialogService(main)), io.cosmosdesk.app.Theme.APP_STYLESHEET);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return;
+        }
         if (mode.equals("service")) {
             new FxDialogService(main).confirm("Analyse every item?", "Reading every item costs request units.",
                     "Analyse");
