@@ -66,9 +66,10 @@ elapsed_ms=0 cpu_line="" whole_ms=""
 # Starts "$@", waits for a visible window named CosmosDesk*, sets elapsed_ms; with CPU=1 also sets cpu_line
 # (CPU ms per thread group at that moment); SETTLE=s waits that long after the window; with WHOLE=1 (the app's
 # launcher, its trace's wall mode on through JDK_JAVA_OPTIONS) sets whole_ms to the app's own "window whole" figure
-# (ms since its JVM started), or "-" when the app printed none within 30 s (a build without that step); stops it.
+# (ms from the launch to the wall clock the app printed with that step), or "-" when the app printed none within 30 s
+# (a build without that step, or one whose wall mode printed ms since the JVM's start); stops it.
 start_once() {
-    local start pid from
+    local start pid from at
     whole_ms=""
     from=$(( $(wc -l <"$work/stderr.log") + 1 ))
     start=$(now_ms)
@@ -97,7 +98,8 @@ start_once() {
     if [ "${WHOLE:-0}" = 1 ]; then
         whole_ms=""
         until [ -n "$whole_ms" ]; do
-            whole_ms=$(awk -v from="$from" 'NR >= from && /^startup: .* window whole \[/ { print $2; exit }' "$work/stderr.log")
+            at=$(awk -v from="$from" 'NR >= from && /^startup: @[0-9]+ window whole \[/ { print substr($2, 2); exit }' "$work/stderr.log")
+            [ -z "$at" ] || whole_ms=$(( at - start ))
             [ -n "$whole_ms" ] || [ $(( $(now_ms) - start )) -lt 30000 ] || whole_ms="-"
             [ -n "$whole_ms" ] || sleep 0.02
         done

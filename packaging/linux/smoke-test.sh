@@ -167,6 +167,7 @@ stop_app() {
 start_until_main_window() {
     local start limit=${LIMIT_MS:-60000}
     start=$(now_ms)
+    launched_ms=$start
     "$@" >>"$out/smoke-stderr.log" 2>&1 &
     app_pid=$!
     wait_for_window '^CosmosDesk' "$start" "$limit" && return 0
@@ -179,6 +180,7 @@ start_until_main_window() {
         [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
         start_xvfb
         start=$(now_ms)
+        launched_ms=$start
         "$@" >>"$out/smoke-stderr.log" 2>&1 &
         app_pid=$!
         wait_for_window '^CosmosDesk' "$start" "$limit" && return 0
@@ -196,16 +198,17 @@ $(tail -n 15 "$out/smoke-stderr.log")"
 
 # After start_until_main_window of a start with the trace's wall mode (JDK_JAVA_OPTIONS=-Dcosmosdesk.startupTrace=wall):
 # waits until the app says its main window is whole (StartupTrace.WHOLE: every part has joined the first frame) in
-# smoke-stderr.log from line FROM on, and sets whole_ms to the app's own figure (ms since its JVM started: the
-# installed launcher execs the JVM in its own process, so since the launch, at the OS's 10 ms resolution).
+# smoke-stderr.log from line FROM on, and sets whole_ms to the ms from the launch (launched_ms, set by
+# start_until_main_window) to the wall clock the app printed with that step (startup: @<epoch ms> window whole).
 wait_for_whole_window() {
-    local from=$1 deadline
+    local from=$1 deadline at
     deadline=$(( $(now_ms) + 60000 ))
     whole_ms=""
     until [ -n "$whole_ms" ]; do
-        whole_ms=$(awk -v from="$from" 'NR >= from && /^startup: .* window whole \[/ { print $2; exit }' "$out/smoke-stderr.log")
+        at=$(awk -v from="$from" 'NR >= from && /^startup: @[0-9]+ window whole \[/ { print substr($2, 2); exit }' "$out/smoke-stderr.log")
+        [ -z "$at" ] || whole_ms=$(( at - launched_ms ))
         [ -n "$whole_ms" ] || [ "$(now_ms)" -lt "$deadline" ] \
-            || fail "the main window did not become whole within 60 s of its first frame (no 'window whole' line in $out/smoke-stderr.log)"
+            || fail "the main window did not become whole within 60 s of its first frame (no 'startup: @<ms> window whole' line in $out/smoke-stderr.log)"
         [ -n "$whole_ms" ] || sleep 0.05
     done
 }

@@ -7,10 +7,13 @@ import java.time.Instant;
  * Where a start's time goes: with {@code -Dcosmosdesk.startupTrace=true} each step of the start path prints
  * {@code startup: <ms since the JVM started> ms <step> [<thread>, <ms> ms CPU]} to stderr (the smoke test's
  * breakdown reads these), the CPU its thread has used so far included. With {@code -Dcosmosdesk.startupTrace=wall}
- * the same lines without the CPU: the thread management bean is then never loaded, so the timed starts of the
- * smoke test and {@code measure-start.sh} can read when the window became whole (the step {@value #WHOLE}) at the
- * cost of a few lines on stderr. Off, a mark costs one field read. The JVM's start time comes from the OS (10 ms
- * resolution on Linux); the installed launcher execs the JVM in its own process, so it is the launch.
+ * each step prints {@code startup: @<wall clock, ms since the epoch> <step> [<thread>]} instead: no thread management
+ * bean and no process handle (the JVM's start time) are loaded, so the timed starts of the smoke test and
+ * {@code measure-start.sh} can read when the window became whole (the step {@value #WHOLE}) against their own
+ * launch time at the cost of a few lines on stderr (a review finding: asking the OS for the JVM's start cost the
+ * main thread 8-33 ms before {@code main}, in every timed start). Off, a mark costs one field read. The JVM's start
+ * time comes from the OS (10 ms resolution on Linux); the installed launcher execs the JVM in its own process, so it
+ * is the launch.
  */
 public final class StartupTrace {
 
@@ -20,7 +23,7 @@ public final class StartupTrace {
     private static final String MODE = System.getProperty("cosmosdesk.startupTrace", "false");
     private static final boolean WALL = MODE.equals("wall");
     private static final boolean ON = WALL || Boolean.parseBoolean(MODE);
-    private static final long JVM_START_NANOS = ON ? jvmStartNanos() : 0;
+    private static final long JVM_START_NANOS = ON && !WALL ? jvmStartNanos() : 0;
 
     private StartupTrace() {
     }
@@ -30,9 +33,14 @@ public final class StartupTrace {
             return;
         }
         // no String.format or string concatenation here: their first use costs the start path a bootstrap
-        String ms = Long.toString((System.nanoTime() - JVM_START_NANOS) / 1_000_000);
-        StringBuilder line = new StringBuilder(80).append("startup: ").append("     ", Math.min(5, ms.length()), 5)
-                .append(ms).append(" ms ").append(step).append(" [").append(Thread.currentThread().getName());
+        StringBuilder line = new StringBuilder(80).append("startup: ");
+        if (WALL) {
+            line.append('@').append(System.currentTimeMillis()).append(' ');
+        } else {
+            String ms = Long.toString((System.nanoTime() - JVM_START_NANOS) / 1_000_000);
+            line.append("     ", Math.min(5, ms.length()), 5).append(ms).append(" ms ");
+        }
+        line.append(step).append(" [").append(Thread.currentThread().getName());
         if (!WALL) {
             line.append(", ").append(
                     java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000)

@@ -115,7 +115,9 @@ public class ItemEditorController {
                 viewModel.dirtyProperty(), viewModel.savingProperty(), viewModel.readOnlyProperty()));
         Tooltip stateTip = new Tooltip();
         stateTip.textProperty().bind(Bindings.createStringBinding(() -> state().tip(), stateLabel.textProperty()));
-        stateLabel.setTooltip(stateTip);
+        // no tooltip while the state says nothing (a clean item): an empty tooltip would still show as a small box
+        stateLabel.tooltipProperty().bind(Bindings.when(stateTip.textProperty().isEmpty()).then((Tooltip) null)
+                .otherwise(stateTip));
         // beside the grid the editor is often narrower than every button: the icons that do not fit wait in a menu
         io.cosmosdesk.ui.ToolbarOverflow.install(editorToolbar, reloadButton, cloneButton, historyButton,
                 formatButton, findButton);

@@ -104,7 +104,7 @@ public final class EditorGrowthFrames {
             return null;
         });
         open(editor, handle, controller, "orders-2mb");
-        int wanted = 14; // the frame before, the swap, the growth's steps (EditorAreaHost.STAGES), one after
+        int wanted = 14; // the frame before, the swap, the growth's steps (EditorAreaHost.STAGES = 10, package-private), one after
         for (long end = System.currentTimeMillis() + 120_000; System.currentTimeMillis() < end; ) {
             if (EditorBenchmark.onFx(frames::size) >= wanted) { // pulses are slow with a snapshot each: wait for them
                 break;
