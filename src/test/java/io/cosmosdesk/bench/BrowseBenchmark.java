@@ -133,6 +133,7 @@ public final class BrowseBenchmark {
         CosmosAsyncContainer container = seedOrders(client, items);
         print("seeded %,d items (~%d bytes each) in %.1f s", items, order(0, new Random(1)).toString().length(),
                 seconds(seedStart));
+        io.cosmosdesk.testing.ServerCursors.Stats cursorsAtStart = cursors.stats();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -159,9 +160,11 @@ public final class BrowseBenchmark {
             long[] measuredStall = null;
             StringBuilder cursorText = new StringBuilder();
             for (Kind kind : order) {
+                // per pass only when asked: each call is an HTTPS request on a new connection (JDK TLS), whose JIT
+                // work spilled into the pass after it (issue 19, session 17)
+                io.cosmosdesk.testing.ServerCursors.Stats cursorsBefore = CURSORS_PER_PASS ? cursors.stats() : null;
                 settle();
                 long passStartMillis = System.currentTimeMillis();
-                io.cosmosdesk.testing.ServerCursors.Stats cursorsBefore = cursors.stats();
                 switch (kind) {
                     case RAW -> { // under the same stall watch as the others: its timer threads change the timing
                         StallWatch stall = new StallWatch();
@@ -189,24 +192,41 @@ public final class BrowseBenchmark {
                         plainStall = stall.figures();
                     }
                 }
-                io.cosmosdesk.testing.ServerCursors.Stats cursorsAfter = cursors.stats();
-                cursorText.append(String.format(Locale.ROOT, " %s %d hits (%d of them repeats) / %d misses;",
-                        kind.name().toLowerCase(Locale.ROOT), cursorsAfter.hits() - cursorsBefore.hits(),
-                        cursorsAfter.repeats() - cursorsBefore.repeats(),
-                        cursorsAfter.misses() - cursorsBefore.misses()));
+                long passEndMillis = System.currentTimeMillis();
+                if (CURSORS_PER_PASS) {
+                    cursorText.append(cursorLine(kind.name().toLowerCase(Locale.ROOT), cursorsBefore,
+                            cursors.stats()));
+                }
                 if (System.getenv("BENCH_PASS_CLOCK") != null) { // to cut a flight recording by pass
-                    print("pass clock: round %d %s %d-%d", r, kind, passStartMillis, System.currentTimeMillis());
+                    print("pass clock: round %d %s %d-%d", r, kind, passStartMillis, passEndMillis);
                 }
             }
             Round round = new Round(r, order, raw, tabPass, plain, tabStall, plainStall, measured, measuredStall);
             printRound(round);
-            print("  server query cursors (a miss runs the query over the whole container again):%s", cursorText);
+            if (CURSORS_PER_PASS) {
+                print("  server query cursors (a miss runs the query over the whole container again):%s", cursorText);
+            }
             if (r > 0) {
                 counted.add(round);
             }
         }
         summarize(counted, tab, lastTabStall, pageSize);
+        print("server query cursors from the window's opening to the end of %d rounds (a miss runs the query over the whole container again; "
+                + "BENCH_CURSORS_PER_PASS=1 splits them by pass):%s", rounds + 1,
+                cursorLine("all passes", cursorsAtStart, cursors.stats()));
         tab.close();
+    }
+
+    /**
+     * Env BENCH_CURSORS_PER_PASS=1: the server's cursor counts around every pass (an HTTPS call before and after
+     * each, outside its timing); otherwise once before the window opens and once after the last round.
+     */
+    private static final boolean CURSORS_PER_PASS = System.getenv("BENCH_CURSORS_PER_PASS") != null;
+
+    private static String cursorLine(String what, io.cosmosdesk.testing.ServerCursors.Stats before,
+            io.cosmosdesk.testing.ServerCursors.Stats after) {
+        return String.format(Locale.ROOT, " %s %d hits (%d of them repeats) / %d misses;", what,
+                after.hits() - before.hits(), after.repeats() - before.repeats(), after.misses() - before.misses());
     }
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
