@@ -82,38 +82,4 @@ class JsonCodeAreaGuiTest {
                 () -> WaitForAsyncUtils.asyncFx(() -> area.getParagraph(far).getStyleOfChar(4)).get()
                         .contains("json-key"));
     }
-
-    @Test
-    void anEditMarkOrUndoOnALineThatSharesItsParagraphChangesThatLineOnly() throws Exception {
-        String repeated = "{\n  \"a\": [\n    true,\n    true,\n    true\n  ]\n}";
-        JsonCodeArea[] shared = new JsonCodeArea[1];
-        WaitForAsyncUtils.asyncFx(() -> {
-            shared[0] = new JsonCodeArea(JsonCodeArea.prepare(repeated));
-            area.getScene().setRoot(new VirtualizedScrollPane<>(shared[0]));
-        }).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        JsonCodeArea lines = shared[0];
-        assertThat(lines.getParagraph(3)).as("the three 'true' lines are one paragraph").isSameAs(lines.getParagraph(2));
-
-        WaitForAsyncUtils.asyncFx(() -> {
-            lines.moveTo(3, 8);
-            lines.replaceSelection(", false");
-            lines.markErrorLine(5); // the fifth line, the third 'true'
-        }).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(lines.getText()).isEqualTo("{\n  \"a\": [\n    true,\n    true, false,\n    true\n  ]\n}");
-        assertThat(lines.getParagraph(3).getStyleOfChar(11)).containsExactly("json-literal");
-        assertThat(lines.getParagraph(2).getParagraphStyle()).isEmpty();
-        assertThat(lines.getParagraph(3).getParagraphStyle()).isEmpty();
-        assertThat(lines.getParagraph(4).getParagraphStyle()).containsExactly("error-line");
-
-        WaitForAsyncUtils.asyncFx(() -> {
-            lines.markErrorLine(0);
-            lines.undo();
-        }).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(lines.getText()).isEqualTo(repeated);
-        assertThat(lines.getParagraph(4).getParagraphStyle()).isEmpty();
-        assertThat(lines.getParagraph(3).getStyleOfChar(4)).containsExactly("json-literal");
-    }
 }

@@ -52,7 +52,8 @@ class JsonHighlightingTest {
     void linesOfEqualTextShareOneParagraphSoARepeatedLineKeepsOnlyItsPlaceInTheDocument() {
         StringBuilder text = new StringBuilder("{\n  \"lines\": [ {\n");
         for (int i = 0; i < 1_000; i++) {
-            text.append("    \"sku\": \"SKU-").append(i).append("\",\n    \"gift\": false,\n    \"note\": null\n  }, {\n");
+            text.append("    \"sku\": \"SKU-").append(i).append("\",\n")
+                    .append("    \"gift\": false,\n    \"note\": null\n  }, {\n");
         }
         text.append("    \"end\": true\n  } ]\n}");
         var document = JsonHighlighting.prepare(text.toString());
