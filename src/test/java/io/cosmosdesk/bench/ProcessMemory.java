@@ -1,5 +1,6 @@
 package io.cosmosdesk.bench;
 
+import java.util.List;
 import java.util.Locale;
 
 /** The benchmark process's memory: resident and proportional set from /proc, and the live heap by class. */
@@ -29,8 +30,10 @@ final class ProcessMemory {
             Object text = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
                     new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
                     new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            List<String> rows = java.util.Arrays.asList(text.toString().split("\n"));
+            // the top classes, and the histogram's last row: the live heap's total objects and bytes
             return "live heap with the last item open, by class:\n" + String.join("\n",
-                    java.util.Arrays.asList(text.toString().split("\n")).subList(0, lines));
+                    rows.subList(0, Math.min(lines, rows.size() - 1))) + "\n" + rows.get(rows.size() - 1);
         } catch (Exception e) {
             return "live heap: unknown (" + e + ")";
         }

@@ -166,8 +166,15 @@ class ItemEditorGuiIT {
         assertThat(area().getParagraph(1).getStyleOfChar(4)).contains("json-key");
         assertThat(area().getScene().getFocusOwner()).isSameAs(area());
 
-        // far lines are coloured when they scroll into view
-        int far = lineCount - 50;
+        // far lines are coloured when they scroll into view. A line equal to one of the first screens' shares its
+        // paragraph, colours included (LineHighlighting.prepare), so the line checked is one of a kind: a sku's
+        int sku = lineCount - 50;
+        while (!area().getParagraph(sku).getText().contains("\"SKU-")) {
+            sku++;
+        }
+        int far = sku;
+        assertThat(area().getParagraph(far - 1).getText()).as("a line the first screens have too").isEqualTo("    {");
+        assertThat(area().getParagraph(far - 1).getStyleOfChar(4)).as("coloured with them").isNotEmpty();
         assertThat(area().getParagraph(far).getStyleOfChar(area().getParagraph(far).length() - 1)).isEmpty();
         robot.interact(() -> area().showParagraphAtTop(far));
         waitUntil(() -> !area().getParagraph(far).getStyleOfChar(area().getParagraph(far).length() - 1).isEmpty());

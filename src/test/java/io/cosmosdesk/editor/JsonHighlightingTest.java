@@ -49,6 +49,35 @@ class JsonHighlightingTest {
     }
 
     @Test
+    void linesOfEqualTextShareOneParagraphSoARepeatedLineKeepsOnlyItsPlaceInTheDocument() {
+        StringBuilder text = new StringBuilder("{\n  \"lines\": [ {\n");
+        for (int i = 0; i < 1_000; i++) {
+            text.append("    \"sku\": \"SKU-").append(i).append("\",\n")
+                    .append("    \"gift\": false,\n    \"note\": null\n  }, {\n");
+        }
+        text.append("    \"end\": true\n  } ]\n}");
+        var document = JsonHighlighting.prepare(text.toString());
+        var paragraphs = document.getParagraphs();
+
+        assertThat(document.getText()).isEqualTo(text.toString());
+        assertThat(paragraphs).hasSize(4_005);
+        // "gift" lines 3, 7, ... 3,999: one paragraph, in the coloured first screens and far beyond them
+        assertThat(paragraphs.get(3_999)).isSameAs(paragraphs.get(3));
+        assertThat(paragraphs.get(5)).isSameAs(paragraphs.get(1_001)); // "}, {"
+        assertThat(paragraphs.get(2)).isNotSameAs(paragraphs.get(6)); // SKU-0, SKU-1
+        java.util.Set<Object> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        distinct.addAll(paragraphs);
+        assertThat(distinct).as("1,000 skus, gift, note, }, {, the first two and the last three lines").hasSize(1_008);
+        // a repeat of a coloured line has that line's colours, which are what the lexer gives its text
+        assertThat(paragraphs.get(3_999).getStyleSpans())
+                .isEqualTo(JsonHighlighting.spansOfLines(List.of("    \"gift\": false,")));
+        // a line first met beyond the coloured ones is uncoloured, and so are its repeats
+        int far = JsonHighlighting.PREPARED_LINES + 2;
+        assertThat(paragraphs.get(far).getText()).startsWith("    \"sku\"");
+        assertThat(paragraphs.get(far).getStyleOfChar(4)).isEmpty();
+    }
+
+    @Test
     void linesBreakWhereRichTextFxBreaksThem() {
         String text = "{\r\n  \"a\": 1,\r  \"b\": 2\n}\n";
         var prepared = JsonHighlighting.prepare(text);
