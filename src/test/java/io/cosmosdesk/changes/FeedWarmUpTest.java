@@ -59,10 +59,11 @@ class FeedWarmUpTest {
             return ChangeFeedService.itemsOfPage(body);
         });
 
-        assertThat(warmUp.run(() -> parsed.get() >= 2)).isEqualTo(2);
+        // asked after its first page (which always runs: its time limit starts with it)
+        assertThat(warmUp.run(() -> parsed.get() >= 1)).isEqualTo(1);
         assertThat(warmUp.isFinished()).isFalse();
         assertThat(warmUp.run(() -> true)).as("given up before its first page").isZero();
-        assertThat(parsed).hasValue(2);
+        assertThat(parsed).hasValue(1);
     }
 
     @Test
