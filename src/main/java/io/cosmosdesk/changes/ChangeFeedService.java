@@ -1,15 +1,11 @@
 package io.cosmosdesk.changes;
 
 import com.azure.cosmos.CosmosException;
-import com.azure.cosmos.CosmosItemSerializer;
-import com.azure.cosmos.implementation.Utils;
 import com.azure.cosmos.models.CosmosChangeFeedRequestOptions;
 import com.azure.cosmos.models.FeedRange;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ContainerHandle;
 import io.cosmosdesk.cosmos.CosmosErrors;
-import java.util.ArrayList;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -98,25 +94,6 @@ public class ChangeFeedService {
                     .collectList().block();
         } catch (RuntimeException e) {
             throw CosmosErrors.map("Reading the changes of " + handle.ref(), e);
-        }
-    }
-
-    /**
-     * The items of a change-feed response body, parsed as the SDK parses the pages it reads for
-     * {@link #readPageAsync} (its own Jackson mapper over the body's bytes, then its item deserialiser into
-     * {@code ObjectNode}s): for {@link FeedWarmUp}, which runs this code before the first real page comes. Reads and
-     * writes nothing.
-     */
-    static List<ObjectNode> itemsOfPage(byte[] body) {
-        try {
-            JsonNode documents = Utils.getSimpleObjectMapper().readTree(body).path("Documents");
-            List<ObjectNode> items = new ArrayList<>(documents.size());
-            for (JsonNode document : documents) {
-                items.add(Utils.parse((ObjectNode) document, ObjectNode.class, CosmosItemSerializer.DEFAULT_SERIALIZER));
-            }
-            return items;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 

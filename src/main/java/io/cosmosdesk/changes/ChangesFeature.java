@@ -19,8 +19,6 @@ public final class ChangesFeature {
     private final ChangeFeedService service;
     private final FeedPositions positions;
     private final TaskRunner taskRunner;
-    /** One for the app: compiled code serves every tab, so the first tab's start runs it and later ones skip it. */
-    private final FeedWarmUp feedWarmUp = FeedWarmUp.sdk();
 
     public ChangesFeature(Path dataFolder, TaskRunner taskRunner) {
         this.service = new ChangeFeedService();
@@ -39,7 +37,7 @@ public final class ChangesFeature {
                 && open.container() != null && open.container().equals(handle)).orElse(null);
         if (tab == null) {
             LiveChangesViewModel viewModel = new LiveChangesViewModel(handle, service, positions, taskRunner,
-                    duration -> Thread.sleep(duration.toMillis()), Clock.systemUTC(), feedWarmUp);
+                    duration -> Thread.sleep(duration.toMillis()), Clock.systemUTC());
             viewModel.reportFailuresTo(toolTabs.containerFailures());
             tab = new ChangesTab(viewModel, item -> toolTabs.openItem(handle, item));
             viewModel.open();

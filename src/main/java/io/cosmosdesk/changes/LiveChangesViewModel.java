@@ -5,7 +5,6 @@ import io.cosmosdesk.cosmos.CosmosDeskException;
 import io.cosmosdesk.cosmos.CosmosErrors;
 import io.cosmosdesk.cosmos.ErrorKind;
 import io.cosmosdesk.ui.BackgroundTask;
-import io.cosmosdesk.ui.TaskHandle;
 import io.cosmosdesk.ui.TaskRunner;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,7 +68,6 @@ public final class LiveChangesViewModel {
     private final PollingPace pace;
     private final FilteredList<ChangeRow> visibleRows;
     private final FeedChoice feed = new FeedChoice();
-    private final FeedWarmUp feedWarmUp;
 
     // Properties
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STOPPED);
@@ -88,22 +86,9 @@ public final class LiveChangesViewModel {
     /** The reading whose first round has ended: Live once the view is not warming up ({@link #holdLiveWhile}). */
     private long roundEndedFor = -1;
     private ObservableBooleanValue viewWarming = new SimpleBooleanProperty();
-    /** The feed's warm-up this tab runs ({@link FeedWarmUp}): Live waits for its end too. */
-    private TaskHandle feedWarming = TaskHandle.NONE;
 
-    /** A tab without the feed's warm-up (tests). */
     public LiveChangesViewModel(ContainerHandle handle, ChangeFeedService service, FeedPositions positions,
             TaskRunner taskRunner, Sleeper sleeper, Clock clock) {
-        this(handle, service, positions, taskRunner, sleeper, clock, FeedWarmUp.NONE);
-    }
-
-    /**
-     * @param feedWarmUp runs the reading path over made-up pages while the tab starts, once per app (shared by the
-     *                   tabs), so the JIT compiles it before the first real changes: see {@link FeedWarmUp}
-     */
-    LiveChangesViewModel(ContainerHandle handle, ChangeFeedService service, FeedPositions positions,
-            TaskRunner taskRunner, Sleeper sleeper, Clock clock, FeedWarmUp feedWarmUp) {
-        this.feedWarmUp = feedWarmUp;
         this.handle = handle;
         this.service = service;
         this.taskRunner = taskRunner;
@@ -279,7 +264,6 @@ public final class LiveChangesViewModel {
         errorMessage.set("");
         startedFrom.set(start);
         state.set(State.STARTING);
-        warmUpFeed();
         FeedPositions.Saved saved = start.kind() == ChangeFeedStart.Kind.SAVED ? position.savedProperty().get() : null;
         if (saved != null) {
             feed.setMode(saved.mode());
@@ -339,7 +323,6 @@ public final class LiveChangesViewModel {
 
     /** Stops reading; the position is saved, so starting from the saved position continues from here. */
     public void stop() {
-        feedWarming.cancel();
         generation = reader.restart();
         handOver.handOverNow(); // the rows the position saved below ends after
         captured.resume();
@@ -384,23 +367,8 @@ public final class LiveChangesViewModel {
         handOver.roundEnded();
     }
 
-    /**
-     * Starts the feed's warm-up unless it ran to its end already (in this tab or another): on a background thread,
-     * beside the first rounds, which it never holds back (it gives up once they bring rows). The tab says Live after
-     * its end, as after the view's ({@link #holdLiveWhile}).
-     */
-    private void warmUpFeed() {
-        if (!feedWarming.isDone() || feedWarmUp.isFinished()) {
-            return;
-        }
-        feedWarming = taskRunner.start(BackgroundTask.of("Warming up the reading of changes", ctx ->
-                feedWarmUp.run(() -> ctx.isCancelled() || handOver.anyDeposited()))
-                .onFinally(this::goLiveIfRead));
-    }
-
     private void goLiveIfRead() {
-        if (state.get() == State.STARTING && roundEndedFor == generation && !viewWarming.get()
-                && feedWarming.isDone()) {
+        if (state.get() == State.STARTING && roundEndedFor == generation && !viewWarming.get()) {
             state.set(captured.isPaused() ? State.PAUSED : State.LIVE);
         }
     }

@@ -29,8 +29,6 @@ final class RowHandOver {
     // guarded by this (deposited from reading threads, taken on the UI thread)
     private ArrayDeque<ChangeRow> inbox = new ArrayDeque<>();
     private long droppedHere;
-    /** Whether any round has brought rows yet (read from any thread: the feed's warm-up gives up then). */
-    private volatile boolean anyDeposited;
 
     // UI thread only
     private boolean scheduled;
@@ -48,19 +46,11 @@ final class RowHandOver {
 
     /** Rows from a round, in arrival order (any thread): shown with the next hand-over. */
     synchronized void deposit(List<ChangeRow> rows) {
-        if (!rows.isEmpty()) {
-            anyDeposited = true;
-        }
         inbox.addAll(rows);
         while (inbox.size() > capacity) {
             inbox.removeFirst();
             droppedHere++;
         }
-    }
-
-    /** Whether a round has brought rows since the tab opened (any thread). */
-    boolean anyDeposited() {
-        return anyDeposited;
     }
 
     /** A round ended (UI thread): what it deposited is shown at the next hand-over. */

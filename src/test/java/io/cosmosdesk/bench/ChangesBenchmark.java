@@ -356,9 +356,9 @@ public final class ChangesBenchmark {
         }
         long openingMillis = (System.nanoTime() - openingFrom) / 1_000_000;
         long[] openingStall = opening.stop();
-        print("from the window shown to live (first layout and drawing, the table's and the feed's warm-ups): %,d ms; "
-                + "longest stall %d ms wall, %d ms UI-thread CPU; stalls over 50 ms: %s", openingMillis,
-                openingStall[0], openingStall[1], opening.lateStalls());
+        print("from the window shown to live (first layout and drawing, the table's warm-up): %,d ms; longest stall %d "
+                + "ms wall, %d ms UI-thread CPU; stalls over 50 ms: %s", openingMillis, openingStall[0],
+                openingStall[1], opening.lateStalls());
         return new Shown(tab[0], shown, worstLagMs, lastRowShownAt, allShown);
     }
 

@@ -6,8 +6,6 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
 import com.azure.cosmos.CosmosAsyncClient;
@@ -43,7 +41,6 @@ class LiveChangesViewModelTest {
     Path dataFolder;
 
     private final ChangeFeedService service = mock(ChangeFeedService.class);
-    private final CosmosAsyncClient client = mock(CosmosAsyncClient.class);
     private final ImmediateTaskRunner runner = ImmediateTaskRunner.deferred();
     private final List<Duration> waits = new ArrayList<>();
     private ContainerHandle handle;
@@ -54,7 +51,7 @@ class LiveChangesViewModelTest {
     @BeforeEach
     void setUp() {
         ConnectionProfile profile = ConnectionProfile.create("local", AuthKind.EMULATOR, "https://localhost:8081");
-        handle = new ContainerHandle(new CosmosConnection(profile, client),
+        handle = new ContainerHandle(new CosmosConnection(profile, mock(CosmosAsyncClient.class)),
                 new ContainerInfo(new ContainerRef("retail", "orders"), List.of("/customerId"), false, null));
         positions = new FeedPositions(dataFolder);
         vm = new LiveChangesViewModel(handle, service, positions, runner, waits::add,
@@ -140,89 +137,6 @@ class LiveChangesViewModelTest {
         warming.set(false);
         assertThat(vm.stateProperty().get()).isEqualTo(LiveChangesViewModel.State.LIVE);
         warming.set(true); // warming again (the tab shown anew) does not take Live back
-        assertThat(vm.stateProperty().get()).isEqualTo(LiveChangesViewModel.State.LIVE);
-    }
-
-    /** A view-model whose tab runs {@code warmUp} as it starts (the app's tabs share one). */
-    private LiveChangesViewModel withFeedWarmUp(FeedWarmUp warmUp) {
-        return new LiveChangesViewModel(handle, service, positions, runner, waits::add,
-                Clock.fixed(Instant.parse("2026-12-06T08:00:00Z"), ZoneOffset.UTC), warmUp);
-    }
-
-    /** A warm-up over the SDK's parsing that counts the made-up pages it parses and runs {@code during} on each. */
-    private static FeedWarmUp countingWarmUp(java.util.concurrent.atomic.AtomicInteger pages, Runnable during) {
-        return new FeedWarmUp(body -> {
-            pages.incrementAndGet();
-            during.run();
-            return ChangeFeedService.itemsOfPage(body);
-        });
-    }
-
-    /**
-     * The feed's warm-up (the reading path run over made-up pages so the JIT compiles it before the first changes)
-     * runs as the tab starts, in a task of its own; the tab says Live only after it, shows none of its made-up rows,
-     * and it reads and writes nothing: the container's client and the feed service see nothing of it.
-     */
-    @Test
-    void theFeedWarmUpRunsBeforeLiveShowsNothingAndTouchesNoContainer() {
-        when(service.readPages(eq(handle), any(), any(), anyInt(), any())).thenReturn(List.of(page()));
-        java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
-        vm = withFeedWarmUp(countingWarmUp(pages, () -> { }));
-
-        vm.start(ChangeFeedStart.now());
-        assertThat(runner.startedTitles()).containsExactly("Warming up the reading of changes",
-                "Reading the feed ranges");
-        runner.runPending(1); // the feed ranges
-        runner.runPending(2); // the first round: nothing changed
-        assertThat(vm.stateProperty().get()).isEqualTo(LiveChangesViewModel.State.STARTING);
-        assertThat(pages).hasValue(0);
-
-        runner.runPending(0);
-        assertThat(pages.get()).isPositive();
-        assertThat(vm.stateProperty().get()).isEqualTo(LiveChangesViewModel.State.LIVE);
-        assertThat(vm.visibleRows()).isEmpty();
-        assertThat(vm.captured().totalProperty().get()).isZero();
-        verifyNoInteractions(client);
-        verify(service).openCursors(handle);
-        verify(service).readPages(eq(handle), any(), any(), anyInt(), any());
-        verifyNoMoreInteractions(service);
-    }
-
-    /** Closing the tab stops its warm-up: not begun, it never runs; running, it stops after the page it is on. */
-    @Test
-    void closingTheTabStopsTheFeedWarmUpAndALaterTabRunsItAgain() {
-        java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
-        FeedWarmUp warmUp = countingWarmUp(pages, () -> vm.close());
-        vm = withFeedWarmUp(warmUp);
-        vm.start(ChangeFeedStart.now());
-        vm.close();
-        runner.runAllPending();
-        assertThat(pages).as("closed before it began").hasValue(0);
-
-        vm = withFeedWarmUp(warmUp);
-        vm.start(ChangeFeedStart.now());
-        runner.runPending(runner.startedTitles().lastIndexOf("Warming up the reading of changes"));
-        assertThat(pages).as("closed while it parsed its first page").hasValue(1);
-        assertThat(warmUp.isFinished()).isFalse();
-        assertThat(vm.stateProperty().get()).isEqualTo(LiveChangesViewModel.State.STOPPED);
-    }
-
-    /** Rows read while it waits are shown at once, and it gives up: real rows compile the same code. */
-    @Test
-    void rowsReadBeforeTheFeedWarmUpRanAreShownAndItGivesUp() {
-        when(service.readPages(eq(handle), any(), any(), anyInt(), any())).thenReturn(
-                List.of(page(item("{\"id\":\"o1\",\"customerId\":\"c1\"}"))), List.of(page()));
-        java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
-        vm = withFeedWarmUp(countingWarmUp(pages, () -> { }));
-
-        vm.start(ChangeFeedStart.now());
-        runner.runPending(1);
-        runner.runPending(2);
-        assertThat(vm.visibleRows()).extracting(ChangeRow::id).containsExactly("o1");
-        assertThat(vm.stateProperty().get()).isEqualTo(LiveChangesViewModel.State.STARTING);
-
-        runner.runPending(0);
-        assertThat(pages).hasValue(0);
         assertThat(vm.stateProperty().get()).isEqualTo(LiveChangesViewModel.State.LIVE);
     }
 
