@@ -30,7 +30,7 @@ public class CosmosDeskApp extends Application {
     private Stage stage;
     private Image icon;
 
-    /** The keychain probe takes about a second: it runs in the background once the window has shown. */
+    /** The keychain probe takes about a second: it runs in the background once the window is whole. */
     @Override
     public void init() {
         StartupTrace.mark("init (toolkit up)");
@@ -62,8 +62,9 @@ public class CosmosDeskApp extends Application {
         place(stage);
         stage.show();
         StartupTrace.mark("main window shown");
-        // after the first frame, not beside it (a connection that needs a key before then starts it itself)
-        context.tasks().inNextFrame(secrets::start);
+        // once the window is whole, not beside its first frames (a connection that needs a key before then starts it
+        // itself): the probe's threads would take the CPU the parts joining the window need
+        FirstFrame.whenWhole(stage.getScene().getRoot(), secrets::start);
 
         options.emulatorProfile().ifPresent(profile ->
                 main.connect(profile, new Credentials.AccountKey(ConnectionProfile.EMULATOR_KEY),

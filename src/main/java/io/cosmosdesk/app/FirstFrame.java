@@ -2,6 +2,7 @@ package io.cosmosdesk.app;
 
 import io.cosmosdesk.ui.TaskRunner;
 import java.util.List;
+import javafx.collections.MapChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
@@ -11,8 +12,8 @@ import javafx.scene.layout.Region;
 
 /**
  * The main window's first frame holds what a user reads first, the connection tree in its pane, and slots for the
- * rest: the menu bar, the tree's toolbar and filter, the tab pane and the status bar join in the frames after it
- * ({@link MainWindowView}). On two cores a start's wall time follows its CPU, and the first CSS pass and skins of
+ * rest: the menu bar, the tree's toolbar and filter, the tab pane and the status bar join in the frame after it, the
+ * tooltips in the one after that ({@link MainWindowView}). On two cores a start's wall time follows its CPU, and the first CSS pass and skins of
  * those controls were most of the UI thread's work before the window showed (packaging/README.md, "Start-up").
  * Each slot has the height its control will have (in px, in cosmosdesk.css; FirstFrameGuiTest checks them in the
  * light theme), so nothing moves when the control takes its place; the menus' keyboard shortcuts work from the
@@ -22,6 +23,9 @@ final class FirstFrame {
 
     /** Set in the root's properties once every part has joined the window (tests wait for it). */
     static final String WHOLE = "cosmosdesk.wholeWindow";
+
+    /** The trace's step as each step joins, the last for any later (fixed strings: no concatenation at start). */
+    private static final String[] JOINING = {"frame 2 joining", "frame 3 joining", "frame 4+ joining"};
 
     private FirstFrame() {
     }
@@ -39,16 +43,41 @@ final class FirstFrame {
      * without them), then marks {@code root} {@link #WHOLE} and the start's trace {@value StartupTrace#WHOLE}.
      */
     static void join(TaskRunner tasks, Node root, List<Runnable> steps) {
+        join(tasks, root, steps, 0);
+    }
+
+    private static void join(TaskRunner tasks, Node root, List<Runnable> steps, int joined) {
         if (steps.isEmpty()) {
-            root.getProperties().put(WHOLE, Boolean.TRUE);
             // beside "main window shown" (the first frame, the smoke test's finish line); the training run of the
             // AOT cache (finish-runtime.sh) waits for this line
             StartupTrace.mark(StartupTrace.WHOLE);
+            root.getProperties().put(WHOLE, Boolean.TRUE);
             return;
         }
         tasks.inNextFrame(() -> {
+            StartupTrace.mark(JOINING[Math.min(JOINING.length - 1, joined)]);
             steps.get(0).run();
-            join(tasks, root, steps.subList(1, steps.size()));
+            join(tasks, root, steps.subList(1, steps.size()), joined + 1);
+        });
+    }
+
+    /**
+     * Runs {@code action} once every part of the main window whose root is {@code root} has joined it, at once when
+     * they have. FX thread.
+     */
+    static void whenWhole(Node root, Runnable action) {
+        if (isWhole(root)) {
+            action.run();
+            return;
+        }
+        root.getProperties().addListener(new MapChangeListener<Object, Object>() {
+            @Override
+            public void onChanged(Change<?, ?> change) {
+                if (change.wasAdded() && WHOLE.equals(change.getKey())) {
+                    root.getProperties().removeListener(this);
+                    action.run();
+                }
+            }
         });
     }
 

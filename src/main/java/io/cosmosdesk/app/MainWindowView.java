@@ -75,15 +75,15 @@ final class MainWindowView {
                 }
             }
         });
-        // the first frame: the connection tree in its pane; the rest joins in the frames after it, in its slot
+        // the first frame: the connection tree in its pane; the rest joins in the frame after it, in its slots (one
+        // frame, not two: on the software renderer each frame repaints and uploads the whole window, s17), then the
+        // tooltips
         FirstFrame.join(tasks, root, java.util.List.of(
                 () -> {
                     root.setTop(new VBox(menuBar));
                     treePane.getChildren().set(0, treeToolbar(c)); // the slots hold places 0 and 1 (treePane)
                     treePane.getChildren().set(1, c.treeFilter);
                     c.treePlaceholder.setText(NO_CONNECTIONS + "\n" + CHOOSE_CONNECT);
-                },
-                () -> {
                     tabsHost.getChildren().setAll(c.tabs);
                     root.setBottom(statusBar);
                 },

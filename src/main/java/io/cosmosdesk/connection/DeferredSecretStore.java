@@ -9,8 +9,8 @@ import java.util.function.Supplier;
  * Finds the OS keychain in the background: probing it loads native code and talks to a daemon (about
  * a second on Linux), which must not delay the first window. Callers wait only if they need a key
  * before the probe has finished. The app makes it {@linkplain #notStarted not started} and starts the probe once
- * the main window has shown its first frame: until then the probe's threads (dbus, reflection, class loading)
- * would compete for the CPU with the UI thread's start. A caller that needs a key earlier starts it.
+ * the main window is whole (every part joined its first frame): until then the probe's threads (dbus, reflection,
+ * class loading) would compete for the CPU with the UI thread's start. A caller that needs a key earlier starts it.
  */
 public final class DeferredSecretStore implements SecretStore {
 

@@ -33,6 +33,8 @@ class FirstFrameGuiTest {
     private final double[] slotHeights = new double[4];
     private Theme afterShortcutInFirstFrame;
     private String placeholderInFirstFrame;
+    /** Whether the window was whole each time the action waiting for it ran (as CosmosDeskApp starts the probe). */
+    private final List<Boolean> wholeWhenTheWaitingActionRan = new ArrayList<>();
 
     @RegisterExtension
     final FxAppExtension app = FxAppExtension.mainWindow(() -> mock(DialogService.class))
@@ -65,6 +67,7 @@ class FirstFrameGuiTest {
         Event.fireEvent(scene.getFocusOwner() != null ? scene.getFocusOwner() : root, new KeyEvent(
                 KeyEvent.KEY_PRESSED, "", "", KeyCode.T, true, true, false, false));
         afterShortcutInFirstFrame = context == null ? null : context.mainViewModel().themeProperty().get();
+        FirstFrame.whenWhole(root, () -> wholeWhenTheWaitingActionRan.add(FirstFrame.isWhole(root)));
     }
 
     @Test
@@ -103,6 +106,24 @@ class FirstFrameGuiTest {
                 false, false)));
         assertThat(context.mainViewModel().themeProperty().get()).as("Ctrl+Shift+T with the menu bar")
                 .isEqualTo(Theme.LIGHT);
+    }
+
+    /**
+     * What waits for the whole window (the keychain probe: its threads took the CPU the joining parts needed, s17)
+     * runs once, when every part has joined, not in the frames before; asked once whole, it runs at once.
+     */
+    @Test
+    void whatWaitsForTheWholeWindowRunsOnceWhenEveryPartJoined(FxRobot robot) throws Exception {
+        assertThat(wholeWhenTheWaitingActionRan).as("registered in the first frame: whole when it ran")
+                .containsExactly(true);
+
+        Node root = robot.lookup("#root").query();
+        boolean ranAtOnce = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            boolean[] ran = {false};
+            FirstFrame.whenWhole(root, () -> ran[0] = true);
+            return ran[0];
+        }).get();
+        assertThat(ranAtOnce).as("registered once whole").isTrue();
     }
 
     /**
