@@ -174,6 +174,20 @@ final class MainWindowView {
         SplitPane split = new SplitPane(treePane, tabsHost);
         split.setId("mainSplit");
         split.setDividerPositions(0.22);
+        // The tree has its preferred width from the first frame on. The split's first layout is at the scene's
+        // preferred width (284 px), before the window's size applies, and the tree, not resized with the window,
+        // keeps the pixels it gets there: at 0.22 that was its 200 px minimum in a 1280 px window, where the
+        // containers' partition keys were cut. So the first width that holds the tree puts the divider at the tree's
+        // preferred width; after that the split keeps it, and the divider is the user's.
+        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<Number>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number width) {
+                if (width.doubleValue() >= treePane.getPrefWidth()) {
+                    split.widthProperty().removeListener(this);
+                    split.setDividerPositions(Math.min(1, treePane.getPrefWidth() / width.doubleValue()));
+                }
+            }
+        });
         return split;
     }
 
