@@ -81,7 +81,7 @@ final class MainWindowView {
                     root.setTop(new VBox(menuBar));
                     treePane.getChildren().set(0, treeToolbar(c)); // the slots hold places 0 and 1 (treePane)
                     treePane.getChildren().set(1, c.treeFilter);
-                    c.treePlaceholder.setText(NO_CONNECTIONS + "\n" + CHOOSE_CONNECT);
+                    c.treeConnectHint.setVisible(true);
                 },
                 () -> {
                     tabsHost.getChildren().setAll(c.tabs);
@@ -137,13 +137,22 @@ final class MainWindowView {
         c.resourceTree = new TreeView<>();
         c.resourceTree.setId("resourceTree");
         c.resourceTree.setShowRoot(false);
-        // the sentence naming Connect… joins with the button (the tree's toolbar, frame 2): in the first frame it
-        // pointed at a control that was not there yet
+        // the sentence naming Connect… shows with the button (the tree's toolbar, frame 2): in the first frame it
+        // pointed at a control that was not there yet. Its room is laid out from the first frame: set as text in
+        // frame 2, it grew the centred placeholder and moved its first line up.
         c.treePlaceholder = new Label(NO_CONNECTIONS);
         c.treePlaceholder.setId("treePlaceholder");
         c.treePlaceholder.getStyleClass().add("placeholder");
         c.treePlaceholder.setWrapText(true);
-        StackPane treeArea = new StackPane(c.resourceTree, c.treePlaceholder);
+        c.treeConnectHint = new Label(CHOOSE_CONNECT);
+        c.treeConnectHint.setId("treeConnectHint");
+        c.treeConnectHint.getStyleClass().add("placeholder");
+        c.treeConnectHint.setWrapText(true);
+        c.treeConnectHint.setVisible(false);
+        c.treePlaceholderBox = new VBox(c.treePlaceholder, c.treeConnectHint);
+        c.treePlaceholderBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        c.treePlaceholderBox.setPickOnBounds(false); // the empty tree behind it takes the clicks around the text
+        StackPane treeArea = new StackPane(c.resourceTree, c.treePlaceholderBox);
         VBox.setVgrow(treeArea, Priority.ALWAYS);
 
         VBox treePane = new VBox(6, FirstFrame.slot("treeToolbarSlot", "tree-toolbar-slot"),
