@@ -26,6 +26,21 @@ import subprocess
 import sys
 
 
+def epoch_ms(text):
+    """JFR's startTime (2026-12-07T17:02:03.123456789Z, or with an offset such as +01:00) as epoch ms, with its
+    offset: cutting the text to microseconds cut the offset too, and the time was read as this machine's local
+    time. A time without an offset is UTC."""
+    match = re.fullmatch(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)?", text)
+    if not match:
+        sys.exit(f"jfr-compiles: FAILED: a startTime not understood: {text!r}")
+    offset = match.group(3) or "Z"
+    zone = datetime.timezone.utc if offset == "Z" else datetime.timezone(
+        (1 if offset[0] == "+" else -1) * datetime.timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6])))
+    micros = int((match.group(2) or "0")[:6].ljust(6, "0"))
+    at = datetime.datetime.fromisoformat(match.group(1)).replace(microsecond=micros, tzinfo=zone)
+    return at.timestamp() * 1000
+
+
 def main():
     log, jfr = sys.argv[1], sys.argv[2]
     lo, hi = (int(sys.argv[3]), int(sys.argv[4])) if len(sys.argv) > 4 else (600, 2000)
@@ -40,7 +55,7 @@ def main():
     rows = []
     for event in json.loads(printed.stdout)["recording"]["events"]:
         values = event["values"]
-        start = datetime.datetime.fromisoformat(values["startTime"].replace("Z", "+00:00")[:26]).timestamp() * 1000
+        start = epoch_ms(values["startTime"])
         seconds = re.match(r"PT([\d.]+)S", values["duration"])
         method = values["method"]
         rows.append((start - began, float(seconds.group(1)) * 1000 if seconds else 0.0, values["compileLevel"],

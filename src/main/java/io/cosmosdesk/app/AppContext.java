@@ -109,7 +109,7 @@ public final class AppContext implements AutoCloseable {
         // features plug in here: tool tabs, container actions, menu actions (see ToolTabs, ContainerActions)
         // File > Settings…: saved values apply at once; new connections take retries and regions from them
         io.cosmosdesk.settings.SettingsFeature settingsFeature = new io.cosmosdesk.settings.SettingsFeature(settings,
-                () -> connectionStore().load(), Theme.APP_STYLESHEET, dialogs);
+                () -> connectionStore().load(), Theme.APP_STYLESHEET, dialogsOver());
         clientFactory.useOptions(profile -> io.cosmosdesk.settings.SettingsFeature.clientOptions(settings.current(),
                 profile));
         settingsFeature.bindTheme(mainViewModel.themeProperty(), Theme::settingsName, Theme::fromName);
@@ -204,6 +204,14 @@ public final class AppContext implements AutoCloseable {
 
     public TaskRunner tasks() {
         return tasks;
+    }
+
+    /**
+     * The dialogs asked over another window of the app (Settings), owned by it: the app's own dialogs made over
+     * that window; a test's fake answers as it is.
+     */
+    private java.util.function.Function<javafx.stage.Window, DialogService> dialogsOver() {
+        return dialogs instanceof io.cosmosdesk.ui.FxDialogService fx ? fx::over : window -> dialogs;
     }
 
     public DialogService dialogs() {

@@ -108,7 +108,9 @@ public class CosmosDeskApp extends Application {
         javafx.beans.InvalidationListener remember = obs -> {
             WindowPlacement now = new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
                     false);
-            if (!stage.isMaximized() && !stage.isIconified() && now.isValid()) {
+            // not while a dialog blocks the window: its size then is the window manager's answer to the pinned
+            // hints (see KeepMaximized), not one the user chose
+            if (!stage.isMaximized() && !stage.isIconified() && now.isValid() && !KeepMaximized.blocked(stage)) {
                 normal = now;
             }
         };

@@ -25,7 +25,8 @@ final class KeyboardShortcuts {
                     new Shortcut("Ctrl+O", "New connection"),
                     new Shortcut("Ctrl+W", "Close the current tab (asks about unsaved changes)"),
                     new Shortcut("Ctrl+Shift+T", "Toggle dark theme"),
-                    new Shortcut("Ctrl+J", "The Jobs panel (exports and other long jobs)"),
+                    new Shortcut("Ctrl+Shift+J", "The Jobs panel (exports and other long jobs)"),
+                    new Shortcut("Ctrl+,", "Settings"),
                     new Shortcut("F1", "This list"),
                     new Shortcut("Ctrl+Q", "Quit (asks about unsaved changes)"))),
             new Group("Resource tree", List.of(
@@ -41,12 +42,13 @@ final class KeyboardShortcuts {
                     new Shortcut("Delete", "Delete the selected items"),
                     new Shortcut("Ctrl+Shift+E", "Export the grid's items (its filter) or the whole container"))),
             new Group("Query tab", List.of(
-                    new Shortcut("Ctrl+T", "New query on the selected container"),
+                    new Shortcut("Ctrl+J", "New query on the selected container"),
                     new Shortcut("Ctrl+Enter, F5, Shift+Enter", "Run the selection, or the statement under the cursor"),
                     new Shortcut("Esc", "Stop the query (keeps the results read)"),
                     new Shortcut("Ctrl+S", "Save the query (to its .sql file, its saved name, or a new name)"),
                     new Shortcut("Ctrl+Shift+S", "Save the query under a new name"),
                     new Shortcut("Alt+Left, Alt+Right", "Previous / next page of results"),
+                    new Shortcut("Alt+1, Alt+2", "The results table / the Stats of the run"),
                     new Shortcut("Enter", "Open the selected result in the item editor (whole items)"),
                     new Shortcut("Delete", "Delete the selected results (whole items)"))),
             new Group("Live changes tab", List.of(

@@ -43,6 +43,8 @@ public class MainWindowController {
     TreeView<ResourceNode> resourceTree;
     TextField treeFilter;
     Label treePlaceholder;
+    Label treeConnectHint;
+    javafx.scene.layout.VBox treePlaceholderBox;
     javafx.scene.layout.HBox treeSearchStatus;
     TabPane tabs;
     Label connectionBadge;
@@ -145,8 +147,9 @@ public class MainWindowController {
         treeFilter.textProperty().bindBidirectional(viewModel.tree().filterTextProperty());
         treeSearchStatus.visibleProperty().bind(viewModel.tree().searchingProperty());
         treeSearchStatus.managedProperty().bind(treeSearchStatus.visibleProperty());
-        treePlaceholder.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.tree().connections()));
-        treePlaceholder.managedProperty().bind(treePlaceholder.visibleProperty());
+        treePlaceholderBox.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(
+                viewModel.tree().connections()));
+        treePlaceholderBox.managedProperty().bind(treePlaceholderBox.visibleProperty());
 
         statusMessage.textProperty().bind(viewModel.statusMessageProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyBinding());

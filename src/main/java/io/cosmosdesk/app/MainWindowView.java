@@ -83,7 +83,7 @@ final class MainWindowView {
                     root.setTop(new VBox(menuBar));
                     treePane.getChildren().set(0, treeToolbar(c)); // the slots hold places 0 and 1 (treePane)
                     treePane.getChildren().set(1, c.treeFilter);
-                    c.treePlaceholder.setText(NO_CONNECTIONS + "\n" + CHOOSE_CONNECT);
+                    c.treeConnectHint.setVisible(true);
                     tabsHost.getChildren().setAll(c.tabs);
                     root.setBottom(statusBar);
                 },
@@ -137,13 +137,22 @@ final class MainWindowView {
         c.resourceTree = new TreeView<>();
         c.resourceTree.setId("resourceTree");
         c.resourceTree.setShowRoot(false);
-        // the sentence naming Connect… joins with the button (the tree's toolbar, frame 2): in the first frame it
-        // pointed at a control that was not there yet
+        // the sentence naming Connect… shows with the button (the tree's toolbar, frame 2): in the first frame it
+        // pointed at a control that was not there yet. Its room is laid out from the first frame: set as text in
+        // frame 2, it grew the centred placeholder and moved its first line up.
         c.treePlaceholder = new Label(NO_CONNECTIONS);
         c.treePlaceholder.setId("treePlaceholder");
         c.treePlaceholder.getStyleClass().add("placeholder");
         c.treePlaceholder.setWrapText(true);
-        StackPane treeArea = new StackPane(c.resourceTree, c.treePlaceholder);
+        c.treeConnectHint = new Label(CHOOSE_CONNECT);
+        c.treeConnectHint.setId("treeConnectHint");
+        c.treeConnectHint.getStyleClass().add("placeholder");
+        c.treeConnectHint.setWrapText(true);
+        c.treeConnectHint.setVisible(false);
+        c.treePlaceholderBox = new VBox(c.treePlaceholder, c.treeConnectHint);
+        c.treePlaceholderBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        c.treePlaceholderBox.setPickOnBounds(false); // the empty tree behind it takes the clicks around the text
+        StackPane treeArea = new StackPane(c.resourceTree, c.treePlaceholderBox);
         VBox.setVgrow(treeArea, Priority.ALWAYS);
 
         VBox treePane = new VBox(6, FirstFrame.slot("treeToolbarSlot", "tree-toolbar-slot"),
@@ -174,6 +183,20 @@ final class MainWindowView {
         SplitPane split = new SplitPane(treePane, tabsHost);
         split.setId("mainSplit");
         split.setDividerPositions(0.22);
+        // The tree has its preferred width from the first frame on. The split's first layout is at the scene's
+        // preferred width (284 px), before the window's size applies, and the tree, not resized with the window,
+        // keeps the pixels it gets there: at 0.22 that was its 200 px minimum in a 1280 px window, where the
+        // containers' partition keys were cut. So the first width that holds the tree puts the divider at the tree's
+        // preferred width; after that the split keeps it, and the divider is the user's.
+        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<Number>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number width) {
+                if (width.doubleValue() >= treePane.getPrefWidth()) {
+                    split.widthProperty().removeListener(this);
+                    split.setDividerPositions(Math.min(1, treePane.getPrefWidth() / width.doubleValue()));
+                }
+            }
+        });
         return split;
     }
 

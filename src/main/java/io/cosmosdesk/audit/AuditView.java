@@ -5,6 +5,7 @@ import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -174,11 +175,12 @@ final class AuditView extends BorderPane {
      * (Show wrapped alone to a second row in the default window, beside a wide tree, at a fixed 7 columns each).
      */
     private static void shareTheRest(FlowPane bar, TextField... fields) {
+        List<TextField> shared = List.of(fields);
         javafx.beans.InvalidationListener share = observable -> {
             double others = bar.snappedLeftInset() + bar.snappedRightInset() + 1; // a pixel of rounding
             int count = 0;
             for (Node child : bar.getChildren()) {
-                if (!Arrays.asList(fields).contains(child)) {
+                if (!shared.contains(child)) {
                     others += child.prefWidth(-1);
                 }
                 count++;
@@ -191,7 +193,7 @@ final class AuditView extends BorderPane {
         };
         bar.widthProperty().addListener(share);
         // the buttons' and boxes' widths arrive with their skins
-        bar.getChildren().stream().filter(child -> !Arrays.asList(fields).contains(child))
+        bar.getChildren().stream().filter(child -> !shared.contains(child))
                 .forEach(child -> child.layoutBoundsProperty().addListener(share));
     }
 

@@ -183,6 +183,8 @@ public final class ResourceTreeView {
                 event.setDropCompleted(done);
                 event.consume();
             });
+            // the whole name and partition key, however narrow the tree: a row is cut at the tree's edge
+            io.cosmosdesk.ui.LazyTooltip.install(this, () -> tooltip(getItem()));
             setOnMouseClicked(event -> {
                 if (getItem() != null && event.getButton() == MouseButton.PRIMARY
                         && (event.getClickCount() == 2 || getItem().kind() == ResourceNode.Kind.ERROR)) {
@@ -219,6 +221,16 @@ public final class ResourceTreeView {
             }
             setGraphic(row);
             setContextMenu(contextMenu(node));
+        }
+
+        /** A container's id, partition key path(s) and throughput, each whole; nothing for other rows. */
+        static String tooltip(ResourceNode node) {
+            if (node == null || node.kind() != ResourceNode.Kind.CONTAINER || node.container() == null) {
+                return null;
+            }
+            io.cosmosdesk.cosmos.ContainerInfo info = node.container();
+            return node.label() + "\nPartition key: " + info.partitionKeyLabel()
+                    + (info.throughput() == null ? "" : "\n" + String.format("%,d", info.throughput()) + " RU/s");
         }
 
         private Object fileDrop() {

@@ -27,6 +27,9 @@ import org.fxmisc.richtext.GenericStyledArea;
 /** Thin controller of ItemEditor.fxml: binds the view to {@link ItemEditorViewModel} and forwards intent. */
 public class ItemEditorController {
 
+    /** The pulses a shown item's text area grows over ({@code EditorAreaHost.STAGES}), for the benchmarks' frames. */
+    public static final int AREA_GROWTH_STAGES = EditorAreaHost.STAGES;
+
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);

@@ -8,7 +8,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
 /**
- * Wires the Jobs panel into the app: Tools › Jobs (Ctrl+J); the panel comes to the front when a job started through
+ * Wires the Jobs panel into the app: Tools › Jobs (Ctrl+Shift+J); the panel comes to the front when a job started through
  * it starts, and opens behind the current tab for jobs that show their own progress (moves, deletes, dialogs).
  */
 public final class JobsFeature {
@@ -22,8 +22,9 @@ public final class JobsFeature {
     }
 
     public void install(AppActions appActions) {
-        appActions.add(new AppAction("Tools", "_Jobs", new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN),
-                window -> open()));
+        // Ctrl+Shift+J: Ctrl+J is New query, as in the Data Explorer
+        appActions.add(new AppAction("Tools", "_Jobs", new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), window -> open()));
         jobs.onJobStarted(job -> open());
         jobs.onJobTracked(job -> openBehind());
     }

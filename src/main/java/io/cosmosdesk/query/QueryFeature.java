@@ -26,13 +26,14 @@ import javafx.util.Duration;
 import org.slf4j.LoggerFactory;
 
 /**
- * The query workspace's wiring: "New query" on containers (Ctrl+T), each opening a numbered query tab with its
+ * The query workspace's wiring: "New query" on containers (Ctrl+J), each opening a numbered query tab with its
  * History and Saved panes; Ctrl+S and .sql files through {@link QueryDocument}; the open tabs written as they change
  * and brought back when their connection opens again ({@link QueryTabSession}).
  */
 public final class QueryFeature {
 
-    public static final KeyCombination NEW_QUERY = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
+    /** Ctrl+J, as in the Data Explorer (UX reference, keyboard shortcuts); it was Ctrl+T. */
+    public static final KeyCombination NEW_QUERY = new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN);
 
     private final QueryService service;
     private final ItemService items;

@@ -59,6 +59,8 @@ public final class QueryTabController {
     @FXML private TabPane resultsTabs;
     @FXML private Tab jsonTab;
     @FXML private Tab treeTab;
+    @FXML private Tab tableTab;
+    @FXML private Tab statsTab;
     @FXML private TableView<QueryResult> resultsTable;
     @FXML private Label resultsPlaceholder;
     @FXML private TextArea resultsJson;
@@ -146,10 +148,16 @@ public final class QueryTabController {
         } else if (event.isAltDown() && event.getCode() == KeyCode.LEFT) {
             model.previous();
             event.consume();
+        } else if (event.isAltDown() && (event.getCode() == KeyCode.DIGIT1 || event.getCode() == KeyCode.DIGIT2)) {
+            // Results / Stats, as in the Cosmos DB extension for VS Code (UX reference, keyboard shortcuts)
+            resultsTabs.getSelectionModel().select(event.getCode() == KeyCode.DIGIT1 ? tableTab : statsTab);
+            event.consume();
         }
     }
 
     private void bindToolbar() {
+        // one run at a time: Run waits while one reads, and Cancel beside it (Esc) stops it
+        runButton.disableProperty().bind(model.runningProperty());
         cancelButton.disableProperty().bind(model.runningProperty().not());
         pageSizeBox.getItems().setAll(QueryRequest.PAGE_SIZES);
         pageSizeBox.valueProperty().bindBidirectional(model.pageSizeProperty().asObject());

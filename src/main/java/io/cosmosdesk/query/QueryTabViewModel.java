@@ -257,8 +257,14 @@ public final class QueryTabViewModel {
 
     // ---- Commands
 
-    /** Runs the selection, or the statement under the caret (Ctrl+Enter, F5, Shift+Enter). */
+    /**
+     * Runs the selection, or the statement under the caret (Ctrl+Enter, F5, Shift+Enter). Not while a run reads
+     * (the view disables Run): a second Run ended the first and started over; Cancel (Esc) stops it first.
+     */
     public void run() {
+        if (running.runningProperty().get()) {
+            return;
+        }
         if (gone.get()) {
             said.refuse(io.cosmosdesk.browse.ItemsViewModel.CONTAINER_GONE);
             return;

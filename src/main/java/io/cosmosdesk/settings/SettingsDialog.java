@@ -28,8 +28,9 @@ public final class SettingsDialog {
     private final SettingsDialogViewModel viewModel;
     private final Stage stage = new Stage();
 
-    private SettingsDialog(Window owner, SettingsDialogViewModel viewModel, String stylesheet) {
-        this.viewModel = viewModel;
+    private SettingsDialog(Window owner, java.util.function.Function<Window, SettingsDialogViewModel> viewModelOver,
+            String stylesheet) {
+        this.viewModel = viewModelOver.apply(stage);
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Settings");
@@ -49,7 +50,16 @@ public final class SettingsDialog {
     }
 
     public static Stage show(Window owner, SettingsDialogViewModel viewModel, String stylesheet) {
-        SettingsDialog dialog = new SettingsDialog(owner, viewModel, stylesheet);
+        return show(owner, settingsWindow -> viewModel, stylesheet);
+    }
+
+    /**
+     * As {@link #show(Window, SettingsDialogViewModel, String)}, the view-model made for the Settings window, so the
+     * questions it asks (Reset to defaults) are owned by that window and not by the main window behind it.
+     */
+    public static Stage show(Window owner, java.util.function.Function<Window, SettingsDialogViewModel> viewModelOver,
+            String stylesheet) {
+        SettingsDialog dialog = new SettingsDialog(owner, viewModelOver, stylesheet);
         io.cosmosdesk.ui.DialogStages.keepWhole(dialog.stage); // the window manager's late first size
         dialog.stage.show();
         return dialog.stage;

@@ -25,12 +25,13 @@ public final class SettingsFeature {
     private final SettingsStore store;
     private final Supplier<List<ConnectionProfile>> savedConnections;
     private final String stylesheet;
-    private final DialogService dialogs;
+    private final Function<Window, DialogService> dialogsOver;
 
+    /** @param dialogsOver the dialogs asked over a window: the Settings window's questions are its own */
     public SettingsFeature(SettingsStore store, Supplier<List<ConnectionProfile>> savedConnections,
-            String stylesheet, DialogService dialogs) {
+            String stylesheet, Function<Window, DialogService> dialogsOver) {
         this.store = store;
-        this.dialogs = dialogs;
+        this.dialogsOver = dialogsOver;
         this.savedConnections = savedConnections;
         this.stylesheet = stylesheet;
     }
@@ -72,6 +73,7 @@ public final class SettingsFeature {
         for (ConnectionProfile profile : savedConnections.get()) {
             names.put(profile.id(), profile.name());
         }
-        SettingsDialog.show(owner, new SettingsDialogViewModel(store, names, dialogs), stylesheet);
+        SettingsDialog.show(owner, settingsWindow -> new SettingsDialogViewModel(store, names,
+                dialogsOver.apply(settingsWindow)), stylesheet);
     }
 }

@@ -29,6 +29,11 @@ public final class FxDialogService implements DialogService {
         this.owner = owner;
     }
 
+    /** The same dialogs owned by {@code window} (a dialog's own questions, e.g. Settings' Reset to defaults). */
+    public FxDialogService over(Window window) {
+        return new FxDialogService(window);
+    }
+
     @Override
     public void showError(String title, Throwable error) {
         CosmosDeskException mapped = CosmosErrors.classify(error);

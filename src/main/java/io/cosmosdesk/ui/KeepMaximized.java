@@ -7,16 +7,44 @@ import javafx.stage.Window;
 
 /**
  * Keeps the main window maximized across the app's modal dialogs. JavaFX 21 on Linux disables a modal dialog's
- * owner by pinning its size hints (minimum = maximum), and a window manager that cannot resize a window cannot keep
- * it maximized: under openbox the main window went back to its normal size whenever a confirm or any modal dialog
- * opened, and stayed there (JDK-8332222, fixed in JavaFX 23, which needs JDK 21 to build). One rule for every
- * dialog, installed once on the main window: a maximized window that lost its maximized state while a modal window
- * blocked it is maximized again as soon as nothing blocks it.
+ * owner by pinning its size hints (minimum = maximum = its normal, restore size), and a window manager that cannot
+ * resize a window cannot keep it maximized: under openbox the main window went back to its normal size whenever a
+ * confirm or any modal dialog opened, and stayed there. JDK-8332222 (openjdk/jfx 304704da, August 2024) pins only
+ * floating windows; it is in JavaFX 24 and later, not backported to 21u, 22u or 23u, and JavaFX 24 needs JDK 22.
+ * Two rules for every dialog, installed once on the main window:
+ * <ul>
+ * <li>when a modal window comes to block the maximized window, its normal size is first set to the size it has
+ * (Linux only: the size the pinned hints take), so the window manager's un-maximize leaves it as large as it was
+ * instead of shrinking it behind the dialog (under Xvfb + openbox at 1600x1000: 1600x1000 while Settings or a
+ * confirm shows, 802x625 before);</li>
+ * <li>a maximized window that lost its maximized state while a modal window blocked it is maximized again as soon
+ * as nothing blocks it.</li>
+ * </ul>
  */
 public final class KeepMaximized {
 
     private KeepMaximized() {
     }
+
+    /** What is done to a maximized window about to be blocked by a modal one (a seam for tests). */
+    @FunctionalInterface
+    interface BeforeBlocked {
+        void accept(Stage stage);
+    }
+
+    /**
+     * GTK glass pins the hints to the size last asked of the window, and asking for the size it has leaves a
+     * maximized window as it is (openbox). Elsewhere nothing: setting the bounds of a maximized window is not
+     * known to be harmless there, and their glass does not pin a modal dialog's owner.
+     */
+    static final BeforeBlocked PIN_TO_CURRENT_SIZE = stage -> {
+        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            double width = stage.getWidth();
+            double height = stage.getHeight();
+            stage.setWidth(width);
+            stage.setHeight(height);
+        }
+    };
 
     /**
      * How long after the last modal dialog closed a lost maximized state is still put back: the window manager's
@@ -28,6 +56,10 @@ public final class KeepMaximized {
     static final long GRACE_NANOS = 3_000_000_000L;
 
     public static void install(Stage stage) {
+        install(stage, PIN_TO_CURRENT_SIZE);
+    }
+
+    static void install(Stage stage, BeforeBlocked beforeBlocked) {
         boolean[] keep = {false};
         boolean[] lateAnswer = {false};
         long[] graceUntil = {0};
@@ -42,6 +74,9 @@ public final class KeepMaximized {
         Window.getWindows().addListener((ListChangeListener<Window>) change -> {
             boolean blocked = blocked(stage);
             if (blocked && stage.isMaximized()) {
+                if (!keep[0]) {
+                    beforeBlocked.accept(stage);
+                }
                 keep[0] = true;
             } else if (!blocked && keep[0]) {
                 keep[0] = false;
@@ -62,7 +97,7 @@ public final class KeepMaximized {
     }
 
     /** A modal window that blocks {@code stage} is showing: one of its own (window modal) or any application modal. */
-    static boolean blocked(Stage stage) {
+    public static boolean blocked(Stage stage) {
         for (Window window : Window.getWindows()) {
             if (window != stage && window.isShowing() && window instanceof Stage other && blocks(other, stage)) {
                 return true;

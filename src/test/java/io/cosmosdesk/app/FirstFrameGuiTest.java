@@ -35,6 +35,7 @@ class FirstFrameGuiTest {
     private String placeholderInFirstFrame;
     /** Whether the window was whole each time the action waiting for it ran (as CosmosDeskApp starts the probe). */
     private final List<Boolean> wholeWhenTheWaitingActionRan = new ArrayList<>();
+    private double placeholderYInFirstFrame;
 
     @RegisterExtension
     final FxAppExtension app = FxAppExtension.mainWindow(() -> mock(DialogService.class))
@@ -50,7 +51,7 @@ class FirstFrameGuiTest {
                 inFirstFrame.add(id);
             }
         }
-        placeholderInFirstFrame = ((javafx.scene.control.Label) root.lookup("#treePlaceholder")).getText();
+        placeholderInFirstFrame = placeholderShown(root);
         if (root.lookup("#resourceTree") != null) {
             inFirstFrame.add("#resourceTree");
         }
@@ -59,6 +60,8 @@ class FirstFrameGuiTest {
         root.layout();
         Node tree = root.lookup("#resourceTree");
         treeInFirstFrame = tree.localToScene(tree.getLayoutBounds());
+        Node placeholder = root.lookup("#treePlaceholder");
+        placeholderYInFirstFrame = placeholder.localToScene(placeholder.getLayoutBounds()).getMinY();
         String[] slots = {"#menuBarSlot", "#treeToolbarSlot", "#treeFilterSlot", "#statusBarSlot"};
         for (int i = 0; i < slots.length; i++) {
             slotHeights[i] = ((javafx.scene.layout.Region) root.lookup(slots[i])).getHeight();
@@ -135,8 +138,22 @@ class FirstFrameGuiTest {
         assertThat(placeholderInFirstFrame).as("the placeholder in the first frame").isNotNull()
                 .startsWith("No connections yet").doesNotContain("Connect…");
         assertThat(robot.lookup("#openConnectionButton").tryQuery()).isPresent();
-        assertThat(robot.lookup("#treePlaceholder").queryAs(javafx.scene.control.Label.class).getText())
-                .as("once the tree's toolbar joined").contains("No connections yet", "Choose Connect…");
+        Parent root = robot.lookup("#treePlaceholder").query().getScene().getRoot();
+        assertThat(placeholderShown(root)).as("once the tree's toolbar joined")
+                .contains("No connections yet", "Choose Connect…");
+        // laid out whole from the first frame: the sentence joining later grew the centred label and moved it up
+        Node placeholder = root.lookup("#treePlaceholder");
+        assertThat(placeholder.localToScene(placeholder.getLayoutBounds()).getMinY())
+                .as("the placeholder's first line, where the first frame drew it").isCloseTo(placeholderYInFirstFrame,
+                        within());
+    }
+
+    /** The empty tree's placeholder as shown: its first line, and the sentence naming Connect… once it shows. */
+    private static String placeholderShown(Parent root) {
+        String shown = ((javafx.scene.control.Label) root.lookup("#treePlaceholder")).getText();
+        Node hint = root.lookup("#treeConnectHint");
+        return hint != null && hint.isVisible() ? shown + "\n" + ((javafx.scene.control.Label) hint).getText()
+                : shown;
     }
 
     private static org.assertj.core.data.Offset<Double> within() {

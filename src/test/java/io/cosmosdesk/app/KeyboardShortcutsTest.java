@@ -46,4 +46,42 @@ class KeyboardShortcutsTest {
         }
         robot.type(KeyCode.ESCAPE);
     }
+
+    /**
+     * The menus against the F1 sheet and the UX reference: New query is Ctrl+J (it was Ctrl+T, and Ctrl+J opened
+     * Jobs), and every accelerator a menu shows is on the sheet.
+     */
+    @Test
+    void newQueryIsCtrlJAndEveryMenuAcceleratorIsOnTheSheet(FxRobot robot) {
+        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        java.util.Map<String, String> accelerators = new java.util.LinkedHashMap<>();
+        for (javafx.scene.control.Menu menu : bar.getMenus()) {
+            for (javafx.scene.control.MenuItem item : menu.getItems()) {
+                if (item.getAccelerator() != null) {
+                    accelerators.put(item.getText().replace("_", ""), keys(item.getAccelerator().getDisplayText()));
+                }
+            }
+        }
+        assertThat(accelerators).containsEntry("New query", keys("Ctrl+J")).containsEntry("Jobs",
+                keys("Ctrl+Shift+J"));
+
+        java.util.Set<String> sheet = new java.util.HashSet<>();
+        for (KeyboardShortcuts.Group group : KeyboardShortcuts.GROUPS) {
+            for (KeyboardShortcuts.Shortcut shortcut : group.shortcuts()) {
+                for (String each : shortcut.keys().split(", ")) {
+                    sheet.add(keys(each));
+                }
+            }
+        }
+        assertThat(sheet).containsAll(accelerators.values());
+    }
+
+    /** "Shift+Ctrl+J" (JavaFX's order) and "Ctrl+Shift+J" (the sheet's) as one: the modifiers sorted. */
+    private static String keys(String text) {
+        List<String> parts = new java.util.ArrayList<>(List.of(text.split("\\+")));
+        String key = parts.remove(parts.size() - 1);
+        java.util.Collections.sort(parts);
+        parts.add(key);
+        return String.join("+", parts);
+    }
 }

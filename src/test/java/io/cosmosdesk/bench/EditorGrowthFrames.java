@@ -38,6 +38,12 @@ import javafx.stage.Stage;
  */
 public final class EditorGrowthFrames {
 
+    /**
+     * The frame before the swap, the swap's, the pulse after it, the growth's {@code STAGES - 1} steps, the one
+     * that drops the retired area, and one after: 14 at 10 stages.
+     */
+    private static final int FRAMES_WANTED = ItemEditorController.AREA_GROWTH_STAGES + 4;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EditorGrowthFrames() {
@@ -89,7 +95,7 @@ public final class EditorGrowthFrames {
             if (!shown) { // still loading (the spinner's pulses): keep only the latest frame, the one before the swap
                 before[0] = scene.snapshot(before[0]);
                 beforeAt[0] = at;
-            } else if (frames.size() < 16) {
+            } else if (frames.size() < FRAMES_WANTED + 2) {
                 if (frames.isEmpty() && before[0] != null) {
                     frames.add(before[0]);
                     times.add(beforeAt[0]);
@@ -104,9 +110,8 @@ public final class EditorGrowthFrames {
             return null;
         });
         open(editor, handle, controller, "orders-2mb");
-        int wanted = 14; // the frame before, the swap, the growth's steps (EditorAreaHost.STAGES = 10, package-private), one after
         for (long end = System.currentTimeMillis() + 120_000; System.currentTimeMillis() < end; ) {
-            if (EditorBenchmark.onFx(frames::size) >= wanted) { // pulses are slow with a snapshot each: wait for them
+            if (EditorBenchmark.onFx(frames::size) >= FRAMES_WANTED) { // pulses are slow with a snapshot each: wait for them
                 break;
             }
             Thread.sleep(100);

@@ -49,7 +49,7 @@ class QueryTabGuiIT {
         MainWindowFixture.connectAndOpen(robot, context, server, container);
         MainWindowFixture.waitFor("the grid shows", () -> robot.lookup("#itemsTable").tryQuery().isPresent());
 
-        robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.J).release(KeyCode.J, KeyCode.CONTROL); // New query
         MainWindowFixture.waitFor("a query tab opens", () -> robot.lookup("#queryEditor").tryQuery().isPresent());
         CodeArea editor = robot.lookup("#queryEditor").queryAs(CodeArea.class);
         assertThat(context.toolTabs().tabs()).singleElement().satisfies(tab ->

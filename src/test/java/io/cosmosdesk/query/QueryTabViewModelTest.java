@@ -345,11 +345,27 @@ class QueryTabViewModelTest {
         model = newModel();
         answer(FakeQueryRun.page(1, 0, items(0, 5), false, 1, 0));
         model.run();
+        model.cancel(); // Run waits while a run reads: a run is replaced after Cancel
         answer(FakeQueryRun.page(1, 0, items(100, 2), false, 1, 0));
         model.run();
         tasks.runPending(1);
         tasks.runPending(0);
         assertThat(model.results()).extracting(r -> r.itemRef().orElseThrow().id()).containsExactly("o100", "o101");
+        assertThat(model.runningProperty().get()).isFalse();
+    }
+
+    /** Walk fault (session 17): a second Run (F5, Ctrl+Enter) while a run read started the query over. */
+    @Test
+    void aSecondRunWhileOneReadsStartsNoSecondQuery() {
+        tasks = ImmediateTaskRunner.deferred();
+        model = newModel();
+        answer(FakeQueryRun.page(1, 0, items(0, 5), false, 1, 0));
+        model.run();
+        model.run();
+        org.mockito.Mockito.verify(service, org.mockito.Mockito.times(1)).open(any(), any());
+        tasks.runAllPending();
+        assertThat(model.results()).hasSize(5);
+        assertThat(model.runningProperty().get()).isFalse();
     }
 
     @Test

@@ -167,6 +167,59 @@ class QueryToolbarGuiTest {
         }
     }
 
+    /** Walk fault (session 17): Run stayed enabled while a query ran, and a second Run started the query over. */
+    @Test
+    void runWaitsWhileAQueryReadsAndCancelStopsIt(FxRobot robot) throws Exception {
+        show(robot, 1280 - 330);
+        SlowThirdPage run = new SlowThirdPage();
+        when(service.open(any(), any())).thenReturn(run);
+        when(dialogs.confirm(anyString(), anyString(), anyString())).thenReturn(true);
+        javafx.scene.control.Button runButton = MainWindowFixture.shown(robot, "#runButton")
+                instanceof javafx.scene.control.Button button ? button : null;
+        robot.interact(model::run);
+        MainWindowFixture.waitFor("the first page shows", () -> !model.runningProperty().get()
+                && model.results().size() == 3);
+        assertThat(runButton.isDisabled()).as("Run between pages").isFalse();
+        robot.interact(model::loadAll);
+        MainWindowFixture.waitFor("Load all waits for page 3", () -> model.runningProperty().get()
+                && model.results().size() == 6);
+        try {
+            assertThat(runButton.isDisabled()).as("Run while the query reads").isTrue();
+            assertThat(robot.lookup("#cancelButton").queryButton().isDisabled()).as("Cancel beside it").isFalse();
+            robot.interact(() -> robot.lookup("#editorHost").query().requestFocus());
+            robot.type(javafx.scene.input.KeyCode.F5); // the keys do what the button does
+            robot.interact(model::run);
+            WaitForAsyncUtils.waitForFxEvents();
+            org.mockito.Mockito.verify(service, org.mockito.Mockito.times(1)).open(any(), any());
+            assertThat(model.results()).as("the rows read so far stay").hasSize(6);
+
+            robot.clickOn("#cancelButton");
+            MainWindowFixture.waitFor("Cancel stops the run", () -> !model.runningProperty().get());
+            assertThat(runButton.isDisabled()).as("Run once the query stopped").isFalse();
+        } finally {
+            run.go.countDown();
+        }
+    }
+
+    /** The UX reference's Results / Stats keys (Alt+1 / Alt+2): they did nothing. */
+    @Test
+    void altOneAndAltTwoShowTheResultsTableAndTheStats(FxRobot robot) throws Exception {
+        show(robot, 1280 - 330);
+        javafx.scene.control.TabPane tabs = MainWindowFixture.shown(robot, "#resultsTabs")
+                instanceof javafx.scene.control.TabPane pane ? pane : null;
+        robot.interact(() -> robot.lookup("#editorHost").query().requestFocus());
+
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.DIGIT2)
+                .release(javafx.scene.input.KeyCode.DIGIT2, javafx.scene.input.KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("statsTab");
+
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.DIGIT1)
+                .release(javafx.scene.input.KeyCode.DIGIT1, javafx.scene.input.KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("tableTab");
+    }
+
     @Test
     void aLongPrefixScopeAndThreeKeyLevelsLeaveEveryButtonInsideTheTabBesideTheTreeOfA1152PxWindow(FxRobot robot)
             throws Exception {

@@ -19,7 +19,7 @@ import javafx.util.Duration;
  * over it (through {@link FxDialogService}, or a plain Alert: argument {@code plain}, {@code none}, {@code app}),
  * or File > Settings… (argument {@code settings}), closes it (after 2 s, or the seconds of a second argument), and prints whether the main window stayed maximized,
  * before, during and after, and each change of its maximized state with whether a dialog was showing. Under Xvfb +
- * openbox with JavaFX 21 a modal dialog un-maximized its owner (JDK-8332222, fixed in JavaFX 23).
+ * openbox with JavaFX 21 a modal dialog un-maximized its owner (JDK-8332222, fixed in JavaFX 24; see KeepMaximized).
  *   Xvfb :26 & DISPLAY=:26 openbox & DISPLAY=:26 java ... io.cosmosdesk.tools.MaximizedOwnerCheck [mode [seconds]]
  */
 public final class MaximizedOwnerCheck extends Application {

@@ -20,13 +20,15 @@ import org.testfx.util.WaitForAsyncUtils;
 class KeepMaximizedTest {
 
     private final AtomicReference<Stage> main = new AtomicReference<>();
+    /** The sizes the main window had each time it was pinned before a dialog blocked it. */
+    private final java.util.List<String> pinned = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @RegisterExtension
     final FxAppExtension app = FxAppExtension.showing(stage -> {
         // a main window of its own per test: the extension's stage carries the last test's state and listeners
         Stage owner = new Stage();
         owner.setScene(new Scene(new StackPane(), 400, 300));
-        KeepMaximized.install(owner);
+        KeepMaximized.install(owner, stage1 -> pinned.add(stage1.getWidth() + "x" + stage1.getHeight()));
         owner.show();
         owner.setMaximized(true);
         main.set(owner);
@@ -38,7 +40,8 @@ class KeepMaximizedTest {
     }
 
     @Test
-    void theMainWindowIsMaximizedAgainOnceItsModalDialogCloses(FxRobot robot) {
+    void theMainWindowIsMaximizedAgainOnceItsModalDialogClosesAtTheSameSize(FxRobot robot) {
+        String before = size(main.get());
         Stage dialog = show(robot, Modality.WINDOW_MODAL);
         robot.interact(() -> main.get().setMaximized(false)); // as the window manager did
         WaitForAsyncUtils.waitForFxEvents();
@@ -47,6 +50,32 @@ class KeepMaximizedTest {
         closeAndSettle(robot, dialog);
 
         assertThat(main.get().isMaximized()).isTrue();
+        assertThat(size(main.get())).isEqualTo(before);
+    }
+
+    /**
+     * Under openbox the un-maximized window took the size GTK glass pins its hints to, its normal size (802x625 of
+     * 1600x1000): pinned to the size it has first, it stays as large behind the dialog (tools.MaximizedOwnerCheck).
+     */
+    @Test
+    void aMaximizedWindowIsPinnedToItsSizeOnceBeforeADialogBlocksIt(FxRobot robot) {
+        robot.interact(() -> main.get().setMaximized(false)); // the user's own choice
+        closeAndSettle(robot, show(robot, Modality.WINDOW_MODAL));
+        robot.interact(() -> main.get().setMaximized(true));
+        closeAndSettle(robot, show(robot, Modality.NONE));
+        assertThat(pinned).as("a normal window, or a window nothing blocks, is left alone").isEmpty();
+
+        String maximized = size(main.get());
+        Stage dialog = show(robot, Modality.WINDOW_MODAL);
+        Stage second = show(robot, Modality.APPLICATION_MODAL); // a question over the dialog: already pinned
+        closeAndSettle(robot, second);
+        closeAndSettle(robot, dialog);
+
+        assertThat(pinned).containsExactly(maximized);
+    }
+
+    private static String size(Stage stage) {
+        return stage.getWidth() + "x" + stage.getHeight();
     }
 
     /** At load 35 openbox's answer came after the dialog had closed. */
