@@ -7,11 +7,19 @@ first young collection after Live copied more of the tab's rows.
 
     nice -n 19 python3 scripts/jfr-young.py run.log run.jfr [FROM_MS TO_MS]   (default -20000..15000)
 """
-import datetime
+import importlib.util
 import json
+import os
 import re
 import subprocess
 import sys
+
+# JFR's start times with their offset, as jfr-compiles.py reads them (one reader: cutting the text cut the offset)
+_spec = importlib.util.spec_from_file_location(
+    "jfr_compiles", os.path.join(os.path.dirname(os.path.abspath(__file__)), "jfr-compiles.py"))
+_jfr_compiles = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_jfr_compiles)
+epoch_ms = _jfr_compiles.epoch_ms
 
 
 def main():
@@ -29,7 +37,7 @@ def main():
         sys.exit(f"jfr-young: FAILED: jfr print exited with {printed.returncode}: {printed.stderr.strip()}")
     for event in json.loads(printed.stdout)["recording"]["events"]:
         values = event["values"]
-        at = datetime.datetime.fromisoformat(values["startTime"].replace("Z", "+00:00")[:26]).timestamp() * 1000 - began
+        at = epoch_ms(values["startTime"]) - began
         if not lo <= at < hi:
             continue
         if event["type"] == "jdk.GarbageCollection":

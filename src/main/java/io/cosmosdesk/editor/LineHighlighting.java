@@ -128,7 +128,9 @@ public final class LineHighlighting {
     /**
      * Paragraphs as a {@link StyledDocument}, for {@link ReadOnlyStyledDocument#from}, which builds a document of
      * them (RichTextFX's public way to a document of given paragraphs: its builder makes a new paragraph per line).
-     * Only {@link #getParagraphs} is read.
+     * Only {@link #getParagraphs} is read: that is RichTextFX 0.11.7's implementation, not its contract, so the other
+     * methods throw, and a RichTextFX upgrade must run JsonHighlightingTest and SharedParagraphsGuiTest (they fail
+     * at once if {@code from} reads anything else).
      */
     private record ParagraphList(List<Paragraph<Collection<String>, String, Collection<String>>> paragraphs)
             implements StyledDocument<Collection<String>, String, Collection<String>> {
