@@ -36,8 +36,9 @@ public final class KeepMaximized {
      * GTK glass pins the hints to the size last asked of the window, and asking for the size it has leaves a
      * maximized window as it is. Checked by hand under Xvfb + openbox only (session 17; the tests use a recording
      * stand-in): on GNOME (mutter) or KDE (kwin) a resize of a maximized window might un-maximize it, which the
-     * re-maximize after the dialog would then mend; check there before relying on more. Elsewhere nothing: setting the bounds of a maximized window is not
-     * known to be harmless there, and their glass does not pin a modal dialog's owner.
+     * re-maximize after the dialog would then mend; check there before relying on more. Elsewhere nothing: setting
+     * the bounds of a maximized window is not known to be harmless there, and their glass does not pin a modal
+     * dialog's owner.
      */
     static final BeforeBlocked PIN_TO_CURRENT_SIZE = stage -> {
         if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
