@@ -11,6 +11,8 @@ import java.util.concurrent.ThreadFactory;
  * user's process may raise a thread's nice but never lower it: this only ever makes background threads yield.
  * <p>
  * {@code -Dcosmosdesk.background.priority=N} (1..5) sets it; 5, the default, leaves every thread as Java makes it.
+ * Measured in the eighteenth session with a niced JIT (README, "Live changes": OS thread priorities): no gain in
+ * the Live tab's stalls, so it stays off; kept to measure again.
  */
 public final class BackgroundPriority {
 
