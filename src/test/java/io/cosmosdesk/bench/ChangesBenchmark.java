@@ -159,7 +159,9 @@ public final class ChangesBenchmark {
             writer = own::write;
             warmUpWriter = () -> own.warmUp(warmUp);
             writerEnd = own;
-            print("writer: a JVM of its own (pid %d), connected; its errors go to %s", own.pid(), log);
+            Integer writerNice = Integer.getInteger("bench.writer.nice");
+            print("writer: a JVM of its own (pid %d%s), connected; its errors go to %s", own.pid(),
+                    writerNice == null ? "" : ", nice " + writerNice, log);
         }
         try {
             String writerState = "COLD: it had written nothing before Live";

@@ -192,9 +192,16 @@ public final class ChangesWriter {
 
         /** Starts it and waits until its clients are connected. */
         static OwnJvm start(String endpoint, String key, int rate, int seconds, Path log) throws IOException {
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> command = new java.util.ArrayList<>();
+            // -Dbench.writer.nice=N: the writer at nice N, a stand-in for a client on another machine (it takes
+            // no core the app's UI thread wants): what the app's own threads cost the UI thread, without the writer's
+            Integer nice = Integer.getInteger("bench.writer.nice");
+            if (nice != null) {
+                command.addAll(List.of("nice", "-n", Integer.toString(nice)));
+            }
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-cp", io.cosmosdesk.soak.ChildJvm.classPath(), ChangesWriter.class.getName(),
-                    endpoint, key, Integer.toString(rate), Integer.toString(seconds));
+                    endpoint, key, Integer.toString(rate), Integer.toString(seconds)));
             Process process = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             OwnJvm jvm = new OwnJvm(process);
