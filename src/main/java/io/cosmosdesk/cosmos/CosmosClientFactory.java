@@ -75,7 +75,6 @@ public class CosmosClientFactory {
             builder.credential(entra.credential());
         }
         try {
-            SdkThreads.lowerPriority(); // before the SDK's schedulers exist: they are made as its first client is built
             return builder.buildAsyncClient();
         } catch (RuntimeException e) {
             throw CosmosErrors.map("Connecting to " + profile.name(), e);

@@ -50,11 +50,11 @@ public final class FxTaskRunner implements TaskRunner {
         this.uiLater = uiLater;
         this.nextFrame = nextFrame;
         AtomicInteger counter = new AtomicInteger();
-        ThreadFactory threads = BackgroundPriority.of(runnable -> {
+        ThreadFactory threads = runnable -> {
             Thread thread = new Thread(runnable, threadPrefix + counter.incrementAndGet());
             thread.setDaemon(true);
             return thread;
-        });
+        };
         this.executor = Executors.newCachedThreadPool(threads);
     }
 

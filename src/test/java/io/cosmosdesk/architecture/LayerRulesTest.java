@@ -151,10 +151,7 @@ class LayerRulesTest {
             "a bulk patch of every item matching a filter reads the next pages (blocking SDK calls) on Reactor's "
                     + "boundedElastic while its batches are patched; at most two pages ahead, stopped with the job",
             "io.cosmosdesk.sandbox.LocalCosmosServer",
-            "sandbox only: reads the server's output for its ready line while start() waits with a timeout",
-            "io.cosmosdesk.cosmos.SdkThreads",
-            "starts no pool: sets Reactor's scheduler factory so the SDK's own schedulers make their threads at the "
-                    + "background priority (BackgroundPriority; off by default)");
+            "sandbox only: reads the server's output for its ready line while start() waits with a timeout");
 
     private static String topLevelName(JavaClass type) {
         String name = type.getName();

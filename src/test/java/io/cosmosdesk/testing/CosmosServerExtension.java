@@ -80,7 +80,6 @@ public final class CosmosServerExtension implements ParameterResolver {
 
     /** A client builder for {@code server} as the tests use it. */
     public static CosmosClientBuilder clientBuilder(LocalCosmosServer server) {
-        io.cosmosdesk.cosmos.SdkThreads.lowerPriority(); // as the app's CosmosClientFactory does
         return new CosmosClientBuilder()
                 .endpoint(server.endpoint())
                 .key(server.key())
