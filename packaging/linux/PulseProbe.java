@@ -16,8 +16,8 @@ import javafx.stage.WindowEvent;
  * <pre>
  * javac --release 17 -cp "APP/lib/app/*:target/packaging/javafx/*" -d /tmp/probe packaging/linux/PulseProbe.java
  * jar cf /tmp/probe/pulse-probe.jar -C /tmp/probe .
- * sed -e "s#^\(    -cp .*\)' \\$#\1:/tmp/probe/pulse-probe.jar' \\#" -e "s#'io.cosmosdesk.app.Launcher'#'PulseProbe'#" \
- *     APP/bin/CosmosDesk &gt; APP/bin/CosmosDesk-probe
+ * sed -e "s#^\(    -cp .*\)' \\$#\1:/tmp/probe/pulse-probe.jar' \\#" \
+ *     -e "s#'io.cosmosdesk.app.Launcher'#'PulseProbe'#" APP/bin/CosmosDesk &gt; APP/bin/CosmosDesk-probe
  * </pre>
  */
 public class PulseProbe {
@@ -60,8 +60,18 @@ public class PulseProbe {
         log("show() begins", s);
         w.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> log("shown, show() cpu " + (cpu() - showStart), s));
         long[] at = new long[1];
-        s.addPreLayoutPulseListener(() -> { pulse++; at[0] = cpu(); if (pulse <= 8) log("pulse " + pulse + " pre", s); });
-        s.addPostLayoutPulseListener(() -> { if (pulse <= 8) log("pulse " + pulse + " css+layout cpu " + (cpu() - at[0]), s); });
+        s.addPreLayoutPulseListener(() -> {
+            pulse++;
+            at[0] = cpu();
+            if (pulse <= 8) {
+                log("pulse " + pulse + " pre", s);
+            }
+        });
+        s.addPostLayoutPulseListener(() -> {
+            if (pulse <= 8) {
+                log("pulse " + pulse + " css+layout cpu " + (cpu() - at[0]), s);
+            }
+        });
     }
 
     static int count(Node n) {
