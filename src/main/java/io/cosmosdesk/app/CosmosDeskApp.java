@@ -22,6 +22,7 @@ import javafx.stage.Stage;
 /** The JavaFX application: builds the {@link AppContext}, shows the main window, tears down on exit. */
 public class CosmosDeskApp extends Application {
 
+    private final java.util.function.Supplier<DeferredSecretStore> keychain;
     private AppContext context;
     private DeferredSecretStore secrets;
     private Path placementFile;
@@ -30,12 +31,21 @@ public class CosmosDeskApp extends Application {
     private Stage stage;
     private Image icon;
 
+    public CosmosDeskApp() {
+        this(() -> DeferredSecretStore.notStarted(KeyringSecretStore::detect));
+    }
+
+    /** Tests: {@code keychain} makes the (not yet started) keychain store, with a stand-in for the OS probe. */
+    CosmosDeskApp(java.util.function.Supplier<DeferredSecretStore> keychain) {
+        this.keychain = keychain;
+    }
+
     /** The keychain probe takes about a second: it runs in the background once the window is whole. */
     @Override
     public void init() {
         StartupTrace.mark("init (toolkit up)");
         TextWarmUp.begin();
-        secrets = DeferredSecretStore.notStarted(KeyringSecretStore::detect);
+        secrets = keychain.get();
         // read here, on the launcher thread, not on the UI thread
         placementFile = AppDirectories.detect().config().resolve(WindowPlacement.FILE_NAME);
         savedPlacement = WindowPlacement.load(placementFile);
@@ -55,11 +65,13 @@ public class CosmosDeskApp extends Application {
         MainViewModel main = context.mainViewModel();
         options.theme().map(Theme::fromName).ifPresent(main.themeProperty()::set);
 
-        stage.setScene(createMainScene(context));
+        WindowPlacement placement = placement();
+        Rectangle2D size = sceneSize(placement);
+        stage.setScene(createMainScene(context, size.getWidth(), size.getHeight()));
         StartupTrace.mark("main window built");
         stage.titleProperty().bind(main.windowTitleProperty());
         stage.getIcons().add(icon);
-        place(stage);
+        place(stage, placement);
         stage.show();
         StartupTrace.mark("main window shown");
         // once the window is whole, not beside its first frames (a connection that needs a key before then starts it
@@ -71,12 +83,34 @@ public class CosmosDeskApp extends Application {
                         options.databaseId().orElse(null), options.containerId().orElse(null)));
     }
 
-    /** The main window's scene; also used by GUI tests so they drive exactly what users see. */
+    /**
+     * The main window's scene, {@code width} x {@code height} (the window's inside when it shows); also used by GUI
+     * tests so they drive exactly what users see. A scene without a size is styled and laid out inside
+     * {@code stage.show()} at its root's preferred size (284 px wide), and the window's size then reaches it only
+     * in the pulse after: that pulse laid the whole window out again, at its real size, with the tree's viewport
+     * filled by seven more (empty) cells and a CSS pass for them (packaging/README.md, "Start-up", s18). Sized, the
+     * first pass is the one the window keeps.
+     */
+    public static Scene createMainScene(AppContext context, double width, double height) {
+        return mainScene(context, width, height);
+    }
+
+    /**
+     * The main window's scene without a size of its own: styled and laid out first at its root's preferred size when
+     * it shows (as under a window manager that maps a new window small before giving it its size). The app sizes its
+     * scene ({@link #createMainScene(AppContext, double, double)}); a test of what the window does with a first
+     * layout smaller than the window uses this.
+     */
     public static Scene createMainScene(AppContext context) {
+        return mainScene(context, -1, -1);
+    }
+
+    private static Scene mainScene(AppContext context, double width, double height) {
         // before the first control exists: Control's static set-up would otherwise load JavaFX's own Modena
         // theme first (about 40 ms of the UI thread at start), only for the controller to replace it
         context.mainViewModel().themeProperty().get().apply();
-        Scene scene = new Scene(MainWindowView.build(context.mainWindowController(), context.tasks()));
+        StartupTrace.mark("theme applied");
+        Scene scene = new Scene(MainWindowView.build(context.mainWindowController(), context.tasks()), width, height);
         scene.getStylesheets().add(Theme.APP_STYLESHEET);
         return scene;
     }
@@ -95,10 +129,26 @@ public class CosmosDeskApp extends Application {
      * would otherwise keep it. The stage never goes below the usable minimum, and a passing size below it
      * is never remembered.
      */
-    private void place(Stage stage) {
+    private WindowPlacement placement() {
         List<WindowPlacement.Area> screens = Screen.getScreens().stream().map(s -> area(s.getVisualBounds())).toList();
-        WindowPlacement placement = WindowPlacement.choose(savedPlacement, area(Screen.getPrimary().getVisualBounds()),
-                screens);
+        return WindowPlacement.choose(savedPlacement, area(Screen.getPrimary().getVisualBounds()), screens);
+    }
+
+    /**
+     * The size the window's inside will have: {@code placement}'s, or its screen's when maximized. A window
+     * manager's frame takes a few pixels of it; the scene then shrinks by those in the first pulse, which adds no
+     * cells.
+     */
+    private static Rectangle2D sceneSize(WindowPlacement placement) {
+        if (!placement.maximized()) {
+            return new Rectangle2D(0, 0, placement.width(), placement.height());
+        }
+        List<Screen> screens = Screen.getScreensForRectangle(placement.x(), placement.y(), placement.width(),
+                placement.height());
+        return (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getVisualBounds();
+    }
+
+    private void place(Stage stage, WindowPlacement placement) {
         stage.setMinWidth(Math.min(WindowPlacement.MIN_WIDTH, placement.width()));
         stage.setMinHeight(Math.min(WindowPlacement.MIN_HEIGHT, placement.height()));
         apply(stage, placement);

@@ -2,6 +2,7 @@ package io.cosmosdesk.connection;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -15,17 +16,19 @@ import java.util.function.Supplier;
 public final class DeferredSecretStore implements SecretStore {
 
     private final Supplier<SecretStore> detector;
+    /** Where the probe runs; null: CompletableFuture's own asynchronous executor. */
+    private final Executor executor;
     private final AtomicBoolean started = new AtomicBoolean();
     private final CompletableFuture<SecretStore> detected = new CompletableFuture<>();
 
     /** Starts the probe at once. */
     public DeferredSecretStore(Supplier<SecretStore> detector) {
-        this.detector = detector;
-        start();
+        this(detector, null, true);
     }
 
-    private DeferredSecretStore(Supplier<SecretStore> detector, boolean startNow) {
+    private DeferredSecretStore(Supplier<SecretStore> detector, Executor executor, boolean startNow) {
         this.detector = detector;
+        this.executor = executor;
         if (startNow) {
             start();
         }
@@ -33,13 +36,22 @@ public final class DeferredSecretStore implements SecretStore {
 
     /** A store whose probe starts at {@link #start()} or at its first use, whichever comes first. */
     public static DeferredSecretStore notStarted(Supplier<SecretStore> detector) {
-        return new DeferredSecretStore(detector, false);
+        return new DeferredSecretStore(detector, null, false);
+    }
+
+    /**
+     * As {@link #notStarted(Supplier)}, the probe run by {@code executor}: a test that runs it at once learns on
+     * which thread and at which moment the probe was started.
+     */
+    public static DeferredSecretStore notStarted(Supplier<SecretStore> detector, Executor executor) {
+        return new DeferredSecretStore(detector, java.util.Objects.requireNonNull(executor), false);
     }
 
     /** Starts the probe in the background unless it has started; any thread. */
     public void start() {
         if (started.compareAndSet(false, true)) {
-            CompletableFuture.supplyAsync(detector).whenComplete((store, failure) -> {
+            (executor == null ? CompletableFuture.supplyAsync(detector)
+                    : CompletableFuture.supplyAsync(detector, executor)).whenComplete((store, failure) -> {
                 if (failure != null) {
                     detected.completeExceptionally(failure);
                 } else {

@@ -44,7 +44,7 @@ public final class MainWindowFixture {
         AppContext context = new AppContext(directories, new FxTaskRunner(), dialogs, new CosmosClientFactory(),
                 new NoSecretStore(), Map.of());
         beforeShow.accept(context);
-        stage.setScene(CosmosDeskApp.createMainScene(context));
+        stage.setScene(CosmosDeskApp.createMainScene(context, 1200, 800)); // sized as the app sizes its scene
         stage.setTitle("CosmosDesk");
         stage.setX(0);
         stage.setY(0);

@@ -97,7 +97,7 @@ public final class FxScript {
                     home.resolve("logs"));
             AppContext context = new AppContext(directories, new FxTaskRunner(), new FxDialogService(stage),
                     new CosmosClientFactory(), new NoSecretStore(), environment);
-            stage.setScene(CosmosDeskApp.createMainScene(context));
+            stage.setScene(CosmosDeskApp.createMainScene(context, width, height)); // sized as the app sizes its scene
             stage.titleProperty().bind(context.mainViewModel().windowTitleProperty());
             stage.setX(x);
             stage.setY(y);
