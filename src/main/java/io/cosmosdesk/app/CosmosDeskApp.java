@@ -169,6 +169,7 @@ public class CosmosDeskApp extends Application {
         stage.widthProperty().addListener(remember);
         stage.heightProperty().addListener(remember);
         KeepMaximized.install(stage);
+        io.cosmosdesk.ui.DialogPlacement.install(stage);
         this.stage = stage;
     }
 

@@ -14,7 +14,8 @@ import javafx.scene.layout.Region;
  * The main window's first frame holds what a user reads first, the connection tree in its pane, and slots for the
  * rest: the menu bar, the tree's toolbar and filter, the tab pane and the status bar join in the frame after it, the
  * tooltips in the one after that ({@link MainWindowView}). On two cores a start's wall time follows its CPU, and the
- * first CSS pass and skins of those controls were most of the UI thread's work before the window showed (packaging/README.md, "Start-up").
+ * first CSS pass and skins of those controls were most of the UI thread's work before the window showed
+ * (packaging/README.md, "Start-up").
  * Each slot has the height its control will have (in px, in cosmosdesk.css; FirstFrameGuiTest checks them in the
  * light theme), so nothing moves when the control takes its place; the menus' keyboard shortcuts work from the
  * first frame (see {@link #acceleratorsFromTheStart}).

@@ -68,9 +68,9 @@ public final class ResourceNode {
     }
 
     static ResourceNode container(ResourceNode parent, ContainerInfo info) {
-        String detail = info.partitionKeyLabel()
-                + (info.throughput() == null ? "" : " · " + String.format("%,d", info.throughput()) + " RU/s");
-        return new ResourceNode(Kind.CONTAINER, info.ref().containerId(), detail, parent, parent.connection, info);
+        // the throughput has a line of its own (ResourceTreeView): beside the key it was cut at the first-start width
+        return new ResourceNode(Kind.CONTAINER, info.ref().containerId(), info.partitionKeyLabel(), parent,
+                parent.connection, info);
     }
 
     /** "Stored procedures", "Triggers" or "User-defined functions" under a container; loads its scripts on expand. */

@@ -205,22 +205,41 @@ public final class ResourceTreeView {
             }
             setText(null);
             Label name = new Label(node.label());
-            HBox row = new HBox(6, icon(node), name);
+            HBox line = new HBox(6, name);
             if (!node.detail().isEmpty()) {
                 Label detail = new Label(node.detail());
                 detail.getStyleClass().add("resource-detail");
-                row.getChildren().add(detail);
+                line.getChildren().add(detail);
             }
             if (node.kind() == ResourceNode.Kind.ERROR) {
                 getStyleClass().add("resource-error");
                 Label retry = new Label("Retry");
                 retry.getStyleClass().add("resource-retry");
-                row.getChildren().add(retry);
+                line.getChildren().add(retry);
             } else if (node.kind() == ResourceNode.Kind.LOADING || node.kind() == ResourceNode.Kind.EMPTY) {
                 getStyleClass().add("resource-message");
             }
+            javafx.scene.Node text = line;
+            String throughput = throughput(node);
+            if (throughput != null) {
+                // a line of its own under the name and key: beside them, "· 400 RU/s" was cut at the tree's
+                // first-start width (280 px) already for a single short key
+                Label units = new Label(throughput);
+                units.getStyleClass().addAll("resource-detail", "resource-throughput");
+                text = new javafx.scene.layout.VBox(line, units);
+            }
+            HBox row = new HBox(6, icon(node), text);
             setGraphic(row);
             setContextMenu(contextMenu(node));
+        }
+
+        /** "400 RU/s" for a container with throughput of its own; null for any other row. */
+        static String throughput(ResourceNode node) {
+            if (node == null || node.kind() != ResourceNode.Kind.CONTAINER || node.container() == null
+                    || node.container().throughput() == null) {
+                return null;
+            }
+            return String.format("%,d", node.container().throughput()) + " RU/s";
         }
 
         /** A container's id, partition key path(s) and throughput, each whole; nothing for other rows. */
@@ -230,7 +249,7 @@ public final class ResourceTreeView {
             }
             io.cosmosdesk.cosmos.ContainerInfo info = node.container();
             return node.label() + "\nPartition key: " + info.partitionKeyLabel()
-                    + (info.throughput() == null ? "" : "\n" + String.format("%,d", info.throughput()) + " RU/s");
+                    + (throughput(node) == null ? "" : "\n" + throughput(node));
         }
 
         private Object fileDrop() {

@@ -8,8 +8,9 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
 /**
- * Wires the Jobs panel into the app: Tools › Jobs (Ctrl+Shift+J); the panel comes to the front when a job started through
- * it starts, and opens behind the current tab for jobs that show their own progress (moves, deletes, dialogs).
+ * Wires the Jobs panel into the app: Tools › Jobs (Ctrl+Shift+J); the panel comes to the front when a job started
+ * through it starts, and opens behind the current tab for jobs that show their own progress (moves, deletes,
+ * dialogs).
  */
 public final class JobsFeature {
 

@@ -18,7 +18,8 @@ import javafx.stage.Window;
  * instead of shrinking it behind the dialog (under Xvfb + openbox at 1600x1000: 1600x1000 while Settings or a
  * confirm shows, 802x625 before);</li>
  * <li>a maximized window that lost its maximized state while a modal window blocked it is maximized again as soon
- * as nothing blocks it.</li>
+ * as nothing blocks it; one that loses it within {@link #GRACE_NANOS} after, at the size it had maximized, too (the
+ * window manager's late answer), but not one the user un-maximizes then (it takes its normal size).</li>
  * </ul>
  */
 public final class KeepMaximized {
@@ -62,14 +63,34 @@ public final class KeepMaximized {
         install(stage, PIN_TO_CURRENT_SIZE);
     }
 
+    /**
+     * How long after the window lost its maximized state in the grace window its size is watched before it is
+     * maximized again: the window manager's answer keeps the pinned size, a user's un-maximize (the title bar's
+     * button, a double click) gives the window its normal size, and the size can arrive a little after the state.
+     */
+    static final javafx.util.Duration SIZE_WAIT = javafx.util.Duration.millis(200);
+
+    /** How far (px) from the size it had maximized a window is still taken to keep that size. */
+    static final double SAME_SIZE = 2;
+
     static void install(Stage stage, BeforeBlocked beforeBlocked) {
         boolean[] keep = {false};
         boolean[] lateAnswer = {false};
         long[] graceUntil = {0};
+        double[] maximizedSize = {Double.NaN, Double.NaN};
         stage.maximizedProperty().addListener((obs, was, now) -> {
             if (was && !now && !keep[0] && lateAnswer[0] && System.nanoTime() - graceUntil[0] < 0) {
                 lateAnswer[0] = false; // once: the window manager's one late answer
-                FxTaskRunner.afterThisEvent(() -> stage.setMaximized(true));
+                // Only the window manager's answer to the pinned hints, which leaves the window the size it had
+                // maximized. A user who un-maximizes within the grace window gets the window's normal size and
+                // keeps it: maximizing on every un-maximize flicked the user's window back.
+                javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(SIZE_WAIT);
+                wait.setOnFinished(event -> {
+                    if (stage.isShowing() && !stage.isMaximized() && sameSize(stage, maximizedSize)) {
+                        stage.setMaximized(true);
+                    }
+                });
+                wait.play();
             }
             // While a dialog blocks the window, a lost maximized state is left alone here: maximizing a disabled
             // window does not hold. The window-list listener below puts it back once nothing blocks the window.
@@ -78,6 +99,8 @@ public final class KeepMaximized {
             boolean blocked = blocked(stage);
             if (blocked && stage.isMaximized()) {
                 if (!keep[0]) {
+                    maximizedSize[0] = stage.getWidth();
+                    maximizedSize[1] = stage.getHeight();
                     beforeBlocked.accept(stage);
                 }
                 keep[0] = true;
@@ -97,6 +120,10 @@ public final class KeepMaximized {
                 }
             }
         });
+    }
+
+    private static boolean sameSize(Stage stage, double[] size) {
+        return Math.abs(stage.getWidth() - size[0]) <= SAME_SIZE && Math.abs(stage.getHeight() - size[1]) <= SAME_SIZE;
     }
 
     /** A modal window that blocks {@code stage} is showing: one of its own (window modal) or any application modal. */

@@ -1,19 +1,8 @@
 package io.cosmosdesk.browse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
-import io.cosmosdesk.cosmos.AuthKind;
-import io.cosmosdesk.cosmos.ConnectionProfile;
-import io.cosmosdesk.cosmos.ContainerInfo;
-import io.cosmosdesk.cosmos.ContainerRef;
-import io.cosmosdesk.cosmos.CosmosConnection;
-import io.cosmosdesk.cosmos.ResourceService;
 import io.cosmosdesk.testing.FxAppExtension;
-import io.cosmosdesk.ui.ImmediateTaskRunner;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -29,43 +18,28 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Headless: the containers' partition-key paths in the tree as wide as the main window gives it at its first-start
  * size (the tree pane's 280 px, less its padding): the sample data's single keys show whole, and every container
- * row's tooltip has the whole id and key, also the hierarchical one cut at the tree's edge.
+ * row's tooltip has the whole id and key, also the hierarchical one cut at the tree's edge; a container's RU/s
+ * shows whole on a line of its own (beside the key it was cut).
  */
 class ResourceTreeKeysGuiTest {
 
     /** The tree pane's preferred width (MainWindowView) less its left and right padding. */
     private static final double TREE_WIDTH = 280 - 8 - 6;
 
-    private final ResourceService resources = mock(ResourceService.class);
-    private final ImmediateTaskRunner runner = ImmediateTaskRunner.deferred();
-    private ResourceTreeViewModel viewModel;
+    private ResourceTreeFixture fixture;
     private TreeView<ResourceNode> tree;
 
     @RegisterExtension
     final FxAppExtension app = FxAppExtension.showing(this::start);
 
     private void start(Stage stage) {
-        CosmosConnection connection = mock(CosmosConnection.class);
-        when(connection.profile()).thenReturn(ConnectionProfile.create("Local emulator", AuthKind.EMULATOR,
-                "https://localhost:8081"));
-        when(resources.readDatabases(connection)).thenReturn(List.of("retail", "iot"));
-        when(resources.readContainers(eq(connection), any())).thenAnswer(call -> {
-            String db = call.getArgument(1);
-            return db.equals("retail")
-                    ? List.of(info(db, "invoices", "/customer/id"), info(db, "orders", "/customerId"),
-                            info(db, "products", "/category"))
-                    : List.of(info(db, "telemetry", "/tenantId", "/deviceId", "/day"));
-        });
-        viewModel = new ResourceTreeViewModel(resources, runner);
-        tree = new TreeView<>();
-        ResourceTreeView.bind(tree, viewModel);
-        viewModel.addConnection(connection);
-        runner.runAllPending();
+        fixture = new ResourceTreeFixture("Local emulator", List.of("retail", "iot"), db -> db.equals("retail")
+                ? List.of(ResourceTreeFixture.container(db, "invoices", "/customer/id"),
+                        ResourceTreeFixture.container(db, "orders", 400, "/customerId"),
+                        ResourceTreeFixture.container(db, "products", "/category"))
+                : List.of(ResourceTreeFixture.container(db, "telemetry", "/tenantId", "/deviceId", "/day")));
+        tree = fixture.tree;
         FxAppExtension.showStyled(stage, tree, TREE_WIDTH, 500);
-    }
-
-    private static ContainerInfo info(String db, String id, String... paths) {
-        return new ContainerInfo(new ContainerRef(db, id), List.of(paths), paths.length > 1, null);
     }
 
     @Test
@@ -73,7 +47,7 @@ class ResourceTreeKeysGuiTest {
             throws Exception {
         robot.interact(() -> {
             tree.getRoot().getChildren().get(0).getChildren().forEach(db -> db.setExpanded(true));
-            runner.runAllPending();
+            fixture.runAllPending();
         });
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -83,7 +57,10 @@ class ResourceTreeKeysGuiTest {
             String drawn = WaitForAsyncUtils.asyncFx(() -> ((Text) detail.lookup(".text")).getText()).get();
             assertThat(drawn).as("the key drawn in a %s px tree", TREE_WIDTH).isEqualTo(key);
         }
-        for (String[] row : List.of(new String[] {"orders", "/customerId"},
+        Label units = robot.lookup(".resource-throughput").queryAs(Label.class);
+        String drawnUnits = WaitForAsyncUtils.asyncFx(() -> ((Text) units.lookup(".text")).getText()).get();
+        assertThat(drawnUnits).as("orders' throughput drawn in a %s px tree", TREE_WIDTH).isEqualTo("400 RU/s");
+        for (String[] row : List.of(new String[] {"orders", "/customerId\n400 RU/s"},
                 new String[] {"telemetry", "/tenantId › /deviceId › /day"})) {
             TreeCell<?> cell = robot.lookup(".tree-cell").match((TreeCell<?> c) -> c.getItem() instanceof ResourceNode n
                     && n.label().equals(row[0])).queryAs(TreeCell.class);

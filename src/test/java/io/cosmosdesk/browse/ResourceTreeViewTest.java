@@ -1,18 +1,9 @@
 package io.cosmosdesk.browse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import io.cosmosdesk.testing.FxAppExtension;
-import io.cosmosdesk.cosmos.AuthKind;
-import io.cosmosdesk.cosmos.ConnectionProfile;
 import io.cosmosdesk.cosmos.ContainerInfo;
-import io.cosmosdesk.cosmos.ContainerRef;
-import io.cosmosdesk.cosmos.CosmosConnection;
-import io.cosmosdesk.cosmos.ResourceService;
 import io.cosmosdesk.ui.ImmediateTaskRunner;
 import java.util.List;
 import javafx.scene.Node;
@@ -29,39 +20,30 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Headless: the tree view keeps its rows openable across a filter typed and cleared. */
 class ResourceTreeViewTest {
 
-    private final ResourceService resources = mock(ResourceService.class);
-    private final ImmediateTaskRunner runner = ImmediateTaskRunner.deferred();
+    private ResourceTreeFixture fixture;
     private ResourceTreeViewModel viewModel;
+    private ImmediateTaskRunner runner;
     private TreeView<ResourceNode> tree;
 
     @RegisterExtension
     final FxAppExtension app = FxAppExtension.showing(this::start);
 
     private void start(Stage stage) {
-        CosmosConnection connection = mock(CosmosConnection.class);
-        when(connection.profile()).thenReturn(ConnectionProfile.create("Local", AuthKind.EMULATOR,
-                "https://localhost:8081"));
-        when(resources.readDatabases(connection)).thenReturn(List.of("retail", "iot", "scratch", "support"));
-        when(resources.readContainers(eq(connection), any())).thenAnswer(call -> {
-            String db = call.getArgument(1);
-            return switch (db) {
-                case "retail" -> List.of(info(db, "orders"), info(db, "products"));
-                case "iot" -> List.of(info(db, "telemetry"));
-                case "scratch" -> List.of();
-                default -> List.of(info(db, "tickets"));
-            };
+        fixture = new ResourceTreeFixture("Local", List.of("retail", "iot", "scratch", "support"), db -> switch (db) {
+            case "retail" -> List.of(info(db, "orders"), info(db, "products"));
+            case "iot" -> List.of(info(db, "telemetry"));
+            case "scratch" -> List.of();
+            default -> List.of(info(db, "tickets"));
         });
-        viewModel = new ResourceTreeViewModel(resources, runner);
-        tree = new TreeView<>();
-        ResourceTreeView.bind(tree, viewModel);
-        viewModel.addConnection(connection);
-        runner.runAllPending();
+        viewModel = fixture.viewModel;
+        runner = fixture.runner;
+        tree = fixture.tree;
         stage.setScene(new Scene(tree, 400, 500));
         stage.show();
     }
 
     private static ContainerInfo info(String db, String id) {
-        return new ContainerInfo(new ContainerRef(db, id), List.of("/pk"), false, null);
+        return ResourceTreeFixture.container(db, id, "/pk");
     }
 
     private TreeItem<ResourceNode> database(String name) {

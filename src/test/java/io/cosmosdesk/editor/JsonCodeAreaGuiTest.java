@@ -2,11 +2,8 @@ package io.cosmosdesk.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cosmosdesk.app.Theme;
 import io.cosmosdesk.testing.FxAppExtension;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.scene.Scene;
-import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.util.WaitForAsyncUtils;
@@ -19,13 +16,7 @@ class JsonCodeAreaGuiTest {
     private JsonCodeArea area;
 
     @RegisterExtension
-    final FxAppExtension app = FxAppExtension.showing(stage -> {
-        area = new JsonCodeArea(JsonCodeArea.prepare(TEXT));
-        Scene scene = new Scene(new VirtualizedScrollPane<>(area), 600, 300);
-        scene.getStylesheets().add(Theme.APP_STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
-    });
+    final FxAppExtension app = FxAppExtension.showing(stage -> area = ShownJsonArea.show(stage, TEXT));
 
     @Test
     void aKeyTypedInsideAStringIsOneChangeOfTheDocumentNotAnEditAndARestyle() throws Exception {

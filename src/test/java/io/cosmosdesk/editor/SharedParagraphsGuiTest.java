@@ -2,10 +2,7 @@ package io.cosmosdesk.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cosmosdesk.app.Theme;
 import io.cosmosdesk.testing.FxAppExtension;
-import javafx.scene.Scene;
-import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.util.WaitForAsyncUtils;
@@ -21,13 +18,7 @@ class SharedParagraphsGuiTest {
     private JsonCodeArea area;
 
     @RegisterExtension
-    final FxAppExtension app = FxAppExtension.showing(stage -> {
-        area = new JsonCodeArea(JsonCodeArea.prepare(TEXT));
-        Scene scene = new Scene(new VirtualizedScrollPane<>(area), 600, 300);
-        scene.getStylesheets().add(Theme.APP_STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
-    });
+    final FxAppExtension app = FxAppExtension.showing(stage -> area = ShownJsonArea.show(stage, TEXT));
 
     @Test
     void anEditAnErrorMarkOrAnUndoOnALineThatSharesItsParagraphChangesThatLineOnly() throws Exception {

@@ -62,13 +62,7 @@ public final class MaximizedOwnerCheck extends Application {
     private void showDialog(Stage main) {
         String mode = getParameters().getRaw().isEmpty() ? "service" : getParameters().getRaw().get(0);
         if (mode.equals("settings")) { // File > Settings…: a Stage of its own, window modal (not an Alert)
-            try {
-                io.cosmosdesk.settings.SettingsDialog.show(main, new io.cosmosdesk.settings.SettingsDialogViewModel(
-                        new io.cosmosdesk.settings.SettingsStore(java.nio.file.Files.createTempDirectory("settings")),
-                        java.util.Map.of(), new FxDialogService(main)), io.cosmosdesk.app.Theme.APP_STYLESHEET);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            DialogWalk.open("settings", main);
             return;
         }
         if (mode.equals("service")) {

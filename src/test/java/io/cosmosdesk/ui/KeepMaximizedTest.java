@@ -78,14 +78,43 @@ class KeepMaximizedTest {
         return stage.getWidth() + "x" + stage.getHeight();
     }
 
-    /** At load 35 openbox's answer came after the dialog had closed. */
+    /**
+     * At load 35 openbox's answer came after the dialog had closed: un-maximized at the size it had maximized (the
+     * size its hints were pinned to).
+     */
     @Test
-    void theWindowManagersLateAnswerIsPutBackToo(FxRobot robot) {
+    void theWindowManagersLateAnswerIsPutBackToo(FxRobot robot) throws Exception {
+        String maximized = size(main.get());
         closeAndSettle(robot, show(robot, Modality.WINDOW_MODAL));
-        robot.interact(() -> main.get().setMaximized(false)); // the window manager, late
+        robot.interact(() -> { // the window manager, late
+            double width = main.get().getWidth();
+            double height = main.get().getHeight();
+            main.get().setMaximized(false);
+            main.get().setWidth(width);
+            main.get().setHeight(height);
+        });
+
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> main.get().isMaximized());
+        assertThat(size(main.get())).isEqualTo(maximized);
+    }
+
+    /**
+     * A user who un-maximizes just after a dialog closed (within the 3 s the window manager's late answer may take)
+     * gets the window's normal size and keeps it: it was maximized again, the window flicking back.
+     */
+    @Test
+    void aUserWhoUnMaximizesJustAfterADialogClosedKeepsTheNormalWindow(FxRobot robot) {
+        closeAndSettle(robot, show(robot, Modality.WINDOW_MODAL));
+        robot.interact(() -> { // the user: the window manager gives the window its normal size back
+            main.get().setMaximized(false);
+            main.get().setWidth(400);
+            main.get().setHeight(300);
+        });
+        WaitForAsyncUtils.sleep((long) KeepMaximized.SIZE_WAIT.toMillis() + 600, java.util.concurrent.TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(main.get().isMaximized()).isTrue();
+        assertThat(main.get().isMaximized()).isFalse();
+        assertThat(size(main.get())).isEqualTo("400.0x300.0");
     }
 
     @Test
