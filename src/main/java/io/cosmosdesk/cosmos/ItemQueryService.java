@@ -70,23 +70,26 @@ public class ItemQueryService {
             int pageSize) {
         Objects.requireNonNull(handle, "handle");
         Objects.requireNonNull(query, "query");
+        // the key paths parsed once for the query's pages, not once per item (the stream serves one query of one
+        // container: a new query or container opens a new stream)
+        List<JsonPath> keyPaths = ItemRow.parsePaths(handle.info().partitionKeyPaths());
         return TokenPageStream.ofReplies("Querying items of " + handle.ref(), continuationToken,
-                token -> readPageReply(handle, query, token, pageSize));
+                token -> readPageReply(handle, query, token, pageSize, keyPaths));
     }
 
     /** One page as a Mono: nothing is sent until it is subscribed, and cancelling it stops the query. */
     private static Mono<ItemPage> readPage(ContainerHandle handle, ItemQuery query, String continuationToken,
             int pageSize) {
-        return readPageReply(handle, query, continuationToken, pageSize).map(reply -> reply.page().get());
+        return readPageReply(handle, query, continuationToken, pageSize,
+                ItemRow.parsePaths(handle.info().partitionKeyPaths())).map(reply -> reply.page().get());
     }
 
     /** One page's answer, its rows made later by whoever reads it (see {@link TokenPageStream}). */
     private static Mono<TokenPageStream.PageReply> readPageReply(ContainerHandle handle, ItemQuery query,
-            String continuationToken, int pageSize) {
+            String continuationToken, int pageSize, List<JsonPath> keyPaths) {
         Objects.requireNonNull(handle, "handle");
         int size = Math.max(1, Math.min(MAX_PAGE_SIZE, pageSize));
         SqlQuerySpec spec = query.toSqlQuerySpec();
-        List<String> keyPaths = handle.info().partitionKeyPaths();
         return Mono.defer(() -> {
             long started = System.nanoTime();
             return handle.container()
@@ -101,14 +104,14 @@ public class ItemQueryService {
         });
     }
 
-    private static ItemPage toPage(List<FeedResponse<ObjectNode>> pages, List<String> keyPaths, long started) {
+    private static ItemPage toPage(List<FeedResponse<ObjectNode>> pages, List<JsonPath> keyPaths, long started) {
         List<ItemRow> rows = new ArrayList<>();
         double charge = 0;
         String next = null;
         String activityId = null;
         for (FeedResponse<ObjectNode> page : pages) {
             for (ObjectNode item : page.getResults()) {
-                rows.add(ItemRow.of(item, keyPaths));
+                rows.add(ItemRow.ofParsed(item, keyPaths));
             }
             charge += page.getRequestCharge();
             next = page.getContinuationToken();

@@ -38,9 +38,27 @@ public final class ItemRow {
     /** Builds a row from an item as the SDK returned it; {@code partitionKeyPaths} are the container's. */
     public static ItemRow of(ObjectNode item, List<String> partitionKeyPaths) {
         Objects.requireNonNull(item, "item");
+        return withKey(item, PartitionKeyValue.fromItem(item, partitionKeyPaths));
+    }
+
+    /**
+     * As {@link #of(ObjectNode, List)} with the container's key paths parsed once ({@link #parsePaths}), for the
+     * many items of one query: the Items tab's page stream parses them once per query, not once per item.
+     */
+    public static ItemRow ofParsed(ObjectNode item, List<JsonPath> partitionKeyPaths) {
+        Objects.requireNonNull(item, "item");
+        return withKey(item, PartitionKeyValue.fromItemAt(item, partitionKeyPaths));
+    }
+
+    /** A container's partition key paths ({@code /customer/id}) parsed, for {@link #ofParsed}. */
+    public static List<JsonPath> parsePaths(List<String> partitionKeyPaths) {
+        return partitionKeyPaths.stream().map(JsonPath::fromPointer).toList();
+    }
+
+    private static ItemRow withKey(ObjectNode item, PartitionKeyValue partitionKey) {
         String id = item.hasNonNull("id") ? item.get("id").asText() : "";
         try {
-            return new ItemRow(id, PartitionKeyValue.fromItem(item, partitionKeyPaths), MAPPER.writeValueAsBytes(item));
+            return new ItemRow(id, partitionKey, MAPPER.writeValueAsBytes(item));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

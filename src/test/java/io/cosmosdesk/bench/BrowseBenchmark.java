@@ -34,8 +34,8 @@ import reactor.core.publisher.Flux;
  *
  * <p>A pass over 10,000 items takes under a second here, so JIT warm-up and pass order would decide a one-shot
  * comparison. The passes therefore run in rounds (raw, tab, plain; the next round starts one pass further along),
- * round 0 only warms up, each pass starts after a full GC, and the ratios are per round (to that round's raw pass)
- * with their median.
+ * round 0 only warms up, each pass starts after a full GC that keeps the committed heap (as a session keeps it:
+ * {@link HeapSettle}), and the ratios are per round (to that round's raw pass) with their median.
  *
  * <p>Args: {@code [items=100000] [pageSize=1000] [rounds=5]}.
  */
@@ -73,6 +73,7 @@ public final class BrowseBenchmark {
 
     public static void main(String[] args) throws Exception {
         print("load average at start: %.2f", loadAverage());
+        print("settle before each pass: %s", HeapSettle.describe());
         int items = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int pageSize = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
@@ -333,9 +334,12 @@ public final class BrowseBenchmark {
                 used / (1024 * 1024), tab.rowBytes());
     }
 
-    /** Before each pass: the garbage of the last one collected, so no pass pays for another's. */
+    /**
+     * Before each pass: the garbage of the last one collected, so no pass pays for another's, and the heap left as
+     * big as the session grew it, as the app keeps it ({@link HeapSettle}: the raw and tab passes start alike).
+     */
     private static void settle() throws InterruptedException {
-        System.gc();
+        HeapSettle.fullGc();
         Thread.sleep(300);
     }
 
