@@ -19,6 +19,7 @@ shift $(( $# < 3 ? $# : 3 ))
 args=("$@"); [ ${#args[@]} -eq 0 ] && args=(6 --no-typing)
 work="$repo/target/editor-ab/$(date -u +%H%M%S)"; mkdir -p "$work"
 gc=$(sed -n 's:.*<app.gc.option>\(.*\)</app.gc.option>.*:\1:p' "$repo/pom.xml" | head -1)
+gc="$gc $(sed -n 's:.*<app.gc.pause.option>\(.*\)</app.gc.pause.option>.*:\1:p' "$repo/pom.xml" | head -1)" # as the app
 for pair in $(seq 1 "$pairs"); do
   if (( pair % 2 )); then order="A B"; else order="B A"; fi # alternate which goes first
   for side in $order; do
