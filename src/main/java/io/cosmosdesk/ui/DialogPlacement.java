@@ -22,8 +22,9 @@ public final class DialogPlacement {
     static final int MAX_PUT_BACKS = 5;
 
     /**
-     * How long after a dialog shows any move the program did not ask for is the window system's, not the user's, and
-     * is undone (openbox's came 100-120 ms after the dialog showed, at load 8).
+     * How long after a dialog shows a move to the screen's top-left corner is taken for the window system's (openbox's
+     * came 100-120 ms after the dialog showed, at load 8) and undone. Any other move is the user's and stays (the
+     * s18 review: undoing every move in this time made a quick drag jump back).
      */
     static final long SETTLE_NANOS = 1_500_000_000L;
 
@@ -66,20 +67,30 @@ public final class DialogPlacement {
         int[] putBacks = {0};
         boolean[] pending = {false};
         long[] settleUntil = {0};
+        boolean[] resized = {false};
         java.util.function.BooleanSupplier misplaced = () -> !titleBarOnScreen(stage)
-                || (System.nanoTime() - settleUntil[0] < 0 && !centredOnOwner(stage));
+                || (System.nanoTime() - settleUntil[0] < 0 && (resized[0] || atScreenCorner(stage))
+                        && !centredOnOwner(stage));
         Runnable putBack = () -> {
             pending[0] = false;
-            if (stage.isShowing() && putBacks[0] < MAX_PUT_BACKS && misplaced.getAsBoolean()) {
+            boolean misplacedNow = stage.isShowing() && misplaced.getAsBoolean();
+            resized[0] = false;
+            if (misplacedNow && putBacks[0] < MAX_PUT_BACKS) {
                 putBacks[0]++;
                 centreOnOwner(stage);
             }
         };
-        javafx.beans.InvalidationListener check = observable -> {
+        // a size change in the settle time is the dialog's own layout (the window system's or the program's): the
+        // dialog is centred again for its new size; a move is the user's unless it lands on the screen's corner
+        javafx.beans.InvalidationListener moved = observable -> {
             if (!pending[0] && stage.isShowing() && misplaced.getAsBoolean()) {
                 pending[0] = true; // x and y change one after the other: look once both have
                 FxTaskRunner.afterThisEvent(putBack);
             }
+        };
+        javafx.beans.InvalidationListener sized = observable -> {
+            resized[0] = true;
+            moved.invalidated(observable);
         };
         Runnable shown = () -> {
             putBacks[0] = 0;
@@ -90,10 +101,10 @@ public final class DialogPlacement {
         if (stage.isShowing()) {
             shown.run();
         }
-        stage.xProperty().addListener(check);
-        stage.yProperty().addListener(check);
-        stage.widthProperty().addListener(check);
-        stage.heightProperty().addListener(check);
+        stage.xProperty().addListener(moved);
+        stage.yProperty().addListener(moved);
+        stage.widthProperty().addListener(sized);
+        stage.heightProperty().addListener(sized);
     }
 
     /** Whether {@code stage} is where {@link #centreOnOwner} puts it (within a pixel). */
@@ -139,14 +150,26 @@ public final class DialogPlacement {
         return new Point2D(Math.round(x), Math.round(y));
     }
 
-    /** Whether the top edge of {@code window} (its title bar) lies on one of the screens, so it can be dragged. */
+    /**
+     * Whether some of the top edge of {@code window} (its title bar: its left end, middle or right end) lies on one of
+     * the screens, so it can be dragged; a dialog the user parks half off a side edge stays where it is.
+     */
     static boolean titleBarOnScreen(Window window) {
         if (Double.isNaN(window.getX()) || Double.isNaN(window.getY()) || Double.isNaN(window.getWidth())) {
             return true; // not placed yet
         }
-        double middle = window.getX() + window.getWidth() / 2;
+        double grip = Math.min(40, window.getWidth() / 2);
+        double[] xs = {window.getX() + grip, window.getX() + window.getWidth() / 2,
+                window.getX() + window.getWidth() - grip};
         double top = window.getY() + 1;
         return javafx.stage.Screen.getScreens().stream().map(javafx.stage.Screen::getVisualBounds)
-                .anyMatch(bounds -> bounds.contains(middle, top));
+                .anyMatch(bounds -> java.util.Arrays.stream(xs).anyMatch(x -> bounds.contains(x, top)));
+    }
+
+    /** Whether {@code window}'s top-left corner is at (or within 24 px of) a screen's top-left corner. */
+    static boolean atScreenCorner(Window window) {
+        return javafx.stage.Screen.getScreens().stream().map(javafx.stage.Screen::getBounds)
+                .anyMatch(bounds -> Math.abs(window.getX() - bounds.getMinX()) <= 24
+                        && Math.abs(window.getY() - bounds.getMinY()) <= 24);
     }
 }

@@ -111,6 +111,14 @@ class DialogPlacementGuiTest {
             WaitForAsyncUtils.waitForFxEvents();
 
             assertCentredOn(owner, dialog, walk.name() + " after the window system moved it");
+
+            robot.interact(() -> { // the same move with the title bar on the screen: the screen's top-left corner
+                dialog.setX(0);
+                dialog.setY(0);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+
+            assertCentredOn(owner, dialog, walk.name() + " after the window system moved it to the corner");
             close(robot, dialog);
         }
     }
@@ -118,11 +126,18 @@ class DialogPlacementGuiTest {
     @Test
     void aQuestionAskedByADialogOpensCentredOnThatDialog(FxRobot robot) throws InterruptedException {
         Stage settings = open(walk().get(0));
-        Thread.sleep(1_600); // past the time in which a move is the window system's (DialogPlacement.SETTLE_NANOS)
+        // at once, inside the time in which a move to the screen's corner is the window system's (SETTLE_NANOS)
         robot.interact(() -> settings.setX(settings.getX() + 200)); // the user moved Settings aside
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(settings.getX()).as("a window the user moved stays where the user put it")
                 .isCloseTo(centredX(owner, settings) + 200, within(1.0));
+        double parked = Screen.getPrimary().getVisualBounds().getMinX() - settings.getWidth() * 0.6;
+        robot.interact(() -> settings.setX(parked)); // most of it off the left edge, its title bar's right end on screen
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(settings.getX()).as("a window the user parks half off a side edge stays there")
+                .isCloseTo(parked, within(1.0));
+        robot.interact(() -> settings.setX(centredX(owner, settings)));
+        WaitForAsyncUtils.waitForFxEvents();
 
         Platform.runLater(() -> new FxDialogService(settings).confirm("Reset to defaults?", "Every setting goes back.",
                 "Reset"));
