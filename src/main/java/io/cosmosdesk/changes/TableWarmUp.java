@@ -63,8 +63,9 @@ final class TableWarmUp extends AnimationTimer {
     private final TableView<ChangeRow> table;
     private final ObservableList<ChangeRow> rows;
     /**
-     * The made-up rows, in the list types the tab's rows come in (a {@link RowRing} seen through a {@link FilteredList},
-     * as {@link LiveChangesViewModel#visibleRows}): the table's code learns the lists it will meet after Live.
+     * The made-up rows, in the list types the tab's rows come in (a {@link RowRing} seen through a
+     * {@link FilteredList}, as {@link LiveChangesViewModel#visibleRows}): the table's code learns the lists it will
+     * meet after Live.
      */
     private final RowRing madeUpRing = new RowRing(MADE_UP_CAPACITY);
     private final FilteredList<ChangeRow> madeUp = new FilteredList<>(madeUpRing);

@@ -63,7 +63,7 @@ import javafx.stage.Stage;
 public final class ChangesBenchmark {
 
     private static final AtomicLong LONGEST_PASS_CPU = new AtomicLong();
-    /** The UI thread's CPU from the start of a pulse (animation timers: the hand-over) to the end of its layout. */
+    /** The UI thread's CPU from the start of a pulse (animation timers) to the end of its layout. */
     private static final AtomicLong LONGEST_PULSE_CPU = new AtomicLong();
     private static final AtomicLong PULSES_WITH_ROWS = new AtomicLong();
     /** The writer's warm-up before the tab opens, seconds, unless {@code --warm-writer=N} or {@code --cold-writer}. */
@@ -80,8 +80,9 @@ public final class ChangesBenchmark {
     /** Whether the writer was warm when measuring began, as the first figures line says. */
     private static String writerState = "no writer";
     /**
-     * The first 2 s after Live, each pulse that showed rows: {ms after Live, UI CPU of the pulse (timers: the hand-over,
-     * then CSS and layout), of it CSS + layout} in microseconds. UI thread only while measuring.
+     * The first 2 s after Live, each pulse that showed rows: {ms after Live, UI CPU of the pulse (its animation
+     * timers, then CSS and layout), of it CSS + layout, since the last pulse's layout} in microseconds. UI thread only
+     * while measuring.
      */
     private static final List<long[]> FIRST_PULSES_WITH_ROWS = new java.util.ArrayList<>();
     /** Set while measuring: told of each pulse (the renderer's CPU per frame). */
@@ -419,12 +420,13 @@ public final class ChangesBenchmark {
         print("FX thread's longest stall counting those pauses: %d ms (target < 50 ms)", Math.max(stall[0],
                 (Long) unseen[0]));
         print("where the UI thread was while late (5 ms stack samples):%s", late.report());
-        print("longest CSS + layout pass: %d ms of UI-thread CPU; longest pulse (hand-over + CSS + layout): %d ms; "
+        print("longest CSS + layout pass: %d ms of UI-thread CPU; longest pulse (timers + CSS + layout): %d ms; "
                 + "pulses that showed rows: %,d", LONGEST_PASS_CPU.get() / 1_000_000,
                 LONGEST_PULSE_CPU.get() / 1_000_000, PULSES_WITH_ROWS.get());
         print("the UI thread's CPU around each pulse that showed rows in the first 2 s after Live (+ms after Live: "
-                + "CPU ms since the last pulse, in events between pulses (the beats, a hand-over run as an event) / the "
-                + "pulse's from its start (animation timers: a hand-over run in the pulse) to the end of its layout / "
+                + "CPU ms since the last pulse's layout, in events between pulses (the beats, a hand-over run as an "
+                + "event) / the pulse's from its start (animation timers: a hand-over run in the pulse) to the end of "
+                + "its layout / "
                 + "of it CSS + layout): %s", FIRST_PULSES_WITH_ROWS.stream().map(p -> String.format(Locale.ROOT,
                         "+%d: %.1f / %.1f / %.1f", p[0], p[3] / 1000.0, p[1] / 1000.0, p[2] / 1000.0)).toList());
         print("CPU while writing and catching up, by thread group:%s", cpuReport);

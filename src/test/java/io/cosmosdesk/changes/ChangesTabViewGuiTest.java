@@ -151,9 +151,10 @@ class ChangesTabViewGuiTest {
     }
 
     /**
-     * The hand-over of rows runs at the start of a pulse (an animation timer, as RowHandOver's does): Follow newest
-     * has the newest row in view by the end of that same pulse's layout, so a hand-over is one frame. The scroll used
-     * to come a pulse later: two frames 16 ms apart, the second waiting for the renderer to finish the first.
+     * A change of rows at the start of a pulse (an animation timer, as RowHandOver's hand-over was until session
+     * 19): Follow newest has the newest row in view by the end of that same pulse's layout, so a hand-over is one
+     * frame. The scroll used to come a pulse later: two frames 16 ms apart, the second waiting for the renderer to
+     * finish the first.
      */
     @Test
     void aHandOverAtAPulsesStartIsFollowedInThatPulsesLayout(FxRobot robot) throws Exception {
