@@ -52,7 +52,9 @@ final class TableWarmUp extends AnimationTimer {
      * 9 ms, down to 6-7 ms only by the sixth (ChangesBenchmark, 2,000 changes a second): the table's code still ran
      * cold, on a core shared with the feed's first pages and the JIT, and those pulses were the stalls over 50 ms in
      * the first 0.35 s after Live. More steps would make Live later (one step every {@link #STEP_EVERY_NANOS}); more
-     * hand-overs in a step cost UI-thread CPU before Live, in a step's pulse.
+     * hand-overs in a step cost UI-thread CPU before Live, in a step's pulse. Two per step is the set-up measured
+     * against main (session 19); against one per step (with the rest of that session's changes) two pairs showed no
+     * difference, and three per step held a step's pulse for 57 ms of UI CPU.
      */
     static final int HAND_OVERS_PER_SCROLL_STEP = Integer.getInteger("cosmosdesk.warmup.handOversPerStep", 2);
     /** At most this many made-up rows (the oldest leave first, as the tab's do once it holds its budget). */
