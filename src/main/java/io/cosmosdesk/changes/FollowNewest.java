@@ -1,5 +1,6 @@
 package io.cosmosdesk.changes;
 
+import io.cosmosdesk.ui.FxTaskRunner;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -7,12 +8,17 @@ import javafx.scene.control.TableView;
 
 /**
  * Follow newest for the Live changes table: while asked to, the newest row is kept in view as rows arrive. One
- * scroll per pulse, in the pulse the rows changed: after every listener of the change (run inside one, the scroll
- * met the table's old row count, so a first batch was not followed and, with the table full, the view ended a row
- * short) and before that pulse's layout, so one hand-over of rows is one frame. Deferred to the next pulse, as it
- * was, each hand-over made two frames 16 ms apart (the rows, then the scroll), and the second pulse waited for the
- * renderer to finish drawing the first: in the first seconds of a stream, while the renderer is slow, that wait
- * was the UI thread's longest stall. UI thread only.
+ * scroll per change, after every listener of the change (run inside one, the scroll met the table's old row count, so
+ * a first batch was not followed and, with the table full, the view ended a row short) and before the next pulse's
+ * layout, so one hand-over of rows is one frame. Deferred to the next pulse, as it was, each hand-over made two frames
+ * 16 ms apart (the rows, then the scroll), and the second pulse waited for the renderer to finish drawing the first:
+ * in the first seconds of a stream, while the renderer is slow, that wait was the UI thread's longest stall.
+ *
+ * <p>A change made in an event of its own (the hand-over of rows, {@link RowHandOver}) is followed in the event queued
+ * right after it, before the next pulse: the scroll is work of its own on the UI thread, not added to the pulse that
+ * lays the rows out (the first scroll after Live took 5 ms of UI CPU, the pulse 9-13 more; one block of both, on a
+ * core shared with the feed's first pages and the JIT, was a stall over 50 ms). A change made inside a pulse (its
+ * animation timers) is followed before that pulse's layout. UI thread only.
  */
 final class FollowNewest {
 
@@ -20,6 +26,7 @@ final class FollowNewest {
     private final ObservableList<ChangeRow> rows;
     private final ObservableBooleanValue following;
     private boolean pending;
+    private boolean queued;
 
     private FollowNewest(TableView<ChangeRow> table, ObservableList<ChangeRow> rows,
             ObservableBooleanValue following) {
@@ -32,8 +39,8 @@ final class FollowNewest {
     static void install(TableView<ChangeRow> table, ObservableList<ChangeRow> rows,
             ObservableBooleanValue following) {
         FollowNewest follow = new FollowNewest(table, rows, following);
-        Runnable beforeLayout = follow::beforeLayout;
-        rows.addListener((ListChangeListener<ChangeRow>) change -> follow.pending = true);
+        Runnable beforeLayout = follow::scrollIfPending;
+        rows.addListener((ListChangeListener<ChangeRow>) change -> follow.changed());
         table.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.removePreLayoutPulseListener(beforeLayout);
@@ -47,8 +54,22 @@ final class FollowNewest {
         }
     }
 
-    /** At each pulse, after its animation timers (the hand-over of rows runs in one) and before its layout. */
-    private void beforeLayout() {
+    private void changed() {
+        pending = true;
+        if (!queued) {
+            queued = true;
+            FxTaskRunner.afterThisEvent(() -> {
+                queued = false;
+                scrollIfPending();
+            });
+        }
+    }
+
+    /**
+     * After the event that changed the rows, and at each pulse after its animation timers and before its layout
+     * (whichever comes first: a change in a pulse's animation timer is followed in that pulse).
+     */
+    private void scrollIfPending() {
         // while the table's warm-up shows its made-up rows, the scroll waits for the tab's own
         if (!pending || table.getItems() != rows) {
             return;

@@ -13,6 +13,15 @@ import java.util.List;
  * cell, and the renderer then draws the whole table again (in software rendering the larger cost), so five a second
  * cost both threads a fraction of once a frame and add at most 0.2 s to the time from a write to its row.
  *
+ * <p>A hand-over is an event of its own between two frames, not part of a pulse: the rows change, the table's
+ * listeners and Follow newest's scroll run ({@link FollowNewest}, the event after), and the next pulse lays them out.
+ * Run inside the pulse (an animation timer), all of it was one block of UI work: 21-25 ms of UI CPU for the first
+ * hand-over after Live, most of it code run cold, on a core shared with the feed's first pages, the JIT and the
+ * writer, so the first hand-overs were the stalls over 50 ms in the first 0.35 s after Live. Split, the events queued
+ * meanwhile (input) are taken between the parts, unless the next pulse was queued while the hand-over still ran
+ * (with the UI thread getting a fraction of a core it often is: then the parts run back to back, as before). The
+ * rows are laid out by the next pulse: at most a frame later than in the pulse itself.
+ *
  * <p>The inbox holds at most the table's row budget: when the UI thread falls behind (busy elsewhere, or starved of
  * a core), older rows that could never be among the newest kept are dropped here and counted
  * ({@link CapturedRows#droppedBeforeShown}), so reading never waits for the UI thread and memory stays bounded.
@@ -58,7 +67,8 @@ final class RowHandOver {
         if (!scheduled && hasWaiting()) {
             scheduled = true;
             long sinceLast = System.nanoTime() - lastNanos;
-            taskRunner.inFrameAfter(SHOW_EVERY.minusNanos(Math.min(sinceLast, SHOW_EVERY.toNanos())), this::handOver);
+            taskRunner.betweenFramesAfter(SHOW_EVERY.minusNanos(Math.min(sinceLast, SHOW_EVERY.toNanos())),
+                    this::handOver);
         }
     }
 

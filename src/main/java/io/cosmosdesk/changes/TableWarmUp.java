@@ -3,11 +3,13 @@ package io.cosmosdesk.changes;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import javafx.scene.control.TableView;
 
 /**
@@ -44,13 +46,33 @@ final class TableWarmUp extends AnimationTimer {
      * table moved. Filling an empty table never ran that path; the first hand-overs after Live did, cold.
      */
     static final int SCROLL_STEPS = Integer.getInteger("cosmosdesk.warmup.scrollSteps", 2);
+    /**
+     * Hand-overs each scroll step rehearses, laid out one after another in its pulse (the renderer draws the last):
+     * with one per step (two in all) the UI thread's CPU in the first pulses that showed real rows was 21, 15, 12,
+     * 9 ms, down to 6-7 ms only by the sixth (ChangesBenchmark, 2,000 changes a second): the table's code still ran
+     * cold, on a core shared with the feed's first pages and the JIT, and those pulses were the stalls over 50 ms in
+     * the first 0.35 s after Live. More steps would make Live later (one step every {@link #STEP_EVERY_NANOS}); more
+     * hand-overs in a step cost UI-thread CPU before Live, in a step's pulse. Two per step is the set-up measured
+     * against main (session 19); against one per step (with the rest of that session's changes) two pairs showed no
+     * difference, and three per step held a step's pulse for 57 ms of UI CPU.
+     */
+    static final int HAND_OVERS_PER_SCROLL_STEP = Integer.getInteger("cosmosdesk.warmup.handOversPerStep", 2);
+    /** At most this many made-up rows (the oldest leave first, as the tab's do once it holds its budget). */
+    private static final int MADE_UP_CAPACITY = 1_000;
     /** The theme's fixed row height when CSS has not given it yet. */
     private static final double ROW_HEIGHT_GUESS = 24;
 
     private final TableView<ChangeRow> table;
     private final ObservableList<ChangeRow> rows;
-    private final ObservableList<ChangeRow> madeUp = FXCollections.observableArrayList();
+    /**
+     * The made-up rows, in the list types the tab's rows come in (a {@link RowRing} seen through a
+     * {@link FilteredList}, as {@link LiveChangesViewModel#visibleRows}): the table's code learns the lists it will
+     * meet after Live.
+     */
+    private final RowRing madeUpRing = new RowRing(MADE_UP_CAPACITY);
+    private final FilteredList<ChangeRow> madeUp = new FilteredList<>(madeUpRing);
     private int scrolled;
+    private int made;
     private boolean started;
     private boolean done;
     private long lastStep;
@@ -121,17 +143,30 @@ final class TableWarmUp extends AnimationTimer {
                 return;
             }
             scrolled++;
-            int end = madeUp.size() + screenful;
-            for (int i = madeUp.size(); i < end; i++) {
-                madeUp.add(madeUpRow(i));
+            for (int handOver = 0; handOver < HAND_OVERS_PER_SCROLL_STEP; handOver++) {
+                if (handOver > 0) {
+                    // the last hand-over laid out now, as its own pulse would: each one refreshes every visible cell
+                    table.applyCss();
+                    table.layout();
+                }
+                addMadeUp(screenful);
+                table.scrollTo(madeUp.size() - 1); // as FollowNewest does after a hand-over, in the same pulse
             }
-            table.scrollTo(madeUp.size() - 1); // as FollowNewest does after a hand-over, in the same pulse
             return;
         }
-        int target = Math.min(screenful, Math.max(FIRST_STEP, madeUp.size() * 2));
-        for (int i = madeUp.size(); i < target; i++) {
-            madeUp.add(madeUpRow(i));
+        addMadeUp(Math.min(screenful, Math.max(FIRST_STEP, madeUp.size() * 2)) - madeUp.size());
+    }
+
+    /** {@code count} more made-up rows at the end, in one change, the oldest dropped beyond the capacity. */
+    private void addMadeUp(int count) {
+        if (count <= 0) {
+            return;
         }
+        List<ChangeRow> added = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            added.add(madeUpRow(made++));
+        }
+        madeUpRing.dropAndAdd(Math.max(0, madeUpRing.size() + count - madeUpRing.capacity()), added);
     }
 
     private double rowHeight() {

@@ -88,6 +88,17 @@ public final class FxTaskRunner implements TaskRunner {
             inNextFrame(action);
             return;
         }
+        inFirstPulseAfter(delay, action);
+    }
+
+    @Override
+    public void betweenFramesAfter(java.time.Duration delay, Runnable action) {
+        // queued behind the pulse that finds it due: it runs after that pulse, before the next one
+        inFirstPulseAfter(delay, () -> uiLater.execute(action));
+    }
+
+    /** Runs {@code action} in the animation timers of the first pulse at least {@code delay} from now. */
+    private static void inFirstPulseAfter(java.time.Duration delay, Runnable action) {
         long due = System.nanoTime() + delay.toNanos();
         onUiThread(() -> new AnimationTimer() {
             @Override

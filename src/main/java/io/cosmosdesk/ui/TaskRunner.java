@@ -29,6 +29,16 @@ public interface TaskRunner {
         action.run();
     }
 
+    /**
+     * Runs {@code action} on the UI thread at least {@code delay} from now, as an event of its own between two frames
+     * (not inside a pulse): for a change whose layout can wait for the next pulse, so the UI thread takes the events
+     * queued meanwhile (input, other work) between the change and its layout instead of after both. Runs it at once
+     * where there are no frames (tests).
+     */
+    default void betweenFramesAfter(java.time.Duration delay, Runnable action) {
+        action.run();
+    }
+
     /** Stops accepting work and interrupts running tasks; called on exit. */
     void shutdown();
 }

@@ -63,7 +63,7 @@ import javafx.stage.Stage;
 public final class ChangesBenchmark {
 
     private static final AtomicLong LONGEST_PASS_CPU = new AtomicLong();
-    /** The UI thread's CPU from the start of a pulse (animation timers: the hand-over) to the end of its layout. */
+    /** The UI thread's CPU from the start of a pulse (animation timers) to the end of its layout. */
     private static final AtomicLong LONGEST_PULSE_CPU = new AtomicLong();
     private static final AtomicLong PULSES_WITH_ROWS = new AtomicLong();
     /** The writer's warm-up before the tab opens, seconds, unless {@code --warm-writer=N} or {@code --cold-writer}. */
@@ -79,6 +79,12 @@ public final class ChangesBenchmark {
     private static int rowsPerHandOver;
     /** Whether the writer was warm when measuring began, as the first figures line says. */
     private static String writerState = "no writer";
+    /**
+     * The first 2 s after Live, each pulse that showed rows: {ms after Live, UI CPU of the pulse (its animation
+     * timers, then CSS and layout), of it CSS + layout, since the last pulse's layout} in microseconds. UI thread only
+     * while measuring.
+     */
+    private static final List<long[]> FIRST_PULSES_WITH_ROWS = new java.util.ArrayList<>();
     /** Set while measuring: told of each pulse (the renderer's CPU per frame). */
     private static volatile CpuPerSecond perSecond;
 
@@ -291,7 +297,7 @@ public final class ChangesBenchmark {
             // the UI thread's CPU in each CSS + layout pass, and from the pulse's start (animation timers run
             // first: the hand-over of rows) to the end of its layout, once the window is shown
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            long[] passStart = new long[3];
+            long[] passStart = new long[4];
             new javafx.animation.AnimationTimer() {
                 @Override
                 public void handle(long now) {
@@ -321,7 +327,14 @@ public final class ChangesBenchmark {
                 if (rowsShown) {
                     seenRows[0] = shown.get();
                     PULSES_WITH_ROWS.incrementAndGet();
+                    long from = pulseGapsFrom;
+                    long sinceLive = System.nanoTime() - from;
+                    if (from != 0 && sinceLive < 2_000_000_000L && passStart[2] != 0) {
+                        FIRST_PULSES_WITH_ROWS.add(new long[] {sinceLive / 1_000_000, (cpuNow - passStart[2]) / 1_000,
+                                (cpuNow - passStart[0]) / 1_000, (passStart[2] - passStart[3]) / 1_000});
+                    }
                 }
+                passStart[3] = cpuNow;
                 CpuPerSecond frames = perSecond;
                 if (frames != null) {
                     frames.pulse(rowsShown);
@@ -407,9 +420,15 @@ public final class ChangesBenchmark {
         print("FX thread's longest stall counting those pauses: %d ms (target < 50 ms)", Math.max(stall[0],
                 (Long) unseen[0]));
         print("where the UI thread was while late (5 ms stack samples):%s", late.report());
-        print("longest CSS + layout pass: %d ms of UI-thread CPU; longest pulse (hand-over + CSS + layout): %d ms; "
+        print("longest CSS + layout pass: %d ms of UI-thread CPU; longest pulse (timers + CSS + layout): %d ms; "
                 + "pulses that showed rows: %,d", LONGEST_PASS_CPU.get() / 1_000_000,
                 LONGEST_PULSE_CPU.get() / 1_000_000, PULSES_WITH_ROWS.get());
+        print("the UI thread's CPU around each pulse that showed rows in the first 2 s after Live (+ms after Live: "
+                + "CPU ms since the last pulse's layout, in events between pulses (the beats, a hand-over run as an "
+                + "event) / the pulse's from its start (animation timers: a hand-over run in the pulse) to the end of "
+                + "its layout / "
+                + "of it CSS + layout): %s", FIRST_PULSES_WITH_ROWS.stream().map(p -> String.format(Locale.ROOT,
+                        "+%d: %.1f / %.1f / %.1f", p[0], p[3] / 1000.0, p[1] / 1000.0, p[2] / 1000.0)).toList());
         print("CPU while writing and catching up, by thread group:%s", cpuReport);
         print("the renderer's CPU per frame, every frame of the first 4 s then those over 20 ms (+ms after the start: "
                 + "CPU ms (wall between the pulses around it)): %s", meters.perSecond().heavyFrames());

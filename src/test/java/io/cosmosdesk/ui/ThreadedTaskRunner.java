@@ -49,6 +49,11 @@ public final class ThreadedTaskRunner implements TaskRunner, AutoCloseable {
         ui.schedule(action, Math.max(16, delay.toMillis()), TimeUnit.MILLISECONDS);
     }
 
+    @Override
+    public void betweenFramesAfter(java.time.Duration delay, Runnable action) {
+        ui.schedule(action, Math.max(16, delay.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
     /** Runs {@code action} on the UI thread and waits for it. */
     public void onUi(Runnable action) {
         onUiGet(() -> {
