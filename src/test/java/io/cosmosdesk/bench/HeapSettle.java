@@ -42,10 +42,23 @@ final class HeapSettle {
         }
     }
 
-    /** What the settle does, for the benchmark's first lines. */
+    /**
+     * What the settle does, for the benchmark's first lines. Raising MaxHeapFreeRatio keeps the heap under G1, Serial
+     * and Parallel; ZGC and Shenandoah give memory back on their own timers whatever it says, so the line names the
+     * collector and the heap committed now, which the caller can print again after a settle ({@link #committedMb}).
+     */
     static String describe() {
-        return SHRINKS ? "a full GC that gives back the free heap (-Dbench.settle=shrink)"
-                : "a full GC that keeps the committed heap, as the app's session keeps it (-Dbench.settle=shrink: as "
-                        + "before session 18)";
+        String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return (SHRINKS ? "a full GC that gives back the free heap (-Dbench.settle=shrink)"
+                : "a full GC that keeps the committed heap, as the app's session keeps it (-Dbench.settle=shrink: a "
+                        + "plain System.gc() that gives it back)")
+                + String.format("; collectors %s; heap committed now %,d MB", collectors, committedMb());
+    }
+
+    /** The heap committed now, in MB: after a settle it shows whether the collector kept what it had. */
+    static long committedMb() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 20;
     }
 }

@@ -89,6 +89,7 @@ public final class QueryBenchmark {
         print("each round: two pairs in the order raw, tab, tab, raw (neither side always first), each pass after the "
                 + "same settling (full GC, 300 ms idle) so that neither inherits the other's garbage or a busy server; "
                 + "headline = median of the pairs' ratios");
+        print("settle before each pass: %s", HeapSettle.describe());
         List<Double> ratios = new ArrayList<>();
         List<Double> firstRatios = new ArrayList<>();
         List<Double> rawRates = new ArrayList<>();
@@ -143,10 +144,12 @@ public final class QueryBenchmark {
     /**
      * What every measured pass starts from: a full GC (so that no pass pays for the garbage of the one before it:
      * a Load all leaves ~100,000 parsed items behind) and a short idle wait (so the server has finished with the last
-     * query). Applied to the raw SDK's passes and the tab's alike.
+     * query). Applied to the raw SDK's passes and the tab's alike. The collection keeps the committed heap, as the
+     * app's session does and as BrowseBenchmark's settle does ({@link HeapSettle}; {@code -Dbench.settle=shrink}: a
+     * plain {@code System.gc()}, as before session 19).
      */
     private static void settle() {
-        System.gc();
+        HeapSettle.fullGc();
         try {
             Thread.sleep(300);
         } catch (InterruptedException e) {
