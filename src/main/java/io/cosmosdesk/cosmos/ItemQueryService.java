@@ -9,6 +9,7 @@ import io.cosmosdesk.audit.AuditOperation;
 import io.cosmosdesk.audit.AuditedWrites;
 import io.cosmosdesk.audit.Write;
 import io.cosmosdesk.audit.WriteResult;
+import io.cosmosdesk.json.CompactJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -109,13 +110,13 @@ public class ItemQueryService {
         double charge = 0;
         String next = null;
         String activityId = null;
-        for (FeedResponse<ObjectNode> page : pages) {
-            for (ObjectNode item : page.getResults()) {
-                rows.add(ItemRow.ofParsed(item, keyPaths));
+        try (CompactJson compact = new CompactJson()) { // one converter for the page's items (see ItemRow.ofPage)
+            for (FeedResponse<ObjectNode> page : pages) {
+                rows.addAll(ItemRow.ofPage(page.getResults(), keyPaths, compact));
+                charge += page.getRequestCharge();
+                next = page.getContinuationToken();
+                activityId = page.getActivityId();
             }
-            charge += page.getRequestCharge();
-            next = page.getContinuationToken();
-            activityId = page.getActivityId();
         }
         return new ItemPage(rows, next, charge, Duration.ofNanos(System.nanoTime() - started), activityId);
     }

@@ -1,9 +1,8 @@
-package io.cosmosdesk.query;
+package io.cosmosdesk.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cosmosdesk.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -11,16 +10,16 @@ import java.util.Map;
 
 /**
  * Compact UTF-8 JSON of the results of one page, written by walking each tree into one generator kept for the
- * page. The same bytes as {@code Json.MAPPER.writeValueAsBytes(node)}, without what that costs per call (a
+ * page (the query tab's results and the Items tab's rows: the one home of this rule). The same bytes as {@code Json.MAPPER.writeValueAsBytes(node)}, without what that costs per call (a
  * serializer provider, a generator and its buffers for every result: about half the conversion of a result in a
  * profile of Load all). Not thread-safe: one per page being converted.
  */
-final class CompactJson implements AutoCloseable {
+public final class CompactJson implements AutoCloseable {
 
     private final ByteArrayBuilder buffer = new ByteArrayBuilder(1024);
     private final JsonGenerator generator;
 
-    CompactJson() {
+    public CompactJson() {
         try {
             generator = Json.MAPPER.getFactory().createGenerator(buffer);
             generator.setRootValueSeparator(null); // each result is a document of its own: no space before it
@@ -33,7 +32,7 @@ final class CompactJson implements AutoCloseable {
      * Writes {@code node} after what this page has written so far ({@link #takeAll}) and answers where it ends: the
      * results of a page in one array, each at its own range.
      */
-    int append(JsonNode node) {
+    public int append(JsonNode node) {
         try {
             write(node);
             generator.flush();
@@ -44,14 +43,14 @@ final class CompactJson implements AutoCloseable {
     }
 
     /** Everything {@link #append} wrote since the last call, in one array; the page's writer starts again empty. */
-    byte[] takeAll() {
+    public byte[] takeAll() {
         byte[] all = buffer.toByteArray();
         buffer.reset();
         return all;
     }
 
     /** The compact JSON of {@code node} alone (tests and the retention benchmark compare it with Jackson's). */
-    byte[] bytes(JsonNode node) {
+    public byte[] bytes(JsonNode node) {
         append(node);
         return takeAll();
     }
