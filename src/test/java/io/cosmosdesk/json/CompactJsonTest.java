@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,32 @@ class CompactJsonTest {
                         .isEqualTo(new String(Json.MAPPER.writeValueAsBytes(result),
                                 java.nio.charset.StandardCharsets.UTF_8));
             }
+        }
+    }
+
+    @Test
+    void oneConverterWritesPageAfterPageEachInAnArrayOfItsOwn() throws Exception {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        String large = "x".repeat(300_000);
+        try (CompactJson compact = new CompactJson()) {
+            for (int page = 0; page < 4; page++) {
+                // pages 1 and 2 outgrow the array kept between pages (1 MB), the others fit in the first one
+                int items = page == 1 || page == 2 ? 5 : 3;
+                StringBuilder expected = new StringBuilder();
+                int end = 0;
+                for (int i = 0; i < items; i++) {
+                    ObjectNode item = nodes.objectNode().put("id", "p" + page + "-" + i)
+                            .put("body", page == 1 || page == 2 ? large : "small");
+                    String alone = new String(Json.MAPPER.writeValueAsBytes(item), StandardCharsets.UTF_8);
+                    end = compact.append(item);
+                    expected.append(alone);
+                    assertThat(end).isEqualTo(expected.toString().getBytes(StandardCharsets.UTF_8).length);
+                }
+                byte[] all = compact.takeAll();
+                assertThat(all).hasSize(end);
+                assertThat(new String(all, StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+            }
+            assertThat(compact.takeAll()).isEmpty();
         }
     }
 }
