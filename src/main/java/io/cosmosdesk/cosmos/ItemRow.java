@@ -60,10 +60,11 @@ public final class ItemRow {
 
     /**
      * The rows of one page of {@code items}, their JSON written one after another into one array by the page's
-     * converter: the same bytes {@link #of} keeps, without a mapper call, a generator and an array of its own per item
-     * (the Items tab's paging thread spent most of its CPU in those, and each row's own array was one more object
-     * every young collection copied while 100,000 rows stayed loaded). A row kept after the rest of its page is gone
-     * (deleted, or a new query) keeps the page's array alive: at most a page's size, as the query tab's results do.
+     * converter: the same bytes {@link #of} keeps, without a mapper call, a generator and an array of its own per
+     * item (writeValueAsBytes per item was most of the Items tab paging thread's samples, and each row's own array
+     * one more object every young collection copied while 100,000 rows stayed loaded). A row kept after the rest of
+     * its page is gone (deleted, or a new query) keeps the page's array alive: at most a page's size, as the query
+     * tab's results do.
      */
     public static List<ItemRow> ofPage(List<ObjectNode> items, List<JsonPath> partitionKeyPaths, CompactJson page) {
         int[] ends = new int[items.size()];
