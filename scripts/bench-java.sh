@@ -25,10 +25,15 @@ bench_java() {
   shift 5
   # the heap's backing as the profile sets it on Linux (app.memory.option: its last value in pom.xml is the Linux
   # profile's, -XX:+UseTransparentHugePages), before OPTIONS so a side may turn it off, as bench.jvm can in the pom
-  local memory
+  local memory pause
   memory=$(sed -n 's:.*<app.memory.option>\(.*\)</app.memory.option>.*:\1:p' "$repo/pom.xml" | tail -1)
+  # G1's pause goal as the profile sets it (app.gc.pause.option, session 18), before OPTIONS so a side may override
+  # it (-XX:MaxGCPauseMillis=200, the JVM's default); without it these A/Bs ran with another heap than the profile
+  pause=$(sed -n 's:.*<app.gc.pause.option>\(.*\)</app.gc.pause.option>.*:\1:p' "$repo/pom.xml" | head -1)
+  [ -n "$memory" ] && [ -n "$pause" ] || {
+    echo "$(basename "$0"): FAILED: no app.memory.option / app.gc.pause.option in pom.xml" >&2; return 1; }
   # shellcheck disable=SC2086 # the options are a word list
-  "$java" -Xmx4g $memory $options -Dcosmos.server.dir="$repo/src/test/cosmos-server" \
+  "$java" -Xmx4g -XX:+UseG1GC $pause $memory $options -Dcosmos.server.dir="$repo/src/test/cosmos-server" \
     -Dcosmosdesk.home="$repo/target/bench-home" -Dglass.platform=Monocle -Dmonocle.platform=Headless \
     -Dprism.order=sw -Dtestfx.headless=true -Dheadless.geometry=1600x1200-32 -classpath "$classpath" \
     "io.cosmosdesk.bench.$main" "$@"

@@ -103,6 +103,11 @@ final class ItemColumns {
         return Optional.of(text.toString());
     }
 
+    /** Whether {@link #proposeDefaults} would still choose columns (a first visit's first rows). */
+    boolean proposesDefaults() {
+        return defaultsOpen;
+    }
+
     /**
      * On a container the user never chose columns for, shows after id and the partition key the top-level fields
      * most present in {@code firstRows} (at most {@value #DEFAULT_COLUMNS}, fields holding plain values first). Not

@@ -95,7 +95,12 @@ public class ItemsViewModel extends ItemsGridState implements AutoCloseable {
         }, () -> selectOnly(null));
         this.filterBox = new FilterBox(handle, pages, history, this::runQuery, notice::set);
         // a first visit's columns come from the whole first page, not the few rows of its first frame
-        pages.onFirstPage(page -> columns.proposeDefaults(page.stream().map(pages::parsedJson).toList()));
+        // (parsed only then: every other query's first page would parse up to 1,000 rows on the UI thread for nothing)
+        pages.onFirstPage(page -> {
+            if (columns.proposesDefaults()) {
+                columns.proposeDefaults(page.stream().map(pages::parsedJson).toList());
+            }
+        });
     }
 
     // Properties

@@ -9,6 +9,7 @@ import io.cosmosdesk.audit.AuditOperation;
 import io.cosmosdesk.audit.AuditedWrites;
 import io.cosmosdesk.audit.Write;
 import io.cosmosdesk.audit.WriteResult;
+import io.cosmosdesk.json.CompactJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -73,20 +74,24 @@ public class ItemQueryService {
         // the key paths parsed once for the query's pages, not once per item (the stream serves one query of one
         // container: a new query or container opens a new stream)
         List<JsonPath> keyPaths = ItemRow.parsePaths(handle.info().partitionKeyPaths());
+        // one converter for the stream's pages, whose rows are made one page at a time (next() is called one at a
+        // time): its array is kept from page to page
+        CompactJson compact = new CompactJson();
         return TokenPageStream.ofReplies("Querying items of " + handle.ref(), continuationToken,
-                token -> readPageReply(handle, query, token, pageSize, keyPaths));
+                token -> readPageReply(handle, query, token, pageSize, keyPaths, compact));
     }
 
     /** One page as a Mono: nothing is sent until it is subscribed, and cancelling it stops the query. */
     private static Mono<ItemPage> readPage(ContainerHandle handle, ItemQuery query, String continuationToken,
             int pageSize) {
         return readPageReply(handle, query, continuationToken, pageSize,
-                ItemRow.parsePaths(handle.info().partitionKeyPaths())).map(reply -> reply.page().get());
+                ItemRow.parsePaths(handle.info().partitionKeyPaths()), new CompactJson())
+                .map(reply -> reply.page().get());
     }
 
     /** One page's answer, its rows made later by whoever reads it (see {@link TokenPageStream}). */
     private static Mono<TokenPageStream.PageReply> readPageReply(ContainerHandle handle, ItemQuery query,
-            String continuationToken, int pageSize, List<JsonPath> keyPaths) {
+            String continuationToken, int pageSize, List<JsonPath> keyPaths, CompactJson compact) {
         Objects.requireNonNull(handle, "handle");
         int size = Math.max(1, Math.min(MAX_PAGE_SIZE, pageSize));
         SqlQuerySpec spec = query.toSqlQuerySpec();
@@ -100,19 +105,19 @@ public class ItemQueryService {
                     .collectList()
                     .map(pages -> new TokenPageStream.PageReply(
                             pages.isEmpty() ? null : pages.get(pages.size() - 1).getContinuationToken(),
-                            () -> toPage(pages, keyPaths, started)));
+                            () -> toPage(pages, keyPaths, started, compact)));
         });
     }
 
-    private static ItemPage toPage(List<FeedResponse<ObjectNode>> pages, List<JsonPath> keyPaths, long started) {
+    /** The rows of {@code pages}, their JSON written by {@code compact} (one caller at a time). */
+    private static ItemPage toPage(List<FeedResponse<ObjectNode>> pages, List<JsonPath> keyPaths, long started,
+            CompactJson compact) {
         List<ItemRow> rows = new ArrayList<>();
         double charge = 0;
         String next = null;
         String activityId = null;
         for (FeedResponse<ObjectNode> page : pages) {
-            for (ObjectNode item : page.getResults()) {
-                rows.add(ItemRow.ofParsed(item, keyPaths));
-            }
+            rows.addAll(ItemRow.ofPage(page.getResults(), keyPaths, compact));
             charge += page.getRequestCharge();
             next = page.getContinuationToken();
             activityId = page.getActivityId();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cosmosdesk.cosmos.ItemRef;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.json.CompactJson;
 import io.cosmosdesk.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;

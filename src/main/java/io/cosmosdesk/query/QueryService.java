@@ -10,6 +10,7 @@ import com.azure.cosmos.models.FeedResponse;
 import com.azure.cosmos.models.ModelBridgeInternal;
 import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cosmosdesk.json.CompactJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -160,11 +160,14 @@ public final class BrowseBenchmark {
             ItemsTabWindow.Pass measured = null;
             long[] measuredStall = null;
             StringBuilder cursorText = new StringBuilder();
+            StringBuilder heapText = new StringBuilder();
             for (Kind kind : order) {
                 // per pass only when asked: each call is an HTTPS request on a new connection (JDK TLS), whose JIT
                 // work spilled into the pass after it (issue 19, session 17)
                 io.cosmosdesk.testing.ServerCursors.Stats cursorsBefore = CURSORS_PER_PASS ? cursors.stats() : null;
                 settle();
+                ALLOCATIONS.sinceLast(); // primes: the settle's own allocation is not the pass's
+                long gcBefore = GC_PAUSES.pauses().size();
                 long passStartMillis = System.currentTimeMillis();
                 switch (kind) {
                     case RAW -> { // under the same stall watch as the others: its timer threads change the timing
@@ -194,6 +197,8 @@ public final class BrowseBenchmark {
                     }
                 }
                 long passEndMillis = System.currentTimeMillis();
+                heapText.append(heapLine(kind, ALLOCATIONS, GC_PAUSES.pauses().subList((int) gcBefore,
+                        GC_PAUSES.pauses().size())));
                 if (CURSORS_PER_PASS) {
                     cursorText.append(cursorLine(kind.name().toLowerCase(Locale.ROOT), cursorsBefore,
                             cursors.stats()));
@@ -204,6 +209,7 @@ public final class BrowseBenchmark {
             }
             Round round = new Round(r, order, raw, tabPass, plain, tabStall, plainStall, measured, measuredStall);
             printRound(round);
+            print("  allocated and collected during the pass:%s", heapText);
             if (CURSORS_PER_PASS) {
                 print("  server query cursors (a miss runs the query over the whole container again):%s", cursorText);
             }
@@ -231,6 +237,18 @@ public final class BrowseBenchmark {
     }
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    /** Allocation by thread group and the collections of each pass (issue 19: where the tab pass's extra CPU goes). */
+    private static final ThreadAllocations ALLOCATIONS = new ThreadAllocations();
+    private static final GcPauses GC_PAUSES = GcPauses.start();
+
+    private static String heapLine(Kind kind, ThreadAllocations allocations, List<GcPauses.Pause> pauses) {
+        List<GcPauses.Pause> young = pauses.stream().filter(p -> !p.cause().contains("System.gc")).toList();
+        return String.format(Locale.ROOT, " %s [%s] %d pauses, %d ms, longest %d ms;",
+                kind.name().toLowerCase(Locale.ROOT), allocations.sinceLast(), young.size(),
+                young.stream().mapToLong(GcPauses.Pause::durationMs).sum(),
+                young.stream().mapToLong(GcPauses.Pause::durationMs).max().orElse(0));
+    }
 
     private static void printRound(Round round) {
         print("round %d (%s)%s: raw %,.0f items/s (first page %d ms) | tab %,.0f (first rows %d ms, first page in "

@@ -36,7 +36,9 @@ final class ThreadAllocations {
         if (!primed) {
             return "?";
         }
-        return byGroup.entrySet().stream().filter(e -> e.getValue() >= 1024 * 1024)
+        long total = byGroup.values().stream().mapToLong(Long::longValue).sum();
+        return String.format(Locale.ROOT, "%d MB: ", total / (1024 * 1024))
+                + byGroup.entrySet().stream().filter(e -> e.getValue() >= 1024 * 1024)
                 .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
                 .map(e -> String.format(Locale.ROOT, "%s %d MB", e.getKey(), e.getValue() / (1024 * 1024)))
                 .collect(Collectors.joining(", "));
@@ -50,7 +52,8 @@ final class ThreadAllocations {
             return "task";
         }
         if (threadName.contains("reactor") || threadName.contains("netty") || threadName.contains("cosmos")
-                || threadName.contains("parallel") || threadName.contains("boundedElastic")) {
+                || threadName.contains("parallel") || threadName.contains("boundedElastic")
+                || threadName.startsWith("transport-response")) {
             return "SDK";
         }
         if (threadName.contains("QuantumRenderer")) {

@@ -41,4 +41,34 @@ class ItemRowTest {
         ObjectNode item = (ObjectNode) json.readTree("{\"pk\":\"p\"}");
         assertThat(ItemRow.ofParsed(item, ItemRow.parsePaths(List.of("/pk"))).id()).isEmpty();
     }
+
+    @Test
+    void theRowsOfAPageShareOneArrayAndEachIsTheRowItWouldBeAlone() throws Exception {
+        List<ObjectNode> items = List.of(
+                (ObjectNode) json.readTree("{\"id\":\"o-1\",\"customerId\":\"c\u00e9\",\"total\":12.5,\"lines\":[{\"q\":1}]}"),
+                (ObjectNode) json.readTree("{\"customerId\":\"no id\",\"emoji\":\"\ud83d\ude00\",\"n\":null}"),
+                (ObjectNode) json.readTree("{\"id\":\"o-3\",\"d\":1.0E300,\"esc\":\"a\\\"b\\\\c\\n\"}"),
+                (ObjectNode) json.readTree("{}"));
+        List<JsonPath> keyPaths = ItemRow.parsePaths(List.of("/customerId"));
+        List<ItemRow> page;
+        try (io.cosmosdesk.json.CompactJson compact = new io.cosmosdesk.json.CompactJson()) {
+            compact.append(json.readTree("\"left over from another page\""));
+            compact.takeAll();
+            page = ItemRow.ofPage(items, keyPaths, compact);
+            assertThat(ItemRow.ofPage(List.of(), keyPaths, compact)).isEmpty();
+        }
+        assertThat(page).hasSize(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            ItemRow alone = ItemRow.of(items.get(i), List.of("/customerId"));
+            assertThat(page.get(i).jsonText()).as("row %d", i).isEqualTo(alone.jsonText());
+            assertThat(page.get(i).sizeInBytes()).as("row %d", i).isEqualTo(alone.sizeInBytes());
+            assertThat(page.get(i).json()).as("row %d", i).isEqualTo(items.get(i));
+            assertThat(page.get(i).ref()).as("row %d", i).isEqualTo(alone.ref());
+            assertThat(page.get(i).id()).as("row %d", i).isEqualTo(alone.id());
+        }
+        ObjectNode changed = page.get(0).json();
+        changed.put("total", 1);
+        assertThat(page.get(0).json()).as("json() is a fresh copy each call").isEqualTo(items.get(0));
+        assertThat(page.get(1).json()).isEqualTo(items.get(1));
+    }
 }

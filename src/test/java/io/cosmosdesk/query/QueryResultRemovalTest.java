@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.cosmosdesk.cosmos.ItemRef;
 import io.cosmosdesk.cosmos.JsonPath;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.json.CompactJson;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmosdesk.cosmos.ItemRef;
 import io.cosmosdesk.cosmos.JsonPath;
 import io.cosmosdesk.cosmos.PartitionKeyValue;
+import io.cosmosdesk.json.CompactJson;
 import io.cosmosdesk.json.Json;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
