@@ -160,54 +160,6 @@ public final class ResourceTreeView {
         }
     }
 
-    /**
-     * A row's line whose last part shows only when the whole line has room in the tree's visible width (the
-     * viewport of its cells, "clipped-container"): never on a second line, never pushing the key off the edge.
-     */
-    static final class LineWithOptionalEnd extends HBox {
-        private final Label end;
-
-        LineWithOptionalEnd(List<javafx.scene.Node> parts, Label end) {
-            super(6);
-            getChildren().setAll(parts);
-            getChildren().add(end);
-            this.end = end;
-        }
-
-        @Override
-        protected void layoutChildren() {
-            showEndIfRoom();
-            super.layoutChildren();
-        }
-
-        /** Also called by the cell as it is laid out: a wider tree gives the cell, not this line, a new width. */
-        void showEndIfRoom() {
-            boolean fits = roomForEnd();
-            if (end.isManaged() != fits) {
-                end.setManaged(fits); // the line's preferred width changes: laid out again in this pulse or the next
-                end.setVisible(fits);
-            }
-        }
-
-        private boolean roomForEnd() {
-            javafx.scene.Parent viewport = getParent();
-            while (viewport != null && !viewport.getStyleClass().contains("clipped-container")) {
-                viewport = viewport.getParent();
-            }
-            if (viewport == null) {
-                return true;
-            }
-            double left = viewport.sceneToLocal(localToScene(0, 0)).getX();
-            double whole = snappedLeftInset() + snappedRightInset() + end.prefWidth(-1);
-            for (javafx.scene.Node part : getChildren()) {
-                if (part != end) {
-                    whole += part.prefWidth(-1) + getSpacing();
-                }
-            }
-            return left + whole <= ((javafx.scene.layout.Region) viewport).getWidth() - 2;
-        }
-    }
-
     private static final class ResourceCell extends TreeCell<ResourceNode> {
         private final ResourceTreeViewModel viewModel;
 
@@ -242,15 +194,6 @@ public final class ResourceTreeView {
         }
 
         @Override
-        protected void layoutChildren() {
-            if (getGraphic() instanceof HBox row && row.getChildren().size() > 1
-                    && row.getChildren().get(1) instanceof LineWithOptionalEnd line) {
-                line.showEndIfRoom();
-            }
-            super.layoutChildren();
-        }
-
-        @Override
         protected void updateItem(ResourceNode node, boolean empty) {
             super.updateItem(node, empty);
             getStyleClass().removeAll("resource-error", "resource-message");
@@ -276,15 +219,16 @@ public final class ResourceTreeView {
             } else if (node.kind() == ResourceNode.Kind.LOADING || node.kind() == ResourceNode.Kind.EMPTY) {
                 getStyleClass().add("resource-message");
             }
+            javafx.scene.Node text = line;
             String throughput = throughput(node);
             if (throughput != null) {
-                // on the key's line when it fits, never a second line: a container with RU/s of its own was twice
-                // as high as the others, and the tree read unevenly (s18's walk); the tooltip always has them
+                // a line of its own under the name and key: beside them, "· 400 RU/s" was cut at the tree's
+                // first-start width (280 px) already for a single short key
                 Label units = new Label(throughput);
                 units.getStyleClass().addAll("resource-detail", "resource-throughput");
-                line = new LineWithOptionalEnd(line.getChildren(), units);
+                text = new javafx.scene.layout.VBox(line, units);
             }
-            HBox row = new HBox(6, icon(node), line);
+            HBox row = new HBox(6, icon(node), text);
             setGraphic(row);
             setContextMenu(contextMenu(node));
         }
