@@ -23,17 +23,17 @@ import javafx.scene.input.MouseButton;
  */
 final class ItemGridColumns {
 
-    private static final double ID_WIDTH = 220.0;
-    private static final double VALUE_WIDTH = 160.0;
     private static final double MIN_FITTED_WIDTH = 70.0;
     private static final double MAX_FITTED_WIDTH = 320.0;
 
     private final TableView<ItemRow> table;
     private final ItemsViewModel viewModel;
     private final Map<String, Double> columnWidths = new HashMap<>();
-    /** Columns of the user's fitted before any row was in (a reopened container): fitted again to the first page. */
+    /** Columns fitted before any row was in (a container opening): fitted again to the first page. */
     private final java.util.Set<String> fittedBeforeRows = new java.util.HashSet<>();
     private javafx.scene.text.Font shownFont = javafx.scene.text.Font.getDefault();
+    /** The font a shown cell has: values were measured in the bold header font, 13 px too wide for an order id. */
+    private javafx.scene.text.Font cellFont;
     /** Room a header takes beside its text: its label's, the column header's and the theme's paddings. */
     private double headerPadding = 24;
 
@@ -80,6 +80,7 @@ final class ItemGridColumns {
                 headerPadding = Math.max(headerPadding, paddingAround(header));
             }
         }
+        rememberCellFont();
         table.getColumns().clear();
         for (ItemColumn column : viewModel.columns()) {
             table.getColumns().add(tableColumn(column));
@@ -92,11 +93,11 @@ final class ItemGridColumns {
         tableColumn.setId(column.header());
         tableColumn.setUserData(column);
         tableColumn.setSortable(false);
+        // every column fitted to its header and the first rows, the id and the partition key too: at 220 and 160 px
+        // they left the fourth column of retail/orders cut at the grid's edge ("/or…") at 1280 px (s19)
         double width = viewModel.columnWidth(column.header()).orElseGet(() -> columnWidths.getOrDefault(
-                column.header(), column.kind() == ItemColumn.Kind.ID ? ID_WIDTH
-                        : column.kind() == ItemColumn.Kind.USER ? fittedWidth(column) : VALUE_WIDTH));
-        if (column.kind() == ItemColumn.Kind.USER && viewModel.rows().isEmpty()
-                && viewModel.columnWidth(column.header()).isEmpty()) {
+                column.header(), fittedWidth(column)));
+        if (viewModel.rows().isEmpty() && viewModel.columnWidth(column.header()).isEmpty()) {
             fittedBeforeRows.add(column.header());
         }
         tableColumn.setPrefWidth(width);
@@ -137,8 +138,9 @@ final class ItemGridColumns {
 
     /**
      * The horizontal insets from a shown header's text out to its column's edges (our label inside the column
-     * header's label inside the column header), plus a little slack; a fixed guess of 24 px cut bold headers of
-     * fitted columns ("…derNumber" for /orderNumber at 1280x800).
+     * header's label inside the column header), plus 2 px of slack; a fixed guess of 24 px cut bold headers of
+     * fitted columns ("…derNumber" for /orderNumber at 1280x800). The slack was 8 px: with the id and key fitted
+     * too, the four columns of retail/orders then came 18 px short of fitting beside the editor at 1280 px (s19).
      */
     private static double paddingAround(Label header) {
         double insets = 0;
@@ -146,7 +148,7 @@ final class ItemGridColumns {
                 node = node.getParent()) {
             insets += region.snappedLeftInset() + region.snappedRightInset();
             if (region.getStyleClass().contains("column-header")) {
-                return insets + 8;
+                return insets + 2;
             }
         }
         return 0;
@@ -167,6 +169,7 @@ final class ItemGridColumns {
                 headerPadding = Math.max(headerPadding, paddingAround(header));
             }
         }
+        rememberCellFont();
         for (TableColumn<ItemRow, ?> tableColumn : table.getColumns()) {
             String header = tableColumn.getId();
             if (fittedBeforeRows.contains(header) && viewModel.columnWidth(header).isEmpty()
@@ -179,6 +182,12 @@ final class ItemGridColumns {
         fittedBeforeRows.clear();
     }
 
+    private void rememberCellFont() {
+        if (table.getScene() != null && table.lookup(".table-cell") instanceof javafx.scene.control.Labeled cell) {
+            cellFont = cell.getFont();
+        }
+    }
+
     /** Wide enough for the header and the loaded cells (the first 50 rows), within sensible bounds. */
     private double fittedWidth(ItemColumn column) {
         javafx.scene.text.Text measure = new javafx.scene.text.Text(column.header());
@@ -187,6 +196,9 @@ final class ItemGridColumns {
         // the loaded rows, not the table's items: before the first page those hold a blank stand-in row
         List<ItemRow> loaded = viewModel.rows();
         int rows = Math.min(50, loaded.size());
+        // before the first page the grid has no cells to take the font from: the header's, not bold
+        measure.setFont(cellFont != null ? cellFont : javafx.scene.text.Font.font(shownFont.getFamily(),
+                javafx.scene.text.FontWeight.NORMAL, shownFont.getSize()));
         for (int i = 0; i < rows; i++) {
             measure.setText(viewModel.cellOf(loaded.get(i), column).text());
             widest = Math.max(widest, measure.getLayoutBounds().getWidth() + 16);

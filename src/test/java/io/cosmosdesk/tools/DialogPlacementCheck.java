@@ -1,7 +1,6 @@
 package io.cosmosdesk.tools;
 
 import java.util.List;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -11,7 +10,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.Duration;
 
 /**
  * A manual check on a real window manager (headless tests have none): a main window at the first-start size
@@ -62,17 +60,17 @@ public final class DialogPlacementCheck extends Application {
                 }
             }
         });
-        after(1.5, () -> {
+        DialogWalk.after(1.5, () -> {
             print("main before");
             Platform.runLater(() -> DialogWalk.open(which, main));
             for (double at : new double[] {0.3, 1, 2, 4}) {
-                after(at, () -> print("+" + at + " s"));
+                DialogWalk.after(at, () -> print("+" + at + " s"));
             }
             String shot = System.getProperty("shot");
             if (shot != null) {
-                after(Double.parseDouble(System.getProperty("shotAfter", "2.5")), () -> screenshot(shot));
+                DialogWalk.after(Double.parseDouble(System.getProperty("shotAfter", "2.5")), () -> screenshot(shot));
             }
-            after(hold, () -> {
+            DialogWalk.after(hold, () -> {
                 List.copyOf(Window.getWindows()).stream().filter(w -> w != main).forEach(Window::hide);
                 Platform.exit();
             });
@@ -109,11 +107,6 @@ public final class DialogPlacementCheck extends Application {
                 where);
     }
 
-    private static void after(double seconds, Runnable action) {
-        PauseTransition pause = new PauseTransition(Duration.seconds(seconds));
-        pause.setOnFinished(event -> action.run());
-        pause.play();
-    }
 
     public static void main(String[] args) {
         launch(args);

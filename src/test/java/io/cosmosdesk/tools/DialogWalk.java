@@ -32,4 +32,11 @@ final class DialogWalk {
             default -> throw new IllegalArgumentException(which);
         }
     }
+
+    /** Runs {@code action} on the FX thread {@code seconds} from now (the manual checks' timeline). */
+    static void after(double seconds, Runnable action) {
+        javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(seconds));
+        pause.setOnFinished(event -> action.run());
+        pause.play();
+    }
 }

@@ -2,7 +2,6 @@ package io.cosmosdesk.tools;
 
 import io.cosmosdesk.ui.FxDialogService;
 import java.util.List;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -12,7 +11,6 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.Duration;
 
 /**
  * A manual check on a real window manager (headless tests have none): maximizes a main window, opens a confirm
@@ -37,15 +35,15 @@ public final class MaximizedOwnerCheck extends Application {
                 was, now, Window.getWindows().stream().filter(w -> w != main && w.isShowing()).count()));
         main.show();
         main.setMaximized(true);
-        after(2, () -> {
+        DialogWalk.after(2, () -> {
             print("before", main);
-            after(closeAfterSeconds(), () -> {
+            DialogWalk.after(closeAfterSeconds(), () -> {
                 print("during", main);
                 closeDialogs(main);
             });
             Platform.runLater(() -> {
                 showDialog(main);
-                after(2, () -> {
+                DialogWalk.after(2, () -> {
                     print("after", main);
                     Platform.exit();
                 });
@@ -97,11 +95,6 @@ public final class MaximizedOwnerCheck extends Application {
         return (System.nanoTime() - STARTED) / 1_000_000;
     }
 
-    private static void after(double seconds, Runnable action) {
-        PauseTransition pause = new PauseTransition(Duration.seconds(seconds));
-        pause.setOnFinished(event -> action.run());
-        pause.play();
-    }
 
     public static void main(String[] args) {
         launch(args);
