@@ -63,12 +63,7 @@ public class CosmosDeskApp extends Application {
      * scaled down in {@code show()} cost the start 60-80 ms on two cores (the sampled start, s19).
      */
     private static CompletableFuture<Image> decodeIcon() {
-        return CompletableFuture.supplyAsync(() -> new Image(CosmosDeskApp.class.getResourceAsStream(ICON)),
-                work -> {
-                    Thread thread = new Thread(work, "startup-icon");
-                    thread.setDaemon(true);
-                    thread.start();
-                });
+        return TextWarmUp.image(ICON);
     }
 
     @Override
