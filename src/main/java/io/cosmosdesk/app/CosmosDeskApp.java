@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -22,6 +23,8 @@ import javafx.stage.Stage;
 /** The JavaFX application: builds the {@link AppContext}, shows the main window, tears down on exit. */
 public class CosmosDeskApp extends Application {
 
+    static final String ICON = "/io/cosmosdesk/app/icon-128.png";
+
     private final java.util.function.Supplier<DeferredSecretStore> keychain;
     private AppContext context;
     private DeferredSecretStore secrets;
@@ -29,7 +32,7 @@ public class CosmosDeskApp extends Application {
     private Optional<WindowPlacement> savedPlacement = Optional.empty();
     private WindowPlacement normal;
     private Stage stage;
-    private Image icon;
+    private CompletableFuture<Image> icon;
 
     public CosmosDeskApp() {
         this(() -> DeferredSecretStore.notStarted(KeyringSecretStore::detect));
@@ -44,14 +47,23 @@ public class CosmosDeskApp extends Application {
     @Override
     public void init() {
         StartupTrace.mark("init (toolkit up)");
+        icon = decodeIcon();
         TextWarmUp.begin();
         secrets = keychain.get();
         // read here, on the launcher thread, not on the UI thread
         placementFile = AppDirectories.detect().config().resolve(WindowPlacement.FILE_NAME);
         savedPlacement = WindowPlacement.load(placementFile);
-        // decoding the 256 px icon costs the UI thread tens of milliseconds: done here, before start()
-        icon = new Image(CosmosDeskApp.class.getResourceAsStream("/io/cosmosdesk/app/icon-256.png"));
         StartupTrace.mark("init done");
+    }
+
+    /**
+     * The window's icon, decoded on a thread of its own: in {@code init()} the UI thread waits for it, in
+     * {@code start()} it is the UI thread's time. 128 px, the one size JavaFX hands the window system on Linux (it
+     * scales whatever it gets to 128 x 128 inside {@code show()}); the 256 px icon decoded in {@code init()} and
+     * scaled down in {@code show()} cost the start 60-80 ms on two cores (the sampled start, s19).
+     */
+    private static CompletableFuture<Image> decodeIcon() {
+        return TextWarmUp.image(ICON);
     }
 
     @Override
@@ -70,7 +82,7 @@ public class CosmosDeskApp extends Application {
         stage.setScene(createMainScene(context, size.getWidth(), size.getHeight()));
         StartupTrace.mark("main window built");
         stage.titleProperty().bind(main.windowTitleProperty());
-        stage.getIcons().add(icon);
+        stage.getIcons().add(icon.join());
         place(stage, placement);
         stage.show();
         StartupTrace.mark("main window shown");

@@ -42,8 +42,6 @@ final class StartupWarmUp {
             // Verifying the audited write door loads the SDK's exception and Reactor's Retry types, from
             // azure-cosmos's signed jar (its signature is checked on first use): here, not on the UI thread.
             Class.forName("io.cosmosdesk.audit.AuditedWrites", true, StartupWarmUp.class.getClassLoader());
-            // the audit log's static Jackson reader and writer for its entries (about 20 ms of the UI thread)
-            Class.forName("io.cosmosdesk.audit.AuditLog", true, StartupWarmUp.class.getClassLoader());
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             // only a head start: the window's own start path does the same work when it needs it
         }

@@ -1,5 +1,7 @@
 package io.cosmosdesk.app;
 
+import java.util.concurrent.CompletableFuture;
+import javafx.scene.image.Image;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
@@ -21,6 +23,18 @@ final class TextWarmUp {
         Thread thread = new Thread(TextWarmUp::run, "startup-text-warm-up");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * The image at {@code resource} (in this jar), decoded on a thread of its own: the window's icon, which neither
+     * the launcher thread in {@code init()} (the UI thread waits for it) nor the UI thread should decode (s19).
+     */
+    static CompletableFuture<Image> image(String resource) {
+        return CompletableFuture.supplyAsync(() -> new Image(TextWarmUp.class.getResourceAsStream(resource)), work -> {
+            Thread thread = new Thread(work, "startup-icon");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     private static void run() {

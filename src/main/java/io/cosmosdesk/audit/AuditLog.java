@@ -43,7 +43,6 @@ public final class AuditLog implements AutoCloseable {
     public static final String EXTENSION = ".jsonl";
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
-    private static final ObjectReader READER = Json.MAPPER.readerFor(AuditEntry.class);
 
     private final Path folder;
     private final IntSupplier retentionDays;
@@ -260,13 +259,21 @@ public final class AuditLog implements AutoCloseable {
         AuditLogReading.pages(files(true), null, which, limit, firstPage, pageSize, pages);
     }
 
+    /**
+     * The entries' reader, made when the log is first read, not when the class loads: building its deserializers
+     * took the UI thread ~10 ms on the way to the first frame (the app context makes the log at start; s19).
+     */
+    private static final class Entries {
+        static final ObjectReader READER = Json.MAPPER.readerFor(AuditEntry.class);
+    }
+
     /** One line as an entry; null when it is not one (torn, damaged, empty). */
     static AuditEntry parse(String line) {
         if (line.isBlank()) {
             return null;
         }
         try {
-            return READER.readValue(line);
+            return Entries.READER.readValue(line);
         } catch (JsonProcessingException e) {
             return null;
         }

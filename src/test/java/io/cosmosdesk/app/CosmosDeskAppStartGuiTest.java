@@ -139,6 +139,20 @@ class CosmosDeskAppStartGuiTest {
         }
     }
 
+    /**
+     * The window shows with its icon at 128 px, the size JavaFX scales any icon to on Linux inside {@code show()}:
+     * the 256 px icon decoded in {@code init()} and scaled down there cost the start 60-80 ms (s19). Seen failing
+     * with the 256 px icon: [256.0].
+     */
+    @Test
+    void theWindowShowsWithItsIconAtTheSizeTheWindowSystemGets() throws Exception {
+        List<Double> iconsWhenShown = new CopyOnWriteArrayList<>();
+        start(() -> DeferredSecretStore.notStarted(NoSecretStore::new),
+                shown -> shown.getIcons().forEach(icon -> iconsWhenShown.add(icon.getWidth())));
+
+        assertThat(iconsWhenShown).as("icon sizes when shown").containsExactly(128.0);
+    }
+
     /** Starts the app with {@code keychain} as its keychain store; {@code whenShown} runs as the window shows. */
     private void start(Supplier<DeferredSecretStore> keychain, Consumer<Stage> whenShown) throws Exception {
         FxToolkit.setupFixture(() -> stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> whenShown.accept(stage)));
