@@ -32,8 +32,12 @@ bench_java() {
   pause=$(sed -n 's:.*<app.gc.pause.option>\(.*\)</app.gc.pause.option>.*:\1:p' "$repo/pom.xml" | head -1)
   [ -n "$memory" ] && [ -n "$pause" ] || {
     echo "$(basename "$0"): FAILED: no app.memory.option / app.gc.pause.option in pom.xml" >&2; return 1; }
+  # G1 and its pause goal only when the side picks no collector of its own: two -XX:+Use*GC options stop the JVM at
+  # start ("Multiple garbage collectors selected"), which broke gc-ab.sh's collector A/Bs (review s19 G-M1)
+  local collector="-XX:+UseG1GC $pause"
+  [[ " $options " =~ [[:space:]]-XX:\+Use[A-Za-z]+GC[[:space:]] ]] && collector=""
   # shellcheck disable=SC2086 # the options are a word list
-  "$java" -Xmx4g -XX:+UseG1GC $pause $memory $options -Dcosmos.server.dir="$repo/src/test/cosmos-server" \
+  "$java" -Xmx4g $collector $memory $options -Dcosmos.server.dir="$repo/src/test/cosmos-server" \
     -Dcosmosdesk.home="$repo/target/bench-home" -Dglass.platform=Monocle -Dmonocle.platform=Headless \
     -Dprism.order=sw -Dtestfx.headless=true -Dheadless.geometry=1600x1200-32 -classpath "$classpath" \
     "io.cosmosdesk.bench.$main" "$@"

@@ -35,7 +35,12 @@ public final class KeepMaximized {
     /** What is done to a maximized window about to be blocked by a modal one (a seam for tests). */
     @FunctionalInterface
     interface BeforeBlocked {
-        void accept(Stage stage);
+        /**
+         * Returns whether it pinned the window's size hints: only then can the window manager's late answer to them
+         * come after the dialog, and only then is an un-maximize in the grace after the dialog taken for that answer
+         * (review s19 H-M1: elsewhere it is the user's, from the keyboard or a task bar as well as the title bar).
+         */
+        boolean accept(Stage stage);
     }
 
     /**
@@ -52,7 +57,9 @@ public final class KeepMaximized {
             double height = stage.getHeight();
             stage.setWidth(width);
             stage.setHeight(height);
+            return true;
         }
+        return false;
     };
 
     /**
@@ -106,6 +113,8 @@ public final class KeepMaximized {
         private boolean keep;
         /** The window manager's answer to the pinned hints may still come, until {@link #graceUntil}. */
         private boolean lateAnswer;
+        /** Whether {@link #beforeBlocked} pinned the hints before the dialog that blocks (or last blocked) it. */
+        private boolean pinned;
         private long graceUntil;
         /** Where the window last was un-maximized, not blocked and not covering its screen; null when never. */
         private Rectangle2D normal;
@@ -224,14 +233,14 @@ public final class KeepMaximized {
             if (blocked && stage.isMaximized()) {
                 if (!keep) {
                     rememberTitleBar();
-                    beforeBlocked.accept(stage);
+                    pinned = beforeBlocked.accept(stage);
                 }
                 keep = true;
             } else if (!blocked && keep) {
                 keep = false;
                 if (stage.isMaximized()) {
-                    // still maximized: the window manager's answer to the pinned hints may yet come
-                    lateAnswer = true;
+                    // still maximized: the window manager's answer to the pinned hints may yet come (if pinned)
+                    lateAnswer = pinned;
                     graceUntil = System.nanoTime() + GRACE_NANOS;
                 } else {
                     // the owner is enabled again once its dialog is hidden: maximize after that

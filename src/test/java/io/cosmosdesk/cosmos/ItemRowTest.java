@@ -71,4 +71,20 @@ class ItemRowTest {
         assertThat(page.get(0).json()).as("json() is a fresh copy each call").isEqualTo(items.get(0));
         assertThat(page.get(1).json()).isEqualTo(items.get(1));
     }
+    /** A page that fails half-way (an item that cannot be written) does not shift the next page's rows (s19 G-L3). */
+    @Test
+    void aPageThatFailsHalfWayLeavesTheNextPageWhole() throws Exception {
+        List<JsonPath> keyPaths = ItemRow.parsePaths(List.of("/customerId"));
+        ObjectNode first = (ObjectNode) json.readTree("{\"id\":\"o-1\",\"customerId\":\"c\"}");
+        ObjectNode next = (ObjectNode) json.readTree("{\"id\":\"o-2\",\"customerId\":\"d\"}");
+        java.util.ArrayList<ObjectNode> broken = new java.util.ArrayList<>();
+        broken.add(first);
+        broken.add(null);
+        try (io.cosmosdesk.json.CompactJson compact = new io.cosmosdesk.json.CompactJson()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ItemRow.ofPage(broken, keyPaths, compact))
+                    .isInstanceOf(NullPointerException.class);
+            List<ItemRow> page = ItemRow.ofPage(List.of(next), keyPaths, compact);
+            assertThat(page.get(0).jsonText()).isEqualTo(ItemRow.of(next, List.of("/customerId")).jsonText());
+        }
+    }
 }

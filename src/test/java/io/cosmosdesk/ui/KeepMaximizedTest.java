@@ -146,6 +146,41 @@ class KeepMaximizedTest {
     }
 
     /**
+     * Where nothing pinned the window's hints before its dialog (off Linux, where no late answer can come), an
+     * un-maximize just after the dialog closed, the pointer off the title bar (from the keyboard or a task bar), is the
+     * user's and stays (review s19 H-M1). Seen failing with the grace armed after every dialog: maximized again.
+     */
+    @Test
+    void whereNothingWasPinnedAnUnMaximizeJustAfterADialogIsTheUsers(FxRobot robot) {
+        robot.interact(() -> {
+            main.get().close();
+            Stage owner = new Stage();
+            owner.setScene(new Scene(new StackPane(), 400, 300));
+            owner.setX(NORMAL.getMinX());
+            owner.setY(NORMAL.getMinY());
+            owner.setWidth(NORMAL.getWidth());
+            owner.setHeight(NORMAL.getHeight());
+            KeepMaximized.install(owner, stage -> false, pointer::get); // as off Linux: nothing pinned
+            owner.show();
+            owner.setMaximized(true);
+            main.set(owner);
+        });
+        closeAndSettle(robot, show(robot, Modality.WINDOW_MODAL));
+        robot.interact(() -> { // a native un-maximize, as Windows or mutter give it: the normal place at once
+            Stage stage = main.get();
+            stage.setMaximized(false);
+            stage.setX(NORMAL.getMinX());
+            stage.setY(NORMAL.getMinY());
+            stage.setWidth(NORMAL.getWidth());
+            stage.setHeight(NORMAL.getHeight());
+        });
+        WaitForAsyncUtils.sleep(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(main.get().isMaximized()).as("the user's un-maximize kept").isFalse();
+    }
+
+    /**
      * Un-maximized, the window is given back its normal place: under openbox JavaFX 21 gave the window its normal
      * size and, milliseconds later, the screen's size again, so un-maximizing seemed to do nothing. Seen failing
      * without the rule: as large as the screen after 5 s.
@@ -166,7 +201,7 @@ class KeepMaximizedTest {
             other[0].setScene(new Scene(new StackPane(), 300, 200));
             other[0].setMaximized(true);
             other[0].show();
-            KeepMaximized.install(other[0], stage -> { }, pointer::get);
+            KeepMaximized.install(other[0], stage -> false, pointer::get);
         });
         try {
             robot.interact(() -> unMaximizeAsOpenbox(other[0]));
